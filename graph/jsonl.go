@@ -1,0 +1,107 @@
+package graph
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// jsonLine is one line of the export format, the layout of APOC's
+// apoc.export.json: a node or a relationship.
+type jsonLine struct {
+	Type   string         `json:"type"`
+	ID     string         `json:"id"`
+	Labels []string       `json:"labels,omitempty"`
+	Label  string         `json:"label,omitempty"`
+	Start  *Ref           `json:"start,omitempty"`
+	End    *Ref           `json:"end,omitempty"`
+	Props  map[string]any `json:"properties"`
+}
+
+// JSONLWriter writes batches in the contract's export format.
+type JSONLWriter struct {
+	enc *json.Encoder
+}
+
+// NewJSONLWriter returns a writer of APOC JSON lines to w.
+func NewJSONLWriter(w io.Writer) *JSONLWriter {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return &JSONLWriter{enc: enc}
+}
+
+// Write writes b's nodes, then its relationships, one JSON object a line.
+func (w *JSONLWriter) Write(b *Batch) error {
+	for _, n := range b.Nodes {
+		if err := w.enc.Encode(jsonLine{Type: "node", ID: n.ID, Labels: n.Labels, Props: n.Props}); err != nil {
+			return fmt.Errorf("write node %s: %w", n.ID, err)
+		}
+	}
+	for _, r := range b.Rels {
+		start, end := r.Start, r.End
+		if err := w.enc.Encode(jsonLine{Type: "relationship", ID: r.ID, Label: r.Type, Start: &start, End: &end, Props: r.Props}); err != nil {
+			return fmt.Errorf("write relationship %s: %w", r.ID, err)
+		}
+	}
+	return nil
+}
+
+// ReadJSONL reads a whole export file. A line that is not a node or a
+// relationship of the format is an error naming the line.
+func ReadJSONL(r io.Reader) (*Batch, error) {
+	b := &Batch{}
+	err := ScanJSONL(r, func(n *Node, rel *Rel) error {
+		if n != nil {
+			b.Nodes = append(b.Nodes, *n)
+		} else {
+			b.Rels = append(b.Rels, *rel)
+		}
+		return nil
+	})
+	return b, err
+}
+
+// ScanJSONL calls fn for each node or relationship of an export file, in
+// order, without holding the file in memory. Exactly one of n and rel is set.
+func ScanJSONL(r io.Reader, fn func(n *Node, rel *Rel) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 64*1024*1024)
+	line := 0
+	for sc.Scan() {
+		line++
+		raw := sc.Bytes()
+		if len(raw) == 0 {
+			continue
+		}
+		var l jsonLine
+		if err := json.Unmarshal(raw, &l); err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
+		}
+		if l.Props == nil {
+			l.Props = map[string]any{}
+		}
+		var err error
+		switch l.Type {
+		case "node":
+			if l.ID == "" || len(l.Labels) == 0 {
+				return fmt.Errorf("line %d: node without id or labels", line)
+			}
+			err = fn(&Node{ID: l.ID, Labels: l.Labels, Props: l.Props}, nil)
+		case "relationship":
+			if l.Label == "" || l.Start == nil || l.End == nil {
+				return fmt.Errorf("line %d: relationship without label, start or end", line)
+			}
+			err = fn(nil, &Rel{ID: l.ID, Type: l.Label, Start: *l.Start, End: *l.End, Props: l.Props})
+		default:
+			return fmt.Errorf("line %d: unknown type %q (want node or relationship)", line, l.Type)
+		}
+		if err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("line %d: %w", line+1, err)
+	}
+	return nil
+}
