@@ -1,0 +1,450 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// DefaultBatchSize is how many graph elements the loader writes per
+// transaction unless told otherwise.
+const DefaultBatchSize = 2000
+
+// Stats counts what a write did to the database. Created counts come from
+// the servers' result summaries; an update is an existing element whose
+// properties changed.
+type Stats struct {
+	NodesCreated int `json:"nodes_created"`
+	NodesUpdated int `json:"nodes_updated"`
+	RelsCreated  int `json:"relationships_created"`
+	RelsUpdated  int `json:"relationships_updated"`
+}
+
+// Add adds o's counts to s.
+func (s *Stats) Add(o Stats) {
+	s.NodesCreated += o.NodesCreated
+	s.NodesUpdated += o.NodesUpdated
+	s.RelsCreated += o.RelsCreated
+	s.RelsUpdated += o.RelsUpdated
+}
+
+// A Loader writes batches into Neo4j with batched, parameterized
+// UNWIND ... MERGE queries, one per label or relationship type, nodes
+// before relationships, in managed transactions that the driver retries
+// on transient errors (deadlocks, leader changes, lost connections).
+//
+// Each batch is written whole or not at all: a batch never spans two
+// transactions. The loader therefore writes one article's graph (its
+// Article node included) atomically, and an Article node in the database
+// means the whole article is there.
+//
+// Writes follow the merge rules of Merger, so loading the same batches
+// again, in any order or concurrently, leaves the same graph.
+type Loader struct {
+	db *DB
+	// BatchSize is the number of graph elements per transaction; batches
+	// are grouped up to it. A batch larger than it is written alone.
+	BatchSize int
+}
+
+// NewLoader returns a loader writing to db.
+func NewLoader(db *DB) *Loader {
+	return &Loader{db: db, BatchSize: DefaultBatchSize}
+}
+
+// errMissingEndpoint marks relationships whose start or end node is in
+// neither the batch nor the database.
+var errMissingEndpoint = errors.New("start or end node not found")
+
+// Write writes batches. errs has one entry per batch: nil when it was
+// written, or why it was not (invalid data, a missing endpoint); the other
+// batches are written regardless. err is set when the database failed as a
+// whole (unreachable, retries exhausted, ctx done): then batches without
+// an entry in errs may or may not have been written.
+func (l *Loader) Write(ctx context.Context, batches []*Batch) (stats Stats, errs []error, err error) {
+	errs = make([]error, len(batches))
+	size := l.BatchSize
+	if size <= 0 {
+		size = DefaultBatchSize
+	}
+	var chunk []int
+	n := 0
+	flush := func() error {
+		if len(chunk) == 0 {
+			return nil
+		}
+		defer func() { chunk, n = chunk[:0], 0 }()
+		s, err := l.writeChunk(ctx, batches, chunk)
+		if err == nil {
+			stats.Add(s)
+			return nil
+		}
+		if isFatal(err) {
+			return err
+		}
+		if len(chunk) == 1 {
+			errs[chunk[0]] = err
+			return nil
+		}
+		// One bad batch fails the whole transaction: find it by writing
+		// the batches one by one.
+		for _, i := range chunk {
+			s, err := l.writeChunk(ctx, batches, []int{i})
+			if err != nil {
+				if isFatal(err) {
+					return err
+				}
+				errs[i] = err
+				continue
+			}
+			stats.Add(s)
+		}
+		return nil
+	}
+	for i, b := range batches {
+		if verr := Validate(b); verr != nil {
+			errs[i] = verr
+			continue
+		}
+		if n > 0 && n+b.Len() > size {
+			if err := flush(); err != nil {
+				return stats, errs, err
+			}
+		}
+		chunk = append(chunk, i)
+		n += b.Len()
+	}
+	if err := flush(); err != nil {
+		return stats, errs, err
+	}
+	return stats, errs, nil
+}
+
+// isFatal tells database-wide failures from problems with the data.
+func isFatal(err error) bool {
+	if errors.Is(err, errMissingEndpoint) {
+		return false
+	}
+	var nerr *neo4j.Neo4jError
+	if errors.As(err, &nerr) && !neo4j.IsRetryable(err) {
+		return !(strings.HasPrefix(nerr.Code, "Neo.ClientError.Statement.") ||
+			strings.HasPrefix(nerr.Code, "Neo.ClientError.Schema."))
+	}
+	return true
+}
+
+// writeChunk writes the batches at idx in one transaction.
+func (l *Loader) writeChunk(ctx context.Context, batches []*Batch, idx []int) (Stats, error) {
+	m := NewMerger()
+	for _, i := range idx {
+		m.Add(batches[i])
+	}
+	plan := planWrites(m.Batch())
+	sess := l.db.Session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(context.WithoutCancel(ctx))
+	// Two transactions creating the same node at once can make the later
+	// one fail its uniqueness check instead of waiting; its retry finds
+	// the node and merges into it.
+	var err error
+	for attempt := 0; attempt < 5; attempt++ {
+		var res any
+		res, err = sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			return plan.run(ctx, tx)
+		})
+		if err == nil {
+			return res.(Stats), nil
+		}
+		var nerr *neo4j.Neo4jError
+		if !errors.As(err, &nerr) || nerr.Code != "Neo.ClientError.Schema.ConstraintValidationFailed" {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return Stats{}, ctx.Err()
+		case <-time.After(time.Duration(attempt+1) * 50 * time.Millisecond):
+		}
+	}
+	return Stats{}, err
+}
+
+// A step is one parameterized query and its rows.
+type step struct {
+	query string
+	rows  []map[string]any
+	rels  bool
+	what  string // label or type, for errors
+}
+
+type writePlan []step
+
+// planWrites turns a merged batch into queries: one per label set, then
+// one per (type, start label, end label), in a fixed order so that
+// concurrent loaders lock nodes in the same order and rarely deadlock.
+func planWrites(b *Batch) writePlan {
+	var plan writePlan
+	nodeGroups := map[string]*step{}
+	var nodeKeys []string
+	for _, n := range b.Nodes {
+		k := strings.Join(n.Labels, ":")
+		s := nodeGroups[k]
+		if s == nil {
+			s = &step{query: nodeQuery(n.Labels), what: k}
+			nodeGroups[k] = s
+			nodeKeys = append(nodeKeys, k)
+		}
+		s.rows = append(s.rows, nodeRow(&n))
+	}
+	sort.SliceStable(nodeKeys, func(i, j int) bool {
+		a, c := strings.SplitN(nodeKeys[i], ":", 2)[0], strings.SplitN(nodeKeys[j], ":", 2)[0]
+		if a != c {
+			return labelRank(a) < labelRank(c)
+		}
+		return nodeKeys[i] < nodeKeys[j]
+	})
+	for _, k := range nodeKeys {
+		plan = append(plan, *nodeGroups[k])
+	}
+	relGroups := map[string]*step{}
+	var relKeys []string
+	for _, r := range b.Rels {
+		k := r.Type + " " + r.Start.Labels[0] + " " + r.End.Labels[0]
+		s := relGroups[k]
+		if s == nil {
+			s = &step{query: relQuery(r.Type, r.Start.Labels[0], r.End.Labels[0]), rels: true, what: k}
+			relGroups[k] = s
+			relKeys = append(relKeys, k)
+		}
+		s.rows = append(s.rows, relRow(&r))
+	}
+	sort.Strings(relKeys)
+	for _, k := range relKeys {
+		plan = append(plan, *relGroups[k])
+	}
+	return plan
+}
+
+func (p writePlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (Stats, error) {
+	var st Stats
+	for _, s := range p {
+		res, err := tx.Run(ctx, s.query, map[string]any{"rows": s.rows})
+		if err != nil {
+			return st, fmt.Errorf("write %s: %w", s.what, err)
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return st, fmt.Errorf("write %s: %w", s.what, err)
+		}
+		sum, err := res.Consume(ctx)
+		if err != nil {
+			return st, fmt.Errorf("write %s: %w", s.what, err)
+		}
+		rows, _ := rec.Get("rows")
+		updated, _ := rec.Get("updated")
+		c := sum.Counters()
+		if s.rels {
+			if rows.(int64) != int64(len(s.rows)) {
+				return st, fmt.Errorf("write %s: %d of %d relationships: %w", s.what, len(s.rows)-int(rows.(int64)), len(s.rows), errMissingEndpoint)
+			}
+			st.RelsCreated += c.RelationshipsCreated()
+			st.RelsUpdated += int(updated.(int64))
+		} else {
+			st.NodesCreated += c.NodesCreated()
+			st.NodesUpdated += int(updated.(int64))
+		}
+	}
+	return st, nil
+}
+
+// nodeRow is the query parameter for one merged node: the lists and dates
+// the query merges, apart from the scalar properties it sets.
+func nodeRow(n *Node) map[string]any {
+	row := map[string]any{
+		"id":      n.ID,
+		"key":     n.Props[PropUpdatedFrom],
+		"aliases": nonNil(stringList(n.Props[PropAliases])),
+		"first":   n.Props[PropFirstSeen],
+		"last":    n.Props[PropLastSeen],
+		"props":   scalarProps(n.Props),
+	}
+	return row
+}
+
+func relRow(r *Rel) map[string]any {
+	return map[string]any{
+		"id":       r.ID,
+		"start":    r.Start.ID,
+		"end":      r.End.ID,
+		"key":      r.Props[PropUpdatedFrom],
+		"sources":  nonNil(stringList(r.Props[PropSources])),
+		"confs":    nonNilF(floatList(r.Props[PropSourceConfidence])),
+		"evidence": nonNil(stringList(r.Props[PropEvidence])),
+		"first":    r.Props[PropFirstSeen],
+		"last":     r.Props[PropLastSeen],
+		"props":    scalarProps(r.Props),
+	}
+}
+
+func scalarProps(p map[string]any) map[string]any {
+	out := make(map[string]any, len(p))
+	for k, v := range p {
+		if !mergedProps[k] && v != nil {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+func nonNil(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}
+
+func nonNilF(l []float64) []float64 {
+	if l == nil {
+		return []float64{}
+	}
+	return l
+}
+
+// quote backquotes a label or type. Labels and types come from the
+// contract's fixed lists (Validate checks), extra labels are checked to
+// be plain identifiers: no user text reaches query structure.
+func quote(name string) string { return "`" + name + "`" }
+
+// The merge rules, in Cypher. A node or relationship is locked (_lock)
+// before its properties are read, so that concurrent loaders serialize on
+// it instead of overwriting each other's unions. Lists are merged as
+// sorted unions so that the result does not depend on loading order.
+const nodeMergeTail = `
+SET n._lock = true
+WITH n, row, coalesce(n.updated_from, '') <= row.key AS newer
+CALL (n, row) {
+  UNWIND coalesce(n.aliases, []) + row.aliases AS a
+  WITH DISTINCT a ORDER BY a
+  RETURN collect(a) AS aliases
+}
+WITH n, row, newer, aliases,
+  CASE WHEN row.first IS NOT NULL AND (n.first_seen IS NULL OR row.first < n.first_seen) THEN row.first ELSE n.first_seen END AS first,
+  CASE WHEN row.last IS NOT NULL AND (n.last_seen IS NULL OR row.last > n.last_seen) THEN row.last ELSE n.last_seen END AS last
+WITH n, row, newer, aliases, first, last, n._new IS NOT NULL AS created,
+  (newer AND (coalesce(n.updated_from, '') <> row.key OR any(k IN keys(row.props) WHERE n[k] IS NULL OR n[k] <> row.props[k])))
+  OR coalesce(n.aliases, []) <> aliases
+  OR coalesce(n.first_seen, '') <> coalesce(first, '')
+  OR coalesce(n.last_seen, '') <> coalesce(last, '') AS changed
+SET n += CASE WHEN newer THEN row.props ELSE {} END,
+  n.updated_from = CASE WHEN newer THEN row.key ELSE n.updated_from END,
+  n.aliases = CASE WHEN size(aliases) > 0 THEN aliases END,
+  n.first_seen = first,
+  n.last_seen = last
+REMOVE n._lock, n._new
+RETURN count(*) AS rows, sum(CASE WHEN changed AND NOT created THEN 1 ELSE 0 END) AS updated`
+
+func nodeQuery(labels []string) string {
+	var b strings.Builder
+	b.WriteString("UNWIND $rows AS row\nMERGE (n:")
+	b.WriteString(quote(labels[0]))
+	b.WriteString(" {id: row.id})\nON CREATE SET n._new = true")
+	for _, l := range labels[1:] {
+		b.WriteString("\nSET n:" + quote(l))
+	}
+	b.WriteString(nodeMergeTail)
+	return b.String()
+}
+
+// relMergeTail keeps MaxEvidence evidence sentences (LIMIT 5).
+const relMergeTail = `
+ON CREATE SET r._new = true
+SET r._lock = true
+WITH r, row, coalesce(r.updated_from, '') <= row.key AS newer,
+  coalesce(r.sources, []) AS oldS, coalesce(r.source_confidence, []) AS oldC
+CALL (r, row, oldS, oldC) {
+  UNWIND [i IN range(0, size(oldS) - 1) WHERE NOT oldS[i] IN row.sources | [oldS[i], coalesce(oldC[i], r.confidence, 0.0)]]
+    + [i IN range(0, size(row.sources) - 1) | [row.sources[i], row.confs[i]]] AS pair
+  WITH pair ORDER BY pair[0]
+  RETURN collect(pair[0]) AS sources, collect(pair[1]) AS confs
+}
+CALL (r, row) {
+  UNWIND coalesce(r.evidence, []) + row.evidence AS e
+  WITH DISTINCT e ORDER BY e LIMIT 5
+  RETURN collect(e) AS evidence
+}
+WITH r, row, newer, sources, confs, evidence,
+  CASE WHEN size(confs) = 0 THEN r.confidence ELSE 1.0 - reduce(p = 1.0, c IN confs | p * (1.0 - c)) END AS confidence,
+  CASE WHEN row.first IS NOT NULL AND (r.first_seen IS NULL OR row.first < r.first_seen) THEN row.first ELSE r.first_seen END AS first,
+  CASE WHEN row.last IS NOT NULL AND (r.last_seen IS NULL OR row.last > r.last_seen) THEN row.last ELSE r.last_seen END AS last
+WITH r, row, newer, sources, confs, evidence, confidence, first, last, r._new IS NOT NULL AS created,
+  (newer AND (coalesce(r.updated_from, '') <> row.key OR any(k IN keys(row.props) WHERE r[k] IS NULL OR r[k] <> row.props[k])))
+  OR coalesce(r.sources, []) <> sources
+  OR coalesce(r.source_confidence, []) <> confs
+  OR coalesce(r.evidence, []) <> evidence
+  OR coalesce(r.first_seen, '') <> coalesce(first, '')
+  OR coalesce(r.last_seen, '') <> coalesce(last, '') AS changed
+SET r += CASE WHEN newer THEN row.props ELSE {} END,
+  r.updated_from = CASE WHEN newer THEN row.key ELSE r.updated_from END,
+  r.sources = sources,
+  r.source_confidence = confs,
+  r.confidence = confidence,
+  r.evidence = evidence,
+  r.first_seen = first,
+  r.last_seen = last
+REMOVE r._lock, r._new
+RETURN count(*) AS rows, sum(CASE WHEN changed AND NOT created THEN 1 ELSE 0 END) AS updated`
+
+// MENTIONS carries no evidence; instead it dates the mentioned node with
+// the article's publication date.
+const mentionsMergeTail = `
+ON CREATE SET r._new = true
+SET r._lock = true, b._lock = true
+WITH a, b, r, row, coalesce(r.updated_from, '') <= row.key AS newer, a.published AS p
+WITH b, r, row, newer, r._new IS NOT NULL AS created,
+  (newer AND (coalesce(r.updated_from, '') <> row.key OR any(k IN keys(row.props) WHERE r[k] IS NULL OR r[k] <> row.props[k]))) AS changed,
+  CASE WHEN p IS NOT NULL AND (b.first_seen IS NULL OR p < b.first_seen) THEN p ELSE b.first_seen END AS first,
+  CASE WHEN p IS NOT NULL AND (b.last_seen IS NULL OR p > b.last_seen) THEN p ELSE b.last_seen END AS last
+SET r += CASE WHEN newer THEN row.props ELSE {} END,
+  r.updated_from = CASE WHEN newer THEN row.key ELSE r.updated_from END,
+  b.first_seen = first,
+  b.last_seen = last
+REMOVE r._lock, r._new, b._lock
+RETURN count(*) AS rows, sum(CASE WHEN changed AND NOT created THEN 1 ELSE 0 END) AS updated`
+
+func relQuery(typ, start, end string) string {
+	head := "UNWIND $rows AS row\nMATCH (a:" + quote(start) + " {id: row.start})\nMATCH (b:" + quote(end) + " {id: row.end})\nMERGE (a)-[r:" + quote(typ) + " {id: row.id}]->(b)"
+	if typ == RelMentions {
+		return head + mentionsMergeTail
+	}
+	return head + relMergeTail
+}
+
+// Loaded returns which of the article ids already have their Article node
+// in the database, that is, were loaded completely.
+func (l *Loader) Loaded(ctx context.Context, ids []string) (map[string]bool, error) {
+	sess := l.db.Session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(context.WithoutCancel(ctx))
+	res, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		r, err := tx.Run(ctx, "MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id", map[string]any{"ids": ids})
+		if err != nil {
+			return nil, err
+		}
+		recs, err := r.Collect(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[string]bool, len(recs))
+		for _, rec := range recs {
+			id, _ := rec.Get("id")
+			out[id.(string)] = true
+		}
+		return out, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("look up loaded articles: %w", err)
+	}
+	return res.(map[string]bool), nil
+}
