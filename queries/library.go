@@ -1,0 +1,92 @@
+package queries
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Builtin is the Source of the queries embedded in geokg.
+const Builtin = "builtin"
+
+//go:embed *.cypher
+var builtinFS embed.FS
+
+// Library is a set of queries by name.
+type Library struct {
+	byName map[string]*Query
+}
+
+// Load returns the built-in queries plus the *.cypher files of each folder
+// in dirs, in order. A user query with the name of a built-in one, or of a
+// query in an earlier folder, replaces it.
+func Load(dirs ...string) (*Library, error) {
+	lib := &Library{byName: map[string]*Query{}}
+	if err := lib.addFS(builtinFS, ".", Builtin); err != nil {
+		return nil, err
+	}
+	for _, dir := range dirs {
+		if dir == "" {
+			continue
+		}
+		if st, err := os.Stat(dir); err != nil {
+			return nil, fmt.Errorf("query folder: %w", err)
+		} else if !st.IsDir() {
+			return nil, fmt.Errorf("query folder %s: not a directory", dir)
+		}
+		if err := lib.addFS(os.DirFS(dir), dir, ""); err != nil {
+			return nil, err
+		}
+	}
+	return lib, nil
+}
+
+func (lib *Library) addFS(fsys fs.FS, dir, source string) error {
+	paths, err := fs.Glob(fsys, "*.cypher")
+	if err != nil {
+		return fmt.Errorf("list queries in %s: %w", dir, err)
+	}
+	for _, p := range paths {
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return fmt.Errorf("read query: %w", err)
+		}
+		name := strings.TrimSuffix(p, ".cypher")
+		src := source
+		if src == "" {
+			src = filepath.Join(dir, p)
+		}
+		q, err := Parse(name, string(b))
+		if err != nil {
+			if source == "" {
+				return fmt.Errorf("%s: %w", src, err)
+			}
+			return err
+		}
+		q.Source = src
+		lib.byName[name] = q
+	}
+	return nil
+}
+
+// Get returns the query called name.
+func (lib *Library) Get(name string) (*Query, error) {
+	if q, ok := lib.byName[name]; ok {
+		return q, nil
+	}
+	return nil, fmt.Errorf("no query %q (geokg query list shows them)", name)
+}
+
+// All returns every query, sorted by name.
+func (lib *Library) All() []*Query {
+	all := make([]*Query, 0, len(lib.byName))
+	for _, q := range lib.byName {
+		all = append(all, q)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
+	return all
+}

@@ -1,0 +1,249 @@
+package queries
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+)
+
+func date(s string) dbtype.Date {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return dbtype.Date(t)
+}
+
+func TestParse(t *testing.T) {
+	text := `// Who mediates
+// Third parties that mediate
+// between two actors.
+//
+// @param a string "Armenia" — first actor
+// @param n int 25
+// @param conf float 0.5 - at least this sure
+// @param all bool true
+// @param since date "2024-01-31" -- first day
+// @param types list<string> ["talks", "ceasefire"] event types
+// @param ids list<int> [1, 2]
+// @param who string required
+MATCH (x) WHERE x.name = $a AND size($types) < $n AND $conf > 0 AND $all
+  AND x.since >= $since AND x.id IN $ids AND x.who = $who
+RETURN x // $notAParam in a comment
+`
+	q, err := Parse("mediators", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Title != "Who mediates" {
+		t.Errorf("Title = %q", q.Title)
+	}
+	if q.Description != "Third parties that mediate between two actors." {
+		t.Errorf("Description = %q", q.Description)
+	}
+	want := []Param{
+		{Name: "a", Type: Type{Kind: String}, Default: "Armenia", Doc: "first actor"},
+		{Name: "n", Type: Type{Kind: Int}, Default: int64(25)},
+		{Name: "conf", Type: Type{Kind: Float}, Default: 0.5, Doc: "at least this sure"},
+		{Name: "all", Type: Type{Kind: Bool}, Default: true},
+		{Name: "since", Type: Type{Kind: Date}, Default: date("2024-01-31"), Doc: "first day"},
+		{Name: "types", Type: Type{Kind: String, List: true}, Default: []any{"talks", "ceasefire"}, Doc: "event types"},
+		{Name: "ids", Type: Type{Kind: Int, List: true}, Default: []any{int64(1), int64(2)}},
+		{Name: "who", Type: Type{Kind: String}, Required: true},
+	}
+	if !reflect.DeepEqual(q.Params, want) {
+		t.Errorf("Params =\n%#v\nwant\n%#v", q.Params, want)
+	}
+	if !strings.HasPrefix(q.Cypher(), "MATCH (x)") {
+		t.Errorf("Cypher() = %q", q.Cypher())
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"no header", "MATCH (n) RETURN n", "no header"},
+		{"param first", "// @param a string \"x\"\nRETURN $a", "line 1"},
+		{"no cypher", "// Title\n// @param a string \"x\"\n", "no Cypher"},
+		{"undeclared", "// Title\nRETURN $a", "$a is used but not declared"},
+		{"unused", "// Title\n// @param a string \"x\"\nRETURN 1", "a is declared but not used"},
+		{"bad type", "// Title\n// @param a strin \"x\"\nRETURN $a", `line 2: @param a: unknown type "strin"`},
+		{"bad default", "// Title\n// @param a int \"x\"\nRETURN $a", `line 2: @param a: default: "x" is not a int`},
+		{"not json", "// Title\n// @param a string Russia\nRETURN $a", `default "Russia" is not a JSON value`},
+		{"short", "// Title\n// @param a string\nRETURN $a", "@param wants NAME TYPE DEFAULT"},
+		{"bad name", "// Title\n// @param a-b string \"x\"\nRETURN 1", "not a valid parameter name"},
+		{"bad date", "// Title\n// @param d date \"2024-13-01\"\nRETURN $d", "not a date"},
+		{"twice", "// Title\n// @param a int 1\n// @param a int 2\nRETURN $a", "declared twice"},
+		{"list of", "// Title\n// @param a list<int> [1, \"x\"]\nRETURN $a", `"x" is not a int`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("q", tt.text)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestTypeParse(t *testing.T) {
+	tests := []struct {
+		typ, in string
+		want    any
+		err     string
+	}{
+		{"string", " Gaza Strip ", " Gaza Strip ", ""},
+		{"int", "42", int64(42), ""},
+		{"int", "4.2", nil, `"4.2" is not an int`},
+		{"float", "0.75", 0.75, ""},
+		{"float", "NaN", nil, "not a float"},
+		{"bool", "true", true, ""},
+		{"bool", "yes", nil, "not a bool"},
+		{"date", "2025-01-29", date("2025-01-29"), ""},
+		{"date", "29/01/2025", nil, "not a date (want YYYY-MM-DD)"},
+		{"list", "State, Region", []any{"State", "Region"}, ""},
+		{"list", "", []any{}, ""},
+		{"list<int>", "1,2,3", []any{int64(1), int64(2), int64(3)}, ""},
+		{"list<int>", "1,x", nil, `"x" is not an int`},
+		{"list<string>", `["a,b", "c"]`, []any{"a,b", "c"}, ""},
+		{"list<date>", `2024-01-01,2024-02-01`, []any{date("2024-01-01"), date("2024-02-01")}, ""},
+		{"list<float>", `[1, 2.5]`, []any{1.0, 2.5}, ""},
+		{"list<bool>", `[true`, nil, "not a JSON array"},
+	}
+	for _, tt := range tests {
+		typ, err := ParseType(tt.typ)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := typ.Parse(tt.in)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%s.Parse(%q) err = %v, want %q", tt.typ, tt.in, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s.Parse(%q) = %#v, %v; want %#v", tt.typ, tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestParseTypeNames(t *testing.T) {
+	for _, s := range []string{"string", "int", "float", "bool", "date", "list<string>", "list<int>", "list<float>", "list<bool>", "list<date>"} {
+		typ, err := ParseType(s)
+		if err != nil || typ.String() != s {
+			t.Errorf("ParseType(%q) = %v, %v", s, typ, err)
+		}
+	}
+	for _, s := range []string{"list<list<int>>", "text", "list<", "List"} {
+		if _, err := ParseType(s); err == nil {
+			t.Errorf("ParseType(%q) succeeded", s)
+		}
+	}
+}
+
+func TestBind(t *testing.T) {
+	q, err := Parse("q", "// T\n// @param a string \"Russia\"\n// @param n int 5\n// @param d date \"2025-01-01\"\n// @param who string required\nRETURN $a, $n, $d, $who")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := q.Bind(map[string]string{"n": "7", "who": "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"a": "Russia", "n": int64(7), "d": date("2025-01-01"), "who": "x"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Bind = %#v, want %#v", got, want)
+	}
+	for raw, msg := range map[*map[string]string]string{
+		{"who": "x", "nope": "1"}: `query q has no parameter "nope" (it takes: a, n, d, who)`,
+		{"who": "x", "n": "five"}: `parameter n (int): "five" is not an int`,
+		{"a": "x"}:                "query q needs parameter who (string)",
+	} {
+		if _, err := q.Bind(*raw); err == nil || !strings.Contains(err.Error(), msg) {
+			t.Errorf("Bind(%v) err = %v, want %q", *raw, err, msg)
+		}
+	}
+}
+
+func TestDefaultText(t *testing.T) {
+	q, err := Parse("q", "// T\n// @param a list<date> [\"2024-01-01\"]\n// @param b string required\n// @param c string \"<&>\"\nRETURN $a, $b, $c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{`["2024-01-01"]`, "required", `"<&>"`} {
+		if got := q.Params[i].DefaultText(); got != want {
+			t.Errorf("param %s: DefaultText = %s, want %s", q.Params[i].Name, got, want)
+		}
+	}
+}
+
+// TestBuiltins checks the shipped library: enough queries, each with a
+// title, a description and documented parameters with defaults, so that
+// every one runs with no --param at all.
+func TestBuiltins(t *testing.T) {
+	lib, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := lib.All()
+	if len(all) < 15 {
+		t.Errorf("%d built-in queries, want at least 15", len(all))
+	}
+	for _, q := range all {
+		if q.Source != Builtin || q.Description == "" {
+			t.Errorf("%s: source %q, description %q", q.Name, q.Source, q.Description)
+		}
+		for _, p := range q.Params {
+			if p.Required || p.Doc == "" {
+				t.Errorf("%s: parameter %s: required %v, doc %q", q.Name, p.Name, p.Required, p.Doc)
+			}
+		}
+		if _, err := q.Bind(nil); err != nil {
+			t.Errorf("%s: %v", q.Name, err)
+		}
+	}
+}
+
+func TestLoadUserFolders(t *testing.T) {
+	dir1, dir2 := t.TempDir(), t.TempDir()
+	write := func(dir, name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(dir1, "search.cypher", "// My search\n// @param q string \"x\" what\nRETURN $q")
+	write(dir1, "mine.cypher", "// Mine\nRETURN 1")
+	write(dir1, "notes.txt", "not a query")
+	write(dir2, "mine.cypher", "// Mine, again\nRETURN 2")
+	lib, err := Load(dir1, "", dir2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := lib.Get("search")
+	if err != nil || s.Title != "My search" || s.Source != filepath.Join(dir1, "search.cypher") {
+		t.Errorf("search = %+v, %v; want the user's query to replace the built-in", s, err)
+	}
+	m, err := lib.Get("mine")
+	if err != nil || m.Title != "Mine, again" {
+		t.Errorf("mine = %+v, %v; want the later folder to win", m, err)
+	}
+	if _, err := lib.Get("nope"); err == nil || !strings.Contains(err.Error(), `no query "nope"`) {
+		t.Errorf("Get(nope) err = %v", err)
+	}
+
+	bad := t.TempDir()
+	write(bad, "broken.cypher", "// Broken\n// @param x int oops\nRETURN $x")
+	if _, err := Load(bad); err == nil || !strings.Contains(err.Error(), filepath.Join(bad, "broken.cypher")+": query broken: line 2") {
+		t.Errorf("Load(bad) err = %v, want it to name the file and line", err)
+	}
+	if _, err := Load(filepath.Join(bad, "missing")); err == nil {
+		t.Error("Load(missing folder) succeeded")
+	}
+}

@@ -1,0 +1,112 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Result is the rows a query returned, in its column order. Values are as
+// the driver gives them; Value turns one into plain data.
+type Result struct {
+	Columns []string
+	Rows    [][]any
+}
+
+// Run runs q with params (see Query.Bind) in a read transaction.
+func Run(ctx context.Context, db *graph.DB, q *Query, params map[string]any) (*Result, error) {
+	sess := db.Session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	res, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		rs, err := tx.Run(ctx, q.Text, params)
+		if err != nil {
+			return nil, err
+		}
+		cols, err := rs.Keys()
+		if err != nil {
+			return nil, err
+		}
+		out := &Result{Columns: cols, Rows: [][]any{}}
+		for rs.Next(ctx) {
+			out.Rows = append(out.Rows, rs.Record().Values)
+		}
+		return out, rs.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("run query %s: %w", q.Name, err)
+	}
+	return res.(*Result), nil
+}
+
+// Plan is the tree of operators Neo4j would run a query with.
+type Plan struct {
+	Operator string // without the runtime suffix: "NodeIndexSeek", not "NodeIndexSeek@neo4j"
+	Details  string
+	Children []*Plan
+}
+
+// Explain returns the plan of q with params, without running it.
+func Explain(ctx context.Context, db *graph.DB, q *Query, params map[string]any) (*Plan, error) {
+	sess := db.Session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	p, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		rs, err := tx.Run(ctx, "EXPLAIN "+q.Cypher(), params)
+		if err != nil {
+			return nil, err
+		}
+		sum, err := rs.Consume(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if sum.Plan() == nil {
+			return nil, fmt.Errorf("the server returned no plan")
+		}
+		return toPlan(sum.Plan()), nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("explain query %s: %w", q.Name, err)
+	}
+	return p.(*Plan), nil
+}
+
+func toPlan(p neo4j.Plan) *Plan {
+	op, _, _ := strings.Cut(p.Operator(), "@")
+	out := &Plan{Operator: op}
+	if d, ok := p.Arguments()["Details"].(string); ok {
+		out.Details = d
+	}
+	for _, c := range p.Children() {
+		out.Children = append(out.Children, toPlan(c))
+	}
+	return out
+}
+
+// Operators lists the operators of the plan, root first.
+func (p *Plan) Operators() []string {
+	ops := []string{p.Operator}
+	for _, c := range p.Children {
+		ops = append(ops, c.Operators()...)
+	}
+	return ops
+}
+
+// String draws the plan as an indented tree, one operator a line.
+func (p *Plan) String() string {
+	var b strings.Builder
+	var walk func(*Plan, int)
+	walk = func(p *Plan, depth int) {
+		fmt.Fprintf(&b, "%s%s", strings.Repeat("  ", depth), p.Operator)
+		if p.Details != "" {
+			fmt.Fprintf(&b, "  %s", p.Details)
+		}
+		b.WriteByte('\n')
+		for _, c := range p.Children {
+			walk(c, depth+1)
+		}
+	}
+	walk(p, 0)
+	return b.String()
+}
