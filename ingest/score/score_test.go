@@ -292,7 +292,7 @@ func TestErrorLines(t *testing.T) {
 	got := strings.Join(ScoreArticle("t.txt", g, b).Errors, "\n")
 	for _, want := range []string{
 		`t.txt: extra Leader "O'Brien"`,
-				`t.txt: missed State 'Armenia'`,
+		`t.txt: missed State 'Armenia'`,
 		`t.txt: extra CONTROLS Russia -> Nagorno-Karabakh`,
 		`t.txt: extra SUPPORTS O'Brien -> ghost (endpoint not in gold)`,
 		`t.txt: missed FIGHTS Armenia -> Azerbaijan`,
