@@ -38,11 +38,15 @@ func itemFields(a *Article, feed *gofeed.Feed, it *gofeed.Item) {
 	if t := htmlText(it.Title); t != "" {
 		a.Title = strings.Join(strings.Fields(t), " ")
 	}
+	// The date as written comes first: the parsed time is in UTC, which
+	// can be the day after the date the publisher gave.
 	switch {
+	case NormalizeDate(it.Published) != "":
+		a.Published = NormalizeDate(it.Published)
 	case it.PublishedParsed != nil:
 		a.Published = isoDate(*it.PublishedParsed)
-	case it.Published != "":
-		a.Published = NormalizeDate(it.Published)
+	case NormalizeDate(it.Updated) != "":
+		a.Published = NormalizeDate(it.Updated)
 	case it.UpdatedParsed != nil:
 		a.Published = isoDate(*it.UpdatedParsed)
 	}
