@@ -1,0 +1,245 @@
+// Package neo4jtest gives tests a real Neo4j database, empty at the start of
+// each test.
+//
+// By default it starts the repository's local server with
+// scripts/neo4j-local (Java and Maven needed; the first start downloads the
+// server). To use another server, set NEO4J_TEST_URI, NEO4J_TEST_USER,
+// NEO4J_TEST_PASSWORD and optionally NEO4J_TEST_DATABASE. The server's data
+// is deleted by every test that uses it: never point these at a database
+// that matters.
+//
+// go test runs the packages of ./... in parallel processes against one
+// server, so DB holds a lock shared by all of them until the test ends: one
+// test at a time uses the database.
+package neo4jtest
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// How long DB waits for another test process to release the database.
+const lockWait = 10 * time.Minute
+
+// DB returns a connection to an empty database that the calling test has to
+// itself until it ends. Nodes and relationships are deleted; constraints and
+// indexes stay (see DropSchema). Call it once per top-level test and share
+// the connection with subtests: a subtest calling DB again would wait for
+// its parent's lock.
+//
+// When no server can be had, DB fails the test; outside CI (CI unset) it
+// skips instead when Java is not installed.
+func DB(t testing.TB) *graph.DB {
+	t.Helper()
+	cfg, lockPath := server(t)
+	unlock, err := lock(lockPath, lockWait)
+	if err != nil {
+		t.Fatalf("neo4jtest: %v", err)
+	}
+	t.Cleanup(unlock)
+
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	db, err := graph.Connect(ctx, cfg)
+	if err != nil {
+		t.Fatalf("neo4jtest: %v", err)
+	}
+	t.Cleanup(func() { db.Close(context.Background()) })
+	Reset(t, db)
+	return db
+}
+
+// Reset deletes every node and relationship, in batches so that a large
+// graph does not need one huge transaction.
+func Reset(t testing.TB, db *graph.DB) {
+	t.Helper()
+	exec := func(ctx context.Context, query string) error {
+		s := db.Session(ctx, neo4j.AccessModeWrite)
+		defer s.Close(ctx)
+		// CALL ... IN TRANSACTIONS needs an auto-commit transaction: Run,
+		// not ExecuteWrite.
+		res, err := s.Run(ctx, query, nil)
+		if err != nil {
+			return err
+		}
+		_, err = res.Consume(ctx)
+		return err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	if err := exec(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"); err != nil {
+		t.Fatalf("neo4jtest: delete all data: %v", err)
+	}
+}
+
+// DropSchema drops every constraint and every index except the token lookup
+// indexes that Neo4j creates itself.
+func DropSchema(t testing.TB, db *graph.DB) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	names := func(query string) []string {
+		res, err := neo4j.ExecuteQuery(ctx, db.Driver, query, nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(db.Config.Database))
+		if err != nil {
+			t.Fatalf("neo4jtest: %s: %v", query, err)
+		}
+		var out []string
+		for _, r := range res.Records {
+			out = append(out, r.Values[0].(string))
+		}
+		return out
+	}
+	drop := func(kind string, names []string) {
+		for _, name := range names {
+			query := "DROP " + kind + " " + quote(name) + " IF EXISTS"
+			_, err := neo4j.ExecuteQuery(ctx, db.Driver, query, nil, neo4j.EagerResultTransformer,
+				neo4j.ExecuteQueryWithDatabase(db.Config.Database))
+			if err != nil {
+				t.Fatalf("neo4jtest: %s: %v", query, err)
+			}
+		}
+	}
+	// Constraints first: dropping one drops the index that backs it.
+	drop("CONSTRAINT", names("SHOW CONSTRAINTS YIELD name RETURN name"))
+	drop("INDEX", names("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name"))
+}
+
+// quote makes name a Cypher identifier.
+func quote(name string) string {
+	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
+}
+
+// server finds the server to test against, starting the local one when no
+// other is configured, and names the lock file that guards it.
+func server(t testing.TB) (graph.Config, string) {
+	t.Helper()
+	if uri := os.Getenv("NEO4J_TEST_URI"); uri != "" {
+		cfg := graph.Config{
+			URI:      uri,
+			User:     envOr("NEO4J_TEST_USER", "neo4j"),
+			Password: os.Getenv("NEO4J_TEST_PASSWORD"),
+			Database: os.Getenv("NEO4J_TEST_DATABASE"),
+		}
+		sum := sha256.Sum256([]byte(uri + "\x00" + cfg.Database))
+		return cfg, filepath.Join(os.TempDir(), "geokg-neo4jtest-"+hex.EncodeToString(sum[:6])+".lock")
+	}
+
+	if _, err := exec.LookPath("java"); err != nil {
+		unavailable(t, "Java is not installed, so the local Neo4j cannot run. Install Java 17 and Maven "+
+			"and run the tests again (scripts/neo4j-local starts the server), or point "+
+			"NEO4J_TEST_URI, NEO4J_TEST_USER and NEO4J_TEST_PASSWORD at a server whose data may be deleted")
+	}
+	root, err := repoRoot()
+	if err != nil {
+		t.Fatalf("neo4jtest: %v", err)
+	}
+	home := envOr("NEO4J_LOCAL_HOME", filepath.Join(root, ".neo4j-local"))
+	if err := startLocal(root); err != nil {
+		t.Fatalf("neo4jtest: %v", err)
+	}
+	password := os.Getenv("NEO4J_PASSWORD")
+	if password == "" {
+		b, err := os.ReadFile(filepath.Join(home, "password"))
+		if err != nil {
+			t.Fatalf("neo4jtest: read the local server's password: %v", err)
+		}
+		password = strings.TrimSpace(string(b))
+	}
+	port, err := boltPort(home)
+	if err != nil {
+		t.Fatalf("neo4jtest: %v", err)
+	}
+	cfg := graph.Config{URI: "bolt://127.0.0.1:" + strconv.Itoa(port), User: "neo4j", Password: password}
+	return cfg, filepath.Join(home, "test.lock")
+}
+
+// unavailable skips the test outside CI and fails it under CI, where a test
+// that did not run must not pass.
+func unavailable(t testing.TB, reason string) {
+	t.Helper()
+	if ci, _ := strconv.ParseBool(os.Getenv("CI")); ci {
+		t.Fatalf("neo4jtest: %s", reason)
+	}
+	t.Skipf("neo4jtest: skipped: %s", reason)
+}
+
+// startLocal runs scripts/neo4j-local start, which returns at once when the
+// server already runs and otherwise waits until it answers.
+func startLocal(root string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "bash", filepath.Join(root, "scripts", "neo4j-local"), "start")
+	cmd.Dir = root
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	cmd.Stderr = &out
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("scripts/neo4j-local start: %v\n%s", err, tail(out.String(), 30))
+	}
+	return nil
+}
+
+// boltPort reads the Bolt port the running local server listens on.
+func boltPort(home string) (int, error) {
+	b, err := os.ReadFile(filepath.Join(home, "ports"))
+	if err != nil {
+		return 0, fmt.Errorf("read the local server's ports: %w", err)
+	}
+	fields := strings.Fields(string(b))
+	if len(fields) == 0 {
+		return 0, fmt.Errorf("%s is empty", filepath.Join(home, "ports"))
+	}
+	return strconv.Atoi(fields[0])
+}
+
+// repoRoot walks up from the working directory (a test's package directory)
+// to the directory holding go.mod.
+func repoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			if _, err := os.Stat(filepath.Join(dir, "scripts", "neo4j-local")); err != nil {
+				return "", fmt.Errorf("%s has no scripts/neo4j-local", dir)
+			}
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,85 @@
+package neo4jtest_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/internal/neo4jtest"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+func count(t *testing.T, db *graph.DB, query string) int64 {
+	t.Helper()
+	res, err := neo4j.ExecuteQuery(context.Background(), db.Driver, query, nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(db.Config.Database))
+	if err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return res.Records[0].Values[0].(int64)
+}
+
+func write(t *testing.T, db *graph.DB, query string) {
+	t.Helper()
+	_, err := neo4j.ExecuteQuery(context.Background(), db.Driver, query, nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(db.Config.Database))
+	if err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+}
+
+func TestDBIsEmptyAndReset(t *testing.T) {
+	// Each subtest takes the database for itself in turn: what the first
+	// leaves behind, the second must not see.
+	t.Run("leave data behind", func(t *testing.T) {
+		db := neo4jtest.DB(t)
+		if n := count(t, db, "MATCH (n) RETURN count(n)"); n != 0 {
+			t.Fatalf("new test database has %d nodes, want 0", n)
+		}
+		write(t, db, "CREATE (:State {id: 'state:testland', name: 'Testland'})-[:LOCATED_IN]->(:Region {id: 'region:testshire', name: 'Testshire'})")
+		if n := count(t, db, "MATCH (n) RETURN count(n)"); n != 2 {
+			t.Fatalf("after create: %d nodes, want 2", n)
+		}
+	})
+	t.Run("start empty", func(t *testing.T) {
+		db := neo4jtest.DB(t)
+		if n := count(t, db, "MATCH (n) RETURN count(n)"); n != 0 {
+			t.Fatalf("test database has %d nodes left by the previous test, want 0", n)
+		}
+		write(t, db, "UNWIND range(1, 12000) AS i CREATE (:Event {id: 'event:' + i})-[:MENTIONS]->(:State {id: 'state:' + i})")
+		neo4jtest.Reset(t, db)
+		if n := count(t, db, "MATCH (n) RETURN count(n)"); n != 0 {
+			t.Fatalf("after Reset: %d nodes, want 0", n)
+		}
+		if n := count(t, db, "MATCH ()-[r]->() RETURN count(r)"); n != 0 {
+			t.Fatalf("after Reset: %d relationships, want 0", n)
+		}
+	})
+}
+
+func TestResetKeepsSchemaDropSchemaDropsIt(t *testing.T) {
+	db := neo4jtest.DB(t)
+	neo4jtest.DropSchema(t, db)
+	write(t, db, "CREATE CONSTRAINT neo4jtest_state_id IF NOT EXISTS FOR (n:State) REQUIRE n.id IS UNIQUE")
+	write(t, db, "CREATE INDEX neo4jtest_state_name IF NOT EXISTS FOR (n:State) ON (n.name)")
+	write(t, db, "CREATE (:State {id: 'state:testland'})")
+
+	neo4jtest.Reset(t, db)
+	if n := count(t, db, "SHOW CONSTRAINTS YIELD name RETURN count(name)"); n != 1 {
+		t.Errorf("after Reset: %d constraints, want 1", n)
+	}
+	if n := count(t, db, "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN count(name)"); n != 2 {
+		t.Errorf("after Reset: %d indexes, want 2 (the constraint's and the name index)", n)
+	}
+
+	neo4jtest.DropSchema(t, db)
+	if n := count(t, db, "SHOW CONSTRAINTS YIELD name RETURN count(name)"); n != 0 {
+		t.Errorf("after DropSchema: %d constraints, want 0", n)
+	}
+	if n := count(t, db, "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN count(name)"); n != 0 {
+		t.Errorf("after DropSchema: %d indexes, want 0", n)
+	}
+	if n := count(t, db, "SHOW INDEXES YIELD type WHERE type = 'LOOKUP' RETURN count(*)"); n != 2 {
+		t.Errorf("after DropSchema: %d token lookup indexes, want Neo4j's 2 kept", n)
+	}
+}
