@@ -109,6 +109,9 @@ func (r *reader) url(ctx context.Context, rawURL string) error {
 		}
 		return r.fail(rawURL, 0, err)
 	}
+	if mt, _, _ := mime.ParseMediaType(resp.ctype); !readableMediaType(mt) {
+		return r.fail(rawURL, 0, fmt.Errorf("not a document geokg reads (%s)", mt))
+	}
 	if err := checkHead(resp.body); err != nil {
 		return r.fail(rawURL, 0, err)
 	}
@@ -117,6 +120,13 @@ func (r *reader) url(ctx context.Context, rawURL string) error {
 		f = sniff(resp.body[:min(len(resp.body), sniffSize)], formatUnknown)
 	}
 	return r.document(ctx, rawURL, resp.body, f, resp.url)
+}
+
+// readableMediaType says whether a response of media type mt may hold
+// an article: text, markup or JSON, or no type given.
+func readableMediaType(mt string) bool {
+	return mt == "" || strings.HasPrefix(mt, "text/") ||
+		strings.Contains(mt, "xml") || strings.Contains(mt, "json") || strings.Contains(mt, "html")
 }
 
 // page fetches a feed item's page and reads it as HTML.
