@@ -4,7 +4,7 @@
 // @param min_articles int 2 — at least this many shared articles
 // @param limit int 25 — at most this many pairs
 MATCH (a)<-[:MENTIONS]-(ar:Article)-[:MENTIONS]->(b)
-WHERE (a:State OR a:Organization OR a:Leader) AND (b:State OR b:Organization OR b:Leader) AND a.id < b.id
+WHERE (a:State OR a:Organization OR a:Leader) AND (b:State OR b:Organization OR b:Leader) AND (a.name < b.name OR a.name = b.name AND a.id < b.id)
 WITH a, b, count(ar) AS articles
 WHERE articles >= $min_articles
 RETURN a.name AS actor, b.name AS other, articles

@@ -3,10 +3,12 @@ package queries
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/db"
 )
 
 // Result is the rows a query returned, in its column order. Values are as
@@ -72,7 +74,16 @@ func Explain(ctx context.Context, db *graph.DB, q *Query, params map[string]any)
 	return p.(*Plan), nil
 }
 
+// toPlan copies the driver's plan. The driver (v5.28) returns every child
+// of an operator with two inputs (Apply, Union, joins) as its last one, so
+// the tree is read from the decoded plan the summary wraps; only when that
+// is not there are the driver's methods used.
 func toPlan(p neo4j.Plan) *Plan {
+	if v := reflect.ValueOf(p); v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Struct {
+		if f := v.Elem().FieldByName("plan"); f.IsValid() && f.Kind() == reflect.Pointer && !f.IsNil() && f.Elem().Type() == reflect.TypeOf(db.Plan{}) {
+			return planFromValue(f.Elem())
+		}
+	}
 	op, _, _ := strings.Cut(p.Operator(), "@")
 	out := &Plan{Operator: op}
 	if d, ok := p.Arguments()["Details"].(string); ok {
@@ -80,6 +91,28 @@ func toPlan(p neo4j.Plan) *Plan {
 	}
 	for _, c := range p.Children() {
 		out.Children = append(out.Children, toPlan(c))
+	}
+	return out
+}
+
+// planFromValue reads a db.Plan struct through reflection, which reads the
+// unexported field of the driver's wrapper without copying it.
+func planFromValue(v reflect.Value) *Plan {
+	op, _, _ := strings.Cut(v.FieldByName("Operator").String(), "@")
+	out := &Plan{Operator: op}
+	if args := v.FieldByName("Arguments"); args.Kind() == reflect.Map && !args.IsNil() {
+		if d := args.MapIndex(reflect.ValueOf("Details")); d.IsValid() {
+			if d.Kind() == reflect.Interface {
+				d = d.Elem()
+			}
+			if d.Kind() == reflect.String {
+				out.Details = d.String()
+			}
+		}
+	}
+	children := v.FieldByName("Children")
+	for i := 0; i < children.Len(); i++ {
+		out.Children = append(out.Children, planFromValue(children.Index(i)))
 	}
 	return out
 }

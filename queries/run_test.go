@@ -1,0 +1,309 @@
+package queries
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// project formats the named columns of each row as "a | b | c", the way a
+// table cell reads.
+func project(t *testing.T, res *Result, cols ...string) []string {
+	t.Helper()
+	idx := make([]int, len(cols))
+	for i, c := range cols {
+		idx[i] = slices.Index(res.Columns, c)
+		if idx[i] < 0 {
+			t.Fatalf("no column %q in %v", c, res.Columns)
+		}
+	}
+	out := []string{}
+	for _, row := range res.Rows {
+		cells := make([]string, len(cols))
+		for i, j := range idx {
+			cells[i] = cellText(row[j])
+		}
+		out = append(out, strings.Join(cells, " | "))
+	}
+	return out
+}
+
+// TestQueries runs every canned query against the fixture graph and checks
+// its rows.
+func TestQueries(t *testing.T) {
+	db := testDB(t)
+	loadFixture(t, db)
+	lib, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query  string
+		params map[string]string
+		cols   []string
+		want   []string
+	}{
+		{"mediators", nil, []string{"mediator", "events", "event_names"}, []string{
+			// Through the leaders who represent both sides in Brussels,
+			// and directly in Moscow.
+			"European Union | 1 | Brussels talks on Armenia-Azerbaijan peace treaty",
+			"Russia | 1 | Moscow talks between Armenia and Azerbaijan",
+		}},
+		{"mediators", map[string]string{"a": "kigali", "b": "DRC"}, []string{"mediator", "label", "events", "last_event"}, []string{
+			"Angola | State | 1 | 2024-12-15",
+			"Qatar | State | 1 | 2025-03-18",
+		}},
+		{"mediators", map[string]string{"a": "Israel", "b": "Hamas", "limit": "1"}, []string{"mediator", "articles", "confidence"}, []string{
+			"Egypt | 1 | 0.8",
+		}},
+		{"region-mediators", nil, []string{"mediator", "sides", "event_names"}, []string{
+			"Egypt | Hamas, Israel | Doha ceasefire talks on Gaza",
+			"Qatar | Hamas, Israel | Doha ceasefire talks on Gaza",
+			"United States | Hamas, Israel | Doha ceasefire talks on Gaza",
+		}},
+		{"region-mediators", map[string]string{"region": "north kivu province"}, []string{"mediator", "events", "sides", "event_names"}, []string{
+			// M23 controls Goma, inside North Kivu; the DRC fought there.
+			"Angola | 1 | Democratic Republic of the Congo | Luanda talks between Kinshasa and Kigali",
+		}},
+		{"region-control", nil, []string{"region", "controller", "confidence", "articles", "first_seen", "last_seen", "evidence"}, []string{
+			"Goma | M23 | 0.97 | 2 | 2025-01-29 | 2025-03-20 | M23 has run Goma since January.",
+			"Goma | Armed Forces of the Democratic Republic of the Congo | 0.4 | 1 | 2025-01-29 | 2025-01-29 | Army units still held the southern districts of Goma, residents said.",
+		}},
+		{"region-control", map[string]string{"region": "North Kivu", "depth": "0"}, []string{"controller"}, []string{}},
+		{"region-control", map[string]string{"region": "Democratic Republic of the Congo"}, []string{"region"}, []string{}},
+		{"contested-regions", nil, []string{"region", "count", "controllers", "reports"}, []string{
+			"Goma | 2 | M23, Armed Forces of the Democratic Republic of the Congo | 3",
+			"Gaza Strip | 2 | Israel, Hamas | 2",
+		}},
+		{"contested-regions", map[string]string{"min_controllers": "3"}, []string{"region"}, []string{}},
+		{"demands", map[string]string{"actor": "Israel"}, []string{"direction", "from", "to", "demand"}, []string{
+			"by | Israel | Hamas | release of all hostages",
+			"of | Hamas | Israel | full withdrawal from the Gaza Strip",
+		}},
+		{"demands", map[string]string{"actor": "ARMENIA"}, []string{"direction", "from", "to", "demand"}, []string{
+			// The demand on Russia was made by "Nikol Pashinian", a
+			// duplicate node that represents nobody (see duplicates).
+			"of | Azerbaijan | Armenia | changes to the Armenian constitution",
+		}},
+		{"demands", map[string]string{"actor": "nikol pashinian"}, []string{"direction", "from", "to", "demand"}, []string{
+			"by | Nikol Pashinian | Russia | honour its security commitments to Armenia",
+		}},
+		{"leaders", map[string]string{"actor": "Russian Federation"}, []string{"actor", "leader", "role", "aliases"}, []string{
+			"Russia | Sergei Lavrov | Foreign Minister | Lavrov",
+			"Russia | Vladimir Putin | President | Putin",
+		}},
+		{"leaders", map[string]string{"actor": "EU"}, []string{"leader", "role"}, []string{
+			"Charles Michel | President of the European Council",
+		}},
+		{"network", nil, []string{"neighbour", "label", "hops", "via"}, []string{
+			"Luanda talks between Kinshasa and Kigali | Event | 1 | PARTY_TO",
+			"Paul Kagame | Leader | 1 | REPRESENTS",
+			"M23 | Organization | 1 | SUPPORTS",
+			"Democratic Republic of the Congo | State | 1 | DEMANDS",
+			"Battle for Goma | Event | 2 | DEMANDS, PARTY_TO",
+			"Doha meeting of Tshisekedi and Kagame | Event | 2 | REPRESENTS, PARTY_TO",
+			"Felix Tshisekedi | Leader | 2 | DEMANDS, REPRESENTS",
+			"Goma | Region | 2 | SUPPORTS, CONTROLS",
+			"Luanda | Region | 2 | PARTY_TO, LOCATED_IN",
+			"North Kivu | Region | 2 | DEMANDS, LOCATED_IN",
+			"Angola | State | 2 | PARTY_TO, MEDIATES",
+		}},
+		{"network", map[string]string{"actor": "Rwanda", "min_confidence": "0.75"}, []string{"neighbour", "hops", "path"}, []string{
+			// SUPPORTS from two articles merges to 0.88; the Luanda talks
+			// (0.7) and what lies beyond them drop out.
+			"Paul Kagame | 1 | (Rwanda)<-[:REPRESENTS]-(Paul Kagame)",
+			"M23 | 1 | (Rwanda)-[:SUPPORTS]->(M23)",
+			"Democratic Republic of the Congo | 1 | (Rwanda)<-[:DEMANDS]-(Democratic Republic of the Congo)",
+			"Battle for Goma | 2 | (Rwanda)<-[:DEMANDS]-(Democratic Republic of the Congo)-[:PARTY_TO]->(Battle for Goma)",
+			"Doha meeting of Tshisekedi and Kagame | 2 | (Rwanda)<-[:REPRESENTS]-(Paul Kagame)-[:PARTY_TO]->(Doha meeting of Tshisekedi and Kagame)",
+			"Felix Tshisekedi | 2 | (Rwanda)<-[:DEMANDS]-(Democratic Republic of the Congo)<-[:REPRESENTS]-(Felix Tshisekedi)",
+			"Goma | 2 | (Rwanda)-[:SUPPORTS]->(M23)-[:CONTROLS]->(Goma)",
+			"North Kivu | 2 | (Rwanda)<-[:DEMANDS]-(Democratic Republic of the Congo)<-[:LOCATED_IN]-(North Kivu)",
+		}},
+		{"timeline", map[string]string{"name": "Democratic Republic of the Congo"}, []string{"date", "type", "event", "how", "parties", "mediators", "places"}, []string{
+			"2024-12-15 | talks | Luanda talks between Kinshasa and Kigali | party | Democratic Republic of the Congo, Rwanda | Angola | Luanda",
+			"2025-01-26 | armed_conflict | Battle for Goma | located in, party | Democratic Republic of the Congo, M23 |  | Goma",
+			"2025-03-18 | talks | Doha meeting of Tshisekedi and Kagame | party | Felix Tshisekedi, Paul Kagame | Qatar | Doha",
+		}},
+		{"timeline", map[string]string{"name": "Qatar", "from": "2025-02-01"}, []string{"date", "event", "how"}, []string{
+			"2025-03-18 | Doha meeting of Tshisekedi and Kagame | located in, mediator",
+		}},
+		{"timeline", nil, []string{"date", "event"}, []string{
+			" | Gaza war",
+		}},
+		{"shortest-path", nil, []string{"from", "to", "hops", "relations", "path"}, []string{
+			"Qatar | Israel | 2 | MEDIATES, PARTY_TO | (Qatar)-[:MEDIATES]->(Doha ceasefire talks on Gaza)<-[:PARTY_TO]-(Israel)",
+		}},
+		{"shortest-path", map[string]string{"a": "Armenia", "b": "Rwanda"}, []string{"hops"}, []string{}},
+		{"shortest-path", map[string]string{"a": "Pashinyan", "b": "EU"}, []string{"hops", "steps"}, []string{
+			"2 | Nikol Pashinyan, Brussels talks on Armenia-Azerbaijan peace treaty, European Union",
+		}},
+		{"most-mentioned", map[string]string{"from": "2025-01-01", "limit": "4"}, []string{"actor", "label", "articles", "first", "last"}, []string{
+			"Democratic Republic of the Congo | State | 2 | 2025-01-29 | 2025-03-20",
+			"Felix Tshisekedi | Leader | 2 | 2025-01-29 | 2025-03-20",
+			"M23 | Organization | 2 | 2025-01-29 | 2025-03-20",
+			"Paul Kagame | Leader | 2 | 2025-01-29 | 2025-03-20",
+		}},
+		{"most-mentioned", map[string]string{"to": "2024-12-31", "labels": "Region"}, []string{"actor", "articles"}, []string{
+			"Brussels | 1", "Moscow | 1", "Nagorno-Karabakh | 1",
+		}},
+		{"new-since", map[string]string{"since": "2025-03-01"}, []string{"first_seen", "kind", "what", "subject", "object"}, []string{
+			"2025-03-20 | entity | Event | Doha meeting of Tshisekedi and Kagame | ",
+			"2025-03-20 | entity | Organization | March 23 Movement | ",
+			"2025-03-20 | entity | Region | Palestine | ",
+			"2025-03-20 | fact | LOCATED_IN | Doha meeting of Tshisekedi and Kagame | Doha",
+			"2025-03-20 | fact | MEDIATES | Qatar | Doha meeting of Tshisekedi and Kagame",
+			"2025-03-20 | fact | PARTY_TO | Felix Tshisekedi | Doha meeting of Tshisekedi and Kagame",
+			"2025-03-20 | fact | PARTY_TO | Paul Kagame | Doha meeting of Tshisekedi and Kagame",
+		}},
+		{"new-since", map[string]string{"since": "2024-11-01", "limit": "3"}, []string{"first_seen", "what", "subject"}, []string{
+			"2025-03-20 | Event | Doha meeting of Tshisekedi and Kagame",
+			"2025-03-20 | Organization | March 23 Movement",
+			"2025-03-20 | Region | Palestine",
+		}},
+		{"evidence", map[string]string{"from": "m23 rebels", "to": "Goma"}, []string{"relation", "from", "to", "confidence", "evidence", "articles", "urls"}, []string{
+			"CONTROLS | M23 | Goma | 0.97 | M23 has run Goma since January., M23 rebels took the airport and most of Goma. | " +
+				"2025-01-29 Rebels seize Goma as Congo demands Rwandan withdrawal, 2025-03-20 Qatar hosts Congo and Rwanda as M23 holds Goma | " +
+				"https://example.org/3, https://example.org/5",
+		}},
+		{"evidence", map[string]string{"from": "Azerbaijan", "type": "demands"}, []string{"relation", "from", "to", "detail", "evidence"}, []string{
+			"DEMANDS | Azerbaijan | Armenia | changes to the Armenian constitution | Baku insists Armenia change its constitution before any treaty is signed.",
+		}},
+		{"evidence", map[string]string{"from": "Qatar", "to": "Doha meeting of Tshisekedi and Kagame"}, []string{"relation", "from", "articles"}, []string{
+			"MEDIATES | Qatar | 2025-03-20 Qatar hosts Congo and Rwanda as M23 holds Goma",
+		}},
+		{"mediation-leaderboard", nil, []string{"mediator", "events", "sides", "articles"}, []string{
+			"Qatar | 2 | 4 | 2",
+			"Angola | 1 | 2 | 1",
+			"Egypt | 1 | 2 | 1",
+			"European Union | 1 | 2 | 1",
+			"Russia | 1 | 2 | 1",
+			"United States | 1 | 2 | 1",
+		}},
+		{"mediation-leaderboard", map[string]string{"since": "2025-01-01", "limit": "2"}, []string{"mediator", "events"}, []string{
+			"Qatar | 2", "Egypt | 1",
+		}},
+		{"co-occurring", nil, []string{"actor", "articles", "relations"}, []string{
+			"Benjamin Netanyahu | 1 | ",
+			"Egypt | 1 | ",
+			"Israel | 1 | DEMANDS, FIGHTS",
+			"Palestine | 1 | ",
+			"Qatar | 1 | ",
+			"United States | 1 | ",
+		}},
+		{"co-occurring", map[string]string{"actor": "Kagame", "min_articles": "2"}, []string{"actor", "label", "articles", "relations"}, []string{
+			"Democratic Republic of the Congo | State | 2 | ",
+			"Felix Tshisekedi | Leader | 2 | ",
+			"M23 | Organization | 2 | ",
+			"Rwanda | State | 2 | REPRESENTS",
+		}},
+		{"pairs", map[string]string{"limit": "3"}, []string{"actor", "other", "articles"}, []string{
+			"Armenia | Azerbaijan | 2",
+			"Democratic Republic of the Congo | Felix Tshisekedi | 2",
+			"Democratic Republic of the Congo | M23 | 2",
+		}},
+		{"search", nil, []string{"name", "label", "id"}, []string{
+			"North Kivu | Region | region:north-kivu",
+		}},
+		{"search", map[string]string{"q": "doha*", "limit": "3"}, []string{"name", "label"}, []string{
+			"Doha | Region",
+			"Doha ceasefire talks on Gaza | Event",
+			"Qatar | State",
+		}},
+		{"duplicates", nil, []string{"name", "label", "other", "other_label", "reasons"}, []string{
+			"M23 | Organization | March 23 Movement | Organization | shared alias march 23 movement",
+			"Nikol Pashinian | Leader | Nikol Pashinyan | Leader | one edit apart",
+			"Palestine | Region | Palestine | State | same slug palestine",
+		}},
+		{"duplicates", map[string]string{"min_length": "16"}, []string{"name", "reasons"}, []string{
+			"M23 | shared alias march 23 movement",
+			"Palestine | same slug palestine",
+		}},
+		{"actor", nil, []string{"name", "label", "kind", "aliases", "articles", "first_seen", "relations"}, []string{
+			"Hamas | Organization | armed_group | Islamic Resistance Movement | 1 | 2025-02-10 | <DEMANDS 1, <FIGHTS 1, CONTROLS> 1, DEMANDS> 1, PARTY_TO> 2",
+		}},
+		{"actor", map[string]string{"name": "Palestine"}, []string{"label", "articles", "relations"}, []string{
+			"Region | 1 | ", "State | 1 | ",
+		}},
+		{"allies-and-enemies", nil, []string{"relation", "other", "confidence", "articles"}, []string{
+			"supports | M23 | 0.88 | 2",
+		}},
+		{"allies-and-enemies", map[string]string{"actor": "M23"}, []string{"relation", "other", "confidence"}, []string{
+			"fights | Democratic Republic of the Congo | 0.97",
+			"supported by | Rwanda | 0.88",
+		}},
+		{"allies-and-enemies", map[string]string{"actor": "M23", "min_confidence": "0.9"}, []string{"relation", "other"}, []string{
+			"fights | Democratic Republic of the Congo",
+		}},
+	}
+	covered := map[string]bool{}
+	for _, tt := range tests {
+		covered[tt.query] = true
+		t.Run(tt.query, func(t *testing.T) {
+			q, err := lib.Get(tt.query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			params, err := q.Bind(tt.params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Run(context.Background(), db, q, params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := project(t, res, tt.cols...)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%s %v: rows\n  %s\nwant\n  %s", tt.query, tt.params, strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+	for _, q := range lib.All() {
+		if !covered[q.Name] {
+			t.Errorf("query %s has no test", q.Name)
+		}
+	}
+}
+
+// TestPlans checks that the queries that start from a name find it through
+// the full-text index, not by scanning nodes.
+func TestPlans(t *testing.T) {
+	db := testDB(t)
+	loadFixture(t, db)
+	lib, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, q := range lib.All() {
+		if !strings.Contains(q.Text, "db.index.fulltext.queryNodes('"+graph.FulltextIndex+"'") {
+			if strings.Contains(q.Text, "db.index.fulltext") {
+				t.Errorf("%s: uses a full-text index other than %s", q.Name, graph.FulltextIndex)
+			}
+			continue
+		}
+		n++
+		params, _ := q.Bind(nil)
+		plan, err := Explain(context.Background(), db, q, params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ops := plan.Operators()
+		for _, op := range ops {
+			switch op {
+			case "AllNodesScan", "NodeByLabelScan", "UnionNodeByLabelsScan", "IntersectionNodeByLabelsScan",
+				"DirectedRelationshipTypeScan", "UndirectedRelationshipTypeScan", "DirectedAllRelationshipsScan", "UndirectedAllRelationshipsScan":
+				t.Errorf("%s: plan scans (%s):\n%s", q.Name, op, plan)
+			}
+		}
+		if !slices.Contains(ops, "ProcedureCall") {
+			t.Errorf("%s: plan does not call the full-text index:\n%s", q.Name, plan)
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d queries start from a name; want the plan of at least 10 checked", n)
+	}
+}
