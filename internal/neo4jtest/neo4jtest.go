@@ -67,7 +67,7 @@ func DB(t testing.TB) *graph.DB {
 // graph does not need one huge transaction.
 func Reset(t testing.TB, db *graph.DB) {
 	t.Helper()
-	exec := func(ctx context.Context, query string) error {
+	run := func(ctx context.Context, query string) error {
 		s := db.Session(ctx, neo4j.AccessModeWrite)
 		defer s.Close(ctx)
 		// CALL ... IN TRANSACTIONS needs an auto-commit transaction: Run,
@@ -81,7 +81,7 @@ func Reset(t testing.TB, db *graph.DB) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	if err := exec(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"); err != nil {
+	if err := run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"); err != nil {
 		t.Fatalf("neo4jtest: delete all data: %v", err)
 	}
 }
