@@ -8,30 +8,7 @@ import (
 	"testing"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
-
-// testDB connects to the Neo4j named by NEO4J_URI and NEO4J_PASSWORD and
-// empties it.
-func testDB(t testing.TB) *graph.DB {
-	t.Helper()
-	uri := os.Getenv("NEO4J_URI")
-	if uri == "" {
-		uri = "bolt://127.0.0.1:7687"
-	}
-	ctx := context.Background()
-	db, err := graph.Connect(ctx, graph.Config{URI: uri, User: "neo4j", Password: os.Getenv("NEO4J_PASSWORD")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close(ctx) })
-	sess := db.Session(ctx, neo4j.AccessModeWrite)
-	defer sess.Close(ctx)
-	if _, err := sess.Run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS", nil); err != nil {
-		t.Fatal(err)
-	}
-	return db
-}
 
 // loadFixture loads the fixture graph, one batch per article file, with
 // geokg's loader and schema.

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/internal/neo4jtest"
 )
 
 // project formats the named columns of each row as "a | b | c", the way a
@@ -34,7 +35,7 @@ func project(t *testing.T, res *Result, cols ...string) []string {
 // TestQueries runs every canned query against the fixture graph and checks
 // its rows.
 func TestQueries(t *testing.T) {
-	db := testDB(t)
+	db := neo4jtest.DB(t)
 	loadFixture(t, db)
 	lib, err := Load()
 	if err != nil {
@@ -271,7 +272,7 @@ func TestQueries(t *testing.T) {
 // TestPlans checks that the queries that start from a name find it through
 // the full-text index, not by scanning nodes.
 func TestPlans(t *testing.T) {
-	db := testDB(t)
+	db := neo4jtest.DB(t)
 	loadFixture(t, db)
 	lib, err := Load()
 	if err != nil {
