@@ -124,11 +124,16 @@ var errLongLine = errors.New("line too long")
 
 // readLine returns the next line without its end, or io.EOF after the
 // last. A line longer than max is skipped and reported as errLongLine.
+// The line returned is valid until the next read from br.
 func readLine(br *bufio.Reader, max int64) ([]byte, error) {
+	chunk, err := br.ReadSlice('\n')
+	if err == nil && int64(len(chunk)) <= max+1 {
+		// The common case: the whole line is in br's buffer.
+		return bytes.TrimRight(chunk, "\r\n"), nil
+	}
 	var line []byte
 	tooLong := false
 	for {
-		chunk, err := br.ReadSlice('\n')
 		if !tooLong {
 			if int64(len(line)+len(chunk)) > max+1 {
 				tooLong, line = true, nil
@@ -136,17 +141,18 @@ func readLine(br *bufio.Reader, max int64) ([]byte, error) {
 				line = append(line, chunk...)
 			}
 		}
-		switch {
-		case err == bufio.ErrBufferFull:
-			continue
-		case err == io.EOF && len(line) == 0 && !tooLong:
-			return nil, io.EOF
-		case err != nil && err != io.EOF:
-			return nil, err
+		if err != bufio.ErrBufferFull {
+			break
 		}
-		if tooLong {
-			return nil, fmt.Errorf("%w: over the %d-byte limit", errLongLine, max)
-		}
-		return bytes.TrimRight(line, "\r\n"), nil
+		chunk, err = br.ReadSlice('\n')
 	}
+	switch {
+	case err != nil && err != io.EOF:
+		return nil, err
+	case tooLong:
+		return nil, fmt.Errorf("%w: over the %d-byte limit", errLongLine, max)
+	case err == io.EOF && len(line) == 0:
+		return nil, io.EOF
+	}
+	return bytes.TrimRight(line, "\r\n"), nil
 }

@@ -157,6 +157,7 @@ func Articles(ctx context.Context, inputs []string, opt Options) iter.Seq2[*Arti
 type reader struct {
 	opt Options
 	fn  func(*Article, error) error
+	buf *bufio.Reader // reused from one input to the next
 }
 
 func (r *reader) emit(a *Article) error {
@@ -265,7 +266,13 @@ const sniffSize = 8 << 10
 // are read a record at a time; every other format is one document read
 // whole, up to MaxBytes.
 func (r *reader) stream(ctx context.Context, origin string, rd io.Reader, f format) error {
-	br := bufio.NewReaderSize(rd, 64<<10)
+	if r.buf == nil {
+		r.buf = bufio.NewReaderSize(rd, 2*sniffSize)
+	} else {
+		r.buf.Reset(rd)
+	}
+	br := r.buf
+	defer br.Reset(nil)
 	head, err := br.Peek(sniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return r.fail(origin, 0, err)

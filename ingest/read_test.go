@@ -399,6 +399,24 @@ func TestReadUnreadable(t *testing.T) {
 	}
 }
 
+func TestReadLongJSONLines(t *testing.T) {
+	// Records longer than any read buffer, around one that is over the
+	// limit, with CRLF line ends and no end to the last line.
+	long := strings.Repeat("Delegates met again. ", 3000)
+	data := `{"title":"Long","text":"` + long + "\"}\r\n" +
+		`{"text":"` + strings.Repeat("x", 200_000) + "\"}\r\n" +
+		`{"title":"Last","text":"` + long + `"}`
+	p := writeFile(t, t.TempDir(), "long.jsonl", []byte(data))
+	g := readAll(t, []string{p}, Options{MaxBytes: 100_000})
+	want := []string{"article " + p + ":1", "read " + p + ":2: line too long: over the 100000-byte limit", "article " + p + ":3"}
+	if strings.Join(g.events, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("events:\n got %q\nwant %q", g.events, want)
+	}
+	if g.arts[0].Text != strings.TrimSpace(long) || g.arts[1].Title != "Last" {
+		t.Errorf("long records read wrong: %d bytes, title %q", len(g.arts[0].Text), g.arts[1].Title)
+	}
+}
+
 func TestReadUTF16(t *testing.T) {
 	text := "Peru and Ecuador signed a border accord."
 	le := []byte{0xFF, 0xFE}

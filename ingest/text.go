@@ -254,28 +254,39 @@ func isoDate(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
+// textReplacer evens out line ends and drops invisible characters.
+var textReplacer = strings.NewReplacer(
+	"\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n\n",
+	"\u200b", "", "\u200c", "", "\u200d", "", "\ufeff", "",
+)
+
 // cleanText tidies body text: one space between words, no space at line
 // ends, paragraphs separated by exactly one blank line, no blank lines
 // around.
 func cleanText(s string) string {
-	s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u200b", "", "\u200c", "", "\u200d", "", "\ufeff", "", "\u2028", "\n", "\u2029", "\n\n").Replace(s)
+	s = textReplacer.Replace(s)
 	var b strings.Builder
 	b.Grow(len(s))
-	blank := false
+	blank := false // a blank line since the last word
 	for line := range strings.SplitSeq(s, "\n") {
-		line = strings.Join(strings.Fields(line), " ")
-		if line == "" {
-			blank = b.Len() > 0
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-			if blank {
+		empty := true
+		for word := range strings.FieldsSeq(line) {
+			switch {
+			case !empty:
+				b.WriteByte(' ')
+			case b.Len() > 0 && blank:
+				b.WriteString("\n\n")
+			case b.Len() > 0:
 				b.WriteByte('\n')
 			}
+			empty = false
+			b.WriteString(word)
 		}
-		blank = false
-		b.WriteString(line)
+		if !empty {
+			blank = false
+		} else if b.Len() > 0 {
+			blank = true
+		}
 	}
 	return b.String()
 }
