@@ -390,8 +390,30 @@ func perturb(rng *rand.Rand, g *Gold) []byte {
 			lines[i], lines[j] = lines[j], lines[i]
 		}
 	})
+	// Some files use numeric ids and bare endpoint ids, as other tools'
+	// exports may.
+	numeric := rng.IntN(100) < 25
+	num := map[string]int{}
+	asNum := func(id any) any {
+		s, _ := id.(string)
+		if _, ok := num[s]; !ok {
+			num[s] = len(num) + 1
+		}
+		return num[s]
+	}
 	var buf bytes.Buffer
 	for _, l := range lines {
+		if numeric {
+			l["id"] = asNum(l["id"])
+			for _, end := range []string{"start", "end"} {
+				if ref, ok := l[end].(map[string]any); ok {
+					ref["id"] = asNum(ref["id"])
+				}
+			}
+		}
+		if l["type"] == "relationship" && rng.IntN(100) < 10 {
+			l["end"] = l["end"].(map[string]any)["id"]
+		}
 		b, _ := json.Marshal(l)
 		buf.Write(b)
 		buf.WriteByte('\n')

@@ -39,19 +39,19 @@ func ReadPrediction(r io.Reader) (*graph.Batch, error) {
 		}
 		switch obj["type"] {
 		case "node":
-			id, ok := idString(obj["id"])
+			id, ok := idString(obj, "id")
 			if !ok {
 				return nil, fmt.Errorf("line %d: node without id", ln)
 			}
 			b.Nodes = append(b.Nodes, graph.Node{ID: id, Labels: stringList(obj["labels"]), Props: props(obj["properties"])})
 		case "relationship":
-			start, ok1 := endpoint(obj["start"])
-			end, ok2 := endpoint(obj["end"])
+			start, ok1 := endpoint(obj, "start")
+			end, ok2 := endpoint(obj, "end")
 			if !ok1 || !ok2 {
 				return nil, fmt.Errorf("line %d: relationship without start or end id", ln)
 			}
 			typ, _ := obj["label"].(string)
-			id, _ := idString(obj["id"])
+			id, _ := idString(obj, "id")
 			b.Rels = append(b.Rels, graph.Rel{ID: id, Type: typ, Start: start, End: end, Props: props(obj["properties"])})
 		}
 	}
@@ -61,20 +61,29 @@ func ReadPrediction(r io.Reader) (*graph.Batch, error) {
 	return b, nil
 }
 
-func endpoint(v any) (graph.Ref, bool) {
+// endpoint reads the relationship end obj[key]: an object with an id, or
+// a bare id.
+func endpoint(obj map[string]any, key string) (graph.Ref, bool) {
+	v, ok := obj[key]
+	if !ok {
+		return graph.Ref{}, false
+	}
 	if m, ok := v.(map[string]any); ok {
-		id, ok := idString(m["id"])
+		id, ok := idString(m, "id")
 		return graph.Ref{ID: id, Labels: stringList(m["labels"])}, ok
 	}
-	id, ok := idString(v)
+	id, ok := idString(obj, key)
 	return graph.Ref{ID: id}, ok
 }
 
-// idString is an id as the reference scorer keys it (Python's str).
-func idString(v any) (string, bool) {
-	switch v.(type) {
-	case nil:
+// idString is the id obj[key] as the reference scorer keys it (Python's
+// str, so null is "None"); false when there is none.
+func idString(obj map[string]any, key string) (string, bool) {
+	v, ok := obj[key]
+	if !ok {
 		return "", false
+	}
+	switch v.(type) {
 	case map[string]any, []any:
 		return "", false
 	}
