@@ -13,6 +13,7 @@ import (
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/dict"
 	"github.com/geokg/geokg/ingest/synth"
+	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -56,6 +57,16 @@ func canon(t testing.TB, b *graph.Batch) string {
 	return strings.Join(lines, "\n")
 }
 
+// testDB is an empty database with geokg's schema.
+func testDB(t testing.TB) *graph.DB {
+	t.Helper()
+	db := neo4jtest.DB(t)
+	if _, err := db.ApplySchema(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
 func dumpDB(t testing.TB, db *graph.DB) string {
 	t.Helper()
 	b, err := db.DumpBatch(context.Background())
@@ -80,16 +91,21 @@ func write(t testing.TB, l *graph.Loader, batches []*graph.Batch) graph.Stats {
 }
 
 func TestSchemaApplyIdempotent(t *testing.T) {
-	db := testDB(t)
+	db := neo4jtest.DB(t)
+	neo4jtest.DropSchema(t, db)
 	ctx := context.Background()
-	if _, err := db.ApplySchema(ctx); err != nil {
+	created, err := db.ApplySchema(ctx)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if len(created) != len(graph.Schema()) {
+		t.Errorf("apply on an empty schema created %v, want all %d", created, len(graph.Schema()))
 	}
 	ok, err := db.HasSchema(ctx)
 	if err != nil || !ok {
 		t.Fatalf("HasSchema after apply = %v, %v", ok, err)
 	}
-	created, err := db.ApplySchema(ctx)
+	created, err = db.ApplySchema(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +166,7 @@ func TestLoadMatchesMerger(t *testing.T) {
 		reverse bool
 	}{{"one transaction", 100000, false}, {"small transactions reversed", 30, true}, {"one article a transaction", 1, false}} {
 		t.Run(tt.name, func(t *testing.T) {
-			db := testDB(t)
+			neo4jtest.Reset(t, db)
 			l := graph.NewLoader(db)
 			l.BatchSize = tt.size
 			in := append([]*graph.Batch(nil), batches...)
@@ -168,7 +184,6 @@ func TestLoadMatchesMerger(t *testing.T) {
 			}
 		})
 	}
-	_ = db
 }
 
 func TestLoadConcurrentEqualsSequential(t *testing.T) {
@@ -179,7 +194,7 @@ func TestLoadConcurrentEqualsSequential(t *testing.T) {
 	write(t, l, batches)
 	want := dumpDB(t, db)
 
-	db = testDB(t)
+	neo4jtest.Reset(t, db)
 	var wg sync.WaitGroup
 	for w := 0; w < 4; w++ {
 		wg.Add(1)
