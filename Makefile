@@ -1,0 +1,60 @@
+# geokg: build, test and demo. `make help` lists the targets.
+
+GO ?= go
+BIN := bin/geokg
+VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.ONESHELL:
+.DEFAULT_GOAL := build
+
+.PHONY: help build test bench demo neo4j-start neo4j-stop neo4j-status clean
+
+help: ## list the targets
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+build: ## build bin/geokg
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/geokg
+
+# Tests and benchmarks that need Neo4j use NEO4J_TEST_URI when set;
+# otherwise this starts the local server (scripts/neo4j-local) and stops it at
+# the end if it was not already running. With CI=true a server that cannot
+# start fails the run instead of skipping those tests.
+define with_neo4j
+if [[ -z $${NEO4J_TEST_URI:-} ]] && ! scripts/neo4j-local status >/dev/null; then
+	if command -v java >/dev/null || [[ $${CI:-} == true ]]; then
+		trap 'scripts/neo4j-local stop' EXIT
+		scripts/neo4j-local start
+	else
+		echo "Java not found: tests that need Neo4j will be skipped (install Java 17 and Maven to run them)" >&2
+	fi
+fi
+endef
+
+test: ## go vet, gofmt check and all tests, against a real Neo4j
+	$(GO) mod download
+	$(GO) vet ./...
+	unformatted=$$(gofmt -l .)
+	if [[ -n $$unformatted ]]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
+	$(with_neo4j)
+	$(GO) test -timeout 45m ./...
+
+bench: ## run the benchmarks (speed and memory figures), against a real Neo4j
+	$(with_neo4j)
+	$(GO) test -run '^$$' -bench . -benchmem -timeout 60m ./...
+
+demo: ## start Neo4j, load the sample articles, run a few canned queries
+	scripts/demo
+
+neo4j-start: ## start the local Neo4j (scripts/neo4j-local)
+	scripts/neo4j-local start
+
+neo4j-stop: ## stop the local Neo4j
+	scripts/neo4j-local stop
+
+neo4j-status: ## is the local Neo4j running?
+	scripts/neo4j-local status
+
+clean: ## remove build output (not Neo4j's data: scripts/neo4j-local reset)
+	rm -rf bin
