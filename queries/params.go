@@ -163,6 +163,14 @@ func (k Kind) fromJSON(raw any) (any, error) {
 // Format writes a value of the type as a JSON literal, the form of header
 // defaults; dates are quoted ISO strings.
 func (t Type) Format(v any) string {
+	if f, ok := v.(float64); ok && !t.List {
+		// 0.0, not 0: the value reads back as a float in Cypher too.
+		s := strconv.FormatFloat(f, 'f', -1, 64)
+		if !strings.ContainsAny(s, ".eE") {
+			s += ".0"
+		}
+		return s
+	}
 	return jsonText(plainParam(v))
 }
 

@@ -74,6 +74,7 @@ NEO4J_DATABASE.`,
 func commands() []*cli.Command {
 	return []*cli.Command{
 		pingCommand(),
+		queryCommand(),
 	}
 }
 

@@ -1,0 +1,355 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/geokg/geokg/queries"
+	"github.com/urfave/cli/v2"
+)
+
+// multiValue is a repeatable flag that keeps each value whole: a value
+// such as labels=State,Region must not be split at its commas.
+type multiValue []string
+
+func (m *multiValue) Set(s string) error { *m = append(*m, s); return nil }
+func (m *multiValue) String() string     { return strings.Join(*m, " ") }
+
+// queryDirsFlag is --queries: user query folders, after those of
+// $GEOKG_QUERIES.
+func queryDirsFlag() cli.Flag {
+	return &cli.GenericFlag{Name: "queries", Value: &multiValue{}, Category: "Queries",
+		Usage: "also load the *.cypher files of `DIR` (repeatable; a query with the name of a built-in one replaces it); " +
+			"$GEOKG_QUERIES lists more folders, separated by '" + string(os.PathListSeparator) + "'"}
+}
+
+func formatFlag() cli.Flag {
+	return &cli.StringFlag{Name: "format", Aliases: []string{"o"}, Value: "table",
+		Usage: "output format: " + strings.Join(queries.Formats, ", ")}
+}
+
+// loadLibrary loads the built-in queries and the user folders.
+func loadLibrary(c *cli.Context) (*queries.Library, error) {
+	dirs := filepath.SplitList(os.Getenv("GEOKG_QUERIES"))
+	if m, ok := c.Generic("queries").(*multiValue); ok && m != nil {
+		dirs = append(dirs, *m...)
+	}
+	lib, err := queries.Load(dirs...)
+	if err != nil {
+		return nil, usageError("%v", err)
+	}
+	return lib, nil
+}
+
+func queryCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "query",
+		Usage: "list, show and run the canned Cypher queries",
+		Description: `geokg carries a library of named, parameterized Cypher queries for analysts:
+mediators, control of regions, demands, leaders, networks, timelines, paths,
+mentions, what is new, evidence, data quality. Each has a title, a
+description and typed parameters with defaults; "geokg query list" shows them.
+Add your own with --queries DIR or $GEOKG_QUERIES (same header format, see
+docs/queries.md); one with a built-in query's name replaces it.
+
+Examples:
+  geokg query list
+  geokg query show mediators
+  geokg query run mediators --param a=Armenia --param b=Azerbaijan
+  geokg query run region-control -p region=Goma --format json
+  geokg query run most-mentioned -p from=2025-01-01 -p labels=State,Organization -o csv`,
+		Subcommands: []*cli.Command{queryListCommand(), queryShowCommand(), queryRunCommand(), queryExplainCommand()},
+	}
+}
+
+func queryListCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "list",
+		Usage: "list the queries with their titles and parameters",
+		Description: `Examples:
+  geokg query list
+  geokg query list --format json
+  geokg query list --queries ~/my-queries`,
+		Flags: []cli.Flag{formatFlag(), queryDirsFlag()},
+		Action: func(c *cli.Context) error {
+			if c.Args().Present() {
+				return usageError("query list takes no arguments")
+			}
+			lib, err := loadLibrary(c)
+			if err != nil {
+				return err
+			}
+			res := &queries.Result{Columns: []string{"name", "title", "params", "source"}}
+			for _, q := range lib.All() {
+				var params []string
+				for _, p := range q.Params {
+					params = append(params, p.Name+"="+p.DefaultText())
+				}
+				res.Rows = append(res.Rows, []any{q.Name, q.Title, strings.Join(params, " "), q.Source})
+			}
+			return writeResult(c, res)
+		},
+	}
+}
+
+func queryShowCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "show",
+		Usage:     "print a query's Cypher, its header included",
+		ArgsUsage: "NAME",
+		Description: `With --browser, first prints the :params line that sets the query's
+defaults in Neo4j Browser, so both can be pasted there.
+
+Examples:
+  geokg query show mediators
+  geokg query show timeline --browser`,
+		Flags: []cli.Flag{queryDirsFlag(),
+			&cli.BoolFlag{Name: "browser", Usage: "start with a Neo4j Browser :params line holding the defaults"}},
+		Action: func(c *cli.Context) error {
+			c, args, err := interspersed(c)
+			if err != nil {
+				return err
+			}
+			q, err := oneQuery(c, args)
+			if err != nil {
+				return err
+			}
+			w := c.App.Writer
+			if c.Bool("browser") {
+				if line := queries.BrowserParams(q); line != "" {
+					fmt.Fprintln(w, line)
+				}
+			}
+			_, err = io.WriteString(w, q.Text)
+			return err
+		},
+	}
+}
+
+func queryRunCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "run",
+		Usage:     "run a query and print its rows",
+		ArgsUsage: "NAME",
+		Description: `Parameters not given take their defaults (see geokg query list). Values are
+typed from the query's header: int, float, bool, date (YYYY-MM-DD), string,
+and lists as a,b,c or a JSON array. Names of actors and regions match a
+name or an alias, in any case.
+
+JSON output is an array with one object per row, keys in column order;
+dates are ISO strings, nodes maps of their properties plus "labels",
+relationships maps of their properties plus "type", paths lists of nodes
+and relationships.
+
+Examples:
+  geokg query run mediators -p a=Armenia -p b=Azerbaijan
+  geokg query run timeline -p name="Gaza Strip" -p from=2024-01-01 --format csv
+  geokg query run evidence -p from=M23 -p to=Goma -p type=CONTROLS -o json`,
+		Flags: append([]cli.Flag{
+			&cli.GenericFlag{Name: "param", Aliases: []string{"p"}, Value: &multiValue{},
+				Usage: "set a parameter: `KEY=VALUE` (repeatable)"},
+			formatFlag(),
+			queryDirsFlag(),
+		}, connFlags()...),
+		Action: func(c *cli.Context) error {
+			c, args, err := interspersed(c)
+			if err != nil {
+				return err
+			}
+			q, params, err := boundQuery(c, args)
+			if err != nil {
+				return err
+			}
+			if !validFormat(c.String("format")) {
+				return usageError("unknown format %q (want %s)", c.String("format"), strings.Join(queries.Formats, ", "))
+			}
+			db, err := connect(c)
+			if err != nil {
+				return err
+			}
+			defer db.Close(context.WithoutCancel(c.Context))
+			res, err := queries.Run(c.Context, db, q, params)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			return writeResult(c, res)
+		},
+	}
+}
+
+func queryExplainCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "explain",
+		Usage:     "print the plan Neo4j would run a query with, without running it",
+		ArgsUsage: "NAME",
+		Description: `Shows which indexes a query uses: a lookup by name should start with the
+full-text index (ProcedureCall), never with AllNodesScan or NodeByLabelScan.
+
+Examples:
+  geokg query explain mediators
+  geokg query explain timeline -p name=Goma`,
+		Flags: append([]cli.Flag{
+			&cli.GenericFlag{Name: "param", Aliases: []string{"p"}, Value: &multiValue{},
+				Usage: "set a parameter: `KEY=VALUE` (repeatable)"},
+			queryDirsFlag(),
+		}, connFlags()...),
+		Action: func(c *cli.Context) error {
+			c, args, err := interspersed(c)
+			if err != nil {
+				return err
+			}
+			q, params, err := boundQuery(c, args)
+			if err != nil {
+				return err
+			}
+			db, err := connect(c)
+			if err != nil {
+				return err
+			}
+			defer db.Close(context.WithoutCancel(c.Context))
+			plan, err := queries.Explain(c.Context, db, q, params)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			_, err = io.WriteString(c.App.Writer, plan.String())
+			return err
+		},
+	}
+}
+
+// oneQuery finds the query named by the only argument.
+func oneQuery(c *cli.Context, args []string) (*queries.Query, error) {
+	if len(args) != 1 {
+		return nil, usageError("want one query NAME, got %d arguments (geokg query list shows the names)", len(args))
+	}
+	lib, err := loadLibrary(c)
+	if err != nil {
+		return nil, err
+	}
+	q, err := lib.Get(args[0])
+	if err != nil {
+		return nil, usageError("%v", err)
+	}
+	return q, nil
+}
+
+// boundQuery finds the query and types its --param values.
+func boundQuery(c *cli.Context, args []string) (*queries.Query, map[string]any, error) {
+	q, err := oneQuery(c, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	raw := map[string]string{}
+	if m, ok := c.Generic("param").(*multiValue); ok && m != nil {
+		for _, kv := range *m {
+			k, v, ok := strings.Cut(kv, "=")
+			if !ok || k == "" {
+				return nil, nil, usageError("--param %q: want KEY=VALUE", kv)
+			}
+			raw[k] = v
+		}
+	}
+	params, err := q.Bind(raw)
+	if err != nil {
+		return nil, nil, usageError("%v", err)
+	}
+	return q, params, nil
+}
+
+func validFormat(f string) bool {
+	for _, x := range queries.Formats {
+		if f == x {
+			return true
+		}
+	}
+	return false
+}
+
+func writeResult(c *cli.Context, res *queries.Result) error {
+	if !validFormat(c.String("format")) {
+		return usageError("unknown format %q (want %s)", c.String("format"), strings.Join(queries.Formats, ", "))
+	}
+	return queries.Write(c.App.Writer, res, c.String("format"))
+}
+
+// interspersed lets flags follow the arguments, as in
+// "geokg query run NAME --param k=v": the CLI library stops reading flags
+// at the first argument. It returns a context that sees the flags given on
+// either side, and the arguments.
+func interspersed(c *cli.Context) (*cli.Context, []string, error) {
+	args := c.Args().Slice()
+	var pos []string
+	i := 0
+	for i < len(args) && !isFlag(args[i]) {
+		pos = append(pos, args[i])
+		i++
+	}
+	if i == len(args) {
+		return c, pos, nil
+	}
+	set := flag.NewFlagSet(c.Command.Name, flag.ContinueOnError)
+	set.SetOutput(io.Discard)
+	for _, f := range c.Command.Flags {
+		if err := f.Apply(set); err != nil {
+			return nil, nil, err
+		}
+	}
+	// Flags given before the arguments. Repeatable flags share their value
+	// with the new set and already hold theirs.
+	for _, f := range c.Command.Flags {
+		if _, shared := f.(*cli.GenericFlag); shared {
+			continue
+		}
+		for _, name := range f.Names() {
+			if c.IsSet(name) && set.Lookup(name) != nil {
+				if err := set.Set(name, c.String(name)); err != nil {
+					return nil, nil, usageError("--%s: %v", name, err)
+				}
+				break
+			}
+		}
+	}
+	rest := args[i:]
+	for len(rest) > 0 {
+		if err := set.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, nil, usageError("see geokg query %s --help", c.Command.Name)
+			}
+			return nil, nil, usageError("%v", err)
+		}
+		rest = set.Args()
+		for len(rest) > 0 && !isFlag(rest[0]) {
+			pos = append(pos, rest[0])
+			rest = rest[1:]
+		}
+	}
+	// A flag set by one of its names counts for all of them (-o is --format).
+	for _, f := range c.Command.Flags {
+		if _, shared := f.(*cli.GenericFlag); shared {
+			continue
+		}
+		names := f.Names()
+		var val string
+		found := false
+		set.Visit(func(fl *flag.Flag) {
+			if slices.Contains(names, fl.Name) {
+				val, found = fl.Value.String(), true
+			}
+		})
+		if found {
+			for _, n := range names {
+				set.Set(n, val)
+			}
+		}
+	}
+	return cli.NewContext(c.App, set, c), pos, nil
+}
+
+func isFlag(arg string) bool { return len(arg) > 1 && arg[0] == '-' }
