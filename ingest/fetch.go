@@ -10,8 +10,6 @@ import (
 	"net/url"
 	"strings"
 	"time"
-
-	"golang.org/x/net/html/charset"
 )
 
 // NewClient returns the HTTP client Read uses when Options.Client is nil:
@@ -45,7 +43,6 @@ type response struct {
 }
 
 // fetch gets a URL with the options' client, user agent and size limit.
-// A response in a declared character set other than UTF-8 is converted.
 func (r *reader) fetch(ctx context.Context, rawURL string) (*response, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
@@ -73,15 +70,6 @@ func (r *reader) fetch(ctx context.Context, rawURL string) (*response, error) {
 		return nil, fmt.Errorf("fetch: response over the %d-byte limit", max)
 	}
 	ctype := resp.Header.Get("Content-Type")
-	if _, params, err := mime.ParseMediaType(ctype); err == nil {
-		if cs := strings.ToLower(params["charset"]); cs != "" && cs != "utf-8" && cs != "utf8" && cs != "us-ascii" {
-			if enc, _ := charset.Lookup(cs); enc != nil {
-				if out, err := enc.NewDecoder().Bytes(body); err == nil {
-					body = out
-				}
-			}
-		}
-	}
 	return &response{body: body, ctype: ctype, url: resp.Request.URL.String()}, nil
 }
 
@@ -119,7 +107,7 @@ func (r *reader) url(ctx context.Context, rawURL string) error {
 	if f == formatUnknown {
 		f = sniff(resp.body[:min(len(resp.body), sniffSize)], formatUnknown)
 	}
-	return r.document(ctx, rawURL, resp.body, f, resp.url)
+	return r.document(ctx, rawURL, resp.body, f, resp.url, resp.ctype)
 }
 
 // readableMediaType says whether a response of media type mt may hold
@@ -143,7 +131,7 @@ func (r *reader) page(ctx context.Context, rawURL string) (*Article, error) {
 			return nil, fmt.Errorf("not an HTML page (%s)", mt)
 		}
 	}
-	data, err := textBytes(resp.body, true)
+	data, err := textBytes(resp.body, formatHTML, resp.ctype)
 	if err != nil {
 		return nil, err
 	}

@@ -108,6 +108,16 @@ func startNewsServer(t *testing.T) *newsServer {
 		w.Header().Set("Content-Type", "text/html; charset=ISO-8859-1")
 		w.Write([]byte("<html><body><article><p>Le Premier ministre a rencontr\xe9 son homologue \xe0 Dakar lundi pour discuter de la s\xe9curit\xe9 dans la r\xe9gion du Sahel, selon un communiqu\xe9.</p></article></body></html>"))
 	})
+	mux.HandleFunc("/latin1.txt", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=iso-8859-1")
+		w.Write([]byte("La d\xe9l\xe9gation est arriv\xe9e \xe0 Alger."))
+	})
+	mux.HandleFunc("/latin1.rss", func(w http.ResponseWriter, r *http.Request) {
+		// Declared twice, as servers do: a second conversion would garble it.
+		w.Header().Set("Content-Type", "application/rss+xml; charset=ISO-8859-1")
+		w.Write([]byte("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Fil</title>" +
+			"<item><title>Tr\xeave</title><description>La tr\xeave tient \xe0 Gaza.</description></item></channel></rss>"))
+	})
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		s.agents[r.UserAgent()] = true
@@ -253,6 +263,16 @@ func TestReadURLs(t *testing.T) {
 				Origin: u + "/latin1.html", URL: u + "/latin1.html", Source: "127.0.0.1",
 				Text: "Le Premier ministre a rencontré son homologue à Dakar lundi pour discuter de la sécurité dans la région du Sahel, selon un communiqué.",
 			}},
+		},
+		{
+			name:  "text in the encoding the server declares",
+			input: u + "/latin1.txt",
+			want:  []fields{{Origin: u + "/latin1.txt", URL: u + "/latin1.txt", Text: "La délégation est arrivée à Alger."}},
+		},
+		{
+			name:  "a feed whose encoding the server and the XML both declare",
+			input: u + "/latin1.rss",
+			want:  []fields{{Origin: u + "/latin1.rss#1", Title: "Trêve", Source: "Fil", Text: "La trêve tient à Gaza."}},
 		},
 		{name: "404", input: u + "/missing.html", errs: []string{"read " + u + "/missing.html: fetch: HTTP 404 Not Found"}},
 		{name: "too large", input: u + "/big.html", errs: []string{"read " + u + "/big.html: fetch: response over the 16384-byte limit"}},

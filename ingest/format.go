@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"mime"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -149,10 +151,12 @@ func isBinary(b []byte) bool {
 }
 
 // textBytes returns a document's bytes as UTF-8 without a byte order
-// mark, or an error saying why it is not text. An HTML document in
-// another encoding it declares is converted; other formats must be UTF-8
-// (or UTF-16 with a byte order mark).
-func textBytes(b []byte, isHTML bool) ([]byte, error) {
+// mark, or an error saying why it is not text. ctype is the Content-Type
+// it was served with, or "" for a file. Text in another encoding is
+// converted when the server declares it, or the HTML page itself; a feed
+// that declares its encoding is left for the feed parser to convert.
+// Anything else must be UTF-8 (or UTF-16 with a byte order mark).
+func textBytes(b []byte, f format, ctype string) ([]byte, error) {
 	if isBinary(b) && !bytes.HasPrefix(b, utf16LEBOM) && !bytes.HasPrefix(b, utf16BEBOM) {
 		return nil, errBinary
 	}
@@ -167,14 +171,12 @@ func textBytes(b []byte, isHTML bool) ([]byte, error) {
 		}
 		b = bytes.TrimPrefix(out, utf8BOM)
 	}
-	if !utf8.Valid(b) && isHTML {
-		// windows-1252 is also what a page declaring nothing is guessed
-		// to be: only a declared encoding is trusted.
-		enc, name, _ := charset.DetermineEncoding(b, "text/html")
-		if name != "utf-8" && (name != "windows-1252" || declaresCharset(b)) {
-			if out, err := enc.NewDecoder().Bytes(b); err == nil {
-				b = out
-			}
+	if !utf8.Valid(b) {
+		if f == formatFeed && rxXMLEncoding.Match(b[:min(len(b), 512)]) {
+			return b, nil
+		}
+		if out, ok := decodeDeclared(b, f, ctype); ok {
+			b = out
 		}
 	}
 	if !utf8.Valid(b) {
@@ -186,13 +188,31 @@ func textBytes(b []byte, isHTML bool) ([]byte, error) {
 	return b, nil
 }
 
-var rxCharsetDecl = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*(windows-1252|iso-8859-1|latin-?1|us-ascii)`)
+var (
+	rxXMLEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*\sencoding\s*=\s*["'][^"']+["']`)
+	rxCharsetDecl = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*(windows-1252|iso-8859-1|latin-?1|us-ascii)`)
+)
 
-func declaresCharset(b []byte) bool {
-	if len(b) > 4096 {
-		b = b[:4096]
+// decodeDeclared converts b from the encoding its Content-Type or, for
+// HTML, its meta tags declare.
+func decodeDeclared(b []byte, f format, ctype string) ([]byte, bool) {
+	var enc encoding.Encoding
+	if _, params, err := mime.ParseMediaType(ctype); err == nil && params["charset"] != "" {
+		enc, _ = charset.Lookup(params["charset"])
 	}
-	return rxCharsetDecl.Match(b)
+	if enc == nil && f == formatHTML {
+		// windows-1252 is also what a page declaring nothing is guessed
+		// to be: only a declared encoding is trusted.
+		e, name, _ := charset.DetermineEncoding(b, "text/html")
+		if name != "utf-8" && (name != "windows-1252" || rxCharsetDecl.Match(b[:min(len(b), 4096)])) {
+			enc = e
+		}
+	}
+	if enc == nil {
+		return nil, false
+	}
+	out, err := enc.NewDecoder().Bytes(b)
+	return out, err == nil
 }
 
 // invalidUTF8 says where the first byte that is not UTF-8 is.

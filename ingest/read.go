@@ -293,13 +293,14 @@ func (r *reader) stream(ctx context.Context, origin string, rd io.Reader, f form
 	if int64(len(data)) > r.opt.MaxBytes {
 		return r.fail(origin, 0, fmt.Errorf("larger than the %d-byte limit", r.opt.MaxBytes))
 	}
-	return r.document(ctx, origin, data, f, "")
+	return r.document(ctx, origin, data, f, "", "")
 }
 
 // document turns one whole document into its articles: one, or one per
-// item of a feed. pageURL is where it was fetched from, if it was.
-func (r *reader) document(ctx context.Context, origin string, data []byte, f format, pageURL string) error {
-	data, err := textBytes(data, f == formatHTML)
+// item of a feed. pageURL is where it was fetched from and ctype the
+// Content-Type it came with, if it was fetched.
+func (r *reader) document(ctx context.Context, origin string, data []byte, f format, pageURL, ctype string) error {
+	data, err := textBytes(data, f, ctype)
 	if err != nil {
 		return r.fail(origin, 0, err)
 	}

@@ -245,6 +245,15 @@ func TestReadFormats(t *testing.T) {
 			}},
 		},
 		{
+			name:  "a feed in the encoding its XML declaration names",
+			input: in + "feed/latin1.rss",
+			want: []fields{{
+				Origin: in + "feed/latin1.rss#1", Title: "Accord de cessez-le-feu signé à Doha",
+				URL: "https://fil.example.fr/doha", Published: "2024-04-05", Source: "Le Fil d'exemple",
+				Text: "Les délégations se sont engagées à respecter la trêve.",
+			}},
+		},
+		{
 			name:  "a file named on the command line without a known extension is sniffed",
 			input: in + "feed/sniffed-feed",
 			want: []fields{
