@@ -74,7 +74,9 @@ NEO4J_DATABASE.`,
 func commands() []*cli.Command {
 	return []*cli.Command{
 		pingCommand(),
+		extractCommand(),
 		queryCommand(),
+		browserCommand(),
 	}
 }
 

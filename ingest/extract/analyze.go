@@ -1,0 +1,260 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest"
+	"github.com/geokg/geokg/ingest/dict"
+	ptoken "github.com/jdkato/prose/v3/token"
+)
+
+// entity is one actor or place found in an article.
+type entity struct {
+	label   string // graph.LabelState, ...
+	name    string
+	kind    string // Organization kind
+	entry   *dict.Entry
+	aliases []string
+	roles   []role // Leader: offices held
+	count   int
+	first   int  // token index of the first mention
+	real    bool // named as an actor or place, not only through an adjective
+}
+
+// role is an office a leader holds for a state or organization.
+type role struct {
+	title string
+	owner *entity
+	sent  int
+}
+
+func (e *entity) id() string { return graph.EntityID(e.label, e.name) }
+
+func (e *entity) alias(s string) {
+	s = strings.TrimSpace(s)
+	if s == "" || s == e.name {
+		return
+	}
+	for _, a := range e.aliases {
+		if a == s {
+			return
+		}
+	}
+	e.aliases = append(e.aliases, s)
+}
+
+func (e *entity) isActor() bool {
+	return e.label == graph.LabelState || e.label == graph.LabelOrganization
+}
+
+type mentionKind int
+
+const (
+	mName mentionKind = iota
+	mMetonym
+	mDemonym
+	mCompound // "Armenia-controlled": the entity is the prefix of one word
+	mNominal  // "the rebels"
+	mPerson
+	mPronoun
+)
+
+// mention is a span of tokens [from, to) that refers to an entity.
+type mention struct {
+	ent      *entity
+	from, to int
+	sent     int
+	kind     mentionKind
+	suffix   string // mCompound: the rest of the word, lower case ("backed")
+	possess  bool   // followed by 's
+}
+
+// doc is the analysis of one article.
+type doc struct {
+	x       *Extractor
+	a       *ingest.Article
+	text    string
+	toks    []token
+	sents   []sentence
+	ents    []*entity
+	byKey   map[string]*entity
+	ments   []*mention
+	at      []*mention // the mention covering each token, or nil
+	titled  []bool     // sentences in headline case
+	persons map[string]*entity
+	rels    []*relation
+	events  []*event
+	dyad    [2]*entity
+}
+
+func (x *Extractor) analyze(a *ingest.Article) *doc {
+	d := &doc{x: x, a: a, text: articleText(a), byKey: map[string]*entity{}, persons: map[string]*entity{}}
+	d.toks = x.tokenize(d.text)
+	d.sents = segment(d.text, d.toks)
+	d.tag()
+	d.at = make([]*mention, len(d.toks))
+	d.findDictionary()
+	d.findOrganizations()
+	d.findRegions()
+	d.findPersons()
+	d.resolveNominals()
+	d.sortMentions()
+	d.findRelations()
+	d.findEvents()
+	return d
+}
+
+// tag runs prose's tagger (and entity recognizer) sentence by sentence.
+func (d *doc) tag() {
+	d.titled = make([]bool, len(d.sents))
+	for si, s := range d.sents {
+		pt := make([]ptoken.Token, 0, s.To-s.From)
+		words, caps := 0, 0
+		for i := s.From; i < s.To; i++ {
+			t := d.toks[i]
+			if t.Text == "\n" {
+				continue
+			}
+			pt = append(pt, ptoken.Token{Text: t.Text, Start: i})
+			if isWordRune([]rune(t.Text)[0]) && len(t.Text) > 3 {
+				words++
+				if isCapitalized(t.Text) {
+					caps++
+				}
+			}
+		}
+		d.titled[si] = words >= 4 && caps*10 >= words*7
+		d.x.tagger.TagTokens(pt)
+		if d.x.ner != nil {
+			d.x.ner.Label(pt)
+		}
+		for _, p := range pt {
+			d.toks[p.Start].Tag = p.Tag
+			d.toks[p.Start].NER = p.Label
+		}
+	}
+}
+
+func key(label, name string) string { return label + "\x00" + strings.ToLower(name) }
+
+// entity returns the article's entity of that label and name, creating it.
+func (d *doc) entity(label, name string) *entity {
+	k := key(label, name)
+	if e, ok := d.byKey[k]; ok {
+		return e
+	}
+	e := &entity{label: label, name: name, first: -1}
+	if label != graph.LabelLeader {
+		e.entry = d.x.dict.Lookup(label, name)
+		if e.entry != nil {
+			e.kind = e.entry.Kind
+		}
+	}
+	if label == graph.LabelOrganization && e.kind == "" {
+		e.kind = "other"
+	}
+	d.byKey[k] = e
+	d.ents = append(d.ents, e)
+	return e
+}
+
+func (d *doc) entryEntity(en *dict.Entry) *entity {
+	e := d.entity(en.Label, en.Name)
+	e.entry = en
+	if en.Label == graph.LabelOrganization {
+		e.kind = en.Kind
+	}
+	return e
+}
+
+// addMention records a mention and marks its tokens.
+func (d *doc) addMention(m *mention) *mention {
+	m.sent = d.toks[m.from].Sent
+	if m.to < len(d.toks) && d.toks[m.to].Text == "'s" {
+		m.possess = true
+	}
+	d.ments = append(d.ments, m)
+	for i := m.from; i < m.to; i++ {
+		if d.at[i] == nil {
+			d.at[i] = m
+		}
+	}
+	e := m.ent
+	e.count++
+	if e.first < 0 || m.from < e.first {
+		e.first = m.from
+	}
+	if m.kind != mDemonym && m.kind != mNominal && m.kind != mPronoun {
+		e.alias(d.span(m.from, m.to))
+	}
+	return m
+}
+
+// dropMention removes mentions covering tokens [from, to).
+func (d *doc) dropMentions(from, to int) {
+	out := d.ments[:0]
+	for _, m := range d.ments {
+		if m.from < to && m.to > from {
+			m.ent.count--
+			for i := m.from; i < m.to; i++ {
+				if d.at[i] == m {
+					d.at[i] = nil
+				}
+			}
+			continue
+		}
+		out = append(out, m)
+	}
+	d.ments = out
+}
+
+func (d *doc) sortMentions() {
+	sort.SliceStable(d.ments, func(i, j int) bool { return d.ments[i].from < d.ments[j].from })
+}
+
+// span is the text of tokens [from, to) as written.
+func (d *doc) span(from, to int) string {
+	if from >= to {
+		return ""
+	}
+	var b strings.Builder
+	for i := from; i < to; i++ {
+		t := d.toks[i]
+		if i > from && t.Start > d.toks[i-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+// sentText is the text of sentence si, for evidence.
+func (d *doc) sentText(si int) string {
+	s := d.sents[si]
+	return strings.Join(strings.Fields(d.text[s.Start:s.End]), " ")
+}
+
+// low is the lower-case text of token i, or "" outside the text.
+func (d *doc) low(i int) string {
+	if i < 0 || i >= len(d.toks) {
+		return ""
+	}
+	return d.toks[i].Lower
+}
+
+func (d *doc) sameSent(i, j int) bool {
+	return i >= 0 && j >= 0 && i < len(d.toks) && j < len(d.toks) && d.toks[i].Sent == d.toks[j].Sent
+}
+
+// mentionsIn returns the mentions of sentence si in order.
+func (d *doc) mentionsIn(si int) []*mention {
+	var out []*mention
+	for _, m := range d.ments {
+		if m.sent == si {
+			out = append(out, m)
+		}
+	}
+	return out
+}

@@ -1,0 +1,131 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// relation is one relationship found in an article.
+type relation struct {
+	typ        string
+	from, to   *entity
+	fromEvent  *event // set when the relationship starts at an Event
+	toEvent    *event
+	evidence   []int // sentence indexes
+	confidence float64
+	props      map[string]any
+}
+
+// batch assembles the article's graph: the Article node, entity and event
+// nodes, MENTIONS, then the relationships.
+func (d *doc) batch() *graph.Batch {
+	b := &graph.Batch{}
+	art := d.a.Node()
+	b.Nodes = append(b.Nodes, art)
+	var emitted []*entity
+	for _, e := range d.ents {
+		if !e.real {
+			continue
+		}
+		emitted = append(emitted, e)
+	}
+	sort.SliceStable(emitted, func(i, j int) bool { return emitted[i].first < emitted[j].first })
+	for _, e := range emitted {
+		props := map[string]any{graph.PropID: e.id(), graph.PropName: e.name}
+		if len(e.aliases) > 0 {
+			props[graph.PropAliases] = append([]string(nil), e.aliases...)
+		}
+		if e.label == graph.LabelOrganization {
+			props["kind"] = e.kind
+		}
+		if e.label == graph.LabelRegion && e.entry != nil && e.entry.Kind != "" {
+			props["kind"] = e.entry.Kind
+		}
+		n := graph.Node{ID: e.id(), Labels: []string{e.label}, Props: props}
+		b.Nodes = append(b.Nodes, n)
+		b.Rels = append(b.Rels, graph.Rel{
+			ID: graph.RelID(graph.RelMentions, art.ID, n.ID), Type: graph.RelMentions,
+			Start: art.Ref(), End: n.Ref(), Props: map[string]any{},
+		})
+	}
+	for _, ev := range d.events {
+		n := ev.node(d)
+		b.Nodes = append(b.Nodes, n)
+		b.Rels = append(b.Rels, graph.Rel{
+			ID: graph.RelID(graph.RelMentions, art.ID, n.ID), Type: graph.RelMentions,
+			Start: art.Ref(), End: n.Ref(), Props: map[string]any{},
+		})
+	}
+	seen := map[string]int{}
+	for _, r := range d.rels {
+		var start, end graph.Ref
+		switch {
+		case r.fromEvent != nil:
+			start = r.fromEvent.ref(d)
+		case r.from != nil && r.from.real:
+			start = graph.Ref{ID: r.from.id(), Labels: []string{r.from.label}}
+		default:
+			continue
+		}
+		switch {
+		case r.toEvent != nil:
+			end = r.toEvent.ref(d)
+		case r.to != nil && r.to.real:
+			end = graph.Ref{ID: r.to.id(), Labels: []string{r.to.label}}
+		default:
+			continue
+		}
+		if start.ID == end.ID {
+			continue
+		}
+		id := graph.RelID(r.typ, start.ID, end.ID)
+		ev := d.evidence(r.evidence)
+		if k, ok := seen[id]; ok {
+			// The same fact found twice: keep the stronger, add evidence.
+			old := b.Rels[k].Props
+			old[graph.PropEvidence] = union(old[graph.PropEvidence].([]string), ev, 3)
+			if r.confidence > old[graph.PropConfidence].(float64) {
+				old[graph.PropConfidence] = r.confidence
+			}
+			continue
+		}
+		props := map[string]any{
+			graph.PropSources:    []string{d.a.ID},
+			graph.PropEvidence:   ev,
+			graph.PropConfidence: r.confidence,
+		}
+		for k, v := range r.props {
+			props[k] = v
+		}
+		seen[id] = len(b.Rels)
+		b.Rels = append(b.Rels, graph.Rel{ID: id, Type: r.typ, Start: start, End: end, Props: props})
+	}
+	return b
+}
+
+func (d *doc) evidence(sents []int) []string {
+	var out []string
+	for _, s := range sents {
+		if s >= 0 && s < len(d.sents) {
+			out = union(out, []string{d.sentText(s)}, 3)
+		}
+	}
+	if out == nil {
+		out = []string{}
+	}
+	return out
+}
+
+func union(a, b []string, limit int) []string {
+	for _, s := range b {
+		dup := false
+		for _, x := range a {
+			dup = dup || x == s
+		}
+		if !dup && len(a) < limit {
+			a = append(a, s)
+		}
+	}
+	return a
+}

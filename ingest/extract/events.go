@@ -1,0 +1,445 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// event is one happening the article reports, merged over the sentences
+// that mention it: one per type and article.
+type event struct {
+	typ       string
+	sents     []int
+	parties   []*entity
+	mediators []*entity
+	places    []*entity
+	date      string
+	explicit  bool // parties named next to the trigger, not inferred
+}
+
+// mediated are the event types a third party can mediate.
+var mediated = map[string]bool{"talks": true, "ceasefire": true, "agreement": true, "prisoner_exchange": true}
+
+// dyadTypes take the story's two sides when the trigger names none.
+var dyadTypes = map[string]bool{"talks": true, "ceasefire": true, "agreement": true, "prisoner_exchange": true, "armed_conflict": true}
+
+func (ev *event) id(d *doc) string { return graph.HashID("event", d.a.ID, ev.typ) }
+
+func (ev *event) ref(d *doc) graph.Ref {
+	return graph.Ref{ID: ev.id(d), Labels: []string{graph.LabelEvent}}
+}
+
+func (ev *event) node(d *doc) graph.Node {
+	var names []string
+	for _, p := range ev.parties {
+		if p.real {
+			names = append(names, p.name)
+		}
+	}
+	name := strings.ReplaceAll(ev.typ, "_", " ")
+	if len(names) > 0 {
+		name += ": " + strings.Join(names, " – ")
+	}
+	props := map[string]any{graph.PropID: ev.id(d), "type": ev.typ, graph.PropName: name}
+	if ev.date != "" {
+		props["date"] = ev.date
+	}
+	if len(ev.sents) > 0 {
+		props[graph.PropEvidence] = d.evidence(ev.sents)
+	}
+	return graph.Node{ID: ev.id(d), Labels: []string{graph.LabelEvent}, Props: props}
+}
+
+// trigger is one occurrence of an event word.
+type trigger struct {
+	typ  string
+	from int
+	to   int
+	sent int
+}
+
+// findEvents finds event triggers, gives each event its sides, mediators,
+// place and date, and derives FIGHTS between the sides of a conflict.
+func (d *doc) findEvents() {
+	trigs := d.triggers()
+	byType := map[string]*event{}
+	var order []string
+	mediators := d.mediators()
+	isMediator := map[*entity]bool{}
+	for _, m := range mediators {
+		isMediator[m] = true
+	}
+	pairs := map[[2]*entity]int{}
+	firstPair := map[[2]*entity]int{}
+	addPair := func(a, b *entity, w, pos int) {
+		if a == nil || b == nil || a == b || !a.isActor() || !b.isActor() || isMediator[a] || isMediator[b] {
+			return
+		}
+		if a.name > b.name {
+			a, b = b, a
+		}
+		p := [2]*entity{a, b}
+		pairs[p] += w
+		if _, ok := firstPair[p]; !ok {
+			firstPair[p] = pos
+		}
+	}
+	for _, r := range d.rels {
+		if r.typ == graph.RelFights {
+			addPair(r.from, r.to, 3, r.evidence[0])
+		}
+	}
+	for _, t := range trigs {
+		ev := byType[t.typ]
+		if ev == nil {
+			ev = &event{typ: t.typ}
+			byType[t.typ] = ev
+			order = append(order, t.typ)
+		}
+		ev.sents = appendUnique(ev.sents, t.sent)
+		sides, explicit := d.sidesOf(t)
+		if explicit && len(sides) >= 2 {
+			addPair(sides[0], sides[1], 3, t.sent)
+		}
+		for _, s := range sides {
+			if isMediator[s] && mediated[t.typ] {
+				continue
+			}
+			ev.parties = appendEntity(ev.parties, s)
+		}
+		ev.explicit = ev.explicit || explicit
+		for _, p := range d.placesOf(t) {
+			ev.places = appendEntity(ev.places, p)
+		}
+		if ev.date == "" {
+			ev.date = d.dateOf(t)
+		}
+	}
+	// The story's two sides: the pair named most often as opponents or as
+	// the sides of talks.
+	var best [2]*entity
+	bestW := 0
+	for p, w := range pairs {
+		if w > bestW || w == bestW && best[0] != nil && firstPair[p] < firstPair[best] {
+			best, bestW = p, w
+		}
+	}
+	if bestW > 0 {
+		d.dyad = best
+	}
+	conflict := false
+	for _, typ := range order {
+		ev := byType[typ]
+		if dyadTypes[typ] && d.dyad[0] != nil {
+			ev.parties = []*entity{d.dyad[0], d.dyad[1]}
+		} else if mediated[typ] {
+			var ps []*entity
+			for _, p := range ev.parties {
+				if p.isActor() {
+					ps = append(ps, p)
+				}
+			}
+			ev.parties = ps
+		}
+		if len(ev.parties) > 6 {
+			ev.parties = ev.parties[:6]
+		}
+		if len(ev.parties) == 0 {
+			continue
+		}
+		switch typ {
+		case "armed_conflict", "attack", "ceasefire":
+			conflict = true
+		}
+		if mediated[typ] {
+			for _, m := range mediators {
+				ev.mediators = appendEntity(ev.mediators, m)
+			}
+			// A venue in a third state: that state hosts.
+			for _, pl := range ev.places {
+				if h := d.hostOf(pl); h != nil && !containsEntity(ev.parties, h) {
+					ev.mediators = appendEntity(ev.mediators, h)
+				}
+			}
+		}
+		d.events = append(d.events, ev)
+	}
+	if conflict && d.dyad[0] != nil {
+		d.addRel(graph.RelFights, d.dyad[0], d.dyad[1], d.firstSentOf(d.dyad[0], d.dyad[1]), confInferred, nil)
+	}
+	for _, ev := range d.events {
+		for _, p := range ev.parties {
+			p.real = true
+			d.rels = append(d.rels, &relation{typ: graph.RelPartyTo, from: p, toEvent: ev, evidence: ev.sents, confidence: confInferred + 0.1})
+		}
+		for _, m := range ev.mediators {
+			if containsEntity(ev.parties, m) {
+				continue
+			}
+			m.real = true
+			d.rels = append(d.rels, &relation{typ: graph.RelMediates, from: m, toEvent: ev, evidence: ev.sents, confidence: confInferred + 0.1})
+		}
+		for _, pl := range ev.places {
+			d.rels = append(d.rels, &relation{typ: graph.RelLocatedIn, fromEvent: ev, to: pl, evidence: ev.sents, confidence: confInferred + 0.1})
+		}
+	}
+}
+
+func appendEntity(s []*entity, e *entity) []*entity {
+	if e == nil || containsEntity(s, e) {
+		return s
+	}
+	return append(s, e)
+}
+
+func containsEntity(s []*entity, e *entity) bool {
+	for _, x := range s {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+// firstSentOf is the first sentence naming both a and b, or a's first.
+func (d *doc) firstSentOf(a, b *entity) int {
+	in := map[int]int{}
+	for _, m := range d.ments {
+		if m.ent == a {
+			in[m.sent] |= 1
+		}
+		if m.ent == b {
+			in[m.sent] |= 2
+		}
+	}
+	keys := make([]int, 0, len(in))
+	for k := range in {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	for _, k := range keys {
+		if in[k] == 3 {
+			return k
+		}
+	}
+	if len(keys) > 0 {
+		return keys[0]
+	}
+	return 0
+}
+
+// triggers finds the event words of the article, nouns only.
+func (d *doc) triggers() []trigger {
+	lx := d.x.lex
+	var out []trigger
+	for k := 0; k < len(d.toks); k++ {
+		si := d.toks[k].Sent
+		if si < 0 || d.titled[si] {
+			continue
+		}
+		for n := min(lx.maxEvent, len(d.toks)-k); n >= 1; n-- {
+			if !d.sameSent(k, k+n-1) {
+				continue
+			}
+			typ, ok := lx.events[d.lowJoin(k, k+n)]
+			if !ok {
+				continue
+			}
+			last := d.toks[k+n-1]
+			if n == 1 && strings.HasPrefix(last.Tag, "VB") && last.Lower != "fighting" {
+				break
+			}
+			if d.low(k) == "meeting" && d.low(k+1) != "between" {
+				break
+			}
+			if d.eventDenied(k) {
+				break
+			}
+			out = append(out, trigger{typ: typ, from: k, to: k + n, sent: si})
+			k += n - 1
+			break
+		}
+	}
+	return out
+}
+
+// eventDenied reports whether an event word is negated or hypothetical:
+// "no deal was possible", "without an agreement".
+func (d *doc) eventDenied(k int) bool {
+	for p := k - 1; p >= k-3 && p >= 0 && d.sameSent(p, k); p-- {
+		switch d.low(p) {
+		case "no", "without", "not", "never", "any":
+			return true
+		}
+	}
+	return false
+}
+
+// sidesOf returns the sides of the event at t: named next to it ("fighting
+// between A and B", "A and B agreed to a truce", "A's invasion of B") or,
+// failing that, the actors of its sentence.
+func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
+	if d.low(t.to) == "between" {
+		if a := d.actorsRight(t.to+1, 6, stateOrg...); len(a) >= 2 {
+			return a, true
+		}
+		if d.dyad[0] != nil {
+			return d.dyad[:], true
+		}
+	}
+	// "A and B have agreed to ...": a conjoined subject before a verb.
+	s := d.sents[t.sent]
+	for p := s.From; p < t.from; p++ {
+		if !strings.HasPrefix(d.toks[p].Tag, "VB") {
+			continue
+		}
+		subj := d.actorsLeft(p, stateOrg...)
+		if len(subj) >= 2 {
+			return subj, true
+		}
+		break
+	}
+	switch t.typ {
+	case "attack", "armed_conflict":
+		var out []*entity
+		for p := s.From; p < s.To; p++ {
+			if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() && (m.kind != mDemonym || d.actorNounAfter(m.to)) {
+				out = appendEntity(out, d.owner(m))
+			}
+		}
+		return out, false
+	}
+	var out []*entity
+	for p := s.From; p < s.To; p++ {
+		if m := d.at[p]; m != nil && m.ent != nil && (m.ent.isActor() || m.ent.label == graph.LabelLeader) && m.kind != mCompound {
+			if m.kind == mDemonym && !d.actorNounAfter(m.to) {
+				continue
+			}
+			out = appendEntity(out, d.owner(m))
+		}
+	}
+	return out, false
+}
+
+// placesOf returns the places of the event at t: regions after "in" or "at"
+// in its sentence.
+func (d *doc) placesOf(t trigger) []*entity {
+	var out []*entity
+	s := d.sents[t.sent]
+	for p := s.From; p < s.To; p++ {
+		m := d.at[p]
+		if m == nil || m.from != p || m.ent == nil || m.ent.label != graph.LabelRegion {
+			continue
+		}
+		q := p - 1
+		if d.low(q) == "the" {
+			q--
+		}
+		if w := d.low(q); w == "in" || w == "at" || w == "near" {
+			out = appendEntity(out, m.ent)
+		}
+	}
+	return out
+}
+
+// hostOf is the state a venue lies in, when the article names that state
+// as an actor too.
+func (d *doc) hostOf(place *entity) *entity {
+	if place.label == graph.LabelState {
+		return place
+	}
+	for _, r := range d.rels {
+		if r.typ == graph.RelLocatedIn && r.from == place && r.to != nil && r.to.label == graph.LabelState {
+			return r.to
+		}
+	}
+	if place.entry != nil && place.entry.Within != "" {
+		if c, ok := d.byKey[key(graph.LabelState, place.entry.Within)]; ok && c.real {
+			return c
+		}
+	}
+	// A capital named as a place: "talks in Moscow".
+	for _, e := range d.ents {
+		if e.label == graph.LabelState && e.real && e.entry != nil {
+			for _, m := range e.entry.Metonyms {
+				if m == place.name {
+					return e
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// mediators finds the third parties that mediate, broker or host: "hosting
+// talks", "UN-brokered talks", "co-mediated by Turkey", "mediation by Qatar",
+// "Egypt and the US joint mediators".
+func (d *doc) mediators() []*entity {
+	var out []*entity
+	add := func(es []*entity) {
+		for _, e := range es {
+			out = appendEntity(out, e)
+			if e.label == graph.LabelLeader {
+				for _, r := range e.roles {
+					if r.owner != nil {
+						out = appendEntity(out, r.owner)
+					}
+				}
+			}
+		}
+	}
+	for si := range d.sents {
+		s := d.sents[si]
+		for k := s.From; k < s.To; k++ {
+			t := d.toks[k]
+			if m := d.at[k]; m != nil && m.kind == mCompound && d.x.lex.cue("MEDIATES", "compound", m.suffix) && m.suffix != "led" {
+				add([]*entity{m.ent})
+				continue
+			}
+			if n := d.cueLen("MEDIATES", "passive", k); n > 0 && d.low(k+n) == "by" && !d.negated("MEDIATES", k) {
+				if d.x.lex.cue("MEDIATES", "verb", t.Lower) || d.nearTrigger(k) {
+					add(d.actorsRight(k+n+1, 5, actorLabels...))
+				}
+				continue
+			}
+			if n := d.cueLen("MEDIATES", "verb", k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated("MEDIATES", k) {
+				add(d.actorsLeft(k, actorLabels...))
+				continue
+			}
+			if n := d.cueLen("MEDIATES", "noun", k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.negated("MEDIATES", k) {
+				if d.low(k+n) == "by" || d.low(k+n) == "of" {
+					add(d.actorsRight(k+n+1, 4, actorLabels...))
+				} else if p := k - 1; p >= 0 {
+					if d.low(p) == "joint" || d.low(p) == "the" {
+						p--
+					}
+					if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() {
+						add(d.actorsLeft(p+1, actorLabels...))
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// nearTrigger reports whether an event word stands just before token k:
+// "talks, co-mediated by", "ceasefire agreements negotiated by".
+func (d *doc) nearTrigger(k int) bool {
+	for p := k - 1; p >= k-3 && p >= 0 && d.sameSent(p, k); p-- {
+		if _, ok := d.x.lex.events[d.low(p)]; ok {
+			return true
+		}
+		if m := d.at[p]; m != nil && m.ent != nil && m.ent.label == graph.LabelRegion {
+			continue
+		}
+	}
+	for p := k - 1; p >= k-6 && p >= 0 && d.sameSent(p, k); p-- {
+		if _, ok := d.x.lex.events[d.low(p)]; ok {
+			return true
+		}
+	}
+	return false
+}

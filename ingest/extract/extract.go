@@ -1,0 +1,85 @@
+// Package extract turns news articles into the graph of geokg's contract:
+// Leaders, States, Regions, Organizations and Events, and the relationships
+// between them, each with the sentences that support it.
+//
+// It works with a gazetteer (package dict), a grammar of titles, event
+// triggers and relation cues kept in embedded data files, and prose's
+// part-of-speech tagger and entity recognizer as weak signals. An
+// Extractor is built once per process and is safe for concurrent use.
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest"
+	"github.com/geokg/geokg/ingest/dict"
+	"github.com/jdkato/prose/v3/ner"
+	"github.com/jdkato/prose/v3/tag"
+)
+
+// Extractor extracts graphs from articles. Its models and dictionaries are
+// read-only after New, so one Extractor serves any number of goroutines.
+type Extractor struct {
+	lex    *lexicon
+	gaz    *gazetteer
+	dict   *dict.Dict
+	tagger *tag.Tagger
+	ner    *ner.Extracter // nil when disabled
+}
+
+// Option configures an Extractor.
+type Option func(*config)
+
+type config struct {
+	ner bool
+}
+
+// WithNER turns prose's named-entity recognizer on or off (on by default).
+// It is one signal for finding persons; without it extraction is faster and
+// relies on titles and speech verbs alone.
+func WithNER(on bool) Option { return func(c *config) { c.ner = on } }
+
+// New builds an Extractor over the gazetteer d, loading prose's models
+// once.
+func New(d *dict.Dict, opts ...Option) (*Extractor, error) {
+	cfg := config{ner: true}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	lex, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	x := &Extractor{lex: lex, dict: d}
+	if x.tagger, err = tag.New(); err != nil {
+		return nil, fmt.Errorf("load part-of-speech model: %w", err)
+	}
+	if cfg.ner {
+		if x.ner, err = ner.New(); err != nil {
+			return nil, fmt.Errorf("load entity model: %w", err)
+		}
+	}
+	x.gaz = x.buildGazetteer(d)
+	return x, nil
+}
+
+// Extract returns the graph of one article: its Article node, the actors,
+// places and events it names, MENTIONS from the article to each, and the
+// relationships found between them.
+func (x *Extractor) Extract(a *ingest.Article) *graph.Batch {
+	d := x.analyze(a)
+	return d.batch()
+}
+
+// articleText is the text analyzed: the title as its own first line unless
+// the body already opens with it.
+func articleText(a *ingest.Article) string {
+	title := strings.TrimSpace(a.Title)
+	body := a.Text
+	if title == "" || strings.EqualFold(title, "unknown") || strings.HasPrefix(strings.TrimSpace(body), title) {
+		return body
+	}
+	return title + "\n" + body
+}

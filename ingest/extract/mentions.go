@@ -1,0 +1,482 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest/dict"
+)
+
+// locPreps are the words after which a place name is a place, not an actor
+// standing for its government ("talks in Moscow" but "Moscow said").
+var locPreps = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "into": true, "toward": true, "towards": true, "across": true, "around": true, "inside": true, "to": true, "from": true, "via": true, "through": true, "of": true}
+
+// findDictionary marks every gazetteer surface in the text.
+func (d *doc) findDictionary() {
+	for i := 0; i < len(d.toks); {
+		if d.toks[i].Sent < 0 {
+			i++
+			continue
+		}
+		n, hits := d.x.gaz.match(d.toks, i)
+		if n == 0 {
+			d.findCompound(i)
+			i++
+			continue
+		}
+		d.dictMention(i, n, hits)
+		i += n
+	}
+}
+
+func (d *doc) dictMention(i, n int, hits []hit) {
+	if d.isDateline(i, n) {
+		return
+	}
+	var state, region, org, dem *hit
+	for k := range hits {
+		h := &hits[k]
+		switch {
+		case h.kind == surfDemonym:
+			if dem == nil {
+				dem = h
+			}
+		case h.entry.Label == graph.LabelState:
+			if state == nil || (state.kind == surfMetonym && h.kind == surfName) {
+				state = h
+			}
+		case h.entry.Label == graph.LabelOrganization:
+			if org == nil {
+				org = h
+			}
+		case h.entry.Label == graph.LabelRegion:
+			if region == nil {
+				region = h
+			}
+		}
+	}
+	loc := d.locContext(i, n)
+	switch {
+	case state != nil && state.kind == surfName:
+		d.addMention(&mention{ent: d.real(state.entry), from: i, to: i + n, kind: mName})
+	case org != nil && org.kind == surfName:
+		d.addMention(&mention{ent: d.real(org.entry), from: i, to: i + n, kind: mName})
+	case region != nil && region.kind == surfName && (loc || state == nil):
+		d.addMention(&mention{ent: d.real(region.entry), from: i, to: i + n, kind: mName})
+	case state != nil && state.kind == surfMetonym && loc && isCapitalized(d.toks[i].Text) && n == 1:
+		// A capital named as a place: the city, not the government.
+		e := d.entity(graph.LabelRegion, d.span(i, i+n))
+		e.real = true
+		d.addMention(&mention{ent: e, from: i, to: i + n, kind: mName})
+	case state != nil:
+		d.addMention(&mention{ent: d.real(state.entry), from: i, to: i + n, kind: mMetonym})
+	case org != nil:
+		d.addMention(&mention{ent: d.real(org.entry), from: i, to: i + n, kind: mMetonym})
+	case region != nil:
+		d.addMention(&mention{ent: d.real(region.entry), from: i, to: i + n, kind: mName})
+	case dem != nil:
+		e := d.entryEntity(dem.entry)
+		m := d.addMention(&mention{ent: e, from: i, to: i + n, kind: mDemonym})
+		if d.actorNounAfter(i + n) {
+			e.real = true
+			_ = m
+		}
+	}
+}
+
+func (d *doc) real(en *dict.Entry) *entity {
+	e := d.entryEntity(en)
+	e.real = true
+	return e
+}
+
+// actorNounAfter reports whether a noun that makes a demonym stand for its
+// state follows at i ("Armenian forces", "the Turkish president's").
+func (d *doc) actorNounAfter(i int) bool {
+	for k := i; k < i+3 && k < len(d.toks) && d.sameSent(i-1, k); k++ {
+		if d.x.lex.actorNouns[d.toks[k].Lower] {
+			return true
+		}
+		if d.x.lex.roles[d.toks[k].Lower] != "" {
+			return true
+		}
+		// "Armenian and Azerbaijani forces"
+		if d.toks[k].Lower == "and" || d.toks[k].Tag == "JJ" || d.toks[k].Tag == "VBN" {
+			continue
+		}
+		if n, hits := d.x.gaz.match(d.toks, k); n > 0 && len(hits) > 0 && hits[0].kind == surfDemonym {
+			k += n - 1
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// locContext reports whether the tokens [i, i+n) stand where a place is
+// expected.
+func (d *doc) locContext(i, n int) bool {
+	p := i - 1
+	if p >= 0 && d.low(p) == "the" {
+		p--
+	}
+	if p >= 0 && d.sameSent(p, i) && locPreps[d.low(p)] {
+		// "of" only in "the city of X", "the port of X".
+		if d.low(p) == "of" {
+			return p > 0 && d.x.lex.regionIntro[d.low(p-1)]
+		}
+		// "to" and "from" take actors too ("talk to Moscow"): a place only
+		// after a verb of motion or a trip.
+		if d.low(p) == "to" || d.low(p) == "from" {
+			prev := d.low(p - 1)
+			return strings.HasPrefix(prev, "trip") || strings.HasPrefix(prev, "travel") || strings.HasPrefix(prev, "depart") || strings.HasPrefix(prev, "flew") || strings.HasPrefix(prev, "arriv") || strings.HasPrefix(prev, "return") || prev == "visit"
+		}
+		return true
+	}
+	// "Abuja, Nigeria": a place followed by its country.
+	if j := i + n; j+1 < len(d.toks) && d.toks[j].Text == "," && d.sameSent(i, j+1) {
+		if m, hits := d.x.gaz.match(d.toks, j+1); m > 0 && hits[0].entry.Label == graph.LabelState && hits[0].kind == surfName {
+			if e := j + 1 + m; e >= len(d.toks) || !isCapitalized(d.toks[e].Text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isDateline reports whether tokens [i, i+n) are a dateline ("GENEVA -",
+// "TIRASPOL, January 31 -"): where the story was filed, not a participant.
+func (d *doc) isDateline(i, n int) bool {
+	s := d.sents[d.toks[i].Sent]
+	if i != s.From {
+		return false
+	}
+	if i+n == s.To {
+		return isAllCaps(d.toks[i].Text)
+	}
+	next := d.toks[i+n].Text
+	switch next {
+	case "—", "–", "-", ":":
+		return true
+	case ",":
+		return isAllCaps(d.toks[i].Text)
+	}
+	return false
+}
+
+// findCompound marks the actor inside a hyphenated word: "Armenia-controlled",
+// "Russian-backed", "UN-brokered", "Belgrade-Pristina".
+func (d *doc) findCompound(i int) {
+	t := d.toks[i]
+	if !strings.Contains(t.Text, "-") || !isCapitalized(t.Text) {
+		return
+	}
+	parts := strings.Split(t.Text, "-")
+	for k := len(parts) - 1; k >= 1; k-- {
+		prefix := strings.Join(parts[:k], "-")
+		hits := d.x.gaz.lookup(prefix)
+		if len(hits) == 0 {
+			continue
+		}
+		rest := strings.Join(parts[k:], "-")
+		e := d.entryEntity(pickActor(hits))
+		suffix := strings.ToLower(rest)
+		if isCapitalized(rest) {
+			if more := d.x.gaz.lookup(rest); len(more) > 0 {
+				// Two actors: "Belgrade-Pristina dialogue".
+				e.real = true
+				d.addMention(&mention{ent: e, from: i, to: i + 1, kind: mCompound, suffix: ""})
+				e2 := d.entryEntity(pickActor(more))
+				e2.real = true
+				m := &mention{ent: e2, from: i, to: i + 1, kind: mCompound}
+				m.sent = d.toks[i].Sent
+				d.ments = append(d.ments, m)
+				e2.count++
+				if e2.first < 0 {
+					e2.first = i
+				}
+				return
+			}
+			return
+		}
+		for _, rel := range []string{"SUPPORTS", "CONTROLS", "MEDIATES"} {
+			if d.x.lex.cue(rel, "compound", suffix) {
+				e.real = true
+			}
+		}
+		d.addMention(&mention{ent: e, from: i, to: i + 1, kind: mCompound, suffix: suffix})
+		return
+	}
+}
+
+// pickActor chooses among the entries of an ambiguous surface: a state, then
+// an organization, then a region.
+func pickActor(hits []hit) *dict.Entry {
+	best := hits[0]
+	rank := func(h hit) int {
+		switch h.entry.Label {
+		case graph.LabelState:
+			return 0
+		case graph.LabelOrganization:
+			return 1
+		}
+		return 2
+	}
+	for _, h := range hits[1:] {
+		if rank(h) < rank(best) {
+			best = h
+		}
+	}
+	return best.entry
+}
+
+// connectors may stand inside a capitalized name: "Government of National
+// Accord", "Armed Forces of the Philippines".
+var connectors = map[string]bool{"of": true, "for": true, "the": true, "and": true, "to": true, "on": true, "in": true}
+
+// findOrganizations finds capitalized organization names by their head
+// noun, and state institutions named after their state ("China's coast
+// guard").
+func (d *doc) findOrganizations() {
+	lx := d.x.lex
+	acronyms := map[string]*entity{}
+	for i := 0; i < len(d.toks); i++ {
+		si := d.toks[i].Sent
+		if si < 0 || d.titled[si] || !isCapitalized(d.toks[i].Text) || lx.stopNames[d.toks[i].Text] {
+			continue
+		}
+		if d.at[i] != nil && d.at[i].kind == mName && d.at[i].ent.label != graph.LabelState && d.at[i].from < i {
+			continue
+		}
+		j, head := i, -1
+		for j < len(d.toks) && d.toks[j].Sent == si {
+			t := d.toks[j]
+			if isCapitalized(t.Text) && (j == i || !lx.stopNames[t.Text]) {
+				if lx.orgHeads[t.Text] != "" {
+					head = j
+				}
+				j++
+				continue
+			}
+			if j > i && j+1 < len(d.toks) && isCapitalized(d.toks[j+1].Text) && d.toks[j+1].Sent == si {
+				if t.Text == "'s" && d.at[j-1] == nil {
+					j++
+					continue
+				}
+				if connectors[t.Lower] && head >= 0 && j == head+1 || (connectors[t.Lower] && t.Lower != "and" && t.Lower != "in" && t.Lower != "on" && head < 0) || (t.Lower == "the" && j > 0 && connectors[d.low(j-1)]) {
+					j++
+					continue
+				}
+			}
+			break
+		}
+		if head < 0 {
+			i = max(i, j-1)
+			continue
+		}
+		end := head + 1
+		if end < j && connectors[d.low(end)] {
+			end = j
+		}
+		for end > head+1 && connectors[d.low(end-1)] {
+			end--
+		}
+		start := i
+		for start < head && (strings.Contains(d.toks[start].Text, "-") && !isCapitalized(strings.SplitN(d.toks[start].Text, "-", 2)[1]) || d.toks[start].Lower == "the") {
+			start++
+		}
+		if start == head && end == head+1 {
+			i = j - 1
+			continue
+		}
+		if m := d.at[start]; m != nil && m.from == start && m.to == end {
+			i = j - 1
+			continue // already a dictionary entry
+		}
+		// "Republic of Niger": the state itself.
+		if h := d.toks[head].Text; h == "Republic" || h == "Kingdom" {
+			if m := d.at[end-1]; m != nil && m.ent.label == graph.LabelState && m.to == end {
+				e := m.ent
+				d.dropMentions(start, end)
+				d.addMention(&mention{ent: e, from: start, to: end, kind: mName})
+				i = j - 1
+				continue
+			}
+		}
+		name := d.span(start, end)
+		var owner *entity
+		if start >= 2 && d.toks[start-1].Text == "'s" && d.at[start-2] != nil && d.at[start-2].ent.label == graph.LabelState {
+			owner = d.at[start-2].ent
+		}
+		d.dropMentions(start, end)
+		full := name
+		if owner != nil && !strings.Contains(name, owner.name) {
+			full = owner.name + " " + name
+		}
+		e := d.entity(graph.LabelOrganization, full)
+		e.real = true
+		if e.kind == "" || e.kind == "other" {
+			e.kind = lx.orgHeads[d.toks[head].Text]
+		}
+		e.alias(name)
+		if owner != nil {
+			e.alias(owner.name + "'s " + name)
+		}
+		d.addMention(&mention{ent: e, from: start, to: end, kind: mName})
+		if end+2 < len(d.toks) && d.toks[end].Text == "(" && d.toks[end+2].Text == ")" && isAllCaps(d.toks[end+1].Text) {
+			acronyms[d.toks[end+1].Text] = e
+		}
+		i = j - 1
+	}
+	d.findGovBodies()
+	// Acronyms defined in the text: "Libyan National Army (LNA)".
+	if len(acronyms) > 0 {
+		for i, t := range d.toks {
+			if e, ok := acronyms[t.Text]; ok && t.Sent >= 0 {
+				if m := d.at[i]; m != nil && m.ent != e {
+					d.dropMentions(i, i+1)
+				}
+				if d.at[i] == nil {
+					d.addMention(&mention{ent: e, from: i, to: i + 1, kind: mName})
+				}
+			}
+		}
+	}
+}
+
+// findGovBodies finds "China's coast guard", "the Philippine military".
+func (d *doc) findGovBodies() {
+	lx := d.x.lex
+	for _, m := range append([]*mention(nil), d.ments...) {
+		if m.ent.label != graph.LabelState || m.kind == mCompound {
+			continue
+		}
+		i := m.to
+		if i < len(d.toks) && d.toks[i].Text == "'s" {
+			i++
+		}
+		for n := min(lx.maxGovBody, len(d.toks)-i); n >= 1; n-- {
+			if !d.sameSent(m.from, i+n-1) {
+				continue
+			}
+			var parts []string
+			for k := i; k < i+n; k++ {
+				parts = append(parts, d.toks[k].Lower)
+			}
+			body := strings.Join(parts, " ")
+			if !lx.govBodies[body] || d.at[i] != nil {
+				continue
+			}
+			// "Pakistan's army chief": an office, not the institution.
+			if nx := d.low(i + n); lx.roles[nx] != "" || nx == "officials" || nx == "official" {
+				break
+			}
+			surface := d.span(m.from, i+n)
+			name := m.ent.name + " " + titleCase(body)
+			e := d.entity(graph.LabelOrganization, name)
+			e.real = true
+			e.kind = "government_body"
+			e.alias(d.span(i, i+n))
+			m.ent.real = true
+			d.addMention(&mention{ent: e, from: i, to: i + n, kind: mName})
+			e.alias(surface)
+			break
+		}
+	}
+}
+
+// findRegions finds places the gazetteer does not know: "the town of Sake",
+// "Paktika province", "Second Thomas Shoal", "in Simferopol".
+func (d *doc) findRegions() {
+	lx := d.x.lex
+	for i := 0; i < len(d.toks); i++ {
+		si := d.toks[i].Sent
+		if si < 0 || d.titled[si] || d.at[i] != nil || !isCapitalized(d.toks[i].Text) || lx.stopNames[d.toks[i].Text] {
+			continue
+		}
+		j := i
+		for j < len(d.toks) && d.toks[j].Sent == si && d.at[j] == nil && isCapitalized(d.toks[j].Text) && lx.orgHeads[d.toks[j].Text] == "" {
+			j++
+		}
+		if j-i > 4 {
+			i = j - 1
+			continue
+		}
+		name, ok := "", false
+		switch {
+		case lx.regionHeads[d.toks[j-1].Text] && j-i >= 2:
+			name, ok = d.span(i, j), true
+		case j < len(d.toks) && lx.regionSufx[d.low(j)] && d.sameSent(i, j):
+			name, ok = d.span(i, j), true
+		case i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)]:
+			name, ok = d.span(i, j), true
+		case i >= 1 && locPreps[d.low(i-1)] && d.low(i-1) != "of" && d.low(i-1) != "to" && d.low(i-1) != "from" && strings.Contains(d.toks[i].NER, "GPE") && d.toks[i].Tag == "NNP" && j-i <= 2:
+			name, ok = d.span(i, j), true
+		}
+		if !ok || d.looksLikePerson(i, j) {
+			i = j - 1
+			continue
+		}
+		e := d.entity(graph.LabelRegion, name)
+		e.real = true
+		to := j
+		if j < len(d.toks) && lx.regionSufx[d.low(j)] {
+			e.alias(d.span(i, j+1))
+			to = j + 1
+		}
+		d.addMention(&mention{ent: e, from: i, to: to, kind: mName})
+		i = to - 1
+	}
+	// Later bare mentions of a place found this way.
+	d.markKnownNames(graph.LabelRegion)
+}
+
+// looksLikePerson reports whether tokens [i, j) are more likely a person's
+// name than a place.
+func (d *doc) looksLikePerson(i, j int) bool {
+	return strings.Contains(d.toks[i].NER, "PERSON") && j-i >= 2
+}
+
+// markKnownNames marks later, uncovered occurrences of the names of
+// entities of label found so far.
+func (d *doc) markKnownNames(label string) {
+	names := map[string]*entity{}
+	for _, e := range d.ents {
+		if e.label == label && e.entry == nil {
+			names[e.name] = e
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	for i := range d.toks {
+		if d.at[i] != nil || d.toks[i].Sent < 0 || !isCapitalized(d.toks[i].Text) {
+			continue
+		}
+		for n := 4; n >= 1; n-- {
+			if i+n > len(d.toks) || !d.sameSent(i, i+n-1) {
+				continue
+			}
+			if e, ok := names[d.span(i, i+n)]; ok {
+				free := true
+				for k := i; k < i+n; k++ {
+					free = free && d.at[k] == nil
+				}
+				if free && (i+n >= len(d.toks) || !isCapitalized(d.toks[i+n].Text)) {
+					d.addMention(&mention{ent: e, from: i, to: i + n, kind: mName})
+				}
+				break
+			}
+		}
+	}
+}
+
+func isWordToken(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '.' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,490 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// speechVerbs follow or precede a person's name in reported speech; with
+// prose's entity recognizer they confirm a name that has no title.
+var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "added": true, "warned": true, "warns": true, "announced": true, "announces": true, "stated": true, "noted": true, "insisted": true, "argued": true, "wrote": true, "declared": true, "urged": true, "urges": true, "signed": true, "signs": true, "met": true, "accused": true}
+
+// nameParticles may stand inside a person's name in lower case.
+var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "de": true, "van": true, "von": true, "der": true, "da": true, "dos": true, "du": true, "la": true, "le": true}
+
+// isNameWord reports whether token i can be part of a person's name.
+func (d *doc) isNameWord(i int) bool {
+	t := d.toks[i]
+	if t.Sent < 0 || !isCapitalized(t.Text) || !isWordToken(t.Text) || d.at[i] != nil {
+		return false
+	}
+	lx := d.x.lex
+	if lx.stopNames[t.Text] || lx.honorifics[t.Text] || lx.orgHeads[t.Text] != "" || lx.roles[t.Lower] != "" {
+		return false
+	}
+	if len(t.Text) > 1 && isAllCaps(t.Text) && !strings.HasSuffix(t.Text, ".") {
+		return false // acronyms
+	}
+	if n := d.titleAt(i); n > 0 {
+		return false
+	}
+	return true
+}
+
+// titleAt returns the length in tokens of the title of office starting at
+// token i, or 0.
+func (d *doc) titleAt(i int) int {
+	lx := d.x.lex
+	for n := min(lx.maxRole, len(d.toks)-i); n >= 1; n-- {
+		if !d.sameSent(i, i+n-1) {
+			continue
+		}
+		if _, ok := lx.roles[d.lowJoin(i, i+n)]; ok {
+			return n
+		}
+	}
+	return 0
+}
+
+// titleEndingAt returns the length of the title of office ending at token
+// k, or 0.
+func (d *doc) titleEndingAt(k int) int {
+	lx := d.x.lex
+	for n := min(lx.maxRole, k+1); n >= 1; n-- {
+		if !d.sameSent(k-n+1, k) {
+			continue
+		}
+		if _, ok := lx.roles[d.lowJoin(k-n+1, k+1)]; ok {
+			return n
+		}
+	}
+	return 0
+}
+
+func (d *doc) lowJoin(from, to int) string {
+	parts := make([]string, 0, to-from)
+	for k := from; k < to; k++ {
+		parts = append(parts, d.toks[k].Lower)
+	}
+	return strings.Join(parts, " ")
+}
+
+// findPersons finds persons' names, the offices they hold and for whom.
+func (d *doc) findPersons() {
+	type cand struct {
+		from, to int
+		roles    []role
+	}
+	var cands []cand
+	for i := 0; i < len(d.toks); i++ {
+		si := d.toks[i].Sent
+		if si < 0 || d.titled[si] || !d.isNameWord(i) {
+			continue
+		}
+		j := i + 1
+		for j < len(d.toks) && d.sameSent(i, j) {
+			if d.isNameWord(j) {
+				j++
+				continue
+			}
+			if nameParticles[d.toks[j].Text] && j+1 < len(d.toks) && d.isNameWord(j+1) {
+				j += 2
+				continue
+			}
+			break
+		}
+		// "Ferdinand R. Marcos, Jr."
+		if j+1 < len(d.toks) && d.toks[j].Text == "," && (d.toks[j+1].Text == "Jr." || d.toks[j+1].Text == "Sr.") {
+			j += 2
+		} else if j < len(d.toks) && (d.toks[j].Text == "Jr." || d.toks[j].Text == "Sr.") {
+			j++
+		}
+		roles, byRole := d.rolesAround(i, j)
+		ok := byRole
+		if !ok {
+			ok = d.confirmedPerson(i, j)
+		}
+		if ok {
+			cands = append(cands, cand{i, j, roles})
+		}
+		i = j - 1
+	}
+	// Full names first, so that surnames resolve to them.
+	for _, c := range cands {
+		if c.to-c.from < 2 {
+			continue
+		}
+		e := d.person(c.from, c.to)
+		d.addMention(&mention{ent: e, from: c.from, to: c.to, kind: mPerson})
+		d.addRoles(e, c.roles)
+	}
+	for _, c := range cands {
+		if c.to-c.from >= 2 || d.at[c.from] != nil {
+			continue
+		}
+		e := d.person(c.from, c.to)
+		d.addMention(&mention{ent: e, from: c.from, to: c.to, kind: mPerson})
+		d.addRoles(e, c.roles)
+	}
+	// Surnames and other parts of names already seen.
+	for i := range d.toks {
+		if d.at[i] != nil || d.toks[i].Sent < 0 || !isCapitalized(d.toks[i].Text) {
+			continue
+		}
+		if e := d.persons[d.toks[i].Text]; e != nil && e.label == graph.LabelLeader {
+			j := i + 1
+			for j < len(d.toks) && d.at[j] == nil && d.persons[d.toks[j].Text] == e {
+				j++
+			}
+			d.addMention(&mention{ent: e, from: i, to: j, kind: mPerson})
+		}
+	}
+	d.findRoleReferences()
+}
+
+func (d *doc) addRoles(e *entity, roles []role) {
+	for _, r := range roles {
+		dup := false
+		for _, o := range e.roles {
+			if o.owner == r.owner {
+				dup = true
+			}
+		}
+		if !dup {
+			if r.owner != nil {
+				r.owner.real = true
+			}
+			e.roles = append(e.roles, r)
+		}
+	}
+}
+
+// person returns the leader named by tokens [from, to), merging a surname
+// or a shorter form into a full name seen before.
+func (d *doc) person(from, to int) *entity {
+	var parts []string
+	for k := from; k < to; k++ {
+		w := d.toks[k].Text
+		if w == "," {
+			continue
+		}
+		parts = append(parts, w)
+	}
+	name := strings.Join(parts, " ")
+	name = strings.ReplaceAll(name, " ,", ",")
+	// A shorter form of a name seen already.
+	var known *entity
+	for _, p := range parts {
+		if e := d.persons[p]; e != nil {
+			if known != nil && known != e {
+				known = nil
+				break
+			}
+			known = e
+		}
+	}
+	if known != nil && (len(parts) == 1 || len(parts) < len(strings.Fields(known.name))) {
+		return known
+	}
+	e := d.entity(graph.LabelLeader, name)
+	e.real = true
+	for _, p := range parts {
+		if len(p) > 2 && !strings.HasSuffix(p, ".") && !nameParticles[strings.ToLower(p)] {
+			if old, ok := d.persons[p]; ok && old != e {
+				d.persons[p] = nil // ambiguous
+				continue
+			}
+			d.persons[p] = e
+		}
+	}
+	return e
+}
+
+// confirmedPerson reports whether a capitalized name without a title is a
+// person: prose's recognizer says so and it speaks or is spoken of.
+func (d *doc) confirmedPerson(i, j int) bool {
+	hasPerson := false
+	for k := i; k < j; k++ {
+		if strings.HasSuffix(d.toks[k].NER, "PERSON") {
+			hasPerson = true
+		}
+	}
+	speaks := speechVerbs[d.low(j)] || (d.low(j) == "," && speechVerbs[d.low(i-1)]) || speechVerbs[d.low(i-1)]
+	if j-i >= 2 {
+		if d.persons[d.toks[i].Text] != nil || d.persons[d.toks[j-1].Text] != nil {
+			return true
+		}
+		return hasPerson && (speaks || d.low(j) == "'s" || d.low(j) == "," || d.low(i-1) == "," || d.low(i-1) == "by" || d.low(i-1) == "with")
+	}
+	if d.persons[d.toks[i].Text] != nil {
+		return true
+	}
+	return hasPerson && speaks && d.toks[i].Tag == "NNP"
+}
+
+// rolesAround finds the offices written next to the name [i, j): before it
+// ("Russian President Vladimir Putin", "the Turkish president, Recep
+// Tayyip Erdoğan") or after it ("Peskov, the Kremlin spokesman";
+// "Krasnoselsky, head of the unrecognized Transnistrian Moldavian
+// Republic"; "Haftar, ... who leads the Libyan National Army").
+func (d *doc) rolesAround(i, j int) ([]role, bool) {
+	roles, found := d.rolesBefore(i)
+	if !found && j < len(d.toks) && d.toks[j].Text == "," {
+		roles, found = d.rolesAfter(j + 1)
+	}
+	if !found && j+1 < len(d.toks) && d.low(j) == "of" {
+		// "Ko Wen-je of the Taiwan People's Party"
+		k := j + 1
+		if d.low(k) == "the" {
+			k++
+		}
+		if m := d.at[k]; m != nil && m.ent.label == graph.LabelOrganization {
+			return []role{{title: "Member", owner: m.ent, sent: d.toks[i].Sent}}, true
+		}
+	}
+	if found {
+		// A title without its owner takes the owner of another title in the
+		// same phrase, or the nearest actor before it in the sentence.
+		var any *entity
+		for _, r := range roles {
+			if r.owner != nil {
+				any = r.owner
+			}
+		}
+		if any == nil {
+			any = d.actorBefore(i, 12)
+		}
+		for k := range roles {
+			if roles[k].owner == nil {
+				roles[k].owner = any
+			}
+		}
+	}
+	return roles, found
+}
+
+// actorBefore is the nearest state or organization mentioned within n tokens
+// before token i in its sentence.
+func (d *doc) actorBefore(i, n int) *entity {
+	for k := i - 1; k >= 0 && k >= i-n && d.sameSent(k, i); k-- {
+		if m := d.at[k]; m != nil && m.ent.isActor() && m.ent.real {
+			return m.ent
+		}
+	}
+	return nil
+}
+
+// rolesBefore reads the title phrase that ends just before token i.
+func (d *doc) rolesBefore(i int) ([]role, bool) {
+	lx := d.x.lex
+	k := i - 1
+	// Honorifics are not titles: "Mr. Kabila", "Bishop Jean-Marie Runiga".
+	for k >= 0 && d.sameSent(k, i) && lx.honorifics[d.toks[k].Text] {
+		k--
+	}
+	type item struct {
+		title string
+		owner *entity
+		pos   int
+		poss  bool
+	}
+	var items []item
+	var owners []item
+	comma := false
+	start := k
+	for k >= 0 && d.sameSent(k, i) && start-k < 16 {
+		t := d.toks[k]
+		if m := d.at[k]; m != nil && m.ent.label != graph.LabelLeader {
+			if m.ent.isActor() || m.kind == mDemonym {
+				owners = append(owners, item{owner: m.ent, pos: m.from, poss: m.possess})
+			}
+			k = m.from - 1
+			continue
+		}
+		if n := d.titleEndingAt(k); n > 0 {
+			title := d.span(k-n+1, k+1)
+			// Modifiers that are part of the office: "acting Prime Minister".
+			p := k - n
+			for p >= 0 && d.sameSent(p, i) && lx.roleMods[d.toks[p].Lower] && d.at[p] == nil && d.titleEndingAt(p) == 0 {
+				switch d.toks[p].Lower {
+				case "the", "top", "main", "former", "elected", "new", "newly", "current", "then", "senior", "opposition", "ruling", "incumbent":
+				default:
+					title = d.toks[p].Text + " " + title
+				}
+				p--
+			}
+			items = append(items, item{title: title, pos: k - n + 1})
+			k = p
+			continue
+		}
+		switch {
+		case t.Text == "'s", lx.roleMods[t.Lower], t.Lower == "the", t.Lower == "a", t.Lower == "an", t.Lower == "and", t.Lower == "its", t.Lower == "his", t.Lower == "her", t.Lower == "their":
+			k--
+			continue
+		case t.Text == "," && !comma && k == i-1:
+			comma = true
+			k--
+			continue
+		case (t.Lower == "of" || t.Lower == "in" || t.Lower == "for" || t.Lower == "to") && comma:
+			k--
+			continue
+		case t.Tag == "NN" && !isCapitalized(t.Text) && d.low(k+1) == "minister":
+			k--
+			continue
+		case isCapitalized(t.Text) && len(items) > 0 && d.at[k] == nil && !lx.stopNames[t.Text] && k > 0:
+			// An organization the gazetteer does not know, before a title:
+			// "the main opposition Kuomintang candidate".
+			if isWordToken(t.Text) && d.titleEndingAt(k+1) > 0 {
+				e := d.entity(graph.LabelOrganization, t.Text)
+				e.real = true
+				if strings.Contains(strings.ToLower(items[len(items)-1].title), "candidate") {
+					e.kind = "party"
+				}
+				d.addMention(&mention{ent: e, from: k, to: k + 1, kind: mName})
+				owners = append(owners, item{owner: e, pos: k})
+				k--
+				continue
+			}
+		}
+		break
+	}
+	if len(items) == 0 {
+		return nil, false
+	}
+	// Items were read right to left; give each title its owner: the nearest
+	// owner before it not past another title, preferring a possessive, or
+	// the owner named after it ("president of Niger").
+	var roles []role
+	for ti, it := range items {
+		lo := -1
+		if ti+1 < len(items) {
+			lo = items[ti+1].pos
+		}
+		var best *item
+		for oi := range owners {
+			o := &owners[oi]
+			if o.pos < it.pos && o.pos > lo {
+				if best == nil || (o.poss && !best.poss) || (o.poss == best.poss && o.pos > best.pos) {
+					best = o
+				}
+			}
+		}
+		if best == nil {
+			for oi := range owners {
+				o := &owners[oi]
+				if o.pos > it.pos && (best == nil || o.pos < best.pos) {
+					best = o
+				}
+			}
+		}
+		r := role{title: canonicalTitle(it.title), sent: d.toks[i].Sent}
+		if best != nil {
+			r.owner = best.owner
+		}
+		roles = append(roles, r)
+	}
+	return roles, true
+}
+
+// rolesAfter reads an apposition after a name, starting at token k.
+func (d *doc) rolesAfter(k int) ([]role, bool) {
+	lx := d.x.lex
+	var title string
+	var owner *entity
+	ownerPoss := false
+	for n := 0; k < len(d.toks) && n < 16 && d.sameSent(k-1, k); n++ {
+		t := d.toks[k]
+		if t.Text == "," || t.Text == "." || t.Text == ";" || t.Text == ")" || t.Text == "(" {
+			break
+		}
+		if m := d.at[k]; m != nil && m.ent.label != graph.LabelLeader {
+			if (m.ent.isActor() || m.kind == mDemonym) && (owner == nil || (m.possess && !ownerPoss)) {
+				owner, ownerPoss = m.ent, m.possess
+			}
+			k = m.to
+			continue
+		}
+		if n := d.titleAt(k); n > 0 {
+			if title == "" {
+				title = d.span(k, k+n)
+			}
+			k += n
+			continue
+		}
+		if t.Lower == "who" && (strings.HasPrefix(d.low(k+1), "lead") || strings.HasPrefix(d.low(k+1), "head") || strings.HasPrefix(d.low(k+1), "command")) {
+			if title == "" {
+				title = "Leader"
+			}
+			k += 2
+			if d.low(k) == "the" {
+				k++
+			}
+			if m := d.at[k]; m != nil && m.ent.isActor() {
+				owner = m.ent
+			}
+			break
+		}
+		if strings.HasPrefix(t.Tag, "VB") && title != "" {
+			break
+		}
+		k++
+	}
+	if title == "" {
+		return nil, false
+	}
+	_ = lx
+	return []role{{title: canonicalTitle(title), owner: owner}}, true
+}
+
+// canonicalTitle spells a title as the contract's examples do: "Prime
+// Minister", "Foreign Minister".
+func canonicalTitle(t string) string {
+	return titleCase(strings.ToLower(t))
+}
+
+// findRoleReferences resolves "the Azerbaijani president", "the Turkish
+// president's office" to the person who holds that office in the article.
+func (d *doc) findRoleReferences() {
+	for i := range d.toks {
+		if d.at[i] != nil || d.toks[i].Sent < 0 {
+			continue
+		}
+		n := d.titleAt(i)
+		if n == 0 || (i+n < len(d.toks) && d.isNameWord(i+n)) {
+			continue
+		}
+		// The owner just before: "the Azerbaijani president".
+		p := i - 1
+		if p >= 0 && d.toks[p].Text == "'s" {
+			p--
+		}
+		m := (*mention)(nil)
+		if p >= 0 {
+			m = d.at[p]
+		}
+		if m == nil || !d.sameSent(p, i) || (m.kind != mDemonym && !m.ent.isActor()) {
+			continue
+		}
+		title := strings.ToLower(d.span(i, i+n))
+		var holder *entity
+		for _, e := range d.ents {
+			if e.label != graph.LabelLeader {
+				continue
+			}
+			for _, r := range e.roles {
+				if r.owner == m.ent && strings.HasSuffix(strings.ToLower(r.title), title) {
+					if holder != nil && holder != e {
+						holder = nil
+						goto next
+					}
+					holder = e
+				}
+			}
+		}
+		if holder != nil {
+			d.addMention(&mention{ent: holder, from: i, to: i + n, kind: mPronoun})
+		}
+	next:
+	}
+}

@@ -1,0 +1,579 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// Confidence of a relationship by how it was found.
+const (
+	confPattern  = 0.8 // an explicit pattern: "X seized Y", "backed by X"
+	confRole     = 0.9 // a title next to a name
+	confDict     = 0.6 // the gazetteer's "within" for two places both named
+	confInferred = 0.5 // inferred from the story: venues, sides of a truce
+)
+
+func (d *doc) addRel(typ string, from, to *entity, sent int, conf float64, props map[string]any) *relation {
+	if from == nil || to == nil || from == to {
+		return nil
+	}
+	for _, r := range d.rels {
+		if r.typ == typ && r.from == from && r.to == to {
+			r.evidence = appendUnique(r.evidence, sent)
+			if conf > r.confidence {
+				r.confidence = conf
+			}
+			return r
+		}
+	}
+	r := &relation{typ: typ, from: from, to: to, evidence: []int{sent}, confidence: conf, props: props}
+	d.rels = append(d.rels, r)
+	return r
+}
+
+func appendUnique(s []int, v int) []int {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+// findRelations reads REPRESENTS from titles, then each sentence's cue
+// words for CONTROLS, SUPPORTS, DEMANDS, FIGHTS and LOCATED_IN.
+func (d *doc) findRelations() {
+	for _, e := range d.ents {
+		if e.label != graph.LabelLeader {
+			continue
+		}
+		for _, r := range e.roles {
+			if r.owner != nil && r.owner.isActor() {
+				d.addRel(graph.RelRepresents, e, r.owner, r.sent, confRole, map[string]any{"role": r.title})
+			}
+		}
+	}
+	for si := range d.sents {
+		if d.titled[si] {
+			continue
+		}
+		s := d.sents[si]
+		for k := s.From; k < s.To; k++ {
+			d.cuesAt(si, k)
+		}
+	}
+	d.locatedFromDict()
+}
+
+// cueLen returns the length of the cue phrase of rel in mode at token k.
+func (d *doc) cueLen(rel, mode string, k int) int {
+	lx := d.x.lex
+	for n := min(lx.maxCue, len(d.toks)-k); n >= 1; n-- {
+		if !d.sameSent(k, k+n-1) {
+			continue
+		}
+		if lx.cue(rel, mode, d.lowJoin(k, k+n)) {
+			return n
+		}
+	}
+	return 0
+}
+
+// negated reports whether a cue at k is denied or only intended: a
+// negation or a cancelling word of rel shortly before it.
+func (d *doc) negated(rel string, k int) bool {
+	for p := k - 1; p >= k-4 && p >= 0 && d.sameSent(p, k); p-- {
+		w := d.low(p)
+		if d.x.lex.negations[w] || d.x.lex.cue(rel, "negate", w) {
+			return true
+		}
+		if w == "," || w == ";" {
+			break
+		}
+	}
+	return false
+}
+
+// actorsLeft is the subject of a cue at k: the nearest actor before it in
+// the clause, with the actors joined to it by "and" or commas.
+func (d *doc) actorsLeft(k int, labels ...string) []*entity {
+	for p := k - 1; p >= 0 && d.sameSent(p, k) && p >= k-14; p-- {
+		w := d.low(p)
+		if w == ";" || w == "which" || w == "who" && p < k-1 {
+			break
+		}
+		m := d.at[p]
+		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound || !m.ent.real && m.kind != mDemonym {
+			continue
+		}
+		// Skip actors in a by- or from-phrase: "backed by the UAE".
+		q := m.from - 1
+		if d.low(q) == "the" {
+			q--
+		}
+		if w := d.low(q); w == "by" || w == "from" || w == "of" || w == "with" || w == "against" {
+			continue
+		}
+		out := []*entity{d.owner(m)}
+		// Conjoined subjects: "The UN and Turkey", "Ugandan and Rwandan".
+		for q >= 0 && (d.low(q) == "and" || d.low(q) == ",") {
+			r := q - 1
+			if d.low(r) == "the" {
+				r--
+			}
+			if r < 0 || d.at[r] == nil || d.at[r].ent == nil || !hasLabel(d.at[r].ent, labels) {
+				break
+			}
+			out = append(out, d.owner(d.at[r]))
+			q = d.at[r].from - 1
+			if d.low(q) == "the" {
+				q--
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// actorsRight is the object of a cue ending at k: the first actor within n
+// tokens after it, with the actors joined to it.
+func (d *doc) actorsRight(k, n int, labels ...string) []*entity {
+	for p := k; p < len(d.toks) && d.sameSent(p, k-1) && p < k+n; p++ {
+		w := d.low(p)
+		if w == ";" || w == "." {
+			break
+		}
+		m := d.at[p]
+		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) {
+			continue
+		}
+		out := []*entity{d.owner(m)}
+		q := m.to
+		for q < len(d.toks) && (d.low(q) == "and" || d.low(q) == "," || d.low(q) == "or") {
+			r := q + 1
+			if d.low(r) == "the" {
+				r++
+			}
+			if r >= len(d.toks) || d.at[r] == nil || d.at[r].ent == nil || !hasLabel(d.at[r].ent, labels) {
+				break
+			}
+			out = append(out, d.owner(d.at[r]))
+			q = d.at[r].to
+		}
+		return out
+	}
+	return nil
+}
+
+// owner is the entity a mention stands for as an actor: a demonym's state
+// becomes real when it acts.
+func (d *doc) owner(m *mention) *entity {
+	if m.kind == mDemonym {
+		m.ent.real = true
+	}
+	return m.ent
+}
+
+func hasLabel(e *entity, labels []string) bool {
+	if len(labels) == 0 {
+		return e.isActor() || e.label == graph.LabelLeader
+	}
+	for _, l := range labels {
+		if e.label == l {
+			return true
+		}
+	}
+	return false
+}
+
+var actorLabels = []string{graph.LabelState, graph.LabelOrganization, graph.LabelLeader}
+var stateOrg = []string{graph.LabelState, graph.LabelOrganization}
+var regionLabel = []string{graph.LabelRegion}
+
+// cuesAt reads the relation cues at token k of sentence si.
+func (d *doc) cuesAt(si, k int) {
+	t := d.toks[k]
+	// Compound words: "Armenia-controlled enclave", "Russian-backed".
+	if m := d.at[k]; m != nil && m.kind == mCompound && m.suffix != "" {
+		d.compoundRel(si, m)
+	}
+	isVerb := strings.HasPrefix(t.Tag, "VB") || t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "JJ"
+	_ = isVerb
+	// CONTROLS
+	if n := d.cueLen("CONTROLS", "verb", k); n > 0 && !d.negated("CONTROLS", k) && !d.modal(k) {
+		if d.low(k-1) == "by" || (d.low(k-2) == "by" && d.low(k-1) == "the") {
+			// "capture ... by Azeri forces" is passive; handled below.
+		} else if objs := d.actorsRight(k+n, 14, graph.LabelRegion); len(objs) > 0 && !d.passiveAt(k) {
+			subj := d.actorsLeft(k, actorLabels...)
+			low := d.lowJoin(k, k+n)
+			if strings.HasPrefix(low, "incorporat") || strings.HasPrefix(low, "annex") {
+				if into := d.afterWord(k+n, "into", 10, stateOrg...); into != nil {
+					subj = []*entity{into}
+				}
+			}
+			for _, s := range subj {
+				for _, o := range objs {
+					d.addRel(graph.RelControls, s, o, si, confPattern, nil)
+				}
+			}
+		}
+	}
+	if n := d.cueLen("CONTROLS", "passive", k); n > 0 && d.low(k+n) == "by" && !d.negated("CONTROLS", k) {
+		if regs := d.actorsLeft(k, graph.LabelRegion); len(regs) > 0 {
+			for _, s := range d.actorsRight(k+n+1, 5, stateOrg...) {
+				for _, r := range regs {
+					d.addRel(graph.RelControls, s, r, si, confPattern, nil)
+				}
+			}
+		}
+	}
+	if t.Lower == "control" && (d.low(k-1) == "under" || d.low(k-2) == "under") && d.low(k+1) == "of" {
+		if regs := d.regionSubject(k); len(regs) > 0 {
+			for _, s := range d.actorsRight(k+2, 6, stateOrg...) {
+				for _, r := range regs {
+					d.addRel(graph.RelControls, s, r, si, confPattern, nil)
+				}
+			}
+		}
+	}
+	// SUPPORTS
+	if n := d.cueLen("SUPPORTS", "verb", k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.passiveAt(k) && !d.doubted("SUPPORTS", k) {
+		subj := d.actorsLeft(k, actorLabels...)
+		for _, s := range subj {
+			for _, o := range d.actorsRight(k+n, 6, actorLabels...) {
+				d.addRel(graph.RelSupports, s, o, si, confPattern, nil)
+			}
+		}
+	}
+	if n := d.cueLen("SUPPORTS", "passive", k); n > 0 && d.low(k+n) == "by" && !d.doubted("SUPPORTS", k) {
+		supported := d.actorsLeft(k, actorLabels...)
+		for _, s := range d.actorsRight(k+n+1, 5, actorLabels...) {
+			for _, o := range supported {
+				d.addRel(graph.RelSupports, s, o, si, confPattern, nil)
+			}
+		}
+	}
+	if n := d.cueLen("SUPPORTS", "noun", k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.doubted("SUPPORTS", k) {
+		switch d.low(k + n) {
+		case "for", "to":
+			// "voiced support for the DRC government"
+			for _, s := range d.actorsLeft(k, actorLabels...) {
+				for _, o := range d.actorsRight(k+n+1, 5, actorLabels...) {
+					d.addRel(graph.RelSupports, s, o, si, confPattern, nil)
+				}
+			}
+		case "of", "from":
+			// "has the strong support of Turkey", "assistance from Egypt"
+			for _, s := range d.actorsRight(k+n+1, 4, actorLabels...) {
+				for _, o := range d.actorsLeft(k, actorLabels...) {
+					d.addRel(graph.RelSupports, s, o, si, confPattern, nil)
+				}
+			}
+		}
+	}
+	// DEMANDS
+	if n := d.cueLen("DEMANDS", "verb", k); n > 0 && strings.HasPrefix(t.Tag, "VB") || n > 0 && (t.Lower == "demanding" || t.Lower == "urging" || t.Lower == "calling") {
+		d.demandAt(si, k, n)
+	}
+	// FIGHTS
+	if n := d.cueLen("FIGHTS", "verb", k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated("FIGHTS", k) && !d.modal(k) {
+		if objs := d.actorsRight(k+n, 5, stateOrg...); len(objs) > 0 && d.low(k+n) != "with" || len(objs) > 0 && strings.HasPrefix(t.Lower, "clash") {
+			for _, s := range d.stateOrgOf(d.actorsLeft(k, actorLabels...)) {
+				for _, o := range objs {
+					d.addRel(graph.RelFights, s, o, si, confPattern, nil)
+				}
+			}
+		}
+	}
+	if n := d.cueLen("FIGHTS", "noun", k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.negated("FIGHTS", k) {
+		switch d.low(k + n) {
+		case "between":
+			if a := d.actorsRight(k+n+1, 6, stateOrg...); len(a) >= 2 {
+				d.addRel(graph.RelFights, a[0], a[1], si, confPattern, nil)
+			}
+		case "on", "against", "of", "with":
+			var subj []*entity
+			p := k - 1
+			for p >= 0 && p >= k-3 && d.sameSent(p, k) && d.at[p] == nil && d.low(p) != "its" && d.low(p) != "'s" {
+				p--
+			}
+			if d.low(p) == "'s" {
+				p--
+			}
+			if p >= 0 && d.sameSent(p, k) {
+				if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() && (m.possess || m.kind == mDemonym) {
+					subj = []*entity{d.owner(m)}
+				} else if d.low(p) == "its" || d.low(p) == "their" {
+					if a := d.actorBefore(p, 20); a != nil {
+						subj = []*entity{a}
+					}
+				}
+			}
+			for _, s := range subj {
+				for _, o := range d.actorsRight(k+n+1, 5, stateOrg...) {
+					d.addRel(graph.RelFights, s, o, si, confPattern, nil)
+				}
+			}
+		}
+	}
+	// LOCATED_IN
+	if m := d.at[k]; m != nil && m.from == k && m.ent != nil && m.ent.label == graph.LabelRegion {
+		d.locatedAt(si, m)
+	}
+}
+
+// stateOrgOf maps leaders to the states or organizations they represent.
+func (d *doc) stateOrgOf(es []*entity) []*entity {
+	var out []*entity
+	for _, e := range es {
+		if e.label == graph.LabelLeader {
+			for _, r := range e.roles {
+				if r.owner != nil {
+					out = append(out, r.owner)
+					break
+				}
+			}
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// modal reports whether the cue at k is only intended or possible: "vowed
+// to recapture", "plans to reach", "would halt".
+func (d *doc) modal(k int) bool {
+	for p := k - 1; p >= k-4 && p >= 0 && d.sameSent(p, k); p-- {
+		switch d.low(p) {
+		case "would", "could", "might", "may", "will", "vowed", "vowing", "vows", "plans", "plan", "planned", "threatened", "threatens", "wants", "attempt", "attempting", "trying", "hopes", "aims", "seeks", "if":
+			return true
+		case ",", ";":
+			return false
+		}
+	}
+	return false
+}
+
+// doubted reports whether a SUPPORTS cue is an accusation or denied: "accused
+// Rwanda of supporting M23, an allegation both countries deny".
+func (d *doc) doubted(rel string, k int) bool {
+	if d.negated(rel, k) {
+		return true
+	}
+	s := d.sents[d.toks[k].Sent]
+	for p := s.From; p < s.To; p++ {
+		switch d.low(p) {
+		case "accused", "accuses", "accusing", "alleged", "allegation", "allegations", "allegedly", "deny", "denies", "denied":
+			return true
+		}
+	}
+	return false
+}
+
+// passiveAt reports whether the verb at k is a passive participle ("is
+// backed by", "were seized").
+func (d *doc) passiveAt(k int) bool {
+	switch d.low(k - 1) {
+	case "is", "are", "was", "were", "been", "be", "being":
+		return true
+	}
+	return false
+}
+
+// afterWord returns the first actor after the word w within n tokens of k.
+func (d *doc) afterWord(k int, w string, n int, labels ...string) *entity {
+	for p := k; p < k+n && p < len(d.toks) && d.sameSent(p, k-1); p++ {
+		if d.low(p) == w {
+			if a := d.actorsRight(p+1, 4, labels...); len(a) > 0 {
+				return a[0]
+			}
+		}
+	}
+	return nil
+}
+
+// regionSubject is the region a clause is about, before token k.
+func (d *doc) regionSubject(k int) []*entity {
+	return d.actorsLeft(k, graph.LabelRegion)
+}
+
+// compoundRel reads "Armenia-controlled enclave", "Russian-backed
+// Abkhazia", "UN-brokered talks".
+func (d *doc) compoundRel(si int, m *mention) {
+	lx := d.x.lex
+	var obj *entity
+	for p := m.to; p < m.to+3 && p < len(d.toks) && d.sameSent(p, m.from); p++ {
+		if o := d.at[p]; o != nil && o.ent != nil {
+			obj = o.ent
+			break
+		}
+		if target, ok := lx.nominals[d.low(p)]; ok && (target == "region" || target == "city") {
+			obj = d.antecedent(m.from, target)
+			break
+		}
+		if target, ok := lx.nominals[d.low(p)]; ok && target != "dyad" {
+			obj = d.antecedent(m.from, target)
+			break
+		}
+	}
+	if obj == nil {
+		return
+	}
+	switch {
+	case lx.cue("CONTROLS", "compound", m.suffix) && obj.label == graph.LabelRegion:
+		d.addRel(graph.RelControls, m.ent, obj, si, confPattern, nil)
+	case lx.cue("SUPPORTS", "compound", m.suffix):
+		d.addRel(graph.RelSupports, m.ent, obj, si, confPattern, nil)
+	}
+}
+
+// demandAt reads "X demanded Y ...", "X called on Y to ...", "urged Y to".
+func (d *doc) demandAt(si, k, n int) {
+	if d.negated("DEMANDS", k) {
+		return
+	}
+	cue := d.lowJoin(k, k+n)
+	strong := strings.HasPrefix(cue, "demand") || strings.HasPrefix(cue, "insist")
+	var subj []*entity
+	// "The resolution demands": the body that adopted it.
+	switch d.low(k - 1) {
+	case "resolution", "statement", "declaration", "communique", "letter":
+		for _, m := range d.ments {
+			if m.from < k && m.ent != nil && m.ent.label == graph.LabelOrganization && (m.ent.kind == "igo" || m.ent.kind == "government_body") {
+				subj = []*entity{m.ent}
+			}
+		}
+	default:
+		subj = d.actorsLeft(k, actorLabels...)
+	}
+	if len(subj) == 0 {
+		return
+	}
+	var targets []*entity
+	end := k + n
+	if strong {
+		targets = d.actorsRight(k+n, 10, actorLabels...)
+	} else {
+		// A target then "to" or "not to": "urged both Thailand and
+		// Cambodia to find a middle ground".
+		ts := d.actorsRight(k+n, 6, actorLabels...)
+		if len(ts) > 0 {
+			for p := k + n; p < k+n+12 && p < len(d.toks) && d.sameSent(p, k); p++ {
+				if d.low(p) == "to" || (d.low(p) == "not" && d.low(p+1) == "to") {
+					targets = ts
+					end = p
+					break
+				}
+			}
+		}
+	}
+	if len(targets) == 0 {
+		return
+	}
+	_ = end
+	demand := d.demandText(k + n)
+	for _, s := range subj {
+		for _, t := range targets {
+			if s == t {
+				continue
+			}
+			d.addRel(graph.RelDemands, s, t, si, confPattern, map[string]any{"demand": demand})
+		}
+	}
+}
+
+// demandText is the clause after a demand cue, cut at the clause's end.
+func (d *doc) demandText(k int) string {
+	var parts []string
+	for p := k; p < len(d.toks) && d.sameSent(p, k-1) && len(parts) < 16; p++ {
+		w := d.toks[p].Text
+		if w == ";" || w == "." || (w == "," && len(parts) > 3) {
+			break
+		}
+		parts = append(parts, w)
+	}
+	s := strings.Join(parts, " ")
+	s = strings.ReplaceAll(s, " 's", "'s")
+	s = strings.ReplaceAll(s, " ,", ",")
+	s = strings.TrimPrefix(s, "that ")
+	return strings.Trim(s, " \"")
+}
+
+// locatedAt reads where the region mentioned by m lies: "Goma in the
+// Democratic Republic of Congo", "Abuja, Nigeria", "Ukraine's southern
+// Odesa region", "are integral parts of Georgia".
+func (d *doc) locatedAt(si int, m *mention) {
+	k := m.to
+	if d.low(k) == "in" || (d.low(k) == "," && d.low(k+1) == "in") {
+		q := k + 1
+		if d.low(k) == "," {
+			q++
+		}
+		if d.low(q) == "the" {
+			q++
+		}
+		if o := d.at[q]; o != nil && o.ent != nil && (o.ent.label == graph.LabelState || o.ent.label == graph.LabelRegion) && o.kind != mDemonym {
+			d.addRel(graph.RelLocatedIn, m.ent, o.ent, si, confPattern, nil)
+		}
+	}
+	if d.low(k) == "," {
+		if o := d.at[k+1]; o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.kind == mName && (o.to >= len(d.toks) || !isCapitalized(d.toks[o.to].Text)) {
+			d.addRel(graph.RelLocatedIn, m.ent, o.ent, si, confPattern, nil)
+		}
+	}
+	// "Ukraine's southern Odesa region"
+	p := m.from - 1
+	for p >= 0 && p >= m.from-3 && d.at[p] == nil && d.toks[p].Tag == "JJ" {
+		p--
+	}
+	if d.low(p) == "'s" && p > 0 {
+		if o := d.at[p-1]; o != nil && o.ent != nil && o.ent.label == graph.LabelState {
+			d.addRel(graph.RelLocatedIn, m.ent, o.ent, si, confPattern, nil)
+		}
+	}
+	// "lies in X", "is located in X", "part of X", "as Azerbaijani territory"
+	s := d.sents[si]
+	for q := k; q < s.To && q < k+12; q++ {
+		w := d.low(q)
+		if w == "lies" || w == "located" || w == "part" || w == "parts" {
+			for r := q + 1; r < q+4 && r < s.To; r++ {
+				if d.low(r) == "in" || d.low(r) == "of" {
+					if o := d.actorsRight(r+1, 3, graph.LabelState, graph.LabelRegion); len(o) > 0 {
+						d.addRel(graph.RelLocatedIn, m.ent, o[0], si, confPattern, nil)
+					}
+					break
+				}
+			}
+			break
+		}
+		if w == "territory" || w == "soil" {
+			if o := d.at[q-1]; o != nil && o.kind == mDemonym {
+				d.addRel(graph.RelLocatedIn, m.ent, d.owner(o), si, confPattern, nil)
+			}
+			break
+		}
+	}
+}
+
+// locatedFromDict adds LOCATED_IN for places whose container the gazetteer
+// knows, when the article names both.
+func (d *doc) locatedFromDict() {
+	for _, e := range d.ents {
+		if !e.real || e.label != graph.LabelRegion || e.entry == nil || e.entry.Within == "" {
+			continue
+		}
+		var in *entity
+		for _, l := range []string{graph.LabelState, graph.LabelRegion} {
+			if c, ok := d.byKey[key(l, e.entry.Within)]; ok && c.real {
+				in = c
+				break
+			}
+		}
+		if in == nil {
+			continue
+		}
+		sent := d.toks[e.first].Sent
+		d.addRel(graph.RelLocatedIn, e, in, sent, confDict, nil)
+	}
+}
