@@ -42,6 +42,9 @@ func (r *reader) jsonl(ctx context.Context, origin string, br *bufio.Reader) err
 			}
 			continue
 		}
+		if n == 1 {
+			line = bytes.TrimPrefix(line, utf8BOM)
+		}
 		line = bytes.TrimSpace(line)
 		if len(line) == 0 {
 			continue

@@ -246,6 +246,10 @@ func (r *reader) dir(ctx context.Context, root string) error {
 				return nil
 			}
 		}
+		if isProjectDoc(d.Name()) {
+			r.note(path, "skipped: a directory's documentation, not an article")
+			return nil
+		}
 		f := formatOfPath(path)
 		if f == formatUnknown || f == formatSniffedJSON {
 			// Beside articles, a directory may well hold other JSON
@@ -256,6 +260,17 @@ func (r *reader) dir(ctx context.Context, root string) error {
 		}
 		return r.file(ctx, path, f)
 	})
+}
+
+// isProjectDoc says whether a file name is that of a README, licence or
+// the like, which describes a directory of articles without being one.
+func isProjectDoc(name string) bool {
+	stem := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	switch stem {
+	case "README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CHANGES", "CONTRIBUTING", "NOTICE", "AUTHORS":
+		return true
+	}
+	return false
 }
 
 // sniffSize is how much of an input is looked at to tell its format and

@@ -291,6 +291,7 @@ func TestReadDirectory(t *testing.T) {
 		t.Errorf("events:\n got %q\nwant %q", g.events, wantEvents)
 	}
 	wantNotes := []string{
+		in + "dir/README.md: skipped: a directory's documentation, not an article",
 		in + "dir/africa/annotations.json: skipped: not a known article file type",
 		in + "dir/africa/notes.xyz: skipped: not a known article file type",
 	}
@@ -464,6 +465,11 @@ func TestReadStdin(t *testing.T) {
 			stdin: "{\"title\":\"One\",\"text\":\"First text.\"}\nnot json\n{\"title\":\"Two\",\"text\":\"Second text.\"}\n",
 			want:  []fields{{Origin: "-:1", Title: "One", Text: "First text."}, {Origin: "-:3", Title: "Two", Text: "Second text."}},
 			errs:  []string{"read -:2: invalid JSON: invalid character 'o' in literal null (expecting 'u')"},
+		},
+		{
+			name:  "JSON lines after a byte order mark",
+			stdin: "\ufeff{\"title\":\"BOM\",\"text\":\"Marked text.\"}\n",
+			want:  []fields{{Origin: "-:1", Title: "BOM", Text: "Marked text."}},
 		},
 		{
 			name:  "one JSON article over several lines",
