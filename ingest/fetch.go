@@ -82,6 +82,9 @@ func fetchErr(err error, timeout time.Duration) error {
 	}
 	var te interface{ Timeout() bool }
 	if errors.As(err, &te) && te.Timeout() || errors.Is(err, context.DeadlineExceeded) {
+		if timeout <= 0 {
+			return errors.New("fetch: timed out")
+		}
 		return fmt.Errorf("fetch: timed out after %s", timeout)
 	}
 	return fmt.Errorf("fetch: %w", err)

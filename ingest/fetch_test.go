@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -147,10 +148,50 @@ func testFetchOptions() Options {
 	}
 }
 
+// countingTransport counts the requests in flight, from sending one to
+// closing its body, and keeps the most seen at once.
+type countingTransport struct {
+	mu     sync.Mutex
+	n, max int
+}
+
+func (c *countingTransport) add(d int) {
+	c.mu.Lock()
+	c.n += d
+	c.max = max(c.max, c.n)
+	c.mu.Unlock()
+}
+
+func (c *countingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	c.add(1)
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		c.add(-1)
+		return nil, err
+	}
+	resp.Body = &countedBody{ReadCloser: resp.Body, done: func() { c.add(-1) }}
+	return resp, nil
+}
+
+type countedBody struct {
+	io.ReadCloser
+	once sync.Once
+	done func()
+}
+
+func (b *countedBody) Close() error {
+	b.once.Do(b.done)
+	return b.ReadCloser.Close()
+}
+
 func TestReadFeedURL(t *testing.T) {
 	s := startNewsServer(t)
 	u := s.URL
-	g := readAll(t, []string{u + "/feed.xml"}, testFetchOptions())
+	opt := testFetchOptions()
+	counter := &countingTransport{}
+	opt.Client = NewClient(opt)
+	opt.Client.Transport = counter
+	g := readAll(t, []string{u + "/feed.xml"}, opt)
 
 	// In the feed's order, whatever order the pages arrived in.
 	wantEvents := []string{
@@ -195,6 +236,10 @@ func TestReadFeedURL(t *testing.T) {
 	}
 	if len(s.agents) != 1 || !s.agents["geokg/test"] {
 		t.Errorf("user agents seen: %v, want only geokg/test", s.agents)
+	}
+	// The slow page is in flight while the later items are fetched.
+	if counter.max < 2 || counter.max > opt.Fetchers {
+		t.Errorf("%d requests in flight at once, want 2 to %d", counter.max, opt.Fetchers)
 	}
 	if n := s.hitCount("/loop/4"); n != 0 {
 		t.Errorf("redirect loop followed to /loop/4 (%d times): limit not applied", n)
