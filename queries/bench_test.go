@@ -1,0 +1,143 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest/dict"
+	"github.com/geokg/geokg/ingest/synth"
+	"github.com/geokg/geokg/internal/neo4jtest"
+)
+
+// BenchmarkQueries measures every canned query on a graph loaded from
+// synthetic articles (10,000 unless GEOKG_BENCH_ARTICLES says otherwise)
+// and reports the median and 95th-percentile latency of a run, rows read
+// included:
+//
+//	go test ./queries -run '^$' -bench Queries -benchtime 50x
+func BenchmarkQueries(b *testing.B) {
+	n := 10000
+	if s := os.Getenv("GEOKG_BENCH_ARTICLES"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil || n < 1 {
+			b.Fatalf("GEOKG_BENCH_ARTICLES=%q: want a positive number", s)
+		}
+	}
+	ctx := context.Background()
+	db := neo4jtest.DB(b)
+	start := time.Now()
+	loadSynthetic(b, db, n)
+	b.Logf("loaded %d synthetic articles in %v", n, time.Since(start).Round(time.Second))
+
+	lib, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	params := benchParams(b, db)
+	for _, q := range lib.All() {
+		bound, err := q.Bind(params[q.Name])
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(q.Name, func(b *testing.B) {
+			// One run first, untimed: it plans the query and warms the
+			// page cache, as any earlier run of the same query would have.
+			if _, err := Run(ctx, db, q, bound); err != nil {
+				b.Fatal(err)
+			}
+			var lat []time.Duration
+			rows := 0
+			for b.Loop() {
+				t0 := time.Now()
+				res, err := Run(ctx, db, q, bound)
+				lat = append(lat, time.Since(t0))
+				if err != nil {
+					b.Fatal(err)
+				}
+				rows = len(res.Rows)
+			}
+			slices.Sort(lat)
+			ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+			b.ReportMetric(ms(lat[len(lat)/2]), "p50-ms")
+			b.ReportMetric(ms(lat[(len(lat)*95+99)/100-1]), "p95-ms")
+			b.ReportMetric(float64(rows), "rows")
+		})
+	}
+}
+
+// loadSynthetic loads n synthetic articles with geokg's loader.
+func loadSynthetic(b *testing.B, db *graph.DB, n int) {
+	b.Helper()
+	ctx := context.Background()
+	if _, err := db.ApplySchema(ctx); err != nil {
+		b.Fatal(err)
+	}
+	d, err := dict.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	gen, err := synth.New(d, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	loader := graph.NewLoader(db)
+	const chunk = 500
+	for i := 0; i < n; i += chunk {
+		var batches []*graph.Batch
+		for j := i; j < min(i+chunk, n); j++ {
+			_, batch := gen.Article(j)
+			batches = append(batches, batch)
+		}
+		_, errs, err := loader.Write(ctx, batches)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for k, err := range errs {
+			if err != nil {
+				b.Fatalf("synthetic article %d: %v", i+k, err)
+			}
+		}
+	}
+}
+
+// benchParams picks parameters that hit data in the synthetic graph: the
+// most-mentioned states, the most-controlled region, the most active
+// mediator.
+func benchParams(b *testing.B, db *graph.DB) map[string]map[string]string {
+	b.Helper()
+	one := func(cypher string) string {
+		q := &Query{Name: "bench-setup", Text: cypher}
+		res, err := Run(context.Background(), db, q, nil)
+		if err != nil || len(res.Rows) == 0 {
+			b.Fatalf("%s: %v (%d rows)", cypher, err, len(res.Rows))
+		}
+		return fmt.Sprint(res.Rows[0][0])
+	}
+	top := "MATCH (s:State)<-[:MENTIONS]-(a:Article) WITH s, count(a) AS n ORDER BY n DESC, s.name SKIP %d LIMIT 1 RETURN s.name"
+	s1, s2 := one(fmt.Sprintf(top, 0)), one(fmt.Sprintf(top, 1))
+	region := one("MATCH (r:Region)<-[c:CONTROLS]-() WITH r, count(c) AS n ORDER BY n DESC, r.name LIMIT 1 RETURN r.name")
+	mediator := one("MATCH (m)-[r:MEDIATES]->() WITH m, count(r) AS n ORDER BY n DESC, m.name LIMIT 1 RETURN m.name")
+	leader := one(fmt.Sprintf("MATCH (l:Leader)-[:REPRESENTS]->(s:State {name: %q}) RETURN l.name ORDER BY l.name LIMIT 1", s1))
+	return map[string]map[string]string{
+		"actor":              {"name": s1},
+		"allies-and-enemies": {"actor": s1},
+		"co-occurring":       {"actor": s1},
+		"demands":            {"actor": s1},
+		"evidence":           {"from": s1, "to": s2},
+		"leaders":            {"actor": s1},
+		"mediators":          {"a": s1, "b": s2},
+		"network":            {"actor": s1},
+		"new-since":          {"since": "2025-12-01"},
+		"region-control":     {"region": region},
+		"region-mediators":   {"region": region},
+		"search":             {"q": "republic"},
+		"shortest-path":      {"a": mediator, "b": leader},
+		"timeline":           {"name": s1},
+	}
+}
