@@ -24,7 +24,7 @@ build: ## build bin/geokg
 define with_neo4j
 if [[ -z $${NEO4J_TEST_URI:-} ]] && ! scripts/neo4j-local status >/dev/null; then
 	if command -v java >/dev/null || [[ $${CI:-} == true ]]; then
-		trap 'scripts/neo4j-local stop' EXIT
+		trap 'scripts/neo4j-local stop' EXIT; trap 'exit 130' INT TERM
 		scripts/neo4j-local start
 	else
 		echo "Java not found: tests that need Neo4j will be skipped (install Java 17 and Maven to run them)" >&2
@@ -33,16 +33,16 @@ fi
 endef
 
 test: ## go vet, gofmt check and all tests, against a real Neo4j
-	$(GO) mod download
-	$(GO) vet ./...
-	unformatted=$$(gofmt -l .)
+	@echo "+ go mod download"; $(GO) mod download
+	echo "+ go vet ./..."; $(GO) vet ./...
+	echo "+ gofmt -l ."; unformatted=$$(gofmt -l .)
 	if [[ -n $$unformatted ]]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
 	$(with_neo4j)
-	$(GO) test -timeout 45m ./...
+	echo "+ go test ./..."; $(GO) test -timeout 45m ./...
 
 bench: ## run the benchmarks (speed and memory figures), against a real Neo4j
-	$(with_neo4j)
-	$(GO) test -run '^$$' -bench . -benchmem -timeout 60m ./...
+	@$(with_neo4j)
+	echo "+ go test -bench . ./..."; $(GO) test -run '^$$' -bench . -benchmem -timeout 60m ./...
 
 demo: ## start Neo4j, load the sample articles, run a few canned queries
 	scripts/demo
