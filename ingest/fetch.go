@@ -58,16 +58,16 @@ func (r *reader) fetch(ctx context.Context, rawURL string) (*response, error) {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return nil, fmt.Errorf("fetch: HTTP %s", resp.Status)
 	}
-	max := r.opt.MaxBytes
-	if resp.ContentLength > max {
-		return nil, fmt.Errorf("fetch: response of %d bytes is over the %d-byte limit", resp.ContentLength, max)
+	limit := r.opt.MaxBytes
+	if resp.ContentLength > limit {
+		return nil, fmt.Errorf("fetch: response of %d bytes is over the %d-byte limit", resp.ContentLength, limit)
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, max+1))
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return nil, fetchErr(err, r.opt.Client.Timeout)
 	}
-	if int64(len(body)) > max {
-		return nil, fmt.Errorf("fetch: response over the %d-byte limit", max)
+	if int64(len(body)) > limit {
+		return nil, fmt.Errorf("fetch: response over the %d-byte limit", limit)
 	}
 	ctype := resp.Header.Get("Content-Type")
 	return &response{body: body, ctype: ctype, url: resp.Request.URL.String()}, nil

@@ -85,6 +85,12 @@ func startNewsServer(t *testing.T) *newsServer {
 		w.Header().Set("Content-Type", "text/html")
 		fmt.Fprint(w, newsPage("Huge", "", strings.Repeat(okPara1+" ", 400)))
 	})
+	mux.HandleFunc("/big-declared.html", func(w http.ResponseWriter, r *http.Request) {
+		body := newsPage("Huge", "", strings.Repeat(okPara1+" ", 400))
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Length", fmt.Sprint(len(body)))
+		fmt.Fprint(w, body)
+	})
 	mux.HandleFunc("/slow.html", func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-time.After(10 * time.Second):
@@ -321,6 +327,7 @@ func TestReadURLs(t *testing.T) {
 		},
 		{name: "404", input: u + "/missing.html", errs: []string{"read " + u + "/missing.html: fetch: HTTP 404 Not Found"}},
 		{name: "too large", input: u + "/big.html", errs: []string{"read " + u + "/big.html: fetch: response over the 16384-byte limit"}},
+		{name: "too large, as the server says", input: u + "/big-declared.html", errs: []string{"read " + u + "/big-declared.html: fetch: response of 61934 bytes is over the 16384-byte limit"}},
 		{name: "too slow", input: u + "/slow.html", errs: []string{"read " + u + "/slow.html: fetch: timed out after 500ms"}},
 		{name: "not text", input: u + "/report.pdf", errs: []string{"read " + u + "/report.pdf: not a document geokg reads (application/pdf)"}},
 	}

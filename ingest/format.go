@@ -22,7 +22,7 @@ type format int
 
 const (
 	formatUnknown     format = iota
-	formatSniffedJSON        // a .json file: a JSON feed or JSON lines
+	formatSniffedJSON        // a .json file: JSON lines, one JSON document or a JSON feed
 	formatText
 	formatMarkdown
 	formatHTML

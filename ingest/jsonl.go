@@ -126,11 +126,11 @@ func parseRecord(line []byte) (*Article, error) {
 var errLongLine = errors.New("line too long")
 
 // readLine returns the next line without its end, or io.EOF after the
-// last. A line longer than max is skipped and reported as errLongLine.
+// last. A line longer than limit is skipped and reported as errLongLine.
 // The line returned is valid until the next read from br.
-func readLine(br *bufio.Reader, max int64) ([]byte, error) {
+func readLine(br *bufio.Reader, limit int64) ([]byte, error) {
 	chunk, err := br.ReadSlice('\n')
-	if err == nil && int64(len(chunk)) <= max+1 {
+	if err == nil && int64(len(chunk)) <= limit+1 {
 		// The common case: the whole line is in br's buffer.
 		return bytes.TrimRight(chunk, "\r\n"), nil
 	}
@@ -138,7 +138,7 @@ func readLine(br *bufio.Reader, max int64) ([]byte, error) {
 	tooLong := false
 	for {
 		if !tooLong {
-			if int64(len(line)+len(chunk)) > max+1 {
+			if int64(len(line)+len(chunk)) > limit+1 {
 				tooLong, line = true, nil
 			} else {
 				line = append(line, chunk...)
@@ -153,7 +153,7 @@ func readLine(br *bufio.Reader, max int64) ([]byte, error) {
 	case err != nil && err != io.EOF:
 		return nil, err
 	case tooLong:
-		return nil, fmt.Errorf("%w: over the %d-byte limit", errLongLine, max)
+		return nil, fmt.Errorf("%w: over the %d-byte limit", errLongLine, limit)
 	case err == io.EOF && len(line) == 0:
 		return nil, io.EOF
 	}
