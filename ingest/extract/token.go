@@ -189,4 +189,3 @@ func segment(text string, toks []token) []sentence {
 	}
 	return sents
 }
-
