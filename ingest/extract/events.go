@@ -100,7 +100,18 @@ func (d *doc) findEvents() {
 			addPair(r.from, r.to, 3, r.evidence[0])
 		}
 	}
+	hasCeasefire := false
 	for _, t := range trigs {
+		hasCeasefire = hasCeasefire || t.typ == "ceasefire"
+	}
+	for _, t := range trigs {
+		// "the deal", "the agreement" after a truce is that truce.
+		if t.typ == "agreement" && hasCeasefire && byType["agreement"] == nil {
+			switch d.low(t.from - 1) {
+			case "the", "this", "that", "yesterday's", "today's":
+				t.typ = "ceasefire"
+			}
+		}
 		ev := byType[t.typ]
 		if ev == nil {
 			ev = &event{typ: t.typ}
@@ -260,7 +271,11 @@ func (d *doc) triggers() []trigger {
 			if d.low(k) == "meeting" && d.low(k+1) != "between" {
 				break
 			}
-			if d.eventDenied(k) {
+			if d.eventDenied(k) || d.inQuote(k) {
+				break
+			}
+			// Part of a name: "World War II".
+			if isCapitalized(d.toks[k].Text) && k > 0 && d.sameSent(k-1, k) && isCapitalized(d.toks[k-1].Text) && d.toks[k-1].Tag == "NNP" {
 				break
 			}
 			out = append(out, trigger{typ: typ, from: k, to: k + n, sent: si})
@@ -274,13 +289,33 @@ func (d *doc) triggers() []trigger {
 // eventDenied reports whether an event word is negated or hypothetical:
 // "no deal was possible", "without an agreement".
 func (d *doc) eventDenied(k int) bool {
-	for p := k - 1; p >= k-3 && p >= 0 && d.sameSent(p, k); p-- {
+	for p := k - 1; p >= k-5 && p >= 0 && d.sameSent(p, k); p-- {
 		switch d.low(p) {
 		case "no", "without", "not", "never", "any":
 			return true
+		case ",", ";", ".":
+			return false
 		}
 	}
 	return false
+}
+
+// inQuote reports whether token k stands inside a direct quotation, where
+// events are mostly rhetoric ("dialogue to replace confrontation").
+func (d *doc) inQuote(k int) bool {
+	s := d.sents[d.toks[k].Sent]
+	open := false
+	for p := s.From; p < k; p++ {
+		switch d.toks[p].Text {
+		case "“":
+			open = true
+		case "”":
+			open = false
+		case "\"":
+			open = !open
+		}
+	}
+	return open
 }
 
 // sidesOf returns the sides of the event at t: named next to it ("fighting
@@ -410,8 +445,8 @@ func (d *doc) mediators() []*entity {
 				}
 				continue
 			}
-			if n := d.cueLen("MEDIATES", "verb", k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated("MEDIATES", k) {
-				add(d.actorsLeft(k, actorLabels...))
+			if n := d.cueLen("MEDIATES", "verb", k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated("MEDIATES", k) && !d.passiveAt(k) {
+				add(d.actorsLeftN(k, 30, actorLabels...))
 				continue
 			}
 			if n := d.cueLen("MEDIATES", "noun", k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.negated("MEDIATES", k) {

@@ -121,6 +121,30 @@ func (d *doc) locContext(i, n int) bool {
 	if p >= 0 && d.low(p) == "the" {
 		p--
 	}
+	// "Tripoli, where the GNA is based"
+	if d.low(i+n) == "," && d.low(i+n+1) == "where" {
+		return true
+	}
+	if p >= 0 && d.sameSent(p, i) {
+		prev := d.low(p)
+		// The object of a seizure or an attack: "capturing Tripoli",
+		// "an assault on Tripoli".
+		if d.x.lex.cue("CONTROLS", "verb", prev) {
+			return true
+		}
+		if prev == "on" || prev == "against" {
+			if _, ok := d.x.lex.events[d.low(p-1)]; ok {
+				return true
+			}
+		}
+		// "departing for Kuala Lumpur"
+		if prev == "for" {
+			w := d.low(p - 1)
+			if strings.HasPrefix(w, "depart") || strings.HasPrefix(w, "leav") || strings.HasPrefix(w, "head") || w == "left" || w == "bound" {
+				return true
+			}
+		}
+	}
 	if p >= 0 && d.sameSent(p, i) && locPreps[d.low(p)] {
 		// "of" only in "the city of X", "the port of X".
 		if d.low(p) == "of" {
@@ -269,7 +293,7 @@ func (d *doc) findOrganizations() {
 					j++
 					continue
 				}
-				if connectors[t.Lower] && head >= 0 && j == head+1 || (connectors[t.Lower] && t.Lower != "and" && t.Lower != "in" && t.Lower != "on" && head < 0) || (t.Lower == "the" && j > 0 && connectors[d.low(j-1)]) {
+				if connectors[t.Lower] && t.Lower != "and" && t.Lower != "in" && head >= 0 && j == head+1 || (connectors[t.Lower] && t.Lower != "and" && t.Lower != "in" && t.Lower != "on" && head < 0) || (t.Lower == "the" && j > 0 && connectors[d.low(j-1)]) {
 					j++
 					continue
 				}
@@ -334,6 +358,7 @@ func (d *doc) findOrganizations() {
 		}
 		i = j - 1
 	}
+	d.findGroups()
 	d.findGovBodies()
 	// Acronyms defined in the text: "Libyan National Army (LNA)".
 	if len(acronyms) > 0 {
@@ -348,6 +373,39 @@ func (d *doc) findOrganizations() {
 			}
 		}
 	}
+}
+
+// groupNouns after an unknown name make it an armed group: "M23 rebels",
+// "the Wagner fighters".
+var groupNouns = map[string]bool{"rebels": true, "rebel": true, "militia": true, "militias": true, "militants": true, "fighters": true, "insurgents": true, "guerrillas": true, "jihadists": true}
+
+// findGroups finds armed groups the gazetteer does not know by the noun
+// after their name.
+func (d *doc) findGroups() {
+	for i := 0; i+1 < len(d.toks); i++ {
+		t := d.toks[i]
+		if t.Sent < 0 || d.at[i] != nil || !isCapitalized(t.Text) || d.x.lex.stopNames[t.Text] || !groupNouns[d.low(i+1)] || !d.sameSent(i, i+1) {
+			continue
+		}
+		// A name, not a sentence-initial word or an adjective of a place.
+		if i == d.sents[t.Sent].From && !isAllCaps(t.Text) && !containsDigit(t.Text) {
+			continue
+		}
+		e := d.entity(graph.LabelOrganization, t.Text)
+		e.real = true
+		e.kind = "armed_group"
+		d.addMention(&mention{ent: e, from: i, to: i + 1, kind: mName})
+	}
+	d.markKnownNames(graph.LabelOrganization)
+}
+
+func containsDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // findGovBodies finds "China's coast guard", "the Philippine military".

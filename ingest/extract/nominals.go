@@ -59,6 +59,27 @@ func (d *doc) antecedent(i int, target string) *entity {
 		}
 		return false
 	}
+	// "the region", "the enclave": a disputed territory when the story has
+	// one, rather than a city or a sea named in passing.
+	if target == "region" {
+		disputed := func(e *entity) bool {
+			if e.entry == nil {
+				return false
+			}
+			switch e.entry.Kind {
+			case "disputed", "breakaway", "occupied":
+				return true
+			}
+			return false
+		}
+		for _, m := range d.ments {
+			if m.ent != nil && fits(m.ent) && disputed(m.ent) {
+				old := fits
+				fits = func(e *entity) bool { return old(e) && disputed(e) }
+				break
+			}
+		}
+	}
 	var best *entity
 	bestPos := -1
 	for _, m := range d.ments {

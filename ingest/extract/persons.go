@@ -284,8 +284,14 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 				any = r.owner
 			}
 		}
-		if any == nil {
+		if any == nil && !headTitle(roles) {
 			any = d.actorBefore(i, 12)
+			if any == nil {
+				any = d.actorAfter(j, 12)
+			}
+		}
+		if any == nil {
+			any = d.mainState()
 		}
 		for k := range roles {
 			if roles[k].owner == nil {
@@ -294,6 +300,45 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 	}
 	return roles, found
+}
+
+// headTitle reports whether roles are offices of a head of state or
+// government, whose state is rarely a neighbouring word.
+func headTitle(roles []role) bool {
+	for _, r := range roles {
+		switch strings.ToLower(r.title) {
+		case "president", "prime minister", "king", "queen", "chancellor", "emir", "premier", "supreme leader":
+			return true
+		}
+	}
+	return false
+}
+
+// actorAfter is the nearest state or organization mentioned within n tokens
+// after token j in its sentence ("Spokesman X said the rebels ...").
+func (d *doc) actorAfter(j, n int) *entity {
+	for k := j; k < len(d.toks) && k < j+n && d.sameSent(k, j-1); k++ {
+		if m := d.at[k]; m != nil && m.ent != nil && m.ent.isActor() && m.ent.real {
+			return m.ent
+		}
+		if target, ok := d.x.lex.nominals[d.low(k)]; ok && target == "armed_group" {
+			if e := d.antecedent(k, target); e != nil {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// mainState is the state the article names most often.
+func (d *doc) mainState() *entity {
+	var best *entity
+	for _, e := range d.ents {
+		if e.label == graph.LabelState && e.real && (best == nil || e.count > best.count) {
+			best = e
+		}
+	}
+	return best
 }
 
 // actorBefore is the nearest state or organization mentioned within n tokens
@@ -425,6 +470,13 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 	var title string
 	var owner *entity
 	ownerPoss := false
+	// An apposition opens with an article, a title or an owner, never
+	// with "and" or a verb: "Kurti, and the EU special envoy" is a list.
+	if k < len(d.toks) {
+		if w := d.low(k); w == "and" || w == "or" || w == "who" || strings.HasPrefix(d.toks[k].Tag, "VB") {
+			return nil, false
+		}
+	}
 	for n := 0; k < len(d.toks) && n < 16 && d.sameSent(k-1, k); n++ {
 		t := d.toks[k]
 		if t.Text == "," || t.Text == "." || t.Text == ";" || t.Text == ")" || t.Text == "(" {
@@ -444,6 +496,19 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			k += n
 			continue
 		}
+		// "the main opposition Kuomintang candidate": an organization the
+		// gazetteer does not know, just before the title.
+		if isCapitalized(t.Text) && isWordToken(t.Text) && !lx.stopNames[t.Text] && d.at[k] == nil && d.titleAt(k+1) > 0 && owner == nil {
+			e := d.entity(graph.LabelOrganization, t.Text)
+			e.real = true
+			if strings.Contains(d.low(k+1), "candidate") {
+				e.kind = "party"
+			}
+			d.addMention(&mention{ent: e, from: k, to: k + 1, kind: mName})
+			owner = e
+			k++
+			continue
+		}
 		if t.Lower == "who" && (strings.HasPrefix(d.low(k+1), "lead") || strings.HasPrefix(d.low(k+1), "head") || strings.HasPrefix(d.low(k+1), "command")) {
 			if title == "" {
 				title = "Leader"
@@ -457,7 +522,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			}
 			break
 		}
-		if strings.HasPrefix(t.Tag, "VB") && title != "" {
+		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
 			break
 		}
 		k++

@@ -98,28 +98,52 @@ func (d *doc) negated(rel string, k int) bool {
 // actorsLeft is the subject of a cue at k: the nearest actor before it in
 // the clause, with the actors joined to it by "and" or commas.
 func (d *doc) actorsLeft(k int, labels ...string) []*entity {
-	for p := k - 1; p >= 0 && d.sameSent(p, k) && p >= k-14; p-- {
+	return d.actorsLeftN(k, 16, labels...)
+}
+
+// subjectPreps mark an actor as the object of a preposition, not a subject.
+var subjectPreps = map[string]bool{"by": true, "from": true, "of": true, "with": true, "against": true, "in": true, "at": true, "on": true, "into": true, "over": true, "to": true, "for": true, "near": true, "between": true}
+
+func (d *doc) actorsLeftN(k, window int, labels ...string) []*entity {
+	for p := k - 1; p >= 0 && d.sameSent(p, k) && p >= k-window; p-- {
 		w := d.low(p)
-		if w == ";" || w == "which" || w == "who" && p < k-1 {
+		if w == ";" {
+			break
+		}
+		if (w == "who" || w == "which") && p < k-1 {
+			// After a relative clause, its antecedent is the subject:
+			// "Rebels who seized Goma ... have demanded talks".
+			q := p - 1
+			if d.low(q) == "," {
+				q--
+			}
+			if m := d.at[q]; q >= 0 && m != nil && m.ent != nil && hasLabel(m.ent, labels) {
+				return []*entity{d.owner(m)}
+			}
 			break
 		}
 		m := d.at[p]
 		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound || !m.ent.real && m.kind != mDemonym {
 			continue
 		}
-		// Skip actors in a by- or from-phrase: "backed by the UAE".
+		// Skip actors in a prepositional phrase: "backed by the UAE".
 		q := m.from - 1
 		if d.low(q) == "the" {
 			q--
 		}
-		if w := d.low(q); w == "by" || w == "from" || w == "of" || w == "with" || w == "against" {
+		if subjectPreps[d.low(q)] {
+			p = m.from
 			continue
 		}
 		out := []*entity{d.owner(m)}
-		// Conjoined subjects: "The UN and Turkey", "Ugandan and Rwandan".
+		// Conjoined subjects: "The UN and Turkey", "Syria's government
+		// and the SDF", "Ugandan and Rwandan".
 		for q >= 0 && (d.low(q) == "and" || d.low(q) == ",") {
 			r := q - 1
 			if d.low(r) == "the" {
+				r--
+			}
+			for r > 0 && d.at[r] == nil && (d.x.lex.actorNouns[d.low(r)] || d.low(r) == "'s") {
 				r--
 			}
 			if r < 0 || d.at[r] == nil || d.at[r].ent == nil || !hasLabel(d.at[r].ent, labels) {
@@ -145,7 +169,7 @@ func (d *doc) actorsRight(k, n int, labels ...string) []*entity {
 			break
 		}
 		m := d.at[p]
-		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) {
+		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound {
 			continue
 		}
 		out := []*entity{d.owner(m)}
@@ -233,6 +257,33 @@ func (d *doc) cuesAt(si, k int) {
 			for _, s := range d.actorsRight(k+2, 6, stateOrg...) {
 				for _, r := range regs {
 					d.addRel(graph.RelControls, s, r, si, confPattern, nil)
+				}
+			}
+		}
+	}
+	// "withdraw its forces from Abkhazia", "pull out of Goma": the forces
+	// are there.
+	if (strings.HasPrefix(t.Lower, "withdraw") || t.Lower == "pull" || t.Lower == "pulled") && !d.negated("CONTROLS", k) {
+		p := k + 1
+		for p < k+5 && p < len(d.toks) && d.sameSent(p, k) && d.low(p) != "from" && d.low(p) != "of" {
+			p++
+		}
+		if d.low(p) == "from" || d.low(p) == "of" {
+			regs := d.actorsRight(p+1, 4, graph.LabelRegion)
+			if len(regs) == 0 {
+				q := p + 1
+				if d.low(q) == "the" {
+					q++
+				}
+				if target, ok := d.x.lex.nominals[d.low(q)]; ok && (target == "region" || target == "city") {
+					if e := d.antecedent(q, target); e != nil {
+						regs = []*entity{e}
+					}
+				}
+			}
+			for _, s := range d.stateOrgOf(d.actorsLeft(k, actorLabels...)) {
+				for _, r := range regs {
+					d.addRel(graph.RelControls, s, r, si, confInferred, nil)
 				}
 			}
 		}
@@ -374,6 +425,9 @@ func (d *doc) doubted(rel string, k int) bool {
 // passiveAt reports whether the verb at k is a passive participle ("is
 // backed by", "were seized").
 func (d *doc) passiveAt(k int) bool {
+	if d.low(k+1) == "by" {
+		return true
+	}
 	switch d.low(k - 1) {
 	case "is", "are", "was", "were", "been", "be", "being":
 		return true
@@ -403,7 +457,10 @@ func (d *doc) regionSubject(k int) []*entity {
 func (d *doc) compoundRel(si int, m *mention) {
 	lx := d.x.lex
 	var obj *entity
-	for p := m.to; p < m.to+3 && p < len(d.toks) && d.sameSent(p, m.from); p++ {
+	for p := m.to; p < m.to+2 && p < len(d.toks) && d.sameSent(p, m.from); p++ {
+		if d.low(p) == "of" || d.low(p) == "," {
+			break
+		}
 		if o := d.at[p]; o != nil && o.ent != nil {
 			obj = o.ent
 			break
@@ -556,11 +613,26 @@ func (d *doc) locatedAt(si int, m *mention) {
 	}
 }
 
+// isCapital reports whether region e is the capital or seat of a state.
+func (d *doc) isCapital(e *entity) bool {
+	for _, h := range d.x.gaz.lookup(e.name) {
+		if h.kind == surfMetonym && h.entry.Label == graph.LabelState {
+			return true
+		}
+	}
+	return false
+}
+
 // locatedFromDict adds LOCATED_IN for places whose container the gazetteer
 // knows, when the article names both.
 func (d *doc) locatedFromDict() {
 	for _, e := range d.ents {
 		if !e.real || e.label != graph.LabelRegion || e.entry == nil || e.entry.Within == "" {
+			continue
+		}
+		// Seas and broad areas lie across states; a capital in its own
+		// state goes without saying.
+		if k := e.entry.Kind; k == "sea" || k == "area" || d.isCapital(e) {
 			continue
 		}
 		var in *entity
