@@ -25,7 +25,7 @@ func (d *doc) batch() *graph.Batch {
 	b.Nodes = append(b.Nodes, art)
 	var emitted []*entity
 	for _, e := range d.ents {
-		if !e.real {
+		if !e.real || e.count <= 0 {
 			continue
 		}
 		emitted = append(emitted, e)

@@ -284,7 +284,7 @@ func (d *doc) findOrganizations() {
 				continue
 			}
 			// "of the Philippines": a connector and an article.
-			if j > i && head >= 0 && j == head+1 && connectors[t.Lower] && d.low(j+1) == "the" && j+2 < len(d.toks) && isCapitalized(d.toks[j+2].Text) && d.toks[j+2].Sent == si {
+			if j > i && head >= 0 && j == head+1 && (t.Lower == "of" || t.Lower == "for" || t.Lower == "to") && d.low(j+1) == "the" && j+2 < len(d.toks) && isCapitalized(d.toks[j+2].Text) && d.toks[j+2].Sent == si {
 				j += 2
 				continue
 			}

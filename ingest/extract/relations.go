@@ -231,6 +231,9 @@ func (d *doc) cuesAt(si, k int) {
 		} else if objs := d.actorsRight(k+n, 14, graph.LabelRegion); len(objs) > 0 && !d.passiveAt(k) {
 			subj := d.actorsLeft(k, actorLabels...)
 			low := d.lowJoin(k, k+n)
+			if strings.HasPrefix(low, "stationed") {
+				subj = d.nearestActor(k, 4)
+			}
 			if strings.HasPrefix(low, "incorporat") || strings.HasPrefix(low, "annex") {
 				if into := d.afterWord(k+n, "into", 10, stateOrg...); into != nil {
 					subj = []*entity{into}
@@ -263,7 +266,7 @@ func (d *doc) cuesAt(si, k int) {
 	}
 	// "withdraw its forces from Abkhazia", "pull out of Goma": the forces
 	// are there.
-	if (strings.HasPrefix(t.Lower, "withdraw") || t.Lower == "pull" || t.Lower == "pulled") && !d.negated("CONTROLS", k) {
+	if (strings.HasPrefix(t.Lower, "withdraw") || t.Lower == "pull" || t.Lower == "pulled") && strings.HasPrefix(t.Tag, "VB") && !d.negated("CONTROLS", k) {
 		p := k + 1
 		for p < k+5 && p < len(d.toks) && d.sameSent(p, k) && d.low(p) != "from" && d.low(p) != "of" {
 			p++
@@ -281,7 +284,12 @@ func (d *doc) cuesAt(si, k int) {
 					}
 				}
 			}
-			for _, s := range d.stateOrgOf(d.actorsLeft(k, actorLabels...)) {
+			subj := d.actorsLeft(k, actorLabels...)
+			if d.low(k-1) == "to" || d.low(k-1) == "and" {
+				// "calling on Russia to withdraw": whoever is called on.
+				subj = d.nearestActor(k, 12)
+			}
+			for _, s := range d.stateOrgOf(subj) {
 				for _, r := range regs {
 					d.addRel(graph.RelControls, s, r, si, confInferred, nil)
 				}
@@ -372,6 +380,17 @@ func (d *doc) cuesAt(si, k int) {
 	if m := d.at[k]; m != nil && m.from == k && m.ent != nil && m.ent.label == graph.LabelRegion {
 		d.locatedAt(si, m)
 	}
+}
+
+// nearestActor is the actor mentioned last before token k in its sentence,
+// whatever its role in the clause.
+func (d *doc) nearestActor(k, n int) []*entity {
+	for p := k - 1; p >= 0 && p >= k-n && d.sameSent(p, k); p-- {
+		if m := d.at[p]; m != nil && m.ent != nil && hasLabel(m.ent, actorLabels) && m.kind != mCompound {
+			return []*entity{d.owner(m)}
+		}
+	}
+	return nil
 }
 
 // stateOrgOf maps leaders to the states or organizations they represent.
