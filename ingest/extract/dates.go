@@ -16,11 +16,16 @@ var months = map[string]time.Month{
 // dateOf resolves the date of the event at t from its sentence, against
 // the article's publication date: "on Friday", "Sept. 27", "yesterday".
 func (d *doc) dateOf(t trigger) string {
+	return d.dateIn(t.sent)
+}
+
+// dateIn is the first date of sentence si, or "".
+func (d *doc) dateIn(si int) string {
 	pub, err := time.Parse("2006-01-02", d.a.Published)
 	if err != nil {
 		return ""
 	}
-	s := d.sents[t.sent]
+	s := d.sents[si]
 	return resolveDate(d.toks[s.From:s.To], pub)
 }
 

@@ -101,6 +101,9 @@ func (d *doc) actorsLeft(k int, labels ...string) []*entity {
 	return d.actorsLeftN(k, 16, labels...)
 }
 
+// groupHead nouns take their actor in an of-phrase: "fighters of the Front".
+var groupHead = map[string]bool{"fighters": true, "forces": true, "troops": true, "members": true, "units": true, "militants": true, "soldiers": true, "leaders": true, "officials": true}
+
 // subjectPreps mark an actor as the object of a preposition, not a subject.
 var subjectPreps = map[string]bool{"by": true, "from": true, "of": true, "with": true, "against": true, "in": true, "at": true, "on": true, "into": true, "over": true, "to": true, "for": true, "near": true, "between": true}
 
@@ -131,7 +134,8 @@ func (d *doc) actorsLeftN(k, window int, labels ...string) []*entity {
 		if d.low(q) == "the" {
 			q--
 		}
-		if subjectPreps[d.low(q)] {
+		// "Fighters of the Front seized": the group is the subject.
+		if subjectPreps[d.low(q)] && !(d.low(q) == "of" && groupHead[d.low(q-1)]) {
 			p = m.from
 			continue
 		}

@@ -1,0 +1,365 @@
+package extract
+
+import (
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest"
+	"github.com/geokg/geokg/ingest/dict"
+)
+
+var (
+	testOnce sync.Once
+	testX    *Extractor
+	testErr  error
+)
+
+// testExtractor is built once over the test gazetteer in testdata, so that
+// the tests do not depend on the built-in dictionary's contents.
+func testExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	testOnce.Do(func() {
+		f, err := os.Open("testdata/dict.tsv")
+		if err != nil {
+			testErr = err
+			return
+		}
+		defer f.Close()
+		d := &dict.Dict{}
+		if testErr = d.Read(f, "testdata/dict.tsv"); testErr != nil {
+			return
+		}
+		testX, testErr = New(d)
+	})
+	if testErr != nil {
+		t.Fatal(testErr)
+	}
+	return testX
+}
+
+// facts is a batch reduced to comparable strings: "State Mali",
+// "CONTROLS Azawad Liberation Front -> Kidal", "Event talks".
+func facts(b *graph.Batch) map[string]bool {
+	name := map[string]string{}
+	for _, n := range b.Nodes {
+		if n.Label() == graph.LabelEvent {
+			name[n.ID] = "event:" + n.Props["type"].(string)
+		} else if s, ok := n.Props[graph.PropName].(string); ok {
+			name[n.ID] = s
+		}
+	}
+	out := map[string]bool{}
+	for _, n := range b.Nodes {
+		switch n.Label() {
+		case graph.LabelArticle:
+		case graph.LabelEvent:
+			out["Event "+n.Props["type"].(string)] = true
+			if dt, ok := n.Props["date"].(string); ok {
+				out["Event "+n.Props["type"].(string)+" "+dt] = true
+			}
+		default:
+			out[n.Label()+" "+name[n.ID]] = true
+		}
+	}
+	for _, r := range b.Rels {
+		if r.Type == graph.RelMentions {
+			continue
+		}
+		out[r.Type+" "+name[r.Start.ID]+" -> "+name[r.End.ID]] = true
+	}
+	return out
+}
+
+func extractText(t *testing.T, text, published string) map[string]bool {
+	t.Helper()
+	x := testExtractor(t)
+	a := &ingest.Article{ID: ingest.ArticleID(text), Text: text, Published: published}
+	return facts(x.Extract(a))
+}
+
+func TestPatterns(t *testing.T) {
+	tests := []struct {
+		name      string
+		text      string
+		published string
+		want      []string
+		notWant   []string
+	}{
+		{
+			name: "leader with demonym and title",
+			text: "Malian Defence Minister Sadio Kone met reporters in Gao on Monday.",
+			want: []string{"Leader Sadio Kone", "State Mali", "REPRESENTS Sadio Kone -> Mali", "Region Gao"},
+		},
+		{
+			name: "leader with possessive owner",
+			text: "Algeria's President Karim Benali said the border would stay open.",
+			want: []string{"REPRESENTS Karim Benali -> Algeria"},
+		},
+		{
+			name: "apposition after the name",
+			text: "Omar Haddad, the Algerian foreign minister, arrived in Bamako.",
+			want: []string{"REPRESENTS Omar Haddad -> Algeria"},
+		},
+		{
+			name: "title and name after a comma",
+			text: "The talks were opened by the UN envoy, Lena Hartmann, on Tuesday.",
+			want: []string{"REPRESENTS Lena Hartmann -> United Nations", "Organization United Nations"},
+		},
+		{
+			name: "capital as a government and as a place",
+			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
+			want: []string{"State Russia", "Region Moscow"},
+		},
+		{
+			name:    "demonym alone does not name a state",
+			text:    "Algerian traders crossed into Mali on Sunday.",
+			want:    []string{"State Mali"},
+			notWant: []string{"State Algeria"},
+		},
+		{
+			name: "surname and role resolve to the person",
+			text: "Malian President Amadou Traore spoke first. Traore said the army would hold. The Malian president later left.",
+			want: []string{"Leader Amadou Traore"},
+			notWant: []string{"Leader Traore"},
+		},
+		{
+			name: "controls after a seizure",
+			text: "Fighters of the Azawad Liberation Front seized Kidal on Thursday.",
+			want: []string{"CONTROLS Azawad Liberation Front -> Kidal", "Organization Azawad Liberation Front"},
+		},
+		{
+			name:    "lost control is no control",
+			text:    "The Azawad Liberation Front lost control of Kidal last year.",
+			notWant: []string{"CONTROLS Azawad Liberation Front -> Kidal"},
+		},
+		{
+			name: "controlled by",
+			text: "Kidal has been controlled by the Azawad Liberation Front since 2012.",
+			want: []string{"CONTROLS Azawad Liberation Front -> Kidal"},
+		},
+		{
+			name: "hyphenated control",
+			text: "Aid reached Gao, but the ALF-held Kidal stayed closed.",
+			want: []string{"CONTROLS Azawad Liberation Front -> Kidal"},
+		},
+		{
+			name: "demands with a target",
+			text: "Mali demanded that Algeria close its border crossings.",
+			want: []string{"DEMANDS Mali -> Algeria"},
+		},
+		{
+			name:    "a negated demand",
+			text:    "Mali did not demand anything from Algeria.",
+			notWant: []string{"DEMANDS Mali -> Algeria"},
+		},
+		{
+			name: "call on someone to",
+			text: "France called on Mali to release the detained officers.",
+			want: []string{"DEMANDS France -> Mali"},
+		},
+		{
+			name: "backed by",
+			text: "The Azawad Liberation Front, backed by Algeria, rejected the plan.",
+			want: []string{"SUPPORTS Algeria -> Azawad Liberation Front"},
+		},
+		{
+			name:    "an alleged support is no support",
+			text:    "Mali accused Algeria of supporting the Azawad Liberation Front, an allegation Algiers denies.",
+			notWant: []string{"SUPPORTS Algeria -> Azawad Liberation Front"},
+		},
+		{
+			name: "hyphenated support",
+			text: "The Russian-backed Azawad Liberation Front advanced.",
+			want: []string{"SUPPORTS Russia -> Azawad Liberation Front"},
+		},
+		{
+			name: "fighting between two sides",
+			text: "Heavy fighting between Mali and the Azawad Liberation Front killed dozens.",
+			want: []string{"FIGHTS Azawad Liberation Front -> Mali", "Event armed_conflict", "PARTY_TO Mali -> event:armed_conflict"},
+		},
+		{
+			name:      "hosted talks: mediator, sides, date",
+			text:      "Qatar hosted talks between Mali and the Azawad Liberation Front in Doha on Friday.",
+			published: "2024-03-17",
+			want: []string{
+				"Event talks", "Event talks 2024-03-15", "MEDIATES Qatar -> event:talks",
+				"PARTY_TO Mali -> event:talks", "PARTY_TO Azawad Liberation Front -> event:talks", "Region Doha",
+			},
+			notWant: []string{"PARTY_TO Qatar -> event:talks"},
+		},
+		{
+			name:    "refused to mediate",
+			text:    "Turkey refused to mediate talks between Mali and the Azawad Liberation Front.",
+			want:    []string{"Event talks"},
+			notWant: []string{"MEDIATES Turkey -> event:talks"},
+		},
+		{
+			name: "brokered by",
+			text: "A ceasefire between Mali and the Azawad Liberation Front, brokered by Algeria, took hold.",
+			want: []string{"Event ceasefire", "MEDIATES Algeria -> event:ceasefire", "FIGHTS Azawad Liberation Front -> Mali"},
+		},
+		{
+			name: "located in",
+			text: "Gao, in Mali, was calm. Ambassadors met in Kidal, Mali.",
+			want: []string{"LOCATED_IN Gao -> Mali", "LOCATED_IN Kidal -> Mali"},
+		},
+		{
+			name:    "no event when denied",
+			text:    "Officials said no deal between Mali and Algeria was possible.",
+			notWant: []string{"Event agreement"},
+		},
+		{
+			name:    "bylines are not leaders",
+			text:    "Mali closed the road.\nWriting by Jonas Weber",
+			notWant: []string{"Leader Jonas Weber"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := extractText(t, tc.text, tc.published)
+			for _, w := range tc.want {
+				if !got[w] {
+					t.Errorf("missing %q\ngot: %s", w, dump(got))
+				}
+			}
+			for _, w := range tc.notWant {
+				if got[w] {
+					t.Errorf("unexpected %q", w)
+				}
+			}
+		})
+	}
+}
+
+func dump(m map[string]bool) string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return strings.Join(out, "; ")
+}
+
+func TestSegment(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The U.S. envoy arrived on Sept. 27. He left.", []string{"The U.S. envoy arrived on Sept. 27.", "He left."}},
+		{`"We won," Lai said. Mr. Ko conceded.`, []string{`"We won," Lai said.`, "Mr. Ko conceded."}},
+		{"Headline without a stop\nBody starts here.", []string{"Headline without a stop", "Body starts here."}},
+		{"President Ferdinand R. Marcos, Jr. spoke. Then he left.", []string{"President Ferdinand R. Marcos, Jr. spoke.", "Then he left."}},
+	}
+	for _, tc := range tests {
+		toks := x.tokenize(tc.text)
+		sents := segment(tc.text, toks)
+		var got []string
+		for _, s := range sents {
+			got = append(got, tc.text[s.Start:s.End])
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("segment(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestTokenizePossessiveAndCompound(t *testing.T) {
+	x := testExtractor(t)
+	var got []string
+	for _, tk := range x.tokenize("Baku’s terms and the Armenia-controlled enclave") {
+		got = append(got, tk.Text)
+	}
+	want := "Baku|'s|terms|and|the|Armenia-controlled|enclave"
+	if strings.Join(got, "|") != want {
+		t.Errorf("tokens = %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+func TestResolveDate(t *testing.T) {
+	x := testExtractor(t)
+	pub := "2024-03-15" // a Friday
+	tests := []struct{ text, want string }{
+		{"Talks were held on Friday.", "2024-03-15"},
+		{"Talks were held on Tuesday.", "2024-03-12"},
+		{"The deal will be signed on Monday.", "2024-03-18"},
+		{"Fighting began Sept. 27.", "2023-09-27"},
+		{"The truce began March 2.", "2024-03-02"},
+		{"The truce began yesterday.", "2024-03-14"},
+		{"The war began on August 8, 2008.", "2008-08-08"},
+		{"Nothing dated here.", ""},
+	}
+	for _, tc := range tests {
+		d := x.analyze(&ingest.Article{ID: "t", Text: tc.text, Published: pub})
+		if got := d.dateIn(0); got != tc.want {
+			t.Errorf("%q: date %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	d := x.analyze(&ingest.Article{ID: "t", Text: "Talks were held on Friday."})
+	if got := d.dateOf(trigger{sent: 0}); got != "" {
+		t.Errorf("without a publication date: %q, want none", got)
+	}
+}
+
+func TestStableIDs(t *testing.T) {
+	x := testExtractor(t)
+	text := "Malian President Amadou Traore said Mali would hold talks with the Azawad Liberation Front in Doha."
+	a := &ingest.Article{ID: ingest.ArticleID(text), Text: text}
+	b1, b2 := x.Extract(a), x.Extract(a)
+	if len(b1.Nodes) != len(b2.Nodes) || len(b1.Rels) != len(b2.Rels) {
+		t.Fatalf("two extractions differ in size")
+	}
+	for i := range b1.Nodes {
+		if b1.Nodes[i].ID != b2.Nodes[i].ID {
+			t.Errorf("node %d: %s then %s", i, b1.Nodes[i].ID, b2.Nodes[i].ID)
+		}
+	}
+	for i := range b1.Rels {
+		if b1.Rels[i].ID != b2.Rels[i].ID {
+			t.Errorf("rel %d: %s then %s", i, b1.Rels[i].ID, b2.Rels[i].ID)
+		}
+	}
+}
+
+func TestConcurrentExtract(t *testing.T) {
+	x := testExtractor(t)
+	texts := loadTestArticles(t)
+	want := make([]int, len(texts))
+	for i, a := range texts {
+		want[i] = x.Extract(a).Len()
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, a := range texts {
+				if got := x.Extract(a).Len(); got != want[i] {
+					t.Errorf("article %d: %d elements concurrently, %d alone", i, got, want[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// loadTestArticles reads the invented articles in testdata/articles.
+func loadTestArticles(t testing.TB) []*ingest.Article {
+	t.Helper()
+	var out []*ingest.Article
+	err := ingest.Read(t.Context(), []string{"testdata/articles"}, ingest.Options{}, func(a *ingest.Article, err error) error {
+		if err != nil {
+			return err
+		}
+		out = append(out, a)
+		return nil
+	})
+	if err != nil || len(out) == 0 {
+		t.Fatalf("read test articles: %v (%d read)", err, len(out))
+	}
+	return out
+}
