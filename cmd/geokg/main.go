@@ -76,6 +76,7 @@ func commands() []*cli.Command {
 		pingCommand(),
 		extractCommand(),
 		queryCommand(),
+		evalCommand(),
 		browserCommand(),
 	}
 }
