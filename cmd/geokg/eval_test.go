@@ -131,6 +131,32 @@ func TestEvalAgreesWithScorePy(t *testing.T) {
 	t.Logf("geokg eval on %s:\n%s", devDir, table)
 }
 
+// TestEvalMatchesExtractCommand checks that extracting in-process gives
+// the figures of the evaluation data's own procedure, score.py running
+// "geokg extract --format jsonl" once per article.
+func TestEvalMatchesExtractCommand(t *testing.T) {
+	devDir, script := evalReference(t)
+	if testing.Short() {
+		t.Skip("skipped in -short mode: builds geokg and runs it once per article")
+	}
+	bin := filepath.Join(t.TempDir(), "geokg")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	cmd := exec.Command("python3", script, "--gold", devDir, "--run", bin+" extract --format jsonl", "--json")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	want, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("score.py --run: %v\n%s", err, stderr.String())
+	}
+	got, errs, code := evalRun(t, "eval", "--gold", devDir, "--format", "json")
+	if code != 0 {
+		t.Fatalf("geokg eval: exit %d\n%s", code, errs)
+	}
+	compareReports(t, string(want), got)
+}
+
 // goldPrediction writes, for each annotated article of dir, the graph its
 // gold file describes, as an extractor that got everything right would.
 func goldPrediction(t *testing.T, dir string) (pred string, items []score.Annotated, golds []*score.Gold) {
