@@ -121,9 +121,9 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"State Algeria"},
 		},
 		{
-			name: "surname and role resolve to the person",
-			text: "Malian President Amadou Traore spoke first. Traore said the army would hold. The Malian president later left.",
-			want: []string{"Leader Amadou Traore"},
+			name:    "surname and role resolve to the person",
+			text:    "Malian President Amadou Traore spoke first. Traore said the army would hold. The Malian president later left.",
+			want:    []string{"Leader Amadou Traore"},
 			notWant: []string{"Leader Traore"},
 		},
 		{
