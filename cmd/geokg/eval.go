@@ -145,7 +145,11 @@ func runEval(c *cli.Context) error {
 		}
 	}
 	if total.Failures > 0 {
-		return &exitError{code: 1, err: fmt.Errorf("%d of %d articles could not be scored against a prediction (see the errors with --show-errors)", total.Failures, len(items))}
+		hint := ""
+		if !c.Bool("show-errors") {
+			hint = " (--show-errors says why)"
+		}
+		return &exitError{code: 1, err: fmt.Errorf("%d of %d articles could not be scored against a prediction%s", total.Failures, len(items), hint)}
 	}
 	return nil
 }
