@@ -332,7 +332,7 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 	}
 	// "A and B have agreed to ...": a conjoined subject before a verb.
 	s := d.sents[t.sent]
-	for p := s.From; p < t.from; p++ {
+	for p := t.from - 1; p >= s.From; p-- {
 		if !strings.HasPrefix(d.toks[p].Tag, "VB") {
 			continue
 		}
@@ -340,7 +340,6 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 		if len(subj) >= 2 {
 			return subj, true
 		}
-		break
 	}
 	switch t.typ {
 	case "attack", "armed_conflict":

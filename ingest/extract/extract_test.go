@@ -363,3 +363,27 @@ func loadTestArticles(t testing.TB) []*ingest.Article {
 	}
 	return out
 }
+
+// TestOddInputs checks that unusual text ends and yields a valid batch.
+func TestOddInputs(t *testing.T) {
+	x := testExtractor(t)
+	for _, text := range []string{
+		"",
+		"\n\n\n",
+		"...",
+		"Forces Forces Council Ministry.",
+		"Forces of the",
+		"THE ARMY AND THE FRONT SEIZED KIDAL",
+		"Kidal-Gao-Mali-backed-controlled",
+		"“”\"'",
+		"Mr. . Jr. , Sept.",
+		"Talks between and and in in the the.",
+		strings.Repeat("Mali seized Kidal. ", 200),
+	} {
+		a := &ingest.Article{ID: ingest.ArticleID(text), Text: text}
+		b := x.Extract(a)
+		if len(b.Nodes) == 0 || b.Nodes[0].Label() != graph.LabelArticle {
+			t.Errorf("%q: no Article node first", text)
+		}
+	}
+}

@@ -274,8 +274,19 @@ func (d *doc) findOrganizations() {
 			continue
 		}
 		j, head := i, -1
+		tail := false // inside "of ..." after the head noun
 		for j < len(d.toks) && d.toks[j].Sent == si {
 			t := d.toks[j]
+			if tail && connectors[t.Lower] && t.Lower != "to" && j+1 < len(d.toks) && d.toks[j+1].Sent == si {
+				nx := j + 1
+				if d.low(nx) == "the" {
+					nx++
+				}
+				if nx < len(d.toks) && isCapitalized(d.toks[nx].Text) && d.toks[nx].Sent == si {
+					j = nx
+					continue
+				}
+			}
 			if isCapitalized(t.Text) && (j == i || !lx.stopNames[t.Text]) {
 				if lx.orgHeads[t.Text] != "" {
 					head = j
@@ -286,6 +297,12 @@ func (d *doc) findOrganizations() {
 			// "of the Philippines": a connector and an article.
 			if j > i && head >= 0 && j == head+1 && (t.Lower == "of" || t.Lower == "for" || t.Lower == "to") && d.low(j+1) == "the" && j+2 < len(d.toks) && isCapitalized(d.toks[j+2].Text) && d.toks[j+2].Sent == si {
 				j += 2
+				tail = true
+				continue
+			}
+			if j > i && head >= 0 && j == head+1 && (t.Lower == "of" || t.Lower == "for" || t.Lower == "to") && j+1 < len(d.toks) && isCapitalized(d.toks[j+1].Text) && d.toks[j+1].Sent == si {
+				j++
+				tail = true
 				continue
 			}
 			if j > i && j+1 < len(d.toks) && isCapitalized(d.toks[j+1].Text) && d.toks[j+1].Sent == si {
@@ -387,8 +404,9 @@ func (d *doc) findGroups() {
 		if t.Sent < 0 || d.at[i] != nil || !isCapitalized(t.Text) || d.x.lex.stopNames[t.Text] || !groupNouns[d.low(i+1)] || !d.sameSent(i, i+1) {
 			continue
 		}
-		// A name, not a sentence-initial word or an adjective of a place.
-		if i == d.sents[t.Sent].From && !isAllCaps(t.Text) && !containsDigit(t.Text) {
+		// A code-like name ("M23", "ALF"), not an ethnic or regional
+		// adjective ("Hutu militia").
+		if !isAllCaps(t.Text) && !containsDigit(t.Text) {
 			continue
 		}
 		e := d.entity(graph.LabelOrganization, t.Text)
@@ -461,6 +479,9 @@ func (d *doc) findRegions() {
 		j := i
 		for j < len(d.toks) && d.toks[j].Sent == si && d.at[j] == nil && isCapitalized(d.toks[j].Text) && lx.orgHeads[d.toks[j].Text] == "" {
 			j++
+		}
+		if j == i {
+			continue
 		}
 		if j-i > 4 {
 			i = j - 1

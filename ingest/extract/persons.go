@@ -92,6 +92,11 @@ func (d *doc) findPersons() {
 				j += 2
 				continue
 			}
+			// "el-Sisi", "al-Burhan"
+			if w := d.toks[j].Text; d.at[j] == nil && (strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-") || strings.HasPrefix(w, "ad-") || strings.HasPrefix(w, "as-") || strings.HasPrefix(w, "bin-")) && len(w) > 4 && isCapitalized(w[strings.Index(w, "-")+1:]) {
+				j++
+				continue
+			}
 			break
 		}
 		// "Ferdinand R. Marcos, Jr."
@@ -140,7 +145,63 @@ func (d *doc) findPersons() {
 			d.addMention(&mention{ent: e, from: i, to: j, kind: mPerson})
 		}
 	}
+	d.settleHeads()
 	d.findRoleReferences()
+}
+
+// settleHeads gives a president or prime minister named without a state
+// the state the article names most often among those that have no head
+// named yet: a story names one leader per state far more often than two.
+func (d *doc) settleHeads() {
+	hasHead := map[*entity]bool{}
+	for _, e := range d.ents {
+		if e.label != graph.LabelLeader {
+			continue
+		}
+		for _, r := range e.roles {
+			if r.owner != nil && headTitle([]role{r}) {
+				hasHead[r.owner] = true
+			}
+		}
+	}
+	for _, e := range d.ents {
+		if e.label != graph.LabelLeader {
+			continue
+		}
+		owned := false
+		for _, r := range e.roles {
+			owned = owned || r.owner != nil
+		}
+		if owned {
+			// Named with a state or organization elsewhere: drop the
+			// office seen without one.
+			rs := e.roles[:0]
+			for _, r := range e.roles {
+				if r.owner != nil {
+					rs = append(rs, r)
+				}
+			}
+			e.roles = rs
+			continue
+		}
+		for k := range e.roles {
+			if e.roles[k].owner != nil {
+				continue
+			}
+			var best *entity
+			for _, s := range d.ents {
+				if s.label == graph.LabelState && s.real && !hasHead[s] && (best == nil || s.count > best.count) {
+					best = s
+				}
+			}
+			if best != nil {
+				e.roles[k].owner = best
+				if headTitle(e.roles[k : k+1]) {
+					hasHead[best] = true
+				}
+			}
+		}
+	}
 }
 
 func (d *doc) addRoles(e *entity, roles []role) {
@@ -214,6 +275,10 @@ func (d *doc) confirmedPerson(i, j int) bool {
 	if d.isByline(i) {
 		return false
 	}
+	// "Fighters said ...": a common noun opening the sentence.
+	if j-i == 1 && (d.toks[i].Tag == "NNS" || d.x.lex.nominals[d.toks[i].Lower] != "" || groupNouns[d.toks[i].Lower]) {
+		return false
+	}
 	// "Commissioner for Foreign Affairs and Security Policy": the tail of
 	// a capitalized title, not a name.
 	if p := d.low(i - 1); connectors[p] && i >= 2 && isCapitalized(d.toks[i-2].Text) {
@@ -265,6 +330,20 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	if !found && j < len(d.toks) && d.toks[j].Text == "," {
 		roles, found = d.rolesAfter(j + 1)
 	}
+	if found && j+1 < len(d.toks) && d.low(j) == "of" {
+		// "Prime Minister Daniel Mensah of the National Renewal Party"
+		k := j + 1
+		if d.low(k) == "the" {
+			k++
+		}
+		if m := d.at[k]; m != nil && m.ent.isActor() {
+			for r := range roles {
+				if roles[r].owner == nil {
+					roles[r].owner = m.ent
+				}
+			}
+		}
+	}
 	if !found && j+1 < len(d.toks) && d.low(j) == "of" {
 		// "Ko Wen-je of the Taiwan People's Party"
 		k := j + 1
@@ -290,9 +369,8 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 				any = d.actorAfter(j, 12)
 			}
 		}
-		if any == nil {
-			any = d.mainState()
-		}
+		// A head of state or government without an owner is settled once
+		// all names are known (settleHeads).
 		for k := range roles {
 			if roles[k].owner == nil {
 				roles[k].owner = any

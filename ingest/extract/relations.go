@@ -129,10 +129,28 @@ func (d *doc) actorsLeftN(k, window int, labels ...string) []*entity {
 		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound || !m.ent.real && m.kind != mDemonym {
 			continue
 		}
-		// Skip actors in a prepositional phrase: "backed by the UAE".
+		// Skip actors in a prepositional phrase: "backed by the UAE",
+		// "between Beirut and Israel".
 		q := m.from - 1
 		if d.low(q) == "the" {
 			q--
+		}
+		for c := q; c > 0 && (d.low(c) == "and" || d.low(c) == ","); {
+			r := c - 1
+			if d.low(r) == "the" {
+				r--
+			}
+			if r < 0 || d.at[r] == nil {
+				break
+			}
+			c = d.at[r].from - 1
+			if d.low(c) == "the" {
+				c--
+			}
+			if subjectPreps[d.low(c)] {
+				q = c
+				break
+			}
 		}
 		// "Fighters of the Front seized": the group is the subject.
 		if subjectPreps[d.low(q)] && !(d.low(q) == "of" && groupHead[d.low(q-1)]) {

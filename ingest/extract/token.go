@@ -54,7 +54,7 @@ func (x *Extractor) tokenize(text string) []token {
 			word := text[i:j]
 			// A trailing period belongs to the word when it is an
 			// abbreviation or an initial.
-			if j < len(text) && text[j] == '.' && x.lex.isAbbrev(word+".") {
+			if j < len(text) && text[j] == '.' && (x.lex.isAbbrev(word+".") || strings.Contains(word, ".")) {
 				j++
 				word = text[i:j]
 			}
