@@ -45,8 +45,9 @@ const lockWait = 10 * time.Minute
 // skips instead when Java is not installed.
 func DB(t testing.TB) *graph.DB {
 	t.Helper()
-	cfg, lockPath := server(t)
-	unlock, err := lock(lockPath, lockWait)
+	srv := server(t)
+	cfg := srv.cfg
+	unlock, err := lock(srv.lockPath, lockWait)
 	if err != nil {
 		t.Fatalf("neo4jtest: %v", err)
 	}
@@ -124,9 +125,28 @@ func quote(name string) string {
 	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
 }
 
+// ImportDir returns the server's import directory, from which
+// apoc.import.json('file:///NAME') and LOAD CSV read files, so that a test
+// can put a file there. For a server named by NEO4J_TEST_URI, set
+// NEO4J_TEST_IMPORT_DIR to a folder that is its import directory.
+func ImportDir(t testing.TB) string {
+	t.Helper()
+	srv := server(t)
+	if srv.importDir == "" {
+		t.Fatal("neo4jtest: the import directory of NEO4J_TEST_URI's server is unknown; set NEO4J_TEST_IMPORT_DIR")
+	}
+	return srv.importDir
+}
+
+type testServer struct {
+	cfg       graph.Config
+	lockPath  string // guards the server's data across test processes
+	importDir string // empty when unknown
+}
+
 // server finds the server to test against, starting the local one when no
-// other is configured, and names the lock file that guards it.
-func server(t testing.TB) (graph.Config, string) {
+// other is configured.
+func server(t testing.TB) testServer {
 	t.Helper()
 	if uri := os.Getenv("NEO4J_TEST_URI"); uri != "" {
 		cfg := graph.Config{
@@ -136,7 +156,11 @@ func server(t testing.TB) (graph.Config, string) {
 			Database: os.Getenv("NEO4J_TEST_DATABASE"),
 		}
 		sum := sha256.Sum256([]byte(uri + "\x00" + cfg.Database))
-		return cfg, filepath.Join(os.TempDir(), "geokg-neo4jtest-"+hex.EncodeToString(sum[:6])+".lock")
+		return testServer{
+			cfg:       cfg,
+			lockPath:  filepath.Join(os.TempDir(), "geokg-neo4jtest-"+hex.EncodeToString(sum[:6])+".lock"),
+			importDir: os.Getenv("NEO4J_TEST_IMPORT_DIR"),
+		}
 	}
 
 	if _, err := exec.LookPath("java"); err != nil {
@@ -165,7 +189,7 @@ func server(t testing.TB) (graph.Config, string) {
 		t.Fatalf("neo4jtest: %v", err)
 	}
 	cfg := graph.Config{URI: "bolt://127.0.0.1:" + strconv.Itoa(port), User: "neo4j", Password: password}
-	return cfg, filepath.Join(home, "test.lock")
+	return testServer{cfg: cfg, lockPath: filepath.Join(home, "test.lock"), importDir: filepath.Join(home, "import")}
 }
 
 // unavailable skips the test outside CI and fails it under CI, where a test

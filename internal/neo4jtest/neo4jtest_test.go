@@ -2,6 +2,8 @@ package neo4jtest_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/geokg/geokg/graph"
@@ -81,5 +83,30 @@ func TestResetKeepsSchemaDropSchemaDropsIt(t *testing.T) {
 	}
 	if n := count(t, db, "SHOW INDEXES YIELD type WHERE type = 'LOOKUP' RETURN count(*)"); n != 2 {
 		t.Errorf("after DropSchema: %d token lookup indexes, want Neo4j's 2 kept", n)
+	}
+}
+
+func TestImportDirFeedsAPOC(t *testing.T) {
+	db := neo4jtest.DB(t)
+	dir := neo4jtest.ImportDir(t)
+	name := "neo4jtest-" + t.Name() + ".jsonl"
+	data := `{"type":"node","id":"1","labels":["State"],"properties":{"id":"state:testland","name":"Testland"}}
+{"type":"node","id":"2","labels":["Region"],"properties":{"id":"region:testshire","name":"Testshire"}}
+{"type":"relationship","id":"3","label":"CONTROLS","properties":{},"start":{"id":"1","labels":["State"]},"end":{"id":"2","labels":["Region"]}}
+`
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Remove(path) })
+
+	// apoc.import.json wants a uniqueness constraint on its import id.
+	write(t, db, "CREATE CONSTRAINT neo4jtest_state_import IF NOT EXISTS FOR (n:State) REQUIRE n.neo4jImportId IS UNIQUE")
+	write(t, db, "CREATE CONSTRAINT neo4jtest_region_import IF NOT EXISTS FOR (n:Region) REQUIRE n.neo4jImportId IS UNIQUE")
+	t.Cleanup(func() { neo4jtest.DropSchema(t, db) })
+	write(t, db, "CALL apoc.import.json('file:///"+name+"')")
+
+	if n := count(t, db, "MATCH (:State {name: 'Testland'})-[:CONTROLS]->(:Region {name: 'Testshire'}) RETURN count(*)"); n != 1 {
+		t.Errorf("after apoc.import.json: %d CONTROLS paths, want 1", n)
 	}
 }
