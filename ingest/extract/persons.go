@@ -473,15 +473,28 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			k = p
 			continue
 		}
+		if (t.Lower == "its" || t.Lower == "their") && len(items) > 0 {
+			if o := d.pronounOwner(k); o != nil {
+				owners = append(owners, item{owner: o, pos: k, poss: true})
+			}
+			k--
+			continue
+		}
 		switch {
 		case t.Text == "'s", lx.roleMods[t.Lower], t.Lower == "the", t.Lower == "a", t.Lower == "an", t.Lower == "and", t.Lower == "its", t.Lower == "his", t.Lower == "her", t.Lower == "their":
 			k--
 			continue
-		case t.Text == "," && !comma && k == i-1:
+		case t.Text == "," && !comma && k == start:
 			comma = true
 			k--
 			continue
-		case (t.Lower == "of" || t.Lower == "in" || t.Lower == "for" || t.Lower == "to") && comma:
+		case (t.Lower == "of" || t.Lower == "in" || t.Lower == "for" || t.Lower == "to") && (comma || len(items) == 0 && d.at[k+1] != nil && d.at[k+1].ent.isActor() && d.at[k+1].to == start+1):
+			// "the Emir of Qatar, Sheikh ...", "special envoy for Sudan Tom
+			// Perriello".
+			k--
+			continue
+		case len(items) == 0 && comma && start-k < 6 && !isCapitalized(t.Text) && (strings.HasPrefix(t.Tag, "NN") || t.Tag == "DT" || t.Tag == "JJ"):
+			// "the EU special envoy for the dialogue, Miroslav Lajcak"
 			k--
 			continue
 		case t.Tag == "NN" && !isCapitalized(t.Text) && d.low(k+1) == "minister":
@@ -540,6 +553,28 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		roles = append(roles, r)
 	}
 	return roles, true
+}
+
+// pronounOwner resolves "its" or "their" at token k: the subject of the
+// sentence when it is named before k, else the first actor of the sentence
+// before ("It dropped ... its leader": the previous sentence's subject).
+func (d *doc) pronounOwner(k int) *entity {
+	si := d.toks[k].Sent
+	for _, s := range []int{si, si - 1} {
+		if s < 0 {
+			continue
+		}
+		sent := d.sents[s]
+		for p := sent.From; p < sent.To && (s != si || p < k); p++ {
+			if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() && m.kind != mDemonym && m.kind != mCompound {
+				return m.ent
+			}
+			if s == si && p == sent.From && (d.low(p) == "it" || d.low(p) == "they") {
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // rolesAfter reads an apposition after a name, starting at token k.
@@ -626,7 +661,7 @@ func (d *doc) findRoleReferences() {
 			continue
 		}
 		n := d.titleAt(i)
-		if n == 0 || (i+n < len(d.toks) && d.isNameWord(i+n)) {
+		if n == 0 || (i+n < len(d.toks) && (d.isNameWord(i+n) || d.at[i+n] != nil && d.at[i+n].kind == mPerson)) {
 			continue
 		}
 		// The owner just before: "the Azerbaijani president".
