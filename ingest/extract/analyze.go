@@ -128,7 +128,11 @@ func (d *doc) tag() {
 		// Headlines in title case ("US Embassy Calls on Russia to
 		// Withdraw Its Forces") fool the name patterns; a sentence ending
 		// in a full stop is prose, however many names it has.
-		last := d.toks[s.To-1].Text
+		lastTok := s.To - 1
+		for lastTok > s.From && (d.toks[lastTok].Key == "\"" || d.toks[lastTok].Text == "'" || d.toks[lastTok].Text == ")") {
+			lastTok--
+		}
+		last := d.toks[lastTok].Text
 		d.titled[si] = words >= 4 && caps*10 >= words*7 && last != "." && last != "?" && last != "!"
 		d.x.tagger.TagTokens(pt)
 		if d.x.ner != nil {

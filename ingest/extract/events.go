@@ -333,7 +333,7 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 	// "A and B have agreed to ...": a conjoined subject before a verb.
 	s := d.sents[t.sent]
 	for p := t.from - 1; p >= s.From; p-- {
-		if !strings.HasPrefix(d.toks[p].Tag, "VB") {
+		if !strings.HasPrefix(d.toks[p].Tag, "VB") || !d.x.lex.jointVerbs[d.toks[p].Lower] {
 			continue
 		}
 		subj := d.actorsLeft(p, stateOrg...)

@@ -253,6 +253,7 @@ func TestSegment(t *testing.T) {
 		{"The U.S. envoy arrived on Sept. 27. He left.", []string{"The U.S. envoy arrived on Sept. 27.", "He left."}},
 		{`"We won," Lai said. Mr. Ko conceded.`, []string{`"We won," Lai said.`, "Mr. Ko conceded."}},
 		{"Headline without a stop\nBody starts here.", []string{"Headline without a stop", "Body starts here."}},
+		{`He left. "We will stay," she said.`, []string{"He left.", `"We will stay," she said.`}},
 		{"President Ferdinand R. Marcos, Jr. spoke. Then he left.", []string{"President Ferdinand R. Marcos, Jr. spoke.", "Then he left."}},
 	}
 	for _, tc := range tests {

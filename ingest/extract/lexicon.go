@@ -23,6 +23,7 @@ type lexicon struct {
 	actorNouns  map[string]bool
 	negations   map[string]bool
 	govBodies   map[string]bool
+	jointVerbs  map[string]bool
 	maxGovBody  int
 	orgHeads    map[string]string // head noun -> kind
 	regionHeads map[string]bool
@@ -65,6 +66,7 @@ func loadLexicon() (*lexicon, error) {
 	lx.actorNouns = set("actor_nouns.txt")
 	lx.negations = set("negation.txt")
 	lx.govBodies = set("govbodies.txt")
+	lx.jointVerbs = set("joint_verbs.txt")
 	for b := range lx.govBodies {
 		lx.maxGovBody = max(lx.maxGovBody, len(strings.Fields(b)))
 	}

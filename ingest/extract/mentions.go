@@ -180,6 +180,9 @@ func (d *doc) isDateline(i, n int) bool {
 		return isAllCaps(d.toks[i].Text)
 	}
 	next := d.toks[i+n].Text
+	if next == "(" && isAllCaps(d.toks[i].Text) {
+		return true
+	}
 	switch next {
 	case "—", "–", "-", ":":
 		return true

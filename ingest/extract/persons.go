@@ -105,6 +105,12 @@ func (d *doc) findPersons() {
 		} else if j < len(d.toks) && (d.toks[j].Text == "Jr." || d.toks[j].Text == "Sr.") {
 			j++
 		}
+		// "Fighters of the March 23 Movement": a common noun opening the
+		// sentence, not a name.
+		if j-i == 1 && (d.x.lex.nominals[d.toks[i].Lower] != "" || groupNouns[d.toks[i].Lower] || d.toks[i].Tag == "NNS") {
+			i = j - 1
+			continue
+		}
 		roles, byRole := d.rolesAround(i, j)
 		ok := byRole
 		if !ok {

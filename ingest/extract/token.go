@@ -172,8 +172,24 @@ func segment(text string, toks []token) []sentence {
 		if t != "." && t != "!" && t != "?" {
 			continue
 		}
+		// Closing quotes and brackets stay with the sentence; a straight
+		// quote closes only when one is open.
+		open := false
+		for k := from; k < i; k++ {
+			switch toks[k].Text {
+			case "\"":
+				open = !open
+			case "“":
+				open = true
+			case "”":
+				open = false
+			}
+		}
 		j := i + 1
-		for j < len(toks) && (toks[j].Key == "\"" || toks[j].Text == "'" || toks[j].Text == ")") {
+		for j < len(toks) && (toks[j].Text == "”" || toks[j].Text == "\"" && open || toks[j].Text == "'" || toks[j].Text == ")") {
+			if toks[j].Text == "\"" {
+				open = false
+			}
 			j++
 		}
 		if j >= len(toks) || toks[j].Text == "\n" || isCapitalized(toks[j].Text) || toks[j].Key == "\"" || unicode.IsDigit(rune(toks[j].Text[0])) {
