@@ -33,7 +33,7 @@ import (
 )
 
 // How long DB waits for another test process to release the database.
-const lockWait = 10 * time.Minute
+const lockWait = 30 * time.Minute
 
 // DB returns a connection to an empty database that the calling test has to
 // itself until it ends. Nodes and relationships are deleted; constraints and
@@ -125,6 +125,26 @@ func quote(name string) string {
 	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
 }
 
+// Restart stops and starts the local server, for tests of what survives a
+// server restart; a *graph.DB from DB reconnects by itself. Call it only
+// while holding the database (after DB). A server named by NEO4J_TEST_URI
+// cannot be restarted: the test fails.
+func Restart(t testing.TB) {
+	t.Helper()
+	if os.Getenv("NEO4J_TEST_URI") != "" {
+		t.Fatal("neo4jtest: Restart needs the local server; NEO4J_TEST_URI names another")
+	}
+	root, err := repoRoot()
+	if err != nil {
+		t.Fatalf("neo4jtest: %v", err)
+	}
+	for _, verb := range []string{"stop", "start"} {
+		if err := localServer(root, verb); err != nil {
+			t.Fatalf("neo4jtest: %v", err)
+		}
+	}
+}
+
 // ImportDir returns the server's import directory, from which
 // apoc.import.json('file:///NAME') and LOAD CSV read files, so that a test
 // can put a file there. For a server named by NEO4J_TEST_URI, set
@@ -173,7 +193,7 @@ func server(t testing.TB) testServer {
 		t.Fatalf("neo4jtest: %v", err)
 	}
 	home := envOr("NEO4J_LOCAL_HOME", filepath.Join(root, ".neo4j-local"))
-	if err := startLocal(root); err != nil {
+	if err := localServer(root, "start"); err != nil {
 		t.Fatalf("neo4jtest: %v", err)
 	}
 	password := os.Getenv("NEO4J_PASSWORD")
@@ -202,18 +222,18 @@ func unavailable(t testing.TB, reason string) {
 	t.Skipf("neo4jtest: skipped: %s", reason)
 }
 
-// startLocal runs scripts/neo4j-local start, which returns at once when the
+// localServer runs scripts/neo4j-local VERB. start returns at once when the
 // server already runs and otherwise waits until it answers.
-func startLocal(root string) error {
+func localServer(root, verb string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "bash", filepath.Join(root, "scripts", "neo4j-local"), "start")
+	cmd := exec.CommandContext(ctx, "bash", filepath.Join(root, "scripts", "neo4j-local"), verb)
 	cmd.Dir = root
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = &out
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("scripts/neo4j-local start: %v\n%s", err, tail(out.String(), 30))
+		return fmt.Errorf("scripts/neo4j-local %s: %v\n%s", verb, err, tail(out.String(), 30))
 	}
 	return nil
 }

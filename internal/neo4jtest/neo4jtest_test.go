@@ -110,3 +110,13 @@ func TestImportDirFeedsAPOC(t *testing.T) {
 		t.Errorf("after apoc.import.json: %d CONTROLS paths, want 1", n)
 	}
 }
+
+func TestRestartKeepsDataAndConnection(t *testing.T) {
+	db := neo4jtest.DB(t)
+	write(t, db, "CREATE (:State {id: 'state:testland', name: 'Testland'})")
+	neo4jtest.Restart(t)
+	// The same *graph.DB: its driver has to notice the server went away.
+	if n := count(t, db, "MATCH (n:State {id: 'state:testland'}) RETURN count(n)"); n != 1 {
+		t.Errorf("after restart: %d nodes, want the 1 committed before", n)
+	}
+}
