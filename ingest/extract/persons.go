@@ -29,6 +29,10 @@ func (d *doc) isNameWord(i int) bool {
 	if n := d.titleAt(i); n > 0 {
 		return false
 	}
+	// The end of a title: "State" in "Secretary of State".
+	if d.titleEndingAt(i) > 1 {
+		return false
+	}
 	return true
 }
 
