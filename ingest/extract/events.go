@@ -278,9 +278,67 @@ func (d *doc) triggers() []trigger {
 			if isCapitalized(d.toks[k].Text) && k > 0 && d.sameSent(k-1, k) && isCapitalized(d.toks[k-1].Text) && d.toks[k-1].Tag == "NNP" {
 				break
 			}
+			// "an agreement to stop fighting" is a ceasefire.
+			if typ == "agreement" {
+				for p := k + n; p < k+n+3 && p < len(d.toks) && d.sameSent(p, k); p++ {
+					for m := 3; m >= 2; m-- {
+						if p+m <= len(d.toks) && lx.events[d.lowJoin(p, p+m)] == "ceasefire" {
+							typ = "ceasefire"
+						}
+					}
+				}
+			}
 			out = append(out, trigger{typ: typ, from: k, to: k + n, sent: si})
 			k += n - 1
 			break
+		}
+		// "an exchange brokered by the UAE" in a sentence about prisoners.
+		if w := d.low(k); (w == "exchange" || w == "swap" || w == "exchanges" || w == "swaps") && strings.HasPrefix(d.toks[k].Tag, "NN") && d.low(k-1) != "to" && d.low(k-1) != "will" && d.low(k-1) != "would" && d.aboutCaptives(si) && !d.inQuote(k) {
+			if len(out) == 0 || out[len(out)-1].to <= k {
+				out = append(out, trigger{typ: "prisoner_exchange", from: k, to: k + 1, sent: si})
+			}
+		}
+	}
+	return d.supportedTriggers(out)
+}
+
+// aboutCaptives reports whether sentence si speaks of prisoners or hostages.
+func (d *doc) aboutCaptives(si int) bool {
+	s := d.sents[si]
+	for p := s.From; p < s.To; p++ {
+		switch d.low(p) {
+		case "prisoner", "prisoners", "captives", "hostages", "detainees", "pows":
+			return true
+		}
+	}
+	return false
+}
+
+// victoryWords make an election the story rather than a plan: "won the
+// election", "conceded defeat".
+var victoryWords = map[string]bool{"won": true, "wins": true, "win": true, "victory": true, "conceded": true, "concedes": true, "votes": true, "ballots": true, "turnout": true, "results": true, "elected": true, "re-elected": true, "defeat": true, "landslide": true}
+
+// supportedTriggers drops elections mentioned only in passing ("a timetable
+// for elections"): an election event needs two mentions or a result.
+func (d *doc) supportedTriggers(ts []trigger) []trigger {
+	n, won := 0, false
+	for _, t := range ts {
+		if t.typ != "election" {
+			continue
+		}
+		n++
+		s := d.sents[t.sent]
+		for p := s.From; p < s.To; p++ {
+			won = won || victoryWords[d.low(p)]
+		}
+	}
+	if n >= 2 || won {
+		return ts
+	}
+	out := ts[:0]
+	for _, t := range ts {
+		if t.typ != "election" {
+			out = append(out, t)
 		}
 	}
 	return out
@@ -323,8 +381,8 @@ func (d *doc) inQuote(k int) bool {
 // failing that, the actors of its sentence.
 func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 	if d.low(t.to) == "between" {
-		if a := d.actorsRight(t.to+1, 6, stateOrg...); len(a) >= 2 {
-			return a, true
+		if a, b := d.betweenPair(t.to); a != nil {
+			return []*entity{a, b}, true
 		}
 		if d.dyad[0] != nil {
 			return d.dyad[:], true

@@ -370,8 +370,8 @@ func (d *doc) cuesAt(si, k int) {
 	if n := d.cueLen("FIGHTS", "noun", k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.negated("FIGHTS", k) {
 		switch d.low(k + n) {
 		case "between":
-			if a := d.actorsRight(k+n+1, 6, stateOrg...); len(a) >= 2 {
-				d.addRel(graph.RelFights, a[0], a[1], si, confPattern, nil)
+			if a, b := d.betweenPair(k + n); a != nil {
+				d.addRel(graph.RelFights, a, b, si, confPattern, nil)
 			}
 		case "on", "against", "of", "with":
 			var subj []*entity
@@ -391,10 +391,40 @@ func (d *doc) cuesAt(si, k int) {
 					}
 				}
 			}
+			if subj == nil && d.low(k+n) != "of" && d.low(k+n) != "with" {
+				// "The U.S. military has carried out strikes on Houthi
+				// targets": the clause's subject.
+				subj = d.stateOrgOf(d.actorsLeft(k, actorLabels...))
+			}
 			for _, s := range subj {
 				for _, o := range d.actorsRight(k+n+1, 5, stateOrg...) {
 					d.addRel(graph.RelFights, s, o, si, confPattern, nil)
 				}
+			}
+		}
+	}
+	// "keep firing missiles at Israel", "opened fire on"
+	if (t.Lower == "firing" || t.Lower == "fired" || t.Lower == "fire" || t.Lower == "shooting") && !d.negated("FIGHTS", k) && !d.modal(k) {
+		for p := k + 1; p < k+5 && p < len(d.toks) && d.sameSent(p, k); p++ {
+			if w := d.low(p); w == "at" || w == "on" || w == "into" {
+				for _, o := range d.actorsRight(p+1, 4, stateOrg...) {
+					for _, s := range d.stateOrgOf(d.actorsLeft(k, actorLabels...)) {
+						d.addRel(graph.RelFights, s, o, si, confPattern, nil)
+					}
+				}
+				break
+			}
+		}
+	}
+	// "U.S.-Houthi hostilities", "the Georgia-Russia war": two actors in
+	// one word before a word of conflict.
+	if m := d.at[k]; m == nil || m.kind != mCompound {
+		// no two-actor word here
+	} else if pair := d.compoundPair(k); pair[0] != nil {
+		for p := k + 1; p < k+3 && p < len(d.toks) && d.sameSent(p, k); p++ {
+			if d.x.lex.cue("FIGHTS", "noun", d.low(p)) {
+				d.addRel(graph.RelFights, pair[0], pair[1], si, confPattern, nil)
+				break
 			}
 		}
 	}
@@ -413,6 +443,48 @@ func (d *doc) nearestActor(k, n int) []*entity {
 		}
 	}
 	return nil
+}
+
+// compoundPair returns the two actors of a word like "Belgrade-Pristina".
+func (d *doc) compoundPair(k int) [2]*entity {
+	var out [2]*entity
+	n := 0
+	for _, m := range d.ments {
+		if m.from == k && m.to == k+1 && m.kind == mCompound && m.ent != nil && n < 2 {
+			out[n] = m.ent
+			n++
+		}
+	}
+	if n < 2 || out[0] == out[1] {
+		return [2]*entity{}
+	}
+	return out
+}
+
+// betweenPair reads "between A and B", also "between A, led by X, and
+// B": the first actor after "between" at k and the first after a later
+// "and".
+func (d *doc) betweenPair(k int) (*entity, *entity) {
+	first := d.actorsRight(k+1, 6, stateOrg...)
+	if len(first) >= 2 {
+		return first[0], first[1]
+	}
+	if len(first) == 0 {
+		return nil, nil
+	}
+	for p := k + 2; p < k+30 && p < len(d.toks) && d.sameSent(p, k); p++ {
+		if d.low(p) != "and" {
+			continue
+		}
+		q := p + 1
+		if d.low(q) == "the" {
+			q++
+		}
+		if m := d.at[q]; m != nil && m.ent != nil && hasLabel(m.ent, stateOrg) && m.ent != first[0] {
+			return first[0], d.owner(m)
+		}
+	}
+	return nil, nil
 }
 
 // stateOrgOf maps leaders to the states or organizations they represent.
