@@ -177,9 +177,12 @@ func (d *doc) findEvents() {
 			for _, m := range mediators {
 				ev.mediators = appendEntity(ev.mediators, m)
 			}
-			// A venue in a third state: that state hosts.
+			// A venue city in a third state: that state hosts.
 			for _, pl := range ev.places {
-				if h := d.hostOf(pl); h != nil && !containsEntity(ev.parties, h) {
+				if !d.isCity(pl) {
+					continue
+				}
+				if h := d.hostOf(pl); h != nil && !containsEntity(ev.parties, h) && !homeOf(ev.parties, h) {
 					ev.mediators = appendEntity(ev.mediators, h)
 				}
 			}
@@ -440,6 +443,26 @@ func (d *doc) placesOf(t trigger) []*entity {
 		}
 	}
 	return out
+}
+
+// isCity reports whether a place is a city: a gazetteer city or a capital
+// named as a place.
+func (d *doc) isCity(e *entity) bool {
+	if e.entry != nil {
+		return e.entry.Kind == "city"
+	}
+	return d.isCapital(e)
+}
+
+// homeOf reports whether state s is where one of the parties belongs: the
+// army of Myanmar negotiating in Myanmar is not hosted by a third state.
+func homeOf(parties []*entity, s *entity) bool {
+	for _, p := range parties {
+		if p.entry != nil && p.entry.Within == s.name {
+			return true
+		}
+	}
+	return false
 }
 
 // hostOf is the state a venue lies in, when the article names that state

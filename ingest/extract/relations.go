@@ -115,13 +115,15 @@ func (d *doc) actorsLeftN(k, window int, labels ...string) []*entity {
 		}
 		if (w == "who" || w == "which") && p < k-1 {
 			// After a relative clause, its antecedent is the subject:
-			// "Rebels who seized Goma ... have demanded talks".
+			// "Rebels who seized Goma ... have demanded talks", "Saudi
+			// Arabia and the United States, which have been brokering".
 			q := p - 1
 			if d.low(q) == "," {
 				q--
 			}
 			if m := d.at[q]; q >= 0 && m != nil && m.ent != nil && hasLabel(m.ent, labels) {
-				return []*entity{d.owner(m)}
+				chain, _ := d.chainLeft(m, labels)
+				return chain
 			}
 			break
 		}
@@ -129,57 +131,46 @@ func (d *doc) actorsLeftN(k, window int, labels ...string) []*entity {
 		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound || !m.ent.real && m.kind != mDemonym {
 			continue
 		}
+		chain, q := d.chainLeft(m, labels)
 		// Skip actors in a prepositional phrase: "backed by the UAE",
-		// "between Beirut and Israel".
-		q := m.from - 1
-		if d.low(q) == "the" {
-			q--
-		}
-		for c := q; c > 0 && (d.low(c) == "and" || d.low(c) == ","); {
-			r := c - 1
-			if d.low(r) == "the" {
-				r--
-			}
-			if r < 0 || d.at[r] == nil {
-				break
-			}
-			c = d.at[r].from - 1
-			if d.low(c) == "the" {
-				c--
-			}
-			if subjectPreps[d.low(c)] {
-				q = c
-				break
-			}
-		}
-		// "Fighters of the Front seized": the group is the subject.
+		// "between Beirut and Israel"; but "fighters of the Front
+		// seized": the group is the subject.
 		if subjectPreps[d.low(q)] && !(d.low(q) == "of" && groupHead[d.low(q-1)]) {
 			p = m.from
 			continue
 		}
-		out := []*entity{d.owner(m)}
-		// Conjoined subjects: "The UN and Turkey", "Syria's government
-		// and the SDF", "Ugandan and Rwandan".
-		for q >= 0 && (d.low(q) == "and" || d.low(q) == ",") {
-			r := q - 1
-			if d.low(r) == "the" {
-				r--
-			}
-			for r > 0 && d.at[r] == nil && (d.x.lex.actorNouns[d.low(r)] || d.low(r) == "'s") {
-				r--
-			}
-			if r < 0 || d.at[r] == nil || d.at[r].ent == nil || !hasLabel(d.at[r].ent, labels) {
-				break
-			}
-			out = append(out, d.owner(d.at[r]))
-			q = d.at[r].from - 1
-			if d.low(q) == "the" {
-				q--
-			}
-		}
-		return out
+		return chain
 	}
 	return nil
+}
+
+// chainLeft returns the actors conjoined before and with mention m ("The
+// UN and Turkey", "Sudan's army and the paramilitary RSF", "Ugandan and
+// Rwandan"), and the index of the token before the whole chain.
+func (d *doc) chainLeft(m *mention, labels []string) ([]*entity, int) {
+	out := []*entity{d.owner(m)}
+	q := d.skipModifiers(m.from - 1)
+	for q >= 0 && (d.low(q) == "and" || d.low(q) == ",") {
+		r := d.skipModifiers(q - 1)
+		for r > 0 && d.at[r] == nil && (d.x.lex.actorNouns[d.low(r)] || d.low(r) == "'s") {
+			r--
+		}
+		if r < 0 || d.at[r] == nil || d.at[r].ent == nil || !hasLabel(d.at[r].ent, labels) {
+			break
+		}
+		out = append(out, d.owner(d.at[r]))
+		q = d.skipModifiers(d.at[r].from - 1)
+	}
+	return out, q
+}
+
+// skipModifiers steps back from token q over articles and adjectives
+// that open a noun phrase: "the paramilitary".
+func (d *doc) skipModifiers(q int) int {
+	for n := 0; q >= 0 && n < 3 && d.at[q] == nil && (d.low(q) == "the" || d.toks[q].Tag == "JJ" && !isCapitalized(d.toks[q].Text)); n++ {
+		q--
+	}
+	return q
 }
 
 // actorsRight is the object of a cue ending at k: the first actor within n
@@ -358,7 +349,14 @@ func (d *doc) cuesAt(si, k int) {
 		d.demandAt(si, k, n)
 	}
 	// FIGHTS
-	if n := d.cueLen("FIGHTS", "verb", k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated("FIGHTS", k) && !d.modal(k) {
+	if n := d.cueLen("FIGHTS", "verb", k); n > 0 && strings.HasPrefix(t.Tag, "VB") && (d.low(k+n) == "alongside" || d.low(k+n) == "beside") {
+		// "troops have fought alongside the Ethiopian army": allies.
+		for _, s := range d.stateOrgOf(d.actorsLeft(k, actorLabels...)) {
+			for _, o := range d.actorsRight(k+n+1, 5, stateOrg...) {
+				d.addRel(graph.RelSupports, s, o, si, confPattern, nil)
+			}
+		}
+	} else if n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated("FIGHTS", k) && !d.modal(k) {
 		if objs := d.actorsRight(k+n, 5, stateOrg...); len(objs) > 0 && d.low(k+n) != "with" || len(objs) > 0 && strings.HasPrefix(t.Lower, "clash") {
 			for _, s := range d.stateOrgOf(d.actorsLeft(k, actorLabels...)) {
 				for _, o := range objs {
