@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/geokg/geokg/graph"
 )
 
@@ -26,7 +28,7 @@ func (d *doc) resolveNominals() {
 			if !det && target != "armed_group" {
 				break
 			}
-			if !det && d.low(i) != "rebels" && d.low(i) != "militants" && d.low(i) != "insurgents" {
+			if !det && (d.low(i) != "rebels" && d.low(i) != "militants" && d.low(i) != "insurgents" || i != d.sents[d.toks[i].Sent].From) {
 				break
 			}
 			if e := d.antecedent(i, target); e != nil {
@@ -38,6 +40,22 @@ func (d *doc) resolveNominals() {
 			break
 		}
 	}
+}
+
+// isMilitary reports whether an organization is a state's armed forces by
+// its name or aliases.
+func isMilitary(e *entity) bool {
+	names := append([]string{e.name}, e.aliases...)
+	if e.entry != nil {
+		names = append(names, e.entry.Aliases...)
+	}
+	for _, n := range names {
+		l := strings.ToLower(n)
+		if strings.Contains(l, "army") || strings.Contains(l, "military") || strings.Contains(l, "armed forces") || strings.Contains(l, "defense force") || strings.Contains(l, "defence force") {
+			return e.kind == "government_body" || e.kind == "other" || e.kind == ""
+		}
+	}
+	return false
 }
 
 // antecedent is the entity a nominal of the given target refers to: the
@@ -56,8 +74,15 @@ func (d *doc) antecedent(i int, target string) *entity {
 			return e.label == graph.LabelState
 		case "region", "city":
 			return e.label == graph.LabelRegion
+		case "military":
+			return e.label == graph.LabelOrganization && isMilitary(e)
 		}
 		return false
+	}
+	// "the government": the story's main state, not whichever was named
+	// last.
+	if target == "state" {
+		return d.mainState()
 	}
 	// "the region", "the enclave": a disputed territory when the story has
 	// one, rather than a city or a sea named in passing.

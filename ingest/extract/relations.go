@@ -135,13 +135,34 @@ func (d *doc) actorsLeftN(k, window int, labels ...string) []*entity {
 		// Skip actors in a prepositional phrase: "backed by the UAE",
 		// "between Beirut and Israel"; but "fighters of the Front
 		// seized": the group is the subject.
-		if subjectPreps[d.low(q)] && !(d.low(q) == "of" && groupHead[d.low(q-1)]) {
+		if subjectPreps[d.low(q)] && !(d.low(q) == "of" && groupHead[d.low(q-1)] && !d.verbBefore(q-1)) {
 			p = m.from
 			continue
 		}
 		return chain
 	}
+	// "It has demanded ...": a pronoun opening the sentence stands for
+	// the previous sentence's first actor.
+	if s := d.sents[d.toks[k].Sent]; k-s.From <= window {
+		switch d.low(s.From) {
+		case "it", "they":
+			if o := d.pronounOwner(s.From); o != nil && hasLabel(o, labels) {
+				return []*entity{o}
+			}
+		}
+	}
 	return nil
+}
+
+// verbBefore reports whether a verb stands between the start of token k's
+// sentence and k: then a noun phrase at k is not the sentence's subject.
+func (d *doc) verbBefore(k int) bool {
+	for p := d.sents[d.toks[k].Sent].From; p < k; p++ {
+		if strings.HasPrefix(d.toks[p].Tag, "VB") {
+			return true
+		}
+	}
+	return false
 }
 
 // chainLeft returns the actors conjoined before and with mention m ("The
