@@ -313,7 +313,7 @@ func (d *doc) findOrganizations() {
 					j++
 					continue
 				}
-				if connectors[t.Lower] && t.Lower != "and" && t.Lower != "in" && head >= 0 && j == head+1 || (connectors[t.Lower] && t.Lower != "and" && t.Lower != "in" && t.Lower != "on" && head < 0) || (t.Lower == "the" && j > 0 && connectors[d.low(j-1)]) {
+				if connectors[t.Lower] && t.Lower != "and" && t.Lower != "in" && head >= 0 && j == head+1 || (connectors[t.Lower] && t.Lower != "in" && t.Lower != "on" && head < 0) || (t.Lower == "the" && j > 0 && connectors[d.low(j-1)]) {
 					j++
 					continue
 				}

@@ -96,6 +96,11 @@ func (d *doc) findPersons() {
 				j += 2
 				continue
 			}
+			// "Hassan Sheikh Mohamud": an honorific inside a name.
+			if d.x.lex.honorifics[d.toks[j].Text] && d.at[j] == nil && j+1 < len(d.toks) && d.sameSent(j, j+1) && d.isNameWord(j+1) {
+				j += 2
+				continue
+			}
 			// "el-Sisi", "al-Burhan"
 			if w := d.toks[j].Text; d.at[j] == nil && (strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-") || strings.HasPrefix(w, "ad-") || strings.HasPrefix(w, "as-") || strings.HasPrefix(w, "bin-")) && len(w) > 4 && isCapitalized(w[strings.Index(w, "-")+1:]) {
 				j++
