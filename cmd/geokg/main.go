@@ -75,6 +75,10 @@ func commands() []*cli.Command {
 	return []*cli.Command{
 		pingCommand(),
 		extractCommand(),
+		ingestCommand(),
+		loadCommand(),
+		exportCommand(),
+		schemaCommand(),
 		queryCommand(),
 		evalCommand(),
 		browserCommand(),
