@@ -15,4 +15,4 @@ OPTIONAL MATCH (a)-[r:REPRESENTS|DEMANDS|SUPPORTS|FIGHTS|CONTROLS]-(o)
 WITH a, o, articles, r ORDER BY type(r)
 RETURN o.name AS actor, labels(o)[0] AS label, articles, collect(DISTINCT type(r)) AS relations
 ORDER BY articles DESC, actor
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -9,4 +9,4 @@ WITH g, collect(c.name) AS controllers, sum(size(r.sources)) AS reports, max(r.l
 WHERE size(controllers) >= $min_controllers
 RETURN g.name AS region, size(controllers) AS count, controllers, reports, last_seen
 ORDER BY count DESC, reports DESC, region
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -47,4 +47,4 @@ WITH a, b, collect(reason) AS reasons
 RETURN a.name AS name, labels(a)[0] AS label, b.name AS other, labels(b)[0] AS other_label,
        reasons, a.id AS id, b.id AS other_id
 ORDER BY name, other
-LIMIT $limit
+LIMIT toInteger($limit)

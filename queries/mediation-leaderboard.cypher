@@ -13,4 +13,4 @@ WITH m, count(DISTINCT e) AS events, count(DISTINCT p) AS sides, count(DISTINCT 
      max(e.date) AS last_event
 RETURN m.name AS mediator, labels(m)[0] AS label, events, sides, articles, last_event
 ORDER BY events DESC, sides DESC, articles DESC, mediator
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -21,4 +21,4 @@ WITH m, collect(DISTINCT e.name) AS events, count(DISTINCT source) AS articles,
 RETURN m.name AS mediator, labels(m)[0] AS label, size(events) AS events, events AS event_names,
        articles, round(confidence, 2) AS confidence, last_event
 ORDER BY events DESC, articles DESC, mediator
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -11,4 +11,4 @@ WHERE any(l IN labels(x) WHERE l IN $labels)
 WITH x, count(DISTINCT ar) AS articles, min(ar.published) AS first, max(ar.published) AS last
 RETURN x.name AS actor, labels(x)[0] AS label, articles, first, last
 ORDER BY articles DESC, actor
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -39,4 +39,4 @@ CALL (a, near) {
 RETURN coalesce(n.name, n.id) AS neighbour, labels(n)[0] AS label, hops,
        [r IN relationships(path) | type(r)] AS via, path
 ORDER BY hops, label, neighbour
-LIMIT $limit
+LIMIT toInteger($limit)

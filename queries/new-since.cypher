@@ -18,4 +18,4 @@ CALL () {
 }
 RETURN first_seen, kind, what, subject, object, detail
 ORDER BY first_seen DESC, kind, what, subject, object
-LIMIT $limit
+LIMIT toInteger($limit)

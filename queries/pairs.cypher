@@ -9,4 +9,4 @@ WITH a, b, count(ar) AS articles
 WHERE articles >= $min_articles
 RETURN a.name AS actor, b.name AS other, articles
 ORDER BY articles DESC, actor, other
-LIMIT $limit
+LIMIT toInteger($limit)

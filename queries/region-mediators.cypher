@@ -24,4 +24,4 @@ WITH m, collect(DISTINCT e.name) AS events, collect(DISTINCT side.name) AS sides
 RETURN m.name AS mediator, labels(m)[0] AS label, size(events) AS events, sides, events AS event_names,
        round(confidence, 2) AS confidence, last_event
 ORDER BY events DESC, mediator
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -2,6 +2,7 @@ package queries
 
 import (
 	"context"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -267,6 +268,44 @@ func TestQueries(t *testing.T) {
 			t.Errorf("query %s has no test", q.Name)
 		}
 	}
+
+	// Neo4j Browser's :params {limit: 25} sets every number as a float,
+	// and dates come as strings: each query must take its defaults in that
+	// form too, and return the same rows.
+	for _, q := range lib.All() {
+		params, _ := q.Bind(nil)
+		want, err := Run(context.Background(), db, q, params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range params {
+			params[k] = asBrowser(v)
+		}
+		got, err := Run(context.Background(), db, q, params)
+		if err != nil {
+			t.Errorf("%s with Browser's parameter types: %v", q.Name, err)
+			continue
+		}
+		if len(want.Rows) == 0 || !reflect.DeepEqual(got.Rows, want.Rows) {
+			t.Errorf("%s: %d rows with Browser's parameter types, %d with typed ones (want the same, and some)", q.Name, len(got.Rows), len(want.Rows))
+		}
+	}
+}
+
+// asBrowser is v as Browser's :params sends it: numbers as floats, dates
+// as ISO strings.
+func asBrowser(v any) any {
+	switch v := v.(type) {
+	case int64:
+		return float64(v)
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = asBrowser(x)
+		}
+		return out
+	}
+	return plainParam(v)
 }
 
 // TestPlans checks that the queries that start from a name find it through
