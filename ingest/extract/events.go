@@ -166,7 +166,9 @@ func (d *doc) findEvents() {
 		if len(ev.parties) > 6 {
 			ev.parties = ev.parties[:6]
 		}
-		if len(ev.parties) == 0 {
+		// Nobody on either side, or one side of a negotiation alone: too
+		// little to tell which event this is.
+		if len(ev.parties) == 0 || mediated[typ] && len(ev.parties) < 2 {
 			continue
 		}
 		switch typ {
@@ -274,7 +276,11 @@ func (d *doc) triggers() []trigger {
 			if d.low(k) == "meeting" && d.low(k+1) != "between" {
 				break
 			}
-			if d.eventDenied(k) || d.inQuote(k) {
+			if d.eventDenied(k) || d.inQuote(k) && (typ == "talks" || typ == "agreement" || typ == "election") {
+				break
+			}
+			// "proposed a truce", "calling for talks": not (yet) an event.
+			if (typ == "ceasefire" || typ == "talks" || typ == "agreement") && d.proposed(k) {
 				break
 			}
 			// Part of a name: "World War II".
@@ -355,6 +361,22 @@ func (d *doc) eventDenied(k int) bool {
 		case "no", "without", "not", "never", "any":
 			return true
 		case ",", ";", ".":
+			return false
+		}
+	}
+	return false
+}
+
+// proposed reports whether the event word at k is only proposed or called
+// for.
+func (d *doc) proposed(k int) bool {
+	for p := k - 1; p >= k-4 && p >= 0 && d.sameSent(p, k); p-- {
+		switch d.low(p) {
+		case "proposed", "propose", "proposes", "proposing", "proposal", "for", "urged", "urging":
+			if d.low(p) != "for" || strings.HasPrefix(d.low(p-1), "call") {
+				return true
+			}
+		case ",", ";":
 			return false
 		}
 	}
