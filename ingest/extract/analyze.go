@@ -83,6 +83,7 @@ type doc struct {
 	ments   []*mention
 	at      []*mention // the mention covering each token, or nil
 	titled  []bool     // sentences in headline case
+	nerDone []bool     // sentences prose's recognizer has labelled
 	persons map[string]*entity
 	rels    []*relation
 	events  []*event
@@ -135,14 +136,34 @@ func (d *doc) tag() {
 		last := d.toks[lastTok].Text
 		d.titled[si] = words >= 4 && caps*10 >= words*7 && last != "." && last != "?" && last != "!"
 		d.x.tagger.TagTokens(pt)
-		if d.x.ner != nil {
-			d.x.ner.Label(pt)
-		}
 		for _, p := range pt {
 			d.toks[p.Start].Tag = p.Tag
+		}
+	}
+	d.nerDone = make([]bool, len(d.sents))
+}
+
+// ner is prose's entity label of token i. The recognizer is most of the
+// cost of an article, and only a few tokens need its opinion, so it runs
+// on a sentence the first time one of its tokens is asked about.
+func (d *doc) ner(i int) string {
+	si := d.toks[i].Sent
+	if d.x.ner == nil || si < 0 {
+		return ""
+	}
+	if !d.nerDone[si] {
+		d.nerDone[si] = true
+		s := d.sents[si]
+		pt := make([]ptoken.Token, 0, s.To-s.From)
+		for k := s.From; k < s.To; k++ {
+			pt = append(pt, ptoken.Token{Text: d.toks[k].Text, Tag: d.toks[k].Tag, Start: k})
+		}
+		d.x.ner.Label(pt)
+		for _, p := range pt {
 			d.toks[p.Start].NER = p.Label
 		}
 	}
+	return d.toks[i].NER
 }
 
 func key(label, name string) string { return label + "\x00" + strings.ToLower(name) }

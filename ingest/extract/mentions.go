@@ -498,7 +498,7 @@ func (d *doc) findRegions() {
 			name, ok = d.span(i, j), true
 		case i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)]:
 			name, ok = d.span(i, j), true
-		case i >= 1 && locPreps[d.low(i-1)] && d.low(i-1) != "of" && d.low(i-1) != "to" && d.low(i-1) != "from" && strings.Contains(d.toks[i].NER, "GPE") && d.toks[i].Tag == "NNP" && j-i <= 2:
+		case i >= 1 && locPreps[d.low(i-1)] && d.low(i-1) != "of" && d.low(i-1) != "to" && d.low(i-1) != "from" && d.toks[i].Tag == "NNP" && j-i <= 2 && strings.Contains(d.ner(i), "GPE"):
 			name, ok = d.span(i, j), true
 		}
 		if !ok || d.looksLikePerson(i, j) {
@@ -522,7 +522,7 @@ func (d *doc) findRegions() {
 // looksLikePerson reports whether tokens [i, j) are more likely a person's
 // name than a place.
 func (d *doc) looksLikePerson(i, j int) bool {
-	return strings.Contains(d.toks[i].NER, "PERSON") && j-i >= 2
+	return j-i >= 2 && strings.Contains(d.ner(i), "PERSON")
 }
 
 // markKnownNames marks later, uncovered occurrences of the names of

@@ -281,11 +281,13 @@ func (d *doc) person(from, to int) *entity {
 // confirmedPerson reports whether a capitalized name without a title is a
 // person: prose's recognizer says so and it speaks or is spoken of.
 func (d *doc) confirmedPerson(i, j int) bool {
-	hasPerson := false
-	for k := i; k < j; k++ {
-		if strings.HasSuffix(d.toks[k].NER, "PERSON") {
-			hasPerson = true
+	hasPerson := func() bool {
+		for k := i; k < j; k++ {
+			if strings.HasSuffix(d.ner(k), "PERSON") {
+				return true
+			}
 		}
+		return false
 	}
 	if d.isByline(i) {
 		return false
@@ -304,16 +306,17 @@ func (d *doc) confirmedPerson(i, j int) bool {
 		if d.persons[d.toks[i].Text] != nil || d.persons[d.toks[j-1].Text] != nil {
 			return true
 		}
-		return hasPerson && (speaks || d.low(j) == "'s")
+		return (speaks || d.low(j) == "'s") && hasPerson()
 	}
 	if d.persons[d.toks[i].Text] != nil {
 		return true
 	}
 	// One word: "Obama warns". Not "the Taliban said".
-	if d.low(i-1) == "the" || d.toks[i].Tag != "NNP" {
+	if d.low(i-1) == "the" || d.toks[i].Tag != "NNP" || !speechVerbs[d.low(j)] {
 		return false
 	}
-	return speechVerbs[d.low(j)] && d.toks[i].NER != "O" && d.toks[i].NER != ""
+	l := d.ner(i)
+	return l != "O" && l != ""
 }
 
 // isByline reports whether the name at i follows "By" or "Writing by": the
