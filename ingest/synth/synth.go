@@ -11,7 +11,9 @@ package synth
 import (
 	"bufio"
 	"embed"
+	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -283,4 +285,19 @@ func (w *writer) batch(a *ingest.Article) *graph.Batch {
 		b.Rels = append(b.Rels, r)
 	}
 	return b
+}
+
+// WriteJSONL writes articles from, from+1, ... from+n-1 to w as JSON lines
+// in the format geokg reads (title, url, published, source, text).
+func (g *Generator) WriteJSONL(w io.Writer, from, n int) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for i := from; i < from+n; i++ {
+		a, _ := g.Article(i)
+		rec := map[string]string{"title": a.Title, "url": a.URL, "published": a.Published, "source": a.Source, "text": a.Text}
+		if err := enc.Encode(rec); err != nil {
+			return fmt.Errorf("synth: write article %d: %w", i, err)
+		}
+	}
+	return nil
 }
