@@ -25,9 +25,10 @@ type entity struct {
 
 // role is an office a leader holds for a state or organization.
 type role struct {
-	title string
-	owner *entity
-	sent  int
+	title  string
+	owner  *entity
+	sent   int
+	former bool // "former president": no longer held, no REPRESENTS
 }
 
 func (e *entity) id() string { return graph.EntityID(e.label, e.name) }

@@ -213,6 +213,18 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Event agreement"},
 		},
 		{
+			name:    "a former office is not represented",
+			text:    "Former Malian president Amadou Traore said the vote was fair.",
+			want:    []string{"Leader Amadou Traore"},
+			notWant: []string{"REPRESENTS Amadou Traore -> Mali"},
+		},
+		{
+			name:    "no apposition across a quotation mark",
+			text:    `"We will fight Tanzar," Malian Defence Minister Sadio Kone said.`,
+			want:    []string{"REPRESENTS Sadio Kone -> Mali"},
+			notWant: []string{"Leader Tanzar"},
+		},
+		{
 			name:    "bylines are not leaders",
 			text:    "Mali closed the road.\nWriting by Jonas Weber",
 			notWant: []string{"Leader Jonas Weber"},

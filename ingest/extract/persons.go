@@ -221,6 +221,9 @@ func (d *doc) settleHeads() {
 
 func (d *doc) addRoles(e *entity, roles []role) {
 	for _, r := range roles {
+		if r.former {
+			continue
+		}
 		dup := false
 		for _, o := range e.roles {
 			if o.owner == r.owner {
@@ -345,8 +348,21 @@ func (d *doc) isByline(i int) bool {
 // Republic"; "Haftar, ... who leads the Libyan National Army").
 func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	roles, found := d.rolesBefore(i)
-	if !found && j < len(d.toks) && d.toks[j].Text == "," {
-		roles, found = d.rolesAfter(j + 1)
+	if j < len(d.toks) && d.toks[j].Text == "," {
+		if !found || allFormer(roles) {
+			// "Former Nigerian president Olusegun Obasanjo, the AU's High
+			// Representative": the office held now.
+			if after, ok := d.rolesAfter(j + 1); ok {
+				roles, found = append(roles, after...), true
+			}
+		} else if !hasOwner(roles) {
+			// "Senior General Min Aung Hlaing, the junta chief"
+			if after, ok := d.rolesAfter(j + 1); ok && hasOwner(after) {
+				for k := range roles {
+					roles[k].owner = after[0].owner
+				}
+			}
+		}
 	}
 	if found && j+1 < len(d.toks) && d.low(j) == "of" {
 		// "Prime Minister Daniel Mensah of the National Renewal Party"
@@ -398,12 +414,30 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	return roles, found
 }
 
+func allFormer(roles []role) bool {
+	for _, r := range roles {
+		if !r.former {
+			return false
+		}
+	}
+	return len(roles) > 0
+}
+
+func hasOwner(roles []role) bool {
+	for _, r := range roles {
+		if r.owner != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // headTitle reports whether roles are offices of a head of state or
 // government, whose state is rarely a neighbouring word.
 func headTitle(roles []role) bool {
 	for _, r := range roles {
 		switch strings.ToLower(r.title) {
-		case "president", "prime minister", "king", "queen", "chancellor", "emir", "premier", "supreme leader":
+		case "president", "prime minister", "king", "queen", "chancellor", "emir", "premier", "supreme leader", "sultan", "crown prince", "monarch":
 			return true
 		}
 	}
@@ -414,7 +448,7 @@ func headTitle(roles []role) bool {
 // after token j in its sentence ("Spokesman X said the rebels ...").
 func (d *doc) actorAfter(j, n int) *entity {
 	for k := j; k < len(d.toks) && k < j+n && d.sameSent(k, j-1); k++ {
-		if m := d.at[k]; m != nil && m.ent != nil && m.ent.isActor() && m.ent.real {
+		if m := d.at[k]; m != nil && m.ent != nil && m.ent.isActor() && m.ent.real && m.kind == mNominal {
 			return m.ent
 		}
 		if target, ok := d.x.lex.nominals[d.low(k)]; ok && target == "armed_group" {
@@ -457,10 +491,11 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		k--
 	}
 	type item struct {
-		title string
-		owner *entity
-		pos   int
-		poss  bool
+		title  string
+		owner  *entity
+		pos    int
+		poss   bool
+		former bool
 	}
 	var items []item
 	var owners []item
@@ -479,6 +514,15 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			title := d.span(k-n+1, k+1)
 			// Modifiers that are part of the office: "acting Prime Minister".
 			p := k - n
+			former := false
+			for q := k - n; q >= 0 && q >= k-n-4 && d.sameSent(q, i); q-- {
+				if w := d.toks[q].Lower; w == "former" || w == "ex" {
+					former = true
+				}
+				if d.titleEndingAt(q) > 0 && q < k-n {
+					break
+				}
+			}
 			for p >= 0 && d.sameSent(p, i) && lx.roleMods[d.toks[p].Lower] && d.at[p] == nil && d.titleEndingAt(p) == 0 {
 				switch d.toks[p].Lower {
 				case "the", "top", "main", "former", "elected", "new", "newly", "current", "then", "senior", "opposition", "ruling", "incumbent":
@@ -487,7 +531,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 				}
 				p--
 			}
-			items = append(items, item{title: title, pos: k - n + 1})
+			items = append(items, item{title: title, pos: k - n + 1, former: former})
 			k = p
 			continue
 		}
@@ -564,7 +608,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 				}
 			}
 		}
-		r := role{title: canonicalTitle(it.title), sent: d.toks[i].Sent}
+		r := role{title: canonicalTitle(it.title), sent: d.toks[i].Sent, former: it.former}
 		if best != nil {
 			r.owner = best.owner
 		}
@@ -604,7 +648,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 	// An apposition opens with an article, a title or an owner, never
 	// with "and" or a verb: "Kurti, and the EU special envoy" is a list.
 	if k < len(d.toks) {
-		if w := d.low(k); w == "and" || w == "or" || w == "who" || strings.HasPrefix(d.toks[k].Tag, "VB") {
+		if w := d.low(k); w == "and" || w == "or" || w == "who" || strings.HasPrefix(d.toks[k].Tag, "VB") || d.toks[k].Key == "\"" || w == "”" {
 			return nil, false
 		}
 	}
@@ -614,7 +658,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			break
 		}
 		if m := d.at[k]; m != nil && m.ent.label != graph.LabelLeader {
-			if (m.ent.isActor() || m.kind == mDemonym) && (owner == nil || (m.possess && !ownerPoss)) {
+			if (m.ent.isActor() || m.kind == mDemonym) && m.kind != mCompound && (owner == nil || (m.possess && !ownerPoss)) {
 				owner, ownerPoss = m.ent, m.possess
 			}
 			k = m.to
