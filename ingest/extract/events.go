@@ -123,6 +123,25 @@ func (d *doc) findEvents() {
 		if explicit && len(sides) >= 2 {
 			addPair(sides[0], sides[1], 3, t.sent)
 		}
+		if mediated[t.typ] {
+			// The sides of a negotiation are states and organizations.
+			var ss []*entity
+			for _, s := range sides {
+				if s.isActor() && !isMediator[s] {
+					ss = append(ss, s)
+				}
+			}
+			sides = ss
+		}
+		if mediated[t.typ] && !explicit {
+			// Without named sides, the actors of one sentence, not of
+			// every sentence that mentions the event.
+			if ev.explicit || len(ev.parties) >= 2 {
+				sides = nil
+			}
+		} else if explicit && !ev.explicit && mediated[t.typ] {
+			ev.parties = nil
+		}
 		for _, s := range sides {
 			if isMediator[s] && mediated[t.typ] {
 				continue
@@ -541,6 +560,9 @@ func (d *doc) mediators() []*entity {
 				add([]*entity{m.ent})
 				continue
 			}
+			if d.inQuote(k) || d.summitNear(k) {
+				continue
+			}
 			if n := d.cueLen("MEDIATES", "passive", k); n > 0 && d.low(k+n) == "by" && !d.negated("MEDIATES", k) {
 				if d.x.lex.cue("MEDIATES", "verb", t.Lower) || d.nearTrigger(k) {
 					add(d.actorsRight(k+n+1, 5, actorLabels...))
@@ -566,6 +588,21 @@ func (d *doc) mediators() []*entity {
 		}
 	}
 	return out
+}
+
+// summitNear reports whether a mediation cue at k is about a summit or a
+// conference: its host is no mediator ("Putin hosted the summit").
+func (d *doc) summitNear(k int) bool {
+	for p := k - 3; p <= k+4; p++ {
+		if p < 0 || p >= len(d.toks) || !d.sameSent(p, k) {
+			continue
+		}
+		switch d.low(p) {
+		case "summit", "conference", "forum", "gathering", "games", "olympics":
+			return true
+		}
+	}
+	return false
 }
 
 // nearTrigger reports whether an event word stands just before token k:

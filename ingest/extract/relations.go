@@ -252,12 +252,15 @@ var regionLabel = []string{graph.LabelRegion}
 // cuesAt reads the relation cues at token k of sentence si.
 func (d *doc) cuesAt(si, k int) {
 	t := d.toks[k]
+	// What a speaker claims in a direct quotation ("the Zionist regime's
+	// aggression against Lebanon") is rhetoric, not a reported fact.
+	if d.inQuote(k) {
+		return
+	}
 	// Compound words: "Armenia-controlled enclave", "Russian-backed".
 	if m := d.at[k]; m != nil && m.kind == mCompound && m.suffix != "" {
 		d.compoundRel(si, m)
 	}
-	isVerb := strings.HasPrefix(t.Tag, "VB") || t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "JJ"
-	_ = isVerb
 	// CONTROLS
 	if n := d.cueLen("CONTROLS", "verb", k); n > 0 && !d.negated("CONTROLS", k) && !d.modal(k) {
 		if d.low(k-1) == "by" || (d.low(k-2) == "by" && d.low(k-1) == "the") {
