@@ -127,7 +127,7 @@ func (d *doc) findEvents() {
 			// The sides of a negotiation are states and organizations.
 			var ss []*entity
 			for _, s := range sides {
-				if s.isActor() && !isMediator[s] {
+				if s.isActor() && !isMediator[s] && !isMediator[d.stateOf(s)] {
 					ss = append(ss, s)
 				}
 			}

@@ -15,6 +15,10 @@ const (
 )
 
 func (d *doc) addRel(typ string, from, to *entity, sent int, conf float64, props map[string]any) *relation {
+	if typ == graph.RelFights {
+		// A state's army or coast guard fights for its state.
+		from, to = d.stateOf(from), d.stateOf(to)
+	}
 	if from == nil || to == nil || from == to {
 		return nil
 	}
@@ -30,6 +34,25 @@ func (d *doc) addRel(typ string, from, to *entity, sent int, conf float64, props
 	r := &relation{typ: typ, from: from, to: to, evidence: []int{sent}, confidence: conf, props: props}
 	d.rels = append(d.rels, r)
 	return r
+}
+
+// stateOf is the state a state institution (kind government_body) belongs
+// to, when the article names that state; otherwise e itself.
+func (d *doc) stateOf(e *entity) *entity {
+	if e == nil || e.label != graph.LabelOrganization || e.kind != "government_body" {
+		return e
+	}
+	if e.entry != nil && e.entry.Within != "" {
+		if s, ok := d.byKey[key(graph.LabelState, e.entry.Within)]; ok && s.real {
+			return s
+		}
+	}
+	for _, s := range d.ents {
+		if s.label == graph.LabelState && s.real && strings.HasPrefix(e.name, s.name+" ") {
+			return s
+		}
+	}
+	return e
 }
 
 func appendUnique(s []int, v int) []int {
@@ -169,6 +192,11 @@ func (d *doc) verbBefore(k int) bool {
 // UN and Turkey", "Sudan's army and the paramilitary RSF", "Ugandan and
 // Rwandan"), and the index of the token before the whole chain.
 func (d *doc) chainLeft(m *mention, labels []string) ([]*entity, int) {
+	// "the Myanmar National Democratic Alliance Army (MNDAA)": the chain
+	// goes on before the name the acronym repeats.
+	if m.from >= 2 && d.low(m.from-1) == "(" && d.at[m.from-2] != nil && d.at[m.from-2].ent == m.ent {
+		m = d.at[m.from-2]
+	}
 	out := []*entity{d.owner(m)}
 	q := d.skipModifiers(m.from - 1)
 	for q >= 0 && (d.low(q) == "and" || d.low(q) == ",") {
@@ -265,7 +293,7 @@ func (d *doc) cuesAt(si, k int) {
 	if n := d.cueLen("CONTROLS", "verb", k); n > 0 && !d.negated("CONTROLS", k) && !d.modal(k) {
 		if d.low(k-1) == "by" || (d.low(k-2) == "by" && d.low(k-1) == "the") {
 			// "capture ... by Azeri forces" is passive; handled below.
-		} else if objs := d.actorsRight(k+n, 14, graph.LabelRegion); len(objs) > 0 && !d.passiveAt(k) {
+		} else if objs := d.controlObjects(k, n); len(objs) > 0 && !d.passiveAt(k) {
 			subj := d.actorsLeft(k, actorLabels...)
 			low := d.lowJoin(k, k+n)
 			if strings.HasPrefix(low, "stationed") {
@@ -454,6 +482,36 @@ func (d *doc) cuesAt(si, k int) {
 	if m := d.at[k]; m != nil && m.from == k && m.ent != nil && m.ent.label == graph.LabelRegion {
 		d.locatedAt(si, m)
 	}
+}
+
+// controlObjects are the places a CONTROLS verb at k (n tokens) governs:
+// after it ("seized Goma"), or the antecedent of a relative clause it ends
+// ("Lashio, the largest town in Shan state, which the rebels captured").
+func (d *doc) controlObjects(k, n int) []*entity {
+	if objs := d.actorsRight(k+n, 14, graph.LabelRegion); len(objs) > 0 {
+		// Not across a new clause: "captured in August in the biggest
+		// defeat" takes no object from a later clause.
+		return objs
+	}
+	for p := k - 1; p >= 0 && p >= k-8 && d.sameSent(p, k); p-- {
+		if w := d.low(p); w != "which" && w != "that" {
+			continue
+		}
+		for q := p - 1; q >= 0 && q >= p-15 && d.sameSent(q, p); q-- {
+			m := d.at[q]
+			if m == nil || m.ent == nil || m.ent.label != graph.LabelRegion || m.from != q && d.at[q-1] == m {
+				continue
+			}
+			r := d.skipModifiers(m.from - 1)
+			if subjectPreps[d.low(r)] {
+				q = m.from
+				continue
+			}
+			return []*entity{m.ent}
+		}
+		break
+	}
+	return nil
 }
 
 // nearestActor is the actor mentioned last before token k in its sentence,
