@@ -339,9 +339,9 @@ func (d *doc) findOrganizations() {
 			i = j - 1
 			continue
 		}
-		if m := d.at[start]; m != nil && m.from == start && m.to == end {
-			i = j - 1
-			continue // already a dictionary entry
+		if m := d.at[start]; m != nil && m.from <= start && m.to >= end && m.kind != mDemonym {
+			i = max(i, m.to-1)
+			continue // inside a dictionary entry
 		}
 		// "Republic of Niger": the state itself.
 		if h := d.toks[head].Text; h == "Republic" || h == "Kingdom" {
