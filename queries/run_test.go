@@ -133,8 +133,12 @@ func TestQueries(t *testing.T) {
 		{"timeline", map[string]string{"name": "Qatar", "from": "2025-02-01"}, []string{"date", "event", "how"}, []string{
 			"2025-03-18 | Doha meeting of Tshisekedi and Kagame | located in, mediator",
 		}},
-		{"timeline", nil, []string{"date", "event"}, []string{
-			" | Gaza war",
+		{"timeline", nil, []string{"date", "event", "how"}, []string{
+			"2025-01-15 | Doha ceasefire talks on Gaza | party",
+			" | Gaza war | party",
+		}},
+		{"timeline", map[string]string{"name": "gaza"}, []string{"date", "event", "how", "places"}, []string{
+			" | Gaza war | located in | Gaza Strip",
 		}},
 		{"shortest-path", nil, []string{"from", "to", "hops", "relations", "path"}, []string{
 			"Qatar | Israel | 2 | MEDIATES, PARTY_TO | (Qatar)-[:MEDIATES]->(Doha ceasefire talks on Gaza)<-[:PARTY_TO]-(Israel)",

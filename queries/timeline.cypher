@@ -2,7 +2,7 @@
 // Dated events that took place in a region (or a place inside it), or that an
 // actor (or one of its leaders) took part in or mediated, oldest first;
 // undated events last.
-// @param name string "Gaza Strip" — region or actor: name or alias, any case
+// @param name string "Israel" — region or actor: name or alias, any case
 // @param from date "1900-01-01" — first day
 // @param to date "2999-12-31" — last day
 CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($name, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS x
