@@ -167,6 +167,17 @@ func TestPatterns(t *testing.T) {
 			want: []string{"SUPPORTS Algeria -> Azawad Liberation Front"},
 		},
 		{
+			name:    "an ally in apposition",
+			text:    "Algiers, Mali's main ally and arms supplier, sent envoys.",
+			want:    []string{"SUPPORTS Algeria -> Mali"},
+			notWant: []string{"Region Algiers"},
+		},
+		{
+			name: "in support of",
+			text: "France carried out an airstrike in support of the Malian government near Gao.",
+			want: []string{"SUPPORTS France -> Mali"},
+		},
+		{
 			name:    "an alleged support is no support",
 			text:    "Mali accused Algeria of supporting the Azawad Liberation Front, an allegation Algiers denies.",
 			notWant: []string{"SUPPORTS Algeria -> Azawad Liberation Front"},

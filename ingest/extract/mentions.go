@@ -161,7 +161,7 @@ func (d *doc) locContext(i, n int) bool {
 	// "Abuja, Nigeria": a place followed by its country.
 	if j := i + n; j+1 < len(d.toks) && d.toks[j].Text == "," && d.sameSent(i, j+1) {
 		if m, hits := d.x.gaz.match(d.toks, j+1); m > 0 && hits[0].entry.Label == graph.LabelState && hits[0].kind == surfName {
-			if e := j + 1 + m; e >= len(d.toks) || !isCapitalized(d.toks[e].Text) {
+			if e := j + 1 + m; e >= len(d.toks) || !isCapitalized(d.toks[e].Text) && d.toks[e].Text != "'s" {
 				return true
 			}
 		}

@@ -118,6 +118,10 @@ func (d *doc) antecedent(i int, target string) *entity {
 	if best != nil {
 		return best
 	}
+	if target == "military" {
+		// "the army" of a state whose armed forces have no name here.
+		return d.mainState()
+	}
 	for _, m := range d.ments {
 		if m.ent != nil && fits(m.ent) && m.from > i {
 			return m.ent

@@ -158,7 +158,7 @@ func (d *doc) actorsLeftN(k, window int, labels ...string) []*entity {
 		// Skip actors in a prepositional phrase: "backed by the UAE",
 		// "between Beirut and Israel"; but "fighters of the Front
 		// seized": the group is the subject.
-		if subjectPreps[d.low(q)] && !(d.low(q) == "of" && groupHead[d.low(q-1)] && !d.verbBefore(q-1)) {
+		if subjectPreps[d.low(q)] && !((d.low(q) == "of" || d.low(q) == "from") && groupHead[d.low(q-1)] && !d.verbBefore(q-1)) {
 			p = m.from
 			continue
 		}
@@ -388,10 +388,36 @@ func (d *doc) cuesAt(si, k int) {
 				}
 			}
 		case "of", "from":
+			if d.low(k-1) == "in" && d.low(k+n) == "of" {
+				// "an airstrike in support of the Somali government"
+				for _, s := range d.stateOrgOf(d.actorsLeft(k-1, actorLabels...)) {
+					for _, o := range d.actorsRight(k+n+1, 4, actorLabels...) {
+						d.addRel(graph.RelSupports, s, o, si, confPattern, nil)
+					}
+				}
+				break
+			}
 			// "has the strong support of Turkey", "assistance from Egypt"
 			for _, s := range d.actorsRight(k+n+1, 4, actorLabels...) {
 				for _, o := range d.actorsLeft(k, actorLabels...) {
 					d.addRel(graph.RelSupports, s, o, si, confPattern, nil)
+				}
+			}
+		}
+	}
+	// "Washington, Israel's main ally and arms supplier": an apposition.
+	if d.x.lex.cue("SUPPORTS", "apposition", t.Lower) {
+		p := k - 1
+		for p > 0 && (d.toks[p].Tag == "JJ" || d.toks[p].Tag == "JJS") && d.at[p] == nil {
+			p--
+		}
+		if d.low(p) == "'s" && p > 0 {
+			if o := d.at[p-1]; o != nil && o.ent != nil && hasLabel(o.ent, actorLabels) {
+				q := o.from - 1
+				if d.low(q) == "," && q > 0 {
+					if s := d.at[q-1]; s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) {
+						d.addRel(graph.RelSupports, d.owner(s), d.owner(o), si, confPattern, nil)
+					}
 				}
 			}
 		}
