@@ -75,7 +75,7 @@ func (d *doc) findEvents() {
 	trigs := d.triggers()
 	byType := map[string]*event{}
 	var order []string
-	mediators := d.mediators()
+	mediators, mediatorSents := d.mediators()
 	isMediator := map[*entity]bool{}
 	for _, m := range mediators {
 		isMediator[m] = true
@@ -104,7 +104,8 @@ func (d *doc) findEvents() {
 	for _, t := range trigs {
 		hasCeasefire = hasCeasefire || t.typ == "ceasefire"
 	}
-	for _, t := range trigs {
+	for i := range trigs {
+		t := &trigs[i]
 		// "the deal", "the agreement" after a truce is that truce.
 		if t.typ == "agreement" && hasCeasefire && byType["agreement"] == nil {
 			switch d.low(t.from - 1) {
@@ -119,7 +120,7 @@ func (d *doc) findEvents() {
 			order = append(order, t.typ)
 		}
 		ev.sents = appendUnique(ev.sents, t.sent)
-		sides, explicit := d.sidesOf(t)
+		sides, explicit := d.sidesOf(*t)
 		if explicit && len(sides) >= 2 {
 			addPair(sides[0], sides[1], 3, t.sent)
 		}
@@ -149,11 +150,11 @@ func (d *doc) findEvents() {
 			ev.parties = appendEntity(ev.parties, s)
 		}
 		ev.explicit = ev.explicit || explicit
-		for _, p := range d.placesOf(t) {
+		for _, p := range d.placesOf(*t) {
 			ev.places = appendEntity(ev.places, p)
 		}
 		if ev.date == "" {
-			ev.date = d.dateOf(t)
+			ev.date = d.dateOf(*t)
 		}
 	}
 	// The story's two sides: the pair named most often as opponents or as
@@ -195,8 +196,21 @@ func (d *doc) findEvents() {
 			conflict = true
 		}
 		if mediated[typ] {
+			// A mediator named where an event is named mediates that
+			// event; one named elsewhere, every negotiation of the story.
 			for _, m := range mediators {
-				ev.mediators = appendEntity(ev.mediators, m)
+				local, here := false, false
+				for _, s := range mediatorSents[m] {
+					for _, t := range trigs {
+						if t.sent == s && mediated[t.typ] {
+							local = true
+							here = here || t.typ == typ
+						}
+					}
+				}
+				if here || !local {
+					ev.mediators = appendEntity(ev.mediators, m)
+				}
 			}
 			// A venue city in a third state: that state hosts.
 			for _, pl := range ev.places {
@@ -538,21 +552,25 @@ func (d *doc) hostOf(place *entity) *entity {
 // mediators finds the third parties that mediate, broker or host: "hosting
 // talks", "UN-brokered talks", "co-mediated by Turkey", "mediation by Qatar",
 // "Egypt and the US joint mediators".
-func (d *doc) mediators() []*entity {
+func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 	var out []*entity
+	sents := map[*entity][]int{}
+	si := 0
 	add := func(es []*entity) {
 		for _, e := range es {
 			out = appendEntity(out, e)
+			sents[e] = appendUnique(sents[e], si)
 			if e.label == graph.LabelLeader {
 				for _, r := range e.roles {
 					if r.owner != nil {
 						out = appendEntity(out, r.owner)
+						sents[r.owner] = appendUnique(sents[r.owner], si)
 					}
 				}
 			}
 		}
 	}
-	for si := range d.sents {
+	for si = range d.sents {
 		s := d.sents[si]
 		for k := s.From; k < s.To; k++ {
 			t := d.toks[k]
@@ -587,7 +605,7 @@ func (d *doc) mediators() []*entity {
 			}
 		}
 	}
-	return out
+	return out, sents
 }
 
 // summitNear reports whether a mediation cue at k is about a summit or a

@@ -514,10 +514,25 @@ func (d *doc) cuesAt(si, k int) {
 // after it ("seized Goma"), or the antecedent of a relative clause it ends
 // ("Lashio, the largest town in Shan state, which the rebels captured").
 func (d *doc) controlObjects(k, n int) []*entity {
-	if objs := d.actorsRight(k+n, 14, graph.LabelRegion); len(objs) > 0 {
-		// Not across a new clause: "captured in August in the biggest
-		// defeat" takes no object from a later clause.
-		return objs
+	// The place itself, not one named in a phrase about it: "controls
+	// all five state capitals in Darfur" says nothing of Darfur as a
+	// whole.
+	for p := k + n; p < k+n+14 && p < len(d.toks) && d.sameSent(p, k); p++ {
+		m := d.at[p]
+		if m == nil || m.ent == nil || m.from != p {
+			continue
+		}
+		if m.ent.label != graph.LabelRegion {
+			continue
+		}
+		q := d.skipModifiers(p - 1)
+		switch d.low(q) {
+		case "in", "near", "across", "outside", "at", "from", "around", "toward", "towards":
+			if q > k+n-1 {
+				continue
+			}
+		}
+		return d.actorsRight(p, 1, graph.LabelRegion)
 	}
 	for p := k - 1; p >= 0 && p >= k-8 && d.sameSent(p, k); p-- {
 		if w := d.low(p); w != "which" && w != "that" {
@@ -733,12 +748,24 @@ func (d *doc) demandAt(si, k, n int) {
 	} else {
 		// A target then "to" or "not to": "urged both Thailand and
 		// Cambodia to find a middle ground".
-		ts := d.actorsRight(k+n, 6, actorLabels...)
+		ts := d.actorsRight(k+n, 4, actorLabels...)
 		if len(ts) > 0 {
-			for p := k + n; p < k+n+12 && p < len(d.toks) && d.sameSent(p, k); p++ {
+			// The target's noun phrase ends within a few words of the cue,
+			// then "to": not "telling reporters that Guyana has every right
+			// to".
+			last := k + n
+			for p := k + n; p < k+n+10 && p < len(d.toks) && d.sameSent(p, k); p++ {
+				if m := d.at[p]; m != nil && containsEntity(ts, d.owner(m)) {
+					last = m.to
+				}
+			}
+			for p := last; p < last+4 && p < len(d.toks) && d.sameSent(p, k); p++ {
 				if d.low(p) == "to" || (d.low(p) == "not" && d.low(p+1) == "to") {
 					targets = ts
 					end = p
+					break
+				}
+				if d.low(p) == "that" || d.low(p) == "," {
 					break
 				}
 			}
@@ -789,7 +816,7 @@ func (d *doc) locatedAt(si int, m *mention) {
 		if d.low(q) == "the" {
 			q++
 		}
-		if o := d.at[q]; o != nil && o.ent != nil && (o.ent.label == graph.LabelState || o.ent.label == graph.LabelRegion) && o.kind != mDemonym {
+		if o := d.at[q]; o != nil && o.ent != nil && (o.ent.label == graph.LabelState || o.ent.label == graph.LabelRegion && !d.isCity(o.ent)) && o.kind != mDemonym {
 			d.addRel(graph.RelLocatedIn, m.ent, o.ent, si, confPattern, nil)
 		}
 	}
