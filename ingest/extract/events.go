@@ -17,6 +17,8 @@ type event struct {
 	places    []*entity
 	date      string
 	explicit  bool // parties named next to the trigger, not inferred
+	split     bool // a second event of its type, with other sides
+	key       string
 }
 
 // mediated are the event types a third party can mediate.
@@ -25,7 +27,12 @@ var mediated = map[string]bool{"talks": true, "ceasefire": true, "agreement": tr
 // dyadTypes take the story's two sides when the trigger names none.
 var dyadTypes = map[string]bool{"talks": true, "ceasefire": true, "agreement": true, "prisoner_exchange": true, "armed_conflict": true}
 
-func (ev *event) id(d *doc) string { return graph.HashID("event", d.a.ID, ev.typ) }
+func (ev *event) id(d *doc) string {
+	if ev.split {
+		return graph.HashID("event", d.a.ID, ev.key)
+	}
+	return graph.HashID("event", d.a.ID, ev.typ)
+}
 
 func (ev *event) ref(d *doc) graph.Ref {
 	return graph.Ref{ID: ev.id(d), Labels: []string{graph.LabelEvent}}
@@ -73,8 +80,6 @@ type trigger struct {
 // place and date, and derives FIGHTS between the sides of a conflict.
 func (d *doc) findEvents() {
 	trigs := d.triggers()
-	byType := map[string]*event{}
-	var order []string
 	mediators, mediatorSents := d.mediators()
 	isMediator := map[*entity]bool{}
 	for _, m := range mediators {
@@ -104,22 +109,25 @@ func (d *doc) findEvents() {
 	for _, t := range trigs {
 		hasCeasefire = hasCeasefire || t.typ == "ceasefire"
 	}
+	// First the sides each mention names, and from them the story's two
+	// sides: the pair named most often as opponents or as the sides of a
+	// negotiation.
+	type reading struct {
+		sides    []*entity
+		explicit bool
+	}
+	reads := make([]reading, len(trigs))
+	seenAgreement := false
 	for i := range trigs {
 		t := &trigs[i]
 		// "the deal", "the agreement" after a truce is that truce.
-		if t.typ == "agreement" && hasCeasefire && byType["agreement"] == nil {
+		if t.typ == "agreement" && hasCeasefire && !seenAgreement {
 			switch d.low(t.from - 1) {
 			case "the", "this", "that", "yesterday's", "today's":
 				t.typ = "ceasefire"
 			}
 		}
-		ev := byType[t.typ]
-		if ev == nil {
-			ev = &event{typ: t.typ}
-			byType[t.typ] = ev
-			order = append(order, t.typ)
-		}
-		ev.sents = appendUnique(ev.sents, t.sent)
+		seenAgreement = seenAgreement || t.typ == "agreement"
 		sides, explicit := d.sidesOf(*t)
 		if explicit && len(sides) >= 2 {
 			addPair(sides[0], sides[1], 3, t.sent)
@@ -133,6 +141,45 @@ func (d *doc) findEvents() {
 				}
 			}
 			sides = ss
+		}
+		reads[i] = reading{sides, explicit}
+	}
+	var best [2]*entity
+	bestW := 0
+	for p, w := range pairs {
+		if w > bestW || w == bestW && best[0] != nil && firstPair[p] < firstPair[best] {
+			best, bestW = p, w
+		}
+	}
+	if bestW > 0 {
+		d.dyad = best
+	}
+	// Then one event per type, and a separate one where a mention names
+	// other sides than the story's ("separate talks between the government
+	// and the M23").
+	byKey := map[string]*event{}
+	var order []string
+	for i, t := range trigs {
+		sides, explicit := reads[i].sides, reads[i].explicit
+		k := t.typ
+		split := false
+		if explicit && len(sides) >= 2 && d.dyad[0] != nil && dyadTypes[t.typ] && d.otherTrack(sides[:2], t.sent, mediatorSents) {
+			k = t.typ + "|" + sides[0].id() + "|" + sides[1].id()
+			split = true
+		}
+		ev := byKey[k]
+		if ev == nil {
+			ev = &event{typ: t.typ}
+			if split {
+				ev.key = k
+				ev.split = true
+			}
+			byKey[k] = ev
+			order = append(order, k)
+		}
+		ev.sents = appendUnique(ev.sents, t.sent)
+		if split {
+			sides = sides[:2]
 		}
 		if mediated[t.typ] && !explicit {
 			// Without named sides, the actors of one sentence, not of
@@ -150,29 +197,28 @@ func (d *doc) findEvents() {
 			ev.parties = appendEntity(ev.parties, s)
 		}
 		ev.explicit = ev.explicit || explicit
-		for _, p := range d.placesOf(*t) {
+		for _, p := range d.placesOf(t) {
 			ev.places = appendEntity(ev.places, p)
 		}
 		if ev.date == "" {
-			ev.date = d.dateOf(*t)
+			ev.date = d.dateOf(t)
 		}
 	}
-	// The story's two sides: the pair named most often as opponents or as
-	// the sides of talks.
-	var best [2]*entity
-	bestW := 0
-	for p, w := range pairs {
-		if w > bestW || w == bestW && best[0] != nil && firstPair[p] < firstPair[best] {
-			best, bestW = p, w
+	// A mediator named in a sentence that names a negotiation mediates
+	// that one; one named elsewhere, every negotiation of the story.
+	local := map[*entity]bool{}
+	for _, m := range mediators {
+		for _, s := range mediatorSents[m] {
+			for _, t := range trigs {
+				local[m] = local[m] || t.sent == s && mediated[t.typ]
+			}
 		}
-	}
-	if bestW > 0 {
-		d.dyad = best
 	}
 	conflict := false
-	for _, typ := range order {
-		ev := byType[typ]
-		if dyadTypes[typ] && d.dyad[0] != nil {
+	for _, k := range order {
+		ev := byKey[k]
+		typ := ev.typ
+		if dyadTypes[typ] && d.dyad[0] != nil && !ev.split {
 			ev.parties = []*entity{d.dyad[0], d.dyad[1]}
 		} else if mediated[typ] {
 			var ps []*entity
@@ -196,19 +242,12 @@ func (d *doc) findEvents() {
 			conflict = true
 		}
 		if mediated[typ] {
-			// A mediator named where an event is named mediates that
-			// event; one named elsewhere, every negotiation of the story.
 			for _, m := range mediators {
-				local, here := false, false
+				here := false
 				for _, s := range mediatorSents[m] {
-					for _, t := range trigs {
-						if t.sent == s && mediated[t.typ] {
-							local = true
-							here = here || t.typ == typ
-						}
-					}
+					here = here || containsInt(ev.sents, s)
 				}
-				if here || !local {
+				if here || !local[m] && !ev.split {
 					ev.mediators = appendEntity(ev.mediators, m)
 				}
 			}
@@ -240,6 +279,36 @@ func (d *doc) findEvents() {
 			d.rels = append(d.rels, &relation{typ: graph.RelMediates, from: m, toEvent: ev, evidence: ev.sents, confidence: confInferred + 0.1})
 		}
 	}
+}
+
+// otherTrack reports whether sides named at a mention in sentence si make
+// another event than the story's main one: neither is a side of the
+// story, or one differs and the sentence names its own mediator
+// ("separate talks between the government and the M23 are being mediated
+// by Qatar").
+func (d *doc) otherTrack(sides []*entity, si int, mediatorSents map[*entity][]int) bool {
+	in0, in1 := containsEntity(d.dyad[:], sides[0]), containsEntity(d.dyad[:], sides[1])
+	if !in0 && !in1 {
+		return true
+	}
+	if in0 && in1 {
+		return false
+	}
+	for _, ss := range mediatorSents {
+		if containsInt(ss, si) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsInt(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 func appendEntity(s []*entity, e *entity) []*entity {

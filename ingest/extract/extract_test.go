@@ -203,6 +203,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"PARTY_TO Qatar -> event:talks"},
 		},
 		{
+			name: "a separate track with its own mediator",
+			text: "Mali and Algeria held talks in Algiers on Monday. Separate talks between Mali and the Azawad Liberation Front are being mediated by Qatar.",
+			want: []string{"MEDIATES Qatar -> event:talks", "PARTY_TO Azawad Liberation Front -> event:talks", "PARTY_TO Algeria -> event:talks"},
+		},
+		{
 			name:    "refused to mediate",
 			text:    "Turkey refused to mediate talks between Mali and the Azawad Liberation Front.",
 			want:    []string{"Event talks"},
@@ -410,4 +415,47 @@ func TestOddInputs(t *testing.T) {
 			t.Errorf("%q: no Article node first", text)
 		}
 	}
+}
+
+// TestSeparateTracks checks that talks with other sides and their own
+// mediator become a second event, mediated only there.
+func TestSeparateTracks(t *testing.T) {
+	x := testExtractor(t)
+	text := "Mali and Algeria held talks in Algiers on Monday. Separate talks between Mali and the Azawad Liberation Front are being mediated by Qatar."
+	b := x.Extract(&ingest.Article{ID: ingest.ArticleID(text), Text: text})
+	parties := map[string][]string{}
+	mediators := map[string][]string{}
+	talks := 0
+	for _, n := range b.Nodes {
+		if n.Label() == graph.LabelEvent && n.Props["type"] == "talks" {
+			talks++
+		}
+	}
+	for _, r := range b.Rels {
+		switch r.Type {
+		case graph.RelPartyTo:
+			parties[r.End.ID] = append(parties[r.End.ID], r.Start.ID)
+		case graph.RelMediates:
+			mediators[r.End.ID] = append(mediators[r.End.ID], r.Start.ID)
+		}
+	}
+	if talks != 2 {
+		t.Fatalf("%d talks events, want 2", talks)
+	}
+	for ev, ms := range mediators {
+		for _, m := range ms {
+			if m == "state:qatar" && !slicesContains(parties[ev], "org:azawad-liberation-front") {
+				t.Errorf("Qatar mediates %s with sides %v", ev, parties[ev])
+			}
+		}
+	}
+}
+
+func slicesContains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
