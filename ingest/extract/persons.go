@@ -130,6 +130,21 @@ func (d *doc) findPersons() {
 		}
 		i = j - 1
 	}
+	// "The two foreign ministers, Ararat Mirzoyan and Jeyhun Bayramov": a
+	// full name joined to a titled one is a person too.
+	for k := 0; k < len(cands); k++ {
+		c := cands[k]
+		if len(c.roles) == 0 || c.to+2 >= len(d.toks) || d.low(c.to) != "and" || !d.sameSent(c.to, c.to+1) {
+			continue
+		}
+		j := c.to + 1
+		for j < len(d.toks) && d.sameSent(c.to, j) && d.isNameWord(j) {
+			j++
+		}
+		if j-(c.to+1) >= 2 && (k+1 >= len(cands) || cands[k+1].from != c.to+1) {
+			cands = append(cands[:k+1], append([]cand{{c.to + 1, j, nil}}, cands[k+1:]...)...)
+		}
+	}
 	// Full names first, so that surnames resolve to them.
 	for _, c := range cands {
 		if c.to-c.from < 2 {
@@ -530,6 +545,11 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 					title = d.toks[p].Text + " " + title
 				}
 				p--
+			}
+			// A plural title ("the two foreign ministers, A and B") says
+			// who they are, not whom each represents.
+			if lw := d.toks[k].Lower; strings.HasSuffix(lw, "s") && lx.roles[strings.TrimSuffix(lw, "s")] != "" {
+				former = true
 			}
 			items = append(items, item{title: title, pos: k - n + 1, former: former})
 			k = p
