@@ -1,0 +1,276 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/internal/neo4jtest"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// ingested ingests in into an emptied db and returns the graph.
+func ingested(t *testing.T, db *graph.DB, in string) string {
+	t.Helper()
+	neo4jtest.Reset(t, db)
+	if _, stderr, code := geokgDB(t, db, "ingest", in); code != 0 {
+		t.Fatalf("ingest: exit %d\n%s", code, stderr)
+	}
+	return canonDump(t, db)
+}
+
+// The bulk paths give the graph ingest gives.
+func TestExportThenLoadEqualsIngest(t *testing.T) {
+	db := neo4jtest.DB(t)
+	in := synthArticles(t, 21, 80)
+	want := ingested(t, db, in)
+	dir := t.TempDir()
+
+	t.Run("export jsonl, load", func(t *testing.T) {
+		f := filepath.Join(dir, "graph.jsonl")
+		if _, stderr, code := geokgDB(t, db, "export", "--format", "jsonl", "--out", f, in); code != 0 {
+			t.Fatalf("export: exit %d\n%s", code, stderr)
+		}
+		neo4jtest.Reset(t, db)
+		_, stderr, code := geokgDB(t, db, "load", "--batch-size", "500", f)
+		if code != 0 {
+			t.Fatalf("load: exit %d\n%s", code, stderr)
+		}
+		sameGraph(t, "load of the jsonl export", want, canonDump(t, db))
+		_, stderr, code = geokgDB(t, db, "load", f)
+		if code != 0 || !strings.Contains(stderr, "nodes: 0 created, 0 updated; relationships: 0 created, 0 updated") {
+			t.Errorf("second load: exit %d\n%s", code, stderr)
+		}
+		sameGraph(t, "second load", want, canonDump(t, db))
+	})
+
+	t.Run("extract, load", func(t *testing.T) {
+		f := filepath.Join(dir, "extract.jsonl")
+		stdout, stderr, code := geokgDB(t, db, "extract", in)
+		if code != 0 {
+			t.Fatalf("extract: exit %d\n%s", code, stderr)
+		}
+		if err := os.WriteFile(f, []byte(stdout), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		neo4jtest.Reset(t, db)
+		if _, stderr, code := geokgDB(t, db, "load", f); code != 0 {
+			t.Fatalf("load: exit %d\n%s", code, stderr)
+		}
+		sameGraph(t, "load of extract's output", want, canonDump(t, db))
+	})
+
+	t.Run("export cypher, run", func(t *testing.T) {
+		f := filepath.Join(dir, "graph.cypher")
+		if _, stderr, code := geokgDB(t, db, "export", "--format", "cypher", "--batch-size", "100", "--out", f, in); code != 0 {
+			t.Fatalf("export: exit %d\n%s", code, stderr)
+		}
+		neo4jtest.Reset(t, db)
+		runCypherScript(t, db, f)
+		sameGraph(t, "cypher script", want, canonDump(t, db))
+	})
+
+	t.Run("export from the database, load", func(t *testing.T) {
+		f := filepath.Join(dir, "db.jsonl")
+		if _, stderr, code := geokgDB(t, db, "export", "--from-db", "--out", f); code != 0 {
+			t.Fatalf("export: exit %d\n%s", code, stderr)
+		}
+		neo4jtest.Reset(t, db)
+		if _, stderr, code := geokgDB(t, db, "load", f); code != 0 {
+			t.Fatalf("load: exit %d\n%s", code, stderr)
+		}
+		sameGraph(t, "load of the database export", want, canonDump(t, db))
+	})
+}
+
+// runCypherScript runs a script the way cypher-shell does: statements end
+// with ';' at the end of a line, and // lines are comments.
+func runCypherScript(t *testing.T, db *graph.DB, path string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ctx := context.Background()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 256<<20)
+	var stmt strings.Builder
+	n := 0
+	for sc.Scan() {
+		line := sc.Text()
+		if stmt.Len() == 0 && strings.HasPrefix(line, "//") {
+			continue
+		}
+		stmt.WriteString(line)
+		stmt.WriteByte('\n')
+		if !strings.HasSuffix(line, ";") {
+			continue
+		}
+		q := strings.TrimSuffix(strings.TrimSpace(stmt.String()), ";")
+		stmt.Reset()
+		n++
+		sess := db.Session(ctx, neo4j.AccessModeWrite)
+		res, err := sess.Run(ctx, q, nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		sess.Close(ctx)
+		if err != nil {
+			t.Fatalf("statement %d: %v\n%.500s", n, err, q)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimSpace(stmt.String()) != "" {
+		t.Fatalf("script ends inside a statement: %.200s", stmt.String())
+	}
+}
+
+func TestExportNeo4jAdmin(t *testing.T) {
+	in := synthArticles(t, 22, 60)
+	dir := filepath.Join(t.TempDir(), "import")
+	_, stderr, code := geokgDB(t, &graph.DB{}, "export", "--format", "neo4j-admin", "--out", dir, in)
+	if code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "neo4j-admin database import full") {
+		t.Errorf("export should print the import command:\n%s", stderr)
+	}
+	script, err := os.ReadFile(filepath.Join(dir, "import.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	headers := map[string][]string{
+		"nodes_State.csv":              {"id:ID", ":LABEL", "aliases:string[]", "name"},
+		"nodes_Article.csv":            {"id:ID", ":LABEL", "published", "title", "url"},
+		"relationships_SUPPORTS.csv":   {":START_ID", ":END_ID", ":TYPE", "confidence:double", "evidence:string[]", "source_confidence:double[]", "sources:string[]"},
+		"relationships_MENTIONS.csv":   {":START_ID", ":END_ID", ":TYPE"},
+		"relationships_REPRESENTS.csv": {"role"},
+	}
+	for file, want := range headers {
+		b, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		header := strings.Split(strings.SplitN(string(b), "\n", 2)[0], ",")
+		for _, h := range want {
+			if !contains(header, h) {
+				t.Errorf("%s: header %v lacks %s", file, header, h)
+			}
+		}
+		if !strings.Contains(string(script), file) {
+			t.Errorf("import.sh does not name %s", file)
+		}
+	}
+
+	// With the local server's jars at hand, import the files for real.
+	root := moduleRoot(t)
+	home := os.Getenv("NEO4J_LOCAL_HOME")
+	if home == "" {
+		home = filepath.Join(root, ".neo4j-local")
+	}
+	cp, err := os.ReadFile(filepath.Join(home, "classpath"))
+	if err != nil {
+		t.Skipf("no local Neo4j installation to run neo4j-admin (%v); the files were checked, not imported", err)
+	}
+	if _, err := exec.LookPath("java"); err != nil {
+		t.Skip("no java to run neo4j-admin")
+	}
+	adminHome := t.TempDir()
+	for _, d := range []string{"conf", "data", "logs"} {
+		os.MkdirAll(filepath.Join(adminHome, d), 0o755)
+	}
+	conf := fmt.Sprintf("server.directories.data=%s/data\nserver.directories.logs=%s/logs\n", adminHome, adminHome)
+	os.WriteFile(filepath.Join(adminHome, "conf", "neo4j.conf"), []byte(conf), 0o644)
+	args := []string{"-cp", strings.TrimSpace(string(cp)), "org.neo4j.cli.AdminTool"}
+	for _, f := range strings.Fields(strings.ReplaceAll(strings.SplitN(string(script), "neo4j-admin ", 2)[1], "\\\n", " ")) {
+		args = append(args, strings.ReplaceAll(f, "'", ""))
+	}
+	cmd := exec.Command("java", args...)
+	cmd.Env = append(os.Environ(), "NEO4J_HOME="+adminHome, "NEO4J_CONF="+filepath.Join(adminHome, "conf"))
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("neo4j-admin import: %v\n%s", err, out)
+	}
+	m := regexp.MustCompile(`(\d+) nodes\s+(\d+) relationships`).FindStringSubmatch(string(out))
+	if m == nil {
+		t.Fatalf("neo4j-admin import printed no counts:\n%s", out)
+	}
+	lines := func(prefix string) int {
+		n := 0
+		files, _ := filepath.Glob(filepath.Join(dir, prefix+"*.csv"))
+		for _, f := range files {
+			b, _ := os.ReadFile(f)
+			n += strings.Count(string(b), "\n") - 1
+		}
+		return n
+	}
+	if m[1] != fmt.Sprint(lines("nodes_")) || m[2] != fmt.Sprint(lines("relationships_")) {
+		t.Errorf("neo4j-admin imported %s nodes and %s relationships, the files hold %d and %d", m[1], m[2], lines("nodes_"), lines("relationships_"))
+	}
+}
+
+func contains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestLoadReportsBadLinesAndGoesOn(t *testing.T) {
+	db := neo4jtest.DB(t)
+	in := synthArticles(t, 23, 10)
+	stdout, stderr, code := geokgDB(t, db, "extract", in)
+	if code != 0 {
+		t.Fatalf("extract: exit %d\n%s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	bad := []string{
+		`{"type":"node","id":"state:x","labels":["State"],"properties":{"id":"state:x"`,
+		`{"type":"relationship","id":"r9","label":"LOVES","start":{"id":"state:x","labels":["State"]},"end":{"id":"state:y","labels":["State"]},"properties":{}}`,
+		`{"type":"node","labels":["State"],"properties":{}}`,
+	}
+	// Put the bad lines after the first article's graph: the broken JSON
+	// and the id-less node are skipped alone; the relationship of unknown
+	// type fails the article it sits in.
+	at := 0
+	for i, l := range lines[1:] {
+		if strings.Contains(l, `"labels":["Article"]`) {
+			at = i + 1
+			break
+		}
+	}
+	all := append(append(append([]string{}, lines[:at]...), bad...), lines[at:]...)
+	f := filepath.Join(t.TempDir(), "mixed.jsonl")
+	if err := os.WriteFile(f, []byte(strings.Join(all, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code = geokgDB(t, db, "load", f)
+	if code != 1 {
+		t.Errorf("load: exit %d, want 1\n%s", code, stderr)
+	}
+	for _, want := range []string{fmt.Sprintf("mixed.jsonl:%d:", at+1), fmt.Sprintf("mixed.jsonl:%d:", at+3), "LOVES"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if n := countArticleNodes(t, db); n != 9 {
+		t.Errorf("%d articles loaded, want the 9 without bad lines", n)
+	}
+	_, stderr, code = geokgDB(t, db, "load", filepath.Join(t.TempDir(), "missing.jsonl"))
+	if code != 2 {
+		t.Errorf("missing file: exit %d, want 2\n%s", code, stderr)
+	}
+}
