@@ -24,7 +24,10 @@ func (d *doc) isNameWord(i int) bool {
 		return false
 	}
 	if len(t.Text) > 1 && isAllCaps(t.Text) && !strings.HasSuffix(t.Text, ".") {
-		return false // acronyms
+		// Acronyms, but "JD Vance": two capitals before a name.
+		if len(t.Text) > 2 || i+1 >= len(d.toks) || !isCapitalized(d.toks[i+1].Text) || isAllCaps(d.toks[i+1].Text) || d.at[i+1] != nil {
+			return false
+		}
 	}
 	if n := d.titleAt(i); n > 0 {
 		return false
@@ -99,6 +102,13 @@ func (d *doc) findPersons() {
 			// "Hassan Sheikh Mohamud": an honorific inside a name.
 			if d.x.lex.honorifics[d.toks[j].Text] && d.at[j] == nil && j+1 < len(d.toks) && d.sameSent(j, j+1) && d.isNameWord(j+1) {
 				j += 2
+				continue
+			}
+			// "Thérèse Kayikwamba Wagner": a surname that is also a
+			// one-word organization, where prose sees a person.
+			if m := d.at[j]; m != nil && m.kind == mName && m.to == j+1 && j-i >= 2 && m.ent.label == graph.LabelOrganization && (j+1 >= len(d.toks) || !isCapitalized(d.toks[j+1].Text)) && strings.HasSuffix(d.ner(j), "PERSON") {
+				d.dropMentions(j, j+1)
+				j++
 				continue
 			}
 			// "el-Sisi", "al-Burhan"
