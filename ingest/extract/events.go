@@ -87,7 +87,8 @@ func (d *doc) findEvents() {
 	}
 	pairs := map[[2]*entity]int{}
 	firstPair := map[[2]*entity]int{}
-	addPair := func(a, b *entity, w, pos int) {
+	hostile := map[[2]*entity]bool{}
+	addPair := func(a, b *entity, w, pos int, enemies bool) {
 		if a == nil || b == nil || a == b || !a.isActor() || !b.isActor() || isMediator[a] || isMediator[b] {
 			return
 		}
@@ -96,13 +97,14 @@ func (d *doc) findEvents() {
 		}
 		p := [2]*entity{a, b}
 		pairs[p] += w
+		hostile[p] = hostile[p] || enemies
 		if _, ok := firstPair[p]; !ok {
 			firstPair[p] = pos
 		}
 	}
 	for _, r := range d.rels {
 		if r.typ == graph.RelFights {
-			addPair(r.from, r.to, 3, r.evidence[0])
+			addPair(r.from, r.to, 4, r.evidence[0], true)
 		}
 	}
 	hasCeasefire := false
@@ -130,7 +132,14 @@ func (d *doc) findEvents() {
 		seenAgreement = seenAgreement || t.typ == "agreement"
 		sides, explicit := d.sidesOf(*t)
 		if explicit && len(sides) >= 2 {
-			addPair(sides[0], sides[1], 3, t.sent)
+			// Sides of a truce or a fight are enemies; sides of talks or a
+			// deal may be allies.
+			switch t.typ {
+			case "talks", "agreement", "summit", "election", "sanctions", "protest", "other":
+				addPair(sides[0], sides[1], 2, t.sent, false)
+			default:
+				addPair(sides[0], sides[1], 3, t.sent, true)
+			}
 		}
 		if mediated[t.typ] {
 			// The sides of a negotiation are states and organizations.
@@ -181,13 +190,13 @@ func (d *doc) findEvents() {
 		if split {
 			sides = sides[:2]
 		}
-		if mediated[t.typ] && !explicit {
+		if !explicit {
 			// Without named sides, the actors of one sentence, not of
 			// every sentence that mentions the event.
 			if ev.explicit || len(ev.parties) >= 2 {
 				sides = nil
 			}
-		} else if explicit && !ev.explicit && mediated[t.typ] {
+		} else if explicit && !ev.explicit {
 			ev.parties = nil
 		}
 		for _, s := range sides {
@@ -263,7 +272,14 @@ func (d *doc) findEvents() {
 		}
 		d.events = append(d.events, ev)
 	}
-	if conflict && d.dyad[0] != nil {
+	anyHostile := false
+	for _, h := range hostile {
+		anyHostile = anyHostile || h
+	}
+	// The story's sides fight when it tells of fighting, unless the
+	// fighting is between others ("Biden and Sunak held talks" while
+	// their jets strike the Houthis).
+	if conflict && d.dyad[0] != nil && (hostile[d.dyad] || !anyHostile) {
 		d.addRel(graph.RelFights, d.dyad[0], d.dyad[1], d.firstSentOf(d.dyad[0], d.dyad[1]), confInferred, nil)
 	}
 	for _, ev := range d.events {
@@ -372,8 +388,8 @@ func (d *doc) triggers() []trigger {
 				continue
 			}
 			last := d.toks[k+n-1]
-			if n == 1 && strings.HasPrefix(last.Tag, "VB") && last.Lower != "fighting" {
-				break
+			if n == 1 && !strings.HasPrefix(last.Tag, "NN") && last.Lower != "fighting" {
+				break // "offensive actions", "to strike"
 			}
 			if d.low(k) == "meeting" && d.low(k+1) != "between" {
 				break

@@ -258,6 +258,9 @@ func pickActor(hits []hit) *dict.Entry {
 	return best.entry
 }
 
+// collectiveNouns take a possessive inside an organization's name.
+var collectiveNouns = map[string]bool{"People": true, "Peoples": true, "Workers": true, "Women": true, "Nation": true, "Nations": true, "Mothers": true}
+
 // connectors may stand inside a capitalized name: "Government of National
 // Accord", "Armed Forces of the Philippines".
 var connectors = map[string]bool{"of": true, "for": true, "the": true, "and": true, "to": true, "on": true, "in": true}
@@ -280,6 +283,10 @@ func (d *doc) findOrganizations() {
 		tail := false // inside "of ..." after the head noun
 		for j < len(d.toks) && d.toks[j].Sent == si {
 			t := d.toks[j]
+			if tail && t.Text == "'s" && collectiveNouns[d.toks[j-1].Text] && j+1 < len(d.toks) && isCapitalized(d.toks[j+1].Text) {
+				j++
+				continue
+			}
 			if tail && connectors[t.Lower] && t.Lower != "to" && j+1 < len(d.toks) && d.toks[j+1].Sent == si {
 				nx := j + 1
 				if d.low(nx) == "the" {
@@ -309,7 +316,9 @@ func (d *doc) findOrganizations() {
 				continue
 			}
 			if j > i && j+1 < len(d.toks) && isCapitalized(d.toks[j+1].Text) && d.toks[j+1].Sent == si {
-				if t.Text == "'s" && d.at[j-1] == nil {
+				// "Taiwan People's Party", "People's Liberation Army"; not
+				// "Lai's Democratic Progressive Party".
+				if t.Text == "'s" && d.at[j-1] == nil && collectiveNouns[d.toks[j-1].Text] {
 					j++
 					continue
 				}

@@ -23,7 +23,7 @@ func (d *doc) addRel(typ string, from, to *entity, sent int, conf float64, props
 		return nil
 	}
 	for _, r := range d.rels {
-		if r.typ == typ && r.from == from && r.to == to {
+		if r.typ == typ && (r.from == from && r.to == to || typ == graph.RelFights && r.from == to && r.to == from) {
 			r.evidence = appendUnique(r.evidence, sent)
 			if conf > r.confidence {
 				r.confidence = conf
