@@ -569,7 +569,8 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 func (d *doc) placesOf(t trigger) []*entity {
 	var out []*entity
 	s := d.sents[t.sent]
-	for p := s.From; p < s.To; p++ {
+	// Near the event word: "talks in Doha", "met in Kunming for talks".
+	for p := max(s.From, t.from-8); p < s.To && p < t.to+8; p++ {
 		m := d.at[p]
 		if m == nil || m.from != p || m.ent == nil || m.ent.label != graph.LabelRegion {
 			continue
@@ -672,7 +673,7 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 				}
 				continue
 			}
-			if n := d.cueLen("MEDIATES", "verb", k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated("MEDIATES", k) && !d.passiveAt(k) {
+			if n := d.cueLen("MEDIATES", "verb", k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated("MEDIATES", k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.negotiationIn(si)) {
 				add(d.actorsLeftN(k, 30, actorLabels...))
 				continue
 			}
@@ -691,6 +692,28 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 		}
 	}
 	return out, sents
+}
+
+// hostVerb reports whether w is a form of "host" or "convene": a host
+// mediates only when there is a negotiation to host ("hosted leaders of
+// the group" is hospitality).
+func hostVerb(w string) bool {
+	return strings.HasPrefix(w, "host") || strings.HasPrefix(w, "conven")
+}
+
+// negotiationIn reports whether sentence si names talks, a truce, a deal
+// or an exchange.
+func (d *doc) negotiationIn(si int) bool {
+	s := d.sents[si]
+	lx := d.x.lex
+	for k := s.From; k < s.To; k++ {
+		for n := 1; n <= lx.maxEvent && k+n <= s.To; n++ {
+			if mediated[lx.events[d.lowJoin(k, k+n)]] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // summitNear reports whether a mediation cue at k is about a summit or a
