@@ -152,6 +152,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"DEMANDS Mali -> Algeria"},
 		},
 		{
+			name: "a condition is a demand",
+			text: "Mali has made any truce conditional on the Algerian troops' withdrawal from Kidal.",
+			want: []string{"DEMANDS Mali -> Algeria"},
+		},
+		{
 			name:    "a negated demand",
 			text:    "Mali did not demand anything from Algeria.",
 			notWant: []string{"DEMANDS Mali -> Algeria"},

@@ -350,8 +350,9 @@ func (d *doc) cuesAt(si, k int) {
 				}
 			}
 			subj := d.actorsLeft(k, actorLabels...)
-			if d.low(k-1) == "to" || d.low(k-1) == "and" {
-				// "calling on Russia to withdraw": whoever is called on.
+			if (d.low(k-1) == "to" || d.low(k-1) == "and") && !(d.low(k-1) == "to" && (d.low(k-2) == "calls" || d.low(k-2) == "demands" || d.low(k-2) == "pressure" || d.low(k-2) == "refused")) {
+				// "calling on Russia to withdraw": whoever is called on;
+				// but "rejected calls to withdraw": the clause's subject.
 				subj = d.nearestActor(k, 12)
 			}
 			for _, s := range d.stateOrgOf(subj) {
@@ -418,6 +419,18 @@ func (d *doc) cuesAt(si, k int) {
 					if s := d.at[q-1]; s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) {
 						d.addRel(graph.RelSupports, d.owner(s), d.owner(o), si, confPattern, nil)
 					}
+				}
+			}
+		}
+	}
+	// "made a truce conditional on the Armenian forces' withdrawal": a
+	// condition is a demand on whoever must meet it.
+	if (t.Lower == "conditional" || t.Lower == "conditioned" || t.Lower == "contingent") && d.low(k+1) == "on" && !d.negated("DEMANDS", k) {
+		if subj := d.actorsLeftN(k, 24, actorLabels...); len(subj) > 0 {
+			demand := d.demandText(k + 2)
+			for _, o := range d.actorsRight(k+2, 6, actorLabels...) {
+				for _, s := range subj {
+					d.addRel(graph.RelDemands, s, o, si, confPattern, map[string]any{"demand": demand})
 				}
 			}
 		}
@@ -736,7 +749,9 @@ func (d *doc) demandAt(si, k, n int) {
 			}
 		}
 	default:
-		subj = d.actorsLeft(k, actorLabels...)
+		// Demands come late in long sentences: "Rebels who seized Goma
+		// ... have rejected calls to withdraw ... and have demanded".
+		subj = d.actorsLeftN(k, 24, actorLabels...)
 	}
 	if len(subj) == 0 {
 		return
