@@ -132,6 +132,17 @@ func TestPatterns(t *testing.T) {
 			want: []string{"CONTROLS Azawad Liberation Front -> Kidal", "Organization Azawad Liberation Front"},
 		},
 		{
+			name:    "the town of X is no anaphor",
+			text:    "Fighting moved to Gao, where the Azawad Liberation Front said it had taken the town of Kidal.",
+			want:    []string{"CONTROLS Azawad Liberation Front -> Kidal"},
+			notWant: []string{"CONTROLS Azawad Liberation Front -> Gao"},
+		},
+		{
+			name: "in the hands of",
+			text: "Kidal, which has remained in the hands of the Azawad Liberation Front, was quiet.",
+			want: []string{"CONTROLS Azawad Liberation Front -> Kidal"},
+		},
+		{
 			name:    "lost control is no control",
 			text:    "The Azawad Liberation Front lost control of Kidal last year.",
 			notWant: []string{"CONTROLS Azawad Liberation Front -> Kidal"},

@@ -23,6 +23,10 @@ func (d *doc) resolveNominals() {
 			if !ok {
 				continue
 			}
+			// "the town of Bara" names the town; it refers to nothing.
+			if d.low(i+n) == "of" && i+n+1 < len(d.toks) && isCapitalized(d.toks[i+n+1].Text) {
+				break
+			}
 			// Bare plurals ("Rebels who seized Goma") refer too; bare
 			// singulars ("a region") do not.
 			if !det && target != "armed_group" {

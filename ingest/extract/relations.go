@@ -312,11 +312,25 @@ func (d *doc) cuesAt(si, k int) {
 		}
 	}
 	if n := d.cueLen("CONTROLS", "passive", k); n > 0 && d.low(k+n) == "by" && !d.negated("CONTROLS", k) {
-		if regs := d.actorsLeft(k, graph.LabelRegion); len(regs) > 0 {
+		if regs := d.actorsLeftN(k, 24, graph.LabelRegion); len(regs) > 0 {
 			for _, s := range d.actorsRight(k+n+1, 5, stateOrg...) {
 				for _, r := range regs {
 					d.addRel(graph.RelControls, s, r, si, confPattern, nil)
 				}
+			}
+		}
+	}
+	if t.Lower == "hands" && d.low(k+1) == "of" && (d.low(k-1) == "the" && d.low(k-2) == "in" || d.low(k-1) == "in") {
+		// "Mekelle, which has remained in the hands of Tigrayan forces"
+		regs := d.actorsLeftN(k, 16, graph.LabelRegion)
+		if len(regs) == 0 {
+			if m := d.regionBeforeWhich(k); m != nil {
+				regs = []*entity{m}
+			}
+		}
+		for _, s := range d.actorsRight(k+2, 6, stateOrg...) {
+			for _, r := range regs {
+				d.addRel(graph.RelControls, s, r, si, confPattern, nil)
 			}
 		}
 	}
@@ -523,14 +537,42 @@ func (d *doc) cuesAt(si, k int) {
 	}
 }
 
+// regionBeforeWhich is the place a relative clause before token k is
+// about: "Mekelle, which has remained ...".
+func (d *doc) regionBeforeWhich(k int) *entity {
+	for p := k - 1; p >= 0 && p >= k-10 && d.sameSent(p, k); p-- {
+		if w := d.low(p); w == "which" || w == "where" {
+			q := p - 1
+			if d.low(q) == "," {
+				q--
+			}
+			if m := d.at[q]; q >= 0 && m != nil && m.ent != nil && m.ent.label == graph.LabelRegion {
+				return m.ent
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
 // controlObjects are the places a CONTROLS verb at k (n tokens) governs:
 // after it ("seized Goma"), or the antecedent of a relative clause it ends
 // ("Lashio, the largest town in Shan state, which the rebels captured").
 func (d *doc) controlObjects(k, n int) []*entity {
+	window := 14
+	switch d.low(k) {
+	case "took", "taken", "take", "takes", "taking":
+		// "take" is a light verb: only a place right after it
+		// ("had taken the town of Bara"), not "took part in talks in X".
+		window = 6
+		if d.low(k+n) == "part" || d.low(k+n) == "place" || d.low(k+n) == "office" || d.low(k+n) == "power" {
+			return nil
+		}
+	}
 	// The place itself, not one named in a phrase about it: "controls
 	// all five state capitals in Darfur" says nothing of Darfur as a
 	// whole.
-	for p := k + n; p < k+n+14 && p < len(d.toks) && d.sameSent(p, k); p++ {
+	for p := k + n; p < k+n+window && p < len(d.toks) && d.sameSent(p, k); p++ {
 		m := d.at[p]
 		if m == nil || m.ent == nil || m.from != p {
 			continue
@@ -545,7 +587,25 @@ func (d *doc) controlObjects(k, n int) []*entity {
 				continue
 			}
 		}
-		return d.actorsRight(p, 1, graph.LabelRegion)
+		objs := d.actorsRight(p, 1, graph.LabelRegion)
+		// "captured Goma, the largest city in the east, in January and
+		// Bukavu, ...": more places joined by "and" past an apposition.
+		for q := p + 1; q < p+16 && q+1 < len(d.toks) && d.sameSent(q, k); q++ {
+			if d.low(q) == ";" {
+				break
+			}
+			if d.low(q) != "and" {
+				continue
+			}
+			r := q + 1
+			if d.low(r) == "the" {
+				r++
+			}
+			if o := d.at[r]; o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.from == r {
+				objs = appendEntity(objs, o.ent)
+			}
+		}
+		return objs
 	}
 	for p := k - 1; p >= 0 && p >= k-8 && d.sameSent(p, k); p-- {
 		if w := d.low(p); w != "which" && w != "that" {
