@@ -37,7 +37,7 @@ func geokgDB(t *testing.T, db *graph.DB, args ...string) (stdout, stderr string,
 }
 
 // synthArticles writes n synthetic articles as a JSON lines input file.
-func synthArticles(t *testing.T, seed uint64, n int) string {
+func synthArticles(t testing.TB, seed uint64, n int) string {
 	t.Helper()
 	d, err := dict.Default()
 	if err != nil {
@@ -281,7 +281,7 @@ var buildOnce struct {
 }
 
 // geokgBinary builds geokg once for the tests that run it as a process.
-func geokgBinary(t *testing.T) string {
+func geokgBinary(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "geokg-test-bin")
@@ -301,11 +301,18 @@ func geokgBinary(t *testing.T) string {
 	return buildOnce.path
 }
 
-func geokgProcess(t *testing.T, db *graph.DB, args ...string) *exec.Cmd {
+// geokgCommand is geokg as a process connected to db, not started.
+func geokgCommand(t testing.TB, db *graph.DB, args ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(geokgBinary(t), args...)
 	cmd.Env = append(os.Environ(), "NEO4J_URI="+db.Config.URI, "NEO4J_USERNAME="+db.Config.User,
 		"NEO4J_PASSWORD="+db.Config.Password, "NEO4J_DATABASE="+db.Config.Database, "NEO4J_PASSWORD_FILE=")
+	return cmd
+}
+
+func geokgProcess(t *testing.T, db *graph.DB, args ...string) *exec.Cmd {
+	t.Helper()
+	cmd := geokgCommand(t, db, args...)
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
 	t.Cleanup(func() {
@@ -322,9 +329,7 @@ func geokgProcess(t *testing.T, db *graph.DB, args ...string) *exec.Cmd {
 // geokgExec runs geokg as a process to its end.
 func geokgExec(t *testing.T, db *graph.DB, args ...string) (stderr string, code int) {
 	t.Helper()
-	cmd := exec.Command(geokgBinary(t), args...)
-	cmd.Env = append(os.Environ(), "NEO4J_URI="+db.Config.URI, "NEO4J_USERNAME="+db.Config.User,
-		"NEO4J_PASSWORD="+db.Config.Password, "NEO4J_DATABASE="+db.Config.Database, "NEO4J_PASSWORD_FILE=")
+	cmd := geokgCommand(t, db, args...)
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
 	err := cmd.Run()
