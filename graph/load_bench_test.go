@@ -70,7 +70,7 @@ func BenchmarkLoaderVsNaive(b *testing.B) {
 	if _, err := db.ApplySchema(ctx); err != nil {
 		b.Fatal(err)
 	}
-	_, batches, elements := benchCorpus(b, 31, 200)
+	_, batches, elements := benchCorpus(b, 31, 500)
 	// Warm the server's query caches for both with the same corpus, so
 	// that neither pays for planning in the measurement.
 	for _, w := range batches {
