@@ -150,6 +150,15 @@ func (d *doc) findEvents() {
 				}
 			}
 			sides = ss
+		} else if !explicit && (t.typ == "armed_conflict" || t.typ == "attack") {
+			// A broker is no belligerent.
+			var ss []*entity
+			for _, s := range sides {
+				if !isMediator[s] {
+					ss = append(ss, s)
+				}
+			}
+			sides = ss
 		}
 		reads[i] = reading{sides, explicit}
 	}
@@ -488,13 +497,18 @@ func (d *doc) eventDenied(k int) bool {
 // proposed reports whether the event word at k is only proposed or called
 // for.
 func (d *doc) proposed(k int) bool {
-	for p := k - 1; p >= k-4 && p >= 0 && d.sameSent(p, k); p-- {
+	for p := k - 1; p >= k-10 && p >= 0 && d.sameSent(p, k); p-- {
 		switch d.low(p) {
-		case "proposed", "propose", "proposes", "proposing", "proposal", "for", "urged", "urging":
-			if d.low(p) != "for" || strings.HasPrefix(d.low(p-1), "call") {
+		case "proposed", "propose", "proposes", "proposing", "proposal", "urged", "urging":
+			return true
+		case "for":
+			if strings.HasPrefix(d.low(p-1), "call") {
 				return true
 			}
-		case ",", ";":
+		case ";", "said", "says", "and", "but":
+			return false
+		}
+		if strings.HasPrefix(d.toks[p].Tag, "VB") && p < k-4 {
 			return false
 		}
 	}
