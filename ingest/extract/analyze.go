@@ -31,7 +31,32 @@ type role struct {
 	former bool // "former president": no longer held, no REPRESENTS
 }
 
-func (e *entity) id() string { return graph.EntityID(e.label, e.name) }
+func (e *entity) id() string {
+	if e.label == graph.LabelLeader {
+		return graph.EntityID(e.label, spellingKey(e.name))
+	}
+	return graph.EntityID(e.label, e.name)
+}
+
+// spellingKey folds the common transliteration variants of a person's
+// name, so that "Nikol Pashinyan" and "Nikol Pashinian", "Sergey" and
+// "Sergei", "Zelensky" and "Zelenskyy" get one node: accents go (in the
+// id's slug), "y" reads as "i", and doubled letters count once.
+func spellingKey(name string) string {
+	var b strings.Builder
+	var last rune
+	for _, r := range strings.ToLower(name) {
+		if r == 'y' {
+			r = 'i'
+		}
+		if r == last && r != ' ' {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
 
 func (e *entity) alias(s string) {
 	s = strings.TrimSpace(s)

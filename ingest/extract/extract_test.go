@@ -370,6 +370,29 @@ func TestStableIDs(t *testing.T) {
 	}
 }
 
+func TestSpellingVariantsShareAnID(t *testing.T) {
+	x := testExtractor(t)
+	id := func(text string) string {
+		for _, n := range x.Extract(&ingest.Article{ID: ingest.ArticleID(text), Text: text}).Nodes {
+			if n.Label() == graph.LabelLeader {
+				return n.ID
+			}
+		}
+		return ""
+	}
+	pairs := [][2]string{
+		{"Armenian Prime Minister Nikol Pashinyan spoke.", "Armenian Prime Minister Nikol Pashinian spoke."},
+		{"Russian Foreign Minister Sergey Lavrov spoke.", "Russian Foreign Minister Sergei Lavrov spoke."},
+		{"Turkish President Recep Tayyip Erdoğan spoke.", "Turkish President Recep Tayyip Erdogan spoke."},
+	}
+	for _, p := range pairs {
+		a, b := id(p[0]), id(p[1])
+		if a == "" || a != b {
+			t.Errorf("%q and %q: ids %q and %q", p[0], p[1], a, b)
+		}
+	}
+}
+
 func TestConcurrentExtract(t *testing.T) {
 	x := testExtractor(t)
 	texts := loadTestArticles(t)
