@@ -197,6 +197,9 @@ func key(label, name string) string { return label + "\x00" + strings.ToLower(na
 // entity returns the article's entity of that label and name, creating it.
 func (d *doc) entity(label, name string) *entity {
 	k := key(label, name)
+	if label == graph.LabelLeader {
+		k = key(label, spellingKey(name))
+	}
 	if e, ok := d.byKey[k]; ok {
 		return e
 	}
