@@ -70,7 +70,7 @@ func TestExtractStdinAndHelp(t *testing.T) {
 	if code := run(context.Background(), []string{"geokg", "extract", "-"}, in, &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
-	if !strings.Contains(out.String(), `"leader:recep-tayyip-erdogan"`) {
+	if !strings.Contains(out.String(), `"name":"Recep Tayyip Erdogan"`) {
 		t.Errorf("no leader from standard input:\n%s", out.String())
 	}
 	out.Reset()
