@@ -212,7 +212,7 @@ func countArticles(inputs []string) int {
 			}
 			if one(path) {
 				n++
-			} else if strings.HasSuffix(path, ".jsonl") || strings.HasSuffix(path, ".xml") || strings.HasSuffix(path, ".json") {
+			} else if ext := strings.ToLower(filepath.Ext(path)); ext == ".jsonl" || ext == ".ndjson" || ext == ".xml" || ext == ".rss" || ext == ".atom" {
 				unknown = true
 				return filepath.SkipAll
 			}
