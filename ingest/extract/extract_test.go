@@ -257,6 +257,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader Tanzar"},
 		},
 		{
+			name:    "a quoted resident is not a leader",
+			text:    `"We have no water," said Moussa Keita, a resident of Gao.`,
+			notWant: []string{"Leader Moussa Keita"},
+		},
+		{
 			name:    "bylines are not leaders",
 			text:    "Mali closed the road.\nWriting by Jonas Weber",
 			notWant: []string{"Leader Jonas Weber"},

@@ -24,6 +24,7 @@ type lexicon struct {
 	negations   map[string]bool
 	govBodies   map[string]bool
 	jointVerbs  map[string]bool
+	nonLeaders  map[string]bool
 	maxGovBody  int
 	orgHeads    map[string]string // head noun -> kind
 	regionHeads map[string]bool
@@ -67,6 +68,7 @@ func loadLexicon() (*lexicon, error) {
 	lx.negations = set("negation.txt")
 	lx.govBodies = set("govbodies.txt")
 	lx.jointVerbs = set("joint_verbs.txt")
+	lx.nonLeaders = set("non_leaders.txt")
 	for b := range lx.govBodies {
 		lx.maxGovBody = max(lx.maxGovBody, len(strings.Fields(b)))
 	}

@@ -329,6 +329,9 @@ func (d *doc) confirmedPerson(i, j int) bool {
 	if p := d.low(i - 1); connectors[p] && i >= 2 && isCapitalized(d.toks[i-2].Text) {
 		return false
 	}
+	if d.privatePerson(j) {
+		return false
+	}
 	speaks := speechVerbs[d.low(j)] || (d.low(j) == "," && speechVerbs[d.low(i-1)]) || speechVerbs[d.low(i-1)]
 	if j-i >= 2 {
 		if d.persons[d.toks[i].Text] != nil || d.persons[d.toks[j-1].Text] != nil {
@@ -345,6 +348,25 @@ func (d *doc) confirmedPerson(i, j int) bool {
 	}
 	l := d.ner(i)
 	return l != "O" && l != ""
+}
+
+// privatePerson reports whether the apposition after a name (at token j)
+// describes a private person: "Ahmed Hassan, a resident of Goma" or "an
+// analyst at ...".
+func (d *doc) privatePerson(j int) bool {
+	if d.low(j) != "," {
+		return false
+	}
+	for k := j + 1; k < j+6 && k < len(d.toks) && d.sameSent(j, k); k++ {
+		w := d.low(k)
+		if d.x.lex.nonLeaders[w] {
+			return true
+		}
+		if w == "," || w == "." || w == "who" || d.at[k] != nil {
+			return false
+		}
+	}
+	return false
 }
 
 // isByline reports whether the name at i follows "By" or "Writing by": the
