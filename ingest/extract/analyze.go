@@ -244,7 +244,7 @@ func (d *doc) addMention(m *mention) *mention {
 	if e.first < 0 || m.from < e.first {
 		e.first = m.from
 	}
-	if m.kind != mDemonym && m.kind != mNominal && m.kind != mPronoun {
+	if m.kind != mDemonym && m.kind != mNominal && m.kind != mPronoun && m.kind != mCompound {
 		e.alias(d.span(m.from, m.to))
 	}
 	return m
