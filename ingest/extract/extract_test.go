@@ -168,6 +168,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"DEMANDS Mali -> Algeria"},
 		},
 		{
+			name: "the militant group demanded",
+			text: "The Azawad Liberation Front met envoys. The militant group has demanded the withdrawal of Malian forces from Kidal.",
+			want: []string{"DEMANDS Azawad Liberation Front -> Mali"},
+		},
+		{
 			name:    "a negated demand",
 			text:    "Mali did not demand anything from Algeria.",
 			notWant: []string{"DEMANDS Mali -> Algeria"},

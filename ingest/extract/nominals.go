@@ -14,7 +14,9 @@ func (d *doc) resolveNominals() {
 		if d.at[i] != nil || d.toks[i].Sent < 0 {
 			continue
 		}
-		det := i > 0 && (d.low(i-1) == "the" || d.low(i-1) == "its" || d.low(i-1) == "their")
+		isDet := func(w string) bool { return w == "the" || w == "its" || w == "their" }
+		// "the rebels", "the militant group", "the Iran-aligned group"
+		det := i > 0 && isDet(d.low(i-1)) || i > 1 && isDet(d.low(i-2)) && d.at[i-1] == nil && !isCapitalized(d.toks[i-1].Text) && (d.toks[i-1].Tag == "JJ" || d.toks[i-1].Tag == "NN" || strings.Contains(d.toks[i-1].Text, "-"))
 		for n := 2; n >= 1; n-- {
 			if i+n > len(d.toks) || !d.sameSent(i, i+n-1) {
 				continue

@@ -425,6 +425,12 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			}
 		}
 	}
+	if !found && d.low(i-1) == "by" && d.low(i-2) == "led" {
+		// "a Hamas delegation led by Khalil al-Hayya"
+		if o := d.actorBefore(i-2, 6); o != nil {
+			roles, found = []role{{title: "Delegation Head", owner: o, sent: d.toks[i].Sent}}, true
+		}
+	}
 	if !found && j+1 < len(d.toks) && d.low(j) == "of" {
 		// "Ko Wen-je of the Taiwan People's Party"
 		k := j + 1

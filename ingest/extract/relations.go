@@ -151,8 +151,13 @@ func (d *doc) actorsLeftN(k, window int, labels ...string) []*entity {
 			break
 		}
 		m := d.at[p]
-		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound || !m.ent.real && m.kind != mDemonym {
+		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound && m.suffix != "led" || !m.ent.real && m.kind != mDemonym && m.kind != mCompound {
 			continue
+		}
+		if m.kind == mCompound {
+			// "Hamas-led militants attacked": the group leads the attack.
+			m.ent.real = true
+			return []*entity{m.ent}
 		}
 		chain, q := d.chainLeft(m, labels)
 		// Skip actors in a prepositional phrase: "backed by the UAE",
@@ -770,6 +775,15 @@ func (d *doc) compoundRel(si int, m *mention) {
 		}
 		if o := d.at[p]; o != nil && o.ent != nil {
 			obj = o.ent
+			// "Hezbollah, the Iran-backed Lebanese group": an adjective of
+			// nationality before a noun that refers back.
+			if o.kind == mDemonym {
+				if target, ok := lx.nominals[d.low(o.to)]; ok && target != "dyad" && target != "state" {
+					if e := d.antecedent(m.from, target); e != nil {
+						obj = e
+					}
+				}
+			}
 			break
 		}
 		if target, ok := lx.nominals[d.low(p)]; ok && (target == "region" || target == "city") {
