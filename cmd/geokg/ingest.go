@@ -18,6 +18,7 @@ import (
 	"github.com/geokg/geokg/ingest"
 	"github.com/geokg/geokg/ingest/dict"
 	"github.com/geokg/geokg/ingest/extract"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 )
@@ -405,7 +406,7 @@ func runIngest(c *cli.Context) error {
 			if !c.Bool("force") && len(ids) > 0 {
 				loaded, err := loader.Loaded(ctx, ids)
 				if err != nil {
-					setFatal(err)
+					setFatal(dbFailure(db.Config, err))
 					return
 				}
 				kept := todo[:0]
@@ -448,7 +449,7 @@ func runIngest(c *cli.Context) error {
 		sum.Stats.Add(st)
 		sum.mu.Unlock()
 		if err != nil {
-			setFatal(fmt.Errorf("load into %s: %w", db.Config, err))
+			setFatal(dbFailure(db.Config, err))
 			break
 		}
 		for i, e := range errs {
@@ -478,6 +479,21 @@ func runIngest(c *cli.Context) error {
 		fatal = c.Context.Err()
 	}
 	return sum.finish(errw, c.String("summary"), fatal)
+}
+
+// dbFailure says in one line why the database failed during a run. When
+// the server went away for longer than the driver retries, the advice is
+// to run again: what was committed stays, and is skipped.
+func dbFailure(cfg graph.Config, err error) error {
+	if errors.Is(err, context.Canceled) {
+		return err
+	}
+	var limit *neo4j.TransactionExecutionLimit
+	var conn *neo4j.ConnectivityError
+	if errors.As(err, &limit) || errors.As(err, &conn) {
+		return fmt.Errorf("lost the connection to Neo4j at %s and retries ran out; run the same command again to finish (articles already loaded are skipped)", cfg.URI)
+	}
+	return fmt.Errorf("load into %s: %w", cfg, err)
 }
 
 // originOf names the input of a reader error.

@@ -96,7 +96,7 @@ func runLoad(c *cli.Context) error {
 		st, errs, err := loader.Write(c.Context, batches)
 		sum.Stats.Add(st)
 		if err != nil {
-			return fmt.Errorf("load into %s: %w", db.Config, err)
+			return dbFailure(db.Config, err)
 		}
 		for i, e := range errs {
 			if e != nil {
