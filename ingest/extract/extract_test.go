@@ -250,6 +250,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Event agreement"},
 		},
 		{
+			name:    "an office of an unknown place is not guessed",
+			text:    "Mali and Algeria met in Gao. Talks were chaired by Zembla Prime Minister Ola Nordmann.",
+			want:    []string{"Leader Ola Nordmann"},
+			notWant: []string{"REPRESENTS Ola Nordmann -> Mali", "REPRESENTS Ola Nordmann -> Algeria"},
+		},
+		{
 			name:    "a former office is not represented",
 			text:    "Former Malian president Amadou Traore said the vote was fair.",
 			want:    []string{"Leader Amadou Traore"},

@@ -544,11 +544,12 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		k--
 	}
 	type item struct {
-		title  string
-		owner  *entity
-		pos    int
-		poss   bool
-		former bool
+		title      string
+		owner      *entity
+		pos        int
+		poss       bool
+		former     bool
+		placeOwned bool
 	}
 	var items []item
 	var owners []item
@@ -559,6 +560,10 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		if m := d.at[k]; m != nil && m.ent.label != graph.LabelLeader {
 			if m.ent.isActor() || m.kind == mDemonym {
 				owners = append(owners, item{owner: m.ent, pos: m.from, poss: m.possess})
+			} else if m.ent.label == graph.LabelRegion && len(items) > 0 && m.to == items[len(items)-1].pos {
+				// "St. Vincent Prime Minister X": a place the gazetteer
+				// does not know as a state owns the office; no guessing.
+				items[len(items)-1].placeOwned = true
 			}
 			k = m.from - 1
 			continue
@@ -635,6 +640,11 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 				continue
 			}
 		}
+		// "St. Vincent Prime Minister X": an unknown name owns the office;
+		// better no owner than a guessed one.
+		if len(items) > 0 && isCapitalized(t.Text) && k+1 == items[len(items)-1].pos {
+			items[len(items)-1].placeOwned = true
+		}
 		break
 	}
 	if len(items) == 0 {
@@ -666,7 +676,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 				}
 			}
 		}
-		r := role{title: canonicalTitle(it.title), sent: d.toks[i].Sent, former: it.former}
+		r := role{title: canonicalTitle(it.title), sent: d.toks[i].Sent, former: it.former || it.placeOwned && best == nil}
 		if best != nil {
 			r.owner = best.owner
 		}
