@@ -572,7 +572,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			title := d.span(k-n+1, k+1)
 			// Modifiers that are part of the office: "acting Prime Minister".
 			p := k - n
-			former := false
+			former, noState := false, false
 			for q := k - n; q >= 0 && q >= k-n-4 && d.sameSent(q, i); q-- {
 				if w := d.toks[q].Lower; w == "former" || w == "ex" {
 					former = true
@@ -589,12 +589,19 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 				}
 				p--
 			}
+			// An opposition or rebel leader does not hold office for the
+			// state: without a named group, no owner.
+			for q := k; q >= 0 && q >= k-n-3 && d.sameSent(q, i); q-- {
+				if w := d.toks[q].Lower; w == "opposition" || w == "rebel" || w == "dissident" || w == "exiled" {
+					noState = true
+				}
+			}
 			// A plural title ("the two foreign ministers, A and B") says
 			// who they are, not whom each represents.
 			if lw := d.toks[k].Lower; strings.HasSuffix(lw, "s") && lx.roles[strings.TrimSuffix(lw, "s")] != "" {
 				former = true
 			}
-			items = append(items, item{title: title, pos: k - n + 1, former: former})
+			items = append(items, item{title: title, pos: k - n + 1, former: former, placeOwned: noState})
 			k = p
 			continue
 		}
