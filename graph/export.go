@@ -27,7 +27,7 @@ func WriteCypher(w io.Writer, b *Batch, batchSize int) error {
 		fmt.Fprintf(bw, "%s;\n", s.Cypher)
 	}
 	bw.WriteString("CALL db.awaitIndexes(300);\n")
-	for _, st := range planWrites(b) {
+	for _, st := range planWrites(merged(b)) {
 		for i := 0; i < len(st.rows); i += batchSize {
 			rows := st.rows[i:min(i+batchSize, len(st.rows))]
 			lit, err := cypherLiteral(rows)
@@ -39,6 +39,14 @@ func WriteCypher(w io.Writer, b *Batch, batchSize int) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// merged is b in stored form, one element per id, as the loader would
+// write it.
+func merged(b *Batch) *Batch {
+	m := NewMerger()
+	m.Add(b)
+	return m.Batch()
 }
 
 // cypherLiteral writes v as a Cypher literal.
@@ -189,16 +197,17 @@ func sortedKeys(m map[string]string) []string {
 }
 
 // WriteAdminCSV writes b into dir as CSV files for neo4j-admin database
-// import full: one file of nodes per label (id:ID, :LABEL, then the
-// properties with typed headers such as aliases:string[] or
-// confidence:double) and one file of relationships per type (:START_ID,
-// :END_ID, :TYPE, then the properties). Node ids share one id space; they
+// import full, in stored form (see Merger), one line per id: one file of
+// nodes per label (id:ID, :LABEL, then the properties with typed headers
+// such as aliases:string[] or confidence:double) and one file of
+// relationships per type (:START_ID, :END_ID, :TYPE, then the properties). Node ids share one id space; they
 // are unique across labels by their prefixes. The array delimiter is ';'
 // unless a list element contains one, then '|', then U+001F.
 func WriteAdminCSV(dir string, b *Batch) (*AdminImport, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("neo4j-admin export: %w", err)
 	}
+	b = merged(b)
 	delim := chooseDelimiter(b)
 	imp := &AdminImport{Dir: dir, NodeFiles: map[string]string{}, RelFiles: map[string]string{}, ArrayDelimiter: delim.flag}
 

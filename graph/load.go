@@ -265,7 +265,7 @@ func (p writePlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (Stats,
 func nodeRow(n *Node) map[string]any {
 	row := map[string]any{
 		"id":      n.ID,
-		"key":     n.Props[PropUpdatedFrom],
+		"key":     keyOf(n.Props),
 		"aliases": nonNil(stringList(n.Props[PropAliases])),
 		"first":   n.Props[PropFirstSeen],
 		"last":    n.Props[PropLastSeen],
@@ -279,7 +279,7 @@ func relRow(r *Rel) map[string]any {
 		"id":       r.ID,
 		"start":    r.Start.ID,
 		"end":      r.End.ID,
-		"key":      r.Props[PropUpdatedFrom],
+		"key":      keyOf(r.Props),
 		"sources":  nonNil(stringList(r.Props[PropSources])),
 		"confs":    nonNilF(floatList(r.Props[PropSourceConfidence])),
 		"evidence": nonNil(stringList(r.Props[PropEvidence])),
@@ -287,6 +287,11 @@ func relRow(r *Rel) map[string]any {
 		"last":     r.Props[PropLastSeen],
 		"props":    scalarProps(r.Props),
 	}
+}
+
+func keyOf(p map[string]any) string {
+	k, _ := p[PropUpdatedFrom].(string)
+	return k
 }
 
 func scalarProps(p map[string]any) map[string]any {

@@ -343,14 +343,20 @@ func runIngest(c *cli.Context) error {
 	go func() {
 		defer close(groups)
 		var g []*ingest.Article
+		var groupStart time.Time
 		err := ingest.Read(ctx, c.Args().Slice(), readOptions(c), func(a *ingest.Article, err error) error {
 			if err != nil {
 				prog.clear()
 				sum.fail(errw, originOf(err), err)
 				return nil
 			}
+			if len(g) == 0 {
+				groupStart = time.Now()
+			}
 			g = append(g, a)
-			if len(g) < groupSize {
+			// Slow inputs (feeds, URLs) are written as they come, not
+			// held back until a group is full.
+			if len(g) < groupSize && time.Since(groupStart) < time.Second {
 				return nil
 			}
 			select {
