@@ -196,6 +196,7 @@ func TestExportNeo4jAdmin(t *testing.T) {
 	for _, f := range strings.Fields(strings.ReplaceAll(strings.SplitN(string(script), "neo4j-admin ", 2)[1], "\\\n", " ")) {
 		args = append(args, strings.ReplaceAll(f, "'", ""))
 	}
+	args = append(args[:len(args)-1], "--report-file="+filepath.Join(adminHome, "import.report"), args[len(args)-1])
 	cmd := exec.Command("java", args...)
 	cmd.Env = append(os.Environ(), "NEO4J_HOME="+adminHome, "NEO4J_CONF="+filepath.Join(adminHome, "conf"))
 	out, err := cmd.CombinedOutput()
