@@ -256,6 +256,27 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Ola Nordmann -> Mali", "REPRESENTS Ola Nordmann -> Algeria"},
 		},
 		{
+			name: "a portfolio between title and name",
+			text: "Mali was represented by Deputy Prime Minister for Reconciliation Ousmane Diallo.",
+			want: []string{"Leader Ousmane Diallo"},
+		},
+		{
+			name: "a monarch's numeral",
+			text: "King Mohammed VI of Morocco received the envoy.",
+			want: []string{"Leader Mohammed VI"},
+		},
+		{
+			name: "names in a list after a plural title, each of a state",
+			text: "The talks were led by the two countries' security chiefs, Amadou Sangare of Mali and Karim Ferhat of Algeria.",
+			want: []string{"REPRESENTS Amadou Sangare -> Mali", "REPRESENTS Karim Ferhat -> Algeria"},
+		},
+		{
+			name:    "a capitalized portfolio is part of the title",
+			text:    "Malian Water Minister Sadio Kone said the dam was safe.",
+			want:    []string{"REPRESENTS Sadio Kone -> Mali"},
+			notWant: []string{"Organization Water"},
+		},
+		{
 			name:    "a former office is not represented",
 			text:    "Former Malian president Amadou Traore said the vote was fair.",
 			want:    []string{"Leader Amadou Traore"},

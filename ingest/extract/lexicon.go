@@ -25,6 +25,7 @@ type lexicon struct {
 	govBodies   map[string]bool
 	jointVerbs  map[string]bool
 	nonLeaders  map[string]bool
+	portfolios  map[string]bool
 	maxGovBody  int
 	orgHeads    map[string]string // head noun -> kind
 	regionHeads map[string]bool
@@ -69,6 +70,7 @@ func loadLexicon() (*lexicon, error) {
 	lx.govBodies = set("govbodies.txt")
 	lx.jointVerbs = set("joint_verbs.txt")
 	lx.nonLeaders = set("non_leaders.txt")
+	lx.portfolios = set("portfolios.txt")
 	for b := range lx.govBodies {
 		lx.maxGovBody = max(lx.maxGovBody, len(strings.Fields(b)))
 	}

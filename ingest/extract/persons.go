@@ -10,6 +10,9 @@ import (
 // prose's entity recognizer they confirm a name that has no title.
 var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "added": true, "warned": true, "warns": true, "announced": true, "announces": true, "stated": true, "noted": true, "insisted": true, "argued": true, "wrote": true, "declared": true, "urged": true, "urges": true, "signed": true, "signs": true, "met": true, "accused": true}
 
+// romanNumerals follow a monarch's name.
+var romanNumerals = map[string]bool{"II": true, "III": true, "IV": true, "V": true, "VI": true, "VII": true, "VIII": true, "IX": true, "X": true, "XI": true, "XII": true}
+
 // nameParticles may stand inside a person's name in lower case.
 var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "de": true, "van": true, "von": true, "der": true, "da": true, "dos": true, "du": true, "la": true, "le": true}
 
@@ -118,6 +121,10 @@ func (d *doc) findPersons() {
 			}
 			break
 		}
+		// "King Mohammed VI", "Charles III"
+		if j < len(d.toks) && romanNumerals[d.toks[j].Text] && d.sameSent(i, j) {
+			j++
+		}
 		// "Ferdinand R. Marcos, Jr."
 		if j+1 < len(d.toks) && d.toks[j].Text == "," && (d.toks[j+1].Text == "Jr." || d.toks[j+1].Text == "Sr.") {
 			j += 2
@@ -129,6 +136,18 @@ func (d *doc) findPersons() {
 		if j-i == 1 && (d.x.lex.nominals[d.toks[i].Lower] != "" || groupNouns[d.toks[i].Lower] || d.toks[i].Tag == "NNS") {
 			i = j - 1
 			continue
+		}
+		// "Minister for Reconciliation Ousmane Diallo": the portfolio is
+		// not part of the name.
+		if p := d.low(i - 1); (p == "for" || p == "of") && i >= 2 && d.titleEndingAt(i-2) > 0 {
+			for j-i > 1 && d.x.lex.portfolios[d.toks[i].Lower] {
+				i++
+			}
+			if d.x.lex.portfolios[d.toks[i].Lower] || j-i < 2 {
+				// "Commissioner for Foreign Affairs": all portfolio.
+				i = j - 1
+				continue
+			}
 		}
 		roles, byRole := d.rolesAround(i, j)
 		ok := byRole
@@ -144,15 +163,39 @@ func (d *doc) findPersons() {
 	// full name joined to a titled one is a person too.
 	for k := 0; k < len(cands); k++ {
 		c := cands[k]
-		if len(c.roles) == 0 || c.to+2 >= len(d.toks) || d.low(c.to) != "and" || !d.sameSent(c.to, c.to+1) {
+		after := c.to
+		// "Amadou Sangare of Mali and Karim Ferhat of Algeria"
+		if d.low(after) == "of" {
+			q := after + 1
+			if d.low(q) == "the" {
+				q++
+			}
+			if q < len(d.toks) && d.at[q] != nil && d.at[q].ent.isActor() {
+				after = d.at[q].to
+			}
+		}
+		if len(c.roles) == 0 || after+2 >= len(d.toks) || d.low(after) != "and" || !d.sameSent(after, after+1) {
 			continue
 		}
+		c.to = after
 		j := c.to + 1
 		for j < len(d.toks) && d.sameSent(c.to, j) && d.isNameWord(j) {
 			j++
 		}
 		if j-(c.to+1) >= 2 && (k+1 >= len(cands) || cands[k+1].from != c.to+1) {
-			cands = append(cands[:k+1], append([]cand{{c.to + 1, j, nil}}, cands[k+1:]...)...)
+			var roles []role
+			// "..., Kamchybek Tashiev of Kyrgyzstan and Saymumin Yatimov
+			// of Tajikistan"
+			q := j + 1
+			if d.low(q) == "the" {
+				q++
+			}
+			if d.low(j) == "of" && q < len(d.toks) {
+				if m := d.at[q]; m != nil && m.ent.isActor() {
+					roles = []role{{title: singularTitle(c.roles[0].title), owner: m.ent, sent: d.toks[j].Sent}}
+				}
+			}
+			cands = append(cands[:k+1], append([]cand{{c.to + 1, j, roles}}, cands[k+1:]...)...)
 		}
 	}
 	// Full names first, so that surnames resolve to them.
@@ -419,10 +462,19 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 		if m := d.at[k]; m != nil && m.ent.isActor() {
 			for r := range roles {
-				if roles[r].owner == nil {
+				if roles[r].owner == nil || roles[r].former && !strings.Contains(strings.ToLower(roles[r].title), "former") {
 					roles[r].owner = m.ent
+					roles[r].former = false
+					roles[r].title = singularTitle(roles[r].title)
 				}
 			}
+		}
+	}
+	if !found && d.low(i-1) == "of" && j-i >= 2 {
+		switch d.low(i - 2) {
+		case "government", "administration", "regime", "cabinet":
+			// "the eastern-based government of Osama Hammad": its head.
+			roles, found = []role{{title: "Head Of Government", sent: d.toks[i].Sent, former: true}}, true
 		}
 	}
 	if !found && d.low(i-1) == "by" && d.low(i-2) == "led" {
@@ -465,6 +517,14 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 	}
 	return roles, found
+}
+
+// singularTitle turns "Foreign Ministers" into "Foreign Minister".
+func singularTitle(t string) string {
+	if strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss") {
+		return strings.TrimSuffix(t, "s")
+	}
+	return t
 }
 
 func allFormer(roles []role) bool {
@@ -555,6 +615,25 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 	var owners []item
 	comma := false
 	start := k
+	// "Deputy Prime Minister for Reintegration Gheorghe Bălan", "Minister
+	// of State for European Affairs Harlem Désir": a portfolio between the
+	// title and the name.
+	// "Commissioner for Foreign Affairs and Security Policy": words after
+	// "and" in a capitalized title are no name.
+	if w := d.low(k); (w == "and" || w == "of" || w == "for") && k > 0 && isCapitalized(d.toks[k-1].Text) {
+		return nil, false
+	}
+	for p := k; p >= 0 && p > k-5 && d.sameSent(p, i); p-- {
+		w := d.low(p)
+		if (w == "for" || w == "of") && p < k && p > 0 && d.titleEndingAt(p-1) > 0 {
+			k = p - 1
+			start = k
+			break
+		}
+		if !isCapitalized(d.toks[p].Text) && w != "and" || d.at[p] != nil {
+			break
+		}
+	}
 	for k >= 0 && d.sameSent(k, i) && start-k < 16 {
 		t := d.toks[k]
 		if m := d.at[k]; m != nil && m.ent.label != graph.LabelLeader {
@@ -630,6 +709,11 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			k--
 			continue
 		case t.Tag == "NN" && !isCapitalized(t.Text) && d.low(k+1) == "minister":
+			k--
+			continue
+		case isCapitalized(t.Text) && len(items) > 0 && d.at[k] == nil && (strings.HasSuffix(d.low(k+1), "minister") || d.low(k+1) == "secretary"):
+			// "Water Minister Seleshi Bekele": a portfolio, not a party.
+			items[len(items)-1].title = t.Text + " " + items[len(items)-1].title
 			k--
 			continue
 		case isCapitalized(t.Text) && len(items) > 0 && d.at[k] == nil && !lx.stopNames[t.Text] && k > 0:
