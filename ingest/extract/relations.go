@@ -499,7 +499,7 @@ func (d *doc) cuesAt(si, k int) {
 					}
 				}
 			}
-			if subj == nil && d.low(k+n) != "of" && d.low(k+n) != "with" {
+			if subj == nil && d.low(k+n) != "of" {
 				// "The U.S. military has carried out strikes on Houthi
 				// targets": the clause's subject.
 				subj = d.stateOrgOf(d.actorsLeft(k, actorLabels...))
