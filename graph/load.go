@@ -64,10 +64,21 @@ var errMissingEndpoint = errors.New("start or end node not found")
 // Write writes batches. errs has one entry per batch: nil when it was
 // written, or why it was not (invalid data, a missing endpoint); the other
 // batches are written regardless. err is set when the database failed as a
-// whole (unreachable, retries exhausted, ctx done): then batches without
-// an entry in errs may or may not have been written.
+// whole (unreachable, retries exhausted, ctx done): then the batches that
+// were not written carry err in errs, and stats count what was.
 func (l *Loader) Write(ctx context.Context, batches []*Batch) (stats Stats, errs []error, err error) {
 	errs = make([]error, len(batches))
+	done := make([]bool, len(batches))
+	defer func() {
+		if err == nil {
+			return
+		}
+		for i := range errs {
+			if !done[i] && errs[i] == nil {
+				errs[i] = err
+			}
+		}
+	}()
 	size := l.BatchSize
 	if size <= 0 {
 		size = DefaultBatchSize
@@ -82,13 +93,16 @@ func (l *Loader) Write(ctx context.Context, batches []*Batch) (stats Stats, errs
 		s, err := l.writeChunk(ctx, batches, chunk)
 		if err == nil {
 			stats.Add(s)
+			for _, i := range chunk {
+				done[i] = true
+			}
 			return nil
 		}
 		if isFatal(err) {
 			return err
 		}
 		if len(chunk) == 1 {
-			errs[chunk[0]] = err
+			errs[chunk[0]], done[chunk[0]] = err, true
 			return nil
 		}
 		// One bad batch fails the whole transaction: find it by writing
@@ -99,16 +113,17 @@ func (l *Loader) Write(ctx context.Context, batches []*Batch) (stats Stats, errs
 				if isFatal(err) {
 					return err
 				}
-				errs[i] = err
+				errs[i], done[i] = err, true
 				continue
 			}
 			stats.Add(s)
+			done[i] = true
 		}
 		return nil
 	}
 	for i, b := range batches {
 		if verr := Validate(b); verr != nil {
-			errs[i] = verr
+			errs[i], done[i] = verr, true
 			continue
 		}
 		if n > 0 && n+b.Len() > size {

@@ -455,6 +455,14 @@ func runIngest(c *cli.Context) error {
 		sum.Stats.Add(st)
 		sum.mu.Unlock()
 		if err != nil {
+			// What was committed before the failure counts as loaded.
+			for _, e := range errs {
+				if e == nil {
+					sum.mu.Lock()
+					sum.Loaded++
+					sum.mu.Unlock()
+				}
+			}
 			setFatal(dbFailure(db.Config, err))
 			break
 		}
