@@ -84,6 +84,10 @@ func (d *doc) findEvents() {
 	isMediator := map[*entity]bool{}
 	for _, m := range mediators {
 		isMediator[m] = true
+		// A mediating ministry or envoy brings its state along.
+		if s := d.stateOf(m); s != m {
+			isMediator[s] = true
+		}
 	}
 	pairs := map[[2]*entity]int{}
 	firstPair := map[[2]*entity]int{}
@@ -537,6 +541,14 @@ func (d *doc) inQuote(k int) bool {
 // between A and B", "A and B agreed to a truce", "A's invasion of B") or,
 // failing that, the actors of its sentence.
 func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
+	// "The World Bank has attended the talks as an observer": observers
+	// are no side.
+	s0 := d.sents[t.sent]
+	for p := s0.From; p < s0.To; p++ {
+		if w := d.low(p); w == "observer" || w == "observers" {
+			return nil, false
+		}
+	}
 	if d.low(t.to) == "between" {
 		if a, b := d.betweenPair(t.to); a != nil {
 			return []*entity{a, b}, true
@@ -694,6 +706,10 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 			if n := d.cueLen("MEDIATES", "noun", k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.negated("MEDIATES", k) {
 				if d.low(k+n) == "by" || d.low(k+n) == "of" {
 					add(d.actorsRight(k+n+1, 4, actorLabels...))
+				} else if w := d.low(k - 1); w == "are" || w == "were" || w == "as" || w == "the" && (d.low(k-2) == "are" || d.low(k-2) == "as") {
+					// "The OSCE, Russia and Ukraine are mediators", "acting as
+					// mediators"
+					add(d.actorsLeft(k, actorLabels...))
 				} else if p := k - 1; p >= 0 {
 					if d.low(p) == "joint" || d.low(p) == "the" {
 						p--

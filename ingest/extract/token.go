@@ -56,6 +56,17 @@ func (x *Extractor) tokenize(text string) []token {
 			// abbreviation or an initial.
 			if j < len(text) && text[j] == '.' && (x.lex.isAbbrev(word+".") || strings.Contains(word, ".")) {
 				j++
+				// "U.S.-hosted": the compound goes on after the period.
+				if j+1 < len(text) && text[j] == '-' && nextIsWord(text[j+1:]) {
+					j++
+					for j < len(text) {
+						r2, s2 := utf8.DecodeRuneInString(text[j:])
+						if !isWordRune(r2) && !(r2 == '-' && j+s2 < len(text) && nextIsWord(text[j+s2:])) {
+							break
+						}
+						j += s2
+					}
+				}
 				word = text[i:j]
 			}
 			toks = appendWord(toks, word, i)
