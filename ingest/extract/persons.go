@@ -271,10 +271,26 @@ func (d *doc) settleHeads() {
 			if e.roles[k].owner != nil {
 				continue
 			}
+			if !headTitle(e.roles[k:k+1]) && !strings.Contains(strings.ToLower(e.roles[k].title), "minister") {
+				// An envoy or a representative without a state may well
+				// serve an organization: no guess.
+				continue
+			}
+			// A state named in the same sentence, even by its capital
+			// ("President William Ruto said Nairobi would stay"), else the
+			// most-named state.
 			var best *entity
-			for _, s := range d.ents {
-				if s.label == graph.LabelState && s.real && !hasHead[s] && (best == nil || s.count > best.count) {
+			for _, s := range d.statesAfter(e, e.roles[k].sent) {
+				if !hasHead[s] {
 					best = s
+					break
+				}
+			}
+			if best == nil {
+				for _, s := range d.ents {
+					if s.label == graph.LabelState && s.real && !hasHead[s] && (best == nil || s.count > best.count) {
+						best = s
+					}
 				}
 			}
 			if best != nil {
@@ -285,6 +301,48 @@ func (d *doc) settleHeads() {
 			}
 		}
 	}
+}
+
+// statesAfter lists the states named in sentence si after leader e's
+// name: "President William Ruto said Nairobi would stay", not "China's
+// coast guard accused the government of President Marcos".
+func (d *doc) statesAfter(e *entity, si int) []*entity {
+	at := -1
+	for _, m := range d.ments {
+		if m.sent == si && m.ent == e {
+			at = m.to
+			break
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	var out []*entity
+	for _, m := range d.ments {
+		if m.sent != si || m.from < at || m.ent == nil {
+			continue
+		}
+		switch {
+		case m.ent.label == graph.LabelState && m.ent.real:
+			out = appendEntity(out, m.ent)
+		case m.ent.label == graph.LabelRegion && d.isCapital(m.ent):
+			out = appendEntity(out, d.capitalOf(m.ent))
+		}
+	}
+	return out
+}
+
+// capitalOf is the state whose capital region e is, when the article
+// names that state.
+func (d *doc) capitalOf(e *entity) *entity {
+	for _, h := range d.x.gaz.lookup(e.name) {
+		if h.kind == surfMetonym && h.entry.Label == graph.LabelState {
+			if s, ok := d.byKey[key(graph.LabelState, h.entry.Name)]; ok && s.real {
+				return s
+			}
+		}
+	}
+	return nil
 }
 
 func (d *doc) addRoles(e *entity, roles []role) {
@@ -467,6 +525,14 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 					roles[r].former = false
 					roles[r].title = singularTitle(roles[r].title)
 				}
+			}
+		}
+	}
+	if found && !hasOwner(roles) && d.low(j) == "and" && (d.low(j+1) == "his" || d.low(j+1) == "her") {
+		// "military commander Khalifa Haftar and his Libyan National Army"
+		if m := d.at[j+2]; m != nil && m.ent != nil && m.ent.isActor() {
+			for k := range roles {
+				roles[k].owner = m.ent
 			}
 		}
 	}
