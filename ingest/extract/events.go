@@ -296,6 +296,21 @@ func (d *doc) findEvents() {
 		d.addRel(graph.RelFights, d.dyad[0], d.dyad[1], d.firstSentOf(d.dyad[0], d.dyad[1]), confInferred, nil)
 	}
 	for _, ev := range d.events {
+		// An attack or a conflict between exactly two sides: they fight.
+		if ev.typ == "attack" || ev.typ == "armed_conflict" {
+			var sides []*entity
+			for _, p := range ev.parties {
+				// States and armed forces fight; parties and blocs do not.
+				if p.label == graph.LabelState || p.label == graph.LabelOrganization && (p.kind == "armed_group" || p.kind == "government_body") {
+					sides = appendEntity(sides, d.stateOf(p))
+				}
+			}
+			if len(sides) == 2 {
+				d.addRel(graph.RelFights, sides[0], sides[1], ev.sents[0], confInferred, nil)
+			}
+		}
+	}
+	for _, ev := range d.events {
 		for _, p := range ev.parties {
 			p.real = true
 			d.rels = append(d.rels, &relation{typ: graph.RelPartyTo, from: p, toEvent: ev, evidence: ev.sents, confidence: confInferred + 0.1})

@@ -273,13 +273,17 @@ func (d *doc) findOrganizations() {
 	acronyms := map[string]*entity{}
 	for i := 0; i < len(d.toks); i++ {
 		si := d.toks[i].Sent
-		if si < 0 || d.titled[si] || !isCapitalized(d.toks[i].Text) || lx.stopNames[d.toks[i].Text] {
+		ordinal := isOrdinal(d.toks[i].Text) && i+1 < len(d.toks) && isCapitalized(d.toks[i+1].Text)
+		if si < 0 || d.titled[si] || !isCapitalized(d.toks[i].Text) && !ordinal || lx.stopNames[d.toks[i].Text] {
 			continue
 		}
 		if d.at[i] != nil && d.at[i].kind == mName && d.at[i].ent.label != graph.LabelState && d.at[i].from < i {
 			continue
 		}
 		j, head := i, -1
+		if ordinal {
+			j++
+		}
 		tail := false // inside "of ..." after the head noun
 		for j < len(d.toks) && d.toks[j].Sent == si {
 			t := d.toks[j]
@@ -427,6 +431,22 @@ func (d *doc) findGroups() {
 		d.addMention(&mention{ent: e, from: i, to: i + 1, kind: mName})
 	}
 	d.markKnownNames(graph.LabelOrganization)
+}
+
+// isOrdinal reports whether s is a number like "444th" or "1st".
+func isOrdinal(s string) bool {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	switch s[n:] {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
 }
 
 func containsDigit(s string) bool {

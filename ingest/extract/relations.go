@@ -502,7 +502,7 @@ func (d *doc) cuesAt(si, k int) {
 			if subj == nil && d.low(k+n) != "of" {
 				// "The U.S. military has carried out strikes on Houthi
 				// targets": the clause's subject.
-				subj = d.stateOrgOf(d.actorsLeft(k, actorLabels...))
+				subj = d.stateOrgOf(d.actorsLeftN(k, 30, actorLabels...))
 			}
 			for _, s := range subj {
 				for _, o := range d.actorsRight(k+n+1, 5, stateOrg...) {
@@ -664,7 +664,9 @@ func (d *doc) compoundPair(k int) [2]*entity {
 // B": the first actor after "between" at k and the first after a later
 // "and".
 func (d *doc) betweenPair(k int) (*entity, *entity) {
-	first := d.actorsRight(k+1, 6, stateOrg...)
+	// "between forces loyal to Prime Minister Dbeibah and the Rada
+	// militia": a leader stands for the side he leads.
+	first := d.stateOrgOf(d.actorsRight(k+1, 8, actorLabels...))
 	if len(first) >= 2 {
 		return first[0], first[1]
 	}
@@ -679,8 +681,10 @@ func (d *doc) betweenPair(k int) (*entity, *entity) {
 		if d.low(q) == "the" {
 			q++
 		}
-		if m := d.at[q]; m != nil && m.ent != nil && hasLabel(m.ent, stateOrg) && m.ent != first[0] {
-			return first[0], d.owner(m)
+		if m := d.at[q]; m != nil && m.ent != nil && hasLabel(m.ent, actorLabels) {
+			if second := d.stateOrgOf([]*entity{d.owner(m)}); len(second) > 0 && second[0] != first[0] {
+				return first[0], second[0]
+			}
 		}
 	}
 	return nil, nil
