@@ -838,6 +838,16 @@ func (d *doc) demandAt(si, k, n int) {
 	end := k + n
 	if strong {
 		targets = d.actorsRight(k+n, 10, actorLabels...)
+		if w := d.low(k + n + 1); len(targets) == 0 && d.low(k+n) == "that" && (w == "it" || w == "they") {
+			// "ordered the dissolution of the Rada force and demanded that
+			// it hand over the airport": the actor named last before.
+			for p := k - 1; p >= d.sents[si].From; p-- {
+				if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() && !containsEntity(subj, m.ent) {
+					targets = []*entity{d.owner(m)}
+					break
+				}
+			}
+		}
 	} else {
 		// A target then "to" or "not to": "urged both Thailand and
 		// Cambodia to find a middle ground".
