@@ -251,6 +251,16 @@ func (d *doc) findEvents() {
 			}
 			ev.parties = ps
 		}
+		if !mediated[typ] {
+			// "Sargsyan and Aliyev met": the leaders' states take part too.
+			for _, p := range ev.parties {
+				if p.label == graph.LabelLeader {
+					for _, o := range d.stateOrgOf([]*entity{p}) {
+						ev.parties = appendEntity(ev.parties, o)
+					}
+				}
+			}
+		}
 		if len(ev.parties) > 6 {
 			ev.parties = ev.parties[:6]
 		}
@@ -355,6 +365,19 @@ func containsInt(s []int, v int) bool {
 	return false
 }
 
+// eventThings follow an event word in names of things, not events: "the
+// ceasefire line", "a war crime".
+var eventThings = map[string]bool{"line": true, "lines": true, "zone": true, "crime": true, "crimes": true, "criminal": true, "criminals": true, "chest": true}
+
+// breakaway reports whether a region is a breakaway or disputed territory,
+// which can be a side of talks.
+func breakaway(e *entity) bool {
+	if e.label != graph.LabelRegion || e.entry == nil {
+		return false
+	}
+	return e.entry.Kind == "breakaway" || e.entry.Kind == "disputed"
+}
+
 func appendEntity(s []*entity, e *entity) []*entity {
 	if e == nil || containsEntity(s, e) {
 		return s
@@ -427,6 +450,10 @@ func (d *doc) triggers() []trigger {
 			}
 			// "proposed a truce", "calling for talks": not (yet) an event.
 			if (typ == "ceasefire" || typ == "talks" || typ == "agreement") && d.proposed(k) {
+				break
+			}
+			// "the ceasefire line", "a war crime": a thing, not the event.
+			if eventThings[d.low(k+n)] {
 				break
 			}
 			// Part of a name: "World War II".
@@ -578,7 +605,14 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 		if !strings.HasPrefix(d.toks[p].Tag, "VB") || !d.x.lex.jointVerbs[d.toks[p].Lower] {
 			continue
 		}
-		subj := d.actorsLeft(p, stateOrg...)
+		// "Moldova and its breakaway region of Transnistria agreed": a
+		// breakaway territory is a side too.
+		var subj []*entity
+		for _, e := range d.actorsLeft(p, graph.LabelState, graph.LabelOrganization, graph.LabelRegion) {
+			if e.isActor() || breakaway(e) {
+				subj = append(subj, e)
+			}
+		}
 		if len(subj) >= 2 {
 			return subj, true
 		}

@@ -125,7 +125,7 @@ func (d *doc) actorsLeft(k int, labels ...string) []*entity {
 }
 
 // groupHead nouns take their actor in an of-phrase: "fighters of the Front".
-var groupHead = map[string]bool{"fighters": true, "forces": true, "troops": true, "members": true, "units": true, "militants": true, "soldiers": true, "leaders": true, "officials": true}
+var groupHead = map[string]bool{"fighters": true, "forces": true, "troops": true, "members": true, "units": true, "militants": true, "soldiers": true, "leaders": true, "officials": true, "negotiators": true, "delegations": true, "delegates": true, "representatives": true, "envoys": true}
 
 // subjectPreps mark an actor as the object of a preposition, not a subject.
 var subjectPreps = map[string]bool{"by": true, "from": true, "of": true, "with": true, "against": true, "in": true, "at": true, "on": true, "into": true, "over": true, "to": true, "for": true, "near": true, "between": true}
