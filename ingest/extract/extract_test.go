@@ -294,6 +294,17 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader Moussa Keita"},
 		},
 		{
+			name:    "a newspaper named after a place",
+			text:    "A soldier who escaped to Gao told the Kidal Standard that the army had left.",
+			notWant: []string{"Region Kidal", "Leader Gao"},
+		},
+		{
+			name:    "the next person's title is no apposition",
+			text:    "In what they called the Algiers Declaration, Malian President Amadou Traore and the envoys agreed to meet.",
+			want:    []string{"REPRESENTS Amadou Traore -> Mali"},
+			notWant: []string{"Leader Declaration"},
+		},
+		{
 			name:    "bylines are not leaders",
 			text:    "Mali closed the road.\nWriting by Jonas Weber",
 			notWant: []string{"Leader Jonas Weber"},

@@ -26,6 +26,7 @@ type lexicon struct {
 	jointVerbs  map[string]bool
 	nonLeaders  map[string]bool
 	portfolios  map[string]bool
+	media       map[string]bool
 	maxGovBody  int
 	orgHeads    map[string]string // head noun -> kind
 	regionHeads map[string]bool
@@ -71,6 +72,7 @@ func loadLexicon() (*lexicon, error) {
 	lx.jointVerbs = set("joint_verbs.txt")
 	lx.nonLeaders = set("non_leaders.txt")
 	lx.portfolios = set("portfolios.txt")
+	lx.media = set("media.txt")
 	for b := range lx.govBodies {
 		lx.maxGovBody = max(lx.maxGovBody, len(strings.Fields(b)))
 	}

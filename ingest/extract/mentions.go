@@ -34,6 +34,10 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 	if d.isDateline(i, n) {
 		return
 	}
+	// "the Sahel Standard", "the Moscow Times": a newspaper, not a place.
+	if i+n < len(d.toks) && d.x.lex.media[d.toks[i+n].Text] && d.sameSent(i, i+n) {
+		return
+	}
 	var state, region, org, dem *hit
 	for k := range hits {
 		h := &hits[k]

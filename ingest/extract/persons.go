@@ -443,8 +443,9 @@ func (d *doc) confirmedPerson(i, j int) bool {
 	if d.persons[d.toks[i].Text] != nil {
 		return true
 	}
-	// One word: "Obama warns". Not "the Taliban said".
-	if d.low(i-1) == "the" || d.toks[i].Tag != "NNP" || !speechVerbs[d.low(j)] {
+	// One word: "Obama warns". Not "the Taliban said", "escaped to Dikwa
+	// told", "the Ankara Declaration".
+	if d.low(i-1) == "the" || locPreps[d.low(i-1)] || i > 0 && isCapitalized(d.toks[i-1].Text) && d.sameSent(i-1, i) || d.toks[i].Tag != "NNP" || !speechVerbs[d.low(j)] {
 		return false
 	}
 	l := d.ner(i)
@@ -890,6 +891,11 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			continue
 		}
 		if n := d.titleAt(k); n > 0 {
+			// "the Ankara Declaration, Somali President Hassan Sheikh
+			// Mohamud ...": the title of the next name, not an apposition.
+			if title == "" && k+n < len(d.toks) && d.isNameWord(k+n) && (k+n+1 >= len(d.toks) || d.isNameWord(k+n+1)) {
+				return nil, false
+			}
 			if title == "" {
 				title = d.span(k, k+n)
 			}
