@@ -305,14 +305,3 @@ func (d *doc) low(i int) string {
 func (d *doc) sameSent(i, j int) bool {
 	return i >= 0 && j >= 0 && i < len(d.toks) && j < len(d.toks) && d.toks[i].Sent == d.toks[j].Sent
 }
-
-// mentionsIn returns the mentions of sentence si in order.
-func (d *doc) mentionsIn(si int) []*mention {
-	var out []*mention
-	for _, m := range d.ments {
-		if m.sent == si {
-			out = append(out, m)
-		}
-	}
-	return out
-}

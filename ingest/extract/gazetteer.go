@@ -25,13 +25,10 @@ type hit struct {
 type gazetteer struct {
 	surfaces map[string][]hit
 	maxLen   int
-	// cities are the regions whose name is also a state's metonym:
-	// "Moscow" the city or the government.
-	cities map[string]*dict.Entry
 }
 
 func (x *Extractor) buildGazetteer(d *dict.Dict) *gazetteer {
-	g := &gazetteer{surfaces: map[string][]hit{}, cities: map[string]*dict.Entry{}}
+	g := &gazetteer{surfaces: map[string][]hit{}}
 	add := func(s string, e *dict.Entry, k surfaceKind) {
 		s = strings.TrimSpace(s)
 		if low := strings.ToLower(s); strings.HasPrefix(low, "the ") {
@@ -64,9 +61,6 @@ func (x *Extractor) buildGazetteer(d *dict.Dict) *gazetteer {
 		}
 		for _, dn := range e.Demonyms {
 			add(dn, e, surfDemonym)
-		}
-		if e.Label == "Region" {
-			g.cities[e.Name] = e
 		}
 	}
 	return g

@@ -81,10 +81,9 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 		d.addMention(&mention{ent: d.real(region.entry), from: i, to: i + n, kind: mName})
 	case dem != nil:
 		e := d.entryEntity(dem.entry)
-		m := d.addMention(&mention{ent: e, from: i, to: i + n, kind: mDemonym})
+		d.addMention(&mention{ent: e, from: i, to: i + n, kind: mDemonym})
 		if d.actorNounAfter(i + n) {
 			e.real = true
-			_ = m
 		}
 	}
 }

@@ -936,7 +936,6 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 	if title == "" {
 		return nil, false
 	}
-	_ = lx
 	return []role{{title: canonicalTitle(title), owner: owner}}, true
 }
 

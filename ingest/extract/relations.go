@@ -835,7 +835,6 @@ func (d *doc) demandAt(si, k, n int) {
 		return
 	}
 	var targets []*entity
-	end := k + n
 	if strong {
 		targets = d.actorsRight(k+n, 10, actorLabels...)
 		if w := d.low(k + n + 1); len(targets) == 0 && d.low(k+n) == "that" && (w == "it" || w == "they") {
@@ -865,7 +864,6 @@ func (d *doc) demandAt(si, k, n int) {
 			for p := last; p < last+4 && p < len(d.toks) && d.sameSent(p, k); p++ {
 				if d.low(p) == "to" || (d.low(p) == "not" && d.low(p+1) == "to") {
 					targets = ts
-					end = p
 					break
 				}
 				if d.low(p) == "that" || d.low(p) == "," {
@@ -877,7 +875,6 @@ func (d *doc) demandAt(si, k, n int) {
 	if len(targets) == 0 {
 		return
 	}
-	_ = end
 	demand := d.demandText(k + n)
 	for _, s := range subj {
 		for _, t := range targets {
