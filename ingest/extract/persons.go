@@ -271,7 +271,9 @@ func (d *doc) settleHeads() {
 			if e.roles[k].owner != nil {
 				continue
 			}
-			if !headTitle(e.roles[k:k+1]) && !strings.Contains(strings.ToLower(e.roles[k].title), "minister") {
+			lt := strings.ToLower(e.roles[k].title)
+			ministerial := strings.Contains(lt, "minister") || strings.Contains(lt, "secretary") && !strings.Contains(lt, "general")
+			if !headTitle(e.roles[k:k+1]) && !ministerial {
 				// An envoy or a representative without a state may well
 				// serve an organization: no guess.
 				continue
@@ -317,9 +319,31 @@ func (d *doc) statesAfter(e *entity, si int) []*entity {
 	if at < 0 {
 		return nil
 	}
+	// States that own another leader's office in the sentence are that
+	// leader's: "Rubio said he had spoken with Pakistani Prime Minister
+	// Shehbaz Sharif".
+	taken := map[*entity]bool{}
+	for _, m := range d.ments {
+		if m.sent == si && m.ent != nil && m.ent != e && m.ent.label == graph.LabelLeader {
+			for _, r := range m.ent.roles {
+				if r.owner != nil {
+					taken[r.owner] = true
+				}
+			}
+		}
+	}
 	var out []*entity
 	for _, m := range d.ments {
-		if m.sent != si || m.from < at || m.ent == nil {
+		if m.sent != si || m.from < at || m.ent == nil || taken[m.ent] {
+			continue
+		}
+		// Only as the subject of what the leader said: "Ruto said Nairobi
+		// would stay", not "Putin thanked Pyongyang".
+		q := m.from - 1
+		for q > at && (d.low(q) == "that" || d.low(q) == "the") {
+			q--
+		}
+		if !speechVerbs[d.low(q)] {
 			continue
 		}
 		switch {
