@@ -143,6 +143,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"CONTROLS Azawad Liberation Front -> Kidal"},
 		},
 		{
+			name: "regained control of",
+			text: "The Azawad Liberation Front has regained control of Kidal, officials said.",
+			want: []string{"CONTROLS Azawad Liberation Front -> Kidal"},
+		},
+		{
 			name:    "lost control is no control",
 			text:    "The Azawad Liberation Front lost control of Kidal last year.",
 			notWant: []string{"CONTROLS Azawad Liberation Front -> Kidal"},
