@@ -178,6 +178,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"DEMANDS Azawad Liberation Front -> Mali"},
 		},
 		{
+			name: "the speaker demands after a long report",
+			text: "Malian Defence Minister Sadio Kone said the rebels had retaken villages that the army had cleared, and demanded that Algeria close the border.",
+			want: []string{"DEMANDS Sadio Kone -> Algeria"},
+		},
+		{
 			name:    "a negated demand",
 			text:    "Mali did not demand anything from Algeria.",
 			notWant: []string{"DEMANDS Mali -> Algeria"},

@@ -830,6 +830,18 @@ func (d *doc) demandAt(si, k, n int) {
 		// Demands come late in long sentences: "Rebels who seized Goma
 		// ... have rejected calls to withdraw ... and have demanded".
 		subj = d.actorsLeftN(k, 24, actorLabels...)
+		// "Zulum said the militants had regained areas that the army had
+		// cleared, and demanded ...": the speaker demands.
+		if p := k - 1; d.low(p) == "and" || d.low(p) == "has" && d.low(p-1) == "and" {
+			for q := d.sents[si].From; q < k; q++ {
+				if speechVerbs[d.low(q)] && strings.HasPrefix(d.toks[q].Tag, "VB") {
+					if s := d.actorsLeft(q, actorLabels...); len(s) > 0 {
+						subj = s
+					}
+					break
+				}
+			}
+		}
 	}
 	if len(subj) == 0 {
 		return
