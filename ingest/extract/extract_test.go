@@ -255,6 +255,16 @@ func TestPatterns(t *testing.T) {
 			want: []string{"LOCATED_IN Gao -> Mali", "LOCATED_IN Kidal -> Mali"},
 		},
 		{
+			name: "in a state's region",
+			text: "Rebels seized the town of Anefis in northern Mali's Menaka Region on Monday.",
+			want: []string{"LOCATED_IN Anefis -> Menaka Region"},
+		},
+		{
+			name: "a place in a where clause",
+			text: "Fighting moved to the Menaka Region, where the army said it had retaken the town of Anefis.",
+			want: []string{"LOCATED_IN Anefis -> Menaka Region"},
+		},
+		{
 			name:    "no event when denied",
 			text:    "Officials said no deal between Mali and Algeria was possible.",
 			notWant: []string{"Event agreement"},

@@ -928,12 +928,30 @@ func (d *doc) locatedAt(si int, m *mention) {
 		if d.low(q) == "the" {
 			q++
 		}
-		if o := d.at[q]; o != nil && o.ent != nil && (o.ent.label == graph.LabelState || o.ent.label == graph.LabelRegion && !d.isCity(o.ent)) && o.kind != mDemonym {
+		// "Moqokori in central Somalia's Hiiraan region", "Marte in
+		// Nigeria's north-eastern Borno State": the nearest container.
+		for n := 0; n < 2 && q < len(d.toks) && d.at[q] == nil && !isCapitalized(d.toks[q].Text) && d.toks[q].Tag == "JJ"; n++ {
+			q++
+		}
+		if o := d.at[q]; o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.possess {
+			r := o.to + 1
+			for n := 0; n < 2 && r < len(d.toks) && d.at[r] == nil && d.toks[r].Tag == "JJ"; n++ {
+				r++
+			}
+			if inner := d.at[r]; inner != nil && inner.ent != nil && inner.ent.label == graph.LabelRegion && inner.ent != m.ent {
+				q = r
+			}
+		}
+		if o := d.at[q]; o != nil && o.ent != nil && (o.ent.label == graph.LabelState || o.ent.label == graph.LabelRegion && !d.isCity(o.ent)) && o.kind != mDemonym && o.ent != m.ent {
 			d.addRel(graph.RelLocatedIn, m.ent, o.ent, si, confPattern, nil)
 		}
 	}
+	// "the Kordofan region, where the RSF had taken the town of Bara"
+	if outer := d.whereAntecedent(m); outer != nil {
+		d.addRel(graph.RelLocatedIn, m.ent, outer, si, confInferred, nil)
+	}
 	if d.low(k) == "," {
-		if o := d.at[k+1]; o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.kind == mName && (o.to >= len(d.toks) || !isCapitalized(d.toks[o.to].Text)) {
+		if o := d.at[k+1]; o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.kind == mName && !o.possess && (o.to >= len(d.toks) || !isCapitalized(d.toks[o.to].Text)) {
 			d.addRel(graph.RelLocatedIn, m.ent, o.ent, si, confPattern, nil)
 		}
 	}
@@ -979,6 +997,29 @@ func (d *doc) isCapital(e *entity) bool {
 		}
 	}
 	return false
+}
+
+// whereAntecedent is the region a "where" clause holding mention m is
+// about: "the Kordofan region, where ... the town of Bara".
+func (d *doc) whereAntecedent(m *mention) *entity {
+	s := d.sents[m.sent]
+	for p := m.from - 1; p > s.From && p >= m.from-20; p-- {
+		if d.low(p) != "where" {
+			continue
+		}
+		q := p - 1
+		if d.low(q) == "," {
+			q--
+		}
+		for q > s.From && d.at[q] != nil && d.at[q].ent != nil && d.at[q].ent.label == graph.LabelRegion && d.at[q].from < q {
+			q = d.at[q].from
+		}
+		if o := d.at[q]; o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.ent != m.ent && !d.isCity(o.ent) {
+			return o.ent
+		}
+		return nil
+	}
+	return nil
 }
 
 // locatedFromDict adds LOCATED_IN for places whose container the gazetteer
