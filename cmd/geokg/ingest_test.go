@@ -121,8 +121,7 @@ func countArticleNodes(t *testing.T, db *graph.DB) int {
 }
 
 // reference is the graph of one clean ingest of in into an emptied db,
-// by the same build of geokg as the process tests run (the test binary
-// may have been built from other sources).
+// by geokg as a process, like the runs it is compared with.
 func reference(t *testing.T, db *graph.DB, in string) string {
 	t.Helper()
 	neo4jtest.Reset(t, db)
@@ -274,38 +273,24 @@ func TestIngestFeedOverHTTP(t *testing.T) {
 	}
 }
 
-var buildOnce struct {
-	sync.Once
-	path string
-	err  error
-}
-
-// geokgBinary builds geokg once for the tests that run it as a process.
-func geokgBinary(t testing.TB) string {
-	t.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "geokg-test-bin")
-		if err != nil {
-			buildOnce.err = err
-			return
-		}
-		buildOnce.path = filepath.Join(dir, "geokg")
-		out, err := exec.Command("go", "build", "-o", buildOnce.path, ".").CombinedOutput()
-		if err != nil {
-			buildOnce.err = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildOnce.err != nil {
-		t.Fatal(buildOnce.err)
+// The tests that need geokg as a process of its own (to kill it, or to
+// run two at once) run this test binary with GEOKG_TEST_MAIN=1: it then is
+// geokg, built from the same sources as the test.
+func init() {
+	if os.Getenv("GEOKG_TEST_MAIN") == "1" {
+		main()
 	}
-	return buildOnce.path
 }
 
 // geokgCommand is geokg as a process connected to db, not started.
 func geokgCommand(t testing.TB, db *graph.DB, args ...string) *exec.Cmd {
 	t.Helper()
-	cmd := exec.Command(geokgBinary(t), args...)
-	cmd.Env = append(os.Environ(), "NEO4J_URI="+db.Config.URI, "NEO4J_USERNAME="+db.Config.User,
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, args...)
+	cmd.Env = append(os.Environ(), "GEOKG_TEST_MAIN=1", "NEO4J_URI="+db.Config.URI, "NEO4J_USERNAME="+db.Config.User,
 		"NEO4J_PASSWORD="+db.Config.Password, "NEO4J_DATABASE="+db.Config.Database, "NEO4J_PASSWORD_FILE=")
 	return cmd
 }
