@@ -149,9 +149,9 @@ func (d *doc) locContext(i, n int) bool {
 		}
 	}
 	if p >= 0 && d.sameSent(p, i) && locPreps[d.low(p)] {
-		// "of" only in "the city of X", "the port of X".
+		// "of" only in "the city of X", "90 percent of X", "control of X".
 		if d.low(p) == "of" {
-			return p > 0 && d.x.lex.regionIntro[d.low(p-1)]
+			return p > 0 && (d.x.lex.regionIntro[d.low(p-1)] || partOf[d.low(p-1)])
 		}
 		// "to" and "from" take actors too ("talk to Moscow"): a place only
 		// after a verb of motion or a trip.
@@ -263,6 +263,10 @@ func pickActor(hits []hit) *dict.Entry {
 
 // collectiveNouns take a possessive inside an organization's name.
 var collectiveNouns = map[string]bool{"People": true, "Peoples": true, "Workers": true, "Women": true, "Nation": true, "Nations": true, "Mothers": true}
+
+// partOf words before "of" make the next name a place: "90 percent of
+// Port-au-Prince", "control of Kabul", "the outskirts of Khartoum".
+var partOf = map[string]bool{"percent": true, "parts": true, "part": true, "most": true, "much": true, "half": true, "control": true, "outskirts": true, "centre": true, "center": true, "north": true, "south": true, "east": true, "west": true, "areas": true, "streets": true, "siege": true}
 
 // connectors may stand inside a capitalized name: "Government of National
 // Accord", "Armed Forces of the Philippines".
@@ -415,6 +419,10 @@ func (d *doc) findOrganizations() {
 // "the Wagner fighters".
 var groupNouns = map[string]bool{"rebels": true, "rebel": true, "militia": true, "militias": true, "militants": true, "fighters": true, "insurgents": true, "guerrillas": true, "jihadists": true}
 
+// coalitionNouns after a capitalized name not in the gazetteer make the
+// name a group: "the Viv Ansanm coalition", "the Kokang militia".
+var coalitionNouns = map[string]bool{"coalition": true, "alliance": true, "militia": true, "gang": true, "movement": true}
+
 // findGroups finds armed groups the gazetteer does not know by the noun
 // after their name.
 func (d *doc) findGroups() {
@@ -432,6 +440,27 @@ func (d *doc) findGroups() {
 		e.real = true
 		e.kind = "armed_group"
 		d.addMention(&mention{ent: e, from: i, to: i + 1, kind: mName})
+	}
+	// "the Viv Ansanm coalition": a run of capitalized words after "the",
+	// before a group noun.
+	for i := 1; i+1 < len(d.toks); i++ {
+		if d.low(i-1) != "the" || d.at[i] != nil || !isCapitalized(d.toks[i].Text) || d.x.lex.stopNames[d.toks[i].Text] {
+			continue
+		}
+		j := i
+		for j < len(d.toks) && j < i+4 && d.sameSent(i, j) && d.at[j] == nil && isCapitalized(d.toks[j].Text) && isWordToken(d.toks[j].Text) {
+			j++
+		}
+		if j >= len(d.toks) || !coalitionNouns[d.low(j)] || !d.sameSent(i, j) {
+			i = j
+			continue
+		}
+		e := d.entity(graph.LabelOrganization, d.span(i, j))
+		e.real = true
+		e.kind = "armed_group"
+		e.alias(d.span(i, j+1))
+		d.addMention(&mention{ent: e, from: i, to: j + 1, kind: mName})
+		i = j
 	}
 	d.markKnownNames(graph.LabelOrganization)
 }

@@ -713,7 +713,7 @@ func (d *doc) stateOrgOf(es []*entity) []*entity {
 func (d *doc) modal(k int) bool {
 	for p := k - 1; p >= k-4 && p >= 0 && d.sameSent(p, k); p-- {
 		switch d.low(p) {
-		case "would", "could", "might", "may", "will", "vowed", "vowing", "vows", "plans", "plan", "planned", "threatened", "threatens", "wants", "attempt", "attempting", "trying", "hopes", "aims", "seeks", "if":
+		case "would", "could", "might", "may", "will", "vowed", "vowing", "vows", "plans", "plan", "planned", "threatened", "threatens", "wants", "attempt", "attempting", "trying", "hopes", "aims", "seeks", "if", "preparing", "prepare", "prepares", "intends", "intend", "bid", "accused", "accuses", "accusing":
 			return true
 		case ",", ";":
 			return false
