@@ -111,6 +111,21 @@ func (d *doc) findEvents() {
 			addPair(r.from, r.to, 4, r.evidence[0], true)
 		}
 	}
+	// "Armenia and Azerbaijan traded artillery fire", "A and B clashed":
+	// enemies, whether or not an event word follows.
+	for k, t := range d.toks {
+		switch t.Lower {
+		case "traded", "clashed", "fought", "battled", "exchanged":
+		default:
+			continue
+		}
+		if !strings.HasPrefix(t.Tag, "VB") || t.Lower == "exchanged" && d.low(k+1) != "fire" && d.low(k+2) != "fire" {
+			continue
+		}
+		if subj := d.actorsLeft(k, stateOrg...); len(subj) >= 2 {
+			addPair(subj[0], subj[1], 3, t.Sent, true)
+		}
+	}
 	hasCeasefire := false
 	for _, t := range trigs {
 		hasCeasefire = hasCeasefire || t.typ == "ceasefire"

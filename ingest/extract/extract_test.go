@@ -239,6 +239,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"MEDIATES Qatar -> event:talks", "PARTY_TO Azawad Liberation Front -> event:talks", "PARTY_TO Algeria -> event:talks"},
 		},
 		{
+			name: "enemies who traded fire are the sides of a truce",
+			text: "Mali and Algeria traded artillery fire along their border on Thursday. A truce brokered by Qatar collapsed within hours.",
+			want: []string{"FIGHTS Algeria -> Mali", "PARTY_TO Mali -> event:ceasefire", "PARTY_TO Algeria -> event:ceasefire", "MEDIATES Qatar -> event:ceasefire"},
+		},
+		{
 			name:    "refused to mediate",
 			text:    "Turkey refused to mediate talks between Mali and the Azawad Liberation Front.",
 			want:    []string{"Event talks"},
