@@ -148,6 +148,16 @@ func TestPatterns(t *testing.T) {
 			want: []string{"CONTROLS Azawad Liberation Front -> Kidal"},
 		},
 		{
+			name: "fell to",
+			text: "Kidal fell to the Azawad Liberation Front on Sunday.",
+			want: []string{"CONTROLS Azawad Liberation Front -> Kidal"},
+		},
+		{
+			name: "under someone's control",
+			text: "Gao, under Algerian control since March, was calm.",
+			want: []string{"CONTROLS Algeria -> Gao"},
+		},
+		{
 			name:    "lost control is no control",
 			text:    "The Azawad Liberation Front lost control of Kidal last year.",
 			notWant: []string{"CONTROLS Azawad Liberation Front -> Kidal"},

@@ -339,6 +339,34 @@ func (d *doc) cuesAt(si, k int) {
 			}
 		}
 	}
+	// "Goma fell to the rebels"
+	if (t.Lower == "fell" || t.Lower == "falls") && d.low(k+1) == "to" && !d.negated("CONTROLS", k) {
+		if regs := d.actorsLeft(k, graph.LabelRegion); len(regs) > 0 {
+			for _, s := range d.actorsRight(k+2, 4, stateOrg...) {
+				for _, r := range regs {
+					d.addRel(graph.RelControls, s, r, si, confPattern, nil)
+				}
+			}
+		}
+	}
+	// "Kherson, under Russian control since March", "under Hamas's control"
+	if t.Lower == "control" && k >= 2 && d.low(k-2) == "under" || t.Lower == "control" && k >= 3 && d.low(k-3) == "under" && d.low(k-1) == "'s" {
+		p := k - 1
+		if d.low(p) == "'s" {
+			p--
+		}
+		if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() {
+			regs := d.actorsLeftN(k, 16, graph.LabelRegion)
+			if len(regs) == 0 {
+				if r := d.regionBeforeWhich(k); r != nil {
+					regs = []*entity{r}
+				}
+			}
+			for _, r := range regs {
+				d.addRel(graph.RelControls, d.owner(m), r, si, confPattern, nil)
+			}
+		}
+	}
 	if t.Lower == "control" && (d.low(k-1) == "under" || d.low(k-2) == "under") && d.low(k+1) == "of" {
 		if regs := d.regionSubject(k); len(regs) > 0 {
 			for _, s := range d.actorsRight(k+2, 6, stateOrg...) {
