@@ -757,6 +757,16 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 			if d.inQuote(k) || d.summitNear(k) {
 				continue
 			}
+			// "Qatar and Egypt are pressing Israel and Hamas to accept a
+			// phased ceasefire": pressing both sides toward a deal.
+			switch t.Lower {
+			case "pressing", "pressed", "press", "presses", "urging", "urged", "urge", "urges":
+				if strings.HasPrefix(t.Tag, "VB") && d.negotiationIn(si) {
+					if sides := d.actorsRight(k+1, 4, stateOrg...); len(sides) >= 2 {
+						add(d.actorsLeft(k, stateOrg...))
+					}
+				}
+			}
 			if n := d.cueLen("MEDIATES", "passive", k); n > 0 && d.low(k+n) == "by" && !d.negated("MEDIATES", k) {
 				if d.x.lex.cue("MEDIATES", "verb", t.Lower) || d.nearTrigger(k) {
 					add(d.actorsRight(k+n+1, 5, actorLabels...))

@@ -254,6 +254,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"FIGHTS Algeria -> Mali", "PARTY_TO Mali -> event:ceasefire", "PARTY_TO Algeria -> event:ceasefire", "MEDIATES Qatar -> event:ceasefire"},
 		},
 		{
+			name: "pressing both sides toward a truce",
+			text: "Qatar is pressing Mali and the Azawad Liberation Front to accept a truce.",
+			want: []string{"MEDIATES Qatar -> event:ceasefire", "PARTY_TO Mali -> event:ceasefire"},
+		},
+		{
 			name:    "refused to mediate",
 			text:    "Turkey refused to mediate talks between Mali and the Azawad Liberation Front.",
 			want:    []string{"Event talks"},
