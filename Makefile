@@ -18,14 +18,18 @@ build: ## build bin/geokg
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/geokg
 
 # Tests and benchmarks that need Neo4j use NEO4J_TEST_URI when set;
-# otherwise this starts the local server (scripts/neo4j-local) and stops it at
-# the end if it was not already running. With CI=true a server that cannot
-# start fails the run instead of skipping those tests.
+# otherwise this starts a test server of their own (internal/neo4jtest's:
+# .neo4j-test/, Bolt on 17687, not the demo's server, whose data the tests
+# would delete) and stops it at the end if it was not already running. With
+# CI=true a server that cannot start fails the run instead of skipping those
+# tests.
+test_neo4j := env -u NEO4J_PASSWORD NEO4J_LOCAL_HOME=$${NEO4J_TEST_HOME:-$(CURDIR)/.neo4j-test} \
+	NEO4J_BOLT_PORT=$${NEO4J_TEST_BOLT_PORT:-17687} NEO4J_HTTP_PORT=$${NEO4J_TEST_HTTP_PORT:-17474} scripts/neo4j-local
 define with_neo4j
-if [[ -z $${NEO4J_TEST_URI:-} ]] && ! scripts/neo4j-local status >/dev/null; then
+if [[ -z $${NEO4J_TEST_URI:-} ]] && ! $(test_neo4j) status >/dev/null; then
 	if command -v java >/dev/null || [[ $${CI:-} == true ]]; then
-		trap 'scripts/neo4j-local stop' EXIT; trap 'exit 130' INT TERM
-		scripts/neo4j-local start
+		trap '$(test_neo4j) stop' EXIT; trap 'exit 130' INT TERM
+		$(test_neo4j) start
 	else
 		echo "Java not found: tests that need Neo4j will be skipped (install Java 17 and Maven to run them)" >&2
 	fi

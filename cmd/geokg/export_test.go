@@ -174,14 +174,16 @@ func TestExportNeo4jAdmin(t *testing.T) {
 	}
 
 	// With the local server's jars at hand, import the files for real.
-	root := moduleRoot(t)
-	home := os.Getenv("NEO4J_LOCAL_HOME")
-	if home == "" {
-		home = filepath.Join(root, ".neo4j-local")
+	// neo4j-admin comes with the test server's installation, there once
+	// the server has started.
+	neo4jtest.DB(t)
+	home, local := neo4jtest.LocalHome()
+	if !local {
+		t.Skip("neo4j-admin needs the local test server's installation; NEO4J_TEST_URI names another server")
 	}
 	cp, err := os.ReadFile(filepath.Join(home, "classpath"))
 	if err != nil {
-		t.Skipf("no local Neo4j installation to run neo4j-admin (%v); the files were checked, not imported", err)
+		t.Fatalf("the local test server has no class path to run neo4j-admin with: %v", err)
 	}
 	if _, err := exec.LookPath("java"); err != nil {
 		t.Skip("no java to run neo4j-admin")

@@ -390,14 +390,8 @@ func TestIngestConcurrentEqualsSequential(t *testing.T) {
 // retries or fails; either way a rerun ends with the clean run's graph.
 func TestIngestServerRestartedMidway(t *testing.T) {
 	db := neo4jtest.DB(t)
-	root := moduleRoot(t)
-	home := os.Getenv("NEO4J_LOCAL_HOME")
-	if home == "" {
-		home = filepath.Join(root, ".neo4j-local")
-	}
-	ports, err := os.ReadFile(filepath.Join(home, "ports"))
-	if err != nil || !strings.HasSuffix(db.Config.URI, ":"+strings.Fields(string(ports))[0]) {
-		t.Skipf("the test server %s is not the one scripts/neo4j-local runs; cannot restart it", db.Config.URI)
+	if _, local := neo4jtest.LocalHome(); !local {
+		t.Skipf("the test server %s is not one scripts/neo4j-local runs; cannot restart it", db.Config.URI)
 	}
 	in := synthArticles(t, 15, 400)
 	want := reference(t, db, in)
@@ -405,13 +399,8 @@ func TestIngestServerRestartedMidway(t *testing.T) {
 	neo4jtest.Reset(t, db)
 	cmd := geokgProcess(t, db, "ingest", "--batch-size", "1", "--workers", "1", in)
 	waitArticles(t, db, 25)
-	script := filepath.Join(root, "scripts", "neo4j-local")
-	for _, verb := range []string{"stop", "start"} {
-		if out, err := exec.Command("bash", script, verb).CombinedOutput(); err != nil {
-			t.Fatalf("neo4j-local %s: %v\n%s", verb, err, out)
-		}
-	}
-	err = cmd.Wait()
+	neo4jtest.Restart(t)
+	err := cmd.Wait()
 	t.Logf("ingest during the restart ended with %v", err)
 
 	stderr, code := geokgExec(t, db, "ingest", in)
@@ -419,22 +408,4 @@ func TestIngestServerRestartedMidway(t *testing.T) {
 		t.Fatalf("rerun: exit %d\n%s", code, stderr)
 	}
 	sameGraph(t, "restarted then rerun", want, canonDump(t, db))
-}
-
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test")
-		}
-		dir = parent
-	}
 }

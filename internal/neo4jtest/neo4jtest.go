@@ -1,9 +1,13 @@
 // Package neo4jtest gives tests a real Neo4j database, empty at the start of
 // each test.
 //
-// By default it starts the repository's local server with
-// scripts/neo4j-local (Java and Maven needed; the first start downloads the
-// server). To use another server, set NEO4J_TEST_URI, NEO4J_TEST_USER,
+// By default it starts a server of its own with scripts/neo4j-local (Java
+// and Maven needed; the first start downloads the server): state in
+// .neo4j-test/ of the repository (NEO4J_TEST_HOME), Bolt on 127.0.0.1:17687
+// (NEO4J_TEST_BOLT_PORT), HTTP on 17474 (NEO4J_TEST_HTTP_PORT), and a
+// generated password. It is not the server of the demo and of day-to-day
+// use (.neo4j-local/, port 7687), whose data the tests must not delete.
+// To use another server, set NEO4J_TEST_URI, NEO4J_TEST_USER,
 // NEO4J_TEST_PASSWORD and optionally NEO4J_TEST_DATABASE. The server's data
 // is deleted by every test that uses it: never point these at a database
 // that matters.
@@ -192,18 +196,15 @@ func server(t testing.TB) testServer {
 	if err != nil {
 		t.Fatalf("neo4jtest: %v", err)
 	}
-	home := envOr("NEO4J_LOCAL_HOME", filepath.Join(root, ".neo4j-local"))
+	home := localHome(root)
 	if err := localServer(root, "start"); err != nil {
 		t.Fatalf("neo4jtest: %v", err)
 	}
-	password := os.Getenv("NEO4J_PASSWORD")
-	if password == "" {
-		b, err := os.ReadFile(filepath.Join(home, "password"))
-		if err != nil {
-			t.Fatalf("neo4jtest: read the local server's password: %v", err)
-		}
-		password = strings.TrimSpace(string(b))
+	b, err := os.ReadFile(filepath.Join(home, "password"))
+	if err != nil {
+		t.Fatalf("neo4jtest: read the test server's password: %v", err)
 	}
+	password := strings.TrimSpace(string(b))
 	port, err := boltPort(home)
 	if err != nil {
 		t.Fatalf("neo4jtest: %v", err)
@@ -222,13 +223,36 @@ func unavailable(t testing.TB, reason string) {
 	t.Skipf("neo4jtest: skipped: %s", reason)
 }
 
-// localServer runs scripts/neo4j-local VERB. start returns at once when the
-// server already runs and otherwise waits until it answers.
+// LocalHome returns the state directory of the test server that this
+// package runs (its data, logs, import folder and class path), and false
+// when the tests use another server, named by NEO4J_TEST_URI.
+func LocalHome() (string, bool) {
+	if os.Getenv("NEO4J_TEST_URI") != "" {
+		return "", false
+	}
+	root, err := repoRoot()
+	if err != nil {
+		return "", false
+	}
+	return localHome(root), true
+}
+
+func localHome(root string) string {
+	return envOr("NEO4J_TEST_HOME", filepath.Join(root, ".neo4j-test"))
+}
+
+// localServer runs scripts/neo4j-local VERB on the test server. start
+// returns at once when the server already runs and otherwise waits until it
+// answers.
 func localServer(root, verb string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "bash", filepath.Join(root, "scripts", "neo4j-local"), verb)
 	cmd.Dir = root
+	cmd.Env = append(withoutEnv(os.Environ(), "NEO4J_PASSWORD"),
+		"NEO4J_LOCAL_HOME="+localHome(root),
+		"NEO4J_BOLT_PORT="+envOr("NEO4J_TEST_BOLT_PORT", "17687"),
+		"NEO4J_HTTP_PORT="+envOr("NEO4J_TEST_HTTP_PORT", "17474"))
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = &out
@@ -271,6 +295,18 @@ func repoRoot() (string, error) {
 		}
 		dir = parent
 	}
+}
+
+// withoutEnv drops NAME from env: the test server keeps the password it
+// generated, whatever the developer's shell exports for their own server.
+func withoutEnv(env []string, name string) []string {
+	var out []string
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, name+"=") {
+			out = append(out, kv)
+		}
+	}
+	return out
 }
 
 func envOr(name, def string) string {
