@@ -259,6 +259,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"MEDIATES Qatar -> event:ceasefire", "PARTY_TO Mali -> event:ceasefire"},
 		},
 		{
+			name:    "the antecedent of an apposition's relative clause",
+			text:    "Mali and the Azawad Liberation Front signed a deal. The deal sidelines Qatar, Algeria's closest partner, which brokered the 2015 truce.",
+			want:    []string{"MEDIATES Qatar -> event:ceasefire"},
+			notWant: []string{"MEDIATES Algeria -> event:ceasefire"},
+		},
+		{
 			name:    "refused to mediate",
 			text:    "Turkey refused to mediate talks between Mali and the Azawad Liberation Front.",
 			want:    []string{"Event talks"},

@@ -136,7 +136,7 @@ func (d *doc) actorsLeftN(k, window int, labels ...string) []*entity {
 		if w == ";" {
 			break
 		}
-		if (w == "who" || w == "which") && p < k-1 {
+		if w == "who" || w == "which" {
 			// After a relative clause, its antecedent is the subject:
 			// "Rebels who seized Goma ... have demanded talks", "Saudi
 			// Arabia and the United States, which have been brokering".
@@ -144,11 +144,24 @@ func (d *doc) actorsLeftN(k, window int, labels ...string) []*entity {
 			if d.low(q) == "," {
 				q--
 			}
-			if m := d.at[q]; q >= 0 && m != nil && m.ent != nil && hasLabel(m.ent, labels) {
+			if m := d.at[q]; q >= 0 && m != nil && m.ent != nil && hasLabel(m.ent, labels) && !m.possess {
 				chain, _ := d.chainLeft(m, labels)
 				return chain
 			}
-			break
+			// "Russia, Armenia's traditional security partner, which
+			// brokered": the name the apposition describes.
+			for r := q; r >= 0 && r > q-8 && d.sameSent(r, p); r-- {
+				if d.low(r) == "," {
+					if m := d.at[r-1]; r > 0 && m != nil && m.ent != nil && hasLabel(m.ent, labels) {
+						return []*entity{d.owner(m)}
+					}
+					break
+				}
+			}
+			if p < k-1 {
+				break
+			}
+			continue
 		}
 		m := d.at[p]
 		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound && m.suffix != "led" || !m.ent.real && m.kind != mDemonym && m.kind != mCompound {
