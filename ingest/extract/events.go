@@ -384,6 +384,27 @@ func containsInt(s []int, v int) bool {
 // ceasefire line", "a war crime".
 var eventThings = map[string]bool{"line": true, "lines": true, "zone": true, "crime": true, "crimes": true, "criminal": true, "criminals": true, "chest": true}
 
+// groupOf is the organization of region e that the article names most,
+// an armed group first.
+func (d *doc) groupOf(e *entity) *entity {
+	var found *entity
+	better := func(o *entity) bool {
+		if found == nil {
+			return true
+		}
+		if (o.kind == "armed_group") != (found.kind == "armed_group") {
+			return o.kind == "armed_group"
+		}
+		return o.count > found.count
+	}
+	for _, o := range d.ents {
+		if o.label == graph.LabelOrganization && o.real && o.count > 0 && o.entry != nil && o.entry.Within == e.name && better(o) {
+			found = o
+		}
+	}
+	return found
+}
+
 // breakaway reports whether a region is a breakaway or disputed territory,
 // which can be a side of talks.
 func breakaway(e *entity) bool {
@@ -624,8 +645,15 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 		// breakaway territory is a side too.
 		var subj []*entity
 		for _, e := range d.actorsLeft(p, graph.LabelState, graph.LabelOrganization, graph.LabelRegion) {
-			if e.isActor() || breakaway(e) {
+			switch {
+			case e.isActor() || breakaway(e):
 				subj = append(subj, e)
+			case e.label == graph.LabelRegion:
+				// "forces from the northern region of Tigray": the group of
+				// that region the article names.
+				if g := d.groupOf(e); g != nil {
+					subj = append(subj, g)
+				}
 			}
 		}
 		if len(subj) >= 2 {
