@@ -92,7 +92,7 @@ func TestQueriesOnSamples(t *testing.T) {
 		{query: "network", params: map[string]string{"actor": "Rwanda"}, cols: []string{"neighbour", "hops"},
 			want: []string{"M23 | 1", "Paul Kagame | 1", "Goma | 2"}},
 		{query: "timeline", params: map[string]string{"name": "Israel"}, cols: []string{"type", "mediators"},
-			want: []string{"ceasefire | Qatar"}},
+			want: []string{"ceasefire | Egypt, Qatar"}},
 		{query: "shortest-path", params: map[string]string{"a": "Angola", "b": "Goma"}, cols: []string{"from", "to"},
 			first: "Angola | Goma"},
 		{query: "most-mentioned", params: map[string]string{"limit": "10"}, cols: []string{"actor", "label"},
