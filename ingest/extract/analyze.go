@@ -39,14 +39,15 @@ func (e *entity) id() string {
 }
 
 // spellingKey folds the common transliteration variants of a person's
-// name, so that "Nikol Pashinyan" and "Nikol Pashinian", "Sergey" and
-// "Sergei", "Zelensky" and "Zelenskyy" get one node: accents go (in the
-// id's slug), "y" reads as "i", and doubled letters count once.
+// name, so that "Aram Vardanyan" and "Aram Vardanian", "Sergey" and
+// "Sergei", "Borysenko" and "Boryssenko" get one node: accents go (in the
+// id's slug), "y" and the Turkish dotless "ı" read as "i", and doubled
+// letters count once.
 func spellingKey(name string) string {
 	var b strings.Builder
 	var last rune
 	for _, r := range strings.ToLower(name) {
-		if r == 'y' {
+		if r == 'y' || r == 'ı' {
 			r = 'i'
 		}
 		if r == last && r != ' ' {

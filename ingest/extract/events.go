@@ -267,7 +267,7 @@ func (d *doc) findEvents() {
 			ev.parties = ps
 		}
 		if !mediated[typ] {
-			// "Sargsyan and Aliyev met": the leaders' states take part too.
+			// "Varosyan and Mammadli met": the leaders' states take part too.
 			for _, p := range ev.parties {
 				if p.label == graph.LabelLeader {
 					for _, o := range d.stateOrgOf([]*entity{p}) {
@@ -315,7 +315,7 @@ func (d *doc) findEvents() {
 		anyHostile = anyHostile || h
 	}
 	// The story's sides fight when it tells of fighting, unless the
-	// fighting is between others ("Biden and Sunak held talks" while
+	// fighting is between others ("the two leaders held talks" while
 	// their jets strike the Houthis).
 	if conflict && d.dyad[0] != nil && (hostile[d.dyad] || !anyHostile) {
 		d.addRel(graph.RelFights, d.dyad[0], d.dyad[1], d.firstSentOf(d.dyad[0], d.dyad[1]), confInferred, nil)
@@ -849,7 +849,7 @@ func (d *doc) negotiationIn(si int) bool {
 }
 
 // summitNear reports whether a mediation cue at k is about a summit or a
-// conference: its host is no mediator ("Putin hosted the summit").
+// conference: its host is no mediator ("President Alvarado hosted the summit").
 func (d *doc) summitNear(k int) bool {
 	for p := k - 3; p <= k+4; p++ {
 		if p < 0 || p >= len(d.toks) || !d.sameSent(p, k) {

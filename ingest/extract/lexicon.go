@@ -189,7 +189,7 @@ func (lx *lexicon) isAbbrev(w string) bool {
 	if lx.abbrevs[w] {
 		return true
 	}
-	// Initials: "R." in "Ferdinand R. Marcos".
+	// Initials: "R." in "Daniel R. Okafor".
 	return len(w) == 2 && w[0] >= 'A' && w[0] <= 'Z'
 }
 

@@ -125,7 +125,7 @@ func (d *doc) findPersons() {
 		if j < len(d.toks) && romanNumerals[d.toks[j].Text] && d.sameSent(i, j) {
 			j++
 		}
-		// "Ferdinand R. Marcos, Jr."
+		// "Daniel R. Okafor, Jr."
 		if j+1 < len(d.toks) && d.toks[j].Text == "," && (d.toks[j+1].Text == "Jr." || d.toks[j+1].Text == "Sr.") {
 			j += 2
 		} else if j < len(d.toks) && (d.toks[j].Text == "Jr." || d.toks[j].Text == "Sr.") {
@@ -279,7 +279,7 @@ func (d *doc) settleHeads() {
 				continue
 			}
 			// A state named in the same sentence, even by its capital
-			// ("President William Ruto said Nairobi would stay"), else the
+			// ("President Samuel Ouma said Nairobi would stay"), else the
 			// most-named state.
 			var best *entity
 			for _, s := range d.statesAfter(e, e.roles[k].sent) {
@@ -306,8 +306,8 @@ func (d *doc) settleHeads() {
 }
 
 // statesAfter lists the states named in sentence si after leader e's
-// name: "President William Ruto said Nairobi would stay", not "China's
-// coast guard accused the government of President Marcos".
+// name: "President Samuel Ouma said Nairobi would stay", not "China's
+// coast guard accused the government of President Santos".
 func (d *doc) statesAfter(e *entity, si int) []*entity {
 	at := -1
 	for _, m := range d.ments {
@@ -337,8 +337,8 @@ func (d *doc) statesAfter(e *entity, si int) []*entity {
 		if m.sent != si || m.from < at || m.ent == nil || taken[m.ent] {
 			continue
 		}
-		// Only as the subject of what the leader said: "Ruto said Nairobi
-		// would stay", not "Putin thanked Pyongyang".
+		// Only as the subject of what the leader said: "Ouma said Nairobi
+		// would stay", not "Volkov thanked Pyongyang".
 		q := m.from - 1
 		for q > at && (d.low(q) == "that" || d.low(q) == "the") {
 			q--
@@ -403,8 +403,8 @@ func (d *doc) person(from, to int) *entity {
 	name := strings.Join(parts, " ")
 	name = strings.ReplaceAll(name, " ,", ",")
 	// A shorter form of a name seen already.
-	// Every part must belong to the same known name: "Muhammad Yaqoob" is
-	// not "Khawaja Muhammad Asif".
+	// Every part must belong to the same known name: "Ahmed Karim" is
+	// not "Tariq Ahmed Rauf".
 	var known *entity
 	for _, p := range parts {
 		e := d.persons[p]
@@ -467,7 +467,7 @@ func (d *doc) confirmedPerson(i, j int) bool {
 	if d.persons[d.toks[i].Text] != nil {
 		return true
 	}
-	// One word: "Obama warns". Not "the Taliban said", "escaped to Dikwa
+	// One word: "Mensah warns". Not "the Taliban said", "escaped to Dikwa
 	// told", "the Ankara Declaration".
 	if d.low(i-1) == "the" || locPreps[d.low(i-1)] || i > 0 && isCapitalized(d.toks[i-1].Text) && d.sameSent(i-1, i) || d.toks[i].Tag != "NNP" || !speechVerbs[d.low(j)] {
 		return false
@@ -515,10 +515,10 @@ func (d *doc) isByline(i int) bool {
 }
 
 // rolesAround finds the offices written next to the name [i, j): before it
-// ("Russian President Vladimir Putin", "the Turkish president, Recep
-// Tayyip Erdoğan") or after it ("Peskov, the Kremlin spokesman";
-// "Krasnoselsky, head of the unrecognized Transnistrian Moldavian
-// Republic"; "Haftar, ... who leads the Libyan National Army").
+// ("Russian President Ivan Sokolov", "the Turkish president, Kemal
+// Aydın") or after it ("Orlov, the Kremlin spokesman"; "Belenko, head
+// of the unrecognized breakaway republic"; "Salem, ... who leads the
+// Libyan National Army").
 func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	roles, found := d.rolesBefore(i)
 	if j < len(d.toks) && d.toks[j].Text == "," {
@@ -554,7 +554,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 	}
 	if found && !hasOwner(roles) && d.low(j) == "and" && (d.low(j+1) == "his" || d.low(j+1) == "her") {
-		// "military commander Khalifa Haftar and his Libyan National Army"
+		// "military commander Omar Salem and his Libyan National Army"
 		if m := d.at[j+2]; m != nil && m.ent != nil && m.ent.isActor() {
 			for k := range roles {
 				roles[k].owner = m.ent
@@ -575,7 +575,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 	}
 	if !found && j+1 < len(d.toks) && d.low(j) == "of" {
-		// "Ko Wen-je of the Taiwan People's Party"
+		// "Chen Mei-ling of the Taiwan People's Party"
 		k := j + 1
 		if d.low(k) == "the" {
 			k++
@@ -690,7 +690,7 @@ func (d *doc) actorBefore(i, n int) *entity {
 func (d *doc) rolesBefore(i int) ([]role, bool) {
 	lx := d.x.lex
 	k := i - 1
-	// Honorifics are not titles: "Mr. Kabila", "Bishop Jean-Marie Runiga".
+	// Honorifics are not titles: "Mr. Lunda", "Bishop Jean-Paul Mwamba".
 	for k >= 0 && d.sameSent(k, i) && lx.honorifics[d.toks[k].Text] {
 		k--
 	}
@@ -796,7 +796,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			k--
 			continue
 		case len(items) == 0 && comma && start-k < 6 && !isCapitalized(t.Text) && (strings.HasPrefix(t.Tag, "NN") || t.Tag == "DT" || t.Tag == "JJ"):
-			// "the EU special envoy for the dialogue, Miroslav Lajcak"
+			// "the EU special envoy for the dialogue, Tomas Novak"
 			k--
 			continue
 		case t.Tag == "NN" && !isCapitalized(t.Text) && d.low(k+1) == "minister":
@@ -896,7 +896,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 	var owner *entity
 	ownerPoss := false
 	// An apposition opens with an article, a title or an owner, never
-	// with "and" or a verb: "Kurti, and the EU special envoy" is a list.
+	// with "and" or a verb: "Hoxha, and the EU special envoy" is a list.
 	if k < len(d.toks) {
 		if w := d.low(k); w == "and" || w == "or" || w == "who" || strings.HasPrefix(d.toks[k].Tag, "VB") || d.toks[k].Key == "\"" || w == "”" {
 			return nil, false
