@@ -46,6 +46,7 @@ Examples:
 			&cli.StringSliceFlag{Name: "dict", Usage: "extend the gazetteer with the dictionary `FILE` (repeatable)"},
 			&cli.DurationFlag{Name: "timeout", Value: ingest.DefaultOptions().Timeout, Usage: "limit for each HTTP request, body included"},
 			&cli.Int64Flag{Name: "max-size", Value: ingest.DefaultOptions().MaxBytes, Usage: "largest document read, in bytes"},
+			verboseFlag(),
 		),
 		Action: runExport,
 	}

@@ -38,6 +38,7 @@ standard error and the rest go on; the exit status is then 1.`,
 			&cli.StringFlag{Name: "format", Value: "jsonl", Usage: "output format: jsonl (APOC JSON lines)"},
 			&cli.StringSliceFlag{Name: "dict", Usage: "extend the gazetteer with the dictionary `FILE` (repeatable)"},
 			&cli.IntFlag{Name: "workers", Value: runtime.GOMAXPROCS(0), Usage: "articles extracted at once"},
+			verboseFlag(),
 		},
 		Action: runExtract,
 	}
@@ -70,7 +71,7 @@ func runExtract(c *cli.Context) error {
 	opt := ingest.DefaultOptions()
 	opt.Stdin = c.App.Reader
 	opt.UserAgent = "geokg/" + version
-	opt.Note = func(origin, msg string) { fmt.Fprintf(c.App.ErrWriter, "geokg: %s: %s\n", origin, msg) }
+	opt.Note = noteFunc(c)
 	out := bufio.NewWriterSize(c.App.Writer, 64<<10)
 	failed, err := extractStream(c.Context, x, c.Args().Slice(), opt, workers, out, c.App.ErrWriter)
 	if ferr := out.Flush(); err == nil && ferr != nil {

@@ -55,6 +55,7 @@ Examples:
 			&cli.StringSliceFlag{Name: "dict", Usage: "extend the gazetteer with the dictionary `FILE` (repeatable)"},
 			&cli.DurationFlag{Name: "timeout", Value: ingest.DefaultOptions().Timeout, Usage: "limit for each HTTP request, body included"},
 			&cli.Int64Flag{Name: "max-size", Value: ingest.DefaultOptions().MaxBytes, Usage: "largest document read, in bytes (a file, a page, a JSON lines record)"},
+			verboseFlag(),
 		),
 		Action: runIngest,
 	}
@@ -256,7 +257,7 @@ func readOptions(c *cli.Context) ingest.Options {
 	if c.IsSet("max-size") {
 		opt.MaxBytes = c.Int64("max-size")
 	}
-	opt.Note = func(origin, msg string) { fmt.Fprintf(c.App.ErrWriter, "geokg: %s: %s\n", origin, msg) }
+	opt.Note = noteFunc(c)
 	return opt
 }
 
