@@ -169,3 +169,40 @@ func TestBuiltinSurfaceForms(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinAmbiguousForms pins surface forms that news uses in more
+// than one sense: a form that names an actor must reach it, and a form
+// that usually means something else ("Caribbean leaders", ethnic "Serbs",
+// "Rada" for a force outside Ukraine) must name no entry at all.
+func TestBuiltinAmbiguousForms(t *testing.T) {
+	owner := map[string][]string{}
+	for _, e := range builtinDict(t).Entries {
+		for _, s := range append(e.Surfaces(), e.Demonyms...) {
+			owner[s] = append(owner[s], e.Label+" "+e.Name)
+		}
+	}
+	for _, tc := range []struct {
+		form, want string // want "" means no entry may use the form
+	}{
+		{"Deir Al Zor", "Region Deir ez-Zor"},
+		{"Deir al-Zor", "Region Deir ez-Zor"},
+		{"Georgetown", "State Guyana"},
+		{"St. Vincent", "State Saint Vincent and the Grenadines"},
+		{"St Vincent", "State Saint Vincent and the Grenadines"},
+		{"Rada Special Deterrence Force", "Organization Special Deterrence Force"},
+		{"Rada militia", "Organization Special Deterrence Force"},
+		{"Caribbean", ""},
+		{"Rada", ""},
+		{"Serb", ""},
+		{"Serbs", ""},
+		{"Serbian", "State Serbia"},
+	} {
+		got := owner[tc.form]
+		switch {
+		case tc.want == "" && len(got) > 0:
+			t.Errorf("%q names %v; it is too ambiguous to name any entry", tc.form, got)
+		case tc.want != "" && (len(got) != 1 || got[0] != tc.want):
+			t.Errorf("%q names %v, want only %s", tc.form, got, tc.want)
+		}
+	}
+}
