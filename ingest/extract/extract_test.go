@@ -110,6 +110,18 @@ func TestPatterns(t *testing.T) {
 			want: []string{"REPRESENTS Lena Hartmann -> United Nations", "Organization United Nations"},
 		},
 		{
+			name:    "secretary of state by convention",
+			text:    "Mali and Algeria held talks in Algiers. The United States welcomed them. Secretary of State Ana Ruiz said Mali would sign.",
+			want:    []string{"REPRESENTS Ana Ruiz -> United States"},
+			notWant: []string{"REPRESENTS Ana Ruiz -> Mali", "REPRESENTS Ana Ruiz -> Algeria"},
+		},
+		{
+			name:    "a portfolio after a title is no part of it",
+			text:    "Mali's Minister of State for Defence Ousmane Keita arrived in Gao.",
+			want:    []string{"REPRESENTS Ousmane Keita -> Mali"},
+			notWant: []string{"Leader Defence Ousmane Keita"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},

@@ -17,6 +17,7 @@ type lexicon struct {
 	abbrevs     map[string]bool
 	honorifics  map[string]bool
 	roles       map[string]string // lower-case title -> canonical spelling
+	titleStates map[string]string // lower-case title -> the state it implies
 	maxRole     int               // longest title, in tokens
 	roleMods    map[string]bool
 	stopNames   map[string]bool
@@ -42,6 +43,7 @@ type lexicon struct {
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
 		roles:       map[string]string{},
+		titleStates: map[string]string{},
 		orgHeads:    map[string]string{},
 		nominals:    map[string]string{},
 		events:      map[string]string{},
@@ -92,6 +94,14 @@ func loadLexicon() (*lexicon, error) {
 				lx.roles[title] = titleCase(title)
 			}
 			lx.maxRole = max(lx.maxRole, len(strings.Fields(title)))
+			return nil
+		}},
+		{"title_states.tsv", func(line string) error {
+			f := strings.Split(line, "\t")
+			if len(f) != 2 {
+				return fmt.Errorf("want title<TAB>state")
+			}
+			lx.titleStates[f[0]] = f[1]
 			return nil
 		}},
 		{"org_heads.tsv", func(line string) error {

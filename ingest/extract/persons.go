@@ -278,14 +278,19 @@ func (d *doc) settleHeads() {
 				// serve an organization: no guess.
 				continue
 			}
-			// A state named in the same sentence, even by its capital
-			// ("President Samuel Ouma said Nairobi would stay"), else the
-			// most-named state.
+			// A state that the title itself implies by convention
+			// ("Secretary of State"), else a state named in the same
+			// sentence, even by its capital ("President Samuel Ouma said
+			// Nairobi would stay"), else the most-named state.
 			var best *entity
-			for _, s := range d.statesAfter(e, e.roles[k].sent) {
-				if !hasHead[s] {
+			if name, ok := d.x.lex.titleStates[lt]; ok {
+				if s := d.byKey[key(graph.LabelState, name)]; s != nil && s.real {
 					best = s
-					break
+				}
+			}
+			for _, s := range d.statesAfter(e, e.roles[k].sent) {
+				if best == nil && !hasHead[s] {
+					best = s
 				}
 			}
 			if best == nil {
@@ -716,7 +721,8 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 	}
 	for p := k; p >= 0 && p > k-5 && d.sameSent(p, i); p-- {
 		w := d.low(p)
-		if (w == "for" || w == "of") && p < k && p > 0 && d.titleEndingAt(p-1) > 0 {
+		// Not when the whole phrase is itself a title ("Secretary of State").
+		if (w == "for" || w == "of") && p < k && p > 0 && d.titleEndingAt(p-1) > 0 && d.titleEndingAt(k) < k-p+2 {
 			k = p - 1
 			start = k
 			break
