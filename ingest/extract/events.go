@@ -334,6 +334,14 @@ func (d *doc) findEvents() {
 				d.addRel(graph.RelFights, sides[0], sides[1], ev.sents[0], confInferred, nil)
 			}
 		}
+		// A state's talks or truce with an armed group end fighting
+		// between them: a government does not negotiate a ceasefire
+		// with rebels it is not fighting.
+		if ev.typ == "talks" || ev.typ == "ceasefire" {
+			if a, b, ok := stateAndArmedGroup(d, ev.parties); ok {
+				d.addRel(graph.RelFights, a, b, ev.sents[0], confInferred, nil)
+			}
+		}
 	}
 	for _, ev := range d.events {
 		for _, p := range ev.parties {
@@ -880,4 +888,24 @@ func (d *doc) nearTrigger(k int) bool {
 		}
 	}
 	return false
+}
+
+// stateAndArmedGroup reports whether sides are exactly one state (or its
+// forces) and one armed group, and returns them.
+func stateAndArmedGroup(d *doc, sides []*entity) (state, group *entity, ok bool) {
+	var states, groups []*entity
+	for _, p := range sides {
+		switch {
+		case p.label == graph.LabelOrganization && p.kind == "armed_group" && d.stateOf(p) == p:
+			groups = appendEntity(groups, p)
+		case p.label == graph.LabelState || p.label == graph.LabelOrganization && p.kind == "government_body":
+			states = appendEntity(states, d.stateOf(p))
+		default:
+			return nil, nil, false
+		}
+	}
+	if len(states) != 1 || len(groups) != 1 {
+		return nil, nil, false
+	}
+	return states[0], groups[0], true
 }

@@ -122,6 +122,17 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader Defence Ousmane Keita"},
 		},
 		{
+			name: "a state's talks with an armed group mean they fight",
+			text: "Talks between Mali and the Azawad Liberation Front resumed in Algiers on Monday, mediated by Algeria.",
+			want: []string{"Event talks", "FIGHTS Mali -> Azawad Liberation Front"},
+		},
+		{
+			name:    "talks between two states are no fighting",
+			text:    "Talks between Armenia and Azerbaijan resumed in Moscow on Monday, mediated by Russia.",
+			want:    []string{"Event talks"},
+			notWant: []string{"FIGHTS Armenia -> Azerbaijan", "FIGHTS Azerbaijan -> Armenia"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},
