@@ -500,6 +500,17 @@ func (d *doc) triggers() []trigger {
 			if eventThings[d.low(k+n)] {
 				break
 			}
+			// "war talk", "attack helicopters": fighting words that modify
+			// a noun name a thing, not a fight (but "the war effort").
+			if (typ == "armed_conflict" || typ == "attack") && d.modifiesNoun(k+n) {
+				break
+			}
+			// "since the invasion", "since a short war in 1992": the
+			// background of the story, not its events ("since fighting
+			// resumed" tells of a fight that goes on).
+			if d.sinceBackground(k, k+n) {
+				break
+			}
 			// Part of a name: "World War II".
 			if isCapitalized(d.toks[k].Text) && k > 0 && d.sameSent(k-1, k) && isCapitalized(d.toks[k-1].Text) && d.toks[k-1].Tag == "NNP" {
 				break
@@ -575,8 +586,13 @@ func (d *doc) supportedTriggers(ts []trigger) []trigger {
 func (d *doc) eventDenied(k int) bool {
 	for p := k - 1; p >= k-5 && p >= 0 && d.sameSent(p, k); p-- {
 		switch d.low(p) {
-		case "no", "without", "not", "never", "any":
+		case "no", "without", "not", "never", "any", "avoid", "avoided", "avoiding", "avert", "averted", "averting", "prevent", "prevented", "preventing":
 			return true
+		case "out":
+			// "ruled out a new war"
+			if strings.HasPrefix(d.low(p-1), "rul") {
+				return true
+			}
 		case ",", ";", ".":
 			return false
 		}
@@ -908,4 +924,42 @@ func stateAndArmedGroup(d *doc, sides []*entity) (state, group *entity, ok bool)
 		return nil, nil, false
 	}
 	return states[0], groups[0], true
+}
+
+// modifiesNoun reports whether token k, right after an event word, is a
+// common noun that the event word modifies ("war talk").
+func (d *doc) modifiesNoun(k int) bool {
+	if k >= len(d.toks) || !d.sameSent(k-1, k) || isCapitalized(d.toks[k].Text) {
+		return false
+	}
+	switch d.low(k) {
+	case "effort", "efforts", "fighting", "attacks", "attack":
+		return false
+	}
+	t := d.toks[k].Tag
+	return (t == "NN" || t == "NNS") && isWordToken(d.toks[k].Text)
+}
+
+// sinceBackground reports whether the event word [from, to) is the object
+// of "since": "since the invasion of Ukraine", "since clashes in May".
+// An event word that a verb follows is a clause ("since fighting resumed").
+func (d *doc) sinceBackground(from, to int) bool {
+	k := from - 1
+	for k >= 0 && d.sameSent(k, from) && from-k <= 4 {
+		w := d.toks[k]
+		if w.Lower == "since" {
+			break
+		}
+		if w.Tag != "DT" && w.Tag != "JJ" && w.Tag != "CD" && w.Tag != "PRP$" {
+			return false
+		}
+		k--
+	}
+	if k < 0 || d.low(k) != "since" || !d.sameSent(k, from) {
+		return false
+	}
+	if to < len(d.toks) && d.sameSent(from, to) && strings.HasPrefix(d.toks[to].Tag, "VB") {
+		return false
+	}
+	return true
 }

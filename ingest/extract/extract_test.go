@@ -133,6 +133,26 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"FIGHTS Armenia -> Azerbaijan", "FIGHTS Azerbaijan -> Armenia"},
 		},
 		{
+			name:    "a fighting word that modifies a noun is no event",
+			text:    "Algeria warned Mali against war talk on Monday.",
+			notWant: []string{"Event armed_conflict"},
+		},
+		{
+			name:    "an event after since is the story's background",
+			text:    "Relations between Armenia and Azerbaijan have been tense since the war, and the two foreign ministers met in Paris on Monday.",
+			notWant: []string{"Event armed_conflict"},
+		},
+		{
+			name: "since with a clause tells of fighting that goes on",
+			text: "Mali and the Azawad Liberation Front have held no contact since fighting resumed in the north, and clashes went on near Kidal on Monday.",
+			want: []string{"Event armed_conflict"},
+		},
+		{
+			name:    "a war ruled out is no event",
+			text:    "Armenia has ruled out a new war with Azerbaijan.",
+			notWant: []string{"Event armed_conflict"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},
