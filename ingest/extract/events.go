@@ -505,6 +505,11 @@ func (d *doc) triggers() []trigger {
 			if (typ == "armed_conflict" || typ == "attack") && d.modifiesNoun(k+n) {
 				break
 			}
+			// "called the deal an attack on its sovereignty": a name given
+			// to something else, not an event.
+			if d.figurative(k) {
+				break
+			}
 			// "since the invasion", "since a short war in 1992": the
 			// background of the story, not its events ("since fighting
 			// resumed" tells of a fight that goes on).
@@ -962,4 +967,43 @@ func (d *doc) sinceBackground(from, to int) bool {
 		return false
 	}
 	return true
+}
+
+// figurative reports whether the event word at k is what a speaker calls
+// something: "called the deal an attack", "amounted to a declaration of
+// war". The event word must be the predicate's own noun phrase: in
+// "calling it retaliation for a drone attack" the attack is real.
+func (d *doc) figurative(k int) bool {
+	q := k - 1
+	// "a declaration of war", "an act of war"
+	if d.low(q) == "of" && q > 0 && strings.HasPrefix(d.toks[q-1].Tag, "NN") {
+		q -= 2
+	}
+	for q >= 0 && q > k-5 && d.sameSent(q, k) && d.low(q) != "a" && d.low(q) != "an" && (strings.HasPrefix(d.toks[q].Tag, "JJ") || strings.HasPrefix(d.toks[q].Tag, "NN")) {
+		q--
+	}
+	if q < 0 || !d.sameSent(q, k) || d.low(q) != "a" && d.low(q) != "an" {
+		return false
+	}
+	for p := q - 1; p >= q-4 && p >= 0 && d.sameSent(p, q); p-- {
+		switch d.low(p) {
+		case "called", "calls", "call", "calling", "branded", "brands", "branding", "termed", "terms", "labelled", "labeled", "deemed", "considers", "considered":
+			// An object between the verb and its predicate: "called the
+			// deal an attack", not "called for an attack".
+			if q-p < 2 {
+				return false
+			}
+			for r := p + 1; r < q; r++ {
+				if w := d.low(r); w == "for" || w == "off" || w == "by" || w == "," {
+					return false
+				}
+			}
+			return true
+		case "amounted", "amounts", "amount", "tantamount", "akin", "equivalent":
+			return q-p == 2 && d.low(p+1) == "to"
+		case ",", ";", ":":
+			return false
+		}
+	}
+	return false
 }

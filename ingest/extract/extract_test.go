@@ -153,6 +153,21 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Event armed_conflict"},
 		},
 		{
+			name:    "what a speaker calls an attack is no attack",
+			text:    "Mali called the agreement an attack on its sovereignty and recalled its ambassador from Algeria.",
+			notWant: []string{"Event attack"},
+		},
+		{
+			name:    "a declaration of war in a speaker's words is no war",
+			text:    "Armenia said the blockade amounted to a declaration of war by Azerbaijan.",
+			notWant: []string{"Event armed_conflict"},
+		},
+		{
+			name: "an attack named as the cause of a reply is real",
+			text: "Russia said it had struck ports in Ukraine, calling it retaliation for a drone attack by Ukraine on Monday.",
+			want: []string{"Event attack"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},
