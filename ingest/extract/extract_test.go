@@ -168,6 +168,16 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Event attack"},
 		},
 		{
+			name: "whoever rejects a demand is its target",
+			text: "Armenia demanded the withdrawal of those troops from the border. Azerbaijan rejected the demand on Friday.",
+			want: []string{"DEMANDS Armenia -> Azerbaijan"},
+		},
+		{
+			name:    "a rejected demand named in a later story is not this one",
+			text:    "Armenia demanded the withdrawal of those troops from the border. Mali sent envoys to Algiers. Algeria spoke of trade. Azerbaijan rejected the demand on Friday.",
+			notWant: []string{"DEMANDS Armenia -> Azerbaijan"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},

@@ -900,6 +900,9 @@ func (d *doc) demandAt(si, k, n int) {
 				}
 			}
 		}
+		if len(targets) == 0 {
+			targets = d.demandRejecter(si, subj)
+		}
 	} else {
 		// A target then "to" or "not to": "urged both Thailand and
 		// Cambodia to find a middle ground".
@@ -937,6 +940,36 @@ func (d *doc) demandAt(si, k, n int) {
 			d.addRel(graph.RelDemands, s, t, si, confPattern, map[string]any{"demand": demand})
 		}
 	}
+}
+
+// demandRejecter finds the target of a demand that names none ("demanded
+// the withdrawal of those troops") in the next two sentences: whoever
+// rejects the demand is the one it was made of ("Baku rejected the
+// demand"). A leader stands for the state or group he represents.
+func (d *doc) demandRejecter(si int, subj []*entity) []*entity {
+	for s := si + 1; s <= si+2 && s < len(d.sents); s++ {
+		for p := d.sents[s].From; p+2 < d.sents[s].To; p++ {
+			switch d.low(p) {
+			case "rejected", "rejects", "dismissed", "dismisses", "rebuffed", "rebuffs", "refused", "refuses":
+			default:
+				continue
+			}
+			if w := d.low(p + 1); w != "the" && w != "that" && w != "this" && w != "those" && w != "these" {
+				continue
+			}
+			if w := d.low(p + 2); w != "demand" && w != "demands" {
+				continue
+			}
+			var out []*entity
+			for _, e := range d.stateOrgOf(d.actorsLeft(p, actorLabels...)) {
+				if !containsEntity(subj, e) {
+					out = appendEntity(out, e)
+				}
+			}
+			return out
+		}
+	}
+	return nil
 }
 
 // demandText is the clause after a demand cue, cut at the clause's end.
