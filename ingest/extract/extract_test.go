@@ -178,6 +178,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"DEMANDS Armenia -> Azerbaijan"},
 		},
 		{
+			name:    "a deposed president represents no state",
+			text:    "Mali's junta refused calls by Algeria to release deposed president Ibrahim Keita, who remains detained.",
+			want:    []string{"Leader Ibrahim Keita"},
+			notWant: []string{"REPRESENTS Ibrahim Keita -> Mali", "REPRESENTS Ibrahim Keita -> Algeria"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},

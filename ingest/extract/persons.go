@@ -750,7 +750,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			p := k - n
 			former, noState := false, false
 			for q := k - n; q >= 0 && q >= k-n-4 && d.sameSent(q, i); q-- {
-				if w := d.toks[q].Lower; w == "former" || w == "ex" {
+				if w := d.toks[q].Lower; w == "former" || w == "ex" || w == "deposed" || w == "ousted" || w == "toppled" || w == "overthrown" {
 					former = true
 				}
 				if d.titleEndingAt(q) > 0 && q < k-n {
