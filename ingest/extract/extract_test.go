@@ -184,6 +184,26 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Ibrahim Keita -> Mali", "REPRESENTS Ibrahim Keita -> Algeria"},
 		},
 		{
+			name:    "a place after a later verb is no object of control",
+			text:    "Algeria, which holds the bloc's rotating presidency, congratulated Mali and flew to Gao on Monday.",
+			notWant: []string{"CONTROLS Algeria -> Gao"},
+		},
+		{
+			name:    "a place that qualifies the noun held is not held",
+			text:    "The Azawad Liberation Front seized the last town in Menaka Region held by Mali.",
+			notWant: []string{"CONTROLS Mali -> Menaka Region"},
+		},
+		{
+			name:    "a withdrawal done leaves the place",
+			text:    "Mali's army chief said his troops had withdrawn from Kidal to spare civilians.",
+			notWant: []string{"CONTROLS Mali -> Kidal"},
+		},
+		{
+			name: "a withdrawal demanded means the forces are there",
+			text: "Algeria called on Mali to withdraw its forces from Kidal.",
+			want: []string{"CONTROLS Mali -> Kidal"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},

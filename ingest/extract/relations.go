@@ -329,7 +329,7 @@ func (d *doc) cuesAt(si, k int) {
 			}
 		}
 	}
-	if n := d.cueLen("CONTROLS", "passive", k); n > 0 && d.low(k+n) == "by" && !d.negated("CONTROLS", k) {
+	if n := d.cueLen("CONTROLS", "passive", k); n > 0 && d.low(k+n) == "by" && !d.negated("CONTROLS", k) && !d.placeInPhraseBefore(k) {
 		if regs := d.actorsLeftN(k, 24, graph.LabelRegion); len(regs) > 0 {
 			for _, s := range d.actorsRight(k+n+1, 5, stateOrg...) {
 				for _, r := range regs {
@@ -391,7 +391,10 @@ func (d *doc) cuesAt(si, k int) {
 	}
 	// "withdraw its forces from Abkhazia", "pull out of Goma": the forces
 	// are there.
-	if (strings.HasPrefix(t.Lower, "withdraw") || t.Lower == "pull" || t.Lower == "pulled") && strings.HasPrefix(t.Tag, "VB") && !d.negated("CONTROLS", k) {
+	// A withdrawal done ("had withdrawn from the city", "withdrew
+	// from") leaves the place to others.
+	done := t.Lower == "withdrew" || t.Lower == "withdrawn" && (d.low(k-1) == "had" || d.low(k-1) == "has" || d.low(k-1) == "have")
+	if (strings.HasPrefix(t.Lower, "withdraw") || t.Lower == "pull" || t.Lower == "pulled") && !done && strings.HasPrefix(t.Tag, "VB") && !d.negated("CONTROLS", k) {
 		p := k + 1
 		for p < k+5 && p < len(d.toks) && d.sameSent(p, k) && d.low(p) != "from" && d.low(p) != "of" {
 			p++
@@ -619,6 +622,11 @@ func (d *doc) controlObjects(k, n int) []*entity {
 	// all five state capitals in Darfur" says nothing of Darfur as a
 	// whole.
 	for p := k + n; p < k+n+window && p < len(d.toks) && d.sameSent(p, k); p++ {
+		// A new clause has its own verb: "holds the rotating presidency,
+		// congratulated the winner and flew to the capital".
+		if p > k+n && (d.toks[p].Tag == "VBD" || d.toks[p].Tag == "VBZ" || d.toks[p].Tag == "VBP") && d.at[p] == nil {
+			break
+		}
 		m := d.at[p]
 		if m == nil || m.ent == nil || m.from != p {
 			continue
@@ -628,7 +636,7 @@ func (d *doc) controlObjects(k, n int) []*entity {
 		}
 		q := d.skipModifiers(p - 1)
 		switch d.low(q) {
-		case "in", "near", "across", "outside", "at", "from", "around", "toward", "towards":
+		case "in", "near", "across", "outside", "at", "from", "around", "toward", "towards", "to":
 			if q > k+n-1 {
 				continue
 			}
@@ -672,6 +680,24 @@ func (d *doc) controlObjects(k, n int) []*entity {
 		break
 	}
 	return nil
+}
+
+// placeInPhraseBefore reports whether the place just before the passive
+// cue at k only qualifies a common noun: in "the last city in the region
+// held by the army" the city is held, not the region.
+func (d *doc) placeInPhraseBefore(k int) bool {
+	m := d.at[k-1]
+	if k == 0 || m == nil || m.ent == nil || m.ent.label != graph.LabelRegion {
+		return false
+	}
+	q := d.skipModifiers(m.from - 1)
+	switch d.low(q) {
+	case "in", "of", "near", "outside", "around":
+	default:
+		return false
+	}
+	t := d.toks[q-1]
+	return q > 0 && (t.Tag == "NN" || t.Tag == "NNS") && !isCapitalized(t.Text) && !partOf[t.Lower]
 }
 
 // nearestActor is the actor mentioned last before token k in its sentence,
