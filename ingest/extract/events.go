@@ -505,6 +505,11 @@ func (d *doc) triggers() []trigger {
 			if (typ == "armed_conflict" || typ == "attack") && d.modifiesNoun(k+n) {
 				break
 			}
+			// "ready to impose sanctions", "could be sent to fight": a
+			// threat or a plan, not an event.
+			if (typ == "sanctions" || typ == "attack" || typ == "armed_conflict") && d.intended(k) {
+				break
+			}
 			// "called the deal an attack on its sovereignty": a name given
 			// to something else, not an event.
 			if d.figurative(k) {
@@ -1002,6 +1007,21 @@ func (d *doc) figurative(k int) bool {
 		case "amounted", "amounts", "amount", "tantamount", "akin", "equivalent":
 			return q-p == 2 && d.low(p+1) == "to"
 		case ",", ";", ":":
+			return false
+		}
+	}
+	return false
+}
+
+// intended reports whether the event word at k is only threatened, planned
+// or possible: "was ready to impose sanctions", "could be sent to fight",
+// "threatened new sanctions".
+func (d *doc) intended(k int) bool {
+	for p := k - 1; p >= k-5 && p >= 0 && d.sameSent(p, k); p-- {
+		switch d.low(p) {
+		case "ready", "threatened", "threatens", "threatening", "threat", "threats", "would", "could", "might", "may", "considering", "weighing", "mulling", "prepared":
+			return true
+		case ",", ";", ":", "and", "but", "after", "since", "which", "that":
 			return false
 		}
 	}

@@ -204,6 +204,16 @@ func TestPatterns(t *testing.T) {
 			want: []string{"CONTROLS Mali -> Kidal"},
 		},
 		{
+			name:    "sanctions threatened are no sanctions",
+			text:    "The United States said it was ready to impose sanctions on whichever side broke the truce between Armenia and Azerbaijan.",
+			notWant: []string{"Event sanctions"},
+		},
+		{
+			name: "sanctions imposed are an event",
+			text: "The United States imposed sanctions on Azerbaijan on Monday.",
+			want: []string{"Event sanctions"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},
