@@ -214,6 +214,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Event sanctions"},
 		},
 		{
+			name:    "a document's name is no person",
+			text:    "In what the two sides called the Moscow Declaration, Malian President Assimi Keita and Algerian Foreign Minister Omar Haddad committed to respect each other's borders.",
+			want:    []string{"Leader Assimi Keita"},
+			notWant: []string{"Leader Declaration", "Leader Moscow Declaration"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},

@@ -21,6 +21,7 @@ type lexicon struct {
 	maxRole     int               // longest title, in tokens
 	roleMods    map[string]bool
 	stopNames   map[string]bool
+	notPerson   map[string]bool // capitalized nouns never in a person's name
 	actorNouns  map[string]bool
 	negations   map[string]bool
 	govBodies   map[string]bool
@@ -68,6 +69,7 @@ func loadLexicon() (*lexicon, error) {
 	lx.honorifics = set("honorifics.txt")
 	lx.roleMods = set("role_modifiers.txt")
 	lx.stopNames = set("stopnames.txt")
+	lx.notPerson = set("not_person_words.txt")
 	lx.actorNouns = set("actor_nouns.txt")
 	lx.negations = set("negation.txt")
 	lx.govBodies = set("govbodies.txt")

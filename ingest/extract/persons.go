@@ -23,7 +23,7 @@ func (d *doc) isNameWord(i int) bool {
 		return false
 	}
 	lx := d.x.lex
-	if lx.stopNames[t.Text] || lx.honorifics[t.Text] || lx.orgHeads[t.Text] != "" || lx.roles[t.Lower] != "" {
+	if lx.stopNames[t.Text] || lx.notPerson[t.Text] || lx.honorifics[t.Text] || lx.orgHeads[t.Text] != "" || lx.roles[t.Lower] != "" {
 		return false
 	}
 	if len(t.Text) > 1 && isAllCaps(t.Text) && !strings.HasSuffix(t.Text, ".") {
