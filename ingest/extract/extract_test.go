@@ -220,6 +220,18 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader Declaration", "Leader Moscow Declaration"},
 		},
 		{
+			name:    "fought alongside an ally against an enemy",
+			text:    "Algerian troops fought alongside Malian forces against the Azawad Liberation Front near Kidal last year.",
+			want:    []string{"SUPPORTS Algeria -> Mali", "FIGHTS Algeria -> Azawad Liberation Front", "FIGHTS Mali -> Azawad Liberation Front"},
+			notWant: []string{"FIGHTS Algeria -> Mali", "FIGHTS Mali -> Algeria"},
+		},
+		{
+			name:    "a state's armed group is the enemy, not the state",
+			text:    "Algerian soldiers have been fighting against Mali's Azawad Liberation Front since 2012.",
+			want:    []string{"FIGHTS Algeria -> Azawad Liberation Front"},
+			notWant: []string{"FIGHTS Algeria -> Mali"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},

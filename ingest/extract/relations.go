@@ -252,6 +252,11 @@ func (d *doc) actorsRight(k, n int, labels ...string) []*entity {
 		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound {
 			continue
 		}
+		// "Somalia's al-Shabaab", "Sudan's RSF": the armed group, not the
+		// state named as its place.
+		if g := d.possessedGroup(m); g != nil && hasLabel(g.ent, labels) {
+			m = g
+		}
 		out := []*entity{d.owner(m)}
 		q := m.to
 		for q < len(d.toks) && (d.low(q) == "and" || d.low(q) == "," || d.low(q) == "or") {
@@ -266,6 +271,26 @@ func (d *doc) actorsRight(k, n int, labels ...string) []*entity {
 			q = d.at[r].to
 		}
 		return out
+	}
+	return nil
+}
+
+// possessedGroup is the armed group that a possessive mention m names as
+// its place: "Somalia's al-Shabaab".
+func (d *doc) possessedGroup(m *mention) *mention {
+	if !m.possess {
+		return nil
+	}
+	for p := m.to; p < m.to+3 && p < len(d.toks) && d.sameSent(p, m.from); p++ {
+		if g := d.at[p]; g != nil && g != m && g.ent != nil {
+			if g.ent.label == graph.LabelOrganization && g.ent.kind == "armed_group" && g.from == p {
+				return g
+			}
+			return nil
+		}
+		if w := d.low(p); w != "'s" && w != "'" && w != "’s" && !strings.HasPrefix(d.toks[p].Tag, "JJ") {
+			return nil
+		}
 	}
 	return nil
 }
@@ -504,11 +529,30 @@ func (d *doc) cuesAt(si, k int) {
 	}
 	// FIGHTS
 	if n := d.cueLen("FIGHTS", "verb", k); n > 0 && strings.HasPrefix(t.Tag, "VB") && (d.low(k+n) == "alongside" || d.low(k+n) == "beside") {
-		// "troops have fought alongside the Ethiopian army": allies.
-		for _, s := range d.stateOrgOf(d.actorsLeft(k, actorLabels...)) {
-			for _, o := range d.actorsRight(k+n+1, 5, stateOrg...) {
+		// "troops have fought alongside the Ethiopian army": allies; "...
+		// against the insurgents": both fight those.
+		subj := d.stateOrgOf(d.actorsLeft(k, actorLabels...))
+		allies := d.actorsRight(k+n+1, 5, stateOrg...)
+		for _, s := range subj {
+			for _, o := range allies {
 				d.addRel(graph.RelSupports, s, o, si, confPattern, nil)
 			}
+		}
+		for p := k + n + 1; p < k+n+12 && p < len(d.toks) && d.sameSent(p, k); p++ {
+			if w := d.low(p); w == "," || w == ";" || strings.HasPrefix(d.toks[p].Tag, "VB") {
+				break
+			}
+			if d.low(p) != "against" {
+				continue
+			}
+			for _, o := range d.actorsRight(p+1, 5, stateOrg...) {
+				for _, s := range append(subj, allies...) {
+					if s != o {
+						d.addRel(graph.RelFights, s, o, si, confPattern, nil)
+					}
+				}
+			}
+			break
 		}
 	} else if n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated("FIGHTS", k) && !d.modal(k) {
 		if objs := d.actorsRight(k+n, 5, stateOrg...); len(objs) > 0 && d.low(k+n) != "with" || len(objs) > 0 && strings.HasPrefix(t.Lower, "clash") {
