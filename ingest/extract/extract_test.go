@@ -232,6 +232,16 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"FIGHTS Algeria -> Mali"},
 		},
 		{
+			name: "an armed group clashing with government forces fights the story's state",
+			text: "Mali ordered the Azawad Liberation Front to leave Kidal. The Front refused and its fighters clashed with government forces near Gao on Monday.",
+			want: []string{"FIGHTS Azawad Liberation Front -> Mali"},
+		},
+		{
+			name:    "the story's state does not fight itself",
+			text:    "Mali said its soldiers clashed with the army's deserters near Gao.",
+			notWant: []string{"FIGHTS Mali -> Mali"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},

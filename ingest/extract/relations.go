@@ -275,6 +275,29 @@ func (d *doc) actorsRight(k, n int, labels ...string) []*entity {
 	return nil
 }
 
+// governmentForcesAt reads an unnamed state force at token k ("with
+// government forces", "the army"): the story's main state, the one whose
+// forces the article speaks of.
+func (d *doc) governmentForcesAt(k int) []*entity {
+	if d.low(k) == "with" || d.low(k) == "against" {
+		k++
+	}
+	if d.low(k) == "the" {
+		k++
+	}
+	switch d.lowJoin(k, k+2) {
+	case "government forces", "government troops", "government soldiers", "security forces", "army troops", "state forces":
+	default:
+		if w := d.low(k); (w != "army" && w != "military") || d.low(k-1) != "the" {
+			return nil
+		}
+	}
+	if s := d.mainState(); s != nil {
+		return []*entity{s}
+	}
+	return nil
+}
+
 // possessedGroup is the armed group that a possessive mention m names as
 // its place: "Somalia's al-Shabaab".
 func (d *doc) possessedGroup(m *mention) *mention {
@@ -555,7 +578,11 @@ func (d *doc) cuesAt(si, k int) {
 			break
 		}
 	} else if n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated("FIGHTS", k) && !d.modal(k) {
-		if objs := d.actorsRight(k+n, 5, stateOrg...); len(objs) > 0 && d.low(k+n) != "with" || len(objs) > 0 && strings.HasPrefix(t.Lower, "clash") {
+		objs := d.actorsRight(k+n, 5, stateOrg...)
+		if len(objs) == 0 {
+			objs = d.governmentForcesAt(k + n)
+		}
+		if len(objs) > 0 && d.low(k+n) != "with" || len(objs) > 0 && strings.HasPrefix(t.Lower, "clash") {
 			for _, s := range d.stateOrgOf(d.actorsLeft(k, actorLabels...)) {
 				for _, o := range objs {
 					d.addRel(graph.RelFights, s, o, si, confPattern, nil)
