@@ -242,6 +242,17 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"FIGHTS Mali -> Mali"},
 		},
 		{
+			name:    "a group's one-word name that ends a person's name is a surname",
+			text:    "Malian Foreign Minister Aminata Diallo Falcon met Algeria's envoy. Falcon said the border would reopen.",
+			want:    []string{"Leader Aminata Diallo Falcon", "REPRESENTS Aminata Diallo Falcon -> Mali"},
+			notWant: []string{"Organization Falcon Group"},
+		},
+		{
+			name: "a group's one-word name on its own is the group",
+			text: "Fighters of the Falcon seized Kidal on Monday.",
+			want: []string{"Organization Falcon Group", "CONTROLS Falcon Group -> Kidal"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},

@@ -60,6 +60,11 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 			}
 		}
 	}
+	// "Foreign Minister Therese Kayikwamba Wagner": a one-word group name
+	// that ends a run of unknown capitalized names is a surname.
+	if n == 1 && state == nil && region == nil && dem == nil && org != nil && d.endsNameRun(i) {
+		return
+	}
 	loc := d.locContext(i, n)
 	switch {
 	case state != nil && state.kind == surfName:
@@ -86,6 +91,27 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 			e.real = true
 		}
 	}
+}
+
+// endsNameRun reports whether token i follows two capitalized words of its
+// sentence that no dictionary knows, after a title or a lower-case word:
+// the end of a person's name.
+func (d *doc) endsNameRun(i int) bool {
+	if i < 3 || !d.sameSent(i-3, i) {
+		return false
+	}
+	lx := d.x.lex
+	for _, k := range []int{i - 1, i - 2} {
+		t := d.toks[k].Text
+		if !isCapitalized(t) || !isWordToken(t) || isAllCaps(t) || d.at[k] != nil || lx.stopNames[t] || lx.orgHeads[t] != "" || lx.roles[d.toks[k].Lower] != "" {
+			return false
+		}
+		if n, _ := d.x.gaz.match(d.toks, k); n > 0 {
+			return false
+		}
+	}
+	p := d.toks[i-3]
+	return !isCapitalized(p.Text) || lx.roles[p.Lower] != "" || d.titleEndingAt(i-3) > 0
 }
 
 func (d *doc) real(en *dict.Entry) *entity {

@@ -215,6 +215,17 @@ func (d *doc) findPersons() {
 		d.addMention(&mention{ent: e, from: c.from, to: c.to, kind: mPerson})
 		d.addRoles(e, c.roles)
 	}
+	// A surname that is also a group's one-word name ("Wagner said") is
+	// the person once the article has named "Therese Kayikwamba Wagner".
+	for _, m := range append([]*mention(nil), d.ments...) {
+		if m.to-m.from != 1 || m.ent == nil || m.ent.label != graph.LabelOrganization || m.kind != mName {
+			continue
+		}
+		w := d.toks[m.from].Text
+		if e := d.persons[w]; e != nil && e.label == graph.LabelLeader && strings.HasSuffix(e.name, " "+w) {
+			d.dropMentions(m.from, m.to)
+		}
+	}
 	// Surnames and other parts of names already seen.
 	for i := range d.toks {
 		if d.at[i] != nil || d.toks[i].Sent < 0 || !isCapitalized(d.toks[i].Text) {
