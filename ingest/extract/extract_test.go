@@ -253,6 +253,21 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Organization Falcon Group", "CONTROLS Falcon Group -> Kidal"},
 		},
 		{
+			name: "forces backed by a state",
+			text: "The Azawad Liberation Front's forces, backed by Algeria, seized Kidal.",
+			want: []string{"SUPPORTS Algeria -> Azawad Liberation Front"},
+		},
+		{
+			name:    "a thing backed by an actor is no support of the actor before it",
+			text:    "Mali has been divided since 2012, when Algeria intervened in response to a coup backed by the Azawad Liberation Front.",
+			notWant: []string{"SUPPORTS Azawad Liberation Front -> Algeria", "SUPPORTS Mali -> Algeria"},
+		},
+		{
+			name:    "a thing that backs is no supporter",
+			text:    "Mali's foreign minister Aminata Toure said the agreement had to be backed by respect for Algeria's borders.",
+			notWant: []string{"SUPPORTS Algeria -> Aminata Toure", "SUPPORTS Algeria -> Mali"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},

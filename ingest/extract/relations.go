@@ -275,6 +275,41 @@ func (d *doc) actorsRight(k, n int, labels ...string) []*entity {
 	return nil
 }
 
+// actorThings are nouns for bodies of people that act: "a mission backed
+// by South Africa".
+var actorThings = map[string]bool{"mission": true, "missions": true, "force": true, "regime": true, "administration": true, "authorities": true, "army": true, "military": true, "coalition": true, "operation": true, "units": true, "brigades": true, "brigade": true, "paramilitaries": true, "militias": true, "groups": true, "proxies": true, "proxy": true}
+
+// passiveActorsAround reports whether a passive cue [k, by) joins actors
+// on both sides: "the rebels, backed by Rwanda", not "a coup backed by the
+// junta" (a thing is backed) nor "backed by respect for Congo" (a thing
+// backs).
+func (d *doc) passiveActorsAround(k, by int) bool {
+	p := k - 1
+	for p >= 0 && d.sameSent(p, k) && d.at[p] == nil {
+		switch w := d.low(p); {
+		case w == "was" || w == "were" || w == "is" || w == "are" || w == "been" || w == "being" || w == "be" || w == "," || w == "reportedly" || w == "allegedly" || w == "also" || w == "widely" || w == "heavily" || w == "strongly" || w == "openly":
+			p--
+			continue
+		}
+		break
+	}
+	if p < 0 || d.at[p] == nil {
+		// An unnamed thing before the cue: only a pronoun or "group"
+		// words that stand for an actor may precede.
+		if p >= 0 && strings.HasPrefix(d.toks[p].Tag, "NN") && !isCapitalized(d.toks[p].Text) {
+			w := d.low(p)
+			if _, ok := d.x.lex.nominals[w]; !ok && !groupHead[w] && !actorThings[w] && !d.x.lex.actorNouns[w] {
+				return false
+			}
+		}
+	}
+	q := by
+	for q < len(d.toks) && d.sameSent(q, k) && d.at[q] == nil && (d.low(q) == "the" || d.low(q) == "its" || d.low(q) == "their" || strings.HasPrefix(d.toks[q].Tag, "JJ")) {
+		q++
+	}
+	return q < len(d.toks) && d.at[q] != nil
+}
+
 // governmentForcesAt reads an unnamed state force at token k ("with
 // government forces", "the army"): the story's main state, the one whose
 // forces the article speaks of.
@@ -482,7 +517,7 @@ func (d *doc) cuesAt(si, k int) {
 			}
 		}
 	}
-	if n := d.cueLen("SUPPORTS", "passive", k); n > 0 && d.low(k+n) == "by" && !d.doubted("SUPPORTS", k) {
+	if n := d.cueLen("SUPPORTS", "passive", k); n > 0 && d.low(k+n) == "by" && !d.doubted("SUPPORTS", k) && d.passiveActorsAround(k, k+n+1) {
 		supported := d.actorsLeft(k, actorLabels...)
 		for _, s := range d.actorsRight(k+n+1, 5, actorLabels...) {
 			for _, o := range supported {
