@@ -268,6 +268,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"SUPPORTS Algeria -> Aminata Toure", "SUPPORTS Algeria -> Mali"},
 		},
 		{
+			name:    "a pair of states a speaker names is not the speaker's",
+			text:    "Trade Secretary Ana Ruiz said Mali and Algeria must agree on the border.",
+			notWant: []string{"REPRESENTS Ana Ruiz -> Mali", "REPRESENTS Ana Ruiz -> Algeria"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},

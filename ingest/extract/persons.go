@@ -299,12 +299,13 @@ func (d *doc) settleHeads() {
 					best = s
 				}
 			}
-			for _, s := range d.statesAfter(e, e.roles[k].sent) {
+			after, third := d.statesAfter(e, e.roles[k].sent)
+			for _, s := range after {
 				if best == nil && !hasHead[s] {
 					best = s
 				}
 			}
-			if best == nil {
+			if best == nil && !third {
 				for _, s := range d.ents {
 					if s.label == graph.LabelState && s.real && !hasHead[s] && (best == nil || s.count > best.count) {
 						best = s
@@ -323,8 +324,10 @@ func (d *doc) settleHeads() {
 
 // statesAfter lists the states named in sentence si after leader e's
 // name: "President Samuel Ouma said Nairobi would stay", not "China's
-// coast guard accused the government of President Santos".
-func (d *doc) statesAfter(e *entity, si int) []*entity {
+// coast guard accused the government of President Santos". third says
+// the leader spoke of a pair of states ("said Mali and Algeria must
+// agree"), as a third party does.
+func (d *doc) statesAfter(e *entity, si int) (states []*entity, third bool) {
 	at := -1
 	for _, m := range d.ments {
 		if m.sent == si && m.ent == e {
@@ -333,7 +336,7 @@ func (d *doc) statesAfter(e *entity, si int) []*entity {
 		}
 	}
 	if at < 0 {
-		return nil
+		return nil, false
 	}
 	// States that own another leader's office in the sentence are that
 	// leader's: "Rubio said he had spoken with Pakistani Prime Minister
@@ -362,6 +365,14 @@ func (d *doc) statesAfter(e *entity, si int) []*entity {
 		if !speechVerbs[d.low(q)] {
 			continue
 		}
+		// "said Egypt and Ethiopia must agree": a pair spoken of, not the
+		// speaker's own government.
+		if r := m.to; r+1 < len(d.toks) && (d.low(r) == "and" || d.low(r) == ",") {
+			if o := d.at[r+1]; o != nil && o.ent != nil && o.ent.label == graph.LabelState {
+				third = true
+				continue
+			}
+		}
 		switch {
 		case m.ent.label == graph.LabelState && m.ent.real:
 			out = appendEntity(out, m.ent)
@@ -369,7 +380,7 @@ func (d *doc) statesAfter(e *entity, si int) []*entity {
 			out = appendEntity(out, d.capitalOf(m.ent))
 		}
 	}
-	return out
+	return out, third
 }
 
 // capitalOf is the state whose capital region e is, when the article
