@@ -273,6 +273,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Ana Ruiz -> Mali", "REPRESENTS Ana Ruiz -> Algeria"},
 		},
 		{
+			name:    "a minister of a state's ministry represents the state",
+			text:    "Mali and Algeria signed a trade deal. Treasury Secretary Aminata Toure, who hosted the talks, called it fair.",
+			want:    []string{"REPRESENTS Aminata Toure -> Mali"},
+			notWant: []string{"REPRESENTS Aminata Toure -> Malian Treasury"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},

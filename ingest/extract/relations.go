@@ -52,6 +52,17 @@ func (d *doc) stateOf(e *entity) *entity {
 			return s
 		}
 	}
+	// "Russian Defence Ministry": named by the state's demonym.
+	for _, s := range d.ents {
+		if s.label != graph.LabelState || !s.real || s.entry == nil {
+			continue
+		}
+		for _, dem := range s.entry.Demonyms {
+			if strings.HasPrefix(e.name, dem+" ") {
+				return s
+			}
+		}
+	}
 	return e
 }
 
@@ -73,7 +84,16 @@ func (d *doc) findRelations() {
 		}
 		for _, r := range e.roles {
 			if r.owner != nil && r.owner.isActor() {
-				d.addRel(graph.RelRepresents, e, r.owner, r.sent, confRole, map[string]any{"role": r.title})
+				owner := r.owner
+				// "Treasury Secretary X" of "the U.S. Treasury": a cabinet
+				// member holds office for the state; the ministry is
+				// where, not whom, he serves.
+				if lt := strings.ToLower(r.title); strings.Contains(lt, "secretary") && !strings.Contains(lt, "general") || strings.Contains(lt, "minister") {
+					if s := d.stateOf(owner); s != nil && s.label == graph.LabelState && s.real {
+						owner = s
+					}
+				}
+				d.addRel(graph.RelRepresents, e, owner, r.sent, confRole, map[string]any{"role": r.title})
 			}
 		}
 	}
