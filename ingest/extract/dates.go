@@ -33,12 +33,23 @@ func (d *doc) dateIn(si int) string {
 // most recent such day on or before pub unless the verb is future ("will",
 // "due", "to be signed"), then the next one.
 func resolveDate(toks []token, pub time.Time) string {
-	future := false
-	for _, t := range toks {
-		switch t.Lower {
-		case "will", "due", "expected", "scheduled", "set", "next":
-			future = true
+	// The future is told shortly before the day ("will be signed on
+	// Monday", "talks are due to resume on Monday"), not anywhere in the
+	// sentence: "agreed late on Wednesday to set aside the dispute" is past.
+	futureBefore := func(i int) bool {
+		for k := i - 1; k >= 0 && k >= i-10; k-- {
+			switch toks[k].Lower {
+			case "will", "due", "expected", "scheduled", "next", "shall":
+				return true
+			case "set":
+				if k+1 < len(toks) && (toks[k+1].Lower == "to" || toks[k+1].Lower == "for") {
+					return true
+				}
+			case ",", ";", "and", "but", "after", "before", "when":
+				return false
+			}
 		}
+		return false
 	}
 	for i, t := range toks {
 		switch t.Lower {
@@ -51,7 +62,7 @@ func resolveDate(toks []token, pub time.Time) string {
 		}
 		if wd, ok := weekdays[t.Lower]; ok && isCapitalized(t.Text) {
 			delta := int(pub.Weekday() - wd)
-			if future {
+			if futureBefore(i) {
 				delta = -int(wd - pub.Weekday())
 				if delta > 0 {
 					delta -= 7
