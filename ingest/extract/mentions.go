@@ -60,7 +60,7 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 			}
 		}
 	}
-	// "Foreign Minister Therese Kayikwamba Wagner": a one-word group name
+	// "Foreign Minister Anna Petrova Wagner": a one-word group name
 	// that ends a run of unknown capitalized names is a surname.
 	if n == 1 && state == nil && region == nil && dem == nil && org != nil && d.endsNameRun(i) {
 		return

@@ -216,7 +216,7 @@ func (d *doc) findPersons() {
 		d.addRoles(e, c.roles)
 	}
 	// A surname that is also a group's one-word name ("Wagner said") is
-	// the person once the article has named "Therese Kayikwamba Wagner".
+	// the person once the article has named "Anna Petrova Wagner".
 	for _, m := range append([]*mention(nil), d.ments...) {
 		if m.to-m.from != 1 || m.ent == nil || m.ent.label != graph.LabelOrganization || m.kind != mName {
 			continue
