@@ -89,6 +89,11 @@ func (d *doc) findEvents() {
 			isMediator[s] = true
 		}
 	}
+	// Observers are neither sides nor mediators: "the EU and the United
+	// States take part as observers".
+	for _, o := range d.observers() {
+		isMediator[o] = true
+	}
 	pairs := map[[2]*entity]int{}
 	firstPair := map[[2]*entity]int{}
 	hostile := map[[2]*entity]bool{}
@@ -1026,4 +1031,24 @@ func (d *doc) intended(k int) bool {
 		}
 	}
 	return false
+}
+
+// observers are the actors said to attend as observers: "the EU and the
+// United States take part as observers", "Russia, an observer".
+func (d *doc) observers() []*entity {
+	var out []*entity
+	for k, t := range d.toks {
+		if t.Lower != "observer" && t.Lower != "observers" || !strings.HasPrefix(t.Tag, "NN") || d.inQuote(k) {
+			continue
+		}
+		switch d.low(k - 1) {
+		case "as", "are", "is", "an", "were", "was":
+		default:
+			continue
+		}
+		for _, o := range d.actorsLeft(k, stateOrg...) {
+			out = appendEntity(out, o)
+		}
+	}
+	return out
 }

@@ -279,6 +279,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Aminata Toure -> Malian Treasury"},
 		},
 		{
+			name:    "observers are no sides",
+			text:    "Armenia and Azerbaijan held talks in Paris on Friday, mediated by France. Russia and Turkey took part as observers.",
+			want:    []string{"PARTY_TO Armenia -> event:talks", "PARTY_TO Azerbaijan -> event:talks"},
+			notWant: []string{"PARTY_TO Russia -> event:talks", "PARTY_TO Turkey -> event:talks"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},
