@@ -285,6 +285,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"PARTY_TO Russia -> event:talks", "PARTY_TO Turkey -> event:talks"},
 		},
 		{
+			name:    "a landmark named with a plural possessive is no region",
+			text:    "Hundreds of protesters gathered in Heroes' Square in Bamako on Wednesday, demanding that Mali hold elections.",
+			notWant: []string{"Region Heroes", "Region Heroes' Square"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},

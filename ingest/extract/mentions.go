@@ -577,6 +577,12 @@ func (d *doc) findRegions() {
 			i = j - 1
 			continue
 		}
+		// "Martyrs' Square": a name that goes on past a plural
+		// possessive is a landmark, not the place the run names.
+		if j+1 < len(d.toks) && (d.toks[j].Text == "'" || d.toks[j].Text == "’") && isCapitalized(d.toks[j+1].Text) && d.sameSent(j, j+1) {
+			i = j
+			continue
+		}
 		name, ok := "", false
 		switch {
 		case lx.regionHeads[d.toks[j-1].Text] && j-i >= 2:
