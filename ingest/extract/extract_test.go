@@ -290,6 +290,16 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Region Heroes", "Region Heroes' Square"},
 		},
 		{
+			name:    "a document named after a town names no place",
+			text:    "Mali and the Azawad Liberation Front signed the Gao peace agreement in 2015.",
+			notWant: []string{"Region Gao"},
+		},
+		{
+			name: "the town itself is a place",
+			text: "Mali and the Azawad Liberation Front signed a peace agreement in Gao in 2015.",
+			want: []string{"Region Gao"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},

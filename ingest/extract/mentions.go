@@ -65,6 +65,11 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 	if n == 1 && state == nil && region == nil && dem == nil && org != nil && d.endsNameRun(i) {
 		return
 	}
+	// "the Dayton peace agreement", "the Berlin protocol": a document
+	// named after where it was signed, not a place of the story.
+	if region != nil && state == nil && org == nil && d.documentAfter(i+n) {
+		return
+	}
 	loc := d.locContext(i, n)
 	switch {
 	case state != nil && state.kind == surfName:
@@ -91,6 +96,22 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 			e.real = true
 		}
 	}
+}
+
+// documentAfter reports whether a document word follows at k: "peace
+// agreement", "accords", "protocol", "declaration".
+func (d *doc) documentAfter(k int) bool {
+	if d.low(k) == "peace" {
+		k++
+	}
+	if k >= len(d.toks) || !d.sameSent(k-1, k) {
+		return false
+	}
+	switch d.low(k) {
+	case "agreement", "agreements", "accord", "accords", "protocol", "protocols", "declaration", "memorandum", "treaty", "communique", "communiqué":
+		return true
+	}
+	return false
 }
 
 // endsNameRun reports whether token i follows two capitalized words of its
