@@ -361,6 +361,49 @@ func (d *doc) findEvents() {
 			d.rels = append(d.rels, &relation{typ: graph.RelMediates, from: m, toEvent: ev, evidence: ev.sents, confidence: confInferred + 0.1})
 		}
 	}
+	d.dropMediatorPressure()
+}
+
+// dealVerbs open what a mediator presses the sides to do about the deal
+// itself: "pressing Israel and Hamas to accept a ceasefire".
+var dealVerbs = map[string]bool{"accept": true, "agree": true, "reach": true, "sign": true, "conclude": true, "finalise": true, "finalize": true, "seal": true, "close": true, "resume": true, "return": true, "compromise": true, "engage": true, "show": true, "make": true}
+
+// dropMediatorPressure removes the demands a mediator makes of the sides
+// of the negotiation it mediates to accept or reach the deal: that is
+// mediation, told already by MEDIATES, not a demand of its own.
+func (d *doc) dropMediatorPressure() {
+	mediates := map[[2]*entity]bool{}
+	for _, ev := range d.events {
+		if !mediated[ev.typ] {
+			continue
+		}
+		for _, m := range ev.mediators {
+			for _, p := range ev.parties {
+				mediates[[2]*entity{d.stateOf(m), d.stateOf(p)}] = true
+			}
+		}
+	}
+	out := d.rels[:0]
+	for _, r := range d.rels {
+		if r.typ == graph.RelDemands && r.from != nil && r.to != nil && mediates[[2]*entity{d.stateOf(r.from), d.stateOf(r.to)}] {
+			// The verb after the first "to": "Israel and Hamas to accept
+			// a phased ceasefire".
+			text, _ := r.props["demand"].(string)
+			f := strings.Fields(strings.ToLower(text))
+			verb := ""
+			for i := 0; i+1 < len(f) && i < 8; i++ {
+				if f[i] == "to" {
+					verb = f[i+1]
+					break
+				}
+			}
+			if dealVerbs[verb] {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	d.rels = out
 }
 
 // otherTrack reports whether sides named at a mention in sentence si make

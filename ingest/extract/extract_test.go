@@ -300,6 +300,17 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Region Gao"},
 		},
 		{
+			name:    "a mediator pressing the sides to accept a deal makes no demand",
+			text:    "Talks between Armenia and Azerbaijan are mediated by France. France is pressing Armenia and Azerbaijan to accept a ceasefire.",
+			want:    []string{"MEDIATES France -> event:talks"},
+			notWant: []string{"DEMANDS France -> Armenia", "DEMANDS France -> Azerbaijan"},
+		},
+		{
+			name: "a mediator's demand of substance stays",
+			text: "Talks between Armenia and Azerbaijan are mediated by France. France urged Azerbaijan to withdraw its troops from the border.",
+			want: []string{"DEMANDS France -> Azerbaijan"},
+		},
+		{
 			name: "capital as a government and as a place",
 			text: "The Kremlin said it would respond. Envoys gathered in Moscow for the meeting.",
 			want: []string{"State Russia", "Region Moscow"},
