@@ -1056,8 +1056,8 @@ func (d *doc) demandAt(si, k, n int) {
 			targets = d.demandRejecter(si, subj)
 		}
 	} else {
-		// A target then "to" or "not to": "urged both Thailand and
-		// Cambodia to find a middle ground".
+		// A target then "to" or "not to": "urged both Chile and Peru to
+		// settle the border".
 		ts := d.actorsRight(k+n, 4, actorLabels...)
 		if len(ts) > 0 {
 			// The target's noun phrase ends within a few words of the cue,
