@@ -837,7 +837,7 @@ func (d *doc) hostOf(place *entity) *entity {
 
 // mediators finds the third parties that mediate, broker or host: "hosting
 // talks", "UN-brokered talks", "co-mediated by Turkey", "mediation by Qatar",
-// "Egypt and the US joint mediators".
+// "Norway and Cuba, the joint mediators".
 func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 	var out []*entity
 	sents := map[*entity][]int{}

@@ -171,7 +171,7 @@ func (d *doc) locContext(i, n int) bool {
 	if p >= 0 && d.low(p) == "the" {
 		p--
 	}
-	// "Tripoli, where the GNA is based"
+	// "Aden, where the cabinet is based"
 	if d.low(i+n) == "," && d.low(i+n+1) == "where" {
 		return true
 	}

@@ -544,8 +544,8 @@ func (d *doc) isByline(i int) bool {
 // rolesAround finds the offices written next to the name [i, j): before it
 // ("Russian President Ivan Sokolov", "the Turkish president, Kemal
 // Aydın") or after it ("Orlov, the Kremlin spokesman"; "Belenko, head
-// of the unrecognized breakaway republic"; "Salem, ... who leads the
-// Libyan National Army").
+// of the unrecognized breakaway republic"; "Okafor, ... who leads the
+// Northern Defence Front").
 func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	roles, found := d.rolesBefore(i)
 	if j < len(d.toks) && d.toks[j].Text == "," {

@@ -548,7 +548,7 @@ func (d *doc) cuesAt(si, k int) {
 	if n := d.cueLen("SUPPORTS", "noun", k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.doubted("SUPPORTS", k) {
 		switch d.low(k + n) {
 		case "for", "to":
-			// "voiced support for the DRC government"
+			// "voiced support for the Malian government"
 			for _, s := range d.actorsLeft(k, actorLabels...) {
 				for _, o := range d.actorsRight(k+n+1, 5, actorLabels...) {
 					d.addRel(graph.RelSupports, s, o, si, confPattern, nil)
@@ -564,7 +564,7 @@ func (d *doc) cuesAt(si, k int) {
 				}
 				break
 			}
-			// "has the strong support of Turkey", "assistance from Egypt"
+			// "enjoys the firm support of Brazil", "assistance from Egypt"
 			for _, s := range d.actorsRight(k+n+1, 4, actorLabels...) {
 				for _, o := range d.actorsLeft(k, actorLabels...) {
 					d.addRel(graph.RelSupports, s, o, si, confPattern, nil)
@@ -589,7 +589,7 @@ func (d *doc) cuesAt(si, k int) {
 			}
 		}
 	}
-	// "made a truce conditional on the Armenian forces' withdrawal": a
+	// "made the deal conditional on the militia's disarmament": a
 	// condition is a demand on whoever must meet it.
 	if (t.Lower == "conditional" || t.Lower == "conditioned" || t.Lower == "contingent") && d.low(k+1) == "on" && !d.negated("DEMANDS", k) {
 		if subj := d.actorsLeftN(k, 24, actorLabels...); len(subj) > 0 {
@@ -916,7 +916,7 @@ func (d *doc) modal(k int) bool {
 }
 
 // doubted reports whether a SUPPORTS cue is an accusation or denied: "accused
-// Rwanda of supporting M23, an allegation both countries deny".
+// Chad of arming the rebels, an allegation both governments deny".
 func (d *doc) doubted(rel string, k int) bool {
 	if d.negated(rel, k) {
 		return true
