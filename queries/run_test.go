@@ -249,18 +249,7 @@ func TestQueries(t *testing.T) {
 	for _, tt := range tests {
 		covered[tt.query] = true
 		t.Run(tt.query, func(t *testing.T) {
-			q, err := lib.Get(tt.query)
-			if err != nil {
-				t.Fatal(err)
-			}
-			params, err := q.Bind(tt.params)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := Run(context.Background(), db, q, params)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := runNamed(t, db, lib, tt.query, tt.params)
 			got := project(t, res, tt.cols...)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("%s %v: rows\n  %s\nwant\n  %s", tt.query, tt.params, strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
@@ -350,4 +339,23 @@ func TestPlans(t *testing.T) {
 	if n < 10 {
 		t.Errorf("only %d queries start from a name; want the plan of at least 10 checked", n)
 	}
+}
+
+// runNamed binds the command-line style params to the named query and runs
+// it, failing the test on any error.
+func runNamed(t *testing.T, db *graph.DB, lib *Library, name string, params map[string]string) *Result {
+	t.Helper()
+	q, err := lib.Get(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bound, err := q.Bind(params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), db, q, bound)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }

@@ -122,18 +122,7 @@ func TestQueriesOnSamples(t *testing.T) {
 	for _, tt := range tests {
 		covered[tt.query] = true
 		t.Run(tt.query, func(t *testing.T) {
-			q, err := lib.Get(tt.query)
-			if err != nil {
-				t.Fatal(err)
-			}
-			params, err := q.Bind(tt.params)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := Run(context.Background(), db, q, params)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := runNamed(t, db, lib, tt.query, tt.params)
 			got := project(t, res, tt.cols...)
 			for _, w := range tt.want {
 				if !slices.Contains(got, w) {
