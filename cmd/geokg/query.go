@@ -35,6 +35,12 @@ func formatFlag() cli.Flag {
 		Usage: "output format: " + strings.Join(queries.Formats, ", ")}
 }
 
+// paramFlag sets a query parameter, once per parameter.
+func paramFlag() cli.Flag {
+	return &cli.GenericFlag{Name: "param", Aliases: []string{"p"}, Value: &multiValue{},
+		Usage: "set a parameter: `KEY=VALUE` (repeatable)"}
+}
+
 // loadLibrary loads the built-in queries and the user folders.
 func loadLibrary(c *cli.Context) (*queries.Library, error) {
 	dirs := filepath.SplitList(os.Getenv("GEOKG_QUERIES"))
@@ -153,8 +159,7 @@ Examples:
   geokg query run timeline -p name="Gaza Strip" -p from=2024-01-01 --format csv
   geokg query run evidence -p from=M23 -p to=Goma -p type=CONTROLS -o json`,
 		Flags: append([]cli.Flag{
-			&cli.GenericFlag{Name: "param", Aliases: []string{"p"}, Value: &multiValue{},
-				Usage: "set a parameter: `KEY=VALUE` (repeatable)"},
+			paramFlag(),
 			formatFlag(),
 			queryDirsFlag(),
 		}, connFlags()...),
@@ -196,8 +201,7 @@ Examples:
   geokg query explain mediators
   geokg query explain timeline -p name=Goma`,
 		Flags: append([]cli.Flag{
-			&cli.GenericFlag{Name: "param", Aliases: []string{"p"}, Value: &multiValue{},
-				Usage: "set a parameter: `KEY=VALUE` (repeatable)"},
+			paramFlag(),
 			queryDirsFlag(),
 		}, connFlags()...),
 		Action: func(c *cli.Context) error {
