@@ -12,8 +12,8 @@ import (
 type jsonLine struct {
 	Type   string         `json:"type"`
 	ID     string         `json:"id"`
-	Labels []string       `json:"labels,omitempty"`
-	Label  string         `json:"label,omitempty"`
+	Labels []Label        `json:"labels,omitempty"`
+	Label  RelType        `json:"label,omitempty"`
 	Start  *Ref           `json:"start,omitempty"`
 	End    *Ref           `json:"end,omitempty"`
 	Props  map[string]any `json:"properties"`

@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -28,8 +29,10 @@ const (
 // order in which articles are loaded.
 const MaxEvidence = 5
 
-// mergedProps are the properties the merge rules combine; every other
-// property is a scalar that the newest article sets.
+// IsMerged tells the properties the merge rules combine from those, every
+// other one, that the newest article sets.
+func IsMerged(prop string) bool { return mergedProps[prop] }
+
 var mergedProps = map[string]bool{
 	PropID: true, PropAliases: true, PropSources: true, PropEvidence: true,
 	PropConfidence: true, PropSourceConfidence: true,
@@ -110,7 +113,7 @@ func (m *Merger) Batch() *Batch {
 	}
 	sort.Slice(b.Nodes, func(i, j int) bool {
 		if a, c := b.Nodes[i].Label(), b.Nodes[j].Label(); a != c {
-			return labelRank(a) < labelRank(c)
+			return a.Rank() < c.Rank()
 		}
 		return b.Nodes[i].ID < b.Nodes[j].ID
 	})
@@ -121,15 +124,6 @@ func (m *Merger) Batch() *Batch {
 		return b.Rels[i].ID < b.Rels[j].ID
 	})
 	return b
-}
-
-func labelRank(l string) int {
-	for i, x := range Labels {
-		if x == l {
-			return i
-		}
-	}
-	return len(Labels)
 }
 
 // unitKey is the precedence key and publication date of a batch that is
@@ -159,7 +153,7 @@ func (m *Merger) addNode(n *Node) {
 	}
 	mergeNodeProps(old.Props, n.Props)
 	for _, l := range n.Labels {
-		if !contains(old.Labels, l) {
+		if !slices.Contains(old.Labels, l) {
 			old.Labels = append(old.Labels, l)
 		}
 	}
@@ -184,7 +178,7 @@ func canonicalNode(n *Node, key string) *Node {
 		}
 	}
 	p[PropID] = n.ID
-	if a := sortedUnion(nil, stringList(n.Props[PropAliases]), 0); len(a) > 0 {
+	if a := sortedUnion(nil, Strings(n.Props[PropAliases]), 0); len(a) > 0 {
 		p[PropAliases] = a
 	} else {
 		delete(p, PropAliases)
@@ -192,7 +186,7 @@ func canonicalNode(n *Node, key string) *Node {
 	if _, ok := p[PropUpdatedFrom].(string); !ok {
 		p[PropUpdatedFrom] = key
 	}
-	return &Node{ID: n.ID, Labels: append([]string(nil), n.Labels...), Props: p}
+	return &Node{ID: n.ID, Labels: append([]Label(nil), n.Labels...), Props: p}
 }
 
 // canonicalRel is a copy of r with its properties in stored form.
@@ -208,8 +202,8 @@ func canonicalRel(r *Rel, key, published string, dates map[string]string) *Rel {
 		p[PropUpdatedFrom] = key
 	}
 	if r.Type != RelMentions || r.Props[PropSources] != nil {
-		sources := stringList(r.Props[PropSources])
-		confs := floatList(r.Props[PropSourceConfidence])
+		sources := Strings(r.Props[PropSources])
+		confs := Floats(r.Props[PropSourceConfidence])
 		if len(confs) != len(sources) {
 			confs = spreadConfidence(toFloat(r.Props[PropConfidence]), len(sources))
 		}
@@ -219,7 +213,7 @@ func canonicalRel(r *Rel, key, published string, dates map[string]string) *Rel {
 			p[PropSourceConfidence] = c
 			p[PropConfidence] = noisyOr(c)
 		}
-		if ev := sortedUnion(nil, stringList(r.Props[PropEvidence]), MaxEvidence); len(ev) > 0 {
+		if ev := sortedUnion(nil, Strings(r.Props[PropEvidence]), MaxEvidence); len(ev) > 0 {
 			p[PropEvidence] = ev
 		} else {
 			p[PropEvidence] = []string{}
@@ -241,7 +235,7 @@ func canonicalRel(r *Rel, key, published string, dates map[string]string) *Rel {
 // mergeNodeProps merges the stored-form properties src into dst.
 func mergeNodeProps(dst, src map[string]any) {
 	mergeScalars(dst, src)
-	if a := sortedUnion(stringList(dst[PropAliases]), stringList(src[PropAliases]), 0); len(a) > 0 {
+	if a := sortedUnion(Strings(dst[PropAliases]), Strings(src[PropAliases]), 0); len(a) > 0 {
 		dst[PropAliases] = a
 	}
 	mergeDates(dst, src)
@@ -251,14 +245,14 @@ func mergeNodeProps(dst, src map[string]any) {
 func mergeRelProps(dst, src map[string]any) {
 	mergeScalars(dst, src)
 	if src[PropSources] != nil || dst[PropSources] != nil {
-		s, c := mergeSourceConfidence(stringList(dst[PropSources]), floatList(dst[PropSourceConfidence]),
-			stringList(src[PropSources]), floatList(src[PropSourceConfidence]))
+		s, c := mergeSourceConfidence(Strings(dst[PropSources]), Floats(dst[PropSourceConfidence]),
+			Strings(src[PropSources]), Floats(src[PropSourceConfidence]))
 		if len(s) > 0 {
 			dst[PropSources] = s
 			dst[PropSourceConfidence] = c
 			dst[PropConfidence] = noisyOr(c)
 		}
-		dst[PropEvidence] = sortedUnion(stringList(dst[PropEvidence]), stringList(src[PropEvidence]), MaxEvidence)
+		dst[PropEvidence] = sortedUnion(Strings(dst[PropEvidence]), Strings(src[PropEvidence]), MaxEvidence)
 	}
 	mergeDates(dst, src)
 }
@@ -373,18 +367,9 @@ func sortedUnion(a, b []string, max int) []string {
 	return out
 }
 
-func contains(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// stringList reads a list of strings from a property value as decoded
+// Strings reads a list of strings from a property value as decoded
 // from JSON ([]any) or built in Go ([]string). Anything else is empty.
-func stringList(v any) []string {
+func Strings(v any) []string {
 	switch l := v.(type) {
 	case []string:
 		return l
@@ -402,7 +387,9 @@ func stringList(v any) []string {
 	return nil
 }
 
-func floatList(v any) []float64 {
+// Floats reads a list of numbers from a property value as decoded from
+// JSON ([]any) or built in Go ([]float64). Anything else is empty.
+func Floats(v any) []float64 {
 	switch l := v.(type) {
 	case []float64:
 		return l
@@ -452,12 +439,24 @@ func validateNode(n *Node) error {
 	if n.ID == "" {
 		return fmt.Errorf("node without id")
 	}
-	if len(n.Labels) == 0 || !contains(Labels, n.Label()) {
+	if len(n.Labels) == 0 || !slices.Contains(Labels, n.Label()) {
 		return fmt.Errorf("node %s: label %v is not one of %v", n.ID, n.Labels, Labels)
 	}
 	for _, l := range n.Labels[1:] {
-		if !validName(l) {
+		if !ValidName(string(l)) {
 			return fmt.Errorf("node %s: invalid extra label %q", n.ID, l)
+		}
+	}
+	switch n.Label() {
+	case LabelEvent:
+		t, _ := n.Props[PropType].(string)
+		if _, err := ParseEventType(t); err != nil {
+			return fmt.Errorf("node %s: %w", n.ID, err)
+		}
+	case LabelOrganization:
+		k, _ := n.Props[PropKind].(string)
+		if _, err := ParseOrgKind(k); err != nil {
+			return fmt.Errorf("node %s: %w", n.ID, err)
 		}
 	}
 	if id, ok := n.Props[PropID]; ok && id != n.ID {
@@ -470,17 +469,17 @@ func validateRel(r *Rel) error {
 	if r.ID == "" {
 		return fmt.Errorf("%s relationship without id", r.Type)
 	}
-	if !contains(RelTypes, r.Type) {
+	if !slices.Contains(RelTypes, r.Type) {
 		return fmt.Errorf("relationship %s: type %q is not one of %v", r.ID, r.Type, RelTypes)
 	}
 	if r.Start.ID == "" || r.End.ID == "" || len(r.Start.Labels) == 0 || len(r.End.Labels) == 0 {
 		return fmt.Errorf("relationship %s: start and end need an id and labels", r.ID)
 	}
-	if !contains(Labels, r.Start.Labels[0]) || !contains(Labels, r.End.Labels[0]) {
+	if !slices.Contains(Labels, r.Start.Labels[0]) || !slices.Contains(Labels, r.End.Labels[0]) {
 		return fmt.Errorf("relationship %s: endpoint label %s or %s is not in the contract", r.ID, r.Start.Labels[0], r.End.Labels[0])
 	}
 	if r.Type != RelMentions {
-		if len(stringList(r.Props[PropSources])) == 0 {
+		if len(Strings(r.Props[PropSources])) == 0 {
 			return fmt.Errorf("relationship %s (%s): no sources", r.ID, r.Type)
 		}
 		c, hasC := r.Props[PropConfidence].(float64)
@@ -497,7 +496,7 @@ func validateRel(r *Rel) error {
 
 func validateProps(what string, p map[string]any) error {
 	for k, v := range p {
-		if !validName(k) {
+		if !ValidName(k) {
 			return fmt.Errorf("%s: invalid property name %q", what, k)
 		}
 		switch x := v.(type) {
@@ -535,9 +534,9 @@ func validateList(l []any) error {
 	return nil
 }
 
-// validName accepts the property names and labels the loader can write
+// ValidName accepts the property names and labels the loader can write
 // without quoting: letters, digits and underscores.
-func validName(s string) bool {
+func ValidName(s string) bool {
 	if s == "" {
 		return false
 	}

@@ -12,7 +12,7 @@ import (
 // article builds one article's batch: its node, the entities it mentions
 // and one SUPPORTS relationship between the first two entities.
 func article(id, published string, conf float64, evidence string, entities ...Node) *Batch {
-	a := Node{ID: id, Labels: []string{LabelArticle}, Props: map[string]any{"id": id, "title": "t " + id, "url": "", "published": published}}
+	a := Node{ID: id, Labels: []Label{LabelArticle}, Props: map[string]any{"id": id, "title": "t " + id, "url": "", "published": published}}
 	b := &Batch{Nodes: []Node{a}}
 	for _, e := range entities {
 		b.Nodes = append(b.Nodes, e)
@@ -28,7 +28,7 @@ func article(id, published string, conf float64, evidence string, entities ...No
 
 func state(name string, aliases ...any) Node {
 	id := EntityID(LabelState, name)
-	return Node{ID: id, Labels: []string{LabelState}, Props: map[string]any{"id": id, "name": name, "aliases": aliases}}
+	return Node{ID: id, Labels: []Label{LabelState}, Props: map[string]any{"id": id, "name": name, "aliases": aliases}}
 }
 
 func dump(b *Batch) string {
@@ -131,7 +131,7 @@ func TestMergerEvidenceCapped(t *testing.T) {
 func TestMergerNewestArticleSetsScalars(t *testing.T) {
 	mk := func(id, published, kind string) *Batch {
 		b := article(id, published, 0.5, "x", state("A"))
-		org := Node{ID: "org:x", Labels: []string{LabelOrganization}, Props: map[string]any{"id": "org:x", "name": "X", "kind": kind}}
+		org := Node{ID: "org:x", Labels: []Label{LabelOrganization}, Props: map[string]any{"id": "org:x", "name": "X", "kind": kind}}
 		b.Nodes = append(b.Nodes, org)
 		return b
 	}
@@ -167,8 +167,8 @@ func TestValidate(t *testing.T) {
 		want   string // substring of the error; "" for valid
 	}{
 		{"valid", func(b *Batch) {}, ""},
-		{"unknown label", func(b *Batch) { b.Nodes[1].Labels = []string{"Person"} }, "label"},
-		{"label injection", func(b *Batch) { b.Nodes[1].Labels = []string{"State", "X`) DETACH DELETE n //"} }, "invalid extra label"},
+		{"unknown label", func(b *Batch) { b.Nodes[1].Labels = []Label{"Person"} }, "label"},
+		{"label injection", func(b *Batch) { b.Nodes[1].Labels = []Label{"State", "X`) DETACH DELETE n //"} }, "invalid extra label"},
 		{"unknown type", func(b *Batch) { b.Rels[2].Type = "LOVES" }, "type"},
 		{"no id", func(b *Batch) { b.Nodes[1].ID = "" }, "without id"},
 		{"no sources", func(b *Batch) { delete(b.Rels[2].Props, "sources") }, "no sources"},

@@ -1,6 +1,9 @@
-// Package graph is geokg's graph model: the labels, relationship types and
-// properties of the graph contract, batches of nodes and relationships, and
-// their export format (APOC JSON lines).
+// Package graph is geokg's graph model: the typed vocabulary of the graph
+// contract (labels, relationship types, event types, organization kinds),
+// nodes, relationships and batches of them, stable ids, the merge rules
+// that combine the graphs of many articles, validation, and the export
+// encoders (APOC JSON lines, neo4j-admin CSV). It talks to no database:
+// package store does.
 package graph
 
 import (
@@ -12,41 +15,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Node labels of the contract.
-const (
-	LabelArticle      = "Article"
-	LabelLeader       = "Leader"
-	LabelState        = "State"
-	LabelRegion       = "Region"
-	LabelOrganization = "Organization"
-	LabelEvent        = "Event"
-)
-
-// Relationship types of the contract.
-const (
-	RelMentions   = "MENTIONS"
-	RelRepresents = "REPRESENTS"
-	RelMediates   = "MEDIATES"
-	RelPartyTo    = "PARTY_TO"
-	RelControls   = "CONTROLS"
-	RelDemands    = "DEMANDS"
-	RelLocatedIn  = "LOCATED_IN"
-	RelSupports   = "SUPPORTS"
-	RelFights     = "FIGHTS"
-)
-
-// Labels lists every node label of the contract.
-var Labels = []string{LabelArticle, LabelLeader, LabelState, LabelRegion, LabelOrganization, LabelEvent}
-
-// RelTypes lists every relationship type of the contract.
-var RelTypes = []string{RelMentions, RelRepresents, RelMediates, RelPartyTo, RelControls, RelDemands, RelLocatedIn, RelSupports, RelFights}
-
-// EventTypes are the allowed values of Event.type.
-var EventTypes = []string{"talks", "ceasefire", "agreement", "armed_conflict", "attack", "summit", "election", "sanctions", "prisoner_exchange", "protest", "other"}
-
-// OrgKinds are the allowed values of Organization.kind.
-var OrgKinds = []string{"armed_group", "igo", "party", "government_body", "other"}
-
 // Property names shared by the extractor, the loader and the queries.
 const (
 	PropID         = "id"
@@ -55,17 +23,19 @@ const (
 	PropSources    = "sources"
 	PropEvidence   = "evidence"
 	PropConfidence = "confidence"
+	PropType       = "type" // of an Event
+	PropKind       = "kind" // of an Organization or a Region
 )
 
 // Node is one node of the graph. Props always holds "id" equal to ID.
 type Node struct {
 	ID     string         `json:"id"`
-	Labels []string       `json:"labels"`
+	Labels []Label        `json:"labels"`
 	Props  map[string]any `json:"properties"`
 }
 
 // Label is the node's primary (first) label.
-func (n Node) Label() string {
+func (n Node) Label() Label {
 	if len(n.Labels) == 0 {
 		return ""
 	}
@@ -74,8 +44,8 @@ func (n Node) Label() string {
 
 // Ref names a relationship endpoint.
 type Ref struct {
-	ID     string   `json:"id"`
-	Labels []string `json:"labels"`
+	ID     string  `json:"id"`
+	Labels []Label `json:"labels"`
 }
 
 // Ref returns the reference to n used by relationships.
@@ -84,7 +54,7 @@ func (n Node) Ref() Ref { return Ref{ID: n.ID, Labels: n.Labels} }
 // Rel is one relationship of the graph.
 type Rel struct {
 	ID    string         `json:"id"`
-	Type  string         `json:"label"`
+	Type  RelType        `json:"label"`
 	Start Ref            `json:"start"`
 	End   Ref            `json:"end"`
 	Props map[string]any `json:"properties"`
@@ -99,6 +69,19 @@ type Batch struct {
 
 // Len is the number of graph elements (nodes plus relationships).
 func (b *Batch) Len() int { return len(b.Nodes) + len(b.Rels) }
+
+// ArticleNode is the Article node of the contract. published is an ISO
+// date, or "" when unknown (stored as null); an empty source is left out.
+func ArticleNode(id, title, url, published, source string) Node {
+	props := map[string]any{PropID: id, "title": title, "url": url, "published": nil}
+	if published != "" {
+		props["published"] = published
+	}
+	if source != "" {
+		props["source"] = source
+	}
+	return Node{ID: id, Labels: []Label{LabelArticle}, Props: props}
+}
 
 // Slug turns a name into the lower-case, accent-free, dash-separated form
 // used in ids, so that "Nikol Pashinyan" and "nikol  pashinyan" agree.
@@ -125,7 +108,7 @@ func Slug(name string) string {
 
 // EntityID is the stable id of an entity node: its label's prefix and the
 // slug of its canonical name ("state:russia", "leader:vladimir-putin").
-func EntityID(label, name string) string {
+func EntityID(label Label, name string) string {
 	return idPrefix(label) + ":" + Slug(name)
 }
 
@@ -142,15 +125,31 @@ func HashID(prefix string, parts ...string) string {
 
 // RelID is the stable id of the relationship of type typ from start to end:
 // the same fact found again, in any article, gets the same id.
-func RelID(typ, start, end string) string {
-	return HashID("rel", typ, start, end)
+func RelID(typ RelType, start, end string) string {
+	return HashID("rel", string(typ), start, end)
 }
 
-func idPrefix(label string) string {
-	switch label {
-	case LabelOrganization:
+func idPrefix(label Label) string {
+	if label == LabelOrganization {
 		return "org"
-	default:
-		return strings.ToLower(label)
 	}
+	return strings.ToLower(string(label))
+}
+
+// Stats counts what a write did to a store. Created counts come from the
+// store's own summaries; an update is an existing element whose properties
+// changed.
+type Stats struct {
+	NodesCreated int `json:"nodes_created"`
+	NodesUpdated int `json:"nodes_updated"`
+	RelsCreated  int `json:"relationships_created"`
+	RelsUpdated  int `json:"relationships_updated"`
+}
+
+// Add adds o's counts to s.
+func (s *Stats) Add(o Stats) {
+	s.NodesCreated += o.NodesCreated
+	s.NodesUpdated += o.NodesUpdated
+	s.RelsCreated += o.RelsCreated
+	s.RelsUpdated += o.RelsUpdated
 }

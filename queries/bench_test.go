@@ -10,9 +10,10 @@ import (
 	"time"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest/dict"
-	"github.com/geokg/geokg/ingest/synth"
+	"github.com/geokg/geokg/graph/store"
+	"github.com/geokg/geokg/ingest/gazetteer"
 	"github.com/geokg/geokg/internal/neo4jtest"
+	"github.com/geokg/geokg/internal/synth"
 )
 
 // BenchmarkQueries measures every canned query on a graph loaded from
@@ -72,13 +73,13 @@ func BenchmarkQueries(b *testing.B) {
 }
 
 // loadSynthetic loads n synthetic articles with geokg's loader.
-func loadSynthetic(b *testing.B, db *graph.DB, n int) {
+func loadSynthetic(b *testing.B, db *store.DB, n int) {
 	b.Helper()
 	ctx := context.Background()
 	if _, err := db.ApplySchema(ctx); err != nil {
 		b.Fatal(err)
 	}
-	d, err := dict.Default()
+	d, err := gazetteer.Default()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -86,7 +87,7 @@ func loadSynthetic(b *testing.B, db *graph.DB, n int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	loader := graph.NewLoader(db)
+	loader := store.NewLoader(db)
 	const chunk = 500
 	for i := 0; i < n; i += chunk {
 		var batches []*graph.Batch
@@ -109,7 +110,7 @@ func loadSynthetic(b *testing.B, db *graph.DB, n int) {
 // benchParams picks parameters that hit data in the synthetic graph: the
 // most-mentioned states, the most-controlled region, the most active
 // mediator.
-func benchParams(b *testing.B, db *graph.DB) map[string]map[string]string {
+func benchParams(b *testing.B, db *store.DB) map[string]map[string]string {
 	b.Helper()
 	one := func(cypher string) string {
 		q := &Query{Name: "bench-setup", Text: cypher}

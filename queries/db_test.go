@@ -8,11 +8,12 @@ import (
 	"testing"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/store"
 )
 
 // loadFixture loads the fixture graph, one batch per article file, with
 // geokg's loader and schema.
-func loadFixture(t testing.TB, db *graph.DB) {
+func loadFixture(t testing.TB, db *store.DB) {
 	t.Helper()
 	ctx := context.Background()
 	if _, err := db.ApplySchema(ctx); err != nil {
@@ -36,7 +37,7 @@ func loadFixture(t testing.TB, db *graph.DB) {
 		}
 		batches = append(batches, b)
 	}
-	_, errs, err := graph.NewLoader(db).Write(ctx, batches)
+	_, errs, err := store.NewLoader(db).Write(ctx, batches)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/store"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/db"
 )
@@ -19,7 +19,7 @@ type Result struct {
 }
 
 // Run runs q with params (see Query.Bind) in a read transaction.
-func Run(ctx context.Context, db *graph.DB, q *Query, params map[string]any) (*Result, error) {
+func Run(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*Result, error) {
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	res, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
@@ -51,7 +51,7 @@ type Plan struct {
 }
 
 // Explain returns the plan of q with params, without running it.
-func Explain(ctx context.Context, db *graph.DB, q *Query, params map[string]any) (*Plan, error) {
+func Explain(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*Plan, error) {
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	p, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {

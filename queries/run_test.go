@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/store"
 	"github.com/geokg/geokg/internal/neo4jtest"
 )
 
@@ -312,9 +312,9 @@ func TestPlans(t *testing.T) {
 	}
 	n := 0
 	for _, q := range lib.All() {
-		if !strings.Contains(q.Text, "db.index.fulltext.queryNodes('"+graph.FulltextIndex+"'") {
+		if !strings.Contains(q.Text, "db.index.fulltext.queryNodes('"+store.FulltextIndex+"'") {
 			if strings.Contains(q.Text, "db.index.fulltext") {
-				t.Errorf("%s: uses a full-text index other than %s", q.Name, graph.FulltextIndex)
+				t.Errorf("%s: uses a full-text index other than %s", q.Name, store.FulltextIndex)
 			}
 			continue
 		}
@@ -343,7 +343,7 @@ func TestPlans(t *testing.T) {
 
 // runNamed binds the command-line style params to the named query and runs
 // it, failing the test on any error.
-func runNamed(t *testing.T, db *graph.DB, lib *Library, name string, params map[string]string) *Result {
+func runNamed(t *testing.T, db *store.DB, lib *Library, name string, params map[string]string) *Result {
 	t.Helper()
 	q, err := lib.Get(name)
 	if err != nil {

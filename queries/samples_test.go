@@ -7,22 +7,24 @@ import (
 	"testing"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest"
-	"github.com/geokg/geokg/ingest/dict"
+	"github.com/geokg/geokg/graph/store"
+	"github.com/geokg/geokg/ingest/article"
 	"github.com/geokg/geokg/ingest/extract"
+	"github.com/geokg/geokg/ingest/gazetteer"
+	"github.com/geokg/geokg/ingest/source"
 	"github.com/geokg/geokg/internal/neo4jtest"
 )
 
 // loadSamples extracts the project's sample articles (testdata/articles)
 // with geokg's extractor and loads their graph with its loader, as
 // "geokg ingest testdata/articles" does.
-func loadSamples(t testing.TB, db *graph.DB) {
+func loadSamples(t testing.TB, db *store.DB) {
 	t.Helper()
 	ctx := context.Background()
 	if _, err := db.ApplySchema(ctx); err != nil {
 		t.Fatal(err)
 	}
-	d, err := dict.Default()
+	d, err := gazetteer.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +33,7 @@ func loadSamples(t testing.TB, db *graph.DB) {
 		t.Fatal(err)
 	}
 	var batches []*graph.Batch
-	err = ingest.Read(ctx, []string{"../testdata/articles"}, ingest.DefaultOptions(), func(a *ingest.Article, err error) error {
+	err = source.Read(ctx, []string{"../testdata/articles"}, source.DefaultOptions(), func(a *article.Article, err error) error {
 		if err == nil {
 			batches = append(batches, x.Extract(a))
 		}
@@ -43,7 +45,7 @@ func loadSamples(t testing.TB, db *graph.DB) {
 	if len(batches) < 10 {
 		t.Fatalf("read %d sample articles, want at least 10", len(batches))
 	}
-	_, errs, err := graph.NewLoader(db).Write(ctx, batches)
+	_, errs, err := store.NewLoader(db).Write(ctx, batches)
 	if err != nil {
 		t.Fatal(err)
 	}

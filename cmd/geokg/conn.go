@@ -7,7 +7,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/store"
 	"github.com/urfave/cli/v2"
 )
 
@@ -28,8 +28,8 @@ func connFlags() []cli.Flag {
 }
 
 // connConfig reads the connection flags.
-func connConfig(c *cli.Context) (graph.Config, error) {
-	cfg := graph.Config{
+func connConfig(c *cli.Context) (store.Config, error) {
+	cfg := store.Config{
 		URI:      c.String("uri"),
 		User:     c.String("user"),
 		Password: c.String("password"),
@@ -47,14 +47,14 @@ func connConfig(c *cli.Context) (graph.Config, error) {
 
 // connect opens the database named by the flags. Failures are exit status 2
 // with one line that never contains the password.
-func connect(c *cli.Context) (*graph.DB, error) {
+func connect(c *cli.Context) (*store.DB, error) {
 	cfg, err := connConfig(c)
 	if err != nil {
 		return nil, &exitError{code: 2, err: err}
 	}
-	db, err := graph.Connect(c.Context, cfg)
+	db, err := store.Connect(c.Context, cfg)
 	if err != nil {
-		if errors.Is(err, graph.ErrConnect) {
+		if errors.Is(err, store.ErrConnect) {
 			return nil, &exitError{code: 2, err: err}
 		}
 		return nil, err

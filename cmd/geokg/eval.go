@@ -9,11 +9,12 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/geokg/geokg/eval"
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest"
-	"github.com/geokg/geokg/ingest/dict"
+	"github.com/geokg/geokg/ingest/article"
 	"github.com/geokg/geokg/ingest/extract"
-	"github.com/geokg/geokg/ingest/score"
+	"github.com/geokg/geokg/ingest/gazetteer"
+	"github.com/geokg/geokg/ingest/source"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 )
@@ -72,16 +73,16 @@ func runEval(c *cli.Context) error {
 		}
 	}
 
-	items, err := score.List(c.String("gold"))
+	items, err := eval.List(c.String("gold"))
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
 	// Every gold file is checked before anything is scored, so that a
 	// report never leaves an article out silently.
-	golds := make([]*score.Gold, len(items))
+	golds := make([]*eval.Gold, len(items))
 	var bad []string
 	for i, a := range items {
-		if golds[i], err = score.LoadGold(a.Gold); err != nil {
+		if golds[i], err = eval.LoadGold(a.Gold); err != nil {
 			bad = append(bad, err.Error())
 		}
 	}
@@ -107,7 +108,7 @@ func runEval(c *cli.Context) error {
 		side = c.App.ErrWriter
 	}
 	progress := evalShowsProgress(c.App.ErrWriter) && !c.Bool("per-article")
-	total := score.NewTally()
+	total := eval.NewTally()
 	for i, a := range items {
 		if err := c.Context.Err(); err != nil {
 			return &exitError{code: 2, err: err}
@@ -115,15 +116,15 @@ func runEval(c *cli.Context) error {
 		if progress {
 			fmt.Fprintf(c.App.ErrWriter, "\rscoring %s (%d/%d)\x1b[K", a.Name, i+1, len(items))
 		}
-		at := score.NewTally()
+		at := eval.NewTally()
 		b, err := p.predict(c.Context, a)
 		if err != nil {
 			at.Fail(a.Name, err)
 			b = &graph.Batch{}
 		}
-		at.Merge(score.ScoreArticle(a.Name, golds[i], b))
+		at.Merge(eval.ScoreArticle(a.Name, golds[i], b))
 		if c.Bool("per-article") {
-			fmt.Fprintln(side, score.ArticleLine(a.Name, at))
+			fmt.Fprintln(side, eval.ArticleLine(a.Name, at))
 		}
 		total.Merge(at)
 	}
@@ -156,7 +157,7 @@ func runEval(c *cli.Context) error {
 
 // evalPredictor gives the graph predicted for an annotated article.
 type evalPredictor interface {
-	predict(ctx context.Context, a score.Annotated) (*graph.Batch, error)
+	predict(ctx context.Context, a eval.Annotated) (*graph.Batch, error)
 }
 
 // evalPredFiles reads predictions that were written beforehand. A missing file
@@ -166,7 +167,7 @@ type evalPredFiles struct {
 	notes io.Writer
 }
 
-func (p *evalPredFiles) predict(_ context.Context, a score.Annotated) (*graph.Batch, error) {
+func (p *evalPredFiles) predict(_ context.Context, a eval.Annotated) (*graph.Batch, error) {
 	path := a.PredPath(p.dir)
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -177,7 +178,7 @@ func (p *evalPredFiles) predict(_ context.Context, a score.Annotated) (*graph.Ba
 		return nil, fmt.Errorf("unreadable output: %w", err)
 	}
 	defer f.Close()
-	b, err := score.ReadPrediction(f)
+	b, err := eval.ReadPrediction(f)
 	if err != nil {
 		return nil, fmt.Errorf("unreadable output: %s: %w", path, err)
 	}
@@ -191,7 +192,7 @@ type evalExtractor struct {
 }
 
 func newEvalExtractor(dictFiles []string, writeDir string) (*evalExtractor, error) {
-	d, err := dict.Default()
+	d, err := gazetteer.Default()
 	if err != nil {
 		return nil, fmt.Errorf("load built-in dictionary: %w", err)
 	}
@@ -212,10 +213,10 @@ func newEvalExtractor(dictFiles []string, writeDir string) (*evalExtractor, erro
 	return &evalExtractor{x: x, writeDir: writeDir}, nil
 }
 
-func (e *evalExtractor) predict(ctx context.Context, a score.Annotated) (*graph.Batch, error) {
-	var arts []*ingest.Article
+func (e *evalExtractor) predict(ctx context.Context, a eval.Annotated) (*graph.Batch, error) {
+	var arts []*article.Article
 	var readErr error
-	err := ingest.Read(ctx, []string{a.Text}, ingest.Options{}, func(art *ingest.Article, err error) error {
+	err := source.Read(ctx, []string{a.Text}, source.Options{}, func(art *article.Article, err error) error {
 		if err != nil {
 			readErr = err
 			return nil

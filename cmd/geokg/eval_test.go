@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/geokg/geokg/eval"
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest/score"
 )
 
 // evalRun runs geokg with args and returns its output and exit status.
@@ -159,15 +159,15 @@ func TestEvalMatchesExtractCommand(t *testing.T) {
 
 // goldPrediction writes, for each annotated article of dir, the graph its
 // gold file describes, as an extractor that got everything right would.
-func goldPrediction(t *testing.T, dir string) (pred string, items []score.Annotated, golds []*score.Gold) {
+func goldPrediction(t *testing.T, dir string) (pred string, items []eval.Annotated, golds []*eval.Gold) {
 	t.Helper()
-	items, err := score.List(dir)
+	items, err := eval.List(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	pred = t.TempDir()
 	for _, a := range items {
-		g, err := score.LoadGold(a.Gold)
+		g, err := eval.LoadGold(a.Gold)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -175,19 +175,19 @@ func goldPrediction(t *testing.T, dir string) (pred string, items []score.Annota
 		b := &graph.Batch{}
 		ids := map[string]string{}
 		for _, e := range g.Entities {
-			id := graph.EntityID(e.Type, e.Name)
+			id := graph.EntityID(graph.Label(e.Type), e.Name)
 			ids[e.Name] = id
-			b.Nodes = append(b.Nodes, graph.Node{ID: id, Labels: []string{e.Type},
+			b.Nodes = append(b.Nodes, graph.Node{ID: id, Labels: []graph.Label{graph.Label(e.Type)},
 				Props: map[string]any{"id": id, "name": e.Name, "aliases": e.Aliases}})
 		}
 		for _, r := range g.Relations {
 			from, to := ids[r.From[0]], ids[r.To[0]]
-			b.Rels = append(b.Rels, graph.Rel{ID: graph.RelID(r.Type, from, to), Type: r.Type,
+			b.Rels = append(b.Rels, graph.Rel{ID: graph.RelID(graph.RelType(r.Type), from, to), Type: graph.RelType(r.Type),
 				Start: graph.Ref{ID: from}, End: graph.Ref{ID: to}, Props: map[string]any{}})
 		}
 		for k, ev := range g.Events {
 			id := graph.HashID("event", a.Name, fmt.Sprint(k))
-			b.Nodes = append(b.Nodes, graph.Node{ID: id, Labels: []string{graph.LabelEvent},
+			b.Nodes = append(b.Nodes, graph.Node{ID: id, Labels: []graph.Label{graph.LabelEvent},
 				Props: map[string]any{"id": id, "type": ev.Type, "name": ev.Type}})
 			for _, p := range ev.Parties {
 				b.Rels = append(b.Rels, graph.Rel{ID: graph.RelID(graph.RelPartyTo, ids[p], id), Type: graph.RelPartyTo,
@@ -245,7 +245,7 @@ func TestEvalPred(t *testing.T) {
 			}
 		}
 	}
-	for _, kind := range score.Kinds {
+	for _, kind := range eval.Kinds {
 		row := rep[kind+":ALL"]
 		if int(row["tp"]+row["fn"]) != want[kind] {
 			t.Errorf("%s: tp+fn = %v, want the %d gold items", kind, row["tp"]+row["fn"], want[kind])

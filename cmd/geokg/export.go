@@ -9,7 +9,9 @@ import (
 	"runtime"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest"
+	"github.com/geokg/geokg/graph/store"
+	"github.com/geokg/geokg/ingest/article"
+	"github.com/geokg/geokg/ingest/source"
 	"github.com/urfave/cli/v2"
 )
 
@@ -40,12 +42,12 @@ Examples:
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "jsonl", Usage: "jsonl, cypher or neo4j-admin"},
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "output `FILE` (default standard output); for neo4j-admin, a directory (required)"},
 			&cli.BoolFlag{Name: "from-db", Usage: "export the graph in the database instead of extracting articles"},
-			&cli.IntFlag{Name: "batch-size", Value: graph.DefaultBatchSize, Usage: "rows per statement of the cypher script"},
+			&cli.IntFlag{Name: "batch-size", Value: store.DefaultBatchSize, Usage: "rows per statement of the cypher script"},
 			&cli.StringFlag{Name: "database-name", Value: "neo4j", Usage: "database named in the neo4j-admin command"},
 			&cli.IntFlag{Name: "workers", Value: runtime.GOMAXPROCS(0), Usage: "articles extracted at once"},
 			&cli.StringSliceFlag{Name: "dict", Usage: "extend the gazetteer with the dictionary `FILE` (repeatable)"},
-			&cli.DurationFlag{Name: "timeout", Value: ingest.DefaultOptions().Timeout, Usage: "limit for each HTTP request, body included"},
-			&cli.Int64Flag{Name: "max-size", Value: ingest.DefaultOptions().MaxBytes, Usage: "largest document read, in bytes"},
+			&cli.DurationFlag{Name: "timeout", Value: source.DefaultOptions().Timeout, Usage: "limit for each HTTP request, body included"},
+			&cli.Int64Flag{Name: "max-size", Value: source.DefaultOptions().MaxBytes, Usage: "largest document read, in bytes"},
 			verboseFlag(),
 		),
 		Action: runExport,
@@ -88,7 +90,7 @@ func runExport(c *cli.Context) error {
 			return err
 		}
 		m := graph.NewMerger()
-		var group []*ingest.Article
+		var group []*article.Article
 		flush := func() {
 			for _, e := range extractAll(x, group, c.Int("workers")) {
 				if e.err == nil {
@@ -103,7 +105,7 @@ func runExport(c *cli.Context) error {
 			}
 			group = group[:0]
 		}
-		err = ingest.Read(c.Context, c.Args().Slice(), readOptions(c), func(a *ingest.Article, err error) error {
+		err = source.Read(c.Context, c.Args().Slice(), readOptions(c), func(a *article.Article, err error) error {
 			if err != nil {
 				failed++
 				fmt.Fprintf(c.App.ErrWriter, "geokg: %v\n", err)
@@ -137,7 +139,7 @@ func runExport(c *cli.Context) error {
 	default:
 		err = writeTo(c.App.Writer, out, func(w io.Writer) error {
 			if format == "cypher" {
-				return graph.WriteCypher(w, b, c.Int("batch-size"))
+				return store.WriteCypher(w, b, c.Int("batch-size"))
 			}
 			return graph.NewJSONLWriter(w).Write(b)
 		})

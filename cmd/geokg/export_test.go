@@ -11,13 +11,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/store"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // ingested ingests in into an emptied db and returns the graph.
-func ingested(t *testing.T, db *graph.DB, in string) string {
+func ingested(t *testing.T, db *store.DB, in string) string {
 	t.Helper()
 	neo4jtest.Reset(t, db)
 	if _, stderr, code := geokgDB(t, db, "ingest", in); code != 0 {
@@ -92,7 +92,7 @@ func TestExportThenLoadEqualsIngest(t *testing.T) {
 
 // runCypherScript runs a script the way cypher-shell does: statements end
 // with ';' at the end of a line, and // lines are comments.
-func runCypherScript(t *testing.T, db *graph.DB, path string) {
+func runCypherScript(t *testing.T, db *store.DB, path string) {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -138,7 +138,7 @@ func runCypherScript(t *testing.T, db *graph.DB, path string) {
 func TestExportNeo4jAdmin(t *testing.T) {
 	in := synthArticles(t, 22, 60)
 	dir := filepath.Join(t.TempDir(), "import")
-	_, stderr, code := geokgDB(t, &graph.DB{}, "export", "--format", "neo4j-admin", "--out", dir, in)
+	_, stderr, code := geokgDB(t, &store.DB{}, "export", "--format", "neo4j-admin", "--out", dir, in)
 	if code != 0 {
 		t.Fatalf("export: exit %d\n%s", code, stderr)
 	}

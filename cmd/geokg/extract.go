@@ -8,9 +8,10 @@ import (
 	"runtime"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest"
-	"github.com/geokg/geokg/ingest/dict"
+	"github.com/geokg/geokg/ingest/article"
 	"github.com/geokg/geokg/ingest/extract"
+	"github.com/geokg/geokg/ingest/gazetteer"
+	"github.com/geokg/geokg/ingest/source"
 	"github.com/urfave/cli/v2"
 )
 
@@ -55,7 +56,7 @@ func runExtract(c *cli.Context) error {
 	if workers < 1 {
 		return usageError("extract: --workers must be at least 1")
 	}
-	d, err := dict.Default()
+	d, err := gazetteer.Default()
 	if err != nil {
 		return &exitError{code: 1, err: fmt.Errorf("load dictionary: %w", err)}
 	}
@@ -68,7 +69,7 @@ func runExtract(c *cli.Context) error {
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
-	opt := ingest.DefaultOptions()
+	opt := source.DefaultOptions()
 	opt.Stdin = c.App.Reader
 	opt.UserAgent = "geokg/" + version
 	opt.Note = noteFunc(c)
@@ -90,9 +91,9 @@ func runExtract(c *cli.Context) error {
 // workers and writes their graphs to w in input order. At most a few
 // articles per worker are in memory at once, however many there are. It
 // returns how many inputs failed to read; failures go to errw.
-func extractStream(ctx context.Context, x *extract.Extractor, inputs []string, opt ingest.Options, workers int, w io.Writer, errw io.Writer) (int, error) {
+func extractStream(ctx context.Context, x *extract.Extractor, inputs []string, opt source.Options, workers int, w io.Writer, errw io.Writer) (int, error) {
 	type job struct {
-		a   *ingest.Article
+		a   *article.Article
 		out chan *graph.Batch
 	}
 	jobs := make(chan job, workers)
@@ -109,7 +110,7 @@ func extractStream(ctx context.Context, x *extract.Extractor, inputs []string, o
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		readErr = ingest.Read(ctx, inputs, opt, func(a *ingest.Article, err error) error {
+		readErr = source.Read(ctx, inputs, opt, func(a *article.Article, err error) error {
 			if err != nil {
 				failed++
 				fmt.Fprintf(errw, "geokg: %v\n", err)

@@ -15,9 +15,11 @@ import (
 	"time"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest"
-	"github.com/geokg/geokg/ingest/dict"
+	"github.com/geokg/geokg/graph/store"
+	"github.com/geokg/geokg/ingest/article"
 	"github.com/geokg/geokg/ingest/extract"
+	"github.com/geokg/geokg/ingest/gazetteer"
+	"github.com/geokg/geokg/ingest/source"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -48,13 +50,13 @@ Examples:
   geokg ingest https://example.org/world/rss.xml
   geokg ingest --force --batch-size 5000 archive.jsonl`,
 		Flags: append(connFlags(),
-			&cli.IntFlag{Name: "batch-size", Value: graph.DefaultBatchSize, Usage: "graph elements per transaction (an article is never split)"},
+			&cli.IntFlag{Name: "batch-size", Value: store.DefaultBatchSize, Usage: "graph elements per transaction (an article is never split)"},
 			&cli.BoolFlag{Name: "force", Usage: "extract and merge articles even when already loaded"},
 			&cli.StringFlag{Name: "summary", Usage: "also write the run summary as JSON to `FILE`"},
 			&cli.IntFlag{Name: "workers", Value: runtime.GOMAXPROCS(0), Usage: "articles extracted at once"},
 			&cli.StringSliceFlag{Name: "dict", Usage: "extend the gazetteer with the dictionary `FILE` (repeatable)"},
-			&cli.DurationFlag{Name: "timeout", Value: ingest.DefaultOptions().Timeout, Usage: "limit for each HTTP request, body included"},
-			&cli.Int64Flag{Name: "max-size", Value: ingest.DefaultOptions().MaxBytes, Usage: "largest document read, in bytes (a file, a page, a JSON lines record)"},
+			&cli.DurationFlag{Name: "timeout", Value: source.DefaultOptions().Timeout, Usage: "limit for each HTTP request, body included"},
+			&cli.Int64Flag{Name: "max-size", Value: source.DefaultOptions().MaxBytes, Usage: "largest document read, in bytes (a file, a page, a JSON lines record)"},
 			verboseFlag(),
 		),
 		Action: runIngest,
@@ -230,7 +232,7 @@ func countArticles(inputs []string) int {
 // newExtractor builds the extractor with the built-in dictionary and the
 // user's --dict files.
 func newExtractor(c *cli.Context) (*extract.Extractor, error) {
-	d, err := dict.Default()
+	d, err := gazetteer.Default()
 	if err != nil {
 		return nil, &exitError{code: 1, err: fmt.Errorf("load dictionary: %w", err)}
 	}
@@ -247,8 +249,8 @@ func newExtractor(c *cli.Context) (*extract.Extractor, error) {
 }
 
 // readOptions are the reader's options from the command's flags.
-func readOptions(c *cli.Context) ingest.Options {
-	opt := ingest.DefaultOptions()
+func readOptions(c *cli.Context) source.Options {
+	opt := source.DefaultOptions()
 	opt.Stdin = c.App.Reader
 	opt.UserAgent = "geokg/" + version
 	if c.IsSet("timeout") {
@@ -263,14 +265,14 @@ func readOptions(c *cli.Context) ingest.Options {
 
 // extracted is one article and its graph.
 type extracted struct {
-	a   *ingest.Article
+	a   *article.Article
 	b   *graph.Batch
 	err error
 }
 
 // extractAll extracts arts with the given number of workers, keeping
 // their order. A panic in the extractor fails that article alone.
-func extractAll(x *extract.Extractor, arts []*ingest.Article, workers int) []extracted {
+func extractAll(x *extract.Extractor, arts []*article.Article, workers int) []extracted {
 	out := make([]extracted, len(arts))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -291,7 +293,7 @@ func extractAll(x *extract.Extractor, arts []*ingest.Article, workers int) []ext
 	return out
 }
 
-func extractOne(x *extract.Extractor, a *ingest.Article) (e extracted) {
+func extractOne(x *extract.Extractor, a *article.Article) (e extracted) {
 	e.a = a
 	defer func() {
 		if r := recover(); r != nil {
@@ -328,7 +330,7 @@ func runIngest(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	loader := graph.NewLoader(db)
+	loader := store.NewLoader(db)
 	loader.BatchSize = c.Int("batch-size")
 	errw := c.App.ErrWriter
 	sum := newSummary("ingest")
@@ -339,13 +341,13 @@ func runIngest(c *cli.Context) error {
 
 	ctx, cancel := context.WithCancel(c.Context)
 	defer cancel()
-	groups := make(chan []*ingest.Article, 2)
+	groups := make(chan []*article.Article, 2)
 	readDone := make(chan error, 1)
 	go func() {
 		defer close(groups)
-		var g []*ingest.Article
+		var g []*article.Article
 		var groupStart time.Time
-		err := ingest.Read(ctx, c.Args().Slice(), readOptions(c), func(a *ingest.Article, err error) error {
+		err := source.Read(ctx, c.Args().Slice(), readOptions(c), func(a *article.Article, err error) error {
 			if err != nil {
 				prog.clear()
 				sum.fail(errw, originOf(err), err)
@@ -397,7 +399,7 @@ func runIngest(c *cli.Context) error {
 			sum.mu.Lock()
 			sum.Read += len(g)
 			sum.mu.Unlock()
-			var todo []*ingest.Article
+			var todo []*article.Article
 			var ids []string
 			for _, a := range g {
 				if seen[a.ID] {
@@ -438,7 +440,7 @@ func runIngest(c *cli.Context) error {
 
 	for w := range works {
 		var batches []*graph.Batch
-		var arts []*ingest.Article
+		var arts []*article.Article
 		for _, e := range w.done {
 			if e.err != nil {
 				prog.clear()
@@ -499,7 +501,7 @@ func runIngest(c *cli.Context) error {
 // dbFailure says in one line why the database failed during a run. When
 // the server went away for longer than the driver retries, the advice is
 // to run again: what was committed stays, and is skipped.
-func dbFailure(cfg graph.Config, err error) error {
+func dbFailure(cfg store.Config, err error) error {
 	if errors.Is(err, context.Canceled) {
 		return err
 	}
@@ -513,7 +515,7 @@ func dbFailure(cfg graph.Config, err error) error {
 
 // originOf names the input of a reader error.
 func originOf(err error) string {
-	var ie *ingest.InputError
+	var ie *source.InputError
 	if errors.As(err, &ie) {
 		if ie.Line > 0 {
 			return fmt.Sprintf("%s:%d", ie.Origin, ie.Line)

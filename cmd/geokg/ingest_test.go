@@ -17,14 +17,15 @@ import (
 	"time"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest/dict"
-	"github.com/geokg/geokg/ingest/synth"
+	"github.com/geokg/geokg/graph/store"
+	"github.com/geokg/geokg/ingest/gazetteer"
 	"github.com/geokg/geokg/internal/neo4jtest"
+	"github.com/geokg/geokg/internal/synth"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // geokgDB runs geokg in this process against db.
-func geokgDB(t *testing.T, db *graph.DB, args ...string) (stdout, stderr string, code int) {
+func geokgDB(t *testing.T, db *store.DB, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	t.Setenv("NEO4J_URI", db.Config.URI)
 	t.Setenv("NEO4J_USERNAME", db.Config.User)
@@ -39,7 +40,7 @@ func geokgDB(t *testing.T, db *graph.DB, args ...string) (stdout, stderr string,
 // synthArticles writes n synthetic articles as a JSON lines input file.
 func synthArticles(t testing.TB, seed uint64, n int) string {
 	t.Helper()
-	d, err := dict.Default()
+	d, err := gazetteer.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func synthArticles(t testing.TB, seed uint64, n int) string {
 
 // canonDump is the whole graph as sorted JSON lines: every node and
 // relationship with every property.
-func canonDump(t *testing.T, db *graph.DB) string {
+func canonDump(t *testing.T, db *store.DB) string {
 	t.Helper()
 	b, err := db.DumpBatch(context.Background())
 	if err != nil {
@@ -111,7 +112,7 @@ func sameGraph(t *testing.T, what, want, got string) {
 	t.Error(msg.String())
 }
 
-func countArticleNodes(t *testing.T, db *graph.DB) int {
+func countArticleNodes(t *testing.T, db *store.DB) int {
 	t.Helper()
 	res, err := neo4j.ExecuteQuery(context.Background(), db.Driver, "MATCH (a:Article) RETURN count(a) AS n", nil, neo4j.EagerResultTransformer)
 	if err != nil {
@@ -122,7 +123,7 @@ func countArticleNodes(t *testing.T, db *graph.DB) int {
 
 // reference is the graph of one clean ingest of in into an emptied db,
 // by geokg as a process, like the runs it is compared with.
-func reference(t *testing.T, db *graph.DB, in string) string {
+func reference(t *testing.T, db *store.DB, in string) string {
 	t.Helper()
 	neo4jtest.Reset(t, db)
 	if err := geokgProcess(t, db, "ingest", in).Wait(); err != nil {
@@ -283,7 +284,7 @@ func init() {
 }
 
 // geokgCommand is geokg as a process connected to db, not started.
-func geokgCommand(t testing.TB, db *graph.DB, args ...string) *exec.Cmd {
+func geokgCommand(t testing.TB, db *store.DB, args ...string) *exec.Cmd {
 	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
@@ -295,7 +296,7 @@ func geokgCommand(t testing.TB, db *graph.DB, args ...string) *exec.Cmd {
 	return cmd
 }
 
-func geokgProcess(t *testing.T, db *graph.DB, args ...string) *exec.Cmd {
+func geokgProcess(t *testing.T, db *store.DB, args ...string) *exec.Cmd {
 	t.Helper()
 	cmd := geokgCommand(t, db, args...)
 	var errb bytes.Buffer
@@ -312,7 +313,7 @@ func geokgProcess(t *testing.T, db *graph.DB, args ...string) *exec.Cmd {
 }
 
 // geokgExec runs geokg as a process to its end.
-func geokgExec(t *testing.T, db *graph.DB, args ...string) (stderr string, code int) {
+func geokgExec(t *testing.T, db *store.DB, args ...string) (stderr string, code int) {
 	t.Helper()
 	cmd := geokgCommand(t, db, args...)
 	var errb bytes.Buffer
@@ -328,7 +329,7 @@ func geokgExec(t *testing.T, db *graph.DB, args ...string) (stderr string, code 
 }
 
 // waitArticles waits until at least n articles are in db.
-func waitArticles(t *testing.T, db *graph.DB, n int) {
+func waitArticles(t *testing.T, db *store.DB, n int) {
 	t.Helper()
 	deadline := time.Now().Add(3 * time.Minute)
 	for time.Now().Before(deadline) {

@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/store"
 	"github.com/urfave/cli/v2"
 )
 
@@ -32,7 +33,7 @@ Examples:
   geokg export --format jsonl articles/ | geokg load -
   geokg load --batch-size 10000 --summary load.json graph.jsonl`,
 		Flags: append(connFlags(),
-			&cli.IntFlag{Name: "batch-size", Value: graph.DefaultBatchSize, Usage: "graph elements per transaction"},
+			&cli.IntFlag{Name: "batch-size", Value: store.DefaultBatchSize, Usage: "graph elements per transaction"},
 			&cli.StringFlag{Name: "summary", Usage: "also write the run summary as JSON to `FILE`"},
 		),
 		Action: runLoad,
@@ -78,7 +79,7 @@ func runLoad(c *cli.Context) error {
 	if err := ensureSchema(c.Context, db); err != nil {
 		return &exitError{code: 2, err: fmt.Errorf("apply schema: %w", err)}
 	}
-	loader := graph.NewLoader(db)
+	loader := store.NewLoader(db)
 	loader.BatchSize = size
 	errw := c.App.ErrWriter
 	sum := newSummary("load")

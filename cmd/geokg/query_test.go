@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/store"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/queries"
 )
@@ -110,7 +111,7 @@ func TestQueryOffline(t *testing.T) {
 	})
 }
 
-func loadQueryFixture(t *testing.T, db *graph.DB) {
+func loadQueryFixture(t *testing.T, db *store.DB) {
 	t.Helper()
 	ctx := context.Background()
 	if _, err := db.ApplySchema(ctx); err != nil {
@@ -134,7 +135,7 @@ func loadQueryFixture(t *testing.T, db *graph.DB) {
 	if len(batches) == 0 {
 		t.Fatal("no fixture")
 	}
-	if _, errs, err := graph.NewLoader(db).Write(ctx, batches); err != nil || joinErrs(errs) != "" {
+	if _, errs, err := store.NewLoader(db).Write(ctx, batches); err != nil || joinErrs(errs) != "" {
 		t.Fatalf("load fixture: %v %s", err, joinErrs(errs))
 	}
 }

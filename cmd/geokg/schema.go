@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/store"
 	"github.com/urfave/cli/v2"
 )
 
@@ -54,7 +54,7 @@ Examples:
 				Description: `Examples:
   geokg schema show | cypher-shell -u neo4j`,
 				Action: func(c *cli.Context) error {
-					for _, s := range graph.Schema() {
+					for _, s := range store.Schema() {
 						fmt.Fprintf(c.App.Writer, "%s;\n", s.Cypher)
 					}
 					return nil
@@ -66,7 +66,7 @@ Examples:
 
 // ensureSchema applies the schema when part of it is missing, as on the
 // first load into an empty database.
-func ensureSchema(ctx context.Context, db *graph.DB) error {
+func ensureSchema(ctx context.Context, db *store.DB) error {
 	ok, err := db.HasSchema(ctx)
 	if err != nil {
 		return err

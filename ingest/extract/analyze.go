@@ -5,17 +5,17 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest"
-	"github.com/geokg/geokg/ingest/dict"
+	"github.com/geokg/geokg/ingest/article"
+	"github.com/geokg/geokg/ingest/gazetteer"
 	ptoken "github.com/jdkato/prose/v3/token"
 )
 
 // entity is one actor or place found in an article.
 type entity struct {
-	label   string // graph.LabelState, ...
+	label   graph.Label // graph.LabelState, ...
 	name    string
-	kind    string // Organization kind
-	entry   *dict.Entry
+	kind    graph.OrgKind // Organization kind
+	entry   *gazetteer.Entry
 	aliases []string
 	roles   []role // Leader: offices held
 	count   int
@@ -101,7 +101,7 @@ type mention struct {
 // doc is the analysis of one article.
 type doc struct {
 	x       *Extractor
-	a       *ingest.Article
+	a       *article.Article
 	text    string
 	toks    []token
 	sents   []sentence
@@ -117,7 +117,7 @@ type doc struct {
 	dyad    [2]*entity
 }
 
-func (x *Extractor) analyze(a *ingest.Article) *doc {
+func (x *Extractor) analyze(a *article.Article) *doc {
 	d := &doc{x: x, a: a, text: articleText(a), byKey: map[string]*entity{}, persons: map[string]*entity{}}
 	d.toks = x.tokenize(d.text)
 	d.sents = segment(d.text, d.toks)
@@ -193,10 +193,12 @@ func (d *doc) ner(i int) string {
 	return d.toks[i].NER
 }
 
-func key(label, name string) string { return label + "\x00" + strings.ToLower(name) }
+func key(label graph.Label, name string) string {
+	return string(label) + "\x00" + strings.ToLower(name)
+}
 
 // entity returns the article's entity of that label and name, creating it.
-func (d *doc) entity(label, name string) *entity {
+func (d *doc) entity(label graph.Label, name string) *entity {
 	k := key(label, name)
 	if label == graph.LabelLeader {
 		k = key(label, spellingKey(name))
@@ -208,7 +210,7 @@ func (d *doc) entity(label, name string) *entity {
 	if label != graph.LabelLeader {
 		e.entry = d.x.dict.Lookup(label, name)
 		if e.entry != nil {
-			e.kind = e.entry.Kind
+			e.kind = graph.OrgKind(e.entry.Kind)
 		}
 	}
 	if label == graph.LabelOrganization && e.kind == "" {
@@ -219,11 +221,11 @@ func (d *doc) entity(label, name string) *entity {
 	return e
 }
 
-func (d *doc) entryEntity(en *dict.Entry) *entity {
+func (d *doc) entryEntity(en *gazetteer.Entry) *entity {
 	e := d.entity(en.Label, en.Name)
 	e.entry = en
 	if en.Label == graph.LabelOrganization {
-		e.kind = en.Kind
+		e.kind = graph.OrgKind(en.Kind)
 	}
 	return e
 }

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/geokg/geokg/ingest"
+	"github.com/geokg/geokg/ingest/article"
 	"github.com/jdkato/prose/v3"
 )
 
@@ -29,7 +29,7 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-func benchArticles(b *testing.B) ([]*ingest.Article, int) {
+func benchArticles(b *testing.B) ([]*article.Article, int) {
 	arts := loadTestArticles(b)
 	size := 0
 	for _, a := range arts {

@@ -4,11 +4,12 @@ import (
 	"sort"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest/article"
 )
 
 // relation is one relationship found in an article.
 type relation struct {
-	typ        string
+	typ        graph.RelType
 	from, to   *entity
 	fromEvent  *event // set when the relationship starts at an Event
 	toEvent    *event
@@ -21,7 +22,7 @@ type relation struct {
 // nodes, MENTIONS, then the relationships.
 func (d *doc) batch() *graph.Batch {
 	b := &graph.Batch{}
-	art := d.a.Node()
+	art := articleNode(d.a)
 	b.Nodes = append(b.Nodes, art)
 	var emitted []*entity
 	for _, e := range d.ents {
@@ -37,12 +38,12 @@ func (d *doc) batch() *graph.Batch {
 			props[graph.PropAliases] = append([]string(nil), e.aliases...)
 		}
 		if e.label == graph.LabelOrganization {
-			props["kind"] = e.kind
+			props[graph.PropKind] = string(e.kind)
 		}
 		if e.label == graph.LabelRegion && e.entry != nil && e.entry.Kind != "" {
-			props["kind"] = e.entry.Kind
+			props[graph.PropKind] = e.entry.Kind
 		}
-		n := graph.Node{ID: e.id(), Labels: []string{e.label}, Props: props}
+		n := graph.Node{ID: e.id(), Labels: []graph.Label{e.label}, Props: props}
 		b.Nodes = append(b.Nodes, n)
 		b.Rels = append(b.Rels, graph.Rel{
 			ID: graph.RelID(graph.RelMentions, art.ID, n.ID), Type: graph.RelMentions,
@@ -64,7 +65,7 @@ func (d *doc) batch() *graph.Batch {
 		case r.fromEvent != nil:
 			start = r.fromEvent.ref(d)
 		case r.from != nil && r.from.real:
-			start = graph.Ref{ID: r.from.id(), Labels: []string{r.from.label}}
+			start = graph.Ref{ID: r.from.id(), Labels: []graph.Label{r.from.label}}
 		default:
 			continue
 		}
@@ -72,7 +73,7 @@ func (d *doc) batch() *graph.Batch {
 		case r.toEvent != nil:
 			end = r.toEvent.ref(d)
 		case r.to != nil && r.to.real:
-			end = graph.Ref{ID: r.to.id(), Labels: []string{r.to.label}}
+			end = graph.Ref{ID: r.to.id(), Labels: []graph.Label{r.to.label}}
 		default:
 			continue
 		}
@@ -128,4 +129,9 @@ func union(a, b []string, limit int) []string {
 		}
 	}
 	return a
+}
+
+// articleNode is a's node in the graph.
+func articleNode(a *article.Article) graph.Node {
+	return graph.ArticleNode(a.ID, a.Title, a.URL, a.Published, a.Source)
 }

@@ -10,7 +10,7 @@ import (
 // event is one happening the article reports, merged over the sentences
 // that mention it: one per type and article.
 type event struct {
-	typ       string
+	typ       graph.EventType
 	sents     []int
 	parties   []*entity
 	mediators []*entity
@@ -21,21 +21,15 @@ type event struct {
 	key       string
 }
 
-// mediated are the event types a third party can mediate.
-var mediated = map[string]bool{"talks": true, "ceasefire": true, "agreement": true, "prisoner_exchange": true}
-
-// dyadTypes take the story's two sides when the trigger names none.
-var dyadTypes = map[string]bool{"talks": true, "ceasefire": true, "agreement": true, "prisoner_exchange": true, "armed_conflict": true}
-
 func (ev *event) id(d *doc) string {
 	if ev.split {
 		return graph.HashID("event", d.a.ID, ev.key)
 	}
-	return graph.HashID("event", d.a.ID, ev.typ)
+	return graph.HashID("event", d.a.ID, string(ev.typ))
 }
 
 func (ev *event) ref(d *doc) graph.Ref {
-	return graph.Ref{ID: ev.id(d), Labels: []string{graph.LabelEvent}}
+	return graph.Ref{ID: ev.id(d), Labels: []graph.Label{graph.LabelEvent}}
 }
 
 func (ev *event) node(d *doc) graph.Node {
@@ -45,11 +39,11 @@ func (ev *event) node(d *doc) graph.Node {
 			names = append(names, p.name)
 		}
 	}
-	name := strings.ReplaceAll(ev.typ, "_", " ")
+	name := strings.ReplaceAll(string(ev.typ), "_", " ")
 	if len(names) > 0 {
 		name += ": " + strings.Join(names, " – ")
 	}
-	props := map[string]any{graph.PropID: ev.id(d), "type": ev.typ, graph.PropName: name}
+	props := map[string]any{graph.PropID: ev.id(d), graph.PropType: string(ev.typ), graph.PropName: name}
 	if ev.date != "" {
 		props["date"] = ev.date
 	}
@@ -65,12 +59,12 @@ func (ev *event) node(d *doc) graph.Node {
 	if len(ev.sents) > 0 {
 		props[graph.PropEvidence] = d.evidence(ev.sents)
 	}
-	return graph.Node{ID: ev.id(d), Labels: []string{graph.LabelEvent}, Props: props}
+	return graph.Node{ID: ev.id(d), Labels: []graph.Label{graph.LabelEvent}, Props: props}
 }
 
 // trigger is one occurrence of an event word.
 type trigger struct {
-	typ  string
+	typ  graph.EventType
 	from int
 	to   int
 	sent int
@@ -158,14 +152,13 @@ func (d *doc) findEvents() {
 		if explicit && len(sides) >= 2 {
 			// Sides of a truce or a fight are enemies; sides of talks or a
 			// deal may be allies.
-			switch t.typ {
-			case "talks", "agreement", "summit", "election", "sanctions", "protest", "other":
-				addPair(sides[0], sides[1], 2, t.sent, false)
-			default:
+			if d.x.lex.kind(t.typ).enemies {
 				addPair(sides[0], sides[1], 3, t.sent, true)
+			} else {
+				addPair(sides[0], sides[1], 2, t.sent, false)
 			}
 		}
-		if mediated[t.typ] {
+		if d.x.lex.kind(t.typ).mediated {
 			// The sides of a negotiation are states and organizations.
 			var ss []*entity
 			for _, s := range sides {
@@ -203,10 +196,10 @@ func (d *doc) findEvents() {
 	var order []string
 	for i, t := range trigs {
 		sides, explicit := reads[i].sides, reads[i].explicit
-		k := t.typ
+		k := string(t.typ)
 		split := false
-		if explicit && len(sides) >= 2 && d.dyad[0] != nil && dyadTypes[t.typ] && d.otherTrack(sides[:2], t.sent, mediatorSents) {
-			k = t.typ + "|" + sides[0].id() + "|" + sides[1].id()
+		if explicit && len(sides) >= 2 && d.dyad[0] != nil && d.x.lex.kind(t.typ).twoSided && d.otherTrack(sides[:2], t.sent, mediatorSents) {
+			k = string(t.typ) + "|" + sides[0].id() + "|" + sides[1].id()
 			split = true
 		}
 		ev := byKey[k]
@@ -233,7 +226,7 @@ func (d *doc) findEvents() {
 			ev.parties = nil
 		}
 		for _, s := range sides {
-			if isMediator[s] && mediated[t.typ] {
+			if isMediator[s] && d.x.lex.kind(t.typ).mediated {
 				continue
 			}
 			ev.parties = appendEntity(ev.parties, s)
@@ -252,7 +245,7 @@ func (d *doc) findEvents() {
 	for _, m := range mediators {
 		for _, s := range mediatorSents[m] {
 			for _, t := range trigs {
-				local[m] = local[m] || t.sent == s && mediated[t.typ]
+				local[m] = local[m] || t.sent == s && d.x.lex.kind(t.typ).mediated
 			}
 		}
 	}
@@ -260,9 +253,9 @@ func (d *doc) findEvents() {
 	for _, k := range order {
 		ev := byKey[k]
 		typ := ev.typ
-		if dyadTypes[typ] && d.dyad[0] != nil && !ev.split {
+		if d.x.lex.kind(typ).twoSided && d.dyad[0] != nil && !ev.split {
 			ev.parties = []*entity{d.dyad[0], d.dyad[1]}
-		} else if mediated[typ] {
+		} else if d.x.lex.kind(typ).mediated {
 			var ps []*entity
 			for _, p := range ev.parties {
 				if p.isActor() {
@@ -271,7 +264,7 @@ func (d *doc) findEvents() {
 			}
 			ev.parties = ps
 		}
-		if !mediated[typ] {
+		if !d.x.lex.kind(typ).mediated {
 			// "Varosyan and Mammadli met": the leaders' states take part too.
 			for _, p := range ev.parties {
 				if p.label == graph.LabelLeader {
@@ -286,14 +279,13 @@ func (d *doc) findEvents() {
 		}
 		// Nobody on either side, or one side of a negotiation alone: too
 		// little to tell which event this is.
-		if len(ev.parties) == 0 || mediated[typ] && len(ev.parties) < 2 {
+		if len(ev.parties) == 0 || d.x.lex.kind(typ).mediated && len(ev.parties) < 2 {
 			continue
 		}
-		switch typ {
-		case "armed_conflict", "attack", "ceasefire":
+		if f := d.x.lex.kind(typ).fighting; f == fightingIs || f == fightingEnds {
 			conflict = true
 		}
-		if mediated[typ] {
+		if d.x.lex.kind(typ).mediated {
 			for _, m := range mediators {
 				here := false
 				for _, s := range mediatorSents[m] {
@@ -327,7 +319,7 @@ func (d *doc) findEvents() {
 	}
 	for _, ev := range d.events {
 		// An attack or a conflict between exactly two sides: they fight.
-		if ev.typ == "attack" || ev.typ == "armed_conflict" {
+		if d.x.lex.kind(ev.typ).fighting == fightingIs {
 			var sides []*entity
 			for _, p := range ev.parties {
 				// States and armed forces fight; parties and blocs do not.
@@ -342,7 +334,7 @@ func (d *doc) findEvents() {
 		// A state's talks or truce with an armed group end fighting
 		// between them: a government does not negotiate a ceasefire
 		// with rebels it is not fighting.
-		if ev.typ == "talks" || ev.typ == "ceasefire" {
+		if f := d.x.lex.kind(ev.typ).fighting; f == fightingEnds || f == fightingSettles {
 			if a, b, ok := stateAndArmedGroup(d, ev.parties); ok {
 				d.addRel(graph.RelFights, a, b, ev.sents[0], confInferred, nil)
 			}
@@ -374,7 +366,7 @@ var dealVerbs = map[string]bool{"accept": true, "agree": true, "reach": true, "s
 func (d *doc) dropMediatorPressure() {
 	mediates := map[[2]*entity]bool{}
 	for _, ev := range d.events {
-		if !mediated[ev.typ] {
+		if !d.x.lex.kind(ev.typ).mediated {
 			continue
 		}
 		for _, m := range ev.mediators {
@@ -860,7 +852,7 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 		s := d.sents[si]
 		for k := s.From; k < s.To; k++ {
 			t := d.toks[k]
-			if m := d.at[k]; m != nil && m.kind == mCompound && d.x.lex.cue("MEDIATES", "compound", m.suffix) && m.suffix != "led" {
+			if m := d.at[k]; m != nil && m.kind == mCompound && d.x.lex.cue(graph.RelMediates, cueCompound, m.suffix) && m.suffix != "led" {
 				add([]*entity{m.ent})
 				continue
 			}
@@ -877,17 +869,17 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					}
 				}
 			}
-			if n := d.cueLen("MEDIATES", "passive", k); n > 0 && d.low(k+n) == "by" && !d.negated("MEDIATES", k) {
-				if d.x.lex.cue("MEDIATES", "verb", t.Lower) || d.nearTrigger(k) {
+			if n := d.cueLen(graph.RelMediates, cuePassive, k); n > 0 && d.low(k+n) == "by" && !d.negated(graph.RelMediates, k) {
+				if d.x.lex.cue(graph.RelMediates, cueVerb, t.Lower) || d.nearTrigger(k) {
 					add(d.actorsRight(k+n+1, 5, actorLabels...))
 				}
 				continue
 			}
-			if n := d.cueLen("MEDIATES", "verb", k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated("MEDIATES", k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.negotiationIn(si)) {
+			if n := d.cueLen(graph.RelMediates, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelMediates, k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.negotiationIn(si)) {
 				add(d.actorsLeftN(k, 30, actorLabels...))
 				continue
 			}
-			if n := d.cueLen("MEDIATES", "noun", k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.negated("MEDIATES", k) {
+			if n := d.cueLen(graph.RelMediates, cueNoun, k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.negated(graph.RelMediates, k) {
 				if d.low(k+n) == "by" || d.low(k+n) == "of" {
 					add(d.actorsRight(k+n+1, 4, actorLabels...))
 				} else if w := d.low(k - 1); w == "are" || w == "were" || w == "as" || w == "the" && (d.low(k-2) == "are" || d.low(k-2) == "as") {
@@ -922,7 +914,7 @@ func (d *doc) negotiationIn(si int) bool {
 	lx := d.x.lex
 	for k := s.From; k < s.To; k++ {
 		for n := 1; n <= lx.maxEvent && k+n <= s.To; n++ {
-			if mediated[lx.events[d.lowJoin(k, k+n)]] {
+			if d.x.lex.kind(lx.events[d.lowJoin(k, k+n)]).mediated {
 				return true
 			}
 		}

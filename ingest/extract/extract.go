@@ -13,8 +13,8 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest"
-	"github.com/geokg/geokg/ingest/dict"
+	"github.com/geokg/geokg/ingest/article"
+	"github.com/geokg/geokg/ingest/gazetteer"
 	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/tag"
 )
@@ -23,8 +23,8 @@ import (
 // read-only after New, so one Extractor serves any number of goroutines.
 type Extractor struct {
 	lex    *lexicon
-	gaz    *gazetteer
-	dict   *dict.Dict
+	gaz    *surfaceIndex
+	dict   *gazetteer.Dict
 	tagger *tag.Tagger
 	ner    *ner.Extracter // nil when disabled
 }
@@ -43,7 +43,7 @@ func WithNER(on bool) Option { return func(c *config) { c.ner = on } }
 
 // New builds an Extractor over the gazetteer d, loading prose's models
 // once.
-func New(d *dict.Dict, opts ...Option) (*Extractor, error) {
+func New(d *gazetteer.Dict, opts ...Option) (*Extractor, error) {
 	cfg := config{ner: true}
 	for _, o := range opts {
 		o(&cfg)
@@ -68,14 +68,14 @@ func New(d *dict.Dict, opts ...Option) (*Extractor, error) {
 // Extract returns the graph of one article: its Article node, the actors,
 // places and events it names, MENTIONS from the article to each, and the
 // relationships found between them.
-func (x *Extractor) Extract(a *ingest.Article) *graph.Batch {
+func (x *Extractor) Extract(a *article.Article) *graph.Batch {
 	d := x.analyze(a)
 	return d.batch()
 }
 
 // articleText is the text analyzed: the title as its own first line unless
 // the body already opens with it.
-func articleText(a *ingest.Article) string {
+func articleText(a *article.Article) string {
 	title := strings.TrimSpace(a.Title)
 	body := a.Text
 	if title == "" || strings.EqualFold(title, "unknown") || strings.HasPrefix(strings.TrimSpace(body), title) {

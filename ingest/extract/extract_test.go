@@ -8,8 +8,9 @@ import (
 	"testing"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest"
-	"github.com/geokg/geokg/ingest/dict"
+	"github.com/geokg/geokg/ingest/article"
+	"github.com/geokg/geokg/ingest/gazetteer"
+	"github.com/geokg/geokg/ingest/source"
 )
 
 var (
@@ -29,7 +30,7 @@ func testExtractor(t testing.TB) *Extractor {
 			return
 		}
 		defer f.Close()
-		d := &dict.Dict{}
+		d := &gazetteer.Dict{}
 		if testErr = d.Read(f, "testdata/dict.tsv"); testErr != nil {
 			return
 		}
@@ -62,14 +63,14 @@ func facts(b *graph.Batch) map[string]bool {
 				out["Event "+n.Props["type"].(string)+" "+dt] = true
 			}
 		default:
-			out[n.Label()+" "+name[n.ID]] = true
+			out[string(n.Label())+" "+name[n.ID]] = true
 		}
 	}
 	for _, r := range b.Rels {
 		if r.Type == graph.RelMentions {
 			continue
 		}
-		out[r.Type+" "+name[r.Start.ID]+" -> "+name[r.End.ID]] = true
+		out[string(r.Type)+" "+name[r.Start.ID]+" -> "+name[r.End.ID]] = true
 	}
 	return out
 }
@@ -77,7 +78,7 @@ func facts(b *graph.Batch) map[string]bool {
 func extractText(t *testing.T, text, published string) map[string]bool {
 	t.Helper()
 	x := testExtractor(t)
-	a := &ingest.Article{ID: ingest.ArticleID(text), Text: text, Published: published}
+	a := &article.Article{ID: article.ID(text), Text: text, Published: published}
 	return facts(x.Extract(a))
 }
 
@@ -637,12 +638,12 @@ func TestResolveDate(t *testing.T) {
 		{"Nothing dated here.", ""},
 	}
 	for _, tc := range tests {
-		d := x.analyze(&ingest.Article{ID: "t", Text: tc.text, Published: pub})
+		d := x.analyze(&article.Article{ID: "t", Text: tc.text, Published: pub})
 		if got := d.dateIn(0); got != tc.want {
 			t.Errorf("%q: date %q, want %q", tc.text, got, tc.want)
 		}
 	}
-	d := x.analyze(&ingest.Article{ID: "t", Text: "Talks were held on Friday."})
+	d := x.analyze(&article.Article{ID: "t", Text: "Talks were held on Friday."})
 	if got := d.dateOf(trigger{sent: 0}); got != "" {
 		t.Errorf("without a publication date: %q, want none", got)
 	}
@@ -651,7 +652,7 @@ func TestResolveDate(t *testing.T) {
 func TestStableIDs(t *testing.T) {
 	x := testExtractor(t)
 	text := "Malian President Amadou Traore said Mali would hold talks with the Azawad Liberation Front in Doha."
-	a := &ingest.Article{ID: ingest.ArticleID(text), Text: text}
+	a := &article.Article{ID: article.ID(text), Text: text}
 	b1, b2 := x.Extract(a), x.Extract(a)
 	if len(b1.Nodes) != len(b2.Nodes) || len(b1.Rels) != len(b2.Rels) {
 		t.Fatalf("two extractions differ in size")
@@ -671,7 +672,7 @@ func TestStableIDs(t *testing.T) {
 func TestSpellingVariantsShareAnID(t *testing.T) {
 	x := testExtractor(t)
 	id := func(text string) string {
-		for _, n := range x.Extract(&ingest.Article{ID: ingest.ArticleID(text), Text: text}).Nodes {
+		for _, n := range x.Extract(&article.Article{ID: article.ID(text), Text: text}).Nodes {
 			if n.Label() == graph.LabelLeader {
 				return n.ID
 			}
@@ -714,10 +715,10 @@ func TestConcurrentExtract(t *testing.T) {
 }
 
 // loadTestArticles reads the invented articles in testdata/articles.
-func loadTestArticles(t testing.TB) []*ingest.Article {
+func loadTestArticles(t testing.TB) []*article.Article {
 	t.Helper()
-	var out []*ingest.Article
-	err := ingest.Read(t.Context(), []string{"testdata/articles"}, ingest.Options{}, func(a *ingest.Article, err error) error {
+	var out []*article.Article
+	err := source.Read(t.Context(), []string{"testdata/articles"}, source.Options{}, func(a *article.Article, err error) error {
 		if err != nil {
 			return err
 		}
@@ -746,7 +747,7 @@ func TestOddInputs(t *testing.T) {
 		"Talks between and and in in the the.",
 		strings.Repeat("Mali seized Kidal. ", 200),
 	} {
-		a := &ingest.Article{ID: ingest.ArticleID(text), Text: text}
+		a := &article.Article{ID: article.ID(text), Text: text}
 		b := x.Extract(a)
 		if len(b.Nodes) == 0 || b.Nodes[0].Label() != graph.LabelArticle {
 			t.Errorf("%q: no Article node first", text)
@@ -759,7 +760,7 @@ func TestOddInputs(t *testing.T) {
 func TestSeparateTracks(t *testing.T) {
 	x := testExtractor(t)
 	text := "Mali and Algeria held talks in Algiers on Monday. Separate talks between Mali and the Azawad Liberation Front are being mediated by Qatar."
-	b := x.Extract(&ingest.Article{ID: ingest.ArticleID(text), Text: text})
+	b := x.Extract(&article.Article{ID: article.ID(text), Text: text})
 	parties := map[string][]string{}
 	mediators := map[string][]string{}
 	talks := 0

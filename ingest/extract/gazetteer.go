@@ -3,7 +3,7 @@ package extract
 import (
 	"strings"
 
-	"github.com/geokg/geokg/ingest/dict"
+	"github.com/geokg/geokg/ingest/gazetteer"
 )
 
 // surfaceKind says how a dictionary surface denotes its entry.
@@ -16,20 +16,20 @@ const (
 )
 
 type hit struct {
-	entry *dict.Entry
+	entry *gazetteer.Entry
 	kind  surfaceKind
 }
 
-// gazetteer finds dictionary surfaces in token sequences: a map from the
+// surfaceIndex finds dictionary surfaces in token sequences: a map from the
 // tokens of each surface, joined, to its entries.
-type gazetteer struct {
+type surfaceIndex struct {
 	surfaces map[string][]hit
 	maxLen   int
 }
 
-func (x *Extractor) buildGazetteer(d *dict.Dict) *gazetteer {
-	g := &gazetteer{surfaces: map[string][]hit{}}
-	add := func(s string, e *dict.Entry, k surfaceKind) {
+func (x *Extractor) buildGazetteer(d *gazetteer.Dict) *surfaceIndex {
+	g := &surfaceIndex{surfaces: map[string][]hit{}}
+	add := func(s string, e *gazetteer.Entry, k surfaceKind) {
 		s = strings.TrimSpace(s)
 		if low := strings.ToLower(s); strings.HasPrefix(low, "the ") {
 			s = s[4:]
@@ -68,7 +68,7 @@ func (x *Extractor) buildGazetteer(d *dict.Dict) *gazetteer {
 
 // match returns the longest dictionary surface starting at toks[i]: its
 // length in tokens and its hits (several when a surface is ambiguous).
-func (g *gazetteer) match(toks []token, i int) (int, []hit) {
+func (g *surfaceIndex) match(toks []token, i int) (int, []hit) {
 	for n := min(g.maxLen, len(toks)-i); n >= 1; n-- {
 		if toks[i+n-1].Sent != toks[i].Sent {
 			continue
@@ -97,4 +97,4 @@ func (g *gazetteer) match(toks []token, i int) (int, []hit) {
 }
 
 // lookup returns the hits for one exact surface.
-func (g *gazetteer) lookup(s string) []hit { return g.surfaces[s] }
+func (g *surfaceIndex) lookup(s string) []hit { return g.surfaces[s] }

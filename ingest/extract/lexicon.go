@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/geokg/geokg/graph"
 )
 
 //go:embed data/*.txt data/*.tsv
@@ -30,25 +33,66 @@ type lexicon struct {
 	portfolios  map[string]bool
 	media       map[string]bool
 	maxGovBody  int
-	orgHeads    map[string]string // head noun -> kind
+	orgHeads    map[string]graph.OrgKind // head noun -> kind
 	regionHeads map[string]bool
 	regionIntro map[string]bool
 	regionSufx  map[string]bool
-	nominals    map[string]string // phrase -> target
-	events      map[string]string // phrase -> event type
+	nominals    map[string]string          // phrase -> target
+	events      map[string]graph.EventType // phrase -> event type
+	eventKinds  map[graph.EventType]eventKind
 	maxEvent    int
-	cues        map[string]map[string]map[string]bool // relation -> mode -> phrase
+	cues        map[graph.RelType]map[cueMode]map[string]bool // relation -> mode -> phrase
 	maxCue      int
 }
+
+// cueMode is how a relation cue word relates its subject and object.
+type cueMode string
+
+// The modes of cues.tsv.
+const (
+	cueVerb       cueMode = "verb"       // SUBJECT cue OBJECT: "Russia seized Crimea"
+	cuePassive    cueMode = "passive"    // OBJECT cue by SUBJECT: "backed by Turkey"
+	cueCompound   cueMode = "compound"   // X-cue OBJECT: "Armenia-controlled enclave"
+	cueNoun       cueMode = "noun"       // "under the control of X"
+	cueNegate     cueMode = "negate"     // words that cancel the relation
+	cueApposition cueMode = "apposition" // "X, Y's main ally"
+)
+
+var cueModes = []cueMode{cueVerb, cuePassive, cueCompound, cueNoun, cueNegate, cueApposition}
+
+// eventKind is how an event type behaves, from its row in event_types.tsv.
+type eventKind struct {
+	// enemies: the event's sides are adversaries (a truce, a fight), not
+	// partners (talks, a deal).
+	enemies bool
+	// mediated: a third party can mediate or host it.
+	mediated bool
+	// twoSided: without sides named at the trigger, it takes the story's
+	// two main sides.
+	twoSided bool
+	// fighting tells what the event says about fighting between its sides.
+	fighting fighting
+}
+
+// fighting is what an event says about fighting between its sides.
+type fighting string
+
+const (
+	fightingNone    fighting = "none"
+	fightingIs      fighting = "is"      // the event is fighting: an attack, a war
+	fightingEnds    fighting = "ends"    // it stops fighting: a truce
+	fightingSettles fighting = "settles" // it may settle fighting: talks, which imply it between a state and an armed group
+)
 
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
 		roles:       map[string]string{},
 		titleStates: map[string]string{},
-		orgHeads:    map[string]string{},
+		orgHeads:    map[string]graph.OrgKind{},
 		nominals:    map[string]string{},
-		events:      map[string]string{},
-		cues:        map[string]map[string]map[string]bool{},
+		events:      map[string]graph.EventType{},
+		eventKinds:  map[graph.EventType]eventKind{},
+		cues:        map[graph.RelType]map[cueMode]map[string]bool{},
 		regionHeads: map[string]bool{},
 		regionIntro: map[string]bool{},
 		regionSufx:  map[string]bool{},
@@ -111,7 +155,11 @@ func loadLexicon() (*lexicon, error) {
 			if len(f) != 2 {
 				return fmt.Errorf("want head<TAB>kind")
 			}
-			lx.orgHeads[f[0]] = f[1]
+			kind, err := graph.ParseOrgKind(f[1])
+			if err != nil {
+				return err
+			}
+			lx.orgHeads[f[0]] = kind
 			return nil
 		}},
 		{"region_heads.txt", func(line string) error {
@@ -136,6 +184,9 @@ func loadLexicon() (*lexicon, error) {
 			if len(f) != 2 {
 				return fmt.Errorf("want phrase<TAB>target")
 			}
+			if err := checkNominalTarget(f[1]); err != nil {
+				return err
+			}
 			lx.nominals[f[0]] = f[1]
 			return nil
 		}},
@@ -144,8 +195,46 @@ func loadLexicon() (*lexicon, error) {
 			if len(f) != 2 {
 				return fmt.Errorf("want type<TAB>phrase")
 			}
-			lx.events[f[1]] = f[0]
+			typ, err := graph.ParseEventType(f[0])
+			if err != nil {
+				return err
+			}
+			lx.events[f[1]] = typ
 			lx.maxEvent = max(lx.maxEvent, len(strings.Fields(f[1])))
+			return nil
+		}},
+		{"event_types.tsv", func(line string) error {
+			f := strings.Split(line, "\t")
+			if len(f) != 5 {
+				return fmt.Errorf("want type<TAB>sides<TAB>mediated<TAB>two_sided<TAB>fighting")
+			}
+			typ, err := graph.ParseEventType(f[0])
+			if err != nil {
+				return err
+			}
+			if _, dup := lx.eventKinds[typ]; dup {
+				return fmt.Errorf("event type %s twice", typ)
+			}
+			var k eventKind
+			switch f[1] {
+			case "enemies":
+				k.enemies = true
+			case "partners":
+			default:
+				return fmt.Errorf("sides %q, want enemies or partners", f[1])
+			}
+			if k.mediated, err = yesNo("mediated", f[2]); err != nil {
+				return err
+			}
+			if k.twoSided, err = yesNo("two_sided", f[3]); err != nil {
+				return err
+			}
+			switch k.fighting = fighting(f[4]); k.fighting {
+			case fightingNone, fightingIs, fightingEnds, fightingSettles:
+			default:
+				return fmt.Errorf("fighting %q, want none, is, ends or settles", f[4])
+			}
+			lx.eventKinds[typ] = k
 			return nil
 		}},
 		{"cues.tsv", func(line string) error {
@@ -153,14 +242,22 @@ func loadLexicon() (*lexicon, error) {
 			if len(f) != 3 {
 				return fmt.Errorf("want relation<TAB>mode<TAB>words")
 			}
-			if lx.cues[f[0]] == nil {
-				lx.cues[f[0]] = map[string]map[string]bool{}
+			rel, err := graph.ParseRelType(f[0])
+			if err != nil {
+				return err
 			}
-			if lx.cues[f[0]][f[1]] == nil {
-				lx.cues[f[0]][f[1]] = map[string]bool{}
+			mode := cueMode(f[1])
+			if !slices.Contains(cueModes, mode) {
+				return fmt.Errorf("unknown cue mode %q (want one of %v)", f[1], cueModes)
+			}
+			if lx.cues[rel] == nil {
+				lx.cues[rel] = map[cueMode]map[string]bool{}
+			}
+			if lx.cues[rel][mode] == nil {
+				lx.cues[rel][mode] = map[string]bool{}
 			}
 			for _, w := range strings.Split(f[2], "|") {
-				lx.cues[f[0]][f[1]][w] = true
+				lx.cues[rel][mode][w] = true
 				lx.maxCue = max(lx.maxCue, len(strings.Fields(w)))
 			}
 			return nil
@@ -171,8 +268,41 @@ func loadLexicon() (*lexicon, error) {
 			return nil, err
 		}
 	}
+	for _, t := range graph.EventTypes {
+		if _, ok := lx.eventKinds[t]; !ok {
+			return nil, fmt.Errorf("grammar data event_types.tsv: no row for event type %s", t)
+		}
+	}
 	return lx, nil
 }
+
+func yesNo(col, v string) (bool, error) {
+	switch v {
+	case "yes":
+		return true, nil
+	case "no":
+		return false, nil
+	}
+	return false, fmt.Errorf("%s %q, want yes or no", col, v)
+}
+
+// checkNominalTarget accepts the targets nominals.tsv documents.
+func checkNominalTarget(t string) error {
+	if role, ok := strings.CutPrefix(t, "leader:"); ok && role != "" {
+		return nil
+	}
+	switch t {
+	case "state", "region", "city", "dyad", "organization", "military":
+		return nil
+	}
+	if _, err := graph.ParseOrgKind(t); err == nil {
+		return nil
+	}
+	return fmt.Errorf("unknown target %q (want an organization kind, organization, state, region, city, military, dyad or leader:ROLE)", t)
+}
+
+// kind is how events of type t behave.
+func (lx *lexicon) kind(t graph.EventType) eventKind { return lx.eventKinds[t] }
 
 // eachLine calls fn for each non-empty, non-comment line of an embedded
 // data file.
@@ -206,6 +336,6 @@ func (lx *lexicon) isAbbrev(w string) bool {
 }
 
 // cue reports whether phrase is a cue of relation rel in mode.
-func (lx *lexicon) cue(rel, mode, phrase string) bool {
+func (lx *lexicon) cue(rel graph.RelType, mode cueMode, phrase string) bool {
 	return lx.cues[rel][mode][phrase]
 }

@@ -5,7 +5,7 @@ import (
 	"unicode"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest/dict"
+	"github.com/geokg/geokg/ingest/gazetteer"
 )
 
 // locPreps are the words after which a place name is a place, not an actor
@@ -135,7 +135,7 @@ func (d *doc) endsNameRun(i int) bool {
 	return !isCapitalized(p.Text) || lx.roles[p.Lower] != "" || d.titleEndingAt(i-3) > 0
 }
 
-func (d *doc) real(en *dict.Entry) *entity {
+func (d *doc) real(en *gazetteer.Entry) *entity {
 	e := d.entryEntity(en)
 	e.real = true
 	return e
@@ -179,7 +179,7 @@ func (d *doc) locContext(i, n int) bool {
 		prev := d.low(p)
 		// The object of a seizure or an attack: "capturing Tripoli",
 		// "an assault on Tripoli".
-		if d.x.lex.cue("CONTROLS", "verb", prev) {
+		if d.x.lex.cue(graph.RelControls, cueVerb, prev) {
 			return true
 		}
 		if prev == "on" || prev == "against" {
@@ -277,8 +277,8 @@ func (d *doc) findCompound(i int) {
 			}
 			return
 		}
-		for _, rel := range []string{"SUPPORTS", "CONTROLS", "MEDIATES"} {
-			if d.x.lex.cue(rel, "compound", suffix) {
+		for _, rel := range []graph.RelType{graph.RelSupports, graph.RelControls, graph.RelMediates} {
+			if d.x.lex.cue(rel, cueCompound, suffix) {
 				e.real = true
 			}
 		}
@@ -289,7 +289,7 @@ func (d *doc) findCompound(i int) {
 
 // pickActor chooses among the entries of an ambiguous surface: a state, then
 // an organization, then a region.
-func pickActor(hits []hit) *dict.Entry {
+func pickActor(hits []hit) *gazetteer.Entry {
 	best := hits[0]
 	rank := func(h hit) int {
 		switch h.entry.Label {
@@ -641,7 +641,7 @@ func (d *doc) looksLikePerson(i, j int) bool {
 
 // markKnownNames marks later, uncovered occurrences of the names of
 // entities of label found so far.
-func (d *doc) markKnownNames(label string) {
+func (d *doc) markKnownNames(label graph.Label) {
 	names := map[string]*entity{}
 	for _, e := range d.ents {
 		if e.label == label && e.entry == nil {

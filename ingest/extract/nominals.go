@@ -73,7 +73,7 @@ func (d *doc) antecedent(i int, target string) *entity {
 		}
 		switch target {
 		case "armed_group", "igo", "party", "government_body":
-			return e.label == graph.LabelOrganization && e.kind == target
+			return e.label == graph.LabelOrganization && string(e.kind) == target
 		case "organization":
 			return e.label == graph.LabelOrganization
 		case "state":

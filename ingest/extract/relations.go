@@ -14,7 +14,7 @@ const (
 	confInferred = 0.5 // inferred from the story: venues, sides of a truce
 )
 
-func (d *doc) addRel(typ string, from, to *entity, sent int, conf float64, props map[string]any) *relation {
+func (d *doc) addRel(typ graph.RelType, from, to *entity, sent int, conf float64, props map[string]any) *relation {
 	if typ == graph.RelFights {
 		// A state's army or coast guard fights for its state.
 		from, to = d.stateOf(from), d.stateOf(to)
@@ -110,7 +110,7 @@ func (d *doc) findRelations() {
 }
 
 // cueLen returns the length of the cue phrase of rel in mode at token k.
-func (d *doc) cueLen(rel, mode string, k int) int {
+func (d *doc) cueLen(rel graph.RelType, mode cueMode, k int) int {
 	lx := d.x.lex
 	for n := min(lx.maxCue, len(d.toks)-k); n >= 1; n-- {
 		if !d.sameSent(k, k+n-1) {
@@ -125,10 +125,10 @@ func (d *doc) cueLen(rel, mode string, k int) int {
 
 // negated reports whether a cue at k is denied or only intended: a
 // negation or a cancelling word of rel shortly before it.
-func (d *doc) negated(rel string, k int) bool {
+func (d *doc) negated(rel graph.RelType, k int) bool {
 	for p := k - 1; p >= k-4 && p >= 0 && d.sameSent(p, k); p-- {
 		w := d.low(p)
-		if d.x.lex.negations[w] || d.x.lex.cue(rel, "negate", w) {
+		if d.x.lex.negations[w] || d.x.lex.cue(rel, cueNegate, w) {
 			return true
 		}
 		if w == "," || w == ";" {
@@ -140,7 +140,7 @@ func (d *doc) negated(rel string, k int) bool {
 
 // actorsLeft is the subject of a cue at k: the nearest actor before it in
 // the clause, with the actors joined to it by "and" or commas.
-func (d *doc) actorsLeft(k int, labels ...string) []*entity {
+func (d *doc) actorsLeft(k int, labels ...graph.Label) []*entity {
 	return d.actorsLeftN(k, 16, labels...)
 }
 
@@ -150,7 +150,7 @@ var groupHead = map[string]bool{"fighters": true, "forces": true, "troops": true
 // subjectPreps mark an actor as the object of a preposition, not a subject.
 var subjectPreps = map[string]bool{"by": true, "from": true, "of": true, "with": true, "against": true, "in": true, "at": true, "on": true, "into": true, "over": true, "to": true, "for": true, "near": true, "between": true}
 
-func (d *doc) actorsLeftN(k, window int, labels ...string) []*entity {
+func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	for p := k - 1; p >= 0 && d.sameSent(p, k) && p >= k-window; p-- {
 		w := d.low(p)
 		if w == ";" {
@@ -229,7 +229,7 @@ func (d *doc) verbBefore(k int) bool {
 // chainLeft returns the actors conjoined before and with mention m ("The
 // UN and Turkey", "Sudan's army and the paramilitary RSF", "Ugandan and
 // Rwandan"), and the index of the token before the whole chain.
-func (d *doc) chainLeft(m *mention, labels []string) ([]*entity, int) {
+func (d *doc) chainLeft(m *mention, labels []graph.Label) ([]*entity, int) {
 	// "the Myanmar National Democratic Alliance Army (MNDAA)": the chain
 	// goes on before the name the acronym repeats.
 	if m.from >= 2 && d.low(m.from-1) == "(" && d.at[m.from-2] != nil && d.at[m.from-2].ent == m.ent {
@@ -262,7 +262,7 @@ func (d *doc) skipModifiers(q int) int {
 
 // actorsRight is the object of a cue ending at k: the first actor within n
 // tokens after it, with the actors joined to it.
-func (d *doc) actorsRight(k, n int, labels ...string) []*entity {
+func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 	for p := k; p < len(d.toks) && d.sameSent(p, k-1) && p < k+n; p++ {
 		w := d.low(p)
 		if w == ";" || w == "." {
@@ -382,7 +382,7 @@ func (d *doc) owner(m *mention) *entity {
 	return m.ent
 }
 
-func hasLabel(e *entity, labels []string) bool {
+func hasLabel(e *entity, labels []graph.Label) bool {
 	if len(labels) == 0 {
 		return e.isActor() || e.label == graph.LabelLeader
 	}
@@ -394,9 +394,9 @@ func hasLabel(e *entity, labels []string) bool {
 	return false
 }
 
-var actorLabels = []string{graph.LabelState, graph.LabelOrganization, graph.LabelLeader}
-var stateOrg = []string{graph.LabelState, graph.LabelOrganization}
-var regionLabel = []string{graph.LabelRegion}
+var actorLabels = []graph.Label{graph.LabelState, graph.LabelOrganization, graph.LabelLeader}
+var stateOrg = []graph.Label{graph.LabelState, graph.LabelOrganization}
+var regionLabel = []graph.Label{graph.LabelRegion}
 
 // cuesAt reads the relation cues at token k of sentence si.
 func (d *doc) cuesAt(si, k int) {
@@ -411,7 +411,7 @@ func (d *doc) cuesAt(si, k int) {
 		d.compoundRel(si, m)
 	}
 	// CONTROLS
-	if n := d.cueLen("CONTROLS", "verb", k); n > 0 && !d.negated("CONTROLS", k) && !d.modal(k) {
+	if n := d.cueLen(graph.RelControls, cueVerb, k); n > 0 && !d.negated(graph.RelControls, k) && !d.modal(k) {
 		if d.low(k-1) == "by" || (d.low(k-2) == "by" && d.low(k-1) == "the") {
 			// "capture ... by Azeri forces" is passive; handled below.
 		} else if objs := d.controlObjects(k, n); len(objs) > 0 && !d.passiveAt(k) {
@@ -432,7 +432,7 @@ func (d *doc) cuesAt(si, k int) {
 			}
 		}
 	}
-	if n := d.cueLen("CONTROLS", "passive", k); n > 0 && d.low(k+n) == "by" && !d.negated("CONTROLS", k) && !d.placeInPhraseBefore(k) {
+	if n := d.cueLen(graph.RelControls, cuePassive, k); n > 0 && d.low(k+n) == "by" && !d.negated(graph.RelControls, k) && !d.placeInPhraseBefore(k) {
 		if regs := d.actorsLeftN(k, 24, graph.LabelRegion); len(regs) > 0 {
 			for _, s := range d.actorsRight(k+n+1, 5, stateOrg...) {
 				for _, r := range regs {
@@ -456,7 +456,7 @@ func (d *doc) cuesAt(si, k int) {
 		}
 	}
 	// "Goma fell to the rebels"
-	if (t.Lower == "fell" || t.Lower == "falls") && d.low(k+1) == "to" && !d.negated("CONTROLS", k) {
+	if (t.Lower == "fell" || t.Lower == "falls") && d.low(k+1) == "to" && !d.negated(graph.RelControls, k) {
 		if regs := d.actorsLeft(k, graph.LabelRegion); len(regs) > 0 {
 			for _, s := range d.actorsRight(k+2, 4, stateOrg...) {
 				for _, r := range regs {
@@ -497,7 +497,7 @@ func (d *doc) cuesAt(si, k int) {
 	// A withdrawal done ("had withdrawn from the city", "withdrew
 	// from") leaves the place to others.
 	done := t.Lower == "withdrew" || t.Lower == "withdrawn" && (d.low(k-1) == "had" || d.low(k-1) == "has" || d.low(k-1) == "have")
-	if (strings.HasPrefix(t.Lower, "withdraw") || t.Lower == "pull" || t.Lower == "pulled") && !done && strings.HasPrefix(t.Tag, "VB") && !d.negated("CONTROLS", k) {
+	if (strings.HasPrefix(t.Lower, "withdraw") || t.Lower == "pull" || t.Lower == "pulled") && !done && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelControls, k) {
 		p := k + 1
 		for p < k+5 && p < len(d.toks) && d.sameSent(p, k) && d.low(p) != "from" && d.low(p) != "of" {
 			p++
@@ -529,7 +529,7 @@ func (d *doc) cuesAt(si, k int) {
 		}
 	}
 	// SUPPORTS
-	if n := d.cueLen("SUPPORTS", "verb", k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.passiveAt(k) && !d.doubted("SUPPORTS", k) {
+	if n := d.cueLen(graph.RelSupports, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.passiveAt(k) && !d.doubted(graph.RelSupports, k) {
 		subj := d.actorsLeft(k, actorLabels...)
 		for _, s := range subj {
 			for _, o := range d.actorsRight(k+n, 6, actorLabels...) {
@@ -537,7 +537,7 @@ func (d *doc) cuesAt(si, k int) {
 			}
 		}
 	}
-	if n := d.cueLen("SUPPORTS", "passive", k); n > 0 && d.low(k+n) == "by" && !d.doubted("SUPPORTS", k) && d.passiveActorsAround(k, k+n+1) {
+	if n := d.cueLen(graph.RelSupports, cuePassive, k); n > 0 && d.low(k+n) == "by" && !d.doubted(graph.RelSupports, k) && d.passiveActorsAround(k, k+n+1) {
 		supported := d.actorsLeft(k, actorLabels...)
 		for _, s := range d.actorsRight(k+n+1, 5, actorLabels...) {
 			for _, o := range supported {
@@ -545,7 +545,7 @@ func (d *doc) cuesAt(si, k int) {
 			}
 		}
 	}
-	if n := d.cueLen("SUPPORTS", "noun", k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.doubted("SUPPORTS", k) {
+	if n := d.cueLen(graph.RelSupports, cueNoun, k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.doubted(graph.RelSupports, k) {
 		switch d.low(k + n) {
 		case "for", "to":
 			// "voiced support for the Malian government"
@@ -573,7 +573,7 @@ func (d *doc) cuesAt(si, k int) {
 		}
 	}
 	// "Washington, Israel's main ally and arms supplier": an apposition.
-	if d.x.lex.cue("SUPPORTS", "apposition", t.Lower) {
+	if d.x.lex.cue(graph.RelSupports, cueApposition, t.Lower) {
 		p := k - 1
 		for p > 0 && (d.toks[p].Tag == "JJ" || d.toks[p].Tag == "JJS") && d.at[p] == nil {
 			p--
@@ -591,7 +591,7 @@ func (d *doc) cuesAt(si, k int) {
 	}
 	// "made the deal conditional on the militia's disarmament": a
 	// condition is a demand on whoever must meet it.
-	if (t.Lower == "conditional" || t.Lower == "conditioned" || t.Lower == "contingent") && d.low(k+1) == "on" && !d.negated("DEMANDS", k) {
+	if (t.Lower == "conditional" || t.Lower == "conditioned" || t.Lower == "contingent") && d.low(k+1) == "on" && !d.negated(graph.RelDemands, k) {
 		if subj := d.actorsLeftN(k, 24, actorLabels...); len(subj) > 0 {
 			demand := d.demandText(k + 2)
 			for _, o := range d.actorsRight(k+2, 6, actorLabels...) {
@@ -602,11 +602,11 @@ func (d *doc) cuesAt(si, k int) {
 		}
 	}
 	// DEMANDS
-	if n := d.cueLen("DEMANDS", "verb", k); n > 0 && strings.HasPrefix(t.Tag, "VB") || n > 0 && (t.Lower == "demanding" || t.Lower == "urging" || t.Lower == "calling") {
+	if n := d.cueLen(graph.RelDemands, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") || n > 0 && (t.Lower == "demanding" || t.Lower == "urging" || t.Lower == "calling") {
 		d.demandAt(si, k, n)
 	}
 	// FIGHTS
-	if n := d.cueLen("FIGHTS", "verb", k); n > 0 && strings.HasPrefix(t.Tag, "VB") && (d.low(k+n) == "alongside" || d.low(k+n) == "beside") {
+	if n := d.cueLen(graph.RelFights, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && (d.low(k+n) == "alongside" || d.low(k+n) == "beside") {
 		// "troops have fought alongside the Ethiopian army": allies; "...
 		// against the insurgents": both fight those.
 		subj := d.stateOrgOf(d.actorsLeft(k, actorLabels...))
@@ -632,7 +632,7 @@ func (d *doc) cuesAt(si, k int) {
 			}
 			break
 		}
-	} else if n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated("FIGHTS", k) && !d.modal(k) {
+	} else if n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelFights, k) && !d.modal(k) {
 		objs := d.actorsRight(k+n, 5, stateOrg...)
 		if len(objs) == 0 {
 			objs = d.governmentForcesAt(k + n)
@@ -645,7 +645,7 @@ func (d *doc) cuesAt(si, k int) {
 			}
 		}
 	}
-	if n := d.cueLen("FIGHTS", "noun", k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.negated("FIGHTS", k) {
+	if n := d.cueLen(graph.RelFights, cueNoun, k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.negated(graph.RelFights, k) {
 		switch d.low(k + n) {
 		case "between":
 			if a, b := d.betweenPair(k + n); a != nil {
@@ -682,7 +682,7 @@ func (d *doc) cuesAt(si, k int) {
 		}
 	}
 	// "keep firing missiles at Israel", "opened fire on"
-	if (t.Lower == "firing" || t.Lower == "fired" || t.Lower == "fire" || t.Lower == "shooting") && !d.negated("FIGHTS", k) && !d.modal(k) {
+	if (t.Lower == "firing" || t.Lower == "fired" || t.Lower == "fire" || t.Lower == "shooting") && !d.negated(graph.RelFights, k) && !d.modal(k) {
 		for p := k + 1; p < k+5 && p < len(d.toks) && d.sameSent(p, k); p++ {
 			if w := d.low(p); w == "at" || w == "on" || w == "into" {
 				for _, o := range d.actorsRight(p+1, 4, stateOrg...) {
@@ -700,7 +700,7 @@ func (d *doc) cuesAt(si, k int) {
 		// no two-actor word here
 	} else if pair := d.compoundPair(k); pair[0] != nil {
 		for p := k + 1; p < k+3 && p < len(d.toks) && d.sameSent(p, k); p++ {
-			if d.x.lex.cue("FIGHTS", "noun", d.low(p)) {
+			if d.x.lex.cue(graph.RelFights, cueNoun, d.low(p)) {
 				d.addRel(graph.RelFights, pair[0], pair[1], si, confPattern, nil)
 				break
 			}
@@ -917,7 +917,7 @@ func (d *doc) modal(k int) bool {
 
 // doubted reports whether a SUPPORTS cue is an accusation or denied: "accused
 // Chad of arming the rebels, an allegation both governments deny".
-func (d *doc) doubted(rel string, k int) bool {
+func (d *doc) doubted(rel graph.RelType, k int) bool {
 	if d.negated(rel, k) {
 		return true
 	}
@@ -945,7 +945,7 @@ func (d *doc) passiveAt(k int) bool {
 }
 
 // afterWord returns the first actor after the word w within n tokens of k.
-func (d *doc) afterWord(k int, w string, n int, labels ...string) *entity {
+func (d *doc) afterWord(k int, w string, n int, labels ...graph.Label) *entity {
 	for p := k; p < k+n && p < len(d.toks) && d.sameSent(p, k-1); p++ {
 		if d.low(p) == w {
 			if a := d.actorsRight(p+1, 4, labels...); len(a) > 0 {
@@ -996,16 +996,16 @@ func (d *doc) compoundRel(si int, m *mention) {
 		return
 	}
 	switch {
-	case lx.cue("CONTROLS", "compound", m.suffix) && obj.label == graph.LabelRegion:
+	case lx.cue(graph.RelControls, cueCompound, m.suffix) && obj.label == graph.LabelRegion:
 		d.addRel(graph.RelControls, m.ent, obj, si, confPattern, nil)
-	case lx.cue("SUPPORTS", "compound", m.suffix):
+	case lx.cue(graph.RelSupports, cueCompound, m.suffix):
 		d.addRel(graph.RelSupports, m.ent, obj, si, confPattern, nil)
 	}
 }
 
 // demandAt reads "X demanded Y ...", "X called on Y to ...", "urged Y to".
 func (d *doc) demandAt(si, k, n int) {
-	if d.negated("DEMANDS", k) {
+	if d.negated(graph.RelDemands, k) {
 		return
 	}
 	cue := d.lowJoin(k, k+n)
@@ -1261,7 +1261,7 @@ func (d *doc) locatedFromDict() {
 			continue
 		}
 		var in *entity
-		for _, l := range []string{graph.LabelState, graph.LabelRegion} {
+		for _, l := range []graph.Label{graph.LabelState, graph.LabelRegion} {
 			if c, ok := d.byKey[key(l, e.entry.Within)]; ok && c.real {
 				in = c
 				break

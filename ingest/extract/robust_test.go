@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest"
+	"github.com/geokg/geokg/ingest/article"
 )
 
 // adversarial are inputs built to make a rule engine loop or go quadratic:
@@ -40,7 +40,7 @@ func TestExtractTerminates(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			done := make(chan *graph.Batch, 1)
 			go func() {
-				done <- x.Extract(&ingest.Article{ID: ingest.ArticleID(text), Title: "Headline", Text: text, Published: "2024-05-03"})
+				done <- x.Extract(&article.Article{ID: article.ID(text), Title: "Headline", Text: text, Published: "2024-05-03"})
 			}()
 			timer := time.NewTimer(limit)
 			defer timer.Stop()
@@ -103,7 +103,7 @@ func FuzzExtract(f *testing.F) {
 		if !utf8.ValidString(text) {
 			t.Skip("the reader rejects invalid UTF-8 before extraction")
 		}
-		b := x.Extract(&ingest.Article{ID: ingest.ArticleID(text), Title: "", Text: text, Published: "2024-02-29"})
+		b := x.Extract(&article.Article{ID: article.ID(text), Title: "", Text: text, Published: "2024-02-29"})
 		if b == nil {
 			t.Fatal("Extract returned nil")
 		}

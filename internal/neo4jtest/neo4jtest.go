@@ -32,7 +32,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/store"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -47,7 +47,7 @@ const lockWait = 30 * time.Minute
 //
 // When no server can be had, DB fails the test; outside CI (CI unset) it
 // skips instead when Java is not installed.
-func DB(t testing.TB) *graph.DB {
+func DB(t testing.TB) *store.DB {
 	t.Helper()
 	srv := server(t)
 	cfg := srv.cfg
@@ -59,7 +59,7 @@ func DB(t testing.TB) *graph.DB {
 
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	db, err := graph.Connect(ctx, cfg)
+	db, err := store.Connect(ctx, cfg)
 	if err != nil {
 		t.Fatalf("neo4jtest: %v", err)
 	}
@@ -70,7 +70,7 @@ func DB(t testing.TB) *graph.DB {
 
 // Reset deletes every node and relationship, in batches so that a large
 // graph does not need one huge transaction.
-func Reset(t testing.TB, db *graph.DB) {
+func Reset(t testing.TB, db *store.DB) {
 	t.Helper()
 	run := func(ctx context.Context, query string) error {
 		s := db.Session(ctx, neo4j.AccessModeWrite)
@@ -93,7 +93,7 @@ func Reset(t testing.TB, db *graph.DB) {
 
 // DropSchema drops every constraint and every index except the token lookup
 // indexes that Neo4j creates itself.
-func DropSchema(t testing.TB, db *graph.DB) {
+func DropSchema(t testing.TB, db *store.DB) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -130,7 +130,7 @@ func quote(name string) string {
 }
 
 // Restart stops and starts the local server, for tests of what survives a
-// server restart; a *graph.DB from DB reconnects by itself. Call it only
+// server restart; a *store.DB from DB reconnects by itself. Call it only
 // while holding the database (after DB). A server named by NEO4J_TEST_URI
 // cannot be restarted: the test fails.
 func Restart(t testing.TB) {
@@ -163,7 +163,7 @@ func ImportDir(t testing.TB) string {
 }
 
 type testServer struct {
-	cfg       graph.Config
+	cfg       store.Config
 	lockPath  string // guards the server's data across test processes
 	importDir string // empty when unknown
 }
@@ -173,7 +173,7 @@ type testServer struct {
 func server(t testing.TB) testServer {
 	t.Helper()
 	if uri := os.Getenv("NEO4J_TEST_URI"); uri != "" {
-		cfg := graph.Config{
+		cfg := store.Config{
 			URI:      uri,
 			User:     envOr("NEO4J_TEST_USER", "neo4j"),
 			Password: os.Getenv("NEO4J_TEST_PASSWORD"),
@@ -209,7 +209,7 @@ func server(t testing.TB) testServer {
 	if err != nil {
 		t.Fatalf("neo4jtest: %v", err)
 	}
-	cfg := graph.Config{URI: "bolt://127.0.0.1:" + strconv.Itoa(port), User: "neo4j", Password: password}
+	cfg := store.Config{URI: "bolt://127.0.0.1:" + strconv.Itoa(port), User: "neo4j", Password: password}
 	return testServer{cfg: cfg, lockPath: filepath.Join(home, "test.lock"), importDir: filepath.Join(home, "import")}
 }
 

@@ -6,12 +6,12 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/store"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
-func count(t *testing.T, db *graph.DB, query string) int64 {
+func count(t *testing.T, db *store.DB, query string) int64 {
 	t.Helper()
 	res, err := neo4j.ExecuteQuery(context.Background(), db.Driver, query, nil, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(db.Config.Database))
@@ -21,7 +21,7 @@ func count(t *testing.T, db *graph.DB, query string) int64 {
 	return res.Records[0].Values[0].(int64)
 }
 
-func write(t *testing.T, db *graph.DB, query string) {
+func write(t *testing.T, db *store.DB, query string) {
 	t.Helper()
 	_, err := neo4j.ExecuteQuery(context.Background(), db.Driver, query, nil, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(db.Config.Database))
@@ -115,7 +115,7 @@ func TestRestartKeepsDataAndConnection(t *testing.T) {
 	db := neo4jtest.DB(t)
 	write(t, db, "CREATE (:State {id: 'state:testland', name: 'Testland'})")
 	neo4jtest.Restart(t)
-	// The same *graph.DB: its driver has to notice the server went away.
+	// The same *store.DB: its driver has to notice the server went away.
 	if n := count(t, db, "MATCH (n:State {id: 'state:testland'}) RETURN count(n)"); n != 1 {
 		t.Errorf("after restart: %d nodes, want the 1 committed before", n)
 	}

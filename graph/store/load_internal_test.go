@@ -1,0 +1,29 @@
+package store
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// The Cypher keeps as many evidence sentences as Merger does.
+func TestQueriesKeepMaxEvidence(t *testing.T) {
+	if !strings.Contains(relMergeTail, "[.."+strconv.Itoa(graph.MaxEvidence)+"] AS evidence") {
+		t.Errorf("relMergeTail does not cut evidence at graph.MaxEvidence = %d", graph.MaxEvidence)
+	}
+}
+
+// No text of the data reaches query structure: only contract labels and
+// types, and extra labels that Validate accepts.
+func TestQueriesQuoteOnlyValidatedNames(t *testing.T) {
+	for _, l := range graph.Labels {
+		if q := nodeQuery([]graph.Label{l}); !strings.Contains(q, "MERGE (n:`"+string(l)+"` {id: row.id})") {
+			t.Errorf("node query for %s:\n%s", l, q)
+		}
+	}
+	if graph.ValidName("X` {id: 1}) DETACH DELETE n //") || graph.ValidName("") || graph.ValidName("1abc") {
+		t.Error("validName accepts a name that is not a plain identifier")
+	}
+}

@@ -1,0 +1,293 @@
+package store_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/store"
+	"github.com/geokg/geokg/ingest/gazetteer"
+	"github.com/geokg/geokg/internal/neo4jtest"
+	"github.com/geokg/geokg/internal/synth"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// corpus is n synthetic articles' graphs.
+func corpus(t testing.TB, seed uint64, from, n int) []*graph.Batch {
+	t.Helper()
+	d, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := synth.New(d, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*graph.Batch
+	for i := from; i < from+n; i++ {
+		_, b := g.Article(i)
+		out = append(out, b)
+	}
+	return out
+}
+
+// canon is a graph as sorted JSON lines, so that two graphs compare as
+// strings: every node and relationship with all its properties.
+func canon(t testing.TB, b *graph.Batch) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := graph.NewJSONLWriter(&buf).Write(b); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
+		var v any
+		if err := json.Unmarshal([]byte(l), &v); err != nil {
+			t.Fatal(err)
+		}
+		out, _ := json.Marshal(v)
+		lines = append(lines, string(out))
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+// testDB is an empty database with geokg's schema.
+func testDB(t testing.TB) *store.DB {
+	t.Helper()
+	db := neo4jtest.DB(t)
+	if _, err := db.ApplySchema(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func dumpDB(t testing.TB, db *store.DB) string {
+	t.Helper()
+	b, err := db.DumpBatch(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return canon(t, b)
+}
+
+func write(t testing.TB, l *store.Loader, batches []*graph.Batch) graph.Stats {
+	t.Helper()
+	st, errs, err := l.Write(context.Background(), batches)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range errs {
+		if e != nil {
+			t.Fatalf("batch %d: %v", i, e)
+		}
+	}
+	return st
+}
+
+func TestSchemaApplyIdempotent(t *testing.T) {
+	db := neo4jtest.DB(t)
+	neo4jtest.DropSchema(t, db)
+	ctx := context.Background()
+	created, err := db.ApplySchema(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(created) != len(store.Schema()) {
+		t.Errorf("apply on an empty schema created %v, want all %d", created, len(store.Schema()))
+	}
+	ok, err := db.HasSchema(ctx)
+	if err != nil || !ok {
+		t.Fatalf("HasSchema after apply = %v, %v", ok, err)
+	}
+	created, err = db.ApplySchema(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(created) != 0 {
+		t.Errorf("second apply created %v", created)
+	}
+	// The full-text index covers aliases, a list property.
+	id := graph.EntityID(graph.LabelState, "Ruritania")
+	b := &graph.Batch{Nodes: []graph.Node{{ID: id, Labels: []graph.Label{graph.LabelState},
+		Props: map[string]any{"id": id, "name": "Ruritania", "aliases": []any{"Ruritanian Republic"}}}}}
+	write(t, store.NewLoader(db), []*graph.Batch{b})
+	res, err := neo4j.ExecuteQuery(ctx, db.Driver, "CALL db.index.fulltext.queryNodes($idx, 'ruritanian') YIELD node RETURN node.id AS id",
+		map[string]any{"idx": store.FulltextIndex}, neo4j.EagerResultTransformer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 || res.Records[0].Values[0] != id {
+		t.Errorf("full-text search for an alias found %v, want %s", res.Records, id)
+	}
+}
+
+func TestLoadIdempotentAndCounted(t *testing.T) {
+	db := testDB(t)
+	l := store.NewLoader(db)
+	l.BatchSize = 100
+	batches := corpus(t, 2, 0, 80)
+	first := write(t, l, batches)
+	if first.NodesCreated == 0 || first.RelsCreated == 0 {
+		t.Fatalf("first load created nothing: %+v", first)
+	}
+	want := dumpDB(t, db)
+	again := write(t, l, batches)
+	if again != (graph.Stats{}) {
+		t.Errorf("second load of the same articles: %+v, want no change", again)
+	}
+	if got := dumpDB(t, db); got != want {
+		t.Errorf("graph changed on reload:\n%s", diff(want, got))
+	}
+	nodes := strings.Count(want, `"type":"node"`)
+	if nodes != first.NodesCreated {
+		t.Errorf("%d nodes in the database, %d counted as created", nodes, first.NodesCreated)
+	}
+}
+
+// The database applies the same merge rules as Merger, whatever the order
+// of the batches and however they are grouped into transactions.
+func TestLoadMatchesMerger(t *testing.T) {
+	db := testDB(t)
+	batches := corpus(t, 3, 0, 60)
+	m := graph.NewMerger()
+	for _, b := range batches {
+		m.Add(b)
+	}
+	want := canon(t, m.Batch())
+	for _, tt := range []struct {
+		name    string
+		size    int
+		reverse bool
+	}{{"one transaction", 100000, false}, {"small transactions reversed", 30, true}, {"one article a transaction", 1, false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			neo4jtest.Reset(t, db)
+			l := store.NewLoader(db)
+			l.BatchSize = tt.size
+			in := append([]*graph.Batch(nil), batches...)
+			if tt.reverse {
+				for i, j := 0, len(in)-1; i < j; i, j = i+1, j-1 {
+					in[i], in[j] = in[j], in[i]
+				}
+			}
+			// Half first, then all: every element is merged into an
+			// existing one at least once.
+			write(t, l, in[:len(in)/2])
+			write(t, l, in)
+			if got := dumpDB(t, db); got != want {
+				t.Errorf("database differs from Merger:\n%s", diff(want, got))
+			}
+		})
+	}
+}
+
+func TestLoadConcurrentEqualsSequential(t *testing.T) {
+	batches := corpus(t, 4, 0, 120)
+	db := testDB(t)
+	l := store.NewLoader(db)
+	l.BatchSize = 50
+	write(t, l, batches)
+	want := dumpDB(t, db)
+
+	neo4jtest.Reset(t, db)
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			l := store.NewLoader(db)
+			l.BatchSize = 40 + 10*w
+			// Overlapping halves, in different orders.
+			in := append([]*graph.Batch(nil), batches[(w%2)*40:]...)
+			if w >= 2 {
+				for i, j := 0, len(in)-1; i < j; i, j = i+1, j-1 {
+					in[i], in[j] = in[j], in[i]
+				}
+			}
+			st, errs, err := l.Write(context.Background(), in)
+			if err != nil {
+				t.Errorf("writer %d: %v", w, err)
+			}
+			for i, e := range errs {
+				if e != nil {
+					t.Errorf("writer %d batch %d: %v", w, i, e)
+				}
+			}
+			_ = st
+		}(w)
+	}
+	wg.Wait()
+	write(t, store.NewLoader(db), batches[:40]) // the part only two writers had
+	if got := dumpDB(t, db); got != want {
+		t.Errorf("concurrent loads differ from one sequential load:\n%s", diff(want, got))
+	}
+}
+
+func TestLoadBadBatchesFailAlone(t *testing.T) {
+	db := testDB(t)
+	l := store.NewLoader(db)
+	good := corpus(t, 5, 0, 6)
+	invalid := corpus(t, 5, 6, 1)[0]
+	invalid.Rels[len(invalid.Rels)-1].Type = "LOVES"
+	dangling := corpus(t, 5, 7, 1)[0]
+	// A relationship to a node that is nowhere: the database rejects the
+	// article's transaction, not its neighbours'.
+	dangling.Rels = append(dangling.Rels, graph.Rel{ID: "rel:x", Type: graph.RelSupports,
+		Start: dangling.Nodes[1].Ref(), End: graph.Ref{ID: "state:nowhere", Labels: []graph.Label{"State"}},
+		Props: map[string]any{"sources": []any{dangling.Nodes[0].ID}, "evidence": []any{"x"}, "confidence": 0.5}})
+	in := append([]*graph.Batch{invalid}, good[:3]...)
+	in = append(in, dangling)
+	in = append(in, good[3:]...)
+	_, errs, err := l.Write(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range errs {
+		bad := i == 0 || i == 4
+		if bad != (e != nil) {
+			t.Errorf("batch %d: error %v, want an error: %v", i, e, bad)
+		}
+	}
+	var ids []string
+	for _, b := range good {
+		ids = append(ids, b.Nodes[0].ID)
+	}
+	ids = append(ids, invalid.Nodes[0].ID, dangling.Nodes[0].ID)
+	loaded, err := l.Loaded(context.Background(), ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, id := range ids {
+		if loaded[id] != (i < len(good)) {
+			t.Errorf("article %s loaded = %v", id, loaded[id])
+		}
+	}
+}
+
+// diff shows the first lines where two canonical dumps differ.
+func diff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	fmt.Fprintf(&b, "want %d lines, got %d\n", len(w), len(g))
+	shown := 0
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var x, y string
+		if i < len(w) {
+			x = w[i]
+		}
+		if i < len(g) {
+			y = g[i]
+		}
+		if x != y && shown < 3 {
+			fmt.Fprintf(&b, "- %s\n+ %s\n", x, y)
+			shown++
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,74 @@
+package synth
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest/gazetteer"
+)
+
+func newGen(t testing.TB, seed uint64) *Generator {
+	t.Helper()
+	d, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := New(d, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestArticleDeterministicAndValid(t *testing.T) {
+	g1, g2 := newGen(t, 7), newGen(t, 7)
+	ids := map[string]bool{}
+	for i := 0; i < 200; i++ {
+		a1, b1 := g1.Article(i)
+		a2, b2 := g2.Article(i)
+		if !reflect.DeepEqual(a1, a2) || !reflect.DeepEqual(b1, b2) {
+			t.Fatalf("article %d differs between two generators with the same seed", i)
+		}
+		if err := graph.Validate(b1); err != nil {
+			t.Fatalf("article %d: %v", i, err)
+		}
+		nodes := map[string]bool{}
+		for _, n := range b1.Nodes {
+			nodes[n.ID] = true
+		}
+		for _, r := range b1.Rels {
+			if !nodes[r.Start.ID] || !nodes[r.End.ID] {
+				t.Errorf("article %d: %s %s->%s names a node not in the batch", i, r.Type, r.Start.ID, r.End.ID)
+			}
+			ev, _ := r.Props["evidence"].([]any)
+			for _, ev := range ev {
+				if !strings.Contains(a1.Text, ev.(string)) {
+					t.Errorf("article %d: evidence %q not in the text", i, ev)
+				}
+			}
+		}
+		if b1.Nodes[0].ID != a1.ID || b1.Nodes[0].Label() != graph.LabelArticle {
+			t.Errorf("article %d: first node is %v, want the Article", i, b1.Nodes[0].ID)
+		}
+		ids[a1.ID] = true
+	}
+	if len(ids) < 190 {
+		t.Errorf("only %d distinct article ids in 200", len(ids))
+	}
+}
+
+func TestActorsRepeat(t *testing.T) {
+	g := newGen(t, 1)
+	seen := map[graph.Label]int{}
+	for i := 0; i < 500; i++ {
+		_, b := g.Article(i)
+		for _, n := range b.Nodes {
+			seen[n.Label()]++
+		}
+	}
+	if seen[graph.LabelState] < 1000 || seen[graph.LabelLeader] != 500 || seen[graph.LabelEvent] != 500 {
+		t.Errorf("element counts %v", seen)
+	}
+}
