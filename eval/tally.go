@@ -68,6 +68,7 @@ type Tally struct {
 	Errors     []string
 	Duplicates int
 	Failures   int
+	Articles   int // articles scored
 }
 
 // NewTally returns an empty tally.

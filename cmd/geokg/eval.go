@@ -1,20 +1,11 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/geokg/geokg/eval"
-	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest/article"
-	"github.com/geokg/geokg/ingest/extract"
-	"github.com/geokg/geokg/ingest/gazetteer"
-	"github.com/geokg/geokg/ingest/source"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 )
@@ -73,32 +64,17 @@ func runEval(c *cli.Context) error {
 		}
 	}
 
-	items, err := eval.List(c.String("gold"))
-	if err != nil {
-		return &exitError{code: 2, err: err}
-	}
-	// Every gold file is checked before anything is scored, so that a
-	// report never leaves an article out silently.
-	golds := make([]*eval.Gold, len(items))
-	var bad []string
-	for i, a := range items {
-		if golds[i], err = eval.LoadGold(a.Gold); err != nil {
-			bad = append(bad, err.Error())
-		}
-	}
-	if len(bad) > 0 {
-		return &exitError{code: 2, err: errors.New(strings.Join(bad, "\ngeokg: "))}
-	}
-
-	var p evalPredictor
+	var p eval.Predictor
 	if predDir != "" {
-		p = &evalPredFiles{dir: predDir, notes: c.App.ErrWriter}
+		p = eval.PredFiles(predDir, func(msg string) { fmt.Fprintf(c.App.ErrWriter, "geokg: %s\n", msg) })
 	} else {
-		x, err := newEvalExtractor(c.StringSlice("dict"), c.String("write-pred"))
+		x, err := newExtractor(c)
 		if err != nil {
-			return &exitError{code: 2, err: err}
+			return err
 		}
-		p = x
+		if p, err = eval.Extracting(x, c.String("write-pred")); err != nil {
+			return &exitError{code: 2, err: fmt.Errorf("--write-pred: %w", err)}
+		}
 	}
 
 	// Lines that are not the report go to standard error when the report
@@ -107,29 +83,20 @@ func runEval(c *cli.Context) error {
 	if format == "json" {
 		side = c.App.ErrWriter
 	}
-	progress := evalShowsProgress(c.App.ErrWriter) && !c.Bool("per-article")
-	total := eval.NewTally()
-	for i, a := range items {
-		if err := c.Context.Err(); err != nil {
-			return &exitError{code: 2, err: err}
+	opt := eval.RunOptions{Gold: c.String("gold"), Predictor: p}
+	if c.Bool("per-article") {
+		opt.Article = func(a eval.Annotated, t *eval.Tally) { fmt.Fprintln(side, eval.ArticleLine(a.Name, t)) }
+	} else if isTerminal(c.App.ErrWriter) {
+		opt.Progress = func(a eval.Annotated, i, n int) {
+			fmt.Fprintf(c.App.ErrWriter, "\rscoring %s (%d/%d)\x1b[K", a.Name, i+1, n)
 		}
-		if progress {
-			fmt.Fprintf(c.App.ErrWriter, "\rscoring %s (%d/%d)\x1b[K", a.Name, i+1, len(items))
-		}
-		at := eval.NewTally()
-		b, err := p.predict(c.Context, a)
-		if err != nil {
-			at.Fail(a.Name, err)
-			b = &graph.Batch{}
-		}
-		at.Merge(eval.ScoreArticle(a.Name, golds[i], b))
-		if c.Bool("per-article") {
-			fmt.Fprintln(side, eval.ArticleLine(a.Name, at))
-		}
-		total.Merge(at)
 	}
-	if progress {
+	total, err := eval.Run(c.Context, opt)
+	if opt.Progress != nil {
 		fmt.Fprint(c.App.ErrWriter, "\r\x1b[K")
+	}
+	if err != nil {
+		return &exitError{code: 2, err: err}
 	}
 
 	if format == "json" {
@@ -150,121 +117,13 @@ func runEval(c *cli.Context) error {
 		if !c.Bool("show-errors") {
 			hint = " (--show-errors says why)"
 		}
-		return &exitError{code: 1, err: fmt.Errorf("%d of %d articles could not be scored against a prediction%s", total.Failures, len(items), hint)}
+		return &exitError{code: 1, err: fmt.Errorf("%d of %d articles could not be scored against a prediction%s", total.Failures, total.Articles, hint)}
 	}
 	return nil
 }
 
-// evalPredictor gives the graph predicted for an annotated article.
-type evalPredictor interface {
-	predict(ctx context.Context, a eval.Annotated) (*graph.Batch, error)
-}
-
-// evalPredFiles reads predictions that were written beforehand. A missing file
-// is an empty prediction, as for score.py.
-type evalPredFiles struct {
-	dir   string
-	notes io.Writer
-}
-
-func (p *evalPredFiles) predict(_ context.Context, a eval.Annotated) (*graph.Batch, error) {
-	path := a.PredPath(p.dir)
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		fmt.Fprintf(p.notes, "geokg: no %s: %s scored as if nothing was predicted\n", path, a.Name)
-		return &graph.Batch{}, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("unreadable output: %w", err)
-	}
-	defer f.Close()
-	b, err := eval.ReadPrediction(f)
-	if err != nil {
-		return nil, fmt.Errorf("unreadable output: %s: %w", path, err)
-	}
-	return b, nil
-}
-
-// evalExtractor runs the project's extractor in this process.
-type evalExtractor struct {
-	x        *extract.Extractor
-	writeDir string
-}
-
-func newEvalExtractor(dictFiles []string, writeDir string) (*evalExtractor, error) {
-	d, err := gazetteer.Default()
-	if err != nil {
-		return nil, fmt.Errorf("load built-in dictionary: %w", err)
-	}
-	for _, f := range dictFiles {
-		if err := d.AddFile(f); err != nil {
-			return nil, err
-		}
-	}
-	x, err := extract.New(d)
-	if err != nil {
-		return nil, fmt.Errorf("load extractor: %w", err)
-	}
-	if writeDir != "" {
-		if err := os.MkdirAll(writeDir, 0o755); err != nil {
-			return nil, fmt.Errorf("--write-pred: %w", err)
-		}
-	}
-	return &evalExtractor{x: x, writeDir: writeDir}, nil
-}
-
-func (e *evalExtractor) predict(ctx context.Context, a eval.Annotated) (*graph.Batch, error) {
-	var arts []*article.Article
-	var readErr error
-	err := source.Read(ctx, []string{a.Text}, source.Options{}, func(art *article.Article, err error) error {
-		if err != nil {
-			readErr = err
-			return nil
-		}
-		arts = append(arts, art)
-		return nil
-	})
-	if err == nil {
-		err = readErr
-	}
-	if err == nil && len(arts) != 1 {
-		err = fmt.Errorf("read %s: %d articles, want 1", a.Text, len(arts))
-	}
-	if err != nil {
-		return nil, fmt.Errorf("extractor failed: %w", err)
-	}
-	b := e.x.Extract(arts[0])
-	if e.writeDir != "" {
-		if err := evalWritePrediction(a.PredPath(e.writeDir), b); err != nil {
-			return nil, err
-		}
-	}
-	return b, nil
-}
-
-// evalWritePrediction writes b in the export format to path, whole or not at
-// all.
-func evalWritePrediction(path string, b *graph.Batch) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".pred-*")
-	if err != nil {
-		return fmt.Errorf("write prediction: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := graph.NewJSONLWriter(tmp).Write(b); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write prediction %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write prediction %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write prediction: %w", err)
-	}
-	return nil
-}
-
-// evalShowsProgress reports whether w is a terminal, where progress is shown.
-func evalShowsProgress(w io.Writer) bool {
+// isTerminal reports whether w is a terminal, where progress is shown.
+func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }

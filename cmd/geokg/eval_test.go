@@ -242,6 +242,12 @@ func TestEvalPred(t *testing.T) {
 		for _, e := range g.Events {
 			if !e.Optional {
 				want["event"]++
+				if e.Date != "" {
+					want["event_attr"]++
+				}
+				if len(e.Location) > 0 {
+					want["event_attr"]++
+				}
 			}
 		}
 	}

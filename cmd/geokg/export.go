@@ -10,7 +10,7 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/store"
-	"github.com/geokg/geokg/ingest/article"
+	"github.com/geokg/geokg/ingest"
 	"github.com/geokg/geokg/ingest/source"
 	"github.com/urfave/cli/v2"
 )
@@ -90,37 +90,18 @@ func runExport(c *cli.Context) error {
 			return err
 		}
 		m := graph.NewMerger()
-		var group []*article.Article
-		flush := func() {
-			for _, e := range extractAll(x, group, c.Int("workers")) {
-				if e.err == nil {
-					e.err = graph.Validate(e.b)
-				}
-				if e.err != nil {
-					failed++
-					fmt.Fprintf(c.App.ErrWriter, "geokg: %s: %v\n", e.a.Origin, e.err)
-					continue
-				}
-				m.Add(e.b)
-			}
-			group = group[:0]
-		}
-		err = source.Read(c.Context, c.Args().Slice(), readOptions(c), func(a *article.Article, err error) error {
-			if err != nil {
-				failed++
-				fmt.Fprintf(c.App.ErrWriter, "geokg: %v\n", err)
-				return nil
-			}
-			group = append(group, a)
-			if len(group) >= groupSize {
-				flush()
-			}
-			return nil
+		res, err := ingest.Run(c.Context, ingest.Options{
+			Inputs:    c.Args().Slice(),
+			Source:    readOptions(c),
+			Extractor: x,
+			Workers:   c.Int("workers"),
+			Sink:      ingest.Merge(m),
+			Failure:   func(f ingest.Failure) { fmt.Fprintf(c.App.ErrWriter, "geokg: %v\n", f.Err) },
 		})
-		flush()
 		if err != nil {
 			return &exitError{code: 1, err: err}
 		}
+		failed = res.Failed
 		b = m.Batch()
 	}
 

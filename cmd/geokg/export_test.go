@@ -240,22 +240,26 @@ func TestLoadReportsBadLinesAndGoesOn(t *testing.T) {
 		t.Fatalf("extract: exit %d\n%s", code, stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
-	bad := []string{
+	broken := []string{
 		`{"type":"node","id":"state:x","labels":["State"],"properties":{"id":"state:x"`,
-		`{"type":"relationship","id":"r9","label":"LOVES","start":{"id":"state:x","labels":["State"]},"end":{"id":"state:y","labels":["State"]},"properties":{}}`,
 		`{"type":"node","labels":["State"],"properties":{}}`,
 	}
-	// Put the bad lines after the first article's graph: the broken JSON
-	// and the id-less node are skipped alone; the relationship of unknown
-	// type fails the article it sits in.
-	at := 0
-	for i, l := range lines[1:] {
-		if strings.Contains(l, `"labels":["Article"]`) {
-			at = i + 1
-			break
+	loves := `{"type":"relationship","id":"r9","label":"LOVES","start":{"id":"state:x","labels":["State"]},"end":{"id":"state:y","labels":["State"]},"properties":{}}`
+	// Broken lines go into the first article's graph, the relationship of
+	// unknown type into the fifth's: each fails its own article whole,
+	// and the other eight load.
+	var starts []int
+	for i, l := range lines {
+		if strings.HasPrefix(l, `{"type":"node"`) && strings.Contains(l, `"labels":["Article"]`) {
+			starts = append(starts, i)
 		}
 	}
-	all := append(append(append([]string{}, lines[:at]...), bad...), lines[at:]...)
+	at, at5 := starts[1], starts[5]
+	all := append([]string{}, lines[:at]...)
+	all = append(all, broken...)
+	all = append(all, lines[at:at5]...)
+	all = append(all, loves)
+	all = append(all, lines[at5:]...)
 	f := filepath.Join(t.TempDir(), "mixed.jsonl")
 	if err := os.WriteFile(f, []byte(strings.Join(all, "\n")+"\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -264,13 +268,13 @@ func TestLoadReportsBadLinesAndGoesOn(t *testing.T) {
 	if code != 1 {
 		t.Errorf("load: exit %d, want 1\n%s", code, stderr)
 	}
-	for _, want := range []string{fmt.Sprintf("mixed.jsonl:%d:", at+1), fmt.Sprintf("mixed.jsonl:%d:", at+3), "LOVES"} {
+	for _, want := range []string{fmt.Sprintf("mixed.jsonl:%d:", at+1), fmt.Sprintf("mixed.jsonl:%d:", at+2), "nothing of it written", "LOVES"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
-	if n := countArticleNodes(t, db); n != 9 {
-		t.Errorf("%d articles loaded, want the 9 without bad lines", n)
+	if n := countArticleNodes(t, db); n != 8 {
+		t.Errorf("%d articles loaded, want the 8 without bad lines", n)
 	}
 	_, stderr, code = geokgDB(t, db, "load", filepath.Join(t.TempDir(), "missing.jsonl"))
 	if code != 2 {

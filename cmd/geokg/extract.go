@@ -2,16 +2,10 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"fmt"
-	"io"
 	"runtime"
 
-	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest/article"
-	"github.com/geokg/geokg/ingest/extract"
-	"github.com/geokg/geokg/ingest/gazetteer"
-	"github.com/geokg/geokg/ingest/source"
+	"github.com/geokg/geokg/ingest"
 	"github.com/urfave/cli/v2"
 )
 
@@ -52,94 +46,33 @@ func runExtract(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageError("extract: no input (give files, directories, URLs or - for standard input)")
 	}
-	workers := c.Int("workers")
-	if workers < 1 {
+	if c.Int("workers") < 1 {
 		return usageError("extract: --workers must be at least 1")
 	}
-	d, err := gazetteer.Default()
+	x, err := newExtractor(c)
 	if err != nil {
-		return &exitError{code: 1, err: fmt.Errorf("load dictionary: %w", err)}
+		return err
 	}
-	for _, f := range c.StringSlice("dict") {
-		if err := d.AddFile(f); err != nil {
-			return usageError("extract: %v", err)
-		}
-	}
-	x, err := extract.New(d)
-	if err != nil {
-		return &exitError{code: 1, err: err}
-	}
-	opt := source.DefaultOptions()
-	opt.Stdin = c.App.Reader
-	opt.UserAgent = "geokg/" + version
-	opt.Note = noteFunc(c)
 	out := bufio.NewWriterSize(c.App.Writer, 64<<10)
-	failed, err := extractStream(c.Context, x, c.Args().Slice(), opt, workers, out, c.App.ErrWriter)
+	res, err := ingest.Run(c.Context, ingest.Options{
+		Inputs:    c.Args().Slice(),
+		Source:    readOptions(c),
+		Extractor: x,
+		Workers:   c.Int("workers"),
+		Sink:      ingest.JSONL(out),
+		Failure:   func(f ingest.Failure) { fmt.Fprintf(c.App.ErrWriter, "geokg: %v\n", f.Err) },
+		// Output goes out a group at a time, so that a pipe reads it
+		// as it comes.
+		Progress: func(ingest.Summary) { out.Flush() },
+	})
 	if ferr := out.Flush(); err == nil && ferr != nil {
 		err = fmt.Errorf("write output: %w", ferr)
 	}
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
-	if failed > 0 {
-		return &exitError{code: 1, err: fmt.Errorf("extract: %d input(s) failed", failed)}
+	if res.Failed > 0 {
+		return &exitError{code: 1, err: fmt.Errorf("extract: %d input(s) failed", res.Failed)}
 	}
 	return nil
-}
-
-// extractStream extracts the articles of inputs with the given number of
-// workers and writes their graphs to w in input order. At most a few
-// articles per worker are in memory at once, however many there are. It
-// returns how many inputs failed to read; failures go to errw.
-func extractStream(ctx context.Context, x *extract.Extractor, inputs []string, opt source.Options, workers int, w io.Writer, errw io.Writer) (int, error) {
-	type job struct {
-		a   *article.Article
-		out chan *graph.Batch
-	}
-	jobs := make(chan job, workers)
-	order := make(chan chan *graph.Batch, 2*workers)
-	for range workers {
-		go func() {
-			for j := range jobs {
-				j.out <- x.Extract(j.a)
-			}
-		}()
-	}
-	failed := 0
-	var readErr error
-	go func() {
-		defer close(order)
-		defer close(jobs)
-		readErr = source.Read(ctx, inputs, opt, func(a *article.Article, err error) error {
-			if err != nil {
-				failed++
-				fmt.Fprintf(errw, "geokg: %v\n", err)
-				return nil
-			}
-			out := make(chan *graph.Batch, 1)
-			select {
-			case order <- out:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			select {
-			case jobs <- job{a, out}:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			return nil
-		})
-	}()
-	jw := graph.NewJSONLWriter(w)
-	var werr error
-	for out := range order {
-		b := <-out
-		if werr == nil {
-			werr = jw.Write(b)
-		}
-	}
-	if werr != nil {
-		return failed, fmt.Errorf("write output: %w", werr)
-	}
-	return failed, readErr
 }

@@ -1,15 +1,13 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
+	"errors"
 	"fmt"
-	"io"
 	"os"
 
-	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/store"
+	"github.com/geokg/geokg/ingest"
 	"github.com/urfave/cli/v2"
 )
 
@@ -40,21 +38,6 @@ Examples:
 	}
 }
 
-// unit is a run of lines written in one transaction: one article's graph
-// when the file is laid out article by article.
-type unit struct {
-	b           graph.Batch
-	file        string
-	first, last int
-}
-
-func (u *unit) where() string {
-	if u.first == u.last {
-		return fmt.Sprintf("%s:%d", u.file, u.first)
-	}
-	return fmt.Sprintf("%s:%d-%d", u.file, u.first, u.last)
-}
-
 func runLoad(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageError("load: no input (give export files, or - for standard input)")
@@ -81,138 +64,21 @@ func runLoad(c *cli.Context) error {
 	}
 	loader := store.NewLoader(db)
 	loader.BatchSize = size
-	errw := c.App.ErrWriter
 	sum := newSummary("load")
-
-	var pending []*unit
-	pendingLen := 0
-	flush := func() error {
-		if len(pending) == 0 {
-			return nil
-		}
-		batches := make([]*graph.Batch, len(pending))
-		for i, u := range pending {
-			batches[i] = &u.b
-		}
-		st, errs, err := loader.Write(c.Context, batches)
-		sum.Stats.Add(st)
-		if err != nil {
-			return dbFailure(db.Config, err)
-		}
-		for i, e := range errs {
-			if e != nil {
-				sum.fail(errw, pending[i].where(), fmt.Errorf("load %s: %w", pending[i].where(), e))
-			}
-		}
-		pending, pendingLen = nil, 0
-		return nil
+	prog := newProgress(c.App.ErrWriter)
+	res, err := ingest.Load(c.Context, ingest.LoadOptions{
+		Files:     c.Args().Slice(),
+		Stdin:     c.App.Reader,
+		Sink:      loader,
+		BatchSize: size,
+		Progress:  prog.update,
+		Failure:   prog.failed,
+	})
+	prog.clear()
+	sum.from(res.Summary)
+	sum.Elements = res.Elements
+	if !errors.Is(err, ingest.ErrUnreadable) {
+		err = db.Config.RunFailure(err)
 	}
-	var cur *unit
-	add := func() error {
-		if cur == nil || cur.b.Len() == 0 {
-			return nil
-		}
-		pending = append(pending, cur)
-		pendingLen += cur.b.Len()
-		cur = nil
-		if pendingLen >= size {
-			return flush()
-		}
-		return nil
-	}
-
-	var fatal error
-	for _, name := range c.Args().Slice() {
-		err := eachLine(c.App.Reader, name, func(line int, raw []byte) error {
-			sum.Elements++
-			var node *graph.Node
-			var rel *graph.Rel
-			err := graph.ScanJSONL(bytes.NewReader(raw), func(n *graph.Node, r *graph.Rel) error {
-				node, rel = n, r
-				return nil
-			})
-			if err != nil {
-				sum.fail(errw, fmt.Sprintf("%s:%d", name, line), fmt.Errorf("load %s:%d: %v", name, line, unwrapLine(err)))
-				return nil
-			}
-			if node != nil && node.Label() == graph.LabelArticle {
-				sum.Read++
-				if err := add(); err != nil {
-					return err
-				}
-			}
-			if cur == nil || cur.b.Len() >= size {
-				if err := add(); err != nil {
-					return err
-				}
-				cur = &unit{file: name, first: line}
-			}
-			cur.last = line
-			if node != nil {
-				cur.b.Nodes = append(cur.b.Nodes, *node)
-			} else {
-				cur.b.Rels = append(cur.b.Rels, *rel)
-			}
-			return nil
-		})
-		if err == nil {
-			err = add()
-		}
-		if err != nil {
-			fatal = err
-			break
-		}
-	}
-	if fatal == nil {
-		fatal = flush()
-	}
-	if fatal == nil && c.Context.Err() != nil {
-		fatal = c.Context.Err()
-	}
-	return sum.finish(errw, c.String("summary"), fatal)
-}
-
-// eachLine calls fn with every non-empty line of the named file ("-" is
-// stdin), numbered from 1. A file that cannot be opened or read is a
-// usage error (exit status 2 from the caller); fn's errors stop the walk.
-func eachLine(stdin io.Reader, name string, fn func(line int, raw []byte) error) error {
-	var r io.Reader = stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return &exitError{code: 2, err: fmt.Errorf("load: %w", err)}
-		}
-		defer f.Close()
-		r = f
-	}
-	br := bufio.NewReaderSize(r, 1<<20)
-	n := 0
-	for {
-		raw, err := br.ReadBytes('\n')
-		if len(raw) > 0 {
-			n++
-			if t := bytes.TrimSpace(raw); len(t) > 0 {
-				if ferr := fn(n, t); ferr != nil {
-					return ferr
-				}
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return &exitError{code: 1, err: fmt.Errorf("load: read %s: %w", name, err)}
-		}
-	}
-}
-
-// unwrapLine drops the "line 1: " that ScanJSONL puts before errors, since
-// the caller names the real line.
-func unwrapLine(err error) string {
-	s := err.Error()
-	const p = "line 1: "
-	if len(s) > len(p) && s[:len(p)] == p {
-		return s[len(p):]
-	}
-	return s
+	return sum.finish(c.App.ErrWriter, c.String("summary"), err)
 }

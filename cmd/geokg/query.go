@@ -2,13 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/queries"
@@ -119,10 +116,7 @@ Examples:
 		Flags: []cli.Flag{queryDirsFlag(),
 			&cli.BoolFlag{Name: "browser", Usage: "start with a Neo4j Browser :params line holding the defaults"}},
 		Action: func(c *cli.Context) error {
-			c, args, err := interspersed(c)
-			if err != nil {
-				return err
-			}
+			args := c.Args().Slice()
 			q, err := oneQuery(c, args)
 			if err != nil {
 				return err
@@ -164,10 +158,7 @@ Examples:
 			queryDirsFlag(),
 		}, connFlags()...),
 		Action: func(c *cli.Context) error {
-			c, args, err := interspersed(c)
-			if err != nil {
-				return err
-			}
+			args := c.Args().Slice()
 			q, params, err := boundQuery(c, args)
 			if err != nil {
 				return err
@@ -205,10 +196,7 @@ Examples:
 			queryDirsFlag(),
 		}, connFlags()...),
 		Action: func(c *cli.Context) error {
-			c, args, err := interspersed(c)
-			if err != nil {
-				return err
-			}
+			args := c.Args().Slice()
 			q, params, err := boundQuery(c, args)
 			if err != nil {
 				return err
@@ -282,78 +270,3 @@ func writeResult(c *cli.Context, res *queries.Result) error {
 	}
 	return queries.Write(c.App.Writer, res, c.String("format"))
 }
-
-// interspersed lets flags follow the arguments, as in
-// "geokg query run NAME --param k=v": the CLI library stops reading flags
-// at the first argument. It returns a context that sees the flags given on
-// either side, and the arguments.
-func interspersed(c *cli.Context) (*cli.Context, []string, error) {
-	args := c.Args().Slice()
-	var pos []string
-	i := 0
-	for i < len(args) && !isFlag(args[i]) {
-		pos = append(pos, args[i])
-		i++
-	}
-	if i == len(args) {
-		return c, pos, nil
-	}
-	set := flag.NewFlagSet(c.Command.Name, flag.ContinueOnError)
-	set.SetOutput(io.Discard)
-	for _, f := range c.Command.Flags {
-		if err := f.Apply(set); err != nil {
-			return nil, nil, err
-		}
-	}
-	// Flags given before the arguments. Repeatable flags share their value
-	// with the new set and already hold theirs.
-	for _, f := range c.Command.Flags {
-		if _, shared := f.(*cli.GenericFlag); shared {
-			continue
-		}
-		for _, name := range f.Names() {
-			if c.IsSet(name) && set.Lookup(name) != nil {
-				if err := set.Set(name, c.String(name)); err != nil {
-					return nil, nil, usageError("--%s: %v", name, err)
-				}
-				break
-			}
-		}
-	}
-	rest := args[i:]
-	for len(rest) > 0 {
-		if err := set.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, nil, usageError("see geokg query %s --help", c.Command.Name)
-			}
-			return nil, nil, usageError("%v", err)
-		}
-		rest = set.Args()
-		for len(rest) > 0 && !isFlag(rest[0]) {
-			pos = append(pos, rest[0])
-			rest = rest[1:]
-		}
-	}
-	// A flag set by one of its names counts for all of them (-o is --format).
-	for _, f := range c.Command.Flags {
-		if _, shared := f.(*cli.GenericFlag); shared {
-			continue
-		}
-		names := f.Names()
-		var val string
-		found := false
-		set.Visit(func(fl *flag.Flag) {
-			if slices.Contains(names, fl.Name) {
-				val, found = fl.Value.String(), true
-			}
-		})
-		if found {
-			for _, n := range names {
-				set.Set(n, val)
-			}
-		}
-	}
-	return cli.NewContext(c.App, set, c), pos, nil
-}
-
-func isFlag(arg string) bool { return len(arg) > 1 && arg[0] == '-' }

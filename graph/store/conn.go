@@ -113,3 +113,18 @@ func scrub(msg, secret string) string {
 	}
 	return strings.ReplaceAll(msg, secret, "****")
 }
+
+// RunFailure says in one line why the database failed in the middle of a
+// long run. When the server went away for longer than the driver retries,
+// the advice is to run again: what was committed stays, and is skipped.
+func (c Config) RunFailure(err error) error {
+	if err == nil || errors.Is(err, context.Canceled) {
+		return err
+	}
+	var limit *neo4j.TransactionExecutionLimit
+	var conn *neo4j.ConnectivityError
+	if errors.As(err, &limit) || errors.As(err, &conn) {
+		return fmt.Errorf("lost the connection to Neo4j at %s and retries ran out; run the same command again to finish (articles already loaded are skipped)", c.URI)
+	}
+	return fmt.Errorf("load into %s: %w", c, err)
+}

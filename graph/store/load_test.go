@@ -1,11 +1,8 @@
 package store_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -37,26 +34,8 @@ func corpus(t testing.TB, seed uint64, from, n int) []*graph.Batch {
 	return out
 }
 
-// canon is a graph as sorted JSON lines, so that two graphs compare as
-// strings: every node and relationship with all its properties.
-func canon(t testing.TB, b *graph.Batch) string {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := graph.NewJSONLWriter(&buf).Write(b); err != nil {
-		t.Fatal(err)
-	}
-	var lines []string
-	for _, l := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
-		var v any
-		if err := json.Unmarshal([]byte(l), &v); err != nil {
-			t.Fatal(err)
-		}
-		out, _ := json.Marshal(v)
-		lines = append(lines, string(out))
-	}
-	sort.Strings(lines)
-	return strings.Join(lines, "\n")
-}
+// canon is a graph as sorted JSON lines.
+func canon(t testing.TB, b *graph.Batch) string { return neo4jtest.Canon(t, b) }
 
 // testDB is an empty database with geokg's schema.
 func testDB(t testing.TB) *store.DB {
@@ -68,14 +47,7 @@ func testDB(t testing.TB) *store.DB {
 	return db
 }
 
-func dumpDB(t testing.TB, db *store.DB) string {
-	t.Helper()
-	b, err := db.DumpBatch(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return canon(t, b)
-}
+func dumpDB(t testing.TB, db *store.DB) string { return neo4jtest.Dump(t, db) }
 
 func write(t testing.TB, l *store.Loader, batches []*graph.Batch) graph.Stats {
 	t.Helper()

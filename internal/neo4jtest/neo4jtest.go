@@ -22,16 +22,19 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/store"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -322,4 +325,38 @@ func tail(s string, n int) string {
 		lines = lines[len(lines)-n:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Canon is a graph as sorted JSON lines, so that two graphs compare as
+// strings: every node and relationship with all its properties.
+func Canon(t testing.TB, b *graph.Batch) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := graph.NewJSONLWriter(&buf).Write(b); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
+		if l == "" {
+			continue
+		}
+		var v any
+		if err := json.Unmarshal([]byte(l), &v); err != nil {
+			t.Fatal(err)
+		}
+		out, _ := json.Marshal(v)
+		lines = append(lines, string(out))
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+// Dump is the whole graph of db in the form of Canon.
+func Dump(t testing.TB, db *store.DB) string {
+	t.Helper()
+	b, err := db.DumpBatch(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Canon(t, b)
 }

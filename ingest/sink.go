@@ -1,0 +1,50 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// JSONL is a sink that writes each article's graph to w in the export
+// format (APOC JSON lines), in input order. Stats count the elements
+// written as created. An error writing to w fails the run.
+func JSONL(w io.Writer) Sink { return &jsonlSink{w: graph.NewJSONLWriter(w)} }
+
+type jsonlSink struct{ w *graph.JSONLWriter }
+
+func (s *jsonlSink) Write(_ context.Context, batches []*graph.Batch) (graph.Stats, []error, error) {
+	var st graph.Stats
+	errs := make([]error, len(batches))
+	for i, b := range batches {
+		if err := s.w.Write(b); err != nil {
+			for j := i; j < len(batches); j++ {
+				errs[j] = err
+			}
+			return st, errs, fmt.Errorf("write output: %w", err)
+		}
+		st.NodesCreated += len(b.Nodes)
+		st.RelsCreated += len(b.Rels)
+	}
+	return st, errs, nil
+}
+
+// Merge is a sink that merges each valid article graph into m, by the
+// merge rules the database applies; an invalid graph fails its article.
+func Merge(m *graph.Merger) Sink { return mergeSink{m} }
+
+type mergeSink struct{ m *graph.Merger }
+
+func (s mergeSink) Write(_ context.Context, batches []*graph.Batch) (graph.Stats, []error, error) {
+	errs := make([]error, len(batches))
+	for i, b := range batches {
+		if err := graph.Validate(b); err != nil {
+			errs[i] = err
+			continue
+		}
+		s.m.Add(b)
+	}
+	return graph.Stats{}, errs, nil
+}
