@@ -178,6 +178,12 @@ func TestValidate(t *testing.T) {
 		{"mixed list", func(b *Batch) { b.Nodes[1].Props["x"] = []any{"a", 1.0} }, "mixes"},
 		{"bad property name", func(b *Batch) { b.Nodes[1].Props["a b"] = "x" }, "property name"},
 		{"id mismatch", func(b *Batch) { b.Nodes[1].Props["id"] = "state:other" }, "differs"},
+		{"event type", func(b *Batch) { b.Nodes = append(b.Nodes, event("war_games")) }, `unknown event type "war_games"`},
+		{"event without type", func(b *Batch) { b.Nodes = append(b.Nodes, event("")) }, `unknown event type ""`},
+		{"valid event", func(b *Batch) { b.Nodes = append(b.Nodes, event("talks")) }, ""},
+		{"organization kind", func(b *Batch) { b.Nodes = append(b.Nodes, org("club")) }, `unknown organization kind "club"`},
+		{"organization without kind", func(b *Batch) { b.Nodes = append(b.Nodes, org("")) }, `unknown organization kind ""`},
+		{"valid organization", func(b *Batch) { b.Nodes = append(b.Nodes, org("igo")) }, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -204,4 +210,12 @@ func copyBatch(b *Batch) *Batch {
 		panic(err)
 	}
 	return c
+}
+
+func event(typ string) Node {
+	return Node{ID: "event:x", Labels: []Label{LabelEvent}, Props: map[string]any{"id": "event:x", "name": "x", "type": typ}}
+}
+
+func org(kind string) Node {
+	return Node{ID: "org:x", Labels: []Label{LabelOrganization}, Props: map[string]any{"id": "org:x", "name": "X", "kind": kind}}
 }

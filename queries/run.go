@@ -22,7 +22,7 @@ type Result struct {
 func Run(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*Result, error) {
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
-	res, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	res, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (*Result, error) {
 		rs, err := tx.Run(ctx, q.Text, params)
 		if err != nil {
 			return nil, err
@@ -40,7 +40,7 @@ func Run(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*R
 	if err != nil {
 		return nil, fmt.Errorf("run query %s: %w", q.Name, err)
 	}
-	return res.(*Result), nil
+	return res, nil
 }
 
 // Plan is the tree of operators Neo4j would run a query with.
@@ -54,7 +54,7 @@ type Plan struct {
 func Explain(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*Plan, error) {
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
-	p, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	p, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (*Plan, error) {
 		rs, err := tx.Run(ctx, "EXPLAIN "+q.Cypher(), params)
 		if err != nil {
 			return nil, err
@@ -71,7 +71,7 @@ func Explain(ctx context.Context, db *store.DB, q *Query, params map[string]any)
 	if err != nil {
 		return nil, fmt.Errorf("explain query %s: %w", q.Name, err)
 	}
-	return p.(*Plan), nil
+	return p, nil
 }
 
 // toPlan copies the driver's plan. The driver (v5.28) returns every child

@@ -48,7 +48,7 @@ func New(d *gazetteer.Dict, opts ...Option) (*Extractor, error) {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	lex, err := loadLexicon()
+	lex, err := loadLexicon(dataFS)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -84,7 +85,9 @@ const (
 	fightingSettles fighting = "settles" // it may settle fighting: talks, which imply it between a state and an armed group
 )
 
-func loadLexicon() (*lexicon, error) {
+// loadLexicon reads the grammar from the data files of fsys (the embedded
+// dataFS, or another for tests): data/NAME.
+func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx := &lexicon{
 		roles:       map[string]string{},
 		titleStates: map[string]string{},
@@ -103,7 +106,7 @@ func loadLexicon() (*lexicon, error) {
 			return nil
 		}
 		m := map[string]bool{}
-		err = eachLine(name, func(line string) error {
+		err = eachLine(fsys, name, func(line string) error {
 			m[line] = true
 			return nil
 		})
@@ -264,7 +267,7 @@ func loadLexicon() (*lexicon, error) {
 		}},
 	}
 	for _, s := range steps {
-		if err := eachLine(s.file, s.fn); err != nil {
+		if err := eachLine(fsys, s.file, s.fn); err != nil {
 			return nil, err
 		}
 	}
@@ -306,8 +309,8 @@ func (lx *lexicon) kind(t graph.EventType) eventKind { return lx.eventKinds[t] }
 
 // eachLine calls fn for each non-empty, non-comment line of an embedded
 // data file.
-func eachLine(name string, fn func(string) error) error {
-	f, err := dataFS.Open("data/" + name)
+func eachLine(fsys fs.FS, name string, fn func(string) error) error {
+	f, err := fsys.Open("data/" + name)
 	if err != nil {
 		return fmt.Errorf("grammar data %s: %w", name, err)
 	}
