@@ -72,7 +72,13 @@ func (d *doc) titleEndingAt(k int) int {
 	return 0
 }
 
+// lowJoin is the lower-case text of tokens [from, to), clipped to the
+// text: a phrase looked up near either end may reach past it.
 func (d *doc) lowJoin(from, to int) string {
+	from, to = max(from, 0), min(to, len(d.toks))
+	if from >= to {
+		return ""
+	}
 	parts := make([]string, 0, to-from)
 	for k := from; k < to; k++ {
 		parts = append(parts, d.toks[k].Lower)
