@@ -28,7 +28,9 @@ type role struct {
 	title  string
 	owner  *entity
 	sent   int
-	former bool // "former president": no longer held, no REPRESENTS
+	former bool   // "former president": no longer held, no REPRESENTS
+	rule   string // the rule that found the office
+	change string // start, hold or end; "" is hold
 }
 
 func (e *entity) id() string {
@@ -115,6 +117,8 @@ type doc struct {
 	rels    []*relation
 	events  []*event
 	dyad    [2]*entity
+	// mediatedByRule maps each mediator to the rules that found it.
+	mediatedByRule map[*entity][]string
 }
 
 func (x *Extractor) analyze(a *article.Article) *doc {

@@ -7,6 +7,18 @@ import (
 	"github.com/geokg/geokg/ingest/article"
 )
 
+// propRule is the property that lists the ids of the rules that made a
+// relationship or an event.
+const propRule = "rule"
+
+// propChange tells what a CONTROLS or REPRESENTS fact says about a state
+// over time (gain, hold, lose; start, hold, end), and propChangeDate the
+// date of the change when the text gives one.
+const (
+	propChange     = "change"
+	propChangeDate = "change_date"
+)
+
 // relation is one relationship found in an article.
 type relation struct {
 	typ        graph.RelType
@@ -16,6 +28,8 @@ type relation struct {
 	evidence   []int // sentence indexes
 	confidence float64
 	props      map[string]any
+	why        []reason      // the rules that found it, and where
+	changes    []observation // CONTROLS and REPRESENTS: the changes told
 }
 
 // batch assembles the article's graph: the Article node, entity and event
@@ -60,6 +74,9 @@ func (d *doc) batch() *graph.Batch {
 	}
 	seen := map[string]int{}
 	for _, r := range d.rels {
+		if !d.madeByRuleOn(r) {
+			continue
+		}
 		var start, end graph.Ref
 		switch {
 		case r.fromEvent != nil:
@@ -86,6 +103,13 @@ func (d *doc) batch() *graph.Batch {
 			// The same fact found twice: keep the stronger, add evidence.
 			old := b.Rels[k].Props
 			old[graph.PropEvidence] = union(old[graph.PropEvidence].([]string), ev, 3)
+			old[propRule] = union(old[propRule].([]string), r.rules(), 0)
+			if c, date := r.change(); c != "" && old[propChange] == nil {
+				old[propChange] = c
+				if date != "" {
+					old[propChangeDate] = date
+				}
+			}
 			if r.confidence > old[graph.PropConfidence].(float64) {
 				old[graph.PropConfidence] = r.confidence
 			}
@@ -95,9 +119,16 @@ func (d *doc) batch() *graph.Batch {
 			graph.PropSources:    []string{d.a.ID},
 			graph.PropEvidence:   ev,
 			graph.PropConfidence: r.confidence,
+			propRule:             r.rules(),
 		}
 		for k, v := range r.props {
 			props[k] = v
+		}
+		if c, date := r.change(); c != "" {
+			props[propChange] = c
+			if date != "" {
+				props[propChangeDate] = date
+			}
 		}
 		seen[id] = len(b.Rels)
 		b.Rels = append(b.Rels, graph.Rel{ID: id, Type: r.typ, Start: start, End: end, Props: props})
@@ -118,13 +149,15 @@ func (d *doc) evidence(sents []int) []string {
 	return out
 }
 
+// union adds to a the strings of b it lacks, up to limit strings in all
+// (0: no limit).
 func union(a, b []string, limit int) []string {
 	for _, s := range b {
 		dup := false
 		for _, x := range a {
 			dup = dup || x == s
 		}
-		if !dup && len(a) < limit {
+		if !dup && (limit == 0 || len(a) < limit) {
 			a = append(a, s)
 		}
 	}

@@ -59,6 +59,7 @@ func (ev *event) node(d *doc) graph.Node {
 	if len(ev.sents) > 0 {
 		props[graph.PropEvidence] = d.evidence(ev.sents)
 	}
+	props[propRule] = []string{eventRule(ev.typ)}
 	return graph.Node{ID: ev.id(d), Labels: []graph.Label{graph.LabelEvent}, Props: props}
 }
 
@@ -300,7 +301,7 @@ func (d *doc) findEvents() {
 				if !d.isCity(pl) {
 					continue
 				}
-				if h := d.hostOf(pl); h != nil && !containsEntity(ev.parties, h) && !homeOf(ev.parties, h) {
+				if h := d.hostOf(pl); h != nil && !containsEntity(ev.parties, h) && !homeOf(ev.parties, h) && d.on(ruleMediatesHost) {
 					ev.mediators = appendEntity(ev.mediators, h)
 				}
 			}
@@ -314,8 +315,8 @@ func (d *doc) findEvents() {
 	// The story's sides fight when it tells of fighting, unless the
 	// fighting is between others ("the two leaders held talks" while
 	// their jets strike the Houthis).
-	if conflict && d.dyad[0] != nil && (hostile[d.dyad] || !anyHostile) {
-		d.addRel(graph.RelFights, d.dyad[0], d.dyad[1], d.firstSentOf(d.dyad[0], d.dyad[1]), confInferred, nil)
+	if conflict && d.dyad[0] != nil && (hostile[d.dyad] || !anyHostile) && d.on(ruleStorySides) {
+		d.addRel(ruleStorySides, graph.RelFights, d.dyad[0], d.dyad[1], d.firstSentOf(d.dyad[0], d.dyad[1]), confInferred, nil)
 	}
 	for _, ev := range d.events {
 		// An attack or a conflict between exactly two sides: they fight.
@@ -327,30 +328,30 @@ func (d *doc) findEvents() {
 					sides = appendEntity(sides, d.stateOf(p))
 				}
 			}
-			if len(sides) == 2 {
-				d.addRel(graph.RelFights, sides[0], sides[1], ev.sents[0], confInferred, nil)
+			if len(sides) == 2 && d.on(ruleEventSides) {
+				d.addRel(ruleEventSides, graph.RelFights, sides[0], sides[1], ev.sents[0], confInferred, nil)
 			}
 		}
 		// A state's talks or truce with an armed group end fighting
 		// between them: a government does not negotiate a ceasefire
 		// with rebels it is not fighting.
 		if f := d.x.lex.kind(ev.typ).fighting; f == fightingEnds || f == fightingSettles {
-			if a, b, ok := stateAndArmedGroup(d, ev.parties); ok {
-				d.addRel(graph.RelFights, a, b, ev.sents[0], confInferred, nil)
+			if a, b, ok := stateAndArmedGroup(d, ev.parties); ok && d.on(ruleNegotiates) {
+				d.addRel(ruleNegotiates, graph.RelFights, a, b, ev.sents[0], confInferred, nil)
 			}
 		}
 	}
 	for _, ev := range d.events {
 		for _, p := range ev.parties {
 			p.real = true
-			d.rels = append(d.rels, &relation{typ: graph.RelPartyTo, from: p, toEvent: ev, evidence: ev.sents, confidence: confInferred + 0.1})
+			d.rels = append(d.rels, &relation{typ: graph.RelPartyTo, from: p, toEvent: ev, evidence: ev.sents, confidence: confInferred + 0.1, why: d.partyReason(ev)})
 		}
 		for _, m := range ev.mediators {
 			if containsEntity(ev.parties, m) {
 				continue
 			}
 			m.real = true
-			d.rels = append(d.rels, &relation{typ: graph.RelMediates, from: m, toEvent: ev, evidence: ev.sents, confidence: confInferred + 0.1})
+			d.rels = append(d.rels, &relation{typ: graph.RelMediates, from: m, toEvent: ev, evidence: ev.sents, confidence: confInferred + 0.1, why: d.mediatorReason(ev, m)})
 		}
 	}
 	d.dropMediatorPressure()
@@ -519,7 +520,7 @@ func (d *doc) triggers() []trigger {
 				continue
 			}
 			typ, ok := lx.events[d.lowJoin(k, k+n)]
-			if !ok {
+			if !ok || !d.on(eventRule(typ)) {
 				continue
 			}
 			last := d.toks[k+n-1]
@@ -580,7 +581,7 @@ func (d *doc) triggers() []trigger {
 			break
 		}
 		// "an exchange brokered by the UAE" in a sentence about prisoners.
-		if w := d.low(k); (w == "exchange" || w == "swap" || w == "exchanges" || w == "swaps") && strings.HasPrefix(d.toks[k].Tag, "NN") && d.low(k-1) != "to" && d.low(k-1) != "will" && d.low(k-1) != "would" && d.aboutCaptives(si) && !d.inQuote(k) {
+		if w := d.low(k); (w == "exchange" || w == "swap" || w == "exchanges" || w == "swaps") && strings.HasPrefix(d.toks[k].Tag, "NN") && d.low(k-1) != "to" && d.low(k-1) != "will" && d.low(k-1) != "would" && d.aboutCaptives(si) && !d.inQuote(k) && d.on(eventRule("prisoner_exchange")) {
 			if len(out) == 0 || out[len(out)-1].to <= k {
 				out = append(out, trigger{typ: "prisoner_exchange", from: k, to: k + 1, sent: si})
 			}
@@ -834,10 +835,14 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 	var out []*entity
 	sents := map[*entity][]int{}
 	si := 0
-	add := func(es []*entity) {
+	add := func(rule string, es []*entity) {
+		if !d.on(rule) {
+			return
+		}
 		for _, e := range es {
 			out = appendEntity(out, e)
 			sents[e] = appendUnique(sents[e], si)
+			d.mediatedBy(e, rule)
 			if e.label == graph.LabelLeader {
 				for _, r := range e.roles {
 					if r.owner != nil {
@@ -853,7 +858,7 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 		for k := s.From; k < s.To; k++ {
 			t := d.toks[k]
 			if m := d.at[k]; m != nil && m.kind == mCompound && d.x.lex.cue(graph.RelMediates, cueCompound, m.suffix) && m.suffix != "led" {
-				add([]*entity{m.ent})
+				add(ruleMediatesCompound, []*entity{m.ent})
 				continue
 			}
 			if d.inQuote(k) || d.summitNear(k) {
@@ -865,33 +870,33 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 			case "pressing", "pressed", "press", "presses", "urging", "urged", "urge", "urges":
 				if strings.HasPrefix(t.Tag, "VB") && d.negotiationIn(si) {
 					if sides := d.actorsRight(k+1, 4, stateOrg...); len(sides) >= 2 {
-						add(d.actorsLeft(k, stateOrg...))
+						add(ruleMediatesPressing, d.actorsLeft(k, stateOrg...))
 					}
 				}
 			}
 			if n := d.cueLen(graph.RelMediates, cuePassive, k); n > 0 && d.low(k+n) == "by" && !d.negated(graph.RelMediates, k) {
 				if d.x.lex.cue(graph.RelMediates, cueVerb, t.Lower) || d.nearTrigger(k) {
-					add(d.actorsRight(k+n+1, 5, actorLabels...))
+					add(ruleMediatesPassive, d.actorsRight(k+n+1, 5, actorLabels...))
 				}
 				continue
 			}
 			if n := d.cueLen(graph.RelMediates, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelMediates, k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.negotiationIn(si)) {
-				add(d.actorsLeftN(k, 30, actorLabels...))
+				add(ruleMediatesVerb, d.actorsLeftN(k, 30, actorLabels...))
 				continue
 			}
 			if n := d.cueLen(graph.RelMediates, cueNoun, k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.negated(graph.RelMediates, k) {
 				if d.low(k+n) == "by" || d.low(k+n) == "of" {
-					add(d.actorsRight(k+n+1, 4, actorLabels...))
+					add(ruleMediatesNoun, d.actorsRight(k+n+1, 4, actorLabels...))
 				} else if w := d.low(k - 1); w == "are" || w == "were" || w == "as" || w == "the" && (d.low(k-2) == "are" || d.low(k-2) == "as") {
 					// "The OSCE, Russia and Ukraine are mediators", "acting as
 					// mediators"
-					add(d.actorsLeft(k, actorLabels...))
+					add(ruleMediatesNoun, d.actorsLeft(k, actorLabels...))
 				} else if p := k - 1; p >= 0 {
 					if d.low(p) == "joint" || d.low(p) == "the" {
 						p--
 					}
 					if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() {
-						add(d.actorsLeft(p+1, actorLabels...))
+						add(ruleMediatesNoun, d.actorsLeft(p+1, actorLabels...))
 					}
 				}
 			}

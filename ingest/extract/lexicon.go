@@ -11,7 +11,7 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-//go:embed data/*.txt data/*.tsv
+//go:embed data/*.txt data/*.tsv data/rules/*.yaml
 var dataFS embed.FS
 
 // lexicon is the grammar the extractor works with: titles of office, event
@@ -240,31 +240,6 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			lx.eventKinds[typ] = k
 			return nil
 		}},
-		{"cues.tsv", func(line string) error {
-			f := strings.Split(line, "\t")
-			if len(f) != 3 {
-				return fmt.Errorf("want relation<TAB>mode<TAB>words")
-			}
-			rel, err := graph.ParseRelType(f[0])
-			if err != nil {
-				return err
-			}
-			mode := cueMode(f[1])
-			if !slices.Contains(cueModes, mode) {
-				return fmt.Errorf("unknown cue mode %q (want one of %v)", f[1], cueModes)
-			}
-			if lx.cues[rel] == nil {
-				lx.cues[rel] = map[cueMode]map[string]bool{}
-			}
-			if lx.cues[rel][mode] == nil {
-				lx.cues[rel][mode] = map[string]bool{}
-			}
-			for _, w := range strings.Split(f[2], "|") {
-				lx.cues[rel][mode][w] = true
-				lx.maxCue = max(lx.maxCue, len(strings.Fields(w)))
-			}
-			return nil
-		}},
 	}
 	for _, s := range steps {
 		if err := eachLine(fsys, s.file, s.fn); err != nil {
@@ -336,6 +311,42 @@ func (lx *lexicon) isAbbrev(w string) bool {
 	}
 	// Initials: "R." in "Daniel R. Okafor".
 	return len(w) == 2 && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// addRuleCues indexes the trigger words of the rules by fact and form, and
+// their cancel words as the fact's negations, for the stages that ask
+// whether a word is a cue (a place after a control verb, a mediator's
+// verb).
+func (lx *lexicon) addRuleCues(rs *ruleSet) {
+	lx.cues = map[graph.RelType]map[cueMode]map[string]bool{}
+	add := func(rel graph.RelType, mode cueMode, w string) {
+		if lx.cues[rel] == nil {
+			lx.cues[rel] = map[cueMode]map[string]bool{}
+		}
+		if lx.cues[rel][mode] == nil {
+			lx.cues[rel][mode] = map[string]bool{}
+		}
+		lx.cues[rel][mode][w] = true
+		lx.maxCue = max(lx.maxCue, len(strings.Fields(w)))
+	}
+	for _, r := range rs.all {
+		if r.Fact == factEvent || rs.off[r.ID] {
+			continue
+		}
+		mode := cueMode(r.Form)
+		if !slices.Contains(cueModes, mode) {
+			continue
+		}
+		for _, w := range r.Trigger.Words {
+			add(r.rel, mode, w)
+		}
+		for _, w := range r.Trigger.Suffixes {
+			add(r.rel, cueCompound, w)
+		}
+		for _, w := range r.Cancel {
+			add(r.rel, cueNegate, w)
+		}
+	}
 }
 
 // cue reports whether phrase is a cue of relation rel in mode.

@@ -41,8 +41,6 @@ func TestLexiconRejectsUnknownNames(t *testing.T) {
 	tests := []struct {
 		file, content, want string
 	}{
-		{"cues.tsv", "# c\nCONTROLS\tverb\tseized\nSUPORTS\tverb\tarmed\n", `cues.tsv:3: unknown relationship type "SUPORTS" (want one of MENTIONS,`},
-		{"cues.tsv", "CONTROLS\tverbal\tseized\n", `cues.tsv:1: unknown cue mode "verbal"`},
 		{"events.tsv", "talks\ttalks\nwar_crime\tmassacre\n", `events.tsv:2: unknown event type "war_crime" (want one of talks,`},
 		{"event_types.tsv", strings.Replace(string(eventTypes), "summit\tpartners\tno\tno\tnone\n", "", 1), "no row for event type summit"},
 		{"event_types.tsv", strings.Replace(string(eventTypes), "summit\tpartners\tno\tno\tnone", "summit\tpartners\tmaybe\tno\tnone", 1), `mediated "maybe", want yes or no`},

@@ -380,7 +380,10 @@ func (d *doc) findOrganizations() {
 					j++
 					continue
 				}
-				if connectors[t.Lower] && t.Lower != "and" && t.Lower != "in" && head >= 0 && j == head+1 || (connectors[t.Lower] && t.Lower != "in" && t.Lower != "on" && head < 0) || (t.Lower == "the" && j > 0 && connectors[d.low(j-1)]) {
+				// "Front on Mali's base": "on" or "to" before a state named
+				// is no part of the name ("Conference on Security" is).
+				joins := !(t.Lower == "on" || t.Lower == "to") || d.at[j+1] == nil || d.at[j+1].ent.label != graph.LabelState
+				if connectors[t.Lower] && t.Lower != "and" && t.Lower != "in" && head >= 0 && j == head+1 && joins || (connectors[t.Lower] && t.Lower != "in" && t.Lower != "on" && head < 0) || (t.Lower == "the" && j > 0 && connectors[d.low(j-1)]) {
 					j++
 					continue
 				}

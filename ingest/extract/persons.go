@@ -198,7 +198,7 @@ func (d *doc) findPersons() {
 			}
 			if d.low(j) == "of" && q < len(d.toks) {
 				if m := d.at[q]; m != nil && m.ent.isActor() {
-					roles = []role{{title: singularTitle(c.roles[0].title), owner: m.ent, sent: d.toks[j].Sent}}
+					roles = []role{{title: singularTitle(c.roles[0].title), owner: m.ent, sent: d.toks[j].Sent, rule: ruleListOf}}
 				}
 			}
 			cands = append(cands[:k+1], append([]cand{{c.to + 1, j, roles}}, cands[k+1:]...)...)
@@ -300,6 +300,7 @@ func (d *doc) settleHeads() {
 			// sentence, even by its capital ("President Samuel Ouma said
 			// Nairobi would stay"), else the most-named state.
 			var best *entity
+			rule := ruleTitleState
 			if name, ok := d.x.lex.titleStates[lt]; ok {
 				if s := d.byKey[key(graph.LabelState, name)]; s != nil && s.real {
 					best = s
@@ -308,18 +309,19 @@ func (d *doc) settleHeads() {
 			after, third := d.statesAfter(e, e.roles[k].sent)
 			for _, s := range after {
 				if best == nil && !hasHead[s] {
-					best = s
+					best, rule = s, ruleSpeakerState
 				}
 			}
 			if best == nil && !third {
 				for _, s := range d.ents {
 					if s.label == graph.LabelState && s.real && !hasHead[s] && (best == nil || s.count > best.count) {
-						best = s
+						best, rule = s, ruleHeadGuess
 					}
 				}
 			}
 			if best != nil {
 				e.roles[k].owner = best
+				e.roles[k].rule = rule
 				if headTitle(e.roles[k : k+1]) {
 					hasHead[best] = true
 				}
@@ -598,13 +600,13 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		switch d.low(i - 2) {
 		case "government", "administration", "regime", "cabinet":
 			// "the eastern-based government of Osama Hammad": its head.
-			roles, found = []role{{title: "Head Of Government", sent: d.toks[i].Sent, former: true}}, true
+			roles, found = []role{{title: "Head Of Government", sent: d.toks[i].Sent, former: true, rule: ruleTitle}}, true
 		}
 	}
 	if !found && d.low(i-1) == "by" && d.low(i-2) == "led" {
 		// "a Hamas delegation led by Khalil al-Hayya"
 		if o := d.actorBefore(i-2, 6); o != nil {
-			roles, found = []role{{title: "Delegation Head", owner: o, sent: d.toks[i].Sent}}, true
+			roles, found = []role{{title: "Delegation Head", owner: o, sent: d.toks[i].Sent, rule: ruleDelegation}}, true
 		}
 	}
 	if !found && j+1 < len(d.toks) && d.low(j) == "of" {
@@ -614,7 +616,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			k++
 		}
 		if m := d.at[k]; m != nil && m.ent.label == graph.LabelOrganization {
-			return []role{{title: "Member", owner: m.ent, sent: d.toks[i].Sent}}, true
+			return []role{{title: "Member", owner: m.ent, sent: d.toks[i].Sent, rule: ruleMemberOf}}, true
 		}
 	}
 	if found {
@@ -892,7 +894,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 				}
 			}
 		}
-		r := role{title: canonicalTitle(it.title), sent: d.toks[i].Sent, former: it.former || it.placeOwned && best == nil}
+		r := role{title: canonicalTitle(it.title), sent: d.toks[i].Sent, former: it.former || it.placeOwned && best == nil, rule: ruleTitle}
 		if best != nil {
 			r.owner = best.owner
 		}
@@ -927,6 +929,7 @@ func (d *doc) pronounOwner(k int) *entity {
 func (d *doc) rolesAfter(k int) ([]role, bool) {
 	lx := d.x.lex
 	var title string
+	rule := ruleApposition
 	var owner *entity
 	ownerPoss := false
 	// An apposition opens with an article, a title or an owner, never
@@ -975,7 +978,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 		}
 		if t.Lower == "who" && (strings.HasPrefix(d.low(k+1), "lead") || strings.HasPrefix(d.low(k+1), "head") || strings.HasPrefix(d.low(k+1), "command")) {
 			if title == "" {
-				title = "Leader"
+				title, rule = "Leader", ruleLeads
 			}
 			k += 2
 			if d.low(k) == "the" {
@@ -994,7 +997,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 	if title == "" {
 		return nil, false
 	}
-	return []role{{title: canonicalTitle(title), owner: owner}}, true
+	return []role{{title: canonicalTitle(title), owner: owner, rule: rule}}, true
 }
 
 // canonicalTitle spells a title as the contract's examples do: "Prime

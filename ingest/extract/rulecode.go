@@ -1,0 +1,334 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// ruleHooks are the functions rules name as their code, for what a
+// pattern of trigger, slots and guards cannot say.
+var ruleHooks = map[string]hookFunc{
+	"demand":          demandAt,
+	"withdraw":        withdrawFrom,
+	"alongside":       foughtAlongside,
+	"ally-apposition": allyApposition,
+	"located-in":      locatedIn,
+	"located-comma":   locatedComma,
+	"located-owner":   locatedOwner,
+	"located-where":   locatedWhere,
+	"located-part-of": locatedPartOf,
+}
+
+// The rules made by stages of the pipeline in Go rather than by the
+// matcher; each is written down in data/rules with its examples.
+const (
+	ruleTitle            = "represents.title"
+	ruleApposition       = "represents.apposition"
+	ruleLeads            = "represents.leads"
+	ruleMemberOf         = "represents.member-of"
+	ruleDelegation       = "represents.delegation"
+	ruleListOf           = "represents.list-of"
+	ruleHeadGuess        = "represents.head-guess"
+	ruleTitleState       = "represents.title-state"
+	ruleSpeakerState     = "represents.speaker-state"
+	ruleLocatedDict      = "located.gazetteer"
+	ruleStorySides       = "fights.story-sides"
+	ruleEventSides       = "fights.event-sides"
+	ruleNegotiates       = "fights.negotiates-with-group"
+	rulePartyNamed       = "party.named"
+	rulePartyStory       = "party.story-sides"
+	ruleMediatesCompound = "mediates.compound"
+	ruleMediatesPressing = "mediates.pressing"
+	ruleMediatesPassive  = "mediates.passive"
+	ruleMediatesVerb     = "mediates.verb"
+	ruleMediatesNoun     = "mediates.noun"
+	ruleMediatesHost     = "mediates.venue-host"
+)
+
+// stageRuleIDs are the ids above, and event.TYPE for each event type that
+// has trigger words.
+func (lx *lexicon) stageRuleIDs() []string {
+	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleMemberOf, ruleDelegation, ruleListOf,
+		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleLocatedDict, ruleStorySides, ruleEventSides,
+		ruleNegotiates, rulePartyNamed, rulePartyStory, ruleMediatesCompound, ruleMediatesPressing,
+		ruleMediatesPassive, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost}
+	for _, t := range graph.EventTypes {
+		for _, typ := range lx.events {
+			if typ == t {
+				ids = append(ids, eventRule(t))
+				break
+			}
+		}
+	}
+	return ids
+}
+
+// eventRule is the id of the rule that finds events of type t by their
+// trigger words (data/events.tsv).
+func eventRule(t graph.EventType) string { return "event." + string(t) }
+
+// withdrawFrom reads "withdraw its forces from Abkhazia", "pull out of
+// Goma": forces still to withdraw are there.
+func withdrawFrom(d *doc, m *match) {
+	k := m.k
+	p := k + 1
+	for p < k+5 && p < len(d.toks) && d.sameSent(p, k) && d.low(p) != "from" && d.low(p) != "of" {
+		p++
+	}
+	if d.low(p) != "from" && d.low(p) != "of" {
+		return
+	}
+	regs := d.actorsRight(p+1, 4, graph.LabelRegion)
+	if len(regs) == 0 {
+		q := p + 1
+		if d.low(q) == "the" {
+			q++
+		}
+		if target, ok := d.x.lex.nominals[d.low(q)]; ok && (target == "region" || target == "city") {
+			if e := d.antecedent(q, target); e != nil {
+				regs = []*entity{e}
+			}
+		}
+	}
+	subj := d.actorsLeft(k, actorLabels...)
+	if (d.low(k-1) == "to" || d.low(k-1) == "and") && !(d.low(k-1) == "to" && (d.low(k-2) == "calls" || d.low(k-2) == "demands" || d.low(k-2) == "pressure" || d.low(k-2) == "refused")) {
+		// "calling on Russia to withdraw": whoever is called on; but
+		// "rejected calls to withdraw": the clause's subject.
+		subj = d.nearestActor(k, 12)
+	}
+	for _, s := range d.stateOrgOf(subj) {
+		for _, r := range regs {
+			d.emit(m.rule, s, r, m.si, nil)
+		}
+	}
+}
+
+// foughtAlongside reads "troops have fought alongside the Ethiopian army
+// against the insurgents": the subject backs its ally, and both fight the
+// enemy named after "against".
+func foughtAlongside(d *doc, m *match) {
+	k, n, si := m.k, m.n, m.si
+	subj := d.stateOrgOf(d.actorsLeft(k, actorLabels...))
+	allies := d.actorsRight(k+n+1, 5, stateOrg...)
+	if m.rule.rel == graph.RelSupports {
+		for _, s := range subj {
+			for _, o := range allies {
+				d.emit(m.rule, s, o, si, nil)
+			}
+		}
+		return
+	}
+	for p := k + n + 1; p < k+n+12 && p < len(d.toks) && d.sameSent(p, k); p++ {
+		if w := d.low(p); w == "," || w == ";" || strings.HasPrefix(d.toks[p].Tag, "VB") {
+			break
+		}
+		if d.low(p) != "against" {
+			continue
+		}
+		for _, o := range d.actorsRight(p+1, 5, stateOrg...) {
+			for _, s := range append(subj, allies...) {
+				if s != o {
+					d.emit(m.rule, s, o, si, nil)
+				}
+			}
+		}
+		break
+	}
+}
+
+// allyApposition reads "Washington, Israel's main ally and arms supplier":
+// the name before the comma supports the possessor.
+func allyApposition(d *doc, m *match) {
+	p := m.k - 1
+	for p > 0 && (d.toks[p].Tag == "JJ" || d.toks[p].Tag == "JJS") && d.at[p] == nil {
+		p--
+	}
+	if d.low(p) != "'s" || p <= 0 {
+		return
+	}
+	o := d.at[p-1]
+	if o == nil || o.ent == nil || !hasLabel(o.ent, actorLabels) {
+		return
+	}
+	q := o.from - 1
+	if d.low(q) != "," || q <= 0 {
+		return
+	}
+	if s := d.at[q-1]; s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) {
+		d.emit(m.rule, d.owner(s), d.owner(o), m.si, nil)
+	}
+}
+
+// compoundObject is what a hyphenated actor word qualifies: the place in
+// "Armenia-controlled enclave" (the enclave named before), the group in
+// "Russian-backed Abkhazia".
+func (d *doc) compoundObject(m *mention) *entity {
+	if m == nil {
+		return nil
+	}
+	lx := d.x.lex
+	for p := m.to; p < m.to+2 && p < len(d.toks) && d.sameSent(p, m.from); p++ {
+		if d.low(p) == "of" || d.low(p) == "," {
+			break
+		}
+		if o := d.at[p]; o != nil && o.ent != nil {
+			// "Hezbollah, the Iran-backed Lebanese group": an adjective of
+			// nationality before a noun that refers back.
+			if o.kind == mDemonym {
+				if target, ok := lx.nominals[d.low(o.to)]; ok && target != "dyad" && target != "state" {
+					if e := d.antecedent(m.from, target); e != nil {
+						return e
+					}
+				}
+			}
+			return o.ent
+		}
+		if target, ok := lx.nominals[d.low(p)]; ok && target != "dyad" {
+			return d.antecedent(m.from, target)
+		}
+	}
+	return nil
+}
+
+// locatedIn reads "Goma in the Democratic Republic of Congo", "Moqokori in
+// central Somalia's Hiiraan region".
+func locatedIn(d *doc, m *match) {
+	r := m.ment
+	k := r.to
+	if d.low(k) != "in" && !(d.low(k) == "," && d.low(k+1) == "in") {
+		return
+	}
+	q := k + 1
+	if d.low(k) == "," {
+		q++
+	}
+	if d.low(q) == "the" {
+		q++
+	}
+	// "Marte in Nigeria's north-eastern Borno State": the nearest
+	// container.
+	for n := 0; n < 2 && q < len(d.toks) && d.at[q] == nil && !isCapitalized(d.toks[q].Text) && d.toks[q].Tag == "JJ"; n++ {
+		q++
+	}
+	if o := d.at[q]; o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.possess {
+		p := o.to + 1
+		for n := 0; n < 2 && p < len(d.toks) && d.at[p] == nil && d.toks[p].Tag == "JJ"; n++ {
+			p++
+		}
+		if inner := d.at[p]; inner != nil && inner.ent != nil && inner.ent.label == graph.LabelRegion && inner.ent != r.ent {
+			q = p
+		}
+	}
+	if o := d.at[q]; o != nil && o.ent != nil && (o.ent.label == graph.LabelState || o.ent.label == graph.LabelRegion && !d.isCity(o.ent)) && o.kind != mDemonym && o.ent != r.ent {
+		d.emit(m.rule, r.ent, o.ent, m.si, nil)
+	}
+}
+
+// locatedComma reads "Abuja, Nigeria".
+func locatedComma(d *doc, m *match) {
+	k := m.ment.to
+	if d.low(k) != "," {
+		return
+	}
+	// Not "Kidal, Mali said, ...": the state speaks.
+	if o := d.at[k+1]; o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.kind == mName && !o.possess && (o.to >= len(d.toks) || !isCapitalized(d.toks[o.to].Text)) && !speechVerbs[d.low(o.to)] {
+		d.emit(m.rule, m.ment.ent, o.ent, m.si, nil)
+	}
+}
+
+// locatedOwner reads "Ukraine's southern Odesa region".
+func locatedOwner(d *doc, m *match) {
+	p := m.ment.from - 1
+	for p >= 0 && p >= m.ment.from-3 && d.at[p] == nil && d.toks[p].Tag == "JJ" {
+		p--
+	}
+	if d.low(p) == "'s" && p > 0 {
+		if o := d.at[p-1]; o != nil && o.ent != nil && o.ent.label == graph.LabelState {
+			d.emit(m.rule, m.ment.ent, o.ent, m.si, nil)
+		}
+	}
+}
+
+// locatedWhere reads "the Kordofan region, where the RSF had taken the
+// town of Bara".
+func locatedWhere(d *doc, m *match) {
+	if outer := d.whereAntecedent(m.ment); outer != nil {
+		d.emit(m.rule, m.ment.ent, outer, m.si, nil)
+	}
+}
+
+// locatedPartOf reads "lies in X", "is located in X", "part of X", "as
+// Azerbaijani territory".
+func locatedPartOf(d *doc, m *match) {
+	k := m.ment.to
+	s := d.sents[m.si]
+	for q := k; q < s.To && q < k+12; q++ {
+		w := d.low(q)
+		if w == "lies" || w == "located" || w == "part" || w == "parts" {
+			for r := q + 1; r < q+4 && r < s.To; r++ {
+				if d.low(r) == "in" || d.low(r) == "of" {
+					if o := d.actorsRight(r+1, 3, graph.LabelState, graph.LabelRegion); len(o) > 0 {
+						d.emit(m.rule, m.ment.ent, o[0], m.si, nil)
+					}
+					break
+				}
+			}
+			break
+		}
+		if w == "territory" || w == "soil" {
+			if o := d.at[q-1]; o != nil && o.kind == mDemonym {
+				d.emit(m.rule, m.ment.ent, d.owner(o), m.si, nil)
+			}
+			break
+		}
+	}
+}
+
+// partyReason is the rule that made ev's sides.
+func (d *doc) partyReason(ev *event) []reason {
+	rule := rulePartyStory
+	if ev.explicit {
+		rule = rulePartyNamed
+	}
+	return []reason{{rule, ev.sents[0]}}
+}
+
+// mediatorReason is the rule that made m a mediator of ev: the host of
+// its venue, or a mediation cue.
+func (d *doc) mediatorReason(ev *event, m *entity) []reason {
+	for _, pl := range ev.places {
+		if d.isCity(pl) && d.hostOf(pl) == m {
+			return []reason{{ruleMediatesHost, ev.sents[0]}}
+		}
+	}
+	rules := d.mediatedByRule[m]
+	if len(rules) == 0 {
+		// A state or group whose leader mediates.
+		for e, rs := range d.mediatedByRule {
+			for _, ro := range e.roles {
+				if ro.owner == m {
+					rules = append(rules, rs...)
+				}
+			}
+		}
+	}
+	var out []reason
+	for _, r := range rules {
+		if !slices.ContainsFunc(out, func(o reason) bool { return o.rule == r }) {
+			out = append(out, reason{r, ev.sents[0]})
+		}
+	}
+	return out
+}
+
+// mediatedBy records that rule found e mediating.
+func (d *doc) mediatedBy(e *entity, rule string) {
+	if d.mediatedByRule == nil {
+		d.mediatedByRule = map[*entity][]string{}
+	}
+	if !containsWord(d.mediatedByRule[e], rule) {
+		d.mediatedByRule[e] = append(d.mediatedByRule[e], rule)
+	}
+}
