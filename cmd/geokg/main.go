@@ -87,6 +87,7 @@ func commands() []*cli.Command {
 		schemaCommand(),
 		queryCommand(),
 		evalCommand(),
+		rulesCommand(),
 		browserCommand(),
 	}
 }

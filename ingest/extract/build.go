@@ -74,27 +74,8 @@ func (d *doc) batch() *graph.Batch {
 	}
 	seen := map[string]int{}
 	for _, r := range d.rels {
-		if !d.madeByRuleOn(r) {
-			continue
-		}
-		var start, end graph.Ref
-		switch {
-		case r.fromEvent != nil:
-			start = r.fromEvent.ref(d)
-		case r.from != nil && r.from.real:
-			start = graph.Ref{ID: r.from.id(), Labels: []graph.Label{r.from.label}}
-		default:
-			continue
-		}
-		switch {
-		case r.toEvent != nil:
-			end = r.toEvent.ref(d)
-		case r.to != nil && r.to.real:
-			end = graph.Ref{ID: r.to.id(), Labels: []graph.Label{r.to.label}}
-		default:
-			continue
-		}
-		if start.ID == end.ID {
+		start, end, ok := d.endpoints(r)
+		if !ok {
 			continue
 		}
 		id := graph.RelID(r.typ, start.ID, end.ID)
@@ -134,6 +115,32 @@ func (d *doc) batch() *graph.Batch {
 		b.Rels = append(b.Rels, graph.Rel{ID: id, Type: r.typ, Start: start, End: end, Props: props})
 	}
 	return b
+}
+
+// endpoints are the nodes relation r joins, if it goes into the graph: a
+// rule switched on made it, and it joins two different nodes the article
+// names.
+func (d *doc) endpoints(r *relation) (start, end graph.Ref, ok bool) {
+	if !d.madeByRuleOn(r) {
+		return start, end, false
+	}
+	switch {
+	case r.fromEvent != nil:
+		start = r.fromEvent.ref(d)
+	case r.from != nil && r.from.real:
+		start = graph.Ref{ID: r.from.id(), Labels: []graph.Label{r.from.label}}
+	default:
+		return start, end, false
+	}
+	switch {
+	case r.toEvent != nil:
+		end = r.toEvent.ref(d)
+	case r.to != nil && r.to.real:
+		end = graph.Ref{ID: r.to.id(), Labels: []graph.Label{r.to.label}}
+	default:
+		return start, end, false
+	}
+	return start, end, start.ID != end.ID
 }
 
 func (d *doc) evidence(sents []int) []string {

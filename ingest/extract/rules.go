@@ -22,34 +22,34 @@ import (
 // prove it. The built-in rules are data/rules/*.yaml; users add their own
 // with ParseRules and WithRules. Rules are read-only once loaded.
 type Rule struct {
-	ID   string `yaml:"id"`
-	Fact string `yaml:"fact"` // a relationship type, or Event
+	ID   string `yaml:"id" json:"id,omitempty"`
+	Fact string `yaml:"fact" json:"fact,omitempty"` // a relationship type, or Event
 	// Change tells what the fact says about a state over time: for
 	// CONTROLS gain, hold or lose; for REPRESENTS start, hold or end.
-	Change string `yaml:"change"`
+	Change string `yaml:"change" json:"change,omitempty"`
 	// Form is how the trigger relates the slots: verb, passive, noun,
 	// compound ("X-backed Y", the word after the hyphen), apposition,
 	// phrase, mention (a Region named in the text), title (an office next
 	// to a name) or inference (drawn from the story, not one sentence).
-	Form    string  `yaml:"form"`
-	Doc     string  `yaml:"doc"`
-	Trigger Trigger `yaml:"trigger"`
-	From    Slots   `yaml:"from"`
-	To      Slots   `yaml:"to"`
+	Form    string  `yaml:"form" json:"form,omitempty"`
+	Doc     string  `yaml:"doc" json:"doc,omitempty"`
+	Trigger Trigger `yaml:"trigger" json:"trigger,omitempty"`
+	From    Slots   `yaml:"from" json:"from,omitempty"`
+	To      Slots   `yaml:"to" json:"to,omitempty"`
 	// Guards are the named checks that cancel a match: negation, modal,
 	// quotation, passive, active, accusation, qualifying-place,
 	// thing-backed, withdrawn.
-	Guards []string `yaml:"guards"`
+	Guards []string `yaml:"guards" json:"guards,omitempty"`
 	// Cancel lists words that, shortly before the trigger, cancel it like
 	// a negation does ("lost control", "vowed to seize").
-	Cancel     []string `yaml:"cancel"`
-	Confidence float64  `yaml:"confidence"`
+	Cancel     []string `yaml:"cancel" json:"cancel,omitempty"`
+	Confidence float64  `yaml:"confidence" json:"confidence,omitempty"`
 	// Code names the Go function that finds the slots where no pattern
 	// can say it, or the pipeline stage that makes the fact.
-	Code     string    `yaml:"code"`
-	Examples []Example `yaml:"examples"`
+	Code     string    `yaml:"code" json:"code,omitempty"`
+	Examples []Example `yaml:"examples" json:"examples,omitempty"`
 	// Source is where the rule is written: file:line.
-	Source string `yaml:"-"`
+	Source string `yaml:"-" json:"source"`
 
 	rel    graph.RelType
 	guards []guardFunc
@@ -60,16 +60,16 @@ type Rule struct {
 // Trigger is what starts a rule: one of its words or phrases (lower case,
 // tokens separated by spaces), with conditions on its neighbours.
 type Trigger struct {
-	Words    Words `yaml:"words"`
-	Tag      Words `yaml:"tag"`       // prefixes of the first word's part-of-speech tag, any of: VB, NN, JJ
-	Next     Words `yaml:"next"`      // the word right after must be one of these
-	NotNext  Words `yaml:"not_next"`  // and must not be one of these
-	Prev     Words `yaml:"prev"`      // the word right before must be one of these
-	NotPrev  Words `yaml:"not_prev"`  // must not be one of these (also before "the")
-	Before   Words `yaml:"before"`    // one of these within Reach words before
-	Reach    int   `yaml:"reach"`     // for Before (default 3)
-	Suffixes Words `yaml:"suffixes"`  // form compound: the word after the hyphen
-	NotAfter Words `yaml:"not_after"` // none of these within 4 words after
+	Words    Words `yaml:"words" json:"words,omitempty"`
+	Tag      Words `yaml:"tag" json:"tag,omitempty"`             // prefixes of the first word's part-of-speech tag, any of: VB, NN, JJ
+	Next     Words `yaml:"next" json:"next,omitempty"`           // the word right after must be one of these
+	NotNext  Words `yaml:"not_next" json:"not_next,omitempty"`   // and must not be one of these
+	Prev     Words `yaml:"prev" json:"prev,omitempty"`           // the word right before must be one of these
+	NotPrev  Words `yaml:"not_prev" json:"not_prev,omitempty"`   // must not be one of these (also before "the")
+	Before   Words `yaml:"before" json:"before,omitempty"`       // one of these within Reach words before
+	Reach    int   `yaml:"reach" json:"reach,omitempty"`         // for Before (default 3)
+	Suffixes Words `yaml:"suffixes" json:"suffixes,omitempty"`   // form compound: the word after the hyphen
+	NotAfter Words `yaml:"not_after" json:"not_after,omitempty"` // none of these within 4 words after
 }
 
 // A Slot says where one end of a fact is found, relative to the trigger.
@@ -82,13 +82,13 @@ type Slot struct {
 	// between ("between A and B", both ends), government-forces ("the
 	// army", "government forces": the story's state), compound (the actor
 	// in the hyphenated word), compound-object (what that word qualifies).
-	Side   string   `yaml:"side"`
-	Labels []string `yaml:"labels"` // State, Organization, Leader, Region; actor = the first three
-	Window int      `yaml:"window"` // how many words to look through
-	Words  Words    `yaml:"words"`  // side after: the words the actor follows
-	Reach  int      `yaml:"reach"`  // side after: how far after the trigger the word may stand
+	Side   string   `yaml:"side" json:"side,omitempty"`
+	Labels []string `yaml:"labels" json:"labels,omitempty"` // State, Organization, Leader, Region; actor = the first three
+	Window int      `yaml:"window" json:"window,omitempty"` // how many words to look through
+	Words  Words    `yaml:"words" json:"words,omitempty"`   // side after: the words the actor follows
+	Reach  int      `yaml:"reach" json:"reach,omitempty"`   // side after: how far after the trigger the word may stand
 	// Owner maps a leader to the state or group he represents.
-	Owner bool `yaml:"owner"`
+	Owner bool `yaml:"owner" json:"owner,omitempty"`
 
 	labels []graph.Label
 }
@@ -103,12 +103,12 @@ type Slots []Slot
 // To" with canonical names, optionally followed by [change] or
 // [change date]; events as "Event TYPE".
 type Example struct {
-	Text      string `yaml:"text"`
-	Yields    Words  `yaml:"yields"`
-	Lacks     Words  `yaml:"lacks"`
-	Published string `yaml:"published"`
+	Text      string `yaml:"text" json:"text,omitempty"`
+	Yields    Words  `yaml:"yields" json:"yields,omitempty"`
+	Lacks     Words  `yaml:"lacks" json:"lacks,omitempty"`
+	Published string `yaml:"published" json:"published,omitempty"`
 	// Known marks a known failure: why the rule gets it wrong today.
-	Known string `yaml:"known"`
+	Known string `yaml:"known" json:"known,omitempty"`
 }
 
 // Words is a list of strings; in a rules file a single one may be written
