@@ -10,6 +10,10 @@ import (
 // prose's entity recognizer they confirm a name that has no title.
 var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "added": true, "warned": true, "warns": true, "announced": true, "announces": true, "stated": true, "noted": true, "insisted": true, "argued": true, "wrote": true, "declared": true, "urged": true, "urges": true, "signed": true, "signs": true, "met": true, "accused": true}
 
+// endedWords before a title tell an office held once: "former
+// president", "the late king", "then-prime minister".
+var endedWords = map[string]bool{"former": true, "ex": true, "ex-": true, "then-": true, "deposed": true, "ousted": true, "toppled": true, "overthrown": true, "late": true}
+
 // romanNumerals follow a monarch's name.
 var romanNumerals = map[string]bool{"II": true, "III": true, "IV": true, "V": true, "VI": true, "VII": true, "VIII": true, "IX": true, "X": true, "XI": true, "XII": true}
 
@@ -19,7 +23,7 @@ var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": 
 // isNameWord reports whether token i can be part of a person's name.
 func (d *doc) isNameWord(i int) bool {
 	t := d.toks[i]
-	if t.Sent < 0 || !isCapitalized(t.Text) || !isWordToken(t.Text) || d.at[i] != nil {
+	if t.Sent < 0 || !isCapitalized(t.Text) || !isWordToken(t.Text) || d.at[i] != nil || strings.HasSuffix(t.Text, "-") {
 		return false
 	}
 	lx := d.x.lex
@@ -259,7 +263,7 @@ func (d *doc) settleHeads() {
 			continue
 		}
 		for _, r := range e.roles {
-			if r.owner != nil && headTitle([]role{r}) {
+			if r.owner != nil && headTitle([]role{r}) && r.change != "end" {
 				hasHead[r.owner] = true
 			}
 		}
@@ -270,7 +274,7 @@ func (d *doc) settleHeads() {
 		}
 		owned := false
 		for _, r := range e.roles {
-			owned = owned || r.owner != nil
+			owned = owned || r.owner != nil && r.change != "end"
 		}
 		if owned {
 			// Named with a state or organization elsewhere: drop the
@@ -286,6 +290,10 @@ func (d *doc) settleHeads() {
 		}
 		for k := range e.roles {
 			if e.roles[k].owner != nil {
+				continue
+			}
+			ended := e.roles[k].change == "end"
+			if ended && !headTitle(e.roles[k:k+1]) {
 				continue
 			}
 			lt := strings.ToLower(e.roles[k].title)
@@ -312,7 +320,11 @@ func (d *doc) settleHeads() {
 					best, rule = s, ruleSpeakerState
 				}
 			}
-			if best == nil && !third {
+			if best == nil && !third && ended {
+				// A head of state who was: the state named nearest to him
+				// in his sentence, whoever heads it now.
+				best, rule = d.stateNear(e, e.roles[k].sent), ruleHeadGuess
+			} else if best == nil && !third {
 				for _, s := range d.ents {
 					if s.label == graph.LabelState && s.real && !hasHead[s] && (best == nil || s.count > best.count) {
 						best, rule = s, ruleHeadGuess
@@ -322,12 +334,27 @@ func (d *doc) settleHeads() {
 			if best != nil {
 				e.roles[k].owner = best
 				e.roles[k].rule = rule
-				if headTitle(e.roles[k : k+1]) {
+				if headTitle(e.roles[k:k+1]) && !ended {
 					hasHead[best] = true
 				}
 			}
 		}
 	}
+}
+
+// stateNear is, of the states named in sentence si (by name or by their
+// people, "Nigerian"), the one the article names most, or nil.
+func (d *doc) stateNear(e *entity, si int) *entity {
+	var best *entity
+	for _, m := range d.ments {
+		if m.sent != si || m.ent == nil || m.ent.label != graph.LabelState {
+			continue
+		}
+		if best == nil || m.ent.count > best.count {
+			best = m.ent
+		}
+	}
+	return best
 }
 
 // statesAfter lists the states named in sentence si after leader e's
@@ -406,7 +433,9 @@ func (d *doc) capitalOf(e *entity) *entity {
 
 func (d *doc) addRoles(e *entity, roles []role) {
 	for _, r := range roles {
-		if r.former {
+		// An office held once is kept, to be told as ended; a plural title
+		// or an office of an unknown place says nothing of whom.
+		if r.former && r.change != "end" {
 			continue
 		}
 		dup := false
@@ -735,6 +764,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		pos        int
 		poss       bool
 		former     bool
+		ended      bool // "former president", "the late king": held once, with its owner
 		placeOwned bool
 	}
 	var items []item
@@ -778,10 +808,10 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			title := d.span(k-n+1, k+1)
 			// Modifiers that are part of the office: "acting Prime Minister".
 			p := k - n
-			former, noState := false, false
+			former, noState, ended := false, false, false
 			for q := k - n; q >= 0 && q >= k-n-4 && d.sameSent(q, i); q-- {
-				if w := d.toks[q].Lower; w == "former" || w == "ex" || w == "deposed" || w == "ousted" || w == "toppled" || w == "overthrown" {
-					former = true
+				if endedWords[d.toks[q].Lower] {
+					former, ended = true, true
 				}
 				if d.titleEndingAt(q) > 0 && q < k-n {
 					break
@@ -805,9 +835,9 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			// A plural title ("the two foreign ministers, A and B") says
 			// who they are, not whom each represents.
 			if lw := d.toks[k].Lower; strings.HasSuffix(lw, "s") && lx.roles[strings.TrimSuffix(lw, "s")] != "" {
-				former = true
+				former, ended = true, false
 			}
-			items = append(items, item{title: title, pos: k - n + 1, former: former, placeOwned: noState})
+			items = append(items, item{title: title, pos: k - n + 1, former: former, ended: ended, placeOwned: noState})
 			k = p
 			continue
 		}
@@ -860,7 +890,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		}
 		// "St. Vincent Prime Minister X": an unknown name owns the office;
 		// better no owner than a guessed one.
-		if len(items) > 0 && isCapitalized(t.Text) && k+1 == items[len(items)-1].pos {
+		if len(items) > 0 && isCapitalized(t.Text) && k+1 == items[len(items)-1].pos && !endedWords[t.Lower] {
 			items[len(items)-1].placeOwned = true
 		}
 		break
@@ -897,6 +927,9 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		r := role{title: canonicalTitle(it.title), sent: d.toks[i].Sent, former: it.former || it.placeOwned && best == nil, rule: ruleTitle}
 		if best != nil {
 			r.owner = best.owner
+		}
+		if it.ended && !it.placeOwned {
+			r.change = "end"
 		}
 		roles = append(roles, r)
 	}
@@ -1036,7 +1069,7 @@ func (d *doc) findRoleReferences() {
 				continue
 			}
 			for _, r := range e.roles {
-				if r.owner == m.ent && strings.HasSuffix(strings.ToLower(r.title), title) {
+				if r.owner == m.ent && r.change != "end" && strings.HasSuffix(strings.ToLower(r.title), title) {
 					if holder != nil && holder != e {
 						holder = nil
 						goto next

@@ -19,6 +19,7 @@ var ruleHooks = map[string]hookFunc{
 	"located-owner":   locatedOwner,
 	"located-where":   locatedWhere,
 	"located-part-of": locatedPartOf,
+	"office":          takeOffice,
 }
 
 // The rules made by stages of the pipeline in Go rather than by the
@@ -331,4 +332,113 @@ func (d *doc) mediatedBy(e *entity, rule string) {
 	if !containsWord(d.mediatedByRule[e], rule) {
 		d.mediatedByRule[e] = append(d.mediatedByRule[e], rule)
 	}
+}
+
+// objectVerbs take the person as their object: "parliament elected X
+// prime minister", "the court declared X the winner".
+var objectVerbs = map[string]bool{"elected": true, "appointed": true, "named": true, "declared": true, "installed": true, "confirmed": true, "chose": true, "picked": true, "nominated": true}
+
+// takeOffice reads a change of office: "X was sworn in as Fiji's prime
+// minister", "parliament elected X president", "X became prime minister",
+// "X seized power in Guinea". The person is the clause's subject, or the
+// object of an electing verb; the office is the title after them, its
+// owner named with it ("Fiji's", "of Fiji") or, for a head of state or
+// government, the state the person already holds office for, else the
+// story's state.
+func takeOffice(d *doc, m *match) {
+	end := m.k + m.n
+	var person *entity
+	after := end
+	if objectVerbs[d.low(m.k+m.n-1)] {
+		// "elected former general X president": the first name after it.
+		for p := end; p < end+5 && p < len(d.toks) && d.sameSent(p, m.k); p++ {
+			if o := d.at[p]; o != nil && o.ent != nil {
+				if o.ent.label == graph.LabelLeader {
+					person, after = o.ent, o.to
+				}
+				break
+			}
+		}
+	}
+	if person == nil {
+		ls := d.actorsLeftN(m.k, 20, graph.LabelLeader)
+		if len(ls) == 0 {
+			return
+		}
+		person = ls[0]
+	}
+	title, owner := d.titleAfter(after)
+	office := title
+	if office == "" {
+		if m.rule.Role == "" {
+			return
+		}
+		office = m.rule.Role
+		// "seized power in Burkina Faso"
+		for p := end; p < end+4 && p < len(d.toks) && d.sameSent(p, m.k); p++ {
+			if d.low(p) == "in" {
+				if s := d.actorsRight(p+1, 3, graph.LabelState); len(s) > 0 {
+					owner = s[0]
+				}
+				break
+			}
+		}
+	}
+	if owner == nil {
+		for _, r := range person.roles {
+			if r.owner != nil && r.change != "end" {
+				owner = r.owner
+				break
+			}
+		}
+	}
+	if owner == nil && (headTitle([]role{{title: office}}) || title == "") {
+		owner = d.stateNear(person, m.si)
+		if owner == nil {
+			owner = d.mainState()
+		}
+	}
+	if owner == nil {
+		return
+	}
+	d.emit(m.rule, person, owner, m.si, map[string]any{"role": canonicalTitle(office)})
+}
+
+// titleAfter reads the title of office starting near token k ("the
+// country's new prime minister", "Fiji's prime minister", "president of
+// Fiji"), with its owner when the phrase names one.
+func (d *doc) titleAfter(k int) (title string, owner *entity) {
+	for p := k; p < k+6 && p < len(d.toks) && d.sameSent(p, k-1); p++ {
+		if m := d.at[p]; m != nil && m.ent != nil {
+			if (m.ent.isActor() || m.kind == mDemonym) && m.kind != mCompound {
+				owner = d.owner(m)
+				p = m.to - 1
+				continue
+			}
+			return "", nil
+		}
+		if n := d.titleAt(p); n > 0 {
+			title = d.span(p, p+n)
+			// "president of Fiji"
+			if d.low(p+n) == "of" {
+				q := p + n + 1
+				if d.low(q) == "the" {
+					q++
+				}
+				if o := d.at[q]; o != nil && o.ent != nil && o.ent.isActor() {
+					owner = o.ent
+				}
+			}
+			return title, owner
+		}
+		switch w := d.low(p); {
+		case w == "the", w == "a", w == "an", w == "its", w == "their", w == "his", w == "her", w == "'s", w == "new", w == "next", w == "country", w == "country's", d.x.lex.roleMods[w]:
+			if w == "country" && owner == nil {
+				owner = d.mainState()
+			}
+		default:
+			return "", nil
+		}
+	}
+	return "", nil
 }

@@ -44,6 +44,9 @@ type Rule struct {
 	// a negation does ("lost control", "vowed to seize").
 	Cancel     []string `yaml:"cancel" json:"cancel,omitempty"`
 	Confidence float64  `yaml:"confidence" json:"confidence,omitempty"`
+	// Role is the office a REPRESENTS rule gives when the text names none
+	// ("seized power": Leader).
+	Role string `yaml:"role" json:"role,omitempty"`
 	// Code names the Go function that finds the slots where no pattern
 	// can say it, or the pipeline stage that makes the fact.
 	Code     string    `yaml:"code" json:"code,omitempty"`
