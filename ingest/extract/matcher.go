@@ -183,13 +183,13 @@ func (d *doc) apply(m *match) {
 	switch r.From[0].Side {
 	case "between":
 		if a, b := d.betweenPair(m.k + m.n); a != nil {
-			d.emit(r, a, b, m.si, props)
+			d.emit(m, a, b, props)
 		}
 		return
 	case "compound-pair":
 		for p := m.k - 1; p >= m.k-2 && p >= 0 && d.sameSent(p, m.k); p-- {
 			if pair := d.compoundPair(p); pair[0] != nil {
-				d.emit(r, pair[0], pair[1], m.si, props)
+				d.emit(m, pair[0], pair[1], props)
 				return
 			}
 		}
@@ -204,7 +204,7 @@ func (d *doc) apply(m *match) {
 	froms := d.fill(r.From, m)
 	for _, f := range froms {
 		for _, t := range tos {
-			d.emit(r, f, t, m.si, props)
+			d.emit(m, f, t, props)
 		}
 	}
 }
@@ -271,17 +271,41 @@ func (d *doc) triggerFits(m *match) bool {
 			return false
 		}
 	}
+	if len(t.After) > 0 {
+		found := false
+		for p := end; p < end+t.AfterReach && p < len(d.toks) && d.sameSent(p, m.k); p++ {
+			if containsWord(t.After, d.low(p)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
 	return true
 }
 
-// emit records a fact rule r found in sentence si, with the change it
+// emit records a fact that the rule of match m found, with the change it
 // tells.
-func (d *doc) emit(r *Rule, from, to *entity, si int, props map[string]any) *relation {
-	rel := d.addRel(r.ID, r.rel, from, to, si, r.Confidence, props)
+func (d *doc) emit(m *match, from, to *entity, props map[string]any) *relation {
+	r := m.rule
+	rel := d.addRel(r.ID, r.rel, from, to, m.si, r.Confidence, props)
 	if rel != nil && r.Change != "" {
-		rel.observe(r.Change, d.changeDate(r.Change, si), si)
+		rel.observe(r.Change, d.changeDate(r.Change, m.si), d.when(m.si, m.k))
 	}
 	return rel
+}
+
+// when orders the changes an article tells: by sentence, and within one a
+// past perfect ("the town it had captured") before the simple past.
+func (d *doc) when(si, k int) int {
+	for p := k - 1; p >= k-3 && p >= 0 && d.sameSent(p, k); p-- {
+		if w := d.low(p); w == "had" || w == "'d" {
+			return 2 * si
+		}
+	}
+	return 2*si + 1
 }
 
 // changeDate is the date of a change told in sentence si: the sentence's
@@ -294,15 +318,16 @@ func (d *doc) changeDate(change string, si int) string {
 	return d.dateIn(si)
 }
 
-// observation is one change a relation's sentence tells.
+// observation is one change a relation's sentence tells; when orders
+// them in the story (see doc.when).
 type observation struct {
 	change, date string
-	sent         int
+	when         int
 }
 
-// observe records that sentence sent tells change (dated date, or "").
-func (r *relation) observe(change, date string, sent int) {
-	r.changes = append(r.changes, observation{change, date, sent})
+// observe records a change (dated date, or "") told at when.
+func (r *relation) observe(change, date string, when int) {
+	r.changes = append(r.changes, observation{change, date, when})
 }
 
 // change is what the article says of the relation's state over time: a
@@ -322,7 +347,7 @@ func (r *relation) change() (change, date string) {
 			continue
 		case o.date == "" && best.date != "":
 			continue
-		case o.date == best.date && o.sent < best.sent:
+		case o.date == best.date && o.when < best.when:
 			continue
 		}
 		best = o

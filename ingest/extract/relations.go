@@ -102,7 +102,7 @@ func (d *doc) findRelations() {
 				if change == "" {
 					change = "hold"
 				}
-				rel.observe(change, d.changeDate(change, r.sent), r.sent)
+				rel.observe(change, d.changeDate(change, r.sent), 2*r.sent+1)
 			}
 		}
 	}
@@ -740,7 +740,7 @@ func demandAt(d *doc, m *match) {
 			if s == t {
 				continue
 			}
-			d.emit(m.rule, s, t, si, map[string]any{"demand": demand})
+			d.emit(m, s, t, map[string]any{"demand": demand})
 		}
 	}
 }

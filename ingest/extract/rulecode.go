@@ -101,7 +101,7 @@ func withdrawFrom(d *doc, m *match) {
 	}
 	for _, s := range d.stateOrgOf(subj) {
 		for _, r := range regs {
-			d.emit(m.rule, s, r, m.si, nil)
+			d.emit(m, s, r, nil)
 		}
 	}
 }
@@ -110,13 +110,13 @@ func withdrawFrom(d *doc, m *match) {
 // against the insurgents": the subject backs its ally, and both fight the
 // enemy named after "against".
 func foughtAlongside(d *doc, m *match) {
-	k, n, si := m.k, m.n, m.si
+	k, n := m.k, m.n
 	subj := d.stateOrgOf(d.actorsLeft(k, actorLabels...))
 	allies := d.actorsRight(k+n+1, 5, stateOrg...)
 	if m.rule.rel == graph.RelSupports {
 		for _, s := range subj {
 			for _, o := range allies {
-				d.emit(m.rule, s, o, si, nil)
+				d.emit(m, s, o, nil)
 			}
 		}
 		return
@@ -131,7 +131,7 @@ func foughtAlongside(d *doc, m *match) {
 		for _, o := range d.actorsRight(p+1, 5, stateOrg...) {
 			for _, s := range append(subj, allies...) {
 				if s != o {
-					d.emit(m.rule, s, o, si, nil)
+					d.emit(m, s, o, nil)
 				}
 			}
 		}
@@ -158,7 +158,7 @@ func allyApposition(d *doc, m *match) {
 		return
 	}
 	if s := d.at[q-1]; s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) {
-		d.emit(m.rule, d.owner(s), d.owner(o), m.si, nil)
+		d.emit(m, d.owner(s), d.owner(o), nil)
 	}
 }
 
@@ -223,7 +223,7 @@ func locatedIn(d *doc, m *match) {
 		}
 	}
 	if o := d.at[q]; o != nil && o.ent != nil && (o.ent.label == graph.LabelState || o.ent.label == graph.LabelRegion && !d.isCity(o.ent)) && o.kind != mDemonym && o.ent != r.ent {
-		d.emit(m.rule, r.ent, o.ent, m.si, nil)
+		d.emit(m, r.ent, o.ent, nil)
 	}
 }
 
@@ -235,7 +235,7 @@ func locatedComma(d *doc, m *match) {
 	}
 	// Not "Kidal, Mali said, ...": the state speaks.
 	if o := d.at[k+1]; o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.kind == mName && !o.possess && (o.to >= len(d.toks) || !isCapitalized(d.toks[o.to].Text)) && !speechVerbs[d.low(o.to)] {
-		d.emit(m.rule, m.ment.ent, o.ent, m.si, nil)
+		d.emit(m, m.ment.ent, o.ent, nil)
 	}
 }
 
@@ -247,7 +247,7 @@ func locatedOwner(d *doc, m *match) {
 	}
 	if d.low(p) == "'s" && p > 0 {
 		if o := d.at[p-1]; o != nil && o.ent != nil && o.ent.label == graph.LabelState {
-			d.emit(m.rule, m.ment.ent, o.ent, m.si, nil)
+			d.emit(m, m.ment.ent, o.ent, nil)
 		}
 	}
 }
@@ -256,7 +256,7 @@ func locatedOwner(d *doc, m *match) {
 // town of Bara".
 func locatedWhere(d *doc, m *match) {
 	if outer := d.whereAntecedent(m.ment); outer != nil {
-		d.emit(m.rule, m.ment.ent, outer, m.si, nil)
+		d.emit(m, m.ment.ent, outer, nil)
 	}
 }
 
@@ -271,7 +271,7 @@ func locatedPartOf(d *doc, m *match) {
 			for r := q + 1; r < q+4 && r < s.To; r++ {
 				if d.low(r) == "in" || d.low(r) == "of" {
 					if o := d.actorsRight(r+1, 3, graph.LabelState, graph.LabelRegion); len(o) > 0 {
-						d.emit(m.rule, m.ment.ent, o[0], m.si, nil)
+						d.emit(m, m.ment.ent, o[0], nil)
 					}
 					break
 				}
@@ -280,7 +280,7 @@ func locatedPartOf(d *doc, m *match) {
 		}
 		if w == "territory" || w == "soil" {
 			if o := d.at[q-1]; o != nil && o.kind == mDemonym {
-				d.emit(m.rule, m.ment.ent, d.owner(o), m.si, nil)
+				d.emit(m, m.ment.ent, d.owner(o), nil)
 			}
 			break
 		}
@@ -401,7 +401,7 @@ func takeOffice(d *doc, m *match) {
 	if owner == nil {
 		return
 	}
-	d.emit(m.rule, person, owner, m.si, map[string]any{"role": canonicalTitle(office)})
+	d.emit(m, person, owner, map[string]any{"role": canonicalTitle(office)})
 }
 
 // titleAfter reads the title of office starting near token k ("the

@@ -73,6 +73,9 @@ type Trigger struct {
 	Reach    int   `yaml:"reach" json:"reach,omitempty"`         // for Before (default 3)
 	Suffixes Words `yaml:"suffixes" json:"suffixes,omitempty"`   // form compound: the word after the hyphen
 	NotAfter Words `yaml:"not_after" json:"not_after,omitempty"` // none of these within 4 words after
+	After    Words `yaml:"after" json:"after,omitempty"`         // one of these within AfterReach words after
+	// AfterReach is how far After looks (default 6).
+	AfterReach int `yaml:"after_reach" json:"after_reach,omitempty"`
 }
 
 // A Slot says where one end of a fact is found, relative to the trigger.
@@ -487,6 +490,9 @@ func (r *Rule) compile(fromUser bool, stageIDs []string) error {
 	}
 	if r.Trigger.Reach == 0 {
 		r.Trigger.Reach = 3
+	}
+	if r.Trigger.AfterReach == 0 {
+		r.Trigger.AfterReach = 6
 	}
 	return r.checkExamples()
 }
