@@ -22,6 +22,10 @@ func (d *doc) addRel(rule string, typ graph.RelType, from, to *entity, sent int,
 	if from == nil || to == nil || from == to {
 		return nil
 	}
+	// A state body supplying its own state's troops backs nobody.
+	if typ == graph.RelSupports && d.stateOf(from) == d.stateOf(to) {
+		return nil
+	}
 	for _, r := range d.rels {
 		if r.typ == typ && (r.from == from && r.to == to || typ == graph.RelFights && r.from == to && r.to == from) {
 			r.evidence = appendUnique(r.evidence, sent)
