@@ -158,6 +158,14 @@ var groupHead = map[string]bool{"fighters": true, "forces": true, "troops": true
 var subjectPreps = map[string]bool{"by": true, "from": true, "of": true, "with": true, "against": true, "in": true, "at": true, "on": true, "into": true, "over": true, "to": true, "for": true, "near": true, "between": true}
 
 func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
+	// "The Council, which is chaired by X, demanded", "The CJTF, a
+	// vigilante group that fights alongside the army, demanded": past a
+	// clause between commas, the name before it.
+	if d.low(k-1) == "," {
+		if e := d.beforeParenthetical(k-1, labels); e != nil {
+			return e
+		}
+	}
 	for p := k - 1; p >= 0 && d.sameSent(p, k) && p >= k-window; p-- {
 		w := d.low(p)
 		if w == ";" {
@@ -218,6 +226,30 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 				return []*entity{o}
 			}
 		}
+	}
+	return nil
+}
+
+// beforeParenthetical is the actor named just before the clause between
+// commas that ends at the comma c: "the Council, which is chaired by X,"
+// or "the CJTF, a vigilante group that fights alongside the army,". The
+// clause must open with a relative pronoun, an article or a participle.
+func (d *doc) beforeParenthetical(c int, labels []graph.Label) []*entity {
+	for p := c - 1; p > 0 && p >= c-30 && d.sameSent(p, c); p-- {
+		if d.low(p) != "," {
+			continue
+		}
+		switch w := d.low(p + 1); {
+		case w == "which" || w == "who" || w == "whose" || w == "a" || w == "an" || w == "the" || strings.HasPrefix(d.toks[p+1].Tag, "VBN") || w == "its" || w == "their":
+		default:
+			return nil
+		}
+		m := d.at[p-1]
+		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound {
+			return nil
+		}
+		chain, _ := d.chainLeft(m, labels)
+		return chain
 	}
 	return nil
 }
@@ -671,8 +703,20 @@ func demandAt(d *doc, m *match) {
 		// "Zulum said the militants had regained areas that the army had
 		// cleared, and demanded ...": the speaker demands.
 		if p := k - 1; d.low(p) == "and" || d.low(p) == "has" && d.low(p-1) == "and" {
+			found := false
 			for q := d.sents[si].From; q < k; q++ {
 				if speechVerbs[d.low(q)] && strings.HasPrefix(d.toks[q].Tag, "VB") {
+					if s := d.actorsLeft(q, actorLabels...); len(s) > 0 {
+						subj = s
+					}
+					found = true
+					break
+				}
+			}
+			// "Mali's foreign ministry summoned Algeria's ambassador and
+			// demanded ...": the subject of the first verb.
+			for q := d.sents[si].From; q < k && !found; q++ {
+				if tg := d.toks[q].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP") && d.at[q] == nil {
 					if s := d.actorsLeft(q, actorLabels...); len(s) > 0 {
 						subj = s
 					}
