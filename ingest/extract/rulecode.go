@@ -20,6 +20,8 @@ var ruleHooks = map[string]hookFunc{
 	"located-where":   locatedWhere,
 	"located-part-of": locatedPartOf,
 	"office":          takeOffice,
+	"must":            mustDo,
+	"demands-given":   demandsGiven,
 }
 
 // The rules made by stages of the pipeline in Go rather than by the
@@ -441,4 +443,95 @@ func (d *doc) titleAfter(k int) (title string, owner *entity) {
 		}
 	}
 	return "", nil
+}
+
+// mustDo reads a demand told as an obligation: "Mali and Niger must hand
+// over the suspects, the president said", "Algeria said Mali must
+// withdraw": the speaker demands it of those who must.
+func mustDo(d *doc, m *match) {
+	targets := d.actorsLeftN(m.k, 5, actorLabels...)
+	if len(targets) == 0 {
+		return
+	}
+	speaker := d.speakerOf(m.si, m.k)
+	if len(speaker) == 0 {
+		return
+	}
+	demand := d.demandText(m.k + m.n)
+	for _, s := range speaker {
+		for _, t := range targets {
+			if s != t && d.stateOf(s) != d.stateOf(t) {
+				d.emit(m, s, t, map[string]any{"demand": demand})
+			}
+		}
+	}
+}
+
+// speakerOf is who says what token k of sentence si tells: the subject of
+// a speech verb before it ("Algeria said Mali must"), or the actor next to
+// one after it (", the president said", ", said Algeria").
+func (d *doc) speakerOf(si, k int) []*entity {
+	s := d.sents[si]
+	for q := k - 1; q >= s.From; q-- {
+		if speechVerbs[d.low(q)] && strings.HasPrefix(d.toks[q].Tag, "VB") {
+			return d.actorsLeftN(q, 8, actorLabels...)
+		}
+	}
+	for q := k + 1; q < s.To; q++ {
+		if !speechVerbs[d.low(q)] || !strings.HasPrefix(d.toks[q].Tag, "VB") {
+			continue
+		}
+		// ", the president said": the actor just before the verb, after
+		// the comma that ends what was said.
+		for p := q - 1; p > k && p >= q-5; p-- {
+			if o := d.at[p]; o != nil && o.ent != nil && hasLabel(o.ent, actorLabels) {
+				return []*entity{d.owner(o)}
+			}
+			if d.low(p) == "," || d.toks[p].Key == "\"" {
+				break
+			}
+		}
+		// ", said Algeria"
+		return d.actorsRight(q+1, 4, actorLabels...)
+	}
+	return nil
+}
+
+// demandsGiven reads demands handed to someone: "Saudi Arabia and Egypt
+// issued Qatar with a list of 13 demands", "gave the junta an
+// ultimatum": the subject demands of the one they were given to.
+func demandsGiven(d *doc, m *match) {
+	verb := -1
+	for p := m.k - 1; p >= m.k-8 && p >= 0 && d.sameSent(p, m.k); p-- {
+		if tg := d.toks[p].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "VBN") && d.at[p] == nil {
+			verb = p
+			break
+		}
+	}
+	if verb < 0 {
+		return
+	}
+	switch w := d.low(verb); {
+	case strings.HasPrefix(w, "issu"), strings.HasPrefix(w, "present"), strings.HasPrefix(w, "hand"), strings.HasPrefix(w, "gave"), strings.HasPrefix(w, "give"), strings.HasPrefix(w, "deliver"), strings.HasPrefix(w, "sent"), strings.HasPrefix(w, "send"):
+	default:
+		return
+	}
+	var targets []*entity
+	for p := verb + 1; p < m.k; p++ {
+		if o := d.at[p]; o != nil && o.ent != nil && hasLabel(o.ent, actorLabels) && o.kind != mCompound {
+			targets = append(targets, d.owner(o))
+			break
+		}
+	}
+	if len(targets) == 0 {
+		return
+	}
+	demand := d.demandText(m.k + m.n)
+	for _, s := range d.actorsLeft(verb, actorLabels...) {
+		for _, t := range targets {
+			if s != t {
+				d.emit(m, s, t, map[string]any{"demand": demand})
+			}
+		}
+	}
 }
