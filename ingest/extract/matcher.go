@@ -419,7 +419,7 @@ func (d *doc) accused(k int) bool {
 	s := d.sents[d.toks[k].Sent]
 	for p := s.From; p < s.To; p++ {
 		switch d.low(p) {
-		case "accused", "accuses", "accusing", "alleged", "allegation", "allegations", "allegedly", "deny", "denies", "denied":
+		case "accused", "accuses", "accusing", "accuse", "alleged", "allegation", "allegations", "allegedly", "deny", "denies", "denied":
 			return true
 		}
 	}

@@ -731,6 +731,16 @@ func demandAt(d *doc, m *match) {
 	var targets []*entity
 	if strong {
 		targets = d.actorsRight(k+n, 10, actorLabels...)
+		// "insisted the pact would not allow China to ...": an actor in a
+		// clause of its own is no target; a claim is no demand.
+		for p := k + n; p < len(d.toks) && d.sameSent(p, k) && len(targets) > 0; p++ {
+			if o := d.at[p]; o != nil && containsEntity(targets, o.ent) {
+				break
+			}
+			if tg := d.toks[p].Tag; tg == "MD" || tg == "VBD" || tg == "VBZ" || tg == "VBP" {
+				targets = nil
+			}
+		}
 		if w := d.low(k + n + 1); len(targets) == 0 && d.low(k+n) == "that" && (w == "it" || w == "they") {
 			// "ordered the dissolution of the Rada force and demanded that
 			// it hand over the airport": the actor named last before.
