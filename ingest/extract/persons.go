@@ -320,6 +320,19 @@ func (d *doc) settleHeads() {
 					best, rule = s, ruleSpeakerState
 				}
 			}
+			// "Prime Minister X told his parliament in Honiara": the state
+			// whose capital his sentence names as a place.
+			if best == nil && !third {
+				for _, m := range d.ments {
+					if m.sent != e.roles[k].sent || m.ent == nil || m.ent.label != graph.LabelRegion || !d.isCapital(m.ent) {
+						continue
+					}
+					if s := d.capitalOf(m.ent); s != nil && (!hasHead[s] || ended) {
+						best, rule = s, ruleSpeakerState
+						break
+					}
+				}
+			}
 			if best == nil && !third && ended {
 				// A head of state who was: the state named nearest to him
 				// in his sentence, whoever heads it now.

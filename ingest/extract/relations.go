@@ -72,6 +72,31 @@ func (d *doc) stateOf(e *entity) *entity {
 	return e
 }
 
+// stateNamedIn is the state a state institution's name names ("Chinese
+// Foreign Ministry", "Nigerian Army"), when the article names that state;
+// otherwise nil.
+func (d *doc) stateNamedIn(e *entity) *entity {
+	if e == nil || e.label != graph.LabelOrganization || e.kind != "government_body" {
+		return nil
+	}
+	for _, s := range d.ents {
+		if s.label != graph.LabelState || !s.real {
+			continue
+		}
+		if strings.HasPrefix(e.name, s.name+" ") {
+			return s
+		}
+		if s.entry != nil {
+			for _, dem := range s.entry.Demonyms {
+				if strings.HasPrefix(e.name, dem+" ") {
+					return s
+				}
+			}
+		}
+	}
+	return nil
+}
+
 func appendUnique(s []int, v int) []int {
 	for _, x := range s {
 		if x == v {
@@ -95,11 +120,15 @@ func (d *doc) findRelations() {
 			owner := r.owner
 			// "Treasury Secretary X" of "the U.S. Treasury": a cabinet
 			// member holds office for the state; the ministry is
-			// where, not whom, he serves.
+			// where, not whom, he serves. So does the spokesman of
+			// "the Chinese Foreign Ministry", a body named after its
+			// state.
 			if lt := strings.ToLower(r.title); strings.Contains(lt, "secretary") && !strings.Contains(lt, "general") || strings.Contains(lt, "minister") {
 				if s := d.stateOf(owner); s != nil && s.label == graph.LabelState && s.real {
 					owner = s
 				}
+			} else if s := d.stateNamedIn(owner); s != nil {
+				owner = s
 			}
 			if rel := d.addRel(r.rule, graph.RelRepresents, e, owner, r.sent, confRole, map[string]any{"role": r.title}); rel != nil {
 				change := r.change
