@@ -297,7 +297,10 @@ func (d *doc) settleHeads() {
 				continue
 			}
 			lt := strings.ToLower(e.roles[k].title)
-			ministerial := strings.Contains(lt, "minister") || strings.Contains(lt, "secretary") && !strings.Contains(lt, "general")
+			// Ministers, the speaker of parliament and the spokesmen of the
+			// presidency or the government serve the state.
+			ministerial := strings.Contains(lt, "minister") || strings.Contains(lt, "secretary") && !strings.Contains(lt, "general") ||
+				lt == "speaker" || strings.HasPrefix(lt, "presidential ") || strings.HasPrefix(lt, "government ")
 			if !headTitle(e.roles[k:k+1]) && !ministerial {
 				// An envoy or a representative without a state may well
 				// serve an organization: no guess.
