@@ -538,6 +538,10 @@ func (d *doc) confirmedPerson(i, j int) bool {
 		return false
 	}
 	speaks := speechVerbs[d.low(j)] || (d.low(j) == "," && speechVerbs[d.low(i-1)]) || speechVerbs[d.low(i-1)]
+	// "Hugo Chavez became president", "X was sworn in as prime minister".
+	if j-i >= 2 && d.takesOfficeAt(j) {
+		return true
+	}
 	if j-i >= 2 {
 		if d.persons[d.toks[i].Text] != nil || d.persons[d.toks[j-1].Text] != nil {
 			return true
@@ -554,6 +558,30 @@ func (d *doc) confirmedPerson(i, j int) bool {
 	}
 	l := d.ner(i)
 	return l != "O" && l != ""
+}
+
+// takesOfficeAt reports whether the words at j tell that the name before
+// them took an office: "became president", "was sworn in as prime
+// minister", "was elected president".
+func (d *doc) takesOfficeAt(j int) bool {
+	p := j
+	if w := d.low(p); w == "was" || w == "is" || w == "has" || w == "had" {
+		p++
+		if d.low(p) == "been" {
+			p++
+		}
+	}
+	switch d.low(p) {
+	case "became", "becomes", "elected", "sworn", "appointed", "named", "confirmed", "installed", "inaugurated":
+	default:
+		return false
+	}
+	for q := p + 1; q < p+5 && q < len(d.toks) && d.sameSent(q, j); q++ {
+		if d.titleAt(q) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // privatePerson reports whether the apposition after a name (at token j)

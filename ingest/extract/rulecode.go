@@ -395,7 +395,9 @@ func takeOffice(d *doc, m *match) {
 		}
 	}
 	if owner == nil && (headTitle([]role{{title: office}}) || title == "") {
-		owner = d.stateNear(person, m.si)
+		// "Russia has backed Venezuela since 1999, when Hugo Chavez
+		// became president": the state named last before him.
+		owner = d.stateBefore(m.k, m.si)
 		if owner == nil {
 			owner = d.mainState()
 		}
@@ -404,6 +406,16 @@ func takeOffice(d *doc, m *match) {
 		return
 	}
 	d.emit(m, person, owner, map[string]any{"role": canonicalTitle(office)})
+}
+
+// stateBefore is the state named last before token k in sentence si.
+func (d *doc) stateBefore(k, si int) *entity {
+	for p := k - 1; p >= d.sents[si].From; p-- {
+		if m := d.at[p]; m != nil && m.ent != nil && m.ent.label == graph.LabelState {
+			return d.owner(m)
+		}
+	}
+	return nil
 }
 
 // titleAfter reads the title of office starting near token k ("the
