@@ -126,10 +126,17 @@ func (d *doc) runRules() {
 	rs := d.x.rules
 	var found []wordMatch
 	for si, s := range d.sents {
-		if d.titled[si] {
-			continue
-		}
 		for k := s.From; k < s.To; k++ {
+			// Headlines in title case fool the word patterns; where a
+			// place lies ("El Fasher, Sudan") reads there too.
+			if d.titled[si] {
+				if m := d.at[k]; m != nil && m.from == k && m.ent != nil && m.ent.label == graph.LabelRegion {
+					for _, r := range rs.mention {
+						d.apply(&match{rule: r, si: si, k: k, n: m.to - m.from, ment: m})
+					}
+				}
+				continue
+			}
 			found = rs.trie.matchAt(d.toks, k, s.To, found[:0])
 			// Of a fact's triggers of one form at one place, the longest
 			// phrase reads it: "took control of", not "took".

@@ -22,6 +22,11 @@ func (d *doc) addRel(rule string, typ graph.RelType, from, to *entity, sent int,
 	if from == nil || to == nil || from == to {
 		return nil
 	}
+	// "Kherson city" in "the Kherson region": a place does not lie in its
+	// namesake.
+	if typ == graph.RelLocatedIn && strings.EqualFold(from.name, to.name) {
+		return nil
+	}
 	// A state body supplying its own state's troops backs nobody.
 	if typ == graph.RelSupports && d.stateOf(from) == d.stateOf(to) {
 		return nil
