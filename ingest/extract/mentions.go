@@ -145,6 +145,12 @@ func (d *doc) real(en *gazetteer.Entry) *entity {
 // state follows at i ("Armenian forces", "the Turkish president's").
 func (d *doc) actorNounAfter(i int) bool {
 	for k := i; k < i+3 && k < len(d.toks) && d.sameSent(i-1, k); k++ {
+		// "Syrian opposition fighters", "Syrian rebels": against the
+		// state, not the state.
+		switch d.toks[k].Lower {
+		case "opposition", "rebel", "rebels", "insurgents", "insurgent", "dissidents", "dissident", "exiles", "exiled", "separatists", "separatist":
+			return false
+		}
 		if d.x.lex.actorNouns[d.toks[k].Lower] {
 			return true
 		}

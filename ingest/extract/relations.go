@@ -310,8 +310,15 @@ func (d *doc) chainLeft(m *mention, labels []graph.Label) ([]*entity, int) {
 	}
 	out := []*entity{d.owner(m)}
 	q := d.skipModifiers(m.from - 1)
-	for q >= 0 && (d.low(q) == "and" || d.low(q) == ",") {
+	for q >= 0 && (d.low(q) == "and" || d.low(q) == "," || d.low(q) == "with" && (d.low(q-1) == "together" || d.low(q-1) == "along")) {
 		r := d.skipModifiers(q - 1)
+		// "Turkey – together with the FSA –": a partner set off by dashes.
+		if d.low(q) == "with" {
+			r = q - 2
+			if w := d.low(r); w == "–" || w == "—" || w == "-" || w == "," || w == "(" {
+				r--
+			}
+		}
 		for r > 0 && d.at[r] == nil && (d.x.lex.actorNouns[d.low(r)] || d.low(r) == "'s") {
 			r--
 		}
