@@ -65,6 +65,11 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 	if n == 1 && state == nil && region == nil && dem == nil && org != nil && d.endsNameRun(i) {
 		return
 	}
+	// "Major Abdullahi Aden told Reuters": a town's name after a title and
+	// a given name is a surname.
+	if n == 1 && state == nil && dem == nil && d.surnameAfterTitle(i) {
+		return
+	}
 	// "the Dayton peace agreement", "the Berlin protocol": a document
 	// named after where it was signed, not a place of the story.
 	if region != nil && state == nil && org == nil && d.documentAfter(i+n) {
@@ -133,6 +138,23 @@ func (d *doc) endsNameRun(i int) bool {
 	}
 	p := d.toks[i-3]
 	return !isCapitalized(p.Text) || lx.roles[p.Lower] != "" || d.titleEndingAt(i-3) > 0
+}
+
+// surnameAfterTitle reports whether token i ends a name after a title:
+// "Major Abdullahi Aden", where no dictionary knows "Abdullahi".
+func (d *doc) surnameAfterTitle(i int) bool {
+	if i < 2 || !d.sameSent(i-2, i) || i+1 < len(d.toks) && d.sameSent(i, i+1) && isCapitalized(d.toks[i+1].Text) {
+		return false
+	}
+	lx := d.x.lex
+	t := d.toks[i-1]
+	if !isCapitalized(t.Text) || !isWordToken(t.Text) || isAllCaps(t.Text) || d.at[i-1] != nil || lx.stopNames[t.Text] || lx.orgHeads[t.Text] != "" || lx.roles[t.Lower] != "" {
+		return false
+	}
+	if n, _ := d.x.gaz.match(d.toks, i-1); n > 0 {
+		return false
+	}
+	return d.titleEndingAt(i-2) > 0
 }
 
 func (d *doc) real(en *gazetteer.Entry) *entity {
@@ -314,6 +336,25 @@ func pickActor(hits []hit) *gazetteer.Entry {
 	return best.entry
 }
 
+// knownOrgAfterOf returns the "of" in tokens [start, end) that an
+// organization the dictionary knows follows ("the Permanent Council of
+// the Organization of American States"), or end.
+func (d *doc) knownOrgAfterOf(start, end int) int {
+	for p := start; p+1 < end; p++ {
+		if d.low(p) != "of" {
+			continue
+		}
+		q := p + 1
+		if d.low(q) == "the" {
+			q++
+		}
+		if m := d.at[q]; m != nil && m.from == q && m.ent != nil && m.ent.label == graph.LabelOrganization && m.ent.entry != nil && m.kind == mName {
+			return p
+		}
+	}
+	return end
+}
+
 // collectiveNouns take a possessive inside an organization's name.
 var collectiveNouns = map[string]bool{"People": true, "Peoples": true, "Workers": true, "Women": true, "Nation": true, "Nations": true, "Mothers": true}
 
@@ -404,12 +445,31 @@ func (d *doc) findOrganizations() {
 		if end < j && connectors[d.low(end)] {
 			end = j
 		}
+		// "Joint Task Force Ranao,": one more name word that ends the run
+		// before a comma or a stop names the unit.
+		if end+1 == j && j < len(d.toks) && d.sameSent(end, j) && (d.low(j) == "," || d.low(j) == "." || d.low(j) == "(") && d.at[end] == nil && isWordToken(d.toks[end].Text) && !lx.stopNames[d.toks[end].Text] {
+			if n, _ := d.x.gaz.match(d.toks, end); n == 0 {
+				end = j
+			}
+		}
 		for end > head+1 && connectors[d.low(end-1)] {
 			end--
 		}
 		start := i
 		for start < head && (strings.Contains(d.toks[start].Text, "-") && !isCapitalized(strings.SplitN(d.toks[start].Text, "-", 2)[1]) || d.toks[start].Lower == "the") {
 			start++
+		}
+		// "Deputy Commander of Joint Task Force Ranao": the office is no
+		// part of the body's name.
+		q := start
+		for q < head && d.titleAt(q) > 0 {
+			q += d.titleAt(q)
+		}
+		if q > start && q < head && d.low(q) == "of" {
+			start = q + 1
+			if d.low(start) == "the" {
+				start++
+			}
 		}
 		if start == head && end == head+1 {
 			i = j - 1
@@ -434,7 +494,10 @@ func (d *doc) findOrganizations() {
 		if start >= 2 && d.toks[start-1].Text == "'s" && d.at[start-2] != nil && d.at[start-2].ent.label == graph.LabelState {
 			owner = d.at[start-2].ent
 		}
-		d.dropMentions(start, end)
+		// "the Permanent Council of the Organization of American States":
+		// a body of an organization the dictionary knows, which stays an
+		// actor of its own.
+		d.dropMentions(start, d.knownOrgAfterOf(start, end))
 		full := name
 		if owner != nil && !strings.Contains(name, owner.name) {
 			full = owner.name + " " + name

@@ -254,17 +254,29 @@ func (d *doc) findPersons() {
 }
 
 // settleHeads gives a president or prime minister named without a state
-// the state the article names most often among those that have no head
-// named yet: a story names one leader per state far more often than two.
+// the state the article names most often among those that have no leader
+// of that rank named yet: a story names one leader per state and rank far
+// more often than two. (A state has one head, however titled, and one
+// holder of each other office.)
 func (d *doc) settleHeads() {
-	hasHead := map[*entity]bool{}
+	type post struct {
+		state *entity
+		rank  string
+	}
+	rankOf := func(r role) string {
+		if headTitle([]role{r}) {
+			return "head"
+		}
+		return strings.ToLower(r.title)
+	}
+	taken := map[post]bool{}
 	for _, e := range d.ents {
 		if e.label != graph.LabelLeader {
 			continue
 		}
 		for _, r := range e.roles {
-			if r.owner != nil && headTitle([]role{r}) && r.change != "end" {
-				hasHead[r.owner] = true
+			if r.owner != nil && r.change != "end" {
+				taken[post{r.owner, rankOf(r)}] = true
 			}
 		}
 	}
@@ -293,6 +305,8 @@ func (d *doc) settleHeads() {
 				continue
 			}
 			ended := e.roles[k].change == "end"
+			rank := rankOf(e.roles[k])
+			free := func(s *entity) bool { return !taken[post{s, rank}] }
 			if ended && !headTitle(e.roles[k:k+1]) {
 				continue
 			}
@@ -319,7 +333,7 @@ func (d *doc) settleHeads() {
 			}
 			after, third := d.statesAfter(e, e.roles[k].sent)
 			for _, s := range after {
-				if best == nil && !hasHead[s] {
+				if best == nil && free(s) {
 					best, rule = s, ruleSpeakerState
 				}
 			}
@@ -330,7 +344,7 @@ func (d *doc) settleHeads() {
 					if m.sent != e.roles[k].sent || m.ent == nil || m.ent.label != graph.LabelRegion || !d.isCapital(m.ent) {
 						continue
 					}
-					if s := d.capitalOf(m.ent); s != nil && (!hasHead[s] || ended) {
+					if s := d.capitalOf(m.ent); s != nil && (free(s) || ended) {
 						best, rule = s, ruleSpeakerState
 						break
 					}
@@ -342,7 +356,7 @@ func (d *doc) settleHeads() {
 				best, rule = d.stateNear(e, e.roles[k].sent), ruleHeadGuess
 			} else if best == nil && !third {
 				for _, s := range d.ents {
-					if s.label == graph.LabelState && s.real && !hasHead[s] && (best == nil || s.count > best.count) {
+					if s.label == graph.LabelState && s.real && free(s) && (best == nil || s.count > best.count) {
 						best, rule = s, ruleHeadGuess
 					}
 				}
@@ -350,8 +364,8 @@ func (d *doc) settleHeads() {
 			if best != nil {
 				e.roles[k].owner = best
 				e.roles[k].rule = rule
-				if headTitle(e.roles[k:k+1]) && !ended {
-					hasHead[best] = true
+				if !ended {
+					taken[post{best, rank}] = true
 				}
 			}
 		}
@@ -535,6 +549,10 @@ func (d *doc) confirmedPerson(i, j int) bool {
 		return false
 	}
 	if d.privatePerson(j) {
+		return false
+	}
+	// "Venezuelan reporter Javier Mayorca said": a private person.
+	if d.x.lex.nonLeaders[d.low(i-1)] {
 		return false
 	}
 	speaks := speechVerbs[d.low(j)] || (d.low(j) == "," && speechVerbs[d.low(i-1)]) || speechVerbs[d.low(i-1)]
