@@ -195,6 +195,13 @@ func (d *doc) compoundObject(m *mention) *entity {
 	return nil
 }
 
+// copulaWords may stand between a place and what it is said to be part of:
+// "is internationally recognised as part of", "has long been considered".
+var copulaWords = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "been": true, "be": true,
+	"remains": true, "remained": true, "internationally": true, "officially": true, "legally": true, "formally": true, "still": true,
+	"long": true, "widely": true, "recognised": true, "recognized": true, "considered": true, "regarded": true, "as": true,
+	"a": true, "an": true, "the": true, "integral": true, "constituent": true}
+
 // locatedIn reads "Goma in the Democratic Republic of Congo", "Moqokori in
 // central Somalia's Hiiraan region".
 func locatedIn(d *doc, m *match) {
@@ -262,13 +269,17 @@ func locatedWhere(d *doc, m *match) {
 	}
 }
 
-// locatedPartOf reads "lies in X", "is located in X", "part of X", "as
-// Azerbaijani territory".
+// locatedPartOf reads "lies in X", "is located in X", "is part of X",
+// "is recognised as Azerbaijani territory": said of the place itself, the
+// subject of the clause (not "had no part in", "controls large parts of").
 func locatedPartOf(d *doc, m *match) {
 	k := m.ment.to
 	s := d.sents[m.si]
 	for q := k; q < s.To && q < k+12; q++ {
 		w := d.low(q)
+		if !copulaWords[w] && w != "lies" && w != "located" && w != "part" && w != "parts" && w != "territory" && w != "soil" && !(d.at[q] != nil && d.at[q].kind == mDemonym) {
+			return
+		}
 		if w == "lies" || w == "located" || w == "part" || w == "parts" {
 			for r := q + 1; r < q+4 && r < s.To; r++ {
 				if d.low(r) == "in" || d.low(r) == "of" {
