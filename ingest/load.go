@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/curate"
@@ -165,7 +164,7 @@ func (l *loader) endUnit(ctx context.Context) error {
 		l.r.noteEnds(&u.b)
 	}
 	units := []*unit{u}
-	if rest := unsupported(&u.b); len(rest) > 0 {
+	if rest := analysts(&u.b); len(rest) > 0 {
 		units = append(units, &unit{b: graph.Batch{Rels: rest}, file: u.file, first: u.first, last: u.last})
 	}
 	for _, u := range units {
@@ -176,37 +175,6 @@ func (l *loader) endUnit(ctx context.Context) error {
 		return l.flush(ctx)
 	}
 	return nil
-}
-
-// unsupported takes out of an article's graph the relationships that the
-// article is not a source of (those analysts added, which extract writes
-// after the last article), so that they are not dated and ranked as the
-// article's own.
-func unsupported(b *graph.Batch) []graph.Rel {
-	var art string
-	for _, n := range b.Nodes {
-		if n.Label() == graph.LabelArticle {
-			if art != "" {
-				return nil
-			}
-			art = n.ID
-		}
-	}
-	if art == "" {
-		return nil
-	}
-	var own, rest []graph.Rel
-	for _, r := range b.Rels {
-		if r.Type == graph.RelMentions || slices.Contains(graph.Strings(r.Props[graph.PropSources]), art) {
-			own = append(own, r)
-		} else {
-			rest = append(rest, r)
-		}
-	}
-	if len(rest) > 0 {
-		b.Rels = own
-	}
-	return rest
 }
 
 func (l *loader) flush(ctx context.Context) error {
@@ -234,6 +202,42 @@ func (l *loader) flush(ctx context.Context) error {
 	}
 	l.r.progress()
 	return nil
+}
+
+// analysts takes out of an article's graph the relationships whose only
+// sources are analysts (those extract writes after the last article), so
+// that they are not dated and ranked as the article's own.
+func analysts(b *graph.Batch) []graph.Rel {
+	arts := 0
+	for _, n := range b.Nodes {
+		if n.Label() == graph.LabelArticle {
+			arts++
+		}
+	}
+	if arts != 1 {
+		return nil
+	}
+	var own, rest []graph.Rel
+	for _, r := range b.Rels {
+		if onlyAnalysts(graph.Strings(r.Props[graph.PropSources])) {
+			rest = append(rest, r)
+		} else {
+			own = append(own, r)
+		}
+	}
+	if len(rest) > 0 {
+		b.Rels = own
+	}
+	return rest
+}
+
+func onlyAnalysts(sources []string) bool {
+	for _, s := range sources {
+		if !strings.HasPrefix(s, curate.SourcePrefix) {
+			return false
+		}
+	}
+	return len(sources) > 0
 }
 
 // eachLine calls fn with every non-empty line of the named file ("-" is
