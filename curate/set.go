@@ -130,6 +130,10 @@ func (s *Set) add(i int, e *Entry) {
 		if LabelOf(cur) != graph.LabelEvent {
 			to = withSlug(cur, graph.Slug(e.Name))
 		}
+		if to == cur && s.fixes[cur] != nil && s.fixes[cur].name == e.Name {
+			s.idle[i] = fmt.Sprintf("%s is named %q already", e.Node, e.Name)
+			return
+		}
 		if to != cur {
 			s.move(i, cur, to, true)
 		}
