@@ -340,3 +340,90 @@ func TestCurateCommandsOffline(t *testing.T) {
 		t.Errorf("help: %s", out)
 	}
 }
+
+// shellWords splits a command line as sh does for words in single quotes
+// (the form the duplicates query writes).
+func shellWords(t *testing.T, line string) []string {
+	t.Helper()
+	var words []string
+	var cur strings.Builder
+	in, started := false, false
+	for _, r := range line {
+		switch {
+		case r == '\'':
+			in, started = !in, true
+		case r == ' ' && !in:
+			if started {
+				words = append(words, cur.String())
+				cur.Reset()
+				started = false
+			}
+		default:
+			cur.WriteRune(r)
+			started = true
+		}
+	}
+	if in {
+		t.Fatalf("unbalanced quotes in %s", line)
+	}
+	if started {
+		words = append(words, cur.String())
+	}
+	return words
+}
+
+// The commands the duplicates query prints run as they are, and merge the
+// pairs; the evidence query shows the notes of analysts' relationships.
+func TestDuplicatesCommandsAndEvidenceNotes(t *testing.T) {
+	db := neo4jtest.DB(t)
+	loadQueryFixture(t, db)
+	path := filepath.Join(t.TempDir(), "curation.txt")
+	t.Setenv("GEOKG_ANALYST", "ana")
+
+	out := geokgOK(t, db, "query", "run", "duplicates", "--format", "json")
+	var rows []struct{ Name, Other, Command string }
+	if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) == 0 {
+		t.Fatalf("duplicates: %v\n%s", err, out)
+	}
+	for _, r := range rows {
+		words := shellWords(t, r.Command)
+		if len(words) < 5 || words[0] != "geokg" || words[1] != "curate" || words[2] != "merge" {
+			t.Fatalf("not a merge command: %s", r.Command)
+		}
+		geokgOK(t, db, append(words[1:], "--curation", path)...)
+	}
+	geokgOK(t, db, "curate", "add", "state:qatar", "SUPPORTS", "state:rwanda", "--why", "loans (finance ministry)", "--curation", path)
+	geokgOK(t, db, "curate", "apply", "--curation", path)
+	if out := geokgOK(t, db, "query", "run", "duplicates", "--format", "json"); strings.TrimSpace(out) != "[]" {
+		t.Errorf("duplicates after merging them all: %s", out)
+	}
+
+	// One parameter: the notes beside the articles' sentences, for the
+	// analyst's relationship and for none of the articles' own.
+	out = geokgOK(t, db, "query", "run", "evidence", "-p", "from=Qatar", "--format", "json")
+	var ev []struct {
+		Relation, To string
+		Notes        []string
+		Curated      bool
+		Evidence     []string
+		Articles     []string
+	}
+	if err := json.Unmarshal([]byte(out), &ev); err != nil {
+		t.Fatalf("evidence: %v\n%s", err, out)
+	}
+	found := false
+	for _, e := range ev {
+		switch {
+		case e.Relation == "SUPPORTS" && e.To == "Rwanda":
+			found = true
+			if !e.Curated || len(e.Notes) != 1 || !strings.HasSuffix(e.Notes[0], ": loans (finance ministry)") || len(e.Articles) != 0 {
+				t.Errorf("evidence of an analyst's relationship: %+v", e)
+			}
+		case e.Curated || len(e.Notes) > 0 || len(e.Evidence) == 0:
+			t.Errorf("evidence of an article's relationship: %+v", e)
+		}
+	}
+	if !found || len(ev) < 2 {
+		t.Errorf("evidence from Qatar: %s", out)
+	}
+}
