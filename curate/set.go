@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"sort"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -27,6 +28,8 @@ type Set struct {
 	// opposed to a rename or relabel of the node itself).
 	movedBy map[string][]int
 	joined  map[string]bool
+	// members lists, for each final id, the keys of ids that map to it.
+	members map[string][]string
 	// fixes are what entries say of final node ids.
 	fixes map[string]*fix
 	// rejected maps final node ids to the entry that rejected them.
@@ -35,6 +38,8 @@ type Set struct {
 	// rejected them; asserted, to the entries that added them.
 	rejRels  map[relKey]int
 	asserted map[relKey]*assertion
+	// relsAt indexes the keys of rejRels and asserted by their ends.
+	relsAt map[string]map[relKey]bool
 	// ends are the final ids that added relationships start or end at.
 	ends map[string]bool
 	// idle lists entries that had nothing to act on in the file itself
@@ -67,8 +72,8 @@ type assertion struct {
 func NewSet(path string, entries []*Entry) (*Set, error) {
 	s := &Set{
 		Path: path, Entries: entries,
-		ids: map[string]string{}, movedBy: map[string][]int{}, joined: map[string]bool{}, fixes: map[string]*fix{},
-		rejected: map[string]int{}, rejRels: map[relKey]int{}, asserted: map[relKey]*assertion{},
+		ids: map[string]string{}, movedBy: map[string][]int{}, joined: map[string]bool{}, members: map[string][]string{}, fixes: map[string]*fix{},
+		rejected: map[string]int{}, rejRels: map[relKey]int{}, asserted: map[relKey]*assertion{}, relsAt: map[string]map[relKey]bool{},
 		ends: map[string]bool{}, idle: map[int]string{},
 	}
 	seen := map[string]int{}
@@ -165,8 +170,9 @@ func (s *Set) add(i int, e *Entry) {
 			return
 		}
 		for _, k := range s.keys(e) {
-			s.rejRels[k] = i
-			delete(s.asserted, k)
+			if k.from != k.to {
+				s.setRel(k, i, nil)
+			}
 		}
 	case Add, Role:
 		k := relKey{e.Rel, s.resolve(e.From), s.resolve(e.To)}
@@ -177,13 +183,15 @@ func (s *Set) add(i int, e *Entry) {
 		a := s.asserted[k]
 		if a == nil {
 			a = &assertion{props: map[string]string{}}
-			s.asserted[k] = a
 		}
 		maps.Copy(a.props, e.Props)
 		a.entries = appendOnce(a.entries, i)
 		for _, r := range s.keys(e) {
-			delete(s.rejRels, r)
+			if _, ok := s.rejRels[r]; ok {
+				s.setRel(r, -1, s.asserted[r])
+			}
 		}
+		s.setRel(k, -1, a)
 	}
 }
 
@@ -201,19 +209,23 @@ func (s *Set) keys(e *Entry) []relKey {
 // node itself moves (rename, relabel): its name, kind and rejection go
 // along; a merge leaves them behind.
 func (s *Set) move(i int, cur, to string, same bool) {
-	for k, v := range s.ids {
-		if v == cur {
-			s.ids[k] = to
-			s.movedBy[k] = appendOnce(s.movedBy[k], i)
-			s.joined[k] = s.joined[k] || !same
-		}
+	// to is final from now on: it leaves the group it had joined.
+	if old, ok := s.ids[to]; ok {
+		s.members[old] = slices.DeleteFunc(s.members[old], func(k string) bool { return k == to })
+		delete(s.ids, to)
+		delete(s.movedBy, to)
+		delete(s.joined, to)
+	}
+	for _, k := range s.members[cur] {
+		s.ids[k] = to
+		s.movedBy[k] = appendOnce(s.movedBy[k], i)
+		s.joined[k] = s.joined[k] || !same
 	}
 	s.ids[cur] = to
 	s.movedBy[cur] = appendOnce(s.movedBy[cur], i)
 	s.joined[cur] = s.joined[cur] || !same
-	delete(s.ids, to)
-	delete(s.movedBy, to)
-	delete(s.joined, to)
+	s.members[to] = append(append(s.members[to], s.members[cur]...), cur)
+	delete(s.members, cur)
 
 	if f := s.fixes[cur]; f != nil {
 		g := s.fixOf(to)
@@ -237,58 +249,86 @@ func (s *Set) move(i int, cur, to string, same bool) {
 			s.rejected[to] = r
 		}
 	}
-	re := func(k relKey) (relKey, bool) {
-		if k.from != cur && k.to != cur {
-			return k, false
-		}
-		if k.from == cur {
-			k.from = to
-		}
-		if k.to == cur {
-			k.to = to
-		}
-		return k, true
+	var keys []relKey
+	for k := range s.relsAt[cur] {
+		keys = append(keys, k)
 	}
-	for k, r := range s.rejRels {
-		if n, ok := re(k); ok {
-			delete(s.rejRels, k)
-			if old, ok := s.rejRels[n]; n.from != n.to && (!ok || r > old) {
-				s.rejRels[n] = r
-			}
+	sort.Slice(keys, func(a, b int) bool { return keys[a].String() < keys[b].String() })
+	for _, k := range keys {
+		n := k
+		if n.from == cur {
+			n.from = to
 		}
-	}
-	for k, a := range s.asserted {
-		n, ok := re(k)
-		if !ok {
-			continue
+		if n.to == cur {
+			n.to = to
 		}
-		delete(s.asserted, k)
+		r, rejected := s.rejRels[k]
+		a := s.asserted[k]
+		s.setRel(k, -1, nil)
 		if n.from == n.to {
 			continue
 		}
-		b := s.asserted[n]
-		if b == nil {
-			s.asserted[n] = a
-			continue
+		if rejected {
+			if old, ok := s.rejRels[n]; !ok || r > old {
+				s.setRel(n, r, s.asserted[n])
+			}
 		}
-		// Both added the same relationship: the later entry's properties win.
-		first, second := a, b
-		if last(a.entries) > last(b.entries) {
-			first, second = b, a
+		if a != nil {
+			if b := s.asserted[n]; b != nil {
+				// Both added the same relationship: the later entry's
+				// properties win.
+				first, second := a, b
+				if last(a.entries) > last(b.entries) {
+					first, second = b, a
+				}
+				props := maps.Clone(first.props)
+				maps.Copy(props, second.props)
+				entries := append(append([]int(nil), first.entries...), second.entries...)
+				slices.Sort(entries)
+				a = &assertion{props: props, entries: slices.Compact(entries)}
+			}
+			r, ok := s.rejRels[n]
+			if !ok {
+				r = -1
+			}
+			s.setRel(n, r, a)
 		}
-		props := maps.Clone(first.props)
-		maps.Copy(props, second.props)
-		entries := append(append([]int(nil), first.entries...), second.entries...)
-		slices.Sort(entries)
-		s.asserted[n] = &assertion{props: props, entries: slices.Compact(entries)}
+		// A relationship both rejected and added: the later entry decides.
+		if r, ok := s.rejRels[n]; ok {
+			if a := s.asserted[n]; a != nil {
+				if r > last(a.entries) {
+					s.setRel(n, r, nil)
+				} else {
+					s.setRel(n, -1, a)
+				}
+			}
+		}
 	}
-	// A relationship both rejected and added: the later entry decides.
-	for k, r := range s.rejRels {
-		if a := s.asserted[k]; a != nil {
-			if r > last(a.entries) {
-				delete(s.asserted, k)
-			} else {
-				delete(s.rejRels, k)
+}
+
+// setRel sets what entries say of the relationship k: rejected by entry
+// r (-1: not rejected), added by a (nil: not added); relsAt follows.
+func (s *Set) setRel(k relKey, r int, a *assertion) {
+	if r >= 0 {
+		s.rejRels[k] = r
+	} else {
+		delete(s.rejRels, k)
+	}
+	if a != nil {
+		s.asserted[k] = a
+	} else {
+		delete(s.asserted, k)
+	}
+	for _, id := range []string{k.from, k.to} {
+		if r >= 0 || a != nil {
+			if s.relsAt[id] == nil {
+				s.relsAt[id] = map[relKey]bool{}
+			}
+			s.relsAt[id][k] = true
+		} else if m := s.relsAt[id]; m != nil {
+			delete(m, k)
+			if len(m) == 0 {
+				delete(s.relsAt, id)
 			}
 		}
 	}

@@ -53,10 +53,17 @@ func curationPath(c *cli.Context) (string, error) {
 	return "", usageError("curate %s: no curation file: give --curation FILE or set GEOKG_CURATION", c.Command.Name)
 }
 
-// correctDB brings the graph in Neo4j in line with s.
-func correctDB(ctx context.Context, db *store.DB, s *curate.Set, write bool) (store.CorrectStats, error) {
+// correctDB brings the graph in Neo4j in line with s. With withdraw, it
+// also reads everything an earlier correction marked, to take back what
+// entries since removed had done: that reads every relationship of the
+// graph, so only curate apply does it; otherwise the work is in
+// proportion to the entries, whatever the size of the graph.
+func correctDB(ctx context.Context, db *store.DB, s *curate.Set, write, withdraw bool) (store.CorrectStats, error) {
 	moved, touched, rels := s.Scope()
-	scope := store.Scope{Moved: moved, Touched: touched, Rels: rels, Mark: curate.PropCuration}
+	scope := store.Scope{Moved: moved, Touched: touched, Rels: rels}
+	if withdraw {
+		scope.Mark = curate.PropCuration
+	}
 	return db.Correct(ctx, scope, s.Correct, write)
 }
 
@@ -75,7 +82,7 @@ func (s *summary) correct(ctx context.Context, db *store.DB, cur *curate.Set) er
 	if cur == nil {
 		return nil
 	}
-	st, err := correctDB(ctx, db, cur, true)
+	st, err := correctDB(ctx, db, cur, true, false)
 	if err != nil {
 		return err
 	}
@@ -709,7 +716,9 @@ and relationships, adds the analysts' relationships between nodes in the
 graph, sets roles, names and kinds, marks what analysts changed, and
 withdraws what entries since removed had added. All of it happens in one
 transaction: a failure leaves the graph as it was. Running it again
-changes nothing. ingest and load run it at the end by themselves.
+changes nothing. ingest and load do the same at the end by themselves,
+except the withdrawal of removed entries (which reads every relationship
+of the graph): run curate apply after curate undo.
 
 Exit status: 0 on success, 2 on misuse, a bad curation file, or when Neo4j
 cannot be reached or fails.
@@ -739,7 +748,7 @@ Examples:
 			}
 			defer db.Close(context.WithoutCancel(c.Context))
 			dry := c.Bool("dry-run")
-			st, err := correctDB(c.Context, db, s, !dry)
+			st, err := correctDB(c.Context, db, s, !dry, true)
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
