@@ -30,6 +30,13 @@ func curationFlag() cli.Flag {
 		Usage: "apply the analysts' corrections of the curation `FILE` (see geokg curate)"}
 }
 
+// curationFileFlag is --curation for the curate commands: the file they
+// work on.
+func curationFileFlag() cli.Flag {
+	return &cli.StringFlag{Name: "curation", EnvVars: []string{"GEOKG_CURATION"},
+		Usage: "the curation `FILE`: analysts' corrections, one entry a line (required)"}
+}
+
 // loadCuration reads the curation file named by --curation or
 // $GEOKG_CURATION, or returns nil when none is named. A file that cannot
 // be read or has a bad line is a usage error: nothing runs with half of it.
@@ -138,7 +145,7 @@ Examples:
 // recordFlags are the flags of every command that records an entry.
 func recordFlags(more ...cli.Flag) []cli.Flag {
 	return append([]cli.Flag{
-		curationFlag(),
+		curationFileFlag(),
 		&cli.StringFlag{Name: "why", Usage: "the reason, kept with the entry (required); for add and role, the note shown beside the evidence"},
 		&cli.StringFlag{Name: "by", EnvVars: []string{"GEOKG_ANALYST"}, Usage: "who makes the correction (default: the login name)"},
 	}, more...)
@@ -461,7 +468,7 @@ func curateListCommand() *cli.Command {
 		Description: `Examples:
   geokg curate list
   geokg curate list --format json | jq '.[] | select(.by == "alice")'`,
-		Flags: []cli.Flag{curationFlag(), &cli.StringFlag{Name: "format", Aliases: []string{"o"}, Value: "table", Usage: "table, json or csv"}},
+		Flags: []cli.Flag{curationFileFlag(), &cli.StringFlag{Name: "format", Aliases: []string{"o"}, Value: "table", Usage: "table, json or csv"}},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usageError("curate list takes no arguments")
@@ -562,7 +569,7 @@ from the articles.
 Examples:
   geokg curate undo 5c1e0a7b
   geokg curate undo 5c1e 0a0b`,
-		Flags: []cli.Flag{curationFlag()},
+		Flags: []cli.Flag{curationFileFlag()},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usageError("curate undo: give the ids of the entries (geokg curate list shows them)")
@@ -609,7 +616,7 @@ Examples:
   geokg curate check
   geokg curate check /data/news/ --dict mine.tsv`,
 		Flags: []cli.Flag{
-			curationFlag(),
+			curationFileFlag(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"o"}, Value: "table", Usage: "table, json or csv"},
 			&cli.StringSliceFlag{Name: "dict", Usage: "extend the gazetteer with the dictionary `FILE` (repeatable)"},
 			&cli.IntFlag{Name: "workers", Value: runtime.GOMAXPROCS(0), Usage: "articles extracted at once"},
@@ -727,7 +734,7 @@ Examples:
   geokg curate apply
   geokg curate apply --dry-run`,
 		Flags: append([]cli.Flag{
-			curationFlag(),
+			curationFileFlag(),
 			&cli.BoolFlag{Name: "dry-run", Usage: "count what would change, and change nothing"},
 		}, connFlags()...),
 		Action: func(c *cli.Context) error {
