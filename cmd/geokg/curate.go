@@ -60,6 +60,19 @@ func curationPath(c *cli.Context) (string, error) {
 	return "", usageError("curate %s: no curation file: give --curation FILE or set GEOKG_CURATION", c.Command.Name)
 }
 
+// openCuration reads the curation file a curate command works on.
+func openCuration(c *cli.Context) (*curate.Set, error) {
+	path, err := curationPath(c)
+	if err != nil {
+		return nil, err
+	}
+	s, err := curate.Load(path)
+	if err != nil {
+		return nil, usageError("%v", err)
+	}
+	return s, nil
+}
+
 // correctDB brings the graph in Neo4j in line with s. With withdraw, it
 // also reads everything an earlier correction marked, to take back what
 // entries since removed had done: that reads every relationship of the
@@ -473,13 +486,9 @@ func curateListCommand() *cli.Command {
 			if c.NArg() > 0 {
 				return usageError("curate list takes no arguments")
 			}
-			path, err := curationPath(c)
+			s, err := openCuration(c)
 			if err != nil {
 				return err
-			}
-			s, err := curate.Load(path)
-			if err != nil {
-				return usageError("%v", err)
 			}
 			return writeEntries(c.App.Writer, c.String("format"), s.Entries, nil)
 		},
@@ -639,14 +648,11 @@ func (s tallySink) Write(_ context.Context, batches []*graph.Batch) (graph.Stats
 }
 
 func runCurateCheck(c *cli.Context) error {
-	path, err := curationPath(c)
+	s, err := openCuration(c)
 	if err != nil {
 		return err
 	}
-	s, err := curate.Load(path)
-	if err != nil {
-		return usageError("%v", err)
-	}
+	path := s.Path
 	idle := s.Idle()
 	if c.NArg() == 0 {
 		if len(idle) > 0 {
@@ -741,13 +747,9 @@ Examples:
 			if c.NArg() > 0 {
 				return usageError("curate apply takes no arguments")
 			}
-			path, err := curationPath(c)
+			s, err := openCuration(c)
 			if err != nil {
 				return err
-			}
-			s, err := curate.Load(path)
-			if err != nil {
-				return usageError("%v", err)
 			}
 			db, err := connect(c)
 			if err != nil {
@@ -764,11 +766,11 @@ Examples:
 				verb = "would change"
 			}
 			if !st.Changed() {
-				fmt.Fprintf(c.App.Writer, "%s: %d entries; the graph is up to date\n", path, len(s.Entries))
+				fmt.Fprintf(c.App.Writer, "%s: %d entries; the graph is up to date\n", s.Path, len(s.Entries))
 				return nil
 			}
 			fmt.Fprintf(c.App.Writer, "%s: %d entries; %s nodes: %d created, %d updated, %d deleted; relationships: %d created, %d updated, %d deleted\n",
-				path, len(s.Entries), verb, st.NodesCreated, st.NodesUpdated, st.NodesDeleted, st.RelsCreated, st.RelsUpdated, st.RelsDeleted)
+				s.Path, len(s.Entries), verb, st.NodesCreated, st.NodesUpdated, st.NodesDeleted, st.RelsCreated, st.RelsUpdated, st.RelsDeleted)
 			return nil
 		},
 	}
