@@ -372,10 +372,9 @@ func combine(b *graph.Batch) *graph.Batch {
 			continue
 		}
 		p := clone(rels[i].Props)
-		for _, k := range []string{graph.PropSources, graph.PropEvidence} {
-			if _, ok := p[k]; ok || r.Props[k] != nil {
-				p[k] = union(graph.Strings(p[k]), graph.Strings(r.Props[k]))
-			}
+		joinSources(p, r.Props)
+		if _, ok := p[graph.PropEvidence]; ok || r.Props[graph.PropEvidence] != nil {
+			p[graph.PropEvidence] = union(graph.Strings(p[graph.PropEvidence]), graph.Strings(r.Props[graph.PropEvidence]))
 		}
 		if c, ok := r.Props[graph.PropConfidence].(float64); ok {
 			if old, _ := p[graph.PropConfidence].(float64); c > old {
@@ -390,6 +389,29 @@ func combine(b *graph.Batch) *graph.Batch {
 		rels[i].Props = p
 	}
 	return &graph.Batch{Nodes: nodes, Rels: rels}
+}
+
+// joinSources adds src's sources to dst's, and their confidences when both
+// keep one per source (a stored graph read back), so that the two lists
+// stay parallel.
+func joinSources(dst, src map[string]any) {
+	if _, ok := dst[graph.PropSources]; !ok && src[graph.PropSources] == nil {
+		return
+	}
+	ds, ss := graph.Strings(dst[graph.PropSources]), graph.Strings(src[graph.PropSources])
+	dc, sc := graph.Floats(dst[graph.PropSourceConfidence]), graph.Floats(src[graph.PropSourceConfidence])
+	dst[graph.PropSources] = union(ds, ss)
+	if len(dc) != len(ds) || len(sc) != len(ss) || (len(dc) == 0 && len(sc) == 0) {
+		delete(dst, graph.PropSourceConfidence)
+		return
+	}
+	confs := append([]float64(nil), dc...)
+	for i, src := range ss {
+		if !slices.Contains(ds, src) {
+			confs = append(confs, sc[i])
+		}
+	}
+	dst[graph.PropSourceConfidence] = confs
 }
 
 func nameOf(n graph.Node) string {

@@ -381,3 +381,28 @@ func TestApplyKeepsExtractOrder(t *testing.T) {
 		t.Errorf("first relationship: %s", out.Rels[0].Type)
 	}
 }
+
+// Two stored relationships that become one keep their sources and the
+// confidence of each, parallel.
+func TestApplyCombinesStoredSources(t *testing.T) {
+	s := set(t, `merge node=state:a into=state:b name=B`)
+	rel := func(from string, sources []string, confs []float64) graph.Rel {
+		return graph.Rel{ID: graph.RelID(graph.RelSupports, from, "state:c"), Type: graph.RelSupports,
+			Start: graph.Ref{ID: from, Labels: []graph.Label{graph.LabelState}}, End: graph.Ref{ID: "state:c", Labels: []graph.Label{graph.LabelState}},
+			Props: map[string]any{graph.PropSources: sources, graph.PropSourceConfidence: confs, graph.PropConfidence: 0.5}}
+	}
+	out := s.Apply(&graph.Batch{Rels: []graph.Rel{
+		rel("state:a", []string{"article:1", "article:2"}, []float64{0.5, 0.6}),
+		rel("state:b", []string{"article:2", "article:3"}, []float64{0.7, 0.8}),
+	}})
+	if len(out.Rels) != 1 {
+		t.Fatalf("%d relationships", len(out.Rels))
+	}
+	p := out.Rels[0].Props
+	if got := graph.Strings(p[graph.PropSources]); !slices.Equal(got, []string{"article:1", "article:2", "article:3"}) {
+		t.Errorf("sources %v", got)
+	}
+	if got := graph.Floats(p[graph.PropSourceConfidence]); !slices.Equal(got, []float64{0.5, 0.6, 0.8}) {
+		t.Errorf("source confidences %v", got)
+	}
+}
