@@ -20,6 +20,9 @@ const (
 	// SourcePrefix starts the source of a relationship that an analyst
 	// added: "curation:" and the entry's id, beside the articles' ids.
 	SourcePrefix = "curation:"
+	// Rule is what an analyst's relationship gives as the rule that made
+	// it (property rule), beside the extractor's rule ids.
+	Rule = "curation"
 )
 
 // Apply rewrites b, the graph of one article as the extractor makes it, by
@@ -57,7 +60,7 @@ func (s *Set) IsEnd(id string) bool { return s.ends[id] }
 // Asserted returns the relationships that analysts added, or whose role or
 // demand they set, between nodes for which have is true: with the
 // analysts as their sources ("curation:" and the entry id), confidence 1,
-// no article evidence, and the entries' notes.
+// no article evidence, Rule as their rule, and the entries' notes.
 func (s *Set) Asserted(have func(id string) bool) []graph.Rel {
 	keys := make([]relKey, 0, len(s.asserted))
 	for k := range s.asserted {
@@ -86,6 +89,7 @@ func (s *Set) Asserted(have func(id string) bool) []graph.Rel {
 			graph.PropSources:    sources,
 			graph.PropEvidence:   []string{},
 			graph.PropConfidence: 1.0,
+			"rule":               []string{Rule},
 		}
 		for pk, v := range a.props {
 			p[pk] = v
