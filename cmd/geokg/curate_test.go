@@ -183,8 +183,20 @@ func TestCurationSurvivesReloads(t *testing.T) {
 	}
 	sameGraph(t, "curate apply after a curated ingest", want, canonDump(t, db))
 
-	geokgOK(t, db, "ingest", "--force", "--dict", dict, "--curation", path, dir)
+	summary := filepath.Join(t.TempDir(), "summary.json")
+	geokgOK(t, db, "ingest", "--force", "--dict", dict, "--curation", path, "--summary", summary, dir)
 	sameGraph(t, "--force reload", want, canonDump(t, db))
+	var sum struct {
+		Curation *struct {
+			File         string
+			Entries      int
+			NodesDeleted int `json:"nodes_deleted"`
+		}
+	}
+	if raw, err := os.ReadFile(summary); err != nil || json.Unmarshal(raw, &sum) != nil || sum.Curation == nil ||
+		sum.Curation.File != path || sum.Curation.Entries != 7 || sum.Curation.NodesDeleted != 0 {
+		t.Errorf("summary of a curated --force reload: %s", raw)
+	}
 
 	neo4jtest.Reset(t, db)
 	geokgOK(t, db, "ingest", "--dict", dict, "--curation", path, dir)
