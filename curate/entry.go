@@ -42,7 +42,7 @@ var Verbs = []Verb{Merge, Rename, Relabel, Reject, Add, Role}
 // Entry is one correction: a line of the curation file.
 type Entry struct {
 	ID   string    // short hex id, unique in the file
-	Verb Verb      //
+	Verb Verb      // what it does
 	At   time.Time // when it was recorded (UTC)
 	By   string    // who recorded it
 	Why  string    // the reason; for add and role, the analyst's note
@@ -69,7 +69,7 @@ type Entry struct {
 	Line int
 }
 
-// fields is every key an entry line may carry, in the order lines are
+// fieldOrder is every key an entry line may carry, in the order lines are
 // written: the subject first, the bookkeeping last.
 var fieldOrder = []string{"node", "from", "leader", "rel", "to", "of", "into", "name", "label", "kind", "role", "demand", "why", "by", "at", "id"}
 

@@ -499,16 +499,15 @@ func curateListCommand() *cli.Command {
 // adds a column.
 func writeEntries(w io.Writer, format string, entries []*curate.Entry, notes map[*curate.Entry]string) error {
 	type row struct {
-		ID      string `json:"id"`
-		Line    int    `json:"line"`
-		At      string `json:"at"`
-		By      string `json:"by"`
-		Verb    string `json:"verb"`
-		What    string `json:"what"`
-		Why     string `json:"why"`
-		Note    string `json:"note,omitempty"`
-		Entry   string `json:"entry"`
-		Details any    `json:"-"`
+		ID    string `json:"id"`
+		Line  int    `json:"line"`
+		At    string `json:"at"`
+		By    string `json:"by"`
+		Verb  string `json:"verb"`
+		What  string `json:"what"`
+		Why   string `json:"why"`
+		Note  string `json:"note,omitempty"`
+		Entry string `json:"entry"`
 	}
 	rows := make([]row, 0, len(entries))
 	for _, e := range entries {
@@ -656,7 +655,7 @@ func runCurateCheck(c *cli.Context) error {
 	idle := s.Idle()
 	if c.NArg() == 0 {
 		if len(idle) > 0 {
-			if err := writeEntries(c.App.Writer, c.String("format"), keys(idle), idle); err != nil {
+			if err := writeEntries(c.App.Writer, c.String("format"), inFileOrder(s, idle), idle); err != nil {
 				return err
 			}
 			return &exitError{code: 1, err: fmt.Errorf("curate check: %d of %d entries have nothing to do", len(idle), len(s.Entries))}
@@ -687,12 +686,7 @@ func runCurateCheck(c *cli.Context) error {
 	for e, why := range idle {
 		stale[e] = why
 	}
-	var list []*curate.Entry
-	for _, e := range s.Entries {
-		if _, ok := stale[e]; ok {
-			list = append(list, e)
-		}
-	}
+	list := inFileOrder(s, stale)
 	if len(list) > 0 {
 		if err := writeEntries(c.App.Writer, c.String("format"), list, stale); err != nil {
 			return err
@@ -705,15 +699,12 @@ func runCurateCheck(c *cli.Context) error {
 	return nil
 }
 
-func keys(m map[*curate.Entry]string) []*curate.Entry {
-	out := make([]*curate.Entry, 0, len(m))
-	for e := range m {
-		out = append(out, e)
-	}
-	// In file order.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].Line < out[j-1].Line; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
+// inFileOrder lists the entries of s that m names, in file order.
+func inFileOrder(s *curate.Set, m map[*curate.Entry]string) []*curate.Entry {
+	var out []*curate.Entry
+	for _, e := range s.Entries {
+		if _, ok := m[e]; ok {
+			out = append(out, e)
 		}
 	}
 	return out
