@@ -49,6 +49,7 @@ Examples:
 			rulesFlag(), rulesOffFlag(),
 			&cli.DurationFlag{Name: "timeout", Value: source.DefaultOptions().Timeout, Usage: "limit for each HTTP request, body included"},
 			&cli.Int64Flag{Name: "max-size", Value: source.DefaultOptions().MaxBytes, Usage: "largest document read, in bytes"},
+			curationFlag(),
 			verboseFlag(),
 		),
 		Action: runExport,
@@ -86,6 +87,10 @@ func runExport(c *cli.Context) error {
 			return &exitError{code: 2, err: err}
 		}
 	} else {
+		cur, err := loadCuration(c)
+		if err != nil {
+			return err
+		}
 		x, err := newExtractor(c)
 		if err != nil {
 			return err
@@ -97,6 +102,7 @@ func runExport(c *cli.Context) error {
 			Extractor: x,
 			Workers:   c.Int("workers"),
 			Sink:      ingest.Merge(m),
+			Curation:  cur,
 			Failure:   func(f ingest.Failure) { fmt.Fprintf(c.App.ErrWriter, "geokg: %v\n", f.Err) },
 		})
 		if err != nil {

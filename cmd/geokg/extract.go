@@ -48,6 +48,7 @@ on; the exit status is then 1.`,
 			rulesFlag(), rulesOffFlag(),
 			&cli.BoolFlag{Name: "explain", Usage: "print each fact with the rule and the sentence behind it, instead of JSON lines"},
 			&cli.IntFlag{Name: "workers", Value: runtime.GOMAXPROCS(0), Usage: "articles extracted at once"},
+			curationFlag(),
 			verboseFlag(),
 		},
 		Action: runExtract,
@@ -64,6 +65,10 @@ func runExtract(c *cli.Context) error {
 	if c.Int("workers") < 1 {
 		return usageError("extract: --workers must be at least 1")
 	}
+	cur, err := loadCuration(c)
+	if err != nil {
+		return err
+	}
 	x, err := newExtractor(c)
 	if err != nil {
 		return err
@@ -72,7 +77,7 @@ func runExtract(c *cli.Context) error {
 	var ex ingest.Extractor = x
 	sink := ingest.JSONL(out)
 	if c.Bool("explain") {
-		e := &explainer{x: x, why: map[*graph.Batch][]extract.Explanation{}}
+		e := &explainer{x: x, why: map[string][][]extract.Explanation{}}
 		ex, sink = e, &explainSink{e: e, w: out}
 	}
 	res, err := ingest.Run(c.Context, ingest.Options{
@@ -81,6 +86,7 @@ func runExtract(c *cli.Context) error {
 		Extractor: ex,
 		Workers:   c.Int("workers"),
 		Sink:      sink,
+		Curation:  cur,
 		Failure:   func(f ingest.Failure) { fmt.Fprintf(c.App.ErrWriter, "geokg: %v\n", f.Err) },
 		// Output goes out a group at a time, so that a pipe reads it
 		// as it comes.
@@ -98,20 +104,41 @@ func runExtract(c *cli.Context) error {
 	return nil
 }
 
-// explainer extracts with explanations, kept for explainSink, which
-// prints them in input order.
+// explainer extracts with explanations, kept by article id for
+// explainSink, which prints them in input order (a curation file may
+// replace the graph, never its Article node).
 type explainer struct {
 	x   *extract.Extractor
 	mu  sync.Mutex
-	why map[*graph.Batch][]extract.Explanation
+	why map[string][][]extract.Explanation
 }
 
 func (e *explainer) Extract(a *article.Article) *graph.Batch {
 	b, why := e.x.Explain(a)
 	e.mu.Lock()
-	e.why[b] = why
+	e.why[b.Nodes[0].ID] = append(e.why[b.Nodes[0].ID], why)
 	e.mu.Unlock()
 	return b
+}
+
+// take returns the explanations of the graph b, an article's.
+func (e *explainer) take(b *graph.Batch) []extract.Explanation {
+	if len(b.Nodes) == 0 {
+		return nil
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	id := b.Nodes[0].ID
+	q := e.why[id]
+	if len(q) == 0 {
+		return nil
+	}
+	if len(q) == 1 {
+		delete(e.why, id)
+	} else {
+		e.why[id] = q[1:]
+	}
+	return q[0]
 }
 
 // explainSink prints each article's facts, each with the rules that found
@@ -125,11 +152,7 @@ func (s *explainSink) Write(_ context.Context, batches []*graph.Batch) (graph.St
 	var st graph.Stats
 	errs := make([]error, len(batches))
 	for i, b := range batches {
-		s.e.mu.Lock()
-		why := s.e.why[b]
-		delete(s.e.why, b)
-		s.e.mu.Unlock()
-		if err := writeExplanation(s.w, b, why); err != nil {
+		if err := writeExplanation(s.w, b, s.e.take(b)); err != nil {
 			for j := i; j < len(batches); j++ {
 				errs[j] = err
 			}
