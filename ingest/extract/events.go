@@ -183,7 +183,9 @@ func (d *doc) findEvents() {
 	var best [2]*entity
 	bestW := 0
 	for p, w := range pairs {
-		if w > bestW || w == bestW && best[0] != nil && firstPair[p] < firstPair[best] {
+		// Ties go to the pair named first, then by name: the same text
+		// must give the same sides whatever the map's order.
+		if w > bestW || w == bestW && best[0] != nil && (firstPair[p] < firstPair[best] || firstPair[p] == firstPair[best] && p[0].name+"\x00"+p[1].name < best[0].name+"\x00"+best[1].name) {
 			best, bestW = p, w
 		}
 	}
