@@ -110,9 +110,10 @@ type doc struct {
 	ents    []*entity
 	byKey   map[string]*entity
 	ments   []*mention
-	at      []*mention // the mention covering each token, or nil
-	titled  []bool     // sentences in headline case
-	nerDone []bool     // sentences prose's recognizer has labelled
+	at      []*mention        // the mention covering each token, or nil
+	titled  []bool            // sentences in headline case
+	nerDone []bool            // sentences prose's recognizer has labelled
+	nerSeen map[string]string // the label of each capitalized word it gave
 	persons map[string]*entity
 	rels    []*relation
 	events  []*event
@@ -174,6 +175,20 @@ func (d *doc) tag() {
 	d.nerDone = make([]bool, len(d.sents))
 }
 
+// personNER is prose's entity label of token i where only a person is in
+// question: a word the recognizer has called a person in another sentence
+// of the article is one here too, without running it again (the verdicts
+// are cached per document: "Mensah said" comes back sentence after
+// sentence).
+func (d *doc) personNER(i int) string {
+	if si := d.toks[i].Sent; si >= 0 && !d.nerDone[si] {
+		if l, ok := d.nerSeen[d.toks[i].Text]; ok && strings.HasSuffix(l, "PERSON") {
+			return l
+		}
+	}
+	return d.ner(i)
+}
+
 // ner is prose's entity label of token i. The recognizer is most of the
 // cost of an article, and only a few tokens need its opinion, so it runs
 // on a sentence the first time one of its tokens is asked about.
@@ -190,8 +205,14 @@ func (d *doc) ner(i int) string {
 			pt = append(pt, ptoken.Token{Text: d.toks[k].Text, Tag: d.toks[k].Tag, Start: k})
 		}
 		d.x.ner.Label(pt)
+		if d.nerSeen == nil {
+			d.nerSeen = map[string]string{}
+		}
 		for _, p := range pt {
 			d.toks[p.Start].NER = p.Label
+			if isCapitalized(p.Text) {
+				d.nerSeen[p.Text] = p.Label
+			}
 		}
 	}
 	return d.toks[i].NER

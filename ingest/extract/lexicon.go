@@ -21,6 +21,8 @@ type lexicon struct {
 	abbrevs     map[string]bool
 	honorifics  map[string]bool
 	roles       map[string]string // lower-case title -> canonical spelling
+	roleStarts  *phraseTrie       // the titles, to find one starting at a token
+	roleEnds    *phraseTrie       // the titles reversed, to find one ending at a token
 	titleStates map[string]string // lower-case title -> the state it implies
 	maxRole     int               // longest title, in tokens
 	roleMods    map[string]bool
@@ -43,6 +45,7 @@ type lexicon struct {
 	eventKinds  map[graph.EventType]eventKind
 	maxEvent    int
 	cues        map[graph.RelType]map[cueMode]map[string]bool // relation -> mode -> phrase
+	cueTries    map[graph.RelType]map[cueMode]*phraseTrie
 	maxCue      int
 }
 
@@ -90,6 +93,8 @@ const (
 func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx := &lexicon{
 		roles:       map[string]string{},
+		roleStarts:  newPhraseTrie(),
+		roleEnds:    newPhraseTrie(),
 		titleStates: map[string]string{},
 		orgHeads:    map[string]graph.OrgKind{},
 		nominals:    map[string]string{},
@@ -143,6 +148,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 				lx.roles[title] = titleCase(title)
 			}
 			lx.maxRole = max(lx.maxRole, len(strings.Fields(title)))
+			lx.roleStarts.add(title, false)
+			lx.roleEnds.add(title, true)
 			return nil
 		}},
 		{"title_states.tsv", func(line string) error {
@@ -319,14 +326,18 @@ func (lx *lexicon) isAbbrev(w string) bool {
 // verb).
 func (lx *lexicon) addRuleCues(rs *ruleSet) {
 	lx.cues = map[graph.RelType]map[cueMode]map[string]bool{}
+	lx.cueTries = map[graph.RelType]map[cueMode]*phraseTrie{}
 	add := func(rel graph.RelType, mode cueMode, w string) {
 		if lx.cues[rel] == nil {
 			lx.cues[rel] = map[cueMode]map[string]bool{}
+			lx.cueTries[rel] = map[cueMode]*phraseTrie{}
 		}
 		if lx.cues[rel][mode] == nil {
 			lx.cues[rel][mode] = map[string]bool{}
+			lx.cueTries[rel][mode] = newPhraseTrie()
 		}
 		lx.cues[rel][mode][w] = true
+		lx.cueTries[rel][mode].add(w, false)
 		lx.maxCue = max(lx.maxCue, len(strings.Fields(w)))
 	}
 	for _, r := range rs.all {
@@ -352,4 +363,48 @@ func (lx *lexicon) addRuleCues(rs *ruleSet) {
 // cue reports whether phrase is a cue of relation rel in mode.
 func (lx *lexicon) cue(rel graph.RelType, mode cueMode, phrase string) bool {
 	return lx.cues[rel][mode][phrase]
+}
+
+// phraseTrie holds lower-case phrases token by token, to find the longest
+// one at a place of the text without building strings.
+type phraseTrie struct {
+	next map[string]*phraseTrie
+	end  bool
+}
+
+func newPhraseTrie() *phraseTrie { return &phraseTrie{next: map[string]*phraseTrie{}} }
+
+// add adds a phrase, its tokens separated by spaces; reversed stores it
+// last token first, for phrases that end at a place.
+func (t *phraseTrie) add(phrase string, reversed bool) {
+	words := strings.Fields(phrase)
+	if reversed {
+		slices.Reverse(words)
+	}
+	n := t
+	for _, w := range words {
+		c := n.next[w]
+		if c == nil {
+			c = newPhraseTrie()
+			n.next[w] = c
+		}
+		n = c
+	}
+	n.end = true
+}
+
+// longest returns the length of the longest phrase read from token k in
+// direction step (1 forward, -1 backward), within k's sentence.
+func (t *phraseTrie) longest(toks []token, k, step int) int {
+	best := 0
+	n := t
+	for i := k; i >= 0 && i < len(toks) && toks[i].Sent == toks[k].Sent; i += step {
+		if n = n.next[toks[i].Lower]; n == nil {
+			break
+		}
+		if n.end {
+			best = (i-k)*step + 1
+		}
+	}
+	return best
 }

@@ -49,31 +49,19 @@ func (d *doc) isNameWord(i int) bool {
 // titleAt returns the length in tokens of the title of office starting at
 // token i, or 0.
 func (d *doc) titleAt(i int) int {
-	lx := d.x.lex
-	for n := min(lx.maxRole, len(d.toks)-i); n >= 1; n-- {
-		if !d.sameSent(i, i+n-1) {
-			continue
-		}
-		if _, ok := lx.roles[d.lowJoin(i, i+n)]; ok {
-			return n
-		}
+	if i < 0 || i >= len(d.toks) {
+		return 0
 	}
-	return 0
+	return d.x.lex.roleStarts.longest(d.toks, i, 1)
 }
 
 // titleEndingAt returns the length of the title of office ending at token
 // k, or 0.
 func (d *doc) titleEndingAt(k int) int {
-	lx := d.x.lex
-	for n := min(lx.maxRole, k+1); n >= 1; n-- {
-		if !d.sameSent(k-n+1, k) {
-			continue
-		}
-		if _, ok := lx.roles[d.lowJoin(k-n+1, k+1)]; ok {
-			return n
-		}
+	if k < 0 || k >= len(d.toks) {
+		return 0
 	}
-	return 0
+	return d.x.lex.roleEnds.longest(d.toks, k, -1)
 }
 
 // lowJoin is the lower-case text of tokens [from, to), clipped to the
@@ -82,6 +70,9 @@ func (d *doc) lowJoin(from, to int) string {
 	from, to = max(from, 0), min(to, len(d.toks))
 	if from >= to {
 		return ""
+	}
+	if to == from+1 {
+		return d.toks[from].Lower
 	}
 	parts := make([]string, 0, to-from)
 	for k := from; k < to; k++ {
@@ -530,7 +521,7 @@ func (d *doc) person(from, to int) *entity {
 func (d *doc) confirmedPerson(i, j int) bool {
 	hasPerson := func() bool {
 		for k := i; k < j; k++ {
-			if strings.HasSuffix(d.ner(k), "PERSON") {
+			if strings.HasSuffix(d.personNER(k), "PERSON") {
 				return true
 			}
 		}
@@ -574,7 +565,7 @@ func (d *doc) confirmedPerson(i, j int) bool {
 	if d.low(i-1) == "the" || locPreps[d.low(i-1)] || i > 0 && isCapitalized(d.toks[i-1].Text) && d.sameSent(i-1, i) || d.toks[i].Tag != "NNP" || !speechVerbs[d.low(j)] {
 		return false
 	}
-	l := d.ner(i)
+	l := d.personNER(i)
 	return l != "O" && l != ""
 }
 

@@ -152,16 +152,11 @@ func (d *doc) findRelations() {
 
 // cueLen returns the length of the cue phrase of rel in mode at token k.
 func (d *doc) cueLen(rel graph.RelType, mode cueMode, k int) int {
-	lx := d.x.lex
-	for n := min(lx.maxCue, len(d.toks)-k); n >= 1; n-- {
-		if !d.sameSent(k, k+n-1) {
-			continue
-		}
-		if lx.cue(rel, mode, d.lowJoin(k, k+n)) {
-			return n
-		}
+	t := d.x.lex.cueTries[rel][mode]
+	if t == nil || k < 0 || k >= len(d.toks) {
+		return 0
 	}
-	return 0
+	return t.longest(d.toks, k, 1)
 }
 
 // negated reports whether a cue at k is denied or only intended: a
