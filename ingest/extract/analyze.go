@@ -21,6 +21,8 @@ type entity struct {
 	count   int
 	first   int  // token index of the first mention
 	real    bool // named as an actor or place, not only through an adjective
+	// military caches isMilitary: 0 not known yet, 1 yes, -1 no.
+	military int8
 }
 
 // role is an office a leader holds for a state or organization.
@@ -118,6 +120,12 @@ type doc struct {
 	rels    []*relation
 	events  []*event
 	dyad    [2]*entity
+	// pairs are the two actors of each word like "Belgrade-Pristina", by
+	// token.
+	pairs map[int][2]*entity
+	// hasDisputed caches whether the article names a disputed region: 0
+	// not known yet, 1 yes, -1 no.
+	hasDisputed int8
 	// mediatedByRule maps each mediator to the rules that found it.
 	mediatedByRule map[*entity][]string
 }

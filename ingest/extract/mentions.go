@@ -294,6 +294,10 @@ func (d *doc) findCompound(i int) {
 				d.addMention(&mention{ent: e, from: i, to: i + 1, kind: mCompound, suffix: ""})
 				e2 := d.entryEntity(pickActor(more))
 				e2.real = true
+				if d.pairs == nil {
+					d.pairs = map[int][2]*entity{}
+				}
+				d.pairs[i] = [2]*entity{e, e2}
 				m := &mention{ent: e2, from: i, to: i + 1, kind: mCompound}
 				m.sent = d.toks[i].Sent
 				d.ments = append(d.ments, m)

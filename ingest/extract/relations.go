@@ -591,15 +591,8 @@ func (d *doc) nearestActor(k, n int) []*entity {
 
 // compoundPair returns the two actors of a word like "Belgrade-Pristina".
 func (d *doc) compoundPair(k int) [2]*entity {
-	var out [2]*entity
-	n := 0
-	for _, m := range d.ments {
-		if m.from == k && m.to == k+1 && m.kind == mCompound && m.ent != nil && n < 2 {
-			out[n] = m.ent
-			n++
-		}
-	}
-	if n < 2 || out[0] == out[1] {
+	out := d.pairs[k]
+	if out[0] == nil || out[1] == nil || out[0] == out[1] {
 		return [2]*entity{}
 	}
 	return out
