@@ -45,6 +45,9 @@ var ruleGuards = map[string]guardFunc{
 	// "a coup backed by the junta" (a thing is backed), "backed by
 	// respect for Congo" (a thing backs).
 	"thing-backed": func(d *doc, m *match) bool { return !d.passiveActorsAround(m.k, m.k+m.n+1) },
+	// "claimed to have captured", "unconfirmed reports said": a claim is no
+	// reported fact.
+	"claim": func(d *doc, m *match) bool { return d.claimed(m.k) },
 	// "had withdrawn", "has withdrawn": a withdrawal done.
 	"withdrawn": func(d *doc, m *match) bool {
 		w := d.low(m.k)
@@ -427,6 +430,20 @@ func (d *doc) accused(k int) bool {
 	for p := s.From; p < s.To; p++ {
 		switch d.low(p) {
 		case "accused", "accuses", "accusing", "accuse", "alleged", "allegation", "allegations", "allegedly", "deny", "denies", "denied":
+			return true
+		}
+	}
+	return false
+}
+
+// claimed reports whether the sentence of token k reports a claim or an
+// unconfirmed report: "ISWAP claimed to have captured", "unconfirmed
+// reports said", "a claim that its fighters had entered ... was false".
+func (d *doc) claimed(k int) bool {
+	s := d.sents[d.toks[k].Sent]
+	for p := s.From; p < s.To; p++ {
+		switch d.low(p) {
+		case "claim", "claims", "claimed", "claiming", "unconfirmed", "unverified", "rumour", "rumours", "rumor", "rumors", "rumoured", "rumored", "falsely":
 			return true
 		}
 	}

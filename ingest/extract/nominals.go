@@ -88,8 +88,21 @@ func (d *doc) antecedent(i int, target string) *entity {
 			return e.label == graph.LabelOrganization
 		case "state":
 			return e.label == graph.LabelState
-		case "region", "city":
+		case "region":
 			return e.label == graph.LabelRegion
+		case "city":
+			// "the town": a town, not the province it lies in.
+			if e.label != graph.LabelRegion {
+				return false
+			}
+			if e.entry == nil {
+				return true
+			}
+			switch e.entry.Kind {
+			case "province", "disputed", "breakaway", "occupied", "sea", "area":
+				return false
+			}
+			return true
 		case "military":
 			return e.label == graph.LabelOrganization && isMilitary(e)
 		}

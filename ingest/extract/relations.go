@@ -518,6 +518,16 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 			if q > k+n-1 {
 				continue
 			}
+		case "of":
+			// "a village 30 km east of El-Obeid": a point of reference.
+			if w := d.low(q - 1); q > k+n-1 && (directionWords[w] || w == "km" || w == "miles" || w == "kilometres" || w == "kilometers") {
+				continue
+			}
+		}
+		// "seizes Kordofan market town", "retake Borno base": a place that
+		// qualifies the noun after it is not the place taken.
+		if t := d.toks[min(m.to, len(d.toks)-1)]; m.to < len(d.toks) && d.sameSent(p, m.to) && d.at[m.to] == nil && (t.Tag == "NN" || t.Tag == "NNS") && !isCapitalized(t.Text) && t.Lower != "region" && t.Lower != "province" && t.Lower != "state" && t.Lower != "district" {
+			continue
 		}
 		objs := d.actorsRight(p, 1, graph.LabelRegion)
 		// "captured Goma, the largest city in the east, in January and
@@ -559,6 +569,10 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 	}
 	return nil
 }
+
+// directionWords say where from a point of reference: "east of El-Obeid".
+var directionWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "north-east": true, "north-west": true, "south-east": true, "south-west": true}
 
 // placeInPhraseBefore reports whether the place just before the passive
 // cue at k only qualifies a common noun: in "the last city in the region
