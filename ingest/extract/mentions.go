@@ -688,6 +688,9 @@ func (d *doc) findRegions() {
 			name, ok = d.span(i, j), true
 		case i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)]:
 			name, ok = d.span(i, j), true
+		case d.townApposition(j):
+			// "Shagera, a village about 30 km east of El-Obeid"
+			name, ok = d.span(i, j), true
 		case i >= 1 && locPreps[d.low(i-1)] && d.low(i-1) != "of" && d.low(i-1) != "to" && d.toks[i].Tag == "NNP" && j-i <= 2 && strings.Contains(d.ner(i), "GPE"):
 			name, ok = d.span(i, j), true
 		}
@@ -707,6 +710,26 @@ func (d *doc) findRegions() {
 	}
 	// Later bare mentions of a place found this way.
 	d.markKnownNames(graph.LabelRegion)
+}
+
+// townNouns name a settlement in an apposition: "Shagera, a village".
+var townNouns = map[string]bool{"town": true, "village": true, "city": true, "district": true, "port": true, "hub": true, "settlement": true, "locality": true, "county": true, "commune": true, "township": true}
+
+// townApposition reports whether an apposition at token j, after a name,
+// says the name is a settlement: ", a farming town in the east".
+func (d *doc) townApposition(j int) bool {
+	if j+2 >= len(d.toks) || d.low(j) != "," || (d.low(j+1) != "a" && d.low(j+1) != "an") || !d.sameSent(j, j+2) {
+		return false
+	}
+	for p := j + 2; p < j+6 && p < len(d.toks) && d.sameSent(j, p); p++ {
+		if townNouns[d.low(p)] {
+			return true
+		}
+		if t := d.toks[p]; t.Text == "," || isCapitalized(t.Text) || strings.HasPrefix(t.Tag, "VB") {
+			return false
+		}
+	}
+	return false
 }
 
 // looksLikePerson reports whether tokens [i, j) are more likely a person's
