@@ -666,6 +666,10 @@ func (d *doc) findRegions() {
 		j := i
 		for j < len(d.toks) && d.toks[j].Sent == si && d.at[j] == nil && isCapitalized(d.toks[j].Text) && lx.orgHeads[d.toks[j].Text] == "" {
 			j++
+			// "Santa Rita del Lipa": a particle inside a place's name.
+			if j+1 < len(d.toks) && nameParticles[d.toks[j].Text] && d.at[j+1] == nil && isCapitalized(d.toks[j+1].Text) && d.sameSent(j, j+1) {
+				j++
+			}
 		}
 		if j == i {
 			continue
@@ -725,7 +729,7 @@ func (d *doc) townApposition(j int) bool {
 		if townNouns[d.low(p)] {
 			return true
 		}
-		if t := d.toks[p]; t.Text == "," || isCapitalized(t.Text) || strings.HasPrefix(t.Tag, "VB") {
+		if t := d.toks[p]; t.Text == "," || isCapitalized(t.Text) || t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" {
 			return false
 		}
 	}
