@@ -19,8 +19,11 @@ type entity struct {
 	aliases []string
 	roles   []role // Leader: offices held
 	count   int
-	first   int  // token index of the first mention
-	real    bool // named as an actor or place, not only through an adjective
+	named   int // mentions by name, capital or noun phrase, not by its people
+	// firstNamed is the token of the first of those, or -1.
+	firstNamed int
+	first      int  // token index of the first mention
+	real       bool // named as an actor or place, not only through an adjective
 	// military caches isMilitary: 0 not known yet, 1 yes, -1 no.
 	military int8
 }
@@ -120,6 +123,8 @@ type doc struct {
 	rels    []*relation
 	events  []*event
 	dyad    [2]*entity
+	// datelineState is the state whose name or capital the dateline gives.
+	datelineState string
 	// pairs are the two actors of each word like "Belgrade-Pristina", by
 	// token.
 	pairs map[int][2]*entity
@@ -239,7 +244,7 @@ func (d *doc) entity(label graph.Label, name string) *entity {
 	if e, ok := d.byKey[k]; ok {
 		return e
 	}
-	e := &entity{label: label, name: name, first: -1}
+	e := &entity{label: label, name: name, first: -1, firstNamed: -1}
 	if label != graph.LabelLeader {
 		e.entry = d.x.dict.Lookup(label, name)
 		if e.entry != nil {
@@ -277,6 +282,12 @@ func (d *doc) addMention(m *mention) *mention {
 	}
 	e := m.ent
 	e.count++
+	if m.kind != mDemonym {
+		e.named++
+		if e.firstNamed < 0 || m.from < e.firstNamed {
+			e.firstNamed = m.from
+		}
+	}
 	if e.first < 0 || m.from < e.first {
 		e.first = m.from
 	}

@@ -32,6 +32,12 @@ func (d *doc) findDictionary() {
 
 func (d *doc) dictMention(i, n int, hits []hit) {
 	if d.isDateline(i, n) {
+		// "BOGOTA, Oct 5 -": where the story is filed tells its state.
+		for _, h := range hits {
+			if h.entry.Label == graph.LabelState && d.datelineState == "" {
+				d.datelineState = h.entry.Name
+			}
+		}
 		return
 	}
 	// "the Sahel Standard", "the Moscow Times": a newspaper, not a place.

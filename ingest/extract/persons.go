@@ -347,7 +347,7 @@ func (d *doc) settleHeads() {
 				best, rule = d.stateNear(e, e.roles[k].sent), ruleHeadGuess
 			} else if best == nil && !third {
 				for _, s := range d.ents {
-					if s.label == graph.LabelState && s.real && free(s) && (best == nil || s.count > best.count) {
+					if s.label == graph.LabelState && s.real && free(s) && (best == nil || d.salience(s) > d.salience(best)) {
 						best, rule = s, ruleHeadGuess
 					}
 				}
@@ -781,15 +781,29 @@ func (d *doc) actorAfter(j, n int) *entity {
 	return nil
 }
 
-// mainState is the state the article names most often.
+// mainState is the state the story is about: the most salient one.
 func (d *doc) mainState() *entity {
 	var best *entity
 	for _, e := range d.ents {
-		if e.label == graph.LabelState && e.real && (best == nil || e.count > best.count) {
+		if e.label == graph.LabelState && e.real && (best == nil || d.salience(e) > d.salience(best)) {
 			best = e
 		}
 	}
 	return best
+}
+
+// salience is how much the story is about state e: how often it is named
+// (by its people, "the Venezuelan border", it counts half), and more when
+// the headline or the first sentence names it or the dateline is its own.
+func (d *doc) salience(e *entity) int {
+	s := 2*e.named + (e.count - e.named)
+	if e.firstNamed >= 0 && d.toks[e.firstNamed].Sent <= 1 {
+		s += 4
+	}
+	if e.name == d.datelineState {
+		s += 4
+	}
+	return s
 }
 
 // actorBefore is the nearest state or organization mentioned within n tokens
