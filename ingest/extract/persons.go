@@ -30,6 +30,10 @@ func (d *doc) isNameWord(i int) bool {
 	if lx.stopNames[t.Text] || lx.notPerson[t.Text] || lx.honorifics[t.Text] || lx.orgHeads[t.Text] != "" || lx.roles[t.Lower] != "" {
 		return false
 	}
+	// "Senior General Min Aung Hlaing": a modifier of the title after it.
+	if lx.roleMods[t.Lower] && d.titleAt(i+1) > 0 {
+		return false
+	}
 	if len(t.Text) > 1 && isAllCaps(t.Text) && !strings.HasSuffix(t.Text, ".") {
 		// Acronyms, but "JD Vance": two capitals before a name.
 		if len(t.Text) > 2 || i+1 >= len(d.toks) || !isCapitalized(d.toks[i+1].Text) || isAllCaps(d.toks[i+1].Text) || d.at[i+1] != nil {
@@ -305,7 +309,7 @@ func (d *doc) settleHeads() {
 			// Ministers, the speaker of parliament and the spokesmen of the
 			// presidency or the government serve the state.
 			ministerial := strings.Contains(lt, "minister") || strings.Contains(lt, "secretary") && !strings.Contains(lt, "general") ||
-				lt == "speaker" || strings.HasPrefix(lt, "presidential ") || strings.HasPrefix(lt, "government ")
+				lt == "speaker" || strings.HasPrefix(lt, "presidential ") || strings.HasPrefix(lt, "government ") || strings.HasSuffix(lt, "governor")
 			if !headTitle(e.roles[k:k+1]) && !ministerial {
 				// An envoy or a representative without a state may well
 				// serve an organization: no guess.
@@ -342,9 +346,9 @@ func (d *doc) settleHeads() {
 				}
 			}
 			if best == nil && !third && ended {
-				// A head of state who was: the state named nearest to him
-				// in his sentence, whoever heads it now.
-				best, rule = d.stateNear(e, e.roles[k].sent), ruleHeadGuess
+				// A head of state who was: the story's state, whoever
+				// heads it now.
+				best, rule = d.mainState(), ruleHeadGuess
 			} else if best == nil && !third {
 				for _, s := range d.ents {
 					if s.label == graph.LabelState && s.real && free(s) && (best == nil || d.salience(s) > d.salience(best)) {
@@ -361,21 +365,6 @@ func (d *doc) settleHeads() {
 			}
 		}
 	}
-}
-
-// stateNear is, of the states named in sentence si (by name or by their
-// people, "Nigerian"), the one the article names most, or nil.
-func (d *doc) stateNear(e *entity, si int) *entity {
-	var best *entity
-	for _, m := range d.ments {
-		if m.sent != si || m.ent == nil || m.ent.label != graph.LabelState {
-			continue
-		}
-		if best == nil || m.ent.count > best.count {
-			best = m.ent
-		}
-	}
-	return best
 }
 
 // statesAfter lists the states named in sentence si after leader e's
