@@ -271,7 +271,20 @@ func (d *doc) isDateline(i, n int) bool {
 	case "—", "–", "-", ":":
 		return true
 	case ",":
-		return isAllCaps(d.toks[i].Text)
+		// "TIRASPOL, January 31 -", "BEIRUT, Sept 12 (Levant Brief) -",
+		// not "NATO, which leads the mission, said".
+		if !isAllCaps(d.toks[i].Text) {
+			return false
+		}
+		if _, ok := months[d.low(i+n+1)]; ok {
+			return true
+		}
+		for p := i + n + 1; p < i+n+12 && p < s.To; p++ {
+			switch d.toks[p].Text {
+			case "—", "–", "-":
+				return true
+			}
+		}
 	}
 	return false
 }
