@@ -341,6 +341,15 @@ func (d *doc) sentText(si int) string {
 	return strings.Join(strings.Fields(d.text[s.Start:s.End]), " ")
 }
 
+// mentionAt is the mention covering token i, or nil (also outside the
+// text).
+func (d *doc) mentionAt(i int) *mention {
+	if i < 0 || i >= len(d.at) {
+		return nil
+	}
+	return d.at[i]
+}
+
 // low is the lower-case text of token i, or "" outside the text.
 func (d *doc) low(i int) string {
 	if i < 0 || i >= len(d.toks) {

@@ -85,11 +85,8 @@ func (d *doc) batch() *graph.Batch {
 			old := b.Rels[k].Props
 			old[graph.PropEvidence] = union(old[graph.PropEvidence].([]string), ev, 3)
 			old[propRule] = union(old[propRule].([]string), r.rules(), 0)
-			if c, date := r.change(); c != "" && old[propChange] == nil {
-				old[propChange] = c
-				if date != "" {
-					old[propChangeDate] = date
-				}
+			if old[propChange] == nil {
+				setChange(old, r)
 			}
 			if r.confidence > old[graph.PropConfidence].(float64) {
 				old[graph.PropConfidence] = r.confidence
@@ -105,12 +102,7 @@ func (d *doc) batch() *graph.Batch {
 		for k, v := range r.props {
 			props[k] = v
 		}
-		if c, date := r.change(); c != "" {
-			props[propChange] = c
-			if date != "" {
-				props[propChangeDate] = date
-			}
-		}
+		setChange(props, r)
 		seen[id] = len(b.Rels)
 		b.Rels = append(b.Rels, graph.Rel{ID: id, Type: r.typ, Start: start, End: end, Props: props})
 	}
@@ -124,23 +116,33 @@ func (d *doc) endpoints(r *relation) (start, end graph.Ref, ok bool) {
 	if !d.madeByRuleOn(r) {
 		return start, end, false
 	}
+	start, ok1 := d.ref(r.from, r.fromEvent)
+	end, ok2 := d.ref(r.to, r.toEvent)
+	return start, end, ok1 && ok2 && start.ID != end.ID
+}
+
+// ref is the node of a relation's end: an event, or an entity the article
+// names as an actor or a place.
+func (d *doc) ref(e *entity, ev *event) (graph.Ref, bool) {
 	switch {
-	case r.fromEvent != nil:
-		start = r.fromEvent.ref(d)
-	case r.from != nil && r.from.real:
-		start = graph.Ref{ID: r.from.id(), Labels: []graph.Label{r.from.label}}
-	default:
-		return start, end, false
+	case ev != nil:
+		return ev.ref(d), true
+	case e != nil && e.real:
+		return graph.Ref{ID: e.id(), Labels: []graph.Label{e.label}}, true
 	}
-	switch {
-	case r.toEvent != nil:
-		end = r.toEvent.ref(d)
-	case r.to != nil && r.to.real:
-		end = graph.Ref{ID: r.to.id(), Labels: []graph.Label{r.to.label}}
-	default:
-		return start, end, false
+	return graph.Ref{}, false
+}
+
+// setChange sets the change r tells, and its date, in props.
+func setChange(props map[string]any, r *relation) {
+	c, date := r.change()
+	if c == "" {
+		return
 	}
-	return start, end, start.ID != end.ID
+	props[propChange] = c
+	if date != "" {
+		props[propChangeDate] = date
+	}
 }
 
 func (d *doc) evidence(sents []int) []string {

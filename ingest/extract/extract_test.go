@@ -45,14 +45,7 @@ func testExtractor(t testing.TB) *Extractor {
 // facts is a batch reduced to comparable strings: "State Mali",
 // "CONTROLS Azawad Liberation Front -> Kidal", "Event talks".
 func facts(b *graph.Batch) map[string]bool {
-	name := map[string]string{}
-	for _, n := range b.Nodes {
-		if n.Label() == graph.LabelEvent {
-			name[n.ID] = "event:" + n.Props["type"].(string)
-		} else if s, ok := n.Props[graph.PropName].(string); ok {
-			name[n.ID] = s
-		}
-	}
+	name := nodeNames(b, "event:")
 	out := map[string]bool{}
 	for _, n := range b.Nodes {
 		switch n.Label() {
@@ -73,6 +66,20 @@ func facts(b *graph.Batch) map[string]bool {
 		out[string(r.Type)+" "+name[r.Start.ID]+" -> "+name[r.End.ID]] = true
 	}
 	return out
+}
+
+// nodeNames names each node of b: an entity by its name, an event by its
+// type after eventPrefix.
+func nodeNames(b *graph.Batch, eventPrefix string) map[string]string {
+	name := map[string]string{}
+	for _, n := range b.Nodes {
+		if n.Label() == graph.LabelEvent {
+			name[n.ID] = eventPrefix + n.Props[graph.PropType].(string)
+		} else if s, ok := n.Props[graph.PropName].(string); ok {
+			name[n.ID] = s
+		}
+	}
+	return name
 }
 
 func extractText(t *testing.T, text, published string) map[string]bool {

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -302,7 +303,7 @@ func (d *doc) emit(m *match, from, to *entity, props map[string]any) *relation {
 	r := m.rule
 	rel := d.addRel(r.ID, r.rel, from, to, m.si, r.Confidence, props)
 	if rel != nil && r.Change != "" {
-		rel.observe(r.Change, d.changeDate(r.Change, m.si), d.when(m.si, m.k))
+		rel.observe(r.Change, d.changeDate(r.Change, m.k), d.when(m.si, m.k))
 	}
 	return rel
 }
@@ -318,14 +319,35 @@ func (d *doc) when(si, k int) int {
 	return 2*si + 1
 }
 
-// changeDate is the date of a change told in sentence si: the sentence's
-// date resolved against the publication date, or "" for a state held (no
-// change) and when the text gives none.
-func (d *doc) changeDate(change string, si int) string {
+// changeDate is the date of a change told by the trigger at token k: a
+// date in its clause ("withdrew from Kidal on Tuesday", "on Sunday, the
+// rebels seized Gao"), resolved against the publication date; "" for a
+// state held (no change) and when the clause gives none.
+func (d *doc) changeDate(change string, k int) string {
 	if change == "hold" {
 		return ""
 	}
-	return d.dateIn(si)
+	pub, err := time.Parse("2006-01-02", d.a.Published)
+	if err != nil {
+		return ""
+	}
+	s := d.sents[d.toks[k].Sent]
+	from, to := k, k
+	for from > s.From && d.toks[from-1].Text != ";" && k-from < 12 && !(d.toks[from-1].Text == "," && k-from > 2) {
+		from--
+	}
+	for to < s.To && d.toks[to].Text != ";" && to-k < 12 && !(d.toks[to].Text == "," && to-k > 2) {
+		to++
+	}
+	// "On Tuesday, the rebels seized Gao": an opening phrase dates it.
+	if from > s.From && d.toks[from-1].Text == "," && from-1-s.From <= 5 {
+		from = s.From
+	}
+	// After the trigger first: "seized Gao on Sunday".
+	if date := resolveDate(d.toks[k:to], pub); date != "" {
+		return date
+	}
+	return resolveDate(d.toks[from:k], pub)
 }
 
 // observation is one change a relation's sentence tells; when orders

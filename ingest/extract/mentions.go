@@ -371,7 +371,7 @@ func (d *doc) knownOrgAfterOf(start, end int) int {
 		if d.low(q) == "the" {
 			q++
 		}
-		if m := d.at[q]; m != nil && m.from == q && m.ent != nil && m.ent.label == graph.LabelOrganization && m.ent.entry != nil && m.kind == mName {
+		if m := d.mentionAt(q); m != nil && m.from == q && m.ent != nil && m.ent.label == graph.LabelOrganization && m.ent.entry != nil && m.kind == mName {
 			return p
 		}
 	}

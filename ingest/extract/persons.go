@@ -661,7 +661,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	}
 	if found && !hasOwner(roles) && d.low(j) == "and" && (d.low(j+1) == "his" || d.low(j+1) == "her") {
 		// "military commander Omar Salem and his Libyan National Army"
-		if m := d.at[j+2]; m != nil && m.ent != nil && m.ent.isActor() {
+		if m := d.mentionAt(j + 2); m != nil && m.ent != nil && m.ent.isActor() {
 			for k := range roles {
 				roles[k].owner = m.ent
 			}

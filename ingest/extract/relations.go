@@ -140,7 +140,9 @@ func (d *doc) findRelations() {
 				if change == "" {
 					change = "hold"
 				}
-				rel.observe(change, d.changeDate(change, r.sent), 2*r.sent+1)
+				// "former", "deposed": the title says the office ended, not
+				// when.
+				rel.observe(change, "", 2*r.sent+1)
 			}
 		}
 	}

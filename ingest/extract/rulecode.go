@@ -243,7 +243,7 @@ func locatedComma(d *doc, m *match) {
 		return
 	}
 	// Not "Kidal, Mali said, ...": the state speaks.
-	if o := d.at[k+1]; o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.kind == mName && !o.possess && (o.to >= len(d.toks) || !isCapitalized(d.toks[o.to].Text)) && !speechVerbs[d.low(o.to)] {
+	if o := d.mentionAt(k + 1); o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.kind == mName && !o.possess && (o.to >= len(d.toks) || !isCapitalized(d.toks[o.to].Text)) && !speechVerbs[d.low(o.to)] {
 		d.emit(m, m.ment.ent, o.ent, nil)
 	}
 }
@@ -450,7 +450,7 @@ func (d *doc) titleAfter(k int) (title string, owner *entity) {
 				if d.low(q) == "the" {
 					q++
 				}
-				if o := d.at[q]; o != nil && o.ent != nil && o.ent.isActor() {
+				if o := d.mentionAt(q); o != nil && o.ent != nil && o.ent.isActor() {
 					owner = o.ent
 				}
 			}

@@ -595,7 +595,8 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // A Fact is a fact as rule examples write it: "CONTROLS Azawad Liberation
-// Front -> Kidal [gain 2024-03-15]" or "Event talks".
+// Front -> Kidal [gain 2024-03-15]" ("[gain -]": a gain with no date) or
+// "Event talks".
 type Fact struct {
 	Type, From, To string
 	Change, Date   string

@@ -46,14 +46,7 @@ func fullExtractor(t testing.TB, off ...string) *Extractor {
 // (Fact.String of a fact with Change and Date cleared), with the change
 // and date found.
 func gotFacts(b *graph.Batch) map[string]Fact {
-	name := map[string]string{}
-	for _, n := range b.Nodes {
-		if n.Label() == graph.LabelEvent {
-			name[n.ID] = factEvent + " " + n.Props[graph.PropType].(string)
-		} else if s, ok := n.Props[graph.PropName].(string); ok {
-			name[n.ID] = s
-		}
-	}
+	name := nodeNames(b, factEvent+" ")
 	out := map[string]Fact{}
 	for _, n := range b.Nodes {
 		if n.Label() == graph.LabelEvent {
@@ -88,7 +81,8 @@ func has(got map[string]Fact, want string) bool {
 	if !ok {
 		return false
 	}
-	return (w.Change == "" || w.Change == g.Change) && (w.Date == "" || w.Date == g.Date)
+	// A date "-" says the fact has none.
+	return (w.Change == "" || w.Change == g.Change) && (w.Date == "" || w.Date == g.Date || w.Date == "-" && g.Date == "")
 }
 
 // lacksFails reports whether got holds fact f, which an example must lack:
