@@ -40,10 +40,9 @@ func (d *doc) batch() *graph.Batch {
 	b.Nodes = append(b.Nodes, art)
 	var emitted []*entity
 	for _, e := range d.ents {
-		if !e.real || e.count <= 0 {
-			continue
+		if e.inGraph() {
+			emitted = append(emitted, e)
 		}
-		emitted = append(emitted, e)
 	}
 	sort.SliceStable(emitted, func(i, j int) bool { return emitted[i].first < emitted[j].first })
 	for _, e := range emitted {
@@ -127,11 +126,16 @@ func (d *doc) ref(e *entity, ev *event) (graph.Ref, bool) {
 	switch {
 	case ev != nil:
 		return ev.ref(d), true
-	case e != nil && e.real:
+	case e != nil && e.inGraph():
 		return graph.Ref{ID: e.id(), Labels: []graph.Label{e.label}}, true
 	}
 	return graph.Ref{}, false
 }
+
+// inGraph reports whether entity e is a node of the article's graph: named
+// as an actor or a place, and still mentioned (a mention may be taken back
+// when a longer name covers it).
+func (e *entity) inGraph() bool { return e.real && e.count > 0 }
 
 // setChange sets the change r tells, and its date, in props.
 func setChange(props map[string]any, r *relation) {
