@@ -24,7 +24,6 @@ type lexicon struct {
 	roleStarts  *phraseTrie       // the titles, to find one starting at a token
 	roleEnds    *phraseTrie       // the titles reversed, to find one ending at a token
 	titleStates map[string]string // lower-case title -> the state it implies
-	maxRole     int               // longest title, in tokens
 	roleMods    map[string]bool
 	stopNames   map[string]bool
 	notPerson   map[string]bool // capitalized nouns never in a person's name
@@ -46,7 +45,6 @@ type lexicon struct {
 	maxEvent    int
 	cues        map[graph.RelType]map[cueMode]map[string]bool // relation -> mode -> phrase
 	cueTries    map[graph.RelType]map[cueMode]*phraseTrie
-	maxCue      int
 }
 
 // cueMode is how a relation cue word relates its subject and object.
@@ -147,7 +145,6 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			} else {
 				lx.roles[title] = titleCase(title)
 			}
-			lx.maxRole = max(lx.maxRole, len(strings.Fields(title)))
 			lx.roleStarts.add(title, false)
 			lx.roleEnds.add(title, true)
 			return nil
@@ -338,7 +335,6 @@ func (lx *lexicon) addRuleCues(rs *ruleSet) {
 		}
 		lx.cues[rel][mode][w] = true
 		lx.cueTries[rel][mode].add(w, false)
-		lx.maxCue = max(lx.maxCue, len(strings.Fields(w)))
 	}
 	for _, r := range rs.all {
 		if r.Fact == factEvent || rs.off[r.ID] {

@@ -164,16 +164,7 @@ func (d *doc) cueLen(rel graph.RelType, mode cueMode, k int) int {
 // negated reports whether a cue at k is denied or only intended: a
 // negation or a cancelling word of rel shortly before it.
 func (d *doc) negated(rel graph.RelType, k int) bool {
-	for p := k - 1; p >= k-4 && p >= 0 && d.sameSent(p, k); p-- {
-		w := d.low(p)
-		if d.x.lex.negations[w] || d.x.lex.cue(rel, cueNegate, w) {
-			return true
-		}
-		if w == "," || w == ";" {
-			break
-		}
-	}
-	return false
+	return d.denied(k, d.x.lex.cues[rel][cueNegate])
 }
 
 // actorsLeft is the subject of a cue at k: the nearest actor before it in
@@ -676,22 +667,6 @@ func (d *doc) modal(k int) bool {
 	return false
 }
 
-// doubted reports whether a SUPPORTS cue is an accusation or denied: "accused
-// Chad of arming the rebels, an allegation both governments deny".
-func (d *doc) doubted(rel graph.RelType, k int) bool {
-	if d.negated(rel, k) {
-		return true
-	}
-	s := d.sents[d.toks[k].Sent]
-	for p := s.From; p < s.To; p++ {
-		switch d.low(p) {
-		case "accused", "accuses", "accusing", "alleged", "allegation", "allegations", "allegedly", "deny", "denies", "denied":
-			return true
-		}
-	}
-	return false
-}
-
 // passiveAt reports whether the verb at k is a passive participle ("is
 // backed by", "were seized").
 func (d *doc) passiveAt(k int) bool {
@@ -703,23 +678,6 @@ func (d *doc) passiveAt(k int) bool {
 		return true
 	}
 	return false
-}
-
-// afterWord returns the first actor after the word w within n tokens of k.
-func (d *doc) afterWord(k int, w string, n int, labels ...graph.Label) *entity {
-	for p := k; p < k+n && p < len(d.toks) && d.sameSent(p, k-1); p++ {
-		if d.low(p) == w {
-			if a := d.actorsRight(p+1, 4, labels...); len(a) > 0 {
-				return a[0]
-			}
-		}
-	}
-	return nil
-}
-
-// regionSubject is the region a clause is about, before token k.
-func (d *doc) regionSubject(k int) []*entity {
-	return d.actorsLeft(k, graph.LabelRegion)
 }
 
 // demandAt reads "X demanded Y ...", "X called on Y to ...", "urged Y to":
