@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/article"
@@ -115,6 +116,11 @@ type doc struct {
 	rels    []*relation
 	events  []*event
 	dyad    [2]*entity
+	// The time expressions of each sentence, the article's years of
+	// months, and every event word: eventtime.go.
+	times     [][]timex
+	monthYear map[time.Month]int
+	trigs     []trigger
 }
 
 func (x *Extractor) analyze(a *article.Article) *doc {
@@ -130,6 +136,7 @@ func (x *Extractor) analyze(a *article.Article) *doc {
 	d.findPersons()
 	d.sortMentions()
 	d.findRelations()
+	d.findTimes()
 	d.findEvents()
 	return d
 }

@@ -1,0 +1,615 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// Where an event happened. Each rule below finds the places one mention
+// of an event names, and says so in the rule id the LOCATED_IN
+// relationship keeps. A rule reads only the event's own sentence; a
+// dateline is no place of an event unless the sentence ties the event to
+// it.
+
+// Place rule ids, kept on the Event's LOCATED_IN relationships.
+const (
+	// "talks in Geneva", "fighting in and around Kherson", "the meeting
+	// between A and B in Brussels", "battle for Goma", "invasion of
+	// Ukraine", "the conflict over Nagorno-Karabakh"
+	rulePlaceAfter = "event-place-after"
+	// "the Doha talks", "the Gaza ceasefire", "Taiwan's presidential
+	// election", "the Libyan war"
+	rulePlaceBefore = "event-place-before"
+	// "met in Kunming for talks", "gathered in Geneva to agree a truce"
+	rulePlaceVerb = "event-place-verb"
+	// fighting over a place taken in the same sentence: "the takeover of
+	// the port of X came after five days of clashes"
+	rulePlaceSeized = "event-place-seized"
+	// a truce or a deal reached at talks the article places: "agreed to an
+	// immediate truce during talks in Doha"
+	rulePlaceTalks = "event-place-talks"
+	// fighting placed nowhere in its sentences happens where the story's
+	// fighting is: the place most named as fought over, seized or struck
+	rulePlaceStory = "event-place-story"
+	// an election, a civil war: the state of its sides
+	rulePlaceCountry = "event-place-country"
+)
+
+// place is one place of an event and the rule that found it.
+type place struct {
+	ent  *entity
+	rule string
+	sent int
+}
+
+func appendPlace(ps []place, p place) []place {
+	for _, q := range ps {
+		if q.ent == p.ent {
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+// placeAt is the place mentioned at token k, when a place's name (or a
+// word standing for one: "the town") starts there: a Region, or a State
+// named as a place.
+func (d *doc) placeAt(k int) *entity {
+	if k < 0 || k >= len(d.toks) {
+		return nil
+	}
+	m := d.at[k]
+	if m == nil || m.from != k || m.ent == nil || m.possess {
+		return nil
+	}
+	switch {
+	case m.ent.label == graph.LabelRegion && m.kind != mDemonym && m.kind != mCompound:
+		return m.ent
+	case m.ent.label == graph.LabelState && m.kind == mName:
+		return m.ent
+	}
+	return nil
+}
+
+// placePreps are the prepositions that put an event somewhere, and the
+// kinds of event each can place: "in" any, "on" an attack ("strikes on
+// Odesa"), "over" and "for" a fight over a place ("battle for Goma").
+var placePreps = map[string]string{
+	"in": "any", "at": "any", "near": "any", "outside": "any", "around": "any", "inside": "any",
+	"across": "any", "throughout": "any", "within": "any",
+	"on": "fight", "against": "fight", "into": "fight", "over": "fight", "for": "fight", "of": "fight",
+}
+
+// placesAfter reads the places named after the event word at t, through
+// names, titles and "between A and B", up to a verb, a clause or a common
+// noun the place would rather belong to: "talks in Geneva", "the meeting
+// between Serbia's President Aleksandar Vucic and Kosovo's Prime Minister
+// Albin Kurti in Brussels", "fighting in Kyiv and Odesa", "negotiations,
+// which began in Havana", but not "an exchange brokered by the UAE,
+// officials in Kyiv said".
+func (d *doc) placesAfter(t trigger, fight bool) []*entity {
+	var out []*entity
+	s := d.sents[t.sent]
+	for k := t.to; k < s.To && k < t.to+16; k++ {
+		tk := d.toks[k]
+		if tk.Text == "," {
+			// ", which began in Havana"; what an attack did where: "a
+			// barrage of missiles, killing one person in the Kyiv region"
+			if n := d.relativeHappen(k + 1); n > 0 {
+				k += n
+				continue
+			}
+			if fight && d.x.lex.verbs.result[d.low(k+1)] {
+				k++
+				continue
+			}
+			break
+		}
+		if strings.HasPrefix(tk.Tag, "VB") {
+			// "talks held in Doha", "the summit hosted in Abuja"
+			if tk.Tag == "VBN" && k == t.to {
+				continue
+			}
+			break
+		}
+		if d.clauseBoundary(k) || tk.Lower == "which" || tk.Lower == "that" || tk.Lower == "who" || tk.Key == "\"" {
+			break
+		}
+		// "officials in Kyiv", "exports in the Black Sea": a common noun
+		// of its own takes the place.
+		if strings.HasPrefix(tk.Tag, "NN") && !isCapitalized(tk.Text) && d.at[k] == nil && d.x.lex.roles[tk.Lower] == "" && k > t.to+1 {
+			break
+		}
+		// Another event: "talks during a summit in India" share its place;
+		// "talks on the truce in Gaza" do not.
+		if k > t.to && d.triggerAt(k) && d.low(k-1) != "during" && d.low(k-2) != "during" && d.low(k-1) != "at" && d.low(k-2) != "at" {
+			break
+		}
+		kind, ok := placePreps[tk.Lower]
+		if !ok || kind == "fight" && !fight {
+			continue
+		}
+		if tk.Lower == "of" && !fightOf(d.low(t.to-1)) {
+			continue
+		}
+		q := d.placeObject(k + 1)
+		// "for control of X": the place is what is fought for.
+		if tk.Lower == "for" && d.low(k+1) == "control" && d.low(k+2) == "of" {
+			q = d.placeObject(k + 3)
+		}
+		if tk.Lower == "in" && d.low(k+1) == "and" && d.low(k+2) == "around" {
+			q = d.placeObject(k + 3)
+		}
+		for p := d.placeAt(q); p != nil; {
+			out = appendEntity(out, p)
+			k = d.at[q].to - 1
+			// "in Kyiv and Odesa", "in Kyiv, Odesa and Lviv"
+			if w := d.low(k + 1); w == "and" || w == "," {
+				if np := d.placeAt(k + 2); np != nil {
+					q = k + 2
+					p = np
+					continue
+				}
+			}
+			break
+		}
+		if q > k {
+			k = q - 1
+		}
+	}
+	return out
+}
+
+// placeObject is where the place a preposition at k-1 introduces starts:
+// "in Geneva", "in the Gaza Strip", "in the city of Gori", "in the Saudi
+// port city" (the city, not the state), "in the Kurdish-dominated Syrian
+// city of Afrin".
+func (d *doc) placeObject(k int) int {
+	if d.low(k) == "the" {
+		k++
+	}
+	q := k
+	// Modifiers before a common noun for a place: adjectives, demonyms,
+	// a state's name used as one ("the Saudi port city").
+	for q < len(d.toks) && q-k < 4 && d.sameSent(q, k) {
+		m := d.at[q]
+		switch {
+		case strings.HasPrefix(d.toks[q].Tag, "JJ") && m == nil, m != nil && m.kind == mDemonym:
+			q++
+			continue
+		case m != nil && m.ent != nil && m.ent.label == graph.LabelState && d.nominalHead(m.to) && !m.possess:
+			q = m.to
+			continue
+		case d.nominalHead(q) && !isCapitalized(d.toks[q].Text) && d.nominalHead(q+1):
+			// "port city"
+			q++
+			continue
+		}
+		break
+	}
+	if q == k || !d.nominalHead(q) {
+		return k
+	}
+	// "the city of Gori"
+	if d.low(q+1) == "of" {
+		return q + 2
+	}
+	// "the Saudi port city": the word for the place stands for it.
+	return q
+}
+
+// relativeHappen is the length of a relative clause of happening that
+// starts at k, "which began", "which opened on Monday", up to its place
+// preposition, or 0.
+func (d *doc) relativeHappen(k int) int {
+	if w := d.low(k); w != "which" && w != "that" {
+		return 0
+	}
+	for p := k + 1; p < len(d.toks) && p <= k+3 && d.sameSent(p, k); p++ {
+		if d.auxiliary(p) || d.toks[p].Tag == "RB" {
+			continue
+		}
+		if strings.HasPrefix(d.toks[p].Tag, "VB") && d.x.lex.verbs.happen[d.low(p)] {
+			return p - k + 1
+		}
+		return 0
+	}
+	return 0
+}
+
+// fightOf reports whether an event word takes its place with "of": "the
+// invasion of Ukraine", "the siege of El Fasher", not "a war of attrition".
+func fightOf(w string) bool {
+	switch w {
+	case "invasion", "siege", "occupation", "bombardment", "shelling", "bombing", "capture", "seizure", "takeover", "assault", "blockade", "annexation", "encirclement", "storming":
+		return true
+	}
+	return false
+}
+
+// nominalHead reports whether token k is a common noun for a place: "the
+// city of Gori", "the district of Altun Kupri".
+func (d *doc) nominalHead(k int) bool {
+	switch d.low(k) {
+	case "city", "town", "village", "district", "province", "region", "port", "capital", "county", "state", "enclave", "island", "islands", "area", "municipality":
+		return true
+	}
+	return false
+}
+
+// placesBefore reads a place named just before the event word: "the Doha
+// talks", "the Gaza ceasefire", "Taiwan's presidential election", "the
+// Libyan war".
+func (d *doc) placesBefore(t trigger) []*entity {
+	typ := t.typ
+	if typ == "election" {
+		if s := d.holdsElection(t); s != nil {
+			return []*entity{s}
+		}
+	}
+	if tag := d.toks[t.from].Tag; !strings.HasPrefix(tag, "NN") && !strings.HasPrefix(tag, "JJ") && !strings.HasPrefix(tag, "VBG") {
+		// "held in the Gaza Strip in exchange for": the place is not the
+		// event word's modifier.
+		return nil
+	}
+	// Only adjectives between: "the Gaza ceasefire", "Taiwan's
+	// presidential election"; "the Black Sea grain deal" is about the
+	// sea, not in it.
+	k := t.from - 1
+	for k >= 0 && d.sameSent(k, t.from) && t.from-k <= 3 && strings.HasPrefix(d.toks[k].Tag, "JJ") && d.at[k] == nil {
+		k--
+	}
+	if k < 0 || !d.sameSent(k, t.from) {
+		return nil
+	}
+	m := d.at[k]
+	possessive := false
+	if d.toks[k].Text == "'s" || d.toks[k].Text == "'" {
+		possessive = true
+		m = d.at[k-1]
+	}
+	if m == nil || m.ent == nil {
+		return nil
+	}
+	state := m.ent.label == graph.LabelState
+	// A state before an event word is mostly its side ("Russia's
+	// invasion", "Israeli strikes"), but the state of an election or of a
+	// war within it is its place ("Taiwan's election", "the Libyan war").
+	ownCountry := typ == "election" || typ == "protest" || typ == "armed_conflict" && civilWarWord(d.lowJoin(t.from, t.to))
+	// Open water and wide areas name what a deal is about ("the Red Sea
+	// deal"), not where it was made; fighting happens there.
+	open := m.ent.entry != nil && (m.ent.entry.Kind == "sea" || m.ent.entry.Kind == "area")
+	switch {
+	case m.ent.label == graph.LabelRegion && m.kind != mDemonym && m.kind != mCompound && m.kind != mNominal && (!open || d.x.lex.kind(typ).fighting == fightingIs):
+		return []*entity{m.ent}
+	case state && ownCountry && (m.kind == mDemonym || possessive && m.kind == mName):
+		return []*entity{d.owner(m)}
+	}
+	return nil
+}
+
+// holdsElection is the state said to hold the election at t: "Venezuela
+// could hold a new presidential election".
+func (d *doc) holdsElection(t trigger) *entity {
+	for k := t.from - 1; k >= 0 && k >= t.from-5 && d.sameSent(k, t.from); k-- {
+		switch d.low(k) {
+		case "hold", "holds", "held", "holding", "organise", "organize", "organised", "organized":
+		default:
+			continue
+		}
+		for p := k - 1; p >= 0 && p >= k-3 && d.sameSent(p, k); p-- {
+			if m := d.at[p]; m != nil && m.ent != nil && m.ent.label == graph.LabelState && (m.kind == mName || m.kind == mMetonym) {
+				return m.ent
+			}
+			if !d.auxiliary(p) && d.toks[p].Tag != "RB" && d.low(p) != "to" {
+				break
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// civilWarWord reports whether an event word names a war inside a state
+// when a demonym or a possessive precedes it: "the Libyan war", "Sudan's
+// civil war", not "the Russian invasion".
+func civilWarWord(w string) bool {
+	switch w {
+	case "war", "civil war", "conflict", "insurgency", "crisis", "fighting":
+		return true
+	}
+	return false
+}
+
+// placesOfVerb reads a place named before the event word with the verb
+// of coming together for it: "met in Kunming for talks", "gathered in
+// Geneva to agree a truce".
+func (d *doc) placesOfVerb(t trigger) []*entity {
+	s := d.sents[t.sent]
+	// Back from the event word over "for", "to agree a", to the place.
+	k := t.from - 1
+	for k >= s.From && t.from-k <= 4 {
+		w := d.low(k)
+		if w == "for" || w == "to" || d.toks[k].Tag == "DT" || strings.HasPrefix(d.toks[k].Tag, "JJ") || strings.HasPrefix(d.toks[k].Tag, "VB") && w != "for" {
+			k--
+			continue
+		}
+		break
+	}
+	if k < s.From || k == t.from-1 {
+		return nil
+	}
+	m := d.at[k]
+	if m == nil || m.ent == nil {
+		return nil
+	}
+	p := d.placeAt(m.from)
+	q := m.from - 1
+	if d.low(q) == "the" {
+		q--
+	}
+	if p == nil || d.low(q) != "in" && d.low(q) != "at" {
+		return nil
+	}
+	for v := q - 1; v >= s.From && v >= q-3; v-- {
+		if d.x.lex.verbs.gather[d.low(v)] && strings.HasPrefix(d.toks[v].Tag, "VB") {
+			return []*entity{p}
+		}
+	}
+	return nil
+}
+
+// placesSeized reads, in the sentence of a fighting word, the places
+// taken or struck: "the takeover of the port of Mocimboa da Praia came
+// after five days of clashes", "seized Goma after fierce fighting".
+func (d *doc) placesSeized(t trigger) []*entity {
+	var out []*entity
+	s := d.sents[t.sent]
+	for k := s.From; k < s.To; k++ {
+		if !seizeVerbs[d.low(k)] {
+			continue
+		}
+		// Its object, through "control of", "the centre of", "the port of".
+		q := k + 1
+		for n := 0; n < 5 && q < s.To; n++ {
+			if p := d.placeAt(q); p != nil {
+				if p.label == graph.LabelRegion {
+					out = appendEntity(out, p)
+				}
+				break
+			}
+			w := d.low(q)
+			if w != "of" && w != "the" && w != "control" && !d.nominalHead(q) && w != "centre" && w != "center" && w != "complete" && w != "full" {
+				break
+			}
+			q++
+		}
+	}
+	return out
+}
+
+// seizeVerbs take a place: their object is where the fighting was.
+var seizeVerbs = map[string]bool{
+	"seized": true, "captured": true, "overran": true, "retook": true, "recaptured": true, "stormed": true, "besieged": true,
+	"takeover": true, "capture": true, "seizure": true, "fall": true, "siege": true, "liberation": true, "encircled": true,
+}
+
+// triggerAt reports whether an event word starts at token k.
+func (d *doc) triggerAt(k int) bool {
+	for _, t := range d.trigs {
+		if t.from == k {
+			return true
+		}
+	}
+	return false
+}
+
+// placesOf finds where ev happened, from each of its mentions, and failing
+// that from the story: the venue of the talks where a truce was agreed,
+// the place the story's fighting is about, the state of an election.
+func (d *doc) placesOf(ev *event, events []*event) []place {
+	var out []place
+	fight := d.x.lex.kind(ev.typ).fighting == fightingIs
+	for _, t := range ev.trigs {
+		for _, p := range d.placesAfter(t, fight) {
+			out = appendPlace(out, place{p, rulePlaceAfter, t.sent})
+		}
+		for _, p := range d.placesBefore(t) {
+			out = appendPlace(out, place{p, rulePlaceBefore, t.sent})
+		}
+		for _, p := range d.placesOfVerb(t) {
+			out = appendPlace(out, place{p, rulePlaceVerb, t.sent})
+		}
+		if fight {
+			for _, p := range d.placesSeized(t) {
+				out = appendPlace(out, place{p, rulePlaceSeized, t.sent})
+			}
+		}
+	}
+	// Sides are no places of their own talks: "talks in Malaysia" is a
+	// venue, "the Armenia-Azerbaijan talks in Armenia" may be, but "a
+	// truce between Israel and Hamas in Israel" is not what was meant.
+	if len(out) > 0 {
+		return out
+	}
+	switch {
+	case ev.typ == "ceasefire" || ev.typ == "agreement" || ev.typ == "prisoner_exchange":
+		for _, o := range events {
+			if o.typ == "talks" && len(o.places) > 0 && sameSides(o, ev) && o.past == ev.past && closeTimes(o.when.when, ev.when.when) {
+				for _, p := range o.places {
+					out = appendPlace(out, place{p.ent, rulePlaceTalks, p.sent})
+				}
+				return out
+			}
+		}
+	case fight:
+		// Where the story's fighting is, and the state it is in when it
+		// is that state's own war.
+		if p := d.storyPlace(ev); p != nil {
+			out = append(out, place{p, rulePlaceStory, ev.sents[0]})
+		}
+		if s := d.homeState(ev); s != nil {
+			out = append(out, place{s, rulePlaceCountry, ev.sents[0]})
+		}
+	case d.x.lex.kind(ev.typ).place == placeCountry:
+		if s := d.homeState(ev); s != nil {
+			return []place{{s, rulePlaceCountry, ev.sents[0]}}
+		}
+	}
+	return out
+}
+
+// closeTimes reports whether two events' times may be days of one
+// meeting: either unknown, or within a week of each other.
+func closeTimes(a, b period) bool {
+	if !a.known() || !b.known() {
+		return true
+	}
+	return !a.lo.After(b.hi.AddDate(0, 0, 7)) && !b.lo.After(a.hi.AddDate(0, 0, 7))
+}
+
+// sameSides reports whether events a and b share a side.
+func sameSides(a, b *event) bool {
+	for _, p := range a.parties {
+		if containsEntity(b.parties, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// storyPlace is where the story's fighting is, for fighting whose own
+// sentences place it nowhere: the place below the level of a state named
+// most in the sentences of its fighting words (twice as much) and of
+// places taken or struck, at least twice. A place where someone speaks
+// ("said in Moscow") is not where the fighting is.
+func (d *doc) storyPlace(ev *event) *entity {
+	score := map[*entity]int{}
+	first := map[*entity]int{}
+	for si, s := range d.sents {
+		w := 0
+		for k := s.From; k < s.To; k++ {
+			if seizeVerbs[d.low(k)] || strikeVerbs[d.low(k)] {
+				w = 1
+			}
+		}
+		for _, t := range ev.trigs {
+			if t.sent == si {
+				w = 2
+			}
+		}
+		if w == 0 {
+			continue
+		}
+		for k := s.From; k < s.To; k++ {
+			p := d.placeAt(k)
+			if p == nil || p.label != graph.LabelRegion || p.entry != nil && (p.entry.Kind == "sea" || p.entry.Kind == "area") || d.spokenAt(k) {
+				continue
+			}
+			if _, ok := first[p]; !ok {
+				first[p] = si
+			}
+			score[p] += w
+		}
+	}
+	var best *entity
+	for p, n := range score {
+		if best == nil || n > score[best] || n == score[best] && first[p] < first[best] {
+			best = p
+		}
+	}
+	if best == nil || score[best] < 2 {
+		return nil
+	}
+	return best
+}
+
+// strikeVerbs strike a place.
+var strikeVerbs = map[string]bool{"struck": true, "hit": true, "shelled": true, "bombed": true, "attacked": true, "targeted": true, "rocked": true, "killed": true, "wounded": true}
+
+// spokenAt reports whether the place at k is where someone spoke or who
+// spoke: "said in Moscow", "told reporters in Geneva", "New Delhi,
+// however, said".
+func (d *doc) spokenAt(k int) bool {
+	for p := k - 1; p >= k-4 && p >= 0 && d.sameSent(p, k); p-- {
+		if d.x.lex.verbs.report[d.low(p)] && strings.HasPrefix(d.toks[p].Tag, "VB") {
+			return true
+		}
+	}
+	end := k + 1
+	if m := d.at[k]; m != nil {
+		end = m.to
+	}
+	for p := end; p < end+4 && d.sameSent(p, k); p++ {
+		if d.x.lex.verbs.report[d.low(p)] && strings.HasPrefix(d.toks[p].Tag, "VB") {
+			return true
+		}
+		if w := d.low(p); w != "," && w != "however" && w != "also" && !d.auxiliary(p) && d.toks[p].Tag != "RB" {
+			break
+		}
+	}
+	return false
+}
+
+// homeState is the state an event happens in when it is that state's own
+// affair: an election of its leaders and parties, or a war between its
+// government and an armed group of its own.
+func (d *doc) homeState(ev *event) *entity {
+	votes := map[*entity]int{}
+	var order []*entity
+	add := func(s *entity) {
+		if s == nil || s.label != graph.LabelState {
+			return
+		}
+		if votes[s] == 0 {
+			order = append(order, s)
+		}
+		votes[s]++
+	}
+	groups := 0
+	for _, p := range ev.parties {
+		switch {
+		case p.label == graph.LabelState:
+			add(p)
+		case p.label == graph.LabelLeader:
+			for _, r := range p.roles {
+				if r.owner != nil {
+					add(d.stateOf(r.owner))
+				}
+			}
+		case p.label == graph.LabelOrganization:
+			if s := d.stateOf(p); s != p {
+				add(s)
+			} else if p.entry != nil && p.entry.Within != "" {
+				if s, ok := d.byKey[key(graph.LabelState, p.entry.Within)]; ok {
+					add(s)
+				}
+			} else if p.kind == "armed_group" {
+				groups++
+			}
+		}
+	}
+	// A war between two states is no state's own affair.
+	if ev.typ != "election" && len(order) != 1 {
+		return nil
+	}
+	if ev.typ != "election" && groups == 0 && len(ev.parties) > 1 {
+		// A state and its own institutions: one state, not a civil war
+		// unless an armed group of its own is a side.
+		hasGroup := false
+		for _, p := range ev.parties {
+			hasGroup = hasGroup || p.label == graph.LabelOrganization && p.kind == "armed_group"
+		}
+		if !hasGroup {
+			return nil
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return votes[order[i]] > votes[order[j]] })
+	if len(order) == 0 {
+		return nil
+	}
+	order[0].real = true
+	return order[0]
+}
