@@ -606,7 +606,9 @@ func (s *dateScanner) ago(i int) (timex, int) {
 		d := day(p.Year(), p.Month(), 1).AddDate(0, -n, 0)
 		return timex{when: monthPeriod(d.Year(), d.Month())}, 3
 	case "year":
-		return timex{when: yearPeriod(p.Year() - n)}, 3
+		// "a year ago": about then, give or take a season.
+		d := p.AddDate(-n, 0, 0)
+		return timex{when: period{d.AddDate(0, -3, 0), d.AddDate(0, 3, 0), precRange}}, 3
 	}
 	return timex{}, 0
 }

@@ -30,11 +30,11 @@ const (
 
 // verbKinds are the verb lists of data/event_verbs.tsv.
 type verbKinds struct {
-	report, happen, start, gather, result map[string]bool
+	report, happen, start, persist, gather, result map[string]bool
 }
 
 func loadVerbKinds(fsys fs.FS) (verbKinds, error) {
-	v := verbKinds{report: map[string]bool{}, happen: map[string]bool{}, start: map[string]bool{}, gather: map[string]bool{}, result: map[string]bool{}}
+	v := verbKinds{report: map[string]bool{}, happen: map[string]bool{}, start: map[string]bool{}, persist: map[string]bool{}, gather: map[string]bool{}, result: map[string]bool{}}
 	err := eachLine(fsys, "event_verbs.tsv", func(line string) error {
 		kind, words, ok := strings.Cut(line, "\t")
 		if !ok {
@@ -48,12 +48,14 @@ func loadVerbKinds(fsys fs.FS) (verbKinds, error) {
 			m = v.happen
 		case "start":
 			m = v.start
+		case "persist":
+			m = v.persist
 		case "gather":
 			m = v.gather
 		case "result":
 			m = v.result
 		default:
-			return fmt.Errorf("unknown kind %q (want report, happen, start, gather or result)", kind)
+			return fmt.Errorf("unknown kind %q (want report, happen, start, persist, gather or result)", kind)
 		}
 		for _, w := range strings.Split(words, "|") {
 			m[w] = true
@@ -158,9 +160,15 @@ func (d *doc) link(t trigger, x *timex) strength {
 			return linkDirect
 		}
 		// Its verb: "the fighting, which began on Thursday", "fighting
-		// broke out in Muqokori, north of Mogadishu, on Friday".
-		if v := d.lastVerb(x.from, t.to); v >= 0 && vk.happen[d.low(v)] && x.from-v <= 10 && d.subjectOf(t, v) && d.prepChain(v+1, x.from) {
-			return linkDirect
+		// broke out in Muqokori, north of Mogadishu, on Friday". "The
+		// truce held on Thursday" tells it went on, not when it was.
+		if v := d.lastVerb(x.from, t.to); v >= 0 && x.from-v <= 10 && d.subjectOf(t, v) && d.prepChain(v+1, x.from) {
+			if d.persists(v) {
+				return noLink
+			}
+			if vk.happen[d.low(v)] {
+				return linkDirect
+			}
 		}
 	} else {
 		return noLink
@@ -281,6 +289,19 @@ func (d *doc) objectOf(t trigger, v int) bool {
 	return true
 }
 
+// persists reports whether the verb at v tells its subject went on: "the
+// truce held", not "talks were held".
+func (d *doc) persists(v int) bool {
+	if !d.x.lex.verbs.persist[d.low(v)] {
+		return false
+	}
+	switch d.low(v - 1) {
+	case "was", "were", "be", "been", "being", "is", "are":
+		return false
+	}
+	return true
+}
+
 // auxiliary reports whether token k is an auxiliary or a modal.
 func (d *doc) auxiliary(k int) bool {
 	switch d.low(k) {
@@ -373,6 +394,10 @@ func (d *doc) startAt(t trigger, x *timex) bool {
 	lo, hi := min(t.to, x.to), max(t.from, x.from)
 	for k := lo; k < hi; k++ {
 		if vk.start[d.low(k)] {
+			return true
+		}
+		// "came into force", "took effect", "went into effect"
+		if w := d.low(k); (w == "into" || w == "took" || w == "takes" || w == "take") && (d.low(k+1) == "force" || d.low(k+1) == "effect") {
 			return true
 		}
 	}
@@ -518,15 +543,33 @@ func (d *doc) timeOf(ev *event) eventTime {
 	return et
 }
 
+// better orders candidates. An event that goes on takes the surest link,
+// then a beginning, then the most precise time. An event of a day takes
+// a day over a month or a year whenever the text ties both to it ("a
+// truce a year ago" is mostly another truce), then the day it began or
+// took effect, then the surest link. A time of saying comes last.
 func better(c, best candidate, point bool) bool {
-	if c.s != best.s {
-		return c.s > best.s
-	}
-	if !point && c.start != best.start {
-		return c.start
-	}
 	pc, pb := rank(c.x), rank(best.x)
-	if pc != pb {
+	if point {
+		sc, sb := min(c.s, linkClause), min(best.s, linkClause)
+		switch {
+		case sc != sb:
+			return sc > sb
+		case pc != pb:
+			return pc < pb
+		case c.start != best.start:
+			return c.start
+		case c.s != best.s:
+			return c.s > best.s
+		}
+		return c.dist < best.dist
+	}
+	switch {
+	case c.s != best.s:
+		return c.s > best.s
+	case c.start != best.start:
+		return c.start
+	case pc != pb:
 		return pc < pb
 	}
 	return c.dist < best.dist
