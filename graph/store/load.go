@@ -208,6 +208,9 @@ func planWrites(b *graph.Batch) writePlan {
 	for _, k := range nodeKeys {
 		plan = append(plan, *nodeGroups[k])
 	}
+	if s := eventStep(b.Nodes); s != nil {
+		plan = append(plan, *s)
+	}
 	relGroups := map[string]*step{}
 	var relKeys []string
 	for _, r := range b.Rels {
@@ -275,6 +278,10 @@ func nodeRow(n *graph.Node) map[string]any {
 		"first":   n.Props[graph.PropFirstSeen],
 		"last":    n.Props[graph.PropLastSeen],
 		"props":   scalarProps(n.Props),
+	}
+	if n.Label() == graph.LabelEvent {
+		// eventStep merges an Event's name by its own rule.
+		delete(row["props"].(map[string]any), graph.PropName)
 	}
 	return row
 }

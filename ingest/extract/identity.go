@@ -190,7 +190,10 @@ func (ev *event) node(d *doc) graph.Node {
 			props[graph.PropDate] = isoDay(w.lo)
 		}
 		props[graph.PropDateFrom] = isoDay(w.lo)
-		props[graph.PropDateTo] = isoDay(w.hi)
+		// A war since a day, a month or a year goes on: no end yet.
+		if !ev.when.start || d.x.lex.kind(ev.typ).point || w.prec == precRange || w.prec == precYears {
+			props[graph.PropDateTo] = isoDay(w.hi)
+		}
 		props[graph.PropDatePrecision] = w.prec.String()
 	}
 	if len(ev.sents) > 0 {
