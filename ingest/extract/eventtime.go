@@ -163,10 +163,11 @@ func (d *doc) link(t trigger, x *timex) strength {
 		// broke out in Muqokori, north of Mogadishu, on Friday". "The
 		// truce held on Thursday" tells it went on, not when it was.
 		if v := d.lastVerb(x.from, t.to); v >= 0 && x.from-v <= 10 && d.subjectOf(t, v) && d.prepChain(v+1, x.from) {
-			if d.persists(v) {
+			// "The war lasted from August 8 to August 12" does date it.
+			if d.persists(v) && !x.rng {
 				return noLink
 			}
-			if vk.happen[d.low(v)] {
+			if vk.happen[d.low(v)] || vk.persist[d.low(v)] {
 				return linkDirect
 			}
 		}
@@ -203,7 +204,7 @@ func (d *doc) link(t trigger, x *timex) strength {
 			switch {
 			case vk.report[d.low(v)] && !d.objectOf(t, v):
 				return noLink
-			case !vk.happen[d.low(v)] && !d.auxiliary(v):
+			case !vk.happen[d.low(v)] && !d.auxiliary(v) && !(vk.persist[d.low(v)] && x.rng):
 				return noLink
 			}
 		}
@@ -402,15 +403,15 @@ func (d *doc) startAt(t trigger, x *timex) bool {
 		}
 	}
 	// "since the start of the war on ...": the event word is the object of
-	// "since the start/launch/outbreak of".
+	// "since the start/launch/outbreak of"; not of "since the end of".
 	for k := t.from - 1; k >= 0 && k >= t.from-6 && d.sameSent(k, t.from); k-- {
-		switch d.low(k) {
-		case "since":
+		switch tk := d.toks[k]; {
+		case tk.Lower == "since":
 			return true
-		case "start", "launch", "outbreak", "beginning", "onset":
-			if d.low(k+1) == "of" {
-				continue
-			}
+		case tk.Lower == "of", tk.Tag == "DT", tk.Tag == "CD", strings.HasPrefix(tk.Tag, "JJ"), d.inTimex(k):
+		case tk.Lower == "start", tk.Lower == "launch", tk.Lower == "outbreak", tk.Lower == "beginning", tk.Lower == "onset":
+		default:
+			return false
 		}
 	}
 	return false

@@ -22,8 +22,18 @@ const (
 	// "the Doha talks", "the Gaza ceasefire", "Taiwan's presidential
 	// election", "the Libyan war"
 	rulePlaceBefore = "event-place-before"
-	// "met in Kunming for talks", "gathered in Geneva to agree a truce"
+	// "met in Kunming for talks", "gathered in Geneva to agree a truce",
+	// "negotiations would continue in Jeddah", "talks on a ceasefire
+	// opened in Switzerland", "talks are being mediated by Qatar in Doha"
 	rulePlaceVerb = "event-place-verb"
+	// talks placed nowhere at their mentions, and a sentence where their
+	// sides or delegations meet somewhere: "delegations from both sides met
+	// in Kunming on Saturday"
+	rulePlaceMeeting = "event-place-meeting"
+	// talks the article's first sentence tells happening, placed nowhere
+	// else, under a dateline: "BRUSSELS - Talks between Serbia and Kosovo
+	// ended on Thursday without agreement"
+	rulePlaceDateline = "event-place-dateline"
 	// fighting over a place taken in the same sentence: "the takeover of
 	// the port of X came after five days of clashes"
 	rulePlaceSeized = "event-place-seized"
@@ -330,9 +340,9 @@ func (d *doc) placesOfVerb(t trigger) []*entity {
 	s := d.sents[t.sent]
 	// Back from the event word over "for", "to agree a", to the place.
 	k := t.from - 1
-	for k >= s.From && t.from-k <= 4 {
+	for k >= s.From && t.from-k <= 8 {
 		w := d.low(k)
-		if w == "for" || w == "to" || d.toks[k].Tag == "DT" || strings.HasPrefix(d.toks[k].Tag, "JJ") || strings.HasPrefix(d.toks[k].Tag, "VB") && w != "for" {
+		if w == "for" || w == "to" || w == "on" || d.toks[k].Tag == "DT" || strings.HasPrefix(d.toks[k].Tag, "JJ") || strings.HasPrefix(d.toks[k].Tag, "VB") || d.inTimex(k) {
 			k--
 			continue
 		}
@@ -356,6 +366,228 @@ func (d *doc) placesOfVerb(t trigger) []*entity {
 	for v := q - 1; v >= s.From && v >= q-3; v-- {
 		if d.x.lex.verbs.gather[d.low(v)] && strings.HasPrefix(d.toks[v].Tag, "VB") {
 			return []*entity{p}
+		}
+	}
+	return nil
+}
+
+// inTimex reports whether token k is part of a time expression.
+func (d *doc) inTimex(k int) bool {
+	for _, x := range d.times[d.toks[k].Sent] {
+		if k >= x.from && k < x.to {
+			return true
+		}
+	}
+	return false
+}
+
+// placeVerbs are verbs whose place is the place of the event they have as
+// subject, beside those of happening: "talks are being mediated by Qatar
+// in Doha".
+var placeVerbs = map[string]bool{
+	"mediated": true, "brokered": true, "hosted": true, "facilitated": true, "organised": true, "organized": true,
+	"staged": true, "scheduled": true, "planned": true, "due": true, "expected": true, "set": true, "taking": true,
+}
+
+// placesOfOwnVerb reads the place of the verb the event word is the
+// subject of: "negotiations would continue in Jeddah", "talks on a
+// ceasefire in Sudan opened in Switzerland", "talks are being mediated by
+// Qatar in Doha", "the talks took place in Vienna".
+func (d *doc) placesOfOwnVerb(t trigger) []*entity {
+	s := d.sents[t.sent]
+	vk := d.x.lex.verbs
+	// The object of a preposition is no subject: "talks on a ceasefire
+	// opened in Geneva" places the talks, not the ceasefire.
+	q := t.from - 1
+	for q >= s.From && (d.toks[q].Tag == "DT" || strings.HasPrefix(d.toks[q].Tag, "JJ")) {
+		q--
+	}
+	if q >= s.From && d.toks[q].Tag == "IN" {
+		return nil
+	}
+	v := -1
+	for k := t.to; k < s.To && k < t.to+16; k++ {
+		tk := d.toks[k]
+		if tk.Text == "," || tk.Key == "\"" || d.clauseBoundary(k) || tk.Lower == "which" || tk.Lower == "that" || tk.Lower == "who" {
+			return nil
+		}
+		if strings.HasPrefix(tk.Tag, "VB") || tk.Tag == "MD" {
+			if d.auxiliary(k) || tk.Tag == "MD" {
+				continue
+			}
+			v = k
+			break
+		}
+	}
+	if v < 0 {
+		return nil
+	}
+	w := d.low(v)
+	if !vk.happen[w] && !vk.persist[w] && !vk.gather[w] && !placeVerbs[w] {
+		return nil
+	}
+	// After the verb: "place" of "took place", adverbs, "by" its agent,
+	// times, then the place.
+	k := v + 1
+	for k < s.To && k < v+10 {
+		switch {
+		case d.low(k) == "place" && (w == "took" || w == "take" || w == "takes" || w == "taking"):
+			k++
+		case d.toks[k].Tag == "RB" || d.inTimex(k) || d.low(k) == "on" && d.inTimex(k+1):
+			k++
+		case d.low(k) == "by" && d.at[k+1] != nil && d.at[k+1].ent != nil && d.at[k+1].ent.isActor():
+			k = d.at[k+1].to
+		case d.low(k) == "in" || d.low(k) == "at":
+			if p := d.placeAt(d.placeObject(k + 1)); p != nil {
+				return []*entity{p}
+			}
+			return nil
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// meetingPlace is where the sides or delegations of talks are said to
+// meet, for talks placed nowhere at their mentions: "delegations from both
+// sides met in Kunming on Saturday", "Pashinyan and Aliyev met in Brussels
+// on Saturday".
+func (d *doc) meetingPlace(ev *event) (*entity, int) {
+	vk := d.x.lex.verbs
+	for si, s := range d.sents {
+		for k := s.From; k < s.To; k++ {
+			if !vk.gather[d.low(k)] || !strings.HasPrefix(d.toks[k].Tag, "VB") || d.modal(k) {
+				continue
+			}
+			if w := d.low(k + 1); w != "in" && w != "at" {
+				continue
+			}
+			p := d.placeAt(d.placeObject(k + 2))
+			if p == nil {
+				continue
+			}
+			// Its subject: the sides, their leaders, or delegations.
+			sides := 0
+			for q := k - 1; q >= s.From && q >= k-12; q-- {
+				if d.clauseBoundary(q) {
+					break
+				}
+				switch d.low(q) {
+				case "delegations", "delegates", "negotiators", "envoys", "sides":
+					sides += 2
+				}
+				if m := d.at[q]; m != nil && m.ent != nil && m.from == q {
+					e := m.ent
+					if containsEntity(ev.parties, e) || containsEntity(ev.parties, d.stateOf(e)) || e.label == graph.LabelLeader && sideLeader(e, ev.parties) {
+						sides++
+					}
+				}
+			}
+			if sides >= 2 {
+				return p, si
+			}
+		}
+	}
+	return nil, 0
+}
+
+// sideLeader reports whether leader e represents one of the sides.
+func sideLeader(e *entity, sides []*entity) bool {
+	for _, r := range e.roles {
+		if containsEntity(sides, r.owner) {
+			return true
+		}
+	}
+	return false
+}
+
+// datelinePlace is the dateline's city for talks or a summit that the
+// sentence under the dateline tells happening ("BRUSSELS - Talks between
+// Serbia and Kosovo ended on Thursday", "MOSCOW - Russia moved to stop the
+// fighting by hosting cease-fire talks on Friday"): the reporter is where
+// the talks are. Talks that sentence only recalls ("after talks mediated
+// by Turkey") are not tied to it.
+func (d *doc) datelinePlace(ev *event) (*entity, int) {
+	for si := 0; si < len(d.sents) && si < 3; si++ {
+		p := d.datelineAt(si)
+		if p == nil {
+			continue
+		}
+		vk := d.x.lex.verbs
+		for _, t := range ev.trigs {
+			if t.sent != si || d.clauseBoundary(t.from-1) || d.clauseBoundary(t.from-2) || d.clauseBoundary(t.from-3) {
+				continue
+			}
+			s := d.sents[si]
+			for k := s.From; k < s.To; k++ {
+				w := d.low(k)
+				if !strings.HasPrefix(d.toks[k].Tag, "VB") || !(vk.happen[w] || vk.gather[w] || hostVerb(w)) {
+					continue
+				}
+				tied := k > t.from && d.subjectOf(t, k) || k < t.from && d.objectOf(t, k)
+				if tied {
+					return p, si
+				}
+			}
+		}
+		return nil, 0
+	}
+	return nil, 0
+}
+
+// datelineAt is the city of sentence si's dateline ("BRUSSELS -",
+// "KAZAN, Russia (Example Wire) -", "Vienna:"), or nil. The mentions
+// leave a dateline out (it is where the reporter is, no place of the
+// story); tied to an event, the city becomes one, with a mention.
+func (d *doc) datelineAt(si int) *entity {
+	s := d.sents[si]
+	end := -1
+	for k := s.From; k < s.To && k < s.From+10; k++ {
+		switch d.toks[k].Text {
+		case "-", "—", "–", ":":
+			end = k
+		}
+		if end >= 0 {
+			break
+		}
+	}
+	if end <= s.From {
+		return nil
+	}
+	// The city: the capitalized words before the first comma or bracket.
+	to := s.From
+	for to < end && isCapitalized(d.toks[to].Text) {
+		to++
+	}
+	if to == s.From {
+		return nil
+	}
+	if m := d.at[s.From]; m != nil && m.from == s.From && m.ent != nil && m.ent.label == graph.LabelRegion {
+		return m.ent
+	}
+	var b strings.Builder
+	for k := s.From; k < to; k++ {
+		if k > s.From {
+			b.WriteByte(' ')
+		}
+		b.WriteString(d.toks[k].Key)
+	}
+	for _, h := range d.x.gaz.lookup(b.String()) {
+		if h.entry.Label == graph.LabelRegion && h.kind == surfName || h.entry.Label == graph.LabelState && h.kind == surfMetonym {
+			name := h.entry.Name
+			if h.entry.Label == graph.LabelState {
+				name = b.String()
+			}
+			en := d.x.dict.Lookup(graph.LabelRegion, name)
+			if en == nil {
+				continue
+			}
+			e := d.entryEntity(en)
+			if d.at[s.From] == nil {
+				d.addMention(&mention{ent: e, from: s.From, to: to, kind: mName})
+			}
+			return e
 		}
 	}
 	return nil
@@ -422,15 +654,15 @@ func (d *doc) placesOf(ev *event, events []*event) []place {
 		for _, p := range d.placesOfVerb(t) {
 			out = appendPlace(out, place{p, rulePlaceVerb, t.sent})
 		}
+		for _, p := range d.placesOfOwnVerb(t) {
+			out = appendPlace(out, place{p, rulePlaceVerb, t.sent})
+		}
 		if fight {
 			for _, p := range d.placesSeized(t) {
 				out = appendPlace(out, place{p, rulePlaceSeized, t.sent})
 			}
 		}
 	}
-	// Sides are no places of their own talks: "talks in Malaysia" is a
-	// venue, "the Armenia-Azerbaijan talks in Armenia" may be, but "a
-	// truce between Israel and Hamas in Israel" is not what was meant.
 	if len(out) > 0 {
 		return out
 	}
@@ -452,6 +684,13 @@ func (d *doc) placesOf(ev *event, events []*event) []place {
 		}
 		if s := d.homeState(ev); s != nil {
 			out = append(out, place{s, rulePlaceCountry, ev.sents[0]})
+		}
+	case d.x.lex.kind(ev.typ).place == placeVenue:
+		if p, si := d.meetingPlace(ev); p != nil {
+			return []place{{p, rulePlaceMeeting, si}}
+		}
+		if p, si := d.datelinePlace(ev); p != nil {
+			return []place{{p, rulePlaceDateline, si}}
 		}
 	case d.x.lex.kind(ev.typ).place == placeCountry:
 		if s := d.homeState(ev); s != nil {
