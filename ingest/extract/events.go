@@ -31,6 +31,7 @@ type trigger struct {
 	from int
 	to   int
 	sent int
+	past bool // names the story's past: its time is not the event's
 }
 
 // findEvents finds event triggers, gives each event its sides, mediators,
@@ -161,9 +162,16 @@ func (d *doc) findEvents() {
 	for i, t := range trigs {
 		sides, explicit := reads[i].sides, reads[i].explicit
 		k := string(t.typ)
+		// An event of the story's past is one of its own when its sides
+		// are named with it ("a ceasefire between the two sides in 2015");
+		// otherwise ("Baku's 2022 offensive") it still tells the story's
+		// event its sides, but not its time.
 		bg := d.background(t)
-		if bg != "" {
+		if bg != "" && explicit && len(sides) >= 2 {
 			k += "|past|" + bg
+		} else if bg != "" {
+			t.past = true
+			bg = ""
 		}
 		split := false
 		if explicit && len(sides) >= 2 && d.dyad[0] != nil && d.x.lex.kind(t.typ).twoSided && d.otherTrack(sides[:2], t.sent, mediatorSents) {
@@ -243,12 +251,6 @@ func (d *doc) findEvents() {
 		// Nobody on either side, or one side of a negotiation alone: too
 		// little to tell which event this is.
 		if len(ev.parties) == 0 || d.x.lex.kind(typ).mediated && len(ev.parties) < 2 {
-			continue
-		}
-		// An event of the story's past is one only with its own sides
-		// ("a ceasefire between the two sides in 2015"); "the 2020 war"
-		// alone only keeps its year from the story's events.
-		if ev.past && !ev.explicit {
 			continue
 		}
 		ev.when = d.timeOf(ev)

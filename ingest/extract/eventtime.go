@@ -511,6 +511,9 @@ func (d *doc) timeOf(ev *event) eventTime {
 	var cands []candidate
 	point := d.x.lex.kind(ev.typ).point
 	for _, t := range ev.trigs {
+		if t.past {
+			continue
+		}
 		for i := range d.times[t.sent] {
 			x := &d.times[t.sent][i]
 			s := d.link(t, x)
