@@ -641,7 +641,7 @@ func (d *doc) eventDenied(k int) bool {
 func (d *doc) proposed(k int) bool {
 	for p := k - 1; p >= k-10 && p >= 0 && d.sameSent(p, k); p-- {
 		switch d.low(p) {
-		case "proposed", "propose", "proposes", "proposing", "proposal", "urged", "urging":
+		case "proposed", "propose", "proposes", "proposing", "proposal", "urged", "urging", "asked", "asks", "asking", "request", "requested", "requests", "requesting":
 			return true
 		case "for":
 			if strings.HasPrefix(d.low(p-1), "call") {

@@ -127,14 +127,17 @@ func (d *doc) placesAfter(t trigger, fight bool) []*entity {
 		if d.clauseBoundary(k) || tk.Lower == "which" || tk.Lower == "that" || tk.Lower == "who" || tk.Key == "\"" {
 			break
 		}
-		// "officials in Kyiv", "exports in the Black Sea": a common noun
-		// of its own takes the place.
-		if strings.HasPrefix(tk.Tag, "NN") && !isCapitalized(tk.Text) && d.at[k] == nil && d.x.lex.roles[tk.Lower] == "" && k > t.to+1 {
-			break
-		}
 		// Another event: "talks during a summit in India" share its place;
 		// "talks on the truce in Gaza" do not.
-		if k > t.to && d.triggerAt(k) && d.low(k-1) != "during" && d.low(k-2) != "during" && d.low(k-1) != "at" && d.low(k-2) != "at" {
+		if k > t.to && d.triggerAt(k) {
+			if d.low(k-1) != "during" && d.low(k-2) != "during" && d.low(k-1) != "at" && d.low(k-2) != "at" {
+				break
+			}
+			continue
+		}
+		// "officials in Kyiv", "exports in the Black Sea": a common noun
+		// of its own takes the place.
+		if strings.HasPrefix(tk.Tag, "NN") && !isCapitalized(tk.Text) && d.at[k] == nil && d.x.lex.roles[tk.Lower] == "" && !counterpart[tk.Lower] && k > t.to+1 {
 			break
 		}
 		kind, ok := placePreps[tk.Lower]
@@ -171,6 +174,10 @@ func (d *doc) placesAfter(t trigger, fight bool) []*entity {
 	}
 	return out
 }
+
+// counterpart are the nouns for a side's person in "a meeting with his
+// British counterpart in Geneva": the place is the meeting's.
+var counterpart = map[string]bool{"counterpart": true, "counterparts": true, "delegation": true, "delegations": true}
 
 // placeObject is where the place a preposition at k-1 introduces starts:
 // "in Geneva", "in the Gaza Strip", "in the city of Gori", "in the Saudi
