@@ -459,7 +459,7 @@ func (s *dateScanner) monthDate(i int) (timex, int) {
 		return timex{}, 0
 	}
 	n := i + 1 - from
-	// "Sept. 27", "September 27, 2023", "Sept. 27th"
+	// "Sept. 27", "September 27, 2023", "Sept. 27th", "Oct. 8 last year"
 	if d, ok := dayNumber(s.text(i + 1)); ok {
 		n++
 		y, hasYear := 0, false
@@ -471,6 +471,9 @@ func (s *dateScanner) monthDate(i int) (timex, int) {
 		} else if yy, ok := yearNumber(s.text(i + 2)); ok {
 			y, hasYear = yy, true
 			n++
+		} else if r, ok := s.cal.relative[s.low(i+2)+" "+s.low(i+3)]; ok && r.unit == "year" && s.hasPub {
+			y, hasYear = s.pub.Year()+r.n, true
+			n += 2
 		}
 		return s.dayOf(i, mon, d, y, hasYear), n
 	}

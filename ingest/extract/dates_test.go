@@ -52,6 +52,7 @@ func TestTimeExpressions(t *testing.T) {
 		{"The war lasted from August 8 to August 12, 2008.", pub, "range 2008-08-08 2008-08-12"},
 		{"The war lasted from August 8 to 12.", pub, "range 2023-08-08 2023-08-12"},
 		{"Talks opened on 2024-02-27.", pub, "day 2024-02-27"},
+		{"The war began on Oct. 8 last year.", pub, "day 2023-10-08"},
 		{"Some 2000 troops crossed the border.", pub, ""},
 		{"Nothing dated here.", pub, ""},
 		// Without a publication date only explicit dates resolve.

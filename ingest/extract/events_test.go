@@ -126,6 +126,12 @@ func TestEventDates(t *testing.T) {
 		{name: "a dateline's date dates nothing",
 			text: "BAMAKO, March 14 - Mali and the Azawad Liberation Front held talks.", published: pub,
 			want: []string{"talks"}, notWant: []string{"talks 2024-03-14"}},
+		{name: "a dateline's date, with its agency, dates nothing",
+			text: "BAMAKO, Mali, March 14 (Sahel Wire) - Mali and the Azawad Liberation Front held talks.", published: pub,
+			want: []string{"talks"}, notWant: []string{"talks 2024-03-14"}},
+		{name: "a date a year back",
+			text: "The war between Mali and the Azawad Liberation Front began on Oct. 8 last year.", published: pub,
+			want: []string{"armed_conflict 2023-10-08"}},
 	})
 }
 
@@ -161,6 +167,9 @@ func TestEventPlaces(t *testing.T) {
 		{name: rulePlaceSeized,
 			text: "The capture of Kidal by the Azawad Liberation Front came after three days of clashes with Malian troops.", published: pub,
 			want: []string{"armed_conflict @Kidal " + rulePlaceSeized}},
+		{name: rulePlaceSeized + " through a town's modifiers and an object's place",
+			text: "Rebels of the Azawad Liberation Front overran a military base in the northern market town of Kidal in an attack on Monday.", published: pub,
+			want: []string{"attack @Kidal " + rulePlaceSeized}},
 		{name: rulePlaceTalks,
 			text: "Mali and the Azawad Liberation Front agreed to a ceasefire on Friday. Their talks in Geneva had lasted three days.", published: pub,
 			want: []string{"ceasefire @Geneva " + rulePlaceTalks}},

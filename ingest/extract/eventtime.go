@@ -130,7 +130,8 @@ func (d *doc) markDateline(x *timex, si int) {
 		}
 	}
 	switch d.low(x.to) {
-	case ":", "—", "–", "-", ")":
+	case ":", "—", "–", "-", ")", "(":
+		// "SUVA, Dec 24:", "MAIDUGURI, Nigeria, July 2 (Lake Chad Wire) -"
 		x.dateline = true
 	}
 }

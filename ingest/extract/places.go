@@ -137,7 +137,9 @@ func (d *doc) placesAfter(t trigger, fight bool) []*entity {
 		}
 		// "officials in Kyiv", "exports in the Black Sea": a common noun
 		// of its own takes the place.
-		if strings.HasPrefix(tk.Tag, "NN") && !isCapitalized(tk.Text) && d.at[k] == nil && d.x.lex.roles[tk.Lower] == "" && !counterpart[tk.Lower] && k > t.to+1 {
+		// Fighting keeps the place of what it struck: "a drone strike on a
+		// car in the village of Deir Shamsin".
+		if strings.HasPrefix(tk.Tag, "NN") && !isCapitalized(tk.Text) && d.at[k] == nil && d.x.lex.roles[tk.Lower] == "" && !counterpart[tk.Lower] && k > t.to+1 && !fight {
 			break
 		}
 		kind, ok := placePreps[tk.Lower]
@@ -155,7 +157,7 @@ func (d *doc) placesAfter(t trigger, fight bool) []*entity {
 		if tk.Lower == "in" && d.low(k+1) == "and" && d.low(k+2) == "around" {
 			q = d.placeObject(k + 3)
 		}
-		for p := d.placeAt(q); p != nil; {
+		for p := d.placeAt(q); p != nil && !d.spokenAt(q); {
 			out = appendEntity(out, p)
 			k = d.at[q].to - 1
 			// "in Kyiv and Odesa", "in Kyiv, Odesa and Lviv"
@@ -189,24 +191,30 @@ func (d *doc) placeObject(k int) int {
 	}
 	q := k
 	// Modifiers before a common noun for a place: adjectives, demonyms,
-	// a state's name used as one ("the Saudi port city").
-	for q < len(d.toks) && q-k < 4 && d.sameSent(q, k) {
+	// a state's name used as one, other nouns ("the Saudi port city", "the
+	// southern Lebanese village of Deir Shamsin", "the market town of
+	// Abu Gamra").
+	for q < len(d.toks) && q-k < 4 && d.sameSent(q, k) && !d.nominalHead(q) {
 		m := d.at[q]
+		tk := d.toks[q]
 		switch {
-		case strings.HasPrefix(d.toks[q].Tag, "JJ") && m == nil, m != nil && m.kind == mDemonym:
+		case strings.HasPrefix(tk.Tag, "JJ") && m == nil, m != nil && m.kind == mDemonym:
 			q++
 			continue
 		case m != nil && m.ent != nil && m.ent.label == graph.LabelState && d.nominalHead(m.to) && !m.possess:
 			q = m.to
 			continue
-		case d.nominalHead(q) && !isCapitalized(d.toks[q].Text) && d.nominalHead(q+1):
-			// "port city"
+		case m == nil && strings.HasPrefix(tk.Tag, "NN") && !isCapitalized(tk.Text):
 			q++
 			continue
 		}
 		break
 	}
-	if q == k || !d.nominalHead(q) {
+	// "port city"
+	for d.nominalHead(q) && d.nominalHead(q+1) && !isCapitalized(d.toks[q].Text) {
+		q++
+	}
+	if q == k && !d.nominalHead(q) || !d.nominalHead(q) {
 		return k
 	}
 	// "the city of Gori"
@@ -610,17 +618,19 @@ func (d *doc) placesSeized(t trigger) []*entity {
 		if !seizeVerbs[d.low(k)] {
 			continue
 		}
-		// Its object, through "control of", "the centre of", "the port of".
+		// Its object, through "control of", "the centre of", "the market
+		// town of", or the place of its object: "overran a military base
+		// in the town of Marte".
 		q := k + 1
-		for n := 0; n < 5 && q < s.To; n++ {
-			if p := d.placeAt(q); p != nil {
+		for n := 0; n < 8 && q < s.To; n++ {
+			if p := d.placeAt(d.placeObject(q)); p != nil {
 				if p.label == graph.LabelRegion {
 					out = appendEntity(out, p)
 				}
 				break
 			}
-			w := d.low(q)
-			if w != "of" && w != "the" && w != "control" && !d.nominalHead(q) && w != "centre" && w != "center" && w != "complete" && w != "full" {
+			tk := d.toks[q]
+			if strings.HasPrefix(tk.Tag, "VB") || tk.Text == "," || d.clauseBoundary(q) {
 				break
 			}
 			q++
@@ -631,7 +641,7 @@ func (d *doc) placesSeized(t trigger) []*entity {
 
 // seizeVerbs take a place: their object is where the fighting was.
 var seizeVerbs = map[string]bool{
-	"seized": true, "captured": true, "overran": true, "retook": true, "recaptured": true, "stormed": true, "besieged": true,
+	"seized": true, "captured": true, "overran": true, "overrun": true, "retook": true, "retaken": true, "recaptured": true, "stormed": true, "besieged": true,
 	"takeover": true, "capture": true, "seizure": true, "fall": true, "siege": true, "liberation": true, "encircled": true,
 }
 
@@ -671,6 +681,13 @@ func (d *doc) placesOf(ev *event, events []*event) []place {
 		}
 	}
 	if len(out) > 0 {
+		// A state's own war is in that state as well as where it is
+		// fought: "Marte", "Borno" and "Nigeria".
+		if fight {
+			if s := d.homeState(ev); s != nil {
+				out = appendPlace(out, place{s, rulePlaceCountry, ev.sents[0]})
+			}
+		}
 		return out
 	}
 	switch {
