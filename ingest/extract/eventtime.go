@@ -30,11 +30,11 @@ const (
 
 // verbKinds are the verb lists of data/event_verbs.tsv.
 type verbKinds struct {
-	report, happen, start, persist, gather, result map[string]bool
+	report, happen, start, make, persist, gather, result map[string]bool
 }
 
 func loadVerbKinds(fsys fs.FS) (verbKinds, error) {
-	v := verbKinds{report: map[string]bool{}, happen: map[string]bool{}, start: map[string]bool{}, persist: map[string]bool{}, gather: map[string]bool{}, result: map[string]bool{}}
+	v := verbKinds{report: map[string]bool{}, happen: map[string]bool{}, start: map[string]bool{}, make: map[string]bool{}, persist: map[string]bool{}, gather: map[string]bool{}, result: map[string]bool{}}
 	err := eachLine(fsys, "event_verbs.tsv", func(line string) error {
 		kind, words, ok := strings.Cut(line, "\t")
 		if !ok {
@@ -48,6 +48,8 @@ func loadVerbKinds(fsys fs.FS) (verbKinds, error) {
 			m = v.happen
 		case "start":
 			m = v.start
+		case "make":
+			m = v.make
 		case "persist":
 			m = v.persist
 		case "gather":
@@ -55,7 +57,7 @@ func loadVerbKinds(fsys fs.FS) (verbKinds, error) {
 		case "result":
 			m = v.result
 		default:
-			return fmt.Errorf("unknown kind %q (want report, happen, start, persist, gather or result)", kind)
+			return fmt.Errorf("unknown kind %q (want report, happen, start, make, persist, gather or result)", kind)
 		}
 		for _, w := range strings.Split(words, "|") {
 			m[w] = true
@@ -125,7 +127,7 @@ func (d *doc) markDateline(x *timex, si int) {
 	s := d.sents[si]
 	for k := s.From; k < x.from; k++ {
 		t := d.toks[k]
-		if !isCapitalized(t.Text) && t.Text != "," && t.Text != "(" && !isAllCaps(t.Text) {
+		if !isCapitalized(t.Text) && t.Text != "," && t.Text != "(" && t.Text != "/" && !isAllCaps(t.Text) {
 			return
 		}
 	}
@@ -190,7 +192,7 @@ func (d *doc) link(t trigger, x *timex) strength {
 		// "took control Friday ... following a three-hour battle": an
 		// event after "after" or "following" ended when its clause's
 		// time begins.
-		if d.clauseBoundary(k) && !(x.to <= t.from && (d.low(k) == "after" || d.low(k) == "following") && t.from-k <= 4) {
+		if d.clauseBoundary(k) && !d.inTimex(k) && !(x.to <= t.from && (d.low(k) == "after" || d.low(k) == "following") && t.from-k <= 4) {
 			return noLink
 		}
 	}
@@ -236,6 +238,10 @@ func (d *doc) modifierRun(from, to int) bool {
 func (d *doc) prepChain(from, to int) bool {
 	for k := from; k < to; k++ {
 		t := d.toks[k]
+		if d.inTimex(k) {
+			// "talks since 2022 in Geneva on Friday"
+			continue
+		}
 		switch t.Lower {
 		case "which", "that", "who", "where", "when", "while", "but", "after", "before", "since", "until", ";", "\"", "“", "”":
 			return false
@@ -385,6 +391,19 @@ func (d *doc) triggerBetween(lo, hi int) bool {
 	return false
 }
 
+// madeAt reports whether x is the time of the verb that made the event
+// at t: "signed a ceasefire late on Saturday", "the deal was reached on
+// Friday".
+func (d *doc) madeAt(t trigger, x *timex) bool {
+	lo, hi := min(t.from, x.from), max(t.to, x.to)
+	for k := max(lo-5, 0); k < hi+2 && k < len(d.toks); k++ {
+		if d.x.lex.verbs.make[d.low(k)] && strings.HasPrefix(d.toks[k].Tag, "VB") && d.sameSent(k, t.from) {
+			return true
+		}
+	}
+	return false
+}
+
 // startAt reports whether x tells where an event begins: "since 1994",
 // "began on Sept. 27", "since the launch of the operation on January 20",
 // "from August 8 to August 12".
@@ -502,6 +521,7 @@ type candidate struct {
 	s     strength
 	dist  int
 	start bool
+	made  bool // the time a deal or truce was made ("signed on Saturday")
 	end   bool // the end of a range dates the event ("to August 12, when")
 }
 
@@ -511,17 +531,27 @@ type candidate struct {
 func (d *doc) timeOf(ev *event) eventTime {
 	var cands []candidate
 	point := d.x.lex.kind(ev.typ).point
-	for _, t := range ev.trigs {
+	trigs := ev.trigs
+	// Talks are also where their sides meet: "delegations from both sides
+	// met in Kunming on Saturday".
+	if d.x.lex.kind(ev.typ).place == placeVenue {
+		for _, k := range d.meetings(ev) {
+			trigs = append(trigs[:len(trigs):len(trigs)], trigger{typ: ev.typ, from: k, to: k + 1, sent: d.toks[k].Sent})
+		}
+	}
+	for _, t := range trigs {
 		if t.past {
 			continue
 		}
 		for i := range d.times[t.sent] {
 			x := &d.times[t.sent][i]
 			s := d.link(t, x)
-			if s == noLink || s == linkReport && !point {
+			// "The first talks since 2022": a day event's "since" is
+			// another event's time.
+			if s == noLink || s == linkReport && !point || point && x.since {
 				continue
 			}
-			c := candidate{x: x, s: s, dist: abs(x.from - t.from), start: d.startAt(t, x)}
+			c := candidate{x: x, s: s, dist: abs(x.from - t.from), start: d.startAt(t, x), made: d.madeAt(t, x)}
 			c.end = x.to <= t.from && x.rng && (d.low(x.to) == "," || d.low(x.to) == "when")
 			cands = append(cands, c)
 		}
@@ -551,8 +581,9 @@ func (d *doc) timeOf(ev *event) eventTime {
 // better orders candidates. An event that goes on takes the surest link,
 // then a beginning, then the most precise time. An event of a day takes
 // a day over a month or a year whenever the text ties both to it ("a
-// truce a year ago" is mostly another truce), then the day it began or
-// took effect, then the surest link. A time of saying comes last.
+// truce a year ago" is mostly another truce), then the day it was made
+// ("signed late on Saturday"), then the day it began or took effect,
+// then the surest link. A time of saying comes last.
 func better(c, best candidate, point bool) bool {
 	pc, pb := rank(c.x), rank(best.x)
 	if point {
@@ -562,6 +593,8 @@ func better(c, best candidate, point bool) bool {
 			return sc > sb
 		case pc != pb:
 			return pc < pb
+		case c.made != best.made:
+			return c.made
 		case c.start != best.start:
 			return c.start
 		case c.s != best.s:

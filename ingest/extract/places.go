@@ -469,20 +469,28 @@ func (d *doc) placesOfOwnVerb(t trigger) []*entity {
 // sides met in Kunming on Saturday", "Pashinyan and Aliyev met in Brussels
 // on Saturday".
 func (d *doc) meetingPlace(ev *event) (*entity, int) {
+	for _, k := range d.meetings(ev) {
+		if w := d.low(k + 1); w != "in" && w != "at" {
+			continue
+		}
+		if p := d.placeAt(d.placeObject(k + 2)); p != nil {
+			return p, d.toks[k].Sent
+		}
+	}
+	return nil, 0
+}
+
+// meetings are the verbs of coming together whose subject is the sides
+// of ev, their leaders or delegations: "delegations from both sides met in
+// Kunming", "Russian and Ukrainian delegations met face to face".
+func (d *doc) meetings(ev *event) []int {
+	var out []int
 	vk := d.x.lex.verbs
-	for si, s := range d.sents {
+	for _, s := range d.sents {
 		for k := s.From; k < s.To; k++ {
 			if !vk.gather[d.low(k)] || !strings.HasPrefix(d.toks[k].Tag, "VB") || d.modal(k) {
 				continue
 			}
-			if w := d.low(k + 1); w != "in" && w != "at" {
-				continue
-			}
-			p := d.placeAt(d.placeObject(k + 2))
-			if p == nil {
-				continue
-			}
-			// Its subject: the sides, their leaders, or delegations.
 			sides := 0
 			for q := k - 1; q >= s.From && q >= k-12; q-- {
 				if d.clauseBoundary(q) {
@@ -500,11 +508,11 @@ func (d *doc) meetingPlace(ev *event) (*entity, int) {
 				}
 			}
 			if sides >= 2 {
-				return p, si
+				out = append(out, k)
 			}
 		}
 	}
-	return nil, 0
+	return out
 }
 
 // sideLeader reports whether leader e represents one of the sides.
