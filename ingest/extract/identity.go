@@ -206,5 +206,5 @@ func (ev *event) node(d *doc) graph.Node {
 var placeConfidence = map[string]float64{
 	rulePlaceAfter: 0.8, rulePlaceBefore: 0.75, rulePlaceVerb: 0.7,
 	rulePlaceTalks: 0.6, rulePlaceStory: 0.5, rulePlaceCountry: 0.6, rulePlaceSeized: 0.65,
-	rulePlaceMeeting: 0.65, rulePlaceDateline: 0.55,
+	rulePlaceMeeting: 0.65, rulePlaceDateline: 0.55, rulePlaceWithin: 0.6,
 }

@@ -45,6 +45,9 @@ const (
 	rulePlaceStory = "event-place-story"
 	// an election, a civil war: the state of its sides
 	rulePlaceCountry = "event-place-country"
+	// the state a city the event is in lies in, when the article names
+	// that state: talks in Washington are talks in the United States
+	rulePlaceWithin = "event-place-within"
 )
 
 // place is one place of an event and the rule that found it.
@@ -559,22 +562,48 @@ func (d *doc) datelinePlace(ev *event) (*entity, int) {
 	return nil, 0
 }
 
+// datelineEnd is the token that ends sentence si's dateline, its dash or
+// colon, or -1 when the sentence opens with none: capitalized words,
+// commas, a date and a bracketed agency before it.
+func (d *doc) datelineEnd(si int) int {
+	if si > 2 {
+		return -1
+	}
+	s := d.sents[si]
+	for k := s.From; k < s.To && k < s.From+12; k++ {
+		t := d.toks[k]
+		switch t.Text {
+		case "-", "—", "–", ":":
+			if k > s.From {
+				return k
+			}
+			return -1
+		case ",", "(", ")", "/":
+			continue
+		}
+		if !isCapitalized(t.Text) && !isAllCaps(t.Text) && !isWordDigits(t.Text) {
+			return -1
+		}
+	}
+	return -1
+}
+
+func isWordDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // datelineAt is the city of sentence si's dateline ("BRUSSELS -",
 // "KAZAN, Russia (Example Wire) -", "Vienna:"), or nil. The mentions
 // leave a dateline out (it is where the reporter is, no place of the
 // story); tied to an event, the city becomes one, with a mention.
 func (d *doc) datelineAt(si int) *entity {
 	s := d.sents[si]
-	end := -1
-	for k := s.From; k < s.To && k < s.From+10; k++ {
-		switch d.toks[k].Text {
-		case "-", "—", "–", ":":
-			end = k
-		}
-		if end >= 0 {
-			break
-		}
-	}
+	end := d.datelineEnd(si)
 	if end <= s.From {
 		return nil
 	}
@@ -688,6 +717,13 @@ func (d *doc) placesOf(ev *event, events []*event) []place {
 			}
 		}
 	}
+	// A city's state, when the article names it, is the event's place
+	// too: talks in Washington are talks in the United States.
+	for _, p := range out {
+		if s := d.stateNamed(p.ent); s != nil {
+			out = appendPlace(out, place{s, rulePlaceWithin, p.sent})
+		}
+	}
 	if len(out) > 0 {
 		// A state's own war is in that state as well as where it is
 		// fought: "Marte", "Borno" and "Nigeria".
@@ -741,6 +777,18 @@ func closeTimes(a, b period) bool {
 	return !a.lo.After(b.hi.AddDate(0, 0, 7)) && !b.lo.After(a.hi.AddDate(0, 0, 7))
 }
 
+// stateNamed is the state a city lies in, when the article names that
+// state, or nil.
+func (d *doc) stateNamed(e *entity) *entity {
+	if e.label != graph.LabelRegion || e.entry == nil || e.entry.Kind != "city" || e.entry.Within == "" {
+		return nil
+	}
+	if s, ok := d.byKey[key(graph.LabelState, e.entry.Within)]; ok && s.count > 0 {
+		return s
+	}
+	return nil
+}
+
 // sameSides reports whether events a and b share a side.
 func sameSides(a, b *event) bool {
 	for _, p := range a.parties {
@@ -776,7 +824,7 @@ func (d *doc) storyPlace(ev *event) *entity {
 		}
 		for k := s.From; k < s.To; k++ {
 			p := d.placeAt(k)
-			if p == nil || p.label != graph.LabelRegion || p.entry != nil && (p.entry.Kind == "sea" || p.entry.Kind == "area") || d.spokenAt(k) {
+			if p == nil || p.label != graph.LabelRegion || p.entry != nil && (p.entry.Kind == "sea" || p.entry.Kind == "area") || d.spokenAt(k) || k == s.From && d.datelineEnd(si) > 0 {
 				continue
 			}
 			if _, ok := first[p]; !ok {
