@@ -23,9 +23,9 @@ const (
 	precWeek             // a week or a weekend: "last week"
 	precMonth            // a month or part of one: "in March", "late September"
 	precYear             // a year: "in 2020", "the 2020 war"
-	precRange            // several days, months or years: "from August 8 to August 12", "1998-1999"
+	precRange            // several days, months or years: "from March 3 to March 9", "2001-2002"
 	precDecade           // "the 1990s"
-	precYears            // "1998-1999"
+	precYears            // "2001-2002"
 )
 
 var precisionNames = [...]string{"", "day", "week", "month", "year", "range", "decade", "years"}
@@ -66,7 +66,7 @@ type timex struct {
 	// since: "since 1994", "since early July": the start of something
 	// that goes on.
 	since bool
-	// rng: a range, "from August 8 to August 12", which starts at its
+	// rng: a range, "from March 3 to March 9", which starts at its
 	// first day.
 	rng bool
 	// md is a month and day whose year neither the text nor a
@@ -74,7 +74,7 @@ type timex struct {
 	// when stays unknown until an event's year completes it. mdEnd ends
 	// a range of them.
 	md, mdEnd *monthDay
-	// dateline: the date of a dateline ("SUVA, Dec 24:"), the day of the
+	// dateline: the date of a dateline ("GAO, May 3:"), the day of the
 	// report, not of an event.
 	dateline bool
 	future   bool
@@ -221,13 +221,13 @@ func (s *dateScanner) text(i int) string {
 // at reads a time expression starting at token i: what it denotes and its
 // length in tokens, or 0.
 func (s *dateScanner) at(i int) (timex, int) {
-	// Ranges first: "from August 8 to August 12".
+	// Ranges first: "from March 3 to March 9".
 	if s.low(i) == "from" || s.low(i) == "between" {
 		if a, n := s.single(i + 1); n > 0 && (a.when.known() || a.md != nil) {
 			j := i + 1 + n
 			if w := s.low(j); w == "to" || w == "until" || w == "till" || w == "and" || w == "through" {
 				b, m := s.single(j + 1)
-				// "from August 8 to August 12, 2008": the year at the end is
+				// "from March 3 to March 9, 2011": the year at the end is
 				// the start's too.
 				if m > 0 && a.when.prec == precDay && b.when.prec == precDay && !s.hasYear(i+1, j) && a.when.lo.Year() != b.when.lo.Year() {
 					a.when.lo = day(b.when.lo.Year(), a.when.lo.Month(), a.when.lo.Day())
@@ -263,8 +263,8 @@ func (s *dateScanner) hasYear(from, to int) bool {
 	return false
 }
 
-// bareDay reads the end of a range that gives only a day: "from August 8
-// to 12".
+// bareDay reads the end of a range that gives only a day: "from March 3
+// to 9".
 func (s *dateScanner) bareDay(i int, a timex) (timex, int) {
 	d, ok := dayNumber(s.text(i))
 	if !ok {
@@ -292,25 +292,12 @@ func (s *dateScanner) single(i int) (timex, int) {
 			return timex{when: period{d, d, precDay}}, 1
 		}
 	}
-	if x, n := s.relativePhrase(i); n > 0 {
-		return x, n
+	for _, read := range []func(int) (timex, int){s.relativePhrase, s.weekday, s.monthDate, s.dayMonth, s.ago, s.ordinalDay, s.year} {
+		if x, n := read(i); n > 0 {
+			return x, n
+		}
 	}
-	if x, n := s.weekday(i); n > 0 {
-		return x, n
-	}
-	if x, n := s.monthDate(i); n > 0 {
-		return x, n
-	}
-	if x, n := s.dayMonth(i); n > 0 {
-		return x, n
-	}
-	if x, n := s.ago(i); n > 0 {
-		return x, n
-	}
-	if x, n := s.ordinalDay(i); n > 0 {
-		return x, n
-	}
-	return s.year(i)
+	return timex{}, 0
 }
 
 // relativePhrase reads "yesterday", "last week", "earlier this year".
@@ -415,7 +402,7 @@ func (s *dateScanner) weekday(i int) (timex, int) {
 
 // futureBefore reports whether a word of the future stands shortly
 // before token i in its clause: "will be signed on Monday", "talks are
-// due to resume on Monday", "are to sign a deal on Friday". "Agreed late
+// due to resume on Monday", "the envoys are to meet on Friday". "Agreed late
 // on Wednesday to set aside the dispute" is past: the future word must
 // come before the date.
 func (s *dateScanner) futureBefore(i int) bool {
@@ -586,7 +573,7 @@ func (s *dateScanner) ago(i int) (timex, int) {
 		return timex{}, 0
 	}
 	k := i + 1
-	// "more than three years ago" is some time before that.
+	// "more than five years ago" is some time before that.
 	if s.low(i-1) == "than" || s.low(i-1) == "over" {
 		return timex{}, 0
 	}
@@ -653,7 +640,7 @@ func (s *dateScanner) ordinalDay(i int) (timex, int) {
 	return timex{when: period{t, t, precDay}}, 1
 }
 
-// year reads "2020", "1998-1999", "the 1990s", "2014-15". A four-digit
+// year reads "2020", "2001-2002", "the 1990s", "2014-15". A four-digit
 // number is a year after a preposition or a determiner, before an event
 // word, or alone; not as a count of things ("2000 troops").
 func (s *dateScanner) year(i int) (timex, int) {
@@ -668,7 +655,7 @@ func (s *dateScanner) year(i int) (timex, int) {
 		}
 		return timex{when: yearPeriod(y)}, 1
 	}
-	// "1998-1999", "2014-15"
+	// "2001-2002", "2014-15"
 	if a, b, ok := strings.Cut(w, "-"); ok {
 		y1, ok1 := yearNumber(a)
 		if !ok1 {

@@ -18,7 +18,7 @@ func TestTimeExpressions(t *testing.T) {
 		{"Talks were held last Friday.", pub, "day 2024-03-08"},
 		{"The deal will be signed on Monday.", pub, "day 2024-03-18"},
 		{"Talks are due to resume on Monday.", pub, "day 2024-03-18"},
-		{"The sides are to sign a deal on Saturday.", pub, "day 2024-03-16"},
+		{"The envoys are to meet on Saturday.", pub, "day 2024-03-16"},
 		{"Mali and Algeria agreed late on Wednesday to set aside their dispute.", pub, "day 2024-03-13"},
 		{"The sides agreed on Tuesday that a vote will be held.", pub, "day 2024-03-12"},
 		{"Fighting began Sept. 27.", pub, "day 2023-09-27"},
@@ -47,10 +47,10 @@ func TestTimeExpressions(t *testing.T) {
 		{"The accord was signed in March 2023.", pub, "month 2023-03-01 2023-03-31"},
 		{"The war ended in 2020.", pub, "year 2020-01-01 2020-12-31"},
 		{"They recalled the 2020 war.", pub, "year 2020-01-01 2020-12-31"},
-		{"They recalled the 1998-1999 war.", pub, "years 1998-01-01 1999-12-31"},
+		{"They recalled the 2001-2002 war.", pub, "years 2001-01-01 2002-12-31"},
 		{"It goes back to the 1990s.", pub, "decade 1990-01-01 1999-12-31"},
-		{"The war lasted from August 8 to August 12, 2008.", pub, "range 2008-08-08 2008-08-12"},
-		{"The war lasted from August 8 to 12.", pub, "range 2023-08-08 2023-08-12"},
+		{"The war lasted from March 3 to March 9, 2011.", pub, "range 2011-03-03 2011-03-09"},
+		{"The war lasted from February 3 to 9.", pub, "range 2024-02-03 2024-02-09"},
 		{"Talks opened on 2024-02-27.", pub, "day 2024-02-27"},
 		{"The war began on Oct. 8 last year.", pub, "day 2023-10-08"},
 		{"Some 2000 troops crossed the border.", pub, ""},
@@ -60,7 +60,7 @@ func TestTimeExpressions(t *testing.T) {
 		{"The envoys met last week.", "", "unknown"},
 		{"The war ended in 2020.", "", "year 2020-01-01 2020-12-31"},
 		{"Fighting began Sept. 27.", "", "month-day 9-27"},
-		{"The war lasted from August 8 to August 12, 2008.", "", "range 2008-08-08 2008-08-12"},
+		{"The war lasted from March 3 to March 9, 2011.", "", "range 2011-03-03 2011-03-09"},
 	}
 	for _, tc := range tests {
 		d := x.analyze(&article.Article{ID: "t", Text: tc.text, Published: tc.pub})

@@ -164,7 +164,7 @@ func (d *doc) findEvents() {
 		k := string(t.typ)
 		// An event of the story's past is one of its own when its sides
 		// are named with it ("a ceasefire between the two sides in 2015");
-		// otherwise ("Baku's 2022 offensive") it still tells the story's
+		// otherwise ("the rebels' 2019 offensive") it still tells the story's
 		// event its sides, but not its time.
 		bg := d.background(t)
 		if bg != "" && explicit && len(sides) >= 2 {

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"sort"
-	"strings"
 	"testing"
 
 	"github.com/geokg/geokg/graph"
@@ -43,15 +41,6 @@ func eventFacts(t *testing.T, text, published string) map[string]bool {
 	return out
 }
 
-func keys(m map[string]bool) string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return strings.Join(out, "; ")
-}
-
 type eventCase struct {
 	name, text, published string
 	want, notWant         []string
@@ -63,12 +52,12 @@ func checkEvents(t *testing.T, tests []eventCase) {
 		got := eventFacts(t, tc.text, tc.published)
 		for _, w := range tc.want {
 			if !got[w] {
-				t.Errorf("%s: no %q in %s", tc.name, w, keys(got))
+				t.Errorf("%s: no %q in %s", tc.name, w, dump(got))
 			}
 		}
 		for _, w := range tc.notWant {
 			if got[w] {
-				t.Errorf("%s: %q in %s", tc.name, w, keys(got))
+				t.Errorf("%s: %q in %s", tc.name, w, dump(got))
 			}
 		}
 	}
@@ -103,7 +92,7 @@ func TestEventDates(t *testing.T) {
 			text: "Mali and the Azawad Liberation Front signed a ceasefire on Saturday. The truce of a year ago had collapsed within weeks.", published: pub,
 			want: []string{"ceasefire 2024-03-09"}},
 		{name: "a war of the story's past is another event, with its own years",
-			text: "Fighting between Mali and the Azawad Liberation Front broke out on Tuesday, the worst since the end of the 2015 war between Mali and the Azawad Liberation Front.", published: pub,
+			text: "Fighting between Mali and the Azawad Liberation Front broke out on Tuesday, the heaviest since the end of the 2015 war between Mali and the Azawad Liberation Front.", published: pub,
 			want: []string{"armed_conflict 2024-03-12", "armed_conflict from 2015-01-01 to 2015-12-31"}},
 		{name: "a war of a past year alone keeps its year from the story's war",
 			text: "Fighting between Mali and the Azawad Liberation Front broke out on Tuesday. The 2015 war had ended in a truce.", published: pub,
@@ -112,11 +101,11 @@ func TestEventDates(t *testing.T) {
 			text: "Mali and the Azawad Liberation Front held talks in Doha on Friday.",
 			want: []string{"talks"}, notWant: []string{"talks 2024-03-15"}},
 		{name: "no publication date: a day and month take the year the article gives the month",
-			text: "The August war of 2008 between Mali and the Azawad Liberation Front is remembered. The war lasted from August 8 to August 12.",
-			want: []string{"armed_conflict 2008-08-08"}},
+			text: "The March war of 2011 between Mali and the Azawad Liberation Front is remembered. The war lasted from March 3 to March 9.",
+			want: []string{"armed_conflict 2011-03-03"}},
 		{name: "a when-clause after a range dates its event with the range's end",
-			text: "The fighting between Mali and the Azawad Liberation Front lasted from August 8 to August 12, 2008, when a ceasefire was signed.",
-			want: []string{"ceasefire 2008-08-12", "armed_conflict 2008-08-08"}},
+			text: "The fighting between Mali and the Azawad Liberation Front lasted from March 3 to March 9, 2011, when a ceasefire was signed.",
+			want: []string{"ceasefire 2011-03-09", "armed_conflict 2011-03-03"}},
 		{name: "a truce's day is the day it was made, not the day it takes effect",
 			text: "Mali and the Azawad Liberation Front signed a ceasefire late on Saturday. The truce is due to take effect on Monday.", published: pub,
 			want: []string{"ceasefire 2024-03-09"}, notWant: []string{"ceasefire 2024-03-18"}},
@@ -162,7 +151,7 @@ func TestEventPlaces(t *testing.T) {
 			text: "A prisoner exchange between Mali and the Azawad Liberation Front was brokered by Qatar, officials in Doha said.", published: pub,
 			want: []string{"prisoner_exchange"}, notWant: []string{"prisoner_exchange @Doha"}},
 		{name: rulePlaceAfter + " through a counterpart and during another event",
-			text: "Mali's foreign minister raised the border in a meeting with his Algerian counterpart during a summit in Geneva.", published: pub,
+			text: "Mali's foreign minister raised the border dispute when he saw his Algerian counterpart for a meeting with the Azawad Liberation Front during a summit in Geneva.", published: pub,
 			want: []string{"talks @Geneva " + rulePlaceAfter}},
 		{name: rulePlaceBefore,
 			text: "The Geneva talks between Mali and the Azawad Liberation Front ended on Friday.", published: pub,
@@ -180,7 +169,7 @@ func TestEventPlaces(t *testing.T) {
 			text: "The capture of Kidal by the Azawad Liberation Front came after three days of clashes with Malian troops.", published: pub,
 			want: []string{"armed_conflict @Kidal " + rulePlaceSeized}},
 		{name: rulePlaceSeized + " through a town's modifiers and an object's place",
-			text: "Rebels of the Azawad Liberation Front overran a military base in the northern market town of Kidal in an attack on Monday.", published: pub,
+			text: "Azawad Liberation Front fighters overran an army camp in the desert trading town of Kidal in an attack on Monday.", published: pub,
 			want: []string{"attack @Kidal " + rulePlaceSeized}},
 		{name: rulePlaceTalks,
 			text: "Mali and the Azawad Liberation Front agreed to a ceasefire on Friday. Their talks in Geneva had lasted three days.", published: pub,

@@ -8,15 +8,15 @@ import (
 )
 
 // Which event a time expression dates. A time expression dates the event
-// word it modifies ("talks on Friday", "the 2020 war", "Sunday's
-// referendum", "talks in Istanbul last week"), the event whose verb it
-// modifies ("the fighting, which began on Thursday", "signed a treaty on
-// Tuesday") or, less surely, the events of its clause ("On Friday, a
-// suicide bombing killed seven soldiers"). The time of a verb of saying
-// is when something was said ("Qatar said on Sunday that both sides had
-// accepted a truce"): it dates the event it reports only when nothing
-// else does. The time of another verb is that verb's ("ignoring the
-// warnings the EU had issued Monday").
+// word it modifies ("talks on Friday", "the 2020 war", "Monday's vote",
+// "talks in Geneva last week"), the event whose verb it modifies ("the
+// clashes, which started on Tuesday", "initialled an accord on Monday")
+// or, less surely, the events of its clause ("On Friday, a car bomb
+// wounded four guards"). The time of a verb of saying is when something
+// was said ("Algeria said on Sunday that the two sides had agreed to a
+// truce"): it dates the event it reports only when nothing else does. The
+// time of another verb is that verb's ("brushing aside the threats Algiers
+// had made Monday").
 
 // strength is how surely a time expression dates an event mention.
 type strength int
@@ -40,23 +40,9 @@ func loadVerbKinds(fsys fs.FS) (verbKinds, error) {
 		if !ok {
 			return fmt.Errorf("want kind<TAB>words")
 		}
-		var m map[string]bool
-		switch kind {
-		case "report":
-			m = v.report
-		case "happen":
-			m = v.happen
-		case "start":
-			m = v.start
-		case "make":
-			m = v.make
-		case "persist":
-			m = v.persist
-		case "gather":
-			m = v.gather
-		case "result":
-			m = v.result
-		default:
+		m, ok := map[string]map[string]bool{"report": v.report, "happen": v.happen, "start": v.start, "make": v.make,
+			"persist": v.persist, "gather": v.gather, "result": v.result}[kind]
+		if !ok {
 			return fmt.Errorf("unknown kind %q (want report, happen, start, make, persist, gather or result)", kind)
 		}
 		for _, w := range strings.Split(words, "|") {
@@ -84,7 +70,7 @@ func (d *doc) findTimes() {
 			d.noteMonthYear(&xs[i], ambiguous)
 		}
 		d.times[si] = xs
-		// "the August war of 2008": a month named with a year nearby.
+		// "the March war of 2011": a month named with a year nearby.
 		for k := s.From; k < s.To; k++ {
 			m, ok := d.x.lex.cal.months[d.low(k)]
 			if !ok || !isCapitalized(d.toks[k].Text) {
@@ -116,8 +102,8 @@ func (d *doc) setMonthYear(m time.Month, y int, ambiguous map[time.Month]bool) {
 	d.monthYear[m] = y
 }
 
-// markDateline marks the date of a dateline: "SUVA, Dec 24:", "Metro
-// Manila (CNN Philippines, October 17) —". It opens one of the first
+// markDateline marks the date of a dateline: "GAO, May 3:", "Kidal
+// (Sahel Wire, May 3) —". It opens one of the first
 // sentences, after names and commas only, and a colon, a dash or a
 // bracket closes it.
 func (d *doc) markDateline(x *timex, si int) {
@@ -133,7 +119,7 @@ func (d *doc) markDateline(x *timex, si int) {
 	}
 	switch d.low(x.to) {
 	case ":", "—", "–", "-", ")", "(":
-		// "SUVA, Dec 24:", "MAIDUGURI, Nigeria, July 2 (Lake Chad Wire) -"
+		// "GAO, May 3:", "KIDAL, Mali, May 3 (Sahel Wire) -"
 		x.dateline = true
 	}
 }
@@ -145,12 +131,12 @@ func (d *doc) link(t trigger, x *timex) strength {
 	}
 	vk := d.x.lex.verbs
 	if x.to <= t.from {
-		// Before the event word: "the 2020 war", "Sunday's referendum",
+		// Before the event word: "the 2020 war", "Monday's vote",
 		// "last week's talks".
 		if t.from-x.to <= 3 && d.modifierRun(x.to, t.from) {
 			return linkDirect
 		}
-		// "from August 8 to August 12, when a ceasefire agreement was
+		// "from March 3 to March 9, when a ceasefire agreement was
 		// signed": the event of a when-clause after a date.
 		if d.low(x.to) == "," && d.low(x.to+1) == "when" || d.low(x.to) == "when" {
 			if !d.triggerBetween(x.to, t.from) {
@@ -158,15 +144,15 @@ func (d *doc) link(t trigger, x *timex) strength {
 			}
 		}
 	} else if x.from >= t.to {
-		// After it: "talks in Istanbul last week", "the war of 2008".
+		// After it: "talks in Geneva last week", "the war of 2011".
 		if x.from-t.to <= 14 && d.prepChain(t.to, x.from) {
 			return linkDirect
 		}
-		// Its verb: "the fighting, which began on Thursday", "fighting
-		// broke out in Muqokori, north of Mogadishu, on Friday". "The
+		// Its verb: "the clashes, which started on Tuesday", "fighting
+		// erupted in Kidal, east of Gao, on Sunday". "The
 		// truce held on Thursday" tells it went on, not when it was.
 		if v := d.lastVerb(x.from, t.to); v >= 0 && x.from-v <= 10 && d.subjectOf(t, v) && d.prepChain(v+1, x.from) {
-			// "The war lasted from August 8 to August 12" does date it.
+			// "The war lasted from March 3 to March 9" does date it.
 			if d.persists(v) && !x.rng {
 				return noLink
 			}
@@ -179,9 +165,9 @@ func (d *doc) link(t trigger, x *timex) strength {
 	}
 	lo, hi := min(t.to, x.to), max(t.from, x.from)
 	// A time before its clause's verb dates the whole clause, however
-	// long its object: "took control Friday of the last district in the
-	// province of Kirkuk still in the hands of the peshmerga following a
-	// three-hour battle".
+	// long its object: "the army retook Sunday the last two villages of the
+	// northern province still held by the rebels of the front after a
+	// day-long battle".
 	if hi-lo > 20 && !(x.to <= t.from && hi-lo <= 25) {
 		return noLink
 	}
@@ -189,7 +175,7 @@ func (d *doc) link(t trigger, x *timex) strength {
 		return linkReport
 	}
 	for k := lo; k < hi; k++ {
-		// "took control Friday ... following a three-hour battle": an
+		// "retook the town Sunday ... after a day-long battle": an
 		// event after "after" or "following" ended when its clause's
 		// time begins.
 		if d.clauseBoundary(k) && !d.inTimex(k) && !(x.to <= t.from && (d.low(k) == "after" || d.low(k) == "following") && t.from-k <= 4) {
@@ -234,7 +220,7 @@ func (d *doc) modifierRun(from, to int) bool {
 // prepChain reports whether tokens [from, to) are prepositional phrases,
 // names and appositions, with no verb or clause between: "in Istanbul",
 // "between Serbia's president and Kosovo's prime minister in Brussels",
-// "in Muqokori, north of Mogadishu,".
+// "in Kidal, east of Gao,".
 func (d *doc) prepChain(from, to int) bool {
 	for k := from; k < to; k++ {
 		t := d.toks[k]
@@ -266,7 +252,7 @@ func (d *doc) lastVerb(k, lo int) int {
 
 // subjectOf reports whether event word t is the subject of verb v: only
 // its own phrase, a relative pronoun, auxiliaries and commas stand
-// between ("the truce is expected to begin", "the fighting, which
+// between ("the truce is due to start", "the clashes, which
 // began", "talks in Geneva resumed").
 func (d *doc) subjectOf(t trigger, v int) bool {
 	for k := t.to; k < v; k++ {
@@ -320,8 +306,8 @@ func (d *doc) auxiliary(k int) bool {
 }
 
 // reportsAt reports whether x is the time of a verb of saying: "said on
-// Monday", "said in a statement early Sunday", "On Thursday night, the
-// office said".
+// Monday", "said in a statement late Monday", "On Monday night, the
+// ministry said".
 func (d *doc) reportsAt(x *timex) bool {
 	vk := d.x.lex.verbs
 	for k := x.from - 1; k >= 0 && k >= x.from-6 && d.sameSent(k, x.from); k-- {
@@ -358,7 +344,7 @@ func (d *doc) reportsAt(x *timex) bool {
 }
 
 // attributive reports whether the participle at k modifies the noun
-// after it ("limited fighting"), rather than being a verb.
+// after it ("renewed fighting"), rather than being a verb.
 func (d *doc) attributive(k int) bool {
 	t := d.toks[k].Tag
 	return (t == "VBN" || t == "VBG") && k+1 < len(d.toks) && strings.HasPrefix(d.toks[k+1].Tag, "NN")
@@ -371,7 +357,7 @@ func (d *doc) clauseBoundary(k int) bool {
 	case ";", "but", "while", "whereas", "although", "though", "because", "after", "before", "since", "following", "until", "when", "where", "whom", "unless":
 		return true
 	case "as":
-		// ", as military operations continue": a clause of its own.
+		// ", as army patrols go on": a clause of its own.
 		p := k - 1
 		if d.toks[p].Key == "\"" {
 			p--
@@ -405,8 +391,8 @@ func (d *doc) madeAt(t trigger, x *timex) bool {
 }
 
 // startAt reports whether x tells where an event begins: "since 1994",
-// "began on Sept. 27", "since the launch of the operation on January 20",
-// "from August 8 to August 12".
+// "began on Sept. 27", "since the start of the offensive on March 2",
+// "from March 3 to March 9".
 func (d *doc) startAt(t trigger, x *timex) bool {
 	if x.since || x.rng {
 		return true
@@ -438,11 +424,11 @@ func (d *doc) startAt(t trigger, x *timex) bool {
 }
 
 // background tells whether the event word at t names an event of the
-// story's past rather than the story's own: "since the end of a
-// separatist war in 1994", "the 2020 war" in a report of 2023. It returns
+// story's past rather than the story's own: "since the end of the 2015
+// war", "the 2020 war" in a report of 2023. It returns
 // the key that keeps such an event apart (its years), or "".
 func (d *doc) background(t trigger) string {
-	// "since the end of the war", "after the end of the 1998-1999 war"
+	// "since the end of the war", "after the end of the 2001-2002 war"
 	for k := t.from - 1; k >= 0 && k >= t.from-6 && d.sameSent(k, t.from); k-- {
 		if d.low(k) == "end" && d.low(k+1) == "of" {
 			switch d.low(k - 1) {
@@ -470,7 +456,7 @@ func (d *doc) background(t trigger) string {
 	}
 	for i := range d.times[t.sent] {
 		x := &d.times[t.sent][i]
-		// "the conflict, which erupted three years ago" is the same that
+		// "the insurgency, which began four years ago" is the same that
 		// goes on: only a time that is not its beginning is the past's.
 		if x.when.known() && d.link(t, x) == linkDirect && x.when.hi.Year() < ref && !d.startAt(t, x) {
 			return fmt.Sprintf("%d-%d", x.when.lo.Year(), x.when.hi.Year())
@@ -522,7 +508,7 @@ type candidate struct {
 	dist  int
 	start bool
 	made  bool // the time a deal or truce was made ("signed on Saturday")
-	end   bool // the end of a range dates the event ("to August 12, when")
+	end   bool // the end of a range dates the event ("to March 9, when")
 }
 
 // timeOf chooses the time of ev among the time expressions attached to
@@ -626,8 +612,8 @@ func rank(x *timex) int {
 }
 
 // completeYear gives a month-day without a year the year of the same
-// event's other times ("the August war of 2008 ... from August 8 to
-// August 12"), or the one the article gives that month.
+// event's other times ("the March war of 2011 ... from March 3 to March
+// 9"), or the one the article gives that month.
 func (d *doc) completeYear(x *timex, cands []candidate) period {
 	y := 0
 	for _, c := range cands {

@@ -185,7 +185,7 @@ func (ev *event) node(d *doc) graph.Node {
 		if day, ok := w.day(); ok {
 			props[graph.PropDate] = day
 		} else if ev.when.start && w.prec == precRange {
-			// A war from August 8 to August 12: its date is the day it
+			// A war from March 3 to March 9: its date is the day it
 			// began.
 			props[graph.PropDate] = isoDay(w.lo)
 		}

@@ -15,12 +15,12 @@ import (
 
 // Place rule ids, kept on the Event's LOCATED_IN relationships.
 const (
-	// "talks in Geneva", "fighting in and around Kherson", "the meeting
-	// between A and B in Brussels", "battle for Goma", "invasion of
-	// Ukraine", "the conflict over Nagorno-Karabakh"
+	// "talks in Geneva", "fighting in and around Kidal", "the meeting
+	// between A and B in Vienna", "battle for Gao", "invasion of the
+	// north", "the war over the enclave"
 	rulePlaceAfter = "event-place-after"
-	// "the Doha talks", "the Gaza ceasefire", "Taiwan's presidential
-	// election", "the Libyan war"
+	// "the Doha talks", "the Kidal ceasefire", "Mali's presidential
+	// election", "the Malian civil war"
 	rulePlaceBefore = "event-place-before"
 	// "met in Kunming for talks", "gathered in Geneva to agree a truce",
 	// "negotiations would continue in Jeddah", "talks on a ceasefire
@@ -35,7 +35,7 @@ const (
 	// ended on Thursday without agreement"
 	rulePlaceDateline = "event-place-dateline"
 	// fighting over a place taken in the same sentence: "the takeover of
-	// the port of X came after five days of clashes"
+	// the oasis of X followed a week of clashes"
 	rulePlaceSeized = "event-place-seized"
 	// a truce or a deal reached at talks the article places: "agreed to an
 	// immediate truce during talks in Doha"
@@ -98,10 +98,10 @@ var placePreps = map[string]string{
 // placesAfter reads the places named after the event word at t, through
 // names, titles and "between A and B", up to a verb, a clause or a common
 // noun the place would rather belong to: "talks in Geneva", "the meeting
-// between Serbia's President Aleksandar Vucic and Kosovo's Prime Minister
-// Albin Kurti in Brussels", "fighting in Kyiv and Odesa", "negotiations,
-// which began in Havana", but not "an exchange brokered by the UAE,
-// officials in Kyiv said".
+// between Mali's President Amadou Traore and the front's leader Ag Rhissa
+// in Algiers", "fighting in Kidal and Gao", "negotiations, which began in
+// Havana", but not "an exchange brokered by the UAE, officials in Kyiv
+// said".
 func (d *doc) placesAfter(t trigger, fight bool) []*entity {
 	var out []*entity
 	s := d.sents[t.sent]
@@ -109,7 +109,7 @@ func (d *doc) placesAfter(t trigger, fight bool) []*entity {
 		tk := d.toks[k]
 		if tk.Text == "," {
 			// ", which began in Havana"; what an attack did where: "a
-			// barrage of missiles, killing one person in the Kyiv region"
+			// volley of rockets, wounding three guards at the Gao airport"
 			if n := d.relativeHappen(k + 1); n > 0 {
 				k += n
 				continue
@@ -130,7 +130,7 @@ func (d *doc) placesAfter(t trigger, fight bool) []*entity {
 		if d.clauseBoundary(k) || tk.Lower == "which" || tk.Lower == "that" || tk.Lower == "who" || tk.Key == "\"" {
 			break
 		}
-		// Another event: "talks during a summit in India" share its place;
+		// Another event: "talks during a summit in Accra" share its place;
 		// "talks on the truce in Gaza" do not.
 		if k > t.to && d.triggerAt(k) {
 			if d.low(k-1) != "during" && d.low(k-2) != "during" && d.low(k-1) != "at" && d.low(k-2) != "at" {
@@ -141,7 +141,7 @@ func (d *doc) placesAfter(t trigger, fight bool) []*entity {
 		// "officials in Kyiv", "exports in the Black Sea": a common noun
 		// of its own takes the place.
 		// Fighting keeps the place of what it struck: "a drone strike on a
-		// car in the village of Deir Shamsin".
+		// truck in the village of Anefis".
 		if strings.HasPrefix(tk.Tag, "NN") && !isCapitalized(tk.Text) && d.at[k] == nil && d.x.lex.roles[tk.Lower] == "" && !counterpart[tk.Lower] && k > t.to+1 && !fight {
 			break
 		}
@@ -181,13 +181,13 @@ func (d *doc) placesAfter(t trigger, fight bool) []*entity {
 }
 
 // counterpart are the nouns for a side's person in "a meeting with his
-// British counterpart in Geneva": the place is the meeting's.
+// Algerian counterpart in Geneva": the place is the meeting's.
 var counterpart = map[string]bool{"counterpart": true, "counterparts": true, "delegation": true, "delegations": true}
 
 // placeObject is where the place a preposition at k-1 introduces starts:
 // "in Geneva", "in the Gaza Strip", "in the city of Gori", "in the Saudi
-// port city" (the city, not the state), "in the Kurdish-dominated Syrian
-// city of Afrin".
+// port city" (the city, not the state), "in the rebel-held Malian town of
+// Kidal".
 func (d *doc) placeObject(k int) int {
 	if d.low(k) == "the" {
 		k++
@@ -195,8 +195,8 @@ func (d *doc) placeObject(k int) int {
 	q := k
 	// Modifiers before a common noun for a place: adjectives, demonyms,
 	// a state's name used as one, other nouns ("the Saudi port city", "the
-	// southern Lebanese village of Deir Shamsin", "the market town of
-	// Abu Gamra").
+	// northern Malian village of Anefis", "the desert trading town of
+	// Kidal").
 	for q < len(d.toks) && q-k < 4 && d.sameSent(q, k) && !d.nominalHead(q) {
 		m := d.at[q]
 		tk := d.toks[q]
@@ -248,7 +248,7 @@ func (d *doc) relativeHappen(k int) int {
 }
 
 // fightOf reports whether an event word takes its place with "of": "the
-// invasion of Ukraine", "the siege of El Fasher", not "a war of attrition".
+// invasion of the north", "the siege of Kidal", not "a war of attrition".
 func fightOf(w string) bool {
 	switch w {
 	case "invasion", "siege", "occupation", "bombardment", "shelling", "bombing", "capture", "seizure", "takeover", "assault", "blockade", "annexation", "encirclement", "storming":
@@ -258,7 +258,7 @@ func fightOf(w string) bool {
 }
 
 // nominalHead reports whether token k is a common noun for a place: "the
-// city of Gori", "the district of Altun Kupri".
+// city of Gao", "the district of Anefis".
 func (d *doc) nominalHead(k int) bool {
 	switch d.low(k) {
 	case "city", "town", "village", "district", "province", "region", "port", "capital", "county", "state", "enclave", "island", "islands", "area", "municipality":
@@ -268,8 +268,8 @@ func (d *doc) nominalHead(k int) bool {
 }
 
 // placesBefore reads a place named just before the event word: "the Doha
-// talks", "the Gaza ceasefire", "Taiwan's presidential election", "the
-// Libyan war".
+// talks", "the Kidal ceasefire", "Mali's presidential election", "the
+// Malian civil war".
 func (d *doc) placesBefore(t trigger) []*entity {
 	typ := t.typ
 	if typ == "election" {
@@ -278,7 +278,7 @@ func (d *doc) placesBefore(t trigger) []*entity {
 		}
 	}
 	if tag := d.toks[t.from].Tag; !strings.HasPrefix(tag, "NN") && !strings.HasPrefix(tag, "JJ") && !strings.HasPrefix(tag, "VBG") {
-		// "held in the Gaza Strip in exchange for": the place is not the
+		// "detained in Gao in exchange for": the place is not the
 		// event word's modifier.
 		return nil
 	}
@@ -304,7 +304,7 @@ func (d *doc) placesBefore(t trigger) []*entity {
 	state := m.ent.label == graph.LabelState
 	// A state before an event word is mostly its side ("Russia's
 	// invasion", "Israeli strikes"), but the state of an election or of a
-	// war within it is its place ("Taiwan's election", "the Libyan war").
+	// war within it is its place ("Mali's election", "the Malian civil war").
 	ownCountry := typ == "election" || typ == "protest" || typ == "armed_conflict" && civilWarWord(d.lowJoin(t.from, t.to))
 	// Open water and wide areas name what a deal is about ("the Red Sea
 	// deal"), not where it was made; fighting happens there.
@@ -341,7 +341,7 @@ func (d *doc) holdsElection(t trigger) *entity {
 }
 
 // civilWarWord reports whether an event word names a war inside a state
-// when a demonym or a possessive precedes it: "the Libyan war", "Sudan's
+// when a demonym or a possessive precedes it: "the Malian war", "Sudan's
 // civil war", not "the Russian invasion".
 func civilWarWord(w string) bool {
 	switch w {
@@ -530,8 +530,8 @@ func sideLeader(e *entity, sides []*entity) bool {
 
 // datelinePlace is the dateline's city for talks or a summit that the
 // sentence under the dateline tells happening ("BRUSSELS - Talks between
-// Serbia and Kosovo ended on Thursday", "MOSCOW - Russia moved to stop the
-// fighting by hosting cease-fire talks on Friday"): the reporter is where
+// Serbia and Kosovo ended on Thursday", "ALGIERS - Algeria is hosting
+// talks between Mali and the rebels this week"): the reporter is where
 // the talks are. Talks that sentence only recalls ("after talks mediated
 // by Turkey") are not tied to it.
 func (d *doc) datelinePlace(ev *event) (*entity, int) {
@@ -646,8 +646,8 @@ func (d *doc) datelineAt(si int) *entity {
 }
 
 // placesSeized reads, in the sentence of a fighting word, the places
-// taken or struck: "the takeover of the port of Mocimboa da Praia came
-// after five days of clashes", "seized Goma after fierce fighting".
+// taken or struck: "the takeover of the oasis of Anefis followed a week
+// of clashes", "seized Gao after heavy fighting".
 func (d *doc) placesSeized(t trigger) []*entity {
 	var out []*entity
 	s := d.sents[t.sent]
