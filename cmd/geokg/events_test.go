@@ -115,7 +115,8 @@ func TestDistinctEventsStayApart(t *testing.T) {
 	for _, e := range eventsOf(t, db, "talks") {
 		got = append(got, e.date+" "+strings.Join(e.places, ",")+" "+strconv.Itoa(len(e.sources)))
 	}
-	want := []string{"2024-03-07 Bishkek 1", "2024-04-04 Bishkek 1", "2024-06-10 Dushanbe 1", "2024-06-10 Moscow 1"}
+	// Each city, and its state that the article names.
+	want := []string{"2024-03-07 Bishkek,Kyrgyzstan 1", "2024-04-04 Bishkek,Kyrgyzstan 1", "2024-06-10 Dushanbe,Tajikistan 1", "2024-06-10 Moscow,Russia 1"}
 	if !slices.Equal(got, want) {
 		t.Errorf("talks %q, want %q", got, want)
 	}
