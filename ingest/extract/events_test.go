@@ -245,7 +245,17 @@ func TestEventIdentity(t *testing.T) {
 	if undated("2024-03-11") != undated("2024-03-15") || undated("2024-03-15") == undated("2024-03-18") {
 		t.Error("undated reports: one id per week of publication")
 	}
-	// Without a publication date, nothing ties two undated reports.
+	// A war the reports give no time is the one between its sides, in any
+	// report; one the text dates is that year's.
+	war := func(text, pub string) string { return idOf(text, pub, "armed_conflict") }
+	if war("Fighting between Mali and the Azawad Liberation Front went on.", "") != war("Fighting between Mali and the Azawad Liberation Front went on.", "2024-03-15") {
+		t.Error("reports of a war with no time: two ids")
+	}
+	if war("Fighting between Mali and the Azawad Liberation Front went on.", "") == war("The 2012 war between Mali and the Azawad Liberation Front went on.", "") {
+		t.Error("a war of a year and a war with no time share an id")
+	}
+	// Without a publication date, nothing ties two undated reports of
+	// talks.
 	if idOf("Mali and the Azawad Liberation Front are holding talks in Geneva.", "", "talks") == idOf("Talks between Mali and the Azawad Liberation Front are going on in Geneva.", "", "talks") {
 		t.Error("undated articles share an event")
 	}

@@ -22,8 +22,9 @@ import (
 //
 //   - the day, for an event of a day whose day the text gives;
 //   - the text's bounds, for one it dates to a week, a month or a year;
-//   - the year it began, for one that goes on (a war), or else the year
-//     of the report;
+//   - the year it began, for one that goes on (a war) and that the text
+//     dates; a war the text gives no time is the one between its sides
+//     that goes on, the same in any report;
 //   - else the week the article was published in: undated reports of the
 //     same news in the same week agree;
 //   - else (no date at all) the article: nothing says two undated articles
@@ -54,13 +55,14 @@ func (ev *event) period(d *doc) string {
 	pub, err := time.Parse("2006-01-02", d.a.Published)
 	hasPub := err == nil
 	if !d.x.lex.kind(ev.typ).point {
-		switch {
-		case w.known():
+		// A war the report gives no time is the war between its sides
+		// that goes on, whenever it is reported: one node, however many
+		// years the reports span. A war the text dates is the war of its
+		// year ("the 2020 war", "since Sept. 27, 2020").
+		if w.known() {
 			return fmt.Sprintf("y:%d", w.lo.Year())
-		case hasPub:
-			return fmt.Sprintf("y:%d", pub.Year())
 		}
-		return "a:" + d.a.ID
+		return "ongoing"
 	}
 	switch {
 	case w.prec == precDay:
