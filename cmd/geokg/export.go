@@ -82,7 +82,7 @@ func runExport(c *cli.Context) error {
 		}
 		defer db.Close(context.WithoutCancel(c.Context))
 		if b, err = db.DumpBatch(c.Context); err != nil {
-			return &exitError{code: 2, err: err}
+			return queryFailure(db, err)
 		}
 	} else {
 		x, err := newExtractor(c)
@@ -90,9 +90,10 @@ func runExport(c *cli.Context) error {
 			return err
 		}
 		m := graph.NewMerger()
+		po := newPassedOver(c)
 		res, err := ingest.Run(c.Context, ingest.Options{
 			Inputs:    c.Args().Slice(),
-			Source:    readOptions(c),
+			Source:    readOptions(c, po),
 			Extractor: x,
 			Workers:   c.Int("workers"),
 			Sink:      ingest.Merge(m),
@@ -103,6 +104,7 @@ func runExport(c *cli.Context) error {
 		}
 		failed = res.Failed
 		b = m.Batch()
+		po.explainNothingRead(res.Read)
 	}
 
 	var err error

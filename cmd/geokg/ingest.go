@@ -70,8 +70,9 @@ func newExtractor(c *cli.Context) (*extract.Extractor, error) {
 	return x, nil
 }
 
-// readOptions are the reader's options from the command's flags.
-func readOptions(c *cli.Context) source.Options {
+// readOptions are the reader's options from the command's flags; po
+// counts the entries directory walks pass over.
+func readOptions(c *cli.Context, po *passedOver) source.Options {
 	opt := source.DefaultOptions()
 	opt.Stdin = c.App.Reader
 	opt.UserAgent = "geokg/" + version
@@ -82,6 +83,7 @@ func readOptions(c *cli.Context) source.Options {
 		opt.MaxBytes = c.Int64("max-size")
 	}
 	opt.Note = noteFunc(c)
+	opt.Skip = po.skip
 	return opt
 }
 
@@ -98,7 +100,7 @@ func runIngest(c *cli.Context) error {
 	}
 	defer db.Close(context.WithoutCancel(c.Context))
 	if err := ensureSchema(c.Context, db); err != nil {
-		return &exitError{code: 2, err: fmt.Errorf("apply schema: %w", err)}
+		return schemaFailure(db, err)
 	}
 	x, err := newExtractor(c)
 	if err != nil {
@@ -111,9 +113,10 @@ func runIngest(c *cli.Context) error {
 	if prog.on {
 		prog.total = countArticles(c.Args().Slice())
 	}
+	po := newPassedOver(c)
 	res, err := ingest.Run(c.Context, ingest.Options{
 		Inputs:    c.Args().Slice(),
-		Source:    readOptions(c),
+		Source:    readOptions(c, po),
 		Extractor: x,
 		Workers:   c.Int("workers"),
 		Sink:      loader,
@@ -123,5 +126,7 @@ func runIngest(c *cli.Context) error {
 	})
 	prog.clear()
 	sum.from(res)
+	sum.PassedOver = po.count()
+	po.explainNothingRead(res.Read)
 	return sum.finish(c.App.ErrWriter, c.String("summary"), db.Config.RunFailure(err))
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 
 	"github.com/geokg/geokg/graph/store"
@@ -60,7 +59,7 @@ func runLoad(c *cli.Context) error {
 	}
 	defer db.Close(context.WithoutCancel(c.Context))
 	if err := ensureSchema(c.Context, db); err != nil {
-		return &exitError{code: 2, err: fmt.Errorf("apply schema: %w", err)}
+		return schemaFailure(db, err)
 	}
 	loader := store.NewLoader(db)
 	loader.BatchSize = size
