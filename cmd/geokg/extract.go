@@ -55,11 +55,11 @@ func runExtract(c *cli.Context) error {
 		return err
 	}
 	out := &wholeArticles{w: c.App.Writer}
-	po := newPassedOver(c)
+	po, note := newPassedOver(c), noteFunc(c)
 	res, err := ingest.Run(c.Context, ingest.Options{
 		Inputs:    c.Args().Slice(),
-		Source:    readOptions(c, po),
-		Extractor: x,
+		Source:    readOptions(c, po, note),
+		Extractor: languageNote{x, note},
 		Workers:   c.Int("workers"),
 		Sink:      ingest.JSONL(out),
 		Failure:   func(f ingest.Failure) { fmt.Fprintf(c.App.ErrWriter, "geokg: %v\n", f.Err) },

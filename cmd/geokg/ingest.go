@@ -71,8 +71,8 @@ func newExtractor(c *cli.Context) (*extract.Extractor, error) {
 }
 
 // readOptions are the reader's options from the command's flags; po
-// counts the entries directory walks pass over.
-func readOptions(c *cli.Context, po *passedOver) source.Options {
+// counts the entries directory walks pass over, note prints notes.
+func readOptions(c *cli.Context, po *passedOver, note func(origin, msg string)) source.Options {
 	opt := source.DefaultOptions()
 	opt.Stdin = c.App.Reader
 	opt.UserAgent = "geokg/" + version
@@ -82,7 +82,7 @@ func readOptions(c *cli.Context, po *passedOver) source.Options {
 	if c.IsSet("max-size") {
 		opt.MaxBytes = c.Int64("max-size")
 	}
-	opt.Note = noteFunc(c)
+	opt.Note = note
 	opt.Skip = po.skip
 	return opt
 }
@@ -113,11 +113,11 @@ func runIngest(c *cli.Context) error {
 	if prog.on {
 		prog.total = countArticles(c.Args().Slice())
 	}
-	po := newPassedOver(c)
+	po, note := newPassedOver(c), noteFunc(c)
 	res, err := ingest.Run(c.Context, ingest.Options{
 		Inputs:    c.Args().Slice(),
-		Source:    readOptions(c, po),
-		Extractor: x,
+		Source:    readOptions(c, po, note),
+		Extractor: languageNote{x, note},
 		Workers:   c.Int("workers"),
 		Sink:      loader,
 		Force:     c.Bool("force"),

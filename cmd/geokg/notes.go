@@ -6,6 +6,9 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest"
+	"github.com/geokg/geokg/ingest/article"
 	"github.com/urfave/cli/v2"
 )
 
@@ -15,12 +18,31 @@ func verboseFlag() cli.Flag {
 	return &cli.BoolFlag{Name: "verbose", Usage: "also list the files skipped in directories (gold files, READMEs, unknown types)"}
 }
 
-// noteFunc prints the reader's notes (fallbacks, empty feeds) on standard
-// error.
+// noteFunc prints notes (a reader's fallbacks, empty feeds, text not in
+// English) on standard error, one at a time: extraction workers call it
+// too.
 func noteFunc(c *cli.Context) func(origin, msg string) {
+	var mu sync.Mutex
 	return func(origin, msg string) {
+		mu.Lock()
+		defer mu.Unlock()
 		fmt.Fprintf(c.App.ErrWriter, "geokg: %s: %s\n", origin, msg)
 	}
+}
+
+// languageNote is an extractor that says so when an article is not in
+// English, the one language the extractor reads: otherwise its graph
+// would be its Article node alone, without a word.
+type languageNote struct {
+	x    ingest.Extractor
+	note func(origin, msg string)
+}
+
+func (l languageNote) Extract(a *article.Article) *graph.Batch {
+	if !article.English(a.Text) {
+		l.note(a.Origin, "the text does not look like English; geokg extracts from English text only, so little or nothing is found in it")
+	}
+	return l.x.Extract(a)
 }
 
 // passedOver counts the entries directory walks pass over (gold files,
