@@ -53,9 +53,10 @@ func (c Config) String() string {
 }
 
 // RedactURI is uri with the password it may hold replaced, for messages.
-// A URI that does not parse loses everything before its last '@'.
+// A URI that does not parse into a user and a host loses everything
+// before its last '@'.
 func RedactURI(uri string) string {
-	if u, err := url.Parse(uri); err == nil {
+	if u, err := url.Parse(uri); err == nil && (u.User != nil || !strings.Contains(uri, "@")) {
 		return u.Redacted()
 	}
 	at := strings.LastIndex(uri, "@")
