@@ -96,6 +96,11 @@ func Connect(ctx context.Context, cfg Config) (*DB, error) {
 	drv, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""), func(c *config.Config) {
 		c.SocketConnectTimeout = cfg.ConnectTimeout
 		c.ConnectionAcquisitionTimeout = cfg.ConnectTimeout
+		// Transient failures (a server restarting, a leader change) are
+		// retried for as long as a transaction may take.
+		if cfg.QueryTimeout > 0 {
+			c.MaxTransactionRetryTime = cfg.QueryTimeout
+		}
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%w at %s: %s", ErrConnect, cfg.URI, scrub(err.Error(), cfg.Password))
@@ -225,14 +230,18 @@ func (c Config) Lost(err error) error {
 	var limit *neo4j.TransactionExecutionLimit
 	var conn *neo4j.ConnectivityError
 	switch {
-	case isTimeout(err):
-		return fmt.Errorf("Neo4j at %s did not answer within %s (the query timeout: --query-timeout, NEO4J_QUERY_TIMEOUT); the server may be stuck or overloaded", uri, c.QueryTimeout)
 	case errors.As(err, &limit) && strings.Contains(limit.Cause, "max retry time"):
 		return fmt.Errorf("Neo4j at %s kept failing and retries ran out (%s)", uri, limit.Cause)
-	case errors.As(err, &limit):
+	case errors.As(err, &limit) && strings.Contains(limit.Cause, "failed connection attempts"):
 		// The driver gives up at once when new connections are refused:
 		// no retry waited for the server.
 		return fmt.Errorf("lost the connection to Neo4j at %s: the server stopped or restarted (new connections refused)", uri)
+	case errors.As(err, &limit) && isTimeout(err):
+		return fmt.Errorf("Neo4j at %s kept failing until the query timeout (%s) ran out, retries included (--query-timeout, NEO4J_QUERY_TIMEOUT)", uri, c.QueryTimeout)
+	case errors.As(err, &limit):
+		return fmt.Errorf("Neo4j at %s kept failing and retries ran out (%s)", uri, limit.Cause)
+	case isTimeout(err):
+		return fmt.Errorf("Neo4j at %s did not answer within %s (the query timeout: --query-timeout, NEO4J_QUERY_TIMEOUT); the server may be stuck or overloaded", uri, c.QueryTimeout)
 	case errors.As(err, &conn):
 		return fmt.Errorf("lost the connection to Neo4j at %s", uri)
 	}

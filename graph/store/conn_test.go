@@ -58,6 +58,7 @@ func TestLost(t *testing.T) {
 		{errors.New("Timeout while reading from connection [server-side timeout hint: 0s, user-provided context deadline: 2025-01-01]: context deadline exceeded"), "did not answer within 1m30s"},
 		{&neo4j.TransactionExecutionLimit{Cause: "timeout (exceeded max retry time: 30s)"}, "retries ran out (timeout (exceeded max retry time: 30s))"},
 		{&neo4j.TransactionExecutionLimit{Cause: "too many failed connection attempts (allowed max 100)"}, "the server stopped or restarted"},
+		{&neo4j.TransactionExecutionLimit{Cause: "context deadline exceeded", Errors: []error{errors.New("Neo.TransientError.General.DatabaseUnavailable")}}, "kept failing until the query timeout (1m30s) ran out"},
 		{&neo4j.ConnectivityError{Inner: errors.New("read tcp: connection reset by peer")}, "lost the connection to Neo4j at bolt://neo4j:xxxxx@db:7687"},
 	} {
 		got := c.Lost(tt.err)
