@@ -30,7 +30,9 @@ The first ingest into an empty database creates the schema.
 A summary goes to standard error (and as JSON to --summary FILE); a
 progress line shows on a terminal. Exit status: 0 when every article
 loaded or was skipped, 1 when some inputs failed (the rest loaded), 2 on
-misuse or when Neo4j cannot be reached.
+misuse or when Neo4j cannot be reached or stops answering (see
+--query-timeout), 130 or 143 when interrupted by SIGINT or SIGTERM: what
+was loaded stays, and the same command run again finishes the work.
 
 Examples:
   geokg ingest testdata/articles/

@@ -106,9 +106,14 @@ Examples:
   geokg extract testdata/articles/            print the graph as JSON lines
   geokg ping                                  check the Neo4j connection
 
-Neo4j connection: --uri, --user, --password-file, --database, or the
-environment variables NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and
-NEO4J_DATABASE.`,
+Neo4j connection: --uri, --user, --password-file, --database,
+--connect-timeout, --query-timeout, or the environment variables NEO4J_URI,
+NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_PASSWORD_FILE, NEO4J_DATABASE,
+NEO4J_CONNECT_TIMEOUT and NEO4J_QUERY_TIMEOUT.
+
+Exit status: 0 when everything went through, 1 when some inputs failed (the
+rest went through), 2 on misuse or when Neo4j cannot be reached or does not
+answer in time, 130 or 143 when interrupted by SIGINT or SIGTERM.`,
 		Reader:          stdin,
 		Writer:          stdout,
 		ErrWriter:       stderr,
