@@ -34,6 +34,7 @@ standard error and the rest go on; the exit status is then 1.`,
 			&cli.StringFlag{Name: "format", Value: "jsonl", Usage: "output format: jsonl (APOC JSON lines)"},
 			&cli.StringSliceFlag{Name: "dict", Usage: "extend the gazetteer with the dictionary `FILE` (repeatable)"},
 			&cli.IntFlag{Name: "workers", Value: runtime.GOMAXPROCS(0), Usage: "articles extracted at once"},
+			curationFlag(),
 			verboseFlag(),
 		},
 		Action: runExtract,
@@ -50,6 +51,10 @@ func runExtract(c *cli.Context) error {
 	if c.Int("workers") < 1 {
 		return usageError("extract: --workers must be at least 1")
 	}
+	cur, err := loadCuration(c)
+	if err != nil {
+		return err
+	}
 	x, err := newExtractor(c)
 	if err != nil {
 		return err
@@ -62,6 +67,7 @@ func runExtract(c *cli.Context) error {
 		Extractor: languageNote{x, note},
 		Workers:   c.Int("workers"),
 		Sink:      ingest.JSONL(out),
+		Curation:  cur,
 		Failure:   func(f ingest.Failure) { fmt.Fprintf(c.App.ErrWriter, "geokg: %v\n", f.Err) },
 		// The sink has written a whole group of articles when the
 		// pipeline reports progress: that is when output goes out, so

@@ -131,6 +131,7 @@ func commands() []*cli.Command {
 		ingestCommand(),
 		loadCommand(),
 		exportCommand(),
+		curateCommand(),
 		schemaCommand(),
 		queryCommand(),
 		evalCommand(),
