@@ -27,13 +27,13 @@ type summary struct {
 	Skipped  int    `json:"articles_skipped"`
 	Failed   int    `json:"articles_failed"`
 	Elements int    `json:"elements_read,omitempty"`
+	graph.Stats
 	// PassedOver counts the entries of input directories that were no
 	// articles: other file types, READMEs, links to directories.
-	PassedOver int `json:"directory_entries_passed_over"`
-	graph.Stats
-	Seconds  float64   `json:"duration_seconds"`
-	Failures []failure `json:"failures"`
-	Error    string    `json:"error,omitempty"`
+	PassedOver int       `json:"directory_entries_passed_over"`
+	Seconds    float64   `json:"duration_seconds"`
+	Failures   []failure `json:"failures"`
+	Error      string    `json:"error,omitempty"`
 	// Curation is set when a curation file corrected the graph at the end.
 	Curation *curationSummary `json:"curation,omitempty"`
 
