@@ -9,7 +9,7 @@ SHELL := bash
 .ONESHELL:
 .DEFAULT_GOAL := build
 
-.PHONY: help build test bench demo neo4j-start neo4j-stop neo4j-status clean
+.PHONY: help build test bench reliability demo neo4j-start neo4j-stop neo4j-status clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ test: ## go vet, gofmt check and all tests, against a real Neo4j
 bench: ## run the benchmarks (speed and memory figures), against a real Neo4j
 	@$(with_neo4j)
 	echo "+ go test -bench . ./..."; $(GO) test -run '^$$' -bench . -benchmem -timeout 60m ./...
+
+reliability: ## kill, interrupt, stop, restart and run imports at once, each graph compared with a clean run's (a Neo4j of its own; docs/reliability.md)
+	scripts/reliability
 
 demo: ## start Neo4j, load the sample articles, run a few canned queries
 	scripts/demo

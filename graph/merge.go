@@ -37,6 +37,8 @@ var mergedProps = map[string]bool{
 	PropID: true, PropAliases: true, PropSources: true, PropEvidence: true,
 	PropConfidence: true, PropSourceConfidence: true,
 	PropFirstSeen: true, PropLastSeen: true, PropUpdatedFrom: true,
+	// An Event's time: events.go.
+	PropDate: true, PropDateFrom: true, PropDateTo: true, PropDatePrecision: true,
 }
 
 // A Merger combines batches into one graph with the same merge rules the
@@ -151,7 +153,11 @@ func (m *Merger) addNode(n *Node) {
 		m.nodes[n.ID] = n
 		return
 	}
+	name := old.Props[PropName]
 	mergeNodeProps(old.Props, n.Props)
+	if old.Label() == LabelEvent {
+		mergeEventProps(old.Props, n.Props, name)
+	}
 	for _, l := range n.Labels {
 		if !slices.Contains(old.Labels, l) {
 			old.Labels = append(old.Labels, l)
@@ -186,6 +192,7 @@ func canonicalNode(n *Node, key string) *Node {
 	if _, ok := p[PropUpdatedFrom].(string); !ok {
 		p[PropUpdatedFrom] = key
 	}
+	canonicalEventProps(p)
 	return &Node{ID: n.ID, Labels: append([]Label(nil), n.Labels...), Props: p}
 }
 

@@ -84,7 +84,7 @@ func runExport(c *cli.Context) error {
 		}
 		defer db.Close(context.WithoutCancel(c.Context))
 		if b, err = db.DumpBatch(c.Context); err != nil {
-			return &exitError{code: 2, err: err}
+			return queryFailure(db, err)
 		}
 	} else {
 		cur, err := loadCuration(c)
@@ -96,10 +96,11 @@ func runExport(c *cli.Context) error {
 			return err
 		}
 		m := graph.NewMerger()
+		po, note := newPassedOver(c), noteFunc(c)
 		res, err := ingest.Run(c.Context, ingest.Options{
 			Inputs:    c.Args().Slice(),
-			Source:    readOptions(c),
-			Extractor: x,
+			Source:    readOptions(c, po, note),
+			Extractor: languageNote{x, note},
 			Workers:   c.Int("workers"),
 			Sink:      ingest.Merge(m),
 			Curation:  cur,
@@ -110,6 +111,7 @@ func runExport(c *cli.Context) error {
 		}
 		failed = res.Failed
 		b = m.Batch()
+		po.explainNothingRead(res.Read)
 	}
 
 	var err error

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -73,7 +73,8 @@ func runExtract(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	out := bufio.NewWriterSize(c.App.Writer, 64<<10)
+	out := &wholeArticles{w: c.App.Writer}
+	po, note := newPassedOver(c), noteFunc(c)
 	var ex ingest.Extractor = x
 	sink := ingest.JSONL(out)
 	if c.Bool("explain") {
@@ -82,18 +83,22 @@ func runExtract(c *cli.Context) error {
 	}
 	res, err := ingest.Run(c.Context, ingest.Options{
 		Inputs:    c.Args().Slice(),
-		Source:    readOptions(c),
-		Extractor: ex,
+		Source:    readOptions(c, po, note),
+		Extractor: languageNote{ex, note},
 		Workers:   c.Int("workers"),
 		Sink:      sink,
 		Curation:  cur,
 		Failure:   func(f ingest.Failure) { fmt.Fprintf(c.App.ErrWriter, "geokg: %v\n", f.Err) },
-		// Output goes out a group at a time, so that a pipe reads it
-		// as it comes.
-		Progress: func(ingest.Summary) { out.Flush() },
+		// The sink has written a whole group of articles when the
+		// pipeline reports progress: that is when output goes out, so
+		// that a pipe reads it as it comes.
+		Progress: func(ingest.Summary) { out.flush() },
 	})
-	if ferr := out.Flush(); err == nil && ferr != nil {
+	if ferr := out.flush(); err == nil && ferr != nil {
 		err = fmt.Errorf("write output: %w", ferr)
+	}
+	if err == nil {
+		po.explainNothingRead(res.Read)
 	}
 	if err != nil {
 		return &exitError{code: 1, err: err}
@@ -196,4 +201,30 @@ func writeExplanation(w io.Writer, b *graph.Batch, why []extract.Explanation) er
 	}
 	_, err := fmt.Fprintln(w)
 	return err
+}
+
+// wholeArticles holds output until flush, which the pipeline's progress
+// hook calls once a group of articles is written whole. Whatever ends the
+// process (a signal, an internal error, SIGKILL while writing to a file)
+// leaves no half-written line nor part of an article's graph behind, which
+// load would take for the whole article.
+type wholeArticles struct {
+	w   io.Writer
+	buf bytes.Buffer
+	err error
+}
+
+func (o *wholeArticles) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	return o.buf.Write(p)
+}
+
+func (o *wholeArticles) flush() error {
+	if o.err == nil && o.buf.Len() > 0 {
+		_, o.err = o.w.Write(o.buf.Bytes())
+		o.buf.Reset()
+	}
+	return o.err
 }

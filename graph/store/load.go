@@ -143,6 +143,8 @@ func (l *Loader) writeChunk(ctx context.Context, batches []*graph.Batch, idx []i
 		m.Add(batches[i])
 	}
 	plan := planWrites(m.Batch())
+	ctx, cancel := l.db.QueryContext(ctx)
+	defer cancel()
 	sess := l.db.Session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
 	// Two transactions creating the same node at once can make the later
@@ -207,6 +209,9 @@ func planWrites(b *graph.Batch) writePlan {
 	})
 	for _, k := range nodeKeys {
 		plan = append(plan, *nodeGroups[k])
+	}
+	if s := eventStep(b.Nodes); s != nil {
+		plan = append(plan, *s)
 	}
 	relGroups := map[string]*step{}
 	var relKeys []string
@@ -275,6 +280,10 @@ func nodeRow(n *graph.Node) map[string]any {
 		"first":   n.Props[graph.PropFirstSeen],
 		"last":    n.Props[graph.PropLastSeen],
 		"props":   scalarProps(n.Props),
+	}
+	if n.Label() == graph.LabelEvent {
+		// eventStep merges an Event's name by its own rule.
+		delete(row["props"].(map[string]any), graph.PropName)
 	}
 	return row
 }
@@ -436,6 +445,8 @@ func relQuery(typ graph.RelType, start, end graph.Label) string {
 // Loaded returns which of the article ids already have their Article node
 // in the database, that is, were loaded completely.
 func (l *Loader) Loaded(ctx context.Context, ids []string) (map[string]bool, error) {
+	ctx, cancel := l.db.QueryContext(ctx)
+	defer cancel()
 	sess := l.db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(context.WithoutCancel(ctx))
 	out, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (map[string]bool, error) {

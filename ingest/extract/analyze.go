@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/article"
@@ -133,6 +134,11 @@ type doc struct {
 	hasDisputed int8
 	// mediatedByRule maps each mediator to the rules that found it.
 	mediatedByRule map[*entity][]string
+	// The time expressions of each sentence, the article's years of
+	// months, and every event word: eventtime.go.
+	times     [][]timex
+	monthYear map[time.Month]int
+	trigs     []trigger
 }
 
 func (x *Extractor) analyze(a *article.Article) *doc {
@@ -147,6 +153,8 @@ func (x *Extractor) analyze(a *article.Article) *doc {
 	d.resolveNominals()
 	d.findPersons()
 	d.sortMentions()
+	// Relations date the changes they tell with the sentence's times.
+	d.findTimes()
 	d.findRelations()
 	d.findEvents()
 	return d

@@ -8,59 +8,21 @@ import (
 )
 
 // event is one happening the article reports, merged over the sentences
-// that mention it: one per type and article.
+// that mention it: one per type and article, and one more for each other
+// track of talks or each background event of its own time ("since the
+// 1994 war").
 type event struct {
 	typ       graph.EventType
+	trigs     []trigger // its mentions
 	sents     []int
 	parties   []*entity
 	mediators []*entity
-	places    []*entity
-	date      string
+	places    []place
+	when      eventTime
 	explicit  bool // parties named next to the trigger, not inferred
 	split     bool // a second event of its type, with other sides
+	past      bool // an event of the story's past, with its own time
 	key       string
-}
-
-func (ev *event) id(d *doc) string {
-	if ev.split {
-		return graph.HashID("event", d.a.ID, ev.key)
-	}
-	return graph.HashID("event", d.a.ID, string(ev.typ))
-}
-
-func (ev *event) ref(d *doc) graph.Ref {
-	return graph.Ref{ID: ev.id(d), Labels: []graph.Label{graph.LabelEvent}}
-}
-
-func (ev *event) node(d *doc) graph.Node {
-	var names []string
-	for _, p := range ev.parties {
-		if p.real {
-			names = append(names, p.name)
-		}
-	}
-	name := strings.ReplaceAll(string(ev.typ), "_", " ")
-	if len(names) > 0 {
-		name += ": " + strings.Join(names, " – ")
-	}
-	props := map[string]any{graph.PropID: ev.id(d), graph.PropType: string(ev.typ), graph.PropName: name}
-	if ev.date != "" {
-		props["date"] = ev.date
-	}
-	// The place is a property, not a LOCATED_IN relationship: the
-	// evaluation counts Event LOCATED_IN as an unmatched relation.
-	var places []string
-	for _, p := range ev.places {
-		places = append(places, p.name)
-	}
-	if len(places) > 0 {
-		props["location"] = places
-	}
-	if len(ev.sents) > 0 {
-		props[graph.PropEvidence] = d.evidence(ev.sents)
-	}
-	props[propRule] = []string{eventRule(ev.typ)}
-	return graph.Node{ID: ev.id(d), Labels: []graph.Label{graph.LabelEvent}, Props: props}
 }
 
 // trigger is one occurrence of an event word.
@@ -69,12 +31,14 @@ type trigger struct {
 	from int
 	to   int
 	sent int
+	past bool // names the story's past: its time is not the event's
 }
 
 // findEvents finds event triggers, gives each event its sides, mediators,
 // place and date, and derives FIGHTS between the sides of a conflict.
 func (d *doc) findEvents() {
 	trigs := d.triggers()
+	d.trigs = trigs
 	mediators, mediatorSents := d.mediators()
 	isMediator := map[*entity]bool{}
 	for _, m := range mediators {
@@ -200,6 +164,17 @@ func (d *doc) findEvents() {
 	for i, t := range trigs {
 		sides, explicit := reads[i].sides, reads[i].explicit
 		k := string(t.typ)
+		// An event of the story's past is one of its own when its sides
+		// are named with it ("a ceasefire between the two sides in 2015");
+		// otherwise ("the rebels' 2019 offensive") it still tells the story's
+		// event its sides, but not its time.
+		bg := d.background(t)
+		if bg != "" && explicit && len(sides) >= 2 {
+			k += "|past|" + bg
+		} else if bg != "" {
+			t.past = true
+			bg = ""
+		}
 		split := false
 		if explicit && len(sides) >= 2 && d.dyad[0] != nil && d.x.lex.kind(t.typ).twoSided && d.otherTrack(sides[:2], t.sent, mediatorSents) {
 			k = string(t.typ) + "|" + sides[0].id() + "|" + sides[1].id()
@@ -207,7 +182,7 @@ func (d *doc) findEvents() {
 		}
 		ev := byKey[k]
 		if ev == nil {
-			ev = &event{typ: t.typ}
+			ev = &event{typ: t.typ, past: bg != ""}
 			if split {
 				ev.key = k
 				ev.split = true
@@ -216,6 +191,7 @@ func (d *doc) findEvents() {
 			order = append(order, k)
 		}
 		ev.sents = appendUnique(ev.sents, t.sent)
+		ev.trigs = append(ev.trigs, t)
 		if split {
 			sides = sides[:2]
 		}
@@ -235,12 +211,6 @@ func (d *doc) findEvents() {
 			ev.parties = appendEntity(ev.parties, s)
 		}
 		ev.explicit = ev.explicit || explicit
-		for _, p := range d.placesOf(t) {
-			ev.places = appendEntity(ev.places, p)
-		}
-		if ev.date == "" {
-			ev.date = d.dateOf(t)
-		}
 	}
 	// A mediator named in a sentence that names a negotiation mediates
 	// that one; one named elsewhere, every negotiation of the story.
@@ -285,6 +255,8 @@ func (d *doc) findEvents() {
 		if len(ev.parties) == 0 || d.x.lex.kind(typ).mediated && len(ev.parties) < 2 {
 			continue
 		}
+		ev.when = d.timeOf(ev)
+		ev.places = d.placesOf(ev, d.events)
 		if f := d.x.lex.kind(typ).fighting; f == fightingIs || f == fightingEnds {
 			conflict = true
 		}
@@ -294,21 +266,27 @@ func (d *doc) findEvents() {
 				for _, s := range mediatorSents[m] {
 					here = here || containsInt(ev.sents, s)
 				}
-				if here || !local[m] && !ev.split {
+				if here || !local[m] && !ev.split && !ev.past {
 					ev.mediators = appendEntity(ev.mediators, m)
 				}
 			}
 			// A venue city in a third state: that state hosts.
 			for _, pl := range ev.places {
-				if !d.isCity(pl) {
+				if !d.isCity(pl.ent) {
 					continue
 				}
-				if h := d.hostOf(pl); h != nil && !containsEntity(ev.parties, h) && !homeOf(ev.parties, h) && d.on(ruleMediatesHost) {
+				if h := d.hostOf(pl.ent); h != nil && !containsEntity(ev.parties, h) && !homeOf(ev.parties, h) && d.on(ruleMediatesHost) {
 					ev.mediators = appendEntity(ev.mediators, h)
 				}
 			}
 		}
 		d.events = append(d.events, ev)
+	}
+	// A truce agreed at talks the article places was agreed there.
+	for _, ev := range d.events {
+		if len(ev.places) == 0 {
+			ev.places = d.placesOf(ev, d.events)
+		}
 	}
 	anyHostile := false
 	for _, h := range hostile {
@@ -354,6 +332,11 @@ func (d *doc) findEvents() {
 			}
 			m.real = true
 			d.rels = append(d.rels, &relation{typ: graph.RelMediates, from: m, toEvent: ev, evidence: ev.sents, confidence: confInferred + 0.1, why: d.mediatorReason(ev, m)})
+		}
+		for _, p := range ev.places {
+			p.ent.real = true
+			d.rels = append(d.rels, &relation{typ: graph.RelLocatedIn, fromEvent: ev, to: p.ent, evidence: []int{p.sent},
+				confidence: placeConfidence[p.rule], why: []reason{{p.rule, p.sent}}})
 		}
 	}
 	d.dropMediatorPressure()
@@ -529,7 +512,9 @@ func (d *doc) triggers() []trigger {
 			if n == 1 && !strings.HasPrefix(last.Tag, "NN") && last.Lower != "fighting" {
 				break // "offensive actions", "to strike"
 			}
-			if d.low(k) == "meeting" && d.low(k+1) != "between" {
+			// "a meeting between A and B", "a meeting with his British
+			// counterpart", not "a cabinet meeting".
+			if d.low(k) == "meeting" && d.low(k+1) != "between" && d.low(k+1) != "with" {
 				break
 			}
 			if d.eventDenied(k) || d.inQuote(k) && (typ == "talks" || typ == "agreement" || typ == "election") {
@@ -658,7 +643,7 @@ func (d *doc) eventDenied(k int) bool {
 func (d *doc) proposed(k int) bool {
 	for p := k - 1; p >= k-10 && p >= 0 && d.sameSent(p, k); p-- {
 		switch d.low(p) {
-		case "proposed", "propose", "proposes", "proposing", "proposal", "urged", "urging":
+		case "proposed", "propose", "proposes", "proposing", "proposal", "urged", "urging", "asked", "asks", "asking", "request", "requested", "requests", "requesting":
 			return true
 		case "for":
 			if strings.HasPrefix(d.low(p-1), "call") {
@@ -757,28 +742,6 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 		}
 	}
 	return out, false
-}
-
-// placesOf returns the places of the event at t: regions after "in" or "at"
-// in its sentence.
-func (d *doc) placesOf(t trigger) []*entity {
-	var out []*entity
-	s := d.sents[t.sent]
-	// Near the event word: "talks in Doha", "met in Kunming for talks".
-	for p := max(s.From, t.from-8); p < s.To && p < t.to+8; p++ {
-		m := d.at[p]
-		if m == nil || m.from != p || m.ent == nil || m.ent.label != graph.LabelRegion {
-			continue
-		}
-		q := p - 1
-		if d.low(q) == "the" {
-			q--
-		}
-		if w := d.low(q); w == "in" || w == "at" || w == "near" {
-			out = appendEntity(out, m.ent)
-		}
-	}
-	return out
 }
 
 // isCity reports whether a place is a city: a gazetteer city or a capital

@@ -617,34 +617,6 @@ func TestTokenizePossessiveAndCompound(t *testing.T) {
 	}
 }
 
-func TestResolveDate(t *testing.T) {
-	x := testExtractor(t)
-	pub := "2024-03-15" // a Friday
-	tests := []struct{ text, want string }{
-		{"Talks were held on Friday.", "2024-03-15"},
-		{"Talks were held on Tuesday.", "2024-03-12"},
-		{"The deal will be signed on Monday.", "2024-03-18"},
-		{"Talks are due to resume on Monday.", "2024-03-18"},
-		{"Mali and Algeria agreed late on Wednesday to set aside their dispute.", "2024-03-13"},
-		{"The sides agreed on Tuesday that a vote will be held.", "2024-03-12"},
-		{"Fighting began Sept. 27.", "2023-09-27"},
-		{"The truce began March 2.", "2024-03-02"},
-		{"The truce began yesterday.", "2024-03-14"},
-		{"The war began on August 8, 2008.", "2008-08-08"},
-		{"Nothing dated here.", ""},
-	}
-	for _, tc := range tests {
-		d := x.analyze(&article.Article{ID: "t", Text: tc.text, Published: pub})
-		if got := d.dateIn(0); got != tc.want {
-			t.Errorf("%q: date %q, want %q", tc.text, got, tc.want)
-		}
-	}
-	d := x.analyze(&article.Article{ID: "t", Text: "Talks were held on Friday."})
-	if got := d.dateOf(trigger{sent: 0}); got != "" {
-		t.Errorf("without a publication date: %q, want none", got)
-	}
-}
-
 func TestStableIDs(t *testing.T) {
 	x := testExtractor(t)
 	text := "Malian President Amadou Traore said Mali would hold talks with the Azawad Liberation Front in Doha."

@@ -45,6 +45,8 @@ type lexicon struct {
 	maxEvent    int
 	cues        map[graph.RelType]map[cueMode]map[string]bool // relation -> mode -> phrase
 	cueTries    map[graph.RelType]map[cueMode]*phraseTrie
+	cal         *calendar // the date grammar's words
+	verbs       verbKinds // which verbs date which events
 }
 
 // cueMode is how a relation cue word relates its subject and object.
@@ -74,7 +76,25 @@ type eventKind struct {
 	twoSided bool
 	// fighting tells what the event says about fighting between its sides.
 	fighting fighting
+	// point: it happens on a day (talks, a truce); otherwise it goes on
+	// (a war), and its date is the day it began.
+	point bool
+	// place is what the event's place is to it.
+	place placeRole
 }
+
+// placeRole is what an event's place is to it.
+type placeRole string
+
+const (
+	// placeVenue: where it is held, part of what it is: talks in two
+	// cities are two events.
+	placeVenue placeRole = "venue"
+	// placeArea: where it happens, which reports name as they like.
+	placeArea placeRole = "area"
+	// placeCountry: the state it belongs to (an election).
+	placeCountry placeRole = "country"
+)
 
 // fighting is what an event says about fighting between its sides.
 type fighting string
@@ -212,8 +232,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		}},
 		{"event_types.tsv", func(line string) error {
 			f := strings.Split(line, "\t")
-			if len(f) != 5 {
-				return fmt.Errorf("want type<TAB>sides<TAB>mediated<TAB>two_sided<TAB>fighting")
+			if len(f) != 7 {
+				return fmt.Errorf("want type<TAB>sides<TAB>mediated<TAB>two_sided<TAB>fighting<TAB>time<TAB>place")
 			}
 			typ, err := graph.ParseEventType(f[0])
 			if err != nil {
@@ -241,6 +261,18 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			default:
 				return fmt.Errorf("fighting %q, want none, is, ends or settles", f[4])
 			}
+			switch f[5] {
+			case "point":
+				k.point = true
+			case "span":
+			default:
+				return fmt.Errorf("time %q, want point or span", f[5])
+			}
+			switch k.place = placeRole(f[6]); k.place {
+			case placeVenue, placeArea, placeCountry:
+			default:
+				return fmt.Errorf("place %q, want venue, area or country", f[6])
+			}
 			lx.eventKinds[typ] = k
 			return nil
 		}},
@@ -249,6 +281,12 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		if err := eachLine(fsys, s.file, s.fn); err != nil {
 			return nil, err
 		}
+	}
+	if lx.cal, err = loadCalendar(fsys); err != nil {
+		return nil, err
+	}
+	if lx.verbs, err = loadVerbKinds(fsys); err != nil {
+		return nil, err
 	}
 	for _, t := range graph.EventTypes {
 		if _, ok := lx.eventKinds[t]; !ok {

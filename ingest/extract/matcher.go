@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -327,11 +326,8 @@ func (d *doc) changeDate(change string, k int) string {
 	if change == "hold" {
 		return ""
 	}
-	pub, err := time.Parse("2006-01-02", d.a.Published)
-	if err != nil {
-		return ""
-	}
-	s := d.sents[d.toks[k].Sent]
+	si := d.toks[k].Sent
+	s := d.sents[si]
 	from, to := k, k
 	for from > s.From && d.toks[from-1].Text != ";" && k-from < 12 && !(d.toks[from-1].Text == "," && k-from > 2) {
 		from--
@@ -344,10 +340,25 @@ func (d *doc) changeDate(change string, k int) string {
 		from = s.From
 	}
 	// After the trigger first: "seized Gao on Sunday".
-	if date := resolveDate(d.toks[k:to], pub); date != "" {
+	if date := d.dayWithin(si, k, to); date != "" {
 		return date
 	}
-	return resolveDate(d.toks[from:k], pub)
+	return d.dayWithin(si, from, k)
+}
+
+// dayWithin is the day of the first time expression of sentence si that
+// lies within tokens [lo, hi) and names one day, or "". A dateline's day
+// is the report's, and a future one tells no change made.
+func (d *doc) dayWithin(si, lo, hi int) string {
+	for _, x := range d.times[si] {
+		if x.from < lo || x.to > hi || x.dateline || x.future {
+			continue
+		}
+		if day, ok := x.when.day(); ok {
+			return day
+		}
+	}
+	return ""
 }
 
 // observation is one change a relation's sentence tells; when orders

@@ -276,7 +276,7 @@ func (d *doc) isDateline(i, n int) bool {
 		if !isAllCaps(d.toks[i].Text) {
 			return false
 		}
-		if _, ok := months[d.low(i+n+1)]; ok {
+		if _, ok := d.x.lex.cal.months[d.low(i+n+1)]; ok {
 			return true
 		}
 		for p := i + n + 1; p < i+n+12 && p < s.To; p++ {

@@ -56,7 +56,9 @@ func (lx *lexicon) stageRuleIDs() []string {
 	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleMemberOf, ruleDelegation, ruleListOf,
 		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleLocatedDict, ruleStorySides, ruleEventSides,
 		ruleNegotiates, rulePartyNamed, rulePartyStory, ruleMediatesCompound, ruleMediatesPressing,
-		ruleMediatesPassive, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost}
+		ruleMediatesPassive, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost,
+		rulePlaceAfter, rulePlaceBefore, rulePlaceVerb, rulePlaceMeeting, rulePlaceDateline, rulePlaceSeized,
+		rulePlaceTalks, rulePlaceStory, rulePlaceCountry, rulePlaceWithin}
 	for _, t := range graph.EventTypes {
 		for _, typ := range lx.events {
 			if typ == t {
@@ -313,7 +315,7 @@ func (d *doc) partyReason(ev *event) []reason {
 // its venue, or a mediation cue.
 func (d *doc) mediatorReason(ev *event, m *entity) []reason {
 	for _, pl := range ev.places {
-		if d.isCity(pl) && d.hostOf(pl) == m {
+		if d.isCity(pl.ent) && d.hostOf(pl.ent) == m {
 			return []reason{{ruleMediatesHost, ev.sents[0]}}
 		}
 	}
