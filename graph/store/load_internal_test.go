@@ -8,10 +8,17 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-// The Cypher keeps as many evidence sentences as Merger does.
-func TestQueriesKeepMaxEvidence(t *testing.T) {
-	if !strings.Contains(relMergeTail, "[.."+strconv.Itoa(graph.MaxEvidence)+"] AS evidence") {
-		t.Errorf("relMergeTail does not cut evidence at graph.MaxEvidence = %d", graph.MaxEvidence)
+// The Cypher keeps as many evidence sentences and sources as Merger does.
+func TestQueriesKeepMaxEvidenceAndSources(t *testing.T) {
+	q := factTail(graph.RelSupports)
+	if !strings.Contains(q, "[.."+strconv.Itoa(graph.MaxEvidence)+"] AS evidence") {
+		t.Errorf("factTail does not cut evidence at graph.MaxEvidence = %d", graph.MaxEvidence)
+	}
+	if !strings.Contains(q, "[.."+strconv.Itoa(graph.MaxSources)+"] AS top") {
+		t.Errorf("factTail does not cut sources at graph.MaxSources = %d", graph.MaxSources)
+	}
+	if !strings.Contains(nodeMergeTail, "[.."+strconv.Itoa(graph.MaxEvidence)+"] AS evidence") {
+		t.Errorf("nodeMergeTail does not cut evidence at graph.MaxEvidence = %d", graph.MaxEvidence)
 	}
 }
 
