@@ -74,27 +74,9 @@ func ScanJSONL(r io.Reader, fn func(n *Node, rel *Rel) error) error {
 		if len(raw) == 0 {
 			continue
 		}
-		var l jsonLine
-		if err := json.Unmarshal(raw, &l); err != nil {
-			return fmt.Errorf("line %d: %w", line, err)
-		}
-		if l.Props == nil {
-			l.Props = map[string]any{}
-		}
-		var err error
-		switch l.Type {
-		case "node":
-			if l.ID == "" || len(l.Labels) == 0 {
-				return fmt.Errorf("line %d: node without id or labels", line)
-			}
-			err = fn(&Node{ID: l.ID, Labels: l.Labels, Props: l.Props}, nil)
-		case "relationship":
-			if l.Label == "" || l.Start == nil || l.End == nil {
-				return fmt.Errorf("line %d: relationship without label, start or end", line)
-			}
-			err = fn(nil, &Rel{ID: l.ID, Type: l.Label, Start: *l.Start, End: *l.End, Props: l.Props})
-		default:
-			return fmt.Errorf("line %d: unknown type %q (want node or relationship)", line, l.Type)
+		n, rel, err := DecodeLine(raw)
+		if err == nil {
+			err = fn(n, rel)
 		}
 		if err != nil {
 			return fmt.Errorf("line %d: %w", line, err)
