@@ -31,17 +31,28 @@ func NewJSONLWriter(w io.Writer) *JSONLWriter {
 	return &JSONLWriter{enc: enc}
 }
 
-// Write writes b's nodes, then its relationships, one JSON object a line.
+// Write writes b's nodes, then its relationships, one JSON object a line;
+// Evidence nodes come last, after the relationships they refer to, so
+// that a loader reading the file in order meets a relationship before its
+// evidence.
 func (w *JSONLWriter) Write(b *Batch) error {
-	for _, n := range b.Nodes {
-		if err := w.enc.Encode(jsonLine{Type: "node", ID: n.ID, Labels: n.Labels, Props: n.Props}); err != nil {
-			return fmt.Errorf("write node %s: %w", n.ID, err)
+	for _, evidence := range []bool{false, true} {
+		for _, n := range b.Nodes {
+			if (n.Label() == LabelEvidence) != evidence {
+				continue
+			}
+			if err := w.enc.Encode(jsonLine{Type: "node", ID: n.ID, Labels: n.Labels, Props: n.Props}); err != nil {
+				return fmt.Errorf("write node %s: %w", n.ID, err)
+			}
 		}
-	}
-	for _, r := range b.Rels {
-		start, end := r.Start, r.End
-		if err := w.enc.Encode(jsonLine{Type: "relationship", ID: r.ID, Label: r.Type, Start: &start, End: &end, Props: r.Props}); err != nil {
-			return fmt.Errorf("write relationship %s: %w", r.ID, err)
+		if evidence {
+			break
+		}
+		for _, r := range b.Rels {
+			start, end := r.Start, r.End
+			if err := w.enc.Encode(jsonLine{Type: "relationship", ID: r.ID, Label: r.Type, Start: &start, End: &end, Props: r.Props}); err != nil {
+				return fmt.Errorf("write relationship %s: %w", r.ID, err)
+			}
 		}
 	}
 	return nil
