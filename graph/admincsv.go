@@ -195,16 +195,7 @@ func columns(props []map[string]any, skip string) []column {
 			if k == skip {
 				continue
 			}
-			t := adminType(v)
-			if old, ok := types[k]; ok && old != t {
-				// Mixed types in one column: keep the values as strings.
-				if strings.HasSuffix(old, "[]") || strings.HasSuffix(t, "[]") {
-					t = "string[]"
-				} else {
-					t = "string"
-				}
-			}
-			types[k] = t
+			types[k] = mergeAdminType(types[k], adminType(v))
 		}
 	}
 	cols := make([]column, 0, len(types))
@@ -213,6 +204,18 @@ func columns(props []map[string]any, skip string) []column {
 	}
 	sort.Slice(cols, func(i, j int) bool { return cols[i].name < cols[j].name })
 	return cols
+}
+
+// mergeAdminType is the type of a column that holds values of types old
+// ("" for none yet) and t: mixed types become strings.
+func mergeAdminType(old, t string) string {
+	if old == "" || old == t {
+		return t
+	}
+	if strings.HasSuffix(old, "[]") || strings.HasSuffix(t, "[]") {
+		return "string[]"
+	}
+	return "string"
 }
 
 func adminType(v any) string {
@@ -324,6 +327,14 @@ func (w *csvWriter) value(v any, typ, delim string) error {
 		w.quoted(strings.Join(parts, delim))
 	case typ == "string":
 		w.quoted(scalarText(v))
+	case typ == "long":
+		// Numbers read back from JSON are float64: no exponent here.
+		w.sep()
+		if f, ok := v.(float64); ok {
+			w.w.WriteString(strconv.FormatFloat(f, 'f', -1, 64))
+		} else {
+			w.w.WriteString(scalarText(v))
+		}
 	default:
 		w.sep()
 		w.w.WriteString(scalarText(v))

@@ -169,6 +169,13 @@ func (m *Merger) Batch() *Batch {
 	}
 	b.Rels = append(b.Rels, p.Mentions...)
 	b.Rels = append(b.Rels, coMentions(p.Mentions)...)
+	sortBatch(b)
+	return b
+}
+
+// sortBatch sorts nodes by label (the contract's order, then others by
+// name) and id, relationships by type and id.
+func sortBatch(b *Batch) {
 	sort.Slice(b.Nodes, func(i, j int) bool {
 		if a, c := b.Nodes[i].Label(), b.Nodes[j].Label(); a != c {
 			if ra, rc := a.Rank(), c.Rank(); ra != rc {
@@ -184,7 +191,6 @@ func (m *Merger) Batch() *Batch {
 		}
 		return b.Rels[i].ID < b.Rels[j].ID
 	})
-	return b
 }
 
 // Parts is a Merger's content by kind, for a writer that applies the

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -32,5 +33,16 @@ func TestQueriesQuoteOnlyValidatedNames(t *testing.T) {
 	}
 	if graph.ValidName("X` {id: 1}) DETACH DELETE n //") || graph.ValidName("") || graph.ValidName("1abc") {
 		t.Error("validName accepts a name that is not a plain identifier")
+	}
+}
+
+// docs/loading.md shows the provenance query as it is.
+func TestProvenanceQueryDocumented(t *testing.T) {
+	b, err := os.ReadFile("../../docs/loading.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), ProvenanceQuery) {
+		t.Errorf("docs/loading.md does not show ProvenanceQuery as it is:\n%s", ProvenanceQuery)
 	}
 }
