@@ -472,7 +472,7 @@ func nodeQuery(labels []graph.Label) string {
 	var b strings.Builder
 	b.WriteString(queryPrefix + "UNWIND $rows AS row\nMERGE (n:")
 	b.WriteString(quote(labels[0]))
-	b.WriteString(" {id: row.id})\nON CREATE SET n._new = true, n.loaded_at = datetime()")
+	b.WriteString(" {id: row.id})\nON CREATE SET n._new = true, n.loaded_at = datetime.transaction()")
 	for _, l := range labels[1:] {
 		b.WriteString("\nSET n:" + quote(l))
 	}
@@ -491,7 +491,7 @@ func evidenceMerge(typ graph.RelType) string {
 CALL (r, row) {
   UNWIND row.ev AS e
   MERGE (x:Evidence {id: e.id})
-  ON CREATE SET x._new = true, x.loaded_at = datetime(), x.fact = row.id, x.type = '` + string(typ) + `',
+  ON CREATE SET x._new = true, x.loaded_at = datetime.transaction(), x.fact = row.id, x.type = '` + string(typ) + `',
     x.article = e.article, x.published = e.published
   SET x._lock = true
   WITH x, e, x._new IS NOT NULL AS created, coalesce(x.weight, 0) AS oldW,
@@ -552,7 +552,7 @@ RETURN count(*) AS rows, sum(CASE WHEN changed AND NOT created THEN 1 ELSE 0 END
 
 func factQuery(typ graph.RelType, start, end graph.Label) string {
 	return queryPrefix + "UNWIND $rows AS row\nMATCH (a:" + quote(start) + " {id: row.start})\nMATCH (b:" + quote(end) +
-		" {id: row.end})\nMERGE (a)-[r:" + quote(typ) + " {id: row.id}]->(b)\nON CREATE SET r._new = true, r.loaded_at = datetime()" + factTail(typ)
+		" {id: row.end})\nMERGE (a)-[r:" + quote(typ) + " {id: row.id}]->(b)\nON CREATE SET r._new = true, r.loaded_at = datetime.transaction()" + factTail(typ)
 }
 
 // evidenceQuery adds evidence to relationships that exist already (found
@@ -566,7 +566,7 @@ func evidenceQuery(typ graph.RelType) string {
 // the article's publication date. A new mention of an actor is marked
 // (_pair) for coMentionQuery, in the same transaction.
 func mentionsQuery(start, end graph.Label) string {
-	onCreate := "r._new = true, r.loaded_at = datetime()"
+	onCreate := "r._new = true, r.loaded_at = datetime.transaction()"
 	if end.IsActor() {
 		onCreate += ", r._pair = true"
 	}
@@ -591,7 +591,8 @@ RETURN count(*) AS rows, sum(CASE WHEN changed AND NOT created THEN 1 ELSE 0 END
 // coMentionQuery counts, for each article of the rows, one more article
 // for every pair of actors it names of which at least one mention is new
 // (_pair): a mention is created once, so each article counts once per
-// pair however often it is loaded.
+// pair however often it is loaded. The pairs of all the rows are counted
+// first, so that each relationship is written once per transaction.
 var coMentionQuery = queryPrefix + `UNWIND $rows AS row
 MATCH (ar:Article {id: row.article})-[m:MENTIONS]->(y)
 WHERE ` + actorTest("y") + `
@@ -603,11 +604,12 @@ UNWIND fresh AS x
 UNWIND all AS y
 WITH x, y WHERE x <> y AND (NOT y IN fresh OR x.id < y.id)
 WITH CASE WHEN x.id < y.id THEN x ELSE y END AS p, CASE WHEN x.id < y.id THEN y ELSE x END AS q
+WITH p, q, count(*) AS k
 MERGE (p)-[c:CO_MENTIONED {id: 'co:' + p.id + ' ' + q.id}]->(q)
-ON CREATE SET c._new = true, c.loaded_at = datetime()
+ON CREATE SET c._new = true, c.loaded_at = datetime.transaction()
 SET c._lock = true
-WITH c, c._new IS NOT NULL AS created
-SET c.articles = coalesce(c.articles, 0) + 1
+WITH c, k, c._new IS NOT NULL AS created
+SET c.articles = coalesce(c.articles, 0) + k
 REMOVE c._lock, c._new
 RETURN count(*) AS rows, sum(CASE WHEN created THEN 0 ELSE 1 END) AS updated`
 

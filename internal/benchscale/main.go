@@ -58,7 +58,7 @@ func main() {
 	flag.StringVar(&o.pagecache, "pagecache", "4g", "page cache of the benchmark servers")
 	flag.StringVar(&loadPorts, "load-ports", "17724,17494", "Bolt and HTTP ports of the server that load and ingest write to")
 	flag.StringVar(&bulkPorts, "bulk-ports", "17734,17504", "Bolt and HTTP ports of the server neo4j-admin imports into")
-	flag.StringVar(&steps, "steps", "load,ingest,export,import", "steps to run")
+	flag.StringVar(&steps, "steps", "load,export,import,ingest", "steps to run")
 	flag.StringVar(&o.out, "out", "", "also write the table to this file")
 	flag.Parse()
 	for _, s := range strings.Split(sizes, ",") {
@@ -130,7 +130,7 @@ func run(ctx context.Context, o options) error {
 			return err
 		}
 		fmt.Printf("# %d articles: %d elements as extracted (%s)\n", n, c.elements, c.dir)
-		for _, step := range []string{"load", "ingest", "export", "import"} {
+		for _, step := range []string{"load", "export", "import", "ingest"} {
 			if !o.steps[step] {
 				continue
 			}
