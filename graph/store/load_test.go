@@ -113,9 +113,28 @@ func TestLoadIdempotentAndCounted(t *testing.T) {
 		t.Fatalf("first load created nothing: %+v", first)
 	}
 	want := dumpDB(t, db)
+	loadTimes := func() string {
+		res, err := neo4j.ExecuteQuery(context.Background(), db.Driver, `
+CALL () { MATCH (n) RETURN n.id AS id, n.loaded_at AS at UNION ALL MATCH ()-[r]->() RETURN r.id AS id, r.loaded_at AS at }
+RETURN count(*) AS n, count(at) AS stamped, collect(id + ' ' + toString(at)) AS all`, nil, neo4j.EagerResultTransformer)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := res.Records[0].AsMap()
+		if m["n"] != m["stamped"] {
+			t.Errorf("%v of %v elements have loaded_at", m["stamped"], m["n"])
+		}
+		all := graph.Strings(m["all"])
+		sort.Strings(all)
+		return strings.Join(all, "\n")
+	}
+	stamps := loadTimes()
 	again := write(t, l, batches)
 	if again != (graph.Stats{}) {
 		t.Errorf("second load of the same articles: %+v, want no change", again)
+	}
+	if loadTimes() != stamps {
+		t.Error("loading the same articles again changed loaded_at")
 	}
 	if got := dumpDB(t, db); got != want {
 		t.Errorf("graph changed on reload:\n%s", diff(want, got))

@@ -46,6 +46,7 @@ type options struct {
 	bulkPorts [2]int
 	steps     map[string]bool
 	out       string
+	loadMax   int
 }
 
 func main() {
@@ -58,8 +59,9 @@ func main() {
 	flag.StringVar(&o.pagecache, "pagecache", "4g", "page cache of the benchmark servers")
 	flag.StringVar(&loadPorts, "load-ports", "17724,17494", "Bolt and HTTP ports of the server that load and ingest write to")
 	flag.StringVar(&bulkPorts, "bulk-ports", "17734,17504", "Bolt and HTTP ports of the server neo4j-admin imports into")
-	flag.StringVar(&steps, "steps", "load,export,import,ingest", "steps to run")
+	flag.StringVar(&steps, "steps", "load,export,next,ingest", "steps to run: load, export, import (neo4j-admin), next (import, then load 2,000 more articles), ingest")
 	flag.StringVar(&o.out, "out", "", "also write the table to this file")
+	flag.IntVar(&o.loadMax, "load-max", 0, "run the load and ingest steps only on corpora of at most this many articles (0: all)")
 	flag.Parse()
 	for _, s := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -130,8 +132,8 @@ func run(ctx context.Context, o options) error {
 			return err
 		}
 		fmt.Printf("# %d articles: %d elements as extracted (%s)\n", n, c.elements, c.dir)
-		for _, step := range []string{"load", "export", "import", "ingest"} {
-			if !o.steps[step] {
+		for _, step := range []string{"load", "export", "import", "next", "ingest"} {
+			if !o.steps[step] || o.loadMax > 0 && n > o.loadMax && (step == "load" || step == "ingest") {
 				continue
 			}
 			rs, err := measure(ctx, o, c, step)
@@ -179,19 +181,32 @@ type corpusFiles struct {
 	dir      string
 	articles string // JSON lines articles, for ingest and export
 	graph    string // the graph as extract writes it, for load
+	next     string // the graph of the nextArticles articles after them
+	admin    string // the merged graph of graph, as neo4j-admin CSV
 	n        int
 	elements int
+	nextN    int // elements in next
 }
+
+// nextArticles is how many articles the "next" step loads on top of a
+// graph of the corpus' size.
+const nextArticles = 2000
 
 // corpus writes (once) n synthetic articles and their graph.
 func corpus(dir string, n int) (*corpusFiles, error) {
 	c := &corpusFiles{dir: filepath.Join(dir, strconv.Itoa(n)), n: n}
 	c.articles = filepath.Join(c.dir, "articles.jsonl")
 	c.graph = filepath.Join(c.dir, "graph.jsonl")
+	c.next = filepath.Join(c.dir, "next.jsonl")
+	c.admin = filepath.Join(c.dir, "graph-admin")
 	count := filepath.Join(c.dir, "elements")
 	if b, err := os.ReadFile(count); err == nil {
-		c.elements, err = strconv.Atoi(strings.TrimSpace(string(b)))
-		return c, err
+		f := strings.Fields(string(b))
+		if len(f) == 2 {
+			c.elements, _ = strconv.Atoi(f[0])
+			c.nextN, err = strconv.Atoi(f[1])
+			return c, err
+		}
 	}
 	if err := os.MkdirAll(c.dir, 0o755); err != nil {
 		return nil, err
@@ -212,12 +227,28 @@ func corpus(dir string, n int) (*corpusFiles, error) {
 	if err != nil {
 		return nil, err
 	}
-	aw, gw := bufio.NewWriterSize(af, 1<<20), bufio.NewWriterSize(gf, 1<<20)
+	nf, err := os.Create(c.next)
+	if err != nil {
+		return nil, err
+	}
+	x, err := graph.NewExporter(c.dir)
+	if err != nil {
+		return nil, err
+	}
+	defer x.Close()
+	aw, gw, nw := bufio.NewWriterSize(af, 1<<20), bufio.NewWriterSize(gf, 1<<20), bufio.NewWriterSize(nf, 1<<20)
 	enc := json.NewEncoder(aw)
 	enc.SetEscapeHTML(false)
-	jw := graph.NewJSONLWriter(gw)
-	for i := 0; i < n; i++ {
+	jw, nj := graph.NewJSONLWriter(gw), graph.NewJSONLWriter(nw)
+	for i := 0; i < n+nextArticles; i++ {
 		a, b := g.Article(i)
+		if i >= n {
+			if err := nj.Write(b); err != nil {
+				return nil, err
+			}
+			c.nextN += b.Len()
+			continue
+		}
 		rec := map[string]string{"title": a.Title, "url": a.URL, "published": a.Published, "source": a.Source, "text": a.Text}
 		if err := enc.Encode(rec); err != nil {
 			return nil, err
@@ -225,12 +256,22 @@ func corpus(dir string, n int) (*corpusFiles, error) {
 		if err := jw.Write(b); err != nil {
 			return nil, err
 		}
+		if err := x.Add(b); err != nil {
+			return nil, err
+		}
 		c.elements += b.Len()
+	}
+	imp, err := x.WriteAdminCSV(c.admin)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(c.admin, "import.sh"), []byte(imp.Command("neo4j")+"\n"), 0o644); err != nil {
+		return nil, err
 	}
 	for _, f := range []struct {
 		w *bufio.Writer
 		f *os.File
-	}{{aw, af}, {gw, gf}} {
+	}{{aw, af}, {gw, gf}, {nw, nf}} {
 		if err := f.w.Flush(); err != nil {
 			return nil, err
 		}
@@ -238,7 +279,7 @@ func corpus(dir string, n int) (*corpusFiles, error) {
 			return nil, err
 		}
 	}
-	return c, os.WriteFile(count, []byte(strconv.Itoa(c.elements)), 0o644)
+	return c, os.WriteFile(count, []byte(fmt.Sprintf("%d %d", c.elements, c.nextN)), 0o644)
 }
 
 // server is a benchmark Neo4j run by scripts/neo4j-local.
@@ -365,11 +406,10 @@ func measure(ctx context.Context, o options, c *corpusFiles, step string) ([]row
 		r.wall, r.cpu, r.peakRSS, _, err = exe(ctx, os.Environ(), geokg, "export", "--format", "neo4j-admin", "--out", dir, c.articles)
 		r.step = "geokg export (neo4j-admin CSV)"
 		return []row{r}, err
-	case "import":
-		dir := filepath.Join(c.dir, "admin")
-		script, err := os.ReadFile(filepath.Join(dir, "import.sh"))
+	case "import", "next":
+		script, err := os.ReadFile(filepath.Join(c.admin, "import.sh"))
 		if err != nil {
-			return nil, fmt.Errorf("run the export step first: %w", err)
+			return nil, err
 		}
 		// A server home with its password set, stopped for the import.
 		if err := bulkSrv.fresh(ctx); err != nil {
@@ -403,7 +443,22 @@ func measure(ctx context.Context, o options, c *corpusFiles, step string) ([]row
 		if err != nil {
 			return nil, err
 		}
-		return []row{r, s}, bulkSrv.do(ctx, "stop")
+		rows := []row{r, s}
+		if step == "next" {
+			// The next articles, loaded on top of the imported graph: the
+			// cost of loading at this size of graph.
+			nx := row{articles: c.n, step: fmt.Sprintf("geokg load of %d more", nextArticles), elements: c.nextN}
+			s0 := bulkSrv.cpu()
+			var out string
+			nx.wall, nx.cpu, nx.peakRSS, out, err = exe(ctx, bulkSrv.env(), geokg, "load", c.next)
+			nx.serverCPU = bulkSrv.cpu() - s0
+			if err != nil {
+				return nil, err
+			}
+			nx.note = summaryLine(out)
+			rows = append(rows, nx)
+		}
+		return rows, bulkSrv.do(ctx, "stop")
 	}
 	return nil, fmt.Errorf("unknown step %q", step)
 }
@@ -434,7 +489,7 @@ func render(rows []row) string {
 	b.WriteString("elements are the nodes and relationships of the corpus as extracted, one article at a time, for every step.\n\n")
 	find := func(n int, step string) (row, bool) {
 		for _, r := range rows {
-			if r.articles == n && strings.HasPrefix(r.step, step) {
+			if r.articles == n && (r.step == step || strings.HasSuffix(step, "*") && strings.HasPrefix(r.step, strings.TrimSuffix(step, "*"))) {
 				return r, true
 			}
 		}
@@ -444,14 +499,14 @@ func render(rows []row) string {
 		return b.String()
 	}
 	base := rows[0].articles
-	for _, step := range []string{"geokg load", "geokg ingest", "geokg export"} {
+	for _, step := range []string{"geokg load", fmt.Sprintf("geokg load of %d more", nextArticles), "geokg ingest", "geokg export (neo4j-admin CSV)"} {
 		r0, ok := find(base, step)
 		if !ok {
 			continue
 		}
 		for _, r := range rows {
 			if r.articles != base && r.step == r0.step {
-				fmt.Fprintf(&b, "%s: rate at %d articles / rate at %d = %.2f (wall), CPU per element %.2fx; peak memory %.0f MB vs %.0f MB\n",
+				fmt.Fprintf(&b, "%s: rate on %d articles / rate on %d = %.2f (wall); CPU per element %.2fx; peak memory %.0f MB vs %.0f MB\n",
 					step, r.articles, base, r.rate()/r0.rate(),
 					(r.cpu+r.serverCPU).Seconds()/float64(r.elements)/((r0.cpu+r0.serverCPU).Seconds()/float64(r0.elements)),
 					float64(r.peakRSS)/(1<<20), float64(r0.peakRSS)/(1<<20))
@@ -462,11 +517,11 @@ func render(rows []row) string {
 		if r.step != "geokg load" && r.step != "geokg ingest" {
 			continue
 		}
-		imp, ok := find(r.articles, "neo4j-admin")
+		imp, ok := find(r.articles, "neo4j-admin*")
 		if !ok {
 			continue
 		}
-		idx, _ := find(r.articles, "geokg schema apply")
+		idx, _ := find(r.articles, "geokg schema apply*")
 		fmt.Fprintf(&b, "%s / neo4j-admin import at %d articles: %.2fx wall (%.2fx with the index build after the import), %.2fx CPU\n",
 			r.step, r.articles, r.wall.Seconds()/imp.wall.Seconds(), r.wall.Seconds()/(imp.wall+idx.wall).Seconds(),
 			(r.cpu+r.serverCPU).Seconds()/(imp.cpu+idx.serverCPU).Seconds())
