@@ -28,7 +28,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/geokg/geokg/graph"
@@ -354,18 +353,53 @@ func exe(ctx context.Context, env []string, name string, args ...string) (wall, 
 	cmd.Stdout = io.Discard
 	cmd.Stderr = &buf
 	t0 := time.Now()
-	err = cmd.Run()
+	if err = cmd.Start(); err == nil {
+		// The child's own high-water mark: its rusage would also count the
+		// memory of this process, which it shares until exec.
+		done := make(chan struct{})
+		peak := make(chan int64)
+		go func() {
+			var max int64
+			t := time.NewTicker(50 * time.Millisecond)
+			defer t.Stop()
+			for {
+				if hwm := vmHWM(cmd.Process.Pid); hwm > max {
+					max = hwm
+				}
+				select {
+				case <-done:
+					peak <- max
+					return
+				case <-t.C:
+				}
+			}
+		}()
+		err = cmd.Wait()
+		close(done)
+		rss = <-peak
+	}
 	wall = time.Since(t0)
 	if ps := cmd.ProcessState; ps != nil {
 		cpu = ps.UserTime() + ps.SystemTime()
-		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
-			rss = ru.Maxrss * 1024
-		}
 	}
 	if err != nil {
 		err = fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, tail(buf.String(), 20))
 	}
 	return wall, cpu, rss, buf.String(), err
+}
+
+// vmHWM is the peak resident memory of a running process, in bytes.
+func vmHWM(pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	m := regexp.MustCompile(`VmHWM:\s*(\d+) kB`).FindSubmatch(b)
+	if m == nil {
+		return 0
+	}
+	kb, _ := strconv.ParseInt(string(m[1]), 10, 64)
+	return kb * 1024
 }
 
 func measure(ctx context.Context, o options, c *corpusFiles, step string) ([]row, error) {
