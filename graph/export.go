@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 )
 
 // An Exporter merges the graphs of articles by the rules of Merger without
@@ -126,22 +125,12 @@ func (x *Exporter) Add(b *Batch) error {
 			}
 		}
 	}
-	for i, a := range actors {
-		for _, c := range actors[i+1:] {
-			p, q := a, c
-			if q.ID < p.ID {
-				p, q = q, p
-			}
-			if p.ID == q.ID {
-				continue
-			}
-			id := CoMentionID(p.ID, q.ID)
-			if x.pairs[id] == nil {
-				x.pairs[id] = &pairAgg{a: p, b: q}
-			}
-			x.pairs[id].n++
+	eachPair(actors, func(id string, a, b Ref) {
+		if x.pairs[id] == nil {
+			x.pairs[id] = &pairAgg{a: a, b: b}
 		}
-	}
+		x.pairs[id].n++
+	})
 	return nil
 }
 
@@ -194,177 +183,24 @@ func (x *Exporter) WriteJSONL(w io.Writer) error {
 // articles' parts back from the temporary files.
 func (x *Exporter) WriteAdminCSV(dir string) (*AdminImport, error) {
 	s := x.shared()
-	files := map[string]*csvGroup{}
-	group := func(name string) *csvGroup {
-		g := files[name]
-		if g == nil {
-			g = &csvGroup{types: map[string]string{}}
-			files[name] = g
-		}
-		return g
-	}
-	var has [2]bool // ';' and '|' in list elements
-	scan := func(name string, p map[string]any, skip string) {
-		group(name).see(p, skip)
-		for _, v := range p {
-			if l := Strings(v); len(l) > 0 {
-				if _, isList := v.(string); !isList {
-					for _, e := range l {
-						has[0] = has[0] || strings.Contains(e, ";")
-						has[1] = has[1] || strings.Contains(e, "|")
-					}
-				}
+	return writeAdmin(dir, func(fn func(n *Node, r *Rel) error) error {
+		for i := range s.Nodes {
+			if err := fn(&s.Nodes[i], nil); err != nil {
+				return err
 			}
 		}
-	}
-	for _, n := range s.Nodes {
-		scan("nodes_"+string(n.Label()), n.Props, PropID)
-	}
-	for _, r := range s.Rels {
-		scan("relationships_"+string(r.Type), r.Props, "")
-	}
-	for _, sp := range x.spill {
-		if err := sp.scan(func(n *Node, r *Rel) error {
-			if n != nil {
-				scan("nodes_"+string(n.Label()), n.Props, PropID)
-			} else {
-				scan("relationships_"+string(r.Type), r.Props, "")
-			}
-			return nil
-		}); err != nil {
-			return nil, err
-		}
-	}
-	delim := delimiter{";", "';'"}
-	switch {
-	case has[0] && !has[1]:
-		delim = delimiter{"|", "'|'"}
-	case has[0] && has[1]:
-		delim = delimiter{"\x1f", "U+001F"}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("neo4j-admin export: %w", err)
-	}
-	imp := &AdminImport{Dir: dir, NodeFiles: map[string]string{}, RelFiles: map[string]string{}, ArrayDelimiter: delim.flag}
-	writers := map[string]*csvWriter{}
-	var opened []*os.File
-	defer func() {
-		for _, f := range opened {
-			f.Close()
-		}
-	}()
-	out := func(name string) (*csvWriter, []column, error) {
-		g := files[name]
-		if w := writers[name]; w != nil {
-			return w, g.cols, nil
-		}
-		f, err := os.Create(filepath.Join(dir, name+".csv"))
-		if err != nil {
-			return nil, nil, fmt.Errorf("neo4j-admin export: %w", err)
-		}
-		opened = append(opened, f)
-		w := &csvWriter{w: bufio.NewWriterSize(f, 1<<16), first: true}
-		writers[name] = w
-		g.cols = g.columns()
-		header := []string{"id:ID", ":LABEL"}
-		if kind, label, _ := strings.Cut(name, "_"); kind == "relationships" {
-			header = []string{":START_ID", ":END_ID", ":TYPE"}
-			imp.RelFiles[label] = name + ".csv"
-		} else {
-			imp.NodeFiles[label] = name + ".csv"
-		}
-		for _, c := range g.cols {
-			header = append(header, c.header())
-		}
-		w.header(header)
-		return w, g.cols, nil
-	}
-	writeNode := func(n *Node) error {
-		w, cols, err := out("nodes_" + string(n.Label()))
-		if err != nil {
-			return err
-		}
-		w.quoted(n.ID)
-		w.quoted(JoinLabels(n.Labels, delim.char))
-		for _, c := range cols {
-			if err := w.value(n.Props[c.name], c.typ, delim.char); err != nil {
-				return fmt.Errorf("node %s property %s: %w", n.ID, c.name, err)
+		for i := range s.Rels {
+			if err := fn(nil, &s.Rels[i]); err != nil {
+				return err
 			}
 		}
-		w.end()
+		for _, sp := range x.spill {
+			if err := sp.scan(fn); err != nil {
+				return err
+			}
+		}
 		return nil
-	}
-	writeRel := func(r *Rel) error {
-		w, cols, err := out("relationships_" + string(r.Type))
-		if err != nil {
-			return err
-		}
-		w.quoted(r.Start.ID)
-		w.quoted(r.End.ID)
-		w.quoted(string(r.Type))
-		for _, c := range cols {
-			if err := w.value(r.Props[c.name], c.typ, delim.char); err != nil {
-				return fmt.Errorf("relationship %s property %s: %w", r.ID, c.name, err)
-			}
-		}
-		w.end()
-		return nil
-	}
-	for i := range s.Nodes {
-		if err := writeNode(&s.Nodes[i]); err != nil {
-			return nil, err
-		}
-	}
-	for i := range s.Rels {
-		if err := writeRel(&s.Rels[i]); err != nil {
-			return nil, err
-		}
-	}
-	for _, sp := range x.spill {
-		if err := sp.scan(func(n *Node, r *Rel) error {
-			if n != nil {
-				return writeNode(n)
-			}
-			return writeRel(r)
-		}); err != nil {
-			return nil, err
-		}
-	}
-	for _, w := range writers {
-		if err := w.w.Flush(); err != nil {
-			return nil, fmt.Errorf("neo4j-admin export: %w", err)
-		}
-	}
-	for _, f := range opened {
-		if err := f.Close(); err != nil {
-			return nil, fmt.Errorf("neo4j-admin export: %w", err)
-		}
-	}
-	opened = nil
-	return imp, nil
-}
-
-// csvGroup gathers the typed columns of one CSV file.
-type csvGroup struct {
-	types map[string]string
-	cols  []column
-}
-
-func (g *csvGroup) see(p map[string]any, skip string) {
-	for k, v := range p {
-		if k != skip {
-			g.types[k] = mergeAdminType(g.types[k], adminType(v))
-		}
-	}
-}
-
-func (g *csvGroup) columns() []column {
-	cols := make([]column, 0, len(g.types))
-	for k, t := range g.types {
-		cols = append(cols, column{k, t})
-	}
-	sort.Slice(cols, func(i, j int) bool { return cols[i].name < cols[j].name })
-	return cols
+	})
 }
 
 // factAgg is the running aggregate of one relationship's evidence: what
@@ -464,13 +300,22 @@ func (s *spillFile) write(n *Node, r *Rel) error {
 	return nil
 }
 
-func (s *spillFile) copyTo(w io.Writer) error {
+// open flushes what was written and opens the file to read it back.
+func (s *spillFile) open() (*os.File, error) {
 	if err := s.bw.Flush(); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return nil, fmt.Errorf("export: %w", err)
 	}
 	f, err := os.Open(s.path)
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	return f, nil
+}
+
+func (s *spillFile) copyTo(w io.Writer) error {
+	f, err := s.open()
+	if err != nil {
+		return err
 	}
 	defer f.Close()
 	_, err = io.Copy(w, f)
@@ -478,12 +323,9 @@ func (s *spillFile) copyTo(w io.Writer) error {
 }
 
 func (s *spillFile) scan(fn func(n *Node, r *Rel) error) error {
-	if err := s.bw.Flush(); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	f, err := os.Open(s.path)
+	f, err := s.open()
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		return err
 	}
 	defer f.Close()
 	err = ScanJSONL(bufio.NewReaderSize(f, 1<<20), func(n *Node, r *Rel) error {

@@ -271,20 +271,10 @@ func coMentions(mentions []Rel) []Rel {
 	counts := map[string]int64{}
 	pairs := map[string]pair{}
 	for _, actors := range byArticle {
-		for i, x := range actors {
-			for _, y := range actors[i+1:] {
-				a, b := x, y
-				if b.ID < a.ID {
-					a, b = b, a
-				}
-				if a.ID == b.ID {
-					continue
-				}
-				id := CoMentionID(a.ID, b.ID)
-				counts[id]++
-				pairs[id] = pair{a, b}
-			}
-		}
+		eachPair(actors, func(id string, a, b Ref) {
+			counts[id]++
+			pairs[id] = pair{a, b}
+		})
 	}
 	out := make([]Rel, 0, len(counts))
 	for id, n := range counts {
@@ -293,6 +283,22 @@ func coMentions(mentions []Rel) []Rel {
 			Props: map[string]any{PropID: id, PropArticles: n}})
 	}
 	return out
+}
+
+// eachPair calls fn with every pair of distinct actors of one article, the
+// one whose id sorts first as a, and the id of their CO_MENTIONED.
+func eachPair(actors []Ref, fn func(id string, a, b Ref)) {
+	for i, x := range actors {
+		for _, y := range actors[i+1:] {
+			a, b := x, y
+			if b.ID < a.ID {
+				a, b = b, a
+			}
+			if a.ID != b.ID {
+				fn(CoMentionID(a.ID, b.ID), a, b)
+			}
+		}
+	}
 }
 
 func copyProps(p map[string]any) map[string]any {
