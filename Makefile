@@ -52,7 +52,7 @@ bench: ## run the benchmarks (speed and memory figures), against a real Neo4j
 # with BENCH_HEAP heap and BENCH_PAGECACHE page cache, state in
 # .bench-scale/ (Bolt on 17724 and 17734 unless BENCH_LOAD_PORTS and
 # BENCH_BULK_PORTS say otherwise). BENCH_SIZES=10000,100000,1000000 adds
-# the million-article run (hours, and about 40 GB of disk).
+# the million-article run (hours, and about 30 GB of disk).
 bench-scale: build ## loading at 10k and 100k articles against neo4j-admin import (long; docs/loading.md)
 	$(GO) run ./internal/benchscale -sizes $${BENCH_SIZES:-10000,100000} -heap $${BENCH_HEAP:-3g} -pagecache $${BENCH_PAGECACHE:-4g} \
 		-load-ports $${BENCH_LOAD_PORTS:-17724,17494} -bulk-ports $${BENCH_BULK_PORTS:-17734,17504} -out .bench-scale/table.md
