@@ -114,9 +114,22 @@ func Handler(lib *Library, base string) (http.Handler, error) {
 	serve("/guide.html", "text/html; charset=utf-8", guide.Bytes())
 	serve("/style.grass", "text/plain; charset=utf-8", Style)
 	serve("/geokg-favorites.zip", "application/zip", zipped.Bytes())
+	// One pattern for all the queries: a query's name comes from a file
+	// name and may hold what patterns treat as syntax ('{', '}', '$').
+	texts := map[string][]byte{}
 	for _, q := range lib.All() {
-		serve("/queries/"+q.Name+".cypher", "text/plain; charset=utf-8", []byte(q.Text))
+		texts[q.Name+".cypher"] = []byte(q.Text)
 	}
+	mux.HandleFunc("GET /queries/{file}", func(w http.ResponseWriter, r *http.Request) {
+		text, ok := texts[r.PathValue("file")]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		w.Write(text)
+	})
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintf(w, "geokg for Neo4j Browser. In Browser's editor, run:\n\n  :style %[1]s/style.grass\n  :play %[1]s/guide.html\n\nFavorites to import: %[1]s/geokg-favorites.zip\n", strings.TrimSuffix(base, "/"))

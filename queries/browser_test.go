@@ -40,8 +40,12 @@ func TestGuide(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := b.String()
-	if !strings.Contains(page, `<article class="guide">`) || strings.Count(page, "<slide ") != len(lib.All())+1 {
-		t.Fatalf("want an article with %d slides:\n%.500s", len(lib.All())+1, page)
+	// The first slide lists the queries, the last is on corrections.
+	if !strings.Contains(page, `<article class="guide">`) || strings.Count(page, "<slide ") != len(lib.All())+2 {
+		t.Fatalf("want an article with %d slides:\n%.500s", len(lib.All())+2, page)
+	}
+	if !strings.Contains(page, "geokg curate merge") {
+		t.Error("no slide on corrections")
 	}
 	blocks := map[string]bool{}
 	for _, m := range regexp.MustCompile(`(?s)<pre class="code runnable">(.*?)</pre>`).FindAllStringSubmatch(page, -1) {

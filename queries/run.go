@@ -20,6 +20,8 @@ type Result struct {
 
 // Run runs q with params (see Query.Bind) in a read transaction.
 func Run(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*Result, error) {
+	ctx, cancel := db.QueryContext(ctx)
+	defer cancel()
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	res, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (*Result, error) {
@@ -52,6 +54,8 @@ type Plan struct {
 
 // Explain returns the plan of q with params, without running it.
 func Explain(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*Plan, error) {
+	ctx, cancel := db.QueryContext(ctx)
+	defer cancel()
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	p, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (*Plan, error) {

@@ -48,6 +48,7 @@ Examples:
 			&cli.StringSliceFlag{Name: "dict", Usage: "extend the gazetteer with the dictionary `FILE` (repeatable)"},
 			&cli.DurationFlag{Name: "timeout", Value: source.DefaultOptions().Timeout, Usage: "limit for each HTTP request, body included"},
 			&cli.Int64Flag{Name: "max-size", Value: source.DefaultOptions().MaxBytes, Usage: "largest document read, in bytes"},
+			curationFlag(),
 			verboseFlag(),
 		),
 		Action: runExport,
@@ -83,9 +84,13 @@ func runExport(c *cli.Context) error {
 		}
 		defer db.Close(context.WithoutCancel(c.Context))
 		if b, err = db.DumpBatch(c.Context); err != nil {
-			return &exitError{code: 2, err: err}
+			return queryFailure(db, err)
 		}
 	} else {
+		cur, err := loadCuration(c)
+		if err != nil {
+			return err
+		}
 		ex, err := newExtractor(c)
 		if err != nil {
 			return err
@@ -104,12 +109,14 @@ func runExport(c *cli.Context) error {
 			defer exp.Close()
 			sink, x = ingest.Export(exp), exp
 		}
+		po, note := newPassedOver(c), noteFunc(c)
 		res, err := ingest.Run(c.Context, ingest.Options{
 			Inputs:    c.Args().Slice(),
-			Source:    readOptions(c),
-			Extractor: ex,
+			Source:    readOptions(c, po, note),
+			Extractor: languageNote{ex, note},
 			Workers:   c.Int("workers"),
 			Sink:      sink,
+			Curation:  cur,
 			Failure:   func(f ingest.Failure) { fmt.Fprintf(c.App.ErrWriter, "geokg: %v\n", f.Err) },
 		})
 		if err != nil {
@@ -119,6 +126,7 @@ func runExport(c *cli.Context) error {
 		if x == nil {
 			b = m.Batch()
 		}
+		po.explainNothingRead(res.Read)
 	}
 
 	var err error

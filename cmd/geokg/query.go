@@ -173,7 +173,7 @@ Examples:
 			defer db.Close(context.WithoutCancel(c.Context))
 			res, err := queries.Run(c.Context, db, q, params)
 			if err != nil {
-				return &exitError{code: 1, err: err}
+				return queryFailure(db, err)
 			}
 			return writeResult(c, res)
 		},
@@ -208,7 +208,7 @@ Examples:
 			defer db.Close(context.WithoutCancel(c.Context))
 			plan, err := queries.Explain(c.Context, db, q, params)
 			if err != nil {
-				return &exitError{code: 1, err: err}
+				return queryFailure(db, err)
 			}
 			_, err = io.WriteString(c.App.Writer, plan.String())
 			return err

@@ -148,6 +148,8 @@ func (l *Loader) writeChunk(ctx context.Context, batches []*graph.Batch, idx []i
 		m.Add(batches[i])
 	}
 	plan := planWrites(m.Parts())
+	ctx, cancel := l.db.QueryContext(ctx)
+	defer cancel()
 	sess := l.db.Session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
 	// Two transactions creating the same node at once can make the later
@@ -625,6 +627,8 @@ func actorTest(v string) string {
 // Loaded returns which of the article ids already have their Article node
 // in the database, that is, were loaded completely.
 func (l *Loader) Loaded(ctx context.Context, ids []string) (map[string]bool, error) {
+	ctx, cancel := l.db.QueryContext(ctx)
+	defer cancel()
 	sess := l.db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(context.WithoutCancel(ctx))
 	out, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (map[string]bool, error) {

@@ -77,6 +77,8 @@ func Schema() []SchemaStatement {
 // missing, waits until every index is online, and returns the names of
 // those it created. Running it again creates nothing.
 func (db *DB) ApplySchema(ctx context.Context) ([]string, error) {
+	ctx, cancel := db.QueryContext(ctx)
+	defer cancel()
 	have, err := db.schemaNames(ctx)
 	if err != nil {
 		return nil, err
@@ -113,6 +115,8 @@ func (db *DB) ApplySchema(ctx context.Context) ([]string, error) {
 // schemaNames returns the names of the constraints and indexes in the
 // database.
 func (db *DB) schemaNames(ctx context.Context) (map[string]bool, error) {
+	ctx, cancel := db.QueryContext(ctx)
+	defer cancel()
 	names := map[string]bool{}
 	for _, q := range []string{"SHOW CONSTRAINTS YIELD name RETURN name", "SHOW INDEXES YIELD name RETURN name"} {
 		res, err := neo4j.ExecuteQuery(ctx, db.Driver, q, nil, neo4j.EagerResultTransformer,

@@ -153,6 +153,26 @@ func Restart(t testing.TB) {
 	}
 }
 
+// ServerPID returns the process id of the local server, for tests that
+// kill or stop it (kill -9, SIGSTOP). A server named by NEO4J_TEST_URI
+// has none here: the test fails.
+func ServerPID(t testing.TB) int {
+	t.Helper()
+	home, ok := LocalHome()
+	if !ok {
+		t.Fatal("neo4jtest: ServerPID needs the local server; NEO4J_TEST_URI names another")
+	}
+	b, err := os.ReadFile(filepath.Join(home, "neo4j.pid"))
+	if err != nil {
+		t.Fatalf("neo4jtest: the local server's pid: %v", err)
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil {
+		t.Fatalf("neo4jtest: the local server's pid: %v", err)
+	}
+	return pid
+}
+
 // ImportDir returns the server's import directory, from which
 // apoc.import.json('file:///NAME') and LOAD CSV read files, so that a test
 // can put a file there. For a server named by NEO4J_TEST_URI, set
