@@ -228,9 +228,14 @@ func (a *factAgg) add(e *Evidence) {
 			a.last = e.Published
 		}
 	}
+	a.insert(e)
+}
+
+// insert puts e's article among the newest sources, once.
+func (a *factAgg) insert(e *Evidence) {
 	k := e.key()
-	i := sort.Search(len(a.top), func(i int) bool { return a.top[i].key() < k })
-	if i >= MaxSources {
+	i := sort.Search(len(a.top), func(i int) bool { return a.top[i].key() <= k })
+	if i >= MaxSources || i < len(a.top) && a.top[i].key() == k {
 		return
 	}
 	slim := &Evidence{Article: e.Article, Published: e.Published}
@@ -262,6 +267,45 @@ func (a *factAgg) apply(r *Rel) {
 		p[PropRule] = rules
 	} else {
 		delete(p, PropRule)
+	}
+}
+
+// storedAgg reads the aggregates of a relationship in stored form (with
+// source_count), or nil.
+func storedAgg(r *Rel) *factAgg {
+	n, ok := r.Props[PropSourceCount]
+	if !ok {
+		return nil
+	}
+	a := &factAgg{count: int64(toFloat(n)), weight: int64(toFloat(r.Props[PropConfidenceWeight]))}
+	a.first, _ = r.Props[PropFirstSeen].(string)
+	a.last, _ = r.Props[PropLastSeen].(string)
+	dates := Strings(r.Props[PropSourcePublished])
+	for i, s := range Strings(r.Props[PropSources]) {
+		d := ""
+		if i < len(dates) {
+			d = dates[i]
+		}
+		a.insert(&Evidence{Article: s, Published: d})
+	}
+	return a
+}
+
+// merge combines the stored aggregates of one relationship read twice, or
+// of two that became one. Without their evidence the articles they share
+// are unknown, so the count and weight are the larger, not the sum: a
+// stored graph read again merges into itself unchanged.
+func (a *factAgg) merge(o *factAgg) {
+	a.count = max(a.count, o.count)
+	a.weight = max(a.weight, o.weight)
+	for _, e := range o.top {
+		a.insert(e)
+	}
+	if o.first != "" && (a.first == "" || o.first < a.first) {
+		a.first = o.first
+	}
+	if o.last > a.last {
+		a.last = o.last
 	}
 }
 

@@ -84,6 +84,10 @@ type Merger struct {
 	nodes    map[string]*Node
 	rels     map[string]*Rel
 	evidence map[string]*Evidence
+	// stored holds the aggregates that relationships read in stored form
+	// carry, for those whose Evidence is not merged here (a part of the
+	// database read back to be corrected).
+	stored map[string]*factAgg
 	// published maps Article ids to publication dates, to date the
 	// relationships they support and the nodes they mention.
 	published map[string]string
@@ -91,7 +95,7 @@ type Merger struct {
 
 // NewMerger returns an empty Merger.
 func NewMerger() *Merger {
-	return &Merger{nodes: map[string]*Node{}, rels: map[string]*Rel{}, evidence: map[string]*Evidence{}, published: map[string]string{}}
+	return &Merger{nodes: map[string]*Node{}, rels: map[string]*Rel{}, evidence: map[string]*Evidence{}, stored: map[string]*factAgg{}, published: map[string]string{}}
 }
 
 // Len is the number of distinct nodes, relationships and evidence records
@@ -142,6 +146,13 @@ func (m *Merger) Add(b *Batch) {
 			}
 		default:
 			m.addRel(canonicalRel(r, key))
+			if a := storedAgg(r); a != nil {
+				if old := m.stored[r.ID]; old != nil {
+					old.merge(a)
+				} else {
+					m.stored[r.ID] = a
+				}
+			}
 			for _, e := range evidenceOf(r, unitArticle, published, m.published) {
 				m.addEvidence(e)
 			}
@@ -163,7 +174,11 @@ func (m *Merger) Batch() *Batch {
 		if f.Rel != nil {
 			r := *f.Rel
 			r.Props = copyProps(r.Props)
-			aggregate(&r, f.Evidence)
+			if a := m.stored[r.ID]; a != nil && len(f.Evidence) == 0 {
+				a.apply(&r)
+			} else {
+				aggregate(&r, f.Evidence)
+			}
 			b.Rels = append(b.Rels, r)
 		}
 	}
