@@ -9,8 +9,7 @@ import (
 // is one real event however many articles report it (its id is a hash of
 // what makes it that event), so its node keeps
 //
-//   - sources: every article that reports it, a sorted union, as a
-//     relationship keeps its sources;
+//   - no sources: the articles that report it are those that MENTION it;
 //   - its time (date, date_from, date_to, date_precision, as one): the
 //     narrowest any report gives, whatever the order of loading. A report
 //     that dates a war to its first day beats one that dates it to a year,
@@ -22,14 +21,14 @@ import (
 // eventTimeProps are an Event's time properties, merged as one.
 var eventTimeProps = []string{PropDate, PropDateFrom, PropDateTo, PropDatePrecision}
 
-// canonicalEventProps puts p's sources in stored form: sorted and unique.
+// canonicalEventProps puts p in stored form: an Event keeps no sources,
+// which would grow with every report of a war; the articles that report
+// it are those that MENTION it.
 func canonicalEventProps(p map[string]any) {
-	if s, ok := p[PropSources]; ok {
-		p[PropSources] = sortedUnion(nil, Strings(s), 0)
-	}
+	delete(p, PropSources)
 }
 
-// mergeEventProps merges the sources, the time and the name of src into
+// mergeEventProps merges the time and the name of src into
 // dst; oldName is dst's name before the newer article's scalars replaced
 // it.
 func mergeEventProps(dst, src map[string]any, oldName any) {
@@ -39,9 +38,6 @@ func mergeEventProps(dst, src map[string]any, oldName any) {
 		dst[PropName] = a
 	} else if b != "" {
 		dst[PropName] = b
-	}
-	if dst[PropSources] != nil || src[PropSources] != nil {
-		dst[PropSources] = sortedUnion(Strings(dst[PropSources]), Strings(src[PropSources]), 0)
 	}
 	if NarrowerTime(src, dst) {
 		for _, k := range eventTimeProps {
