@@ -20,12 +20,12 @@ func eventStep(nodes []graph.Node) *step {
 			continue
 		}
 		rows = append(rows, map[string]any{
-			"id":      n.ID,
-			"date":    n.Props[graph.PropDate],
-			"from":    n.Props[graph.PropDateFrom],
-			"to":      n.Props[graph.PropDateTo],
-			"prec":    n.Props[graph.PropDatePrecision],
-			"name":    n.Props[graph.PropName],
+			"id":   n.ID,
+			"date": n.Props[graph.PropDate],
+			"from": n.Props[graph.PropDateFrom],
+			"to":   n.Props[graph.PropDateTo],
+			"prec": n.Props[graph.PropDatePrecision],
+			"name": n.Props[graph.PropName],
 		})
 	}
 	if len(rows) == 0 {
