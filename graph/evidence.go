@@ -39,6 +39,11 @@ const (
 	PropPublished = "published" // the article's publication date
 	PropSentences = "sentences" // the article's sentences stating the fact
 	PropWeight    = "weight"    // ConfidenceWeight(confidence)
+	// PropObserved is the day an observation of control or office is
+	// about: the change's date when the article gives one, else the
+	// article's publication date. Queries of control and office over
+	// time order the observations by it.
+	PropObserved = "observed"
 )
 
 // Evidence is one article's support for one fact: the sentences that state
@@ -52,6 +57,20 @@ type Evidence struct {
 	Confidence float64
 	Weight     int64
 	Rules      []string
+	// Change and ChangeDate are what the article says happened to the
+	// fact (gain, hold, lose; start, hold, end) and the day it happened,
+	// when it says: one observation in the fact's history.
+	Change     string
+	ChangeDate string
+}
+
+// Observed is the day e's observation is about: its change's date, else
+// its article's publication date, else "" (an undated observation).
+func (e *Evidence) Observed() string {
+	if e.ChangeDate != "" {
+		return e.ChangeDate
+	}
+	return e.Published
 }
 
 // EvidenceID is the id of the Evidence node of fact and article.
@@ -77,6 +96,15 @@ func (e *Evidence) Node() Node {
 	if len(e.Rules) > 0 {
 		p[PropRule] = e.Rules
 	}
+	if e.Change != "" {
+		p[PropChange] = e.Change
+	}
+	if e.ChangeDate != "" {
+		p[PropChangeDate] = e.ChangeDate
+	}
+	if o := e.Observed(); o != "" {
+		p[PropObserved] = o
+	}
 	return Node{ID: id, Labels: []Label{LabelEvidence}, Props: p}
 }
 
@@ -98,6 +126,8 @@ func EvidenceFromNode(n *Node) (*Evidence, error) {
 	e.Confidence = toFloat(n.Props[PropConfidence])
 	e.Weight = ConfidenceWeight(e.Confidence)
 	e.Rules = SortedUnion(nil, Strings(n.Props[PropRule]), 0)
+	e.Change, _ = n.Props[PropChange].(string)
+	e.ChangeDate, _ = n.Props[PropChangeDate].(string)
 	return e, nil
 }
 
@@ -130,11 +160,15 @@ func ConfidenceCypher(w string) string {
 }
 
 // mergeEvidence merges src, the same fact and article, into dst: sentences
-// and rules as sorted unions, the confidence of src.
+// and rules as sorted unions, the confidence and the change of src (the
+// article extracted last).
 func mergeEvidence(dst, src *Evidence) {
 	dst.Sentences = SortedUnion(dst.Sentences, src.Sentences, MaxEvidence)
 	dst.Rules = SortedUnion(dst.Rules, src.Rules, 0)
 	dst.Confidence, dst.Weight = src.Confidence, src.Weight
+	if src.Change != "" {
+		dst.Change, dst.ChangeDate = src.Change, src.ChangeDate
+	}
 	if dst.Published == "" {
 		dst.Published = src.Published
 	}

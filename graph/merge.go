@@ -436,7 +436,8 @@ func canonicalRel(r *Rel, key string) *Rel {
 // evidenceOf is the evidence that relationship r, as extracted, gives:
 // one record per source. A relationship in stored form (with
 // source_count) gives none: its evidence comes as Evidence nodes. The
-// sentences are attributed to the source only when it is the only one.
+// sentences, the change and its date are attributed to the source only
+// when it is the only one.
 func evidenceOf(r *Rel, unitArticle, unitPublished string, dates map[string]string) []*Evidence {
 	if _, stored := r.Props[PropSourceCount]; stored {
 		return nil
@@ -447,8 +448,11 @@ func evidenceOf(r *Rel, unitArticle, unitPublished string, dates map[string]stri
 		confs = spreadConfidence(toFloat(r.Props[PropConfidence]), len(sources))
 	}
 	var sentences []string
+	var change, changeDate string
 	if len(sources) == 1 {
 		sentences = SortedUnion(nil, Strings(r.Props[PropEvidence]), MaxEvidence)
+		change, _ = r.Props[PropChange].(string)
+		changeDate, _ = r.Props[PropChangeDate].(string)
 	}
 	rules := SortedUnion(nil, Strings(r.Props[PropRule]), 0)
 	out := make([]*Evidence, 0, len(sources))
@@ -458,7 +462,7 @@ func evidenceOf(r *Rel, unitArticle, unitPublished string, dates map[string]stri
 			pub = unitPublished
 		}
 		out = append(out, &Evidence{Fact: r.ID, Type: r.Type, Article: s, Published: pub, Sentences: sentences,
-			Confidence: confs[i], Weight: ConfidenceWeight(confs[i]), Rules: rules})
+			Confidence: confs[i], Weight: ConfidenceWeight(confs[i]), Rules: rules, Change: change, ChangeDate: changeDate})
 	}
 	return out
 }

@@ -1,11 +1,33 @@
 // An actor's leaders and their roles
-// The leaders who hold an office for a state or organization, with their
-// role, other names and how often and how recently they were reported.
+// The leaders who hold an office for a state or organization on a day
+// (as_of, today unless given), then those who held one before: their
+// newest report on or before that day says they left office ("former",
+// "ousted"), or another leader took the same office after it (successors).
+// With their role, other names, the date, kind and sentence of the report
+// that decides, and how often and how recently they were reported.
 // @param actor string "Armenia" — state or organization: name or alias, any case
+// @param as_of date "today" — the day the answer is about
 CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($actor, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS a
 WHERE (a:State OR a:Organization)
   AND (toLower(a.name) = toLower($actor) OR any(x IN coalesce(a.aliases, []) WHERE toLower(x) = toLower($actor)))
+WITH a, toString(date($as_of)) AS asOf
 MATCH (l:Leader)-[r:REPRESENTS]->(a)
-RETURN a.name AS actor, l.name AS leader, r.role AS role, coalesce(l.aliases, []) AS aliases,
-       size(r.sources) AS articles, r.last_seen AS last_seen
-ORDER BY last_seen DESC, articles DESC, leader
+WITH a, l, r, toLower(coalesce(r.role, '')) AS office,
+  COLLECT { MATCH (x:Evidence {fact: r.id}) WITH x, coalesce(x.observed, x.published) AS day WHERE day <= asOf
+            RETURN {day: day, change: coalesce(x.change, 'hold'), sentence: x.sentences[0]}
+            ORDER BY day DESC, coalesce(x.published, '') DESC, x.article DESC LIMIT 1 }[0] AS last,
+  COLLECT { MATCH (x:Evidence {fact: r.id}) WITH x, coalesce(x.observed, x.published) AS day WHERE x.change = 'start' AND day <= asOf
+            RETURN day ORDER BY day DESC LIMIT 1 }[0] AS started,
+  EXISTS { MATCH (x:Evidence {fact: r.id}) WHERE coalesce(x.observed, x.published) IS NULL } AS undated
+WHERE last IS NOT NULL OR undated
+WITH a, collect({l: l, r: r, office: office, last: last, started: started}) AS held
+UNWIND held AS h
+WITH a, h, h.l AS l, h.r AS r,
+  [o IN held WHERE o.l <> h.l AND o.office = h.office AND o.office <> '' AND h.last IS NOT NULL AND o.started > h.last.day | o.l.name] AS successors
+WITH a, l, r, h, successors,
+  CASE WHEN h.last IS NULL THEN 'undated' WHEN h.last.change = 'end' OR size(successors) > 0 THEN 'former' ELSE 'current' END AS status
+RETURN a.name AS actor, l.name AS leader, r.role AS role, status, h.last.change AS change, h.last.day AS since,
+       COLLECT { UNWIND successors AS n RETURN DISTINCT n ORDER BY n } AS successors,
+       coalesce(l.aliases, []) AS aliases, coalesce(r.source_count, size(r.sources)) AS articles, r.last_seen AS last_seen,
+       coalesce(h.last.sentence, r.evidence[0]) AS evidence, [p = (l)-[r]->(a) | p][0] AS graph
+ORDER BY CASE status WHEN 'current' THEN 0 WHEN 'former' THEN 1 ELSE 2 END, last_seen DESC, articles DESC, leader

@@ -20,7 +20,7 @@ const (
 	Int    Kind = "int"
 	Float  Kind = "float"
 	Bool   Kind = "bool"
-	Date   Kind = "date"
+	Date   Kind = "date" // YYYY-MM-DD, or today
 )
 
 // Type is a parameter's type: a scalar Kind or a list of one.
@@ -112,9 +112,13 @@ func (k Kind) parse(s string) (any, error) {
 		}
 		return b, nil
 	case Date:
+		if strings.EqualFold(strings.TrimSpace(s), "today") {
+			y, m, d := time.Now().Date()
+			return dbtype.Date(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)), nil
+		}
 		d, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
 		if err != nil {
-			return nil, fmt.Errorf("%q is not a date (want YYYY-MM-DD)", s)
+			return nil, fmt.Errorf("%q is not a date (want YYYY-MM-DD or today)", s)
 		}
 		return dbtype.Date(d), nil
 	}

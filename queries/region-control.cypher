@@ -1,17 +1,43 @@
 // Who controls a region
-// Actors that hold, occupy or administer the region or a place inside it,
-// with how sure the extraction is, how many articles say so, when it was
-// first and last reported, and one supporting sentence.
+// Actors that hold, occupy or administer the region or a place inside it on
+// a day (as_of, today unless given): current and former controllers, the
+// date, kind and sentence of the observation that decides, the rivals whose
+// reports contradict it, how sure the extraction is, how many articles say
+// so and when it was first and last reported. An actor holds a place from
+// its newest report on or before that day unless that report says it lost
+// the place or another actor took the place after it; undated reports come
+// last.
 // @param region string "Goma" — region: name or alias, any case
 // @param depth int 2 — also list places up to this many LOCATED_IN steps inside the region (0 to 3)
+// @param as_of date "today" — the day the answer is about
 CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($region, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS g
 WHERE g:Region
   AND (toLower(g.name) = toLower($region) OR any(x IN coalesce(g.aliases, []) WHERE toLower(x) = toLower($region)))
 MATCH path = (place:Region)-[:LOCATED_IN*0..3]->(g)
 WHERE length(path) <= $depth
-WITH DISTINCT place
+WITH DISTINCT place, toString(date($as_of)) AS asOf
 MATCH (c)-[r:CONTROLS]->(place)
-RETURN place.name AS region, c.name AS controller, labels(c)[0] AS label,
-       round(r.confidence, 2) AS confidence, size(r.sources) AS articles,
-       r.first_seen AS first_seen, r.last_seen AS last_seen, r.evidence[0] AS evidence
-ORDER BY region, confidence DESC, controller
+WITH place, asOf, c, r,
+  COLLECT { MATCH (x:Evidence {fact: r.id}) WITH x, coalesce(x.observed, x.published) AS day WHERE day <= asOf
+            RETURN {day: day, change: coalesce(x.change, 'hold'), sentence: x.sentences[0], article: x.article}
+            ORDER BY day DESC, coalesce(x.published, '') DESC, x.article DESC LIMIT 1 }[0] AS last,
+  COLLECT { MATCH (x:Evidence {fact: r.id}) WITH x, coalesce(x.observed, x.published) AS day WHERE x.change = 'gain' AND day <= asOf
+            RETURN day ORDER BY day DESC LIMIT 1 }[0] AS gained,
+  EXISTS { MATCH (x:Evidence {fact: r.id}) WHERE coalesce(x.observed, x.published) IS NULL } AS undated
+WHERE last IS NOT NULL OR undated
+WITH place, collect({c: c, r: r, last: last, gained: gained}) AS held
+WITH place, [h IN held | h {.*,
+  lostTo: [o IN held WHERE o.c <> h.c AND h.last IS NOT NULL AND o.gained > h.last.day | o.c.name]}] AS held
+WITH place, [h IN held | h {.*,
+  status: CASE WHEN h.last IS NULL THEN 'undated' WHEN h.last.change = 'lose' OR size(h.lostTo) > 0 THEN 'former' ELSE 'current' END}] AS held
+UNWIND held AS h
+WITH place, h, h.c AS c, h.r AS r,
+  CASE h.status WHEN 'current' THEN [o IN held WHERE o.status = 'current' AND o.c <> h.c | o.c.name] ELSE h.lostTo END AS rivals
+OPTIONAL MATCH (ar:Article {id: h.last.article})
+RETURN place.name AS region, c.name AS controller, labels(c)[0] AS label, h.status AS status,
+       h.last.change AS change, h.last.day AS since, COLLECT { UNWIND rivals AS n RETURN DISTINCT n ORDER BY n } AS rivals,
+       round(r.confidence, 2) AS confidence, coalesce(r.source_count, size(r.sources)) AS articles,
+       r.first_seen AS first_seen, r.last_seen AS last_seen,
+       coalesce(h.last.sentence, r.evidence[0]) AS evidence, ar.title AS article,
+       [p = (c)-[r]->(place) | p][0] AS graph
+ORDER BY region, CASE h.status WHEN 'current' THEN 0 WHEN 'former' THEN 1 ELSE 2 END, since DESC, confidence DESC, controller

@@ -74,8 +74,36 @@ func TestQueries(t *testing.T) {
 			"Goma | M23 | 0.97 | 2 | 2025-01-29 | 2025-03-20 | M23 has run Goma since January.",
 			"Goma | Armed Forces of the Democratic Republic of the Congo | 0.4 | 1 | 2025-01-29 | 2025-01-29 | Army units still held the southern districts of Goma, residents said.",
 		}},
+		// M23 took Goma on 2025-01-27; the army was still reported holding
+		// part of it after that: both hold it, each the other's rival.
+		{"region-control", nil, []string{"controller", "status", "change", "since", "rivals", "article"}, []string{
+			"M23 | current | hold | 2025-03-20 | Armed Forces of the Democratic Republic of the Congo | Qatar hosts Congo and Rwanda as M23 holds Goma",
+			"Armed Forces of the Democratic Republic of the Congo | current | hold | 2025-01-29 | M23 | Rebels seize Goma as Congo demands Rwandan withdrawal",
+		}},
+		{"region-control", map[string]string{"as_of": "2025-01-28"}, []string{"controller", "status", "change", "since", "evidence"}, []string{
+			"M23 | current | gain | 2025-01-27 | M23 rebels took the airport and most of Goma.",
+		}},
+		{"region-control", map[string]string{"as_of": "2025-01-01"}, []string{"controller"}, []string{}},
 		{"region-control", map[string]string{"region": "North Kivu", "depth": "0"}, []string{"controller"}, []string{}},
 		{"region-control", map[string]string{"region": "Democratic Republic of the Congo"}, []string{"region"}, []string{}},
+		{"control-history", nil, []string{"date", "region", "controller", "change", "articles", "evidence"}, []string{
+			"2025-01-27 | Goma | M23 | gain | 1 | M23 rebels took the airport and most of Goma.",
+			"2025-01-29 | Goma | Armed Forces of the Democratic Republic of the Congo | hold | 1 | Army units still held the southern districts of Goma, residents said.",
+			"2025-03-20 | Goma | M23 | hold | 1 | M23 has run Goma since January.",
+		}},
+		{"control-history", map[string]string{"region": "north kivu", "depth": "1", "holds": "false"}, []string{"date", "region", "controller", "change"}, []string{
+			"2025-01-27 | Goma | M23 | gain",
+		}},
+		{"control-history", map[string]string{"to": "2025-01-28"}, []string{"date", "controller"}, []string{
+			"2025-01-27 | M23",
+		}},
+		{"actor-controls", nil, []string{"actor", "region", "status", "change", "since", "rivals"}, []string{
+			"M23 | Goma | current | hold | 2025-03-20 | Armed Forces of the Democratic Republic of the Congo",
+		}},
+		{"actor-controls", map[string]string{"actor": "Israel", "as_of": "2025-01-01"}, []string{"region"}, []string{}},
+		{"actor-controls", map[string]string{"actor": "Azerbaijan", "as_of": "2024-12-31"}, []string{"region", "status", "since"}, []string{
+			"Nagorno-Karabakh | current | 2024-09-20",
+		}},
 		{"contested-regions", nil, []string{"region", "count", "controllers", "reports"}, []string{
 			"Goma | 2 | M23, Armed Forces of the Democratic Republic of the Congo | 3",
 			"Gaza Strip | 2 | Israel, Hamas | 2",
@@ -97,6 +125,11 @@ func TestQueries(t *testing.T) {
 			"Russia | Sergei Lavrov | Foreign Minister | Lavrov",
 			"Russia | Vladimir Putin | President | Putin",
 		}},
+		{"leaders", map[string]string{"actor": "Russia", "as_of": "2024-11-05"}, []string{"leader", "status", "change", "since"}, []string{
+			"Sergei Lavrov | current | hold | 2024-11-05",
+			"Vladimir Putin | current | hold | 2024-11-05",
+		}},
+		{"leaders", map[string]string{"actor": "Russia", "as_of": "2024-11-04"}, []string{"leader"}, []string{}},
 		{"leaders", map[string]string{"actor": "EU"}, []string{"leader", "role"}, []string{
 			"Charles Michel | President of the European Council",
 		}},

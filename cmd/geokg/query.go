@@ -139,7 +139,7 @@ func queryRunCommand() *cli.Command {
 		Usage:     "run a query and print its rows",
 		ArgsUsage: "NAME",
 		Description: `Parameters not given take their defaults (see geokg query list). Values are
-typed from the query's header: int, float, bool, date (YYYY-MM-DD), string,
+typed from the query's header: int, float, bool, date (YYYY-MM-DD or today), string,
 and lists as a,b,c or a JSON array. Names of actors and regions match a
 name or an alias, in any case.
 

@@ -71,7 +71,7 @@ func TestQueryOffline(t *testing.T) {
 			{[]string{"query", "run", "mediators", "extra"}, "want one query NAME, got 2"},
 			{[]string{"query", "run", "mediators", "-p", "c=1"}, `query mediators has no parameter "c" (it takes: a, b, limit)`},
 			{[]string{"query", "run", "mediators", "-p", "limit=ten"}, `parameter limit (int): "ten" is not an int`},
-			{[]string{"query", "run", "timeline", "-p", "from=01/02/2025"}, "not a date (want YYYY-MM-DD)"},
+			{[]string{"query", "run", "timeline", "-p", "from=01/02/2025"}, "not a date (want YYYY-MM-DD or today)"},
 			{[]string{"query", "run", "mediators", "-p", "noequals"}, `--param "noequals": want KEY=VALUE`},
 			{[]string{"query", "run", "mediators", "--format", "yaml"}, `unknown format "yaml"`},
 			{[]string{"query", "run", "mediators", "-o", "yaml"}, `unknown format "yaml"`},

@@ -380,6 +380,7 @@ func factRow(f *graph.Fact) map[string]any {
 		ev[i] = map[string]any{
 			"id": e.ID(), "article": e.Article, "published": pub, "key": e.Published + " " + e.Article,
 			"sentences": nonNil(e.Sentences), "confidence": e.Confidence, "weight": e.Weight, "rule": nonNil(e.Rules),
+			"change": nilIfEmpty(e.Change), "change_date": nilIfEmpty(e.ChangeDate),
 		}
 		sentences = graph.SortedUnion(sentences, e.Sentences, graph.MaxEvidence)
 		rules = graph.SortedUnion(rules, e.Rules, 0)
@@ -491,7 +492,9 @@ func nodeQuery(labels []graph.Label) string {
 }
 
 // evidenceMerge merges the row's evidence (row.ev) of relationship r into
-// Evidence nodes, one per article, and returns what is new: how many
+// Evidence nodes, one per article, each with the article's observation of
+// the fact (change, change_date, and the day it is about, observed), and
+// returns what is new: how many
 // articles (added), the change of the confidence weight (dw), the newest
 // first keys of the new articles (keys), and how many existing evidence
 // nodes changed (ev_changed). Only new evidence counts, so merging the
@@ -508,9 +511,14 @@ CALL (r, row) {
     ` + union("x.sentences", "e.sentences", graph.MaxEvidence) + ` AS sentences,
     ` + union("x.rule", "e.rule", 0) + ` AS rule
   WITH x, e, created, oldW, sentences, rule,
-    NOT created AND (oldW <> e.weight OR x.confidence <> e.confidence OR x.sentences <> sentences OR coalesce(x.rule, []) <> rule) AS changed
+    CASE WHEN e.change IS NULL THEN x.change ELSE e.change END AS change,
+    CASE WHEN e.change IS NULL THEN x.change_date ELSE e.change_date END AS changeDate
+  WITH x, e, created, oldW, sentences, rule, change, changeDate,
+    NOT created AND (oldW <> e.weight OR x.confidence <> e.confidence OR x.sentences <> sentences OR coalesce(x.rule, []) <> rule
+      OR coalesce(x.change, '') <> coalesce(change, '') OR coalesce(x.change_date, '') <> coalesce(changeDate, '')) AS changed
   SET x.confidence = e.confidence, x.weight = e.weight, x.sentences = sentences,
-    x.rule = CASE WHEN size(rule) > 0 THEN rule END
+    x.rule = CASE WHEN size(rule) > 0 THEN rule END,
+    x.change = change, x.change_date = changeDate, x.observed = coalesce(changeDate, x.published)
   REMOVE x._new, x._lock
   RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS added, sum(e.weight - oldW) AS dw,
     collect(CASE WHEN created THEN e.key END) AS keys, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS ev_changed
