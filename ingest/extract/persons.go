@@ -866,7 +866,8 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			p := k - n
 			former, noState, ended := false, false, false
 			for q := k - n; q >= 0 && q >= k-n-4 && d.sameSent(q, i); q-- {
-				if endedWords[d.toks[q].Lower] {
+				// "the late king", but not "Late Thursday, President X".
+				if endedWords[d.toks[q].Lower] && (d.toks[q].Lower != "late" || q > 0 && d.toks[q-1].Lower == "the") {
 					former, ended = true, true
 				}
 				if d.titleEndingAt(q) > 0 && q < k-n {

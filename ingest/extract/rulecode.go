@@ -20,6 +20,7 @@ var ruleHooks = map[string]hookFunc{
 	"located-where":   locatedWhere,
 	"located-part-of": locatedPartOf,
 	"office":          takeOffice,
+	"left-office":     leaveOffice,
 	"must":            mustDo,
 	"demands-given":   demandsGiven,
 }
@@ -420,6 +421,53 @@ func takeOffice(d *doc, m *match) {
 	}
 	d.emit(m, person, owner, map[string]any{"role": canonicalTitle(office)})
 }
+
+// removers take the person who leaves office as their object: "soldiers
+// ousted President X".
+var removers = map[string]bool{"ousted": true, "overthrew": true, "deposed": true, "toppled": true, "removed": true}
+
+// leaveOffice reads "X resigned", "X was ousted", "soldiers ousted X": the
+// person leaves the office the article gives him (his title's owner and
+// role), or for a head of state's title without an owner, the story's
+// state.
+func leaveOffice(d *doc, m *match) {
+	var person *entity
+	if w := d.low(m.k); removers[w] && (m.k == 0 || !passiveAux[d.low(m.k-1)]) {
+		for p := m.k + m.n; p < m.k+m.n+6 && p < len(d.toks) && d.sameSent(p, m.k); p++ {
+			// "ousted Malian President X": past the title's owner.
+			if o := d.at[p]; o != nil && o.ent != nil && o.ent.label == graph.LabelLeader {
+				person = o.ent
+				break
+			}
+		}
+		if person == nil {
+			return
+		}
+	} else {
+		ls := d.actorsLeftN(m.k, 20, graph.LabelLeader)
+		if len(ls) == 0 {
+			return
+		}
+		person = ls[0]
+	}
+	for _, r := range person.roles {
+		if r.owner != nil {
+			d.emit(m, person, r.owner, map[string]any{"role": canonicalTitle(r.title)})
+			return
+		}
+	}
+	for _, r := range person.roles {
+		if headTitle([]role{r}) {
+			if owner := d.mainState(); owner != nil {
+				d.emit(m, person, owner, map[string]any{"role": canonicalTitle(r.title)})
+			}
+			return
+		}
+	}
+}
+
+// passiveAux are the words before a participle that make it passive.
+var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "is": true, "be": true, "being": true}
 
 // stateBefore is the state named last before token k in sentence si.
 func (d *doc) stateBefore(k, si int) *entity {
