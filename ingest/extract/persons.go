@@ -1098,6 +1098,9 @@ func canonicalTitle(t string) string {
 
 // findRoleReferences resolves "the Azerbaijani president", "the Turkish
 // president's office" to the person who holds that office in the article.
+// officeTaken stand before an office someone takes.
+var officeTaken = map[string]bool{"as": true, "became": true, "become": true, "becomes": true}
+
 func (d *doc) findRoleReferences() {
 	for i := range d.toks {
 		if d.at[i] != nil || d.toks[i].Sent < 0 {
@@ -1117,6 +1120,10 @@ func (d *doc) findRoleReferences() {
 			m = d.at[p]
 		}
 		if m == nil || !d.sameSent(p, i) || (m.kind != mDemonym && !m.ent.isActor()) {
+			continue
+		}
+		// "sworn in as Chad's president": an office taken, not its holder.
+		if q := m.from - 1; q >= 0 && officeTaken[d.low(q)] {
 			continue
 		}
 		title := strings.ToLower(d.span(i, i+n))
