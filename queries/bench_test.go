@@ -108,8 +108,8 @@ func loadSynthetic(b *testing.B, db *store.DB, n int) {
 }
 
 // benchParams picks parameters that hit data in the synthetic graph: the
-// most-mentioned states, the most-controlled region, the most active
-// mediator.
+// most-mentioned states, the most-controlled region, the actor that
+// controls the most places, the most active mediator.
 func benchParams(b *testing.B, db *store.DB) map[string]map[string]string {
 	b.Helper()
 	one := func(cypher string) string {
@@ -124,9 +124,12 @@ func benchParams(b *testing.B, db *store.DB) map[string]map[string]string {
 	s1, s2 := one(fmt.Sprintf(top, 0)), one(fmt.Sprintf(top, 1))
 	region := one("MATCH (r:Region)<-[c:CONTROLS]-() WITH r, count(c) AS n ORDER BY n DESC, r.name LIMIT 1 RETURN r.name")
 	mediator := one("MATCH (m)-[r:MEDIATES]->() WITH m, count(r) AS n ORDER BY n DESC, m.name LIMIT 1 RETURN m.name")
+	controller := one("MATCH (c)-[r:CONTROLS]->() WITH c, count(r) AS n ORDER BY n DESC, c.name LIMIT 1 RETURN c.name")
 	leader := one(fmt.Sprintf("MATCH (l:Leader)-[:REPRESENTS]->(s:State {name: %q}) RETURN l.name ORDER BY l.name LIMIT 1", s1))
 	return map[string]map[string]string{
 		"actor":              {"name": s1},
+		"actor-controls":     {"actor": controller},
+		"control-history":    {"region": region},
 		"allies-and-enemies": {"actor": s1},
 		"co-occurring":       {"actor": s1},
 		"demands":            {"actor": s1},

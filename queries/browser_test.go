@@ -51,6 +51,13 @@ func TestGuide(t *testing.T) {
 	for _, m := range regexp.MustCompile(`(?s)<pre class="code runnable">(.*?)</pre>`).FindAllStringSubmatch(page, -1) {
 		blocks[html.UnescapeString(m[1])] = true
 	}
+	// Each slide of a query that answers as of a day says how to set one
+	// relative to today.
+	for _, slide := range regexp.MustCompile(`(?s)<slide .*?</slide>`).FindAllString(page, -1) {
+		if strings.Contains(slide, "$as_of") != strings.Contains(html.UnescapeString(slide), ":param as_of => toString(date() - duration('P30D'))") {
+			t.Errorf("a slide with $as_of must explain relative days, and only such a slide:\n%.300s", slide)
+		}
+	}
 	if !blocks[":style http://localhost:7475/style.grass"] {
 		t.Error("no runnable :style block")
 	}
