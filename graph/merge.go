@@ -498,6 +498,13 @@ func mergeScalars(dst, src map[string]any) {
 			dst[k] = v
 		}
 	}
+	// A change's date belongs to its change: a newer change without a
+	// date leaves none of an older one's.
+	if _, ok := src[PropChange]; ok {
+		if _, ok := src[PropChangeDate]; !ok {
+			delete(dst, PropChangeDate)
+		}
+	}
 	dst[PropUpdatedFrom] = sk
 }
 

@@ -219,3 +219,45 @@ func event(typ string) Node {
 func org(kind string) Node {
 	return Node{ID: "org:x", Labels: []Label{LabelOrganization}, Props: map[string]any{"id": "org:x", "name": "X", "kind": kind}}
 }
+
+// Each article's change of a fact stays on its Evidence, with the day it
+// is about; the relationship takes the newest article's change, and a
+// change's date only with its change.
+func TestMergerKeepsEachArticlesChange(t *testing.T) {
+	with := func(b *Batch, change, date string) *Batch {
+		p := b.Rels[len(b.Rels)-1].Props
+		p[PropChange] = change
+		if date != "" {
+			p[PropChangeDate] = date
+		}
+		return b
+	}
+	older := with(article("article:1", "2024-03-12", 0.8, "Ruritania seized Freedonia on March 10.", state("Ruritania"), state("Freedonia")), "gain", "2024-03-10")
+	newer := with(article("article:2", "2024-05-02", 0.8, "Ruritania holds Freedonia.", state("Ruritania"), state("Freedonia")), "hold", "")
+	for _, order := range [][]*Batch{{older, newer}, {newer, older}, {newer, older, newer}} {
+		m := NewMerger()
+		for _, b := range order {
+			m.Add(b)
+		}
+		out := m.Batch()
+		var rel *Rel
+		for i := range out.Rels {
+			if out.Rels[i].Type == RelSupports {
+				rel = &out.Rels[i]
+			}
+		}
+		if rel.Props[PropChange] != "hold" || rel.Props[PropChangeDate] != nil {
+			t.Errorf("relationship: change %v, change_date %v; want hold and none", rel.Props[PropChange], rel.Props[PropChangeDate])
+		}
+		seen := map[string]string{}
+		for _, n := range out.Nodes {
+			if n.Label() == LabelEvidence {
+				seen[n.Props[PropArticle].(string)] = fmt.Sprint(n.Props[PropChange], " ", n.Props[PropChangeDate], " ", n.Props[PropObserved])
+			}
+		}
+		want := map[string]string{"article:1": "gain 2024-03-10 2024-03-10", "article:2": "hold <nil> 2024-05-02"}
+		if !reflect.DeepEqual(seen, want) {
+			t.Errorf("evidence: %v, want %v", seen, want)
+		}
+	}
+}

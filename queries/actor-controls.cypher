@@ -18,10 +18,8 @@ MATCH (c)-[r:CONTROLS]->(place)
 WITH a, place, c, r,
   COLLECT { MATCH (x:Evidence {fact: r.id}) WITH x, coalesce(x.observed, x.published) AS day WHERE day <= asOf
             RETURN {day: day, change: coalesce(x.change, 'hold'), sentence: x.sentences[0], article: x.article}
-            ORDER BY day DESC, coalesce(x.published, '') DESC, x.article DESC LIMIT 1 }[0] AS last,
-  COLLECT { MATCH (x:Evidence {fact: r.id}) WITH x, coalesce(x.observed, x.published) AS day WHERE x.change = 'gain' AND day <= asOf
-            RETURN day ORDER BY day DESC LIMIT 1 }[0] AS gained,
-  EXISTS { MATCH (x:Evidence {fact: r.id}) WHERE coalesce(x.observed, x.published) IS NULL } AS undated
+            ORDER BY day DESC, coalesce(x.published, '') DESC, x.article DESC } AS seen
+WITH a, place, c, r, seen[0] AS last, [o IN seen WHERE o.change = 'gain'][0].day AS gained, r.first_seen IS NULL AS undated
 WHERE last IS NOT NULL OR undated
 WITH a, place, collect({c: c, r: r, last: last, gained: gained}) AS held
 WITH a, place, [h IN held | h {.*,

@@ -15,10 +15,8 @@ MATCH (l:Leader)-[r:REPRESENTS]->(a)
 WITH a, l, r, toLower(coalesce(r.role, '')) AS office,
   COLLECT { MATCH (x:Evidence {fact: r.id}) WITH x, coalesce(x.observed, x.published) AS day WHERE day <= asOf
             RETURN {day: day, change: coalesce(x.change, 'hold'), sentence: x.sentences[0]}
-            ORDER BY day DESC, coalesce(x.published, '') DESC, x.article DESC LIMIT 1 }[0] AS last,
-  COLLECT { MATCH (x:Evidence {fact: r.id}) WITH x, coalesce(x.observed, x.published) AS day WHERE x.change = 'start' AND day <= asOf
-            RETURN day ORDER BY day DESC LIMIT 1 }[0] AS started,
-  EXISTS { MATCH (x:Evidence {fact: r.id}) WHERE coalesce(x.observed, x.published) IS NULL } AS undated
+            ORDER BY day DESC, coalesce(x.published, '') DESC, x.article DESC } AS seen
+WITH a, l, r, office, seen[0] AS last, [o IN seen WHERE o.change = 'start'][0].day AS started, r.first_seen IS NULL AS undated
 WHERE last IS NOT NULL OR undated
 WITH a, collect({l: l, r: r, office: office, last: last, started: started}) AS held
 UNWIND held AS h

@@ -44,7 +44,7 @@ func historyBatches(t *testing.T) []*graph.Batch {
 		if err != nil {
 			return err
 		}
-		byName[filepath.Base(a.Source)] = x.Extract(a)
+		byName[filepath.Base(a.Origin)] = x.Extract(a)
 		return nil
 	})
 	if err != nil {
@@ -206,7 +206,7 @@ func TestControlAndOfficeOverTime(t *testing.T) {
 		}
 		checkHistory(t, db, how)
 		if got := neo4jtest.Dump(t, db); got != want {
-			t.Errorf("%s: graph differs from one run's", how)
+			t.Errorf("%s: graph differs from one run's:\n%s", how, lineDiff(want, got))
 		}
 	}
 
@@ -215,6 +215,30 @@ func TestControlAndOfficeOverTime(t *testing.T) {
 		t.Fatalf("load again: %v %v", err, errs)
 	}
 	if got := neo4jtest.Dump(t, db); got != want {
-		t.Errorf("loaded twice: graph differs from one run's")
+		t.Errorf("loaded twice: graph differs from one run's:\n%s", lineDiff(want, neo4jtest.Dump(t, db)))
 	}
+}
+
+// lineDiff lists the lines only a has (-) and only b has (+).
+func lineDiff(a, b string) string {
+	in := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, l := range strings.Split(s, "\n") {
+			m[l] = true
+		}
+		return m
+	}
+	ina, inb := in(a), in(b)
+	var out []string
+	for _, l := range strings.Split(a, "\n") {
+		if !inb[l] {
+			out = append(out, "- "+l)
+		}
+	}
+	for _, l := range strings.Split(b, "\n") {
+		if !ina[l] {
+			out = append(out, "+ "+l)
+		}
+	}
+	return strings.Join(out, "\n")
 }

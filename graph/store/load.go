@@ -552,8 +552,10 @@ WITH r, row, newer, cnt, weight, evidence, rule, ev_changed, sources, dates, fir
   OR coalesce(r.evidence, []) <> evidence
   OR coalesce(r.rule, []) <> rule
   OR coalesce(r.first_seen, '') <> coalesce(first, '')
-  OR coalesce(r.last_seen, '') <> coalesce(last, '') AS changed
+  OR coalesce(r.last_seen, '') <> coalesce(last, '')
+  OR (newer AND row.props.change IS NOT NULL AND row.props.change_date IS NULL AND r.change_date IS NOT NULL) AS changed
 SET r += CASE WHEN newer AND row.props IS NOT NULL THEN row.props ELSE {} END,
+  r.change_date = CASE WHEN newer AND row.props.change IS NOT NULL THEN row.props.change_date ELSE r.change_date END,
   r.updated_from = CASE WHEN newer AND row.key IS NOT NULL THEN row.key ELSE r.updated_from END,
   r.source_count = cnt,
   r.confidence_weight = weight,
