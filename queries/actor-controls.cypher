@@ -1,7 +1,7 @@
 // What an actor controls
 // The places an actor holds on a day (as_of, today unless given) and, with
 // former, those it held before: for each, the date, kind and sentence of
-// the report that decides, and the rivals (for a place it holds, others
+// the report that decides, the day of the last change, and the rivals (for a place it holds, others
 // that hold it too; for one it held, those that took it after). As in
 // region-control, an actor holds a place from its newest report on or
 // before that day unless that report says it lost the place or another
@@ -14,26 +14,28 @@ WHERE (a:State OR a:Organization OR a:Leader)
   AND (toLower(a.name) = toLower($actor) OR any(x IN coalesce(a.aliases, []) WHERE toLower(x) = toLower($actor)))
 MATCH (a)-[:CONTROLS]->(place:Region)
 WITH DISTINCT a, place, toString(date($as_of)) AS asOf
-MATCH (c)-[r:CONTROLS]->(place)
-WITH a, place, c, r,
+MATCH held = (c)-[r:CONTROLS]->(place)
+WITH a, place, c, r, held,
   COLLECT { MATCH (x:Evidence {fact: r.id}) WITH x, coalesce(x.observed, x.published) AS day WHERE day <= asOf
-            RETURN {day: day, change: coalesce(x.change, 'hold'), sentence: x.sentences[0], article: x.article}
+            RETURN {day: day, change: coalesce(x.change, 'hold'), x: x}
             ORDER BY day DESC, coalesce(x.published, '') DESC, x.article DESC } AS seen
-WITH a, place, c, r, seen[0] AS last, [o IN seen WHERE o.change = 'gain'][0].day AS gained, r.first_seen IS NULL AS undated
+WITH a, place, c, r, seen[0] AS last, [o IN seen WHERE o.change = 'gain'][0].day AS gained, r.first_seen IS NULL AS undated, held
 WHERE last IS NOT NULL OR undated
-WITH a, place, collect({c: c, r: r, last: last, gained: gained}) AS held
+WITH a, place, collect({c: c, name: c.name, r: r, path: held, last: last, gained: gained}) AS held
 WITH a, place, [h IN held | h {.*,
-  lostTo: [o IN held WHERE o.c <> h.c AND h.last IS NOT NULL AND o.gained > h.last.day | o.c.name]}] AS held
+  lostTo: [o IN held WHERE o.c <> h.c AND h.last IS NOT NULL AND o.gained > h.last.day | o.name],
+  lostOn: reduce(d = null, o IN held | CASE WHEN o.c <> h.c AND o.gained > h.last.day AND (d IS NULL OR o.gained < d) THEN o.gained ELSE d END)}] AS held
 WITH a, place, [h IN held | h {.*,
   status: CASE WHEN h.last IS NULL THEN 'undated' WHEN h.last.change = 'lose' OR size(h.lostTo) > 0 THEN 'former' ELSE 'current' END}] AS held
 UNWIND held AS h
+WITH a, place, held, h WHERE h.c = a AND ($former OR h.status <> 'former')
 WITH a, place, h, h.r AS r,
-  CASE h.status WHEN 'current' THEN [o IN held WHERE o.status = 'current' AND o.c <> h.c | o.c.name] ELSE h.lostTo END AS rivals
-WHERE h.c = a AND ($former OR h.status <> 'former')
-OPTIONAL MATCH (ar:Article {id: h.last.article})
+  CASE h.status WHEN 'current' THEN [o IN held WHERE o.status = 'current' AND o.c <> h.c | o.name] ELSE h.lostTo END AS rivals
+OPTIONAL MATCH (ar:Article {id: h.last.x.article})
 RETURN a.name AS actor, place.name AS region, h.status AS status, h.last.change AS change, h.last.day AS since,
+       CASE WHEN h.status = 'current' THEN h.gained WHEN h.last.change = 'lose' THEN h.last.day ELSE h.lostOn END AS changed,
        COLLECT { UNWIND rivals AS n RETURN DISTINCT n ORDER BY n } AS rivals,
        round(r.confidence, 2) AS confidence, coalesce(r.source_count, size(r.sources)) AS articles,
-       coalesce(h.last.sentence, r.evidence[0]) AS evidence, ar.title AS article,
-       [p = (a)-[r]->(place) | p][0] AS graph
+       coalesce(h.last.x.sentences[0], r.evidence[0]) AS evidence, ar.title AS article,
+       h.path AS graph
 ORDER BY CASE h.status WHEN 'current' THEN 0 WHEN 'former' THEN 1 ELSE 2 END, since DESC, region

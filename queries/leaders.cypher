@@ -11,14 +11,14 @@ CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($actor, 
 WHERE (a:State OR a:Organization)
   AND (toLower(a.name) = toLower($actor) OR any(x IN coalesce(a.aliases, []) WHERE toLower(x) = toLower($actor)))
 WITH a, toString(date($as_of)) AS asOf
-MATCH (l:Leader)-[r:REPRESENTS]->(a)
-WITH a, l, r, toLower(coalesce(r.role, '')) AS office,
+MATCH p = (l:Leader)-[r:REPRESENTS]->(a)
+WITH a, l, r, p, toLower(coalesce(r.role, '')) AS office,
   COLLECT { MATCH (x:Evidence {fact: r.id}) WITH x, coalesce(x.observed, x.published) AS day WHERE day <= asOf
-            RETURN {day: day, change: coalesce(x.change, 'hold'), sentence: x.sentences[0]}
+            RETURN {day: day, change: coalesce(x.change, 'hold'), x: x}
             ORDER BY day DESC, coalesce(x.published, '') DESC, x.article DESC } AS seen
-WITH a, l, r, office, seen[0] AS last, [o IN seen WHERE o.change = 'start'][0].day AS started, r.first_seen IS NULL AS undated
+WITH a, l, r, p, office, seen[0] AS last, [o IN seen WHERE o.change = 'start'][0].day AS started, r.first_seen IS NULL AS undated
 WHERE last IS NOT NULL OR undated
-WITH a, collect({l: l, r: r, office: office, last: last, started: started}) AS held
+WITH a, collect({l: l, r: r, path: p, office: office, last: last, started: started}) AS held
 UNWIND held AS h
 WITH a, h, h.l AS l, h.r AS r,
   [o IN held WHERE o.l <> h.l AND o.office = h.office AND o.office <> '' AND h.last IS NOT NULL AND o.started > h.last.day | o.l.name] AS successors
@@ -27,5 +27,5 @@ WITH a, l, r, h, successors,
 RETURN a.name AS actor, l.name AS leader, r.role AS role, status, h.last.change AS change, h.last.day AS since,
        COLLECT { UNWIND successors AS n RETURN DISTINCT n ORDER BY n } AS successors,
        coalesce(l.aliases, []) AS aliases, coalesce(r.source_count, size(r.sources)) AS articles, r.last_seen AS last_seen,
-       coalesce(h.last.sentence, r.evidence[0]) AS evidence, [p = (l)-[r]->(a) | p][0] AS graph
+       coalesce(h.last.x.sentences[0], r.evidence[0]) AS evidence, h.path AS graph
 ORDER BY CASE status WHEN 'current' THEN 0 WHEN 'former' THEN 1 ELSE 2 END, last_seen DESC, articles DESC, leader

@@ -1,7 +1,8 @@
 // Who controls a region
 // Actors that hold, occupy or administer the region or a place inside it on
 // a day (as_of, today unless given): current and former controllers, the
-// date, kind and sentence of the observation that decides, the rivals whose
+// date, kind and sentence of the report that decides, the day of the last
+// change (taken, lost, or taken by another), the rivals whose
 // reports contradict it, how sure the extraction is, how many articles say
 // so and when it was first and last reported. An actor holds a place from
 // its newest report on or before that day unless that report says it lost
@@ -16,26 +17,29 @@ WHERE g:Region
 MATCH path = (place:Region)-[:LOCATED_IN*0..3]->(g)
 WHERE length(path) <= $depth
 WITH DISTINCT place, toString(date($as_of)) AS asOf
-MATCH (c)-[r:CONTROLS]->(place)
-WITH place, asOf, c, r,
+MATCH held = (c)-[r:CONTROLS]->(place)
+WITH place, asOf, c, r, held,
   COLLECT { MATCH (x:Evidence {fact: r.id}) WITH x, coalesce(x.observed, x.published) AS day WHERE day <= asOf
-            RETURN {day: day, change: coalesce(x.change, 'hold'), sentence: x.sentences[0], article: x.article}
+            RETURN {day: day, change: coalesce(x.change, 'hold'), x: x}
             ORDER BY day DESC, coalesce(x.published, '') DESC, x.article DESC } AS seen
-WITH place, c, r, seen[0] AS last, [o IN seen WHERE o.change = 'gain'][0].day AS gained, r.first_seen IS NULL AS undated
+WITH place, c, r, seen[0] AS last, [o IN seen WHERE o.change = 'gain'][0].day AS gained, r.first_seen IS NULL AS undated, held
 WHERE last IS NOT NULL OR undated
-WITH place, collect({c: c, r: r, last: last, gained: gained}) AS held
+WITH place, collect({c: c, name: c.name, r: r, path: held, last: last, gained: gained}) AS held
 WITH place, [h IN held | h {.*,
-  lostTo: [o IN held WHERE o.c <> h.c AND h.last IS NOT NULL AND o.gained > h.last.day | o.c.name]}] AS held
+  lostTo: [o IN held WHERE o.c <> h.c AND h.last IS NOT NULL AND o.gained > h.last.day | o.name],
+  lostOn: reduce(d = null, o IN held | CASE WHEN o.c <> h.c AND o.gained > h.last.day AND (d IS NULL OR o.gained < d) THEN o.gained ELSE d END)}] AS held
 WITH place, [h IN held | h {.*,
   status: CASE WHEN h.last IS NULL THEN 'undated' WHEN h.last.change = 'lose' OR size(h.lostTo) > 0 THEN 'former' ELSE 'current' END}] AS held
 UNWIND held AS h
 WITH place, h, h.c AS c, h.r AS r,
-  CASE h.status WHEN 'current' THEN [o IN held WHERE o.status = 'current' AND o.c <> h.c | o.c.name] ELSE h.lostTo END AS rivals
-OPTIONAL MATCH (ar:Article {id: h.last.article})
+  CASE h.status WHEN 'current' THEN [o IN held WHERE o.status = 'current' AND o.c <> h.c | o.name] ELSE h.lostTo END AS rivals
+OPTIONAL MATCH (ar:Article {id: h.last.x.article})
 RETURN place.name AS region, c.name AS controller, labels(c)[0] AS label, h.status AS status,
-       h.last.change AS change, h.last.day AS since, COLLECT { UNWIND rivals AS n RETURN DISTINCT n ORDER BY n } AS rivals,
+       h.last.change AS change, h.last.day AS since,
+       CASE WHEN h.status = 'current' THEN h.gained WHEN h.last.change = 'lose' THEN h.last.day ELSE h.lostOn END AS changed,
+       COLLECT { UNWIND rivals AS n RETURN DISTINCT n ORDER BY n } AS rivals,
        round(r.confidence, 2) AS confidence, coalesce(r.source_count, size(r.sources)) AS articles,
        r.first_seen AS first_seen, r.last_seen AS last_seen,
-       coalesce(h.last.sentence, r.evidence[0]) AS evidence, ar.title AS article,
-       [p = (c)-[r]->(place) | p][0] AS graph
+       coalesce(h.last.x.sentences[0], r.evidence[0]) AS evidence, ar.title AS article,
+       h.path AS graph
 ORDER BY region, CASE h.status WHEN 'current' THEN 0 WHEN 'former' THEN 1 ELSE 2 END, since DESC, confidence DESC, controller

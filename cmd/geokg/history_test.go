@@ -118,22 +118,22 @@ func checkHistory(t *testing.T, db *store.DB, how string) {
 		want []string
 	}{
 		{"2023-12-31", []string{}},
-		{"2024-02-01", []string{"Mali | current | hold | 2024-01-15 | "}},
+		{"2024-02-01", []string{"Mali | current | hold | 2024-01-15 |  | "}},
 		{"2024-04-01", []string{
-			"Azawad Liberation Front | current | gain | 2024-03-10 | ",
-			"Mali | former | hold | 2024-01-15 | Azawad Liberation Front",
+			"Azawad Liberation Front | current | gain | 2024-03-10 | 2024-03-10 | ",
+			"Mali | former | hold | 2024-01-15 | 2024-03-10 | Azawad Liberation Front",
 		}},
 		{"2024-06-01", []string{
-			"Mali | current | gain | 2024-05-21 | ",
-			"Azawad Liberation Front | former | lose | 2024-05-20 | Mali",
+			"Mali | current | gain | 2024-05-21 | 2024-05-21 | ",
+			"Azawad Liberation Front | former | lose | 2024-05-20 | 2024-05-20 | Mali",
 		}},
 		{"2024-09-01", []string{
-			"Azawad Liberation Front | current | gain | 2024-08-03 | ",
-			"Mali | former | gain | 2024-05-21 | Azawad Liberation Front",
+			"Azawad Liberation Front | current | gain | 2024-08-03 | 2024-08-03 | ",
+			"Mali | former | gain | 2024-05-21 | 2024-08-03 | Azawad Liberation Front",
 		}},
 	}
 	for _, c := range control {
-		got := asOf(t, db, "region-control", map[string]string{"region": "Menaka", "as_of": c.day}, "controller", "status", "change", "since", "rivals")
+		got := asOf(t, db, "region-control", map[string]string{"region": "Menaka", "as_of": c.day}, "controller", "status", "change", "since", "changed", "rivals")
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: region-control Menaka as of %s:\n  %s\nwant\n  %s", how, c.day, strings.Join(got, "\n  "), strings.Join(c.want, "\n  "))
 		}
