@@ -107,6 +107,7 @@ func TestTypeParse(t *testing.T) {
 		{"bool", "yes", nil, "not a bool"},
 		{"date", "2025-01-29", date("2025-01-29"), ""},
 		{"date", "29/01/2025", nil, "not a date (want YYYY-MM-DD or today)"},
+		{"date", " Today", date(time.Now().Format(time.DateOnly)), ""},
 		{"list", "State, Region", []any{"State", "Region"}, ""},
 		{"list", "", []any{}, ""},
 		{"list<int>", "1,2,3", []any{int64(1), int64(2), int64(3)}, ""},

@@ -494,8 +494,8 @@ func nodeQuery(labels []graph.Label) string {
 // evidenceMerge merges the row's evidence (row.ev) of relationship r into
 // Evidence nodes, one per article, each with the article's observation of
 // the fact (change, change_date, and the day it is about, observed), and
-// returns what is new: how many
-// articles (added), the change of the confidence weight (dw), the newest
+// returns what is new: how many articles (added), the change of the
+// confidence weight (dw), the newest
 // first keys of the new articles (keys), and how many existing evidence
 // nodes changed (ev_changed). Only new evidence counts, so merging the
 // same article again adds nothing.

@@ -1096,11 +1096,11 @@ func canonicalTitle(t string) string {
 	return titleCase(strings.ToLower(t))
 }
 
-// findRoleReferences resolves "the Azerbaijani president", "the Turkish
-// president's office" to the person who holds that office in the article.
 // officeTaken stand before an office someone takes.
 var officeTaken = map[string]bool{"as": true, "became": true, "become": true, "becomes": true}
 
+// findRoleReferences resolves "the Azerbaijani president", "the Turkish
+// president's office" to the person who holds that office in the article.
 func (d *doc) findRoleReferences() {
 	for i := range d.toks {
 		if d.at[i] != nil || d.toks[i].Sent < 0 {

@@ -424,7 +424,7 @@ func takeOffice(d *doc, m *match) {
 
 // removers take the person who leaves office as their object: "soldiers
 // ousted President X".
-var removers = map[string]bool{"ousted": true, "overthrew": true, "deposed": true, "toppled": true, "removed": true}
+var removers = map[string]bool{"ousted": true, "overthrew": true, "deposed": true, "toppled": true}
 
 // leaveOffice reads "X resigned", "X was ousted", "soldiers ousted X": the
 // person leaves the office the article gives him (his title's owner and
