@@ -528,8 +528,7 @@ SET r._lock = true
 WITH r, row` + evidenceMerge(typ) + `
 WITH r, row, added, dw, keys, ev_changed, coalesce(r.updated_from, '') <= coalesce(row.key, '') AS newer,
   coalesce(r.source_count, 0) + added AS cnt, coalesce(r.confidence_weight, 0) + dw AS weight,
-  reduce(acc = [i IN range(0, size(coalesce(r.sources, [])) - 1) | coalesce(r.source_published[i], '') + ' ' + r.sources[i]], k IN keys |
-    [y IN acc WHERE y > k] + [k] + [y IN acc WHERE y < k])[..` + strconv.Itoa(graph.MaxSources) + `] AS top,
+  ` + topSources("r", "keys") + ` AS top,
   ` + union("r.evidence", "row.evidence", graph.MaxEvidence) + ` AS evidence,
   ` + union("r.rule", "row.rule", 0) + ` AS rule
 WITH r, row, newer, cnt, weight, evidence, rule, ev_changed,
@@ -580,9 +579,45 @@ func mentionsQuery(start, end graph.Label) string {
 	if end.IsActor() {
 		onCreate += ", r._pair = true"
 	}
+	tail := mentionsMergeTail
+	if end == graph.LabelEvent {
+		tail = eventMentionsTail
+	}
 	return queryPrefix + "UNWIND $rows AS row\nMATCH (a:" + quote(start) + " {id: row.start})\nMATCH (b:" + quote(end) +
-		" {id: row.end})\nMERGE (a)-[r:MENTIONS {id: row.id}]->(b)\nON CREATE SET " + onCreate + mentionsMergeTail
+		" {id: row.end})\nMERGE (a)-[r:MENTIONS {id: row.id}]->(b)\nON CREATE SET " + onCreate + tail
 }
+
+// topSources is the Cypher expression of the MaxSources newest sources of
+// element v, as "published id" keys newest first, with the keys of the
+// list expression keys inserted in place.
+func topSources(v, keys string) string {
+	return `reduce(acc = [i IN range(0, size(coalesce(` + v + `.sources, [])) - 1) | coalesce(` + v + `.source_published[i], '') + ' ' + ` + v + `.sources[i]], k IN ` + keys + ` |
+    [y IN acc WHERE y > k] + [k] + [y IN acc WHERE y < k])[..` + strconv.Itoa(graph.MaxSources) + `]`
+}
+
+// eventMentionsTail is mentionsMergeTail for an Event: an article whose
+// MENTIONS is new reports the event for the first time, so it adds one
+// to source_count and enters the newest sources in place; the same
+// article again adds nothing, and the result does not depend on the
+// order of loading.
+var eventMentionsTail = `
+SET r._lock = true, b._lock = true
+WITH a, b, r, row, coalesce(r.updated_from, '') <= row.key AS newer, a.published AS p, r._new IS NOT NULL AS created
+WITH b, r, row, newer, created,
+  CASE WHEN created THEN [coalesce(p, '') + ' ' + a.id] ELSE [] END AS keys,
+  (newer AND (coalesce(r.updated_from, '') <> row.key OR any(k IN keys(row.props) WHERE r[k] IS NULL OR r[k] <> row.props[k]))) AS changed,
+  CASE WHEN p IS NOT NULL AND (b.first_seen IS NULL OR p < b.first_seen) THEN p ELSE b.first_seen END AS first,
+  CASE WHEN p IS NOT NULL AND (b.last_seen IS NULL OR p > b.last_seen) THEN p ELSE b.last_seen END AS last
+WITH b, r, row, newer, created, keys, changed, first, last, ` + topSources("b", "keys") + ` AS top
+SET r += CASE WHEN newer THEN row.props ELSE {} END,
+  r.updated_from = CASE WHEN newer THEN row.key ELSE r.updated_from END,
+  b.first_seen = first,
+  b.last_seen = last,
+  b.source_count = coalesce(b.source_count, 0) + size(keys),
+  b.sources = [k IN top | split(k, ' ')[1]],
+  b.source_published = [k IN top | split(k, ' ')[0]]
+REMOVE r._lock, r._new, b._lock
+RETURN count(*) AS rows, sum(CASE WHEN changed AND NOT created THEN 1 ELSE 0 END) AS updated`
 
 const mentionsMergeTail = `
 SET r._lock = true, b._lock = true
