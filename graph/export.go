@@ -26,9 +26,9 @@ type Exporter struct {
 	// events are the running sources of Event nodes, from MENTIONS.
 	events map[string]*factAgg
 	pairs  map[string]*pairAgg
-	seen  map[string]bool
-	dir   string
-	spill [3]*spillFile // articles, mentions, evidence
+	seen   map[string]bool
+	dir    string
+	spill  [3]*spillFile // articles, mentions, evidence
 }
 
 const (
