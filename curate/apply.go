@@ -415,9 +415,9 @@ func clone(p map[string]any) map[string]any {
 }
 
 // combine merges the elements of b that share an id, in the form the
-// extractor writes them: the first one's properties, aliases, sources and
-// evidence joined, the highest confidence. The order of first appearance
-// is kept.
+// extractor writes them: the first one's properties, aliases, sources,
+// evidence and rules joined, the highest confidence. The order of first
+// appearance is kept.
 func combine(b *graph.Batch) *graph.Batch {
 	nodeAt := make(map[string]int, len(b.Nodes))
 	nodes := b.Nodes[:0:0]
