@@ -90,6 +90,8 @@ type Merger struct {
 	// carry, for those whose Evidence is not merged here (a part of the
 	// database read back to be corrected).
 	stored map[string]*factAgg
+	// storedEvents holds the sources of Event nodes read in stored form.
+	storedEvents map[string]*factAgg
 	// published maps Article ids to publication dates, to date the
 	// relationships they support and the nodes they mention.
 	published map[string]string
@@ -97,7 +99,7 @@ type Merger struct {
 
 // NewMerger returns an empty Merger.
 func NewMerger() *Merger {
-	return &Merger{nodes: map[string]*Node{}, rels: map[string]*Rel{}, evidence: map[string]*Evidence{}, stored: map[string]*factAgg{}, published: map[string]string{}}
+	return &Merger{nodes: map[string]*Node{}, rels: map[string]*Rel{}, evidence: map[string]*Evidence{}, stored: map[string]*factAgg{}, storedEvents: map[string]*factAgg{}, published: map[string]string{}}
 }
 
 // Len is the number of distinct nodes, relationships and evidence records
@@ -130,6 +132,15 @@ func (m *Merger) Add(b *Batch) {
 				m.addEvidence(e)
 			}
 			continue
+		}
+		if n.Label() == LabelEvent {
+			if a := storedEventSources(n.Props); a != nil {
+				if old := m.storedEvents[n.ID]; old != nil {
+					old.merge(a)
+				} else {
+					m.storedEvents[n.ID] = a
+				}
+			}
 		}
 		m.addNode(canonicalNode(n, key))
 	}
@@ -169,6 +180,7 @@ func (m *Merger) Batch() *Batch {
 	p := m.Parts()
 	b := &Batch{Nodes: make([]Node, 0, len(p.Nodes)+len(m.evidence)), Rels: make([]Rel, 0, len(m.rels))}
 	b.Nodes = append(b.Nodes, p.Nodes...)
+	eventSources(b.Nodes, p.Mentions, m.published, m.storedEvents)
 	for _, f := range p.Facts {
 		for _, e := range f.Evidence {
 			b.Nodes = append(b.Nodes, e.Node())
