@@ -13,6 +13,10 @@ import (
 // aliases of every entity label, for db.index.fulltext.queryNodes.
 const FulltextIndex = "entity_names"
 
+// fulltextAnalyzer folds accents, so that "Tshisekedi" finds
+// "Tshisékédi" and the other way round.
+const fulltextAnalyzer = "standard-folding"
+
 // SchemaStatement is one constraint or index of the schema.
 type SchemaStatement struct {
 	Name   string
@@ -39,8 +43,8 @@ func Schema() []SchemaStatement {
 		out = append(out, SchemaStatement{name, fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.name)", name, quote(l))})
 	}
 	out = append(out, SchemaStatement{FulltextIndex, fmt.Sprintf(
-		"CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.name, n.aliases]",
-		FulltextIndex, graph.JoinLabels(graph.Labels[1:], "|"))})
+		"CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.name, n.aliases] OPTIONS {indexConfig: {`fulltext.analyzer`: '%s'}}",
+		FulltextIndex, graph.JoinLabels(graph.Labels[1:], "|"), fulltextAnalyzer)})
 	return out
 }
 
@@ -48,6 +52,9 @@ func Schema() []SchemaStatement {
 // missing, waits until every index is online, and returns the names of
 // those it created. Running it again creates nothing.
 func (db *DB) ApplySchema(ctx context.Context) ([]string, error) {
+	if err := db.dropUnfoldedIndex(ctx); err != nil {
+		return nil, err
+	}
 	have, err := db.schemaNames(ctx)
 	if err != nil {
 		return nil, err
@@ -79,6 +86,27 @@ func (db *DB) ApplySchema(ctx context.Context) ([]string, error) {
 		return created, fmt.Errorf("wait for indexes: %w", err)
 	}
 	return created, nil
+}
+
+// dropUnfoldedIndex drops a full-text index made before it folded
+// accents, so that ApplySchema makes it again.
+func (db *DB) dropUnfoldedIndex(ctx context.Context) error {
+	res, err := neo4j.ExecuteQuery(ctx, db.Driver,
+		"SHOW FULLTEXT INDEXES YIELD name, options WHERE name = $name AND options.indexConfig['fulltext.analyzer'] <> $analyzer RETURN name",
+		map[string]any{"name": FulltextIndex, "analyzer": fulltextAnalyzer}, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(db.Config.Database))
+	if err != nil {
+		return fmt.Errorf("read schema: %w", err)
+	}
+	if len(res.Records) == 0 {
+		return nil
+	}
+	_, err = neo4j.ExecuteQuery(ctx, db.Driver, "DROP INDEX "+FulltextIndex+" IF EXISTS", nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(db.Config.Database))
+	if err != nil {
+		return fmt.Errorf("schema %s: drop the index that does not fold accents: %w", FulltextIndex, err)
+	}
+	return nil
 }
 
 // schemaNames returns the names of the constraints and indexes in the
