@@ -2,8 +2,10 @@ package queries
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/geokg/geokg/graph/store"
@@ -18,12 +20,46 @@ type Result struct {
 	Rows    [][]any
 }
 
-// Run runs q with params (see Query.Bind) in a read transaction.
+// NoMatchError says that parameter values match nothing in the graph: a
+// name of no node of its kind, a word outside its vocabulary. Problems
+// are the rows the query would return instead of an answer, one message
+// each, such as `No State, Organization or Leader is named "Atlantis".
+// Close names: Atlanta (Region).`
+type NoMatchError struct {
+	Query    string
+	Problems []string
+}
+
+func (e *NoMatchError) Error() string {
+	return "query " + e.Query + ": " + strings.Join(e.Problems, " ")
+}
+
+// Run runs q with params (see Query.Bind) in a read transaction. When a
+// name or a word of the parameters matches nothing, it returns a
+// *NoMatchError and no rows.
 func Run(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*Result, error) {
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	res, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (*Result, error) {
-		rs, err := tx.Run(ctx, q.Text, params)
+		if q.Checks() != "" {
+			rs, err := tx.Run(ctx, q.Checks(), params)
+			if err != nil {
+				return nil, err
+			}
+			var problems []string
+			for rs.Next(ctx) {
+				if s, ok := rs.Record().Values[0].(string); ok {
+					problems = append(problems, s)
+				}
+			}
+			if err := rs.Err(); err != nil {
+				return nil, err
+			}
+			if len(problems) > 0 {
+				return nil, &NoMatchError{Query: q.Name, Problems: problems}
+			}
+		}
+		rs, err := tx.Run(ctx, q.Cypher(), params)
 		if err != nil {
 			return nil, err
 		}
@@ -37,10 +73,27 @@ func Run(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*R
 		}
 		return out, rs.Err()
 	})
+	var miss *NoMatchError
+	if errors.As(err, &miss) {
+		return nil, miss
+	}
 	if err != nil {
-		return nil, fmt.Errorf("run query %s: %w", q.Name, err)
+		return nil, fmt.Errorf("run query %s: %w", q.Name, shortError(err))
 	}
 	return res, nil
+}
+
+// luceneError is the gist of the exception Neo4j reports when a full-text
+// query is not valid Lucene syntax.
+var luceneError = regexp.MustCompile(`lucene\.queryparser\.classic\.\w+: (?:Cannot parse '[^\n]*': )?([^\n]*?)\.?(?:\n|$)`)
+
+// shortError keeps a server error readable: a Lucene syntax error comes
+// with a Java exception and the parser's list of expected tokens.
+func shortError(err error) error {
+	if m := luceneError.FindStringSubmatch(err.Error()); m != nil {
+		return fmt.Errorf("not a valid full-text search (Lucene syntax): %s; put a name in double quotes, or escape + - && || ! ( ) { } [ ] ^ \" ~ * ? : \\ / with a backslash", strings.Join(strings.Fields(m[1]), " "))
+	}
+	return err
 }
 
 // Plan is the tree of operators Neo4j would run a query with.
