@@ -25,29 +25,63 @@ var guideTemplate string
 // BrowserParams is the Neo4j Browser command that sets q's parameters to
 // their defaults, e.g. `:params {a: "Armenia", limit: 25}`, or "" when q
 // has none. Dates are given as ISO strings: the queries read every date
-// parameter through date(), which takes both.
+// parameter through date(), which takes both. A default relative to
+// today follows as its own command, which Browser evaluates:
+// `:param since => date() - duration('P7D')`. Several commands are
+// separated by ";" and a line break, which Browser runs one after the
+// other.
 func BrowserParams(q *Query) string {
-	var parts []string
+	var parts, lambdas []string
 	for _, p := range q.Params {
 		if p.Required {
 			continue
 		}
+		if r, ok := p.Default.(RelativeDate); ok {
+			lambdas = append(lambdas, ":param "+p.Name+" => "+r.Cypher())
+			continue
+		}
 		parts = append(parts, p.Name+": "+p.Type.Format(p.Default))
 	}
-	if len(parts) == 0 {
+	var cmds []string
+	if len(parts) > 0 || len(lambdas) > 0 {
+		cmds = append(cmds, ":params {"+strings.Join(parts, ", ")+"}")
+	}
+	cmds = append(cmds, lambdas...)
+	if len(parts) == 0 && len(lambdas) == 0 {
 		return ""
 	}
-	return ":params {" + strings.Join(parts, ", ") + "}"
+	return strings.Join(cmds, ";\n")
+}
+
+// Script is what Browser runs to answer q with its defaults in one go: the
+// :params command, then the query, in one frame. A query without
+// parameters starts with ":params {}" all the same: Browser runs a script
+// of several commands in a frame of its own, where a lone query clicked in
+// the guide would take the guide's frame.
+func Script(q *Query) string {
+	p := BrowserParams(q)
+	if p == "" {
+		p = ":params {}"
+	}
+	return p + ";\n" + q.Cypher()
 }
 
 // Guide writes a Neo4j Browser guide of the library: an HTML page of
-// slides, one per query, whose code blocks fill Browser's editor when
-// clicked. base is the address the guide and style are served from
-// (http://localhost:7475), for the links in it.
+// slides. The first lists the queries, each a link to its slide; each
+// query's slide runs it with one click, shows its parameters with their
+// defaults, and holds the :params command and the query as blocks that
+// fill Browser's editor when clicked. base is the address the guide and
+// style are served from (http://localhost:7475), for the links in it.
+// Browser keeps only what is inside <slide> elements and drops <style>,
+// so the guide is styled inline.
 func Guide(w io.Writer, lib *Library, base string) error {
 	t, err := template.New("guide").Funcs(template.FuncMap{
 		"browserParams": BrowserParams,
+		"script":        Script,
 		"add":           func(a, b int) int { return a + b },
+		"relative":      func(p Param) bool { _, ok := p.Default.(RelativeDate); return ok },
+		"isDate":        func(p Param) bool { return p.Type.Kind == Date && !p.Type.List },
+		"cli":           cliExample,
 	}).Parse(guideTemplate)
 	if err != nil {
 		return fmt.Errorf("guide template: %w", err)
@@ -58,30 +92,53 @@ func Guide(w io.Writer, lib *Library, base string) error {
 	}{strings.TrimSuffix(base, "/"), lib.All()})
 }
 
-// FavoritesZip writes a zip that Neo4j Browser imports as favorites
-// (Favorites drawer, import): folder "geokg" holds one script per query,
-// named by its title line, and folder "geokg parameters" the :params
-// command that sets each query's defaults.
+// cliExample is the shell command that runs q with its defaults spelled
+// out.
+func cliExample(q *Query) string {
+	cmd := "geokg query run " + q.Name
+	for _, p := range q.Params {
+		if p.Required {
+			cmd += " -p " + p.Name + "=…"
+			continue
+		}
+		v := plainParam(p.Default)
+		var s string
+		switch v := v.(type) {
+		case string:
+			s = v
+		case []any:
+			items := make([]string, len(v))
+			for i, x := range v {
+				items[i] = fmt.Sprint(x)
+			}
+			s = strings.Join(items, ",")
+		default:
+			s = p.Type.Format(p.Default)
+		}
+		if s == "" || strings.ContainsAny(s, " \"'$&;|<>()*?") {
+			s = "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+		}
+		cmd += " -p " + p.Name + "=" + s
+	}
+	return cmd
+}
+
+// FavoritesZip writes a zip that Neo4j Browser imports as favorites (drop
+// it on the Browser window): folder "geokg" holds one favorite per query,
+// named "NAME: Title" by its first line, which sets the query's default
+// parameters and runs it. Browser gives every imported favorite a new id,
+// so importing the zip again adds a second copy of each.
 func FavoritesZip(w io.Writer, lib *Library) error {
 	zw := zip.NewWriter(w)
 	// A fixed time keeps the archive the same from run to run.
 	mod := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	add := func(name, text string) error {
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: mod})
-		if err != nil {
-			return err
-		}
-		_, err = io.WriteString(f, text)
-		return err
-	}
 	for _, q := range lib.All() {
-		if err := add("geokg/"+q.Name+".cypher", q.Text); err != nil {
-			return fmt.Errorf("favorites zip: %w", err)
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: "geokg/" + q.Name + ".cypher", Method: zip.Deflate, Modified: mod})
+		if err == nil {
+			_, err = io.WriteString(f, FavoriteName(q)+"\n"+Script(q)+"\n")
 		}
-		if p := BrowserParams(q); p != "" {
-			if err := add("geokg parameters/"+q.Name+".cypher", "// Parameters: "+q.Title+"\n"+p+"\n"); err != nil {
-				return fmt.Errorf("favorites zip: %w", err)
-			}
+		if err != nil {
+			return fmt.Errorf("favorites zip: %w", err)
 		}
 	}
 	if err := zw.Close(); err != nil {
@@ -89,6 +146,10 @@ func FavoritesZip(w io.Writer, lib *Library) error {
 	}
 	return nil
 }
+
+// FavoriteName is the first line of q's favorite, which Browser shows as
+// its name: the query's name, short and unique, then its title.
+func FavoriteName(q *Query) string { return "// " + q.Name + ": " + q.Title }
 
 // Handler serves what Neo4j Browser fetches: /guide.html (for :play),
 // /style.grass (for :style), /geokg-favorites.zip, and each query as
@@ -115,13 +176,32 @@ func Handler(lib *Library, base string) (http.Handler, error) {
 	serve("/style.grass", "text/plain; charset=utf-8", Style)
 	serve("/geokg-favorites.zip", "application/zip", zipped.Bytes())
 	for _, q := range lib.All() {
-		serve("/queries/"+q.Name+".cypher", "text/plain; charset=utf-8", []byte(q.Text))
+		serve("/queries/"+q.Name+".cypher", "text/plain; charset=utf-8", []byte(q.Header()+q.Cypher()+"\n"))
 	}
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		fmt.Fprintf(w, "geokg for Neo4j Browser. In Browser's editor, run:\n\n  :style %[1]s/style.grass\n  :play %[1]s/guide.html\n\nFavorites to import: %[1]s/geokg-favorites.zip\n", strings.TrimSuffix(base, "/"))
+		fmt.Fprint(w, Instructions(base))
 	})
 	return cors(mux), nil
+}
+
+// Instructions tell how to open the guide served at base in Neo4j
+// Browser.
+func Instructions(base string) string {
+	base = strings.TrimSuffix(base, "/")
+	return fmt.Sprintf(`geokg for Neo4j Browser. In Browser's editor, run:
+
+  :style %[1]s/style.grass
+  :play %[1]s/guide.html
+
+then pin the guide's frame (its pin icon) so that it stays above the results.
+Use the address as written here: Browser fetches guides only from the hosts of
+its allow-list, browser.remote_content_hostname_whitelist, "localhost" by
+default, and answers "No guide by that name" for any other, 127.0.0.1 too.
+
+Favorites to import (drop the file on the Browser window, once):
+  %[1]s/geokg-favorites.zip
+`, base)
 }
 
 // cors lets Browser's page, served from another port, read the answers.

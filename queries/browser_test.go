@@ -3,11 +3,13 @@ package queries
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -25,11 +27,42 @@ func TestBrowserParams(t *testing.T) {
 	if got := BrowserParams(q2); got != "" {
 		t.Errorf("BrowserParams without parameters = %q", got)
 	}
+	if got := Script(q2); got != ":params {};\nRETURN 1" {
+		t.Errorf("Script without parameters = %q", got)
+	}
+	// A default relative to today is evaluated by Browser: the => form.
+	q3, _ := Parse("q3", "// T\n// @param since date \"7d\" d\n// @param limit int 5 l\nRETURN $since, $limit")
+	if got, want := BrowserParams(q3), ":params {limit: 5};\n:param since => date() - duration('P7D')"; got != want {
+		t.Errorf("BrowserParams with a relative date = %q, want %q", got, want)
+	}
 }
 
-// TestGuide checks that the guide has a slide per query whose runnable
-// blocks hold, once Browser reads their text, exactly the :params line and
-// the query.
+// guideSlides parses the guide into its slides' HTML.
+func guideSlides(t *testing.T, page string) []string {
+	t.Helper()
+	var out []string
+	for _, m := range regexp.MustCompile(`(?s)<slide[^>]*>(.*?)</slide>`).FindAllStringSubmatch(page, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// runnable is the text Browser puts in its editor when a runnable block is
+// clicked: the block's text content.
+func runnable(slide string) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`(?s)<pre class="code runnable">(.*?)</pre>`).FindAllStringSubmatch(slide, -1) {
+		out = append(out, html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(m[1], "")))
+	}
+	return out
+}
+
+// TestGuide checks the guide as Browser reads it: slide 1 links to every
+// slide; each query's slide runs the query with its defaults in one click
+// (exec-topic, a script of several commands, which Browser runs in a frame
+// of its own), and holds the :params command and the query alone as
+// runnable blocks; nothing but <slide> content is relied on, and no link
+// runs in the guide's own frame.
 func TestGuide(t *testing.T) {
 	lib, err := Load()
 	if err != nil {
@@ -40,23 +73,50 @@ func TestGuide(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := b.String()
-	if !strings.Contains(page, `<article class="guide">`) || strings.Count(page, "<slide ") != len(lib.All())+1 {
+	slides := guideSlides(t, page)
+	if !strings.Contains(page, `<article class="guide">`) || len(slides) != len(lib.All())+1 {
 		t.Fatalf("want an article with %d slides:\n%.500s", len(lib.All())+1, page)
 	}
-	blocks := map[string]bool{}
-	for _, m := range regexp.MustCompile(`(?s)<pre class="code runnable">(.*?)</pre>`).FindAllStringSubmatch(page, -1) {
-		blocks[html.UnescapeString(m[1])] = true
+	if strings.Contains(page, "<style") || strings.Contains(page, "data-exec") {
+		t.Error("the guide relies on <style> (Browser drops it) or data-exec (which replaces the guide's frame)")
 	}
-	if !blocks[":style http://localhost:7475/style.grass"] {
-		t.Error("no runnable :style block")
+	if !strings.Contains(slides[0], "Pin this guide") {
+		t.Error("slide 1 does not say to pin the guide")
 	}
-	for _, q := range lib.All() {
-		if !blocks[q.Text] {
-			t.Errorf("%s: no runnable block with the query's text", q.Name)
+	if got := runnable(slides[0]); len(got) != 1 || got[0] != ":style http://localhost:7475/style.grass" {
+		t.Errorf("slide 1's runnable blocks = %q", got)
+	}
+	for i, q := range lib.All() {
+		slide := slides[i+1]
+		link := fmt.Sprintf(`play-topic="http://localhost:7475/guide.html#slide-%d">%s</a>`, i+2, html.EscapeString(q.Title))
+		if !strings.Contains(slides[0], link) {
+			t.Errorf("%s: slide 1 has no link %s", q.Name, link)
 		}
-		if p := BrowserParams(q); p != "" && !blocks[p] {
-			t.Errorf("%s: no runnable block with %s", q.Name, p)
+		if !strings.Contains(slide, `play-topic="http://localhost:7475/guide.html#slide-1"`) {
+			t.Errorf("%s: no link back to slide 1", q.Name)
 		}
+		blocks := runnable(slide)
+		want := []string{q.Cypher()}
+		if p := BrowserParams(q); p != "" {
+			want = []string{p, q.Cypher()}
+		}
+		if !slices.Equal(blocks, want) {
+			t.Errorf("%s: runnable blocks\n%q\nwant\n%q", q.Name, blocks, want)
+		}
+		m := regexp.MustCompile(`exec-topic="([^"]*)"`).FindStringSubmatch(slide)
+		if m == nil || ":"+html.UnescapeString(m[1]) != Script(q) {
+			t.Errorf("%s: no one-click exec-topic with the script %q", q.Name, Script(q))
+		}
+		for _, p := range q.Params {
+			row := fmt.Sprintf("<td style=\"padding:2px 14px 2px 0;vertical-align:top\"><code>%s</code></td>", html.EscapeString(p.DefaultText()))
+			if !strings.Contains(html.UnescapeString(slide), html.UnescapeString(row)) || !strings.Contains(slide, "<code>"+p.Name+"</code>") {
+				t.Errorf("%s: parameter table lacks %s with its default %s", q.Name, p.Name, p.DefaultText())
+			}
+		}
+	}
+	// The => form of dates, for Browser.
+	if !strings.Contains(page, "<code>:param since =&gt; date() - duration('P7D')</code>") {
+		t.Error("the guide does not show the => form for dates")
 	}
 }
 
@@ -82,13 +142,26 @@ func TestFavoritesZip(t *testing.T) {
 		body, _ := io.ReadAll(r)
 		files[f.Name] = string(body)
 	}
-	for _, q := range lib.All() {
-		if files["geokg/"+q.Name+".cypher"] != q.Text {
-			t.Errorf("%s: missing from the zip or different", q.Name)
-		}
+	if len(files) != len(lib.All()) {
+		t.Errorf("%d favorites, want one per query (%d)", len(files), len(lib.All()))
 	}
-	if got := files["geokg parameters/mediators.cypher"]; got != "// Parameters: Who mediates between two actors\n:params {a: \"Armenia\", b: \"Azerbaijan\", limit: 25}\n" {
-		t.Errorf("parameters favorite = %q", got)
+	names := map[string]bool{}
+	for _, q := range lib.All() {
+		text := files["geokg/"+q.Name+".cypher"]
+		if text != FavoriteName(q)+"\n"+Script(q)+"\n" {
+			t.Errorf("%s: favorite missing or different:\n%s", q.Name, text)
+		}
+		// Browser names a favorite by its first line, and the drawer cuts
+		// long names: they must differ in their first words.
+		first, _, _ := strings.Cut(text, "\n")
+		short := strings.Fields(first)[1]
+		if names[short] {
+			t.Errorf("two favorites start with %q", short)
+		}
+		names[short] = true
+	}
+	if got := files["geokg/mediators.cypher"]; !strings.HasPrefix(got, "// mediators: Who mediates between two actors\n:params {a: \"Armenia\", b: \"Azerbaijan\", limit: 25};\nCALL ") {
+		t.Errorf("mediators favorite = %.200q", got)
 	}
 	var again bytes.Buffer
 	FavoritesZip(&again, lib)
@@ -129,7 +202,7 @@ func TestHandler(t *testing.T) {
 		"/guide.html":               `<pre class="code runnable">:style http://localhost:7475/style.grass</pre>`,
 		"/style.grass":              "node.State {",
 		"/queries/mediators.cypher": "// Who mediates between two actors\n",
-		"/":                         ":play http://localhost:7475/guide.html",
+		"/":                         ":play http://localhost:7475/guide.html\n\nthen pin the guide",
 	} {
 		resp, err := http.Get(srv.URL + path)
 		if err != nil {

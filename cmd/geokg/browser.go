@@ -61,7 +61,7 @@ Examples:
 				return err
 			}
 			srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-			fmt.Fprintf(c.App.Writer, "Serving the geokg guide and style on %s (Ctrl-C stops).\nIn Neo4j Browser, run:\n\n  :style %[1]s/style.grass\n  :play %[1]s/guide.html\n\nFavorites to import: %[1]s/geokg-favorites.zip\n", base)
+			fmt.Fprintf(c.App.Writer, "Serving the geokg guide and style on %s (Ctrl-C stops).\n\n%s", base, queries.Instructions(base))
 			done := make(chan error, 1)
 			go func() { done <- srv.Serve(ln) }()
 			select {
