@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
 
 // Style is the Neo4j Browser style sheet (GraSS) for the graph: a colour,
@@ -53,43 +55,56 @@ func BrowserParams(q *Query) string {
 	return strings.Join(cmds, ";\n")
 }
 
-// Script is what Browser runs to answer q with its defaults in one go: the
-// :params command, then the query, in one frame. A query without
-// parameters starts with ":params {}" all the same: Browser runs a script
-// of several commands in a frame of its own, where a lone query clicked in
-// the guide would take the guide's frame.
-func Script(q *Query) string {
-	p := BrowserParams(q)
-	if p == "" {
-		p = ":params {}"
-	}
-	return p + ";\n" + q.Cypher()
-}
-
 // Guide writes a Neo4j Browser guide of the library: an HTML page of
-// slides. The first lists the queries, each a link to its slide; each
-// query's slide runs it with one click, shows its parameters with their
-// defaults, and holds the :params command and the query as blocks that
-// fill Browser's editor when clicked. base is the address the guide and
-// style are served from (http://localhost:7475), for the links in it.
-// Browser keeps only what is inside <slide> elements and drops <style>,
-// so the guide is styled inline.
+// slides. The first lists the queries, each a link to its page (see
+// GuidePage), which opens in the guide's own frame; each query's slide
+// runs it with one click, shows its parameters with their defaults, and
+// holds the :params command and the query as blocks that fill Browser's
+// editor when clicked. base is the address the guide and style are served
+// from (http://localhost:7475), for the links in it. Browser keeps only
+// what is inside <slide> elements and drops <style>, so the guide is
+// styled inline.
 func Guide(w io.Writer, lib *Library, base string) error {
-	t, err := template.New("guide").Funcs(template.FuncMap{
-		"browserParams": BrowserParams,
-		"script":        Script,
-		"add":           func(a, b int) int { return a + b },
-		"relative":      func(p Param) bool { _, ok := p.Default.(RelativeDate); return ok },
-		"isDate":        func(p Param) bool { return p.Type.Kind == Date && !p.Type.List },
-		"cli":           cliExample,
-	}).Parse(guideTemplate)
+	t, err := parseGuide()
 	if err != nil {
-		return fmt.Errorf("guide template: %w", err)
+		return err
 	}
 	return t.Execute(w, struct {
 		Base    string
 		Queries []*Query
 	}{strings.TrimSuffix(base, "/"), lib.All()})
+}
+
+// GuidePage writes q's slide as a page of its own, served as
+// /guide/NAME.html: the links of the guide's first slide open it in the
+// guide's frame. (Browser opens a link to a slide of a guide, #slide-N,
+// at its first slide when the link is in that guide's frame, and shows a
+// page without slides as one.)
+func GuidePage(w io.Writer, q *Query, base string) error {
+	t, err := parseGuide()
+	if err != nil {
+		return err
+	}
+	return t.ExecuteTemplate(w, "page", guideSlide{strings.TrimSuffix(base, "/"), q})
+}
+
+type guideSlide struct {
+	Base string
+	Q    *Query
+}
+
+func parseGuide() (*template.Template, error) {
+	t, err := template.New("guide").Funcs(template.FuncMap{
+		"browserParams": BrowserParams,
+		"inline":        Inline,
+		"isDate":        func(p Param) bool { return p.Type.Kind == Date && !p.Type.List },
+		"cli":           cliExample,
+		"slideOf":       func(base string, q *Query) guideSlide { return guideSlide{base, q} },
+	}).Parse(guideTemplate)
+	if err != nil {
+		return nil, fmt.Errorf("guide template: %w", err)
+	}
+	return t, nil
 }
 
 // cliExample is the shell command that runs q with its defaults spelled
@@ -125,9 +140,10 @@ func cliExample(q *Query) string {
 
 // FavoritesZip writes a zip that Neo4j Browser imports as favorites (drop
 // it on the Browser window): folder "geokg" holds one favorite per query,
-// named "NAME: Title" by its first line, which sets the query's default
-// parameters and runs it. Browser gives every imported favorite a new id,
-// so importing the zip again adds a second copy of each.
+// named "NAME: Title" by its first line, its second line the :params
+// command of its defaults, then the query. Browser gives every imported
+// favorite a new id, so importing the zip again adds a second copy of
+// each.
 func FavoritesZip(w io.Writer, lib *Library) error {
 	zw := zip.NewWriter(w)
 	// A fixed time keeps the archive the same from run to run.
@@ -135,7 +151,7 @@ func FavoritesZip(w io.Writer, lib *Library) error {
 	for _, q := range lib.All() {
 		f, err := zw.CreateHeader(&zip.FileHeader{Name: "geokg/" + q.Name + ".cypher", Method: zip.Deflate, Modified: mod})
 		if err == nil {
-			_, err = io.WriteString(f, FavoriteName(q)+"\n"+Script(q)+"\n")
+			_, err = io.WriteString(f, Favorite(q))
 		}
 		if err != nil {
 			return fmt.Errorf("favorites zip: %w", err)
@@ -147,9 +163,18 @@ func FavoritesZip(w io.Writer, lib *Library) error {
 	return nil
 }
 
-// FavoriteName is the first line of q's favorite, which Browser shows as
-// its name: the query's name, short and unique, then its title.
-func FavoriteName(q *Query) string { return "// " + q.Name + ": " + q.Title }
+// Favorite is q as a Browser favorite. Its first line, which Browser
+// shows as its name, is the query's name, short and unique, then its
+// title; the second the :params command of its defaults, to edit and run
+// before the favorite. The favorite is one query, not a script with the
+// :params command: Browser draws the answer of a query, not of a script.
+func Favorite(q *Query) string {
+	text := "// " + q.Name + ": " + q.Title + "\n"
+	if p := BrowserParams(q); p != "" {
+		text += "// Parameters (set them first): " + strings.ReplaceAll(p, ";\n", "; ") + "\n"
+	}
+	return text + q.Cypher() + "\n"
+}
 
 // Handler serves what Neo4j Browser fetches: /guide.html (for :play),
 // /style.grass (for :style), /geokg-favorites.zip, and each query as
@@ -160,6 +185,14 @@ func Handler(lib *Library, base string) (http.Handler, error) {
 	var guide, zipped bytes.Buffer
 	if err := Guide(&guide, lib, base); err != nil {
 		return nil, err
+	}
+	pages := map[string][]byte{}
+	for _, q := range lib.All() {
+		var b bytes.Buffer
+		if err := GuidePage(&b, q, base); err != nil {
+			return nil, err
+		}
+		pages[q.Name] = b.Bytes()
 	}
 	if err := FavoritesZip(&zipped, lib); err != nil {
 		return nil, err
@@ -176,6 +209,7 @@ func Handler(lib *Library, base string) (http.Handler, error) {
 	serve("/style.grass", "text/plain; charset=utf-8", Style)
 	serve("/geokg-favorites.zip", "application/zip", zipped.Bytes())
 	for _, q := range lib.All() {
+		serve("/guide/"+q.Name+".html", "text/html; charset=utf-8", pages[q.Name])
 		serve("/queries/"+q.Name+".cypher", "text/plain; charset=utf-8", []byte(q.Header()+q.Cypher()+"\n"))
 	}
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
@@ -221,4 +255,63 @@ func cors(h http.Handler) http.Handler {
 		}
 		h.ServeHTTP(w, r)
 	})
+}
+
+// Inline is q's Cypher with its parameters' defaults written in, as
+// literals, in place of each $name: a query that Browser runs as it is,
+// in a frame that draws its answer. (A script of a :params command and
+// the query runs too, but Browser then shows only a summary of each.) The
+// first line, a comment, says which values it runs with.
+func Inline(q *Query) string {
+	lits := map[string]string{}
+	var says []string
+	for _, p := range q.Params {
+		if p.Required {
+			continue
+		}
+		lits[p.Name] = cypherLiteral(p.Type, p.Default)
+		says = append(says, p.Name+" = "+p.Type.Format(p.Default))
+	}
+	var b strings.Builder
+	b.WriteString("// " + q.Name)
+	if len(says) > 0 {
+		b.WriteString(" with " + strings.Join(says, ", "))
+	}
+	b.WriteString("\n")
+	cypher := q.Cypher()
+	last := 0
+	scan(cypher, func(i, depth int, r byte) int {
+		if r != '$' {
+			return i + 1
+		}
+		j := i + 1
+		for j < len(cypher) && isWordByte(cypher[j]) {
+			j++
+		}
+		if lit, ok := lits[cypher[i+1:j]]; ok {
+			b.WriteString(cypher[last:i])
+			b.WriteString(lit)
+			last = j
+		}
+		return j
+	})
+	b.WriteString(cypher[last:])
+	return b.String()
+}
+
+// cypherLiteral writes a parameter value as a Cypher expression.
+func cypherLiteral(t Type, v any) string {
+	switch v := v.(type) {
+	case RelativeDate:
+		return "(" + v.Cypher() + ")"
+	case dbtype.Date:
+		return "date('" + v.String() + "')"
+	case []any:
+		items := make([]string, len(v))
+		for i, x := range v {
+			items[i] = cypherLiteral(Type{Kind: t.Kind}, x)
+		}
+		return "[" + strings.Join(items, ", ") + "]"
+	}
+	return Type{Kind: t.Kind}.Format(v)
 }

@@ -27,9 +27,6 @@ func TestBrowserParams(t *testing.T) {
 	if got := BrowserParams(q2); got != "" {
 		t.Errorf("BrowserParams without parameters = %q", got)
 	}
-	if got := Script(q2); got != ":params {};\nRETURN 1" {
-		t.Errorf("Script without parameters = %q", got)
-	}
 	// A default relative to today is evaluated by Browser: the => form.
 	q3, _ := Parse("q3", "// T\n// @param since date \"7d\" d\n// @param limit int 5 l\nRETURN $since, $limit")
 	if got, want := BrowserParams(q3), ":params {limit: 5};\n:param since => date() - duration('P7D')"; got != want {
@@ -51,7 +48,7 @@ func guideSlides(t *testing.T, page string) []string {
 // clicked: the block's text content.
 func runnable(slide string) []string {
 	var out []string
-	for _, m := range regexp.MustCompile(`(?s)<pre class="code runnable">(.*?)</pre>`).FindAllStringSubmatch(slide, -1) {
+	for _, m := range regexp.MustCompile(`(?s)<pre class="code runnable"[^>]*>(.*?)</pre>`).FindAllStringSubmatch(slide, -1) {
 		out = append(out, html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(m[1], "")))
 	}
 	return out
@@ -88,24 +85,32 @@ func TestGuide(t *testing.T) {
 	}
 	for i, q := range lib.All() {
 		slide := slides[i+1]
-		link := fmt.Sprintf(`play-topic="http://localhost:7475/guide.html#slide-%d">%s</a>`, i+2, html.EscapeString(q.Title))
+		link := fmt.Sprintf(`play-topic="http://localhost:7475/guide/%s.html">%s</a>`, q.Name, html.EscapeString(q.Title))
 		if !strings.Contains(slides[0], link) {
 			t.Errorf("%s: slide 1 has no link %s", q.Name, link)
 		}
-		if !strings.Contains(slide, `play-topic="http://localhost:7475/guide.html#slide-1"`) {
+		if !strings.Contains(slide, `play-topic="http://localhost:7475/guide.html"`) {
 			t.Errorf("%s: no link back to slide 1", q.Name)
 		}
+		// The page the link opens is the slide alone, with no <slide>:
+		// Browser shows such a page whole, its links working.
+		var p bytes.Buffer
+		if err := GuidePage(&p, q, "http://localhost:7475"); err != nil {
+			t.Fatal(err)
+		}
+		squash := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+		if strings.Contains(p.String(), "<slide") || squash(p.String()) != squash(`<div class="row-fluid">`+slide+`</div>`) {
+			t.Errorf("%s: page differs from the slide:\n%s\n----\n%s", q.Name, p.String(), slide)
+		}
+		// One block runs the query with its defaults written in, one sets
+		// the parameters, one holds the query.
 		blocks := runnable(slide)
-		want := []string{q.Cypher()}
+		want := []string{Inline(q), q.Cypher()}
 		if p := BrowserParams(q); p != "" {
-			want = []string{p, q.Cypher()}
+			want = []string{Inline(q), p, q.Cypher()}
 		}
 		if !slices.Equal(blocks, want) {
 			t.Errorf("%s: runnable blocks\n%q\nwant\n%q", q.Name, blocks, want)
-		}
-		m := regexp.MustCompile(`exec-topic="([^"]*)"`).FindStringSubmatch(slide)
-		if m == nil || ":"+html.UnescapeString(m[1]) != Script(q) {
-			t.Errorf("%s: no one-click exec-topic with the script %q", q.Name, Script(q))
 		}
 		for _, p := range q.Params {
 			row := fmt.Sprintf("<td style=\"padding:2px 14px 2px 0;vertical-align:top\"><code>%s</code></td>", html.EscapeString(p.DefaultText()))
@@ -148,7 +153,7 @@ func TestFavoritesZip(t *testing.T) {
 	names := map[string]bool{}
 	for _, q := range lib.All() {
 		text := files["geokg/"+q.Name+".cypher"]
-		if text != FavoriteName(q)+"\n"+Script(q)+"\n" {
+		if text != Favorite(q) || !strings.HasSuffix(text, q.Cypher()+"\n") {
 			t.Errorf("%s: favorite missing or different:\n%s", q.Name, text)
 		}
 		// Browser names a favorite by its first line, and the drawer cuts
@@ -160,8 +165,8 @@ func TestFavoritesZip(t *testing.T) {
 		}
 		names[short] = true
 	}
-	if got := files["geokg/mediators.cypher"]; !strings.HasPrefix(got, "// mediators: Who mediates between two actors\n:params {a: \"Armenia\", b: \"Azerbaijan\", limit: 25};\nCALL ") {
-		t.Errorf("mediators favorite = %.200q", got)
+	if got := files["geokg/mediators.cypher"]; !strings.HasPrefix(got, "// mediators: Who mediates between two actors\n// Parameters (set them first): :params {a: \"Armenia\", b: \"Azerbaijan\", limit: 25}\nCALL ") {
+		t.Errorf("mediators favorite = %.300q", got)
 	}
 	var again bytes.Buffer
 	FavoritesZip(&again, lib)
@@ -202,6 +207,7 @@ func TestHandler(t *testing.T) {
 		"/guide.html":               `<pre class="code runnable">:style http://localhost:7475/style.grass</pre>`,
 		"/style.grass":              "node.State {",
 		"/queries/mediators.cypher": "// Who mediates between two actors\n",
+		"/guide/mediators.html":     `// mediators with a = &#34;Armenia&#34;`,
 		"/":                         ":play http://localhost:7475/guide.html\n\nthen pin the guide",
 	} {
 		resp, err := http.Get(srv.URL + path)

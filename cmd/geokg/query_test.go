@@ -92,6 +92,19 @@ func TestQueryOffline(t *testing.T) {
 		}
 	})
 
+	t.Run("browser export", func(t *testing.T) {
+		dir := t.TempDir()
+		stdout, stderr, code := connRun(t, nil, "browser", "--export", dir)
+		if code != 0 || !strings.Contains(stdout, "wrote guide.html") {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		for _, f := range []string{"guide.html", "style.grass", "geokg-favorites.zip", "guide/mediators.html"} {
+			if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
+				t.Errorf("%s: %v", f, err)
+			}
+		}
+	})
+
 	t.Run("user folders", func(t *testing.T) {
 		dir, envDir := t.TempDir(), t.TempDir()
 		os.WriteFile(filepath.Join(dir, "search.cypher"), []byte("// My search\n// @param q string \"x\" what\nRETURN $q AS q"), 0o644)
