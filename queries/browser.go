@@ -163,17 +163,22 @@ func FavoritesZip(w io.Writer, lib *Library) error {
 	return nil
 }
 
+// Runnable is q's Cypher after a comment that names it, which Browser
+// shows as the title of the frame that runs it.
+func Runnable(q *Query) string { return "// " + q.Name + ": " + q.Title + "\n" + q.Cypher() }
+
 // Favorite is q as a Browser favorite. Its first line, which Browser
 // shows as its name, is the query's name, short and unique, then its
 // title; the second the :params command of its defaults, to edit and run
 // before the favorite. The favorite is one query, not a script with the
 // :params command: Browser draws the answer of a query, not of a script.
 func Favorite(q *Query) string {
-	text := "// " + q.Name + ": " + q.Title + "\n"
+	text := Runnable(q)
 	if p := BrowserParams(q); p != "" {
-		text += "// Parameters (set them first): " + strings.ReplaceAll(p, ";\n", "; ") + "\n"
+		name, cypher, _ := strings.Cut(text, "\n")
+		text = name + "\n// Parameters (set them first): " + strings.ReplaceAll(p, ";\n", "; ") + "\n" + cypher
 	}
-	return text + q.Cypher() + "\n"
+	return text + "\n"
 }
 
 // Handler serves what Neo4j Browser fetches: /guide.html (for :play),

@@ -6,9 +6,11 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/geokg/geokg/internal/neo4jtest"
 )
@@ -39,7 +41,14 @@ func browserTools(t *testing.T) (chromium, chromedriver string) {
 // real headless Chromium: connect, open the guide, apply the style, run
 // queries from the guide, and import the favorites, against the test
 // server's Browser and the fixture graph.
+//
+// It takes a minute or two, so it runs only with GEOKG_TEST_BROWSER=1, as
+// make test-browser sets it. GEOKG_SCREENSHOTS=DIR keeps pictures of the
+// guide and of the main queries' answers there (make screenshots: docs/browser).
 func TestBrowserInChromium(t *testing.T) {
+	if os.Getenv("GEOKG_TEST_BROWSER") == "" {
+		t.Skip("drives Neo4j Browser in headless Chromium: make test-browser")
+	}
 	chromium, chromedriver := browserTools(t)
 	db := neo4jtest.DB(t)
 	loadFixture(t, db)
@@ -71,10 +80,18 @@ func TestBrowserInChromium(t *testing.T) {
 	wd.typeInto(wd.waitElement("the password field", `return document.querySelector('[data-testid="password"]')`), db.Config.Password)
 	wd.click(wd.waitElement("the connect button", `return document.querySelector('[data-testid="connect"]')`))
 	wd.waitJS("a connection", `return document.body.innerText.includes('You are connected')`)
-	shot := func(name string) {
-		if dir := os.Getenv("GEOKG_SCREENSHOTS"); dir != "" {
-			wd.screenshot(dir + "/" + name + ".png")
+	shots := os.Getenv("GEOKG_SCREENSHOTS")
+	// shot keeps a picture of the frame script finds, once the graph
+	// layout has settled.
+	shot := func(name, script string) {
+		t.Helper()
+		if shots == "" {
+			return
 		}
+		el := wd.waitElement("the frame to picture", script)
+		wd.js(`arguments[0].scrollIntoView()`, el)
+		time.Sleep(2 * time.Second)
+		wd.screenshotOf(el, filepath.Join(shots, name+".png"))
 	}
 	run := func(cmd string) {
 		t.Helper()
@@ -88,7 +105,7 @@ func TestBrowserInChromium(t *testing.T) {
 	// redraws it.
 	const guideFrame = `return Array.from(document.querySelectorAll('article[data-testid="frame"]')).find(f => f.querySelector('a[play-topic]'))`
 	wd.click(wd.waitElement("the guide's pin", guideFrame+`?.querySelector('button[title="Pin at top"]')`))
-	shot("guide")
+	shot("guide", guideFrame)
 
 	// The style, from the ▶ of its block on slide 1.
 	wd.click(wd.waitElement("the :style block's play icon", guideFrame+`?.querySelector('pre.runnable i')`))
@@ -104,7 +121,7 @@ func TestBrowserInChromium(t *testing.T) {
 		wd.waitJS("the "+name+" page", guideFrame+`?.innerText.includes(arguments[0])`, text)
 	}
 	openPage("mediators", "Third parties that mediate events")
-	shot("mediators-page")
+	shot("guide-mediators", guideFrame)
 	frames := wd.js(`return document.querySelectorAll('article[data-testid="frame"]').length`)
 	wd.click(wd.waitElement("the ▶ that runs the query", guideFrame+`?.querySelector('pre.runnable i')`))
 	wd.waitJS("a new frame", `return document.querySelectorAll('article[data-testid="frame"]').length > arguments[0]`, frames)
@@ -116,7 +133,7 @@ func TestBrowserInChromium(t *testing.T) {
 	if wd.js(guideFrame) == nil {
 		t.Fatal("running a query from the guide replaced the guide")
 	}
-	shot("mediators")
+	shot("mediators", resultFrame)
 
 	// Other values: the :params block fills the editor; run it, then the
 	// query block's ▶. A state stands for the places in it.
@@ -129,14 +146,36 @@ func TestBrowserInChromium(t *testing.T) {
 	run(":params {region: \"Democratic Republic of the Congo\", depth: 2}")
 	wd.click(wd.waitElement("the query block's ▶", guideFrame+`?.querySelectorAll('pre.runnable')[2]?.querySelector('i')`))
 	wd.waitJS("Goma and M23 drawn for the Congo", resultFrame+`?.querySelector('svg .node') && ['Goma', 'M23'].every(w => Array.from(`+resultFrame[len("return "):]+`.querySelectorAll('svg .node')).some(n => n.textContent.includes(w)))`)
-	shot("region-control")
+	shot("region-control", resultFrame)
 
 	// A name that matches nothing: one row that says so, with close names.
 	run(":params {actor: \"Gaza\", min_confidence: 0.0}")
 	openPage("allies-and-enemies", "Who backs the actor")
 	wd.click(wd.waitElement("the query block's ▶", guideFrame+`?.querySelectorAll('pre.runnable')[2]?.querySelector('i')`))
 	wd.waitJS("the row that says Gaza names no actor", resultFrame+`?.innerText.includes('No State, Organization or Leader is named "Gaza". Close names: Gaza Strip (Region)')`)
-	shot("no-match")
+	shot("no-match", resultFrame)
+
+	// More answers, for the pictures of the docs only.
+	if shots != "" {
+		for _, q := range []struct {
+			name, params, page, want string
+			table                    bool
+		}{
+			{"network", `:params {actor: "Rwanda", min_confidence: 0.0, limit: 100}`, "Everything within two relationships", "M23", false},
+			{"timeline", `:params {name: "Gaza Strip", from: "1900-01-01", to: "2999-12-31"}`, "Dated events that took place", "Doha", false},
+			// The sentences are the answer: the Table view.
+			{"evidence", `:params {from: "M23", to: "Goma", type: ""}`, "Each sentence that supports", "Goma", true},
+		} {
+			run(q.params)
+			openPage(q.name, q.page)
+			wd.click(wd.waitElement("the query block's ▶", guideFrame+`?.querySelectorAll('pre.runnable')[2]?.querySelector('i')`))
+			wd.waitJS(q.name+"'s answer", resultFrame+`?.querySelector('svg .node') && Array.from(`+resultFrame[len("return "):]+`.querySelectorAll('svg .node')).some(n => n.textContent.includes(arguments[0]))`, q.want)
+			if q.table {
+				wd.click(wd.waitElement("the Table view", resultFrame+`?.querySelector('[data-testid="cypherFrameSidebarTable"]')`))
+			}
+			shot(q.name, resultFrame)
+		}
+	}
 
 	// The pinned guide stays however many frames follow it.
 	for i := 0; i < 16; i++ {
@@ -161,7 +200,9 @@ func TestBrowserInChromium(t *testing.T) {
 	wd.click(wd.waitElement("the Favorites drawer", `return document.querySelector('li[title="Favorites"]')`))
 	wd.click(wd.waitElement("the geokg folder", `return document.querySelector('[data-testid="expandFolder-geokg"]')`))
 	names := wd.waitJS("the favorites of the geokg folder", `const got = Array.from(document.querySelectorAll('[data-testid="savedScriptListItem"]')).map(e => e.innerText.trim()); return got.length >= arguments[0] ? got : null`, len(lib.All()))
-	shot("favorites")
+	if shots != "" {
+		wd.screenshot(filepath.Join(shots, "favorites.png"))
+	}
 	seen := map[string]bool{}
 	for _, n := range names.([]any) {
 		seen[strings.Fields(n.(string))[0]] = true

@@ -241,3 +241,17 @@ func (wd *webDriver) typeInto(el element, text string) {
 	wd.t.Helper()
 	wd.do(http.MethodPost, "/element/"+el.id()+"/value", map[string]any{"text": text}, nil)
 }
+
+// screenshotOf saves a PNG of the element el at path.
+func (wd *webDriver) screenshotOf(el element, path string) {
+	wd.t.Helper()
+	var b64 string
+	wd.do(http.MethodGet, "/element/"+el.id()+"/screenshot", nil, &b64)
+	png, err := base64.StdEncoding.DecodeString(b64)
+	if err == nil {
+		err = os.WriteFile(path, png, 0o644)
+	}
+	if err != nil {
+		wd.t.Fatalf("screenshot %s: %v", path, err)
+	}
+}
