@@ -14,12 +14,13 @@ import (
 	"github.com/geokg/geokg/ingest/gazetteer"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/internal/synth"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // BenchmarkQueries measures every canned query on a graph loaded from
 // synthetic articles (10,000 unless GEOKG_BENCH_ARTICLES says otherwise)
 // and reports the median and 95th-percentile latency of a run, rows read
-// included:
+// included, and the database hits of one run as PROFILE counts them:
 //
 //	go test ./queries -run '^$' -bench Queries -benchtime 50x
 func BenchmarkQueries(b *testing.B) {
@@ -68,8 +69,42 @@ func BenchmarkQueries(b *testing.B) {
 			b.ReportMetric(ms(lat[len(lat)/2]), "p50-ms")
 			b.ReportMetric(ms(lat[(len(lat)*95+99)/100-1]), "p95-ms")
 			b.ReportMetric(float64(rows), "rows")
+			hits, err := dbHits(ctx, db, q, bound)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(hits), "dbhits")
 		})
 	}
+}
+
+// dbHits profiles one run of q: the database hits of every operator of
+// its plan, summed.
+func dbHits(ctx context.Context, db *store.DB, q *Query, params map[string]any) (int64, error) {
+	sess := db.Session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	return neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (int64, error) {
+		rs, err := tx.Run(ctx, "PROFILE "+q.Cypher(), params)
+		if err != nil {
+			return 0, err
+		}
+		sum, err := rs.Consume(ctx)
+		if err != nil {
+			return 0, err
+		}
+		if sum.Profile() == nil {
+			return 0, fmt.Errorf("%s: the server returned no profile", q.Name)
+		}
+		var total func(p neo4j.ProfiledPlan) int64
+		total = func(p neo4j.ProfiledPlan) int64 {
+			n := p.DbHits()
+			for _, c := range p.Children() {
+				n += total(c)
+			}
+			return n
+		}
+		return total(sum.Profile()), nil
+	})
 }
 
 // loadSynthetic loads n synthetic articles with geokg's loader.
