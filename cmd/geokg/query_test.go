@@ -283,6 +283,15 @@ func TestQueryRun(t *testing.T) {
 		}
 	})
 
+	t.Run("not Lucene", func(t *testing.T) {
+		_, stderr, code := connRun(t, env, "query", "run", "search", "-p", "q=kivu AND (")
+		want := `not a valid full-text search (Lucene syntax): Encountered "<EOF>" at line 1, column 10; put a name in double quotes`
+		if code != 1 || !strings.Contains(stderr, want) || strings.Contains(stderr, "Was expecting") || strings.Contains(stderr, "org.apache") {
+			t.Errorf("exit %d, stderr %q; want 1 and %s", code, stderr, want)
+		}
+		checkOneLine(t, stderr)
+	})
+
 	t.Run("failing user query", func(t *testing.T) {
 		dir := t.TempDir()
 		os.WriteFile(filepath.Join(dir, "bad.cypher"), []byte("// Bad\nRETURN 1/0 AS x"), 0o644)
