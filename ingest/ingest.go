@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/geokg/geokg/curate"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/article"
 	"github.com/geokg/geokg/ingest/source"
@@ -54,6 +55,11 @@ type Options struct {
 	Sink Sink
 	// Force writes articles that the sink, a Holder, already holds.
 	Force bool
+
+	// Curation, when set, corrects each article's graph after extraction
+	// (see curate.Set.Apply); the relationships that analysts added are
+	// written after the articles, between nodes that the run met.
+	Curation *curate.Set
 
 	// Progress, when set, is called with the counts so far after each
 	// group of articles is written.
@@ -100,7 +106,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	if opt.Extractor == nil || opt.Sink == nil {
 		return Summary{}, errors.New("ingest: Run needs an Extractor and a Sink")
 	}
-	r := &run{opt: opt, sum: Summary{Failures: []Failure{}}}
+	r := &run{opt: opt, cur: opt.Curation, ends: map[string]bool{}, sum: Summary{Failures: []Failure{}}}
 	return r.do(ctx)
 }
 
@@ -108,6 +114,9 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 // extracting and writing, sharing the summary.
 type run struct {
 	opt Options
+	cur *curate.Set
+	// ends are the ends of analysts' relationships that the run met.
+	ends map[string]bool
 
 	mu  sync.Mutex
 	sum Summary
@@ -163,6 +172,11 @@ func (r *run) do(parent context.Context) (Summary, error) {
 		if err := r.write(ctx, group); err != nil {
 			stop(err)
 			break
+		}
+	}
+	if fatal == nil && ctx.Err() == nil {
+		if err := r.writeAsserted(ctx); err != nil {
+			stop(err)
 		}
 	}
 	cancel()
@@ -247,11 +261,60 @@ func (r *run) extract(ctx context.Context, groups <-chan []*article.Article, don
 			todo = kept
 		}
 		select {
-		case done <- ExtractAll(r.opt.Extractor, todo, r.opt.Workers):
+		case done <- r.correct(ExtractAll(r.opt.Extractor, todo, r.opt.Workers)):
 		case <-ctx.Done():
 			return nil
 		}
 	}
+	return nil
+}
+
+// correct applies the curation to the graphs of a group, and notes the
+// ends of analysts' relationships among their nodes.
+func (r *run) correct(group []Extracted) []Extracted {
+	if r.cur == nil {
+		return group
+	}
+	for i := range group {
+		if group[i].Graph != nil {
+			group[i].Graph = r.cur.Apply(group[i].Graph)
+			r.noteEnds(group[i].Graph)
+		}
+	}
+	return group
+}
+
+func (r *run) noteEnds(b *graph.Batch) {
+	for _, n := range b.Nodes {
+		if r.cur.IsEnd(n.ID) {
+			r.mu.Lock()
+			r.ends[n.ID] = true
+			r.mu.Unlock()
+		}
+	}
+}
+
+// writeAsserted writes the relationships that analysts added between
+// nodes the run met, as a graph of their own after the articles.
+func (r *run) writeAsserted(ctx context.Context) error {
+	if r.cur == nil {
+		return nil
+	}
+	r.mu.Lock()
+	rels := r.cur.Asserted(func(id string) bool { return r.ends[id] })
+	r.mu.Unlock()
+	if len(rels) == 0 {
+		return nil
+	}
+	st, errs, err := r.opt.Sink.Write(ctx, []*graph.Batch{{Rels: rels}})
+	r.count(func(s *Summary) { s.Stats.Add(st) })
+	if err != nil {
+		return err
+	}
+	if errs[0] != nil {
+		r.fail(Failure{Input: r.cur.Path, Err: fmt.Errorf("relationships added in %s: %w", r.cur.Path, errs[0])})
+	}
+	r.progress()
 	return nil
 }
 

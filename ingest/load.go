@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/geokg/geokg/curate"
 	"github.com/geokg/geokg/graph"
 )
 
@@ -20,6 +21,8 @@ type LoadOptions struct {
 	Stdin io.Reader
 
 	Sink Sink
+	// Curation, when set, corrects the graphs read (see Options).
+	Curation *curate.Set
 	// BatchSize is how many graph elements are handed to the sink at once.
 	// A file that is not laid out article by article is cut into units of
 	// this size.
@@ -52,7 +55,10 @@ func Load(ctx context.Context, opt LoadOptions) (LoadSummary, error) {
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = 2000
 	}
-	l := &loader{opt: opt, r: &run{opt: Options{Sink: opt.Sink, Progress: opt.Progress, Failure: opt.Failure}, sum: Summary{Failures: []Failure{}}}}
+	l := &loader{opt: opt, r: &run{
+		opt: Options{Sink: opt.Sink, Progress: opt.Progress, Failure: opt.Failure, Curation: opt.Curation},
+		cur: opt.Curation, ends: map[string]bool{}, sum: Summary{Failures: []Failure{}},
+	}}
 	err := l.load(ctx)
 	return LoadSummary{Summary: l.r.snapshot(), Elements: l.elements}, err
 }
@@ -101,7 +107,10 @@ func (l *loader) load(ctx context.Context) error {
 	if err := l.flush(ctx); err != nil {
 		return err
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return l.r.writeAsserted(ctx)
 }
 
 func (l *loader) line(ctx context.Context, name string, line int, raw []byte) error {
@@ -150,8 +159,18 @@ func (l *loader) endUnit(ctx context.Context) error {
 	case u.b.Len() == 0:
 		return nil
 	}
-	l.pending = append(l.pending, u)
-	l.pendingLen += u.b.Len()
+	if l.r.cur != nil {
+		u.b = *l.r.cur.Apply(&u.b)
+		l.r.noteEnds(&u.b)
+	}
+	units := []*unit{u}
+	if rest := analysts(&u.b); len(rest) > 0 {
+		units = append(units, &unit{b: graph.Batch{Rels: rest}, file: u.file, first: u.first, last: u.last})
+	}
+	for _, u := range units {
+		l.pending = append(l.pending, u)
+		l.pendingLen += u.b.Len()
+	}
 	if l.pendingLen >= l.opt.BatchSize {
 		return l.flush(ctx)
 	}
@@ -183,6 +202,42 @@ func (l *loader) flush(ctx context.Context) error {
 	}
 	l.r.progress()
 	return nil
+}
+
+// analysts takes out of an article's graph the relationships whose only
+// sources are analysts (those extract writes after the last article), so
+// that they are not dated and ranked as the article's own.
+func analysts(b *graph.Batch) []graph.Rel {
+	arts := 0
+	for _, n := range b.Nodes {
+		if n.Label() == graph.LabelArticle {
+			arts++
+		}
+	}
+	if arts != 1 {
+		return nil
+	}
+	var own, rest []graph.Rel
+	for _, r := range b.Rels {
+		if onlyAnalysts(graph.Strings(r.Props[graph.PropSources])) {
+			rest = append(rest, r)
+		} else {
+			own = append(own, r)
+		}
+	}
+	if len(rest) > 0 {
+		b.Rels = own
+	}
+	return rest
+}
+
+func onlyAnalysts(sources []string) bool {
+	for _, s := range sources {
+		if !strings.HasPrefix(s, curate.SourcePrefix) {
+			return false
+		}
+	}
+	return len(sources) > 0
 }
 
 // eachLine calls fn with every non-empty line of the named file ("-" is

@@ -100,6 +100,7 @@ func parseGuide() (*template.Template, error) {
 		"isDate":        func(p Param) bool { return p.Type.Kind == Date && !p.Type.List },
 		"cli":           cliExample,
 		"slideOf":       func(base string, q *Query) guideSlide { return guideSlide{base, q} },
+		"add":           func(a, b int) int { return a + b },
 	}).Parse(guideTemplate)
 	if err != nil {
 		return nil, fmt.Errorf("guide template: %w", err)

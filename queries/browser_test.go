@@ -70,9 +70,13 @@ func TestGuide(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := b.String()
+	// The first slide lists the queries, the last is on corrections.
 	slides := guideSlides(t, page)
-	if !strings.Contains(page, `<article class="guide">`) || len(slides) != len(lib.All())+1 {
-		t.Fatalf("want an article with %d slides:\n%.500s", len(lib.All())+1, page)
+	if !strings.Contains(page, `<article class="guide">`) || len(slides) != len(lib.All())+2 {
+		t.Fatalf("want an article with %d slides:\n%.500s", len(lib.All())+2, page)
+	}
+	if !strings.Contains(slides[len(slides)-1], "geokg curate merge") {
+		t.Error("no slide on corrections")
 	}
 	if strings.Contains(page, "<style") || strings.Contains(page, "data-exec") {
 		t.Error("the guide relies on <style> (Browser drops it) or data-exec (which replaces the guide's frame)")

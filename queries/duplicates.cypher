@@ -5,7 +5,8 @@
 // the other; names one character edit apart (same first three letters, both
 // at least min_length long). A state's alias that names a place (its
 // capital: Moscow for Russia) is not taken for a duplicate of that place.
-// Review and merge by hand.
+// Review each pair; command is the geokg curate merge that merges the node
+// fewer articles mention into the other (see docs/curation.md).
 // @param min_length int 6 — names shorter than this are not compared by edits ("Iran" and "Iraq" stay apart)
 // @param limit int 100 — at most this many pairs
 CALL () {
@@ -44,7 +45,15 @@ CALL () {
 }
 WITH a, b, reason ORDER BY reason
 WITH a, b, collect(reason) AS reasons
+WITH a, b, reasons,
+     CASE WHEN COUNT { (b)<-[:MENTIONS]-() } > COUNT { (a)<-[:MENTIONS]-() }
+            OR (COUNT { (b)<-[:MENTIONS]-() } = COUNT { (a)<-[:MENTIONS]-() } AND b:State AND NOT a:State)
+          THEN [a, b] ELSE [b, a] END AS pair
+WITH a, b, reasons, pair[0] AS gone, pair[1] AS kept
 RETURN a.name AS name, labels(a)[0] AS label, b.name AS other, labels(b)[0] AS other_label,
-       reasons, a.id AS id, b.id AS other_id
+       reasons, a.id AS id, b.id AS other_id,
+       'geokg curate merge ' + gone.id + ' ' + kept.id + " --name '" + replace(kept.name, "'", "'\\''") + "'"
+         + CASE WHEN kept:Organization AND kept.kind IS NOT NULL THEN ' --kind ' + kept.kind ELSE '' END
+         + " --why 'duplicates: " + replace(reduce(s = '', r IN reasons | s + CASE WHEN s = '' THEN '' ELSE '; ' END + r), "'", "'\\''") + "'" AS command
 ORDER BY name, other
 LIMIT toInteger($limit)

@@ -3,7 +3,9 @@
 // with the article it comes from (its title, or its URL when it has none,
 // and its date, or "undated"), the most explicit sentence first: the one
 // that names both ends, then the shortest. Supporting articles whose
-// sentence was not kept follow, without a sentence.
+// sentence was not kept follow, without a sentence. notes are the analysts'
+// corrections behind the relationship (who, when, why), curated tells that
+// an analyst added it or set its role or demand.
 // @param from entity "M23" — one end: State, Organization, Leader or Region, by name or alias, any case or accents
 // @param to string "" — other end: name or alias, any case (an event's name for MEDIATES and PARTY_TO); "" for any
 // @param type reltype "" — relationship type, e.g. CONTROLS; "" for any
@@ -27,5 +29,5 @@ CALL (r, ends, articles) {
 RETURN type(r) AS relation, startNode(r).name AS from, endNode(r).name AS to,
        coalesce(r.role, r.demand) AS detail, round(r.confidence, 2) AS confidence, sentence,
        CASE WHEN ar.title <> '' THEN ar.title WHEN ar.url <> '' THEN ar.url ELSE ar.id END AS article, coalesce(ar.published, 'undated') AS published,
-       ar.url AS url, p AS graph
+       ar.url AS url, coalesce(r.curation_notes, []) AS notes, r.curation IS NOT NULL AS curated, p AS graph
 ORDER BY relation, from, to, named DESC, sentence IS NULL, size(sentence), published DESC

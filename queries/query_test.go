@@ -431,8 +431,12 @@ func TestBuiltinsCheckNames(t *testing.T) {
 				t.Errorf("%s: parameter %s is not looked up with geokg.resolve", q.Name, p.Name)
 			}
 		}
-		if strings.Contains(stripComments(q.Cypher()), ";") {
-			t.Errorf("%s: a ';' in the Cypher would split it in Browser", q.Name)
-		}
+		// Browser splits what it runs at semicolons outside strings.
+		scan(q.Cypher(), func(i, depth int, r byte) int {
+			if r == ';' {
+				t.Errorf("%s: a ';' in the Cypher would split it in Browser", q.Name)
+			}
+			return i + 1
+		})
 	}
 }

@@ -239,6 +239,12 @@ func TestQueries(t *testing.T) {
 			"Nikol Pashinian | Leader | Nikol Pashinyan | Leader | one edit apart",
 			"Palestine | Region | Palestine | State | same slug palestine",
 		}},
+		// The node fewer articles mention merges into the other.
+		{"duplicates", nil, []string{"command"}, []string{
+			"geokg curate merge org:march-23-movement org:m23 --name 'M23' --kind armed_group --why 'duplicates: shared alias march 23 movement'",
+			"geokg curate merge leader:nikol-pashinyan leader:nikol-pashinian --name 'Nikol Pashinian' --why 'duplicates: one edit apart'",
+			"geokg curate merge region:palestine state:palestine --name 'Palestine' --why 'duplicates: same slug palestine'",
+		}},
 		{"duplicates", map[string]string{"min_length": "16"}, []string{"name", "reasons"}, []string{
 			"M23 | shared alias march 23 movement",
 			"Palestine | same slug palestine",

@@ -48,6 +48,7 @@ Examples:
 			&cli.StringSliceFlag{Name: "dict", Usage: "extend the gazetteer with the dictionary `FILE` (repeatable)"},
 			&cli.DurationFlag{Name: "timeout", Value: source.DefaultOptions().Timeout, Usage: "limit for each HTTP request, body included"},
 			&cli.Int64Flag{Name: "max-size", Value: source.DefaultOptions().MaxBytes, Usage: "largest document read, in bytes"},
+			curationFlag(),
 			verboseFlag(),
 		),
 		Action: runExport,
@@ -85,6 +86,10 @@ func runExport(c *cli.Context) error {
 			return &exitError{code: 2, err: err}
 		}
 	} else {
+		cur, err := loadCuration(c)
+		if err != nil {
+			return err
+		}
 		x, err := newExtractor(c)
 		if err != nil {
 			return err
@@ -96,6 +101,7 @@ func runExport(c *cli.Context) error {
 			Extractor: x,
 			Workers:   c.Int("workers"),
 			Sink:      ingest.Merge(m),
+			Curation:  cur,
 			Failure:   func(f ingest.Failure) { fmt.Fprintf(c.App.ErrWriter, "geokg: %v\n", f.Err) },
 		})
 		if err != nil {

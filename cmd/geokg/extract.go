@@ -33,6 +33,7 @@ standard error and the rest go on; the exit status is then 1.`,
 			&cli.StringFlag{Name: "format", Value: "jsonl", Usage: "output format: jsonl (APOC JSON lines)"},
 			&cli.StringSliceFlag{Name: "dict", Usage: "extend the gazetteer with the dictionary `FILE` (repeatable)"},
 			&cli.IntFlag{Name: "workers", Value: runtime.GOMAXPROCS(0), Usage: "articles extracted at once"},
+			curationFlag(),
 			verboseFlag(),
 		},
 		Action: runExtract,
@@ -49,6 +50,10 @@ func runExtract(c *cli.Context) error {
 	if c.Int("workers") < 1 {
 		return usageError("extract: --workers must be at least 1")
 	}
+	cur, err := loadCuration(c)
+	if err != nil {
+		return err
+	}
 	x, err := newExtractor(c)
 	if err != nil {
 		return err
@@ -60,6 +65,7 @@ func runExtract(c *cli.Context) error {
 		Extractor: x,
 		Workers:   c.Int("workers"),
 		Sink:      ingest.JSONL(out),
+		Curation:  cur,
 		Failure:   func(f ingest.Failure) { fmt.Fprintf(c.App.ErrWriter, "geokg: %v\n", f.Err) },
 		// Output goes out a group at a time, so that a pipe reads it
 		// as it comes.

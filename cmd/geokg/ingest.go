@@ -45,6 +45,7 @@ Examples:
 			&cli.StringSliceFlag{Name: "dict", Usage: "extend the gazetteer with the dictionary `FILE` (repeatable)"},
 			&cli.DurationFlag{Name: "timeout", Value: source.DefaultOptions().Timeout, Usage: "limit for each HTTP request, body included"},
 			&cli.Int64Flag{Name: "max-size", Value: source.DefaultOptions().MaxBytes, Usage: "largest document read, in bytes (a file, a page, a JSON lines record)"},
+			curationFlag(),
 			verboseFlag(),
 		),
 		Action: runIngest,
@@ -92,6 +93,10 @@ func runIngest(c *cli.Context) error {
 	if c.Int("batch-size") < 1 || c.Int("workers") < 1 {
 		return usageError("ingest: --batch-size and --workers must be at least 1")
 	}
+	cur, err := loadCuration(c)
+	if err != nil {
+		return err
+	}
 	db, err := connect(c)
 	if err != nil {
 		return err
@@ -118,10 +123,14 @@ func runIngest(c *cli.Context) error {
 		Workers:   c.Int("workers"),
 		Sink:      loader,
 		Force:     c.Bool("force"),
+		Curation:  cur,
 		Progress:  prog.update,
 		Failure:   prog.failed,
 	})
 	prog.clear()
 	sum.from(res)
+	if err == nil {
+		err = sum.correct(c.Context, db, cur)
+	}
 	return sum.finish(c.App.ErrWriter, c.String("summary"), db.Config.RunFailure(err))
 }

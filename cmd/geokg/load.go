@@ -33,6 +33,7 @@ Examples:
 		Flags: append(connFlags(),
 			&cli.IntFlag{Name: "batch-size", Value: store.DefaultBatchSize, Usage: "graph elements per transaction"},
 			&cli.StringFlag{Name: "summary", Usage: "also write the run summary as JSON to `FILE`"},
+			curationFlag(),
 		),
 		Action: runLoad,
 	}
@@ -54,6 +55,10 @@ func runLoad(c *cli.Context) error {
 			return usageError("load: %v", err)
 		}
 	}
+	cur, err := loadCuration(c)
+	if err != nil {
+		return err
+	}
 	db, err := connect(c)
 	if err != nil {
 		return err
@@ -71,12 +76,16 @@ func runLoad(c *cli.Context) error {
 		Stdin:     c.App.Reader,
 		Sink:      loader,
 		BatchSize: size,
+		Curation:  cur,
 		Progress:  prog.update,
 		Failure:   prog.failed,
 	})
 	prog.clear()
 	sum.from(res.Summary)
 	sum.Elements = res.Elements
+	if err == nil {
+		err = sum.correct(c.Context, db, cur)
+	}
 	if !errors.Is(err, ingest.ErrUnreadable) {
 		err = db.Config.RunFailure(err)
 	}

@@ -84,6 +84,7 @@ func commands() []*cli.Command {
 		ingestCommand(),
 		loadCommand(),
 		exportCommand(),
+		curateCommand(),
 		schemaCommand(),
 		queryCommand(),
 		evalCommand(),

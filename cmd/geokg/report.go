@@ -31,6 +31,8 @@ type summary struct {
 	Seconds  float64   `json:"duration_seconds"`
 	Failures []failure `json:"failures"`
 	Error    string    `json:"error,omitempty"`
+	// Curation is set when a curation file corrected the graph at the end.
+	Curation *curationSummary `json:"curation,omitempty"`
 
 	start time.Time
 }
@@ -71,6 +73,10 @@ func (s *summary) finish(w io.Writer, path string, fatal error) error {
 	}
 	fmt.Fprintf(w, "  nodes: %d created, %d updated; relationships: %d created, %d updated; %.1fs\n",
 		s.NodesCreated, s.NodesUpdated, s.RelsCreated, s.RelsUpdated, s.Seconds)
+	if c := s.Curation; c != nil {
+		fmt.Fprintf(w, "  curation %s (%d entries): nodes %d created, %d updated, %d deleted; relationships %d created, %d updated, %d deleted\n",
+			c.File, c.Entries, c.NodesCreated, c.NodesUpdated, c.NodesDeleted, c.RelsCreated, c.RelsUpdated, c.RelsDeleted)
+	}
 	if path != "" {
 		b, err := json.MarshalIndent(s, "", "  ")
 		if err == nil {
