@@ -255,5 +255,10 @@ func TestStyle(t *testing.T) {
 		if strings.HasPrefix(sel, "node.") && !strings.Contains(block, "diameter:") {
 			t.Errorf("%s has no diameter", sel)
 		}
+		// Several events of one type meet in a graph: their names tell
+		// them apart.
+		if sel == "node.Event" && !strings.Contains(block, `caption: "{name}"`) {
+			t.Errorf("events are not captioned by their name:\n%s", block)
+		}
 	}
 }
