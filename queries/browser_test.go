@@ -246,7 +246,7 @@ func TestStyle(t *testing.T) {
 			continue
 		}
 		block := string(Style[i:])
-		block = block[:strings.Index(block, "}")]
+		block = block[:strings.Index(block, "\n}")]
 		for _, prop := range []string{"color:", "caption:"} {
 			if !strings.Contains(block, prop) {
 				t.Errorf("%s has no %s", sel, prop)
