@@ -14,7 +14,7 @@ WITH x, [c IN [
     ['LOCATED_IN>', COUNT { (x)-[:LOCATED_IN]->() }], ['<LOCATED_IN', COUNT { (x)<-[:LOCATED_IN]-() }]
   ] WHERE c[1] > 0 | c[0] + ' ' + c[1]] AS relations
 RETURN x.name AS name, labels(x)[0] AS label, x.kind AS kind, coalesce(x.aliases, []) AS aliases,
-       COUNT { (x)<-[:MENTIONS]-(:Article) } AS articles, x.first_seen AS first_seen, x.last_seen AS last_seen,
+       COUNT { (x)<-[:MENTIONS]-() } AS articles, x.first_seen AS first_seen, x.last_seen AS last_seen,
        relations, x.id AS id,
        COLLECT {
          MATCH p = (x)-[r:REPRESENTS|CONTROLS|DEMANDS|SUPPORTS|FIGHTS|LOCATED_IN]-()

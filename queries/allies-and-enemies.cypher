@@ -11,5 +11,5 @@ RETURN a.name AS focus, CASE
     WHEN startNode(r) = a THEN 'supports'
     ELSE 'supported by' END AS relation,
   o.name AS other, labels(o)[0] AS label, round(r.confidence, 2) AS confidence,
-  size(r.sources) AS articles, r.last_seen AS last_seen, p AS graph
+  coalesce(r.source_count, size(r.sources)) AS articles, r.last_seen AS last_seen, p AS graph
 ORDER BY relation, confidence DESC, other

@@ -144,7 +144,8 @@ func loadSynthetic(b *testing.B, db *store.DB, n int) {
 
 // benchParams picks parameters that hit data in the synthetic graph: the
 // most-mentioned states, the most-controlled region, the most active
-// mediator.
+// mediator, and windows of the last week of the corpus, which ends with the
+// newest article.
 func benchParams(b *testing.B, db *store.DB) map[string]map[string]string {
 	b.Helper()
 	one := func(cypher string) string {
@@ -155,25 +156,36 @@ func benchParams(b *testing.B, db *store.DB) map[string]map[string]string {
 		}
 		return fmt.Sprint(res.Rows[0][0])
 	}
-	top := "MATCH (s:State)<-[:MENTIONS]-(a:Article) WITH s, count(a) AS n ORDER BY n DESC, s.name SKIP %d LIMIT 1 RETURN s.name"
+	top := "MATCH (s:State) WITH s, COUNT { (s)<-[:MENTIONS]-() } AS n ORDER BY n DESC, s.name SKIP %d LIMIT 1 RETURN s.name"
 	s1, s2 := one(fmt.Sprintf(top, 0)), one(fmt.Sprintf(top, 1))
-	region := one("MATCH (r:Region)<-[c:CONTROLS]-() WITH r, count(c) AS n ORDER BY n DESC, r.name LIMIT 1 RETURN r.name")
-	mediator := one("MATCH (m)-[r:MEDIATES]->() WITH m, count(r) AS n ORDER BY n DESC, m.name LIMIT 1 RETURN m.name")
+	region := one("MATCH (r:Region) WITH r, COUNT { (r)<-[:CONTROLS]-() } AS n ORDER BY n DESC, r.name LIMIT 1 RETURN r.name")
+	mediator := one("MATCH (m) WHERE m:State OR m:Organization WITH m, COUNT { (m)-[:MEDIATES]->() } AS n ORDER BY n DESC, m.name LIMIT 1 RETURN m.name")
 	leader := one(fmt.Sprintf("MATCH (l:Leader)-[:REPRESENTS]->(s:State {name: %q}) RETURN l.name ORDER BY l.name LIMIT 1", s1))
+	last := one("MATCH (a:Article) WHERE a.published IS NOT NULL RETURN a.published ORDER BY a.published DESC LIMIT 1")
+	before := func(days int) string {
+		t, err := time.Parse(time.DateOnly, last)
+		if err != nil {
+			b.Fatalf("newest article's date %q: %v", last, err)
+		}
+		return t.AddDate(0, 0, -days).Format(time.DateOnly)
+	}
 	return map[string]map[string]string{
-		"actor":              {"name": s1},
-		"allies-and-enemies": {"actor": s1},
-		"co-occurring":       {"actor": s1},
-		"demands":            {"actor": s1},
-		"evidence":           {"from": s1, "to": s2},
-		"leaders":            {"actor": s1},
-		"mediators":          {"a": s1, "b": s2},
-		"network":            {"actor": s1},
-		"new-since":          {"since": "2025-12-01"},
-		"region-control":     {"region": region},
-		"region-mediators":   {"region": region},
-		"search":             {"q": "republic"},
-		"shortest-path":      {"a": mediator, "b": leader},
-		"timeline":           {"name": s1},
+		"actor":                 {"name": s1},
+		"allies-and-enemies":    {"actor": s1},
+		"co-occurring":          {"actor": s1},
+		"demands":               {"actor": s1},
+		"evidence":              {"from": s1, "to": s2},
+		"leaders":               {"actor": s1},
+		"loaded-since":          {"since": "today"},
+		"mediation-leaderboard": {"since": before(7)},
+		"mediators":             {"a": s1, "b": s2},
+		"most-mentioned":        {"from": before(7), "to": last},
+		"network":               {"actor": s1},
+		"new-since":             {"since": before(7)},
+		"region-control":        {"region": region},
+		"region-mediators":      {"region": region},
+		"search":                {"q": "republic"},
+		"shortest-path":         {"a": mediator, "b": leader},
+		"timeline":              {"name": s1, "from": before(7)},
 	}
 }

@@ -6,7 +6,7 @@
 // @param limit int 50 — at most this many regions
 MATCH p = (c)-[r:CONTROLS]->(g:Region)
 WITH g, c, r, p ORDER BY r.confidence DESC, c.name
-WITH g, collect(c.name) AS controllers, sum(size(r.sources)) AS reports, max(r.last_seen) AS last_seen, collect(p) AS graph
+WITH g, collect(c.name) AS controllers, sum(coalesce(r.source_count, size(r.sources))) AS reports, max(r.last_seen) AS last_seen, collect(p) AS graph
 WHERE size(controllers) >= $min_controllers
 RETURN g.name AS region, size(controllers) AS count, controllers, reports, last_seen, graph
 ORDER BY count DESC, reports DESC, region

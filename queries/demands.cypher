@@ -11,5 +11,5 @@ CALL (a) {
   RETURN 'of' AS direction, o AS from, x AS to, d, p
 }
 RETURN a.name AS focus, direction, from.name AS from, to.name AS to, d.demand AS demand,
-       round(d.confidence, 2) AS confidence, size(d.sources) AS articles, d.last_seen AS last_seen, p AS graph
+       round(d.confidence, 2) AS confidence, coalesce(d.source_count, size(d.sources)) AS articles, d.last_seen AS last_seen, p AS graph
 ORDER BY direction, last_seen DESC, from, to

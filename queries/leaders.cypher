@@ -5,5 +5,5 @@
 CALL geokg.resolve($actor) YIELD node AS a
 MATCH p = (l:Leader)-[r:REPRESENTS]->(a)
 RETURN a.name AS actor, l.name AS leader, r.role AS role, coalesce(l.aliases, []) AS aliases,
-       size(r.sources) AS articles, r.last_seen AS last_seen, p AS graph
+       coalesce(r.source_count, size(r.sources)) AS articles, r.last_seen AS last_seen, p AS graph
 ORDER BY last_seen DESC, articles DESC, leader

@@ -15,7 +15,7 @@ MATCH pm = (m)-[r:MEDIATES]->(e)
 WHERE m <> a AND m <> b
 WITH a, b, m, e, r, collect(pa) + collect(pb) AS sides, pm
 ORDER BY e.date, e.name
-WITH a, b, m, collect(e.name) AS events, sum(size(r.sources)) AS articles,
+WITH a, b, m, collect(e.name) AS events, sum(coalesce(r.source_count, size(r.sources))) AS articles,
      max(r.confidence) AS confidence, max(e.date) AS last_event, collect(pm) + reduce(s = [], x IN collect(sides) | s + x) AS graph
 RETURN a.name + ' / ' + b.name AS focus, m.name AS mediator, labels(m)[0] AS label, size(events) AS events,
        events AS event_names, articles, round(confidence, 2) AS confidence, last_event, graph

@@ -5,7 +5,7 @@
 // @param labels list<label> ["State","Organization","Leader"] — count nodes with these labels, in any case (add Region or Event for places or events)
 // @param limit int 20 — at most this many actors
 MATCH (ar:Article)
-WHERE date($from) <= date(ar.published) <= date($to)
+WHERE toString(date($from)) <= ar.published <= toString(date($to))
 MATCH (ar)-[:MENTIONS]->(x)
 WHERE any(l IN labels(x) WHERE toLower(l) IN [k IN $labels | toLower(k)])
 WITH x, count(DISTINCT ar) AS articles, min(ar.published) AS first, max(ar.published) AS last

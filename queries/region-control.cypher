@@ -12,6 +12,6 @@ WITH g, place, inside ORDER BY length(inside)
 WITH g, place, collect(inside)[0] AS inside
 MATCH held = (c)-[r:CONTROLS]->(place)
 RETURN g.name AS focus, place.name AS region, c.name AS controller, labels(c)[0] AS label,
-       round(r.confidence, 2) AS confidence, size(r.sources) AS articles,
+       round(r.confidence, 2) AS confidence, coalesce(r.source_count, size(r.sources)) AS articles,
        r.first_seen AS first_seen, r.last_seen AS last_seen, r.evidence[0] AS evidence, [held, inside] AS graph
 ORDER BY region, confidence DESC, controller

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph/store"
@@ -41,24 +42,6 @@ func Run(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*R
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	res, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (*Result, error) {
-		if q.Checks() != "" {
-			rs, err := tx.Run(ctx, q.Checks(), params)
-			if err != nil {
-				return nil, err
-			}
-			var problems []string
-			for rs.Next(ctx) {
-				if s, ok := rs.Record().Values[0].(string); ok {
-					problems = append(problems, s)
-				}
-			}
-			if err := rs.Err(); err != nil {
-				return nil, err
-			}
-			if len(problems) > 0 {
-				return nil, &NoMatchError{Query: q.Name, Problems: problems}
-			}
-		}
 		rs, err := tx.Run(ctx, q.Cypher(), params)
 		if err != nil {
 			return nil, err
@@ -71,7 +54,32 @@ func Run(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*R
 		for rs.Next(ctx) {
 			out.Rows = append(out.Rows, rs.Record().Values)
 		}
-		return out, rs.Err()
+		if err := rs.Err(); err != nil {
+			return nil, err
+		}
+		// A row that says a value matches nothing has its message first
+		// and nothing else; only then are the checks asked, to tell such
+		// a row from an answer.
+		if q.Checks() == "" || !slices.ContainsFunc(out.Rows, problemRow) {
+			return out, nil
+		}
+		rs, err = tx.Run(ctx, q.Checks(), params)
+		if err != nil {
+			return nil, err
+		}
+		var problems []string
+		for rs.Next(ctx) {
+			if s, ok := rs.Record().Values[0].(string); ok {
+				problems = append(problems, s)
+			}
+		}
+		if err := rs.Err(); err != nil {
+			return nil, err
+		}
+		if len(problems) > 0 {
+			return nil, &NoMatchError{Query: q.Name, Problems: problems}
+		}
+		return out, nil
 	})
 	var miss *NoMatchError
 	if errors.As(err, &miss) {
@@ -81,6 +89,20 @@ func Run(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*R
 		return nil, fmt.Errorf("run query %s: %w", q.Name, shortError(err))
 	}
 	return res, nil
+}
+
+// problemRow tells whether row may be one that says a parameter value
+// matches nothing: a string first, nothing else.
+func problemRow(row []any) bool {
+	if _, ok := row[0].(string); !ok {
+		return false
+	}
+	for _, v := range row[1:] {
+		if v != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // luceneError is the gist of the exception Neo4j reports when a full-text

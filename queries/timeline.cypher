@@ -22,7 +22,7 @@ CALL (x) {
   RETURN e, 'between its sides' AS how
 }
 WITH x, e, collect(DISTINCT how) AS how
-WHERE e.date IS NULL OR date($from) <= date(e.date) <= date($to)
+WHERE e.date IS NULL OR toString(date($from)) <= e.date <= toString(date($to))
 RETURN x.name AS focus, e.date AS date, e.type AS type, e.name AS event, how,
        COLLECT { MATCH (p)-[:PARTY_TO]->(e) RETURN p.name ORDER BY p.name } AS parties,
        COLLECT { MATCH (m)-[:MEDIATES]->(e) RETURN m.name ORDER BY m.name } AS mediators,
