@@ -214,10 +214,28 @@ func Handler(lib *Library, base string) (http.Handler, error) {
 	serve("/guide.html", "text/html; charset=utf-8", guide.Bytes())
 	serve("/style.grass", "text/plain; charset=utf-8", Style)
 	serve("/geokg-favorites.zip", "application/zip", zipped.Bytes())
+	// One pattern for all the queries and one for their guide pages: a
+	// query's name comes from a file name and may hold what patterns treat
+	// as syntax ('{', '}', '$').
+	texts := map[string][]byte{}
 	for _, q := range lib.All() {
-		serve("/guide/"+q.Name+".html", "text/html; charset=utf-8", pages[q.Name])
-		serve("/queries/"+q.Name+".cypher", "text/plain; charset=utf-8", []byte(q.Header()+q.Cypher()+"\n"))
+		texts["/queries/"+q.Name+".cypher"] = []byte(q.Header() + q.Cypher() + "\n")
+		texts["/guide/"+q.Name+".html"] = pages[q.Name]
 	}
+	byName := func(dir, ctype string) {
+		mux.HandleFunc("GET /"+dir+"/{file}", func(w http.ResponseWriter, r *http.Request) {
+			text, ok := texts["/"+dir+"/"+r.PathValue("file")]
+			if !ok {
+				http.NotFound(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", ctype)
+			w.Header().Set("Cache-Control", "no-cache")
+			w.Write(text)
+		})
+	}
+	byName("queries", "text/plain; charset=utf-8")
+	byName("guide", "text/html; charset=utf-8")
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprint(w, Instructions(base))

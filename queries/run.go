@@ -39,6 +39,8 @@ func (e *NoMatchError) Error() string {
 // name or a word of the parameters matches nothing, it returns a
 // *NoMatchError and no rows.
 func Run(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*Result, error) {
+	ctx, cancel := db.QueryContext(ctx)
+	defer cancel()
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	res, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (*Result, error) {
@@ -127,6 +129,8 @@ type Plan struct {
 
 // Explain returns the plan of q with params, without running it.
 func Explain(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*Plan, error) {
+	ctx, cancel := db.QueryContext(ctx)
+	defer cancel()
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	p, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (*Plan, error) {

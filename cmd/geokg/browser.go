@@ -35,7 +35,7 @@ Examples:
   geokg browser --addr localhost:8080
   geokg browser --export out/browser`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "addr", Value: "localhost:7475", Usage: "listen on `HOST:PORT` (keep it on this machine)"},
+			&cli.StringFlag{Name: "addr", Value: "localhost:7475", Usage: "listen on `HOST:PORT`; an address other than loopback is warned about"},
 			&cli.StringFlag{Name: "export", Usage: "write the files to `DIR` and exit instead of serving"},
 			queryDirsFlag(),
 		},
@@ -54,7 +54,11 @@ Examples:
 			if err != nil {
 				return usageError("listen: %v", err)
 			}
-			base := browserBase(ln.Addr().(*net.TCPAddr), c.String("addr"))
+			addr := ln.Addr().(*net.TCPAddr)
+			if !addr.IP.IsLoopback() {
+				fmt.Fprintf(c.App.ErrWriter, "geokg: warning: listening on %s, which other machines can reach: anyone on the network can read the guide and queries (--addr localhost:%d keeps them on this machine)\n", addr, addr.Port)
+			}
+			base := browserBase(addr, c.String("addr"))
 			h, err := queries.Handler(lib, base)
 			if err != nil {
 				ln.Close()

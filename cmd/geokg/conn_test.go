@@ -16,7 +16,7 @@ import (
 // NEO4J_* variables do not leak into the test.
 func connRun(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	for _, name := range []string{"NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_PASSWORD_FILE", "NEO4J_DATABASE"} {
+	for _, name := range []string{"NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_PASSWORD_FILE", "NEO4J_DATABASE", "NEO4J_CONNECT_TIMEOUT", "NEO4J_QUERY_TIMEOUT"} {
 		t.Setenv(name, env[name])
 	}
 	var out, errb bytes.Buffer

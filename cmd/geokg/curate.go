@@ -273,7 +273,7 @@ Examples:
 // keeps; the error says to give them instead.
 func lookupNode(c *cli.Context, id string) (*graph.Node, error) {
 	hint := "give --name (and --kind for an organization)"
-	cfg, err := connConfig(c)
+	cfg, err := connConfig(c, c.App.ErrWriter)
 	if err != nil {
 		return nil, usageError("curate merge: %v; %s", err, hint)
 	}
@@ -668,9 +668,10 @@ func runCurateCheck(c *cli.Context) error {
 		return err
 	}
 	tally := s.NewTally()
+	po, note := newPassedOver(c), noteFunc(c)
 	res, err := ingest.Run(c.Context, ingest.Options{
 		Inputs:    c.Args().Slice(),
-		Source:    readOptions(c),
+		Source:    readOptions(c, po, note),
 		Extractor: x,
 		Workers:   c.Int("workers"),
 		Sink:      tallySink{tally},

@@ -1,8 +1,9 @@
 package main
 
 import (
-	"bufio"
+	"bytes"
 	"fmt"
+	"io"
 	"runtime"
 
 	"github.com/geokg/geokg/ingest"
@@ -58,21 +59,26 @@ func runExtract(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	out := bufio.NewWriterSize(c.App.Writer, 64<<10)
+	out := &wholeArticles{w: c.App.Writer}
+	po, note := newPassedOver(c), noteFunc(c)
 	res, err := ingest.Run(c.Context, ingest.Options{
 		Inputs:    c.Args().Slice(),
-		Source:    readOptions(c),
-		Extractor: x,
+		Source:    readOptions(c, po, note),
+		Extractor: languageNote{x, note},
 		Workers:   c.Int("workers"),
 		Sink:      ingest.JSONL(out),
 		Curation:  cur,
 		Failure:   func(f ingest.Failure) { fmt.Fprintf(c.App.ErrWriter, "geokg: %v\n", f.Err) },
-		// Output goes out a group at a time, so that a pipe reads it
-		// as it comes.
-		Progress: func(ingest.Summary) { out.Flush() },
+		// The sink has written a whole group of articles when the
+		// pipeline reports progress: that is when output goes out, so
+		// that a pipe reads it as it comes.
+		Progress: func(ingest.Summary) { out.flush() },
 	})
-	if ferr := out.Flush(); err == nil && ferr != nil {
+	if ferr := out.flush(); err == nil && ferr != nil {
 		err = fmt.Errorf("write output: %w", ferr)
+	}
+	if err == nil {
+		po.explainNothingRead(res.Read)
 	}
 	if err != nil {
 		return &exitError{code: 1, err: err}
@@ -81,4 +87,30 @@ func runExtract(c *cli.Context) error {
 		return &exitError{code: 1, err: fmt.Errorf("extract: %d input(s) failed", res.Failed)}
 	}
 	return nil
+}
+
+// wholeArticles holds output until flush, which the pipeline's progress
+// hook calls once a group of articles is written whole. Whatever ends the
+// process (a signal, an internal error, SIGKILL while writing to a file)
+// leaves no half-written line nor part of an article's graph behind, which
+// load would take for the whole article.
+type wholeArticles struct {
+	w   io.Writer
+	buf bytes.Buffer
+	err error
+}
+
+func (o *wholeArticles) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	return o.buf.Write(p)
+}
+
+func (o *wholeArticles) flush() error {
+	if o.err == nil && o.buf.Len() > 0 {
+		_, o.err = o.w.Write(o.buf.Bytes())
+		o.buf.Reset()
+	}
+	return o.err
 }

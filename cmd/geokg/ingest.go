@@ -30,7 +30,9 @@ The first ingest into an empty database creates the schema.
 A summary goes to standard error (and as JSON to --summary FILE); a
 progress line shows on a terminal. Exit status: 0 when every article
 loaded or was skipped, 1 when some inputs failed (the rest loaded), 2 on
-misuse or when Neo4j cannot be reached.
+misuse or when Neo4j cannot be reached or stops answering (see
+--query-timeout), 130 or 143 when interrupted by SIGINT or SIGTERM: what
+was loaded stays, and the same command run again finishes the work.
 
 Examples:
   geokg ingest testdata/articles/
@@ -71,8 +73,9 @@ func newExtractor(c *cli.Context) (*extract.Extractor, error) {
 	return x, nil
 }
 
-// readOptions are the reader's options from the command's flags.
-func readOptions(c *cli.Context) source.Options {
+// readOptions are the reader's options from the command's flags; po
+// counts the entries directory walks pass over, note prints notes.
+func readOptions(c *cli.Context, po *passedOver, note func(origin, msg string)) source.Options {
 	opt := source.DefaultOptions()
 	opt.Stdin = c.App.Reader
 	opt.UserAgent = "geokg/" + version
@@ -82,7 +85,8 @@ func readOptions(c *cli.Context) source.Options {
 	if c.IsSet("max-size") {
 		opt.MaxBytes = c.Int64("max-size")
 	}
-	opt.Note = noteFunc(c)
+	opt.Note = note
+	opt.Skip = po.skip
 	return opt
 }
 
@@ -103,7 +107,7 @@ func runIngest(c *cli.Context) error {
 	}
 	defer db.Close(context.WithoutCancel(c.Context))
 	if err := ensureSchema(c.Context, db); err != nil {
-		return &exitError{code: 2, err: fmt.Errorf("apply schema: %w", err)}
+		return schemaFailure(db, err)
 	}
 	x, err := newExtractor(c)
 	if err != nil {
@@ -116,10 +120,11 @@ func runIngest(c *cli.Context) error {
 	if prog.on {
 		prog.total = countArticles(c.Args().Slice())
 	}
+	po, note := newPassedOver(c), noteFunc(c)
 	res, err := ingest.Run(c.Context, ingest.Options{
 		Inputs:    c.Args().Slice(),
-		Source:    readOptions(c),
-		Extractor: x,
+		Source:    readOptions(c, po, note),
+		Extractor: languageNote{x, note},
 		Workers:   c.Int("workers"),
 		Sink:      loader,
 		Force:     c.Bool("force"),
@@ -129,6 +134,8 @@ func runIngest(c *cli.Context) error {
 	})
 	prog.clear()
 	sum.from(res)
+	sum.PassedOver = po.count()
+	po.explainNothingRead(res.Read)
 	if err == nil {
 		err = sum.correct(c.Context, db, cur)
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 
 	"github.com/geokg/geokg/graph/store"
@@ -24,7 +23,8 @@ are one article's graph and are written in one transaction. A line that is
 not valid is reported with its file and line number, and the rest goes on.
 
 Exit status: 0 when everything loaded, 1 when some lines or articles
-failed (the rest loaded), 2 on misuse or when Neo4j cannot be reached.
+failed (the rest loaded), 2 on misuse or when Neo4j cannot be reached or
+stops answering, 130 or 143 when interrupted by SIGINT or SIGTERM.
 
 Examples:
   geokg extract articles/ > graph.jsonl && geokg load graph.jsonl
@@ -65,7 +65,7 @@ func runLoad(c *cli.Context) error {
 	}
 	defer db.Close(context.WithoutCancel(c.Context))
 	if err := ensureSchema(c.Context, db); err != nil {
-		return &exitError{code: 2, err: fmt.Errorf("apply schema: %w", err)}
+		return schemaFailure(db, err)
 	}
 	loader := store.NewLoader(db)
 	loader.BatchSize = size

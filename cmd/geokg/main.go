@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/urfave/cli/v2"
 )
@@ -17,18 +18,48 @@ import (
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
+// graceTime is how long a command has to wind down after the first
+// SIGINT or SIGTERM (finish or roll back the transaction in hand, print
+// its summary) before the process ends regardless.
+const graceTime = 3 * time.Second
+
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	// The first signal cancels the work in hand; restoring the default
-	// handlers then lets a second one end the process at once.
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
-		<-ctx.Done()
-		stop()
+		sig := <-sigs
+		cancel(&interruption{sig})
+		// A second signal, or a command slow to wind down, ends the
+		// process here.
+		select {
+		case <-sigs:
+		case <-time.After(graceTime):
+		}
+		fmt.Fprintln(os.Stderr, "geokg: interrupted")
+		os.Exit(exitCode(sig))
 	}()
-	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	os.Exit(run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr))
 }
+
+// interruption is the cause of a context cancelled by a signal.
+type interruption struct{ sig os.Signal }
+
+func (i *interruption) Error() string { return "interrupted by " + i.sig.String() }
+
+// exitCode is the exit status of a run ended by sig: 128 plus the signal's
+// number, as a shell reports a process the signal killed (130 for SIGINT,
+// 143 for SIGTERM).
+func exitCode(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 130
+}
+
+// errInterrupted marks the error of a command that stopped because it was
+// interrupted; its message says what to do next.
+var errInterrupted = errors.New("interrupted")
 
 // run is the whole program, with its streams passed in so tests can drive it.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -36,6 +67,17 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	err := app.RunContext(ctx, interspersed(app, args))
 	if err == nil {
 		return 0
+	}
+	var in *interruption
+	if errors.As(context.Cause(ctx), &in) {
+		// Whatever the command made of its cancelled context, the run was
+		// interrupted: one line, and the status that says so.
+		if errors.Is(err, errInterrupted) {
+			fmt.Fprintln(stderr, "geokg:", err)
+		} else {
+			fmt.Fprintln(stderr, "geokg: interrupted")
+		}
+		return exitCode(in.sig)
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
@@ -64,9 +106,14 @@ Examples:
   geokg extract testdata/articles/            print the graph as JSON lines
   geokg ping                                  check the Neo4j connection
 
-Neo4j connection: --uri, --user, --password-file, --database, or the
-environment variables NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and
-NEO4J_DATABASE.`,
+Neo4j connection: --uri, --user, --password-file, --database,
+--connect-timeout, --query-timeout, or the environment variables NEO4J_URI,
+NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_PASSWORD_FILE, NEO4J_DATABASE,
+NEO4J_CONNECT_TIMEOUT and NEO4J_QUERY_TIMEOUT.
+
+Exit status: 0 when everything went through, 1 when some inputs failed (the
+rest went through), 2 on misuse or when Neo4j cannot be reached or does not
+answer in time, 130 or 143 when interrupted by SIGINT or SIGTERM.`,
 		Reader:          stdin,
 		Writer:          stdout,
 		ErrWriter:       stderr,
@@ -94,6 +141,7 @@ func commands() []*cli.Command {
 
 // exitError carries the exit status a command wants: 1 when some inputs
 // failed and the rest went through, 2 for misuse or an unreachable server.
+// A run interrupted by a signal exits with 128 plus its number instead.
 type exitError struct {
 	code int
 	err  error

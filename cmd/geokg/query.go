@@ -211,7 +211,7 @@ Examples:
 			defer db.Close(context.WithoutCancel(c.Context))
 			res, err := queries.Run(c.Context, db, q, params)
 			if err != nil {
-				return &exitError{code: 1, err: err}
+				return queryFailure(db, err)
 			}
 			if !c.Bool("graph") {
 				res = res.Without(queries.GraphColumn)
@@ -249,7 +249,7 @@ Examples:
 			defer db.Close(context.WithoutCancel(c.Context))
 			plan, err := queries.Explain(c.Context, db, q, params)
 			if err != nil {
-				return &exitError{code: 1, err: err}
+				return queryFailure(db, err)
 			}
 			_, err = io.WriteString(c.App.Writer, plan.String())
 			return err

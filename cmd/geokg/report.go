@@ -28,9 +28,12 @@ type summary struct {
 	Failed   int    `json:"articles_failed"`
 	Elements int    `json:"elements_read,omitempty"`
 	graph.Stats
-	Seconds  float64   `json:"duration_seconds"`
-	Failures []failure `json:"failures"`
-	Error    string    `json:"error,omitempty"`
+	// PassedOver counts the entries of input directories that were no
+	// articles: other file types, READMEs, links to directories.
+	PassedOver int       `json:"directory_entries_passed_over"`
+	Seconds    float64   `json:"duration_seconds"`
+	Failures   []failure `json:"failures"`
+	Error      string    `json:"error,omitempty"`
 	// Curation is set when a curation file corrected the graph at the end.
 	Curation *curationSummary `json:"curation,omitempty"`
 
@@ -61,7 +64,11 @@ func (s *summary) from(r ingest.Summary) {
 // whole.
 func (s *summary) finish(w io.Writer, path string, fatal error) error {
 	s.Seconds = time.Since(s.start).Seconds()
-	if fatal != nil {
+	interrupted := errors.Is(fatal, context.Canceled)
+	switch {
+	case interrupted:
+		s.Error = errInterrupted.Error()
+	case fatal != nil:
 		s.Error = fatal.Error()
 	}
 	switch s.Command {
@@ -70,6 +77,10 @@ func (s *summary) finish(w io.Writer, path string, fatal error) error {
 	default:
 		fmt.Fprintf(w, "geokg ingest: %d articles read, %d loaded, %d skipped (already loaded), %d failed\n",
 			s.Read, s.Loaded, s.Skipped, s.Failed)
+		if s.PassedOver > 0 {
+			fmt.Fprintf(w, "  %d %s of input directories passed over: not article files (--verbose names them)\n",
+				s.PassedOver, plural(s.PassedOver, "entry", "entries"))
+		}
 	}
 	fmt.Fprintf(w, "  nodes: %d created, %d updated; relationships: %d created, %d updated; %.1fs\n",
 		s.NodesCreated, s.NodesUpdated, s.RelsCreated, s.RelsUpdated, s.Seconds)
@@ -87,8 +98,10 @@ func (s *summary) finish(w io.Writer, path string, fatal error) error {
 		}
 	}
 	switch {
-	case fatal != nil && errors.Is(fatal, context.Canceled):
-		return &exitError{code: 1, err: errors.New("interrupted")}
+	case interrupted && s.Command == "load":
+		return &exitError{code: 130, err: fmt.Errorf("%w; run the same command again to finish (loading a file again changes nothing)", errInterrupted)}
+	case interrupted:
+		return &exitError{code: 130, err: fmt.Errorf("%w; run the same command again to finish (articles already loaded are skipped)", errInterrupted)}
 	case fatal != nil:
 		return &exitError{code: 2, err: fatal}
 	case s.Failed > 0:

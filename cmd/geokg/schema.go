@@ -38,7 +38,7 @@ Examples:
 					defer db.Close(context.WithoutCancel(c.Context))
 					created, err := db.ApplySchema(c.Context)
 					if err != nil {
-						return &exitError{code: 1, err: err}
+						return queryFailure(db, err)
 					}
 					if len(created) == 0 {
 						fmt.Fprintln(c.App.Writer, "schema up to date")
@@ -62,6 +62,15 @@ Examples:
 			},
 		},
 	}
+}
+
+// schemaFailure is the exit of ingest or load when the schema could not
+// be checked or applied: status 2, the run cannot start.
+func schemaFailure(db *store.DB, err error) error {
+	if lost := db.Config.Lost(err); lost != nil {
+		return &exitError{code: 2, err: lost}
+	}
+	return &exitError{code: 2, err: fmt.Errorf("apply schema: %w", err)}
 }
 
 // ensureSchema applies the schema when part of it is missing, as on the

@@ -56,6 +56,8 @@ func (db *DB) Correct(ctx context.Context, scope Scope, fn func(*graph.Batch) *g
 	if !write {
 		mode = neo4j.AccessModeRead
 	}
+	ctx, cancel := db.QueryContext(ctx)
+	defer cancel()
 	sess := db.Session(ctx, mode)
 	defer sess.Close(context.WithoutCancel(ctx))
 	work := func(tx neo4j.ManagedTransaction) (CorrectStats, error) {
@@ -541,6 +543,8 @@ func (p *correctPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) erro
 // Nodes reads the nodes that refs name, by label and id; those that do not
 // exist are left out.
 func (db *DB) Nodes(ctx context.Context, refs []graph.Ref) ([]graph.Node, error) {
+	ctx, cancel := db.QueryContext(ctx)
+	defer cancel()
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(context.WithoutCancel(ctx))
 	out, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) ([]graph.Node, error) {

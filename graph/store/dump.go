@@ -15,6 +15,8 @@ import (
 // list properties come back as []string or []float64 when they hold only
 // those.
 func (db *DB) Dump(ctx context.Context, fn func(n *graph.Node, r *graph.Rel) error) error {
+	ctx, cancel := db.QueryContext(ctx)
+	defer cancel()
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(context.WithoutCancel(ctx))
 	_, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {

@@ -1,6 +1,7 @@
 // Package article is the unit that flows from the readers (package source)
 // to the extractor: one news article, its header fields and its plain body
-// text. It knows nothing of graphs or databases.
+// text, and whether that text looks like English, the language the
+// extractor reads. It knows nothing of graphs or databases.
 package article
 
 import (

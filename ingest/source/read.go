@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/geokg/geokg/ingest/article"
@@ -57,9 +58,14 @@ type Options struct {
 	Stdin io.Reader
 
 	// Note, when set, is told of what is worth a word but is no failure:
-	// a file skipped in a directory, a feed item read from the feed
-	// because its page could not be fetched, a feed without items.
+	// a feed item read from the feed because its page could not be
+	// fetched, a feed without items.
 	Note func(origin, msg string)
+
+	// Skip, when set, is told of each entry a directory walk passes over,
+	// and why: a file of an unknown type, a directory's README, a link to
+	// a directory. When it is nil, these go to Note as "skipped: why".
+	Skip func(path, why string)
 }
 
 // DefaultOptions returns the options Read uses for zero fields.
@@ -179,6 +185,14 @@ func (r *reader) note(origin, msg string) {
 	}
 }
 
+func (r *reader) skip(path, why string) {
+	if r.opt.Skip != nil {
+		r.opt.Skip(path, why)
+		return
+	}
+	r.note(path, "skipped: "+why)
+}
+
 func (r *reader) input(ctx context.Context, in string) error {
 	switch {
 	case in == "-":
@@ -218,8 +232,16 @@ func (r *reader) file(ctx context.Context, path string, f format) error {
 }
 
 // dir reads the files under root in lexical order, skipping hidden files
-// and directories and files of unknown type.
+// and directories and files of unknown type. root itself may be a link to
+// a directory; links inside are read when they lead to a file and passed
+// over when they lead to a directory, so that a walk cannot loop. A link
+// to nothing, or into a loop of links, fails where an article was meant.
 func (r *reader) dir(ctx context.Context, root string) error {
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		// WalkDir does not follow a link it starts from; through the
+		// trailing separator the system does.
+		root += string(filepath.Separator)
+	}
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if cerr := ctx.Err(); cerr != nil {
 			return cerr
@@ -242,29 +264,51 @@ func (r *reader) dir(ctx context.Context, root string) error {
 		if d.IsDir() {
 			return nil
 		}
-		if !d.Type().IsRegular() {
-			// A symbolic link to a file is read; links to directories
-			// are not followed, so a walk cannot loop.
+		f := formatOfPath(path)
+		known := f != formatUnknown && f != formatSniffedJSON
+		if d.Type()&fs.ModeSymlink != 0 {
 			fi, err := os.Stat(path)
-			if err != nil || !fi.Mode().IsRegular() {
-				r.note(path, "skipped: not a regular file")
+			switch {
+			case err == nil && fi.IsDir():
+				r.skip(path, "a link to a directory (links inside a directory are not followed; name it as an input to read it)")
+				return nil
+			case err != nil && known:
+				return r.fail(path, 0, linkErr(path, err))
+			case err == nil && !fi.Mode().IsRegular():
+				r.skip(path, "not a regular file")
 				return nil
 			}
-		}
-		if isProjectDoc(d.Name()) {
-			r.note(path, "skipped: a directory's documentation, not an article")
+		} else if !d.Type().IsRegular() {
+			r.skip(path, "not a regular file")
 			return nil
 		}
-		f := formatOfPath(path)
-		if f == formatUnknown || f == formatSniffedJSON {
+		if isProjectDoc(d.Name()) {
+			r.skip(path, "a directory's documentation, not an article")
+			return nil
+		}
+		if !known {
 			// Beside articles, a directory may well hold other JSON
 			// (annotations, settings): only a file named on the command
 			// line is sniffed.
-			r.note(path, "skipped: not a known article file type")
+			r.skip(path, "not a known article file type")
 			return nil
 		}
 		return r.file(ctx, path, f)
 	})
+}
+
+// linkErr says why the symbolic link at path leads nowhere.
+func linkErr(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if target, rerr := os.Readlink(path); rerr == nil {
+			return fmt.Errorf("broken symbolic link: its target %s does not exist", target)
+		}
+		return errors.New("broken symbolic link: its target does not exist")
+	case errors.Is(err, syscall.ELOOP):
+		return errors.New("symbolic link loop: the link leads back to itself")
+	}
+	return pathErr(err)
 }
 
 // isProjectDoc says whether a file name is that of a README, licence or

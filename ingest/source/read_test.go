@@ -381,12 +381,73 @@ func TestReadBadInputsInDirectory(t *testing.T) {
 		"read " + dir + "/b.txt: empty input",
 		"read " + dir + "/c/d.txt: binary content, not text (NUL or control bytes)",
 		"article " + dir + "/c/e.md",
+		"read " + dir + "/c/f.txt: broken symbolic link: its target " + dir + "/nowhere does not exist",
 	}
 	if strings.Join(g.events, "\n") != strings.Join(want, "\n") {
 		t.Errorf("events:\n got %q\nwant %q", g.events, want)
 	}
-	if len(g.notes) != 1 || g.notes[0] != dir+"/c/f.txt: skipped: not a regular file" {
+	if len(g.notes) != 0 {
 		t.Errorf("notes: %q", g.notes)
+	}
+}
+
+// A link named as an input is followed like the directory or file it
+// leads to; links inside a directory are followed to files only, so that
+// no walk loops, and the others are passed over or fail, each named.
+func TestReadSymbolicLinks(t *testing.T) {
+	dir := t.TempDir()
+	arts := filepath.Join(dir, "articles")
+	writeFile(t, arts, "a.txt", []byte("Mali and Algeria resumed talks in Algiers."))
+	writeFile(t, arts, "sub/b.txt", []byte("Ghana offered to host the next round."))
+	other := filepath.Join(dir, "other")
+	writeFile(t, other, "c.txt", []byte("Chad and Sudan agreed to reopen their border crossing."))
+	link := func(target, name string) {
+		t.Helper()
+		if err := os.Symlink(target, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link(arts, filepath.Join(dir, "articles-link"))
+	link(filepath.Join(other, "c.txt"), filepath.Join(arts, "c-link.txt"))
+	link(other, filepath.Join(arts, "other-link"))
+	link(arts, filepath.Join(arts, "sub", "up"))                     // back to an ancestor: a loop if followed
+	link(filepath.Join(arts, "y.txt"), filepath.Join(arts, "x.txt")) // x -> y -> x
+	link(filepath.Join(arts, "x.txt"), filepath.Join(arts, "y.txt"))
+	link(filepath.Join(dir, "gone.md"), filepath.Join(arts, "z.md"))
+
+	var skipped []string
+	opt := Options{Skip: func(path, why string) { skipped = append(skipped, path+": "+why) }}
+	for _, in := range []string{filepath.Join(dir, "articles-link"), filepath.Join(dir, "articles-link") + "/"} {
+		g := readAll(t, []string{in}, opt)
+		root := filepath.Join(dir, "articles-link")
+		want := []string{
+			"article " + root + "/a.txt",
+			"article " + root + "/c-link.txt",
+			"article " + root + "/sub/b.txt",
+			"read " + root + "/x.txt: symbolic link loop: the link leads back to itself",
+			"read " + root + "/y.txt: symbolic link loop: the link leads back to itself",
+			"read " + root + "/z.md: broken symbolic link: its target " + dir + "/gone.md does not exist",
+		}
+		if strings.Join(g.events, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: events:\n got %q\nwant %q", in, g.events, want)
+		}
+		wantSkipped := []string{
+			root + "/other-link: a link to a directory (links inside a directory are not followed; name it as an input to read it)",
+			root + "/sub/up: a link to a directory (links inside a directory are not followed; name it as an input to read it)",
+		}
+		if strings.Join(skipped, "\n") != strings.Join(wantSkipped, "\n") {
+			t.Errorf("%s: skipped:\n got %q\nwant %q", in, skipped, wantSkipped)
+		}
+		if len(g.notes) != 0 {
+			t.Errorf("%s: notes %q, want none: skipped entries go to Skip when it is set", in, g.notes)
+		}
+		skipped = nil
+	}
+
+	// A link to a file named as an input is that file.
+	g := readAll(t, []string{filepath.Join(arts, "c-link.txt")}, Options{})
+	if len(g.arts) != 1 || !strings.Contains(g.arts[0].Text, "Chad") {
+		t.Errorf("a link to a file: %q", g.events)
 	}
 }
 

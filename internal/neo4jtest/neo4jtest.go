@@ -28,6 +28,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -158,6 +159,26 @@ func Restart(t testing.TB) {
 			t.Fatalf("neo4jtest: %v", err)
 		}
 	}
+}
+
+// ServerPID returns the process id of the local server, for tests that
+// kill or stop it (kill -9, SIGSTOP). A server named by NEO4J_TEST_URI
+// has none here: the test fails.
+func ServerPID(t testing.TB) int {
+	t.Helper()
+	home, ok := LocalHome()
+	if !ok {
+		t.Fatal("neo4jtest: ServerPID needs the local server; NEO4J_TEST_URI names another")
+	}
+	b, err := os.ReadFile(filepath.Join(home, "neo4j.pid"))
+	if err != nil {
+		t.Fatalf("neo4jtest: the local server's pid: %v", err)
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil {
+		t.Fatalf("neo4jtest: the local server's pid: %v", err)
+	}
+	return pid
 }
 
 // ImportDir returns the server's import directory, from which
@@ -336,11 +357,32 @@ func tail(s string, n int) string {
 }
 
 // Canon is a graph as sorted JSON lines, so that two graphs compare as
-// strings: every node and relationship with all its properties.
+// strings: every node and relationship with all its properties but the
+// load times (graph.LoadTimeProps: loaded_at), in which two loads of the
+// same articles differ.
 func Canon(t testing.TB, b *graph.Batch) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := graph.NewJSONLWriter(&buf).Write(b); err != nil {
+	w := graph.NewJSONLWriter(&buf)
+	strip := func(p map[string]any) map[string]any {
+		out := make(map[string]any, len(p))
+		for k, v := range p {
+			if !slices.Contains(graph.LoadTimeProps, k) {
+				out[k] = v
+			}
+		}
+		return out
+	}
+	c := &graph.Batch{Nodes: make([]graph.Node, len(b.Nodes)), Rels: make([]graph.Rel, len(b.Rels))}
+	for i, n := range b.Nodes {
+		n.Props = strip(n.Props)
+		c.Nodes[i] = n
+	}
+	for i, r := range b.Rels {
+		r.Props = strip(r.Props)
+		c.Rels[i] = r
+	}
+	if err := w.Write(c); err != nil {
 		t.Fatal(err)
 	}
 	var lines []string
