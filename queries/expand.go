@@ -98,7 +98,7 @@ func expandText(body string, params []Param) (cypher, checks string, err error) 
 	}
 	if len(names) > 0 {
 		part, err := execute("miss", missArgs{
-			Index:        store.FulltextIndex,
+			Index:        store.ActorIndex,
 			Names:        "[" + strings.Join(names, ", ") + "]",
 			EntityLabels: cypherList(labelNames(graph.EntityLabels)),
 			Node:         resolveArgs{Var: "node", Param: "asked.name"},
@@ -172,7 +172,7 @@ type resolveArgs struct {
 
 func resolveData(p Param, v string) resolveArgs {
 	return resolveArgs{
-		Index:  store.FulltextIndex,
+		Index:  store.ActorIndex,
 		Param:  "$" + p.Name,
 		Var:    v,
 		Labels: labelTest(v, p.Type.Kind.Labels()),

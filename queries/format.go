@@ -27,7 +27,7 @@ const GraphColumn = "graph"
 
 // internal are the properties that record how the loader merged a node or
 // relationship, not what the news said: left out of the output.
-var internal = map[string]bool{graph.PropUpdatedFrom: true, graph.PropSourceConfidence: true}
+var internal = map[string]bool{graph.PropUpdatedFrom: true, graph.PropSourceConfidence: true, graph.PropConfidenceWeight: true}
 
 // Without returns res without the named columns.
 func (res *Result) Without(cols ...string) *Result {

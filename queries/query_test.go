@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/geokg/geokg/graph/store"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
 
@@ -331,7 +332,7 @@ ORDER BY focus LIMIT toInteger($limit)`)
 	}
 	cypher := q.Cypher()
 	for _, want := range []string{
-		"CALL db.index.fulltext.queryNodes('entity_names', '\"' + replace(replace($actor, ",
+		"CALL db.index.fulltext.queryNodes('" + store.ActorIndex + "', '\"' + replace(replace($actor, ",
 		"YIELD node AS a\nWHERE (a:State OR a:Organization OR a:Leader) AND any(n IN [a.name] + coalesce(a.aliases, [])",
 		"\nMATCH p = (a)-[r]-(o)",
 		"\nUNION ALL\nCALL () {\n  UNWIND [{name: $actor, labels: ['State', 'Organization', 'Leader'], what: 'State, Organization or Leader'}] AS asked",

@@ -185,11 +185,21 @@ func TestQueries(t *testing.T) {
 			"2025-03-20 | Region | Palestine",
 		}},
 		{"evidence", map[string]string{"from": "m23 rebels", "to": "Goma"}, []string{"relation", "from", "to", "confidence", "sentence", "article", "published"}, []string{
-			"CONTROLS | M23 | Goma | 0.97 | M23 has run Goma since January. |  | undated",
-			"CONTROLS | M23 | Goma | 0.97 | M23 rebels took the airport and most of Goma. |  | undated",
-			"CONTROLS | M23 | Goma | 0.97 |  | Qatar hosts Congo and Rwanda as M23 holds Goma | 2025-03-20",
-			"CONTROLS | M23 | Goma | 0.97 |  | Rebels seize Goma as Congo demands Rwandan withdrawal | 2025-01-29",
+			// Each sentence with its article; the surer article first.
+			"CONTROLS | M23 | Goma | 0.97 | M23 has run Goma since January. | Qatar hosts Congo and Rwanda as M23 holds Goma | 2025-03-20",
+			"CONTROLS | M23 | Goma | 0.97 | M23 rebels took the airport and most of Goma. | Rebels seize Goma as Congo demands Rwandan withdrawal | 2025-01-29",
 		}},
+		{"evidence", map[string]string{"from": "Russia", "type": "CONTROLS"}, []string{"to", "sentence", "article", "published"}, []string{
+			// An article with neither date nor title: its URL, undated.
+			"Abkhazia | Russian forces remain in Abkhazia. | https://example.org/6 | undated",
+			"Abkhazia | Moscow has kept troops in Abkhazia since the war, and the territory now answers to the Kremlin. | https://example.org/6 | undated",
+		}},
+		{"loaded-since", map[string]string{"since": "today", "limit": "2"}, []string{"kind", "what", "subject", "detail"}, []string{
+			// The newest articles: loaded at once, the last ids first.
+			"article | Article | Putin hosts Armenian and Azerbaijani ministers | 2024-11-05",
+			"article | Article | Rebels seize Goma as Congo demands Rwandan withdrawal | 2025-01-29",
+		}},
+		{"loaded-since", map[string]string{"since": "2999-01-01"}, []string{"kind"}, []string{}},
 		{"evidence", map[string]string{"from": "Azerbaijan", "type": "demands"}, []string{"relation", "from", "to", "detail", "sentence", "article"}, []string{
 			"DEMANDS | Azerbaijan | Armenia | changes to the Armenian constitution | Baku insists Armenia change its constitution before any treaty is signed. | Armenian and Azerbaijani leaders meet in Brussels",
 		}},
@@ -323,7 +333,7 @@ func asBrowser(v any) any {
 }
 
 // TestPlans checks that the queries that start from a name find it through
-// the full-text index, not by scanning nodes.
+// the full-text index of names without events, not by scanning nodes.
 func TestPlans(t *testing.T) {
 	db := neo4jtest.DB(t)
 	loadFixture(t, db)
@@ -333,9 +343,9 @@ func TestPlans(t *testing.T) {
 	}
 	n := 0
 	for _, q := range lib.All() {
-		if !strings.Contains(q.Cypher(), "db.index.fulltext.queryNodes('"+store.FulltextIndex+"'") {
-			if strings.Contains(q.Cypher(), "db.index.fulltext") {
-				t.Errorf("%s: uses a full-text index other than %s", q.Name, store.FulltextIndex)
+		if !strings.Contains(q.Cypher(), "db.index.fulltext.queryNodes('"+store.ActorIndex+"'") {
+			if strings.Contains(q.Cypher(), "db.index.fulltext") && q.Name != "search" {
+				t.Errorf("%s: uses a full-text index other than %s", q.Name, store.ActorIndex)
 			}
 			continue
 		}
@@ -379,6 +389,35 @@ func runNamed(t *testing.T, db *store.DB, lib *Library, name string, params map[
 		t.Fatal(err)
 	}
 	return res
+}
+
+// TestLoadedSince checks that what a load brought is listed by load time:
+// the articles, the entities and the facts new to the graph.
+func TestLoadedSince(t *testing.T) {
+	db := neo4jtest.DB(t)
+	loadFixture(t, db)
+	lib, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := project(t, runNamed(t, db, lib, "loaded-since", map[string]string{"since": "1d", "limit": "1000"}), "kind", "what", "subject", "object", "detail")
+	for _, want := range []string{
+		"article | Article | https://example.org/6 |  | undated",
+		"entity | Region | Abkhazia |  | ",
+		"entity | Event | Doha meeting of Tshisekedi and Kagame |  | ",
+		"fact | CONTROLS | Russia | Abkhazia | ",
+		"fact | DEMANDS | Azerbaijan | Armenia | changes to the Armenian constitution",
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no row %q in\n  %s", want, strings.Join(got, "\n  "))
+		}
+	}
+	// The same load again adds nothing and changes no load time.
+	loadFixture(t, db)
+	again := project(t, runNamed(t, db, lib, "loaded-since", map[string]string{"since": "1d", "limit": "1000"}), "kind", "what", "subject", "object", "detail")
+	if !slices.Equal(again, got) {
+		t.Errorf("a second load changed what was loaded since yesterday:\n  %s", strings.Join(again, "\n  "))
+	}
 }
 
 // TestNoMatch checks what a query answers when a name matches nothing of

@@ -117,6 +117,8 @@ func TestQueriesOnSamples(t *testing.T) {
 			// The dictionary gives states their capitals as aliases; the
 			// capitals as places are not duplicates of the states.
 			absent: "Moscow"},
+		{query: "loaded-since", params: map[string]string{"since": "today", "limit": "10000"}, cols: []string{"kind", "what", "subject"},
+			want: []string{"entity | Organization | Hamas", "entity | State | Rwanda"}},
 		{query: "actor", params: map[string]string{"name": "hamas"}, cols: []string{"name", "label", "kind"},
 			first: "Hamas | Organization | armed_group"},
 		{query: "allies-and-enemies", params: map[string]string{"actor": "Iran"}, cols: []string{"relation", "other"},
