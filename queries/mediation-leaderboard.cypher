@@ -1,12 +1,13 @@
 // Mediation leaderboard
 // The most active mediators: events mediated, distinct sides brought to the
-// table, and articles reporting it, for events dated on or after a day, or
-// undated and first reported on or after it.
+// table, and articles reporting it, for events dated on or after a day (an
+// event dated by its month or year only, when that month or year holds the
+// day or comes later), or undated and first reported on or after it.
 // @param since date "1900-01-01" — count events on or after this day
 // @param limit int 20 — at most this many mediators
 CALL () {
   MATCH (e:Event)
-  WHERE e.date >= toString(date($since))
+  WHERE e.date >= toString(date($since)) OR e.date IN [left(toString(date($since)), 7), left(toString(date($since)), 4)]
   MATCH (m)-[r:MEDIATES]->(e)
   RETURN m, r, e
   UNION

@@ -544,3 +544,45 @@ func TestEvidenceUnpaired(t *testing.T) {
 		t.Errorf("evidence:\n  got  %s\n  want %s", strings.Join(got, "\n       "), strings.Join(want, "\n       "))
 	}
 }
+
+// TestPartialDates checks the windows of events dated by their month only
+// ("2025-03"), which carry no false day: such an event is in a window that
+// starts within its month, and not in one that starts after it.
+func TestPartialDates(t *testing.T) {
+	db := neo4jtest.DB(t)
+	loadFixture(t, db)
+	b, err := graph.ReadJSONL(strings.NewReader(`{"type":"node","id":"article:cairo","labels":["Article"],"properties":{"id":"article:cairo","title":"Egypt to host Angola talks","url":"","published":"2025-04-02"}}
+{"type":"node","id":"state:angola","labels":["State"],"properties":{"id":"state:angola","name":"Angola"}}
+{"type":"node","id":"state:egypt","labels":["State"],"properties":{"id":"state:egypt","name":"Egypt"}}
+{"type":"node","id":"event:cairo-talks","labels":["Event"],"properties":{"id":"event:cairo-talks","type":"talks","name":"Cairo talks on Angola","date":"2025-03"}}
+{"type":"relationship","id":"rel:MEDIATES:state:egypt:event:cairo-talks","label":"MEDIATES","start":{"id":"state:egypt","labels":["State"]},"end":{"id":"event:cairo-talks","labels":["Event"]},"properties":{"sources":["article:cairo"],"evidence":["Egypt hosted talks on Angola in March."],"confidence":0.8}}
+{"type":"relationship","id":"rel:PARTY_TO:state:angola:event:cairo-talks","label":"PARTY_TO","start":{"id":"state:angola","labels":["State"]},"end":{"id":"event:cairo-talks","labels":["Event"]},"properties":{"sources":["article:cairo"],"evidence":["Egypt hosted talks on Angola in March."],"confidence":0.8}}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, err := store.NewLoader(db).Write(context.Background(), []*graph.Batch{b}); err != nil || errs[0] != nil {
+		t.Fatal(err, errs)
+	}
+	lib, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		query  string
+		params map[string]string
+		cols   []string
+		want   []string
+	}{
+		{"mediation-leaderboard", map[string]string{"since": "2025-03-15"}, []string{"mediator", "events", "last_event"}, []string{"Qatar | 1 | 2025-03-18", "Egypt | 1 | 2025-03"}},
+		{"mediation-leaderboard", map[string]string{"since": "2025-04-01"}, []string{"mediator"}, []string{}},
+		{"timeline", map[string]string{"name": "Angola", "from": "2025-03-15"}, []string{"date", "event", "how"}, []string{"2025-03 | Cairo talks on Angola | party"}},
+		{"timeline", map[string]string{"name": "Angola", "from": "2025-04-01"}, []string{"date", "event"}, []string{}},
+		{"timeline", map[string]string{"name": "Angola", "to": "2025-02-28"}, []string{"event"}, []string{"Luanda talks between Kinshasa and Kigali"}},
+	} {
+		got := project(t, runNamed(t, db, lib, c.query, c.params), c.cols...)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s %v:\n  got  %q\n  want %q", c.query, c.params, got, c.want)
+		}
+	}
+}
