@@ -518,21 +518,10 @@ func TestNoMatch(t *testing.T) {
 // sentence, rather than the one or the other left out.
 func TestEvidenceUnpaired(t *testing.T) {
 	db := neo4jtest.DB(t)
-	loadFixture(t, db)
-	b, err := graph.ReadJSONL(strings.NewReader(`{"type":"node","id":"state:angola","labels":["State"],"properties":{"id":"state:angola","name":"Angola"}}
+	lib := loadFixtureAnd(t, db, `{"type":"node","id":"state:angola","labels":["State"],"properties":{"id":"state:angola","name":"Angola"}}
 {"type":"node","id":"state:egypt","labels":["State"],"properties":{"id":"state:egypt","name":"Egypt"}}
 {"type":"relationship","id":"rel:SUPPORTS:state:angola:state:egypt","label":"SUPPORTS","start":{"id":"state:angola","labels":["State"]},"end":{"id":"state:egypt","labels":["State"]},"properties":{"sources":["article:goma","article:doha"],"evidence":["Angola backs Egypt.","Luanda stands with Cairo."],"confidence":0.7}}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, errs, err := store.NewLoader(db).Write(context.Background(), []*graph.Batch{b}); err != nil || errs[0] != nil {
-		t.Fatal(err, errs)
-	}
-	lib, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	got := project(t, runNamed(t, db, lib, "evidence", map[string]string{"from": "Angola", "type": "SUPPORTS"}), "to", "sentence", "article", "published")
 	want := []string{
 		"Egypt | Angola backs Egypt. |  | ",
@@ -550,24 +539,13 @@ func TestEvidenceUnpaired(t *testing.T) {
 // starts within its month, and not in one that starts after it.
 func TestPartialDates(t *testing.T) {
 	db := neo4jtest.DB(t)
-	loadFixture(t, db)
-	b, err := graph.ReadJSONL(strings.NewReader(`{"type":"node","id":"article:cairo","labels":["Article"],"properties":{"id":"article:cairo","title":"Egypt to host Angola talks","url":"","published":"2025-04-02"}}
+	lib := loadFixtureAnd(t, db, `{"type":"node","id":"article:cairo","labels":["Article"],"properties":{"id":"article:cairo","title":"Egypt to host Angola talks","url":"","published":"2025-04-02"}}
 {"type":"node","id":"state:angola","labels":["State"],"properties":{"id":"state:angola","name":"Angola"}}
 {"type":"node","id":"state:egypt","labels":["State"],"properties":{"id":"state:egypt","name":"Egypt"}}
 {"type":"node","id":"event:cairo-talks","labels":["Event"],"properties":{"id":"event:cairo-talks","type":"talks","name":"Cairo talks on Angola","date":"2025-03"}}
 {"type":"relationship","id":"rel:MEDIATES:state:egypt:event:cairo-talks","label":"MEDIATES","start":{"id":"state:egypt","labels":["State"]},"end":{"id":"event:cairo-talks","labels":["Event"]},"properties":{"sources":["article:cairo"],"evidence":["Egypt hosted talks on Angola in March."],"confidence":0.8}}
 {"type":"relationship","id":"rel:PARTY_TO:state:angola:event:cairo-talks","label":"PARTY_TO","start":{"id":"state:angola","labels":["State"]},"end":{"id":"event:cairo-talks","labels":["Event"]},"properties":{"sources":["article:cairo"],"evidence":["Egypt hosted talks on Angola in March."],"confidence":0.8}}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, errs, err := store.NewLoader(db).Write(context.Background(), []*graph.Batch{b}); err != nil || errs[0] != nil {
-		t.Fatal(err, errs)
-	}
-	lib, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	for _, c := range []struct {
 		query  string
 		params map[string]string
@@ -585,4 +563,23 @@ func TestPartialDates(t *testing.T) {
 			t.Errorf("%s %v:\n  got  %q\n  want %q", c.query, c.params, got, c.want)
 		}
 	}
+}
+
+// loadFixtureAnd loads the fixture graph and then the JSON lines of one
+// more article, and returns the query library.
+func loadFixtureAnd(t *testing.T, db *store.DB, jsonl string) *Library {
+	t.Helper()
+	loadFixture(t, db)
+	b, err := graph.ReadJSONL(strings.NewReader(jsonl))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, err := store.NewLoader(db).Write(context.Background(), []*graph.Batch{b}); err != nil || errs[0] != nil {
+		t.Fatal(err, errs)
+	}
+	lib, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
 }
