@@ -36,8 +36,11 @@ CALL (r) {
 WITH r, p, ev, ar, sentence, size([names IN ends WHERE any(n IN names WHERE toLower(sentence) CONTAINS n)]) AS named
 RETURN type(r) AS relation, startNode(r).name AS from, endNode(r).name AS to,
        coalesce(r.role, r.demand) AS detail, round(r.confidence, 2) AS confidence, sentence,
-       CASE WHEN ar.title <> '' THEN ar.title WHEN ar.url <> '' THEN ar.url ELSE ev.article END AS article,
-       CASE WHEN ev IS NULL THEN null ELSE coalesce(ar.published, ev.published, 'undated') END AS published,
+       // An analyst's support (curation:ID, see notes) is not an article.
+       CASE WHEN ar.title <> '' THEN ar.title WHEN ar.url <> '' THEN ar.url
+            WHEN ev.article STARTS WITH 'curation:' THEN null ELSE ev.article END AS article,
+       CASE WHEN ev IS NULL OR ev.article STARTS WITH 'curation:' THEN null
+            ELSE coalesce(ar.published, ev.published, 'undated') END AS published,
        ar.url AS url, coalesce(r.curation_notes, []) AS notes, r.curation IS NOT NULL AS curated,
        [p] + COLLECT { MATCH m = (ar)-[:MENTIONS]->(e) WHERE e = startNode(r) RETURN m } AS graph
 ORDER BY relation, from, to, sentence IS NULL, named DESC, coalesce(ev.confidence, 0) DESC, size(sentence), published DESC
