@@ -100,6 +100,7 @@ func ScoreArticle(name string, g *Gold, b *graph.Batch) *Tally {
 	}
 	type pair struct{ x, y string }
 	pred := map[triple]bool{}
+	predRules := map[triple][]string{} // the rules that made each triple
 	var unmapped []struct {
 		typ graph.RelType
 		pair
@@ -132,9 +133,12 @@ func ScoreArticle(name string, g *Gold, b *graph.Batch) *Tally {
 					typ graph.RelType
 					pair
 				}{r.Type, p})
+				t.addRule(ruleIDs(r.Props), Counts{FP: 1})
 				continue
 			}
-			pred[triple{r.Type, gx, gy}] = true
+			tr := triple{r.Type, gx, gy}
+			pred[tr] = true
+			predRules[tr] = append(predRules[tr], ruleIDs(r.Props)...)
 		}
 	}
 	sorted := make([]triple, 0, len(pred))
@@ -186,6 +190,12 @@ func ScoreArticle(name string, g *Gold, b *graph.Batch) *Tally {
 			if r < rank {
 				hit, rank = k, r
 			}
+		}
+		switch {
+		case hit < 0:
+			t.addRule(predRules[p], Counts{FP: 1})
+		case !bool(goldRels[hit].rel.Optional):
+			t.addRule(predRules[p], Counts{TP: 1})
 		}
 		switch {
 		case hit < 0:
@@ -241,6 +251,7 @@ func ScoreArticle(name string, g *Gold, b *graph.Batch) *Tally {
 				}
 			}
 		}
+		t.scoreEventRules(n, hit, g, nodeGold, b.Rels)
 		if hit < 0 {
 			if !isStr || typ != "other" {
 				t.add(Key{KindEvent, string(graph.LabelEvent)}, Counts{FP: 1})
@@ -437,4 +448,46 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// ruleIDs are the rules a relationship or an event says made it.
+func ruleIDs(props map[string]any) []string {
+	ids := graph.Strings(props["rule"])
+	if len(ids) == 0 {
+		return []string{"(no rule)"}
+	}
+	return slices.Compact(slices.Sorted(slices.Values(ids)))
+}
+
+// scoreEventRules scores the rules that made event node n (hit: the gold
+// event it matched, or -1) and its sides: a side is right when the event
+// matched a gold event that lists it, or lists no sides.
+func (t *Tally) scoreEventRules(n *graph.Node, hit int, g *Gold, nodeGold map[string]int, rels []graph.Rel) {
+	typ, _ := n.Props[graph.PropType].(string)
+	switch {
+	case hit >= 0 && !bool(g.Events[hit].Optional):
+		t.addRule(ruleIDs(n.Props), Counts{TP: 1})
+	case hit < 0 && typ != "other":
+		t.addRule(ruleIDs(n.Props), Counts{FP: 1})
+	}
+	for _, r := range rels {
+		if r.Type != graph.RelPartyTo || r.End.ID != n.ID {
+			continue
+		}
+		switch {
+		case hit < 0:
+			if typ != "other" {
+				t.addRule(ruleIDs(r.Props), Counts{FP: 1})
+			}
+		case bool(g.Events[hit].Optional):
+		case len(g.Events[hit].Parties) == 0:
+		default:
+			i, ok := nodeGold[r.Start.ID]
+			if ok && g.ids(g.Events[hit].Parties)[i] {
+				t.addRule(ruleIDs(r.Props), Counts{TP: 1})
+			} else {
+				t.addRule(ruleIDs(r.Props), Counts{FP: 1})
+			}
+		}
+	}
 }

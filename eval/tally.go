@@ -65,6 +65,7 @@ func (c Counts) PRF() (p, r, f1 float64) {
 // number of articles whose prediction could not be had.
 type Tally struct {
 	counts     map[Key]Counts
+	rules      map[string]Counts // by rule id: facts right (TP) and wrong (FP)
 	Errors     []string
 	Duplicates int
 	Failures   int
@@ -119,9 +120,59 @@ func (t *Tally) Merge(o *Tally) {
 	for k, c := range o.counts {
 		t.add(k, c)
 	}
+	for id, c := range o.rules {
+		t.addRule([]string{id}, c)
+	}
 	t.Errors = append(t.Errors, o.Errors...)
 	t.Duplicates += o.Duplicates
 	t.Failures += o.Failures
+}
+
+// addRule adds c to the counts of each rule of ids.
+func (t *Tally) addRule(ids []string, c Counts) {
+	if t.rules == nil {
+		t.rules = map[string]Counts{}
+	}
+	for _, id := range ids {
+		t.rules[id] = t.rules[id].Add(c)
+	}
+}
+
+// Rules returns the ids of the rules whose facts were scored, sorted.
+func (t *Tally) Rules() []string {
+	out := make([]string, 0, len(t.rules))
+	for id := range t.rules {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// RuleCount returns how many of the facts rule id made were right (TP)
+// and wrong (FP). A fact that matches only an optional gold fact counts
+// neither way; misses (FN) are not any rule's.
+func (t *Tally) RuleCount(id string) Counts { return t.rules[id] }
+
+// WriteRuleTable writes the precision of each rule: the facts it made,
+// right and wrong, worst first.
+func (t *Tally) WriteRuleTable(w io.Writer) error {
+	ids := t.Rules()
+	sort.SliceStable(ids, func(i, j int) bool {
+		pi, _, _ := t.rules[ids[i]].PRF()
+		pj, _, _ := t.rules[ids[j]].PRF()
+		return pi < pj
+	})
+	if _, err := fmt.Fprintf(w, "%-32s %5s %5s %5s  %6s\n", "rule", "facts", "tp", "fp", "P"); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		c := t.rules[id]
+		p, _, _ := c.PRF()
+		if _, err := fmt.Fprintf(w, "%-32s %5d %5d %5d  %6.3f\n", id, c.TP+c.FP, c.TP, c.FP, p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Fail records that the prediction for an article could not be had; the
@@ -186,7 +237,20 @@ type jsonRow struct {
 // WriteJSON writes the report as the JSON object score.py --json prints:
 // a key per row with tp, fp, fn and rounded precision, recall and F1,
 // plus "duplicates" and "extractor_failures".
-func (t *Tally) WriteJSON(w io.Writer) error {
+func (t *Tally) WriteJSON(w io.Writer) error { return t.writeJSON(w, false) }
+
+// WriteJSONByRule writes the JSON report with a key "rule:ID" for each
+// rule, with its tp, fp and precision.
+func (t *Tally) WriteJSONByRule(w io.Writer) error { return t.writeJSON(w, true) }
+
+// ruleRow is a rule's row of the JSON report.
+type ruleRow struct {
+	FP        int         `json:"fp"`
+	Precision pyJSONFloat `json:"precision"`
+	TP        int         `json:"tp"`
+}
+
+func (t *Tally) writeJSON(w io.Writer, byRule bool) error {
 	out := map[string]any{
 		"duplicates":         t.Duplicates,
 		"extractor_failures": t.Failures,
@@ -196,6 +260,12 @@ func (t *Tally) WriteJSON(w io.Writer) error {
 		out[r.Key] = jsonRow{
 			F1: pyJSONFloat(round4(f)), FN: r.FN, FP: r.FP,
 			Precision: pyJSONFloat(round4(p)), Recall: pyJSONFloat(round4(rc)), TP: r.TP,
+		}
+	}
+	if byRule {
+		for id, c := range t.rules {
+			p, _, _ := c.PRF()
+			out["rule:"+id] = ruleRow{FP: c.FP, Precision: pyJSONFloat(round4(p)), TP: c.TP}
 		}
 	}
 	b, err := json.MarshalIndent(out, "", " ")

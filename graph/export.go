@@ -23,10 +23,12 @@ import (
 type Exporter struct {
 	m     *Merger
 	facts map[string]*factAgg
-	pairs map[string]*pairAgg
-	seen  map[string]bool
-	dir   string
-	spill [3]*spillFile // articles, mentions, evidence
+	// events are the running sources of Event nodes, from MENTIONS.
+	events map[string]*factAgg
+	pairs  map[string]*pairAgg
+	seen   map[string]bool
+	dir    string
+	spill  [3]*spillFile // articles, mentions, evidence
 }
 
 const (
@@ -42,7 +44,7 @@ func NewExporter(dir string) (*Exporter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
-	x := &Exporter{m: NewMerger(), facts: map[string]*factAgg{}, pairs: map[string]*pairAgg{}, seen: map[string]bool{}, dir: tmp}
+	x := &Exporter{m: NewMerger(), facts: map[string]*factAgg{}, events: map[string]*factAgg{}, pairs: map[string]*pairAgg{}, seen: map[string]bool{}, dir: tmp}
 	for i, name := range []string{"articles", "mentions", "evidence"} {
 		if x.spill[i], err = newSpill(filepath.Join(tmp, name+".jsonl")); err != nil {
 			x.Close()
@@ -74,6 +76,7 @@ func (x *Exporter) Add(b *Batch) error {
 			article = n.ID
 		}
 	}
+	_, published := unitKey(b)
 	if x.seen[article] {
 		return nil
 	}
@@ -101,8 +104,20 @@ func (x *Exporter) Add(b *Batch) error {
 		if err := x.spill[spillMentions].write(nil, r); err != nil {
 			return err
 		}
-		if len(r.End.Labels) > 0 && r.End.Labels[0].IsActor() {
+		if len(r.End.Labels) == 0 {
+			continue
+		}
+		if r.End.Labels[0].IsActor() {
 			actors = append(actors, Ref{ID: r.End.ID, Labels: r.End.Labels[:1]})
+		}
+		if r.End.Labels[0] == LabelEvent {
+			agg := x.events[r.End.ID]
+			if agg == nil {
+				agg = &factAgg{}
+				x.events[r.End.ID] = agg
+			}
+			agg.count++
+			agg.insert(&Evidence{Article: article, Published: published})
 		}
 	}
 	for _, f := range parts.Facts {
@@ -139,7 +154,14 @@ func (x *Exporter) Add(b *Batch) error {
 func (x *Exporter) shared() *Batch {
 	b := &Batch{}
 	for _, n := range x.m.nodes {
-		b.Nodes = append(b.Nodes, *n)
+		c := *n
+		if n.Label() == LabelEvent {
+			c.Props = copyProps(n.Props)
+			if agg := x.events[n.ID]; agg != nil {
+				agg.applySources(c.Props)
+			}
+		}
+		b.Nodes = append(b.Nodes, c)
 	}
 	for _, r := range x.m.rels {
 		c := *r
@@ -247,21 +269,37 @@ func (a *factAgg) insert(e *Evidence) {
 	}
 }
 
-// apply sets r's aggregate properties.
-func (a *factAgg) apply(r *Rel) {
-	p := r.Props
+// applySources sets p's source_count, sources and source_published.
+func (a *factAgg) applySources(p map[string]any) {
 	sources, dates := make([]string, len(a.top)), make([]string, len(a.top))
 	for i, e := range a.top {
 		sources[i], dates[i] = e.Article, e.Published
 	}
+	p[PropSourceCount] = a.count
+	p[PropSources] = sources
+	p[PropSourcePublished] = dates
+}
+
+// insertStored puts stored sources, with their dates, among the newest.
+func (a *factAgg) insertStored(sources, dates []string) {
+	for i, s := range sources {
+		d := ""
+		if i < len(dates) {
+			d = dates[i]
+		}
+		a.insert(&Evidence{Article: s, Published: d})
+	}
+}
+
+// apply sets r's aggregate properties.
+func (a *factAgg) apply(r *Rel) {
+	p := r.Props
 	if a.first != "" {
 		widenDates(p, a.first, a.last)
 	}
-	p[PropSourceCount] = a.count
+	a.applySources(p)
 	p[PropConfidenceWeight] = a.weight
 	p[PropConfidence] = ConfidenceOf(a.weight)
-	p[PropSources] = sources
-	p[PropSourcePublished] = dates
 	p[PropEvidence] = nonNilStrings(SortedUnion(Strings(p[PropEvidence]), a.sentences, MaxEvidence))
 	if rules := SortedUnion(Strings(p[PropRule]), a.rules, 0); len(rules) > 0 {
 		p[PropRule] = rules
@@ -280,14 +318,7 @@ func storedAgg(r *Rel) *factAgg {
 	a := &factAgg{count: int64(toFloat(n)), weight: int64(toFloat(r.Props[PropConfidenceWeight]))}
 	a.first, _ = r.Props[PropFirstSeen].(string)
 	a.last, _ = r.Props[PropLastSeen].(string)
-	dates := Strings(r.Props[PropSourcePublished])
-	for i, s := range Strings(r.Props[PropSources]) {
-		d := ""
-		if i < len(dates) {
-			d = dates[i]
-		}
-		a.insert(&Evidence{Article: s, Published: d})
-	}
+	a.insertStored(Strings(r.Props[PropSources]), Strings(r.Props[PropSourcePublished]))
 	return a
 }
 

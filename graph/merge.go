@@ -69,6 +69,8 @@ var mergedProps = map[string]bool{
 	PropConfidence: true, PropSourceConfidence: true, PropSourceCount: true,
 	PropSourcePublished: true, PropConfidenceWeight: true, PropRule: true,
 	PropFirstSeen: true, PropLastSeen: true, PropUpdatedFrom: true, PropLoadedAt: true,
+	// An Event's time: events.go.
+	PropDate: true, PropDateFrom: true, PropDateTo: true, PropDatePrecision: true,
 }
 
 // A Merger combines batches into one graph with the same merge rules the
@@ -88,6 +90,8 @@ type Merger struct {
 	// carry, for those whose Evidence is not merged here (a part of the
 	// database read back to be corrected).
 	stored map[string]*factAgg
+	// storedEvents holds the sources of Event nodes read in stored form.
+	storedEvents map[string]*factAgg
 	// published maps Article ids to publication dates, to date the
 	// relationships they support and the nodes they mention.
 	published map[string]string
@@ -95,7 +99,7 @@ type Merger struct {
 
 // NewMerger returns an empty Merger.
 func NewMerger() *Merger {
-	return &Merger{nodes: map[string]*Node{}, rels: map[string]*Rel{}, evidence: map[string]*Evidence{}, stored: map[string]*factAgg{}, published: map[string]string{}}
+	return &Merger{nodes: map[string]*Node{}, rels: map[string]*Rel{}, evidence: map[string]*Evidence{}, stored: map[string]*factAgg{}, storedEvents: map[string]*factAgg{}, published: map[string]string{}}
 }
 
 // Len is the number of distinct nodes, relationships and evidence records
@@ -128,6 +132,15 @@ func (m *Merger) Add(b *Batch) {
 				m.addEvidence(e)
 			}
 			continue
+		}
+		if n.Label() == LabelEvent {
+			if a := storedEventSources(n.Props); a != nil {
+				if old := m.storedEvents[n.ID]; old != nil {
+					old.merge(a)
+				} else {
+					m.storedEvents[n.ID] = a
+				}
+			}
 		}
 		m.addNode(canonicalNode(n, key))
 	}
@@ -167,6 +180,7 @@ func (m *Merger) Batch() *Batch {
 	p := m.Parts()
 	b := &Batch{Nodes: make([]Node, 0, len(p.Nodes)+len(m.evidence)), Rels: make([]Rel, 0, len(m.rels))}
 	b.Nodes = append(b.Nodes, p.Nodes...)
+	eventSources(b.Nodes, p.Mentions, m.published, m.storedEvents)
 	for _, f := range p.Facts {
 		for _, e := range f.Evidence {
 			b.Nodes = append(b.Nodes, e.Node())
@@ -349,7 +363,11 @@ func (m *Merger) addNode(n *Node) {
 		m.nodes[n.ID] = n
 		return
 	}
+	name := old.Props[PropName]
 	mergeNodeProps(old.Props, n.Props)
+	if old.Label() == LabelEvent {
+		mergeEventProps(old.Props, n.Props, name)
+	}
 	for _, l := range n.Labels {
 		if !slices.Contains(old.Labels, l) {
 			old.Labels = append(old.Labels, l)
@@ -392,6 +410,7 @@ func canonicalNode(n *Node, key string) *Node {
 	if _, ok := p[PropUpdatedFrom].(string); !ok {
 		p[PropUpdatedFrom] = key
 	}
+	canonicalEventProps(p)
 	return &Node{ID: n.ID, Labels: append([]Label(nil), n.Labels...), Props: p}
 }
 

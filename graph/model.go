@@ -25,6 +25,14 @@ const (
 	PropConfidence = "confidence"
 	PropType       = "type" // of an Event
 	PropKind       = "kind" // of an Organization or a Region
+	// An Event's time: date is the day it happened (or began), when the
+	// text gives one; date_from and date_to bound it, both days included,
+	// whenever the text gives any time; date_precision tells what the
+	// bounds are: day, week, month, year, years, range or decade.
+	PropDate          = "date"
+	PropDateFrom      = "date_from"
+	PropDateTo        = "date_to"
+	PropDatePrecision = "date_precision"
 )
 
 // Node is one node of the graph. Props always holds "id" equal to ID.

@@ -21,7 +21,9 @@ with micro-averaged totals. The gold format and the matching rules are in
 docs/eval.md; the figures are those of the evaluation data's score.py.
 
 With --pred, scores existing predictions (NNN.jsonl in the export format)
-instead of extracting.
+instead of extracting. With --by-rule, also gives the precision of each
+extraction rule (geokg rules list) over the facts it made: a fact that
+matches a gold one is right, one that matches none is wrong.
 
 Exit status: 0 when scoring ran, 1 when some articles could not be
 extracted or their predictions read (they score as empty), 2 on unusable
@@ -31,6 +33,8 @@ Examples:
   geokg eval --gold annotated/
   geokg eval --gold annotated/ --show-errors --per-article
   geokg eval --gold annotated/ --dict my-actors.tsv --format json
+  geokg eval --gold annotated/ --by-rule            precision of each rule
+  geokg eval --gold annotated/ --rules mine.yaml    with rules of your own
   geokg eval --gold annotated/ --write-pred out/    keep the predictions
   geokg eval --gold annotated/ --pred out/          score them again`,
 		Flags: []cli.Flag{
@@ -40,6 +44,8 @@ Examples:
 			&cli.BoolFlag{Name: "show-errors", Usage: "list every missed and extra entity, relation and event"},
 			&cli.BoolFlag{Name: "per-article", Usage: "print a line of counts and F1 for each article"},
 			&cli.StringSliceFlag{Name: "dict", Usage: "add the entries of dictionary `FILE` to the built-in one (repeatable)"},
+			rulesFlag(), rulesOffFlag(),
+			&cli.BoolFlag{Name: "by-rule", Usage: "also give each extraction rule's precision: its facts right and wrong"},
 			&cli.StringFlag{Name: "write-pred", Usage: "write each extracted graph to `DIR`/NNN.jsonl"},
 		},
 		Action: runEval,
@@ -55,8 +61,8 @@ func runEval(c *cli.Context) error {
 		return usageError("--format %q: want table or json", format)
 	}
 	predDir := c.String("pred")
-	if predDir != "" && (len(c.StringSlice("dict")) > 0 || c.String("write-pred") != "") {
-		return usageError("--pred scores existing predictions: it takes neither --dict nor --write-pred")
+	if predDir != "" && (len(c.StringSlice("dict")) > 0 || len(c.StringSlice("rules")) > 0 || len(c.StringSlice("rules-off")) > 0 || c.String("write-pred") != "") {
+		return usageError("--pred scores existing predictions: it takes neither --dict, --rules, --rules-off nor --write-pred")
 	}
 	if predDir != "" {
 		if st, err := os.Stat(predDir); err != nil || !st.IsDir() {
@@ -99,10 +105,17 @@ func runEval(c *cli.Context) error {
 		return &exitError{code: 2, err: err}
 	}
 
-	if format == "json" {
+	switch {
+	case format == "json" && c.Bool("by-rule"):
+		err = total.WriteJSONByRule(out)
+	case format == "json":
 		err = total.WriteJSON(out)
-	} else {
+	default:
 		err = total.WriteTable(out)
+		if err == nil && c.Bool("by-rule") {
+			fmt.Fprintln(out)
+			err = total.WriteRuleTable(out)
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("write report: %w", err)

@@ -46,6 +46,7 @@ Examples:
 			&cli.StringFlag{Name: "database-name", Value: "neo4j", Usage: "database named in the neo4j-admin command"},
 			&cli.IntFlag{Name: "workers", Value: runtime.GOMAXPROCS(0), Usage: "articles extracted at once"},
 			&cli.StringSliceFlag{Name: "dict", Usage: "extend the gazetteer with the dictionary `FILE` (repeatable)"},
+			rulesFlag(), rulesOffFlag(),
 			&cli.DurationFlag{Name: "timeout", Value: source.DefaultOptions().Timeout, Usage: "limit for each HTTP request, body included"},
 			&cli.Int64Flag{Name: "max-size", Value: source.DefaultOptions().MaxBytes, Usage: "largest document read, in bytes"},
 			curationFlag(),

@@ -45,6 +45,7 @@ Examples:
 			&cli.StringFlag{Name: "summary", Usage: "also write the run summary as JSON to `FILE`"},
 			&cli.IntFlag{Name: "workers", Value: runtime.GOMAXPROCS(0), Usage: "articles extracted at once"},
 			&cli.StringSliceFlag{Name: "dict", Usage: "extend the gazetteer with the dictionary `FILE` (repeatable)"},
+			rulesFlag(), rulesOffFlag(),
 			&cli.DurationFlag{Name: "timeout", Value: source.DefaultOptions().Timeout, Usage: "limit for each HTTP request, body included"},
 			&cli.Int64Flag{Name: "max-size", Value: source.DefaultOptions().MaxBytes, Usage: "largest document read, in bytes (a file, a page, a JSON lines record)"},
 			curationFlag(),
@@ -54,8 +55,8 @@ Examples:
 	}
 }
 
-// newExtractor builds the extractor with the built-in dictionary and the
-// user's --dict files.
+// newExtractor builds the extractor with the built-in dictionary, the
+// user's --dict files and the rule flags.
 func newExtractor(c *cli.Context) (*extract.Extractor, error) {
 	d, err := gazetteer.Default()
 	if err != nil {
@@ -66,9 +67,13 @@ func newExtractor(c *cli.Context) (*extract.Extractor, error) {
 			return nil, usageError("%v", err)
 		}
 	}
-	x, err := extract.New(d)
+	opts, err := extractOptions(c)
 	if err != nil {
-		return nil, &exitError{code: 1, err: err}
+		return nil, err
+	}
+	x, err := extract.New(d, opts...)
+	if err != nil {
+		return nil, usageError("%v", err)
 	}
 	return x, nil
 }

@@ -135,6 +135,7 @@ func commands() []*cli.Command {
 		schemaCommand(),
 		queryCommand(),
 		evalCommand(),
+		rulesCommand(),
 		browserCommand(),
 	}
 }

@@ -193,6 +193,8 @@ type step struct {
 	rows  []map[string]any
 	kind  stepKind
 	what  string // label or type, for errors
+	// want is how many rows the query must count, when not one per row.
+	want int
 }
 
 type writePlan []step
@@ -237,6 +239,9 @@ func planWrites(p graph.Parts) writePlan {
 		}
 		return a < b
 	})
+	if s := eventStep(p.Nodes); s != nil {
+		plan = append(plan, *s)
+	}
 
 	for i := range p.Facts {
 		f := &p.Facts[i]
@@ -255,9 +260,23 @@ func planWrites(p graph.Parts) writePlan {
 
 	var pairArticles []any
 	seen := map[string]bool{}
+	// An Event's MENTIONS are written in one row per Event, so that the
+	// articles new to it are counted together.
+	eventRows := map[string]map[string]any{}
 	for i := range p.Mentions {
 		r := &p.Mentions[i]
 		k := string(r.Type) + " " + string(r.Start.Labels[0]) + " " + string(r.End.Labels[0])
+		if r.End.Labels[0] == graph.LabelEvent && r.Start.Labels[0] == graph.LabelArticle {
+			row := eventRows[r.End.ID]
+			if row == nil {
+				row = map[string]any{"end": r.End.ID, "mentions": []map[string]any{}}
+				eventRows[r.End.ID] = row
+				add(k, func() step { return step{query: eventMentionsQuery, kind: relStep, what: k} }, row)
+			}
+			row["mentions"] = append(row["mentions"].([]map[string]any), mentionRow(r))
+			groups[k].want++
+			continue
+		}
 		add(k, func() step {
 			return step{query: mentionsQuery(r.Start.Labels[0], r.End.Labels[0]), kind: relStep, what: k}
 		}, mentionRow(r))
@@ -309,12 +328,16 @@ func (p writePlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (graph.
 			st.NodesCreated += c.NodesCreated()
 			st.NodesUpdated += updated
 		case relStep, evidenceStep:
-			if rows != int64(len(s.rows)) {
+			want := len(s.rows)
+			if s.want > 0 {
+				want = s.want
+			}
+			if rows != int64(want) {
 				missing := errMissingEndpoint
 				if s.kind == evidenceStep {
 					missing = errMissingRelationship
 				}
-				return st, fmt.Errorf("write %s: %d of %d rows: %w", s.what, len(s.rows)-int(rows), len(s.rows), missing)
+				return st, fmt.Errorf("write %s: %d of %d rows: %w", s.what, want-int(rows), want, missing)
 			}
 			st.NodesCreated += c.NodesCreated()
 			st.NodesUpdated += int(n[2])
@@ -331,7 +354,7 @@ func (p writePlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (graph.
 // nodeRow is the query parameter for one merged node: the lists and dates
 // the query merges, apart from the scalar properties it sets.
 func nodeRow(n *graph.Node) map[string]any {
-	return map[string]any{
+	row := map[string]any{
 		"id":       n.ID,
 		"key":      keyOf(n.Props),
 		"aliases":  nonNil(graph.Strings(n.Props[graph.PropAliases])),
@@ -341,6 +364,11 @@ func nodeRow(n *graph.Node) map[string]any {
 		"last":     n.Props[graph.PropLastSeen],
 		"props":    scalarProps(n.Props),
 	}
+	if n.Label() == graph.LabelEvent {
+		// eventStep merges an Event's name by its own rule.
+		delete(row["props"].(map[string]any), graph.PropName)
+	}
+	return row
 }
 
 // factRow is the query parameter for one relationship and its evidence:
@@ -520,8 +548,7 @@ SET r._lock = true
 WITH r, row` + evidenceMerge(typ) + `
 WITH r, row, added, dw, keys, ev_changed, coalesce(r.updated_from, '') <= coalesce(row.key, '') AS newer,
   coalesce(r.source_count, 0) + added AS cnt, coalesce(r.confidence_weight, 0) + dw AS weight,
-  reduce(acc = [i IN range(0, size(coalesce(r.sources, [])) - 1) | coalesce(r.source_published[i], '') + ' ' + r.sources[i]], k IN keys |
-    [y IN acc WHERE y > k] + [k] + [y IN acc WHERE y < k])[..` + strconv.Itoa(graph.MaxSources) + `] AS top,
+  ` + topSources("r", "keys") + ` AS top,
   ` + union("r.evidence", "row.evidence", graph.MaxEvidence) + ` AS evidence,
   ` + union("r.rule", "row.rule", 0) + ` AS rule
 WITH r, row, newer, cnt, weight, evidence, rule, ev_changed,
@@ -575,6 +602,51 @@ func mentionsQuery(start, end graph.Label) string {
 	return queryPrefix + "UNWIND $rows AS row\nMATCH (a:" + quote(start) + " {id: row.start})\nMATCH (b:" + quote(end) +
 		" {id: row.end})\nMERGE (a)-[r:MENTIONS {id: row.id}]->(b)\nON CREATE SET " + onCreate + mentionsMergeTail
 }
+
+// topSources is the Cypher expression of the MaxSources newest sources of
+// element v, as "published id" keys newest first, with the keys of the
+// list expression keys inserted in place.
+func topSources(v, keys string) string {
+	return `reduce(acc = [i IN range(0, size(coalesce(` + v + `.sources, [])) - 1) | coalesce(` + v + `.source_published[i], '') + ' ' + ` + v + `.sources[i]], k IN ` + keys + ` |
+    [y IN acc WHERE y > k] + [k] + [y IN acc WHERE y < k])[..` + strconv.Itoa(graph.MaxSources) + `]`
+}
+
+// eventMentionsQuery writes the MENTIONS of an Event, one row per Event
+// with its articles (row.mentions): an article whose MENTIONS is new
+// reports the event for the first time, so the new ones add to
+// source_count and enter the newest sources in place, once per Event and
+// transaction; the same article again adds nothing, and the result does
+// not depend on the order of loading.
+var eventMentionsQuery = queryPrefix + `UNWIND $rows AS row
+MATCH (b:Event {id: row.end})
+SET b._lock = true
+WITH b, row
+CALL (b, row) {
+  UNWIND row.mentions AS m
+  MATCH (a:Article {id: m.start})
+  MERGE (a)-[r:MENTIONS {id: m.id}]->(b)
+  ON CREATE SET r._new = true, r.loaded_at = datetime.transaction()
+  SET r._lock = true
+  WITH a, r, m, coalesce(r.updated_from, '') <= m.key AS newer, r._new IS NOT NULL AS created
+  WITH a, r, m, newer, created,
+    (newer AND (coalesce(r.updated_from, '') <> m.key OR any(k IN keys(m.props) WHERE r[k] IS NULL OR r[k] <> m.props[k]))) AS changed
+  SET r += CASE WHEN newer THEN m.props ELSE {} END,
+    r.updated_from = CASE WHEN newer THEN m.key ELSE r.updated_from END
+  REMOVE r._lock, r._new
+  RETURN count(*) AS rows, sum(CASE WHEN changed AND NOT created THEN 1 ELSE 0 END) AS updated,
+    collect(CASE WHEN created THEN coalesce(a.published, '') + ' ' + a.id END) AS keys,
+    min(a.published) AS p0, max(a.published) AS p1
+}
+WITH b, rows, updated, keys, ` + topSources("b", "keys") + ` AS top,
+  CASE WHEN p0 IS NOT NULL AND (b.first_seen IS NULL OR p0 < b.first_seen) THEN p0 ELSE b.first_seen END AS first,
+  CASE WHEN p1 IS NOT NULL AND (b.last_seen IS NULL OR p1 > b.last_seen) THEN p1 ELSE b.last_seen END AS last
+SET b.first_seen = first,
+  b.last_seen = last,
+  b.source_count = coalesce(b.source_count, 0) + size(keys),
+  b.sources = [k IN top | split(k, ' ')[1]],
+  b.source_published = [k IN top | split(k, ' ')[0]]
+REMOVE b._lock
+RETURN sum(rows) AS rows, sum(updated) AS updated`
 
 const mentionsMergeTail = `
 SET r._lock = true, b._lock = true

@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/article"
@@ -19,8 +20,13 @@ type entity struct {
 	aliases []string
 	roles   []role // Leader: offices held
 	count   int
-	first   int  // token index of the first mention
-	real    bool // named as an actor or place, not only through an adjective
+	named   int // mentions by name, capital or noun phrase, not by its people
+	// firstNamed is the token of the first of those, or -1.
+	firstNamed int
+	first      int  // token index of the first mention
+	real       bool // named as an actor or place, not only through an adjective
+	// military caches isMilitary: 0 not known yet, 1 yes, -1 no.
+	military int8
 }
 
 // role is an office a leader holds for a state or organization.
@@ -28,7 +34,9 @@ type role struct {
 	title  string
 	owner  *entity
 	sent   int
-	former bool // "former president": no longer held, no REPRESENTS
+	former bool   // "former president": no longer held, no REPRESENTS
+	rule   string // the rule that found the office
+	change string // start, hold or end; "" is hold
 }
 
 func (e *entity) id() string {
@@ -108,13 +116,29 @@ type doc struct {
 	ents    []*entity
 	byKey   map[string]*entity
 	ments   []*mention
-	at      []*mention // the mention covering each token, or nil
-	titled  []bool     // sentences in headline case
-	nerDone []bool     // sentences prose's recognizer has labelled
+	at      []*mention        // the mention covering each token, or nil
+	titled  []bool            // sentences in headline case
+	nerDone []bool            // sentences prose's recognizer has labelled
+	nerSeen map[string]string // the label of each capitalized word it gave
 	persons map[string]*entity
 	rels    []*relation
 	events  []*event
 	dyad    [2]*entity
+	// datelineState is the state whose name or capital the dateline gives.
+	datelineState string
+	// pairs are the two actors of each word like "Belgrade-Pristina", by
+	// token.
+	pairs map[int][2]*entity
+	// hasDisputed caches whether the article names a disputed region: 0
+	// not known yet, 1 yes, -1 no.
+	hasDisputed int8
+	// mediatedByRule maps each mediator to the rules that found it.
+	mediatedByRule map[*entity][]string
+	// The time expressions of each sentence, the article's years of
+	// months, and every event word: eventtime.go.
+	times     [][]timex
+	monthYear map[time.Month]int
+	trigs     []trigger
 }
 
 func (x *Extractor) analyze(a *article.Article) *doc {
@@ -129,6 +153,8 @@ func (x *Extractor) analyze(a *article.Article) *doc {
 	d.resolveNominals()
 	d.findPersons()
 	d.sortMentions()
+	// Relations date the changes they tell with the sentence's times.
+	d.findTimes()
 	d.findRelations()
 	d.findEvents()
 	return d
@@ -170,6 +196,20 @@ func (d *doc) tag() {
 	d.nerDone = make([]bool, len(d.sents))
 }
 
+// personNER is prose's entity label of token i where only a person is in
+// question: a word the recognizer has called a person in another sentence
+// of the article is one here too, without running it again (the verdicts
+// are cached per document: "Mensah said" comes back sentence after
+// sentence).
+func (d *doc) personNER(i int) string {
+	if si := d.toks[i].Sent; si >= 0 && !d.nerDone[si] {
+		if l, ok := d.nerSeen[d.toks[i].Text]; ok && strings.HasSuffix(l, "PERSON") {
+			return l
+		}
+	}
+	return d.ner(i)
+}
+
 // ner is prose's entity label of token i. The recognizer is most of the
 // cost of an article, and only a few tokens need its opinion, so it runs
 // on a sentence the first time one of its tokens is asked about.
@@ -186,8 +226,14 @@ func (d *doc) ner(i int) string {
 			pt = append(pt, ptoken.Token{Text: d.toks[k].Text, Tag: d.toks[k].Tag, Start: k})
 		}
 		d.x.ner.Label(pt)
+		if d.nerSeen == nil {
+			d.nerSeen = map[string]string{}
+		}
 		for _, p := range pt {
 			d.toks[p.Start].NER = p.Label
+			if isCapitalized(p.Text) {
+				d.nerSeen[p.Text] = p.Label
+			}
 		}
 	}
 	return d.toks[i].NER
@@ -206,7 +252,7 @@ func (d *doc) entity(label graph.Label, name string) *entity {
 	if e, ok := d.byKey[k]; ok {
 		return e
 	}
-	e := &entity{label: label, name: name, first: -1}
+	e := &entity{label: label, name: name, first: -1, firstNamed: -1}
 	if label != graph.LabelLeader {
 		e.entry = d.x.dict.Lookup(label, name)
 		if e.entry != nil {
@@ -244,6 +290,12 @@ func (d *doc) addMention(m *mention) *mention {
 	}
 	e := m.ent
 	e.count++
+	if m.kind != mDemonym {
+		e.named++
+		if e.firstNamed < 0 || m.from < e.firstNamed {
+			e.firstNamed = m.from
+		}
+	}
 	if e.first < 0 || m.from < e.first {
 		e.first = m.from
 	}
@@ -295,6 +347,15 @@ func (d *doc) span(from, to int) string {
 func (d *doc) sentText(si int) string {
 	s := d.sents[si]
 	return strings.Join(strings.Fields(d.text[s.Start:s.End]), " ")
+}
+
+// mentionAt is the mention covering token i, or nil (also outside the
+// text).
+func (d *doc) mentionAt(i int) *mention {
+	if i < 0 || i >= len(d.at) {
+		return nil
+	}
+	return d.at[i]
 }
 
 // low is the lower-case text of token i, or "" outside the text.

@@ -7,6 +7,18 @@ import (
 	"github.com/geokg/geokg/ingest/article"
 )
 
+// propRule is the property that lists the ids of the rules that made a
+// relationship or an event.
+const propRule = "rule"
+
+// propChange tells what a CONTROLS or REPRESENTS fact says about a state
+// over time (gain, hold, lose; start, hold, end), and propChangeDate the
+// date of the change when the text gives one.
+const (
+	propChange     = "change"
+	propChangeDate = "change_date"
+)
+
 // relation is one relationship found in an article.
 type relation struct {
 	typ        graph.RelType
@@ -16,6 +28,8 @@ type relation struct {
 	evidence   []int // sentence indexes
 	confidence float64
 	props      map[string]any
+	why        []reason      // the rules that found it, and where
+	changes    []observation // CONTROLS and REPRESENTS: the changes told
 }
 
 // batch assembles the article's graph: the Article node, entity and event
@@ -26,10 +40,9 @@ func (d *doc) batch() *graph.Batch {
 	b.Nodes = append(b.Nodes, art)
 	var emitted []*entity
 	for _, e := range d.ents {
-		if !e.real || e.count <= 0 {
-			continue
+		if e.inGraph() {
+			emitted = append(emitted, e)
 		}
-		emitted = append(emitted, e)
 	}
 	sort.SliceStable(emitted, func(i, j int) bool { return emitted[i].first < emitted[j].first })
 	for _, e := range emitted {
@@ -60,24 +73,8 @@ func (d *doc) batch() *graph.Batch {
 	}
 	seen := map[string]int{}
 	for _, r := range d.rels {
-		var start, end graph.Ref
-		switch {
-		case r.fromEvent != nil:
-			start = r.fromEvent.ref(d)
-		case r.from != nil && r.from.real:
-			start = graph.Ref{ID: r.from.id(), Labels: []graph.Label{r.from.label}}
-		default:
-			continue
-		}
-		switch {
-		case r.toEvent != nil:
-			end = r.toEvent.ref(d)
-		case r.to != nil && r.to.real:
-			end = graph.Ref{ID: r.to.id(), Labels: []graph.Label{r.to.label}}
-		default:
-			continue
-		}
-		if start.ID == end.ID {
+		start, end, ok := d.endpoints(r)
+		if !ok {
 			continue
 		}
 		id := graph.RelID(r.typ, start.ID, end.ID)
@@ -86,6 +83,10 @@ func (d *doc) batch() *graph.Batch {
 			// The same fact found twice: keep the stronger, add evidence.
 			old := b.Rels[k].Props
 			old[graph.PropEvidence] = union(old[graph.PropEvidence].([]string), ev, 3)
+			old[propRule] = union(old[propRule].([]string), r.rules(), 0)
+			if old[propChange] == nil {
+				setChange(old, r)
+			}
 			if r.confidence > old[graph.PropConfidence].(float64) {
 				old[graph.PropConfidence] = r.confidence
 			}
@@ -95,14 +96,57 @@ func (d *doc) batch() *graph.Batch {
 			graph.PropSources:    []string{d.a.ID},
 			graph.PropEvidence:   ev,
 			graph.PropConfidence: r.confidence,
+			propRule:             r.rules(),
 		}
 		for k, v := range r.props {
 			props[k] = v
 		}
+		setChange(props, r)
 		seen[id] = len(b.Rels)
 		b.Rels = append(b.Rels, graph.Rel{ID: id, Type: r.typ, Start: start, End: end, Props: props})
 	}
 	return b
+}
+
+// endpoints are the nodes relation r joins, if it goes into the graph: a
+// rule switched on made it, and it joins two different nodes the article
+// names.
+func (d *doc) endpoints(r *relation) (start, end graph.Ref, ok bool) {
+	if !d.madeByRuleOn(r) {
+		return start, end, false
+	}
+	start, ok1 := d.ref(r.from, r.fromEvent)
+	end, ok2 := d.ref(r.to, r.toEvent)
+	return start, end, ok1 && ok2 && start.ID != end.ID
+}
+
+// ref is the node of a relation's end: an event, or an entity the article
+// names as an actor or a place.
+func (d *doc) ref(e *entity, ev *event) (graph.Ref, bool) {
+	switch {
+	case ev != nil:
+		return ev.ref(d), true
+	case e != nil && e.inGraph():
+		return graph.Ref{ID: e.id(), Labels: []graph.Label{e.label}}, true
+	}
+	return graph.Ref{}, false
+}
+
+// inGraph reports whether entity e is a node of the article's graph: named
+// as an actor or a place, and still mentioned (a mention may be taken back
+// when a longer name covers it).
+func (e *entity) inGraph() bool { return e.real && e.count > 0 }
+
+// setChange sets the change r tells, and its date, in props.
+func setChange(props map[string]any, r *relation) {
+	c, date := r.change()
+	if c == "" {
+		return
+	}
+	props[propChange] = c
+	if date != "" {
+		props[propChangeDate] = date
+	}
 }
 
 func (d *doc) evidence(sents []int) []string {
@@ -118,13 +162,15 @@ func (d *doc) evidence(sents []int) []string {
 	return out
 }
 
+// union adds to a the strings of b it lacks, up to limit strings in all
+// (0: no limit).
 func union(a, b []string, limit int) []string {
 	for _, s := range b {
 		dup := false
 		for _, x := range a {
 			dup = dup || x == s
 		}
-		if !dup && len(a) < limit {
+		if !dup && (limit == 0 || len(a) < limit) {
 			a = append(a, s)
 		}
 	}

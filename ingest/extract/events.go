@@ -8,58 +8,21 @@ import (
 )
 
 // event is one happening the article reports, merged over the sentences
-// that mention it: one per type and article.
+// that mention it: one per type and article, and one more for each other
+// track of talks or each background event of its own time ("since the
+// 1994 war").
 type event struct {
 	typ       graph.EventType
+	trigs     []trigger // its mentions
 	sents     []int
 	parties   []*entity
 	mediators []*entity
-	places    []*entity
-	date      string
+	places    []place
+	when      eventTime
 	explicit  bool // parties named next to the trigger, not inferred
 	split     bool // a second event of its type, with other sides
+	past      bool // an event of the story's past, with its own time
 	key       string
-}
-
-func (ev *event) id(d *doc) string {
-	if ev.split {
-		return graph.HashID("event", d.a.ID, ev.key)
-	}
-	return graph.HashID("event", d.a.ID, string(ev.typ))
-}
-
-func (ev *event) ref(d *doc) graph.Ref {
-	return graph.Ref{ID: ev.id(d), Labels: []graph.Label{graph.LabelEvent}}
-}
-
-func (ev *event) node(d *doc) graph.Node {
-	var names []string
-	for _, p := range ev.parties {
-		if p.real {
-			names = append(names, p.name)
-		}
-	}
-	name := strings.ReplaceAll(string(ev.typ), "_", " ")
-	if len(names) > 0 {
-		name += ": " + strings.Join(names, " – ")
-	}
-	props := map[string]any{graph.PropID: ev.id(d), graph.PropType: string(ev.typ), graph.PropName: name}
-	if ev.date != "" {
-		props["date"] = ev.date
-	}
-	// The place is a property, not a LOCATED_IN relationship: the
-	// evaluation counts Event LOCATED_IN as an unmatched relation.
-	var places []string
-	for _, p := range ev.places {
-		places = append(places, p.name)
-	}
-	if len(places) > 0 {
-		props["location"] = places
-	}
-	if len(ev.sents) > 0 {
-		props[graph.PropEvidence] = d.evidence(ev.sents)
-	}
-	return graph.Node{ID: ev.id(d), Labels: []graph.Label{graph.LabelEvent}, Props: props}
 }
 
 // trigger is one occurrence of an event word.
@@ -68,12 +31,14 @@ type trigger struct {
 	from int
 	to   int
 	sent int
+	past bool // names the story's past: its time is not the event's
 }
 
 // findEvents finds event triggers, gives each event its sides, mediators,
 // place and date, and derives FIGHTS between the sides of a conflict.
 func (d *doc) findEvents() {
 	trigs := d.triggers()
+	d.trigs = trigs
 	mediators, mediatorSents := d.mediators()
 	isMediator := map[*entity]bool{}
 	for _, m := range mediators {
@@ -182,7 +147,9 @@ func (d *doc) findEvents() {
 	var best [2]*entity
 	bestW := 0
 	for p, w := range pairs {
-		if w > bestW || w == bestW && best[0] != nil && firstPair[p] < firstPair[best] {
+		// Ties go to the pair named first, then by name: the same text
+		// must give the same sides whatever the map's order.
+		if w > bestW || w == bestW && best[0] != nil && (firstPair[p] < firstPair[best] || firstPair[p] == firstPair[best] && p[0].name+"\x00"+p[1].name < best[0].name+"\x00"+best[1].name) {
 			best, bestW = p, w
 		}
 	}
@@ -197,6 +164,17 @@ func (d *doc) findEvents() {
 	for i, t := range trigs {
 		sides, explicit := reads[i].sides, reads[i].explicit
 		k := string(t.typ)
+		// An event of the story's past is one of its own when its sides
+		// are named with it ("a ceasefire between the two sides in 2015");
+		// otherwise ("the rebels' 2019 offensive") it still tells the story's
+		// event its sides, but not its time.
+		bg := d.background(t)
+		if bg != "" && explicit && len(sides) >= 2 {
+			k += "|past|" + bg
+		} else if bg != "" {
+			t.past = true
+			bg = ""
+		}
 		split := false
 		if explicit && len(sides) >= 2 && d.dyad[0] != nil && d.x.lex.kind(t.typ).twoSided && d.otherTrack(sides[:2], t.sent, mediatorSents) {
 			k = string(t.typ) + "|" + sides[0].id() + "|" + sides[1].id()
@@ -204,7 +182,7 @@ func (d *doc) findEvents() {
 		}
 		ev := byKey[k]
 		if ev == nil {
-			ev = &event{typ: t.typ}
+			ev = &event{typ: t.typ, past: bg != ""}
 			if split {
 				ev.key = k
 				ev.split = true
@@ -213,6 +191,7 @@ func (d *doc) findEvents() {
 			order = append(order, k)
 		}
 		ev.sents = appendUnique(ev.sents, t.sent)
+		ev.trigs = append(ev.trigs, t)
 		if split {
 			sides = sides[:2]
 		}
@@ -232,12 +211,6 @@ func (d *doc) findEvents() {
 			ev.parties = appendEntity(ev.parties, s)
 		}
 		ev.explicit = ev.explicit || explicit
-		for _, p := range d.placesOf(t) {
-			ev.places = appendEntity(ev.places, p)
-		}
-		if ev.date == "" {
-			ev.date = d.dateOf(t)
-		}
 	}
 	// A mediator named in a sentence that names a negotiation mediates
 	// that one; one named elsewhere, every negotiation of the story.
@@ -282,6 +255,8 @@ func (d *doc) findEvents() {
 		if len(ev.parties) == 0 || d.x.lex.kind(typ).mediated && len(ev.parties) < 2 {
 			continue
 		}
+		ev.when = d.timeOf(ev)
+		ev.places = d.placesOf(ev, d.events)
 		if f := d.x.lex.kind(typ).fighting; f == fightingIs || f == fightingEnds {
 			conflict = true
 		}
@@ -291,21 +266,27 @@ func (d *doc) findEvents() {
 				for _, s := range mediatorSents[m] {
 					here = here || containsInt(ev.sents, s)
 				}
-				if here || !local[m] && !ev.split {
+				if here || !local[m] && !ev.split && !ev.past {
 					ev.mediators = appendEntity(ev.mediators, m)
 				}
 			}
 			// A venue city in a third state: that state hosts.
 			for _, pl := range ev.places {
-				if !d.isCity(pl) {
+				if !d.isCity(pl.ent) {
 					continue
 				}
-				if h := d.hostOf(pl); h != nil && !containsEntity(ev.parties, h) && !homeOf(ev.parties, h) {
+				if h := d.hostOf(pl.ent); h != nil && !containsEntity(ev.parties, h) && !homeOf(ev.parties, h) && d.on(ruleMediatesHost) {
 					ev.mediators = appendEntity(ev.mediators, h)
 				}
 			}
 		}
 		d.events = append(d.events, ev)
+	}
+	// A truce agreed at talks the article places was agreed there.
+	for _, ev := range d.events {
+		if len(ev.places) == 0 {
+			ev.places = d.placesOf(ev, d.events)
+		}
 	}
 	anyHostile := false
 	for _, h := range hostile {
@@ -314,8 +295,8 @@ func (d *doc) findEvents() {
 	// The story's sides fight when it tells of fighting, unless the
 	// fighting is between others ("the two leaders held talks" while
 	// their jets strike the Houthis).
-	if conflict && d.dyad[0] != nil && (hostile[d.dyad] || !anyHostile) {
-		d.addRel(graph.RelFights, d.dyad[0], d.dyad[1], d.firstSentOf(d.dyad[0], d.dyad[1]), confInferred, nil)
+	if conflict && d.dyad[0] != nil && (hostile[d.dyad] || !anyHostile) && d.on(ruleStorySides) {
+		d.addRel(ruleStorySides, graph.RelFights, d.dyad[0], d.dyad[1], d.firstSentOf(d.dyad[0], d.dyad[1]), confInferred, nil)
 	}
 	for _, ev := range d.events {
 		// An attack or a conflict between exactly two sides: they fight.
@@ -327,30 +308,35 @@ func (d *doc) findEvents() {
 					sides = appendEntity(sides, d.stateOf(p))
 				}
 			}
-			if len(sides) == 2 {
-				d.addRel(graph.RelFights, sides[0], sides[1], ev.sents[0], confInferred, nil)
+			if len(sides) == 2 && d.on(ruleEventSides) {
+				d.addRel(ruleEventSides, graph.RelFights, sides[0], sides[1], ev.sents[0], confInferred, nil)
 			}
 		}
 		// A state's talks or truce with an armed group end fighting
 		// between them: a government does not negotiate a ceasefire
 		// with rebels it is not fighting.
 		if f := d.x.lex.kind(ev.typ).fighting; f == fightingEnds || f == fightingSettles {
-			if a, b, ok := stateAndArmedGroup(d, ev.parties); ok {
-				d.addRel(graph.RelFights, a, b, ev.sents[0], confInferred, nil)
+			if a, b, ok := stateAndArmedGroup(d, ev.parties); ok && d.on(ruleNegotiates) {
+				d.addRel(ruleNegotiates, graph.RelFights, a, b, ev.sents[0], confInferred, nil)
 			}
 		}
 	}
 	for _, ev := range d.events {
 		for _, p := range ev.parties {
 			p.real = true
-			d.rels = append(d.rels, &relation{typ: graph.RelPartyTo, from: p, toEvent: ev, evidence: ev.sents, confidence: confInferred + 0.1})
+			d.rels = append(d.rels, &relation{typ: graph.RelPartyTo, from: p, toEvent: ev, evidence: ev.sents, confidence: confInferred + 0.1, why: d.partyReason(ev)})
 		}
 		for _, m := range ev.mediators {
 			if containsEntity(ev.parties, m) {
 				continue
 			}
 			m.real = true
-			d.rels = append(d.rels, &relation{typ: graph.RelMediates, from: m, toEvent: ev, evidence: ev.sents, confidence: confInferred + 0.1})
+			d.rels = append(d.rels, &relation{typ: graph.RelMediates, from: m, toEvent: ev, evidence: ev.sents, confidence: confInferred + 0.1, why: d.mediatorReason(ev, m)})
+		}
+		for _, p := range ev.places {
+			p.ent.real = true
+			d.rels = append(d.rels, &relation{typ: graph.RelLocatedIn, fromEvent: ev, to: p.ent, evidence: []int{p.sent},
+				confidence: placeConfidence[p.rule], why: []reason{{p.rule, p.sent}}})
 		}
 	}
 	d.dropMediatorPressure()
@@ -519,14 +505,16 @@ func (d *doc) triggers() []trigger {
 				continue
 			}
 			typ, ok := lx.events[d.lowJoin(k, k+n)]
-			if !ok {
+			if !ok || !d.on(eventRule(typ)) {
 				continue
 			}
 			last := d.toks[k+n-1]
 			if n == 1 && !strings.HasPrefix(last.Tag, "NN") && last.Lower != "fighting" {
 				break // "offensive actions", "to strike"
 			}
-			if d.low(k) == "meeting" && d.low(k+1) != "between" {
+			// "a meeting between A and B", "a meeting with his British
+			// counterpart", not "a cabinet meeting".
+			if d.low(k) == "meeting" && d.low(k+1) != "between" && d.low(k+1) != "with" {
 				break
 			}
 			if d.eventDenied(k) || d.inQuote(k) && (typ == "talks" || typ == "agreement" || typ == "election") {
@@ -580,7 +568,7 @@ func (d *doc) triggers() []trigger {
 			break
 		}
 		// "an exchange brokered by the UAE" in a sentence about prisoners.
-		if w := d.low(k); (w == "exchange" || w == "swap" || w == "exchanges" || w == "swaps") && strings.HasPrefix(d.toks[k].Tag, "NN") && d.low(k-1) != "to" && d.low(k-1) != "will" && d.low(k-1) != "would" && d.aboutCaptives(si) && !d.inQuote(k) {
+		if w := d.low(k); (w == "exchange" || w == "swap" || w == "exchanges" || w == "swaps") && strings.HasPrefix(d.toks[k].Tag, "NN") && d.low(k-1) != "to" && d.low(k-1) != "will" && d.low(k-1) != "would" && d.aboutCaptives(si) && !d.inQuote(k) && d.on(eventRule("prisoner_exchange")) {
 			if len(out) == 0 || out[len(out)-1].to <= k {
 				out = append(out, trigger{typ: "prisoner_exchange", from: k, to: k + 1, sent: si})
 			}
@@ -655,7 +643,7 @@ func (d *doc) eventDenied(k int) bool {
 func (d *doc) proposed(k int) bool {
 	for p := k - 1; p >= k-10 && p >= 0 && d.sameSent(p, k); p-- {
 		switch d.low(p) {
-		case "proposed", "propose", "proposes", "proposing", "proposal", "urged", "urging":
+		case "proposed", "propose", "proposes", "proposing", "proposal", "urged", "urging", "asked", "asks", "asking", "request", "requested", "requests", "requesting":
 			return true
 		case "for":
 			if strings.HasPrefix(d.low(p-1), "call") {
@@ -756,28 +744,6 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 	return out, false
 }
 
-// placesOf returns the places of the event at t: regions after "in" or "at"
-// in its sentence.
-func (d *doc) placesOf(t trigger) []*entity {
-	var out []*entity
-	s := d.sents[t.sent]
-	// Near the event word: "talks in Doha", "met in Kunming for talks".
-	for p := max(s.From, t.from-8); p < s.To && p < t.to+8; p++ {
-		m := d.at[p]
-		if m == nil || m.from != p || m.ent == nil || m.ent.label != graph.LabelRegion {
-			continue
-		}
-		q := p - 1
-		if d.low(q) == "the" {
-			q--
-		}
-		if w := d.low(q); w == "in" || w == "at" || w == "near" {
-			out = appendEntity(out, m.ent)
-		}
-	}
-	return out
-}
-
 // isCity reports whether a place is a city: a gazetteer city or a capital
 // named as a place.
 func (d *doc) isCity(e *entity) bool {
@@ -834,10 +800,14 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 	var out []*entity
 	sents := map[*entity][]int{}
 	si := 0
-	add := func(es []*entity) {
+	add := func(rule string, es []*entity) {
+		if !d.on(rule) {
+			return
+		}
 		for _, e := range es {
 			out = appendEntity(out, e)
 			sents[e] = appendUnique(sents[e], si)
+			d.mediatedBy(e, rule)
 			if e.label == graph.LabelLeader {
 				for _, r := range e.roles {
 					if r.owner != nil {
@@ -853,7 +823,7 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 		for k := s.From; k < s.To; k++ {
 			t := d.toks[k]
 			if m := d.at[k]; m != nil && m.kind == mCompound && d.x.lex.cue(graph.RelMediates, cueCompound, m.suffix) && m.suffix != "led" {
-				add([]*entity{m.ent})
+				add(ruleMediatesCompound, []*entity{m.ent})
 				continue
 			}
 			if d.inQuote(k) || d.summitNear(k) {
@@ -865,33 +835,33 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 			case "pressing", "pressed", "press", "presses", "urging", "urged", "urge", "urges":
 				if strings.HasPrefix(t.Tag, "VB") && d.negotiationIn(si) {
 					if sides := d.actorsRight(k+1, 4, stateOrg...); len(sides) >= 2 {
-						add(d.actorsLeft(k, stateOrg...))
+						add(ruleMediatesPressing, d.actorsLeft(k, stateOrg...))
 					}
 				}
 			}
 			if n := d.cueLen(graph.RelMediates, cuePassive, k); n > 0 && d.low(k+n) == "by" && !d.negated(graph.RelMediates, k) {
 				if d.x.lex.cue(graph.RelMediates, cueVerb, t.Lower) || d.nearTrigger(k) {
-					add(d.actorsRight(k+n+1, 5, actorLabels...))
+					add(ruleMediatesPassive, d.actorsRight(k+n+1, 5, actorLabels...))
 				}
 				continue
 			}
 			if n := d.cueLen(graph.RelMediates, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelMediates, k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.negotiationIn(si)) {
-				add(d.actorsLeftN(k, 30, actorLabels...))
+				add(ruleMediatesVerb, d.actorsLeftN(k, 30, actorLabels...))
 				continue
 			}
 			if n := d.cueLen(graph.RelMediates, cueNoun, k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.negated(graph.RelMediates, k) {
 				if d.low(k+n) == "by" || d.low(k+n) == "of" {
-					add(d.actorsRight(k+n+1, 4, actorLabels...))
+					add(ruleMediatesNoun, d.actorsRight(k+n+1, 4, actorLabels...))
 				} else if w := d.low(k - 1); w == "are" || w == "were" || w == "as" || w == "the" && (d.low(k-2) == "are" || d.low(k-2) == "as") {
 					// "The OSCE, Russia and Ukraine are mediators", "acting as
 					// mediators"
-					add(d.actorsLeft(k, actorLabels...))
+					add(ruleMediatesNoun, d.actorsLeft(k, actorLabels...))
 				} else if p := k - 1; p >= 0 {
 					if d.low(p) == "joint" || d.low(p) == "the" {
 						p--
 					}
 					if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() {
-						add(d.actorsLeft(p+1, actorLabels...))
+						add(ruleMediatesNoun, d.actorsLeft(p+1, actorLabels...))
 					}
 				}
 			}

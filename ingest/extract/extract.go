@@ -23,6 +23,7 @@ import (
 // read-only after New, so one Extractor serves any number of goroutines.
 type Extractor struct {
 	lex    *lexicon
+	rules  *ruleSet
 	gaz    *surfaceIndex
 	dict   *gazetteer.Dict
 	tagger *tag.Tagger
@@ -33,13 +34,27 @@ type Extractor struct {
 type Option func(*config)
 
 type config struct {
-	ner bool
+	ner   bool
+	rules []*Rule
+	off   []string
 }
 
 // WithNER turns prose's named-entity recognizer on or off (on by default).
 // It is one signal for finding persons; without it extraction is faster and
 // relies on titles and speech verbs alone.
 func WithNER(on bool) Option { return func(c *config) { c.ner = on } }
+
+// WithRules adds rules to the built-in ones (see ParseRules). A rule whose
+// id is taken already is an error.
+func WithRules(rules ...*Rule) Option {
+	return func(c *config) { c.rules = append(c.rules, rules...) }
+}
+
+// WithoutRules switches off the rules with these ids: the matcher skips
+// them and the stages of the pipeline make no fact under them.
+func WithoutRules(ids ...string) Option {
+	return func(c *config) { c.off = append(c.off, ids...) }
+}
 
 // New builds an Extractor over the gazetteer d, loading prose's models
 // once.
@@ -52,7 +67,16 @@ func New(d *gazetteer.Dict, opts ...Option) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{lex: lex, dict: d}
+	builtin, err := loadBuiltinRules(dataFS)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := compileRules(builtin, cloneRules(cfg.rules), cfg.off, lex.stageRuleIDs())
+	if err != nil {
+		return nil, err
+	}
+	lex.addRuleCues(rules)
+	x := &Extractor{lex: lex, rules: rules, dict: d}
 	if x.tagger, err = tag.New(); err != nil {
 		return nil, fmt.Errorf("load part-of-speech model: %w", err)
 	}
@@ -83,3 +107,11 @@ func articleText(a *article.Article) string {
 	}
 	return title + "\n" + body
 }
+
+// Rules returns the rules the Extractor runs, built-in and added, in the
+// order they are written; rules switched off are included. The rules must
+// not be modified.
+func (x *Extractor) Rules() []*Rule { return x.rules.all }
+
+// RuleOff reports whether the rule with this id is switched off.
+func (x *Extractor) RuleOff(id string) bool { return x.rules.off[id] }

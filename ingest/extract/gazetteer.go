@@ -20,15 +20,23 @@ type hit struct {
 	kind  surfaceKind
 }
 
-// surfaceIndex finds dictionary surfaces in token sequences: a map from the
-// tokens of each surface, joined, to its entries.
+// surfaceIndex finds dictionary surfaces in token sequences: a trie over
+// the tokens of each surface, and a map from each surface, its tokens
+// joined by spaces, to its entries.
 type surfaceIndex struct {
 	surfaces map[string][]hit
+	root     *surfaceNode
 	maxLen   int
 }
 
+// surfaceNode is one token of the surfaces in the trie.
+type surfaceNode struct {
+	next map[string]*surfaceNode
+	hits []hit // the entries of the surface that ends here
+}
+
 func (x *Extractor) buildGazetteer(d *gazetteer.Dict) *surfaceIndex {
-	g := &surfaceIndex{surfaces: map[string][]hit{}}
+	g := &surfaceIndex{surfaces: map[string][]hit{}, root: &surfaceNode{next: map[string]*surfaceNode{}}}
 	add := func(s string, e *gazetteer.Entry, k surfaceKind) {
 		s = strings.TrimSpace(s)
 		if low := strings.ToLower(s); strings.HasPrefix(low, "the ") {
@@ -50,6 +58,16 @@ func (x *Extractor) buildGazetteer(d *gazetteer.Dict) *surfaceIndex {
 		}
 		g.surfaces[key] = append(g.surfaces[key], hit{e, k})
 		g.maxLen = max(g.maxLen, len(parts))
+		n := g.root
+		for _, p := range parts {
+			c := n.next[p]
+			if c == nil {
+				c = &surfaceNode{next: map[string]*surfaceNode{}}
+				n.next[p] = c
+			}
+			n = c
+		}
+		n.hits = append(n.hits, hit{e, k})
 	}
 	for _, e := range d.Entries {
 		add(e.Name, e, surfName)
@@ -68,32 +86,29 @@ func (x *Extractor) buildGazetteer(d *gazetteer.Dict) *surfaceIndex {
 
 // match returns the longest dictionary surface starting at toks[i]: its
 // length in tokens and its hits (several when a surface is ambiguous).
+// Tokens are matched as written, or by their Key (an all-caps word in
+// title case), as written first.
 func (g *surfaceIndex) match(toks []token, i int) (int, []hit) {
-	for n := min(g.maxLen, len(toks)-i); n >= 1; n-- {
-		if toks[i+n-1].Sent != toks[i].Sent {
-			continue
+	text, key := g.root, g.root
+	bestN, best := 0, []hit(nil)
+	for k := i; k < len(toks) && k < i+g.maxLen && toks[k].Sent == toks[i].Sent; k++ {
+		if text != nil {
+			text = text.next[toks[k].Text]
 		}
-		var b, alt strings.Builder
-		caps := false
-		for k := i; k < i+n; k++ {
-			if k > i {
-				b.WriteByte(' ')
-				alt.WriteByte(' ')
-			}
-			b.WriteString(toks[k].Text)
-			alt.WriteString(toks[k].Key)
-			caps = caps || toks[k].Key != toks[k].Text
+		if key != nil {
+			key = key.next[toks[k].Key]
 		}
-		if hs, ok := g.surfaces[b.String()]; ok {
-			return n, hs
+		switch {
+		case text != nil && len(text.hits) > 0:
+			bestN, best = k-i+1, text.hits
+		case key != nil && len(key.hits) > 0:
+			bestN, best = k-i+1, key.hits
 		}
-		if caps {
-			if hs, ok := g.surfaces[alt.String()]; ok {
-				return n, hs
-			}
+		if text == nil && key == nil {
+			break
 		}
 	}
-	return 0, nil
+	return bestN, best
 }
 
 // lookup returns the hits for one exact surface.

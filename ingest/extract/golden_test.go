@@ -3,7 +3,9 @@ package extract
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/geokg/geokg/graph"
@@ -34,7 +36,7 @@ func TestGolden(t *testing.T) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("extraction differs from %s; run go test -update and review the diff", path)
+		t.Errorf("extraction differs from %s (- want, + got); if the change is meant, run go test -update and review the diff:\n%s", path, lineDiff(string(want), buf.String(), 40))
 	}
 	// The export must load back, every relationship naming nodes it has.
 	b, err := graph.ReadJSONL(bytes.NewReader(buf.Bytes()))
@@ -57,4 +59,37 @@ func TestGolden(t *testing.T) {
 			}
 		}
 	}
+}
+
+// lineDiff lists the lines of want missing from got (-) and of got missing
+// from want (+), in order, at most limit of them.
+func lineDiff(want, got string, limit int) string {
+	count := func(s string) map[string]int {
+		m := map[string]int{}
+		for _, l := range strings.Split(s, "\n") {
+			m[l]++
+		}
+		return m
+	}
+	inWant, inGot := count(want), count(got)
+	var out []string
+	for _, l := range strings.Split(want, "\n") {
+		if inGot[l] > 0 {
+			inGot[l]--
+			continue
+		}
+		out = append(out, "- "+l)
+	}
+	inGot = count(got)
+	for _, l := range strings.Split(got, "\n") {
+		if inWant[l] > 0 {
+			inWant[l]--
+			continue
+		}
+		out = append(out, "+ "+l)
+	}
+	if len(out) > limit {
+		out = append(out[:limit], fmt.Sprintf("... and %d more lines", len(out)-limit))
+	}
+	return strings.Join(out, "\n")
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-//go:embed data/*.txt data/*.tsv
+//go:embed data/*.txt data/*.tsv data/rules/*.yaml
 var dataFS embed.FS
 
 // lexicon is the grammar the extractor works with: titles of office, event
@@ -21,8 +21,9 @@ type lexicon struct {
 	abbrevs     map[string]bool
 	honorifics  map[string]bool
 	roles       map[string]string // lower-case title -> canonical spelling
+	roleStarts  *phraseTrie       // the titles, to find one starting at a token
+	roleEnds    *phraseTrie       // the titles reversed, to find one ending at a token
 	titleStates map[string]string // lower-case title -> the state it implies
-	maxRole     int               // longest title, in tokens
 	roleMods    map[string]bool
 	stopNames   map[string]bool
 	notPerson   map[string]bool // capitalized nouns never in a person's name
@@ -43,7 +44,9 @@ type lexicon struct {
 	eventKinds  map[graph.EventType]eventKind
 	maxEvent    int
 	cues        map[graph.RelType]map[cueMode]map[string]bool // relation -> mode -> phrase
-	maxCue      int
+	cueTries    map[graph.RelType]map[cueMode]*phraseTrie
+	cal         *calendar // the date grammar's words
+	verbs       verbKinds // which verbs date which events
 }
 
 // cueMode is how a relation cue word relates its subject and object.
@@ -73,7 +76,25 @@ type eventKind struct {
 	twoSided bool
 	// fighting tells what the event says about fighting between its sides.
 	fighting fighting
+	// point: it happens on a day (talks, a truce); otherwise it goes on
+	// (a war), and its date is the day it began.
+	point bool
+	// place is what the event's place is to it.
+	place placeRole
 }
+
+// placeRole is what an event's place is to it.
+type placeRole string
+
+const (
+	// placeVenue: where it is held, part of what it is: talks in two
+	// cities are two events.
+	placeVenue placeRole = "venue"
+	// placeArea: where it happens, which reports name as they like.
+	placeArea placeRole = "area"
+	// placeCountry: the state it belongs to (an election).
+	placeCountry placeRole = "country"
+)
 
 // fighting is what an event says about fighting between its sides.
 type fighting string
@@ -90,6 +111,8 @@ const (
 func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx := &lexicon{
 		roles:       map[string]string{},
+		roleStarts:  newPhraseTrie(),
+		roleEnds:    newPhraseTrie(),
 		titleStates: map[string]string{},
 		orgHeads:    map[string]graph.OrgKind{},
 		nominals:    map[string]string{},
@@ -142,7 +165,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			} else {
 				lx.roles[title] = titleCase(title)
 			}
-			lx.maxRole = max(lx.maxRole, len(strings.Fields(title)))
+			lx.roleStarts.add(title, false)
+			lx.roleEnds.add(title, true)
 			return nil
 		}},
 		{"title_states.tsv", func(line string) error {
@@ -208,8 +232,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		}},
 		{"event_types.tsv", func(line string) error {
 			f := strings.Split(line, "\t")
-			if len(f) != 5 {
-				return fmt.Errorf("want type<TAB>sides<TAB>mediated<TAB>two_sided<TAB>fighting")
+			if len(f) != 7 {
+				return fmt.Errorf("want type<TAB>sides<TAB>mediated<TAB>two_sided<TAB>fighting<TAB>time<TAB>place")
 			}
 			typ, err := graph.ParseEventType(f[0])
 			if err != nil {
@@ -237,32 +261,19 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			default:
 				return fmt.Errorf("fighting %q, want none, is, ends or settles", f[4])
 			}
+			switch f[5] {
+			case "point":
+				k.point = true
+			case "span":
+			default:
+				return fmt.Errorf("time %q, want point or span", f[5])
+			}
+			switch k.place = placeRole(f[6]); k.place {
+			case placeVenue, placeArea, placeCountry:
+			default:
+				return fmt.Errorf("place %q, want venue, area or country", f[6])
+			}
 			lx.eventKinds[typ] = k
-			return nil
-		}},
-		{"cues.tsv", func(line string) error {
-			f := strings.Split(line, "\t")
-			if len(f) != 3 {
-				return fmt.Errorf("want relation<TAB>mode<TAB>words")
-			}
-			rel, err := graph.ParseRelType(f[0])
-			if err != nil {
-				return err
-			}
-			mode := cueMode(f[1])
-			if !slices.Contains(cueModes, mode) {
-				return fmt.Errorf("unknown cue mode %q (want one of %v)", f[1], cueModes)
-			}
-			if lx.cues[rel] == nil {
-				lx.cues[rel] = map[cueMode]map[string]bool{}
-			}
-			if lx.cues[rel][mode] == nil {
-				lx.cues[rel][mode] = map[string]bool{}
-			}
-			for _, w := range strings.Split(f[2], "|") {
-				lx.cues[rel][mode][w] = true
-				lx.maxCue = max(lx.maxCue, len(strings.Fields(w)))
-			}
 			return nil
 		}},
 	}
@@ -270,6 +281,12 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		if err := eachLine(fsys, s.file, s.fn); err != nil {
 			return nil, err
 		}
+	}
+	if lx.cal, err = loadCalendar(fsys); err != nil {
+		return nil, err
+	}
+	if lx.verbs, err = loadVerbKinds(fsys); err != nil {
+		return nil, err
 	}
 	for _, t := range graph.EventTypes {
 		if _, ok := lx.eventKinds[t]; !ok {
@@ -338,7 +355,90 @@ func (lx *lexicon) isAbbrev(w string) bool {
 	return len(w) == 2 && w[0] >= 'A' && w[0] <= 'Z'
 }
 
+// addRuleCues indexes the trigger words of the rules by fact and form, and
+// their cancel words as the fact's negations, for the stages that ask
+// whether a word is a cue (a place after a control verb, a mediator's
+// verb).
+func (lx *lexicon) addRuleCues(rs *ruleSet) {
+	lx.cues = map[graph.RelType]map[cueMode]map[string]bool{}
+	lx.cueTries = map[graph.RelType]map[cueMode]*phraseTrie{}
+	add := func(rel graph.RelType, mode cueMode, w string) {
+		if lx.cues[rel] == nil {
+			lx.cues[rel] = map[cueMode]map[string]bool{}
+			lx.cueTries[rel] = map[cueMode]*phraseTrie{}
+		}
+		if lx.cues[rel][mode] == nil {
+			lx.cues[rel][mode] = map[string]bool{}
+			lx.cueTries[rel][mode] = newPhraseTrie()
+		}
+		lx.cues[rel][mode][w] = true
+		lx.cueTries[rel][mode].add(w, false)
+	}
+	for _, r := range rs.all {
+		if r.Fact == factEvent || rs.off[r.ID] {
+			continue
+		}
+		mode := cueMode(r.Form)
+		if !slices.Contains(cueModes, mode) {
+			continue
+		}
+		for _, w := range r.Trigger.Words {
+			add(r.rel, mode, w)
+		}
+		for _, w := range r.Trigger.Suffixes {
+			add(r.rel, cueCompound, w)
+		}
+		for _, w := range r.Cancel {
+			add(r.rel, cueNegate, w)
+		}
+	}
+}
+
 // cue reports whether phrase is a cue of relation rel in mode.
 func (lx *lexicon) cue(rel graph.RelType, mode cueMode, phrase string) bool {
 	return lx.cues[rel][mode][phrase]
+}
+
+// phraseTrie holds lower-case phrases token by token, to find the longest
+// one at a place of the text without building strings.
+type phraseTrie struct {
+	next map[string]*phraseTrie
+	end  bool
+}
+
+func newPhraseTrie() *phraseTrie { return &phraseTrie{next: map[string]*phraseTrie{}} }
+
+// add adds a phrase, its tokens separated by spaces; reversed stores it
+// last token first, for phrases that end at a place.
+func (t *phraseTrie) add(phrase string, reversed bool) {
+	words := strings.Fields(phrase)
+	if reversed {
+		slices.Reverse(words)
+	}
+	n := t
+	for _, w := range words {
+		c := n.next[w]
+		if c == nil {
+			c = newPhraseTrie()
+			n.next[w] = c
+		}
+		n = c
+	}
+	n.end = true
+}
+
+// longest returns the length of the longest phrase read from token k in
+// direction step (1 forward, -1 backward), within k's sentence.
+func (t *phraseTrie) longest(toks []token, k, step int) int {
+	best := 0
+	n := t
+	for i := k; i >= 0 && i < len(toks) && toks[i].Sent == toks[k].Sent; i += step {
+		if n = n.next[toks[i].Lower]; n == nil {
+			break
+		}
+		if n.end {
+			best = (i-k)*step + 1
+		}
+	}
+	return best
 }

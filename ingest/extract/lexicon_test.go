@@ -41,13 +41,17 @@ func TestLexiconRejectsUnknownNames(t *testing.T) {
 	tests := []struct {
 		file, content, want string
 	}{
-		{"cues.tsv", "# c\nCONTROLS\tverb\tseized\nSUPORTS\tverb\tarmed\n", `cues.tsv:3: unknown relationship type "SUPORTS" (want one of MENTIONS,`},
-		{"cues.tsv", "CONTROLS\tverbal\tseized\n", `cues.tsv:1: unknown cue mode "verbal"`},
 		{"events.tsv", "talks\ttalks\nwar_crime\tmassacre\n", `events.tsv:2: unknown event type "war_crime" (want one of talks,`},
-		{"event_types.tsv", strings.Replace(string(eventTypes), "summit\tpartners\tno\tno\tnone\n", "", 1), "no row for event type summit"},
+		{"event_types.tsv", strings.Replace(string(eventTypes), "summit\tpartners\tno\tno\tnone\tpoint\tvenue\n", "", 1), "no row for event type summit"},
 		{"event_types.tsv", strings.Replace(string(eventTypes), "summit\tpartners\tno\tno\tnone", "summit\tpartners\tmaybe\tno\tnone", 1), `mediated "maybe", want yes or no`},
 		{"event_types.tsv", strings.Replace(string(eventTypes), "summit\tpartners\tno\tno\tnone", "summit\tfriends\tno\tno\tnone", 1), `sides "friends"`},
 		{"event_types.tsv", strings.Replace(string(eventTypes), "summit\tpartners\tno\tno\tnone", "summit\tpartners\tno\tno\tsometimes", 1), `fighting "sometimes"`},
+		{"event_types.tsv", strings.Replace(string(eventTypes), "summit\tpartners\tno\tno\tnone\tpoint", "summit\tpartners\tno\tno\tnone\tmoment", 1), `time "moment", want point or span`},
+		{"event_types.tsv", strings.Replace(string(eventTypes), "summit\tpartners\tno\tno\tnone\tpoint\tvenue", "summit\tpartners\tno\tno\tnone\tpoint\tcity", 1), `place "city", want venue, area or country`},
+		{"dates.tsv", "month\tjanuary\t1\nmonth\tfebruary\t13\n", `dates.tsv:2: month "february": value "13", want 1-12`},
+		{"dates.tsv", "relative\tyesterday\tdays -1\n", `dates.tsv:1: relative "yesterday": unit "days"`},
+		{"dates.tsv", "season\tspring\t3\n", `dates.tsv:1: unknown kind "season"`},
+		{"event_verbs.tsv", "report\tsaid\nhappens\tbegan\n", `event_verbs.tsv:2: unknown kind "happens"`},
 		{"org_heads.tsv", "army\tarmed_group\nclub\tsports\n", `org_heads.tsv:2: unknown organization kind "sports"`},
 		{"nominals.tsv", "rebels\tarmed_group\nthe mob\tcrowd\n", `nominals.tsv:2: unknown target "crowd"`},
 	}

@@ -32,6 +32,12 @@ func (d *doc) findDictionary() {
 
 func (d *doc) dictMention(i, n int, hits []hit) {
 	if d.isDateline(i, n) {
+		// "BOGOTA, Oct 5 -": where the story is filed tells its state.
+		for _, h := range hits {
+			if h.entry.Label == graph.LabelState && d.datelineState == "" {
+				d.datelineState = h.entry.Name
+			}
+		}
 		return
 	}
 	// "the Sahel Standard", "the Moscow Times": a newspaper, not a place.
@@ -63,6 +69,11 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 	// "Foreign Minister Anna Petrova Wagner": a one-word group name
 	// that ends a run of unknown capitalized names is a surname.
 	if n == 1 && state == nil && region == nil && dem == nil && org != nil && d.endsNameRun(i) {
+		return
+	}
+	// "Major Abdullahi Aden told Reuters": a town's name after a title and
+	// a given name is a surname.
+	if n == 1 && state == nil && dem == nil && d.surnameAfterTitle(i) {
 		return
 	}
 	// "the Dayton peace agreement", "the Berlin protocol": a document
@@ -135,6 +146,23 @@ func (d *doc) endsNameRun(i int) bool {
 	return !isCapitalized(p.Text) || lx.roles[p.Lower] != "" || d.titleEndingAt(i-3) > 0
 }
 
+// surnameAfterTitle reports whether token i ends a name after a title:
+// "Major Abdullahi Aden", where no dictionary knows "Abdullahi".
+func (d *doc) surnameAfterTitle(i int) bool {
+	if i < 2 || !d.sameSent(i-2, i) || i+1 < len(d.toks) && d.sameSent(i, i+1) && isCapitalized(d.toks[i+1].Text) {
+		return false
+	}
+	lx := d.x.lex
+	t := d.toks[i-1]
+	if !isCapitalized(t.Text) || !isWordToken(t.Text) || isAllCaps(t.Text) || d.at[i-1] != nil || lx.stopNames[t.Text] || lx.orgHeads[t.Text] != "" || lx.roles[t.Lower] != "" {
+		return false
+	}
+	if n, _ := d.x.gaz.match(d.toks, i-1); n > 0 {
+		return false
+	}
+	return d.titleEndingAt(i-2) > 0
+}
+
 func (d *doc) real(en *gazetteer.Entry) *entity {
 	e := d.entryEntity(en)
 	e.real = true
@@ -145,6 +173,12 @@ func (d *doc) real(en *gazetteer.Entry) *entity {
 // state follows at i ("Armenian forces", "the Turkish president's").
 func (d *doc) actorNounAfter(i int) bool {
 	for k := i; k < i+3 && k < len(d.toks) && d.sameSent(i-1, k); k++ {
+		// "Syrian opposition fighters", "Syrian rebels": against the
+		// state, not the state.
+		switch d.toks[k].Lower {
+		case "opposition", "rebel", "rebels", "insurgents", "insurgent", "dissidents", "dissident", "exiles", "exiled", "separatists", "separatist":
+			return false
+		}
 		if d.x.lex.actorNouns[d.toks[k].Lower] {
 			return true
 		}
@@ -237,7 +271,20 @@ func (d *doc) isDateline(i, n int) bool {
 	case "—", "–", "-", ":":
 		return true
 	case ",":
-		return isAllCaps(d.toks[i].Text)
+		// "TIRASPOL, January 31 -", "BEIRUT, Sept 12 (Levant Brief) -",
+		// not "NATO, which leads the mission, said".
+		if !isAllCaps(d.toks[i].Text) {
+			return false
+		}
+		if _, ok := d.x.lex.cal.months[d.low(i+n+1)]; ok {
+			return true
+		}
+		for p := i + n + 1; p < i+n+12 && p < s.To; p++ {
+			switch d.toks[p].Text {
+			case "—", "–", "-":
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -266,6 +313,10 @@ func (d *doc) findCompound(i int) {
 				d.addMention(&mention{ent: e, from: i, to: i + 1, kind: mCompound, suffix: ""})
 				e2 := d.entryEntity(pickActor(more))
 				e2.real = true
+				if d.pairs == nil {
+					d.pairs = map[int][2]*entity{}
+				}
+				d.pairs[i] = [2]*entity{e, e2}
 				m := &mention{ent: e2, from: i, to: i + 1, kind: mCompound}
 				m.sent = d.toks[i].Sent
 				d.ments = append(d.ments, m)
@@ -306,6 +357,25 @@ func pickActor(hits []hit) *gazetteer.Entry {
 		}
 	}
 	return best.entry
+}
+
+// knownOrgAfterOf returns the "of" in tokens [start, end) that an
+// organization the dictionary knows follows ("the Permanent Council of
+// the Organization of American States"), or end.
+func (d *doc) knownOrgAfterOf(start, end int) int {
+	for p := start; p+1 < end; p++ {
+		if d.low(p) != "of" {
+			continue
+		}
+		q := p + 1
+		if d.low(q) == "the" {
+			q++
+		}
+		if m := d.mentionAt(q); m != nil && m.from == q && m.ent != nil && m.ent.label == graph.LabelOrganization && m.ent.entry != nil && m.kind == mName {
+			return p
+		}
+	}
+	return end
 }
 
 // collectiveNouns take a possessive inside an organization's name.
@@ -380,7 +450,10 @@ func (d *doc) findOrganizations() {
 					j++
 					continue
 				}
-				if connectors[t.Lower] && t.Lower != "and" && t.Lower != "in" && head >= 0 && j == head+1 || (connectors[t.Lower] && t.Lower != "in" && t.Lower != "on" && head < 0) || (t.Lower == "the" && j > 0 && connectors[d.low(j-1)]) {
+				// "Front on Mali's base": "on" or "to" before a state named
+				// is no part of the name ("Conference on Security" is).
+				joins := !(t.Lower == "on" || t.Lower == "to") || d.at[j+1] == nil || d.at[j+1].ent.label != graph.LabelState
+				if connectors[t.Lower] && t.Lower != "and" && t.Lower != "in" && head >= 0 && j == head+1 && joins || (connectors[t.Lower] && t.Lower != "in" && t.Lower != "on" && head < 0) || (t.Lower == "the" && j > 0 && connectors[d.low(j-1)]) {
 					j++
 					continue
 				}
@@ -395,12 +468,31 @@ func (d *doc) findOrganizations() {
 		if end < j && connectors[d.low(end)] {
 			end = j
 		}
+		// "Joint Task Force Ranao,": one more name word that ends the run
+		// before a comma or a stop names the unit.
+		if end+1 == j && j < len(d.toks) && d.sameSent(end, j) && (d.low(j) == "," || d.low(j) == "." || d.low(j) == "(") && d.at[end] == nil && isWordToken(d.toks[end].Text) && !lx.stopNames[d.toks[end].Text] {
+			if n, _ := d.x.gaz.match(d.toks, end); n == 0 {
+				end = j
+			}
+		}
 		for end > head+1 && connectors[d.low(end-1)] {
 			end--
 		}
 		start := i
 		for start < head && (strings.Contains(d.toks[start].Text, "-") && !isCapitalized(strings.SplitN(d.toks[start].Text, "-", 2)[1]) || d.toks[start].Lower == "the") {
 			start++
+		}
+		// "Deputy Commander of Joint Task Force Ranao": the office is no
+		// part of the body's name.
+		q := start
+		for q < head && d.titleAt(q) > 0 {
+			q += d.titleAt(q)
+		}
+		if q > start && q < head && d.low(q) == "of" {
+			start = q + 1
+			if d.low(start) == "the" {
+				start++
+			}
 		}
 		if start == head && end == head+1 {
 			i = j - 1
@@ -425,7 +517,10 @@ func (d *doc) findOrganizations() {
 		if start >= 2 && d.toks[start-1].Text == "'s" && d.at[start-2] != nil && d.at[start-2].ent.label == graph.LabelState {
 			owner = d.at[start-2].ent
 		}
-		d.dropMentions(start, end)
+		// "the Permanent Council of the Organization of American States":
+		// a body of an organization the dictionary knows, which stays an
+		// actor of its own.
+		d.dropMentions(start, d.knownOrgAfterOf(start, end))
 		full := name
 		if owner != nil && !strings.Contains(name, owner.name) {
 			full = owner.name + " " + name
@@ -590,6 +685,10 @@ func (d *doc) findRegions() {
 		j := i
 		for j < len(d.toks) && d.toks[j].Sent == si && d.at[j] == nil && isCapitalized(d.toks[j].Text) && lx.orgHeads[d.toks[j].Text] == "" {
 			j++
+			// "Santa Rita del Lipa": a particle inside a place's name.
+			if j+1 < len(d.toks) && nameParticles[d.toks[j].Text] && d.at[j+1] == nil && isCapitalized(d.toks[j+1].Text) && d.sameSent(j, j+1) {
+				j++
+			}
 		}
 		if j == i {
 			continue
@@ -612,6 +711,9 @@ func (d *doc) findRegions() {
 			name, ok = d.span(i, j), true
 		case i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)]:
 			name, ok = d.span(i, j), true
+		case d.townApposition(j):
+			// "Shagera, a village about 30 km east of El-Obeid"
+			name, ok = d.span(i, j), true
 		case i >= 1 && locPreps[d.low(i-1)] && d.low(i-1) != "of" && d.low(i-1) != "to" && d.toks[i].Tag == "NNP" && j-i <= 2 && strings.Contains(d.ner(i), "GPE"):
 			name, ok = d.span(i, j), true
 		}
@@ -631,6 +733,26 @@ func (d *doc) findRegions() {
 	}
 	// Later bare mentions of a place found this way.
 	d.markKnownNames(graph.LabelRegion)
+}
+
+// townNouns name a settlement in an apposition: "Shagera, a village".
+var townNouns = map[string]bool{"town": true, "village": true, "city": true, "district": true, "port": true, "hub": true, "settlement": true, "locality": true, "county": true, "commune": true, "township": true}
+
+// townApposition reports whether an apposition at token j, after a name,
+// says the name is a settlement: ", a farming town in the east".
+func (d *doc) townApposition(j int) bool {
+	if j+2 >= len(d.toks) || d.low(j) != "," || (d.low(j+1) != "a" && d.low(j+1) != "an") || !d.sameSent(j, j+2) {
+		return false
+	}
+	for p := j + 2; p < j+6 && p < len(d.toks) && d.sameSent(j, p); p++ {
+		if townNouns[d.low(p)] {
+			return true
+		}
+		if t := d.toks[p]; t.Text == "," || isCapitalized(t.Text) || t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" {
+			return false
+		}
+	}
+	return false
 }
 
 // looksLikePerson reports whether tokens [i, j) are more likely a person's

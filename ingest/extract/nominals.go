@@ -49,8 +49,18 @@ func (d *doc) resolveNominals() {
 }
 
 // isMilitary reports whether an organization is a state's armed forces by
-// its name or aliases.
+// its name or aliases (worked out once per entity).
 func isMilitary(e *entity) bool {
+	if e.military == 0 {
+		e.military = -1
+		if militaryName(e) {
+			e.military = 1
+		}
+	}
+	return e.military > 0
+}
+
+func militaryName(e *entity) bool {
 	names := append([]string{e.name}, e.aliases...)
 	if e.entry != nil {
 		names = append(names, e.entry.Aliases...)
@@ -78,8 +88,21 @@ func (d *doc) antecedent(i int, target string) *entity {
 			return e.label == graph.LabelOrganization
 		case "state":
 			return e.label == graph.LabelState
-		case "region", "city":
+		case "region":
 			return e.label == graph.LabelRegion
+		case "city":
+			// "the town": a town, not the province it lies in.
+			if e.label != graph.LabelRegion {
+				return false
+			}
+			if e.entry == nil {
+				return true
+			}
+			switch e.entry.Kind {
+			case "province", "disputed", "breakaway", "occupied", "sea", "area":
+				return false
+			}
+			return true
 		case "military":
 			return e.label == graph.LabelOrganization && isMilitary(e)
 		}
@@ -103,35 +126,39 @@ func (d *doc) antecedent(i int, target string) *entity {
 			}
 			return false
 		}
-		for _, m := range d.ments {
-			if m.ent != nil && fits(m.ent) && disputed(m.ent) {
-				old := fits
-				fits = func(e *entity) bool { return old(e) && disputed(e) }
-				break
+		if d.hasDisputed == 0 {
+			d.hasDisputed = -1
+			for _, m := range d.ments {
+				if m.ent != nil && fits(m.ent) && disputed(m.ent) {
+					d.hasDisputed = 1
+					break
+				}
 			}
 		}
-	}
-	var best *entity
-	bestPos := -1
-	for _, m := range d.ments {
-		if m.ent == nil || !fits(m.ent) {
-			continue
-		}
-		if m.from < i && m.from > bestPos {
-			best, bestPos = m.ent, m.from
+		if d.hasDisputed > 0 {
+			old := fits
+			fits = func(e *entity) bool { return old(e) && disputed(e) }
 		}
 	}
-	if best != nil {
-		return best
+	// The nearest fitting mention before i, within a window that holds any
+	// article and keeps a long text linear.
+	for p := i - 1; p >= 0 && p >= i-antecedentWindow; p-- {
+		if m := d.at[p]; m != nil && m.from == p && m.ent != nil && fits(m.ent) {
+			return m.ent
+		}
 	}
 	if target == "military" {
 		// "the army" of a state whose armed forces have no name here.
 		return d.mainState()
 	}
-	for _, m := range d.ments {
-		if m.ent != nil && fits(m.ent) && m.from > i {
+	for p := i + 1; p < len(d.toks) && p <= i+antecedentWindow; p++ {
+		if m := d.at[p]; m != nil && m.from == p && m.ent != nil && fits(m.ent) {
 			return m.ent
 		}
 	}
 	return nil
 }
+
+// antecedentWindow is how far, in tokens, a noun phrase's antecedent is
+// looked for: farther than any article is long.
+const antecedentWindow = 2000

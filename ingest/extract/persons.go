@@ -10,6 +10,10 @@ import (
 // prose's entity recognizer they confirm a name that has no title.
 var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "added": true, "warned": true, "warns": true, "announced": true, "announces": true, "stated": true, "noted": true, "insisted": true, "argued": true, "wrote": true, "declared": true, "urged": true, "urges": true, "signed": true, "signs": true, "met": true, "accused": true}
 
+// endedWords before a title tell an office held once: "former
+// president", "the late king", "then-prime minister".
+var endedWords = map[string]bool{"former": true, "ex": true, "ex-": true, "then-": true, "deposed": true, "ousted": true, "toppled": true, "overthrown": true, "late": true}
+
 // romanNumerals follow a monarch's name.
 var romanNumerals = map[string]bool{"II": true, "III": true, "IV": true, "V": true, "VI": true, "VII": true, "VIII": true, "IX": true, "X": true, "XI": true, "XII": true}
 
@@ -19,11 +23,15 @@ var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": 
 // isNameWord reports whether token i can be part of a person's name.
 func (d *doc) isNameWord(i int) bool {
 	t := d.toks[i]
-	if t.Sent < 0 || !isCapitalized(t.Text) || !isWordToken(t.Text) || d.at[i] != nil {
+	if t.Sent < 0 || !isCapitalized(t.Text) || !isWordToken(t.Text) || d.at[i] != nil || strings.HasSuffix(t.Text, "-") {
 		return false
 	}
 	lx := d.x.lex
 	if lx.stopNames[t.Text] || lx.notPerson[t.Text] || lx.honorifics[t.Text] || lx.orgHeads[t.Text] != "" || lx.roles[t.Lower] != "" {
+		return false
+	}
+	// "Senior General Min Aung Hlaing": a modifier of the title after it.
+	if lx.roleMods[t.Lower] && d.titleAt(i+1) > 0 {
 		return false
 	}
 	if len(t.Text) > 1 && isAllCaps(t.Text) && !strings.HasSuffix(t.Text, ".") {
@@ -45,34 +53,31 @@ func (d *doc) isNameWord(i int) bool {
 // titleAt returns the length in tokens of the title of office starting at
 // token i, or 0.
 func (d *doc) titleAt(i int) int {
-	lx := d.x.lex
-	for n := min(lx.maxRole, len(d.toks)-i); n >= 1; n-- {
-		if !d.sameSent(i, i+n-1) {
-			continue
-		}
-		if _, ok := lx.roles[d.lowJoin(i, i+n)]; ok {
-			return n
-		}
+	if i < 0 || i >= len(d.toks) {
+		return 0
 	}
-	return 0
+	return d.x.lex.roleStarts.longest(d.toks, i, 1)
 }
 
 // titleEndingAt returns the length of the title of office ending at token
 // k, or 0.
 func (d *doc) titleEndingAt(k int) int {
-	lx := d.x.lex
-	for n := min(lx.maxRole, k+1); n >= 1; n-- {
-		if !d.sameSent(k-n+1, k) {
-			continue
-		}
-		if _, ok := lx.roles[d.lowJoin(k-n+1, k+1)]; ok {
-			return n
-		}
+	if k < 0 || k >= len(d.toks) {
+		return 0
 	}
-	return 0
+	return d.x.lex.roleEnds.longest(d.toks, k, -1)
 }
 
+// lowJoin is the lower-case text of tokens [from, to), clipped to the
+// text: a phrase looked up near either end may reach past it.
 func (d *doc) lowJoin(from, to int) string {
+	from, to = max(from, 0), min(to, len(d.toks))
+	if from >= to {
+		return ""
+	}
+	if to == from+1 {
+		return d.toks[from].Lower
+	}
 	parts := make([]string, 0, to-from)
 	for k := from; k < to; k++ {
 		parts = append(parts, d.toks[k].Lower)
@@ -192,7 +197,7 @@ func (d *doc) findPersons() {
 			}
 			if d.low(j) == "of" && q < len(d.toks) {
 				if m := d.at[q]; m != nil && m.ent.isActor() {
-					roles = []role{{title: singularTitle(c.roles[0].title), owner: m.ent, sent: d.toks[j].Sent}}
+					roles = []role{{title: singularTitle(c.roles[0].title), owner: m.ent, sent: d.toks[j].Sent, rule: ruleListOf}}
 				}
 			}
 			cands = append(cands[:k+1], append([]cand{{c.to + 1, j, roles}}, cands[k+1:]...)...)
@@ -244,17 +249,29 @@ func (d *doc) findPersons() {
 }
 
 // settleHeads gives a president or prime minister named without a state
-// the state the article names most often among those that have no head
-// named yet: a story names one leader per state far more often than two.
+// the state the article names most often among those that have no leader
+// of that rank named yet: a story names one leader per state and rank far
+// more often than two. (A state has one head, however titled, and one
+// holder of each other office.)
 func (d *doc) settleHeads() {
-	hasHead := map[*entity]bool{}
+	type post struct {
+		state *entity
+		rank  string
+	}
+	rankOf := func(r role) string {
+		if headTitle([]role{r}) {
+			return "head"
+		}
+		return strings.ToLower(r.title)
+	}
+	taken := map[post]bool{}
 	for _, e := range d.ents {
 		if e.label != graph.LabelLeader {
 			continue
 		}
 		for _, r := range e.roles {
-			if r.owner != nil && headTitle([]role{r}) {
-				hasHead[r.owner] = true
+			if r.owner != nil && r.change != "end" {
+				taken[post{r.owner, rankOf(r)}] = true
 			}
 		}
 	}
@@ -264,7 +281,7 @@ func (d *doc) settleHeads() {
 		}
 		owned := false
 		for _, r := range e.roles {
-			owned = owned || r.owner != nil
+			owned = owned || r.owner != nil && r.change != "end"
 		}
 		if owned {
 			// Named with a state or organization elsewhere: drop the
@@ -282,8 +299,17 @@ func (d *doc) settleHeads() {
 			if e.roles[k].owner != nil {
 				continue
 			}
+			ended := e.roles[k].change == "end"
+			rank := rankOf(e.roles[k])
+			free := func(s *entity) bool { return !taken[post{s, rank}] }
+			if ended && !headTitle(e.roles[k:k+1]) {
+				continue
+			}
 			lt := strings.ToLower(e.roles[k].title)
-			ministerial := strings.Contains(lt, "minister") || strings.Contains(lt, "secretary") && !strings.Contains(lt, "general")
+			// Ministers, the speaker of parliament and the spokesmen of the
+			// presidency or the government serve the state.
+			ministerial := strings.Contains(lt, "minister") || strings.Contains(lt, "secretary") && !strings.Contains(lt, "general") ||
+				lt == "speaker" || strings.HasPrefix(lt, "presidential ") || strings.HasPrefix(lt, "government ") || strings.HasSuffix(lt, "governor")
 			if !headTitle(e.roles[k:k+1]) && !ministerial {
 				// An envoy or a representative without a state may well
 				// serve an organization: no guess.
@@ -294,6 +320,7 @@ func (d *doc) settleHeads() {
 			// sentence, even by its capital ("President Samuel Ouma said
 			// Nairobi would stay"), else the most-named state.
 			var best *entity
+			rule := ruleTitleState
 			if name, ok := d.x.lex.titleStates[lt]; ok {
 				if s := d.byKey[key(graph.LabelState, name)]; s != nil && s.real {
 					best = s
@@ -301,21 +328,39 @@ func (d *doc) settleHeads() {
 			}
 			after, third := d.statesAfter(e, e.roles[k].sent)
 			for _, s := range after {
-				if best == nil && !hasHead[s] {
-					best = s
+				if best == nil && free(s) {
+					best, rule = s, ruleSpeakerState
 				}
 			}
+			// "Prime Minister X told his parliament in Honiara": the state
+			// whose capital his sentence names as a place.
 			if best == nil && !third {
+				for _, m := range d.ments {
+					if m.sent != e.roles[k].sent || m.ent == nil || m.ent.label != graph.LabelRegion || !d.isCapital(m.ent) {
+						continue
+					}
+					if s := d.capitalOf(m.ent); s != nil && (free(s) || ended) {
+						best, rule = s, ruleSpeakerState
+						break
+					}
+				}
+			}
+			if best == nil && !third && ended {
+				// A head of state who was: the story's state, whoever
+				// heads it now.
+				best, rule = d.mainState(), ruleHeadGuess
+			} else if best == nil && !third {
 				for _, s := range d.ents {
-					if s.label == graph.LabelState && s.real && !hasHead[s] && (best == nil || s.count > best.count) {
-						best = s
+					if s.label == graph.LabelState && s.real && free(s) && (best == nil || d.salience(s) > d.salience(best)) {
+						best, rule = s, ruleHeadGuess
 					}
 				}
 			}
 			if best != nil {
 				e.roles[k].owner = best
-				if headTitle(e.roles[k : k+1]) {
-					hasHead[best] = true
+				e.roles[k].rule = rule
+				if !ended {
+					taken[post{best, rank}] = true
 				}
 			}
 		}
@@ -398,7 +443,9 @@ func (d *doc) capitalOf(e *entity) *entity {
 
 func (d *doc) addRoles(e *entity, roles []role) {
 	for _, r := range roles {
-		if r.former {
+		// An office held once is kept, to be told as ended; a plural title
+		// or an office of an unknown place says nothing of whom.
+		if r.former && r.change != "end" {
 			continue
 		}
 		dup := false
@@ -463,7 +510,7 @@ func (d *doc) person(from, to int) *entity {
 func (d *doc) confirmedPerson(i, j int) bool {
 	hasPerson := func() bool {
 		for k := i; k < j; k++ {
-			if strings.HasSuffix(d.ner(k), "PERSON") {
+			if strings.HasSuffix(d.personNER(k), "PERSON") {
 				return true
 			}
 		}
@@ -484,7 +531,15 @@ func (d *doc) confirmedPerson(i, j int) bool {
 	if d.privatePerson(j) {
 		return false
 	}
+	// "Venezuelan reporter Javier Mayorca said": a private person.
+	if d.x.lex.nonLeaders[d.low(i-1)] {
+		return false
+	}
 	speaks := speechVerbs[d.low(j)] || (d.low(j) == "," && speechVerbs[d.low(i-1)]) || speechVerbs[d.low(i-1)]
+	// "Hugo Chavez became president", "X was sworn in as prime minister".
+	if j-i >= 2 && d.takesOfficeAt(j) {
+		return true
+	}
 	if j-i >= 2 {
 		if d.persons[d.toks[i].Text] != nil || d.persons[d.toks[j-1].Text] != nil {
 			return true
@@ -499,8 +554,32 @@ func (d *doc) confirmedPerson(i, j int) bool {
 	if d.low(i-1) == "the" || locPreps[d.low(i-1)] || i > 0 && isCapitalized(d.toks[i-1].Text) && d.sameSent(i-1, i) || d.toks[i].Tag != "NNP" || !speechVerbs[d.low(j)] {
 		return false
 	}
-	l := d.ner(i)
+	l := d.personNER(i)
 	return l != "O" && l != ""
+}
+
+// takesOfficeAt reports whether the words at j tell that the name before
+// them took an office: "became president", "was sworn in as prime
+// minister", "was elected president".
+func (d *doc) takesOfficeAt(j int) bool {
+	p := j
+	if w := d.low(p); w == "was" || w == "is" || w == "has" || w == "had" {
+		p++
+		if d.low(p) == "been" {
+			p++
+		}
+	}
+	switch d.low(p) {
+	case "became", "becomes", "elected", "sworn", "appointed", "named", "confirmed", "installed", "inaugurated":
+	default:
+		return false
+	}
+	for q := p + 1; q < p+5 && q < len(d.toks) && d.sameSent(q, j); q++ {
+		if d.titleAt(q) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // privatePerson reports whether the apposition after a name (at token j)
@@ -582,7 +661,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	}
 	if found && !hasOwner(roles) && d.low(j) == "and" && (d.low(j+1) == "his" || d.low(j+1) == "her") {
 		// "military commander Omar Salem and his Libyan National Army"
-		if m := d.at[j+2]; m != nil && m.ent != nil && m.ent.isActor() {
+		if m := d.mentionAt(j + 2); m != nil && m.ent != nil && m.ent.isActor() {
 			for k := range roles {
 				roles[k].owner = m.ent
 			}
@@ -592,13 +671,13 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		switch d.low(i - 2) {
 		case "government", "administration", "regime", "cabinet":
 			// "the eastern-based government of Osama Hammad": its head.
-			roles, found = []role{{title: "Head Of Government", sent: d.toks[i].Sent, former: true}}, true
+			roles, found = []role{{title: "Head Of Government", sent: d.toks[i].Sent, former: true, rule: ruleTitle}}, true
 		}
 	}
 	if !found && d.low(i-1) == "by" && d.low(i-2) == "led" {
 		// "a Hamas delegation led by Khalil al-Hayya"
 		if o := d.actorBefore(i-2, 6); o != nil {
-			roles, found = []role{{title: "Delegation Head", owner: o, sent: d.toks[i].Sent}}, true
+			roles, found = []role{{title: "Delegation Head", owner: o, sent: d.toks[i].Sent, rule: ruleDelegation}}, true
 		}
 	}
 	if !found && j+1 < len(d.toks) && d.low(j) == "of" {
@@ -608,7 +687,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			k++
 		}
 		if m := d.at[k]; m != nil && m.ent.label == graph.LabelOrganization {
-			return []role{{title: "Member", owner: m.ent, sent: d.toks[i].Sent}}, true
+			return []role{{title: "Member", owner: m.ent, sent: d.toks[i].Sent, rule: ruleMemberOf}}, true
 		}
 	}
 	if found {
@@ -691,15 +770,29 @@ func (d *doc) actorAfter(j, n int) *entity {
 	return nil
 }
 
-// mainState is the state the article names most often.
+// mainState is the state the story is about: the most salient one.
 func (d *doc) mainState() *entity {
 	var best *entity
 	for _, e := range d.ents {
-		if e.label == graph.LabelState && e.real && (best == nil || e.count > best.count) {
+		if e.label == graph.LabelState && e.real && (best == nil || d.salience(e) > d.salience(best)) {
 			best = e
 		}
 	}
 	return best
+}
+
+// salience is how much the story is about state e: how often it is named
+// (by its people, "the Venezuelan border", it counts half), and more when
+// the headline or the first sentence names it or the dateline is its own.
+func (d *doc) salience(e *entity) int {
+	s := 2*e.named + (e.count - e.named)
+	if e.firstNamed >= 0 && d.toks[e.firstNamed].Sent <= 1 {
+		s += 4
+	}
+	if e.name == d.datelineState {
+		s += 4
+	}
+	return s
 }
 
 // actorBefore is the nearest state or organization mentioned within n tokens
@@ -727,6 +820,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		pos        int
 		poss       bool
 		former     bool
+		ended      bool // "former president", "the late king": held once, with its owner
 		placeOwned bool
 	}
 	var items []item
@@ -770,10 +864,10 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			title := d.span(k-n+1, k+1)
 			// Modifiers that are part of the office: "acting Prime Minister".
 			p := k - n
-			former, noState := false, false
+			former, noState, ended := false, false, false
 			for q := k - n; q >= 0 && q >= k-n-4 && d.sameSent(q, i); q-- {
-				if w := d.toks[q].Lower; w == "former" || w == "ex" || w == "deposed" || w == "ousted" || w == "toppled" || w == "overthrown" {
-					former = true
+				if endedWords[d.toks[q].Lower] {
+					former, ended = true, true
 				}
 				if d.titleEndingAt(q) > 0 && q < k-n {
 					break
@@ -797,9 +891,9 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			// A plural title ("the two foreign ministers, A and B") says
 			// who they are, not whom each represents.
 			if lw := d.toks[k].Lower; strings.HasSuffix(lw, "s") && lx.roles[strings.TrimSuffix(lw, "s")] != "" {
-				former = true
+				former, ended = true, false
 			}
-			items = append(items, item{title: title, pos: k - n + 1, former: former, placeOwned: noState})
+			items = append(items, item{title: title, pos: k - n + 1, former: former, ended: ended, placeOwned: noState})
 			k = p
 			continue
 		}
@@ -852,7 +946,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		}
 		// "St. Vincent Prime Minister X": an unknown name owns the office;
 		// better no owner than a guessed one.
-		if len(items) > 0 && isCapitalized(t.Text) && k+1 == items[len(items)-1].pos {
+		if len(items) > 0 && isCapitalized(t.Text) && k+1 == items[len(items)-1].pos && !endedWords[t.Lower] {
 			items[len(items)-1].placeOwned = true
 		}
 		break
@@ -886,9 +980,12 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 				}
 			}
 		}
-		r := role{title: canonicalTitle(it.title), sent: d.toks[i].Sent, former: it.former || it.placeOwned && best == nil}
+		r := role{title: canonicalTitle(it.title), sent: d.toks[i].Sent, former: it.former || it.placeOwned && best == nil, rule: ruleTitle}
 		if best != nil {
 			r.owner = best.owner
+		}
+		if it.ended && !it.placeOwned {
+			r.change = "end"
 		}
 		roles = append(roles, r)
 	}
@@ -921,6 +1018,7 @@ func (d *doc) pronounOwner(k int) *entity {
 func (d *doc) rolesAfter(k int) ([]role, bool) {
 	lx := d.x.lex
 	var title string
+	rule := ruleApposition
 	var owner *entity
 	ownerPoss := false
 	// An apposition opens with an article, a title or an owner, never
@@ -969,7 +1067,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 		}
 		if t.Lower == "who" && (strings.HasPrefix(d.low(k+1), "lead") || strings.HasPrefix(d.low(k+1), "head") || strings.HasPrefix(d.low(k+1), "command")) {
 			if title == "" {
-				title = "Leader"
+				title, rule = "Leader", ruleLeads
 			}
 			k += 2
 			if d.low(k) == "the" {
@@ -988,7 +1086,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 	if title == "" {
 		return nil, false
 	}
-	return []role{{title: canonicalTitle(title), owner: owner}}, true
+	return []role{{title: canonicalTitle(title), owner: owner, rule: rule}}, true
 }
 
 // canonicalTitle spells a title as the contract's examples do: "Prime
@@ -1027,7 +1125,7 @@ func (d *doc) findRoleReferences() {
 				continue
 			}
 			for _, r := range e.roles {
-				if r.owner == m.ent && strings.HasSuffix(strings.ToLower(r.title), title) {
+				if r.owner == m.ent && r.change != "end" && strings.HasSuffix(strings.ToLower(r.title), title) {
 					if holder != nil && holder != e {
 						holder = nil
 						goto next

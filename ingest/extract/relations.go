@@ -14,7 +14,7 @@ const (
 	confInferred = 0.5 // inferred from the story: venues, sides of a truce
 )
 
-func (d *doc) addRel(typ graph.RelType, from, to *entity, sent int, conf float64, props map[string]any) *relation {
+func (d *doc) addRel(rule string, typ graph.RelType, from, to *entity, sent int, conf float64, props map[string]any) *relation {
 	if typ == graph.RelFights {
 		// A state's army or coast guard fights for its state.
 		from, to = d.stateOf(from), d.stateOf(to)
@@ -22,9 +22,19 @@ func (d *doc) addRel(typ graph.RelType, from, to *entity, sent int, conf float64
 	if from == nil || to == nil || from == to {
 		return nil
 	}
+	// "Kherson city" in "the Kherson region": a place does not lie in its
+	// namesake.
+	if typ == graph.RelLocatedIn && strings.EqualFold(from.name, to.name) {
+		return nil
+	}
+	// A state body supplying its own state's troops backs nobody.
+	if typ == graph.RelSupports && d.stateOf(from) == d.stateOf(to) {
+		return nil
+	}
 	for _, r := range d.rels {
 		if r.typ == typ && (r.from == from && r.to == to || typ == graph.RelFights && r.from == to && r.to == from) {
 			r.evidence = appendUnique(r.evidence, sent)
+			r.because(rule, sent)
 			if conf > r.confidence {
 				r.confidence = conf
 			}
@@ -32,6 +42,7 @@ func (d *doc) addRel(typ graph.RelType, from, to *entity, sent int, conf float64
 		}
 	}
 	r := &relation{typ: typ, from: from, to: to, evidence: []int{sent}, confidence: conf, props: props}
+	r.because(rule, sent)
 	d.rels = append(d.rels, r)
 	return r
 }
@@ -66,6 +77,31 @@ func (d *doc) stateOf(e *entity) *entity {
 	return e
 }
 
+// stateNamedIn is the state a state institution's name names ("Chinese
+// Foreign Ministry", "Nigerian Army"), when the article names that state;
+// otherwise nil.
+func (d *doc) stateNamedIn(e *entity) *entity {
+	if e == nil || e.label != graph.LabelOrganization || e.kind != "government_body" {
+		return nil
+	}
+	for _, s := range d.ents {
+		if s.label != graph.LabelState || !s.real {
+			continue
+		}
+		if strings.HasPrefix(e.name, s.name+" ") {
+			return s
+		}
+		if s.entry != nil {
+			for _, dem := range s.entry.Demonyms {
+				if strings.HasPrefix(e.name, dem+" ") {
+					return s
+				}
+			}
+		}
+	}
+	return nil
+}
+
 func appendUnique(s []int, v int) []int {
 	for _, x := range s {
 		if x == v {
@@ -75,67 +111,60 @@ func appendUnique(s []int, v int) []int {
 	return append(s, v)
 }
 
-// findRelations reads REPRESENTS from titles, then each sentence's cue
-// words for CONTROLS, SUPPORTS, DEMANDS, FIGHTS and LOCATED_IN.
+// findRelations reads REPRESENTS from titles, then runs the rules over
+// each sentence for CONTROLS, SUPPORTS, DEMANDS, FIGHTS and LOCATED_IN.
 func (d *doc) findRelations() {
 	for _, e := range d.ents {
 		if e.label != graph.LabelLeader {
 			continue
 		}
 		for _, r := range e.roles {
-			if r.owner != nil && r.owner.isActor() {
-				owner := r.owner
-				// "Treasury Secretary X" of "the U.S. Treasury": a cabinet
-				// member holds office for the state; the ministry is
-				// where, not whom, he serves.
-				if lt := strings.ToLower(r.title); strings.Contains(lt, "secretary") && !strings.Contains(lt, "general") || strings.Contains(lt, "minister") {
-					if s := d.stateOf(owner); s != nil && s.label == graph.LabelState && s.real {
-						owner = s
-					}
+			if r.owner == nil || !r.owner.isActor() || !d.on(r.rule) {
+				continue
+			}
+			owner := r.owner
+			// "Treasury Secretary X" of "the U.S. Treasury": a cabinet
+			// member holds office for the state; the ministry is
+			// where, not whom, he serves. So does the spokesman of
+			// "the Chinese Foreign Ministry", a body named after its
+			// state.
+			if lt := strings.ToLower(r.title); strings.Contains(lt, "secretary") && !strings.Contains(lt, "general") || strings.Contains(lt, "minister") {
+				if s := d.stateOf(owner); s != nil && s.label == graph.LabelState && s.real {
+					owner = s
 				}
-				d.addRel(graph.RelRepresents, e, owner, r.sent, confRole, map[string]any{"role": r.title})
+			} else if s := d.stateNamedIn(owner); s != nil {
+				owner = s
+			}
+			if rel := d.addRel(r.rule, graph.RelRepresents, e, owner, r.sent, confRole, map[string]any{"role": r.title}); rel != nil {
+				change := r.change
+				if change == "" {
+					change = "hold"
+				}
+				// "former", "deposed": the title says the office ended, not
+				// when.
+				rel.observe(change, "", 2*r.sent+1)
 			}
 		}
 	}
-	for si := range d.sents {
-		if d.titled[si] {
-			continue
-		}
-		s := d.sents[si]
-		for k := s.From; k < s.To; k++ {
-			d.cuesAt(si, k)
-		}
+	d.runRules()
+	if d.on(ruleLocatedDict) {
+		d.locatedFromDict()
 	}
-	d.locatedFromDict()
 }
 
 // cueLen returns the length of the cue phrase of rel in mode at token k.
 func (d *doc) cueLen(rel graph.RelType, mode cueMode, k int) int {
-	lx := d.x.lex
-	for n := min(lx.maxCue, len(d.toks)-k); n >= 1; n-- {
-		if !d.sameSent(k, k+n-1) {
-			continue
-		}
-		if lx.cue(rel, mode, d.lowJoin(k, k+n)) {
-			return n
-		}
+	t := d.x.lex.cueTries[rel][mode]
+	if t == nil || k < 0 || k >= len(d.toks) {
+		return 0
 	}
-	return 0
+	return t.longest(d.toks, k, 1)
 }
 
 // negated reports whether a cue at k is denied or only intended: a
 // negation or a cancelling word of rel shortly before it.
 func (d *doc) negated(rel graph.RelType, k int) bool {
-	for p := k - 1; p >= k-4 && p >= 0 && d.sameSent(p, k); p-- {
-		w := d.low(p)
-		if d.x.lex.negations[w] || d.x.lex.cue(rel, cueNegate, w) {
-			return true
-		}
-		if w == "," || w == ";" {
-			break
-		}
-	}
-	return false
+	return d.denied(k, d.x.lex.cues[rel][cueNegate])
 }
 
 // actorsLeft is the subject of a cue at k: the nearest actor before it in
@@ -151,6 +180,14 @@ var groupHead = map[string]bool{"fighters": true, "forces": true, "troops": true
 var subjectPreps = map[string]bool{"by": true, "from": true, "of": true, "with": true, "against": true, "in": true, "at": true, "on": true, "into": true, "over": true, "to": true, "for": true, "near": true, "between": true}
 
 func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
+	// "The Council, which is chaired by X, demanded", "The CJTF, a
+	// vigilante group that fights alongside the army, demanded": past a
+	// clause between commas, the name before it.
+	if d.low(k-1) == "," {
+		if e := d.beforeParenthetical(k-1, labels); e != nil {
+			return e
+		}
+	}
 	for p := k - 1; p >= 0 && d.sameSent(p, k) && p >= k-window; p-- {
 		w := d.low(p)
 		if w == ";" {
@@ -215,6 +252,30 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	return nil
 }
 
+// beforeParenthetical is the actor named just before the clause between
+// commas that ends at the comma c: "the Council, which is chaired by X,"
+// or "the CJTF, a vigilante group that fights alongside the army,". The
+// clause must open with a relative pronoun, an article or a participle.
+func (d *doc) beforeParenthetical(c int, labels []graph.Label) []*entity {
+	for p := c - 1; p > 0 && p >= c-30 && d.sameSent(p, c); p-- {
+		if d.low(p) != "," {
+			continue
+		}
+		switch w := d.low(p + 1); {
+		case w == "which" || w == "who" || w == "whose" || w == "a" || w == "an" || w == "the" || strings.HasPrefix(d.toks[p+1].Tag, "VBN") || w == "its" || w == "their":
+		default:
+			return nil
+		}
+		m := d.at[p-1]
+		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound {
+			return nil
+		}
+		chain, _ := d.chainLeft(m, labels)
+		return chain
+	}
+	return nil
+}
+
 // verbBefore reports whether a verb stands between the start of token k's
 // sentence and k: then a noun phrase at k is not the sentence's subject.
 func (d *doc) verbBefore(k int) bool {
@@ -237,8 +298,15 @@ func (d *doc) chainLeft(m *mention, labels []graph.Label) ([]*entity, int) {
 	}
 	out := []*entity{d.owner(m)}
 	q := d.skipModifiers(m.from - 1)
-	for q >= 0 && (d.low(q) == "and" || d.low(q) == ",") {
+	for q >= 0 && (d.low(q) == "and" || d.low(q) == "," || d.low(q) == "with" && (d.low(q-1) == "together" || d.low(q-1) == "along")) {
 		r := d.skipModifiers(q - 1)
+		// "Turkey – together with the FSA –": a partner set off by dashes.
+		if d.low(q) == "with" {
+			r = q - 2
+			if w := d.low(r); w == "–" || w == "—" || w == "-" || w == "," || w == "(" {
+				r--
+			}
+		}
 		for r > 0 && d.at[r] == nil && (d.x.lex.actorNouns[d.low(r)] || d.low(r) == "'s") {
 			r--
 		}
@@ -398,320 +466,6 @@ var actorLabels = []graph.Label{graph.LabelState, graph.LabelOrganization, graph
 var stateOrg = []graph.Label{graph.LabelState, graph.LabelOrganization}
 var regionLabel = []graph.Label{graph.LabelRegion}
 
-// cuesAt reads the relation cues at token k of sentence si.
-func (d *doc) cuesAt(si, k int) {
-	t := d.toks[k]
-	// What a speaker claims in a direct quotation ("the Zionist regime's
-	// aggression against Lebanon") is rhetoric, not a reported fact.
-	if d.inQuote(k) {
-		return
-	}
-	// Compound words: "Armenia-controlled enclave", "Russian-backed".
-	if m := d.at[k]; m != nil && m.kind == mCompound && m.suffix != "" {
-		d.compoundRel(si, m)
-	}
-	// CONTROLS
-	if n := d.cueLen(graph.RelControls, cueVerb, k); n > 0 && !d.negated(graph.RelControls, k) && !d.modal(k) {
-		if d.low(k-1) == "by" || (d.low(k-2) == "by" && d.low(k-1) == "the") {
-			// "capture ... by Azeri forces" is passive; handled below.
-		} else if objs := d.controlObjects(k, n); len(objs) > 0 && !d.passiveAt(k) {
-			subj := d.actorsLeft(k, actorLabels...)
-			low := d.lowJoin(k, k+n)
-			if strings.HasPrefix(low, "stationed") {
-				subj = d.nearestActor(k, 4)
-			}
-			if strings.HasPrefix(low, "incorporat") || strings.HasPrefix(low, "annex") {
-				if into := d.afterWord(k+n, "into", 10, stateOrg...); into != nil {
-					subj = []*entity{into}
-				}
-			}
-			for _, s := range subj {
-				for _, o := range objs {
-					d.addRel(graph.RelControls, s, o, si, confPattern, nil)
-				}
-			}
-		}
-	}
-	if n := d.cueLen(graph.RelControls, cuePassive, k); n > 0 && d.low(k+n) == "by" && !d.negated(graph.RelControls, k) && !d.placeInPhraseBefore(k) {
-		if regs := d.actorsLeftN(k, 24, graph.LabelRegion); len(regs) > 0 {
-			for _, s := range d.actorsRight(k+n+1, 5, stateOrg...) {
-				for _, r := range regs {
-					d.addRel(graph.RelControls, s, r, si, confPattern, nil)
-				}
-			}
-		}
-	}
-	if t.Lower == "hands" && d.low(k+1) == "of" && (d.low(k-1) == "the" && d.low(k-2) == "in" || d.low(k-1) == "in") {
-		// "Mekelle, which has remained in the hands of Tigrayan forces"
-		regs := d.actorsLeftN(k, 16, graph.LabelRegion)
-		if len(regs) == 0 {
-			if m := d.regionBeforeWhich(k); m != nil {
-				regs = []*entity{m}
-			}
-		}
-		for _, s := range d.actorsRight(k+2, 6, stateOrg...) {
-			for _, r := range regs {
-				d.addRel(graph.RelControls, s, r, si, confPattern, nil)
-			}
-		}
-	}
-	// "Goma fell to the rebels"
-	if (t.Lower == "fell" || t.Lower == "falls") && d.low(k+1) == "to" && !d.negated(graph.RelControls, k) {
-		if regs := d.actorsLeft(k, graph.LabelRegion); len(regs) > 0 {
-			for _, s := range d.actorsRight(k+2, 4, stateOrg...) {
-				for _, r := range regs {
-					d.addRel(graph.RelControls, s, r, si, confPattern, nil)
-				}
-			}
-		}
-	}
-	// "Kherson, under Russian control since March", "under Hamas's control"
-	if t.Lower == "control" && k >= 2 && d.low(k-2) == "under" || t.Lower == "control" && k >= 3 && d.low(k-3) == "under" && d.low(k-1) == "'s" {
-		p := k - 1
-		if d.low(p) == "'s" {
-			p--
-		}
-		if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() {
-			regs := d.actorsLeftN(k, 16, graph.LabelRegion)
-			if len(regs) == 0 {
-				if r := d.regionBeforeWhich(k); r != nil {
-					regs = []*entity{r}
-				}
-			}
-			for _, r := range regs {
-				d.addRel(graph.RelControls, d.owner(m), r, si, confPattern, nil)
-			}
-		}
-	}
-	if t.Lower == "control" && (d.low(k-1) == "under" || d.low(k-2) == "under") && d.low(k+1) == "of" {
-		if regs := d.regionSubject(k); len(regs) > 0 {
-			for _, s := range d.actorsRight(k+2, 6, stateOrg...) {
-				for _, r := range regs {
-					d.addRel(graph.RelControls, s, r, si, confPattern, nil)
-				}
-			}
-		}
-	}
-	// "withdraw its forces from Abkhazia", "pull out of Goma": the forces
-	// are there.
-	// A withdrawal done ("had withdrawn from the city", "withdrew
-	// from") leaves the place to others.
-	done := t.Lower == "withdrew" || t.Lower == "withdrawn" && (d.low(k-1) == "had" || d.low(k-1) == "has" || d.low(k-1) == "have")
-	if (strings.HasPrefix(t.Lower, "withdraw") || t.Lower == "pull" || t.Lower == "pulled") && !done && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelControls, k) {
-		p := k + 1
-		for p < k+5 && p < len(d.toks) && d.sameSent(p, k) && d.low(p) != "from" && d.low(p) != "of" {
-			p++
-		}
-		if d.low(p) == "from" || d.low(p) == "of" {
-			regs := d.actorsRight(p+1, 4, graph.LabelRegion)
-			if len(regs) == 0 {
-				q := p + 1
-				if d.low(q) == "the" {
-					q++
-				}
-				if target, ok := d.x.lex.nominals[d.low(q)]; ok && (target == "region" || target == "city") {
-					if e := d.antecedent(q, target); e != nil {
-						regs = []*entity{e}
-					}
-				}
-			}
-			subj := d.actorsLeft(k, actorLabels...)
-			if (d.low(k-1) == "to" || d.low(k-1) == "and") && !(d.low(k-1) == "to" && (d.low(k-2) == "calls" || d.low(k-2) == "demands" || d.low(k-2) == "pressure" || d.low(k-2) == "refused")) {
-				// "calling on Russia to withdraw": whoever is called on;
-				// but "rejected calls to withdraw": the clause's subject.
-				subj = d.nearestActor(k, 12)
-			}
-			for _, s := range d.stateOrgOf(subj) {
-				for _, r := range regs {
-					d.addRel(graph.RelControls, s, r, si, confInferred, nil)
-				}
-			}
-		}
-	}
-	// SUPPORTS
-	if n := d.cueLen(graph.RelSupports, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.passiveAt(k) && !d.doubted(graph.RelSupports, k) {
-		subj := d.actorsLeft(k, actorLabels...)
-		for _, s := range subj {
-			for _, o := range d.actorsRight(k+n, 6, actorLabels...) {
-				d.addRel(graph.RelSupports, s, o, si, confPattern, nil)
-			}
-		}
-	}
-	if n := d.cueLen(graph.RelSupports, cuePassive, k); n > 0 && d.low(k+n) == "by" && !d.doubted(graph.RelSupports, k) && d.passiveActorsAround(k, k+n+1) {
-		supported := d.actorsLeft(k, actorLabels...)
-		for _, s := range d.actorsRight(k+n+1, 5, actorLabels...) {
-			for _, o := range supported {
-				d.addRel(graph.RelSupports, s, o, si, confPattern, nil)
-			}
-		}
-	}
-	if n := d.cueLen(graph.RelSupports, cueNoun, k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.doubted(graph.RelSupports, k) {
-		switch d.low(k + n) {
-		case "for", "to":
-			// "voiced support for the Malian government"
-			for _, s := range d.actorsLeft(k, actorLabels...) {
-				for _, o := range d.actorsRight(k+n+1, 5, actorLabels...) {
-					d.addRel(graph.RelSupports, s, o, si, confPattern, nil)
-				}
-			}
-		case "of", "from":
-			if d.low(k-1) == "in" && d.low(k+n) == "of" {
-				// "an airstrike in support of the Somali government"
-				for _, s := range d.stateOrgOf(d.actorsLeft(k-1, actorLabels...)) {
-					for _, o := range d.actorsRight(k+n+1, 4, actorLabels...) {
-						d.addRel(graph.RelSupports, s, o, si, confPattern, nil)
-					}
-				}
-				break
-			}
-			// "enjoys the firm support of Brazil", "assistance from Egypt"
-			for _, s := range d.actorsRight(k+n+1, 4, actorLabels...) {
-				for _, o := range d.actorsLeft(k, actorLabels...) {
-					d.addRel(graph.RelSupports, s, o, si, confPattern, nil)
-				}
-			}
-		}
-	}
-	// "Washington, Israel's main ally and arms supplier": an apposition.
-	if d.x.lex.cue(graph.RelSupports, cueApposition, t.Lower) {
-		p := k - 1
-		for p > 0 && (d.toks[p].Tag == "JJ" || d.toks[p].Tag == "JJS") && d.at[p] == nil {
-			p--
-		}
-		if d.low(p) == "'s" && p > 0 {
-			if o := d.at[p-1]; o != nil && o.ent != nil && hasLabel(o.ent, actorLabels) {
-				q := o.from - 1
-				if d.low(q) == "," && q > 0 {
-					if s := d.at[q-1]; s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) {
-						d.addRel(graph.RelSupports, d.owner(s), d.owner(o), si, confPattern, nil)
-					}
-				}
-			}
-		}
-	}
-	// "made the deal conditional on the militia's disarmament": a
-	// condition is a demand on whoever must meet it.
-	if (t.Lower == "conditional" || t.Lower == "conditioned" || t.Lower == "contingent") && d.low(k+1) == "on" && !d.negated(graph.RelDemands, k) {
-		if subj := d.actorsLeftN(k, 24, actorLabels...); len(subj) > 0 {
-			demand := d.demandText(k + 2)
-			for _, o := range d.actorsRight(k+2, 6, actorLabels...) {
-				for _, s := range subj {
-					d.addRel(graph.RelDemands, s, o, si, confPattern, map[string]any{"demand": demand})
-				}
-			}
-		}
-	}
-	// DEMANDS
-	if n := d.cueLen(graph.RelDemands, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") || n > 0 && (t.Lower == "demanding" || t.Lower == "urging" || t.Lower == "calling") {
-		d.demandAt(si, k, n)
-	}
-	// FIGHTS
-	if n := d.cueLen(graph.RelFights, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && (d.low(k+n) == "alongside" || d.low(k+n) == "beside") {
-		// "troops have fought alongside the Ethiopian army": allies; "...
-		// against the insurgents": both fight those.
-		subj := d.stateOrgOf(d.actorsLeft(k, actorLabels...))
-		allies := d.actorsRight(k+n+1, 5, stateOrg...)
-		for _, s := range subj {
-			for _, o := range allies {
-				d.addRel(graph.RelSupports, s, o, si, confPattern, nil)
-			}
-		}
-		for p := k + n + 1; p < k+n+12 && p < len(d.toks) && d.sameSent(p, k); p++ {
-			if w := d.low(p); w == "," || w == ";" || strings.HasPrefix(d.toks[p].Tag, "VB") {
-				break
-			}
-			if d.low(p) != "against" {
-				continue
-			}
-			for _, o := range d.actorsRight(p+1, 5, stateOrg...) {
-				for _, s := range append(subj, allies...) {
-					if s != o {
-						d.addRel(graph.RelFights, s, o, si, confPattern, nil)
-					}
-				}
-			}
-			break
-		}
-	} else if n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelFights, k) && !d.modal(k) {
-		objs := d.actorsRight(k+n, 5, stateOrg...)
-		if len(objs) == 0 {
-			objs = d.governmentForcesAt(k + n)
-		}
-		if len(objs) > 0 && d.low(k+n) != "with" || len(objs) > 0 && strings.HasPrefix(t.Lower, "clash") {
-			for _, s := range d.stateOrgOf(d.actorsLeft(k, actorLabels...)) {
-				for _, o := range objs {
-					d.addRel(graph.RelFights, s, o, si, confPattern, nil)
-				}
-			}
-		}
-	}
-	if n := d.cueLen(graph.RelFights, cueNoun, k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.negated(graph.RelFights, k) {
-		switch d.low(k + n) {
-		case "between":
-			if a, b := d.betweenPair(k + n); a != nil {
-				d.addRel(graph.RelFights, a, b, si, confPattern, nil)
-			}
-		case "on", "against", "of", "with":
-			var subj []*entity
-			p := k - 1
-			for p >= 0 && p >= k-3 && d.sameSent(p, k) && d.at[p] == nil && d.low(p) != "its" && d.low(p) != "'s" {
-				p--
-			}
-			if d.low(p) == "'s" {
-				p--
-			}
-			if p >= 0 && d.sameSent(p, k) {
-				if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() && (m.possess || m.kind == mDemonym) {
-					subj = []*entity{d.owner(m)}
-				} else if d.low(p) == "its" || d.low(p) == "their" {
-					if a := d.actorBefore(p, 20); a != nil {
-						subj = []*entity{a}
-					}
-				}
-			}
-			if subj == nil && d.low(k+n) != "of" {
-				// "The U.S. military has carried out strikes on Houthi
-				// targets": the clause's subject.
-				subj = d.stateOrgOf(d.actorsLeftN(k, 30, actorLabels...))
-			}
-			for _, s := range subj {
-				for _, o := range d.actorsRight(k+n+1, 5, stateOrg...) {
-					d.addRel(graph.RelFights, s, o, si, confPattern, nil)
-				}
-			}
-		}
-	}
-	// "keep firing missiles at Israel", "opened fire on"
-	if (t.Lower == "firing" || t.Lower == "fired" || t.Lower == "fire" || t.Lower == "shooting") && !d.negated(graph.RelFights, k) && !d.modal(k) {
-		for p := k + 1; p < k+5 && p < len(d.toks) && d.sameSent(p, k); p++ {
-			if w := d.low(p); w == "at" || w == "on" || w == "into" {
-				for _, o := range d.actorsRight(p+1, 4, stateOrg...) {
-					for _, s := range d.stateOrgOf(d.actorsLeft(k, actorLabels...)) {
-						d.addRel(graph.RelFights, s, o, si, confPattern, nil)
-					}
-				}
-				break
-			}
-		}
-	}
-	// "U.S.-Houthi hostilities", "the Georgia-Russia war": two actors in
-	// one word before a word of conflict.
-	if m := d.at[k]; m == nil || m.kind != mCompound {
-		// no two-actor word here
-	} else if pair := d.compoundPair(k); pair[0] != nil {
-		for p := k + 1; p < k+3 && p < len(d.toks) && d.sameSent(p, k); p++ {
-			if d.x.lex.cue(graph.RelFights, cueNoun, d.low(p)) {
-				d.addRel(graph.RelFights, pair[0], pair[1], si, confPattern, nil)
-				break
-			}
-		}
-	}
-	// LOCATED_IN
-	if m := d.at[k]; m != nil && m.from == k && m.ent != nil && m.ent.label == graph.LabelRegion {
-		d.locatedAt(si, m)
-	}
-}
-
 // regionBeforeWhich is the place a relative clause before token k is
 // about: "Mekelle, which has remained ...".
 func (d *doc) regionBeforeWhich(k int) *entity {
@@ -730,20 +484,11 @@ func (d *doc) regionBeforeWhich(k int) *entity {
 	return nil
 }
 
-// controlObjects are the places a CONTROLS verb at k (n tokens) governs:
-// after it ("seized Goma"), or the antecedent of a relative clause it ends
-// ("Lashio, the largest town in Shan state, which the rebels captured").
-func (d *doc) controlObjects(k, n int) []*entity {
-	window := 14
-	switch d.low(k) {
-	case "took", "taken", "take", "takes", "taking":
-		// "take" is a light verb: only a place right after it
-		// ("had taken the town of Bara"), not "took part in talks in X".
-		window = 6
-		if d.low(k+n) == "part" || d.low(k+n) == "place" || d.low(k+n) == "office" || d.low(k+n) == "power" {
-			return nil
-		}
-	}
+// controlObjects are the places a CONTROLS verb at k (n tokens) governs
+// within window tokens after it ("seized Goma"), or the antecedent of a
+// relative clause it ends ("Lashio, the largest town in Shan state, which
+// the rebels captured").
+func (d *doc) controlObjects(k, n, window int) []*entity {
 	// The place itself, not one named in a phrase about it: "controls
 	// all five state capitals in Darfur" says nothing of Darfur as a
 	// whole.
@@ -766,6 +511,16 @@ func (d *doc) controlObjects(k, n int) []*entity {
 			if q > k+n-1 {
 				continue
 			}
+		case "of":
+			// "a village 30 km east of El-Obeid": a point of reference.
+			if w := d.low(q - 1); q > k+n-1 && (directionWords[w] || w == "km" || w == "miles" || w == "kilometres" || w == "kilometers") {
+				continue
+			}
+		}
+		// "seizes Kordofan market town", "retake Borno base": a place that
+		// qualifies the noun after it is not the place taken.
+		if t := d.toks[min(m.to, len(d.toks)-1)]; m.to < len(d.toks) && d.sameSent(p, m.to) && d.at[m.to] == nil && (t.Tag == "NN" || t.Tag == "NNS") && !isCapitalized(t.Text) && t.Lower != "region" && t.Lower != "province" && t.Lower != "state" && t.Lower != "district" {
+			continue
 		}
 		objs := d.actorsRight(p, 1, graph.LabelRegion)
 		// "captured Goma, the largest city in the east, in January and
@@ -808,6 +563,10 @@ func (d *doc) controlObjects(k, n int) []*entity {
 	return nil
 }
 
+// directionWords say where from a point of reference: "east of El-Obeid".
+var directionWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "north-east": true, "north-west": true, "south-east": true, "south-west": true}
+
 // placeInPhraseBefore reports whether the place just before the passive
 // cue at k only qualifies a common noun: in "the last city in the region
 // held by the army" the city is held, not the region.
@@ -839,15 +598,8 @@ func (d *doc) nearestActor(k, n int) []*entity {
 
 // compoundPair returns the two actors of a word like "Belgrade-Pristina".
 func (d *doc) compoundPair(k int) [2]*entity {
-	var out [2]*entity
-	n := 0
-	for _, m := range d.ments {
-		if m.from == k && m.to == k+1 && m.kind == mCompound && m.ent != nil && n < 2 {
-			out[n] = m.ent
-			n++
-		}
-	}
-	if n < 2 || out[0] == out[1] {
+	out := d.pairs[k]
+	if out[0] == nil || out[1] == nil || out[0] == out[1] {
 		return [2]*entity{}
 	}
 	return out
@@ -915,22 +667,6 @@ func (d *doc) modal(k int) bool {
 	return false
 }
 
-// doubted reports whether a SUPPORTS cue is an accusation or denied: "accused
-// Chad of arming the rebels, an allegation both governments deny".
-func (d *doc) doubted(rel graph.RelType, k int) bool {
-	if d.negated(rel, k) {
-		return true
-	}
-	s := d.sents[d.toks[k].Sent]
-	for p := s.From; p < s.To; p++ {
-		switch d.low(p) {
-		case "accused", "accuses", "accusing", "alleged", "allegation", "allegations", "allegedly", "deny", "denies", "denied":
-			return true
-		}
-	}
-	return false
-}
-
 // passiveAt reports whether the verb at k is a passive participle ("is
 // backed by", "were seized").
 func (d *doc) passiveAt(k int) bool {
@@ -944,70 +680,10 @@ func (d *doc) passiveAt(k int) bool {
 	return false
 }
 
-// afterWord returns the first actor after the word w within n tokens of k.
-func (d *doc) afterWord(k int, w string, n int, labels ...graph.Label) *entity {
-	for p := k; p < k+n && p < len(d.toks) && d.sameSent(p, k-1); p++ {
-		if d.low(p) == w {
-			if a := d.actorsRight(p+1, 4, labels...); len(a) > 0 {
-				return a[0]
-			}
-		}
-	}
-	return nil
-}
-
-// regionSubject is the region a clause is about, before token k.
-func (d *doc) regionSubject(k int) []*entity {
-	return d.actorsLeft(k, graph.LabelRegion)
-}
-
-// compoundRel reads "Armenia-controlled enclave", "Russian-backed
-// Abkhazia", "UN-brokered talks".
-func (d *doc) compoundRel(si int, m *mention) {
-	lx := d.x.lex
-	var obj *entity
-	for p := m.to; p < m.to+2 && p < len(d.toks) && d.sameSent(p, m.from); p++ {
-		if d.low(p) == "of" || d.low(p) == "," {
-			break
-		}
-		if o := d.at[p]; o != nil && o.ent != nil {
-			obj = o.ent
-			// "Hezbollah, the Iran-backed Lebanese group": an adjective of
-			// nationality before a noun that refers back.
-			if o.kind == mDemonym {
-				if target, ok := lx.nominals[d.low(o.to)]; ok && target != "dyad" && target != "state" {
-					if e := d.antecedent(m.from, target); e != nil {
-						obj = e
-					}
-				}
-			}
-			break
-		}
-		if target, ok := lx.nominals[d.low(p)]; ok && (target == "region" || target == "city") {
-			obj = d.antecedent(m.from, target)
-			break
-		}
-		if target, ok := lx.nominals[d.low(p)]; ok && target != "dyad" {
-			obj = d.antecedent(m.from, target)
-			break
-		}
-	}
-	if obj == nil {
-		return
-	}
-	switch {
-	case lx.cue(graph.RelControls, cueCompound, m.suffix) && obj.label == graph.LabelRegion:
-		d.addRel(graph.RelControls, m.ent, obj, si, confPattern, nil)
-	case lx.cue(graph.RelSupports, cueCompound, m.suffix):
-		d.addRel(graph.RelSupports, m.ent, obj, si, confPattern, nil)
-	}
-}
-
-// demandAt reads "X demanded Y ...", "X called on Y to ...", "urged Y to".
-func (d *doc) demandAt(si, k, n int) {
-	if d.negated(graph.RelDemands, k) {
-		return
-	}
+// demandAt reads "X demanded Y ...", "X called on Y to ...", "urged Y to":
+// the code of the rules whose code is demand.
+func demandAt(d *doc, m *match) {
+	si, k, n := m.si, m.k, m.n
 	cue := d.lowJoin(k, k+n)
 	strong := strings.HasPrefix(cue, "demand") || strings.HasPrefix(cue, "insist")
 	var subj []*entity
@@ -1019,6 +695,10 @@ func (d *doc) demandAt(si, k, n int) {
 				subj = []*entity{m.ent}
 			}
 		}
+		// "Algeria issued a statement urging": whoever issued it.
+		if len(subj) == 0 {
+			subj = d.actorsLeftN(k, 24, actorLabels...)
+		}
 	default:
 		// Demands come late in long sentences: "Rebels who seized Goma
 		// ... have rejected calls to withdraw ... and have demanded".
@@ -1026,8 +706,20 @@ func (d *doc) demandAt(si, k, n int) {
 		// "Zulum said the militants had regained areas that the army had
 		// cleared, and demanded ...": the speaker demands.
 		if p := k - 1; d.low(p) == "and" || d.low(p) == "has" && d.low(p-1) == "and" {
+			found := false
 			for q := d.sents[si].From; q < k; q++ {
 				if speechVerbs[d.low(q)] && strings.HasPrefix(d.toks[q].Tag, "VB") {
+					if s := d.actorsLeft(q, actorLabels...); len(s) > 0 {
+						subj = s
+					}
+					found = true
+					break
+				}
+			}
+			// "Mali's foreign ministry summoned Algeria's ambassador and
+			// demanded ...": the subject of the first verb.
+			for q := d.sents[si].From; q < k && !found; q++ {
+				if tg := d.toks[q].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP") && d.at[q] == nil {
 					if s := d.actorsLeft(q, actorLabels...); len(s) > 0 {
 						subj = s
 					}
@@ -1042,6 +734,16 @@ func (d *doc) demandAt(si, k, n int) {
 	var targets []*entity
 	if strong {
 		targets = d.actorsRight(k+n, 10, actorLabels...)
+		// "insisted the pact would not allow China to ...": an actor in a
+		// clause of its own is no target; a claim is no demand.
+		for p := k + n; p < len(d.toks) && d.sameSent(p, k) && len(targets) > 0; p++ {
+			if o := d.at[p]; o != nil && containsEntity(targets, o.ent) {
+				break
+			}
+			if tg := d.toks[p].Tag; tg == "MD" || tg == "VBD" || tg == "VBZ" || tg == "VBP" {
+				targets = nil
+			}
+		}
 		if w := d.low(k + n + 1); len(targets) == 0 && d.low(k+n) == "that" && (w == "it" || w == "they") {
 			// "ordered the dissolution of the Rada force and demanded that
 			// it hand over the airport": the actor named last before.
@@ -1059,6 +761,16 @@ func (d *doc) demandAt(si, k, n int) {
 		// A target then "to" or "not to": "urged both Chile and Peru to
 		// settle the border".
 		ts := d.actorsRight(k+n, 4, actorLabels...)
+		// The target is the cue's object: "told reporters that Guyana has
+		// every right to" names no target.
+		for p := k + n; p < len(d.toks) && d.sameSent(p, k) && len(ts) > 0; p++ {
+			if o := d.at[p]; o != nil && containsEntity(ts, o.ent) {
+				break
+			}
+			if w, tg := d.low(p), d.toks[p].Tag; w == "that" || w == "," || tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "MD" {
+				ts = nil
+			}
+		}
 		if len(ts) > 0 {
 			// The target's noun phrase ends within a few words of the cue,
 			// then "to": not "telling reporters that Guyana has every right
@@ -1089,7 +801,7 @@ func (d *doc) demandAt(si, k, n int) {
 			if s == t {
 				continue
 			}
-			d.addRel(graph.RelDemands, s, t, si, confPattern, map[string]any{"demand": demand})
+			d.emit(m, s, t, map[string]any{"demand": demand})
 		}
 	}
 }
@@ -1139,80 +851,6 @@ func (d *doc) demandText(k int) string {
 	s = strings.ReplaceAll(s, " ,", ",")
 	s = strings.TrimPrefix(s, "that ")
 	return strings.Trim(s, " \"")
-}
-
-// locatedAt reads where the region mentioned by m lies: "Goma in the
-// Democratic Republic of Congo", "Abuja, Nigeria", "Ukraine's southern
-// Odesa region", "are integral parts of Georgia".
-func (d *doc) locatedAt(si int, m *mention) {
-	k := m.to
-	if d.low(k) == "in" || (d.low(k) == "," && d.low(k+1) == "in") {
-		q := k + 1
-		if d.low(k) == "," {
-			q++
-		}
-		if d.low(q) == "the" {
-			q++
-		}
-		// "Moqokori in central Somalia's Hiiraan region", "Marte in
-		// Nigeria's north-eastern Borno State": the nearest container.
-		for n := 0; n < 2 && q < len(d.toks) && d.at[q] == nil && !isCapitalized(d.toks[q].Text) && d.toks[q].Tag == "JJ"; n++ {
-			q++
-		}
-		if o := d.at[q]; o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.possess {
-			r := o.to + 1
-			for n := 0; n < 2 && r < len(d.toks) && d.at[r] == nil && d.toks[r].Tag == "JJ"; n++ {
-				r++
-			}
-			if inner := d.at[r]; inner != nil && inner.ent != nil && inner.ent.label == graph.LabelRegion && inner.ent != m.ent {
-				q = r
-			}
-		}
-		if o := d.at[q]; o != nil && o.ent != nil && (o.ent.label == graph.LabelState || o.ent.label == graph.LabelRegion && !d.isCity(o.ent)) && o.kind != mDemonym && o.ent != m.ent {
-			d.addRel(graph.RelLocatedIn, m.ent, o.ent, si, confPattern, nil)
-		}
-	}
-	// "the Kordofan region, where the RSF had taken the town of Bara"
-	if outer := d.whereAntecedent(m); outer != nil {
-		d.addRel(graph.RelLocatedIn, m.ent, outer, si, confInferred, nil)
-	}
-	if d.low(k) == "," {
-		if o := d.at[k+1]; o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.kind == mName && !o.possess && (o.to >= len(d.toks) || !isCapitalized(d.toks[o.to].Text)) {
-			d.addRel(graph.RelLocatedIn, m.ent, o.ent, si, confPattern, nil)
-		}
-	}
-	// "Ukraine's southern Odesa region"
-	p := m.from - 1
-	for p >= 0 && p >= m.from-3 && d.at[p] == nil && d.toks[p].Tag == "JJ" {
-		p--
-	}
-	if d.low(p) == "'s" && p > 0 {
-		if o := d.at[p-1]; o != nil && o.ent != nil && o.ent.label == graph.LabelState {
-			d.addRel(graph.RelLocatedIn, m.ent, o.ent, si, confPattern, nil)
-		}
-	}
-	// "lies in X", "is located in X", "part of X", "as Azerbaijani territory"
-	s := d.sents[si]
-	for q := k; q < s.To && q < k+12; q++ {
-		w := d.low(q)
-		if w == "lies" || w == "located" || w == "part" || w == "parts" {
-			for r := q + 1; r < q+4 && r < s.To; r++ {
-				if d.low(r) == "in" || d.low(r) == "of" {
-					if o := d.actorsRight(r+1, 3, graph.LabelState, graph.LabelRegion); len(o) > 0 {
-						d.addRel(graph.RelLocatedIn, m.ent, o[0], si, confPattern, nil)
-					}
-					break
-				}
-			}
-			break
-		}
-		if w == "territory" || w == "soil" {
-			if o := d.at[q-1]; o != nil && o.kind == mDemonym {
-				d.addRel(graph.RelLocatedIn, m.ent, d.owner(o), si, confPattern, nil)
-			}
-			break
-		}
-	}
 }
 
 // isCapital reports whether region e is the capital or seat of a state.
@@ -1271,6 +909,6 @@ func (d *doc) locatedFromDict() {
 			continue
 		}
 		sent := d.toks[e.first].Sent
-		d.addRel(graph.RelLocatedIn, e, in, sent, confDict, nil)
+		d.addRel(ruleLocatedDict, graph.RelLocatedIn, e, in, sent, confDict, nil)
 	}
 }

@@ -94,8 +94,15 @@ func (x *Extractor) tokenize(text string) []token {
 	return toks
 }
 
-// appendWord adds word, split into stem and possessive ending.
+// appendWord adds word, split into stem and possessive ending; "ex-" and
+// "then-" go apart from the title they qualify ("then-prime minister").
 func appendWord(toks []token, word string, start int) []token {
+	for _, pre := range []string{"ex-", "then-", "Ex-", "Then-"} {
+		if rest, ok := strings.CutPrefix(word, pre); ok && rest != "" && !isCapitalized(rest) {
+			toks = append(toks, token{Text: pre, Start: start})
+			return appendWord(toks, rest, start+len(pre))
+		}
+	}
 	for _, suf := range []string{"'s", "’s"} {
 		if len(word) > len(suf) && strings.HasSuffix(word, suf) {
 			stem := word[:len(word)-len(suf)]

@@ -1,0 +1,79 @@
+package store
+
+import "github.com/geokg/geokg/graph"
+
+// eventStep writes the merge rules only Event nodes have (graph/events.go),
+// after the node step has merged the rest of them in the same
+// transaction: the narrowest time any report
+// gives (date, date_from, date_to, date_precision as one), chosen by
+// graph.NarrowerTime's order, and the most telling name
+// (graph.BetterEventName), so that any order of loading leaves the same
+// node. An Event's id is a hash of what makes it that event, so
+// reports of one event from separate runs, in any order, or from loaders
+// running at once, meet on one node by MERGE alone: no look-up of
+// similar events is needed.
+func eventStep(nodes []graph.Node) *step {
+	var rows []map[string]any
+	for i := range nodes {
+		n := &nodes[i]
+		if n.Label() != graph.LabelEvent {
+			continue
+		}
+		rows = append(rows, map[string]any{
+			"id":   n.ID,
+			"date": n.Props[graph.PropDate],
+			"from": n.Props[graph.PropDateFrom],
+			"to":   n.Props[graph.PropDateTo],
+			"prec": n.Props[graph.PropDatePrecision],
+			"name": n.Props[graph.PropName],
+		})
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return &step{query: eventMergeQuery, rows: rows, what: "Event time and name"}
+}
+
+// eventMergeQuery is graph.NarrowerTime in Cypher: a time's width is
+// date_to minus date_from in days, none when it has no end and began on
+// a known day (a war since then), 2^20 when it has no end and began in a
+// month or a year, and a date alone is a day (10 characters) or wider
+// ("2024-05"); a narrower time
+// wins, then an earlier start, then one with a date, then the smaller
+// date and precision. Dates are read with toString, so that stored DATE
+// values compare as their ISO text.
+const eventMergeQuery = queryPrefix + `UNWIND $rows AS row
+MATCH (e:Event {id: row.id})
+SET e._lock = true
+WITH e, row,
+  toString(row.date) AS nd, toString(row.from) AS nf, toString(row.to) AS nt,
+  toString(e.date) AS od, toString(e.date_from) AS of, toString(e.date_to) AS ot
+WITH e, row, nd, od,
+  CASE WHEN nf IS NOT NULL AND nt IS NOT NULL THEN duration.inDays(date(nf), date(nt)).days
+    WHEN nf IS NOT NULL AND row.prec = 'day' THEN 0
+    WHEN nf IS NOT NULL THEN 1048576
+    WHEN nd IS NOT NULL AND size(nd) = 10 THEN 0
+    WHEN nd IS NOT NULL THEN 1048577 END AS nw,
+  coalesce(nf, nd) AS ns,
+  CASE WHEN of IS NOT NULL AND ot IS NOT NULL THEN duration.inDays(date(of), date(ot)).days
+    WHEN of IS NOT NULL AND e.date_precision = 'day' THEN 0
+    WHEN of IS NOT NULL THEN 1048576
+    WHEN od IS NOT NULL AND size(od) = 10 THEN 0
+    WHEN od IS NOT NULL THEN 1048577 END AS ow,
+  coalesce(of, od) AS os
+WITH e, row,
+  nw IS NOT NULL AND (ow IS NULL OR nw < ow OR nw = ow AND (ns < os OR ns = os AND (
+    nd IS NOT NULL AND od IS NULL
+    OR (nd IS NULL) = (od IS NULL) AND (coalesce(nd, '') < coalesce(od, '')
+      OR coalesce(nd, '') = coalesce(od, '') AND coalesce(row.prec, '') < coalesce(e.date_precision, ''))))) AS narrower
+WITH e, row, narrower,
+  CASE WHEN e.name IS NULL OR row.name IS NOT NULL AND (size(row.name) > size(e.name) OR size(row.name) = size(e.name) AND row.name < e.name)
+    THEN row.name ELSE e.name END AS name
+WITH e, row, narrower, name, narrower OR name <> e.name OR e.name IS NULL AS changed
+SET e.name = name,
+  e.date = CASE WHEN narrower THEN row.date ELSE e.date END,
+  e.date_from = CASE WHEN narrower THEN row.from ELSE e.date_from END,
+  e.date_to = CASE WHEN narrower THEN row.to ELSE e.date_to END,
+  e.date_precision = CASE WHEN narrower THEN row.prec ELSE e.date_precision END
+REMOVE e._lock
+RETURN count(*) AS rows, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated`

@@ -1,0 +1,507 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// match is one place where a rule's trigger stands: tokens [k, k+n) of
+// sentence si, or the mention that triggered a compound or mention rule.
+type match struct {
+	rule     *Rule
+	si, k, n int
+	ment     *mention
+}
+
+// guardFunc reports whether a guard cancels the match.
+type guardFunc func(d *doc, m *match) bool
+
+// sideFunc finds one end of a fact.
+type sideFunc func(d *doc, m *match, s *Slot) []*entity
+
+// hookFunc finds a rule's facts where no pattern can say it, and emits
+// them with d.emit.
+type hookFunc func(d *doc, m *match)
+
+// ruleGuards are the named guards rules may use.
+var ruleGuards = map[string]guardFunc{
+	// What a speaker claims in a direct quotation ("the Zionist regime's
+	// aggression against Lebanon") is rhetoric, not a reported fact.
+	"quotation": func(d *doc, m *match) bool { return d.inQuote(m.k) },
+	// "did not seize", "lost control", "refused to mediate": a negation or
+	// one of the rule's cancel words shortly before the trigger.
+	"negation": func(d *doc, m *match) bool { return d.denied(m.k, m.rule.cancel) },
+	// "vowed to recapture", "plans to reach", "would halt".
+	"modal": func(d *doc, m *match) bool { return d.modal(m.k) },
+	// The trigger is a passive participle: "is backed by", "were seized".
+	"passive": func(d *doc, m *match) bool { return d.passiveAt(m.k) },
+	// "accused Chad of arming the rebels, an allegation both deny".
+	"accusation": func(d *doc, m *match) bool { return d.accused(m.k) },
+	// "the last city in the region held by the army": the city is held,
+	// not the region.
+	"qualifying-place": func(d *doc, m *match) bool { return d.placeInPhraseBefore(m.k) },
+	// "a coup backed by the junta" (a thing is backed), "backed by
+	// respect for Congo" (a thing backs).
+	"thing-backed": func(d *doc, m *match) bool { return !d.passiveActorsAround(m.k, m.k+m.n+1) },
+	// "claimed to have captured", "unconfirmed reports said": a claim is no
+	// reported fact.
+	"claim": func(d *doc, m *match) bool { return d.claimed(m.k) },
+	// "had withdrawn", "has withdrawn": a withdrawal done.
+	"withdrawn": func(d *doc, m *match) bool {
+		w := d.low(m.k)
+		return w == "withdrew" || w == "withdrawn" && (d.low(m.k-1) == "had" || d.low(m.k-1) == "has" || d.low(m.k-1) == "have")
+	},
+}
+
+// slotSides are the ways of finding a fact's end, in the order the rules
+// documentation lists them.
+var slotSides = []string{"subject", "object", "after", "nearest", "place", "region-left", "possessor", "between", "government-forces", "compound", "compound-object", "compound-pair"}
+
+// ruleSides find the ends of facts. between and compound-pair find both
+// ends at once and are handled by apply.
+var ruleSides = map[string]sideFunc{
+	"subject": func(d *doc, m *match, s *Slot) []*entity { return d.actorsLeftN(m.k, s.Window, s.labels...) },
+	"object":  func(d *doc, m *match, s *Slot) []*entity { return d.actorsRight(m.k+m.n, s.Window, s.labels...) },
+	"after": func(d *doc, m *match, s *Slot) []*entity {
+		for p := m.k + m.n; p < m.k+m.n+s.Reach && p < len(d.toks) && d.sameSent(p, m.k); p++ {
+			if containsWord(s.Words, d.low(p)) {
+				return d.actorsRight(p+1, s.Window, s.labels...)
+			}
+		}
+		return nil
+	},
+	"nearest": func(d *doc, m *match, s *Slot) []*entity {
+		for p := m.k - 1; p >= 0 && p >= m.k-s.Window && d.sameSent(p, m.k); p-- {
+			if o := d.at[p]; o != nil && o.ent != nil && hasLabel(o.ent, s.labels) && o.kind != mCompound {
+				return []*entity{d.owner(o)}
+			}
+		}
+		return nil
+	},
+	"place": func(d *doc, m *match, s *Slot) []*entity { return d.controlObjects(m.k, m.n, s.Window) },
+	"region-left": func(d *doc, m *match, s *Slot) []*entity {
+		if regs := d.actorsLeftN(m.k, s.Window, graph.LabelRegion); len(regs) > 0 {
+			return regs
+		}
+		if r := d.regionBeforeWhich(m.k); r != nil {
+			return []*entity{r}
+		}
+		return nil
+	},
+	"possessor": func(d *doc, m *match, s *Slot) []*entity {
+		if e := d.possessor(m.k, s.Window, s.labels); e != nil {
+			return []*entity{e}
+		}
+		return nil
+	},
+	"government-forces": func(d *doc, m *match, s *Slot) []*entity { return d.governmentForcesAt(m.k + m.n) },
+	"compound": func(d *doc, m *match, s *Slot) []*entity {
+		if m.ment != nil && hasLabel(m.ment.ent, s.labels) {
+			return []*entity{m.ment.ent}
+		}
+		return nil
+	},
+	"compound-object": func(d *doc, m *match, s *Slot) []*entity {
+		if o := d.compoundObject(m.ment); o != nil && hasLabel(o, s.labels) {
+			return []*entity{o}
+		}
+		return nil
+	},
+}
+
+func containsWord(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// on reports whether the rule id is switched on.
+func (d *doc) on(id string) bool { return !d.x.rules.off[id] }
+
+// runRules runs the word, compound and mention rules over every sentence
+// that is not a headline in title case.
+func (d *doc) runRules() {
+	rs := d.x.rules
+	var found []wordMatch
+	for si, s := range d.sents {
+		for k := s.From; k < s.To; k++ {
+			// Headlines in title case fool the word patterns; where a
+			// place lies ("El Fasher, Sudan") reads there too.
+			if d.titled[si] {
+				if m := d.at[k]; m != nil && m.from == k && m.ent != nil && m.ent.label == graph.LabelRegion {
+					for _, r := range rs.mention {
+						d.apply(&match{rule: r, si: si, k: k, n: m.to - m.from, ment: m})
+					}
+				}
+				continue
+			}
+			found = rs.trie.matchAt(d.toks, k, s.To, found[:0])
+			// Of a fact's triggers of one form at one place, the longest
+			// phrase reads it: "took control of", not "took".
+			for i, wm := range found {
+				longest := true
+				for _, o := range found {
+					if o.n > wm.n && o.rule.rel == wm.rule.rel && o.rule.Fact == wm.rule.Fact && o.rule.Form == wm.rule.Form {
+						longest = false
+						break
+					}
+				}
+				if longest {
+					d.apply(&match{rule: found[i].rule, si: si, k: k, n: wm.n})
+				}
+			}
+			if m := d.at[k]; m != nil && m.kind == mCompound && m.suffix != "" && m.from == k {
+				for _, r := range rs.compound[m.suffix] {
+					d.apply(&match{rule: r, si: si, k: k, n: 1, ment: m})
+				}
+			}
+			if m := d.at[k]; m != nil && m.from == k && m.ent != nil && m.ent.label == graph.LabelRegion {
+				for _, r := range rs.mention {
+					d.apply(&match{rule: r, si: si, k: k, n: m.to - m.from, ment: m})
+				}
+			}
+		}
+	}
+}
+
+// apply runs rule m.rule at its trigger: the trigger's conditions, the
+// guards, then the slots or the rule's code.
+func (d *doc) apply(m *match) {
+	r := m.rule
+	if !d.triggerFits(m) {
+		return
+	}
+	for _, g := range r.guards {
+		if g(d, m) {
+			return
+		}
+	}
+	if r.hook != nil {
+		r.hook(d, m)
+		return
+	}
+	var props map[string]any
+	if r.rel == graph.RelDemands {
+		props = map[string]any{"demand": d.demandText(m.k + m.n)}
+	}
+	// Sides that find both ends at once.
+	switch r.From[0].Side {
+	case "between":
+		if a, b := d.betweenPair(m.k + m.n); a != nil {
+			d.emit(m, a, b, props)
+		}
+		return
+	case "compound-pair":
+		for p := m.k - 1; p >= m.k-2 && p >= 0 && d.sameSent(p, m.k); p-- {
+			if pair := d.compoundPair(p); pair[0] != nil {
+				d.emit(m, pair[0], pair[1], props)
+				return
+			}
+		}
+		return
+	}
+	// The object first: a subject found for nothing must not make a
+	// demonym's state an actor of the story.
+	tos := d.fill(r.To, m)
+	if len(tos) == 0 {
+		return
+	}
+	froms := d.fill(r.From, m)
+	for _, f := range froms {
+		for _, t := range tos {
+			d.emit(m, f, t, props)
+		}
+	}
+}
+
+// fill finds one end of a fact by the first of slots that finds any.
+func (d *doc) fill(slots Slots, m *match) []*entity {
+	for i := range slots {
+		s := &slots[i]
+		out := ruleSides[s.Side](d, m, s)
+		if s.Owner {
+			out = d.stateOrgOf(out)
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// triggerFits checks the trigger's conditions on its neighbours.
+func (d *doc) triggerFits(m *match) bool {
+	t := &m.rule.Trigger
+	if m.rule.Form == "compound" || m.rule.Form == "mention" {
+		return true
+	}
+	if len(t.Tag) > 0 && !slices.ContainsFunc(t.Tag, func(p string) bool { return strings.HasPrefix(d.toks[m.k].Tag, p) }) {
+		return false
+	}
+	end := m.k + m.n
+	next := ""
+	if end < len(d.toks) && d.sameSent(m.k, end) {
+		next = d.low(end)
+	}
+	if len(t.Next) > 0 && !containsWord(t.Next, next) {
+		return false
+	}
+	if containsWord(t.NotNext, next) {
+		return false
+	}
+	prev := ""
+	if m.k > 0 && d.sameSent(m.k-1, m.k) {
+		prev = d.low(m.k - 1)
+	}
+	if len(t.Prev) > 0 && !containsWord(t.Prev, prev) {
+		return false
+	}
+	if len(t.NotPrev) > 0 && (containsWord(t.NotPrev, prev) || prev == "the" && containsWord(t.NotPrev, d.low(m.k-2))) {
+		return false
+	}
+	if len(t.Before) > 0 {
+		found := false
+		for p := m.k - 1; p >= 0 && p >= m.k-t.Reach && d.sameSent(p, m.k); p-- {
+			if containsWord(t.Before, d.low(p)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	for p := end; p < end+4 && p < len(d.toks) && d.sameSent(p, m.k); p++ {
+		if containsWord(t.NotAfter, d.low(p)) {
+			return false
+		}
+	}
+	if len(t.After) > 0 {
+		found := false
+		for p := end; p < end+t.AfterReach && p < len(d.toks) && d.sameSent(p, m.k); p++ {
+			if containsWord(t.After, d.low(p)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// emit records a fact that the rule of match m found, with the change it
+// tells.
+func (d *doc) emit(m *match, from, to *entity, props map[string]any) *relation {
+	r := m.rule
+	rel := d.addRel(r.ID, r.rel, from, to, m.si, r.Confidence, props)
+	if rel != nil && r.Change != "" {
+		rel.observe(r.Change, d.changeDate(r.Change, m.k), d.when(m.si, m.k))
+	}
+	return rel
+}
+
+// when orders the changes an article tells: by sentence, and within one a
+// past perfect ("the town it had captured") before the simple past.
+func (d *doc) when(si, k int) int {
+	for p := k - 1; p >= k-3 && p >= 0 && d.sameSent(p, k); p-- {
+		if w := d.low(p); w == "had" || w == "'d" {
+			return 2 * si
+		}
+	}
+	return 2*si + 1
+}
+
+// changeDate is the date of a change told by the trigger at token k: a
+// date in its clause ("withdrew from Kidal on Tuesday", "on Sunday, the
+// rebels seized Gao"), resolved against the publication date; "" for a
+// state held (no change) and when the clause gives none.
+func (d *doc) changeDate(change string, k int) string {
+	if change == "hold" {
+		return ""
+	}
+	si := d.toks[k].Sent
+	s := d.sents[si]
+	from, to := k, k
+	for from > s.From && d.toks[from-1].Text != ";" && k-from < 12 && !(d.toks[from-1].Text == "," && k-from > 2) {
+		from--
+	}
+	for to < s.To && d.toks[to].Text != ";" && to-k < 12 && !(d.toks[to].Text == "," && to-k > 2) {
+		to++
+	}
+	// "On Tuesday, the rebels seized Gao": an opening phrase dates it.
+	if from > s.From && d.toks[from-1].Text == "," && from-1-s.From <= 5 {
+		from = s.From
+	}
+	// After the trigger first: "seized Gao on Sunday".
+	if date := d.dayWithin(si, k, to); date != "" {
+		return date
+	}
+	return d.dayWithin(si, from, k)
+}
+
+// dayWithin is the day of the first time expression of sentence si that
+// lies within tokens [lo, hi) and names one day, or "". A dateline's day
+// is the report's, and a future one tells no change made.
+func (d *doc) dayWithin(si, lo, hi int) string {
+	for _, x := range d.times[si] {
+		if x.from < lo || x.to > hi || x.dateline || x.future {
+			continue
+		}
+		if day, ok := x.when.day(); ok {
+			return day
+		}
+	}
+	return ""
+}
+
+// observation is one change a relation's sentence tells; when orders
+// them in the story (see doc.when).
+type observation struct {
+	change, date string
+	when         int
+}
+
+// observe records a change (dated date, or "") told at when.
+func (r *relation) observe(change, date string, when int) {
+	r.changes = append(r.changes, observation{change, date, when})
+}
+
+// change is what the article says of the relation's state over time: a
+// change (gain, lose, start, end) rather than a state held, the latest
+// dated one, else the last told; with its date.
+func (r *relation) change() (change, date string) {
+	var best *observation
+	for i := range r.changes {
+		o := &r.changes[i]
+		switch {
+		case best == nil:
+		case (best.change == "hold") != (o.change == "hold"):
+			if o.change == "hold" {
+				continue
+			}
+		case o.date != "" && best.date != "" && o.date < best.date:
+			continue
+		case o.date == "" && best.date != "":
+			continue
+		case o.date == best.date && o.when < best.when:
+			continue
+		}
+		best = o
+	}
+	if best == nil {
+		return "", ""
+	}
+	return best.change, best.date
+}
+
+// because records that rule found the relation in sentence sent.
+func (r *relation) because(rule string, sent int) {
+	for _, w := range r.why {
+		if w.rule == rule && w.sent == sent {
+			return
+		}
+	}
+	r.why = append(r.why, reason{rule, sent})
+}
+
+// reason is one rule that found a relation, and where.
+type reason struct {
+	rule string
+	sent int
+}
+
+// madeByRuleOn reports whether a rule switched on made r: a stage whose
+// rule is off may still have found it, for other uses.
+func (d *doc) madeByRuleOn(r *relation) bool {
+	for _, w := range r.why {
+		if d.on(w.rule) {
+			return true
+		}
+	}
+	return len(r.why) == 0
+}
+
+// rules lists the ids of the rules that found the relation, in the order
+// they did.
+func (r *relation) rules() []string {
+	var out []string
+	for _, w := range r.why {
+		if !containsWord(out, w.rule) {
+			out = append(out, w.rule)
+		}
+	}
+	return out
+}
+
+// denied reports whether the cue at k is denied or cancelled: a negation,
+// or one of cancel, shortly before it in its clause.
+func (d *doc) denied(k int, cancel map[string]bool) bool {
+	for p := k - 1; p >= k-4 && p >= 0 && d.sameSent(p, k); p-- {
+		w := d.low(p)
+		if d.x.lex.negations[w] || cancel[w] {
+			return true
+		}
+		if w == "," || w == ";" {
+			break
+		}
+	}
+	return false
+}
+
+// accused reports whether the sentence of token k reports an accusation
+// or a denial: "accused Chad of arming the rebels, an allegation both
+// governments deny".
+func (d *doc) accused(k int) bool {
+	s := d.sents[d.toks[k].Sent]
+	for p := s.From; p < s.To; p++ {
+		switch d.low(p) {
+		case "accused", "accuses", "accusing", "accuse", "alleged", "allegation", "allegations", "allegedly", "deny", "denies", "denied":
+			return true
+		}
+	}
+	return false
+}
+
+// claimed reports whether the sentence of token k reports a claim or an
+// unconfirmed report: "ISWAP claimed to have captured", "unconfirmed
+// reports said", "a claim that its fighters had entered ... was false".
+func (d *doc) claimed(k int) bool {
+	s := d.sents[d.toks[k].Sent]
+	for p := s.From; p < s.To; p++ {
+		switch d.low(p) {
+		case "claim", "claims", "claimed", "claiming", "unconfirmed", "unverified", "rumour", "rumours", "rumor", "rumors", "rumoured", "rumored", "falsely":
+			return true
+		}
+	}
+	return false
+}
+
+// possessor is the actor whose act the noun at k is: "Russia's invasion",
+// "the Russian offensive", "a Hamas attack", "its assault" (the actor
+// named before).
+func (d *doc) possessor(k, window int, labels []graph.Label) *entity {
+	p := k - 1
+	for p >= 0 && p >= k-window && d.sameSent(p, k) && d.at[p] == nil && d.low(p) != "its" && d.low(p) != "their" && d.low(p) != "'s" {
+		p--
+	}
+	if d.low(p) == "'s" {
+		p--
+	}
+	if p < 0 || !d.sameSent(p, k) {
+		return nil
+	}
+	if m := d.at[p]; m != nil && m.ent != nil && hasLabel(m.ent, labels) && (m.possess || m.kind == mDemonym || m.to == k) {
+		return d.owner(m)
+	}
+	if d.low(p) == "its" || d.low(p) == "their" {
+		return d.actorBefore(p, 20)
+	}
+	return nil
+}

@@ -1,0 +1,562 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// ruleHooks are the functions rules name as their code, for what a
+// pattern of trigger, slots and guards cannot say.
+var ruleHooks = map[string]hookFunc{
+	"demand":          demandAt,
+	"withdraw":        withdrawFrom,
+	"alongside":       foughtAlongside,
+	"ally-apposition": allyApposition,
+	"located-in":      locatedIn,
+	"located-comma":   locatedComma,
+	"located-owner":   locatedOwner,
+	"located-where":   locatedWhere,
+	"located-part-of": locatedPartOf,
+	"office":          takeOffice,
+	"must":            mustDo,
+	"demands-given":   demandsGiven,
+}
+
+// The rules made by stages of the pipeline in Go rather than by the
+// matcher; each is written down in data/rules with its examples.
+const (
+	ruleTitle            = "represents.title"
+	ruleApposition       = "represents.apposition"
+	ruleLeads            = "represents.leads"
+	ruleMemberOf         = "represents.member-of"
+	ruleDelegation       = "represents.delegation"
+	ruleListOf           = "represents.list-of"
+	ruleHeadGuess        = "represents.head-guess"
+	ruleTitleState       = "represents.title-state"
+	ruleSpeakerState     = "represents.speaker-state"
+	ruleLocatedDict      = "located.gazetteer"
+	ruleStorySides       = "fights.story-sides"
+	ruleEventSides       = "fights.event-sides"
+	ruleNegotiates       = "fights.negotiates-with-group"
+	rulePartyNamed       = "party.named"
+	rulePartyStory       = "party.story-sides"
+	ruleMediatesCompound = "mediates.compound"
+	ruleMediatesPressing = "mediates.pressing"
+	ruleMediatesPassive  = "mediates.passive"
+	ruleMediatesVerb     = "mediates.verb"
+	ruleMediatesNoun     = "mediates.noun"
+	ruleMediatesHost     = "mediates.venue-host"
+)
+
+// stageRuleIDs are the ids above, and event.TYPE for each event type that
+// has trigger words.
+func (lx *lexicon) stageRuleIDs() []string {
+	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleMemberOf, ruleDelegation, ruleListOf,
+		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleLocatedDict, ruleStorySides, ruleEventSides,
+		ruleNegotiates, rulePartyNamed, rulePartyStory, ruleMediatesCompound, ruleMediatesPressing,
+		ruleMediatesPassive, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost,
+		rulePlaceAfter, rulePlaceBefore, rulePlaceVerb, rulePlaceMeeting, rulePlaceDateline, rulePlaceSeized,
+		rulePlaceTalks, rulePlaceStory, rulePlaceCountry, rulePlaceWithin}
+	for _, t := range graph.EventTypes {
+		for _, typ := range lx.events {
+			if typ == t {
+				ids = append(ids, eventRule(t))
+				break
+			}
+		}
+	}
+	return ids
+}
+
+// eventRule is the id of the rule that finds events of type t by their
+// trigger words (data/events.tsv).
+func eventRule(t graph.EventType) string { return "event." + string(t) }
+
+// withdrawFrom reads "withdraw its forces from Abkhazia", "pull out of
+// Goma": forces still to withdraw are there.
+func withdrawFrom(d *doc, m *match) {
+	k := m.k
+	p := k + 1
+	for p < k+5 && p < len(d.toks) && d.sameSent(p, k) && d.low(p) != "from" && d.low(p) != "of" {
+		p++
+	}
+	if d.low(p) != "from" && d.low(p) != "of" {
+		return
+	}
+	regs := d.actorsRight(p+1, 4, graph.LabelRegion)
+	if len(regs) == 0 {
+		q := p + 1
+		if d.low(q) == "the" {
+			q++
+		}
+		if target, ok := d.x.lex.nominals[d.low(q)]; ok && (target == "region" || target == "city") {
+			if e := d.antecedent(q, target); e != nil {
+				regs = []*entity{e}
+			}
+		}
+	}
+	subj := d.actorsLeft(k, actorLabels...)
+	if (d.low(k-1) == "to" || d.low(k-1) == "and") && !(d.low(k-1) == "to" && (d.low(k-2) == "calls" || d.low(k-2) == "demands" || d.low(k-2) == "pressure" || d.low(k-2) == "refused")) {
+		// "calling on Russia to withdraw": whoever is called on; but
+		// "rejected calls to withdraw": the clause's subject.
+		subj = d.nearestActor(k, 12)
+	}
+	for _, s := range d.stateOrgOf(subj) {
+		for _, r := range regs {
+			d.emit(m, s, r, nil)
+		}
+	}
+}
+
+// foughtAlongside reads "troops have fought alongside the Ethiopian army
+// against the insurgents": the subject backs its ally, and both fight the
+// enemy named after "against".
+func foughtAlongside(d *doc, m *match) {
+	k, n := m.k, m.n
+	subj := d.stateOrgOf(d.actorsLeft(k, actorLabels...))
+	allies := d.actorsRight(k+n+1, 5, stateOrg...)
+	if m.rule.rel == graph.RelSupports {
+		for _, s := range subj {
+			for _, o := range allies {
+				d.emit(m, s, o, nil)
+			}
+		}
+		return
+	}
+	for p := k + n + 1; p < k+n+12 && p < len(d.toks) && d.sameSent(p, k); p++ {
+		if w := d.low(p); w == "," || w == ";" || strings.HasPrefix(d.toks[p].Tag, "VB") {
+			break
+		}
+		if d.low(p) != "against" {
+			continue
+		}
+		for _, o := range d.actorsRight(p+1, 5, stateOrg...) {
+			for _, s := range append(subj, allies...) {
+				if s != o {
+					d.emit(m, s, o, nil)
+				}
+			}
+		}
+		break
+	}
+}
+
+// allyApposition reads "Washington, Israel's main ally and arms supplier":
+// the name before the comma supports the possessor.
+func allyApposition(d *doc, m *match) {
+	p := m.k - 1
+	for p > 0 && (d.toks[p].Tag == "JJ" || d.toks[p].Tag == "JJS") && d.at[p] == nil {
+		p--
+	}
+	if d.low(p) != "'s" || p <= 0 {
+		return
+	}
+	o := d.at[p-1]
+	if o == nil || o.ent == nil || !hasLabel(o.ent, actorLabels) {
+		return
+	}
+	q := o.from - 1
+	if d.low(q) != "," || q <= 0 {
+		return
+	}
+	if s := d.at[q-1]; s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) {
+		d.emit(m, d.owner(s), d.owner(o), nil)
+	}
+}
+
+// compoundObject is what a hyphenated actor word qualifies: the place in
+// "Armenia-controlled enclave" (the enclave named before), the group in
+// "Russian-backed Abkhazia".
+func (d *doc) compoundObject(m *mention) *entity {
+	if m == nil {
+		return nil
+	}
+	lx := d.x.lex
+	for p := m.to; p < m.to+2 && p < len(d.toks) && d.sameSent(p, m.from); p++ {
+		if d.low(p) == "of" || d.low(p) == "," {
+			break
+		}
+		if o := d.at[p]; o != nil && o.ent != nil {
+			// "Hezbollah, the Iran-backed Lebanese group": an adjective of
+			// nationality before a noun that refers back.
+			if o.kind == mDemonym {
+				if target, ok := lx.nominals[d.low(o.to)]; ok && target != "dyad" && target != "state" {
+					if e := d.antecedent(m.from, target); e != nil {
+						return e
+					}
+				}
+			}
+			return o.ent
+		}
+		if target, ok := lx.nominals[d.low(p)]; ok && target != "dyad" {
+			return d.antecedent(m.from, target)
+		}
+	}
+	return nil
+}
+
+// copulaWords may stand between a place and what it is said to be part of:
+// "is internationally recognised as part of", "has long been considered".
+var copulaWords = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "been": true, "be": true,
+	"remains": true, "remained": true, "internationally": true, "officially": true, "legally": true, "formally": true, "still": true,
+	"long": true, "widely": true, "recognised": true, "recognized": true, "considered": true, "regarded": true, "as": true,
+	"a": true, "an": true, "the": true, "integral": true, "constituent": true}
+
+// locatedIn reads "Goma in the Democratic Republic of Congo", "Moqokori in
+// central Somalia's Hiiraan region".
+func locatedIn(d *doc, m *match) {
+	r := m.ment
+	k := r.to
+	if d.low(k) != "in" && !(d.low(k) == "," && d.low(k+1) == "in") {
+		return
+	}
+	q := k + 1
+	if d.low(k) == "," {
+		q++
+	}
+	if d.low(q) == "the" {
+		q++
+	}
+	// "Marte in Nigeria's north-eastern Borno State": the nearest
+	// container.
+	for n := 0; n < 2 && q < len(d.toks) && d.at[q] == nil && !isCapitalized(d.toks[q].Text) && d.toks[q].Tag == "JJ"; n++ {
+		q++
+	}
+	if o := d.at[q]; o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.possess {
+		p := o.to + 1
+		for n := 0; n < 2 && p < len(d.toks) && d.at[p] == nil && d.toks[p].Tag == "JJ"; n++ {
+			p++
+		}
+		if inner := d.at[p]; inner != nil && inner.ent != nil && inner.ent.label == graph.LabelRegion && inner.ent != r.ent {
+			q = p
+		}
+	}
+	if o := d.at[q]; o != nil && o.ent != nil && (o.ent.label == graph.LabelState || o.ent.label == graph.LabelRegion && !d.isCity(o.ent)) && o.kind != mDemonym && o.ent != r.ent {
+		d.emit(m, r.ent, o.ent, nil)
+	}
+}
+
+// locatedComma reads "Abuja, Nigeria".
+func locatedComma(d *doc, m *match) {
+	k := m.ment.to
+	if d.low(k) != "," {
+		return
+	}
+	// Not "Kidal, Mali said, ...": the state speaks.
+	if o := d.mentionAt(k + 1); o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.kind == mName && !o.possess && (o.to >= len(d.toks) || !isCapitalized(d.toks[o.to].Text)) && !speechVerbs[d.low(o.to)] {
+		d.emit(m, m.ment.ent, o.ent, nil)
+	}
+}
+
+// locatedOwner reads "Ukraine's southern Odesa region".
+func locatedOwner(d *doc, m *match) {
+	p := m.ment.from - 1
+	for p >= 0 && p >= m.ment.from-3 && d.at[p] == nil && d.toks[p].Tag == "JJ" {
+		p--
+	}
+	if d.low(p) == "'s" && p > 0 {
+		if o := d.at[p-1]; o != nil && o.ent != nil && o.ent.label == graph.LabelState {
+			d.emit(m, m.ment.ent, o.ent, nil)
+		}
+	}
+}
+
+// locatedWhere reads "the Kordofan region, where the RSF had taken the
+// town of Bara".
+func locatedWhere(d *doc, m *match) {
+	if outer := d.whereAntecedent(m.ment); outer != nil {
+		d.emit(m, m.ment.ent, outer, nil)
+	}
+}
+
+// locatedPartOf reads "lies in X", "is located in X", "is part of X",
+// "is recognised as Azerbaijani territory": said of the place itself, the
+// subject of the clause (not "had no part in", "controls large parts of").
+func locatedPartOf(d *doc, m *match) {
+	k := m.ment.to
+	s := d.sents[m.si]
+	for q := k; q < s.To && q < k+12; q++ {
+		w := d.low(q)
+		if !copulaWords[w] && w != "lies" && w != "located" && w != "part" && w != "parts" && w != "territory" && w != "soil" && !(d.at[q] != nil && d.at[q].kind == mDemonym) {
+			return
+		}
+		if w == "lies" || w == "located" || w == "part" || w == "parts" {
+			for r := q + 1; r < q+4 && r < s.To; r++ {
+				if d.low(r) == "in" || d.low(r) == "of" {
+					if o := d.actorsRight(r+1, 3, graph.LabelState, graph.LabelRegion); len(o) > 0 {
+						d.emit(m, m.ment.ent, o[0], nil)
+					}
+					break
+				}
+			}
+			break
+		}
+		if w == "territory" || w == "soil" {
+			if o := d.at[q-1]; o != nil && o.kind == mDemonym {
+				d.emit(m, m.ment.ent, d.owner(o), nil)
+			}
+			break
+		}
+	}
+}
+
+// partyReason is the rule that made ev's sides.
+func (d *doc) partyReason(ev *event) []reason {
+	rule := rulePartyStory
+	if ev.explicit {
+		rule = rulePartyNamed
+	}
+	return []reason{{rule, ev.sents[0]}}
+}
+
+// mediatorReason is the rule that made m a mediator of ev: the host of
+// its venue, or a mediation cue.
+func (d *doc) mediatorReason(ev *event, m *entity) []reason {
+	for _, pl := range ev.places {
+		if d.isCity(pl.ent) && d.hostOf(pl.ent) == m {
+			return []reason{{ruleMediatesHost, ev.sents[0]}}
+		}
+	}
+	rules := d.mediatedByRule[m]
+	if len(rules) == 0 {
+		// A state or group whose leader mediates.
+		for e, rs := range d.mediatedByRule {
+			for _, ro := range e.roles {
+				if ro.owner == m {
+					rules = append(rules, rs...)
+				}
+			}
+		}
+	}
+	var out []reason
+	for _, r := range rules {
+		if !slices.ContainsFunc(out, func(o reason) bool { return o.rule == r }) {
+			out = append(out, reason{r, ev.sents[0]})
+		}
+	}
+	return out
+}
+
+// mediatedBy records that rule found e mediating.
+func (d *doc) mediatedBy(e *entity, rule string) {
+	if d.mediatedByRule == nil {
+		d.mediatedByRule = map[*entity][]string{}
+	}
+	if !containsWord(d.mediatedByRule[e], rule) {
+		d.mediatedByRule[e] = append(d.mediatedByRule[e], rule)
+	}
+}
+
+// objectVerbs take the person as their object: "parliament elected X
+// prime minister", "the court declared X the winner".
+var objectVerbs = map[string]bool{"elected": true, "appointed": true, "named": true, "declared": true, "installed": true, "confirmed": true, "chose": true, "picked": true, "nominated": true}
+
+// takeOffice reads a change of office: "X was sworn in as Fiji's prime
+// minister", "parliament elected X president", "X became prime minister",
+// "X seized power in Guinea". The person is the clause's subject, or the
+// object of an electing verb; the office is the title after them, its
+// owner named with it ("Fiji's", "of Fiji") or, for a head of state or
+// government, the state the person already holds office for, else the
+// story's state.
+func takeOffice(d *doc, m *match) {
+	end := m.k + m.n
+	var person *entity
+	after := end
+	if objectVerbs[d.low(m.k+m.n-1)] {
+		// "elected former general X president": the first name after it.
+		for p := end; p < end+5 && p < len(d.toks) && d.sameSent(p, m.k); p++ {
+			if o := d.at[p]; o != nil && o.ent != nil {
+				if o.ent.label == graph.LabelLeader {
+					person, after = o.ent, o.to
+				}
+				break
+			}
+		}
+	}
+	if person == nil {
+		ls := d.actorsLeftN(m.k, 20, graph.LabelLeader)
+		if len(ls) == 0 {
+			return
+		}
+		person = ls[0]
+	}
+	title, owner := d.titleAfter(after)
+	office := title
+	if office == "" {
+		if m.rule.Role == "" {
+			return
+		}
+		office = m.rule.Role
+		// "seized power in Burkina Faso"
+		for p := end; p < end+4 && p < len(d.toks) && d.sameSent(p, m.k); p++ {
+			if d.low(p) == "in" {
+				if s := d.actorsRight(p+1, 3, graph.LabelState); len(s) > 0 {
+					owner = s[0]
+				}
+				break
+			}
+		}
+	}
+	if owner == nil {
+		for _, r := range person.roles {
+			if r.owner != nil && r.change != "end" {
+				owner = r.owner
+				break
+			}
+		}
+	}
+	if owner == nil && (headTitle([]role{{title: office}}) || title == "") {
+		// "Russia has backed Venezuela since 1999, when Hugo Chavez
+		// became president": the state named last before him.
+		owner = d.stateBefore(m.k, m.si)
+		if owner == nil {
+			owner = d.mainState()
+		}
+	}
+	if owner == nil {
+		return
+	}
+	d.emit(m, person, owner, map[string]any{"role": canonicalTitle(office)})
+}
+
+// stateBefore is the state named last before token k in sentence si.
+func (d *doc) stateBefore(k, si int) *entity {
+	for p := k - 1; p >= d.sents[si].From; p-- {
+		if m := d.at[p]; m != nil && m.ent != nil && m.ent.label == graph.LabelState {
+			return d.owner(m)
+		}
+	}
+	return nil
+}
+
+// titleAfter reads the title of office starting near token k ("the
+// country's new prime minister", "Fiji's prime minister", "president of
+// Fiji"), with its owner when the phrase names one.
+func (d *doc) titleAfter(k int) (title string, owner *entity) {
+	for p := k; p < k+6 && p < len(d.toks) && d.sameSent(p, k-1); p++ {
+		if m := d.at[p]; m != nil && m.ent != nil {
+			if (m.ent.isActor() || m.kind == mDemonym) && m.kind != mCompound {
+				owner = d.owner(m)
+				p = m.to - 1
+				continue
+			}
+			return "", nil
+		}
+		if n := d.titleAt(p); n > 0 {
+			title = d.span(p, p+n)
+			// "president of Fiji"
+			if d.low(p+n) == "of" {
+				q := p + n + 1
+				if d.low(q) == "the" {
+					q++
+				}
+				if o := d.mentionAt(q); o != nil && o.ent != nil && o.ent.isActor() {
+					owner = o.ent
+				}
+			}
+			return title, owner
+		}
+		switch w := d.low(p); {
+		case w == "the", w == "a", w == "an", w == "its", w == "their", w == "his", w == "her", w == "'s", w == "new", w == "next", w == "country", w == "country's", d.x.lex.roleMods[w]:
+			if w == "country" && owner == nil {
+				owner = d.mainState()
+			}
+		default:
+			return "", nil
+		}
+	}
+	return "", nil
+}
+
+// mustDo reads a demand told as an obligation: "Mali and Niger must hand
+// over the suspects, the president said", "Algeria said Mali must
+// withdraw": the speaker demands it of those who must.
+func mustDo(d *doc, m *match) {
+	targets := d.actorsLeftN(m.k, 5, actorLabels...)
+	if len(targets) == 0 {
+		return
+	}
+	speaker := d.speakerOf(m.si, m.k)
+	if len(speaker) == 0 {
+		return
+	}
+	demand := d.demandText(m.k + m.n)
+	for _, s := range speaker {
+		for _, t := range targets {
+			if s != t && d.stateOf(s) != d.stateOf(t) {
+				d.emit(m, s, t, map[string]any{"demand": demand})
+			}
+		}
+	}
+}
+
+// speakerOf is who says what token k of sentence si tells: the subject of
+// a speech verb before it ("Algeria said Mali must"), or the actor next to
+// one after it (", the president said", ", said Algeria").
+func (d *doc) speakerOf(si, k int) []*entity {
+	s := d.sents[si]
+	for q := k - 1; q >= s.From; q-- {
+		if speechVerbs[d.low(q)] && strings.HasPrefix(d.toks[q].Tag, "VB") {
+			return d.actorsLeftN(q, 8, actorLabels...)
+		}
+	}
+	for q := k + 1; q < s.To; q++ {
+		if !speechVerbs[d.low(q)] || !strings.HasPrefix(d.toks[q].Tag, "VB") {
+			continue
+		}
+		// ", the president said": the actor just before the verb, after
+		// the comma that ends what was said.
+		for p := q - 1; p > k && p >= q-5; p-- {
+			if o := d.at[p]; o != nil && o.ent != nil && hasLabel(o.ent, actorLabels) {
+				return []*entity{d.owner(o)}
+			}
+			if d.low(p) == "," || d.toks[p].Key == "\"" {
+				break
+			}
+		}
+		// ", said Algeria"
+		return d.actorsRight(q+1, 4, actorLabels...)
+	}
+	return nil
+}
+
+// demandsGiven reads demands handed to someone: "Saudi Arabia and Egypt
+// issued Qatar with a list of 13 demands", "gave the junta an
+// ultimatum": the subject demands of the one they were given to.
+func demandsGiven(d *doc, m *match) {
+	verb := -1
+	for p := m.k - 1; p >= m.k-8 && p >= 0 && d.sameSent(p, m.k); p-- {
+		if tg := d.toks[p].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "VBN") && d.at[p] == nil {
+			verb = p
+			break
+		}
+	}
+	if verb < 0 {
+		return
+	}
+	switch w := d.low(verb); {
+	case strings.HasPrefix(w, "issu"), strings.HasPrefix(w, "present"), strings.HasPrefix(w, "hand"), strings.HasPrefix(w, "gave"), strings.HasPrefix(w, "give"), strings.HasPrefix(w, "deliver"), strings.HasPrefix(w, "sent"), strings.HasPrefix(w, "send"):
+	default:
+		return
+	}
+	var targets []*entity
+	for p := verb + 1; p < m.k; p++ {
+		if o := d.at[p]; o != nil && o.ent != nil && hasLabel(o.ent, actorLabels) && o.kind != mCompound {
+			targets = append(targets, d.owner(o))
+			break
+		}
+	}
+	if len(targets) == 0 {
+		return
+	}
+	demand := d.demandText(m.k + m.n)
+	for _, s := range d.actorsLeft(verb, actorLabels...) {
+		for _, t := range targets {
+			if s != t {
+				d.emit(m, s, t, map[string]any{"demand": demand})
+			}
+		}
+	}
+}
