@@ -162,9 +162,9 @@ func TestBrowserInChromium(t *testing.T) {
 			table                    bool
 		}{
 			{"network", `:params {actor: "Rwanda", min_confidence: 0.0, limit: 100}`, "Everything within two relationships", "M23", false},
-			{"timeline", `:params {name: "Gaza Strip", from: "1900-01-01", to: "2999-12-31"}`, "Dated events that took place", "Doha", false},
+			{"timeline", `:params {name: "Gaza Strip", from: "1900-01-01", to: "2999-12-31"}`, "One row per event that took place", "Doha", false},
 			// The sentences are the answer: the Table view.
-			{"evidence", `:params {from: "M23", to: "Goma", type: ""}`, "Each sentence that supports", "Goma", true},
+			{"evidence", `:params {from: "M23", to: "Goma", type: "", limit: 200}`, "Each sentence that supports", "Goma", true},
 		} {
 			run(q.params)
 			openPage(q.name, q.page)
