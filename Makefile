@@ -9,7 +9,7 @@ SHELL := bash
 .ONESHELL:
 .DEFAULT_GOAL := build
 
-.PHONY: help build test bench bench-scale reliability demo neo4j-start neo4j-stop neo4j-status clean
+.PHONY: help build test test-browser screenshots bench bench-scale reliability demo neo4j-start neo4j-stop neo4j-status clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -43,6 +43,31 @@ test: ## go vet, gofmt check and all tests, against a real Neo4j
 	if [[ -n $$unformatted ]]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
 	$(with_neo4j)
 	echo "+ go test ./..."; $(GO) test -timeout 45m ./...
+
+# Debian's chromium and chromium-driver, for the test that drives Neo4j
+# Browser: installed with apt-get under CI, named otherwise.
+define browser_tools
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+	if [[ $${CI:-} == true ]]; then
+		sudo=; [[ $$(id -u) == 0 ]] || sudo=sudo
+		echo "+ apt-get install chromium chromium-driver"
+		$$sudo apt-get update -qq && $$sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+	else
+		echo "chromium or chromedriver not found: the Browser test will be skipped (sudo apt-get install chromium chromium-driver)" >&2
+	fi
+fi
+endef
+
+test-browser: ## drive Neo4j Browser in headless Chromium through the guide, queries and favorites (1-2 min)
+	@$(browser_tools)
+	$(with_neo4j)
+	echo "+ go test -run TestBrowserInChromium ./queries"; GEOKG_TEST_BROWSER=1 $(GO) test -count=1 -timeout 20m -run TestBrowserInChromium ./queries
+
+screenshots: ## pictures of the guide and of the main queries' answers in Neo4j Browser, into docs/browser
+	@$(browser_tools)
+	$(with_neo4j)
+	mkdir -p docs/browser
+	GEOKG_TEST_BROWSER=1 GEOKG_SCREENSHOTS=$(CURDIR)/docs/browser $(GO) test -count=1 -timeout 20m -run TestBrowserInChromium ./queries
 
 bench: ## run the benchmarks (speed and memory figures), against a real Neo4j
 	@$(with_neo4j)

@@ -6,12 +6,10 @@
 // region-control, an actor holds a place from its newest report on or
 // before that day unless that report says it lost the place or another
 // actor took the place after it.
-// @param actor string "M23" — state, organization or leader: name or alias, any case
+// @param actor actor "M23" — State, Organization or Leader: name or alias, any case or accents
 // @param as_of date "today" — the day the answer is about
 // @param former bool true — also list the places it held before
-CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($actor, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS a
-WHERE (a:State OR a:Organization OR a:Leader)
-  AND (toLower(a.name) = toLower($actor) OR any(x IN coalesce(a.aliases, []) WHERE toLower(x) = toLower($actor)))
+CALL geokg.resolve($actor) YIELD node AS a
 MATCH (a)-[:CONTROLS]->(place:Region)
 WITH DISTINCT a, place, toString(date($as_of)) AS asOf
 MATCH held = (c)-[r:CONTROLS]->(place)

@@ -14,12 +14,13 @@ import (
 	"github.com/geokg/geokg/ingest/gazetteer"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/internal/synth"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // BenchmarkQueries measures every canned query on a graph loaded from
 // synthetic articles (10,000 unless GEOKG_BENCH_ARTICLES says otherwise)
 // and reports the median and 95th-percentile latency of a run, rows read
-// included:
+// included, and the database hits of one run as PROFILE counts them:
 //
 //	go test ./queries -run '^$' -bench Queries -benchtime 50x
 func BenchmarkQueries(b *testing.B) {
@@ -68,8 +69,42 @@ func BenchmarkQueries(b *testing.B) {
 			b.ReportMetric(ms(lat[len(lat)/2]), "p50-ms")
 			b.ReportMetric(ms(lat[(len(lat)*95+99)/100-1]), "p95-ms")
 			b.ReportMetric(float64(rows), "rows")
+			hits, err := dbHits(ctx, db, q, bound)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(hits), "dbhits")
 		})
 	}
+}
+
+// dbHits profiles one run of q: the database hits of every operator of
+// its plan, summed.
+func dbHits(ctx context.Context, db *store.DB, q *Query, params map[string]any) (int64, error) {
+	sess := db.Session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	return neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (int64, error) {
+		rs, err := tx.Run(ctx, "PROFILE "+q.Cypher(), params)
+		if err != nil {
+			return 0, err
+		}
+		sum, err := rs.Consume(ctx)
+		if err != nil {
+			return 0, err
+		}
+		if sum.Profile() == nil {
+			return 0, fmt.Errorf("%s: the server returned no profile", q.Name)
+		}
+		var total func(p neo4j.ProfiledPlan) int64
+		total = func(p neo4j.ProfiledPlan) int64 {
+			n := p.DbHits()
+			for _, c := range p.Children() {
+				n += total(c)
+			}
+			return n
+		}
+		return total(sum.Profile()), nil
+	})
 }
 
 // loadSynthetic loads n synthetic articles with geokg's loader.
@@ -109,7 +144,8 @@ func loadSynthetic(b *testing.B, db *store.DB, n int) {
 
 // benchParams picks parameters that hit data in the synthetic graph: the
 // most-mentioned states, the most-controlled region, the actor that
-// controls the most places, the most active mediator.
+// controls the most places, the most active mediator, and windows of the
+// last week of the corpus, which ends with the newest article.
 func benchParams(b *testing.B, db *store.DB) map[string]map[string]string {
 	b.Helper()
 	one := func(cypher string) string {
@@ -120,28 +156,39 @@ func benchParams(b *testing.B, db *store.DB) map[string]map[string]string {
 		}
 		return fmt.Sprint(res.Rows[0][0])
 	}
-	top := "MATCH (s:State)<-[:MENTIONS]-(a:Article) WITH s, count(a) AS n ORDER BY n DESC, s.name SKIP %d LIMIT 1 RETURN s.name"
+	top := "MATCH (s:State) WITH s, COUNT { (s)<-[:MENTIONS]-() } AS n ORDER BY n DESC, s.name SKIP %d LIMIT 1 RETURN s.name"
 	s1, s2 := one(fmt.Sprintf(top, 0)), one(fmt.Sprintf(top, 1))
-	region := one("MATCH (r:Region)<-[c:CONTROLS]-() WITH r, count(c) AS n ORDER BY n DESC, r.name LIMIT 1 RETURN r.name")
-	mediator := one("MATCH (m)-[r:MEDIATES]->() WITH m, count(r) AS n ORDER BY n DESC, m.name LIMIT 1 RETURN m.name")
-	controller := one("MATCH (c)-[r:CONTROLS]->() WITH c, count(r) AS n ORDER BY n DESC, c.name LIMIT 1 RETURN c.name")
+	region := one("MATCH (r:Region) WITH r, COUNT { (r)<-[:CONTROLS]-() } AS n ORDER BY n DESC, r.name LIMIT 1 RETURN r.name")
+	mediator := one("MATCH (m) WHERE m:State OR m:Organization WITH m, COUNT { (m)-[:MEDIATES]->() } AS n ORDER BY n DESC, m.name LIMIT 1 RETURN m.name")
+	controller := one("MATCH (c) WHERE c:State OR c:Organization WITH c, COUNT { (c)-[:CONTROLS]->() } AS n ORDER BY n DESC, c.name LIMIT 1 RETURN c.name")
 	leader := one(fmt.Sprintf("MATCH (l:Leader)-[:REPRESENTS]->(s:State {name: %q}) RETURN l.name ORDER BY l.name LIMIT 1", s1))
+	last := one("MATCH (a:Article) WHERE a.published IS NOT NULL RETURN a.published ORDER BY a.published DESC LIMIT 1")
+	before := func(days int) string {
+		t, err := time.Parse(time.DateOnly, last)
+		if err != nil {
+			b.Fatalf("newest article's date %q: %v", last, err)
+		}
+		return t.AddDate(0, 0, -days).Format(time.DateOnly)
+	}
 	return map[string]map[string]string{
-		"actor":              {"name": s1},
-		"actor-controls":     {"actor": controller},
-		"control-history":    {"region": region},
-		"allies-and-enemies": {"actor": s1},
-		"co-occurring":       {"actor": s1},
-		"demands":            {"actor": s1},
-		"evidence":           {"from": s1, "to": s2},
-		"leaders":            {"actor": s1},
-		"mediators":          {"a": s1, "b": s2},
-		"network":            {"actor": s1},
-		"new-since":          {"since": "2025-12-01"},
-		"region-control":     {"region": region},
-		"region-mediators":   {"region": region},
-		"search":             {"q": "republic"},
-		"shortest-path":      {"a": mediator, "b": leader},
-		"timeline":           {"name": s1},
+		"actor":                 {"name": s1},
+		"actor-controls":        {"actor": controller},
+		"allies-and-enemies":    {"actor": s1},
+		"co-occurring":          {"actor": s1},
+		"control-history":       {"region": region},
+		"demands":               {"actor": s1},
+		"evidence":              {"from": s1, "to": s2},
+		"leaders":               {"actor": s1},
+		"loaded-since":          {"since": "today"},
+		"mediation-leaderboard": {"since": before(7)},
+		"mediators":             {"a": s1, "b": s2},
+		"most-mentioned":        {"from": before(7), "to": last},
+		"network":               {"actor": s1},
+		"new-since":             {"since": before(7)},
+		"region-control":        {"region": region},
+		"region-mediators":      {"region": region},
+		"search":                {"q": "republic"},
+		"shortest-path":         {"a": mediator, "b": leader},
+		"timeline":              {"name": s1, "from": before(7)},
 	}
 }

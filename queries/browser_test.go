@@ -3,11 +3,13 @@ package queries
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -25,11 +27,39 @@ func TestBrowserParams(t *testing.T) {
 	if got := BrowserParams(q2); got != "" {
 		t.Errorf("BrowserParams without parameters = %q", got)
 	}
+	// A default relative to today is evaluated by Browser: the => form.
+	q3, _ := Parse("q3", "// T\n// @param since date \"7d\" d\n// @param limit int 5 l\nRETURN $since, $limit")
+	if got, want := BrowserParams(q3), ":params {limit: 5};\n:param since => date() - duration('P7D')"; got != want {
+		t.Errorf("BrowserParams with a relative date = %q, want %q", got, want)
+	}
 }
 
-// TestGuide checks that the guide has a slide per query whose runnable
-// blocks hold, once Browser reads their text, exactly the :params line and
-// the query.
+// guideSlides parses the guide into its slides' HTML.
+func guideSlides(t *testing.T, page string) []string {
+	t.Helper()
+	var out []string
+	for _, m := range regexp.MustCompile(`(?s)<slide[^>]*>(.*?)</slide>`).FindAllStringSubmatch(page, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// runnable is the text Browser puts in its editor when a runnable block is
+// clicked: the block's text content.
+func runnable(slide string) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`(?s)<pre class="code runnable"[^>]*>(.*?)</pre>`).FindAllStringSubmatch(slide, -1) {
+		out = append(out, html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(m[1], "")))
+	}
+	return out
+}
+
+// TestGuide checks the guide as Browser reads it: slide 1 links to every
+// slide; each query's slide runs the query with its defaults in one click
+// (exec-topic, a script of several commands, which Browser runs in a frame
+// of its own), and holds the :params command and the query alone as
+// runnable blocks; nothing but <slide> content is relied on, and no link
+// runs in the guide's own frame.
 func TestGuide(t *testing.T) {
 	lib, err := Load()
 	if err != nil {
@@ -41,33 +71,69 @@ func TestGuide(t *testing.T) {
 	}
 	page := b.String()
 	// The first slide lists the queries, the last is on corrections.
-	if !strings.Contains(page, `<article class="guide">`) || strings.Count(page, "<slide ") != len(lib.All())+2 {
+	slides := guideSlides(t, page)
+	if !strings.Contains(page, `<article class="guide">`) || len(slides) != len(lib.All())+2 {
 		t.Fatalf("want an article with %d slides:\n%.500s", len(lib.All())+2, page)
 	}
-	if !strings.Contains(page, "geokg curate merge") {
+	if !strings.Contains(slides[len(slides)-1], "geokg curate merge") {
 		t.Error("no slide on corrections")
 	}
-	blocks := map[string]bool{}
-	for _, m := range regexp.MustCompile(`(?s)<pre class="code runnable">(.*?)</pre>`).FindAllStringSubmatch(page, -1) {
-		blocks[html.UnescapeString(m[1])] = true
+	if strings.Contains(page, "<style") || strings.Contains(page, "data-exec") {
+		t.Error("the guide relies on <style> (Browser drops it) or data-exec (which replaces the guide's frame)")
+	}
+	if !strings.Contains(slides[0], "Pin this guide") {
+		t.Error("slide 1 does not say to pin the guide")
 	}
 	// Each slide of a query that answers as of a day says how to set one
 	// relative to today.
-	for _, slide := range regexp.MustCompile(`(?s)<slide .*?</slide>`).FindAllString(page, -1) {
-		if strings.Contains(slide, "$as_of") != strings.Contains(html.UnescapeString(slide), ":param as_of => toString(date() - duration('P30D'))") {
-			t.Errorf("a slide with $as_of must explain relative days, and only such a slide:\n%.300s", slide)
+	for i, q := range lib.All() {
+		_, asOf := q.Param("as_of")
+		if asOf != strings.Contains(html.UnescapeString(slides[i+1]), ":param as_of => toString(date() - duration('P30D'))") {
+			t.Errorf("%s: a slide of a query with as_of must explain relative days, and only such a slide", q.Name)
 		}
 	}
-	if !blocks[":style http://localhost:7475/style.grass"] {
-		t.Error("no runnable :style block")
+	if got := runnable(slides[0]); len(got) != 1 || got[0] != ":style http://localhost:7475/style.grass" {
+		t.Errorf("slide 1's runnable blocks = %q", got)
 	}
-	for _, q := range lib.All() {
-		if !blocks[q.Text] {
-			t.Errorf("%s: no runnable block with the query's text", q.Name)
+	for i, q := range lib.All() {
+		slide := slides[i+1]
+		link := fmt.Sprintf(`play-topic="http://localhost:7475/guide/%s.html">%s</a>`, q.Name, html.EscapeString(q.Title))
+		if !strings.Contains(slides[0], link) {
+			t.Errorf("%s: slide 1 has no link %s", q.Name, link)
 		}
-		if p := BrowserParams(q); p != "" && !blocks[p] {
-			t.Errorf("%s: no runnable block with %s", q.Name, p)
+		if !strings.Contains(slide, `play-topic="http://localhost:7475/guide.html"`) {
+			t.Errorf("%s: no link back to slide 1", q.Name)
 		}
+		// The page the link opens is the slide alone, with no <slide>:
+		// Browser shows such a page whole, its links working.
+		var p bytes.Buffer
+		if err := GuidePage(&p, q, "http://localhost:7475"); err != nil {
+			t.Fatal(err)
+		}
+		squash := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+		if strings.Contains(p.String(), "<slide") || squash(p.String()) != squash(`<div class="row-fluid">`+slide+`</div>`) {
+			t.Errorf("%s: page differs from the slide:\n%s\n----\n%s", q.Name, p.String(), slide)
+		}
+		// One block runs the query with its defaults written in, one sets
+		// the parameters, one holds the query.
+		blocks := runnable(slide)
+		want := []string{Inline(q), Runnable(q)}
+		if p := BrowserParams(q); p != "" {
+			want = []string{Inline(q), p, Runnable(q)}
+		}
+		if !slices.Equal(blocks, want) {
+			t.Errorf("%s: runnable blocks\n%q\nwant\n%q", q.Name, blocks, want)
+		}
+		for _, p := range q.Params {
+			row := fmt.Sprintf("<td style=\"padding:2px 14px 2px 0;vertical-align:top\"><code>%s</code></td>", html.EscapeString(p.DefaultText()))
+			if !strings.Contains(html.UnescapeString(slide), html.UnescapeString(row)) || !strings.Contains(slide, "<code>"+p.Name+"</code>") {
+				t.Errorf("%s: parameter table lacks %s with its default %s", q.Name, p.Name, p.DefaultText())
+			}
+		}
+	}
+	// The => form of dates, for Browser.
+	if !strings.Contains(page, "<code>:param since =&gt; date() - duration('P7D')</code>") {
+		t.Error("the guide does not show the => form for dates")
 	}
 }
 
@@ -93,13 +159,26 @@ func TestFavoritesZip(t *testing.T) {
 		body, _ := io.ReadAll(r)
 		files[f.Name] = string(body)
 	}
-	for _, q := range lib.All() {
-		if files["geokg/"+q.Name+".cypher"] != q.Text {
-			t.Errorf("%s: missing from the zip or different", q.Name)
-		}
+	if len(files) != len(lib.All()) {
+		t.Errorf("%d favorites, want one per query (%d)", len(files), len(lib.All()))
 	}
-	if got := files["geokg parameters/mediators.cypher"]; got != "// Parameters: Who mediates between two actors\n:params {a: \"Armenia\", b: \"Azerbaijan\", limit: 25}\n" {
-		t.Errorf("parameters favorite = %q", got)
+	names := map[string]bool{}
+	for _, q := range lib.All() {
+		text := files["geokg/"+q.Name+".cypher"]
+		if text != Favorite(q) || !strings.HasSuffix(text, "\n"+q.Cypher()+"\n") {
+			t.Errorf("%s: favorite missing or different:\n%s", q.Name, text)
+		}
+		// Browser names a favorite by its first line, and the drawer cuts
+		// long names: they must differ in their first words.
+		first, _, _ := strings.Cut(text, "\n")
+		short := strings.Fields(first)[1]
+		if names[short] {
+			t.Errorf("two favorites start with %q", short)
+		}
+		names[short] = true
+	}
+	if got := files["geokg/mediators.cypher"]; !strings.HasPrefix(got, "// mediators: Who mediates between two actors\n// Parameters (set them first): :params {a: \"Armenia\", b: \"Azerbaijan\", limit: 25}\nCALL ") {
+		t.Errorf("mediators favorite = %.300q", got)
 	}
 	var again bytes.Buffer
 	FavoritesZip(&again, lib)
@@ -140,7 +219,8 @@ func TestHandler(t *testing.T) {
 		"/guide.html":               `<pre class="code runnable">:style http://localhost:7475/style.grass</pre>`,
 		"/style.grass":              "node.State {",
 		"/queries/mediators.cypher": "// Who mediates between two actors\n",
-		"/":                         ":play http://localhost:7475/guide.html",
+		"/guide/mediators.html":     `// mediators with a = &#34;Armenia&#34;`,
+		"/":                         ":play http://localhost:7475/guide.html\n\nthen pin the guide",
 	} {
 		resp, err := http.Get(srv.URL + path)
 		if err != nil {
@@ -174,7 +254,7 @@ func TestStyle(t *testing.T) {
 			continue
 		}
 		block := string(Style[i:])
-		block = block[:strings.Index(block, "}")]
+		block = block[:strings.Index(block, "\n}")]
 		for _, prop := range []string{"color:", "caption:"} {
 			if !strings.Contains(block, prop) {
 				t.Errorf("%s has no %s", sel, prop)
@@ -182,6 +262,11 @@ func TestStyle(t *testing.T) {
 		}
 		if strings.HasPrefix(sel, "node.") && !strings.Contains(block, "diameter:") {
 			t.Errorf("%s has no diameter", sel)
+		}
+		// Several events of one type meet in a graph: their names tell
+		// them apart.
+		if sel == "node.Event" && !strings.Contains(block, `caption: "{name}"`) {
+			t.Errorf("events are not captioned by their name:\n%s", block)
 		}
 	}
 }

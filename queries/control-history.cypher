@@ -5,15 +5,13 @@
 // article's title. The day is the change's date when the article gives
 // one, else the article's publication date; undated reports come last.
 // Reports that contradict each other are all listed.
-// @param region string "Goma" — region: name or alias, any case
+// @param region place "Goma" — Region or State: name or alias, any case or accents
 // @param depth int 0 — also list places up to this many LOCATED_IN steps inside the region (0 to 3)
 // @param from date "1900-01-01" — first day
 // @param to date "today" — last day
 // @param holds bool true — list reports that an actor holds the place, not only gains and losses
 // @param limit int 200 — at most this many rows
-CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($region, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS g
-WHERE g:Region
-  AND (toLower(g.name) = toLower($region) OR any(x IN coalesce(g.aliases, []) WHERE toLower(x) = toLower($region)))
+CALL geokg.resolve($region) YIELD node AS g
 MATCH inside = (place:Region)-[:LOCATED_IN*0..3]->(g)
 WHERE length(inside) <= $depth
 WITH DISTINCT place

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,11 +13,41 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/geokg/geokg/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
 
 // Formats are the output formats of Write.
 var Formats = []string{"table", "json", "csv"}
+
+// GraphColumn is the column in which a query returns what Neo4j Browser
+// draws: a path or a list of paths, or nodes and relationships. The table
+// form of its answer is in the other columns.
+const GraphColumn = "graph"
+
+// internal are the properties that record how the loader merged a node or
+// relationship, not what the news said: left out of the output.
+var internal = map[string]bool{graph.PropUpdatedFrom: true, graph.PropSourceConfidence: true, graph.PropConfidenceWeight: true}
+
+// Without returns res without the named columns.
+func (res *Result) Without(cols ...string) *Result {
+	var keep []int
+	out := &Result{}
+	for i, c := range res.Columns {
+		if !slices.Contains(cols, c) {
+			keep = append(keep, i)
+			out.Columns = append(out.Columns, c)
+		}
+	}
+	out.Rows = make([][]any, len(res.Rows))
+	for r, row := range res.Rows {
+		out.Rows[r] = make([]any, len(keep))
+		for j, i := range keep {
+			out.Rows[r][j] = row[i]
+		}
+	}
+	return out
+}
 
 // maxCell is the widest a table cell gets before it is cut with "…"; JSON
 // and CSV are never cut.
@@ -61,13 +92,13 @@ func Value(v any) any {
 	case dbtype.Point3D:
 		return map[string]any{"srid": int64(v.SpatialRefId), "x": v.X, "y": v.Y, "z": v.Z}
 	case dbtype.Node:
-		m := plainMap(v.Props)
+		m := plainProps(v.Props)
 		labels := append([]string(nil), v.Labels...)
 		sort.Strings(labels)
 		m["labels"] = labels
 		return m
 	case dbtype.Relationship:
-		m := plainMap(v.Props)
+		m := plainProps(v.Props)
 		m["type"] = v.Type
 		return m
 	case dbtype.Path:
@@ -89,6 +120,16 @@ func Value(v any) any {
 		return plainMap(v)
 	}
 	return v
+}
+
+// plainProps is plainMap of a node's or relationship's properties, those
+// the loader keeps for itself left out.
+func plainProps(m map[string]any) map[string]any {
+	out := plainMap(m)
+	for k := range internal {
+		delete(out, k)
+	}
+	return out
 }
 
 func plainMap(m map[string]any) map[string]any {

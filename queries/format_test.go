@@ -103,3 +103,28 @@ func TestWriteUnknownFormat(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestInternalPropertiesLeftOut checks that what the loader keeps for
+// itself does not reach the output.
+func TestInternalPropertiesLeftOut(t *testing.T) {
+	n := dbtype.Node{Labels: []string{"State"}, Props: map[string]any{"name": "Chad", "updated_from": "2025-01-01 article:x"}}
+	r := dbtype.Relationship{Type: "SUPPORTS", Props: map[string]any{"confidence": 0.5, "source_confidence": []any{0.5}}}
+	var b bytes.Buffer
+	if err := Write(&b, &Result{Columns: []string{"n", "r"}, Rows: [][]any{{n, r}}}, "json"); err != nil {
+		t.Fatal(err)
+	}
+	if want := "[\n{\"n\":{\"labels\":[\"State\"],\"name\":\"Chad\"},\"r\":{\"confidence\":0.5,\"type\":\"SUPPORTS\"}}\n]\n"; b.String() != want {
+		t.Errorf("got %s, want %s", b.String(), want)
+	}
+}
+
+func TestWithout(t *testing.T) {
+	res := &Result{Columns: []string{"a", "graph", "b"}, Rows: [][]any{{int64(1), "p", int64(2)}}}
+	got := res.Without(GraphColumn)
+	if strings.Join(got.Columns, ",") != "a,b" || len(got.Rows[0]) != 2 || got.Rows[0][1] != int64(2) {
+		t.Errorf("Without = %+v", got)
+	}
+	if len(res.Columns) != 3 {
+		t.Error("Without changed its receiver")
+	}
+}

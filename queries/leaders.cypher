@@ -5,11 +5,9 @@
 // "ousted"), or another leader took the same office after it (successors).
 // With their role, other names, the date, kind and sentence of the report
 // that decides, and how often and how recently they were reported.
-// @param actor string "Armenia" — state or organization: name or alias, any case
+// @param actor actor "Armenia" — State or Organization: name or alias, any case or accents
 // @param as_of date "today" — the day the answer is about
-CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($actor, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS a
-WHERE (a:State OR a:Organization)
-  AND (toLower(a.name) = toLower($actor) OR any(x IN coalesce(a.aliases, []) WHERE toLower(x) = toLower($actor)))
+CALL geokg.resolve($actor) YIELD node AS a
 WITH a, toString(date($as_of)) AS asOf
 MATCH p = (l:Leader)-[r:REPRESENTS]->(a)
 WITH a, l, r, p, toLower(coalesce(r.role, '')) AS office,

@@ -78,7 +78,44 @@ func (lib *Library) Get(name string) (*Query, error) {
 	if q, ok := lib.byName[name]; ok {
 		return q, nil
 	}
+	if near := lib.near(name); len(near) > 0 {
+		return nil, fmt.Errorf("no query %q; did you mean %s? (geokg query list shows them)", name, strings.Join(near, " or "))
+	}
 	return nil, fmt.Errorf("no query %q (geokg query list shows them)", name)
+}
+
+// near lists the names of queries that name may be a slip for: two
+// edits or fewer away, or one containing the other.
+func (lib *Library) near(name string) []string {
+	name = strings.ToLower(name)
+	var out []string
+	for _, q := range lib.All() {
+		if d := editDistance(name, q.Name); d <= 2 || (len(name) >= 4 && (strings.Contains(q.Name, name) || strings.Contains(name, q.Name))) {
+			out = append(out, q.Name)
+		}
+	}
+	return out
+}
+
+// editDistance is the Levenshtein distance of a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
 
 // All returns every query, sorted by name.

@@ -2,12 +2,10 @@
 // Everything within two relationships of the actor (articles left out): its
 // leaders, events, allies, enemies, and the actors it meets through them.
 // One row per neighbour with the shortest way to reach it, nearest first.
-// @param actor string "Rwanda" — actor: name or alias, any case
+// @param actor actor "Rwanda" — State, Organization or Leader: name or alias, any case or accents
 // @param min_confidence float 0.0 — ignore relationships less sure than this
 // @param limit int 100 — at most this many neighbours
-CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($actor, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS a
-WHERE (a:State OR a:Organization OR a:Leader)
-  AND (toLower(a.name) = toLower($actor) OR any(x IN coalesce(a.aliases, []) WHERE toLower(x) = toLower($actor)))
+CALL geokg.resolve($actor) YIELD node AS a
 MATCH (a)-[r:REPRESENTS|MEDIATES|PARTY_TO|CONTROLS|DEMANDS|LOCATED_IN|SUPPORTS|FIGHTS]-(n)
 WHERE n <> a AND coalesce(r.confidence, 1.0) >= $min_confidence
 WITH a, n, r ORDER BY type(r), elementId(r)
@@ -36,7 +34,7 @@ CALL (a, near) {
   MATCH path = (a)-[r1]-(via)-[r2]-(n)
   RETURN n, 2 AS hops, path
 }
-RETURN coalesce(n.name, n.id) AS neighbour, labels(n)[0] AS label, hops,
-       [r IN relationships(path) | type(r)] AS via, path
+RETURN a.name AS focus, coalesce(n.name, n.id) AS neighbour, labels(n)[0] AS label, hops,
+       [r IN relationships(path) | type(r)] AS via, path AS graph
 ORDER BY hops, label, neighbour
 LIMIT toInteger($limit)

@@ -6,12 +6,12 @@
 // @param limit int 200 — at most this many rows
 CALL () {
   MATCH (x)
-  WHERE (x:State OR x:Organization OR x:Leader OR x:Region OR x:Event) AND date(x.first_seen) >= date($since)
+  WHERE (x:State OR x:Organization OR x:Leader OR x:Region OR x:Event) AND x.first_seen >= toString(date($since))
   RETURN x.first_seen AS first_seen, 'entity' AS kind, labels(x)[0] AS what,
          coalesce(x.name, x.id) AS subject, '' AS object, '' AS detail
   UNION ALL
   MATCH (s)-[r:REPRESENTS|MEDIATES|PARTY_TO|CONTROLS|DEMANDS|LOCATED_IN|SUPPORTS|FIGHTS]->(o)
-  WHERE date(r.first_seen) >= date($since)
+  WHERE r.first_seen >= toString(date($since))
   RETURN r.first_seen AS first_seen, 'fact' AS kind, type(r) AS what,
          coalesce(s.name, s.id) AS subject, coalesce(o.name, o.id) AS object,
          coalesce(r.role, r.demand, '') AS detail

@@ -39,15 +39,45 @@ type Query struct {
 	Title       string  // first header line
 	Description string  // the other header lines, as one paragraph
 	Params      []Param // in header order
-	Text        string  // the whole file, header included
+	Text        string  // the whole file, header included, as written
 	Source      string  // "builtin" or the file's path
+
+	parts  []Part // what runs: the body with the resolver written out
+	checks string // the query whose rows say which values match nothing
 }
 
-// Cypher is the query's text without its header.
+// Cypher is the Cypher that runs: the query's text without its header,
+// each CALL geokg.resolve($name) written out, and, for a query that takes
+// names or words of the vocabulary, a last part that returns one row for
+// each value that matches nothing. Neo4j Browser runs it as it is.
 func (q *Query) Cypher() string {
-	_, body := splitHeader(q.Text)
-	return body
+	if q.parts == nil {
+		// A Query made by hand, not by Parse.
+		_, body := splitHeader(q.Text)
+		return body
+	}
+	var b strings.Builder
+	for _, p := range q.parts {
+		b.WriteString(p.Text)
+	}
+	return b.String()
 }
+
+// Parts is Cypher in pieces, those that geokg wrote out marked.
+func (q *Query) Parts() []Part { return q.parts }
+
+// Header is the query's header: its // comment lines, with a line break
+// after each.
+func (q *Query) Header() string {
+	header, _ := splitHeader(q.Text)
+	lines := strings.SplitAfterN(q.Text, "\n", len(header)+1)
+	return strings.Join(lines[:len(header)], "")
+}
+
+// Checks is a query whose rows say which parameter values match nothing
+// in the graph (a name of no node, a word outside its vocabulary), one
+// message a row, or "" when the query takes no such parameter.
+func (q *Query) Checks() string { return q.checks }
 
 // Param returns the declared parameter called name.
 func (q *Query) Param(name string) (Param, bool) {
@@ -115,6 +145,10 @@ func Parse(name, text string) (*Query, error) {
 		if !used[p.Name] {
 			return nil, fmt.Errorf("query %s: parameter %s is declared but not used", name, p.Name)
 		}
+	}
+	var err error
+	if q.parts, q.checks, err = expand(body, q.Params); err != nil {
+		return nil, fmt.Errorf("query %s: %w", name, err)
 	}
 	return q, nil
 }

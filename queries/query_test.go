@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/geokg/geokg/graph/store"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
 
@@ -106,8 +107,8 @@ func TestTypeParse(t *testing.T) {
 		{"bool", "true", true, ""},
 		{"bool", "yes", nil, "not a bool"},
 		{"date", "2025-01-29", date("2025-01-29"), ""},
-		{"date", "29/01/2025", nil, "not a date (want YYYY-MM-DD or today)"},
 		{"date", " Today", date(time.Now().Format(time.DateOnly)), ""},
+		{"date", "29/01/2025", nil, "not a date (want YYYY-MM-DD, or a day before today"},
 		{"list", "State, Region", []any{"State", "Region"}, ""},
 		{"list", "", []any{}, ""},
 		{"list<int>", "1,2,3", []any{int64(1), int64(2), int64(3)}, ""},
@@ -116,6 +117,17 @@ func TestTypeParse(t *testing.T) {
 		{"list<date>", `2024-01-01,2024-02-01`, []any{date("2024-01-01"), date("2024-02-01")}, ""},
 		{"list<float>", `[1, 2.5]`, []any{1.0, 2.5}, ""},
 		{"list<bool>", `[true`, nil, "not a JSON array"},
+		// Names and words of the vocabulary.
+		{"actor", " Rwanda ", "Rwanda", ""},
+		{"place", "", nil, "a name is needed (the name or an alias of a Region or State)"},
+		{"entity", "Tshisékédi", "Tshisékédi", ""},
+		{"reltype", "controls", "CONTROLS", ""},
+		{"reltype", "", "", ""},
+		{"reltype", "OWNS", nil, `"OWNS" is not a relationship type (want one of MENTIONS, REPRESENTS`},
+		{"label", "region", "Region", ""},
+		{"list<label>", "state, REGION", []any{"State", "Region"}, ""},
+		{"list<label>", "State,Town", nil, `"Town" is not a label`},
+		{"eventtype", "Talks", "talks", ""},
 	}
 	for _, tt := range tests {
 		typ, err := ParseType(tt.typ)
@@ -246,5 +258,166 @@ func TestLoadUserFolders(t *testing.T) {
 	}
 	if _, err := Load(filepath.Join(bad, "missing")); err == nil {
 		t.Error("Load(missing folder) succeeded")
+	}
+}
+
+func TestNamesAreNoLists(t *testing.T) {
+	if _, err := ParseType("list<actor>"); err == nil {
+		t.Error("list<actor> parsed: a list of names cannot be resolved")
+	}
+}
+
+func TestRelativeDates(t *testing.T) {
+	now := time.Date(2025, 3, 31, 15, 4, 5, 0, time.UTC)
+	for in, want := range map[string]string{
+		"today": "2025-03-31",
+		"7d":    "2025-03-24",
+		"2w":    "2025-03-17",
+		"1m":    "2025-02-28", // as Cypher's date() - duration('P1M')
+		"13m":   "2024-02-29",
+		"1y":    "2024-03-31",
+		"40D":   "2025-02-19",
+	} {
+		r, ok := parseRelativeDate(in)
+		if !ok {
+			t.Errorf("%q: not a relative date", in)
+			continue
+		}
+		if got := r.At(now).String(); got != want {
+			t.Errorf("%q at %s = %s, want %s", in, now.Format(time.DateOnly), got, want)
+		}
+	}
+	for _, in := range []string{"7", "d", "-7d", "7 days", "2025-01-01"} {
+		if _, ok := parseRelativeDate(in); ok {
+			t.Errorf("%q taken for a relative date", in)
+		}
+	}
+	if got := (RelativeDate{7, 'd'}).Cypher(); got != "date() - duration('P7D')" {
+		t.Errorf("Cypher() = %s", got)
+	}
+
+	// A relative default, and a relative value, become days at Bind.
+	q, err := Parse("q", "// T\n// @param since date \"7d\" d\n// @param until date \"2999-12-31\" d\nRETURN $since, $until")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := q.Params[0].DefaultText(); got != `"7d"` {
+		t.Errorf("DefaultText = %s", got)
+	}
+	got, err := q.bindAt(map[string]string{"until": "1m"}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got["since"] != date("2025-03-24") || got["until"] != date("2025-02-28") {
+		t.Errorf("bound %v", got)
+	}
+	if _, err := q.Bind(map[string]string{"since": "last week"}); err == nil || !strings.Contains(err.Error(), "7d, 2w, 1m, 1y, today") {
+		t.Errorf("a bad date: %v", err)
+	}
+}
+
+// TestExpand checks how a query's body becomes the Cypher that runs: the
+// resolver in place of each geokg.resolve line, and the checks of names
+// and words after a last UNION ALL, their message in the first column.
+func TestExpand(t *testing.T) {
+	q, err := Parse("q", `// T
+// @param actor actor "Rwanda" who
+// @param type reltype "" what
+// @param limit int 5 how many
+CALL geokg.resolve($actor) YIELD node AS a
+MATCH p = (a)-[r]-(o) WHERE $type = '' OR type(r) = $type
+RETURN DISTINCT a.name AS focus, o.name, count(*) AS `+"`n rows`"+`, {x: [1, 2], y: 'a, b'} AS m, p AS graph
+ORDER BY focus LIMIT toInteger($limit)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cypher := q.Cypher()
+	for _, want := range []string{
+		"CALL db.index.fulltext.queryNodes('" + store.ActorIndex + "', '\"' + replace(replace($actor, ",
+		"YIELD node AS a\nWHERE (a:State OR a:Organization OR a:Leader) AND any(n IN [a.name] + coalesce(a.aliases, [])",
+		"\nMATCH p = (a)-[r]-(o)",
+		"\nUNION ALL\nCALL () {\n  UNWIND [{name: $actor, labels: ['State', 'Organization', 'Leader'], what: 'State, Organization or Leader'}] AS asked",
+		"RETURN '\"' + v + '\" is not a relationship type",
+		"\nRETURN problem AS focus, null AS `o.name`, null AS `n rows`, null AS m, null AS graph",
+	} {
+		if !strings.Contains(strings.ReplaceAll(cypher, "type \"' + v", "\"' + v"), want) {
+			t.Errorf("Cypher lacks %q:\n%s", want, cypher)
+		}
+	}
+	if strings.Contains(cypher, "geokg.resolve") {
+		t.Errorf("geokg.resolve left in:\n%s", cypher)
+	}
+	if !strings.HasSuffix(q.Checks(), "}\nRETURN problem") || !strings.Contains(q.Checks(), "UNWIND [{name: $actor") {
+		t.Errorf("Checks:\n%s", q.Checks())
+	}
+	var gen, own string
+	for _, p := range q.Parts() {
+		if p.Generated {
+			gen += p.Text
+		} else {
+			own += p.Text
+		}
+	}
+	if !strings.HasPrefix(own, "\nMATCH p = (a)-[r]-(o)") || !strings.Contains(gen, "UNION ALL") || strings.Contains(own, "fulltext") {
+		t.Errorf("parts: own %q", own)
+	}
+
+	plain, err := Parse("q", "// T\n// @param n int 1 n\nRETURN $n AS n")
+	if err != nil || plain.Checks() != "" || plain.Cypher() != "RETURN $n AS n" {
+		t.Errorf("a query without names: %q, %q, %v", plain.Cypher(), plain.Checks(), err)
+	}
+
+	for text, want := range map[string]string{
+		"// T\n// @param a string \"x\" a\nCALL geokg.resolve($a) YIELD node AS x\nRETURN x":                         "declared with a name type",
+		"// T\n// @param a actor \"x\" a\nMATCH (x) WHERE x IN geokg.resolve($a) RETURN x":                           "geokg.resolve must stand on a line of its own",
+		"// T\n// @param a actor \"x\" a\nCALL geokg.resolve($a) YIELD node AS x\nRETURN *":                          "name every column",
+		"// T\n// @param a actor \"x\" a\nCALL geokg.resolve($a) YIELD node AS x\nCALL (x) { RETURN 1 AS y } RETURN": "name every column",
+	} {
+		if _, err := Parse("q", text); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Parse(%q) err = %v, want %q", text, err, want)
+		}
+	}
+}
+
+func TestReturnColumns(t *testing.T) {
+	for cypher, want := range map[string]string{
+		"RETURN a":                               "a",
+		"MATCH (x) RETURN x.name, count(*) AS n": "x.name|n",
+		"CALL () { RETURN 1 AS z } RETURN z AS `the z`, [y IN [1,2] | y] AS ys ORDER BY z": "the z|ys",
+		"RETURN 'RETURN, AS' AS s // RETURN t\n":                                           "s",
+		"RETURN 1 AS a UNION ALL RETURN 2 AS a":                                            "a",
+		"WITH 1 AS x RETURN DISTINCT x AS y, {k: 'AS v'} AS m LIMIT 1":                     "y|m",
+	} {
+		got, err := returnColumns(cypher)
+		if err != nil || strings.Join(got, "|") != want {
+			t.Errorf("returnColumns(%q) = %v, %v; want %s", cypher, got, err, want)
+		}
+	}
+}
+
+// TestBuiltinsCheckNames checks that every built-in query that takes a
+// name looks it up with geokg.resolve and answers one row when it matches
+// nothing.
+func TestBuiltinsCheckNames(t *testing.T) {
+	lib, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range lib.All() {
+		for _, p := range q.Params {
+			if strings.Contains(p.Doc, "name or alias") && !p.Type.Kind.IsName() && p.Name != "to" {
+				t.Errorf("%s: parameter %s takes a name but has type %s", q.Name, p.Name, p.Type)
+			}
+			if p.Type.Kind.IsName() && !strings.Contains(q.Text, "geokg.resolve($"+p.Name+")") {
+				t.Errorf("%s: parameter %s is not looked up with geokg.resolve", q.Name, p.Name)
+			}
+		}
+		// Browser splits what it runs at semicolons outside strings.
+		scan(q.Cypher(), func(i, depth int, r byte) int {
+			if r == ';' {
+				t.Errorf("%s: a ';' in the Cypher would split it in Browser", q.Name)
+			}
+			return i + 1
+		})
 	}
 }

@@ -2,8 +2,11 @@ package queries
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph/store"
@@ -18,14 +21,30 @@ type Result struct {
 	Rows    [][]any
 }
 
-// Run runs q with params (see Query.Bind) in a read transaction.
+// NoMatchError says that parameter values match nothing in the graph: a
+// name of no node of its kind, a word outside its vocabulary. Problems
+// are the rows the query would return instead of an answer, one message
+// each, such as `No State, Organization or Leader is named "Atlantis".
+// Close names: Atlanta (Region).`
+type NoMatchError struct {
+	Query    string
+	Problems []string
+}
+
+func (e *NoMatchError) Error() string {
+	return "query " + e.Query + ": " + strings.Join(e.Problems, " ")
+}
+
+// Run runs q with params (see Query.Bind) in a read transaction. When a
+// name or a word of the parameters matches nothing, it returns a
+// *NoMatchError and no rows.
 func Run(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*Result, error) {
 	ctx, cancel := db.QueryContext(ctx)
 	defer cancel()
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	res, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (*Result, error) {
-		rs, err := tx.Run(ctx, q.Text, params)
+		rs, err := tx.Run(ctx, q.Cypher(), params)
 		if err != nil {
 			return nil, err
 		}
@@ -37,12 +56,68 @@ func Run(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*R
 		for rs.Next(ctx) {
 			out.Rows = append(out.Rows, rs.Record().Values)
 		}
-		return out, rs.Err()
+		if err := rs.Err(); err != nil {
+			return nil, err
+		}
+		// A row that says a value matches nothing has its message first
+		// and nothing else; only then are the checks asked, to tell such
+		// a row from an answer.
+		if q.Checks() == "" || !slices.ContainsFunc(out.Rows, problemRow) {
+			return out, nil
+		}
+		rs, err = tx.Run(ctx, q.Checks(), params)
+		if err != nil {
+			return nil, err
+		}
+		var problems []string
+		for rs.Next(ctx) {
+			if s, ok := rs.Record().Values[0].(string); ok {
+				problems = append(problems, s)
+			}
+		}
+		if err := rs.Err(); err != nil {
+			return nil, err
+		}
+		if len(problems) > 0 {
+			return nil, &NoMatchError{Query: q.Name, Problems: problems}
+		}
+		return out, nil
 	})
+	var miss *NoMatchError
+	if errors.As(err, &miss) {
+		return nil, miss
+	}
 	if err != nil {
-		return nil, fmt.Errorf("run query %s: %w", q.Name, err)
+		return nil, fmt.Errorf("run query %s: %w", q.Name, shortError(err))
 	}
 	return res, nil
+}
+
+// problemRow tells whether row may be one that says a parameter value
+// matches nothing: a string first, nothing else.
+func problemRow(row []any) bool {
+	if _, ok := row[0].(string); !ok {
+		return false
+	}
+	for _, v := range row[1:] {
+		if v != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// luceneError is the gist of the exception Neo4j reports when a full-text
+// query is not valid Lucene syntax.
+var luceneError = regexp.MustCompile(`lucene\.queryparser\.classic\.\w+: (?:Cannot parse '[^\n]*': )?([^\n]*?)\.?(?:\n|$)`)
+
+// shortError keeps a server error readable: a Lucene syntax error comes
+// with a Java exception and the parser's list of expected tokens.
+func shortError(err error) error {
+	if m := luceneError.FindStringSubmatch(err.Error()); m != nil {
+		return fmt.Errorf("not a valid full-text search (Lucene syntax): %s; put a name in double quotes, or escape + - && || ! ( ) { } [ ] ^ \" ~ * ? : \\ / with a backslash", strings.Join(strings.Fields(m[1]), " "))
+	}
+	return err
 }
 
 // Plan is the tree of operators Neo4j would run a query with.

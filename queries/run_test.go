@@ -2,13 +2,17 @@ package queries
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/store"
 	"github.com/geokg/geokg/internal/neo4jtest"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // project formats the named columns of each row as "a | b | c", the way a
@@ -85,7 +89,11 @@ func TestQueries(t *testing.T) {
 		}},
 		{"region-control", map[string]string{"as_of": "2025-01-01"}, []string{"controller"}, []string{}},
 		{"region-control", map[string]string{"region": "North Kivu", "depth": "0"}, []string{"controller"}, []string{}},
-		{"region-control", map[string]string{"region": "Democratic Republic of the Congo"}, []string{"region"}, []string{}},
+		{"region-control", map[string]string{"region": "Democratic Republic of the Congo"}, []string{"focus", "region", "controller"}, []string{
+			// A state stands for the places inside it.
+			"Democratic Republic of the Congo | Goma | M23",
+			"Democratic Republic of the Congo | Goma | Armed Forces of the Democratic Republic of the Congo",
+		}},
 		{"control-history", nil, []string{"date", "region", "controller", "change", "articles", "evidence"}, []string{
 			"2025-01-27 | Goma | M23 | gain | 1 | M23 rebels took the airport and most of Goma.",
 			"2025-01-29 | Goma | Armed Forces of the Democratic Republic of the Congo | hold | 1 | Army units still held the southern districts of Goma, residents said.",
@@ -146,7 +154,7 @@ func TestQueries(t *testing.T) {
 			"North Kivu | Region | 2 | DEMANDS, LOCATED_IN",
 			"Angola | State | 2 | PARTY_TO, MEDIATES",
 		}},
-		{"network", map[string]string{"actor": "Rwanda", "min_confidence": "0.75"}, []string{"neighbour", "hops", "path"}, []string{
+		{"network", map[string]string{"actor": "Rwanda", "min_confidence": "0.75"}, []string{"neighbour", "hops", "graph"}, []string{
 			// SUPPORTS from two articles merges to 0.88; the Luanda talks
 			// (0.7) and what lies beyond them drop out.
 			"Paul Kagame | 1 | (Rwanda)<-[:REPRESENTS]-(Paul Kagame)",
@@ -171,9 +179,16 @@ func TestQueries(t *testing.T) {
 			" | Gaza war | party",
 		}},
 		{"timeline", map[string]string{"name": "gaza"}, []string{"date", "event", "how", "places"}, []string{
-			" | Gaza war | located in | Gaza Strip",
+			// The cease-fire talks in Doha between the two sides that hold
+			// ground in Gaza belong to its timeline.
+			"2025-01-15 | Doha ceasefire talks on Gaza | between its sides | Doha",
+			" | Gaza war | located in, between its sides | Gaza Strip",
 		}},
-		{"shortest-path", nil, []string{"from", "to", "hops", "relations", "path"}, []string{
+		{"timeline", map[string]string{"name": "Félix Tshisékédi"}, []string{"focus", "date", "event", "how"}, []string{
+			// Any case, any accents.
+			"Felix Tshisekedi | 2025-03-18 | Doha meeting of Tshisekedi and Kagame | party",
+		}},
+		{"shortest-path", nil, []string{"from", "to", "hops", "relations", "graph"}, []string{
 			"Qatar | Israel | 2 | MEDIATES, PARTY_TO | (Qatar)-[:MEDIATES]->(Doha ceasefire talks on Gaza)<-[:PARTY_TO]-(Israel)",
 		}},
 		{"shortest-path", map[string]string{"a": "Armenia", "b": "Rwanda"}, []string{"hops"}, []string{}},
@@ -203,16 +218,27 @@ func TestQueries(t *testing.T) {
 			"2025-03-20 | Organization | March 23 Movement",
 			"2025-03-20 | Region | Palestine",
 		}},
-		{"evidence", map[string]string{"from": "m23 rebels", "to": "Goma"}, []string{"relation", "from", "to", "confidence", "evidence", "articles", "urls"}, []string{
-			"CONTROLS | M23 | Goma | 0.97 | M23 has run Goma since January., M23 rebels took the airport and most of Goma. | " +
-				"2025-01-29 Rebels seize Goma as Congo demands Rwandan withdrawal, 2025-03-20 Qatar hosts Congo and Rwanda as M23 holds Goma | " +
-				"https://example.org/3, https://example.org/5",
+		{"evidence", map[string]string{"from": "m23 rebels", "to": "Goma"}, []string{"relation", "from", "to", "confidence", "sentence", "article", "published"}, []string{
+			// Each sentence with its article; the surer article first.
+			"CONTROLS | M23 | Goma | 0.97 | M23 has run Goma since January. | Qatar hosts Congo and Rwanda as M23 holds Goma | 2025-03-20",
+			"CONTROLS | M23 | Goma | 0.97 | M23 rebels took the airport and most of Goma. | Rebels seize Goma as Congo demands Rwandan withdrawal | 2025-01-29",
 		}},
-		{"evidence", map[string]string{"from": "Azerbaijan", "type": "demands"}, []string{"relation", "from", "to", "detail", "evidence"}, []string{
-			"DEMANDS | Azerbaijan | Armenia | changes to the Armenian constitution | Baku insists Armenia change its constitution before any treaty is signed.",
+		{"evidence", map[string]string{"from": "Russia", "type": "CONTROLS"}, []string{"to", "sentence", "article", "published"}, []string{
+			// An article with neither date nor title: its URL, undated.
+			"Abkhazia | Russian forces remain in Abkhazia. | https://example.org/6 | undated",
+			"Abkhazia | Moscow has kept troops in Abkhazia since the war, and the territory now answers to the Kremlin. | https://example.org/6 | undated",
 		}},
-		{"evidence", map[string]string{"from": "Qatar", "to": "Doha meeting of Tshisekedi and Kagame"}, []string{"relation", "from", "articles"}, []string{
-			"MEDIATES | Qatar | 2025-03-20 Qatar hosts Congo and Rwanda as M23 holds Goma",
+		{"loaded-since", map[string]string{"since": "today", "limit": "2"}, []string{"kind", "what", "subject", "detail"}, []string{
+			// The newest articles: loaded at once, the last ids first.
+			"article | Article | Putin hosts Armenian and Azerbaijani ministers | 2024-11-05",
+			"article | Article | Rebels seize Goma as Congo demands Rwandan withdrawal | 2025-01-29",
+		}},
+		{"loaded-since", map[string]string{"since": "2999-01-01"}, []string{"kind"}, []string{}},
+		{"evidence", map[string]string{"from": "Azerbaijan", "type": "demands"}, []string{"relation", "from", "to", "detail", "sentence", "article"}, []string{
+			"DEMANDS | Azerbaijan | Armenia | changes to the Armenian constitution | Baku insists Armenia change its constitution before any treaty is signed. | Armenian and Azerbaijani leaders meet in Brussels",
+		}},
+		{"evidence", map[string]string{"from": "Qatar", "to": "Doha meeting of Tshisekedi and Kagame"}, []string{"relation", "from", "sentence", "article", "published"}, []string{
+			"MEDIATES | Qatar | The emir of Qatar hosted Tshisekedi and Kagame in Doha. | Qatar hosts Congo and Rwanda as M23 holds Goma | 2025-03-20",
 		}},
 		{"mediation-leaderboard", nil, []string{"mediator", "events", "sides", "articles"}, []string{
 			"Qatar | 2 | 4 | 2",
@@ -268,7 +294,7 @@ func TestQueries(t *testing.T) {
 			"Palestine | same slug palestine",
 		}},
 		{"actor", nil, []string{"name", "label", "kind", "aliases", "articles", "first_seen", "relations"}, []string{
-			"Hamas | Organization | armed_group | Islamic Resistance Movement | 1 | 2025-02-10 | <DEMANDS 1, <FIGHTS 1, CONTROLS> 1, DEMANDS> 1, PARTY_TO> 2",
+			"Hamas | Organization | armed_group | Islamic Resistance Movement | 1 | 2025-02-10 | PARTY_TO> 2, CONTROLS> 1, DEMANDS> 1, <DEMANDS 1, <FIGHTS 1",
 		}},
 		{"actor", map[string]string{"name": "Palestine"}, []string{"label", "articles", "relations"}, []string{
 			"Region | 1 | ", "State | 1 | ",
@@ -341,7 +367,7 @@ func asBrowser(v any) any {
 }
 
 // TestPlans checks that the queries that start from a name find it through
-// the full-text index, not by scanning nodes.
+// the full-text index of names without events, not by scanning nodes.
 func TestPlans(t *testing.T) {
 	db := neo4jtest.DB(t)
 	loadFixture(t, db)
@@ -351,9 +377,9 @@ func TestPlans(t *testing.T) {
 	}
 	n := 0
 	for _, q := range lib.All() {
-		if !strings.Contains(q.Text, "db.index.fulltext.queryNodes('"+store.FulltextIndex+"'") {
-			if strings.Contains(q.Text, "db.index.fulltext") {
-				t.Errorf("%s: uses a full-text index other than %s", q.Name, store.FulltextIndex)
+		if !strings.Contains(q.Cypher(), "db.index.fulltext.queryNodes('"+store.ActorIndex+"'") {
+			if strings.Contains(q.Cypher(), "db.index.fulltext") && q.Name != "search" {
+				t.Errorf("%s: uses a full-text index other than %s", q.Name, store.ActorIndex)
 			}
 			continue
 		}
@@ -378,6 +404,25 @@ func TestPlans(t *testing.T) {
 	if n < 10 {
 		t.Errorf("only %d queries start from a name; want the plan of at least 10 checked", n)
 	}
+	// The queries of a time window start from the range indexes of their
+	// dates: they read what the window holds, not every node or
+	// relationship of a label or type.
+	for _, name := range []string{"loaded-since", "mediation-leaderboard", "most-mentioned", "new-since"} {
+		q, err := lib.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		params, _ := q.Bind(nil)
+		plan, err := Explain(context.Background(), db, q, params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, op := range plan.Operators() {
+			if strings.HasSuffix(op, "Scan") {
+				t.Errorf("%s: plan scans (%s):\n%s", name, op, plan)
+			}
+		}
+	}
 }
 
 // runNamed binds the command-line style params to the named query and runs
@@ -397,4 +442,177 @@ func runNamed(t *testing.T, db *store.DB, lib *Library, name string, params map[
 		t.Fatal(err)
 	}
 	return res
+}
+
+// TestLoadedSince checks that what a load brought is listed by load time:
+// the articles, the entities and the facts new to the graph.
+func TestLoadedSince(t *testing.T) {
+	db := neo4jtest.DB(t)
+	loadFixture(t, db)
+	lib, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := project(t, runNamed(t, db, lib, "loaded-since", map[string]string{"since": "1d", "limit": "1000"}), "kind", "what", "subject", "object", "detail")
+	for _, want := range []string{
+		"article | Article | https://example.org/6 |  | undated",
+		"entity | Region | Abkhazia |  | ",
+		"entity | Event | Doha meeting of Tshisekedi and Kagame |  | ",
+		"fact | CONTROLS | Russia | Abkhazia | ",
+		"fact | DEMANDS | Azerbaijan | Armenia | changes to the Armenian constitution",
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no row %q in\n  %s", want, strings.Join(got, "\n  "))
+		}
+	}
+	// The same load again adds nothing and changes no load time.
+	loadFixture(t, db)
+	again := project(t, runNamed(t, db, lib, "loaded-since", map[string]string{"since": "1d", "limit": "1000"}), "kind", "what", "subject", "object", "detail")
+	if !slices.Equal(again, got) {
+		t.Errorf("a second load changed what was loaded since yesterday:\n  %s", strings.Join(again, "\n  "))
+	}
+}
+
+// TestNoMatch checks what a query answers when a name matches nothing of
+// its kind, or a word is outside its vocabulary: Run fails with the
+// messages, and the query itself (as Browser runs it) returns them as
+// rows, the message in the first column.
+func TestNoMatch(t *testing.T) {
+	db := neo4jtest.DB(t)
+	loadFixture(t, db)
+	lib, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query  string
+		params map[string]any // as Browser sends them: strings, no check at Bind
+		want   []string
+	}{
+		{"allies-and-enemies", map[string]any{"actor": "Atlantis"}, []string{
+			`No State, Organization or Leader is named "Atlantis".`}},
+		{"allies-and-enemies", map[string]any{"actor": "Gaza"}, []string{
+			// An alias of a region: not an actor, but a close name.
+			`No State, Organization or Leader is named "Gaza". Close names: Gaza Strip (Region), Goma (Region).`}},
+		{"mediators", map[string]any{"a": "Armenia", "b": "Azerbijan"}, []string{
+			`No State, Organization or Leader is named "Azerbijan". Close names: Azerbaijan (State).`}},
+		{"region-mediators", map[string]any{"region": "Congolese army"}, []string{
+			`No Region or State is named "Congolese army". Close names: Armed Forces of the Democratic Republic of the Congo (Organization).`}},
+		{"evidence", map[string]any{"from": "M23", "type": "OWNS"}, []string{
+			`type "OWNS" is not a relationship type: one of MENTIONS, REPRESENTS, MEDIATES, PARTY_TO, CONTROLS, DEMANDS, LOCATED_IN, SUPPORTS, FIGHTS, or "" for any.`}},
+		{"most-mentioned", map[string]any{"labels": []any{"State", "Town"}}, []string{
+			`labels: "Town" is not a label: one of Article, Leader, State, Region, Organization, Event.`}},
+	}
+	for _, tt := range tests {
+		q, err := lib.Get(tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		params, _ := q.Bind(nil)
+		for k, v := range params {
+			params[k] = asBrowser(v)
+		}
+		for k, v := range tt.params {
+			params[k] = v
+		}
+		_, err = Run(context.Background(), db, q, params)
+		var miss *NoMatchError
+		if !errors.As(err, &miss) || !slices.Equal(miss.Problems, tt.want) {
+			t.Errorf("%s %v: Run err = %v, want the problems %q", tt.query, tt.params, err, tt.want)
+		}
+		res, err := neo4j.ExecuteQuery(context.Background(), db.Driver, q.Cypher(), params, neo4j.EagerResultTransformer)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.query, err)
+		}
+		// The messages come last, each alone in its row. A list with a
+		// word outside the vocabulary may leave rows for the others.
+		var got []string
+		for _, r := range res.Records {
+			alone := true
+			for _, v := range r.Values[1:] {
+				alone = alone && v == nil
+			}
+			if alone {
+				got = append(got, fmt.Sprint(r.Values[0]))
+			} else if len(got) > 0 || tt.query != "most-mentioned" {
+				t.Errorf("%s: a row beside the messages: %v", tt.query, r.Values)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s %v: the query returns\n  %q\nwant\n  %q", tt.query, tt.params, got, tt.want)
+		}
+	}
+}
+
+// TestEvidenceUnpaired checks evidence for a relationship read with
+// several sources at once, whose sentences the loader keeps on the
+// relationship because they cannot be told apart by article: its
+// sentences are listed without an article, and its articles without a
+// sentence, rather than the one or the other left out.
+func TestEvidenceUnpaired(t *testing.T) {
+	db := neo4jtest.DB(t)
+	lib := loadFixtureAnd(t, db, `{"type":"node","id":"state:angola","labels":["State"],"properties":{"id":"state:angola","name":"Angola"}}
+{"type":"node","id":"state:egypt","labels":["State"],"properties":{"id":"state:egypt","name":"Egypt"}}
+{"type":"relationship","id":"rel:SUPPORTS:state:angola:state:egypt","label":"SUPPORTS","start":{"id":"state:angola","labels":["State"]},"end":{"id":"state:egypt","labels":["State"]},"properties":{"sources":["article:goma","article:doha"],"evidence":["Angola backs Egypt.","Luanda stands with Cairo."],"confidence":0.7}}
+`)
+	got := project(t, runNamed(t, db, lib, "evidence", map[string]string{"from": "Angola", "type": "SUPPORTS"}), "to", "sentence", "article", "published")
+	want := []string{
+		"Egypt | Angola backs Egypt. |  | ",
+		"Egypt | Luanda stands with Cairo. |  | ",
+		"Egypt |  | Mediators press Israel and Hamas on Gaza truce | 2025-02-10",
+		"Egypt |  | Rebels seize Goma as Congo demands Rwandan withdrawal | 2025-01-29",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("evidence:\n  got  %s\n  want %s", strings.Join(got, "\n       "), strings.Join(want, "\n       "))
+	}
+}
+
+// TestPartialDates checks the windows of events dated by their month only
+// ("2025-03"), which carry no false day: such an event is in a window that
+// starts within its month, and not in one that starts after it.
+func TestPartialDates(t *testing.T) {
+	db := neo4jtest.DB(t)
+	lib := loadFixtureAnd(t, db, `{"type":"node","id":"article:cairo","labels":["Article"],"properties":{"id":"article:cairo","title":"Egypt to host Angola talks","url":"","published":"2025-04-02"}}
+{"type":"node","id":"state:angola","labels":["State"],"properties":{"id":"state:angola","name":"Angola"}}
+{"type":"node","id":"state:egypt","labels":["State"],"properties":{"id":"state:egypt","name":"Egypt"}}
+{"type":"node","id":"event:cairo-talks","labels":["Event"],"properties":{"id":"event:cairo-talks","type":"talks","name":"Cairo talks on Angola","date":"2025-03"}}
+{"type":"relationship","id":"rel:MEDIATES:state:egypt:event:cairo-talks","label":"MEDIATES","start":{"id":"state:egypt","labels":["State"]},"end":{"id":"event:cairo-talks","labels":["Event"]},"properties":{"sources":["article:cairo"],"evidence":["Egypt hosted talks on Angola in March."],"confidence":0.8}}
+{"type":"relationship","id":"rel:PARTY_TO:state:angola:event:cairo-talks","label":"PARTY_TO","start":{"id":"state:angola","labels":["State"]},"end":{"id":"event:cairo-talks","labels":["Event"]},"properties":{"sources":["article:cairo"],"evidence":["Egypt hosted talks on Angola in March."],"confidence":0.8}}
+`)
+	for _, c := range []struct {
+		query  string
+		params map[string]string
+		cols   []string
+		want   []string
+	}{
+		{"mediation-leaderboard", map[string]string{"since": "2025-03-15"}, []string{"mediator", "events", "last_event"}, []string{"Qatar | 1 | 2025-03-18", "Egypt | 1 | 2025-03"}},
+		{"mediation-leaderboard", map[string]string{"since": "2025-04-01"}, []string{"mediator"}, []string{}},
+		{"timeline", map[string]string{"name": "Angola", "from": "2025-03-15"}, []string{"date", "event", "how"}, []string{"2025-03 | Cairo talks on Angola | party"}},
+		{"timeline", map[string]string{"name": "Angola", "from": "2025-04-01"}, []string{"date", "event"}, []string{}},
+		{"timeline", map[string]string{"name": "Angola", "to": "2025-02-28"}, []string{"event"}, []string{"Luanda talks between Kinshasa and Kigali"}},
+	} {
+		got := project(t, runNamed(t, db, lib, c.query, c.params), c.cols...)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s %v:\n  got  %q\n  want %q", c.query, c.params, got, c.want)
+		}
+	}
+}
+
+// loadFixtureAnd loads the fixture graph and then the JSON lines of one
+// more article, and returns the query library.
+func loadFixtureAnd(t *testing.T, db *store.DB, jsonl string) *Library {
+	t.Helper()
+	loadFixture(t, db)
+	b, err := graph.ReadJSONL(strings.NewReader(jsonl))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, err := store.NewLoader(db).Write(context.Background(), []*graph.Batch{b}); err != nil || errs[0] != nil {
+		t.Fatal(err, errs)
+	}
+	lib, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
 }

@@ -105,8 +105,10 @@ func TestQueriesOnSamples(t *testing.T) {
 			want: []string{"United States | State", "Israel | State"}},
 		{query: "new-since", params: map[string]string{"since": "2025-07-01", "limit": "1000"}, cols: []string{"kind", "what", "subject"},
 			want: []string{"entity | State | Cambodia", "entity | State | Thailand"}, absent: "Goma"},
-		{query: "evidence", params: map[string]string{"from": "M23", "to": "Goma"}, cols: []string{"relation", "from", "to", "articles"},
-			want: []string{"CONTROLS | M23 | Goma | 2025-01-29 Congo demands Rwandan pullout as M23 rebels tighten grip on Goma"}},
+		{query: "evidence", params: map[string]string{"from": "M23", "to": "Goma"}, cols: []string{"relation", "from", "to", "article", "published"},
+			want: []string{"CONTROLS | M23 | Goma | Congo demands Rwandan pullout as M23 rebels tighten grip on Goma | 2025-01-29"}},
+		{query: "region-control", params: map[string]string{"region": "democratic republic of the congo"}, cols: []string{"region", "controller"},
+			want: []string{"Goma | M23"}},
 		{query: "mediation-leaderboard", params: map[string]string{"limit": "100"}, cols: []string{"mediator"},
 			want: []string{"Qatar", "Angola", "European Union"}},
 		{query: "co-occurring", params: map[string]string{"actor": "Hamas", "limit": "100"}, cols: []string{"actor", "label"},
@@ -119,6 +121,8 @@ func TestQueriesOnSamples(t *testing.T) {
 			// The dictionary gives states their capitals as aliases; the
 			// capitals as places are not duplicates of the states.
 			absent: "Moscow"},
+		{query: "loaded-since", params: map[string]string{"since": "today", "limit": "10000"}, cols: []string{"kind", "what", "subject"},
+			want: []string{"entity | Organization | Hamas", "entity | State | Rwanda"}},
 		{query: "actor", params: map[string]string{"name": "hamas"}, cols: []string{"name", "label", "kind"},
 			first: "Hamas | Organization | armed_group"},
 		{query: "allies-and-enemies", params: map[string]string{"actor": "Iran"}, cols: []string{"relation", "other"},

@@ -65,7 +65,7 @@ Examples:
 				return err
 			}
 			srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-			fmt.Fprintf(c.App.Writer, "Serving the geokg guide and style on %s (Ctrl-C stops).\nIn Neo4j Browser, run:\n\n  :style %[1]s/style.grass\n  :play %[1]s/guide.html\n\nFavorites to import: %[1]s/geokg-favorites.zip\n", base)
+			fmt.Fprintf(c.App.Writer, "Serving the geokg guide and style on %s (Ctrl-C stops).\n\n%s", base, queries.Instructions(base))
 			done := make(chan error, 1)
 			go func() { done <- srv.Serve(ln) }()
 			select {
@@ -103,7 +103,7 @@ func exportBrowser(c *cli.Context, lib *queries.Library, dir string) error {
 	}
 	write := func(name string, fill func(f *os.File) error) error {
 		path := filepath.Join(dir, name)
-		tmp, err := os.CreateTemp(dir, "."+name+".*")
+		tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(name)+".*")
 		if err != nil {
 			return fmt.Errorf("export %s: %w", path, err)
 		}
@@ -131,6 +131,14 @@ func exportBrowser(c *cli.Context, lib *queries.Library, dir string) error {
 	if err := write("geokg-favorites.zip", func(f *os.File) error { return queries.FavoritesZip(f, lib) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.Writer, "wrote guide.html, style.grass and geokg-favorites.zip to %s\n", dir)
+	if err := os.MkdirAll(filepath.Join(dir, "guide"), 0o755); err != nil {
+		return usageError("export: %v", err)
+	}
+	for _, q := range lib.All() {
+		if err := write(filepath.Join("guide", q.Name+".html"), func(f *os.File) error { return queries.GuidePage(f, q, base) }); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(c.App.Writer, "wrote guide.html, guide/*.html, style.grass and geokg-favorites.zip to %s\n", dir)
 	return nil
 }

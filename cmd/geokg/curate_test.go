@@ -411,14 +411,14 @@ func TestDuplicatesCommandsAndEvidenceNotes(t *testing.T) {
 	}
 
 	// One parameter: the notes beside the articles' sentences, for the
-	// analyst's relationship and for none of the articles' own.
+	// analyst's relationship and for none of the articles' own. A row is
+	// a sentence with its article.
 	out = geokgOK(t, db, "query", "run", "evidence", "-p", "from=Qatar", "--format", "json")
 	var ev []struct {
-		Relation, To string
-		Notes        []string
-		Curated      bool
-		Evidence     []string
-		Articles     []string
+		Relation, To      string
+		Notes             []string
+		Curated           bool
+		Sentence, Article *string
 	}
 	if err := json.Unmarshal([]byte(out), &ev); err != nil {
 		t.Fatalf("evidence: %v\n%s", err, out)
@@ -428,10 +428,10 @@ func TestDuplicatesCommandsAndEvidenceNotes(t *testing.T) {
 		switch {
 		case e.Relation == "SUPPORTS" && e.To == "Rwanda":
 			found = true
-			if !e.Curated || len(e.Notes) != 1 || !strings.HasSuffix(e.Notes[0], ": loans (finance ministry)") || len(e.Articles) != 0 {
+			if !e.Curated || len(e.Notes) != 1 || !strings.HasSuffix(e.Notes[0], ": loans (finance ministry)") || e.Article != nil {
 				t.Errorf("evidence of an analyst's relationship: %+v", e)
 			}
-		case e.Curated || len(e.Notes) > 0 || len(e.Evidence) == 0:
+		case e.Curated || len(e.Notes) > 0 || e.Sentence == nil || e.Article == nil:
 			t.Errorf("evidence of an article's relationship: %+v", e)
 		}
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -16,8 +17,31 @@ import (
 // such as labels=State,Region must not be split at its commas.
 type multiValue []string
 
-func (m *multiValue) Set(s string) error { *m = append(*m, s); return nil }
-func (m *multiValue) String() string     { return strings.Join(*m, " ") }
+// multiCopy starts the String of a multiValue. The CLI library gives a
+// flag's value to its other names (-p for --param) by calling Set with
+// String: Set takes that for the whole list, not one more value.
+const multiCopy = "\x00values:"
+
+func (m *multiValue) Set(s string) error {
+	if list, ok := strings.CutPrefix(s, multiCopy); ok {
+		var vals []string
+		if err := json.Unmarshal([]byte(list), &vals); err != nil {
+			return err
+		}
+		*m = vals
+		return nil
+	}
+	*m = append(*m, s)
+	return nil
+}
+
+func (m *multiValue) String() string {
+	if len(*m) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal([]string(*m))
+	return multiCopy + string(b)
+}
 
 // queryDirsFlag is --queries: user query folders, after those of
 // $GEOKG_QUERIES.
@@ -35,7 +59,12 @@ func formatFlag() cli.Flag {
 // paramFlag sets a query parameter, once per parameter.
 func paramFlag() cli.Flag {
 	return &cli.GenericFlag{Name: "param", Aliases: []string{"p"}, Value: &multiValue{},
-		Usage: "set a parameter: `KEY=VALUE` (repeatable)"}
+		Usage: "set a parameter: `KEY=VALUE` (repeatable, once per parameter)"}
+}
+
+// graphFlag keeps the column that Neo4j Browser draws.
+func graphFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "graph", Usage: "keep the " + queries.GraphColumn + " column (paths, nodes and relationships for Neo4j Browser), left out by default"}
 }
 
 // loadLibrary loads the built-in queries and the user folders.
@@ -107,8 +136,11 @@ func queryShowCommand() *cli.Command {
 		Name:      "show",
 		Usage:     "print a query's Cypher, its header included",
 		ArgsUsage: "NAME",
-		Description: `With --browser, first prints the :params line that sets the query's
-defaults in Neo4j Browser, so both can be pasted there.
+		Description: `Prints the header as written and the Cypher that runs: each
+CALL geokg.resolve($name) written out as the name lookup, and the part that
+answers one row when a name matches nothing. With --browser, first prints the
+:params line that sets the query's defaults in Neo4j Browser, so both can be
+pasted there.
 
 Examples:
   geokg query show mediators
@@ -127,7 +159,7 @@ Examples:
 					fmt.Fprintln(w, line)
 				}
 			}
-			_, err = io.WriteString(w, q.Text)
+			_, err = io.WriteString(w, q.Header()+q.Cypher()+"\n")
 			return err
 		},
 	}
@@ -139,22 +171,28 @@ func queryRunCommand() *cli.Command {
 		Usage:     "run a query and print its rows",
 		ArgsUsage: "NAME",
 		Description: `Parameters not given take their defaults (see geokg query list). Values are
-typed from the query's header: int, float, bool, date (YYYY-MM-DD or today), string,
-and lists as a,b,c or a JSON array. Names of actors and regions match a
-name or an alias, in any case.
+typed from the query's header: int, float, bool, string, lists as a,b,c or a
+JSON array, dates as YYYY-MM-DD or counted back from today (7d, 2w, 1m, 1y,
+today). Names of actors and places (types actor, place, entity) match a name
+or an alias in any case, with or without accents; a name that matches
+nothing fails the run (exit status 1) with close names. Relationship types,
+labels and event types are checked against the graph's vocabulary.
 
-JSON output is an array with one object per row, keys in column order;
-dates are ISO strings, nodes maps of their properties plus "labels",
-relationships maps of their properties plus "type", paths lists of nodes
-and relationships.
+The column "graph" (what Neo4j Browser draws) is left out unless --graph is
+given. JSON output is an array with one object per row, keys in column
+order; dates are ISO strings, nodes maps of their properties plus "labels",
+relationships maps of their properties plus "type", paths lists of nodes and
+relationships.
 
 Examples:
   geokg query run mediators -p a=Armenia -p b=Azerbaijan
   geokg query run timeline -p name="Gaza Strip" -p from=2024-01-01 --format csv
-  geokg query run evidence -p from=M23 -p to=Goma -p type=CONTROLS -o json`,
+  geokg query run evidence -p from=M23 -p to=Goma -p type=controls -o json
+  geokg query run new-since -p since=7d`,
 		Flags: append([]cli.Flag{
 			paramFlag(),
 			formatFlag(),
+			graphFlag(),
 			queryDirsFlag(),
 		}, connFlags()...),
 		Action: func(c *cli.Context) error {
@@ -174,6 +212,9 @@ Examples:
 			res, err := queries.Run(c.Context, db, q, params)
 			if err != nil {
 				return queryFailure(db, err)
+			}
+			if !c.Bool("graph") {
+				res = res.Without(queries.GraphColumn)
 			}
 			return writeResult(c, res)
 		},
@@ -244,6 +285,9 @@ func boundQuery(c *cli.Context, args []string) (*queries.Query, map[string]any, 
 			k, v, ok := strings.Cut(kv, "=")
 			if !ok || k == "" {
 				return nil, nil, usageError("--param %q: want KEY=VALUE", kv)
+			}
+			if old, dup := raw[k]; dup {
+				return nil, nil, usageError("--param %s given twice (%q and %q): give each parameter once; a list takes a,b,c", k, old, v)
 			}
 			raw[k] = v
 		}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -51,12 +52,14 @@ func TestQueryOffline(t *testing.T) {
 
 	t.Run("show", func(t *testing.T) {
 		q, _ := lib.Get("timeline")
+		// The header as written, then the Cypher that runs.
+		want := q.Header() + q.Cypher() + "\n"
 		stdout, _, code := connRun(t, nil, "query", "show", "timeline")
-		if code != 0 || stdout != q.Text {
+		if code != 0 || stdout != want || !strings.HasPrefix(stdout, "// Events timeline") || strings.Contains(stdout, "geokg.resolve") {
 			t.Errorf("exit %d, output:\n%s", code, stdout)
 		}
 		stdout, _, code = connRun(t, nil, "query", "show", "timeline", "--browser")
-		if code != 0 || stdout != queries.BrowserParams(q)+"\n"+q.Text {
+		if code != 0 || stdout != queries.BrowserParams(q)+"\n"+want {
 			t.Errorf("--browser: exit %d, output:\n%s", code, stdout)
 		}
 	})
@@ -67,11 +70,15 @@ func TestQueryOffline(t *testing.T) {
 			want string
 		}{
 			{[]string{"query", "run", "nope"}, `no query "nope"`},
+			{[]string{"query", "run", "mediator"}, `no query "mediator"; did you mean mediators or region-mediators?`},
+			{[]string{"query", "run", "mediators", "-p", "a=Armenia", "-p", "a=Russia"}, `--param a given twice ("Armenia" and "Russia")`},
+			{[]string{"query", "run", "evidence", "-p", "type=OWNS"}, `parameter type (reltype): "OWNS" is not a relationship type`},
+			{[]string{"query", "run", "mediators", "-p", "a="}, `parameter a (actor): a name is needed`},
 			{[]string{"query", "show"}, "want one query NAME, got 0"},
 			{[]string{"query", "run", "mediators", "extra"}, "want one query NAME, got 2"},
 			{[]string{"query", "run", "mediators", "-p", "c=1"}, `query mediators has no parameter "c" (it takes: a, b, limit)`},
 			{[]string{"query", "run", "mediators", "-p", "limit=ten"}, `parameter limit (int): "ten" is not an int`},
-			{[]string{"query", "run", "timeline", "-p", "from=01/02/2025"}, "not a date (want YYYY-MM-DD or today)"},
+			{[]string{"query", "run", "timeline", "-p", "from=01/02/2025"}, "not a date (want YYYY-MM-DD, or a day before today: 7d, 2w, 1m, 1y, today)"},
 			{[]string{"query", "run", "mediators", "-p", "noequals"}, `--param "noequals": want KEY=VALUE`},
 			{[]string{"query", "run", "mediators", "--format", "yaml"}, `unknown format "yaml"`},
 			{[]string{"query", "run", "mediators", "-o", "yaml"}, `unknown format "yaml"`},
@@ -82,6 +89,19 @@ func TestQueryOffline(t *testing.T) {
 				t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tt.args, code, stderr, tt.want)
 			}
 			checkOneLine(t, stderr)
+		}
+	})
+
+	t.Run("browser export", func(t *testing.T) {
+		dir := t.TempDir()
+		stdout, stderr, code := connRun(t, nil, "browser", "--export", dir)
+		if code != 0 || !strings.Contains(stdout, "wrote guide.html") {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		for _, f := range []string{"guide.html", "style.grass", "geokg-favorites.zip", "guide/mediators.html"} {
+			if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
+				t.Errorf("%s: %v", f, err)
+			}
 		}
 	})
 
@@ -190,14 +210,14 @@ func TestQueryRun(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(recs) != 3 || strings.Join(recs[0][:3], ",") != "region,controller,label" ||
-			strings.Join(recs[1][:4], ",") != "Goma,M23,Organization,current" {
+		if len(recs) != 3 || strings.Join(recs[0][:4], ",") != "focus,region,controller,label" ||
+			strings.Join(recs[1][:5], ",") != "Goma,Goma,M23,Organization,current" || slices.Contains(recs[0], "graph") {
 			t.Errorf("csv:\n%s", stdout)
 		}
 	})
 
 	t.Run("table with a path", func(t *testing.T) {
-		stdout, stderr, code := connRun(t, env, "query", "run", "shortest-path")
+		stdout, stderr, code := connRun(t, env, "query", "run", "shortest-path", "--graph")
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
@@ -231,6 +251,54 @@ func TestQueryRun(t *testing.T) {
 		if !strings.Contains(stdout, "ProcedureCall") || strings.Contains(stdout, "NodeByLabelScan") {
 			t.Errorf("plan:\n%s", stdout)
 		}
+	})
+
+	t.Run("several parameters", func(t *testing.T) {
+		// Each value counts once, whole.
+		stdout, stderr, code := connRun(t, env, "query", "run", "mediators", "-p", "a=Israel", "-p", "b=Hamas", "-p", "limit=2", "-o", "csv")
+		if code != 0 || !strings.HasPrefix(stdout, "focus,mediator,") || !strings.Contains(stdout, "Israel / Hamas,Egypt,State,1,") || strings.Count(stdout, "\n") != 3 {
+			t.Errorf("exit %d: %s\n%s", code, stderr, stdout)
+		}
+	})
+
+	t.Run("a name that matches nothing", func(t *testing.T) {
+		stdout, stderr, code := connRun(t, env, "query", "run", "allies-and-enemies", "-p", "actor=Gaza", "-o", "json")
+		want := `query allies-and-enemies: No State, Organization or Leader is named "Gaza". Close names: Gaza Strip (Region), Goma (Region).`
+		if code != 1 || !strings.Contains(stderr, want) || stdout != "" {
+			t.Errorf("exit %d, stdout %q, stderr %q; want 1 and %s", code, stdout, stderr, want)
+		}
+		checkOneLine(t, stderr)
+	})
+
+	t.Run("accents and a state for a place", func(t *testing.T) {
+		stdout, stderr, code := connRun(t, env, "query", "run", "region-control", "-p", "region=democratic republic of the cóngo", "-o", "csv")
+		if code != 0 || !strings.Contains(stdout, "Democratic Republic of the Congo,Goma,M23,") {
+			t.Errorf("exit %d: %s\n%s", code, stderr, stdout)
+		}
+	})
+
+	t.Run("graph in json", func(t *testing.T) {
+		stdout, stderr, code := connRun(t, env, "query", "run", "leaders", "-p", "actor=Russia", "-o", "json", "--graph")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var rows []map[string]any
+		if err := json.Unmarshal([]byte(stdout), &rows); err != nil || len(rows) != 2 {
+			t.Fatalf("%v:\n%s", err, stdout)
+		}
+		path, _ := rows[0]["graph"].([]any)
+		if len(path) != 3 {
+			t.Errorf("graph = %v, want a path of a leader, REPRESENTS and Russia", rows[0]["graph"])
+		}
+	})
+
+	t.Run("not Lucene", func(t *testing.T) {
+		_, stderr, code := connRun(t, env, "query", "run", "search", "-p", "q=kivu AND (")
+		want := `not a valid full-text search (Lucene syntax): Encountered "<EOF>" at line 1, column 10; put a name in double quotes`
+		if code != 1 || !strings.Contains(stderr, want) || strings.Contains(stderr, "Was expecting") || strings.Contains(stderr, "org.apache") {
+			t.Errorf("exit %d, stderr %q; want 1 and %s", code, stderr, want)
+		}
+		checkOneLine(t, stderr)
 	})
 
 	t.Run("failing user query", func(t *testing.T) {

@@ -20,6 +20,10 @@ const FulltextIndex = "entity_names"
 // ("talks: Armenia – Azerbaijan") and grow with the corpus.
 const ActorIndex = "actor_names"
 
+// fulltextAnalyzer folds accents in both full-text indexes, so that
+// "Tshisekedi" finds "Tshisékédi" and the other way round.
+const fulltextAnalyzer = "standard-folding"
+
 // SchemaStatement is one constraint or index of the schema.
 type SchemaStatement struct {
 	Name   string
@@ -33,9 +37,10 @@ type SchemaStatement struct {
 //     for Evidence (which also indexes id, and makes concurrent MERGEs
 //     safe);
 //   - range indexes on name for every entity label;
-//   - full-text indexes over names and aliases: entity_names (entities and
-//     events) and actor_names (entities only). Neo4j 5 full-text indexes
-//     take LIST<STRING> properties, so aliases need no flattened copy;
+//   - full-text indexes over names and aliases, folding accents:
+//     entity_names (entities and events) and actor_names (entities only).
+//     Neo4j 5 full-text indexes take LIST<STRING> properties, so aliases
+//     need no flattened copy;
 //   - range indexes where queries filter or join: Article.published and
 //     loaded_at, first_seen of every entity label and of Event, Event.date,
 //     Evidence.fact and Evidence.article, and id and first_seen of every
@@ -53,8 +58,9 @@ func Schema() []SchemaStatement {
 	for _, l := range graph.Labels[1:] {
 		add(lower(string(l))+"_name", "INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.name)", quote(l))
 	}
-	add(FulltextIndex, "FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.name, n.aliases]", graph.JoinLabels(graph.Labels[1:], "|"))
-	add(ActorIndex, "FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.name, n.aliases]", graph.JoinLabels(graph.EntityLabels, "|"))
+	folding := "OPTIONS {indexConfig: {`fulltext.analyzer`: '" + fulltextAnalyzer + "'}}"
+	add(FulltextIndex, "FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.name, n.aliases] "+folding, graph.JoinLabels(graph.Labels[1:], "|"))
+	add(ActorIndex, "FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.name, n.aliases] "+folding, graph.JoinLabels(graph.EntityLabels, "|"))
 	add("article_published", "INDEX %s IF NOT EXISTS FOR (n:Article) ON (n.published)")
 	add("article_loaded_at", "INDEX %s IF NOT EXISTS FOR (n:Article) ON (n.loaded_at)")
 	for _, l := range graph.Labels[1:] {
@@ -79,6 +85,9 @@ func Schema() []SchemaStatement {
 func (db *DB) ApplySchema(ctx context.Context) ([]string, error) {
 	ctx, cancel := db.QueryContext(ctx)
 	defer cancel()
+	if err := db.dropUnfoldedIndexes(ctx); err != nil {
+		return nil, err
+	}
 	have, err := db.schemaNames(ctx)
 	if err != nil {
 		return nil, err
@@ -110,6 +119,27 @@ func (db *DB) ApplySchema(ctx context.Context) ([]string, error) {
 		return created, fmt.Errorf("wait for indexes: %w", err)
 	}
 	return created, nil
+}
+
+// dropUnfoldedIndexes drops the full-text indexes made before they folded
+// accents, so that ApplySchema makes them again.
+func (db *DB) dropUnfoldedIndexes(ctx context.Context) error {
+	res, err := neo4j.ExecuteQuery(ctx, db.Driver,
+		"SHOW FULLTEXT INDEXES YIELD name, options WHERE name IN $names AND options.indexConfig['fulltext.analyzer'] <> $analyzer RETURN name",
+		map[string]any{"names": []any{FulltextIndex, ActorIndex}, "analyzer": fulltextAnalyzer}, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(db.Config.Database))
+	if err != nil {
+		return fmt.Errorf("read schema: %w", err)
+	}
+	for _, r := range res.Records {
+		name, _ := r.Values[0].(string)
+		_, err = neo4j.ExecuteQuery(ctx, db.Driver, "DROP INDEX "+quote(name)+" IF EXISTS", nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(db.Config.Database))
+		if err != nil {
+			return fmt.Errorf("schema %s: drop the index that does not fold accents: %w", name, err)
+		}
+	}
+	return nil
 }
 
 // schemaNames returns the names of the constraints and indexes in the

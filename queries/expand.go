@@ -1,0 +1,381 @@
+package queries
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"strings"
+	"text/template"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/store"
+)
+
+//go:embed resolve.cypher.tmpl
+var resolveTemplate string
+
+var resolveTmpl = template.Must(template.New("resolve").Parse(resolveTemplate))
+
+// resolveLine is how a query looks a name up: on a line of its own,
+//
+//	CALL geokg.resolve($actor) YIELD node AS a
+//
+// which stands for the resolver of resolve.cypher.tmpl, one row per node
+// the name matches.
+var resolveLine = regexp.MustCompile(`(?m)^([ \t]*)CALL[ \t]+geokg\.resolve\([ \t]*\$([A-Za-z_][A-Za-z0-9_]*)[ \t]*\)[ \t]+YIELD[ \t]+node[ \t]+AS[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*$`)
+
+// Part is a piece of a query's Cypher: written in the query's file, or
+// written out by geokg (the name resolver, the checks of parameter values).
+type Part struct {
+	Text      string
+	Generated bool
+}
+
+// expand turns a query's body into the Cypher that runs: each
+// geokg.resolve line replaced by the resolver, and, when the query takes
+// names or words of the vocabulary, a last UNION ALL part that returns one
+// row per value that matches nothing, its message in the first column.
+// checks is that part alone, as a query whose rows are the messages.
+func expand(body string, params []Param) (parts []Part, checks string, err error) {
+	cypher, checks, err := expandText(body, params)
+	if err != nil {
+		return nil, "", err
+	}
+	// Split the result where the generated text begins and ends, as marked
+	// by expandText.
+	for cypher != "" {
+		i := strings.Index(cypher, genStart)
+		if i < 0 {
+			parts = append(parts, Part{Text: cypher})
+			break
+		}
+		if i > 0 {
+			parts = append(parts, Part{Text: cypher[:i]})
+		}
+		cypher = cypher[i+len(genStart):]
+		j := strings.Index(cypher, genEnd)
+		parts = append(parts, Part{Text: cypher[:j], Generated: true})
+		cypher = cypher[j+len(genEnd):]
+	}
+	return parts, checks, nil
+}
+
+// genStart and genEnd mark generated text while it is being made; no
+// Cypher holds these bytes.
+const genStart, genEnd = "\x00<", "\x00>"
+
+func expandText(body string, params []Param) (cypher, checks string, err error) {
+	var expandErr error
+	cypher = resolveLine.ReplaceAllStringFunc(body, func(line string) string {
+		m := resolveLine.FindStringSubmatch(line)
+		indent, name, v := m[1], m[2], m[3]
+		p, ok := findParam(params, name)
+		if !ok || !p.Type.Kind.IsName() || p.Type.List {
+			expandErr = fmt.Errorf("geokg.resolve($%s): the parameter must be declared with a name type (actor, place or entity)", name)
+			return line
+		}
+		text, err := execute("resolve", resolveData(p, v))
+		if err != nil {
+			expandErr = err
+			return line
+		}
+		return genStart + indent + strings.ReplaceAll(text, "\n", "\n"+indent) + genEnd
+	})
+	if expandErr != nil {
+		return "", "", expandErr
+	}
+	if strings.Contains(stripComments(cypher), "geokg.resolve") {
+		return "", "", fmt.Errorf("geokg.resolve must stand on a line of its own, as CALL geokg.resolve($name) YIELD node AS x")
+	}
+	cypher = strings.TrimRight(strings.TrimSpace(cypher), ";")
+
+	var parts, names []string
+	for _, p := range params {
+		if p.Type.Kind.IsName() {
+			names = append(names, fmt.Sprintf("{name: $%s, labels: %s, what: '%s'}",
+				p.Name, cypherList(labelNames(p.Type.Kind.Labels())), p.Type.Kind.what()))
+		}
+	}
+	if len(names) > 0 {
+		part, err := execute("miss", missArgs{
+			Index:        store.ActorIndex,
+			Names:        "[" + strings.Join(names, ", ") + "]",
+			EntityLabels: cypherList(labelNames(graph.EntityLabels)),
+			Node:         resolveArgs{Var: "node", Param: "asked.name"},
+		})
+		if err != nil {
+			return "", "", err
+		}
+		parts = append(parts, "  "+part)
+	}
+	for _, p := range params {
+		var part string
+		var err error
+		switch k := p.Type.Kind; {
+		case k.Vocabulary() != nil:
+			tmpl := "word"
+			if p.Type.List {
+				tmpl = "words-in"
+			}
+			part, err = execute(tmpl, vocabularyData(p))
+		}
+		if err != nil {
+			return "", "", err
+		}
+		if part != "" {
+			parts = append(parts, "  "+part)
+		}
+	}
+	if len(parts) == 0 {
+		return cypher, "", nil
+	}
+	cols, err := returnColumns(cypher)
+	if err != nil {
+		return "", "", fmt.Errorf("a query that takes names must end with RETURN and named columns, for the row that says a name matches nothing: %w", err)
+	}
+	sub := "CALL () {\n" + strings.Join(parts, "\n  UNION ALL\n") + "\n}\n"
+	ret := make([]string, len(cols))
+	for i, c := range cols {
+		v := "null"
+		if i == 0 {
+			v = "problem"
+		}
+		ret[i] = v + " AS " + quoteName(c)
+	}
+	cypher += genStart + "\nUNION ALL\n" + sub + "RETURN " + strings.Join(ret, ", ") + genEnd
+	return cypher, sub + "RETURN problem", nil
+}
+
+func findParam(params []Param, name string) (Param, bool) {
+	for _, p := range params {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Param{}, false
+}
+
+func execute(name string, data any) (string, error) {
+	var b strings.Builder
+	if err := resolveTmpl.ExecuteTemplate(&b, name, data); err != nil {
+		return "", fmt.Errorf("resolver template %s: %w", name, err)
+	}
+	return b.String(), nil
+}
+
+type resolveArgs struct {
+	Index  string
+	Param  string // $actor
+	Var    string // the variable each node is bound to
+	Labels string // the test of Var's labels: a:State OR a:Leader
+}
+
+func resolveData(p Param, v string) resolveArgs {
+	return resolveArgs{
+		Index:  store.ActorIndex,
+		Param:  "$" + p.Name,
+		Var:    v,
+		Labels: labelTest(v, p.Type.Kind.Labels()),
+	}
+}
+
+type missArgs struct {
+	Index        string
+	Names        string      // a Cypher list of the names asked for, their labels and what they are
+	EntityLabels string      // a Cypher list of the entity labels
+	Node         resolveArgs // node and asked.name, for the match template
+}
+
+type vocabularyArgs struct {
+	Param, Name, What, List, Lower string
+}
+
+func vocabularyData(p Param) vocabularyArgs {
+	words := p.Type.Kind.Vocabulary()
+	lower := make([]string, len(words))
+	for i, w := range words {
+		lower[i] = strings.ToLower(w)
+	}
+	return vocabularyArgs{
+		Param: "$" + p.Name,
+		Name:  p.Name,
+		What:  p.Type.Kind.vocabularyName(),
+		List:  strings.Join(words, ", "),
+		Lower: cypherList(lower),
+	}
+}
+
+func labelTest(v string, labels []graph.Label) string {
+	tests := make([]string, len(labels))
+	for i, l := range labels {
+		tests[i] = v + ":" + string(l)
+	}
+	return strings.Join(tests, " OR ")
+}
+
+func labelNames(labels []graph.Label) []string {
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		out[i] = string(l)
+	}
+	return out
+}
+
+func cypherList(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = "'" + w + "'"
+	}
+	return "[" + strings.Join(quoted, ", ") + "]"
+}
+
+var plainName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+func quoteName(s string) string {
+	if plainName.MatchString(s) {
+		return s
+	}
+	return "`" + strings.ReplaceAll(s, "`", "``") + "`"
+}
+
+// returnColumns reads the column names of a query's last RETURN clause:
+// the alias after AS, or else the expression as written.
+func returnColumns(cypher string) ([]string, error) {
+	toks := topLevel(cypher)
+	start := -1
+	for i, t := range toks {
+		if t.word == "RETURN" {
+			start = i
+		}
+	}
+	if start < 0 {
+		return nil, fmt.Errorf("no RETURN clause")
+	}
+	from := toks[start].end
+	to := len(cypher)
+	for _, t := range toks[start+1:] {
+		if t.word == "ORDER" || t.word == "SKIP" || t.word == "LIMIT" || t.word == "UNION" {
+			to = t.pos
+			break
+		}
+	}
+	items := splitTopLevel(cypher[from:to])
+	if len(items) > 0 {
+		if first := strings.TrimSpace(items[0]); strings.HasPrefix(strings.ToUpper(first), "DISTINCT ") {
+			items[0] = first[len("DISTINCT "):]
+		}
+	}
+	var cols []string
+	for _, item := range items {
+		item = strings.TrimSpace(stripComments(item))
+		if item == "*" || item == "" {
+			return nil, fmt.Errorf("RETURN %s: name every column", strings.TrimSpace(cypher[from:to]))
+		}
+		name := strings.Join(strings.Fields(item), " ")
+		if as := lastTopLevelWord(item, "AS"); as >= 0 {
+			name = strings.Trim(strings.TrimSpace(item[as+2:]), "`")
+		}
+		cols = append(cols, name)
+	}
+	return cols, nil
+}
+
+// token is a keyword-like word outside strings, comments and brackets.
+type token struct {
+	word     string // upper case
+	pos, end int
+}
+
+// topLevel lists the words of cypher that stand outside strings, comments
+// and brackets, in upper case.
+func topLevel(cypher string) []token {
+	var out []token
+	scan(cypher, func(i int, depth int, r byte) int {
+		if depth != 0 || !isWordStart(r) || (i > 0 && isWordByte(cypher[i-1])) {
+			return i + 1
+		}
+		j := i
+		for j < len(cypher) && isWordByte(cypher[j]) {
+			j++
+		}
+		out = append(out, token{word: strings.ToUpper(cypher[i:j]), pos: i, end: j})
+		return j
+	})
+	return out
+}
+
+// splitTopLevel splits s at the commas that stand outside strings,
+// comments and brackets.
+func splitTopLevel(s string) []string {
+	var out []string
+	last := 0
+	scan(s, func(i int, depth int, r byte) int {
+		if depth == 0 && r == ',' {
+			out = append(out, s[last:i])
+			last = i + 1
+		}
+		return i + 1
+	})
+	return append(out, s[last:])
+}
+
+// lastTopLevelWord is the position of the last word w (any case) of s
+// outside strings, comments and brackets, or -1.
+func lastTopLevelWord(s, w string) int {
+	pos := -1
+	for _, t := range topLevel(s) {
+		if t.word == w {
+			pos = t.pos
+		}
+	}
+	return pos
+}
+
+// scan walks the code of cypher: visit is called for each byte outside
+// strings and comments with the bracket depth there, and returns the index
+// to go on from.
+func scan(cypher string, visit func(i, depth int, r byte) int) {
+	depth := 0
+	for i := 0; i < len(cypher); {
+		r := cypher[i]
+		switch {
+		case r == '\'' || r == '"' || r == '`':
+			j := i + 1
+			for j < len(cypher) && cypher[j] != r {
+				if cypher[j] == '\\' && r != '`' {
+					j++
+				}
+				j++
+			}
+			i = j + 1
+			continue
+		case r == '/' && i+1 < len(cypher) && cypher[i+1] == '/':
+			for i < len(cypher) && cypher[i] != '\n' {
+				i++
+			}
+			continue
+		case r == '/' && i+1 < len(cypher) && cypher[i+1] == '*':
+			end := strings.Index(cypher[i+2:], "*/")
+			if end < 0 {
+				return
+			}
+			i += end + 4
+			continue
+		case r == '(' || r == '[' || r == '{':
+			depth++
+		case r == ')' || r == ']' || r == '}':
+			depth--
+		}
+		next := visit(i, depth, r)
+		if r == '(' || r == '[' || r == '{' || r == ')' || r == ']' || r == '}' {
+			next = i + 1
+		}
+		i = next
+	}
+}
+
+func isWordStart(r byte) bool {
+	return r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+}
+
+func isWordByte(r byte) bool { return isWordStart(r) || (r >= '0' && r <= '9') }
