@@ -107,7 +107,7 @@ func TestTypeParse(t *testing.T) {
 		{"bool", "true", true, ""},
 		{"bool", "yes", nil, "not a bool"},
 		{"date", "2025-01-29", date("2025-01-29"), ""},
-		{"date", " Today", date(time.Now().Format(time.DateOnly)), ""},
+		{"date", " Today", RelativeDate{N: 0, Unit: 'd'}, ""},
 		{"date", "29/01/2025", nil, "not a date (want YYYY-MM-DD, or a day before today"},
 		{"list", "State, Region", []any{"State", "Region"}, ""},
 		{"list", "", []any{}, ""},
