@@ -144,6 +144,12 @@ func TestBrowserInChromium(t *testing.T) {
 		t.Errorf("the :params block put %q in the editor", editor)
 	}
 	run(":params {region: \"Democratic Republic of the Congo\", depth: 2}")
+	// :params replaces every parameter; the block's second line sets the
+	// day again.
+	if !strings.Contains(editor.(string), ":param as_of => date()") {
+		t.Errorf("the :params block sets no as_of: %q", editor)
+	}
+	run(":param as_of => date()")
 	wd.click(wd.waitElement("the query block's ▶", guideFrame+`?.querySelectorAll('pre.runnable')[2]?.querySelector('i')`))
 	wd.waitJS("Goma and M23 drawn for the Congo", resultFrame+`?.querySelector('svg .node') && ['Goma', 'M23'].every(w => Array.from(`+resultFrame[len("return "):]+`.querySelectorAll('svg .node')).some(n => n.textContent.includes(w)))`)
 	shot("region-control", resultFrame)
