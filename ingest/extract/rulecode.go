@@ -42,6 +42,7 @@ const (
 	ruleNegotiates       = "fights.negotiates-with-group"
 	rulePartyNamed       = "party.named"
 	rulePartyStory       = "party.story-sides"
+	rulePartySanctions   = "party.sanctions"
 	ruleMediatesCompound = "mediates.compound"
 	ruleMediatesPressing = "mediates.pressing"
 	ruleMediatesPassive  = "mediates.passive"
@@ -55,7 +56,7 @@ const (
 func (lx *lexicon) stageRuleIDs() []string {
 	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleMemberOf, ruleDelegation, ruleListOf,
 		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleLocatedDict, ruleStorySides, ruleEventSides,
-		ruleNegotiates, rulePartyNamed, rulePartyStory, ruleMediatesCompound, ruleMediatesPressing,
+		ruleNegotiates, rulePartyNamed, rulePartyStory, rulePartySanctions, ruleMediatesCompound, ruleMediatesPressing,
 		ruleMediatesPassive, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost,
 		rulePlaceAfter, rulePlaceBefore, rulePlaceVerb, rulePlaceMeeting, rulePlaceDateline, rulePlaceSeized,
 		rulePlaceTalks, rulePlaceStory, rulePlaceCountry, rulePlaceWithin}
@@ -307,6 +308,9 @@ func (d *doc) partyReason(ev *event) []reason {
 	rule := rulePartyStory
 	if ev.explicit {
 		rule = rulePartyNamed
+		if ev.typ == "sanctions" && d.on(rulePartySanctions) {
+			rule = rulePartySanctions
+		}
 	}
 	return []reason{{rule, ev.sents[0]}}
 }
