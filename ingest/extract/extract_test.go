@@ -124,6 +124,29 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Ana Ruiz -> Mali", "REPRESENTS Ana Ruiz -> Algeria"},
 		},
 		{
+			name:    "a town's name after a rank and a given name is a surname, there and later",
+			text:    "Major Ibrahim Gao told reporters in Kidal that the army had left. Gao did not give details of casualties.",
+			want:    []string{"Leader Ibrahim Gao", "Region Kidal"},
+			notWant: []string{"Region Gao"},
+		},
+		{
+			name: "a particle inside a place's name",
+			text: "Tessit, the provincial capital of Anefis del Norte, was calm on Monday, Mali said.",
+			want: []string{"Region Anefis del Norte"},
+		},
+		{
+			name:    "a place introduced by its kind is one, whatever the recognizer says",
+			text:    "The district of Ali Bakr, north of Kidal, fell to the army on Monday, Mali said.",
+			want:    []string{"Region Ali Bakr"},
+			notWant: []string{"Leader Ali Bakr"},
+		},
+		{
+			name:    "a language is no place",
+			text:    "The district of Tessit, or Tassit in Kurdish, lies north of Kidal. The town, known as Tasset in Turkish, was calm.",
+			want:    []string{"Region Tessit"},
+			notWant: []string{"Region Kurdish", "Region Turkish", "State Turkey"},
+		},
+		{
 			name:    "a portfolio after a title is no part of it",
 			text:    "Mali's Minister of State for Defence Ousmane Keita arrived in Gao.",
 			want:    []string{"REPRESENTS Ousmane Keita -> Mali"},

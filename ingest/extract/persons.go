@@ -18,7 +18,7 @@ var endedWords = map[string]bool{"former": true, "ex": true, "ex-": true, "then-
 var romanNumerals = map[string]bool{"II": true, "III": true, "IV": true, "V": true, "VI": true, "VII": true, "VIII": true, "IX": true, "X": true, "XI": true, "XII": true}
 
 // nameParticles may stand inside a person's name in lower case.
-var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "de": true, "van": true, "von": true, "der": true, "da": true, "dos": true, "du": true, "la": true, "le": true}
+var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "de": true, "del": true, "van": true, "von": true, "der": true, "da": true, "dos": true, "du": true, "la": true, "le": true}
 
 // isNameWord reports whether token i can be part of a person's name.
 func (d *doc) isNameWord(i int) bool {
@@ -220,10 +220,11 @@ func (d *doc) findPersons() {
 		d.addMention(&mention{ent: e, from: c.from, to: c.to, kind: mPerson})
 		d.addRoles(e, c.roles)
 	}
-	// A surname that is also a group's one-word name ("Wagner said") is
-	// the person once the article has named "Anna Petrova Wagner".
+	// A surname that is also a group's or a town's one-word name ("Wagner
+	// said", "Aden did not say") is the person once the article has named
+	// "Anna Petrova Wagner" or "Major Abdullahi Aden".
 	for _, m := range append([]*mention(nil), d.ments...) {
-		if m.to-m.from != 1 || m.ent == nil || m.ent.label != graph.LabelOrganization || m.kind != mName {
+		if m.to-m.from != 1 || m.ent == nil || m.ent.label != graph.LabelOrganization && m.ent.label != graph.LabelRegion || m.kind != mName {
 			continue
 		}
 		w := d.toks[m.from].Text
