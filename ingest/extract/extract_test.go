@@ -147,6 +147,21 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Region Kurdish", "Region Turkish", "State Turkey"},
 		},
 		{
+			name: "he: the person named last before",
+			text: "Mali's President Amadou Sangare spoke in Bamako on Monday. He demanded that Algeria close its border crossings.",
+			want: []string{"DEMANDS Amadou Sangare -> Algeria"},
+		},
+		{
+			name: "it, inside a sentence: the first actor of the sentence before",
+			text: "The Azawad Liberation Front said it had seized Kidal. In the same statement it demanded that Algeria close its border crossings.",
+			want: []string{"DEMANDS Azawad Liberation Front -> Algeria"},
+		},
+		{
+			name:    "he with no person named before stands for no one",
+			text:    "Mali and Algeria met in Gao on Monday. He demanded that Algeria close its border crossings.",
+			notWant: []string{"DEMANDS Mali -> Algeria"},
+		},
+		{
 			name:    "a portfolio after a title is no part of it",
 			text:    "Mali's Minister of State for Defence Ousmane Keita arrived in Gao.",
 			want:    []string{"REPRESENTS Ousmane Keita -> Mali"},

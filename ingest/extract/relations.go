@@ -249,6 +249,36 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			}
 		}
 	}
+	if o := d.pronounSubject(k); o != nil && hasLabel(o, labels) {
+		return []*entity{o}
+	}
+	return nil
+}
+
+// pronounSubject resolves a pronoun that is the subject of the verb at k,
+// anywhere in its sentence: "In the same statement it demanded" (the
+// first actor of the sentence, or of the one before), "He demanded" (the
+// last person named before it, in this sentence or the two before).
+func (d *doc) pronounSubject(k int) *entity {
+	p := k - 1
+	for n := 0; n < 2 && p >= 0 && (strings.HasPrefix(d.toks[p].Tag, "RB") || d.low(p) == "has" || d.low(p) == "had" || d.low(p) == "have"); n++ {
+		p--
+	}
+	if p < 0 || !d.sameSent(p, k) {
+		return nil
+	}
+	switch d.low(p) {
+	case "it", "they":
+		return d.pronounOwner(p)
+	case "he", "she":
+		si := d.toks[p].Sent
+		from := d.sents[max(si-2, 0)].From
+		for q := p - 1; q >= from; q-- {
+			if m := d.at[q]; m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && m.kind == mPerson {
+				return m.ent
+			}
+		}
+	}
 	return nil
 }
 
