@@ -162,6 +162,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"DEMANDS Mali -> Algeria"},
 		},
 		{
+			name:    "an unknown name in the possessive after a preposition is no place",
+			text:    "The war ended between forces loyal to Diallo and President Tomas Okot. Algeria has deployed troops to Bamako at Okot's request.",
+			want:    []string{"Leader Tomas Okot"},
+			notWant: []string{"Region Okot", "Leader Tomas"},
+		},
+		{
 			name:    "a portfolio after a title is no part of it",
 			text:    "Mali's Minister of State for Defence Ousmane Keita arrived in Gao.",
 			want:    []string{"REPRESENTS Ousmane Keita -> Mali"},

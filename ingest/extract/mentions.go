@@ -715,7 +715,7 @@ func (d *doc) findRegions() {
 		case d.townApposition(j):
 			// "Shagera, a village about 30 km east of El-Obeid"
 			name, ok = d.span(i, j), true
-		case i >= 1 && locPreps[d.low(i-1)] && d.low(i-1) != "of" && d.low(i-1) != "to" && d.toks[i].Tag == "NNP" && j-i <= 2 && strings.Contains(d.ner(i), "GPE") && !d.languageAt(i, j-i):
+		case i >= 1 && locPreps[d.low(i-1)] && d.low(i-1) != "of" && d.low(i-1) != "to" && d.toks[i].Tag == "NNP" && j-i <= 2 && strings.Contains(d.ner(i), "GPE") && !d.languageAt(i, j-i) && !d.possessiveAt(j):
 			name, ok = d.span(i, j), true
 		}
 		// "the district of Altun Kupri" says what the name is, whatever
@@ -737,6 +737,16 @@ func (d *doc) findRegions() {
 	}
 	// Later bare mentions of a place found this way.
 	d.markKnownNames(graph.LabelRegion)
+}
+
+// possessiveAt reports whether a possessive "'s" stands at token j: "at
+// Kiir's request" is a person's more often than an unknown place's.
+func (d *doc) possessiveAt(j int) bool {
+	if j >= len(d.toks) {
+		return false
+	}
+	w := d.toks[j].Text
+	return w == "'s" || w == "’s" || w == "'" || w == "’"
 }
 
 // languageAt reports whether tokens [i, i+n) name a language after "in"
