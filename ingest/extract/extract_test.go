@@ -168,6 +168,16 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Region Okot", "Leader Tomas"},
 		},
 		{
+			name: "a person the recognizer sees after a state's possessive",
+			text: "Algeria's Rafael Ignacio Morales Duarte, who had joined the effort, withdrew from it on Monday.",
+			want: []string{"Leader Rafael Ignacio Morales Duarte"},
+		},
+		{
+			name: "a person the recognizer sees before a relative who",
+			text: "Mali thanked Rafael Ignacio Morales Duarte, who had joined the effort.",
+			want: []string{"Leader Rafael Ignacio Morales Duarte"},
+		},
+		{
 			name:    "a portfolio after a title is no part of it",
 			text:    "Mali's Minister of State for Defence Ousmane Keita arrived in Gao.",
 			want:    []string{"REPRESENTS Ousmane Keita -> Mali"},

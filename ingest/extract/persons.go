@@ -545,7 +545,12 @@ func (d *doc) confirmedPerson(i, j int) bool {
 		if d.persons[d.toks[i].Text] != nil || d.persons[d.toks[j-1].Text] != nil {
 			return true
 		}
-		return (speaks || d.low(j) == "'s") && hasPerson()
+		// "Mexico's Andres Manuel Lopez Obrador", "Andres Manuel Lopez
+		// Obrador, who": a state's possessive or a relative "who" says
+		// the recognizer's person is one.
+		owned := i >= 2 && (d.low(i-1) == "'s" || d.low(i-1) == "’s") && d.at[i-2] != nil && d.at[i-2].ent != nil && d.at[i-2].ent.label == graph.LabelState
+		who := d.low(j) == "," && d.low(j+1) == "who"
+		return (speaks || d.low(j) == "'s" || owned || who) && hasPerson()
 	}
 	if d.persons[d.toks[i].Text] != nil {
 		return true
