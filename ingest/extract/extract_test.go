@@ -178,6 +178,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Leader Rafael Ignacio Morales Duarte"},
 		},
 		{
+			name:    "mountains, heights and hills after a name make it a place",
+			text:    "Malian troops have held the Tessalit heights above Kidal since 2022, and the Front is based in the Adrar mountains.",
+			want:    []string{"Region Tessalit", "Region Adrar", "CONTROLS Mali -> Tessalit"},
+			notWant: []string{"CONTROLS Mali -> Kidal"},
+		},
+		{
 			name:    "a portfolio after a title is no part of it",
 			text:    "Mali's Minister of State for Defence Ousmane Keita arrived in Gao.",
 			want:    []string{"REPRESENTS Ousmane Keita -> Mali"},
