@@ -19,9 +19,10 @@ type event struct {
 	mediators []*entity
 	places    []place
 	when      eventTime
-	explicit  bool // parties named next to the trigger, not inferred
-	split     bool // a second event of its type, with other sides
-	past      bool // an event of the story's past, with its own time
+	explicit  bool      // parties named next to the trigger, not inferred
+	named     []*entity // every side named next to a mention, before the story's pair replaces them
+	split     bool      // a second event of its type, with other sides
+	past      bool      // an event of the story's past, with its own time
 	key       string
 }
 
@@ -196,6 +197,11 @@ func (d *doc) findEvents() {
 		if split {
 			sides = sides[:2]
 		}
+		if explicit {
+			for _, e := range sides {
+				ev.named = appendEntity(ev.named, e)
+			}
+		}
 		if !explicit {
 			// Without named sides, the actors of one sentence, not of
 			// every sentence that mentions the event.
@@ -276,7 +282,9 @@ func (d *doc) findEvents() {
 				if !d.isCity(pl.ent) {
 					continue
 				}
-				if h := d.hostOf(pl.ent); h != nil && !containsEntity(ev.parties, h) && !homeOf(ev.parties, h) && d.on(ruleMediatesHost) {
+				// "Albania, Croatia and Kosovo signed a pact in Tirana":
+				// a side named with the event hosts nothing.
+				if h := d.hostOf(pl.ent); h != nil && !containsEntity(ev.parties, h) && !containsEntity(ev.named, h) && !homeOf(ev.parties, h) && d.on(ruleMediatesHost) {
 					ev.mediators = appendEntity(ev.mediators, h)
 				}
 			}
