@@ -11,15 +11,21 @@ import (
 // JSONL is a sink that writes each article's graph to w in the export
 // format (APOC JSON lines), in input order. Stats count the elements
 // written as created. An error writing to w fails the run.
-func JSONL(w io.Writer) Sink { return &jsonlSink{w: graph.NewJSONLWriter(w)} }
+func JSONL(w io.Writer) Sink { return Writer(graph.NewJSONLWriter(w).Write) }
 
-type jsonlSink struct{ w *graph.JSONLWriter }
+// Writer is a sink that hands each article's graph to write, in input
+// order: a text output of the graph. Stats count the elements written as
+// created. An error from write fails the run, and the batches not written
+// fail with it.
+func Writer(write func(*graph.Batch) error) Sink { return writerSink(write) }
 
-func (s *jsonlSink) Write(_ context.Context, batches []*graph.Batch) (graph.Stats, []error, error) {
+type writerSink func(*graph.Batch) error
+
+func (write writerSink) Write(_ context.Context, batches []*graph.Batch) (graph.Stats, []error, error) {
 	var st graph.Stats
 	errs := make([]error, len(batches))
 	for i, b := range batches {
-		if err := s.w.Write(b); err != nil {
+		if err := write(b); err != nil {
 			for j := i; j < len(batches); j++ {
 				errs[j] = err
 			}

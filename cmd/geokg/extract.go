@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"runtime"
@@ -79,7 +78,7 @@ func runExtract(c *cli.Context) error {
 	sink := ingest.JSONL(out)
 	if c.Bool("explain") {
 		e := &explainer{x: x, why: map[string][][]extract.Explanation{}}
-		ex, sink = e, &explainSink{e: e, w: out}
+		ex, sink = e, ingest.Writer(func(b *graph.Batch) error { return writeExplanation(out, b, e.take(b)) })
 	}
 	res, err := ingest.Run(c.Context, ingest.Options{
 		Inputs:    c.Args().Slice(),
@@ -110,7 +109,7 @@ func runExtract(c *cli.Context) error {
 }
 
 // explainer extracts with explanations, kept by article id for
-// explainSink, which prints them in input order (a curation file may
+// the sink, which prints them in input order (a curation file may
 // replace the graph, never its Article node).
 type explainer struct {
 	x   *extract.Extractor
@@ -144,29 +143,6 @@ func (e *explainer) take(b *graph.Batch) []extract.Explanation {
 		e.why[id] = q[1:]
 	}
 	return q[0]
-}
-
-// explainSink prints each article's facts, each with the rules that found
-// it and the sentences they found it in.
-type explainSink struct {
-	e *explainer
-	w io.Writer
-}
-
-func (s *explainSink) Write(_ context.Context, batches []*graph.Batch) (graph.Stats, []error, error) {
-	var st graph.Stats
-	errs := make([]error, len(batches))
-	for i, b := range batches {
-		if err := writeExplanation(s.w, b, s.e.take(b)); err != nil {
-			for j := i; j < len(batches); j++ {
-				errs[j] = err
-			}
-			return st, errs, fmt.Errorf("write output: %w", err)
-		}
-		st.NodesCreated += len(b.Nodes)
-		st.RelsCreated += len(b.Rels)
-	}
-	return st, errs, nil
 }
 
 // writeExplanation writes an article's heading, then each fact followed
