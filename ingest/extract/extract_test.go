@@ -184,6 +184,23 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"CONTROLS Mali -> Kidal"},
 		},
 		{
+			name:    "an ally fought alongside stands before against",
+			text:    "The Falcon Group fought alongside federal forces against the Azawad Liberation Front in 2022.",
+			notWant: []string{"SUPPORTS Falcon Group -> Azawad Liberation Front"},
+		},
+		{
+			name:    "a pronoun after a fronted clause is not that clause's actor",
+			text:    "The Falcon Group grew out of Mali's border militias. Since Algeria expelled Mali's ambassador in 2023, it has trained and armed the Azawad Liberation Front.",
+			want:    []string{"SUPPORTS Falcon Group -> Azawad Liberation Front"},
+			notWant: []string{"SUPPORTS Algeria -> Azawad Liberation Front"},
+		},
+		{
+			name:    "the pronoun after a verb of saying is the speaker",
+			text:    "France condemned the move on Monday, while Russia said in an interview with Algeria's press that it supported the Azawad Liberation Front.",
+			want:    []string{"SUPPORTS Russia -> Azawad Liberation Front"},
+			notWant: []string{"SUPPORTS Algeria -> Azawad Liberation Front"},
+		},
+		{
 			name:    "a portfolio after a title is no part of it",
 			text:    "Mali's Minister of State for Defence Ousmane Keita arrived in Gao.",
 			want:    []string{"REPRESENTS Ousmane Keita -> Mali"},

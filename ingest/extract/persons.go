@@ -998,6 +998,9 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 	return roles, true
 }
 
+// subordinators open a clause that comes before the sentence's subject.
+var subordinators = map[string]bool{"since": true, "after": true, "when": true, "while": true, "although": true, "though": true, "before": true, "until": true, "if": true, "as": true, "once": true, "because": true}
+
 // pronounOwner resolves "its" or "their" at token k: the subject of the
 // sentence when it is named before k, else the first actor of the sentence
 // before ("It dropped ... its leader": the previous sentence's subject).
@@ -1008,7 +1011,18 @@ func (d *doc) pronounOwner(k int) *entity {
 			continue
 		}
 		sent := d.sents[s]
-		for p := sent.From; p < sent.To && (s != si || p < k); p++ {
+		from := sent.From
+		// "Since the military ousted X's government, it has trained ...":
+		// the actors of a fronted clause are not the subject.
+		if s == si && subordinators[d.low(from)] {
+			for p := from; p < k; p++ {
+				if d.low(p) == "," {
+					from = p + 1
+					break
+				}
+			}
+		}
+		for p := from; p < sent.To && (s != si || p < k); p++ {
 			if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() && m.kind != mDemonym && m.kind != mCompound {
 				return m.ent
 			}

@@ -117,7 +117,16 @@ func withdrawFrom(d *doc, m *match) {
 func foughtAlongside(d *doc, m *match) {
 	k, n := m.k, m.n
 	subj := d.stateOrgOf(d.actorsLeft(k, actorLabels...))
-	allies := d.actorsRight(k+n+1, 5, stateOrg...)
+	// "fought alongside federal forces against the TPLF": the ally stands
+	// before "against".
+	reach := 5
+	for p := k + n + 1; p < k+n+6 && p < len(d.toks); p++ {
+		if d.low(p) == "against" {
+			reach = p - (k + n + 1)
+			break
+		}
+	}
+	allies := d.actorsRight(k+n+1, reach, stateOrg...)
 	if m.rule.rel == graph.RelSupports {
 		for _, s := range subj {
 			for _, o := range allies {
