@@ -18,6 +18,7 @@ var ruleHooks = map[string]hookFunc{
 	"located-comma":   locatedComma,
 	"located-owner":   locatedOwner,
 	"located-where":   locatedWhere,
+	"located-near":    locatedNear,
 	"located-part-of": locatedPartOf,
 	"office":          takeOffice,
 	"must":            mustDo,
@@ -258,6 +259,75 @@ func locatedComma(d *doc, m *match) {
 	if o := d.mentionAt(k + 1); o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.kind == mName && !o.possess && (o.to >= len(d.toks) || !isCapitalized(d.toks[o.to].Text)) && !speechVerbs[d.low(o.to)] {
 		d.emit(m, m.ment.ent, o.ent, nil)
 	}
+}
+
+// directions place one place from another: "30 km north of Gao".
+var directions = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "north-east": true, "north-west": true, "south-east": true, "south-west": true}
+
+// distanceWords may stand between a place's comma and its direction: "about
+// 30 km (19 miles)".
+var distanceWords = map[string]bool{"about": true, "some": true, "around": true, "roughly": true, "nearly": true, "just": true,
+	"km": true, "kilometres": true, "kilometers": true, "miles": true, "mi": true, "(": true, ")": true, "-": true}
+
+// locatedNear reads "Anefis, 30 km north of Gao": a place the gazetteer does
+// not know lies in the state of the known place it is measured from, when
+// the article names that state.
+func locatedNear(d *doc, m *match) {
+	k := m.ment.to
+	if m.ment.ent.entry != nil || d.low(k) != "," {
+		return
+	}
+	for q := k + 1; q < k+10 && q+1 < len(d.toks) && d.sameSent(q, k); q++ {
+		w := d.low(q)
+		if directions[w] && d.low(q+1) == "of" {
+			r := q + 2
+			if d.low(r) == "the" {
+				r++
+			}
+			if o := d.at[r]; o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.ent != m.ment.ent {
+				if s := d.stateOfPlace(o.ent); s != nil {
+					d.emit(m, m.ment.ent, s, nil)
+				}
+			}
+			return
+		}
+		if !distanceWords[w] && d.toks[q].Tag != "CD" {
+			return
+		}
+	}
+}
+
+// stateOfPlace is the state the article names that place e lies in, by the
+// gazetteer (its containers, up to three levels) or as its capital.
+func (d *doc) stateOfPlace(e *entity) *entity {
+	if s := d.capitalOf(e); s != nil {
+		return s
+	}
+	if e.entry == nil {
+		return nil
+	}
+	within := e.entry.Within
+	for range 3 {
+		if within == "" {
+			return nil
+		}
+		if s, ok := d.byKey[key(graph.LabelState, within)]; ok {
+			if s.real {
+				return s
+			}
+			return nil
+		}
+		next := ""
+		for _, h := range d.x.gaz.lookup(within) {
+			if h.entry.Label == graph.LabelRegion && h.kind == surfName {
+				next = h.entry.Within
+				break
+			}
+		}
+		within = next
+	}
+	return nil
 }
 
 // locatedOwner reads "Ukraine's southern Odesa region".
