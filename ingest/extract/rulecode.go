@@ -235,12 +235,16 @@ func locatedIn(d *doc, m *match) {
 	for n := 0; n < 2 && q < len(d.toks) && d.at[q] == nil && !isCapitalized(d.toks[q].Text) && d.toks[q].Tag == "JJ"; n++ {
 		q++
 	}
+	// "in B in" at the end of a text: nothing after the preposition.
+	if q >= len(d.toks) {
+		return
+	}
 	if o := d.at[q]; o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.possess {
 		p := o.to + 1
 		for n := 0; n < 2 && p < len(d.toks) && d.at[p] == nil && d.toks[p].Tag == "JJ"; n++ {
 			p++
 		}
-		if inner := d.at[p]; inner != nil && inner.ent != nil && inner.ent.label == graph.LabelRegion && inner.ent != r.ent {
+		if inner := d.mentionAt(p); inner != nil && inner.ent != nil && inner.ent.label == graph.LabelRegion && inner.ent != r.ent {
 			q = p
 		}
 	}
@@ -285,7 +289,7 @@ func locatedNear(d *doc, m *match) {
 			if d.low(r) == "the" {
 				r++
 			}
-			if o := d.at[r]; o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.ent != m.ment.ent {
+			if o := d.mentionAt(r); o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.ent != m.ment.ent {
 				if s := d.stateOfPlace(o.ent); s != nil {
 					d.emit(m, m.ment.ent, s, nil)
 				}
