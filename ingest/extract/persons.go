@@ -692,7 +692,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		if d.low(k) == "the" {
 			k++
 		}
-		if m := d.at[k]; m != nil && m.ent.label == graph.LabelOrganization {
+		if m := d.mentionAt(k); m != nil && m.ent != nil && m.ent.label == graph.LabelOrganization {
 			return []role{{title: "Member", owner: m.ent, sent: d.toks[i].Sent, rule: ruleMemberOf}}, true
 		}
 	}
