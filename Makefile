@@ -9,7 +9,7 @@ SHELL := bash
 .ONESHELL:
 .DEFAULT_GOAL := build
 
-.PHONY: help build test bench reliability demo neo4j-start neo4j-stop neo4j-status clean
+.PHONY: help build test bench bench-scale reliability demo neo4j-start neo4j-stop neo4j-status clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -47,6 +47,15 @@ test: ## go vet, gofmt check and all tests, against a real Neo4j
 bench: ## run the benchmarks (speed and memory figures), against a real Neo4j
 	@$(with_neo4j)
 	echo "+ go test -bench . ./..."; $(GO) test -run '^$$' -bench . -benchmem -timeout 60m ./...
+
+# bench-scale needs no test server: it runs two Neo4j servers of its own,
+# with BENCH_HEAP heap and BENCH_PAGECACHE page cache, state in
+# .bench-scale/ (Bolt on 17724 and 17734 unless BENCH_LOAD_PORTS and
+# BENCH_BULK_PORTS say otherwise). BENCH_SIZES=10000,100000,1000000 adds
+# the million-article run (hours, and about 30 GB of disk).
+bench-scale: build ## loading at 10k and 100k articles against neo4j-admin import (long; docs/loading.md)
+	$(GO) run ./internal/benchscale -sizes $${BENCH_SIZES:-10000,100000} -heap $${BENCH_HEAP:-3g} -pagecache $${BENCH_PAGECACHE:-4g} \
+		-load-ports $${BENCH_LOAD_PORTS:-17724,17494} -bulk-ports $${BENCH_BULK_PORTS:-17734,17504} -out .bench-scale/table.md
 
 reliability: ## kill, interrupt, stop, restart and run imports at once, each graph compared with a clean run's (a Neo4j of its own; docs/reliability.md)
 	scripts/reliability

@@ -34,22 +34,90 @@ const (
 // sources and evidence joined, the highest confidence kept. The
 // relationships that analysts added come from Asserted. b is not changed.
 func (s *Set) Apply(b *graph.Batch) *graph.Batch {
-	return combine(s.rewrite(b, nil))
+	return combine(s.rewrite(b, nil, nil))
 }
 
 // Correct rewrites b, part of a stored graph (graph/store's Correct reads
-// it, with the merge rules' properties), as Apply does, without combining
-// elements that become one (the store merges them by the merge rules),
-// and adds the relationships that analysts added between nodes of b.
-// Sources of added relationships whose entries are gone are withdrawn, and
-// a relationship left without sources goes.
+// it, with the merge rules' properties and the relationships' Evidence
+// nodes), as Apply does, without combining elements that become one (the
+// store merges them by the merge rules), and adds the relationships that
+// analysts added between nodes of b. The Evidence of a relationship
+// follows it: to its new id, or out with it. Analysts' evidence (article
+// "curation:ID") whose entry is gone is withdrawn, and a relationship
+// left without evidence goes; the aggregates (sources, count, confidence)
+// are for the store to compute again from the evidence left.
 func (s *Set) Correct(b *graph.Batch) *graph.Batch {
-	out := s.rewrite(b, nil)
+	facts := map[string]factMove{}
+	out := s.rewrite(b, nil, facts)
+	out = s.moveEvidence(out, facts)
 	have := map[string]bool{}
 	for _, n := range out.Nodes {
 		have[n.ID] = true
 	}
 	out.Rels = append(out.Rels, s.Asserted(func(id string) bool { return have[id] })...)
+	return out
+}
+
+// factMove is where rewrite sent a relationship: its id ("" when it was
+// dropped) and its type and ends.
+type factMove struct {
+	id  string
+	key relKey
+}
+
+// moveEvidence makes the Evidence nodes of b follow their relationships as
+// facts says, withdraws analysts' evidence whose entry no longer adds the
+// relationship, and drops the relationships that had evidence and have
+// none left. The rule Rule goes from the relationships with evidence: the
+// analysts' evidence that stays brings it back.
+func (s *Set) moveEvidence(b *graph.Batch, facts map[string]factMove) *graph.Batch {
+	had, kept := map[string]bool{}, map[string]bool{}
+	out := &graph.Batch{Nodes: make([]graph.Node, 0, len(b.Nodes))}
+	for _, n := range b.Nodes {
+		if n.Label() != graph.LabelEvidence {
+			out.Nodes = append(out.Nodes, n)
+			continue
+		}
+		e, err := graph.EvidenceFromNode(&n)
+		if err != nil {
+			out.Nodes = append(out.Nodes, n)
+			continue
+		}
+		mv, ok := facts[e.Fact]
+		if !ok {
+			out.Nodes = append(out.Nodes, n)
+			continue
+		}
+		if mv.id == "" {
+			continue
+		}
+		had[mv.id] = true
+		if strings.HasPrefix(e.Article, SourcePrefix) && !s.asserts(s.asserted[mv.key], e.Article) {
+			continue
+		}
+		kept[mv.id] = true
+		if e.Fact != mv.id {
+			e.Fact = mv.id
+			n = e.Node()
+		}
+		out.Nodes = append(out.Nodes, n)
+	}
+	for _, r := range b.Rels {
+		if had[r.ID] {
+			if !kept[r.ID] {
+				continue
+			}
+			if rules := graph.Strings(r.Props[graph.PropRule]); slices.Contains(rules, Rule) {
+				r.Props = clone(r.Props)
+				if rest := slices.DeleteFunc(slices.Clone(rules), func(x string) bool { return x == Rule }); len(rest) > 0 {
+					r.Props[graph.PropRule] = rest
+				} else {
+					delete(r.Props, graph.PropRule)
+				}
+			}
+		}
+		out.Rels = append(out.Rels, r)
+	}
 	return out
 }
 
@@ -126,8 +194,9 @@ func (s *Set) mark(p map[string]any, entries []int) {
 }
 
 // rewrite is Apply without combining; hit, when set, is called with every
-// entry that acts on an element of b.
-func (s *Set) rewrite(b *graph.Batch, hit func(i int)) *graph.Batch {
+// entry that acts on an element of b; facts, when set, gets where each
+// relationship but MENTIONS went.
+func (s *Set) rewrite(b *graph.Batch, hit func(i int), facts map[string]factMove) *graph.Batch {
 	hits := func(l ...int) {
 		if hit != nil {
 			for _, i := range l {
@@ -165,6 +234,11 @@ func (s *Set) rewrite(b *graph.Batch, hit func(i int)) *graph.Batch {
 	}
 	for _, r := range b.Rels {
 		start, end := s.resolve(r.Start.ID), s.resolve(r.End.ID)
+		k := relKey{r.Type, start, end}
+		if facts != nil && r.Type != graph.RelMentions {
+			// Dropped unless kept below.
+			facts[r.ID] = factMove{key: k}
+		}
 		if _, ok := s.rejected[start]; ok {
 			continue
 		}
@@ -174,10 +248,14 @@ func (s *Set) rewrite(b *graph.Batch, hit func(i int)) *graph.Batch {
 		if start == end {
 			continue
 		}
-		k := relKey{r.Type, start, end}
 		if i, ok := s.rejRels[k]; ok {
 			hits(i)
 			continue
+		}
+		keep := func(id string) {
+			if facts != nil && r.Type != graph.RelMentions {
+				facts[r.ID] = factMove{id: id, key: k}
+			}
 		}
 		a := s.asserted[k]
 		if a != nil {
@@ -185,6 +263,7 @@ func (s *Set) rewrite(b *graph.Batch, hit func(i int)) *graph.Batch {
 		}
 		moved := start != r.Start.ID || end != r.End.ID
 		if !moved && a == nil && r.Props[PropCuration] == nil && !s.staleSources(r.Props, nil) {
+			keep(r.ID)
 			out.Rels = append(out.Rels, r)
 			continue
 		}
@@ -212,6 +291,7 @@ func (s *Set) rewrite(b *graph.Batch, hit func(i int)) *graph.Batch {
 			entries = a.entries
 		}
 		s.mark(c.Props, entries)
+		keep(c.ID)
 		out.Rels = append(out.Rels, c)
 	}
 	return out
@@ -335,9 +415,9 @@ func clone(p map[string]any) map[string]any {
 }
 
 // combine merges the elements of b that share an id, in the form the
-// extractor writes them: the first one's properties, aliases, sources and
-// evidence joined, the highest confidence. The order of first appearance
-// is kept.
+// extractor writes them: the first one's properties, aliases, sources,
+// evidence and rules joined, the highest confidence. The order of first
+// appearance is kept.
 func combine(b *graph.Batch) *graph.Batch {
 	nodeAt := make(map[string]int, len(b.Nodes))
 	nodes := b.Nodes[:0:0]
@@ -384,6 +464,9 @@ func combine(b *graph.Batch) *graph.Batch {
 			if old, _ := p[graph.PropConfidence].(float64); c > old {
 				p[graph.PropConfidence] = c
 			}
+		}
+		if rules := graph.SortedUnion(graph.Strings(p[graph.PropRule]), graph.Strings(r.Props[graph.PropRule]), 0); len(rules) > 0 {
+			p[graph.PropRule] = rules
 		}
 		for k, v := range r.Props {
 			if _, ok := p[k]; !ok {
@@ -502,7 +585,7 @@ func (s *Set) NewTally() *Tally {
 // Add counts the entries that act on b, an uncorrected graph.
 func (t *Tally) Add(b *graph.Batch) {
 	var hit []int
-	out := t.set.rewrite(b, func(i int) { hit = append(hit, i) })
+	out := t.set.rewrite(b, func(i int) { hit = append(hit, i) }, nil)
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	for _, i := range hit {

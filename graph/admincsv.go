@@ -59,85 +59,140 @@ func sortedKeys(m map[string]string) []string {
 // are unique across labels by their prefixes. The array delimiter is ';'
 // unless a list element contains one, then '|', then U+001F.
 func WriteAdminCSV(dir string, b *Batch) (*AdminImport, error) {
+	b = merged(b)
+	return writeAdmin(dir, func(fn func(n *Node, r *Rel) error) error {
+		for i := range b.Nodes {
+			if err := fn(&b.Nodes[i], nil); err != nil {
+				return err
+			}
+		}
+		for i := range b.Rels {
+			if err := fn(nil, &b.Rels[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// writeAdmin writes the elements that each calls fn with (twice: once to
+// type the columns and choose the delimiter, once to write) into one CSV
+// file per label and per relationship type.
+func writeAdmin(dir string, each func(fn func(n *Node, r *Rel) error) error) (*AdminImport, error) {
+	groups := map[string]*csvGroup{}
+	group := func(n *Node, r *Rel) (string, *csvGroup) {
+		name := "relationships_"
+		if n != nil {
+			name = "nodes_" + string(n.Label())
+		} else {
+			name += string(r.Type)
+		}
+		g := groups[name]
+		if g == nil {
+			g = &csvGroup{types: map[string]string{}}
+			groups[name] = g
+		}
+		return name, g
+	}
+	var semicolon, bar bool // in list elements
+	err := each(func(n *Node, r *Rel) error {
+		_, g := group(n, r)
+		p, skip := map[string]any(nil), ""
+		if n != nil {
+			p, skip = n.Props, PropID
+		} else {
+			p = r.Props
+		}
+		g.see(p, skip)
+		for _, v := range p {
+			if _, one := v.(string); one {
+				continue
+			}
+			for _, e := range Strings(v) {
+				semicolon = semicolon || strings.Contains(e, ";")
+				bar = bar || strings.Contains(e, "|")
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	delim := delimiter{";", "';'"}
+	switch {
+	case semicolon && !bar:
+		delim = delimiter{"|", "'|'"}
+	case semicolon && bar:
+		delim = delimiter{"\x1f", "U+001F"}
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("neo4j-admin export: %w", err)
 	}
-	b = merged(b)
-	delim := chooseDelimiter(b)
 	imp := &AdminImport{Dir: dir, NodeFiles: map[string]string{}, RelFiles: map[string]string{}, ArrayDelimiter: delim.flag}
-
-	nodesBy := map[string][]*Node{}
-	for i := range b.Nodes {
-		n := &b.Nodes[i]
-		nodesBy[string(n.Label())] = append(nodesBy[string(n.Label())], n)
-	}
-	for label, nodes := range nodesBy {
-		props := make([]map[string]any, len(nodes))
-		for i, n := range nodes {
-			props[i] = n.Props
+	var files []*os.File
+	defer func() {
+		for _, f := range files {
+			f.Close()
 		}
-		cols := columns(props, "id")
-		name := "nodes_" + label + ".csv"
-		err := writeCSV(filepath.Join(dir, name), func(w *csvWriter) error {
+	}()
+	writers := map[string]*csvWriter{}
+	err = each(func(n *Node, r *Rel) error {
+		name, g := group(n, r)
+		w := writers[name]
+		if w == nil {
+			f, err := os.Create(filepath.Join(dir, name+".csv"))
+			if err != nil {
+				return fmt.Errorf("neo4j-admin export: %w", err)
+			}
+			files = append(files, f)
+			w = &csvWriter{w: bufio.NewWriterSize(f, 1<<16), first: true}
+			writers[name] = w
+			g.cols = g.columns()
 			header := []string{"id:ID", ":LABEL"}
-			for _, c := range cols {
+			if n != nil {
+				imp.NodeFiles[string(n.Label())] = name + ".csv"
+			} else {
+				header = []string{":START_ID", ":END_ID", ":TYPE"}
+				imp.RelFiles[string(r.Type)] = name + ".csv"
+			}
+			for _, c := range g.cols {
 				header = append(header, c.header())
 			}
 			w.header(header)
-			for _, n := range nodes {
-				w.quoted(n.ID)
-				w.quoted(JoinLabels(n.Labels, delim.char))
-				for _, c := range cols {
-					if err := w.value(n.Props[c.name], c.typ, delim.char); err != nil {
-						return fmt.Errorf("node %s property %s: %w", n.ID, c.name, err)
-					}
-				}
-				w.end()
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
 		}
-		imp.NodeFiles[label] = name
-	}
-
-	relsBy := map[string][]*Rel{}
-	for i := range b.Rels {
-		r := &b.Rels[i]
-		relsBy[string(r.Type)] = append(relsBy[string(r.Type)], r)
-	}
-	for typ, rels := range relsBy {
-		props := make([]map[string]any, len(rels))
-		for i, r := range rels {
-			props[i] = r.Props
+		what, p := "", map[string]any(nil)
+		if n != nil {
+			w.quoted(n.ID)
+			w.quoted(JoinLabels(n.Labels, delim.char))
+			what, p = "node "+n.ID, n.Props
+		} else {
+			w.quoted(r.Start.ID)
+			w.quoted(r.End.ID)
+			w.quoted(string(r.Type))
+			what, p = "relationship "+r.ID, r.Props
 		}
-		cols := columns(props, "")
-		name := "relationships_" + typ + ".csv"
-		err := writeCSV(filepath.Join(dir, name), func(w *csvWriter) error {
-			header := []string{":START_ID", ":END_ID", ":TYPE"}
-			for _, c := range cols {
-				header = append(header, c.header())
+		for _, c := range g.cols {
+			if err := w.value(p[c.name], c.typ, delim.char); err != nil {
+				return fmt.Errorf("%s property %s: %w", what, c.name, err)
 			}
-			w.header(header)
-			for _, r := range rels {
-				w.quoted(r.Start.ID)
-				w.quoted(r.End.ID)
-				w.quoted(string(r.Type))
-				for _, c := range cols {
-					if err := w.value(r.Props[c.name], c.typ, delim.char); err != nil {
-						return fmt.Errorf("relationship %s property %s: %w", r.ID, c.name, err)
-					}
-				}
-				w.end()
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
 		}
-		imp.RelFiles[typ] = name
+		w.end()
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	for name, w := range writers {
+		if err := w.w.Flush(); err != nil {
+			return nil, fmt.Errorf("neo4j-admin export %s: %w", name, err)
+		}
+	}
+	for _, f := range files {
+		if err := f.Close(); err != nil {
+			return nil, fmt.Errorf("neo4j-admin export: %w", err)
+		}
+	}
+	files = nil
 	return imp, nil
 }
 
@@ -146,32 +201,27 @@ type delimiter struct {
 	flag string // as the --array-delimiter option
 }
 
-func chooseDelimiter(b *Batch) delimiter {
-	has := map[string]bool{}
-	scan := func(p map[string]any) {
-		for _, v := range p {
-			for _, s := range Strings(v) {
-				for _, d := range []string{";", "|"} {
-					if strings.Contains(s, d) {
-						has[d] = true
-					}
-				}
-			}
+// csvGroup gathers the typed columns of one CSV file.
+type csvGroup struct {
+	types map[string]string
+	cols  []column
+}
+
+func (g *csvGroup) see(p map[string]any, skip string) {
+	for k, v := range p {
+		if k != skip {
+			g.types[k] = mergeAdminType(g.types[k], adminType(v))
 		}
 	}
-	for i := range b.Nodes {
-		scan(b.Nodes[i].Props)
+}
+
+func (g *csvGroup) columns() []column {
+	cols := make([]column, 0, len(g.types))
+	for k, t := range g.types {
+		cols = append(cols, column{k, t})
 	}
-	for i := range b.Rels {
-		scan(b.Rels[i].Props)
-	}
-	switch {
-	case !has[";"]:
-		return delimiter{";", "';'"}
-	case !has["|"]:
-		return delimiter{"|", "'|'"}
-	}
-	return delimiter{"\x1f", "U+001F"}
+	sort.Slice(cols, func(i, j int) bool { return cols[i].name < cols[j].name })
+	return cols
 }
 
 // column is one property column of a CSV file, with its neo4j-admin type.
@@ -186,33 +236,16 @@ func (c column) header() string {
 	return c.name + ":" + c.typ
 }
 
-// columns are the properties of a set of elements, typed from their
-// values, skipping skip (the id column of nodes).
-func columns(props []map[string]any, skip string) []column {
-	types := map[string]string{}
-	for _, p := range props {
-		for k, v := range p {
-			if k == skip {
-				continue
-			}
-			t := adminType(v)
-			if old, ok := types[k]; ok && old != t {
-				// Mixed types in one column: keep the values as strings.
-				if strings.HasSuffix(old, "[]") || strings.HasSuffix(t, "[]") {
-					t = "string[]"
-				} else {
-					t = "string"
-				}
-			}
-			types[k] = t
-		}
+// mergeAdminType is the type of a column that holds values of types old
+// ("" for none yet) and t: mixed types become strings.
+func mergeAdminType(old, t string) string {
+	if old == "" || old == t {
+		return t
 	}
-	cols := make([]column, 0, len(types))
-	for k, t := range types {
-		cols = append(cols, column{k, t})
+	if strings.HasSuffix(old, "[]") || strings.HasSuffix(t, "[]") {
+		return "string[]"
 	}
-	sort.Slice(cols, func(i, j int) bool { return cols[i].name < cols[j].name })
-	return cols
+	return "string"
 }
 
 func adminType(v any) string {
@@ -324,6 +357,14 @@ func (w *csvWriter) value(v any, typ, delim string) error {
 		w.quoted(strings.Join(parts, delim))
 	case typ == "string":
 		w.quoted(scalarText(v))
+	case typ == "long":
+		// Numbers read back from JSON are float64: no exponent here.
+		w.sep()
+		if f, ok := v.(float64); ok {
+			w.w.WriteString(strconv.FormatFloat(f, 'f', -1, 64))
+		} else {
+			w.w.WriteString(scalarText(v))
+		}
 	default:
 		w.sep()
 		w.w.WriteString(scalarText(v))

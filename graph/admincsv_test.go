@@ -53,7 +53,7 @@ func TestAdminCSVQuotingAndDelimiter(t *testing.T) {
 				want[i] = a.(string)
 			}
 			got := strings.Split(row["aliases:string[]"], tt.delim)
-			if !reflect.DeepEqual(sortedUnion(nil, got, 0), sortedUnion(nil, want, 0)) {
+			if !reflect.DeepEqual(SortedUnion(nil, got, 0), SortedUnion(nil, want, 0)) {
 				t.Errorf("aliases split on %q = %q, want %q", tt.delim, got, want)
 			}
 			if !strings.Contains(imp.Command("neo4j"), "--array-delimiter=") {

@@ -9,8 +9,11 @@ import (
 // is one real event however many articles report it (its id is a hash of
 // what makes it that event), so its node keeps
 //
-//   - sources: every article that reports it, a sorted union, as a
-//     relationship keeps its sources;
+//   - its sources like a relationship's, bounded: the MaxSources most
+//     recently published articles that report it (source_published their
+//     dates) and their exact number, source_count. An article reports it
+//     when it MENTIONS it, so the same article twice counts once, and the
+//     MENTIONS list every report however many there are;
 //   - its time (date, date_from, date_to, date_precision, as one): the
 //     narrowest any report gives, whatever the order of loading. A report
 //     that dates a war to its first day beats one that dates it to a year,
@@ -22,14 +25,67 @@ import (
 // eventTimeProps are an Event's time properties, merged as one.
 var eventTimeProps = []string{PropDate, PropDateFrom, PropDateTo, PropDatePrecision}
 
-// canonicalEventProps puts p's sources in stored form: sorted and unique.
+// canonicalEventProps takes the sources out of an Event's properties:
+// they follow from its MENTIONS (eventSources).
 func canonicalEventProps(p map[string]any) {
-	if s, ok := p[PropSources]; ok {
-		p[PropSources] = sortedUnion(nil, Strings(s), 0)
+	delete(p, PropSources)
+	delete(p, PropSourceCount)
+	delete(p, PropSourcePublished)
+}
+
+// storedEventSources reads the sources of an Event in stored form (with
+// source_count), or nil: a part of a stored graph read back without all
+// its MENTIONS.
+func storedEventSources(p map[string]any) *factAgg {
+	n, ok := p[PropSourceCount]
+	if !ok {
+		return nil
+	}
+	a := &factAgg{count: int64(toFloat(n))}
+	a.insertStored(Strings(p[PropSources]), Strings(p[PropSourcePublished]))
+	return a
+}
+
+// eventSources sets the sources of the Event nodes of b from the MENTIONS
+// of mentions, the articles dated by published, and from the stored
+// sources of events whose MENTIONS may not all be there: the count is
+// then the larger of the two, so that a stored graph read again merges
+// into itself unchanged.
+func eventSources(nodes []Node, mentions []Rel, published map[string]string, stored map[string]*factAgg) {
+	aggs := map[string]*factAgg{}
+	for _, r := range mentions {
+		if len(r.End.Labels) == 0 || r.End.Labels[0] != LabelEvent {
+			continue
+		}
+		a := aggs[r.End.ID]
+		if a == nil {
+			a = &factAgg{}
+			aggs[r.End.ID] = a
+		}
+		a.count++
+		a.insert(&Evidence{Article: r.Start.ID, Published: published[r.Start.ID]})
+	}
+	for i := range nodes {
+		n := &nodes[i]
+		if n.Label() != LabelEvent {
+			continue
+		}
+		a, s := aggs[n.ID], stored[n.ID]
+		switch {
+		case a == nil && s == nil:
+			// No report: the loader sets none either.
+			continue
+		case a == nil:
+			a = s
+		case s != nil:
+			a.merge(s)
+		}
+		n.Props = copyProps(n.Props)
+		a.applySources(n.Props)
 	}
 }
 
-// mergeEventProps merges the sources, the time and the name of src into
+// mergeEventProps merges the time and the name of src into
 // dst; oldName is dst's name before the newer article's scalars replaced
 // it.
 func mergeEventProps(dst, src map[string]any, oldName any) {
@@ -39,9 +95,6 @@ func mergeEventProps(dst, src map[string]any, oldName any) {
 		dst[PropName] = a
 	} else if b != "" {
 		dst[PropName] = b
-	}
-	if dst[PropSources] != nil || src[PropSources] != nil {
-		dst[PropSources] = sortedUnion(Strings(dst[PropSources]), Strings(src[PropSources]), 0)
 	}
 	if NarrowerTime(src, dst) {
 		for _, k := range eventTimeProps {

@@ -1,7 +1,8 @@
 package graph
 
 import (
-	"reflect"
+	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -64,8 +65,12 @@ func TestMergerEventSourcesAndTime(t *testing.T) {
 	if ev == nil {
 		t.Fatal("no event:truce")
 	}
-	if got := ev.Props[PropSources]; !reflect.DeepEqual(got, []string{"article:a", "article:b", "article:c", "article:d"}) {
-		t.Errorf("sources = %v", got)
+	// Its sources are the articles that mention it, newest first.
+	if got := Strings(ev.Props[PropSources]); !slices.Equal(got, []string{"article:c", "article:b", "article:d", "article:a"}) {
+		t.Errorf("sources = %v, want the four reports newest first", got)
+	}
+	if got := ev.Props[PropSourceCount]; got != int64(4) {
+		t.Errorf("source_count = %v, want 4", got)
 	}
 	for k, v := range day("2024-05-09") {
 		if ev.Props[k] != v {
@@ -100,6 +105,72 @@ func TestNarrowerTime(t *testing.T) {
 		}
 		if tc.want && NarrowerTime(tc.b, tc.a) {
 			t.Errorf("NarrowerTime(%v, %v) and the reverse are both true", tc.a, tc.b)
+		}
+	}
+}
+
+// An event reported by more articles than sources holds keeps the newest
+// and counts them all, once each, in any order; the Exporter agrees.
+func TestEventSourcesBounded(t *testing.T) {
+	var reports []*Batch
+	for i := range MaxSources + 3 {
+		reports = append(reports, eventReport(fmt.Sprintf("article:%02d", i), fmt.Sprintf("2024-06-%02d", 1+i%7), nil))
+	}
+	reports = append(reports, eventReport("article:undated", "", nil))
+	merge := func(order []int) *Batch {
+		m := NewMerger()
+		for _, i := range order {
+			m.Add(reports[i])
+		}
+		// The same article again adds nothing.
+		m.Add(reports[order[0]])
+		return m.Batch()
+	}
+	var fwd, back []int
+	for i := range reports {
+		fwd = append(fwd, i)
+		back = append(back, len(reports)-1-i)
+	}
+	want := merge(fwd)
+	if got := merge(back); dump(got) != dump(want) {
+		t.Errorf("loading order changes the event:\n%s\nwant\n%s", dump(got), dump(want))
+	}
+	var ev Node
+	for _, n := range want.Nodes {
+		if n.ID == "event:truce" {
+			ev = n
+		}
+	}
+	if got := ev.Props[PropSourceCount]; got != int64(len(reports)) {
+		t.Errorf("source_count = %v, want %d", got, len(reports))
+	}
+	sources, dates := Strings(ev.Props[PropSources]), Strings(ev.Props[PropSourcePublished])
+	if len(sources) != MaxSources || len(dates) != MaxSources {
+		t.Fatalf("sources = %v (%v), want the %d newest", sources, dates, MaxSources)
+	}
+	// Newest first; between articles of one day, the id that sorts last.
+	if sources[0] != "article:13" && sources[0] != "article:06" || dates[0] != "2024-06-07" || slices.Contains(sources, "article:undated") {
+		t.Errorf("sources = %v (%v), want the newest first and no undated article", sources, dates)
+	}
+	for i := 1; i < len(dates); i++ {
+		if dates[i] > dates[i-1] {
+			t.Errorf("source_published = %v, not newest first", dates)
+		}
+	}
+
+	x, err := NewExporter(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	for _, r := range append(reports, reports[0]) {
+		if err := x.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, n := range x.shared().Nodes {
+		if n.ID == "event:truce" && dump(&Batch{Nodes: []Node{n}}) != dump(&Batch{Nodes: []Node{ev}}) {
+			t.Errorf("the Exporter's event differs from the Merger's:\n%v\nwant\n%v", n.Props, ev.Props)
 		}
 	}
 }

@@ -31,17 +31,28 @@ func NewJSONLWriter(w io.Writer) *JSONLWriter {
 	return &JSONLWriter{enc: enc}
 }
 
-// Write writes b's nodes, then its relationships, one JSON object a line.
+// Write writes b's nodes, then its relationships, one JSON object a line;
+// Evidence nodes come last, after the relationships they refer to, so
+// that a loader reading the file in order meets a relationship before its
+// evidence.
 func (w *JSONLWriter) Write(b *Batch) error {
-	for _, n := range b.Nodes {
-		if err := w.enc.Encode(jsonLine{Type: "node", ID: n.ID, Labels: n.Labels, Props: n.Props}); err != nil {
-			return fmt.Errorf("write node %s: %w", n.ID, err)
+	for _, evidence := range []bool{false, true} {
+		for _, n := range b.Nodes {
+			if (n.Label() == LabelEvidence) != evidence {
+				continue
+			}
+			if err := w.enc.Encode(jsonLine{Type: "node", ID: n.ID, Labels: n.Labels, Props: n.Props}); err != nil {
+				return fmt.Errorf("write node %s: %w", n.ID, err)
+			}
 		}
-	}
-	for _, r := range b.Rels {
-		start, end := r.Start, r.End
-		if err := w.enc.Encode(jsonLine{Type: "relationship", ID: r.ID, Label: r.Type, Start: &start, End: &end, Props: r.Props}); err != nil {
-			return fmt.Errorf("write relationship %s: %w", r.ID, err)
+		if evidence {
+			break
+		}
+		for _, r := range b.Rels {
+			start, end := r.Start, r.End
+			if err := w.enc.Encode(jsonLine{Type: "relationship", ID: r.ID, Label: r.Type, Start: &start, End: &end, Props: r.Props}); err != nil {
+				return fmt.Errorf("write relationship %s: %w", r.ID, err)
+			}
 		}
 	}
 	return nil
@@ -74,27 +85,9 @@ func ScanJSONL(r io.Reader, fn func(n *Node, rel *Rel) error) error {
 		if len(raw) == 0 {
 			continue
 		}
-		var l jsonLine
-		if err := json.Unmarshal(raw, &l); err != nil {
-			return fmt.Errorf("line %d: %w", line, err)
-		}
-		if l.Props == nil {
-			l.Props = map[string]any{}
-		}
-		var err error
-		switch l.Type {
-		case "node":
-			if l.ID == "" || len(l.Labels) == 0 {
-				return fmt.Errorf("line %d: node without id or labels", line)
-			}
-			err = fn(&Node{ID: l.ID, Labels: l.Labels, Props: l.Props}, nil)
-		case "relationship":
-			if l.Label == "" || l.Start == nil || l.End == nil {
-				return fmt.Errorf("line %d: relationship without label, start or end", line)
-			}
-			err = fn(nil, &Rel{ID: l.ID, Type: l.Label, Start: *l.Start, End: *l.End, Props: l.Props})
-		default:
-			return fmt.Errorf("line %d: unknown type %q (want node or relationship)", line, l.Type)
+		n, rel, err := DecodeLine(raw)
+		if err == nil {
+			err = fn(n, rel)
 		}
 		if err != nil {
 			return fmt.Errorf("line %d: %w", line, err)

@@ -9,10 +9,18 @@ import (
 
 // Properties the loader maintains itself, beside the contract's.
 const (
-	// PropSourceConfidence is parallel to sources: the confidence each
-	// supporting article gave the relationship. The relationship's
-	// confidence is their noisy-or, so a new source raises it and the same
-	// source seen again leaves it alone.
+	// PropSourceCount is the number of articles that support a
+	// relationship: its Evidence nodes. PropSources lists at most
+	// MaxSources of them, the newest, newest first, with their
+	// publication dates in PropSourcePublished ("" for none).
+	PropSourceCount     = "source_count"
+	PropSourcePublished = "source_published"
+	// PropConfidenceWeight is the sum of the ConfidenceWeight of every
+	// supporting article; the relationship's confidence is
+	// ConfidenceOf(it), the noisy-or 1 − Π(1 − cᵢ) of their confidences.
+	PropConfidenceWeight = "confidence_weight"
+	// PropSourceConfidence is parallel to the full sources list of files
+	// written before sources were bounded; it is read, never written.
 	PropSourceConfidence = "source_confidence"
 	// PropFirstSeen and PropLastSeen are the earliest and latest
 	// publication dates of the articles behind a node or relationship.
@@ -22,35 +30,68 @@ const (
 	// article whose scalar properties the element carries: the most
 	// recently published article wins, whatever the order of loading.
 	PropUpdatedFrom = "updated_from"
+	// PropRule lists the ids of the extraction rules that made a
+	// relationship or an event: a sorted union.
+	PropRule = "rule"
+	// PropChange and PropChangeDate say how a relationship changed
+	// (gain, hold, lose; start, hold, end) and when: scalars, set by the
+	// newest article.
+	PropChange     = "change"
+	PropChangeDate = "change_date"
+	// PropArticles counts the articles behind a CO_MENTIONED relationship.
+	PropArticles = "articles"
+	// PropLoadedAt is when the database first stored a node or a
+	// relationship (a DATETIME, set on create and never changed): for an
+	// Article, when the article was loaded. Merger never sets it.
+	PropLoadedAt = "loaded_at"
 )
 
-// MaxEvidence is how many evidence sentences a relationship keeps: the
-// lexically smallest of all seen, so the choice does not depend on the
-// order in which articles are loaded.
+// LoadTimeProps are the properties that record when something was loaded,
+// not what the articles say: two loads of the same articles differ only
+// in them, so graph comparisons leave them out.
+var LoadTimeProps = []string{PropLoadedAt}
+
+// MaxEvidence is how many evidence sentences a relationship keeps (and an
+// Evidence node, and an Event): the lexically smallest of all seen, so the
+// choice does not depend on the order in which articles are loaded.
 const MaxEvidence = 5
 
-// IsMerged tells the properties the merge rules combine from those, every
-// other one, that the newest article sets.
+// MaxSources is how many article ids a relationship keeps in sources: the
+// newest. Every supporting article is an Evidence node.
+const MaxSources = 10
+
+// IsMerged tells the properties the merge rules combine (or the loader
+// keeps) from those, every other one, that the newest article sets.
 func IsMerged(prop string) bool { return mergedProps[prop] }
 
 var mergedProps = map[string]bool{
 	PropID: true, PropAliases: true, PropSources: true, PropEvidence: true,
-	PropConfidence: true, PropSourceConfidence: true,
-	PropFirstSeen: true, PropLastSeen: true, PropUpdatedFrom: true,
+	PropConfidence: true, PropSourceConfidence: true, PropSourceCount: true,
+	PropSourcePublished: true, PropConfidenceWeight: true, PropRule: true,
+	PropFirstSeen: true, PropLastSeen: true, PropUpdatedFrom: true, PropLoadedAt: true,
 	// An Event's time: events.go.
 	PropDate: true, PropDateFrom: true, PropDateTo: true, PropDatePrecision: true,
 }
 
 // A Merger combines batches into one graph with the same merge rules the
 // loader applies in the database: one node per id and one relationship per
-// id, aliases, sources and evidence as sorted unions, confidence as the
-// noisy-or of per-source confidences, first and last seen as min and max
-// publication dates, and scalar properties from the newest article.
-// Because every rule is commutative, the result does not depend on the
-// order of the batches.
+// id; aliases, rules and evidence sentences as sorted unions; first and
+// last seen as min and max publication dates; scalar properties from the
+// newest article. Each relationship's support by each article is kept as
+// an Evidence record, from which the relationship's bounded sources, its
+// source_count and its confidence follow; co-mentions of actors are
+// counted from MENTIONS. Because every rule is commutative, the result does
+// not depend on the order of the batches.
 type Merger struct {
-	nodes map[string]*Node
-	rels  map[string]*Rel
+	nodes    map[string]*Node
+	rels     map[string]*Rel
+	evidence map[string]*Evidence
+	// stored holds the aggregates that relationships read in stored form
+	// carry, for those whose Evidence is not merged here (a part of the
+	// database read back to be corrected).
+	stored map[string]*factAgg
+	// storedEvents holds the sources of Event nodes read in stored form.
+	storedEvents map[string]*factAgg
 	// published maps Article ids to publication dates, to date the
 	// relationships they support and the nodes they mention.
 	published map[string]string
@@ -58,45 +99,154 @@ type Merger struct {
 
 // NewMerger returns an empty Merger.
 func NewMerger() *Merger {
-	return &Merger{nodes: map[string]*Node{}, rels: map[string]*Rel{}, published: map[string]string{}}
+	return &Merger{nodes: map[string]*Node{}, rels: map[string]*Rel{}, evidence: map[string]*Evidence{}, stored: map[string]*factAgg{}, storedEvents: map[string]*factAgg{}, published: map[string]string{}}
 }
 
-// Len is the number of distinct nodes and relationships merged so far.
-func (m *Merger) Len() int { return len(m.nodes) + len(m.rels) }
+// Len is the number of distinct nodes, relationships and evidence records
+// merged so far.
+func (m *Merger) Len() int { return len(m.nodes) + len(m.rels) + len(m.evidence) }
 
 // Add merges b, which must be valid (see Validate). When b holds exactly
 // one Article node, b is taken to be that article's graph: its elements
-// are dated and ranked by the article.
+// are dated and ranked by the article. b may be in stored form (Evidence
+// nodes, relationships with source_count, CO_MENTIONED): the aggregates
+// are computed again from the evidence, and co-mentions from MENTIONS.
 func (m *Merger) Add(b *Batch) {
 	key, published := unitKey(b)
+	unitArticle := ""
 	for _, n := range b.Nodes {
 		if n.Label() == LabelArticle {
-			if p, _ := n.Props["published"].(string); p != "" {
+			unitArticle = n.ID
+			if p, _ := n.Props[PropPublished].(string); p != "" {
 				m.published[n.ID] = p
 			}
 		}
 	}
+	if key == "" {
+		unitArticle = ""
+	}
 	for i := range b.Nodes {
-		m.addNode(canonicalNode(&b.Nodes[i], key))
+		n := &b.Nodes[i]
+		if n.Label() == LabelEvidence {
+			if e, err := EvidenceFromNode(n); err == nil {
+				m.addEvidence(e)
+			}
+			continue
+		}
+		if n.Label() == LabelEvent {
+			if a := storedEventSources(n.Props); a != nil {
+				if old := m.storedEvents[n.ID]; old != nil {
+					old.merge(a)
+				} else {
+					m.storedEvents[n.ID] = a
+				}
+			}
+		}
+		m.addNode(canonicalNode(n, key))
 	}
 	for i := range b.Rels {
-		r := canonicalRel(&b.Rels[i], key, published, m.published)
-		m.addRel(r)
-		if r.Type == RelMentions {
+		r := &b.Rels[i]
+		switch r.Type {
+		case RelCoMentioned:
+			continue
+		case RelMentions:
+			c := canonicalRel(r, key)
+			m.addRel(c)
 			if p := m.published[r.Start.ID]; p != "" {
 				if n := m.nodes[r.End.ID]; n != nil {
 					widenDates(n.Props, p, p)
 				}
 			}
+		default:
+			m.addRel(canonicalRel(r, key))
+			if a := storedAgg(r); a != nil {
+				if old := m.stored[r.ID]; old != nil {
+					old.merge(a)
+				} else {
+					m.stored[r.ID] = a
+				}
+			}
+			for _, e := range evidenceOf(r, unitArticle, published, m.published) {
+				m.addEvidence(e)
+			}
 		}
 	}
 }
 
-// Batch returns the merged graph, nodes and relationships sorted by label
-// or type and id.
+// Batch returns the merged graph in stored form, nodes and relationships
+// sorted by label or type and id: Evidence nodes after the contract's
+// labels, and CO_MENTIONED relationships counted from MENTIONS.
 func (m *Merger) Batch() *Batch {
-	b := &Batch{Nodes: make([]Node, 0, len(m.nodes)), Rels: make([]Rel, 0, len(m.rels))}
-	// A MENTIONS from an article added after the node was merged dates it now.
+	p := m.Parts()
+	b := &Batch{Nodes: make([]Node, 0, len(p.Nodes)+len(m.evidence)), Rels: make([]Rel, 0, len(m.rels))}
+	b.Nodes = append(b.Nodes, p.Nodes...)
+	eventSources(b.Nodes, p.Mentions, m.published, m.storedEvents)
+	for _, f := range p.Facts {
+		for _, e := range f.Evidence {
+			b.Nodes = append(b.Nodes, e.Node())
+		}
+		if f.Rel != nil {
+			r := *f.Rel
+			r.Props = copyProps(r.Props)
+			if a := m.stored[r.ID]; a != nil && len(f.Evidence) == 0 {
+				a.apply(&r)
+			} else {
+				aggregate(&r, f.Evidence)
+			}
+			b.Rels = append(b.Rels, r)
+		}
+	}
+	b.Rels = append(b.Rels, p.Mentions...)
+	b.Rels = append(b.Rels, coMentions(p.Mentions)...)
+	sortBatch(b)
+	return b
+}
+
+// sortBatch sorts nodes by label (the contract's order, then others by
+// name) and id, relationships by type and id.
+func sortBatch(b *Batch) {
+	sort.Slice(b.Nodes, func(i, j int) bool {
+		if a, c := b.Nodes[i].Label(), b.Nodes[j].Label(); a != c {
+			if ra, rc := a.Rank(), c.Rank(); ra != rc {
+				return ra < rc
+			}
+			return a < c
+		}
+		return b.Nodes[i].ID < b.Nodes[j].ID
+	})
+	sort.Slice(b.Rels, func(i, j int) bool {
+		if a, c := b.Rels[i].Type, b.Rels[j].Type; a != c {
+			return a < c
+		}
+		return b.Rels[i].ID < b.Rels[j].ID
+	})
+}
+
+// Parts is a Merger's content by kind, for a writer that applies the
+// aggregate rules itself, as the loader does in Cypher.
+type Parts struct {
+	// Nodes are the Article, entity and Event nodes, dated by the MENTIONS
+	// merged so far.
+	Nodes []Node
+	// Facts are the relationships other than MENTIONS, each with its
+	// evidence, and the evidence whose relationship was not merged.
+	Facts []Fact
+	// Mentions are the MENTIONS relationships.
+	Mentions []Rel
+}
+
+// Fact is a relationship and the evidence merged for it. Rel is nil for
+// evidence whose relationship is in another batch; its properties are as
+// merged, without the aggregates that aggregate computes.
+type Fact struct {
+	ID       string
+	Type     RelType
+	Rel      *Rel
+	Evidence []*Evidence
+}
+
+// Parts returns the merged nodes, facts and mentions, each sorted by id.
+func (m *Merger) Parts() Parts {
 	for _, r := range m.rels {
 		if r.Type != RelMentions {
 			continue
@@ -107,25 +257,85 @@ func (m *Merger) Batch() *Batch {
 			}
 		}
 	}
+	var p Parts
 	for _, n := range m.nodes {
-		b.Nodes = append(b.Nodes, *n)
+		p.Nodes = append(p.Nodes, *n)
 	}
+	facts := map[string]*Fact{}
 	for _, r := range m.rels {
-		b.Rels = append(b.Rels, *r)
+		if r.Type == RelMentions {
+			p.Mentions = append(p.Mentions, *r)
+			continue
+		}
+		facts[r.ID] = &Fact{ID: r.ID, Type: r.Type, Rel: r}
 	}
-	sort.Slice(b.Nodes, func(i, j int) bool {
-		if a, c := b.Nodes[i].Label(), b.Nodes[j].Label(); a != c {
-			return a.Rank() < c.Rank()
+	for _, e := range m.evidence {
+		f := facts[e.Fact]
+		if f == nil {
+			f = &Fact{ID: e.Fact, Type: e.Type}
+			facts[e.Fact] = f
 		}
-		return b.Nodes[i].ID < b.Nodes[j].ID
-	})
-	sort.Slice(b.Rels, func(i, j int) bool {
-		if a, c := b.Rels[i].Type, b.Rels[j].Type; a != c {
-			return a < c
+		f.Evidence = append(f.Evidence, e)
+	}
+	for _, f := range facts {
+		sort.Slice(f.Evidence, func(i, j int) bool { return f.Evidence[i].Article < f.Evidence[j].Article })
+		p.Facts = append(p.Facts, *f)
+	}
+	sort.Slice(p.Nodes, func(i, j int) bool { return p.Nodes[i].ID < p.Nodes[j].ID })
+	sort.Slice(p.Facts, func(i, j int) bool { return p.Facts[i].ID < p.Facts[j].ID })
+	sort.Slice(p.Mentions, func(i, j int) bool { return p.Mentions[i].ID < p.Mentions[j].ID })
+	return p
+}
+
+// coMentions counts, for every pair of actors, the articles whose MENTIONS
+// name both.
+func coMentions(mentions []Rel) []Rel {
+	byArticle := map[string][]Ref{}
+	for _, r := range mentions {
+		if len(r.End.Labels) > 0 && r.End.Labels[0].IsActor() {
+			byArticle[r.Start.ID] = append(byArticle[r.Start.ID], r.End)
 		}
-		return b.Rels[i].ID < b.Rels[j].ID
-	})
-	return b
+	}
+	type pair struct{ a, b Ref }
+	counts := map[string]int64{}
+	pairs := map[string]pair{}
+	for _, actors := range byArticle {
+		eachPair(actors, func(id string, a, b Ref) {
+			counts[id]++
+			pairs[id] = pair{a, b}
+		})
+	}
+	out := make([]Rel, 0, len(counts))
+	for id, n := range counts {
+		p := pairs[id]
+		out = append(out, Rel{ID: id, Type: RelCoMentioned, Start: Ref{ID: p.a.ID, Labels: p.a.Labels[:1]}, End: Ref{ID: p.b.ID, Labels: p.b.Labels[:1]},
+			Props: map[string]any{PropID: id, PropArticles: n}})
+	}
+	return out
+}
+
+// eachPair calls fn with every pair of distinct actors of one article, the
+// one whose id sorts first as a, and the id of their CO_MENTIONED.
+func eachPair(actors []Ref, fn func(id string, a, b Ref)) {
+	for i, x := range actors {
+		for _, y := range actors[i+1:] {
+			a, b := x, y
+			if b.ID < a.ID {
+				a, b = b, a
+			}
+			if a.ID != b.ID {
+				fn(CoMentionID(a.ID, b.ID), a, b)
+			}
+		}
+	}
+}
+
+func copyProps(p map[string]any) map[string]any {
+	out := make(map[string]any, len(p)+6)
+	for k, v := range p {
+		out[k] = v
+	}
+	return out
 }
 
 // unitKey is the precedence key and publication date of a batch that is
@@ -174,8 +384,17 @@ func (m *Merger) addRel(r *Rel) {
 	mergeRelProps(old.Props, r.Props)
 }
 
-// canonicalNode is a copy of n with its properties in stored form: aliases
-// sorted and unique, and the precedence key set.
+func (m *Merger) addEvidence(e *Evidence) {
+	id := e.ID()
+	if old, ok := m.evidence[id]; ok {
+		mergeEvidence(old, e)
+		return
+	}
+	m.evidence[id] = e
+}
+
+// canonicalNode is a copy of n with its properties in stored form: lists
+// sorted and unique, the precedence key set, load times dropped.
 func canonicalNode(n *Node, key string) *Node {
 	p := make(map[string]any, len(n.Props)+1)
 	for k, v := range n.Props {
@@ -184,11 +403,10 @@ func canonicalNode(n *Node, key string) *Node {
 		}
 	}
 	p[PropID] = n.ID
-	if a := sortedUnion(nil, Strings(n.Props[PropAliases]), 0); len(a) > 0 {
-		p[PropAliases] = a
-	} else {
-		delete(p, PropAliases)
-	}
+	delete(p, PropLoadedAt)
+	setUnion(p, PropAliases, Strings(n.Props[PropAliases]), 0)
+	setUnion(p, PropRule, Strings(n.Props[PropRule]), 0)
+	setUnion(p, PropEvidence, Strings(n.Props[PropEvidence]), MaxEvidence)
 	if _, ok := p[PropUpdatedFrom].(string); !ok {
 		p[PropUpdatedFrom] = key
 	}
@@ -196,11 +414,23 @@ func canonicalNode(n *Node, key string) *Node {
 	return &Node{ID: n.ID, Labels: append([]Label(nil), n.Labels...), Props: p}
 }
 
-// canonicalRel is a copy of r with its properties in stored form.
-func canonicalRel(r *Rel, key, published string, dates map[string]string) *Rel {
+// setUnion sets p[prop] to the sorted union of its list and l, at most max
+// long when max > 0, or removes it when that is empty.
+func setUnion(p map[string]any, prop string, l []string, max int) {
+	if u := SortedUnion(Strings(p[prop]), l, max); len(u) > 0 {
+		p[prop] = u
+	} else {
+		delete(p, prop)
+	}
+}
+
+// canonicalRel is a copy of r with the properties it merges by itself: the
+// scalars, the rules and (for facts) the evidence sentences it names. The
+// aggregates come from its Evidence.
+func canonicalRel(r *Rel, key string) *Rel {
 	p := make(map[string]any, len(r.Props)+4)
 	for k, v := range r.Props {
-		if v != nil {
+		if v != nil && (!mergedProps[k] || k == PropUpdatedFrom) {
 			p[k] = v
 		}
 	}
@@ -208,60 +438,59 @@ func canonicalRel(r *Rel, key, published string, dates map[string]string) *Rel {
 	if _, ok := p[PropUpdatedFrom].(string); !ok {
 		p[PropUpdatedFrom] = key
 	}
-	if r.Type != RelMentions || r.Props[PropSources] != nil {
-		sources := Strings(r.Props[PropSources])
-		confs := Floats(r.Props[PropSourceConfidence])
-		if len(confs) != len(sources) {
-			confs = spreadConfidence(toFloat(r.Props[PropConfidence]), len(sources))
-		}
-		s, c := mergeSourceConfidence(nil, nil, sources, confs)
-		if len(s) > 0 {
-			p[PropSources] = s
-			p[PropSourceConfidence] = c
-			p[PropConfidence] = noisyOr(c)
-		}
-		if ev := sortedUnion(nil, Strings(r.Props[PropEvidence]), MaxEvidence); len(ev) > 0 {
-			p[PropEvidence] = ev
-		} else {
-			p[PropEvidence] = []string{}
-		}
-		if _, ok := p[PropFirstSeen]; !ok {
-			for _, s := range s {
-				if d := dates[s]; d != "" {
-					widenDates(p, d, d)
-				}
-			}
-			if published != "" {
-				widenDates(p, published, published)
-			}
-		}
+	setUnion(p, PropRule, Strings(r.Props[PropRule]), 0)
+	if r.Type != RelMentions {
+		p[PropEvidence] = SortedUnion(nil, Strings(r.Props[PropEvidence]), MaxEvidence)
 	}
 	return &Rel{ID: r.ID, Type: r.Type, Start: r.Start, End: r.End, Props: p}
+}
+
+// evidenceOf is the evidence that relationship r, as extracted, gives:
+// one record per source. A relationship in stored form (with
+// source_count) gives none: its evidence comes as Evidence nodes. The
+// sentences are attributed to the source only when it is the only one.
+func evidenceOf(r *Rel, unitArticle, unitPublished string, dates map[string]string) []*Evidence {
+	if _, stored := r.Props[PropSourceCount]; stored {
+		return nil
+	}
+	sources := Strings(r.Props[PropSources])
+	confs := Floats(r.Props[PropSourceConfidence])
+	if len(confs) != len(sources) {
+		confs = spreadConfidence(toFloat(r.Props[PropConfidence]), len(sources))
+	}
+	var sentences []string
+	if len(sources) == 1 {
+		sentences = SortedUnion(nil, Strings(r.Props[PropEvidence]), MaxEvidence)
+	}
+	rules := SortedUnion(nil, Strings(r.Props[PropRule]), 0)
+	out := make([]*Evidence, 0, len(sources))
+	for i, s := range sources {
+		pub := dates[s]
+		if s == unitArticle {
+			pub = unitPublished
+		}
+		out = append(out, &Evidence{Fact: r.ID, Type: r.Type, Article: s, Published: pub, Sentences: sentences,
+			Confidence: confs[i], Weight: ConfidenceWeight(confs[i]), Rules: rules})
+	}
+	return out
 }
 
 // mergeNodeProps merges the stored-form properties src into dst.
 func mergeNodeProps(dst, src map[string]any) {
 	mergeScalars(dst, src)
-	if a := sortedUnion(Strings(dst[PropAliases]), Strings(src[PropAliases]), 0); len(a) > 0 {
-		dst[PropAliases] = a
-	}
+	setUnion(dst, PropAliases, Strings(src[PropAliases]), 0)
+	setUnion(dst, PropRule, Strings(src[PropRule]), 0)
+	setUnion(dst, PropEvidence, Strings(src[PropEvidence]), MaxEvidence)
 	mergeDates(dst, src)
 }
 
 // mergeRelProps merges the stored-form properties src into dst.
 func mergeRelProps(dst, src map[string]any) {
 	mergeScalars(dst, src)
-	if src[PropSources] != nil || dst[PropSources] != nil {
-		s, c := mergeSourceConfidence(Strings(dst[PropSources]), Floats(dst[PropSourceConfidence]),
-			Strings(src[PropSources]), Floats(src[PropSourceConfidence]))
-		if len(s) > 0 {
-			dst[PropSources] = s
-			dst[PropSourceConfidence] = c
-			dst[PropConfidence] = noisyOr(c)
-		}
-		dst[PropEvidence] = sortedUnion(Strings(dst[PropEvidence]), Strings(src[PropEvidence]), MaxEvidence)
+	setUnion(dst, PropRule, Strings(src[PropRule]), 0)
+	if _, ok := dst[PropEvidence]; ok {
+		dst[PropEvidence] = SortedUnion(Strings(dst[PropEvidence]), Strings(src[PropEvidence]), MaxEvidence)
 	}
-	mergeDates(dst, src)
 }
 
 // mergeScalars lets the properties of the newer article (by precedence
@@ -300,36 +529,6 @@ func widenDates(p map[string]any, first, last string) {
 	}
 }
 
-// mergeSourceConfidence merges two parallel source/confidence lists: the
-// new list's confidence wins for a source in both; the result is sorted by
-// source.
-func mergeSourceConfidence(oldS []string, oldC []float64, newS []string, newC []float64) ([]string, []float64) {
-	conf := make(map[string]float64, len(oldS)+len(newS))
-	for i, s := range oldS {
-		conf[s] = at(oldC, i)
-	}
-	for i, s := range newS {
-		conf[s] = at(newC, i)
-	}
-	sources := make([]string, 0, len(conf))
-	for s := range conf {
-		sources = append(sources, s)
-	}
-	sort.Strings(sources)
-	confs := make([]float64, len(sources))
-	for i, s := range sources {
-		confs[i] = conf[s]
-	}
-	return sources, confs
-}
-
-func at(c []float64, i int) float64 {
-	if i < len(c) {
-		return c[i]
-	}
-	return 0
-}
-
 // noisyOr is 1-Π(1-c), multiplied in list order: the database computes it
 // in the same order, so both give the same float.
 func noisyOr(confs []float64) float64 {
@@ -354,9 +553,10 @@ func spreadConfidence(c float64, n int) []float64 {
 	return out
 }
 
-// sortedUnion is the sorted set union of a and b, cut to the first max
-// elements when max > 0.
-func sortedUnion(a, b []string, max int) []string {
+// SortedUnion is the sorted set union of a and b, cut to the first max
+// elements when max > 0: the merge rule of aliases, rules and evidence
+// sentences.
+func SortedUnion(a, b []string, max int) []string {
 	seen := make(map[string]bool, len(a)+len(b))
 	out := make([]string, 0, len(a)+len(b))
 	for _, l := range [][]string{a, b} {
@@ -446,6 +646,12 @@ func validateNode(n *Node) error {
 	if n.ID == "" {
 		return fmt.Errorf("node without id")
 	}
+	if n.Label() == LabelEvidence {
+		if _, err := EvidenceFromNode(n); err != nil {
+			return err
+		}
+		return validateProps("node "+n.ID, n.Props)
+	}
 	if len(n.Labels) == 0 || !slices.Contains(Labels, n.Label()) {
 		return fmt.Errorf("node %s: label %v is not one of %v", n.ID, n.Labels, Labels)
 	}
@@ -476,6 +682,10 @@ func validateRel(r *Rel) error {
 	if r.ID == "" {
 		return fmt.Errorf("%s relationship without id", r.Type)
 	}
+	if r.Type == RelCoMentioned {
+		// Derived from MENTIONS: merging skips it.
+		return validateProps("relationship "+r.ID, r.Props)
+	}
 	if !slices.Contains(RelTypes, r.Type) {
 		return fmt.Errorf("relationship %s: type %q is not one of %v", r.ID, r.Type, RelTypes)
 	}
@@ -486,7 +696,8 @@ func validateRel(r *Rel) error {
 		return fmt.Errorf("relationship %s: endpoint label %s or %s is not in the contract", r.ID, r.Start.Labels[0], r.End.Labels[0])
 	}
 	if r.Type != RelMentions {
-		if len(Strings(r.Props[PropSources])) == 0 {
+		_, stored := r.Props[PropSourceCount]
+		if len(Strings(r.Props[PropSources])) == 0 && !stored {
 			return fmt.Errorf("relationship %s (%s): no sources", r.ID, r.Type)
 		}
 		c, hasC := r.Props[PropConfidence].(float64)
@@ -505,6 +716,9 @@ func validateProps(what string, p map[string]any) error {
 	for k, v := range p {
 		if !ValidName(k) {
 			return fmt.Errorf("%s: invalid property name %q", what, k)
+		}
+		if k == PropLoadedAt {
+			continue // the loader's own, never written from input
 		}
 		switch x := v.(type) {
 		case nil, string, bool, float64, float32, int, int64, []string, []float64, []int64:

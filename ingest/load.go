@@ -115,12 +115,7 @@ func (l *loader) load(ctx context.Context) error {
 
 func (l *loader) line(ctx context.Context, name string, line int, raw []byte) error {
 	l.elements++
-	var node *graph.Node
-	var rel *graph.Rel
-	err := graph.ScanJSONL(bytes.NewReader(raw), func(n *graph.Node, r *graph.Rel) error {
-		node, rel = n, r
-		return nil
-	})
+	node, rel, err := graph.DecodeLine(raw)
 	if node != nil && node.Label() == graph.LabelArticle || err != nil && looksLikeArticle(raw) {
 		l.r.count(func(s *Summary) { s.Read++ })
 		if err := l.endUnit(ctx); err != nil {
@@ -136,7 +131,7 @@ func (l *loader) line(ctx context.Context, name string, line int, raw []byte) er
 	l.cur.last = line
 	switch {
 	case err != nil:
-		l.cur.bad = append(l.cur.bad, fmt.Sprintf("%s:%d: %s", name, line, strings.TrimPrefix(err.Error(), "line 1: ")))
+		l.cur.bad = append(l.cur.bad, fmt.Sprintf("%s:%d: %v", name, line, err))
 	case node != nil:
 		l.cur.b.Nodes = append(l.cur.b.Nodes, *node)
 	default:

@@ -54,3 +54,27 @@ func (s mergeSink) Write(_ context.Context, batches []*graph.Batch) (graph.Stats
 	}
 	return graph.Stats{}, errs, nil
 }
+
+// Export is a sink that merges each valid article graph into x, which
+// keeps the articles' own parts on disk; an invalid graph fails its
+// article, and x failing (a full disk) fails the run.
+func Export(x *graph.Exporter) Sink { return exportSink{x} }
+
+type exportSink struct{ x *graph.Exporter }
+
+func (s exportSink) Write(_ context.Context, batches []*graph.Batch) (graph.Stats, []error, error) {
+	errs := make([]error, len(batches))
+	for i, b := range batches {
+		if err := graph.Validate(b); err != nil {
+			errs[i] = err
+			continue
+		}
+		if err := s.x.Add(b); err != nil {
+			for j := i; j < len(batches); j++ {
+				errs[j] = err
+			}
+			return graph.Stats{}, errs, err
+		}
+	}
+	return graph.Stats{}, errs, nil
+}

@@ -12,7 +12,7 @@ CALL (x) {
 }
 CALL (x) {
   OPTIONAL MATCH (x)-[r]-(y)
-  WHERE type(r) <> 'MENTIONS'
+  WHERE NOT type(r) IN ['MENTIONS', 'CO_MENTIONED']
   WITH CASE WHEN startNode(r) = x THEN type(r) + '>' ELSE '<' + type(r) END AS rel, count(r) AS n
   ORDER BY rel
   RETURN collect(rel + ' ' + n) AS relations

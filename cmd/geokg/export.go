@@ -76,6 +76,7 @@ func runExport(c *cli.Context) error {
 	}
 
 	var b *graph.Batch
+	var x *graph.Exporter
 	var failed int
 	if fromDB {
 		db, err := connect(c)
@@ -91,18 +92,31 @@ func runExport(c *cli.Context) error {
 		if err != nil {
 			return err
 		}
-		x, err := newExtractor(c)
+		ex, err := newExtractor(c)
 		if err != nil {
 			return err
 		}
+		// The cypher script is built in memory; the other formats keep
+		// each article's own parts on disk while merging.
+		var sink ingest.Sink
 		m := graph.NewMerger()
+		if format == "cypher" {
+			sink = ingest.Merge(m)
+		} else {
+			exp, err := graph.NewExporter("")
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			defer exp.Close()
+			sink, x = ingest.Export(exp), exp
+		}
 		po, note := newPassedOver(c), noteFunc(c)
 		res, err := ingest.Run(c.Context, ingest.Options{
 			Inputs:    c.Args().Slice(),
 			Source:    readOptions(c, po, note),
-			Extractor: languageNote{x, note},
+			Extractor: languageNote{ex, note},
 			Workers:   c.Int("workers"),
-			Sink:      ingest.Merge(m),
+			Sink:      sink,
 			Curation:  cur,
 			Failure:   func(f ingest.Failure) { fmt.Fprintf(c.App.ErrWriter, "geokg: %v\n", f.Err) },
 		})
@@ -110,7 +124,9 @@ func runExport(c *cli.Context) error {
 			return &exitError{code: 1, err: err}
 		}
 		failed = res.Failed
-		b = m.Batch()
+		if x == nil {
+			b = m.Batch()
+		}
 		po.explainNothingRead(res.Read)
 	}
 
@@ -118,18 +134,25 @@ func runExport(c *cli.Context) error {
 	switch format {
 	case "neo4j-admin":
 		var imp *graph.AdminImport
-		imp, err = graph.WriteAdminCSV(out, b)
+		if x != nil {
+			imp, err = x.WriteAdminCSV(out)
+		} else {
+			imp, err = graph.WriteAdminCSV(out, b)
+		}
 		if err == nil {
 			cmd := imp.Command(c.String("database-name"))
 			err = os.WriteFile(out+"/import.sh", []byte("#!/bin/sh\n# Stop the database first; afterwards run: geokg schema apply\n"+cmd+"\n"), 0o755)
 			if err == nil {
-				fmt.Fprintf(c.App.ErrWriter, "geokg: wrote %d nodes and %d relationships to %s; import them with:\n%s\n", len(b.Nodes), len(b.Rels), out, cmd)
+				fmt.Fprintf(c.App.ErrWriter, "geokg: wrote %s; import the files with:\n%s\n", out, cmd)
 			}
 		}
 	default:
 		err = writeTo(c.App.Writer, out, func(w io.Writer) error {
-			if format == "cypher" {
+			switch {
+			case format == "cypher":
 				return store.WriteCypher(w, b, c.Int("batch-size"))
+			case x != nil:
+				return x.WriteJSONL(w)
 			}
 			return graph.NewJSONLWriter(w).Write(b)
 		})

@@ -150,11 +150,13 @@ func TestExportNeo4jAdmin(t *testing.T) {
 		t.Fatal(err)
 	}
 	headers := map[string][]string{
-		"nodes_State.csv":              {"id:ID", ":LABEL", "aliases:string[]", "name"},
-		"nodes_Article.csv":            {"id:ID", ":LABEL", "published", "title", "url"},
-		"relationships_SUPPORTS.csv":   {":START_ID", ":END_ID", ":TYPE", "confidence:double", "evidence:string[]", "source_confidence:double[]", "sources:string[]"},
-		"relationships_MENTIONS.csv":   {":START_ID", ":END_ID", ":TYPE"},
-		"relationships_REPRESENTS.csv": {"role"},
+		"nodes_State.csv":                {"id:ID", ":LABEL", "aliases:string[]", "name"},
+		"nodes_Article.csv":              {"id:ID", ":LABEL", "published", "title", "url"},
+		"relationships_SUPPORTS.csv":     {":START_ID", ":END_ID", ":TYPE", "confidence:double", "evidence:string[]", "sources:string[]", "source_count:long", "confidence_weight:long"},
+		"nodes_Evidence.csv":             {"id:ID", ":LABEL", "fact", "article", "sentences:string[]", "confidence:double", "weight:long"},
+		"relationships_CO_MENTIONED.csv": {":START_ID", ":END_ID", ":TYPE", "articles:long"},
+		"relationships_MENTIONS.csv":     {":START_ID", ":END_ID", ":TYPE"},
+		"relationships_REPRESENTS.csv":   {"role"},
 	}
 	for file, want := range headers {
 		b, err := os.ReadFile(filepath.Join(dir, file))

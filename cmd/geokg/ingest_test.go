@@ -10,13 +10,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/store"
 	"github.com/geokg/geokg/ingest/gazetteer"
 	"github.com/geokg/geokg/internal/neo4jtest"
@@ -63,20 +61,10 @@ func synthArticles(t testing.TB, seed uint64, n int) string {
 }
 
 // canonDump is the whole graph as sorted JSON lines: every node and
-// relationship with every property.
+// relationship with every property but the load times.
 func canonDump(t *testing.T, db *store.DB) string {
 	t.Helper()
-	b, err := db.DumpBatch(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := graph.NewJSONLWriter(&buf).Write(b); err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
-	sort.Strings(lines)
-	return strings.Join(lines, "\n")
+	return neo4jtest.Dump(t, db)
 }
 
 func sameGraph(t *testing.T, what, want, got string) {

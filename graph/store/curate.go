@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -48,6 +50,16 @@ func (s CorrectStats) Changed() bool {
 // differ are written. Relationships of fn's graph that were not read but
 // exist (those a moved relationship now meets) are read and merged too.
 //
+// Every relationship is read with all its Evidence nodes, which fn
+// rewrites with it (graph.Evidence: a moved fact's evidence takes the new
+// fact id); the relationship's aggregates (source_count, sources,
+// confidence...) are then computed again from them. Two Evidence nodes of
+// one article that become one keep the higher confidence, as a corrected
+// extraction of the article does. CO_MENTIONED relationships are not read
+// or given to fn: after the writes, the co-mentions of every node that
+// gained MENTIONS are counted again from them, and so are the sources of
+// every Event that did (neither is counted in the stats).
+//
 // fn must be pure: the transaction may be retried. Running Correct again
 // with the same fn changes nothing. With write false, nothing is written
 // and the stats tell what would change.
@@ -61,7 +73,7 @@ func (db *DB) Correct(ctx context.Context, scope Scope, fn func(*graph.Batch) *g
 	sess := db.Session(ctx, mode)
 	defer sess.Close(context.WithoutCancel(ctx))
 	work := func(tx neo4j.ManagedTransaction) (CorrectStats, error) {
-		c := &correction{tx: tx, lock: write, nodes: map[string]*readNode{}, rels: map[string]*readRel{}}
+		c := newCorrection(tx, write)
 		return c.run(ctx, scope, fn, write)
 	}
 	var st CorrectStats
@@ -84,6 +96,12 @@ type correction struct {
 	// What was read, by element id.
 	nodes map[string]*readNode
 	rels  map[string]*readRel
+	// facts are the relationships whose Evidence nodes were read, by id.
+	facts map[string]bool
+}
+
+func newCorrection(tx neo4j.ManagedTransaction, lock bool) *correction {
+	return &correction{tx: tx, lock: lock, nodes: map[string]*readNode{}, rels: map[string]*readRel{}, facts: map[string]bool{}}
 }
 
 type readNode struct {
@@ -111,6 +129,9 @@ func (c *correction) run(ctx context.Context, scope Scope, fn func(*graph.Batch)
 			return CorrectStats{}, err
 		}
 	}
+	if err := c.readEvidence(ctx); err != nil {
+		return CorrectStats{}, err
+	}
 	out := fn(c.batch(nil))
 
 	// Elements of fn's graph that exist but were not read: a relationship
@@ -119,12 +140,13 @@ func (c *correction) run(ctx context.Context, scope Scope, fn func(*graph.Batch)
 	var nodes []graph.Ref
 	var rels []graph.Rel
 	for _, n := range out.Nodes {
-		if !before.nodes[n.ID] {
+		// Evidence of a fact met here is read with the fact.
+		if !before.nodes[n.ID] && n.Label() != graph.LabelEvidence {
 			nodes = append(nodes, n.Ref())
 		}
 	}
 	for _, r := range out.Rels {
-		if !before.rels[r.ID] {
+		if !before.rels[r.ID] && r.Type != graph.RelCoMentioned {
 			rels = append(rels, r)
 		}
 	}
@@ -134,21 +156,120 @@ func (c *correction) run(ctx context.Context, scope Scope, fn func(*graph.Batch)
 	if err := c.readRels(ctx, rels); err != nil {
 		return CorrectStats{}, err
 	}
-	m := graph.NewMerger()
-	m.Add(out)
-	if extra := c.batch(&before); len(extra.Nodes)+len(extra.Rels) > 0 {
-		m.Add(fn(extra))
+	if err := c.readEvidence(ctx); err != nil {
+		return CorrectStats{}, err
 	}
+	all := &graph.Batch{Nodes: out.Nodes, Rels: out.Rels}
+	if extra := c.batch(&before); len(extra.Nodes)+len(extra.Rels) > 0 {
+		more := fn(extra)
+		all.Nodes = append(append([]graph.Node(nil), all.Nodes...), more.Nodes...)
+		all.Rels = append(append([]graph.Rel(nil), all.Rels...), more.Rels...)
+	}
+	m := graph.NewMerger()
+	m.Add(combineEvidence(all))
 	want := m.Batch()
+	// Co-mentions are counted again after the writes, from MENTIONS.
+	want.Rels = slices.DeleteFunc(want.Rels, func(r graph.Rel) bool { return r.Type == graph.RelCoMentioned })
 
 	st, plan := c.diff(want)
 	if write {
 		if err := plan.run(ctx, c.tx); err != nil {
 			return CorrectStats{}, err
 		}
+		if err := recount(ctx, c.tx, plan.mentioned); err != nil {
+			return CorrectStats{}, err
+		}
 	}
 	return st, nil
 }
+
+// combineEvidence merges the Evidence nodes of b that share an id (one
+// article's support of two facts that became one): sentences and rules
+// joined, the higher confidence, as a corrected extraction of the article
+// gives them. Other elements are left as they are.
+func combineEvidence(b *graph.Batch) *graph.Batch {
+	at := map[string]int{}
+	var evs []*graph.Evidence
+	out := &graph.Batch{Rels: b.Rels}
+	for i := range b.Nodes {
+		n := &b.Nodes[i]
+		if n.Label() != graph.LabelEvidence {
+			out.Nodes = append(out.Nodes, *n)
+			continue
+		}
+		e, err := graph.EvidenceFromNode(n)
+		if err != nil {
+			// Not ours to judge: the merge and the writes check it.
+			out.Nodes = append(out.Nodes, *n)
+			continue
+		}
+		j, ok := at[n.ID]
+		if !ok {
+			at[n.ID] = len(evs)
+			evs = append(evs, e)
+			continue
+		}
+		d := evs[j]
+		d.Sentences = graph.SortedUnion(d.Sentences, e.Sentences, graph.MaxEvidence)
+		d.Rules = graph.SortedUnion(d.Rules, e.Rules, 0)
+		if e.Confidence > d.Confidence {
+			d.Confidence, d.Weight = e.Confidence, e.Weight
+		}
+		if d.Published == "" {
+			d.Published = e.Published
+		}
+	}
+	for _, e := range evs {
+		out.Nodes = append(out.Nodes, e.Node())
+	}
+	return out
+}
+
+// recount counts again, from MENTIONS, the co-mentions of the nodes that
+// gained MENTIONS (by label), and the sources of the Events among them.
+func recount(ctx context.Context, tx neo4j.ManagedTransaction, ids map[graph.Label][]string) error {
+	for _, l := range sortedKeys(ids) {
+		var q string
+		switch {
+		case l.IsActor():
+			q = "UNWIND $ids AS id\nMATCH (x:" + quote(l) + " {id: id})<-[:MENTIONS]-(ar:Article)-[:MENTIONS]->(y)\n" +
+				"WHERE (" + actorTest("y") + ") AND y <> x\n" + coRecountTail
+		case l == graph.LabelEvent:
+			q = eventRecountQuery
+		default:
+			continue
+		}
+		res, err := tx.Run(ctx, q, map[string]any{"ids": ids[l]})
+		if err != nil {
+			return fmt.Errorf("count again what %s nodes gained: %w", l, err)
+		}
+		if _, err := res.Consume(ctx); err != nil {
+			return fmt.Errorf("count again what %s nodes gained: %w", l, err)
+		}
+	}
+	return nil
+}
+
+// coRecountTail sets the CO_MENTIONED count of each pair (x, y) of the
+// rows to the number of articles that name both.
+const coRecountTail = `WITH x, y, count(DISTINCT ar) AS k
+WITH CASE WHEN x.id < y.id THEN x ELSE y END AS p, CASE WHEN x.id < y.id THEN y ELSE x END AS q, k
+MERGE (p)-[c:CO_MENTIONED {id: 'co:' + p.id + ' ' + q.id}]->(q)
+ON CREATE SET c.loaded_at = datetime.transaction()
+SET c.articles = k`
+
+// eventRecountQuery sets the sources of Events from their MENTIONS.
+var eventRecountQuery = `UNWIND $ids AS id
+MATCH (e:Event {id: id})
+CALL (e) {
+  MATCH (ar:Article)-[:MENTIONS]->(e)
+  WITH coalesce(ar.published, '') + ' ' + ar.id AS k ORDER BY k DESC
+  RETURN collect(k) AS keys
+}
+WITH e, keys, keys[..` + strconv.Itoa(graph.MaxSources) + `] AS top
+SET e.source_count = size(keys),
+  e.sources = [k IN top | split(k, ' ')[1]],
+  e.source_published = [k IN top | split(k, ' ')[0]]`
 
 // readIDs are the ids of what has been read.
 type readIDs struct{ nodes, rels map[string]bool }
@@ -239,7 +360,7 @@ func (c *correction) readNodes(ctx context.Context, refs []graph.Ref, withRels b
 		if !withRels {
 			continue
 		}
-		q = "UNWIND $ids AS id MATCH (n:" + quote(l) + " {id: id})-[r]-()\nWITH DISTINCT r\n" + c.lockSet("r") + relReturn
+		q = "UNWIND $ids AS id MATCH (n:" + quote(l) + " {id: id})-[r]-()\nWHERE type(r) <> '" + string(graph.RelCoMentioned) + "'\nWITH DISTINCT r\n" + c.lockSet("r") + relReturn
 		if err := c.collectRels(ctx, q, map[string]any{"ids": ids}); err != nil {
 			return err
 		}
@@ -278,6 +399,24 @@ func (c *correction) readRels(ctx context.Context, rels []graph.Rel) error {
 		}
 	}
 	return nil
+}
+
+// readEvidence reads the Evidence nodes of the relationships read whose
+// evidence was not read yet.
+func (c *correction) readEvidence(ctx context.Context) error {
+	var facts []string
+	for _, eid := range sortedKeys(c.rels) {
+		r := c.rels[eid].rel
+		if r.Type != graph.RelMentions && !c.facts[r.ID] {
+			c.facts[r.ID] = true
+			facts = append(facts, r.ID)
+		}
+	}
+	if len(facts) == 0 {
+		return nil
+	}
+	q := "UNWIND $facts AS f MATCH (n:" + quote(graph.LabelEvidence) + " {fact: f})\n" + c.lockSet("n") + nodeReturn
+	return c.collectNodes(ctx, q, map[string]any{"facts": facts})
 }
 
 // readMarked reads every node and relationship that has the property
@@ -322,6 +461,9 @@ func (c *correction) collectNodes(ctx context.Context, q string, params map[stri
 			}
 		}
 		delete(props, "_lock")
+		for _, k := range graph.LoadTimeProps {
+			delete(props, k)
+		}
 		id, _ := props[graph.PropID].(string)
 		c.nodes[eid] = &readNode{eid: eid, node: graph.Node{ID: id, Labels: labelsOf(ls), Props: normalizeProps(props)}}
 	}
@@ -344,7 +486,14 @@ func (c *correction) collectRels(ctx context.Context, q string, params map[strin
 				return err
 			}
 		}
+		if typ == string(graph.RelCoMentioned) {
+			// Counted again from MENTIONS after the writes.
+			continue
+		}
 		delete(props, "_lock")
+		for _, k := range graph.LoadTimeProps {
+			delete(props, k)
+		}
 		r.ID, _ = props[graph.PropID].(string)
 		r.Type, r.Start.Labels, r.End.Labels, r.Props = graph.RelType(typ), labelsOf(sl), labelsOf(el), normalizeProps(props)
 		c.rels[eid] = &readRel{eid: eid, rel: r}
@@ -357,12 +506,14 @@ type correctPlan struct {
 	deleteRels, deleteNodes, unlockRels, unlockNodes []string // element ids
 	nodes                                            []graph.Node
 	rels                                             []graph.Rel
+	// mentioned are the nodes that MENTIONS created end at, by label.
+	mentioned map[graph.Label][]string
 }
 
 // diff compares what was read with what is wanted.
 func (c *correction) diff(want *graph.Batch) (CorrectStats, *correctPlan) {
 	var st CorrectStats
-	p := &correctPlan{}
+	p := &correctPlan{mentioned: map[graph.Label][]string{}}
 	wantNodes := map[string]*graph.Node{}
 	for i := range want.Nodes {
 		wantNodes[want.Nodes[i].ID] = &want.Nodes[i]
@@ -416,6 +567,12 @@ func (c *correction) diff(want *graph.Batch) (CorrectStats, *correctPlan) {
 		if !haveRel[r.ID] {
 			p.rels = append(p.rels, r)
 			st.RelsCreated++
+			if r.Type == graph.RelMentions {
+				l := r.End.Labels[0]
+				if !slices.Contains(p.mentioned[l], r.End.ID) {
+					p.mentioned[l] = append(p.mentioned[l], r.End.ID)
+				}
+			}
 		}
 	}
 	return st, p
@@ -497,7 +654,7 @@ func (p *correctPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) erro
 		for _, l := range ls[1:] {
 			q += "SET n:" + quote(l) + "\n"
 		}
-		q += "SET n = row.props\nRETURN count(*) AS n"
+		q += "WITH n, row, n.loaded_at AS loaded\nSET n = row.props\nSET n.loaded_at = coalesce(loaded, datetime.transaction())\nRETURN count(*) AS n"
 		if err := exec("write "+k+" nodes", q, map[string]any{"rows": nodeGroups[k]}, len(nodeGroups[k])); err != nil {
 			return err
 		}
@@ -520,7 +677,8 @@ func (p *correctPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) erro
 	}
 	for _, g := range order {
 		q := "UNWIND $rows AS row\nMATCH (a:" + quote(g.start) + " {id: row.start})\nMATCH (b:" + quote(g.end) + " {id: row.end})\n" +
-			"MERGE (a)-[r:" + quote(g.typ) + " {id: row.id}]->(b)\nSET r = row.props\nRETURN count(*) AS n"
+			"MERGE (a)-[r:" + quote(g.typ) + " {id: row.id}]->(b)\nWITH r, row, r.loaded_at AS loaded\nSET r = row.props\n" +
+			"SET r.loaded_at = coalesce(loaded, datetime.transaction())\nRETURN count(*) AS n"
 		if err := exec(fmt.Sprintf("write %s relationships", g.typ), q, map[string]any{"rows": relGroups[g]}, len(relGroups[g])); err != nil {
 			return err
 		}
@@ -548,7 +706,7 @@ func (db *DB) Nodes(ctx context.Context, refs []graph.Ref) ([]graph.Node, error)
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(context.WithoutCancel(ctx))
 	out, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) ([]graph.Node, error) {
-		c := &correction{tx: tx, nodes: map[string]*readNode{}, rels: map[string]*readRel{}}
+		c := newCorrection(tx, false)
 		if err := c.readNodes(ctx, refs, false); err != nil {
 			return nil, err
 		}

@@ -153,8 +153,10 @@ func TestCorrectEqualsCuratedLoad(t *testing.T) {
 		if st != dry {
 			t.Errorf("dry run counted %+v, the run %+v", dry, st)
 		}
-		if !st.Changed() || st.NodesDeleted != 4 {
-			t.Errorf("correct: %+v (want 4 nodes deleted: pf, kosovia, borduria, the byline)", st)
+		// pf, kosovia, borduria, the byline, and the Evidence of the 8
+		// articles' facts that moved or went.
+		if !st.Changed() || st.NodesDeleted != 4+8 {
+			t.Errorf("correct: %+v (want 12 nodes deleted: pf, kosovia, borduria, the byline and 8 Evidence)", st)
 		}
 		if got := dumpDB(t, db); got != want {
 			t.Errorf("load then correct (order %v) differs from the curated load:\n%s", order, diffLines(want, got))
@@ -227,4 +229,82 @@ func diffLines(want, got string) string {
 		}
 	}
 	return b.String()
+}
+
+// A merge of two actors and of two events that more articles report than
+// sources holds, some articles naming both: loading then correcting gives
+// the curated load, with exact counts, the newest sources and every
+// article's evidence, and co-mentions counted once per article.
+func TestCorrectManySources(t *testing.T) {
+	db := testDB(t)
+	s := storySet(t, `
+merge node=org:pf into=org:peoples-front name="People's Front" kind=armed_group why="one group" by=ana at=2025-01-01T00:00:00Z
+merge node=event:e2 into=event:e1 name="talks in Kosovia" why="one round of talks" by=ana at=2025-01-02T00:00:00Z
+add from=state:ruritania rel=SUPPORTS to=org:peoples-front why="arms deliveries" by=ana at=2025-01-03T00:00:00Z
+`)
+	var raw []*graph.Batch
+	for n := 1; n <= 14; n++ {
+		nodes := []string{"state:ruritania=Ruritania", "region:kosovia=Kosovia,disputed"}
+		var rels []string
+		if n <= 7 {
+			nodes = append(nodes, "org:pf=PF,other", "event:e2=talks")
+			rels = append(rels, "org:pf CONTROLS region:kosovia", "org:pf PARTY_TO event:e2")
+		}
+		if n >= 5 {
+			nodes = append(nodes, "org:peoples-front=People's Front,armed_group", "event:e1=talks in Kosovia")
+			rels = append(rels, "org:peoples-front CONTROLS region:kosovia", "org:peoples-front PARTY_TO event:e1")
+		}
+		raw = append(raw, storyArticle(n, fmt.Sprintf("2024-01-%02d", n), nodes, rels...))
+	}
+	l := store.NewLoader(db)
+	neo4jtest.Reset(t, db)
+	write(t, l, curatedBatches(s, raw))
+	want := dumpDB(t, db)
+
+	for _, reverse := range []bool{false, true} {
+		neo4jtest.Reset(t, db)
+		for i := range raw {
+			if reverse {
+				i = len(raw) - 1 - i
+			}
+			write(t, l, raw[i:i+1])
+		}
+		correct(t, db, s, true)
+		if got := dumpDB(t, db); got != want {
+			t.Errorf("load then correct (reverse %v) differs from the curated load:\n%s", reverse, diffLines(want, got))
+		}
+		if st := correct(t, db, s, true); st.Changed() {
+			t.Errorf("a second correct changed %+v", st)
+		}
+	}
+
+	b, err := db.DumpBatch(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	controls := graph.RelID(graph.RelControls, "org:peoples-front", "region:kosovia")
+	evidence := 0
+	for _, n := range b.Nodes {
+		if n.Label() == graph.LabelEvidence && n.Props[graph.PropFact] == controls {
+			evidence++
+		}
+		if n.ID == "event:e1" && (n.Props[graph.PropSourceCount] != int64(14) || len(graph.Strings(n.Props[graph.PropSources])) != graph.MaxSources) {
+			t.Errorf("event:e1 has source_count %v and sources %v, want 14 and the 10 newest", n.Props[graph.PropSourceCount], n.Props[graph.PropSources])
+		}
+	}
+	if evidence != 14 {
+		t.Errorf("CONTROLS has %d Evidence nodes, want one per article, 14", evidence)
+	}
+	for _, r := range b.Rels {
+		switch {
+		case r.ID == controls:
+			if got := graph.Strings(r.Props[graph.PropSources]); r.Props[graph.PropSourceCount] != int64(14) || len(got) != graph.MaxSources || got[0] != "article:0014" {
+				t.Errorf("CONTROLS: source_count %v, sources %v; want 14 and the 10 newest", r.Props[graph.PropSourceCount], got)
+			}
+		case r.Type == graph.RelCoMentioned && r.ID == graph.CoMentionID("org:peoples-front", "state:ruritania"):
+			if r.Props[graph.PropArticles] != int64(14) {
+				t.Errorf("co-mentions of the merged group and Ruritania: %v, want 14", r.Props[graph.PropArticles])
+			}
+		}
+	}
 }

@@ -4,7 +4,7 @@ import "github.com/geokg/geokg/graph"
 
 // eventStep writes the merge rules only Event nodes have (graph/events.go),
 // after the node step has merged the rest of them in the same
-// transaction: sources as a sorted union, the narrowest time any report
+// transaction: the narrowest time any report
 // gives (date, date_from, date_to, date_precision as one), chosen by
 // graph.NarrowerTime's order, and the most telling name
 // (graph.BetterEventName), so that any order of loading leaves the same
@@ -20,19 +20,18 @@ func eventStep(nodes []graph.Node) *step {
 			continue
 		}
 		rows = append(rows, map[string]any{
-			"id":      n.ID,
-			"sources": nonNil(graph.Strings(n.Props[graph.PropSources])),
-			"date":    n.Props[graph.PropDate],
-			"from":    n.Props[graph.PropDateFrom],
-			"to":      n.Props[graph.PropDateTo],
-			"prec":    n.Props[graph.PropDatePrecision],
-			"name":    n.Props[graph.PropName],
+			"id":   n.ID,
+			"date": n.Props[graph.PropDate],
+			"from": n.Props[graph.PropDateFrom],
+			"to":   n.Props[graph.PropDateTo],
+			"prec": n.Props[graph.PropDatePrecision],
+			"name": n.Props[graph.PropName],
 		})
 	}
 	if len(rows) == 0 {
 		return nil
 	}
-	return &step{query: eventMergeQuery, rows: rows, what: "Event sources and time"}
+	return &step{query: eventMergeQuery, rows: rows, what: "Event time and name"}
 }
 
 // eventMergeQuery is graph.NarrowerTime in Cypher: a time's width is
@@ -47,11 +46,9 @@ const eventMergeQuery = queryPrefix + `UNWIND $rows AS row
 MATCH (e:Event {id: row.id})
 SET e._lock = true
 WITH e, row,
-  reduce(acc = coalesce(e.sources, []), x IN row.sources |
-    CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END) AS sources,
   toString(row.date) AS nd, toString(row.from) AS nf, toString(row.to) AS nt,
   toString(e.date) AS od, toString(e.date_from) AS of, toString(e.date_to) AS ot
-WITH e, row, sources, nd, od,
+WITH e, row, nd, od,
   CASE WHEN nf IS NOT NULL AND nt IS NOT NULL THEN duration.inDays(date(nf), date(nt)).days
     WHEN nf IS NOT NULL AND row.prec = 'day' THEN 0
     WHEN nf IS NOT NULL THEN 1048576
@@ -64,17 +61,16 @@ WITH e, row, sources, nd, od,
     WHEN od IS NOT NULL AND size(od) = 10 THEN 0
     WHEN od IS NOT NULL THEN 1048577 END AS ow,
   coalesce(of, od) AS os
-WITH e, row, sources,
+WITH e, row,
   nw IS NOT NULL AND (ow IS NULL OR nw < ow OR nw = ow AND (ns < os OR ns = os AND (
     nd IS NOT NULL AND od IS NULL
     OR (nd IS NULL) = (od IS NULL) AND (coalesce(nd, '') < coalesce(od, '')
       OR coalesce(nd, '') = coalesce(od, '') AND coalesce(row.prec, '') < coalesce(e.date_precision, ''))))) AS narrower
-WITH e, row, sources, narrower,
+WITH e, row, narrower,
   CASE WHEN e.name IS NULL OR row.name IS NOT NULL AND (size(row.name) > size(e.name) OR size(row.name) = size(e.name) AND row.name < e.name)
     THEN row.name ELSE e.name END AS name
-WITH e, row, sources, narrower, name, coalesce(e.sources, []) <> sources OR narrower OR name <> e.name OR e.name IS NULL AS changed
-SET e.sources = CASE WHEN size(sources) > 0 THEN sources ELSE e.sources END,
-  e.name = name,
+WITH e, row, narrower, name, narrower OR name <> e.name OR e.name IS NULL AS changed
+SET e.name = name,
   e.date = CASE WHEN narrower THEN row.date ELSE e.date END,
   e.date_from = CASE WHEN narrower THEN row.from ELSE e.date_from END,
   e.date_to = CASE WHEN narrower THEN row.to ELSE e.date_to END,

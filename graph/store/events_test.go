@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"testing"
 
@@ -111,5 +112,58 @@ func TestLoadEventSourcesAndTime(t *testing.T) {
 	}
 	if _, ok := ev["event:war"][graph.PropDateTo]; ok {
 		t.Errorf("war date_to = %v, want none: it goes on", ev["event:war"][graph.PropDateTo])
+	}
+}
+
+// An event reported by more articles than sources holds keeps the newest
+// and an exact count, loaded one article at a time or together, in any
+// order and again; every report stays listable through MENTIONS.
+func TestLoadEventSourcesBounded(t *testing.T) {
+	db := testDB(t)
+	var reports []*graph.Batch
+	for i := range graph.MaxSources + 4 {
+		reports = append(reports, eventReport("event:war", fmt.Sprintf("article:%02d", i), fmt.Sprintf("2024-06-%02d", 1+i%5), nil))
+	}
+	reports = append(reports, eventReport("event:war", "article:undated", "", nil))
+	m := graph.NewMerger()
+	for _, r := range reports {
+		m.Add(r)
+	}
+	want := canon(t, m.Batch())
+	back := make([]*graph.Batch, len(reports))
+	for i, r := range reports {
+		back[len(reports)-1-i] = r
+	}
+	for _, load := range [][][]*graph.Batch{{reports}, {back[:7], back[7:], reports[:3]}} {
+		neo4jtest.Reset(t, db)
+		for _, batches := range load {
+			for _, b := range batches {
+				write(t, store.NewLoader(db), []*graph.Batch{b})
+			}
+		}
+		if got := dumpDB(t, db); got != want {
+			t.Errorf("the database differs from the Merger:\n%s", diff(want, got))
+		}
+	}
+	b, err := db.DumpBatch(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mentions := 0
+	for _, r := range b.Rels {
+		if r.Type == graph.RelMentions && r.End.ID == "event:war" {
+			mentions++
+		}
+	}
+	for _, n := range b.Nodes {
+		if n.ID != "event:war" {
+			continue
+		}
+		if got := n.Props[graph.PropSourceCount]; got != int64(len(reports)) || mentions != len(reports) {
+			t.Errorf("source_count = %v, %d MENTIONS; want %d of each", got, mentions, len(reports))
+		}
+		if got := graph.Strings(n.Props[graph.PropSources]); len(got) != graph.MaxSources || got[0] != "article:09" {
+			t.Errorf("sources = %v, want the %d newest, article:09 first", got, graph.MaxSources)
+		}
 	}
 }

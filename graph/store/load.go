@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -43,6 +44,10 @@ func NewLoader(db *DB) *Loader {
 // errMissingEndpoint marks relationships whose start or end node is in
 // neither the batch nor the database.
 var errMissingEndpoint = errors.New("start or end node not found")
+
+// errMissingRelationship marks evidence whose relationship is in neither
+// the batch nor the database.
+var errMissingRelationship = errors.New("relationship of the evidence not found")
 
 // Write writes batches. errs has one entry per batch: nil when it was
 // written, or why it was not (invalid data, a missing endpoint); the other
@@ -125,7 +130,7 @@ func (l *Loader) Write(ctx context.Context, batches []*graph.Batch) (stats graph
 
 // isFatal tells database-wide failures from problems with the data.
 func isFatal(err error) bool {
-	if errors.Is(err, errMissingEndpoint) {
+	if errors.Is(err, errMissingEndpoint) || errors.Is(err, errMissingRelationship) {
 		return false
 	}
 	var nerr *neo4j.Neo4jError
@@ -142,7 +147,7 @@ func (l *Loader) writeChunk(ctx context.Context, batches []*graph.Batch, idx []i
 	for _, i := range idx {
 		m.Add(batches[i])
 	}
-	plan := planWrites(m.Batch())
+	plan := planWrites(m.Parts())
 	ctx, cancel := l.db.QueryContext(ctx)
 	defer cancel()
 	sess := l.db.Session(ctx, neo4j.AccessModeWrite)
@@ -172,62 +177,121 @@ func (l *Loader) writeChunk(ctx context.Context, batches []*graph.Batch, idx []i
 	return graph.Stats{}, err
 }
 
+// stepKind tells how a step's result is counted.
+type stepKind int
+
+const (
+	nodeStep     stepKind = iota
+	relStep               // every row must find its endpoints
+	evidenceStep          // every row must find its relationship
+	pairStep              // co-mentions: any number of rows
+)
+
 // A step is one parameterized query and its rows.
 type step struct {
 	query string
 	rows  []map[string]any
-	rels  bool
+	kind  stepKind
 	what  string // label or type, for errors
+	// want is how many rows the query must count, when not one per row.
+	want int
 }
 
 type writePlan []step
 
-// planWrites turns a merged batch into queries: one per label set, then
-// one per (type, start label, end label), in a fixed order so that
-// concurrent loaders lock nodes in the same order and rarely deadlock.
-func planWrites(b *graph.Batch) writePlan {
+// planWrites turns merged parts into queries: one per label set, one per
+// (type, start label, end label) of facts, one per type for evidence whose
+// relationship is not in the batch, one per end label of MENTIONS, then
+// the co-mentions of the articles, in a fixed order so that concurrent
+// loaders lock nodes in the same order and rarely deadlock.
+func planWrites(p graph.Parts) writePlan {
 	var plan writePlan
-	nodeGroups := map[string]*step{}
-	var nodeKeys []string
-	first := map[string]graph.Label{}
-	for _, n := range b.Nodes {
-		k := graph.JoinLabels(n.Labels, ":")
-		s := nodeGroups[k]
+	groups := map[string]*step{}
+	var keys []string
+	add := func(k string, mk func() step, row map[string]any) {
+		s := groups[k]
 		if s == nil {
-			s = &step{query: nodeQuery(n.Labels), what: k}
-			nodeGroups[k] = s
-			nodeKeys = append(nodeKeys, k)
-			first[k] = n.Label()
+			st := mk()
+			s = &st
+			groups[k] = s
+			keys = append(keys, k)
 		}
-		s.rows = append(s.rows, nodeRow(&n))
+		s.rows = append(s.rows, row)
 	}
-	sort.SliceStable(nodeKeys, func(i, j int) bool {
-		if a, c := first[nodeKeys[i]], first[nodeKeys[j]]; a != c {
-			return a.Rank() < c.Rank()
+	flush := func(less func(a, b string) bool) {
+		sort.SliceStable(keys, func(i, j int) bool { return less(keys[i], keys[j]) })
+		for _, k := range keys {
+			plan = append(plan, *groups[k])
 		}
-		return nodeKeys[i] < nodeKeys[j]
+		groups, keys = map[string]*step{}, nil
+	}
+
+	first := map[string]graph.Label{}
+	for i := range p.Nodes {
+		n := &p.Nodes[i]
+		k := graph.JoinLabels(n.Labels, ":")
+		first[k] = n.Label()
+		add(k, func() step { return step{query: nodeQuery(n.Labels), kind: nodeStep, what: k} }, nodeRow(n))
+	}
+	flush(func(a, b string) bool {
+		if x, y := first[a], first[b]; x != y {
+			return x.Rank() < y.Rank()
+		}
+		return a < b
 	})
-	for _, k := range nodeKeys {
-		plan = append(plan, *nodeGroups[k])
-	}
-	if s := eventStep(b.Nodes); s != nil {
+	if s := eventStep(p.Nodes); s != nil {
 		plan = append(plan, *s)
 	}
-	relGroups := map[string]*step{}
-	var relKeys []string
-	for _, r := range b.Rels {
-		k := string(r.Type) + " " + string(r.Start.Labels[0]) + " " + string(r.End.Labels[0])
-		s := relGroups[k]
-		if s == nil {
-			s = &step{query: relQuery(r.Type, r.Start.Labels[0], r.End.Labels[0]), rels: true, what: k}
-			relGroups[k] = s
-			relKeys = append(relKeys, k)
+
+	for i := range p.Facts {
+		f := &p.Facts[i]
+		if f.Rel == nil {
+			k := string(f.Type) + " evidence"
+			add(k, func() step { return step{query: evidenceQuery(f.Type), kind: evidenceStep, what: k} }, factRow(f))
+			continue
 		}
-		s.rows = append(s.rows, relRow(&r))
+		r := f.Rel
+		k := string(r.Type) + " " + string(r.Start.Labels[0]) + " " + string(r.End.Labels[0])
+		add(k, func() step {
+			return step{query: factQuery(r.Type, r.Start.Labels[0], r.End.Labels[0]), kind: relStep, what: k}
+		}, factRow(f))
 	}
-	sort.Strings(relKeys)
-	for _, k := range relKeys {
-		plan = append(plan, *relGroups[k])
+	flush(func(a, b string) bool { return a < b })
+
+	var pairArticles []any
+	seen := map[string]bool{}
+	// An Event's MENTIONS are written in one row per Event, so that the
+	// articles new to it are counted together.
+	eventRows := map[string]map[string]any{}
+	for i := range p.Mentions {
+		r := &p.Mentions[i]
+		k := string(r.Type) + " " + string(r.Start.Labels[0]) + " " + string(r.End.Labels[0])
+		if r.End.Labels[0] == graph.LabelEvent && r.Start.Labels[0] == graph.LabelArticle {
+			row := eventRows[r.End.ID]
+			if row == nil {
+				row = map[string]any{"end": r.End.ID, "mentions": []map[string]any{}}
+				eventRows[r.End.ID] = row
+				add(k, func() step { return step{query: eventMentionsQuery, kind: relStep, what: k} }, row)
+			}
+			row["mentions"] = append(row["mentions"].([]map[string]any), mentionRow(r))
+			groups[k].want++
+			continue
+		}
+		add(k, func() step {
+			return step{query: mentionsQuery(r.Start.Labels[0], r.End.Labels[0]), kind: relStep, what: k}
+		}, mentionRow(r))
+		if r.End.Labels[0].IsActor() && !seen[r.Start.ID] {
+			seen[r.Start.ID] = true
+			pairArticles = append(pairArticles, r.Start.ID)
+		}
+	}
+	flush(func(a, b string) bool { return a < b })
+	if len(pairArticles) > 0 {
+		rows := make([]map[string]any, len(pairArticles))
+		for i, a := range pairArticles {
+			rows[i] = map[string]any{"article": a}
+		}
+		plan = append(plan, step{query: coMentionQuery, rows: rows, kind: pairStep, what: string(graph.RelCoMentioned)})
 	}
 	return plan
 }
@@ -247,24 +311,41 @@ func (p writePlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (graph.
 		if err != nil {
 			return st, fmt.Errorf("write %s: %w", s.what, err)
 		}
-		rows, _, err := neo4j.GetRecordValue[int64](rec, "rows")
-		if err != nil {
-			return st, fmt.Errorf("write %s: %w", s.what, err)
-		}
-		updated, _, err := neo4j.GetRecordValue[int64](rec, "updated")
-		if err != nil {
-			return st, fmt.Errorf("write %s: %w", s.what, err)
-		}
-		c := sum.Counters()
-		if s.rels {
-			if rows != int64(len(s.rows)) {
-				return st, fmt.Errorf("write %s: %d of %d relationships: %w", s.what, len(s.rows)-int(rows), len(s.rows), errMissingEndpoint)
+		var n [3]int64
+		for i, k := range []string{"rows", "updated", "evidence_updated"} {
+			v, ok := rec.Get(k)
+			if !ok {
+				continue
 			}
-			st.RelsCreated += c.RelationshipsCreated()
-			st.RelsUpdated += int(updated)
-		} else {
+			if n[i], ok = v.(int64); !ok {
+				return st, fmt.Errorf("write %s: %s is a %T", s.what, k, v)
+			}
+		}
+		rows, updated := n[0], int(n[1])
+		c := sum.Counters()
+		switch s.kind {
+		case nodeStep:
 			st.NodesCreated += c.NodesCreated()
-			st.NodesUpdated += int(updated)
+			st.NodesUpdated += updated
+		case relStep, evidenceStep:
+			want := len(s.rows)
+			if s.want > 0 {
+				want = s.want
+			}
+			if rows != int64(want) {
+				missing := errMissingEndpoint
+				if s.kind == evidenceStep {
+					missing = errMissingRelationship
+				}
+				return st, fmt.Errorf("write %s: %d of %d rows: %w", s.what, want-int(rows), want, missing)
+			}
+			st.NodesCreated += c.NodesCreated()
+			st.NodesUpdated += int(n[2])
+			st.RelsCreated += c.RelationshipsCreated()
+			st.RelsUpdated += updated
+		case pairStep:
+			st.RelsCreated += c.RelationshipsCreated()
+			st.RelsUpdated += updated
 		}
 	}
 	return st, nil
@@ -274,12 +355,14 @@ func (p writePlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (graph.
 // the query merges, apart from the scalar properties it sets.
 func nodeRow(n *graph.Node) map[string]any {
 	row := map[string]any{
-		"id":      n.ID,
-		"key":     keyOf(n.Props),
-		"aliases": nonNil(graph.Strings(n.Props[graph.PropAliases])),
-		"first":   n.Props[graph.PropFirstSeen],
-		"last":    n.Props[graph.PropLastSeen],
-		"props":   scalarProps(n.Props),
+		"id":       n.ID,
+		"key":      keyOf(n.Props),
+		"aliases":  nonNil(graph.Strings(n.Props[graph.PropAliases])),
+		"rule":     nonNil(graph.Strings(n.Props[graph.PropRule])),
+		"evidence": nonNil(graph.Strings(n.Props[graph.PropEvidence])),
+		"first":    n.Props[graph.PropFirstSeen],
+		"last":     n.Props[graph.PropLastSeen],
+		"props":    scalarProps(n.Props),
 	}
 	if n.Label() == graph.LabelEvent {
 		// eventStep merges an Event's name by its own rule.
@@ -288,19 +371,55 @@ func nodeRow(n *graph.Node) map[string]any {
 	return row
 }
 
-func relRow(r *graph.Rel) map[string]any {
-	return map[string]any{
-		"id":       r.ID,
-		"start":    r.Start.ID,
-		"end":      r.End.ID,
-		"key":      keyOf(r.Props),
-		"sources":  nonNil(graph.Strings(r.Props[graph.PropSources])),
-		"confs":    nonNilF(graph.Floats(r.Props[graph.PropSourceConfidence])),
-		"evidence": nonNil(graph.Strings(r.Props[graph.PropEvidence])),
-		"first":    r.Props[graph.PropFirstSeen],
-		"last":     r.Props[graph.PropLastSeen],
-		"props":    scalarProps(r.Props),
+// factRow is the query parameter for one relationship and its evidence:
+// the query merges the evidence, then adds what is new of it to the
+// relationship's counts.
+func factRow(f *graph.Fact) map[string]any {
+	row := map[string]any{"id": f.ID}
+	var sentences, rules []string
+	var first, last string
+	if r := f.Rel; r != nil {
+		row["start"], row["end"] = r.Start.ID, r.End.ID
+		row["key"] = keyOf(r.Props)
+		row["props"] = scalarProps(r.Props)
+		sentences = graph.Strings(r.Props[graph.PropEvidence])
+		rules = graph.Strings(r.Props[graph.PropRule])
 	}
+	ev := make([]map[string]any, len(f.Evidence))
+	for i, e := range f.Evidence {
+		var pub any
+		if e.Published != "" {
+			pub = e.Published
+			if first == "" || e.Published < first {
+				first = e.Published
+			}
+			if e.Published > last {
+				last = e.Published
+			}
+		}
+		ev[i] = map[string]any{
+			"id": e.ID(), "article": e.Article, "published": pub, "key": e.Published + " " + e.Article,
+			"sentences": nonNil(e.Sentences), "confidence": e.Confidence, "weight": e.Weight, "rule": nonNil(e.Rules),
+		}
+		sentences = graph.SortedUnion(sentences, e.Sentences, graph.MaxEvidence)
+		rules = graph.SortedUnion(rules, e.Rules, 0)
+	}
+	row["ev"] = ev
+	row["evidence"] = nonNil(sentences)
+	row["rule"] = nonNil(rules)
+	row["first"], row["last"] = nilIfEmpty(first), nilIfEmpty(last)
+	return row
+}
+
+func mentionRow(r *graph.Rel) map[string]any {
+	return map[string]any{"id": r.ID, "start": r.Start.ID, "end": r.End.ID, "key": keyOf(r.Props), "props": scalarProps(r.Props)}
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 func keyOf(p map[string]any) string {
@@ -325,40 +444,49 @@ func nonNil(l []string) []string {
 	return l
 }
 
-func nonNilF(l []float64) []float64 {
-	if l == nil {
-		return []float64{}
-	}
-	return l
-}
-
 // quote backquotes a label or type. Labels and types come from the
 // contract's fixed lists (Validate checks), extra labels are checked to
 // be plain identifiers: no user text reaches query structure.
 func quote[T ~string](name T) string { return "`" + string(name) + "`" }
 
+// union is the Cypher expression of the sorted union of the sorted lists
+// old (which may be null) and add, cut to max elements when max > 0: each
+// new element is inserted in place, which plans and runs faster than
+// sorting in a subquery.
+func union(old, add string, max int) string {
+	e := "reduce(acc = coalesce(" + old + ", []), x IN " + add + " |\n    CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)"
+	if max > 0 {
+		e += "[.." + strconv.Itoa(max) + "]"
+	}
+	return e
+}
+
 // The merge rules, in Cypher. A node or relationship is locked (_lock)
 // before its properties are read, so that concurrent loaders serialize on
-// it instead of overwriting each other's unions. Lists are kept sorted,
-// so that the result does not depend on loading order: the rows' lists
-// come sorted (Merger), and each new element is inserted in place, which
-// plans and runs faster than sorting in a subquery.
-const nodeMergeTail = `
+// it instead of overwriting each other's unions and counts. Lists are kept
+// sorted, so that the result does not depend on loading order: the rows'
+// lists come sorted (Merger). loaded_at is set on create only.
+var nodeMergeTail = `
 SET n._lock = true
 WITH n, row, coalesce(n.updated_from, '') <= row.key AS newer,
-  reduce(acc = coalesce(n.aliases, []), x IN row.aliases |
-    CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END) AS aliases
-WITH n, row, newer, aliases,
+  ` + union("n.aliases", "row.aliases", 0) + ` AS aliases,
+  ` + union("n.rule", "row.rule", 0) + ` AS rule,
+  ` + union("n.evidence", "row.evidence", graph.MaxEvidence) + ` AS evidence
+WITH n, row, newer, aliases, rule, evidence,
   CASE WHEN row.first IS NOT NULL AND (n.first_seen IS NULL OR row.first < n.first_seen) THEN row.first ELSE n.first_seen END AS first,
   CASE WHEN row.last IS NOT NULL AND (n.last_seen IS NULL OR row.last > n.last_seen) THEN row.last ELSE n.last_seen END AS last
-WITH n, row, newer, aliases, first, last, n._new IS NOT NULL AS created,
+WITH n, row, newer, aliases, rule, evidence, first, last, n._new IS NOT NULL AS created,
   (newer AND (coalesce(n.updated_from, '') <> row.key OR any(k IN keys(row.props) WHERE n[k] IS NULL OR n[k] <> row.props[k])))
   OR coalesce(n.aliases, []) <> aliases
+  OR coalesce(n.rule, []) <> rule
+  OR coalesce(n.evidence, []) <> evidence
   OR coalesce(n.first_seen, '') <> coalesce(first, '')
   OR coalesce(n.last_seen, '') <> coalesce(last, '') AS changed
 SET n += CASE WHEN newer THEN row.props ELSE {} END,
   n.updated_from = CASE WHEN newer THEN row.key ELSE n.updated_from END,
   n.aliases = CASE WHEN size(aliases) > 0 THEN aliases END,
+  n.rule = CASE WHEN size(rule) > 0 THEN rule END,
+  n.evidence = CASE WHEN size(evidence) > 0 THEN evidence END,
   n.first_seen = first,
   n.last_seen = last
 REMOVE n._lock, n._new
@@ -374,7 +502,7 @@ func nodeQuery(labels []graph.Label) string {
 	var b strings.Builder
 	b.WriteString(queryPrefix + "UNWIND $rows AS row\nMERGE (n:")
 	b.WriteString(quote(labels[0]))
-	b.WriteString(" {id: row.id})\nON CREATE SET n._new = true")
+	b.WriteString(" {id: row.id})\nON CREATE SET n._new = true, n.loaded_at = datetime.transaction()")
 	for _, l := range labels[1:] {
 		b.WriteString("\nSET n:" + quote(l))
 	}
@@ -382,45 +510,145 @@ func nodeQuery(labels []graph.Label) string {
 	return b.String()
 }
 
-// relMergeTail keeps MaxEvidence evidence sentences ([..5]).
-const relMergeTail = `
-ON CREATE SET r._new = true
+// evidenceMerge merges the row's evidence (row.ev) of relationship r into
+// Evidence nodes, one per article, and returns what is new: how many
+// articles (added), the change of the confidence weight (dw), the newest
+// first keys of the new articles (keys), and how many existing evidence
+// nodes changed (ev_changed). Only new evidence counts, so merging the
+// same article again adds nothing.
+func evidenceMerge(typ graph.RelType) string {
+	return `
+CALL (r, row) {
+  UNWIND row.ev AS e
+  MERGE (x:Evidence {id: e.id})
+  ON CREATE SET x._new = true, x.loaded_at = datetime.transaction(), x.fact = row.id, x.type = '` + string(typ) + `',
+    x.article = e.article, x.published = e.published
+  SET x._lock = true
+  WITH x, e, x._new IS NOT NULL AS created, coalesce(x.weight, 0) AS oldW,
+    ` + union("x.sentences", "e.sentences", graph.MaxEvidence) + ` AS sentences,
+    ` + union("x.rule", "e.rule", 0) + ` AS rule
+  WITH x, e, created, oldW, sentences, rule,
+    NOT created AND (oldW <> e.weight OR x.confidence <> e.confidence OR x.sentences <> sentences OR coalesce(x.rule, []) <> rule) AS changed
+  SET x.confidence = e.confidence, x.weight = e.weight, x.sentences = sentences,
+    x.rule = CASE WHEN size(rule) > 0 THEN rule END
+  REMOVE x._new, x._lock
+  RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS added, sum(e.weight - oldW) AS dw,
+    collect(CASE WHEN created THEN e.key END) AS keys, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS ev_changed
+}`
+}
+
+// factTail merges a relationship's evidence, then its properties: the
+// scalars of the newest article, the unions, and the aggregates that new
+// evidence changes (source_count, confidence_weight and confidence, the
+// MaxSources newest sources, first and last seen). The work per row is
+// bounded whatever the number of articles behind the relationship.
+func factTail(typ graph.RelType) string {
+	return `
 SET r._lock = true
-WITH r, row, coalesce(r.updated_from, '') <= row.key AS newer,
-  coalesce(r.sources, []) AS oldS, coalesce(r.source_confidence, []) AS oldC
-WITH r, row, newer,
-  reduce(acc = [i IN range(0, size(oldS) - 1) WHERE NOT oldS[i] IN row.sources | [oldS[i], coalesce(oldC[i], r.confidence, 0.0)]],
-    p IN [i IN range(0, size(row.sources) - 1) | [row.sources[i], row.confs[i]]] |
-    [q IN acc WHERE q[0] < p[0]] + [p] + [q IN acc WHERE q[0] > p[0]]) AS pairs,
-  reduce(acc = coalesce(r.evidence, []), x IN row.evidence |
-    CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)[..5] AS evidence
-WITH r, row, newer, evidence, [p IN pairs | p[0]] AS sources, [p IN pairs | p[1]] AS confs
-WITH r, row, newer, sources, confs, evidence,
-  CASE WHEN size(confs) = 0 THEN r.confidence ELSE 1.0 - reduce(p = 1.0, c IN confs | p * (1.0 - c)) END AS confidence,
+WITH r, row` + evidenceMerge(typ) + `
+WITH r, row, added, dw, keys, ev_changed, coalesce(r.updated_from, '') <= coalesce(row.key, '') AS newer,
+  coalesce(r.source_count, 0) + added AS cnt, coalesce(r.confidence_weight, 0) + dw AS weight,
+  ` + topSources("r", "keys") + ` AS top,
+  ` + union("r.evidence", "row.evidence", graph.MaxEvidence) + ` AS evidence,
+  ` + union("r.rule", "row.rule", 0) + ` AS rule
+WITH r, row, newer, cnt, weight, evidence, rule, ev_changed,
+  [k IN top | split(k, ' ')[1]] AS sources, [k IN top | split(k, ' ')[0]] AS dates,
   CASE WHEN row.first IS NOT NULL AND (r.first_seen IS NULL OR row.first < r.first_seen) THEN row.first ELSE r.first_seen END AS first,
   CASE WHEN row.last IS NOT NULL AND (r.last_seen IS NULL OR row.last > r.last_seen) THEN row.last ELSE r.last_seen END AS last
-WITH r, row, newer, sources, confs, evidence, confidence, first, last, r._new IS NOT NULL AS created,
-  (newer AND (coalesce(r.updated_from, '') <> row.key OR any(k IN keys(row.props) WHERE r[k] IS NULL OR r[k] <> row.props[k])))
+WITH r, row, newer, cnt, weight, evidence, rule, ev_changed, sources, dates, first, last, r._new IS NOT NULL AS created,
+  (newer AND row.key IS NOT NULL AND (coalesce(r.updated_from, '') <> row.key OR any(k IN keys(row.props) WHERE r[k] IS NULL OR r[k] <> row.props[k])))
+  OR coalesce(r.source_count, 0) <> cnt
+  OR coalesce(r.confidence_weight, 0) <> weight
   OR coalesce(r.sources, []) <> sources
-  OR coalesce(r.source_confidence, []) <> confs
   OR coalesce(r.evidence, []) <> evidence
+  OR coalesce(r.rule, []) <> rule
   OR coalesce(r.first_seen, '') <> coalesce(first, '')
   OR coalesce(r.last_seen, '') <> coalesce(last, '') AS changed
-SET r += CASE WHEN newer THEN row.props ELSE {} END,
-  r.updated_from = CASE WHEN newer THEN row.key ELSE r.updated_from END,
+SET r += CASE WHEN newer AND row.props IS NOT NULL THEN row.props ELSE {} END,
+  r.updated_from = CASE WHEN newer AND row.key IS NOT NULL THEN row.key ELSE r.updated_from END,
+  r.source_count = cnt,
+  r.confidence_weight = weight,
+  r.confidence = ` + graph.ConfidenceCypher("weight") + `,
   r.sources = sources,
-  r.source_confidence = confs,
-  r.confidence = confidence,
+  r.source_published = dates,
   r.evidence = evidence,
+  r.rule = CASE WHEN size(rule) > 0 THEN rule END,
   r.first_seen = first,
   r.last_seen = last
 REMOVE r._lock, r._new
-RETURN count(*) AS rows, sum(CASE WHEN changed AND NOT created THEN 1 ELSE 0 END) AS updated`
+RETURN count(*) AS rows, sum(CASE WHEN changed AND NOT created THEN 1 ELSE 0 END) AS updated, sum(ev_changed) AS evidence_updated`
+}
+
+func factQuery(typ graph.RelType, start, end graph.Label) string {
+	return queryPrefix + "UNWIND $rows AS row\nMATCH (a:" + quote(start) + " {id: row.start})\nMATCH (b:" + quote(end) +
+		" {id: row.end})\nMERGE (a)-[r:" + quote(typ) + " {id: row.id}]->(b)\nON CREATE SET r._new = true, r.loaded_at = datetime.transaction()" + factTail(typ)
+}
+
+// evidenceQuery adds evidence to relationships that exist already (found
+// by the relationship index on id), for files that list Evidence nodes
+// apart from their relationships.
+func evidenceQuery(typ graph.RelType) string {
+	return queryPrefix + "UNWIND $rows AS row\nMATCH ()-[r:" + quote(typ) + " {id: row.id}]->()" + factTail(typ)
+}
 
 // MENTIONS carries no evidence; instead it dates the mentioned node with
-// the article's publication date.
+// the article's publication date. A new mention of an actor is marked
+// (_pair) for coMentionQuery, in the same transaction.
+func mentionsQuery(start, end graph.Label) string {
+	onCreate := "r._new = true, r.loaded_at = datetime.transaction()"
+	if end.IsActor() {
+		onCreate += ", r._pair = true"
+	}
+	return queryPrefix + "UNWIND $rows AS row\nMATCH (a:" + quote(start) + " {id: row.start})\nMATCH (b:" + quote(end) +
+		" {id: row.end})\nMERGE (a)-[r:MENTIONS {id: row.id}]->(b)\nON CREATE SET " + onCreate + mentionsMergeTail
+}
+
+// topSources is the Cypher expression of the MaxSources newest sources of
+// element v, as "published id" keys newest first, with the keys of the
+// list expression keys inserted in place.
+func topSources(v, keys string) string {
+	return `reduce(acc = [i IN range(0, size(coalesce(` + v + `.sources, [])) - 1) | coalesce(` + v + `.source_published[i], '') + ' ' + ` + v + `.sources[i]], k IN ` + keys + ` |
+    [y IN acc WHERE y > k] + [k] + [y IN acc WHERE y < k])[..` + strconv.Itoa(graph.MaxSources) + `]`
+}
+
+// eventMentionsQuery writes the MENTIONS of an Event, one row per Event
+// with its articles (row.mentions): an article whose MENTIONS is new
+// reports the event for the first time, so the new ones add to
+// source_count and enter the newest sources in place, once per Event and
+// transaction; the same article again adds nothing, and the result does
+// not depend on the order of loading.
+var eventMentionsQuery = queryPrefix + `UNWIND $rows AS row
+MATCH (b:Event {id: row.end})
+SET b._lock = true
+WITH b, row
+CALL (b, row) {
+  UNWIND row.mentions AS m
+  MATCH (a:Article {id: m.start})
+  MERGE (a)-[r:MENTIONS {id: m.id}]->(b)
+  ON CREATE SET r._new = true, r.loaded_at = datetime.transaction()
+  SET r._lock = true
+  WITH a, r, m, coalesce(r.updated_from, '') <= m.key AS newer, r._new IS NOT NULL AS created
+  WITH a, r, m, newer, created,
+    (newer AND (coalesce(r.updated_from, '') <> m.key OR any(k IN keys(m.props) WHERE r[k] IS NULL OR r[k] <> m.props[k]))) AS changed
+  SET r += CASE WHEN newer THEN m.props ELSE {} END,
+    r.updated_from = CASE WHEN newer THEN m.key ELSE r.updated_from END
+  REMOVE r._lock, r._new
+  RETURN count(*) AS rows, sum(CASE WHEN changed AND NOT created THEN 1 ELSE 0 END) AS updated,
+    collect(CASE WHEN created THEN coalesce(a.published, '') + ' ' + a.id END) AS keys,
+    min(a.published) AS p0, max(a.published) AS p1
+}
+WITH b, rows, updated, keys, ` + topSources("b", "keys") + ` AS top,
+  CASE WHEN p0 IS NOT NULL AND (b.first_seen IS NULL OR p0 < b.first_seen) THEN p0 ELSE b.first_seen END AS first,
+  CASE WHEN p1 IS NOT NULL AND (b.last_seen IS NULL OR p1 > b.last_seen) THEN p1 ELSE b.last_seen END AS last
+SET b.first_seen = first,
+  b.last_seen = last,
+  b.source_count = coalesce(b.source_count, 0) + size(keys),
+  b.sources = [k IN top | split(k, ' ')[1]],
+  b.source_published = [k IN top | split(k, ' ')[0]]
+REMOVE b._lock
+RETURN sum(rows) AS rows, sum(updated) AS updated`
+
 const mentionsMergeTail = `
-ON CREATE SET r._new = true
 SET r._lock = true, b._lock = true
 WITH a, b, r, row, coalesce(r.updated_from, '') <= row.key AS newer, a.published AS p
 WITH b, r, row, newer, r._new IS NOT NULL AS created,
@@ -434,12 +662,38 @@ SET r += CASE WHEN newer THEN row.props ELSE {} END,
 REMOVE r._lock, r._new, b._lock
 RETURN count(*) AS rows, sum(CASE WHEN changed AND NOT created THEN 1 ELSE 0 END) AS updated`
 
-func relQuery(typ graph.RelType, start, end graph.Label) string {
-	head := queryPrefix + "UNWIND $rows AS row\nMATCH (a:" + quote(start) + " {id: row.start})\nMATCH (b:" + quote(end) + " {id: row.end})\nMERGE (a)-[r:" + quote(typ) + " {id: row.id}]->(b)"
-	if typ == graph.RelMentions {
-		return head + mentionsMergeTail
+// coMentionQuery counts, for each article of the rows, one more article
+// for every pair of actors it names of which at least one mention is new
+// (_pair): a mention is created once, so each article counts once per
+// pair however often it is loaded. The pairs of all the rows are counted
+// first, so that each relationship is written once per transaction.
+var coMentionQuery = queryPrefix + `UNWIND $rows AS row
+MATCH (ar:Article {id: row.article})-[m:MENTIONS]->(y)
+WHERE ` + actorTest("y") + `
+WITH ar, collect(y) AS all, collect(CASE WHEN m._pair IS NOT NULL THEN y END) AS fresh,
+  collect(CASE WHEN m._pair IS NOT NULL THEN m END) AS marked
+FOREACH (m IN marked | REMOVE m._pair)
+WITH all, fresh WHERE size(fresh) > 0
+UNWIND fresh AS x
+UNWIND all AS y
+WITH x, y WHERE x <> y AND (NOT y IN fresh OR x.id < y.id)
+WITH CASE WHEN x.id < y.id THEN x ELSE y END AS p, CASE WHEN x.id < y.id THEN y ELSE x END AS q
+WITH p, q, count(*) AS k
+MERGE (p)-[c:CO_MENTIONED {id: 'co:' + p.id + ' ' + q.id}]->(q)
+ON CREATE SET c._new = true, c.loaded_at = datetime.transaction()
+SET c._lock = true
+WITH c, k, c._new IS NOT NULL AS created
+SET c.articles = coalesce(c.articles, 0) + k
+REMOVE c._lock, c._new
+RETURN count(*) AS rows, sum(CASE WHEN created THEN 0 ELSE 1 END) AS updated`
+
+// actorTest is the Cypher test that node v has an actor label.
+func actorTest(v string) string {
+	var parts []string
+	for _, l := range graph.ActorLabels {
+		parts = append(parts, v+":"+quote(l))
 	}
-	return head + relMergeTail
+	return strings.Join(parts, " OR ")
 }
 
 // Loaded returns which of the article ids already have their Article node

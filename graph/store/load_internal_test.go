@@ -1,6 +1,7 @@
 package store
 
 import (
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -8,10 +9,17 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-// The Cypher keeps as many evidence sentences as Merger does.
-func TestQueriesKeepMaxEvidence(t *testing.T) {
-	if !strings.Contains(relMergeTail, "[.."+strconv.Itoa(graph.MaxEvidence)+"] AS evidence") {
-		t.Errorf("relMergeTail does not cut evidence at graph.MaxEvidence = %d", graph.MaxEvidence)
+// The Cypher keeps as many evidence sentences and sources as Merger does.
+func TestQueriesKeepMaxEvidenceAndSources(t *testing.T) {
+	q := factTail(graph.RelSupports)
+	if !strings.Contains(q, "[.."+strconv.Itoa(graph.MaxEvidence)+"] AS evidence") {
+		t.Errorf("factTail does not cut evidence at graph.MaxEvidence = %d", graph.MaxEvidence)
+	}
+	if !strings.Contains(q, "[.."+strconv.Itoa(graph.MaxSources)+"] AS top") {
+		t.Errorf("factTail does not cut sources at graph.MaxSources = %d", graph.MaxSources)
+	}
+	if !strings.Contains(nodeMergeTail, "[.."+strconv.Itoa(graph.MaxEvidence)+"] AS evidence") {
+		t.Errorf("nodeMergeTail does not cut evidence at graph.MaxEvidence = %d", graph.MaxEvidence)
 	}
 }
 
@@ -25,5 +33,16 @@ func TestQueriesQuoteOnlyValidatedNames(t *testing.T) {
 	}
 	if graph.ValidName("X` {id: 1}) DETACH DELETE n //") || graph.ValidName("") || graph.ValidName("1abc") {
 		t.Error("validName accepts a name that is not a plain identifier")
+	}
+}
+
+// docs/loading.md shows the provenance query as it is.
+func TestProvenanceQueryDocumented(t *testing.T) {
+	b, err := os.ReadFile("../../docs/loading.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), ProvenanceQuery) {
+		t.Errorf("docs/loading.md does not show ProvenanceQuery as it is:\n%s", ProvenanceQuery)
 	}
 }

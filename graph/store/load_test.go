@@ -3,6 +3,9 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"math"
+	"reflect"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -110,9 +113,28 @@ func TestLoadIdempotentAndCounted(t *testing.T) {
 		t.Fatalf("first load created nothing: %+v", first)
 	}
 	want := dumpDB(t, db)
+	loadTimes := func() string {
+		res, err := neo4j.ExecuteQuery(context.Background(), db.Driver, `
+CALL () { MATCH (n) RETURN n.id AS id, n.loaded_at AS at UNION ALL MATCH ()-[r]->() RETURN r.id AS id, r.loaded_at AS at }
+RETURN count(*) AS n, count(at) AS stamped, collect(id + ' ' + toString(at)) AS all`, nil, neo4j.EagerResultTransformer)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := res.Records[0].AsMap()
+		if m["n"] != m["stamped"] {
+			t.Errorf("%v of %v elements have loaded_at", m["stamped"], m["n"])
+		}
+		all := graph.Strings(m["all"])
+		sort.Strings(all)
+		return strings.Join(all, "\n")
+	}
+	stamps := loadTimes()
 	again := write(t, l, batches)
 	if again != (graph.Stats{}) {
 		t.Errorf("second load of the same articles: %+v, want no change", again)
+	}
+	if loadTimes() != stamps {
+		t.Error("loading the same articles again changed loaded_at")
 	}
 	if got := dumpDB(t, db); got != want {
 		t.Errorf("graph changed on reload:\n%s", diff(want, got))
@@ -262,4 +284,133 @@ func diff(want, got string) string {
 		}
 	}
 	return b.String()
+}
+
+// supportBatch is article i stating that Ruritania supports Freedonia.
+func supportBatch(i int) *graph.Batch {
+	id := fmt.Sprintf("article:%03d", i)
+	published := fmt.Sprintf("2024-%02d-%02d", 1+i%12, 1+i%28)
+	if i%11 == 0 {
+		published = "" // undated articles rank before dated ones
+	}
+	a := graph.ArticleNode(id, "report "+id, "", published, "")
+	b := &graph.Batch{Nodes: []graph.Node{a}}
+	var ents []graph.Node
+	for _, name := range []string{"Ruritania", "Freedonia"} {
+		eid := graph.EntityID(graph.LabelState, name)
+		n := graph.Node{ID: eid, Labels: []graph.Label{graph.LabelState}, Props: map[string]any{"id": eid, "name": name}}
+		ents = append(ents, n)
+		b.Nodes = append(b.Nodes, n)
+		b.Rels = append(b.Rels, graph.Rel{ID: graph.RelID(graph.RelMentions, id, eid), Type: graph.RelMentions, Start: a.Ref(), End: n.Ref(), Props: map[string]any{}})
+	}
+	b.Rels = append(b.Rels, graph.Rel{ID: graph.RelID(graph.RelSupports, ents[0].ID, ents[1].ID), Type: graph.RelSupports,
+		Start: ents[0].Ref(), End: ents[1].Ref(), Props: map[string]any{
+			"sources": []any{id}, "confidence": 0.05 + float64(i%9)/10,
+			"evidence": []any{fmt.Sprintf("Ruritania backs Freedonia (report %03d).", i)}, "rule": []any{fmt.Sprintf("rule-%d", i%3)}}})
+	return b
+}
+
+// A relationship supported by more articles than sources keeps holds
+// them all: its count is exact, its sources are the newest, its
+// confidence the noisy-or of all, and ProvenanceQuery lists every article
+// with its sentence, whatever the order and grouping of the loads.
+func TestLoadManySourcesKeepsCountAndProvenance(t *testing.T) {
+	const n = 3*graph.MaxSources + 7
+	var batches []*graph.Batch
+	for i := 0; i < n; i++ {
+		batches = append(batches, supportBatch((i*17)%n)) // shuffled
+	}
+	db := testDB(t)
+	var wg sync.WaitGroup
+	for w := 0; w < 2; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			l := store.NewLoader(db)
+			l.BatchSize = 4 + 3*w
+			in := batches[w*n/3 : n-(1-w)*n/3]
+			if _, errs, err := l.Write(context.Background(), in); err != nil {
+				t.Error(err)
+			} else {
+				for _, e := range errs {
+					if e != nil {
+						t.Error(e)
+					}
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	l := store.NewLoader(db)
+	l.BatchSize = 1
+	write(t, l, batches)
+	if st := write(t, l, batches); st != (graph.Stats{}) {
+		t.Errorf("loading the articles again changed %+v", st)
+	}
+
+	m := graph.NewMerger()
+	for _, b := range batches {
+		m.Add(b)
+	}
+	want := m.Batch()
+	if got := dumpDB(t, db); got != canon(t, want) {
+		t.Errorf("database differs from Merger:\n%s", diff(canon(t, want), got))
+	}
+
+	relID := graph.RelID(graph.RelSupports, graph.EntityID(graph.LabelState, "Ruritania"), graph.EntityID(graph.LabelState, "Freedonia"))
+	res, err := neo4j.ExecuteQuery(context.Background(), db.Driver, "MATCH ()-[r:SUPPORTS {id: $id}]->() RETURN properties(r) AS p",
+		map[string]any{"id": relID}, neo4j.EagerResultTransformer)
+	if err != nil || len(res.Records) != 1 {
+		t.Fatalf("relationship: %v, %d records", err, len(res.Records))
+	}
+	p := res.Records[0].AsMap()["p"].(map[string]any)
+	if p["source_count"] != int64(n) {
+		t.Errorf("source_count = %v, want %d", p["source_count"], n)
+	}
+	miss := 1.0
+	type src struct{ published, id string }
+	var all []src
+	for i := 0; i < n; i++ {
+		miss *= 1 - (0.05 + float64(i%9)/10)
+		b := supportBatch(i)
+		pub, _ := b.Nodes[0].Props["published"].(string)
+		all = append(all, src{pub, b.Nodes[0].ID})
+	}
+	if c := p["confidence"].(float64); math.Abs(c-(1-miss)) > 1e-9 {
+		t.Errorf("confidence = %v, want the noisy-or of all %d sources, %v", c, n, 1-miss)
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].published != all[j].published {
+			return all[i].published > all[j].published
+		}
+		return all[i].id > all[j].id
+	})
+	var newest []any
+	for _, s := range all[:graph.MaxSources] {
+		newest = append(newest, s.id)
+	}
+	if !reflect.DeepEqual(p["sources"], newest) {
+		t.Errorf("sources = %v, want the %d newest %v", p["sources"], graph.MaxSources, newest)
+	}
+	if ev := p["evidence"].([]any); len(ev) != graph.MaxEvidence {
+		t.Errorf("%d evidence sentences, want %d", len(ev), graph.MaxEvidence)
+	}
+
+	rows, err := db.Provenance(context.Background(), relID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != n {
+		t.Fatalf("provenance lists %d articles, want %d", len(rows), n)
+	}
+	for i, r := range rows {
+		if r.Article != all[i].id {
+			t.Errorf("provenance row %d is %s, want %s (newest first)", i, r.Article, all[i].id)
+		}
+		var k int
+		fmt.Sscanf(r.Article, "article:%d", &k)
+		if want := fmt.Sprintf("Ruritania backs Freedonia (report %03d).", k); len(r.Sentences) != 1 || r.Sentences[0] != want {
+			t.Errorf("provenance of %s: sentences %v, want [%s]", r.Article, r.Sentences, want)
+		}
+	}
 }

@@ -10,8 +10,15 @@ import (
 )
 
 // FulltextIndex is the name of the full-text index over the names and
-// aliases of every entity label, for db.index.fulltext.queryNodes.
+// aliases of every entity label and of events, for
+// db.index.fulltext.queryNodes.
 const FulltextIndex = "entity_names"
+
+// ActorIndex is the full-text index over the names and aliases of
+// leaders, states, regions and organizations only: a name lookup through
+// it does not wade through the events, whose names repeat the actors'
+// ("talks: Armenia – Azerbaijan") and grow with the corpus.
+const ActorIndex = "actor_names"
 
 // SchemaStatement is one constraint or index of the schema.
 type SchemaStatement struct {
@@ -19,28 +26,50 @@ type SchemaStatement struct {
 	Cypher string
 }
 
-// Schema lists the constraints and indexes geokg relies on: a uniqueness
-// constraint on id for every label of the contract (which also indexes
-// id, and makes concurrent MERGEs safe), a range index on name for every
-// entity label, and a full-text index over the names and aliases of all
-// entities. Neo4j 5 full-text indexes take LIST<STRING> properties, so
-// aliases need no flattened copy. Every statement says IF NOT EXISTS.
+// Schema lists the constraints and indexes geokg relies on, each with IF
+// NOT EXISTS:
+//
+//   - a uniqueness constraint on id for every label of the contract and
+//     for Evidence (which also indexes id, and makes concurrent MERGEs
+//     safe);
+//   - range indexes on name for every entity label;
+//   - full-text indexes over names and aliases: entity_names (entities and
+//     events) and actor_names (entities only). Neo4j 5 full-text indexes
+//     take LIST<STRING> properties, so aliases need no flattened copy;
+//   - range indexes where queries filter or join: Article.published and
+//     loaded_at, first_seen of every entity label and of Event, Event.date,
+//     Evidence.fact and Evidence.article, and id and first_seen of every
+//     relationship type but MENTIONS. Dates are ISO strings, which sort as
+//     dates, so these indexes serve range predicates on them.
 func Schema() []SchemaStatement {
 	var out []SchemaStatement
-	for _, l := range graph.Labels {
-		name := strings.ToLower(string(l)) + "_id"
-		out = append(out, SchemaStatement{name, fmt.Sprintf("CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", name, quote(l))})
+	add := func(name, format string, args ...any) {
+		out = append(out, SchemaStatement{name, fmt.Sprintf("CREATE "+format, append([]any{name}, args...)...)})
 	}
-	for _, l := range graph.Labels {
-		if l == graph.LabelArticle {
+	lower := func(s string) string { return strings.ToLower(s) }
+	for _, l := range append(append([]graph.Label(nil), graph.Labels...), graph.LabelEvidence) {
+		add(lower(string(l))+"_id", "CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", quote(l))
+	}
+	for _, l := range graph.Labels[1:] {
+		add(lower(string(l))+"_name", "INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.name)", quote(l))
+	}
+	add(FulltextIndex, "FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.name, n.aliases]", graph.JoinLabels(graph.Labels[1:], "|"))
+	add(ActorIndex, "FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.name, n.aliases]", graph.JoinLabels(graph.EntityLabels, "|"))
+	add("article_published", "INDEX %s IF NOT EXISTS FOR (n:Article) ON (n.published)")
+	add("article_loaded_at", "INDEX %s IF NOT EXISTS FOR (n:Article) ON (n.loaded_at)")
+	for _, l := range graph.Labels[1:] {
+		add(lower(string(l))+"_first_seen", "INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.first_seen)", quote(l))
+	}
+	add("event_date", "INDEX %s IF NOT EXISTS FOR (n:Event) ON (n.date)")
+	add("evidence_fact", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact)")
+	add("evidence_article", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.article)")
+	for _, t := range graph.RelTypes {
+		if t == graph.RelMentions {
 			continue
 		}
-		name := strings.ToLower(string(l)) + "_name"
-		out = append(out, SchemaStatement{name, fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.name)", name, quote(l))})
+		add(lower(string(t))+"_id", "INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.id)", quote(t))
+		add(lower(string(t))+"_first_seen", "INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.first_seen)", quote(t))
 	}
-	out = append(out, SchemaStatement{FulltextIndex, fmt.Sprintf(
-		"CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.name, n.aliases]",
-		FulltextIndex, graph.JoinLabels(graph.Labels[1:], "|"))})
 	return out
 }
 

@@ -27,7 +27,9 @@ func WriteCypher(w io.Writer, b *graph.Batch, batchSize int) error {
 		fmt.Fprintf(bw, "%s;\n", s.Cypher)
 	}
 	bw.WriteString("CALL db.awaitIndexes(300);\n")
-	for _, st := range planWrites(merged(b)) {
+	m := graph.NewMerger()
+	m.Add(b)
+	for _, st := range planWrites(m.Parts()) {
 		for i := 0; i < len(st.rows); i += batchSize {
 			rows := st.rows[i:min(i+batchSize, len(st.rows))]
 			lit, err := cypherLiteral(rows)
@@ -153,12 +155,4 @@ func cypherString(s string) string {
 	}
 	b.WriteByte('\'')
 	return b.String()
-}
-
-// merged is b in stored form, one element per id, as the loader would
-// write it.
-func merged(b *graph.Batch) *graph.Batch {
-	m := graph.NewMerger()
-	m.Add(b)
-	return m.Batch()
 }

@@ -28,6 +28,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -348,11 +349,32 @@ func tail(s string, n int) string {
 }
 
 // Canon is a graph as sorted JSON lines, so that two graphs compare as
-// strings: every node and relationship with all its properties.
+// strings: every node and relationship with all its properties but the
+// load times (graph.LoadTimeProps: loaded_at), in which two loads of the
+// same articles differ.
 func Canon(t testing.TB, b *graph.Batch) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := graph.NewJSONLWriter(&buf).Write(b); err != nil {
+	w := graph.NewJSONLWriter(&buf)
+	strip := func(p map[string]any) map[string]any {
+		out := make(map[string]any, len(p))
+		for k, v := range p {
+			if !slices.Contains(graph.LoadTimeProps, k) {
+				out[k] = v
+			}
+		}
+		return out
+	}
+	c := &graph.Batch{Nodes: make([]graph.Node, len(b.Nodes)), Rels: make([]graph.Rel, len(b.Rels))}
+	for i, n := range b.Nodes {
+		n.Props = strip(n.Props)
+		c.Nodes[i] = n
+	}
+	for i, r := range b.Rels {
+		r.Props = strip(r.Props)
+		c.Rels[i] = r
+	}
+	if err := w.Write(c); err != nil {
 		t.Fatal(err)
 	}
 	var lines []string

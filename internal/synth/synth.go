@@ -3,9 +3,15 @@
 // it states, for load tests and benchmarks of any size.
 //
 // Article i of a generator depends only on the generator's seed and i, so
-// a corpus can be produced in pieces, in parallel or again later. Actors
-// are drawn with a skewed distribution, as in real news: a few appear in
-// many articles, so loading merges much more than it creates.
+// a corpus can be produced in pieces, in parallel or again later. A corpus
+// reads like a news feed over time: articles come in publication order
+// (PerDay a day, a few days of jitter), actors are drawn with a skewed
+// distribution, as in real news, and facts fan in accordingly: the
+// relationships between the most cited states gather a share of all
+// articles that stays the same as the corpus grows, while most facts have
+// a handful of sources. Events are the talks of a pair of states in a
+// month and leaders hold office for a year, so a longer corpus keeps
+// bringing new ones.
 package synth
 
 import (
@@ -17,6 +23,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strings"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/article"
@@ -28,6 +35,11 @@ var data embed.FS
 
 // Generator makes synthetic articles.
 type Generator struct {
+	// PerDay is how many articles a day the feed publishes (DefaultPerDay).
+	PerDay int
+	// Start is the publication date of the first articles.
+	Start time.Time
+
 	seed      uint64
 	states    []*gazetteer.Entry
 	regions   []*gazetteer.Entry
@@ -40,7 +52,7 @@ type Generator struct {
 // New returns a generator drawing actors from d. d needs at least two
 // states.
 func New(d *gazetteer.Dict, seed uint64) (*Generator, error) {
-	g := &Generator{seed: seed, templates: map[graph.RelType][]string{}}
+	g := &Generator{seed: seed, templates: map[graph.RelType][]string{}, PerDay: DefaultPerDay, Start: DefaultStart}
 	for _, e := range d.Entries {
 		switch e.Label {
 		case graph.LabelState:
@@ -106,6 +118,13 @@ func readLines(name string, fn func(string) error) error {
 	return sc.Err()
 }
 
+// DefaultPerDay articles a day from DefaultStart make a million articles
+// span eleven years.
+const DefaultPerDay = 250
+
+// DefaultStart is the publication date of a corpus' first articles.
+var DefaultStart = time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)
+
 var weekdays = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 // Article returns synthetic article i and the graph its text states, in
@@ -128,8 +147,10 @@ func (g *Generator) Article(i int) (*article.Article, *graph.Batch) {
 	if len(g.regions) > 0 {
 		region = g.pick(rng, g.regions, nil)
 	}
-	published := fmt.Sprintf("%d-%02d-%02d", 2024+rng.IntN(2), 1+rng.IntN(12), 1+rng.IntN(28))
-	leader, role := g.leader(a)
+	perDay := max(g.PerDay, 1)
+	day := max(i/perDay+rng.IntN(5)-2, 0)
+	published := g.Start.AddDate(0, 0, day).Format("2006-01-02")
+	leader, role := g.leader(a, published[:4])
 
 	w := &writer{g: g, rng: rng}
 	w.entity(graph.LabelState, a)
@@ -144,7 +165,7 @@ func (g *Generator) Article(i int) (*article.Article, *graph.Batch) {
 	w.nodes = append(w.nodes, graph.Node{ID: lid, Labels: []graph.Label{graph.LabelLeader}, Props: map[string]any{"id": lid, "name": leader}})
 	eventName := fmt.Sprintf("%s–%s talks", a.Name, b.Name)
 	eid := graph.HashID("event", "talks", graph.EntityID(graph.LabelState, a.Name), graph.EntityID(graph.LabelState, b.Name), published[:7])
-	w.nodes = append(w.nodes, graph.Node{ID: eid, Labels: []graph.Label{graph.LabelEvent}, Props: map[string]any{"id": eid, "name": eventName, "type": "talks", "date": published[:7]}})
+	w.nodes = append(w.nodes, graph.Node{ID: eid, Labels: []graph.Label{graph.LabelEvent}, Props: map[string]any{"id": eid, "name": eventName, "type": "talks", "date": published[:7], graph.PropRule: []any{"synth.talks"}}})
 
 	ids := func(e *gazetteer.Entry) string { return graph.EntityID(e.Label, e.Name) }
 	fill := map[string]string{"{A}": a.Name, "{B}": b.Name, "{L}": leader, "{role}": role, "{E}": eventName,
@@ -163,8 +184,9 @@ func (g *Generator) Article(i int) (*article.Article, *graph.Batch) {
 	}
 	if m != nil {
 		s := w.fact("MEDIATES", fill, ids(m), eid, nil)
-		w.rel(graph.RelPartyTo, ids(a), eid, s, nil)
-		w.rel(graph.RelPartyTo, ids(b), eid, s, nil)
+		party := map[string]any{graph.PropRule: []any{"synth.party_to"}}
+		w.rel(graph.RelPartyTo, ids(a), eid, s, party)
+		w.rel(graph.RelPartyTo, ids(b), eid, s, party)
 	}
 	if region != nil {
 		switch rng.IntN(3) {
@@ -205,18 +227,23 @@ func (g *Generator) pick(rng *rand.Rand, from []*gazetteer.Entry, not *gazetteer
 	}
 }
 
-// leader is the invented leader of a state: always the same person for
-// the same state, so articles agree.
-func (g *Generator) leader(state *gazetteer.Entry) (name, role string) {
-	h := 0
-	for _, c := range state.Name {
-		h = h*31 + int(c)
+// leader is the invented leader of a state in a year: the same person for
+// the same state and year, so articles agree, and another one (usually)
+// the next year. The office stays with the state.
+func (g *Generator) leader(state *gazetteer.Entry, year string) (name, role string) {
+	hash := func(s string) int {
+		h := 0
+		for _, c := range s {
+			h = h*31 + int(c)
+		}
+		if h < 0 {
+			h = -h
+		}
+		return h
 	}
-	if h < 0 {
-		h = -h
-	}
-	p := g.people[h%len(g.people)]
-	q := g.people[(h/7)%len(g.people)]
+	h, y := hash(state.Name), hash(state.Name+" "+year)
+	p := g.people[y%len(g.people)]
+	q := g.people[(y/7)%len(g.people)]
 	return p[0] + " " + q[1], g.roles[h%len(g.roles)]
 }
 
@@ -248,14 +275,21 @@ func (w *writer) entity(label graph.Label, e *gazetteer.Entry) {
 
 // fact writes a sentence stating a relationship of type typ, and the
 // relationship.
+// The rule of a fact is its template's: "synth.supports.2" for the
+// second SUPPORTS template.
 func (w *writer) fact(typ graph.RelType, fill map[string]string, from, to string, props map[string]any) string {
 	ts := w.g.templates[typ]
-	s := ts[w.rng.IntN(len(ts))]
+	k := w.rng.IntN(len(ts))
+	s := ts[k]
 	for k, v := range fill {
 		s = strings.ReplaceAll(s, k, v)
 	}
 	w.sentences = append(w.sentences, s)
-	w.rel(typ, from, to, s, props)
+	p := map[string]any{graph.PropRule: []any{fmt.Sprintf("synth.%s.%d", strings.ToLower(string(typ)), k+1)}}
+	for k, v := range props {
+		p[k] = v
+	}
+	w.rel(typ, from, to, s, p)
 	return s
 }
 

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/gazetteer"
@@ -71,4 +72,50 @@ func TestActorsRepeat(t *testing.T) {
 	if seen[graph.LabelState] < 1000 || seen[graph.LabelLeader] != 500 || seen[graph.LabelEvent] != 500 {
 		t.Errorf("element counts %v", seen)
 	}
+}
+
+// Facts fan in as in news: the best supported relationship holds a share
+// of all articles that does not shrink as the corpus grows, and most
+// relationships have few sources. Articles come in publication order.
+func TestFanIn(t *testing.T) {
+	g := newGen(t, 3)
+	g.PerDay = 50
+	support := map[string]int{}
+	top := map[int]float64{}
+	last := ""
+	for i := 0; i < 8000; i++ {
+		a, b := g.Article(i)
+		if i%g.PerDay == 0 && a.Published < last && i > 5*g.PerDay {
+			// jitter is a few days at most
+			if d, _ := time.Parse("2006-01-02", last); d.AddDate(0, 0, -5).Format("2006-01-02") > a.Published {
+				t.Errorf("article %d published %s, long before %s", i, a.Published, last)
+			}
+		}
+		last = max(last, a.Published)
+		for _, r := range b.Rels {
+			if r.Type != graph.RelMentions {
+				support[r.ID]++
+			}
+		}
+		if n := i + 1; n == 1000 || n == 8000 {
+			best := 0
+			for _, c := range support {
+				best = max(best, c)
+			}
+			top[n] = float64(best) / float64(n)
+		}
+	}
+	few := 0
+	for _, c := range support {
+		if c <= 3 {
+			few++
+		}
+	}
+	if top[8000] < 0.5*top[1000] || top[8000] < 0.01 {
+		t.Errorf("best supported fact: %.3f of 1000 articles, %.3f of 8000", top[1000], top[8000])
+	}
+	if frac := float64(few) / float64(len(support)); frac < 0.4 {
+		t.Errorf("%.2f of %d facts have at most 3 sources, want most", frac, len(support))
+	}
+	t.Logf("best fact: %.3f of 1000 articles, %.3f of 8000; %d of %d facts with at most 3 sources", top[1000], top[8000], few, len(support))
 }
