@@ -19,9 +19,10 @@ type event struct {
 	mediators []*entity
 	places    []place
 	when      eventTime
-	explicit  bool // parties named next to the trigger, not inferred
-	split     bool // a second event of its type, with other sides
-	past      bool // an event of the story's past, with its own time
+	explicit  bool      // parties named next to the trigger, not inferred
+	named     []*entity // every side named next to a mention, before the story's pair replaces them
+	split     bool      // a second event of its type, with other sides
+	past      bool      // an event of the story's past, with its own time
 	key       string
 }
 
@@ -114,7 +115,8 @@ func (d *doc) findEvents() {
 		}
 		seenAgreement = seenAgreement || t.typ == "agreement"
 		sides, explicit := d.sidesOf(*t)
-		if explicit && len(sides) >= 2 {
+		// Who imposes sanctions on whom is not the story's pair of sides.
+		if explicit && len(sides) >= 2 && t.typ != "sanctions" {
 			// Sides of a truce or a fight are enemies; sides of talks or a
 			// deal may be allies.
 			if d.x.lex.kind(t.typ).enemies {
@@ -194,6 +196,11 @@ func (d *doc) findEvents() {
 		ev.trigs = append(ev.trigs, t)
 		if split {
 			sides = sides[:2]
+		}
+		if explicit {
+			for _, e := range sides {
+				ev.named = appendEntity(ev.named, e)
+			}
 		}
 		if !explicit {
 			// Without named sides, the actors of one sentence, not of
@@ -275,7 +282,9 @@ func (d *doc) findEvents() {
 				if !d.isCity(pl.ent) {
 					continue
 				}
-				if h := d.hostOf(pl.ent); h != nil && !containsEntity(ev.parties, h) && !homeOf(ev.parties, h) && d.on(ruleMediatesHost) {
+				// "Albania, Croatia and Kosovo signed a pact in Tirana":
+				// a side named with the event hosts nothing.
+				if h := d.hostOf(pl.ent); h != nil && !containsEntity(ev.parties, h) && !containsEntity(ev.named, h) && !homeOf(ev.parties, h) && d.on(ruleMediatesHost) {
 					ev.mediators = appendEntity(ev.mediators, h)
 				}
 			}
@@ -635,7 +644,39 @@ func (d *doc) eventDenied(k int) bool {
 			return false
 		}
 	}
-	return false
+	return d.noneDid(k)
+}
+
+// noneDid reports whether the event word at k is the object of a verb whose
+// subject is "no one" or "no country": "No country has imposed or announced
+// sanctions on Mali". An event word after a preposition ("no one was hurt in
+// the attack") is not the verb's object, so the attack stands.
+func (d *doc) noneDid(k int) bool {
+	s := d.sents[d.toks[k].Sent]
+	p := s.From
+	switch d.low(p) {
+	case "no", "neither":
+		p++
+		for n := 0; n < 2 && p < k && strings.HasPrefix(d.toks[p].Tag, "NN"); n++ {
+			p++
+		}
+	case "none", "nobody", "nothing":
+		p++
+	default:
+		return false
+	}
+	verbs := 0
+	for ; p < k; p++ {
+		t := d.toks[p]
+		switch {
+		case strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" || t.Lower == "or" || t.Lower == "and" || t.Lower == "yet":
+			verbs++
+		case t.Tag == "DT" || strings.HasPrefix(t.Tag, "JJ") || strings.HasPrefix(t.Tag, "NN") || t.Tag == "CD":
+		default:
+			return false
+		}
+	}
+	return verbs > 0
 }
 
 // proposed reports whether the event word at k is only proposed or called
@@ -723,6 +764,34 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 		}
 	}
 	switch t.typ {
+	case "sanctions":
+		if !d.on(rulePartySanctions) {
+			break
+		}
+		// "subject to sanctions by A, B and C", "A imposed sanctions on
+		// B": who imposes them and on whom.
+		var named []*entity
+		for p := t.to; p < t.to+12 && p < s.To; p++ {
+			if w := d.low(p); w == "by" || w == "on" || w == "against" {
+				named = append(named, d.stateOrgOf(d.actorsRight(p+1, 4, actorLabels...))...)
+			} else if w == ";" || w == "," && len(named) > 0 {
+				break
+			}
+		}
+		if len(named) > 0 {
+			var out []*entity
+			// The subject of "imposed", or of "has been subject to".
+			for p := t.from - 1; p >= t.from-6 && p >= s.From; p-- {
+				if w := d.low(p); strings.HasPrefix(w, "impos") || strings.HasPrefix(w, "slap") || w == "levied" || w == "subject" {
+					out = d.stateOrgOf(d.actorsLeftN(p, 10, stateOrg...))
+					break
+				}
+			}
+			for _, e := range named {
+				out = appendEntity(out, e)
+			}
+			return out, true
+		}
 	case "attack", "armed_conflict":
 		var out []*entity
 		for p := s.From; p < s.To; p++ {
@@ -1027,11 +1096,30 @@ func (d *doc) figurative(k int) bool {
 // or possible: "was ready to impose sanctions", "could be sent to fight",
 // "threatened new sanctions".
 func (d *doc) intended(k int) bool {
+back:
 	for p := k - 1; p >= k-5 && p >= 0 && d.sameSent(p, k); p-- {
 		switch d.low(p) {
 		case "ready", "threatened", "threatens", "threatening", "threat", "threats", "would", "could", "might", "may", "considering", "weighing", "mulling", "prepared":
 			return true
 		case ",", ";", ":", "and", "but", "after", "since", "which", "that":
+			break back
+		}
+	}
+	return d.hypotheticalSubject(k)
+}
+
+// hypotheticalSubject reports whether the event word at k is the subject of
+// a conditional: "an attack on the city would be catastrophic" tells of no
+// attack.
+func (d *doc) hypotheticalSubject(k int) bool {
+	for p := k + 1; p < k+10 && p < len(d.toks) && d.sameSent(p, k); p++ {
+		switch d.low(p) {
+		case "would", "could", "might":
+			return true
+		case ",", ";", ":", "which", "that", "who":
+			return false
+		}
+		if strings.HasPrefix(d.toks[p].Tag, "VB") {
 			return false
 		}
 	}

@@ -124,6 +124,83 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Ana Ruiz -> Mali", "REPRESENTS Ana Ruiz -> Algeria"},
 		},
 		{
+			name:    "a town's name after a rank and a given name is a surname, there and later",
+			text:    "Major Ibrahim Gao told reporters in Kidal that the army had left. Gao did not give details of casualties.",
+			want:    []string{"Leader Ibrahim Gao", "Region Kidal"},
+			notWant: []string{"Region Gao"},
+		},
+		{
+			name: "a particle inside a place's name",
+			text: "Tessit, the provincial capital of Anefis del Norte, was calm on Monday, Mali said.",
+			want: []string{"Region Anefis del Norte"},
+		},
+		{
+			name:    "a place introduced by its kind is one, whatever the recognizer says",
+			text:    "The district of Ali Bakr, north of Kidal, fell to the army on Monday, Mali said.",
+			want:    []string{"Region Ali Bakr"},
+			notWant: []string{"Leader Ali Bakr"},
+		},
+		{
+			name:    "a language is no place",
+			text:    "The district of Tessit, or Tassit in Kurdish, lies north of Kidal. The town, known as Tasset in Turkish, was calm.",
+			want:    []string{"Region Tessit"},
+			notWant: []string{"Region Kurdish", "Region Turkish", "State Turkey"},
+		},
+		{
+			name: "he: the person named last before",
+			text: "Mali's President Amadou Sangare spoke in Bamako on Monday. He demanded that Algeria close its border crossings.",
+			want: []string{"DEMANDS Amadou Sangare -> Algeria"},
+		},
+		{
+			name: "it, inside a sentence: the first actor of the sentence before",
+			text: "The Azawad Liberation Front said it had seized Kidal. In the same statement it demanded that Algeria close its border crossings.",
+			want: []string{"DEMANDS Azawad Liberation Front -> Algeria"},
+		},
+		{
+			name:    "he with no person named before stands for no one",
+			text:    "Mali and Algeria met in Gao on Monday. He demanded that Algeria close its border crossings.",
+			notWant: []string{"DEMANDS Mali -> Algeria"},
+		},
+		{
+			name:    "an unknown name in the possessive after a preposition is no place",
+			text:    "The war ended between forces loyal to Diallo and President Tomas Okot. Algeria has deployed troops to Bamako at Okot's request.",
+			want:    []string{"Leader Tomas Okot"},
+			notWant: []string{"Region Okot", "Leader Tomas"},
+		},
+		{
+			name: "a person the recognizer sees after a state's possessive",
+			text: "Algeria's Rafael Ignacio Morales Duarte, who had joined the effort, withdrew from it on Monday.",
+			want: []string{"Leader Rafael Ignacio Morales Duarte"},
+		},
+		{
+			name: "a person the recognizer sees before a relative who",
+			text: "Mali thanked Rafael Ignacio Morales Duarte, who had joined the effort.",
+			want: []string{"Leader Rafael Ignacio Morales Duarte"},
+		},
+		{
+			name:    "mountains, heights and hills after a name make it a place",
+			text:    "Malian troops have held the Tessalit heights above Kidal since 2022, and the Front is based in the Adrar mountains.",
+			want:    []string{"Region Tessalit", "Region Adrar", "CONTROLS Mali -> Tessalit"},
+			notWant: []string{"CONTROLS Mali -> Kidal"},
+		},
+		{
+			name:    "an ally fought alongside stands before against",
+			text:    "The Falcon Group fought alongside federal forces against the Azawad Liberation Front in 2022.",
+			notWant: []string{"SUPPORTS Falcon Group -> Azawad Liberation Front"},
+		},
+		{
+			name:    "a pronoun after a fronted clause is not that clause's actor",
+			text:    "The Falcon Group grew out of Mali's border militias. Since Algeria expelled Mali's ambassador in 2023, it has trained and armed the Azawad Liberation Front.",
+			want:    []string{"SUPPORTS Falcon Group -> Azawad Liberation Front"},
+			notWant: []string{"SUPPORTS Algeria -> Azawad Liberation Front"},
+		},
+		{
+			name:    "the pronoun after a verb of saying is the speaker",
+			text:    "France condemned the move on Monday, while Russia said in an interview with Algeria's press that it supported the Azawad Liberation Front.",
+			want:    []string{"SUPPORTS Russia -> Azawad Liberation Front"},
+			notWant: []string{"SUPPORTS Algeria -> Azawad Liberation Front"},
+		},
+		{
 			name:    "a portfolio after a title is no part of it",
 			text:    "Mali's Minister of State for Defence Ousmane Keita arrived in Gao.",
 			want:    []string{"REPRESENTS Ousmane Keita -> Mali"},

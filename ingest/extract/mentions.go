@@ -100,6 +100,7 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 		d.addMention(&mention{ent: d.real(org.entry), from: i, to: i + n, kind: mMetonym})
 	case region != nil:
 		d.addMention(&mention{ent: d.real(region.entry), from: i, to: i + n, kind: mName})
+	case dem != nil && d.languageAt(i, n):
 	case dem != nil:
 		e := d.entryEntity(dem.entry)
 		d.addMention(&mention{ent: e, from: i, to: i + n, kind: mDemonym})
@@ -714,10 +715,13 @@ func (d *doc) findRegions() {
 		case d.townApposition(j):
 			// "Shagera, a village about 30 km east of El-Obeid"
 			name, ok = d.span(i, j), true
-		case i >= 1 && locPreps[d.low(i-1)] && d.low(i-1) != "of" && d.low(i-1) != "to" && d.toks[i].Tag == "NNP" && j-i <= 2 && strings.Contains(d.ner(i), "GPE"):
+		case i >= 1 && locPreps[d.low(i-1)] && d.low(i-1) != "of" && d.low(i-1) != "to" && d.toks[i].Tag == "NNP" && j-i <= 2 && strings.Contains(d.ner(i), "GPE") && !d.languageAt(i, j-i) && !d.possessiveAt(j):
 			name, ok = d.span(i, j), true
 		}
-		if !ok || d.looksLikePerson(i, j) {
+		// "the district of Altun Kupri" says what the name is, whatever
+		// the recognizer thinks of it.
+		intro := i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)]
+		if !ok || !intro && d.looksLikePerson(i, j) {
 			i = j - 1
 			continue
 		}
@@ -733,6 +737,32 @@ func (d *doc) findRegions() {
 	}
 	// Later bare mentions of a place found this way.
 	d.markKnownNames(graph.LabelRegion)
+}
+
+// possessiveAt reports whether a possessive "'s" stands at token j: "at
+// Kiir's request" is a person's more often than an unknown place's.
+func (d *doc) possessiveAt(j int) bool {
+	if j >= len(d.toks) {
+		return false
+	}
+	w := d.toks[j].Text
+	return w == "'s" || w == "’s" || w == "'" || w == "’"
+}
+
+// languageAt reports whether tokens [i, i+n) name a language after "in"
+// and before a clause ends: "known as Perde in Kurdish,", "said in
+// Arabic.". A language is no place, and its speakers' state no actor.
+func (d *doc) languageAt(i, n int) bool {
+	if n != 1 || d.low(i-1) != "in" || i+1 < len(d.toks) && d.sameSent(i, i+1) && !strings.ContainsAny(d.toks[i+1].Text, ",.;:)") {
+		return false
+	}
+	w := d.low(i)
+	for _, sfx := range []string{"ish", "ese", "ic", "ian", "ali"} {
+		if strings.HasSuffix(w, sfx) {
+			return true
+		}
+	}
+	return false
 }
 
 // townNouns name a settlement in an apposition: "Shagera, a village".

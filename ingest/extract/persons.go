@@ -18,7 +18,7 @@ var endedWords = map[string]bool{"former": true, "ex": true, "ex-": true, "then-
 var romanNumerals = map[string]bool{"II": true, "III": true, "IV": true, "V": true, "VI": true, "VII": true, "VIII": true, "IX": true, "X": true, "XI": true, "XII": true}
 
 // nameParticles may stand inside a person's name in lower case.
-var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "de": true, "van": true, "von": true, "der": true, "da": true, "dos": true, "du": true, "la": true, "le": true}
+var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "de": true, "del": true, "van": true, "von": true, "der": true, "da": true, "dos": true, "du": true, "la": true, "le": true}
 
 // isNameWord reports whether token i can be part of a person's name.
 func (d *doc) isNameWord(i int) bool {
@@ -220,10 +220,11 @@ func (d *doc) findPersons() {
 		d.addMention(&mention{ent: e, from: c.from, to: c.to, kind: mPerson})
 		d.addRoles(e, c.roles)
 	}
-	// A surname that is also a group's one-word name ("Wagner said") is
-	// the person once the article has named "Anna Petrova Wagner".
+	// A surname that is also a group's or a town's one-word name ("Wagner
+	// said", "Aden did not say") is the person once the article has named
+	// "Anna Petrova Wagner" or "Major Abdullahi Aden".
 	for _, m := range append([]*mention(nil), d.ments...) {
-		if m.to-m.from != 1 || m.ent == nil || m.ent.label != graph.LabelOrganization || m.kind != mName {
+		if m.to-m.from != 1 || m.ent == nil || m.ent.label != graph.LabelOrganization && m.ent.label != graph.LabelRegion || m.kind != mName {
 			continue
 		}
 		w := d.toks[m.from].Text
@@ -544,7 +545,12 @@ func (d *doc) confirmedPerson(i, j int) bool {
 		if d.persons[d.toks[i].Text] != nil || d.persons[d.toks[j-1].Text] != nil {
 			return true
 		}
-		return (speaks || d.low(j) == "'s") && hasPerson()
+		// "Mexico's Andres Manuel Lopez Obrador", "Andres Manuel Lopez
+		// Obrador, who": a state's possessive or a relative "who" says
+		// the recognizer's person is one.
+		owned := i >= 2 && (d.low(i-1) == "'s" || d.low(i-1) == "’s") && d.at[i-2] != nil && d.at[i-2].ent != nil && d.at[i-2].ent.label == graph.LabelState
+		who := d.low(j) == "," && d.low(j+1) == "who"
+		return (speaks || d.low(j) == "'s" || owned || who) && hasPerson()
 	}
 	if d.persons[d.toks[i].Text] != nil {
 		return true
@@ -686,7 +692,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		if d.low(k) == "the" {
 			k++
 		}
-		if m := d.at[k]; m != nil && m.ent.label == graph.LabelOrganization {
+		if m := d.mentionAt(k); m != nil && m.ent != nil && m.ent.label == graph.LabelOrganization {
 			return []role{{title: "Member", owner: m.ent, sent: d.toks[i].Sent, rule: ruleMemberOf}}, true
 		}
 	}
@@ -993,6 +999,9 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 	return roles, true
 }
 
+// subordinators open a clause that comes before the sentence's subject.
+var subordinators = map[string]bool{"since": true, "after": true, "when": true, "while": true, "although": true, "though": true, "before": true, "until": true, "if": true, "as": true, "once": true, "because": true}
+
 // pronounOwner resolves "its" or "their" at token k: the subject of the
 // sentence when it is named before k, else the first actor of the sentence
 // before ("It dropped ... its leader": the previous sentence's subject).
@@ -1003,7 +1012,18 @@ func (d *doc) pronounOwner(k int) *entity {
 			continue
 		}
 		sent := d.sents[s]
-		for p := sent.From; p < sent.To && (s != si || p < k); p++ {
+		from := sent.From
+		// "Since the military ousted X's government, it has trained ...":
+		// the actors of a fronted clause are not the subject.
+		if s == si && subordinators[d.low(from)] {
+			for p := from; p < k; p++ {
+				if d.low(p) == "," {
+					from = p + 1
+					break
+				}
+			}
+		}
+		for p := from; p < sent.To && (s != si || p < k); p++ {
 			if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() && m.kind != mDemonym && m.kind != mCompound {
 				return m.ent
 			}

@@ -180,6 +180,14 @@ var groupHead = map[string]bool{"fighters": true, "forces": true, "troops": true
 var subjectPreps = map[string]bool{"by": true, "from": true, "of": true, "with": true, "against": true, "in": true, "at": true, "on": true, "into": true, "over": true, "to": true, "for": true, "near": true, "between": true}
 
 func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
+	// "..., it has trained": the pronoun is the subject, not an actor
+	// named before it.
+	if o, ok := d.pronounSubject(k); ok {
+		if o != nil && hasLabel(o, labels) {
+			return []*entity{o}
+		}
+		return nil
+	}
 	// "The Council, which is chaired by X, demanded", "The CJTF, a
 	// vigilante group that fights alongside the army, demanded": past a
 	// clause between commas, the name before it.
@@ -250,6 +258,47 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		}
 	}
 	return nil
+}
+
+// pronounSubject resolves a pronoun that is the subject of the verb at k,
+// anywhere in its sentence: "In the same statement it demanded" (the
+// first actor of the sentence, or of the one before), "He demanded" (the
+// last person named before it, in this sentence or the two before). ok
+// tells that a pronoun is the subject, whether or not it resolves.
+func (d *doc) pronounSubject(k int) (*entity, bool) {
+	// Past adverbs, auxiliaries and a verb joined by "and": "it has
+	// trained and armed".
+	p := k - 1
+	for n := 0; n < 4 && p >= 0 && d.at[p] == nil && (strings.HasPrefix(d.toks[p].Tag, "RB") || strings.HasPrefix(d.toks[p].Tag, "VB") || d.low(p) == "and"); n++ {
+		p--
+	}
+	if p < 0 || !d.sameSent(p, k) {
+		return nil, false
+	}
+	switch d.low(p) {
+	case "it", "they":
+		// "Russia said it supported", "Russia said in a statement that it
+		// supported": the speaker.
+		for q := p - 1; q >= 0 && q >= p-10 && d.sameSent(q, p) && d.low(q) != "," && d.low(q) != ";"; q-- {
+			if speechVerbs[d.low(q)] && strings.HasPrefix(d.toks[q].Tag, "VB") {
+				if s := d.actorsLeftN(q, 6, actorLabels...); len(s) > 0 {
+					return d.stateOrgOf(s)[0], true
+				}
+				break
+			}
+		}
+		return d.pronounOwner(p), true
+	case "he", "she":
+		si := d.toks[p].Sent
+		from := d.sents[max(si-2, 0)].From
+		for q := p - 1; q >= from; q-- {
+			if m := d.at[q]; m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && m.kind == mPerson {
+				return m.ent, true
+			}
+		}
+		return nil, true
+	}
+	return nil, false
 }
 
 // beforeParenthetical is the actor named just before the clause between

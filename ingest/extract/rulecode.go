@@ -18,6 +18,7 @@ var ruleHooks = map[string]hookFunc{
 	"located-comma":   locatedComma,
 	"located-owner":   locatedOwner,
 	"located-where":   locatedWhere,
+	"located-near":    locatedNear,
 	"located-part-of": locatedPartOf,
 	"office":          takeOffice,
 	"left-office":     leaveOffice,
@@ -43,6 +44,7 @@ const (
 	ruleNegotiates       = "fights.negotiates-with-group"
 	rulePartyNamed       = "party.named"
 	rulePartyStory       = "party.story-sides"
+	rulePartySanctions   = "party.sanctions"
 	ruleMediatesCompound = "mediates.compound"
 	ruleMediatesPressing = "mediates.pressing"
 	ruleMediatesPassive  = "mediates.passive"
@@ -56,7 +58,7 @@ const (
 func (lx *lexicon) stageRuleIDs() []string {
 	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleMemberOf, ruleDelegation, ruleListOf,
 		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleLocatedDict, ruleStorySides, ruleEventSides,
-		ruleNegotiates, rulePartyNamed, rulePartyStory, ruleMediatesCompound, ruleMediatesPressing,
+		ruleNegotiates, rulePartyNamed, rulePartyStory, rulePartySanctions, ruleMediatesCompound, ruleMediatesPressing,
 		ruleMediatesPassive, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost,
 		rulePlaceAfter, rulePlaceBefore, rulePlaceVerb, rulePlaceMeeting, rulePlaceDateline, rulePlaceSeized,
 		rulePlaceTalks, rulePlaceStory, rulePlaceCountry, rulePlaceWithin}
@@ -117,7 +119,16 @@ func withdrawFrom(d *doc, m *match) {
 func foughtAlongside(d *doc, m *match) {
 	k, n := m.k, m.n
 	subj := d.stateOrgOf(d.actorsLeft(k, actorLabels...))
-	allies := d.actorsRight(k+n+1, 5, stateOrg...)
+	// "fought alongside federal forces against the TPLF": the ally stands
+	// before "against".
+	reach := 5
+	for p := k + n + 1; p < k+n+6 && p < len(d.toks); p++ {
+		if d.low(p) == "against" {
+			reach = p - (k + n + 1)
+			break
+		}
+	}
+	allies := d.actorsRight(k+n+1, reach, stateOrg...)
 	if m.rule.rel == graph.RelSupports {
 		for _, s := range subj {
 			for _, o := range allies {
@@ -225,12 +236,16 @@ func locatedIn(d *doc, m *match) {
 	for n := 0; n < 2 && q < len(d.toks) && d.at[q] == nil && !isCapitalized(d.toks[q].Text) && d.toks[q].Tag == "JJ"; n++ {
 		q++
 	}
+	// "in B in" at the end of a text: nothing after the preposition.
+	if q >= len(d.toks) {
+		return
+	}
 	if o := d.at[q]; o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.possess {
 		p := o.to + 1
 		for n := 0; n < 2 && p < len(d.toks) && d.at[p] == nil && d.toks[p].Tag == "JJ"; n++ {
 			p++
 		}
-		if inner := d.at[p]; inner != nil && inner.ent != nil && inner.ent.label == graph.LabelRegion && inner.ent != r.ent {
+		if inner := d.mentionAt(p); inner != nil && inner.ent != nil && inner.ent.label == graph.LabelRegion && inner.ent != r.ent {
 			q = p
 		}
 	}
@@ -249,6 +264,75 @@ func locatedComma(d *doc, m *match) {
 	if o := d.mentionAt(k + 1); o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.kind == mName && !o.possess && (o.to >= len(d.toks) || !isCapitalized(d.toks[o.to].Text)) && !speechVerbs[d.low(o.to)] {
 		d.emit(m, m.ment.ent, o.ent, nil)
 	}
+}
+
+// directions place one place from another: "30 km north of Gao".
+var directions = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "north-east": true, "north-west": true, "south-east": true, "south-west": true}
+
+// distanceWords may stand between a place's comma and its direction: "about
+// 30 km (19 miles)".
+var distanceWords = map[string]bool{"about": true, "some": true, "around": true, "roughly": true, "nearly": true, "just": true,
+	"km": true, "kilometres": true, "kilometers": true, "miles": true, "mi": true, "(": true, ")": true, "-": true}
+
+// locatedNear reads "Anefis, 30 km north of Gao": a place the gazetteer does
+// not know lies in the state of the known place it is measured from, when
+// the article names that state.
+func locatedNear(d *doc, m *match) {
+	k := m.ment.to
+	if m.ment.ent.entry != nil || d.low(k) != "," {
+		return
+	}
+	for q := k + 1; q < k+10 && q+1 < len(d.toks) && d.sameSent(q, k); q++ {
+		w := d.low(q)
+		if directions[w] && d.low(q+1) == "of" {
+			r := q + 2
+			if d.low(r) == "the" {
+				r++
+			}
+			if o := d.mentionAt(r); o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.ent != m.ment.ent {
+				if s := d.stateOfPlace(o.ent); s != nil {
+					d.emit(m, m.ment.ent, s, nil)
+				}
+			}
+			return
+		}
+		if !distanceWords[w] && d.toks[q].Tag != "CD" {
+			return
+		}
+	}
+}
+
+// stateOfPlace is the state the article names that place e lies in, by the
+// gazetteer (its containers, up to three levels) or as its capital.
+func (d *doc) stateOfPlace(e *entity) *entity {
+	if s := d.capitalOf(e); s != nil {
+		return s
+	}
+	if e.entry == nil {
+		return nil
+	}
+	within := e.entry.Within
+	for range 3 {
+		if within == "" {
+			return nil
+		}
+		if s, ok := d.byKey[key(graph.LabelState, within)]; ok {
+			if s.real {
+				return s
+			}
+			return nil
+		}
+		next := ""
+		for _, h := range d.x.gaz.lookup(within) {
+			if h.entry.Label == graph.LabelRegion && h.kind == surfName {
+				next = h.entry.Within
+				break
+			}
+		}
+		within = next
+	}
+	return nil
 }
 
 // locatedOwner reads "Ukraine's southern Odesa region".
@@ -308,6 +392,9 @@ func (d *doc) partyReason(ev *event) []reason {
 	rule := rulePartyStory
 	if ev.explicit {
 		rule = rulePartyNamed
+		if ev.typ == "sanctions" && d.on(rulePartySanctions) {
+			rule = rulePartySanctions
+		}
 	}
 	return []reason{{rule, ev.sents[0]}}
 }
