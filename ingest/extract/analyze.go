@@ -157,6 +157,7 @@ func (x *Extractor) analyze(a *article.Article) *doc {
 	d.findTimes()
 	d.findRelations()
 	d.findEvents()
+	d.dateChangesByFighting()
 	return d
 }
 

@@ -92,3 +92,25 @@ func itoa(n int) string {
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
 }
+
+// TestChangeDatedByFighting: a change its own clause does not date takes
+// the day of the fighting told in its sentence, and only of fighting.
+func TestChangeDatedByFighting(t *testing.T) {
+	x := fullExtractor(t)
+	tests := []struct{ text, fact, date string }{
+		{"The Azawad Liberation Front seized Gao; the attack on Sunday left dozens dead.", "CONTROLS Azawad Liberation Front -> Gao", "2024-03-10"},
+		{"The Azawad Liberation Front seized Gao, the army said, after an attack on Sunday that left dozens dead.", "CONTROLS Azawad Liberation Front -> Gao", "2024-03-10"},
+		{"The Azawad Liberation Front seized Gao; talks with Mali in Algiers on Sunday failed.", "CONTROLS Azawad Liberation Front -> Gao", ""},
+		{"The Azawad Liberation Front seized Gao. The attack on Sunday left dozens dead.", "CONTROLS Azawad Liberation Front -> Gao", ""},
+	}
+	for _, tt := range tests {
+		got, ok := exampleFacts(x, Example{Text: tt.text})[tt.fact]
+		if !ok {
+			t.Errorf("%q: no %s", tt.text, tt.fact)
+			continue
+		}
+		if got.Change != "gain" || got.Date != tt.date {
+			t.Errorf("%q: %s [%s %s], want [gain %s]", tt.text, tt.fact, got.Change, got.Date, tt.date)
+		}
+	}
+}

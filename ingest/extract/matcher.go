@@ -373,6 +373,43 @@ func (r *relation) observe(change, date string, when int) {
 	r.changes = append(r.changes, observation{change, date, when})
 }
 
+// dateChangesByFighting gives a change that its own clause does not date
+// the day of the fighting told in the same sentence: "The rebels seized
+// Gao, and the attack, which began before dawn on Sunday, left dozens
+// dead" took Gao on Sunday. A war that goes on since a day, or one of the
+// story's past, dates no change; neither do talks or a truce ("seized Gao
+// days after talks on Friday").
+func (d *doc) dateChangesByFighting() {
+	day := map[int]string{} // sentence -> the one day fighting there is dated to, or ""
+	for _, ev := range d.events {
+		if ev.past || ev.when.start && !d.x.lex.kind(ev.typ).point || d.x.lex.kind(ev.typ).fighting != fightingIs {
+			continue
+		}
+		dd, ok := ev.when.when.day()
+		if !ok {
+			continue
+		}
+		for _, t := range ev.trigs {
+			if t.past {
+				continue
+			}
+			if old, seen := day[t.sent]; !seen {
+				day[t.sent] = dd
+			} else if old != dd {
+				day[t.sent] = ""
+			}
+		}
+	}
+	for _, r := range d.rels {
+		for i := range r.changes {
+			o := &r.changes[i]
+			if o.change != "hold" && o.date == "" {
+				o.date = day[o.when/2]
+			}
+		}
+	}
+}
+
 // change is what the article says of the relation's state over time: a
 // change (gain, lose, start, end) rather than a state held, the latest
 // dated one, else the last told; with its date.
