@@ -1,6 +1,7 @@
 package curate
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -525,19 +526,19 @@ func union(a, b []string) []string {
 // they reject or add.
 func (s *Set) Scope() (moved, touched []graph.Ref, rels []graph.Rel) {
 	seen := map[string]bool{}
-	for _, id := range sortedKeys(s.ids) {
+	for _, id := range slices.Sorted(maps.Keys(s.ids)) {
 		moved = append(moved, ref(id))
 		seen[id] = true
 	}
-	for _, id := range sortedKeys(s.rejected) {
+	for _, id := range slices.Sorted(maps.Keys(s.rejected)) {
 		if !seen[id] {
 			moved = append(moved, ref(id))
 			seen[id] = true
 		}
 	}
 	var ids []string
-	ids = append(ids, sortedKeys(s.fixes)...)
-	ids = append(ids, sortedKeys(s.ends)...)
+	ids = append(ids, slices.Sorted(maps.Keys(s.fixes))...)
+	ids = append(ids, slices.Sorted(maps.Keys(s.ends))...)
 	slices.Sort(ids)
 	for _, id := range slices.Compact(ids) {
 		if !seen[id] {
@@ -556,15 +557,6 @@ func (s *Set) Scope() (moved, touched []graph.Ref, rels []graph.Rel) {
 		rels = append(rels, graph.Rel{ID: graph.RelID(k.typ, k.from, k.to), Type: k.typ, Start: ref(k.from), End: ref(k.to)})
 	}
 	return moved, touched, rels
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // A Tally counts, over many graphs, which entries act on something: those

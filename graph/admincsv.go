@@ -3,8 +3,10 @@ package graph
 import (
 	"bufio"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,23 +34,14 @@ type AdminImport struct {
 func (a *AdminImport) Command(database string) string {
 	var b strings.Builder
 	b.WriteString("neo4j-admin database import full")
-	for _, l := range sortedKeys(a.NodeFiles) {
+	for _, l := range slices.Sorted(maps.Keys(a.NodeFiles)) {
 		fmt.Fprintf(&b, " \\\n  --nodes=%s=%s", l, filepath.Join(a.Dir, a.NodeFiles[l]))
 	}
-	for _, t := range sortedKeys(a.RelFiles) {
+	for _, t := range slices.Sorted(maps.Keys(a.RelFiles)) {
 		fmt.Fprintf(&b, " \\\n  --relationships=%s=%s", t, filepath.Join(a.Dir, a.RelFiles[t]))
 	}
 	fmt.Fprintf(&b, " \\\n  --array-delimiter=%s --multiline-fields=true --id-type=string --overwrite-destination=true \\\n  %s", a.ArrayDelimiter, database)
 	return b.String()
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // WriteAdminCSV writes b into dir as CSV files for neo4j-admin database

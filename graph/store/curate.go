@@ -4,8 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -228,7 +228,7 @@ func combineEvidence(b *graph.Batch) *graph.Batch {
 // recount counts again, from MENTIONS, the co-mentions of the nodes that
 // gained MENTIONS (by label), and the sources of the Events among them.
 func recount(ctx context.Context, tx neo4j.ManagedTransaction, ids map[graph.Label][]string) error {
-	for _, l := range sortedKeys(ids) {
+	for _, l := range slices.Sorted(maps.Keys(ids)) {
 		var q string
 		switch {
 		case l.IsActor():
@@ -288,13 +288,13 @@ func (c *correction) readSet() readIDs {
 // batch is what was read, or only what was read after except.
 func (c *correction) batch(except *readIDs) *graph.Batch {
 	b := &graph.Batch{}
-	for _, eid := range sortedKeys(c.nodes) {
+	for _, eid := range slices.Sorted(maps.Keys(c.nodes)) {
 		n := c.nodes[eid].node
 		if except == nil || !except.nodes[n.ID] {
 			b.Nodes = append(b.Nodes, copyNode(n))
 		}
 	}
-	for _, eid := range sortedKeys(c.rels) {
+	for _, eid := range slices.Sorted(maps.Keys(c.rels)) {
 		r := c.rels[eid].rel
 		if except == nil || !except.rels[r.ID] {
 			r.Props = copyProps(r.Props)
@@ -315,15 +315,6 @@ func copyProps(p map[string]any) map[string]any {
 	for k, v := range p {
 		out[k] = v
 	}
-	return out
-}
-
-func sortedKeys[K ~string, V any](m map[K]V) []K {
-	out := make([]K, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
 }
 
@@ -351,7 +342,7 @@ func (c *correction) readNodes(ctx context.Context, refs []graph.Ref, withRels b
 		}
 		byLabel[r.Labels[0]] = append(byLabel[r.Labels[0]], r.ID)
 	}
-	for _, l := range sortedKeys(byLabel) {
+	for _, l := range slices.Sorted(maps.Keys(byLabel)) {
 		ids := byLabel[l]
 		q := "UNWIND $ids AS id MATCH (n:" + quote(l) + " {id: id})\n" + c.lockSet("n") + nodeReturn
 		if err := c.collectNodes(ctx, q, map[string]any{"ids": ids}); err != nil {
@@ -405,7 +396,7 @@ func (c *correction) readRels(ctx context.Context, rels []graph.Rel) error {
 // evidence was not read yet.
 func (c *correction) readEvidence(ctx context.Context) error {
 	var facts []string
-	for _, eid := range sortedKeys(c.rels) {
+	for _, eid := range slices.Sorted(maps.Keys(c.rels)) {
 		r := c.rels[eid].rel
 		if r.Type != graph.RelMentions && !c.facts[r.ID] {
 			c.facts[r.ID] = true
@@ -523,7 +514,7 @@ func (c *correction) diff(want *graph.Batch) (CorrectStats, *correctPlan) {
 		wantRels[want.Rels[i].ID] = &want.Rels[i]
 	}
 	haveNode := map[string]bool{}
-	for _, eid := range sortedKeys(c.nodes) {
+	for _, eid := range slices.Sorted(maps.Keys(c.nodes)) {
 		n := c.nodes[eid].node
 		w := wantNodes[n.ID]
 		switch {
@@ -546,7 +537,7 @@ func (c *correction) diff(want *graph.Batch) (CorrectStats, *correctPlan) {
 		}
 	}
 	haveRel := map[string]bool{}
-	for _, eid := range sortedKeys(c.rels) {
+	for _, eid := range slices.Sorted(maps.Keys(c.rels)) {
 		r := c.rels[eid].rel
 		w := wantRels[r.ID]
 		switch {
@@ -648,7 +639,7 @@ func (p *correctPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) erro
 		nodeGroups[k] = append(nodeGroups[k], map[string]any{"id": n.ID, "props": n.Props})
 		nodeLabels[k] = n.Labels
 	}
-	for _, k := range sortedKeys(nodeGroups) {
+	for _, k := range slices.Sorted(maps.Keys(nodeGroups)) {
 		ls := nodeLabels[k]
 		q := "UNWIND $rows AS row MERGE (n:" + quote(ls[0]) + " {id: row.id})\n"
 		for _, l := range ls[1:] {

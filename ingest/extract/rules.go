@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"reflect"
 	"slices"
@@ -456,7 +457,7 @@ func (r *Rule) compile(fromUser bool, stageIDs []string) error {
 		if r.Code != "" {
 			h, ok := ruleHooks[r.Code]
 			if !ok {
-				return fmt.Errorf("code %q: no such function (have %s)", r.Code, strings.Join(sortedKeys(ruleHooks), ", "))
+				return fmt.Errorf("code %q: no such function (have %s)", r.Code, strings.Join(slices.Sorted(maps.Keys(ruleHooks)), ", "))
 			}
 			r.hook = h
 		} else {
@@ -480,7 +481,7 @@ func (r *Rule) compile(fromUser bool, stageIDs []string) error {
 	for _, g := range r.Guards {
 		f, ok := ruleGuards[g]
 		if !ok {
-			return fmt.Errorf("guard %q: no such guard (have %s)", g, strings.Join(sortedKeys(ruleGuards), ", "))
+			return fmt.Errorf("guard %q: no such guard (have %s)", g, strings.Join(slices.Sorted(maps.Keys(ruleGuards)), ", "))
 		}
 		r.guards = append(r.guards, f)
 	}
@@ -584,15 +585,6 @@ func (s *Slot) compile() {
 
 // defaultWindow is each side's window when a slot names none.
 var defaultWindow = map[string]int{"subject": 16, "object": 6, "after": 5, "nearest": 4, "place": 14, "region-left": 16, "possessor": 3}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
 
 // A Fact is a fact as rule examples write it: "CONTROLS Azawad Liberation
 // Front -> Kidal [gain 2024-03-15]" ("[gain -]": a gain with no date) or
