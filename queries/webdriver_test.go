@@ -233,7 +233,20 @@ func (el element) id() string {
 // click clicks el with the mouse, as a user does.
 func (wd *webDriver) click(el element) {
 	wd.t.Helper()
-	wd.do(http.MethodPost, "/element/"+el.id()+"/click", map[string]any{}, nil)
+	// An element Browser has just drawn may still be sliding or fading in:
+	// WebDriver calls it not interactable until it settles.
+	path := "/element/" + el.id() + "/click"
+	deadline := time.Now().Add(wd.timeout)
+	for {
+		err := call(http.MethodPost, wd.base+path, map[string]any{}, nil)
+		if err == nil {
+			return
+		}
+		if !strings.Contains(err.Error(), "not interactable") || time.Now().After(deadline) {
+			wd.t.Fatalf("webdriver POST %s: %v", path, err)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 }
 
 // typeInto types text into the input el.
