@@ -42,7 +42,7 @@ func eventStep(nodes []graph.Node) *step {
 // wins, then an earlier start, then one with a date, then the smaller
 // date and precision. Dates are read with toString, so that stored DATE
 // values compare as their ISO text.
-const eventMergeQuery = queryPrefix + `UNWIND $rows AS row
+const eventMergeQuery = queryPrefix + unwindRows + `
 MATCH (e:Event {id: row.id})
 SET e._lock = true
 WITH e, row,

@@ -2,7 +2,12 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"runtime"
+	"sort"
+	"strconv"
+	"strings"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -193,4 +198,127 @@ func BenchmarkLoader10k(b *testing.B) {
 	b.ReportMetric(float64(peakHeap.Load())/(1<<20), "peak-heap-MB")
 	b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MB")
 	b.ReportMetric(float64(stats.NodesCreated+stats.RelsCreated)/float64(b.N), "created")
+}
+
+// BenchmarkLoaderSteps loads 10,000 synthetic articles as
+// BenchmarkLoader10k does and logs where the time goes: for each kind of
+// query (nodes of a label, facts of a type, mentions, co-mentions) its
+// share of the time, its calls and rows, and the server's CPU for the
+// whole load.
+func BenchmarkLoaderSteps(b *testing.B) {
+	const articles = 10000
+	db := neo4jtest.DB(b)
+	ctx := context.Background()
+	if _, err := db.ApplySchema(ctx); err != nil {
+		b.Fatal(err)
+	}
+	_, batches, elements := benchCorpus(b, 33, articles)
+	pid := neo4jtest.ServerPID(b)
+	type cost struct {
+		d, first    time.Duration
+		calls, rows int
+	}
+	seen := map[string]bool{}
+	var firsts int
+	costs := map[string]*cost{}
+	var order []string
+	var elapsed, server time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		neo4jtest.Reset(b, db)
+		cpu0 := processCPU(b, pid)
+		b.StartTimer()
+		t0 := time.Now()
+		l := store.NewLoader(db)
+		l.BatchSize = 64 * 19 * 4
+		store.ObserveSteps(l, func(what string, rows int, d time.Duration) {
+			k := stepClass(what)
+			c := costs[k]
+			if c == nil {
+				c = &cost{}
+				costs[k] = c
+				order = append(order, k)
+			}
+			c.d += d
+			if !seen[what] {
+				seen[what] = true
+				c.first += d
+				firsts++
+			}
+			c.calls++
+			c.rows += rows
+		})
+		var per []string
+		last := processCPU(b, pid)
+		group := 64
+		if g, err := strconv.Atoi(os.Getenv("BENCH_GROUP")); err == nil {
+			group = g
+		}
+		for from := 0; from < articles; from += group {
+			if from%1024 < group && from > 0 {
+				now := processCPU(b, pid)
+				per = append(per, fmt.Sprintf("%.1f", (now-last).Seconds()))
+				last = now
+			}
+			_, errs, err := l.Write(ctx, batches[from:min(from+group, articles)])
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, e := range errs {
+				if e != nil {
+					b.Fatal(e)
+				}
+			}
+		}
+		elapsed += time.Since(t0)
+		server += processCPU(b, pid) - cpu0
+		b.Logf("server CPU s per 1,024 articles: %s", strings.Join(per, " "))
+	}
+	var total time.Duration
+	for _, c := range costs {
+		total += c.d
+	}
+	sort.Slice(order, func(i, j int) bool { return costs[order[i]].d > costs[order[j]].d })
+	var t strings.Builder
+	fmt.Fprintf(&t, "\n%-34s %8s %6s %7s %8s %9s %8s\n", "query", "s", "share", "calls", "rows", "µs/row", "first s")
+	for _, k := range order {
+		c := costs[k]
+		fmt.Fprintf(&t, "%-34s %8.1f %5.1f%% %7d %8d %9.1f %8.1f\n", k, c.d.Seconds()/float64(b.N), 100*c.d.Seconds()/total.Seconds(),
+			c.calls/b.N, c.rows/b.N, float64(c.d.Microseconds())/float64(c.rows), c.first.Seconds())
+	}
+	fmt.Fprintf(&t, "%d distinct queries; ", firsts)
+	fmt.Fprintf(&t, "queries %.1f s of %.1f s wall; server CPU %.1f s, %.0f µs an element", total.Seconds()/float64(b.N),
+		elapsed.Seconds()/float64(b.N), server.Seconds()/float64(b.N), float64(server.Microseconds())/float64(elements*b.N))
+	b.Log(t.String())
+	b.ReportMetric(float64(elements*b.N)/elapsed.Seconds(), "elements/s")
+	b.ReportMetric(float64(server.Microseconds())/float64(elements*b.N), "server-µs/element")
+}
+
+// stepClass groups the loader's queries: facts by type, mentions by the
+// label mentioned.
+func stepClass(what string) string {
+	f := strings.Fields(what)
+	switch {
+	case len(f) == 3 && f[0] == string(graph.RelMentions):
+		return "MENTIONS " + f[2]
+	case len(f) == 3:
+		return "fact " + f[0]
+	}
+	return what
+}
+
+// processCPU is the user and system CPU time process pid has used.
+func processCPU(b *testing.B, pid int) time.Duration {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		b.Skipf("server CPU: %v", err)
+	}
+	s := string(raw)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+2:])
+	// utime and stime are fields 14 and 15 of stat, in clock ticks
+	// (100 a second on Linux).
+	u, _ := strconv.ParseInt(f[11], 10, 64)
+	k, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(u+k) * 10 * time.Millisecond
 }

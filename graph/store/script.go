@@ -36,7 +36,7 @@ func WriteCypher(w io.Writer, b *graph.Batch, batchSize int) error {
 			if err != nil {
 				return fmt.Errorf("cypher %s: %w", st.what, err)
 			}
-			q := strings.Replace(st.query, "UNWIND $rows AS row", "UNWIND "+lit+" AS row", 1)
+			q := strings.Replace(st.query, unwindRows, "UNWIND "+lit+" AS row", 1)
 			fmt.Fprintf(bw, "%s;\n", q)
 		}
 	}
