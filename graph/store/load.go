@@ -15,7 +15,7 @@ import (
 
 // DefaultBatchSize is how many graph elements the loader writes per
 // transaction unless told otherwise.
-const DefaultBatchSize = 2000
+const DefaultBatchSize = 5000
 
 // A Loader writes batches into Neo4j with batched, parameterized
 // UNWIND ... MERGE queries, one per label or relationship type, nodes
