@@ -13,11 +13,8 @@ CALL geokg.resolve($actor) YIELD node AS a
 MATCH (a)-[:CONTROLS]->(place:Region)
 WITH DISTINCT a, place, toString(date($as_of)) AS asOf
 MATCH (c)-[r:CONTROLS]->(place)
-WITH a, place, c, r,
-  COLLECT { MATCH (x:Evidence {fact: r.id}) WITH x, coalesce(x.observed, x.published) AS day WHERE day <= asOf
-            RETURN {day: day, change: coalesce(x.change, 'hold'), x: x}
-            ORDER BY day DESC, coalesce(x.published, '') DESC, x.article DESC } AS seen
-WITH a, place, c, r, seen[0] AS last, [o IN seen WHERE o.change = 'gain'][0].day AS gained, r.first_seen IS NULL AS undated
+CALL geokg.asOf(r, asOf, 'gain') YIELD last, changed
+WITH a, place, c, r, last, changed AS gained, r.first_seen IS NULL AS undated
 WHERE last IS NOT NULL OR undated
 WITH a, place, collect({c: c, name: c.name, r: r, last: last, gained: gained}) AS held
 WITH a, place, [h IN held | h {.*,

@@ -380,6 +380,35 @@ ORDER BY focus LIMIT toInteger($limit)`)
 	}
 }
 
+// TestExpandAsOf checks what geokg.asOf stands for: the two lookups by
+// the composite indexes, in their order.
+func TestExpandAsOf(t *testing.T) {
+	q, err := Parse("q", `// T
+MATCH ()-[r:CONTROLS]->() WITH r, '2025-01-01' AS day
+  CALL geokg.asOf(r, day, 'gain') YIELD last, changed
+RETURN last, changed`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cypher := q.Cypher()
+	for _, want := range []string{
+		"\n  CALL (r, day) {\n    RETURN COLLECT { MATCH (x:Evidence) USING INDEX x:Evidence(fact, observed)",
+		"WHERE x.fact = r.id AND x.observed <= day",
+		"ORDER BY x.fact DESC, x.observed DESC, coalesce(x.published, '') DESC, x.article DESC LIMIT 1",
+		"USING INDEX x:Evidence(fact, change, observed)",
+		"WHERE x.fact = r.id AND x.change = 'gain' AND x.observed <= day",
+		"}[0] AS changed\n  }\nRETURN last, changed",
+	} {
+		if !strings.Contains(cypher, want) {
+			t.Errorf("Cypher lacks %q:\n%s", want, cypher)
+		}
+	}
+	_, err = Parse("q", "// T\nMATCH ()-[r]->() RETURN [x IN [1] WHERE geokg.asOf(r, 1, 'gain')] AS y")
+	if err == nil || !strings.Contains(err.Error(), "geokg.asOf must stand on a line of its own") {
+		t.Errorf("geokg.asOf inside an expression: err = %v", err)
+	}
+}
+
 func TestReturnColumns(t *testing.T) {
 	for cypher, want := range map[string]string{
 		"RETURN a":                               "a",
