@@ -28,22 +28,32 @@ import (
 type sorter struct {
 	dir   string
 	limit int64
-	arena []byte
-	recs  []sortRec
-	runs  []string
+	// The records' bytes are in blocks of blockSize (or one of its own
+	// for a larger record): a buffer that grows by blocks is never
+	// copied, and its blocks are reused after each run, so the heap holds
+	// about limit bytes of them and no garbage.
+	blocks [][]byte
+	used   int   // blocks in use; the last of them is being filled
+	size   int64 // bytes of records in the buffer, with their overhead
+	recs   []sortRec
+	runs   []string
 	// Runs written so far, for the names of new ones.
 	written int
 	w       *bufio.Writer
 }
 
-// sortRec is a record in the arena: the key at off, then the payload.
+// sortRec is a record in the buffer: the key at off in its block, then
+// the payload.
 type sortRec struct {
-	off              int
+	block, off       int32
 	klen, glen, plen int32
 }
 
 // recOverhead is what a record costs beside its bytes: its sortRec.
-const recOverhead = 24
+const recOverhead = 20
+
+// blockSize is the size of the buffer's blocks.
+const blockSize = 1 << 20
 
 // maxFanIn is how many runs are merged at once; more are first merged in
 // groups into longer runs, so that a huge corpus does not open thousands
@@ -56,17 +66,37 @@ func newSorter(dir string, limit int64) *sorter {
 
 // add appends a record; key[:glen] is its group.
 func (s *sorter) add(key []byte, glen int, payload []byte) error {
-	off := len(s.arena)
-	s.arena = append(s.arena, key...)
-	s.arena = append(s.arena, payload...)
-	s.recs = append(s.recs, sortRec{off: off, klen: int32(len(key)), glen: int32(glen), plen: int32(len(payload))})
-	if int64(len(s.arena))+int64(len(s.recs))*recOverhead > s.limit {
+	n := len(key) + len(payload)
+	if s.used == 0 || len(s.blocks[s.used-1])+n > cap(s.blocks[s.used-1]) {
+		if s.used == len(s.blocks) {
+			s.blocks = append(s.blocks, make([]byte, 0, max(blockSize, n)))
+		} else if cap(s.blocks[s.used]) < n {
+			s.blocks[s.used] = make([]byte, 0, n)
+		}
+		s.used++
+	}
+	b := s.blocks[s.used-1]
+	off := len(b)
+	b = append(append(b, key...), payload...)
+	s.blocks[s.used-1] = b
+	s.recs = append(s.recs, sortRec{block: int32(s.used - 1), off: int32(off), klen: int32(len(key)), glen: int32(glen), plen: int32(len(payload))})
+	s.size += int64(n) + recOverhead
+	if s.size > s.limit {
 		return s.flush()
 	}
 	return nil
 }
 
-func (s *sorter) key(r sortRec) []byte { return s.arena[r.off : r.off+int(r.klen)] }
+// record is r's key, group length and payload.
+func (s *sorter) record(r sortRec) (key []byte, glen int, payload []byte) {
+	b := s.blocks[r.block]
+	end := int(r.off + r.klen)
+	return b[r.off:end], int(r.glen), b[end : end+int(r.plen)]
+}
+
+func (s *sorter) key(r sortRec) []byte {
+	return s.blocks[r.block][r.off : r.off+r.klen]
+}
 
 // sortBuffer sorts the records in the buffer by key.
 func (s *sorter) sortBuffer() {
@@ -81,14 +111,16 @@ func (s *sorter) flush() error {
 	s.sortBuffer()
 	err := s.writeRun(func(emit func(key []byte, glen int, payload []byte) error) error {
 		for _, r := range s.recs {
-			end := r.off + int(r.klen)
-			if err := emit(s.arena[r.off:end], int(r.glen), s.arena[end:end+int(r.plen)]); err != nil {
+			if err := emit(s.record(r)); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
-	s.arena, s.recs = s.arena[:0], s.recs[:0]
+	for i := range s.used {
+		s.blocks[i] = s.blocks[i][:0]
+	}
+	s.used, s.size, s.recs = 0, 0, s.recs[:0]
 	return err
 }
 
@@ -230,10 +262,8 @@ func (c *cursor) next() (bool, error) {
 		if c.i >= len(c.mem.recs) {
 			return false, nil
 		}
-		r := c.mem.recs[c.i]
+		c.key, c.glen, c.payload = c.mem.record(c.mem.recs[c.i])
 		c.i++
-		end := r.off + int(r.klen)
-		c.key, c.glen, c.payload = c.mem.arena[r.off:end], int(r.glen), c.mem.arena[end:end+int(r.plen)]
 		return true, nil
 	}
 	klen, err := binary.ReadUvarint(c.r)
