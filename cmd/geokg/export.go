@@ -21,9 +21,9 @@ func exportCommand() *cli.Command {
 		Name:      "export",
 		Usage:     "write the merged graph of articles, or of the database, for bulk loading",
 		ArgsUsage: "PATH...|URL...|-",
-		Description: `export extracts articles and merges their graph in memory, by the same
-rules as ingest, without a database; with --from-db it reads the graph of
-the database instead. It writes one of:
+		Description: `export extracts articles and merges their graph by the same rules as
+ingest, without a database; with --from-db it reads the graph of the
+database instead. It writes one of:
 
   jsonl        the contract's APOC JSON lines, one line per node and
                relationship (load it with geokg load or apoc.import.json)
@@ -45,6 +45,7 @@ Examples:
   geokg export --format jsonl articles/ > graph.jsonl
   geokg export --format cypher --out graph.cypher articles/
   geokg export --format neo4j-admin --out import/ /data/news/
+  TMPDIR=/scratch geokg export --memory 512 --format neo4j-admin --out import/ /data/news/
   geokg export --from-db --format jsonl > backup.jsonl`,
 		Flags: append(connFlags(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "jsonl", Usage: "jsonl, cypher or neo4j-admin"},
