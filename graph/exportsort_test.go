@@ -2,7 +2,6 @@ package graph_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -41,40 +40,6 @@ func synthCorpus(t *testing.T, n int) []*graph.Batch {
 	return append(out, out[20])
 }
 
-// canonicalLines is an export file as sorted lines, each re-encoded with
-// its keys sorted, and Evidence weights as integers, as Merger has them.
-func canonicalLines(t *testing.T, jsonl []byte) []string {
-	t.Helper()
-	b, err := graph.ReadJSONL(bytes.NewReader(jsonl))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, n := range b.Nodes {
-		if n.Label() == graph.LabelEvidence {
-			e, err := graph.EvidenceFromNode(&n)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b.Nodes[i] = e.Node()
-		}
-	}
-	var buf bytes.Buffer
-	if err := graph.NewJSONLWriter(&buf).Write(b); err != nil {
-		t.Fatal(err)
-	}
-	var lines []string
-	for _, l := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
-		var v any
-		if err := json.Unmarshal([]byte(l), &v); err != nil {
-			t.Fatal(err)
-		}
-		out, _ := json.Marshal(v)
-		lines = append(lines, string(out))
-	}
-	slices.Sort(lines)
-	return lines
-}
-
 // TestExporterSpillsEqualMerger merges a synthetic corpus with memory for
 // everything and with budgets so small that the records are sorted to
 // disk in many runs (with a budget of one byte, one record a run, merged
@@ -90,7 +55,7 @@ func TestExporterSpillsEqualMerger(t *testing.T) {
 	if err := graph.NewJSONLWriter(&want).Write(m.Batch()); err != nil {
 		t.Fatal(err)
 	}
-	wantLines := canonicalLines(t, want.Bytes())
+	wantLines := strings.Split(graph.CanonicalLines(t, want.Bytes()), "\n")
 	mdir := t.TempDir()
 	mimp, err := graph.WriteAdminCSV(mdir, m.Batch())
 	if err != nil {
@@ -135,7 +100,7 @@ func TestExporterSpillsEqualMerger(t *testing.T) {
 			} else if !bytes.Equal(got.Bytes(), first) {
 				t.Errorf("the export differs from the one with memory for everything")
 			}
-			gotLines := canonicalLines(t, got.Bytes())
+			gotLines := strings.Split(graph.CanonicalLines(t, got.Bytes()), "\n")
 			if !slices.Equal(gotLines, wantLines) {
 				for i := range min(len(gotLines), len(wantLines)) {
 					if gotLines[i] != wantLines[i] {
