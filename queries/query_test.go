@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -419,5 +420,40 @@ func TestBuiltinsCheckNames(t *testing.T) {
 			}
 			return i + 1
 		})
+	}
+}
+
+// TestTableCypher checks that every query with a graph column has a table
+// form that leaves it out, and that one without is run as it is.
+func TestTableCypher(t *testing.T) {
+	lib, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	withGraph := 0
+	for _, q := range lib.All() {
+		cols, err := returnColumns(q.Cypher())
+		if err != nil {
+			t.Fatalf("%s: %v", q.Name, err)
+		}
+		table := q.TableCypher()
+		if !slices.Contains(cols, GraphColumn) {
+			if table != q.Cypher() {
+				t.Errorf("%s has no graph column, but its table form differs", q.Name)
+			}
+			continue
+		}
+		withGraph++
+		got, err := returnColumns(table)
+		if err != nil {
+			t.Fatalf("%s, table form: %v", q.Name, err)
+		}
+		want := slices.DeleteFunc(slices.Clone(cols), func(c string) bool { return c == GraphColumn })
+		if !slices.Equal(got, want) {
+			t.Errorf("%s, table form: columns %v, want %v", q.Name, got, want)
+		}
+	}
+	if withGraph < 10 {
+		t.Errorf("%d queries have a graph column, want most of them", withGraph)
 	}
 }
