@@ -293,11 +293,11 @@ type fold struct {
 
 func (f *fold) record(key []byte, glen int, payload []byte) error {
 	// Records of one element and one article, of an article added twice.
-	if k := key[:len(key)-8]; bytes.Equal(k, f.last) {
+	k := key[:len(key)-8]
+	if bytes.Equal(k, f.last) {
 		return nil
-	} else {
-		f.last = append(f.last[:0], k...)
 	}
+	f.last = append(f.last[:0], k...)
 	if !bytes.Equal(key[:glen], f.group) {
 		if err := f.finish(); err != nil {
 			return err
