@@ -208,7 +208,13 @@ func writeTo(stdout io.Writer, path string, fn func(io.Writer) error) error {
 			err = cerr
 		}
 		if err == nil {
-			err = os.Chmod(f.Name(), 0o644)
+			// A temporary file is private (0600); the output gets the
+			// mode of the file it replaces, or that of a new file.
+			mode := os.FileMode(0o644)
+			if st, serr := os.Stat(path); serr == nil {
+				mode = st.Mode().Perm()
+			}
+			err = os.Chmod(f.Name(), mode)
 		}
 		if err == nil {
 			err = os.Rename(f.Name(), path)
