@@ -72,45 +72,63 @@ func WriteAdminCSV(dir string, b *Batch) (*AdminImport, error) {
 // type the columns and choose the delimiter, once to write) into one CSV
 // file per label and per relationship type.
 func writeAdmin(dir string, each func(fn func(n *Node, r *Rel) error) error) (*AdminImport, error) {
-	groups := map[string]*csvGroup{}
-	group := func(n *Node, r *Rel) (string, *csvGroup) {
-		name := "relationships_"
-		if n != nil {
-			name = "nodes_" + string(n.Label())
-		} else {
-			name += string(r.Type)
-		}
-		g := groups[name]
-		if g == nil {
-			g = &csvGroup{types: map[string]string{}}
-			groups[name] = g
-		}
-		return name, g
-	}
-	var semicolon, bar bool // in list elements
-	err := each(func(n *Node, r *Rel) error {
-		_, g := group(n, r)
-		p, skip := map[string]any(nil), ""
-		if n != nil {
-			p, skip = n.Props, PropID
-		} else {
-			p = r.Props
-		}
-		g.see(p, skip)
-		for _, v := range p {
-			if _, one := v.(string); one {
-				continue
-			}
-			for _, e := range Strings(v) {
-				semicolon = semicolon || strings.Contains(e, ";")
-				bar = bar || strings.Contains(e, "|")
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	t := newAdminTypes()
+	if err := each(t.see); err != nil {
 		return nil, err
 	}
+	return t.write(dir, each)
+}
+
+// adminTypes gathers, from every element to be written, the typed columns
+// of each CSV file and the list delimiter.
+type adminTypes struct {
+	groups         map[string]*csvGroup
+	semicolon, bar bool // in list elements
+}
+
+func newAdminTypes() *adminTypes { return &adminTypes{groups: map[string]*csvGroup{}} }
+
+func (t *adminTypes) group(n *Node, r *Rel) (string, *csvGroup) {
+	name := "relationships_"
+	if n != nil {
+		name = "nodes_" + string(n.Label())
+	} else {
+		name += string(r.Type)
+	}
+	g := t.groups[name]
+	if g == nil {
+		g = &csvGroup{types: map[string]string{}}
+		t.groups[name] = g
+	}
+	return name, g
+}
+
+// see takes in the properties of one element.
+func (t *adminTypes) see(n *Node, r *Rel) error {
+	_, g := t.group(n, r)
+	p, skip := map[string]any(nil), ""
+	if n != nil {
+		p, skip = n.Props, PropID
+	} else {
+		p = r.Props
+	}
+	g.see(p, skip)
+	for _, v := range p {
+		if _, one := v.(string); one {
+			continue
+		}
+		for _, e := range Strings(v) {
+			t.semicolon = t.semicolon || strings.Contains(e, ";")
+			t.bar = t.bar || strings.Contains(e, "|")
+		}
+	}
+	return nil
+}
+
+// write writes the elements that each calls fn with, every one of them
+// seen before, into dir.
+func (t *adminTypes) write(dir string, each func(fn func(n *Node, r *Rel) error) error) (*AdminImport, error) {
+	semicolon, bar, group := t.semicolon, t.bar, t.group
 	delim := delimiter{";", "';'"}
 	switch {
 	case semicolon && !bar:
@@ -129,7 +147,7 @@ func writeAdmin(dir string, each func(fn func(n *Node, r *Rel) error) error) (*A
 		}
 	}()
 	writers := map[string]*csvWriter{}
-	err = each(func(n *Node, r *Rel) error {
+	err := each(func(n *Node, r *Rel) error {
 		name, g := group(n, r)
 		w := writers[name]
 		if w == nil {

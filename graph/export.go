@@ -2,6 +2,10 @@ package graph
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,32 +13,67 @@ import (
 	"sort"
 )
 
-// An Exporter merges the graphs of articles by the rules of Merger without
-// holding the articles in memory: Article nodes, MENTIONS and Evidence,
-// which are one article's each and need no merging, go to temporary files
-// as they come, and only what articles share stays in memory (entities,
-// events, relationships with their running aggregates, co-mention counts,
-// and the ids of the articles seen). It writes the same graph as
-// Merger.Batch, in the export format or as neo4j-admin CSV.
+// DefaultExportMemory is the Exporter's default Memory: 64 MiB.
+const DefaultExportMemory = 64 << 20
+
+// An Exporter merges the graphs of articles by the rules of Merger in
+// memory that does not grow with the number of articles: an external
+// merge sort. Add turns each article's graph into records, each keyed by
+// the element it belongs to — the article's version of each node and
+// relationship, its support of each fact (an Evidence node), its report
+// of each event, each pair of actors it names — and keeps them in a
+// buffer of about Memory bytes; a full buffer is sorted by key and
+// written to a temporary file as a run. The first Write merges the runs
+// and folds the records of each element by Merger's rules, which do not
+// depend on order, so it writes the same graph as Merger.Batch, in the
+// export format or as neo4j-admin CSV, one element in memory at a time.
 //
-// Add takes one article's graph at a time (as ingest hands them over); an
-// article whose id was added before is skipped, since the same id means
-// the same text. Close removes the temporary files.
+// An article whose id was added before counts once, since the same id
+// means the same text: within an element, the records of one article are
+// next to each other in the merge, and only the first added is kept.
+// Close removes the temporary files.
 type Exporter struct {
-	m     *Merger
-	facts map[string]*factAgg
-	// events are the running sources of Event nodes, from MENTIONS.
-	events map[string]*factAgg
-	pairs  map[string]*pairAgg
-	seen   map[string]bool
-	dir    string
-	spill  [3]*spillFile // articles, mentions, evidence
+	// Memory is about how many bytes of records are held before they are
+	// sorted to disk; 0 means DefaultExportMemory. Set it before Add.
+	Memory int64
+
+	dir  string
+	sort *sorter
+	seq  uint64 // of the next article added
+	key  []byte
+	line bytes.Buffer
+	enc  *json.Encoder
+
+	// After the merge: the merged graph in the export format, without
+	// the Evidence nodes (graph.jsonl) and those (evidence.jsonl), and the
+	// columns of its CSV files.
+	merged   bool
+	mergeErr error
+	types    *adminTypes
 }
 
+// The sections of the merged graph, in the order it is written: entity
+// and event nodes, Article nodes, the relationships (facts and
+// co-mentions, by type), MENTIONS; Evidence nodes follow, in the order of
+// their facts.
 const (
-	spillArticles = iota
-	spillMentions
-	spillEvidence
+	secNodes byte = iota
+	secArticles
+	secRels
+	secMentions
+)
+
+// The kinds of record of one element: its versions (of a node or a
+// relationship, or a co-mention pair), then its sources (an Evidence node
+// of a fact, a report of an event).
+const (
+	kindVersion byte = iota
+	kindSource
+)
+
+const (
+	mergedFile   = "graph.jsonl"
+	evidenceFile = "evidence.jsonl"
 )
 
 // NewExporter returns an Exporter whose temporary files go in a new
@@ -44,31 +83,33 @@ func NewExporter(dir string) (*Exporter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
-	x := &Exporter{m: NewMerger(), facts: map[string]*factAgg{}, events: map[string]*factAgg{}, pairs: map[string]*pairAgg{}, seen: map[string]bool{}, dir: tmp}
-	for i, name := range []string{"articles", "mentions", "evidence"} {
-		if x.spill[i], err = newSpill(filepath.Join(tmp, name+".jsonl")); err != nil {
-			x.Close()
-			return nil, err
-		}
-	}
+	x := &Exporter{dir: tmp}
+	x.enc = json.NewEncoder(&x.line)
+	x.enc.SetEscapeHTML(false)
 	return x, nil
 }
 
 // Close removes the temporary files.
 func (x *Exporter) Close() error {
-	for _, s := range x.spill {
-		if s != nil {
-			s.f.Close()
-		}
-	}
 	return os.RemoveAll(x.dir)
 }
 
 // Add merges one article's graph, which must be valid; a batch that is not
 // one article's graph is an error.
 func (x *Exporter) Add(b *Batch) error {
-	if key, _ := unitKey(b); key == "" {
+	key, published := unitKey(b)
+	if key == "" {
 		return fmt.Errorf("export: a batch of %d elements is not one article's graph", b.Len())
+	}
+	if x.merged {
+		return errors.New("export: an article added after the graph was written")
+	}
+	if x.sort == nil {
+		limit := x.Memory
+		if limit <= 0 {
+			limit = DefaultExportMemory
+		}
+		x.sort = newSorter(x.dir, limit)
 	}
 	var article string
 	for _, n := range b.Nodes {
@@ -76,149 +117,347 @@ func (x *Exporter) Add(b *Batch) error {
 			article = n.ID
 		}
 	}
-	_, published := unitKey(b)
-	if x.seen[article] {
-		return nil
-	}
-	x.seen[article] = true
+	seq := x.seq
+	x.seq++
 	// The article's own graph merged first: an element named twice in it
 	// counts once.
 	one := NewMerger()
 	one.Add(b)
 	parts := one.Parts()
-	var actors []Ref
+	// Its Evidence must each have their relationship, written before them.
+	for _, f := range parts.Facts {
+		if f.Rel == nil {
+			return fmt.Errorf("export: article %s: evidence of %s without the relationship", article, f.ID)
+		}
+	}
+	rec := func(sec byte, rank int, name, id string, kind byte, source string, payload []byte) error {
+		k := append(x.key[:0], sec, byte(rank>>8), byte(rank))
+		k = append(append(k, name...), 0)
+		k = append(append(k, id...), 0)
+		glen := len(k)
+		k = append(append(append(k, kind), source...), 0)
+		x.key = binary.BigEndian.AppendUint64(k, seq)
+		if err := x.sort.add(x.key, glen, payload); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		return nil
+	}
 	for i := range parts.Nodes {
 		n := &parts.Nodes[i]
-		if n.Label() == LabelArticle {
-			if err := x.spill[spillArticles].write(n, nil); err != nil {
-				return err
-			}
-			continue
+		line, err := x.encode(n, nil)
+		if err != nil {
+			return err
 		}
-		c := *n
-		c.Props = copyProps(n.Props)
-		x.m.addNode(&c)
+		if n.Label() == LabelArticle {
+			err = rec(secArticles, 0, "", n.ID, kindVersion, article, line)
+		} else {
+			err = rec(secNodes, n.Label().Rank(), string(n.Label()), n.ID, kindVersion, article, line)
+		}
+		if err != nil {
+			return err
+		}
 	}
+	var actors []Ref
 	for i := range parts.Mentions {
 		r := &parts.Mentions[i]
-		if err := x.spill[spillMentions].write(nil, r); err != nil {
+		line, err := x.encode(nil, r)
+		if err != nil {
+			return err
+		}
+		if err := rec(secMentions, 0, "", r.ID, kindVersion, article, line); err != nil {
 			return err
 		}
 		if len(r.End.Labels) == 0 {
 			continue
 		}
-		if r.End.Labels[0].IsActor() {
+		if l := r.End.Labels[0]; l.IsActor() {
 			actors = append(actors, Ref{ID: r.End.ID, Labels: r.End.Labels[:1]})
-		}
-		if r.End.Labels[0] == LabelEvent {
-			agg := x.events[r.End.ID]
-			if agg == nil {
-				agg = &factAgg{}
-				x.events[r.End.ID] = agg
+		} else if l == LabelEvent {
+			if err := rec(secNodes, l.Rank(), string(l), r.End.ID, kindSource, article, []byte(published)); err != nil {
+				return err
 			}
-			agg.count++
-			agg.insert(&Evidence{Article: article, Published: published})
 		}
 	}
 	for _, f := range parts.Facts {
-		if f.Rel == nil {
-			return fmt.Errorf("export: article %s: evidence of %s without the relationship", article, f.ID)
+		line, err := x.encode(nil, f.Rel)
+		if err != nil {
+			return err
 		}
-		c := *f.Rel
-		c.Props = copyProps(f.Rel.Props)
-		x.m.addRel(&c)
-		agg := x.facts[f.ID]
-		if agg == nil {
-			agg = &factAgg{}
-			x.facts[f.ID] = agg
+		if err := rec(secRels, 0, string(f.Type), f.ID, kindVersion, article, line); err != nil {
+			return err
 		}
 		for _, e := range f.Evidence {
-			agg.add(e)
 			n := e.Node()
-			if err := x.spill[spillEvidence].write(&n, nil); err != nil {
+			line, err := x.encode(&n, nil)
+			if err != nil {
+				return err
+			}
+			if err := rec(secRels, 0, string(f.Type), f.ID, kindSource, e.Article, line); err != nil {
 				return err
 			}
 		}
 	}
+	var err error
 	eachPair(actors, func(id string, a, b Ref) {
-		if x.pairs[id] == nil {
-			x.pairs[id] = &pairAgg{a: a, b: b}
+		if err == nil {
+			payload := a.ID + "\x00" + string(a.Labels[0]) + "\x00" + b.ID + "\x00" + string(b.Labels[0])
+			err = rec(secRels, 0, string(RelCoMentioned), id, kindVersion, article, []byte(payload))
 		}
-		x.pairs[id].n++
 	})
+	return err
+}
+
+// encode is n or r as a line of the export format, valid until the next
+// call.
+func (x *Exporter) encode(n *Node, r *Rel) ([]byte, error) {
+	x.line.Reset()
+	var err error
+	if n != nil {
+		err = x.enc.Encode(jsonLine{Type: "node", ID: n.ID, Labels: n.Labels, Props: n.Props})
+	} else {
+		start, end := r.Start, r.End
+		err = x.enc.Encode(jsonLine{Type: "relationship", ID: r.ID, Label: r.Type, Start: &start, End: &end, Props: r.Props})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("export: encode: %w", err)
+	}
+	return x.line.Bytes(), nil
+}
+
+// merge merges the runs, once, into the files of the merged graph.
+func (x *Exporter) merge() error {
+	if x.merged {
+		return x.mergeErr
+	}
+	x.merged = true
+	x.mergeErr = x.mergeFiles()
+	return x.mergeErr
+}
+
+func (x *Exporter) mergeFiles() error {
+	if x.sort == nil {
+		x.sort = newSorter(x.dir, DefaultExportMemory)
+	}
+	var files [2]*os.File
+	defer func() {
+		for _, f := range files {
+			if f != nil {
+				f.Close()
+			}
+		}
+	}()
+	f := &fold{types: newAdminTypes()}
+	for i, name := range []string{mergedFile, evidenceFile} {
+		var err error
+		if files[i], err = os.Create(filepath.Join(x.dir, name)); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+	}
+	f.out, f.evidence = bufio.NewWriterSize(files[0], 1<<20), bufio.NewWriterSize(files[1], 1<<20)
+	f.enc = json.NewEncoder(f.out)
+	f.enc.SetEscapeHTML(false)
+	err := x.sort.each(f.record)
+	if err == nil {
+		err = f.finish()
+	}
+	for i, w := range []*bufio.Writer{f.out, f.evidence} {
+		if err == nil {
+			err = w.Flush()
+		}
+		if cerr := files[i].Close(); err == nil {
+			err = cerr
+		}
+		files[i] = nil
+	}
+	if err != nil {
+		return fmt.Errorf("export: merge: %w", err)
+	}
+	x.types = f.types
 	return nil
 }
 
-// shared is the merged graph of what articles share, sorted: entity and
-// event nodes, relationships with their aggregates, co-mentions.
-func (x *Exporter) shared() *Batch {
-	b := &Batch{}
-	for _, n := range x.m.nodes {
-		c := *n
-		if n.Label() == LabelEvent {
-			c.Props = copyProps(n.Props)
-			if agg := x.events[n.ID]; agg != nil {
-				agg.applySources(c.Props)
-			}
+// A fold merges the records of one element at a time, in key order, and
+// writes the element when its last record has come.
+type fold struct {
+	out, evidence *bufio.Writer
+	enc           *json.Encoder
+	types         *adminTypes
+
+	group []byte // the key of the element
+	last  []byte // the key, without its order of addition, of the last record kept
+	node  *Node
+	rel   *Rel
+	agg   *factAgg
+	pair  *Rel
+}
+
+func (f *fold) record(key []byte, glen int, payload []byte) error {
+	// Records of one element and one article, of an article added twice.
+	k := key[:len(key)-8]
+	if bytes.Equal(k, f.last) {
+		return nil
+	}
+	f.last = append(f.last[:0], k...)
+	if !bytes.Equal(key[:glen], f.group) {
+		if err := f.finish(); err != nil {
+			return err
 		}
-		b.Nodes = append(b.Nodes, c)
+		f.group = append(f.group[:0], key[:glen]...)
 	}
-	for _, r := range x.m.rels {
-		c := *r
-		c.Props = copyProps(r.Props)
-		if agg := x.facts[r.ID]; agg != nil {
-			agg.apply(&c)
+	sec, kind := key[0], key[glen]
+	switch {
+	case sec == secArticles || sec == secMentions:
+		// An article's own: written as it is.
+		return f.own(payload)
+	case sec == secNodes && kind == kindSource:
+		// A report of an event.
+		if f.agg == nil {
+			f.agg = &factAgg{}
 		}
-		b.Rels = append(b.Rels, c)
+		f.agg.count++
+		f.agg.insert(&Evidence{Article: string(key[glen+1 : len(key)-9]), Published: string(payload)})
+		return nil
+	case sec == secNodes:
+		n, _, err := DecodeLine(payload)
+		if err != nil {
+			return err
+		}
+		if f.node == nil {
+			f.node = n
+		} else {
+			mergeNode(f.node, n)
+		}
+		return nil
+	case kind == kindSource:
+		// The Evidence of one article for the fact.
+		n, _, err := DecodeLine(payload)
+		if err != nil {
+			return err
+		}
+		e, err := EvidenceFromNode(n)
+		if err != nil {
+			return err
+		}
+		if f.agg == nil {
+			f.agg = &factAgg{}
+		}
+		f.agg.add(e)
+		if _, err := f.evidence.Write(payload); err != nil {
+			return err
+		}
+		n.Props[PropWeight] = e.Weight // an integer, as Merger has it
+		return f.types.see(n, nil)
+	case f.pair != nil:
+		f.pair.Props[PropArticles] = f.pair.Props[PropArticles].(int64) + 1
+		return nil
 	}
-	for id, p := range x.pairs {
-		b.Rels = append(b.Rels, Rel{ID: id, Type: RelCoMentioned, Start: p.a, End: p.b, Props: map[string]any{PropID: id, PropArticles: p.n}})
+	g := key[3 : glen-1]
+	typ, id, _ := bytes.Cut(g, []byte{0})
+	if RelType(typ) == RelCoMentioned {
+		p := bytes.Split(payload, []byte{0})
+		if len(p) != 4 {
+			return fmt.Errorf("co-mention %s: bad record", id)
+		}
+		f.pair = &Rel{ID: string(id), Type: RelCoMentioned,
+			Start: Ref{ID: string(p[0]), Labels: []Label{Label(p[1])}}, End: Ref{ID: string(p[2]), Labels: []Label{Label(p[3])}},
+			Props: map[string]any{PropID: string(id), PropArticles: int64(1)}}
+		return nil
 	}
-	sortBatch(b)
-	return b
+	_, r, err := DecodeLine(payload)
+	if err != nil {
+		return err
+	}
+	if r == nil {
+		return fmt.Errorf("relationship %s: bad record", id)
+	}
+	if f.rel == nil {
+		f.rel = r
+	} else {
+		mergeRelProps(f.rel.Props, r.Props)
+	}
+	return nil
+}
+
+// own writes a line of one article's own, as it is.
+func (f *fold) own(line []byte) error {
+	n, r, err := DecodeLine(line)
+	if err != nil {
+		return err
+	}
+	if _, err := f.out.Write(line); err != nil {
+		return err
+	}
+	return f.types.see(n, r)
+}
+
+// finish writes the element whose records have all come, if any.
+func (f *fold) finish() error {
+	node, rel, agg := f.node, f.rel, f.agg
+	if f.pair != nil {
+		rel = f.pair
+	}
+	f.node, f.rel, f.agg, f.pair = nil, nil, nil, nil
+	var err error
+	switch {
+	case node != nil:
+		if agg != nil && node.Label() == LabelEvent {
+			agg.applySources(node.Props)
+		}
+		err = f.enc.Encode(jsonLine{Type: "node", ID: node.ID, Labels: node.Labels, Props: node.Props})
+		if err == nil {
+			err = f.types.see(node, nil)
+		}
+	case rel != nil:
+		if agg != nil {
+			agg.apply(rel)
+		}
+		start, end := rel.Start, rel.End
+		err = f.enc.Encode(jsonLine{Type: "relationship", ID: rel.ID, Label: rel.Type, Start: &start, End: &end, Props: rel.Props})
+		if err == nil {
+			err = f.types.see(nil, rel)
+		}
+	}
+	return err
 }
 
 // WriteJSONL writes the merged graph in the export format: entity and
-// event nodes, Article nodes, relationships, MENTIONS, co-mentions, then
-// the Evidence nodes after the relationships they support.
+// event nodes, Article nodes, relationships with co-mentions, MENTIONS,
+// then the Evidence nodes after the relationships they support. Each part
+// is sorted by label or type and id, Evidence by fact and article.
 func (x *Exporter) WriteJSONL(w io.Writer) error {
-	s := x.shared()
-	jw := NewJSONLWriter(w)
-	if err := jw.Write(&Batch{Nodes: s.Nodes}); err != nil {
+	if err := x.merge(); err != nil {
 		return err
 	}
-	if err := x.spill[spillArticles].copyTo(w); err != nil {
-		return err
-	}
-	if err := jw.Write(&Batch{Rels: s.Rels}); err != nil {
-		return err
-	}
-	for _, i := range []int{spillMentions, spillEvidence} {
-		if err := x.spill[i].copyTo(w); err != nil {
-			return err
+	for _, name := range []string{mergedFile, evidenceFile} {
+		f, err := os.Open(filepath.Join(x.dir, name))
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		_, err = io.Copy(w, f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
 		}
 	}
 	return nil
 }
 
-// WriteAdminCSV writes the merged graph as WriteAdminCSV does, reading the
-// articles' parts back from the temporary files.
+// WriteAdminCSV writes the merged graph as WriteAdminCSV does.
 func (x *Exporter) WriteAdminCSV(dir string) (*AdminImport, error) {
-	s := x.shared()
-	return writeAdmin(dir, func(fn func(n *Node, r *Rel) error) error {
-		for i := range s.Nodes {
-			if err := fn(&s.Nodes[i], nil); err != nil {
-				return err
+	if err := x.merge(); err != nil {
+		return nil, err
+	}
+	return x.types.write(dir, func(fn func(n *Node, r *Rel) error) error {
+		for _, name := range []string{mergedFile, evidenceFile} {
+			path := filepath.Join(x.dir, name)
+			f, err := os.Open(path)
+			if err != nil {
+				return fmt.Errorf("export: %w", err)
 			}
-		}
-		for i := range s.Rels {
-			if err := fn(nil, &s.Rels[i]); err != nil {
-				return err
-			}
-		}
-		for _, sp := range x.spill {
-			if err := sp.scan(fn); err != nil {
-				return err
+			err = ScanJSONL(bufio.NewReaderSize(f, 1<<20), fn)
+			f.Close()
+			if err != nil {
+				return fmt.Errorf("export: read %s: %w", path, err)
 			}
 		}
 		return nil
@@ -338,85 +577,4 @@ func (a *factAgg) merge(o *factAgg) {
 	if o.last > a.last {
 		a.last = o.last
 	}
-}
-
-type pairAgg struct {
-	a, b Ref
-	n    int64
-}
-
-// spillFile is a temporary file of export lines.
-type spillFile struct {
-	path string
-	f    *os.File
-	bw   *bufio.Writer
-	w    *JSONLWriter
-}
-
-func newSpill(path string) (*spillFile, error) {
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
-	}
-	bw := bufio.NewWriterSize(f, 1<<20)
-	return &spillFile{path: path, f: f, bw: bw, w: NewJSONLWriter(bw)}, nil
-}
-
-func (s *spillFile) write(n *Node, r *Rel) error {
-	b := &Batch{}
-	if n != nil {
-		b.Nodes = []Node{*n}
-	} else {
-		b.Rels = []Rel{*r}
-	}
-	if err := s.w.Write(b); err != nil {
-		return fmt.Errorf("export: spill to %s: %w", s.path, err)
-	}
-	return nil
-}
-
-// open flushes what was written and opens the file to read it back.
-func (s *spillFile) open() (*os.File, error) {
-	if err := s.bw.Flush(); err != nil {
-		return nil, fmt.Errorf("export: %w", err)
-	}
-	f, err := os.Open(s.path)
-	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
-	}
-	return f, nil
-}
-
-func (s *spillFile) copyTo(w io.Writer) error {
-	f, err := s.open()
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	_, err = io.Copy(w, f)
-	return err
-}
-
-func (s *spillFile) scan(fn func(n *Node, r *Rel) error) error {
-	f, err := s.open()
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	err = ScanJSONL(bufio.NewReaderSize(f, 1<<20), func(n *Node, r *Rel) error {
-		if n != nil && n.Label() == LabelEvidence {
-			// Its weight comes back from JSON as a float64.
-			e, err := EvidenceFromNode(n)
-			if err != nil {
-				return err
-			}
-			en := e.Node()
-			n = &en
-		}
-		return fn(n, r)
-	})
-	if err != nil {
-		return fmt.Errorf("export: read %s: %w", s.path, err)
-	}
-	return nil
 }

@@ -13,7 +13,7 @@ import (
 
 // sortedLines is a batch as sorted JSON lines, numbers and lists as JSON
 // has them.
-func sortedLines(t *testing.T, b *Batch) string {
+func sortedLines(t testing.TB, b *Batch) string {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := NewJSONLWriter(&buf).Write(b); err != nil {
@@ -54,6 +54,29 @@ func exportCorpus() []*Batch {
 	return out
 }
 
+// CanonicalLines is an export file as sortedLines has it, read back as
+// loading it would: numbers as float64, Evidence weights recomputed.
+func CanonicalLines(t testing.TB, jsonl []byte) string {
+	t.Helper()
+	got, err := ReadJSONL(bytes.NewReader(jsonl))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fixed Batch
+	fixed.Rels = got.Rels
+	for _, n := range got.Nodes {
+		if n.Label() == LabelEvidence {
+			e, err := EvidenceFromNode(&n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n = e.Node()
+		}
+		fixed.Nodes = append(fixed.Nodes, n)
+	}
+	return sortedLines(t, &fixed)
+}
+
 func TestExporterEqualsMerger(t *testing.T) {
 	in := exportCorpus()
 	m := NewMerger()
@@ -73,25 +96,7 @@ func TestExporterEqualsMerger(t *testing.T) {
 	if err := x.WriteJSONL(&buf); err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReadJSONL(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Read back, numbers are float64 and Evidence weights recomputed, as
-	// loading them would.
-	var fixed Batch
-	fixed.Rels = got.Rels
-	for _, n := range got.Nodes {
-		if n.Label() == LabelEvidence {
-			e, err := EvidenceFromNode(&n)
-			if err != nil {
-				t.Fatal(err)
-			}
-			n = e.Node()
-		}
-		fixed.Nodes = append(fixed.Nodes, n)
-	}
-	if g := sortedLines(t, &fixed); g != want {
+	if g := CanonicalLines(t, buf.Bytes()); g != want {
 		wl, gl := strings.Split(want, "\n"), strings.Split(g, "\n")
 		for i := range min(len(wl), len(gl)) {
 			if wl[i] != gl[i] {

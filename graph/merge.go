@@ -363,6 +363,11 @@ func (m *Merger) addNode(n *Node) {
 		m.nodes[n.ID] = n
 		return
 	}
+	mergeNode(old, n)
+}
+
+// mergeNode merges n, the same node in stored form, into old.
+func mergeNode(old, n *Node) {
 	name := old.Props[PropName]
 	mergeNodeProps(old.Props, n.Props)
 	if old.Label() == LabelEvent {

@@ -12,14 +12,11 @@
 CALL geokg.resolve($actor) YIELD node AS a
 MATCH (a)-[:CONTROLS]->(place:Region)
 WITH DISTINCT a, place, toString(date($as_of)) AS asOf
-MATCH held = (c)-[r:CONTROLS]->(place)
-WITH a, place, c, r, held,
-  COLLECT { MATCH (x:Evidence {fact: r.id}) WITH x, coalesce(x.observed, x.published) AS day WHERE day <= asOf
-            RETURN {day: day, change: coalesce(x.change, 'hold'), x: x}
-            ORDER BY day DESC, coalesce(x.published, '') DESC, x.article DESC } AS seen
-WITH a, place, c, r, seen[0] AS last, [o IN seen WHERE o.change = 'gain'][0].day AS gained, r.first_seen IS NULL AS undated, held
+MATCH (c)-[r:CONTROLS]->(place)
+CALL geokg.asOf(r, asOf, 'gain') YIELD last, changed
+WITH a, place, c, r, last, changed AS gained, r.first_seen IS NULL AS undated
 WHERE last IS NOT NULL OR undated
-WITH a, place, collect({c: c, name: c.name, r: r, path: held, last: last, gained: gained}) AS held
+WITH a, place, collect({c: c, name: c.name, r: r, last: last, gained: gained}) AS held
 WITH a, place, [h IN held | h {.*,
   lostTo: [o IN held WHERE o.c <> h.c AND h.last IS NOT NULL AND o.gained > h.last.day | o.name],
   lostOn: reduce(d = null, o IN held | CASE WHEN o.c <> h.c AND o.gained > h.last.day AND (d IS NULL OR o.gained < d) THEN o.gained ELSE d END)}] AS held
@@ -35,5 +32,7 @@ RETURN a.name AS actor, place.name AS region, h.status AS status, h.last.change 
        COLLECT { UNWIND rivals AS n RETURN DISTINCT n ORDER BY n } AS rivals,
        round(r.confidence, 2) AS confidence, coalesce(r.source_count, size(r.sources)) AS articles,
        coalesce(h.last.x.sentences[0], r.evidence[0]) AS evidence, ar.title AS article,
-       h.path AS graph
+       // Paths for the rows listed only: building one for every rival costs
+       // more than the rest of the query.
+       [p = (a)-[r]->(place) | p] AS graph
 ORDER BY CASE h.status WHEN 'current' THEN 0 WHEN 'former' THEN 1 ELSE 2 END, since DESC, region

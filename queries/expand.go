@@ -24,6 +24,16 @@ var resolveTmpl = template.Must(template.New("resolve").Parse(resolveTemplate))
 // the name matches.
 var resolveLine = regexp.MustCompile(`(?m)^([ \t]*)CALL[ \t]+geokg\.resolve\([ \t]*\$([A-Za-z_][A-Za-z0-9_]*)[ \t]*\)[ \t]+YIELD[ \t]+node[ \t]+AS[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*$`)
 
+// asOfLine is how a query reads a fact as of a day: on a line of its own,
+//
+//	CALL geokg.asOf(r, asOf, 'gain') YIELD last, changed
+//
+// which stands for the "asof" template of resolve.cypher.tmpl: the newest
+// report of r on or before asOf and the day of the newest that says gain.
+var asOfLine = regexp.MustCompile(`(?m)^([ \t]*)CALL[ \t]+geokg\.asOf\([ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*,[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*,[ \t]*'([a-z]+)'[ \t]*\)[ \t]+YIELD[ \t]+last[ \t]*,[ \t]*changed[ \t]*$`)
+
+type asOfArgs struct{ Rel, Day, Change string }
+
 // Part is a piece of a query's Cypher: written in the query's file, or
 // written out by geokg (the name resolver, the checks of parameter values).
 type Part struct {
@@ -83,6 +93,21 @@ func expandText(body string, params []Param) (cypher, checks string, err error) 
 	})
 	if expandErr != nil {
 		return "", "", expandErr
+	}
+	cypher = asOfLine.ReplaceAllStringFunc(cypher, func(line string) string {
+		m := asOfLine.FindStringSubmatch(line)
+		text, err := execute("asof", asOfArgs{Rel: m[2], Day: m[3], Change: m[4]})
+		if err != nil {
+			expandErr = err
+			return line
+		}
+		return genStart + m[1] + strings.ReplaceAll(text, "\n", "\n"+m[1]) + genEnd
+	})
+	if expandErr != nil {
+		return "", "", expandErr
+	}
+	if strings.Contains(stripComments(cypher), "geokg.asOf") {
+		return "", "", fmt.Errorf("geokg.asOf must stand on a line of its own, as CALL geokg.asOf(r, day, 'gain') YIELD last, changed")
 	}
 	if strings.Contains(stripComments(cypher), "geokg.resolve") {
 		return "", "", fmt.Errorf("geokg.resolve must stand on a line of its own, as CALL geokg.resolve($name) YIELD node AS x")

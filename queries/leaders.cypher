@@ -10,11 +10,9 @@
 CALL geokg.resolve($actor) YIELD node AS a
 WITH a, toString(date($as_of)) AS asOf
 MATCH p = (l:Leader)-[r:REPRESENTS]->(a)
-WITH a, l, r, p, toLower(coalesce(r.role, '')) AS office,
-  COLLECT { MATCH (x:Evidence {fact: r.id}) WITH x, coalesce(x.observed, x.published) AS day WHERE day <= asOf
-            RETURN {day: day, change: coalesce(x.change, 'hold'), x: x}
-            ORDER BY day DESC, coalesce(x.published, '') DESC, x.article DESC } AS seen
-WITH a, l, r, p, office, seen[0] AS last, [o IN seen WHERE o.change = 'start'][0].day AS started, r.first_seen IS NULL AS undated
+WITH a, l, r, p, asOf, toLower(coalesce(r.role, '')) AS office
+CALL geokg.asOf(r, asOf, 'start') YIELD last, changed
+WITH a, l, r, p, office, last, changed AS started, r.first_seen IS NULL AS undated
 WHERE last IS NOT NULL OR undated
 WITH a, collect({l: l, r: r, path: p, office: office, last: last, started: started}) AS held
 UNWIND held AS h

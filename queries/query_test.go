@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -379,6 +380,35 @@ ORDER BY focus LIMIT toInteger($limit)`)
 	}
 }
 
+// TestExpandAsOf checks what geokg.asOf stands for: the two lookups by
+// the composite indexes, in their order.
+func TestExpandAsOf(t *testing.T) {
+	q, err := Parse("q", `// T
+MATCH ()-[r:CONTROLS]->() WITH r, '2025-01-01' AS day
+  CALL geokg.asOf(r, day, 'gain') YIELD last, changed
+RETURN last, changed`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cypher := q.Cypher()
+	for _, want := range []string{
+		"\n  CALL (r, day) {\n    RETURN COLLECT { MATCH (x:Evidence) USING INDEX x:Evidence(fact, observed)",
+		"WHERE x.fact = r.id AND x.observed <= day",
+		"ORDER BY x.fact DESC, x.observed DESC, coalesce(x.published, '') DESC, x.article DESC LIMIT 1",
+		"USING INDEX x:Evidence(fact, change, observed)",
+		"WHERE x.fact = r.id AND x.change = 'gain' AND x.observed <= day",
+		"}[0] AS changed\n  }\nRETURN last, changed",
+	} {
+		if !strings.Contains(cypher, want) {
+			t.Errorf("Cypher lacks %q:\n%s", want, cypher)
+		}
+	}
+	_, err = Parse("q", "// T\nMATCH ()-[r]->() RETURN [x IN [1] WHERE geokg.asOf(r, 1, 'gain')] AS y")
+	if err == nil || !strings.Contains(err.Error(), "geokg.asOf must stand on a line of its own") {
+		t.Errorf("geokg.asOf inside an expression: err = %v", err)
+	}
+}
+
 func TestReturnColumns(t *testing.T) {
 	for cypher, want := range map[string]string{
 		"RETURN a":                               "a",
@@ -419,5 +449,40 @@ func TestBuiltinsCheckNames(t *testing.T) {
 			}
 			return i + 1
 		})
+	}
+}
+
+// TestTableCypher checks that every query with a graph column has a table
+// form that leaves it out, and that one without is run as it is.
+func TestTableCypher(t *testing.T) {
+	lib, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	withGraph := 0
+	for _, q := range lib.All() {
+		cols, err := returnColumns(q.Cypher())
+		if err != nil {
+			t.Fatalf("%s: %v", q.Name, err)
+		}
+		table := q.TableCypher()
+		if !slices.Contains(cols, GraphColumn) {
+			if table != q.Cypher() {
+				t.Errorf("%s has no graph column, but its table form differs", q.Name)
+			}
+			continue
+		}
+		withGraph++
+		got, err := returnColumns(table)
+		if err != nil {
+			t.Fatalf("%s, table form: %v", q.Name, err)
+		}
+		want := slices.DeleteFunc(slices.Clone(cols), func(c string) bool { return c == GraphColumn })
+		if !slices.Equal(got, want) {
+			t.Errorf("%s, table form: columns %v, want %v", q.Name, got, want)
+		}
+	}
+	if withGraph < 10 {
+		t.Errorf("%d queries have a graph column, want most of them", withGraph)
 	}
 }

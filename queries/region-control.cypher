@@ -17,11 +17,8 @@ WHERE length(inside) <= $depth
 WITH g, place, inside ORDER BY length(inside)
 WITH g, place, collect(inside)[0] AS inside, toString(date($as_of)) AS asOf
 MATCH held = (c)-[r:CONTROLS]->(place)
-WITH g, place, inside, asOf, c, r, held,
-  COLLECT { MATCH (x:Evidence {fact: r.id}) WITH x, coalesce(x.observed, x.published) AS day WHERE day <= asOf
-            RETURN {day: day, change: coalesce(x.change, 'hold'), x: x}
-            ORDER BY day DESC, coalesce(x.published, '') DESC, x.article DESC } AS seen
-WITH g, place, inside, c, r, seen[0] AS last, [o IN seen WHERE o.change = 'gain'][0].day AS gained, r.first_seen IS NULL AS undated, held
+CALL geokg.asOf(r, asOf, 'gain') YIELD last, changed
+WITH g, place, inside, c, r, last, changed AS gained, r.first_seen IS NULL AS undated, held
 WHERE last IS NOT NULL OR undated
 WITH g, place, inside, collect({c: c, name: c.name, r: r, path: held, last: last, gained: gained}) AS held
 WITH g, place, inside, [h IN held | h {.*,

@@ -20,12 +20,19 @@ WITH g, side, sum(reports) AS reports
 ORDER BY reports DESC, side.name
 WITH g, collect(side)[..10] AS sides
 UNWIND sides AS side
-MATCH p = (side)-[:PARTY_TO]->(e:Event)<-[r:MEDIATES]-(m)
-WHERE m <> side AND NOT (m)-[:PARTY_TO]->(e)
-WITH g, m, e, r, side, p ORDER BY e.date, e.name, side.name
+MATCH (side)-[:PARTY_TO]->(e:Event)
+// One read of each event's few relationships gives both its mediators and
+// its parties (a mediator that takes part is not a third party); asking
+// the mediator instead would read a hub's thousands of events.
+WITH g, side, e, [(e)<-[r:PARTY_TO|MEDIATES]-(x) | [type(r) = 'MEDIATES', x, r]] AS rels
+UNWIND [y IN rels WHERE y[0] AND NOT y[1] IN [z IN rels WHERE NOT z[0] | z[1]]] AS y
+WITH g, side, e, y[1] AS m, y[2] AS r
+ORDER BY e.date, e.name, side.name
 WITH g, m, collect(DISTINCT e.name) AS events, collect(DISTINCT side.name) AS sides,
-     max(r.confidence) AS confidence, max(e.date) AS last_event, collect(p) AS graph
-RETURN g.name AS focus, m.name AS mediator, labels(m)[0] AS label, size(events) AS events, sides, events AS event_names,
-       round(confidence, 2) AS confidence, last_event, graph
-ORDER BY events DESC, mediator
+     max(r.confidence) AS confidence, max(e.date) AS last_event, collect([side, r])[-10..] AS newest
+ORDER BY size(events) DESC, m.name
 LIMIT toInteger($limit)
+// Browser draws the ten newest talks of each mediator; the table lists all.
+RETURN g.name AS focus, m.name AS mediator, labels(m)[0] AS label, size(events) AS events, sides, events AS event_names,
+       round(confidence, 2) AS confidence, last_event,
+       COLLECT { UNWIND newest AS t WITH t[0] AS side, t[1] AS r, endNode(t[1]) AS e MATCH p = (side)-[:PARTY_TO]->(e)<-[r]-(m) RETURN p } AS graph

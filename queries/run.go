@@ -39,12 +39,26 @@ func (e *NoMatchError) Error() string {
 // name or a word of the parameters matches nothing, it returns a
 // *NoMatchError and no rows.
 func Run(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*Result, error) {
+	return run(ctx, db, q, q.Cypher(), params)
+}
+
+// RunTable is Run without the graph column, which it does not compute
+// (see Query.TableCypher): the form for scripts.
+func RunTable(ctx context.Context, db *store.DB, q *Query, params map[string]any) (*Result, error) {
+	res, err := run(ctx, db, q, q.TableCypher(), params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Without(GraphColumn), nil
+}
+
+func run(ctx context.Context, db *store.DB, q *Query, cypher string, params map[string]any) (*Result, error) {
 	ctx, cancel := db.QueryContext(ctx)
 	defer cancel()
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	res, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (*Result, error) {
-		rs, err := tx.Run(ctx, q.Cypher(), params)
+		rs, err := tx.Run(ctx, cypher, params)
 		if err != nil {
 			return nil, err
 		}

@@ -453,6 +453,16 @@ func runNamed(t *testing.T, db *store.DB, lib *Library, name string, params map[
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The form for scripts gives the same table, row for row.
+	tab, err := RunTable(context.Background(), db, q, bound)
+	if err != nil {
+		t.Fatalf("%s, table form: %v", name, err)
+	}
+	want := res.Without(GraphColumn)
+	if g, w := project(t, tab, tab.Columns...), project(t, want, want.Columns...); !slices.Equal(tab.Columns, want.Columns) || !slices.Equal(g, w) {
+		t.Errorf("%s %v: the table form differs:\n  columns %v, want %v\n  %s\nwant\n  %s", name, params,
+			tab.Columns, want.Columns, strings.Join(g, "\n  "), strings.Join(w, "\n  "))
+	}
 	return res
 }
 

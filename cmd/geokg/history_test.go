@@ -157,6 +157,12 @@ func checkHistory(t *testing.T, db *store.DB, how string) {
 	if want := []string{"Menaka | former"}; !slices.Equal(held, want) {
 		t.Errorf("%s: actor-controls Mali as of 2024-09-01: %q, want %q", how, held, want)
 	}
+	// The army's newest report (it entered the town) is older than the
+	// group's taking it again: the army no longer counts as a controller.
+	contested := asOf(t, db, "contested-regions", map[string]string{"min_controllers": "1"}, "region", "controllers")
+	if want := []string{"Menaka | Azawad Liberation Front"}; !slices.Equal(contested, want) {
+		t.Errorf("%s: contested-regions: %q, want %q", how, contested, want)
+	}
 
 	leaders := []struct {
 		day  string

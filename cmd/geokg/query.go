@@ -209,12 +209,13 @@ Examples:
 				return err
 			}
 			defer db.Close(context.WithoutCancel(c.Context))
-			res, err := queries.Run(c.Context, db, q, params)
+			run := queries.RunTable
+			if c.Bool("graph") {
+				run = queries.Run
+			}
+			res, err := run(c.Context, db, q, params)
 			if err != nil {
 				return queryFailure(db, err)
-			}
-			if !c.Bool("graph") {
-				res = res.Without(queries.GraphColumn)
 			}
 			return writeResult(c, res)
 		},

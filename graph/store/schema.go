@@ -45,7 +45,13 @@ type SchemaStatement struct {
 //     loaded_at, first_seen of every entity label and of Event, Event.date,
 //     Evidence.fact and Evidence.article, and id and first_seen of every
 //     relationship type but MENTIONS. Dates are ISO strings, which sort as
-//     dates, so these indexes serve range predicates on them.
+//     dates, so these indexes serve range predicates on them;
+//   - composite indexes on Evidence (fact, observed) and (fact, change,
+//     observed), which give a fact's newest report on or before a day, and
+//     its newest change of a kind, in a few reads however many reports it
+//     has (queries' geokg.asOf). The second holds only the reports that
+//     tell a change: a composite index leaves out a node that lacks one of
+//     its properties.
 func Schema() []SchemaStatement {
 	var out []SchemaStatement
 	add := func(name, format string, args ...any) {
@@ -69,6 +75,8 @@ func Schema() []SchemaStatement {
 	add("event_date", "INDEX %s IF NOT EXISTS FOR (n:Event) ON (n.date)")
 	add("evidence_fact", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact)")
 	add("evidence_article", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.article)")
+	add("evidence_fact_observed", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact, n.observed)")
+	add("evidence_fact_change", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact, n.change, n.observed)")
 	for _, t := range graph.RelTypes {
 		if t == graph.RelMentions {
 			continue

@@ -53,22 +53,28 @@ const lockWait = 30 * time.Minute
 // skips instead when Java is not installed.
 func DB(t testing.TB) *store.DB {
 	t.Helper()
+	db := Existing(t)
+	Reset(t, db)
+	return db
+}
+
+// Existing is DB without the reset: the graph the server holds stays, for
+// benchmarks that measure a large graph loaded (or imported) once.
+func Existing(t testing.TB) *store.DB {
+	t.Helper()
 	srv := server(t)
-	cfg := srv.cfg
 	unlock, err := lock(srv.lockPath, lockWait)
 	if err != nil {
 		t.Fatalf("neo4jtest: %v", err)
 	}
 	t.Cleanup(unlock)
-
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	db, err := store.Connect(ctx, cfg)
+	db, err := store.Connect(ctx, srv.cfg)
 	if err != nil {
 		t.Fatalf("neo4jtest: %v", err)
 	}
 	t.Cleanup(func() { db.Close(context.Background()) })
-	Reset(t, db)
 	return db
 }
 

@@ -23,6 +23,7 @@ public class SetInitialPassword {
             System.exit(2);
         }
         ExecutionContext ctx = new ExecutionContext(Path.of(args[0]), Path.of(args[1]));
-        System.exit(AdminTool.execute(ctx, "dbms", "set-initial-password", password));
+        // "--" ends the options: a password may begin with "-".
+        System.exit(AdminTool.execute(ctx, "dbms", "set-initial-password", "--", password));
     }
 }

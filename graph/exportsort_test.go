@@ -1,0 +1,267 @@
+package graph_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest/gazetteer"
+	"github.com/geokg/geokg/internal/synth"
+)
+
+// synthCorpus is n synthetic articles, whose facts and events fan in as
+// in news, with two of them added a second time, one at once and one
+// much later.
+func synthCorpus(t *testing.T, n int) []*graph.Batch {
+	t.Helper()
+	d, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := synth.New(d, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Few articles a day: the same events come back in many of them.
+	g.PerDay = 40
+	var out []*graph.Batch
+	for i := range n {
+		_, b := g.Article(i)
+		out = append(out, b)
+		if i == 7 {
+			out = append(out, b)
+		}
+	}
+	return append(out, out[20])
+}
+
+// TestExporterSpillsEqualMerger merges a synthetic corpus with memory for
+// everything and with budgets so small that the records are sorted to
+// disk in many runs (with a budget of one byte, one record a run, merged
+// in several rounds): each export is the same file, and the same graph as
+// Merger's, in jsonl and as CSV.
+func TestExporterSpillsEqualMerger(t *testing.T) {
+	in := synthCorpus(t, 300)
+	m := graph.NewMerger()
+	for _, b := range in {
+		m.Add(b)
+	}
+	var want bytes.Buffer
+	if err := graph.NewJSONLWriter(&want).Write(m.Batch()); err != nil {
+		t.Fatal(err)
+	}
+	wantLines := strings.Split(graph.CanonicalLines(t, want.Bytes()), "\n")
+	mdir := t.TempDir()
+	mimp, err := graph.WriteAdminCSV(mdir, m.Batch())
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantCSV := csvFiles(t, mdir, mimp)
+
+	var first []byte
+	for _, tc := range []struct {
+		name    string
+		memory  int64
+		minRuns int
+	}{
+		{"default, in memory", 0, 0},
+		{"64 KiB", 64 << 10, 10},
+		{"4 KiB", 4 << 10, 100},
+		{"one record a run", 1, 1000},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tmp := t.TempDir()
+			x, err := graph.NewExporter(tmp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer x.Close()
+			x.Memory = tc.memory
+			for _, b := range in {
+				if err := x.Add(b); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if runs := countFiles(t, tmp); runs < tc.minRuns {
+				t.Errorf("%d runs on disk, want at least %d", runs, tc.minRuns)
+			}
+			var got bytes.Buffer
+			if err := x.WriteJSONL(&got); err != nil {
+				t.Fatal(err)
+			}
+			checkExportOrder(t, got.Bytes())
+			if first == nil {
+				first = got.Bytes()
+			} else if !bytes.Equal(got.Bytes(), first) {
+				t.Errorf("the export differs from the one with memory for everything")
+			}
+			gotLines := strings.Split(graph.CanonicalLines(t, got.Bytes()), "\n")
+			if !slices.Equal(gotLines, wantLines) {
+				for i := range min(len(gotLines), len(wantLines)) {
+					if gotLines[i] != wantLines[i] {
+						t.Fatalf("differs from Merger at line %d of %d/%d:\n got %s\nwant %s", i, len(gotLines), len(wantLines), gotLines[i], wantLines[i])
+					}
+				}
+				t.Fatalf("%d lines, Merger %d", len(gotLines), len(wantLines))
+			}
+			dir := t.TempDir()
+			imp, err := x.WriteAdminCSV(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if imp.Command("neo4j") != strings.ReplaceAll(mimp.Command("neo4j"), mdir, dir) {
+				t.Errorf("commands differ:\n%s\n%s", imp.Command("neo4j"), mimp.Command("neo4j"))
+			}
+			for f, lines := range csvFiles(t, dir, imp) {
+				if w := wantCSV[f]; !slices.Equal(lines, w) {
+					t.Errorf("%s: %d lines differ from Merger's %d (header %q, Merger's %q)", f, len(lines), len(w), lines[0], w[0])
+				}
+			}
+		})
+	}
+}
+
+// csvFiles reads the files of an import, the header first, then the
+// other lines sorted.
+func csvFiles(t *testing.T, dir string, imp *graph.AdminImport) map[string][]string {
+	t.Helper()
+	out := map[string][]string{}
+	for _, files := range []map[string]string{imp.NodeFiles, imp.RelFiles} {
+		for _, f := range files {
+			b, err := os.ReadFile(filepath.Join(dir, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(string(b), "\n")
+			slices.Sort(lines[1:])
+			out[f] = lines
+		}
+	}
+	return out
+}
+
+// checkExportOrder checks the layout geokg load expects: entity and event
+// nodes, Article nodes, relationships, MENTIONS, then Evidence nodes, each
+// after its relationship.
+func checkExportOrder(t *testing.T, jsonl []byte) {
+	t.Helper()
+	part := func(n *graph.Node, r *graph.Rel) int {
+		switch {
+		case n != nil && n.Label() == graph.LabelArticle:
+			return 1
+		case n != nil && n.Label() == graph.LabelEvidence:
+			return 4
+		case n != nil:
+			return 0
+		case r.Type == graph.RelMentions:
+			return 3
+		}
+		return 2
+	}
+	last, rels := 0, map[string]bool{}
+	err := graph.ScanJSONL(bytes.NewReader(jsonl), func(n *graph.Node, r *graph.Rel) error {
+		p := part(n, r)
+		if p < last {
+			return errors.New("out of order")
+		}
+		last = p
+		if r != nil {
+			rels[r.ID] = true
+		}
+		if p == 4 && !rels[n.Props[graph.PropFact].(string)] {
+			return errors.New("evidence before its relationship")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last != 4 {
+		t.Fatalf("the export ends in part %d, want Evidence last", last)
+	}
+}
+
+func countFiles(t *testing.T, dir string) int {
+	t.Helper()
+	n := 0
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// TestExporterRemovesTempFiles checks that Close leaves nothing behind,
+// after a complete export and after each kind of failure.
+func TestExporterRemovesTempFiles(t *testing.T) {
+	in := synthCorpus(t, 40)
+	for _, tc := range []struct {
+		name string
+		run  func(x *graph.Exporter) error
+	}{
+		{"written", func(x *graph.Exporter) error {
+			return x.WriteJSONL(&bytes.Buffer{})
+		}},
+		{"output fails", func(x *graph.Exporter) error {
+			return x.WriteJSONL(failingWriter{})
+		}},
+		{"not an article", func(x *graph.Exporter) error {
+			return x.Add(&graph.Batch{Nodes: []graph.Node{{ID: "state:x", Labels: []graph.Label{graph.LabelState}}}})
+		}},
+		{"CSV into a file", func(x *graph.Exporter) error {
+			f := filepath.Join(t.TempDir(), "file")
+			if err := os.WriteFile(f, nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := x.WriteAdminCSV(f)
+			return err
+		}},
+		{"added after writing", func(x *graph.Exporter) error {
+			if err := x.WriteJSONL(&bytes.Buffer{}); err != nil {
+				return err
+			}
+			return x.Add(in[0])
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tmp := t.TempDir()
+			x, err := graph.NewExporter(tmp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			x.Memory = 2 << 10
+			for _, b := range in {
+				if err := x.Add(b); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if countFiles(t, tmp) == 0 {
+				t.Fatal("no runs on disk")
+			}
+			err = tc.run(x)
+			if (err != nil) != (tc.name != "written") {
+				t.Errorf("error %v", err)
+			}
+			if err := x.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if left, _ := os.ReadDir(tmp); len(left) > 0 {
+				t.Errorf("left behind: %v", left)
+			}
+		})
+	}
+}
