@@ -88,10 +88,11 @@ type Failure struct {
 func (f Failure) Error() string { return f.Err.Error() }
 
 // groupSize is how many articles are looked up, extracted and written at
-// once; slow inputs (feeds, URLs) are written after groupWait even when a
-// group is not full.
+// once (about 5,000 graph elements, the loader's transaction: larger
+// transactions cost the server less an element); slow inputs (feeds,
+// URLs) are written after groupWait even when a group is not full.
 const (
-	groupSize = 64
+	groupSize = 256
 	groupWait = time.Second
 )
 

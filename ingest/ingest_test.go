@@ -96,7 +96,8 @@ func writeArticles(t *testing.T, bodies ...string) (dir string, ids []string) {
 
 func TestRun(t *testing.T) {
 	var bodies []string
-	for i := range 150 {
+	// More than two groups, so that a sink can fail after the first.
+	for i := range 2*ingest.GroupSize + 22 {
 		bodies = append(bodies, fmt.Sprintf("Land %d\nLand %d", i, i+1))
 	}
 	bodies[7] = "PANIC here"
@@ -145,7 +146,7 @@ func TestRun(t *testing.T) {
 		{
 			name:        "a sink down stops the run",
 			sink:        &recorder{failAfter: 1},
-			wantWritten: without(ids[:64], 7, 9),
+			wantWritten: without(ids[:ingest.GroupSize], 7, 9),
 			wantSkipped: 1,
 			wantFailed:  []string{missing, filepath.Join(dir, "a007.txt")},
 			wantErr:     "sink down",

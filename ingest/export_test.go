@@ -1,0 +1,5 @@
+package ingest
+
+// GroupSize is groupSize, for the tests of a sink that fails between
+// groups.
+const GroupSize = groupSize
