@@ -6,7 +6,8 @@
 // holds each.
 // @param min_controllers int 2 — at least this many distinct controllers
 // @param limit int 50 — at most this many regions
-MATCH (c)-[r:CONTROLS]->(g:Region)
+MATCH (g:Region) WHERE COUNT { (g)<-[:CONTROLS]-() } >= $min_controllers
+MATCH (c)-[r:CONTROLS]->(g)
 WITH g, c, r, toString(date()) AS today
 CALL geokg.asOf(r, today, 'gain') YIELD last, changed
 WITH g, collect({c: c, r: r, last: last, gained: changed}) AS held
