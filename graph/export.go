@@ -213,10 +213,9 @@ func (x *Exporter) encode(n *Node, r *Rel) ([]byte, error) {
 	x.line.Reset()
 	var err error
 	if n != nil {
-		err = x.enc.Encode(jsonLine{Type: "node", ID: n.ID, Labels: n.Labels, Props: n.Props})
+		err = x.enc.Encode(nodeLine(n))
 	} else {
-		start, end := r.Start, r.End
-		err = x.enc.Encode(jsonLine{Type: "relationship", ID: r.ID, Label: r.Type, Start: &start, End: &end, Props: r.Props})
+		err = x.enc.Encode(relLine(r))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("export: encode: %w", err)
@@ -403,7 +402,7 @@ func (f *fold) finish() error {
 		if agg != nil && node.Label() == LabelEvent {
 			agg.applySources(node.Props)
 		}
-		err = f.enc.Encode(jsonLine{Type: "node", ID: node.ID, Labels: node.Labels, Props: node.Props})
+		err = f.enc.Encode(nodeLine(node))
 		if err == nil {
 			err = f.types.see(node, nil)
 		}
@@ -411,8 +410,7 @@ func (f *fold) finish() error {
 		if agg != nil {
 			agg.apply(rel)
 		}
-		start, end := rel.Start, rel.End
-		err = f.enc.Encode(jsonLine{Type: "relationship", ID: rel.ID, Label: rel.Type, Start: &start, End: &end, Props: rel.Props})
+		err = f.enc.Encode(relLine(rel))
 		if err == nil {
 			err = f.types.see(nil, rel)
 		}

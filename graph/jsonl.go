@@ -19,6 +19,17 @@ type jsonLine struct {
 	Props  map[string]any `json:"properties"`
 }
 
+// nodeLine and relLine are the export format's lines of a node and of a
+// relationship.
+func nodeLine(n *Node) jsonLine {
+	return jsonLine{Type: "node", ID: n.ID, Labels: n.Labels, Props: n.Props}
+}
+
+func relLine(r *Rel) jsonLine {
+	start, end := r.Start, r.End
+	return jsonLine{Type: "relationship", ID: r.ID, Label: r.Type, Start: &start, End: &end, Props: r.Props}
+}
+
 // JSONLWriter writes batches in the contract's export format.
 type JSONLWriter struct {
 	enc *json.Encoder
@@ -41,7 +52,7 @@ func (w *JSONLWriter) Write(b *Batch) error {
 			if (n.Label() == LabelEvidence) != evidence {
 				continue
 			}
-			if err := w.enc.Encode(jsonLine{Type: "node", ID: n.ID, Labels: n.Labels, Props: n.Props}); err != nil {
+			if err := w.enc.Encode(nodeLine(&n)); err != nil {
 				return fmt.Errorf("write node %s: %w", n.ID, err)
 			}
 		}
@@ -49,8 +60,7 @@ func (w *JSONLWriter) Write(b *Batch) error {
 			break
 		}
 		for _, r := range b.Rels {
-			start, end := r.Start, r.End
-			if err := w.enc.Encode(jsonLine{Type: "relationship", ID: r.ID, Label: r.Type, Start: &start, End: &end, Props: r.Props}); err != nil {
+			if err := w.enc.Encode(relLine(&r)); err != nil {
 				return fmt.Errorf("write relationship %s: %w", r.ID, err)
 			}
 		}

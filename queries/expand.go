@@ -74,43 +74,49 @@ func expand(body string, params []Param) (parts []Part, checks string, err error
 // Cypher holds these bytes.
 const genStart, genEnd = "\x00<", "\x00>"
 
-func expandText(body string, params []Param) (cypher, checks string, err error) {
-	var expandErr error
-	cypher = resolveLine.ReplaceAllStringFunc(body, func(line string) string {
-		m := resolveLine.FindStringSubmatch(line)
-		indent, name, v := m[1], m[2], m[3]
-		p, ok := findParam(params, name)
-		if !ok || !p.Type.Kind.IsName() || p.Type.List {
-			expandErr = fmt.Errorf("geokg.resolve($%s): the parameter must be declared with a name type (actor, place or entity)", name)
-			return line
-		}
-		text, err := execute("resolve", resolveData(p, v))
-		if err != nil {
-			expandErr = err
-			return line
-		}
-		return genStart + indent + strings.ReplaceAll(text, "\n", "\n"+indent) + genEnd
-	})
-	if expandErr != nil {
-		return "", "", expandErr
-	}
-	cypher = asOfLine.ReplaceAllStringFunc(cypher, func(line string) string {
-		m := asOfLine.FindStringSubmatch(line)
-		text, err := execute("asof", asOfArgs{Rel: m[2], Day: m[3], Change: m[4]})
-		if err != nil {
-			expandErr = err
+// macro replaces each line of cypher that re matches by the text fn makes
+// of its submatches, indented as the line was and marked as generated.
+// usage is how the macro must be written, for the error when it stands
+// elsewhere than on a line of its own.
+func macro(cypher string, re *regexp.Regexp, name, usage string, fn func(m []string) (string, error)) (string, error) {
+	var err error
+	out := re.ReplaceAllStringFunc(cypher, func(line string) string {
+		m := re.FindStringSubmatch(line)
+		text, ferr := fn(m)
+		if ferr != nil {
+			if err == nil {
+				err = ferr
+			}
 			return line
 		}
 		return genStart + m[1] + strings.ReplaceAll(text, "\n", "\n"+m[1]) + genEnd
 	})
-	if expandErr != nil {
-		return "", "", expandErr
+	if err != nil {
+		return "", err
 	}
-	if strings.Contains(stripComments(cypher), "geokg.asOf") {
-		return "", "", fmt.Errorf("geokg.asOf must stand on a line of its own, as CALL geokg.asOf(r, day, 'gain') YIELD last, changed")
+	if strings.Contains(stripComments(out), name) {
+		return "", fmt.Errorf("%s must stand on a line of its own, as %s", name, usage)
 	}
-	if strings.Contains(stripComments(cypher), "geokg.resolve") {
-		return "", "", fmt.Errorf("geokg.resolve must stand on a line of its own, as CALL geokg.resolve($name) YIELD node AS x")
+	return out, nil
+}
+
+func expandText(body string, params []Param) (cypher, checks string, err error) {
+	cypher, err = macro(body, resolveLine, "geokg.resolve", "CALL geokg.resolve($name) YIELD node AS x", func(m []string) (string, error) {
+		name, v := m[2], m[3]
+		p, ok := findParam(params, name)
+		if !ok || !p.Type.Kind.IsName() || p.Type.List {
+			return "", fmt.Errorf("geokg.resolve($%s): the parameter must be declared with a name type (actor, place or entity)", name)
+		}
+		return execute("resolve", resolveData(p, v))
+	})
+	if err != nil {
+		return "", "", err
+	}
+	cypher, err = macro(cypher, asOfLine, "geokg.asOf", "CALL geokg.asOf(r, day, 'gain') YIELD last, changed", func(m []string) (string, error) {
+		return execute("asof", asOfArgs{Rel: m[2], Day: m[3], Change: m[4]})
+	})
+	if err != nil {
+		return "", "", err
 	}
 	cypher = strings.TrimRight(strings.TrimSpace(cypher), ";")
 

@@ -44,6 +44,7 @@ type Query struct {
 
 	parts  []Part // what runs: the body with the resolver written out
 	checks string // the query whose rows say which values match nothing
+	table  string // the Cypher without the graph column (TableCypher)
 }
 
 // Cypher is the Cypher that runs: the query's text without its header,
@@ -150,6 +151,7 @@ func Parse(name, text string) (*Query, error) {
 	if q.parts, q.checks, err = expand(body, q.Params); err != nil {
 		return nil, fmt.Errorf("query %s: %w", name, err)
 	}
+	q.table = tableCypher(q.Cypher())
 	return q, nil
 }
 

@@ -12,7 +12,14 @@ import (
 // more than the answer itself. It is Cypher unchanged when the query has
 // no graph column or its columns cannot be read from its text.
 func (q *Query) TableCypher() string {
-	cypher := q.Cypher()
+	if q.table != "" {
+		return q.table
+	}
+	// A Query made by hand, not by Parse.
+	return tableCypher(q.Cypher())
+}
+
+func tableCypher(cypher string) string {
 	cols, err := returnColumns(cypher)
 	if err != nil || !slices.Contains(cols, GraphColumn) {
 		return cypher
