@@ -217,11 +217,10 @@ type step struct {
 	// (written by another loader since exists ran): query merges those.
 	//
 	// The order matters. Once a statement has added relationships of a
-	// type to a node with many, the next statements of the transaction
-	// that match a relationship of that type at the node (MERGE's
-	// Expand(Into)) read all of the node's relationships: merging first,
-	// creating after, keeps the merge query from that (at 100,000
-	// articles, 30 times slower).
+	// type to a node with many, a MERGE of a relationship of that type at
+	// the node in a later statement of the transaction is slow (at
+	// 100,000 articles, 50,000 page hits a row; 300 rows in 8.6 s instead
+	// of 0.1 s): merging first, creating after, keeps merges clear of it.
 	exists     string
 	create     string
 	createRows []map[string]any
