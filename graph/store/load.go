@@ -226,6 +226,11 @@ type step struct {
 	createRows []map[string]any
 	mergeRows  []map[string]any
 	existsRows []map[string]any // what exists reads of createRows
+	// stage groups the steps of a kind (nodes, facts, mentions...): the
+	// merges of a stage all run before its creates, since steps of one
+	// relationship type (a stage's) would otherwise create relationships
+	// before the merges of the next step.
+	stage int
 }
 
 // queue adds a row that query merges whether or not its element exists.
@@ -262,12 +267,16 @@ func planWrites(p graph.Parts) writePlan {
 		}
 		return s
 	}
+	stage := 0
 	flush := func(less func(a, b string) bool) {
 		sort.SliceStable(keys, func(i, j int) bool { return less(keys[i], keys[j]) })
 		for _, k := range keys {
-			plan = append(plan, *groups[k])
+			s := *groups[k]
+			s.stage = stage
+			plan = append(plan, s)
 		}
 		groups, keys = map[string]*step{}, nil
+		stage++
 	}
 
 	first := map[string]graph.Label{}
@@ -288,7 +297,9 @@ func planWrites(p graph.Parts) writePlan {
 		return a < b
 	})
 	if s := eventStep(p.Nodes); s != nil {
+		s.stage = stage
 		plan = append(plan, *s)
+		stage++
 	}
 
 	for i := range p.Facts {
@@ -354,70 +365,95 @@ func planWrites(p graph.Parts) writePlan {
 		for i, a := range pairArticles {
 			rows[i] = map[string]any{"article": a}
 		}
-		plan = append(plan, step{query: coMentionQuery, rows: rows, kind: pairStep, what: string(graph.RelCoMentioned)})
+		plan = append(plan, step{query: coMentionQuery, rows: rows, kind: pairStep, what: string(graph.RelCoMentioned), stage: stage})
 	}
 	return plan
 }
 
 func (p writePlan) run(ctx context.Context, tx neo4j.ManagedTransaction, observe func(string, int, time.Duration)) (graph.Stats, error) {
 	var st graph.Stats
-	for _, s := range p {
-		rows := s.rows[:len(s.rows):len(s.rows)]
-		var fresh []map[string]any
-		if len(s.createRows) > 0 {
-			rec, _, err := execStep(ctx, tx, s.exists, s.existsRows, s.what+" (exists)", observe)
-			if err != nil {
+	for from := 0; from < len(p); {
+		to := from + 1
+		for to < len(p) && p[to].stage == p[from].stage {
+			to++
+		}
+		stage := p[from:to]
+		fresh := make([][]map[string]any, len(stage))
+		for i := range stage {
+			var err error
+			if fresh[i], err = stage[i].mergeExisting(ctx, tx, observe, &st); err != nil {
 				return st, err
 			}
-			found, err := rowIndexes(rec, len(s.createRows))
-			if err != nil {
-				return st, fmt.Errorf("write %s: %w", s.what, err)
-			}
-			isOld := make([]bool, len(s.createRows))
-			for _, i := range found {
-				isOld[i] = true
-				rows = append(rows, s.mergeRows[i])
-			}
-			for i, r := range s.createRows {
-				if !isOld[i] {
-					fresh = append(fresh, r)
-				}
-			}
 		}
-		if err := s.merge(ctx, tx, rows, observe, &st); err != nil {
-			return st, err
-		}
-		if len(fresh) == 0 {
-			continue
-		}
-		rec, c, err := execStep(ctx, tx, s.create, fresh, s.what+" (new)", observe)
-		if err != nil {
-			return st, err
-		}
-		n, err := recordInt(rec, "rows")
-		if err != nil {
-			return st, fmt.Errorf("write %s: %w", s.what, err)
-		}
-		if s.kind != nodeStep && n != int64(len(fresh)) {
-			return st, fmt.Errorf("write %s: %d of %d rows: %w", s.what, len(fresh)-int(n), len(fresh), errMissingEndpoint)
-		}
-		st.NodesCreated += c.NodesCreated()
-		st.RelsCreated += c.RelationshipsCreated()
-		raced, err := rowIndexes(rec, len(s.mergeRows))
-		if err != nil {
-			return st, fmt.Errorf("write %s: %w", s.what, err)
-		}
-		if len(raced) > 0 {
-			again := make([]map[string]any, len(raced))
-			for j, i := range raced {
-				again[j] = s.mergeRows[i]
-			}
-			if err := s.merge(ctx, tx, again, observe, &st); err != nil {
+		for i := range stage {
+			if err := stage[i].createNew(ctx, tx, fresh[i], observe, &st); err != nil {
 				return st, err
+			}
+		}
+		from = to
+	}
+	return st, nil
+}
+
+// mergeExisting merges the rows of s whose element exists, and returns
+// the create rows of the others.
+func (s *step) mergeExisting(ctx context.Context, tx neo4j.ManagedTransaction, observe func(string, int, time.Duration), st *graph.Stats) ([]map[string]any, error) {
+	rows := s.rows[:len(s.rows):len(s.rows)]
+	var fresh []map[string]any
+	if len(s.createRows) > 0 {
+		rec, _, err := execStep(ctx, tx, s.exists, s.existsRows, s.what+" (exists)", observe)
+		if err != nil {
+			return nil, err
+		}
+		found, err := rowIndexes(rec, len(s.createRows))
+		if err != nil {
+			return nil, fmt.Errorf("write %s: %w", s.what, err)
+		}
+		isOld := make([]bool, len(s.createRows))
+		for _, i := range found {
+			isOld[i] = true
+			rows = append(rows, s.mergeRows[i])
+		}
+		for i, r := range s.createRows {
+			if !isOld[i] {
+				fresh = append(fresh, r)
 			}
 		}
 	}
-	return st, nil
+	return fresh, s.merge(ctx, tx, rows, observe, st)
+}
+
+// createNew creates the elements of the create rows fresh, and merges
+// those another loader wrote meanwhile.
+func (s *step) createNew(ctx context.Context, tx neo4j.ManagedTransaction, fresh []map[string]any, observe func(string, int, time.Duration), st *graph.Stats) error {
+	if len(fresh) == 0 {
+		return nil
+	}
+	rec, c, err := execStep(ctx, tx, s.create, fresh, s.what+" (new)", observe)
+	if err != nil {
+		return err
+	}
+	n, err := recordInt(rec, "rows")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", s.what, err)
+	}
+	if s.kind != nodeStep && n != int64(len(fresh)) {
+		return fmt.Errorf("write %s: %d of %d rows: %w", s.what, len(fresh)-int(n), len(fresh), errMissingEndpoint)
+	}
+	st.NodesCreated += c.NodesCreated()
+	st.RelsCreated += c.RelationshipsCreated()
+	raced, err := rowIndexes(rec, len(s.mergeRows))
+	if err != nil {
+		return fmt.Errorf("write %s: %w", s.what, err)
+	}
+	if len(raced) == 0 {
+		return nil
+	}
+	again := make([]map[string]any, len(raced))
+	for j, i := range raced {
+		again[j] = s.mergeRows[i]
+	}
+	return s.merge(ctx, tx, again, observe, st)
 }
 
 // rowIndexes reads the row indexes (row.i) a query lists as existing.
