@@ -221,7 +221,13 @@ type step struct {
 	// the node in a later statement of the transaction is slow (at
 	// 100,000 articles, 50,000 page hits a row; 300 rows in 8.6 s instead
 	// of 0.1 s): merging first, creating after, keeps merges clear of it.
-	exists     string
+	exists string
+	// known, when set, merges rows whose element exists (found by exists,
+	// or by create after all) without a MERGE: a relationship by its
+	// index, a MENTIONS from its article. MERGE matches a relationship
+	// between its two nodes, which at a node with many relationships
+	// touched in the transaction can read them all.
+	known      string
 	create     string
 	createRows []map[string]any
 	mergeRows  []map[string]any
@@ -313,7 +319,8 @@ func planWrites(p graph.Parts) writePlan {
 		k := string(r.Type) + " " + string(r.Start.Labels[0]) + " " + string(r.End.Labels[0])
 		s := group(k, func() step {
 			return step{query: factQuery(r.Type, r.Start.Labels[0], r.End.Labels[0]),
-				exists: factExistsQuery(r.Type), create: factCreateQuery(r.Type, r.Start.Labels[0], r.End.Labels[0]), kind: relStep, what: k}
+				exists: factExistsQuery(r.Type), known: evidenceQuery(r.Type),
+				create: factCreateQuery(r.Type, r.Start.Labels[0], r.End.Labels[0]), kind: relStep, what: k}
 		})
 		if len(f.Evidence) == 0 {
 			// Without evidence the stored aggregates come from elsewhere.
@@ -345,7 +352,8 @@ func planWrites(p graph.Parts) writePlan {
 		}
 		s := group(k, func() step {
 			return step{query: mentionsQuery(r.Start.Labels[0], r.End.Labels[0]),
-				exists: mentionsExistsQuery(r.Start.Labels[0]), create: mentionsCreateQuery(r.Start.Labels[0], r.End.Labels[0]), kind: relStep, what: k}
+				exists: mentionsExistsQuery(r.Start.Labels[0]), known: knownMentionsQuery(r.Start.Labels[0], r.End.Labels[0]),
+				create: mentionsCreateQuery(r.Start.Labels[0], r.End.Labels[0]), kind: relStep, what: k}
 		})
 		if inBatch[r.Start.ID] && inBatch[r.End.ID] {
 			// The batch's nodes carry the dates this mention gives the
@@ -398,8 +406,10 @@ func (p writePlan) run(ctx context.Context, tx neo4j.ManagedTransaction, observe
 // mergeExisting merges the rows of s whose element exists, and returns
 // the create rows of the others.
 func (s *step) mergeExisting(ctx context.Context, tx neo4j.ManagedTransaction, observe func(string, int, time.Duration), st *graph.Stats) ([]map[string]any, error) {
-	rows := s.rows[:len(s.rows):len(s.rows)]
-	var fresh []map[string]any
+	if err := s.merge(ctx, tx, s.query, s.rows, observe, st); err != nil {
+		return nil, err
+	}
+	var rows, fresh []map[string]any
 	if len(s.createRows) > 0 {
 		rec, _, err := execStep(ctx, tx, s.exists, s.existsRows, s.what+" (exists)", observe)
 		if err != nil {
@@ -420,7 +430,14 @@ func (s *step) mergeExisting(ctx context.Context, tx neo4j.ManagedTransaction, o
 			}
 		}
 	}
-	return fresh, s.merge(ctx, tx, rows, observe, st)
+	return fresh, s.merge(ctx, tx, s.knownQuery(), rows, observe, st)
+}
+
+func (s *step) knownQuery() string {
+	if s.known != "" {
+		return s.known
+	}
+	return s.query
 }
 
 // createNew creates the elements of the create rows fresh, and merges
@@ -453,7 +470,7 @@ func (s *step) createNew(ctx context.Context, tx neo4j.ManagedTransaction, fresh
 	for j, i := range raced {
 		again[j] = s.mergeRows[i]
 	}
-	return s.merge(ctx, tx, again, observe, st)
+	return s.merge(ctx, tx, s.knownQuery(), again, observe, st)
 }
 
 // rowIndexes reads the row indexes (row.i) a query lists as existing.
@@ -471,12 +488,13 @@ func rowIndexes(rec *neo4j.Record, n int) ([]int, error) {
 	return out, nil
 }
 
-// merge runs the step's merge query on rows and adds what it did to st.
-func (s *step) merge(ctx context.Context, tx neo4j.ManagedTransaction, rows []map[string]any, observe func(string, int, time.Duration), st *graph.Stats) error {
+// merge runs query, the step's merge query or known, on rows and adds
+// what it did to st.
+func (s *step) merge(ctx context.Context, tx neo4j.ManagedTransaction, query string, rows []map[string]any, observe func(string, int, time.Duration), st *graph.Stats) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	rec, c, err := execStep(ctx, tx, s.query, rows, s.what, observe)
+	rec, c, err := execStep(ctx, tx, query, rows, s.what, observe)
 	if err != nil {
 		return err
 	}
@@ -911,9 +929,9 @@ func factQuery(typ graph.RelType, start, end graph.Label) string {
 		" {id: row.end})\nMERGE (a)-[r:" + quote(typ) + " {id: row.id}]->(b)\nON CREATE SET r._new = true, r.loaded_at = datetime.transaction()" + factTail(typ)
 }
 
-// evidenceQuery adds evidence to relationships that exist already (found
-// by the relationship index on id), for files that list Evidence nodes
-// apart from their relationships.
+// evidenceQuery merges rows into relationships that exist already (found
+// by the relationship index on id): the relationships a loader found
+// existing, and evidence that files list apart from its relationship.
 func evidenceQuery(typ graph.RelType) string {
 	return queryPrefix + unwindRows + "\nMATCH ()-[r:" + quote(typ) + " {id: row.id}]->()" + factTail(typ)
 }
@@ -928,6 +946,13 @@ func mentionsQuery(start, end graph.Label) string {
 	}
 	return queryPrefix + unwindRows + "\nMATCH (a:" + quote(start) + " {id: row.start})\nMATCH (b:" + quote(end) +
 		" {id: row.end})\nMERGE (a)-[r:MENTIONS {id: row.id}]->(b)\nON CREATE SET " + onCreate + mentionsMergeTail
+}
+
+// knownMentionsQuery merges MENTIONS that exist, found from their
+// article.
+func knownMentionsQuery(start, end graph.Label) string {
+	return queryPrefix + unwindRows + "\nMATCH (a:" + quote(start) + " {id: row.start})-[r:MENTIONS]->(b:" + quote(end) +
+		")\nWHERE r.id = row.id" + mentionsMergeTail
 }
 
 // topSources is the Cypher expression of the MaxSources newest sources of
