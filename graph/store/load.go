@@ -800,7 +800,7 @@ func nodeExistsQuery(label graph.Label) string {
 // factExistsQuery finds which relationships of the rows exist, by the
 // relationship index on id.
 func factExistsQuery(typ graph.RelType) string {
-	return queryPrefix + unwindRows + "\nMATCH ()-[r:" + quote(typ) + " {id: row.id}]->()" + existsTail
+	return queryPrefix + unwindRows + "\n" + matchRelByID(typ) + existsTail
 }
 
 // mentionsExistsQuery finds which MENTIONS of the rows exist, among the
@@ -933,7 +933,15 @@ func factQuery(typ graph.RelType, start, end graph.Label) string {
 // by the relationship index on id): the relationships a loader found
 // existing, and evidence that files list apart from its relationship.
 func evidenceQuery(typ graph.RelType) string {
-	return queryPrefix + unwindRows + "\nMATCH ()-[r:" + quote(typ) + " {id: row.id}]->()" + factTail(typ)
+	return queryPrefix + unwindRows + "\n" + matchRelByID(typ) + factTail(typ)
+}
+
+// matchRelByID matches relationship r of type typ by its id through the
+// relationship index, named in a hint: queries are planned once
+// (queryPrefix), often on an empty database, where scanning the type
+// looks cheaper than the index; on a large one it is a scan a row.
+func matchRelByID(typ graph.RelType) string {
+	return "MATCH ()-[r:" + quote(typ) + " {id: row.id}]->()\nUSING INDEX r:" + quote(typ) + "(id)"
 }
 
 // MENTIONS carries no evidence; instead it dates the mentioned node with
