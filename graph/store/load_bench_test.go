@@ -295,13 +295,12 @@ func mustWrite(ctx context.Context, b *testing.B, l *store.Loader, batches []*gr
 
 // stepClass groups the loader's queries: facts by type, mentions by the
 // label mentioned.
-// The create query of a step (see the loader's step.create) is told
-// apart by " (new)".
+// The queries of a step that find and create new elements (see the
+// loader's step.create) are told apart by " (exists)" and " (new)".
 func stepClass(what string) string {
-	what, isNew := strings.CutSuffix(what, " (new)")
 	suffix := ""
-	if isNew {
-		suffix = " (new)"
+	if i := strings.Index(what, " ("); i > 0 {
+		what, suffix = what[:i], what[i:]
 	}
 	f := strings.Fields(what)
 	switch {
