@@ -208,48 +208,6 @@ type step struct {
 	what  string // label or type, for errors
 	// want is how many rows the query must count, when not one per row.
 	want int
-	// createRows are elements that may be new, with their rows of
-	// mergeRows (one each). exists finds which of them the database
-	// holds; those are merged by query, then create writes the others
-	// whole, in their stored form: most of a load's elements are new, and
-	// creating one costs the server far less than merging it. create
-	// MERGEs, and returns the rows whose element it found after all
-	// (written by another loader since exists ran): query merges those.
-	//
-	// The order matters. Once a statement has added relationships of a
-	// type to a node with many, a MERGE of a relationship of that type at
-	// the node in a later statement of the transaction is slow (at
-	// 100,000 articles, 50,000 page hits a row; 300 rows in 8.6 s instead
-	// of 0.1 s): merging first, creating after, keeps merges clear of it.
-	exists string
-	// known, when set, merges rows whose element exists (found by exists,
-	// or by create after all) without a MERGE: a relationship by its
-	// index, a MENTIONS from its article. MERGE matches a relationship
-	// between its two nodes, which at a node with many relationships
-	// touched in the transaction can read them all.
-	known      string
-	create     string
-	createRows []map[string]any
-	mergeRows  []map[string]any
-	existsRows []map[string]any // what exists reads of createRows
-	// stage groups the steps of a kind (nodes, facts, mentions...): the
-	// merges of a stage all run before its creates, since steps of one
-	// relationship type (a stage's) would otherwise create relationships
-	// before the merges of the next step.
-	stage int
-}
-
-// queue adds a row that query merges whether or not its element exists.
-func (s *step) queue(row map[string]any) { s.rows = append(s.rows, row) }
-
-// queueNew adds an element that create writes whole when it is new, and
-// query merges with merge when it exists.
-func (s *step) queueNew(create, merge map[string]any) {
-	i := len(s.createRows)
-	create["i"] = i
-	s.createRows = append(s.createRows, create)
-	s.existsRows = append(s.existsRows, map[string]any{"i": i, "id": create["id"], "start": create["start"]})
-	s.mergeRows = append(s.mergeRows, merge)
 }
 
 type writePlan []step
@@ -263,7 +221,7 @@ func planWrites(p graph.Parts) writePlan {
 	var plan writePlan
 	groups := map[string]*step{}
 	var keys []string
-	group := func(k string, mk func() step) *step {
+	add := func(k string, mk func() step, row map[string]any) {
 		s := groups[k]
 		if s == nil {
 			st := mk()
@@ -271,30 +229,22 @@ func planWrites(p graph.Parts) writePlan {
 			groups[k] = s
 			keys = append(keys, k)
 		}
-		return s
+		s.rows = append(s.rows, row)
 	}
-	stage := 0
 	flush := func(less func(a, b string) bool) {
 		sort.SliceStable(keys, func(i, j int) bool { return less(keys[i], keys[j]) })
 		for _, k := range keys {
-			s := *groups[k]
-			s.stage = stage
-			plan = append(plan, s)
+			plan = append(plan, *groups[k])
 		}
 		groups, keys = map[string]*step{}, nil
-		stage++
 	}
 
 	first := map[string]graph.Label{}
-	inBatch := make(map[string]bool, len(p.Nodes))
 	for i := range p.Nodes {
 		n := &p.Nodes[i]
-		inBatch[n.ID] = true
 		k := graph.JoinLabels(n.Labels, ":")
 		first[k] = n.Label()
-		group(k, func() step {
-			return step{query: nodeQuery(n.Labels), exists: nodeExistsQuery(n.Label()), create: nodeCreateQuery(n.Labels), kind: nodeStep, what: k}
-		}).queueNew(nodeCreateRow(n), nodeRow(n))
+		add(k, func() step { return step{query: nodeQuery(n.Labels), kind: nodeStep, what: k} }, nodeRow(n))
 	}
 	flush(func(a, b string) bool {
 		if x, y := first[a], first[b]; x != y {
@@ -303,31 +253,21 @@ func planWrites(p graph.Parts) writePlan {
 		return a < b
 	})
 	if s := eventStep(p.Nodes); s != nil {
-		s.stage = stage
 		plan = append(plan, *s)
-		stage++
 	}
 
 	for i := range p.Facts {
 		f := &p.Facts[i]
 		if f.Rel == nil {
 			k := string(f.Type) + " evidence"
-			group(k, func() step { return step{query: evidenceQuery(f.Type), kind: evidenceStep, what: k} }).queue(factRow(f))
+			add(k, func() step { return step{query: evidenceQuery(f.Type), kind: evidenceStep, what: k} }, factRow(f))
 			continue
 		}
 		r := f.Rel
 		k := string(r.Type) + " " + string(r.Start.Labels[0]) + " " + string(r.End.Labels[0])
-		s := group(k, func() step {
-			return step{query: factQuery(r.Type, r.Start.Labels[0], r.End.Labels[0]),
-				exists: factExistsQuery(r.Type), known: evidenceQuery(r.Type),
-				create: factCreateQuery(r.Type, r.Start.Labels[0], r.End.Labels[0]), kind: relStep, what: k}
-		})
-		if len(f.Evidence) == 0 {
-			// Without evidence the stored aggregates come from elsewhere.
-			s.queue(factRow(f))
-			continue
-		}
-		s.queueNew(factCreateRow(f), factRow(f))
+		add(k, func() step {
+			return step{query: factQuery(r.Type, r.Start.Labels[0], r.End.Labels[0]), kind: relStep, what: k}
+		}, factRow(f))
 	}
 	flush(func(a, b string) bool { return a < b })
 
@@ -344,24 +284,15 @@ func planWrites(p graph.Parts) writePlan {
 			if row == nil {
 				row = map[string]any{"end": r.End.ID, "mentions": []map[string]any{}}
 				eventRows[r.End.ID] = row
-				group(k, func() step { return step{query: eventMentionsQuery, kind: relStep, what: k} }).queue(row)
+				add(k, func() step { return step{query: eventMentionsQuery, kind: relStep, what: k} }, row)
 			}
 			row["mentions"] = append(row["mentions"].([]map[string]any), mentionRow(r))
 			groups[k].want++
 			continue
 		}
-		s := group(k, func() step {
-			return step{query: mentionsQuery(r.Start.Labels[0], r.End.Labels[0]),
-				exists: mentionsExistsQuery(r.Start.Labels[0]), known: knownMentionsQuery(r.Start.Labels[0], r.End.Labels[0]),
-				create: mentionsCreateQuery(r.Start.Labels[0], r.End.Labels[0]), kind: relStep, what: k}
-		})
-		if inBatch[r.Start.ID] && inBatch[r.End.ID] {
-			// The batch's nodes carry the dates this mention gives the
-			// mentioned node, so a new mention needs only be created.
-			s.queueNew(mentionCreateRow(r), mentionRow(r))
-		} else {
-			s.queue(mentionRow(r))
-		}
+		add(k, func() step {
+			return step{query: mentionsQuery(r.Start.Labels[0], r.End.Labels[0]), kind: relStep, what: k}
+		}, mentionRow(r))
 		if r.End.Labels[0].IsActor() && !seen[r.Start.ID] {
 			seen[r.Start.ID] = true
 			pairArticles = append(pairArticles, r.Start.ID)
@@ -373,198 +304,68 @@ func planWrites(p graph.Parts) writePlan {
 		for i, a := range pairArticles {
 			rows[i] = map[string]any{"article": a}
 		}
-		plan = append(plan, step{query: coMentionQuery, rows: rows, kind: pairStep, what: string(graph.RelCoMentioned), stage: stage})
+		plan = append(plan, step{query: coMentionQuery, rows: rows, kind: pairStep, what: string(graph.RelCoMentioned)})
 	}
 	return plan
 }
 
 func (p writePlan) run(ctx context.Context, tx neo4j.ManagedTransaction, observe func(string, int, time.Duration)) (graph.Stats, error) {
 	var st graph.Stats
-	for from := 0; from < len(p); {
-		to := from + 1
-		for to < len(p) && p[to].stage == p[from].stage {
-			to++
+	for _, s := range p {
+		t0 := time.Now()
+		res, err := tx.Run(ctx, s.query, map[string]any{"batch": map[string]any{"rows": s.rows}})
+		if err != nil {
+			return st, fmt.Errorf("write %s: %w", s.what, err)
 		}
-		stage := p[from:to]
-		fresh := make([][]map[string]any, len(stage))
-		for i := range stage {
-			var err error
-			if fresh[i], err = stage[i].mergeExisting(ctx, tx, observe, &st); err != nil {
-				return st, err
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return st, fmt.Errorf("write %s: %w", s.what, err)
+		}
+		sum, err := res.Consume(ctx)
+		if err != nil {
+			return st, fmt.Errorf("write %s: %w", s.what, err)
+		}
+		if observe != nil {
+			observe(s.what, len(s.rows), time.Since(t0))
+		}
+		var n [3]int64
+		for i, k := range []string{"rows", "updated", "evidence_updated"} {
+			v, ok := rec.Get(k)
+			if !ok {
+				continue
+			}
+			if n[i], ok = v.(int64); !ok {
+				return st, fmt.Errorf("write %s: %s is a %T", s.what, k, v)
 			}
 		}
-		for i := range stage {
-			if err := stage[i].createNew(ctx, tx, fresh[i], observe, &st); err != nil {
-				return st, err
+		rows, updated := n[0], int(n[1])
+		c := sum.Counters()
+		switch s.kind {
+		case nodeStep:
+			st.NodesCreated += c.NodesCreated()
+			st.NodesUpdated += updated
+		case relStep, evidenceStep:
+			want := len(s.rows)
+			if s.want > 0 {
+				want = s.want
 			}
+			if rows != int64(want) {
+				missing := errMissingEndpoint
+				if s.kind == evidenceStep {
+					missing = errMissingRelationship
+				}
+				return st, fmt.Errorf("write %s: %d of %d rows: %w", s.what, want-int(rows), want, missing)
+			}
+			st.NodesCreated += c.NodesCreated()
+			st.NodesUpdated += int(n[2])
+			st.RelsCreated += c.RelationshipsCreated()
+			st.RelsUpdated += updated
+		case pairStep:
+			st.RelsCreated += c.RelationshipsCreated()
+			st.RelsUpdated += updated
 		}
-		from = to
 	}
 	return st, nil
-}
-
-// mergeExisting merges the rows of s whose element exists, and returns
-// the create rows of the others.
-func (s *step) mergeExisting(ctx context.Context, tx neo4j.ManagedTransaction, observe func(string, int, time.Duration), st *graph.Stats) ([]map[string]any, error) {
-	if err := s.merge(ctx, tx, s.query, s.rows, observe, st); err != nil {
-		return nil, err
-	}
-	var rows, fresh []map[string]any
-	if len(s.createRows) > 0 {
-		rec, _, err := execStep(ctx, tx, s.exists, s.existsRows, s.what+" (exists)", observe)
-		if err != nil {
-			return nil, err
-		}
-		found, err := rowIndexes(rec, len(s.createRows))
-		if err != nil {
-			return nil, fmt.Errorf("write %s: %w", s.what, err)
-		}
-		isOld := make([]bool, len(s.createRows))
-		for _, i := range found {
-			isOld[i] = true
-			rows = append(rows, s.mergeRows[i])
-		}
-		for i, r := range s.createRows {
-			if !isOld[i] {
-				fresh = append(fresh, r)
-			}
-		}
-	}
-	return fresh, s.merge(ctx, tx, s.knownQuery(), rows, observe, st)
-}
-
-func (s *step) knownQuery() string {
-	if s.known != "" {
-		return s.known
-	}
-	return s.query
-}
-
-// createNew creates the elements of the create rows fresh, and merges
-// those another loader wrote meanwhile.
-func (s *step) createNew(ctx context.Context, tx neo4j.ManagedTransaction, fresh []map[string]any, observe func(string, int, time.Duration), st *graph.Stats) error {
-	if len(fresh) == 0 {
-		return nil
-	}
-	rec, c, err := execStep(ctx, tx, s.create, fresh, s.what+" (new)", observe)
-	if err != nil {
-		return err
-	}
-	n, err := recordInt(rec, "rows")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", s.what, err)
-	}
-	if s.kind != nodeStep && n != int64(len(fresh)) {
-		return fmt.Errorf("write %s: %d of %d rows: %w", s.what, len(fresh)-int(n), len(fresh), errMissingEndpoint)
-	}
-	st.NodesCreated += c.NodesCreated()
-	st.RelsCreated += c.RelationshipsCreated()
-	raced, err := rowIndexes(rec, len(s.mergeRows))
-	if err != nil {
-		return fmt.Errorf("write %s: %w", s.what, err)
-	}
-	if len(raced) == 0 {
-		return nil
-	}
-	again := make([]map[string]any, len(raced))
-	for j, i := range raced {
-		again[j] = s.mergeRows[i]
-	}
-	return s.merge(ctx, tx, s.knownQuery(), again, observe, st)
-}
-
-// rowIndexes reads the row indexes (row.i) a query lists as existing.
-func rowIndexes(rec *neo4j.Record, n int) ([]int, error) {
-	v, _ := rec.Get("existing")
-	l, _ := v.([]any)
-	out := make([]int, len(l))
-	for j, x := range l {
-		i, ok := x.(int64)
-		if !ok || i < 0 || int(i) >= n {
-			return nil, fmt.Errorf("row index %v", x)
-		}
-		out[j] = int(i)
-	}
-	return out, nil
-}
-
-// merge runs query, the step's merge query or known, on rows and adds
-// what it did to st.
-func (s *step) merge(ctx context.Context, tx neo4j.ManagedTransaction, query string, rows []map[string]any, observe func(string, int, time.Duration), st *graph.Stats) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	rec, c, err := execStep(ctx, tx, query, rows, s.what, observe)
-	if err != nil {
-		return err
-	}
-	var n [3]int64
-	for i, k := range []string{"rows", "updated", "evidence_updated"} {
-		if _, ok := rec.Get(k); !ok {
-			continue
-		}
-		if n[i], err = recordInt(rec, k); err != nil {
-			return fmt.Errorf("write %s: %w", s.what, err)
-		}
-	}
-	got, updated := n[0], int(n[1])
-	switch s.kind {
-	case nodeStep:
-		st.NodesCreated += c.NodesCreated()
-		st.NodesUpdated += updated
-	case relStep, evidenceStep:
-		want := len(rows)
-		if s.want > 0 {
-			want = s.want
-		}
-		if got != int64(want) {
-			missing := errMissingEndpoint
-			if s.kind == evidenceStep {
-				missing = errMissingRelationship
-			}
-			return fmt.Errorf("write %s: %d of %d rows: %w", s.what, want-int(got), want, missing)
-		}
-		st.NodesCreated += c.NodesCreated()
-		st.NodesUpdated += int(n[2])
-		st.RelsCreated += c.RelationshipsCreated()
-		st.RelsUpdated += updated
-	case pairStep:
-		st.RelsCreated += c.RelationshipsCreated()
-		st.RelsUpdated += updated
-	}
-	return nil
-}
-
-// execStep runs one query of a plan on rows and returns its single record
-// and its counters.
-func execStep(ctx context.Context, tx neo4j.ManagedTransaction, query string, rows []map[string]any, what string,
-	observe func(string, int, time.Duration)) (*neo4j.Record, neo4j.Counters, error) {
-	t0 := time.Now()
-	res, err := tx.Run(ctx, query, map[string]any{"batch": map[string]any{"rows": rows}})
-	if err != nil {
-		return nil, nil, fmt.Errorf("write %s: %w", what, err)
-	}
-	rec, err := res.Single(ctx)
-	if err != nil {
-		return nil, nil, fmt.Errorf("write %s: %w", what, err)
-	}
-	sum, err := res.Consume(ctx)
-	if err != nil {
-		return nil, nil, fmt.Errorf("write %s: %w", what, err)
-	}
-	if observe != nil {
-		observe(what, len(rows), time.Since(t0))
-	}
-	return rec, sum.Counters(), nil
-}
-
-func recordInt(rec *neo4j.Record, key string) (int64, error) {
-	v, _ := rec.Get(key)
-	n, ok := v.(int64)
-	if !ok {
-		return 0, fmt.Errorf("%s is a %T", key, v)
-	}
-	return n, nil
 }
 
 // nodeRow is the query parameter for one merged node: the lists and dates
@@ -626,50 +427,6 @@ func factRow(f *graph.Fact) map[string]any {
 	row["rule"] = nonNil(rules)
 	row["first"], row["last"] = nilIfEmpty(first), nilIfEmpty(last)
 	return row
-}
-
-// nodeCreateRow is what nodeQuery would store on creating n: its
-// scalars, the newest article's key, its non-empty lists and its dates.
-func nodeCreateRow(n *graph.Node) map[string]any {
-	props := scalarProps(n.Props)
-	props[graph.PropUpdatedFrom] = keyOf(n.Props)
-	for prop, max := range map[string]int{graph.PropAliases: 0, graph.PropRule: 0, graph.PropEvidence: graph.MaxEvidence} {
-		if l := graph.SortedUnion(nil, graph.Strings(n.Props[prop]), max); len(l) > 0 {
-			props[prop] = l
-		}
-	}
-	for _, prop := range []string{graph.PropFirstSeen, graph.PropLastSeen} {
-		if v := n.Props[prop]; v != nil {
-			props[prop] = v
-		}
-	}
-	return map[string]any{"id": n.ID, "props": props}
-}
-
-// factCreateRow is what factQuery would store on creating f's
-// relationship and its evidence: the stored form of f (graph.Fact.Stored)
-// and its Evidence nodes.
-func factCreateRow(f *graph.Fact) map[string]any {
-	r := f.Stored()
-	props := make(map[string]any, len(r.Props)+1)
-	for k, v := range r.Props {
-		if v != nil {
-			props[k] = v
-		}
-	}
-	props[graph.PropUpdatedFrom] = keyOf(r.Props)
-	ev := make([]map[string]any, len(f.Evidence))
-	for i, e := range f.Evidence {
-		ev[i] = e.Node().Props
-	}
-	return map[string]any{"id": f.ID, "start": r.Start.ID, "end": r.End.ID, "props": props, "ev": ev}
-}
-
-// mentionCreateRow is what mentionsQuery would store on creating r.
-func mentionCreateRow(r *graph.Rel) map[string]any {
-	props := scalarProps(r.Props)
-	props[graph.PropUpdatedFrom] = keyOf(r.Props)
-	return map[string]any{"id": r.ID, "start": r.Start.ID, "end": r.End.ID, "props": props}
 }
 
 func mentionRow(r *graph.Rel) map[string]any {
@@ -779,73 +536,6 @@ func nodeQuery(labels []graph.Label) string {
 	return b.String()
 }
 
-// createTail ends the create query of a step (see step.create): it
-// unmarks what the query created and lists the rows it found existing;
-// then runs on the created ones.
-func createTail(v, then string) string {
-	return `
-WITH ` + v + `, row, ` + v + `._new IS NOT NULL AS created` + then + `
-REMOVE ` + v + `._new
-RETURN count(*) AS rows, collect(CASE WHEN NOT created THEN row.i END) AS existing`
-}
-
-// existsTail lists the rows whose element a MATCH found.
-const existsTail = "\nRETURN collect(row.i) AS existing"
-
-// nodeExistsQuery finds which nodes of the rows exist.
-func nodeExistsQuery(label graph.Label) string {
-	return queryPrefix + unwindRows + "\nMATCH (n:" + quote(label) + " {id: row.id})" + existsTail
-}
-
-// factExistsQuery finds which relationships of the rows exist, by the
-// relationship index on id.
-func factExistsQuery(typ graph.RelType) string {
-	return queryPrefix + unwindRows + "\n" + matchRelByID(typ) + existsTail
-}
-
-// mentionsExistsQuery finds which MENTIONS of the rows exist, among the
-// relationships of the article (MENTIONS has no index: an article has
-// few, a mentioned node may have millions).
-func mentionsExistsQuery(start graph.Label) string {
-	return queryPrefix + unwindRows + "\nMATCH (:" + quote(start) + " {id: row.start})-[r:MENTIONS]->()\nWHERE r.id = row.id" + existsTail
-}
-
-// nodeCreateQuery creates the nodes of the rows that do not exist, with
-// the properties nodeQuery would give them.
-func nodeCreateQuery(labels []graph.Label) string {
-	var b strings.Builder
-	b.WriteString(queryPrefix + unwindRows + "\nMERGE (n:")
-	b.WriteString(quote(labels[0]))
-	b.WriteString(" {id: row.id})\nON CREATE SET n += row.props, n._new = true, n.loaded_at = datetime.transaction()")
-	for _, l := range labels[1:] {
-		b.WriteString("\nSET n:" + quote(l))
-	}
-	b.WriteString(createTail("n", ""))
-	return b.String()
-}
-
-// factCreateQuery creates the relationships of the rows that do not
-// exist, and their Evidence nodes, with the properties factQuery would
-// give them.
-func factCreateQuery(typ graph.RelType, start, end graph.Label) string {
-	return queryPrefix + unwindRows + "\nMATCH (a:" + quote(start) + " {id: row.start})\nMATCH (b:" + quote(end) +
-		" {id: row.end})\nMERGE (a)-[r:" + quote(typ) + " {id: row.id}]->(b)\nON CREATE SET r += row.props, r._new = true, r.loaded_at = datetime.transaction()" + createTail("r", `
-FOREACH (e IN CASE WHEN created THEN row.ev ELSE [] END |
-  MERGE (x:Evidence {id: e.id})
-  ON CREATE SET x += e, x.loaded_at = datetime.transaction())`)
-}
-
-// mentionsCreateQuery creates the MENTIONS of the rows that do not exist,
-// as mentionsQuery would.
-func mentionsCreateQuery(start, end graph.Label) string {
-	onCreate := "r += row.props, r._new = true, r.loaded_at = datetime.transaction()"
-	if end.IsActor() {
-		onCreate += ", r._pair = true"
-	}
-	return queryPrefix + unwindRows + "\nMATCH (a:" + quote(start) + " {id: row.start})\nMATCH (b:" + quote(end) +
-		" {id: row.end})\nMERGE (a)-[r:MENTIONS {id: row.id}]->(b)\nON CREATE SET " + onCreate + createTail("r", "")
-}
-
 // evidenceMerge merges the row's evidence (row.ev) of relationship r into
 // Evidence nodes, one per article, each with the article's observation of
 // the fact (change, change_date, and the day it is about, observed), and
@@ -929,19 +619,13 @@ func factQuery(typ graph.RelType, start, end graph.Label) string {
 		" {id: row.end})\nMERGE (a)-[r:" + quote(typ) + " {id: row.id}]->(b)\nON CREATE SET r._new = true, r.loaded_at = datetime.transaction()" + factTail(typ)
 }
 
-// evidenceQuery merges rows into relationships that exist already (found
-// by the relationship index on id): the relationships a loader found
-// existing, and evidence that files list apart from its relationship.
+// evidenceQuery adds evidence to relationships that exist already (found
+// by the relationship index on id, named in a hint: the loader's queries
+// are planned once (queryPrefix), often on an empty database, where
+// scanning the type looks cheaper than the index), for files that list
+// Evidence nodes apart from their relationships.
 func evidenceQuery(typ graph.RelType) string {
-	return queryPrefix + unwindRows + "\n" + matchRelByID(typ) + factTail(typ)
-}
-
-// matchRelByID matches relationship r of type typ by its id through the
-// relationship index, named in a hint: queries are planned once
-// (queryPrefix), often on an empty database, where scanning the type
-// looks cheaper than the index; on a large one it is a scan a row.
-func matchRelByID(typ graph.RelType) string {
-	return "MATCH ()-[r:" + quote(typ) + " {id: row.id}]->()\nUSING INDEX r:" + quote(typ) + "(id)"
+	return queryPrefix + unwindRows + "\nMATCH ()-[r:" + quote(typ) + " {id: row.id}]->()\nUSING INDEX r:" + quote(typ) + "(id)" + factTail(typ)
 }
 
 // MENTIONS carries no evidence; instead it dates the mentioned node with
@@ -954,13 +638,6 @@ func mentionsQuery(start, end graph.Label) string {
 	}
 	return queryPrefix + unwindRows + "\nMATCH (a:" + quote(start) + " {id: row.start})\nMATCH (b:" + quote(end) +
 		" {id: row.end})\nMERGE (a)-[r:MENTIONS {id: row.id}]->(b)\nON CREATE SET " + onCreate + mentionsMergeTail
-}
-
-// knownMentionsQuery merges MENTIONS that exist, found from their
-// article.
-func knownMentionsQuery(start, end graph.Label) string {
-	return queryPrefix + unwindRows + "\nMATCH (a:" + quote(start) + " {id: row.start})-[r:MENTIONS]->(b:" + quote(end) +
-		")\nWHERE r.id = row.id" + mentionsMergeTail
 }
 
 // topSources is the Cypher expression of the MaxSources newest sources of

@@ -3,14 +3,12 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"maps"
 	"math"
 	"reflect"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/store"
@@ -422,57 +420,5 @@ func TestLoadManySourcesKeepsCountAndProvenance(t *testing.T) {
 		if want := fmt.Sprintf("Ruritania backs Freedonia (report %03d).", k); len(r.Sentences) != 1 || r.Sentences[0] != want {
 			t.Errorf("provenance of %s: sentences %v, want [%s]", r.Article, r.Sentences, want)
 		}
-	}
-}
-
-// An element another loader writes after the loader found it missing and
-// before the loader creates it is merged, not counted twice nor left as
-// the other loader wrote it: here another loader commits half of the
-// articles, without their titles, while the first transaction is between
-// its look-up of Article nodes and their creation.
-func TestLoadMergesWhatAnotherLoaderCreatedMeanwhile(t *testing.T) {
-	db := testDB(t)
-	batches := corpus(t, 5, 0, 40)
-	m := graph.NewMerger()
-	for _, b := range batches {
-		m.Add(b)
-	}
-	want := canon(t, m.Batch())
-	var untitled []*graph.Batch
-	for _, b := range batches[:len(batches)/2] {
-		c := *b
-		c.Nodes = append([]graph.Node(nil), b.Nodes...)
-		for i := range c.Nodes {
-			if n := &c.Nodes[i]; n.Label() == graph.LabelArticle {
-				n.Props = maps.Clone(n.Props)
-				delete(n.Props, "title")
-			}
-		}
-		untitled = append(untitled, &c)
-	}
-
-	l := store.NewLoader(db)
-	l.BatchSize = math.MaxInt
-	var other graph.Stats
-	injected := false
-	store.ObserveSteps(l, func(what string, rows int, d time.Duration) {
-		// The loader's transaction has written nothing yet: the other
-		// one does not wait for its locks.
-		if injected || !strings.HasSuffix(what, " (exists)") {
-			return
-		}
-		injected = true
-		other = write(t, store.NewLoader(db), untitled)
-	})
-	st := write(t, l, batches)
-	if !injected {
-		t.Fatal("the loader looked up no element before creating it")
-	}
-	if got := dumpDB(t, db); got != want {
-		t.Errorf("database differs from Merger:\n%s", diff(want, got))
-	}
-	nodes := strings.Count(want, `"type":"node"`)
-	if created := other.NodesCreated + st.NodesCreated; created != nodes {
-		t.Errorf("%d nodes in the database, %d counted as created (%d by the other loader)", nodes, created, other.NodesCreated)
 	}
 }

@@ -30,11 +30,8 @@ func WriteCypher(w io.Writer, b *graph.Batch, batchSize int) error {
 	m := graph.NewMerger()
 	m.Add(b)
 	for _, st := range planWrites(m.Parts()) {
-		// A script cannot tell new elements from existing ones before it
-		// runs: every row goes through the merge query.
-		all := append(st.rows[:len(st.rows):len(st.rows)], st.mergeRows...)
-		for i := 0; i < len(all); i += batchSize {
-			rows := all[i:min(i+batchSize, len(all))]
+		for i := 0; i < len(st.rows); i += batchSize {
+			rows := st.rows[i:min(i+batchSize, len(st.rows))]
 			lit, err := cypherLiteral(rows)
 			if err != nil {
 				return fmt.Errorf("cypher %s: %w", st.what, err)
