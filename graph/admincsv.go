@@ -3,6 +3,7 @@ package graph
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -63,6 +64,48 @@ func WriteAdminCSV(dir string, b *Batch) (*AdminImport, error) {
 			if err := fn(nil, &b.Rels[i]); err != nil {
 				return err
 			}
+		}
+		return nil
+	})
+}
+
+// WriteStoredAdminCSV writes a graph in stored form, such as a database
+// holds, into dir as WriteAdminCSV does, each element as StoredElement
+// gives it, one element in memory at a time: each calls its function with
+// every element once, and the elements wait in a temporary file in tmpDir
+// ("" for the system's) until the columns of every file are known.
+func WriteStoredAdminCSV(dir, tmpDir string, each func(fn func(n *Node, r *Rel) error) error) (*AdminImport, error) {
+	tmp, err := os.CreateTemp(tmpDir, "geokg-admin-*.jsonl")
+	if err != nil {
+		return nil, fmt.Errorf("neo4j-admin export: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	t := newAdminTypes()
+	w := bufio.NewWriterSize(tmp, 1<<20)
+	jw := NewJSONLWriter(w)
+	err = each(func(n *Node, r *Rel) error {
+		b := StoredElement(n, r)
+		for i := range b.Nodes {
+			t.see(&b.Nodes[i], nil)
+		}
+		for i := range b.Rels {
+			t.see(nil, &b.Rels[i])
+		}
+		return jw.Write(b)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := w.Flush(); err != nil {
+		return nil, fmt.Errorf("neo4j-admin export: %w", err)
+	}
+	return t.write(dir, func(fn func(n *Node, r *Rel) error) error {
+		if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+			return fmt.Errorf("neo4j-admin export: %w", err)
+		}
+		if err := ScanJSONL(bufio.NewReaderSize(tmp, 1<<20), fn); err != nil {
+			return fmt.Errorf("neo4j-admin export: read %s: %w", tmp.Name(), err)
 		}
 		return nil
 	})

@@ -445,21 +445,37 @@ func (x *Exporter) WriteAdminCSV(dir string) (*AdminImport, error) {
 	if err := x.merge(); err != nil {
 		return nil, err
 	}
-	return x.types.write(dir, func(fn func(n *Node, r *Rel) error) error {
-		for _, name := range []string{mergedFile, evidenceFile} {
-			path := filepath.Join(x.dir, name)
-			f, err := os.Open(path)
-			if err != nil {
-				return fmt.Errorf("export: %w", err)
-			}
-			err = ScanJSONL(bufio.NewReaderSize(f, 1<<20), fn)
-			f.Close()
-			if err != nil {
-				return fmt.Errorf("export: read %s: %w", path, err)
-			}
+	return x.types.write(dir, x.Scan)
+}
+
+// Scan calls fn with each node and relationship of the merged graph, in
+// the order WriteJSONL writes them, one in memory at a time, as
+// ScanJSONL reads them back (numbers as float64).
+func (x *Exporter) Scan(fn func(n *Node, r *Rel) error) error {
+	if err := x.merge(); err != nil {
+		return err
+	}
+	for _, name := range []string{mergedFile, evidenceFile} {
+		path := filepath.Join(x.dir, name)
+		f, err := os.Open(path)
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
 		}
-		return nil
-	})
+		// fn's own errors (a full disk, a closed pipe) are not the file's.
+		var fnErr error
+		err = ScanJSONL(bufio.NewReaderSize(f, 1<<20), func(n *Node, r *Rel) error {
+			fnErr = fn(n, r)
+			return fnErr
+		})
+		f.Close()
+		switch {
+		case fnErr != nil:
+			return fnErr
+		case err != nil:
+			return fmt.Errorf("export: read %s: %w", path, err)
+		}
+	}
+	return nil
 }
 
 // factAgg is the running aggregate of one relationship's evidence: what

@@ -265,3 +265,114 @@ func TestExporterRemovesTempFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestStoredElementsEqualMerger writes a merged graph as a database holds
+// it (with load times) one element at a time: each element comes out as
+// it went in, without its load time, and the neo4j-admin files are those
+// of the graph written whole, byte for byte.
+func TestStoredElementsEqualMerger(t *testing.T) {
+	m := graph.NewMerger()
+	for _, b := range synthCorpus(t, 200) {
+		m.Add(b)
+	}
+	stored := m.Batch()
+	loaded := func(p map[string]any) map[string]any {
+		q := map[string]any{graph.PropLoadedAt: "2026-01-02T03:04:05Z"}
+		for k, v := range p {
+			q[k] = v
+		}
+		return q
+	}
+	line := func(b *graph.Batch) string {
+		var buf bytes.Buffer
+		if err := graph.NewJSONLWriter(&buf).Write(b); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	each := func(fn func(n *graph.Node, r *graph.Rel) error) error {
+		for _, n := range stored.Nodes {
+			n.Props = loaded(n.Props)
+			if err := fn(&n, nil); err != nil {
+				return err
+			}
+		}
+		for _, r := range stored.Rels {
+			r.Props = loaded(r.Props)
+			if err := fn(nil, &r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	i, j := 0, 0
+	err := each(func(n *graph.Node, r *graph.Rel) error {
+		want := &graph.Batch{}
+		if n != nil {
+			want.Nodes = stored.Nodes[i : i+1]
+			i++
+		} else {
+			want.Rels = stored.Rels[j : j+1]
+			j++
+		}
+		if got, w := line(graph.StoredElement(n, r)), line(want); got != w {
+			t.Errorf("element differs:\n got %s\nwant %s", got, w)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	wdir, gdir := t.TempDir(), t.TempDir()
+	wimp, err := graph.WriteAdminCSV(wdir, stored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gimp, err := graph.WriteStoredAdminCSV(gdir, t.TempDir(), each)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gimp.Command("neo4j") != strings.ReplaceAll(wimp.Command("neo4j"), wdir, gdir) {
+		t.Errorf("commands differ:\n%s\n%s", gimp.Command("neo4j"), wimp.Command("neo4j"))
+	}
+	var files []string
+	for _, m := range []map[string]string{wimp.NodeFiles, wimp.RelFiles} {
+		for _, f := range m {
+			files = append(files, f)
+		}
+	}
+	for _, f := range files {
+		w, err := os.ReadFile(filepath.Join(wdir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := os.ReadFile(filepath.Join(gdir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(g, w) {
+			t.Errorf("%s differs from the graph written whole", f)
+		}
+	}
+}
+
+// A relationship stored before Evidence nodes existed keeps its sources,
+// each as an Evidence node.
+func TestStoredElementWithoutEvidence(t *testing.T) {
+	r := &graph.Rel{ID: "rel:1", Type: graph.RelSupports,
+		Start: graph.Ref{ID: "state:a", Labels: []graph.Label{graph.LabelState}}, End: graph.Ref{ID: "state:b", Labels: []graph.Label{graph.LabelState}},
+		Props: map[string]any{"id": "rel:1", "sources": []any{"article:1", "article:2"}, "evidence": []any{"A backs B."}, "confidence": 0.75}}
+	b := graph.StoredElement(nil, r)
+	if len(b.Rels) != 1 || len(b.Nodes) != 2 {
+		t.Fatalf("got %d relationships and %d nodes, want the relationship and two Evidence nodes", len(b.Rels), len(b.Nodes))
+	}
+	if n := b.Rels[0].Props[graph.PropSourceCount]; n != int64(2) {
+		t.Errorf("source_count %v, want 2", n)
+	}
+	for _, n := range b.Nodes {
+		if n.Label() != graph.LabelEvidence || n.Props[graph.PropFact] != "rel:1" {
+			t.Errorf("not the relationship's Evidence: %v", n)
+		}
+	}
+}

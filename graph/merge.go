@@ -113,6 +113,16 @@ func (m *Merger) Len() int { return len(m.nodes) + len(m.rels) + len(m.evidence)
 // are computed again from the evidence, and co-mentions from MENTIONS.
 func (m *Merger) Add(b *Batch) {
 	key, published := unitKey(b)
+	m.add(b, key, published)
+}
+
+// AddPart merges b, a part of a larger graph, as Add does, but never takes
+// it to be one article's graph, even when it holds one Article node.
+func (m *Merger) AddPart(b *Batch) { m.add(b, "", "") }
+
+// add merges b, dating and ranking its elements by the article of key and
+// published when key is not empty.
+func (m *Merger) add(b *Batch, key, published string) {
 	unitArticle := ""
 	for _, n := range b.Nodes {
 		if n.Label() == LabelArticle {
@@ -200,6 +210,33 @@ func (m *Merger) Batch() *Batch {
 	b.Rels = append(b.Rels, coMentions(p.Mentions)...)
 	sortBatch(b)
 	return b
+}
+
+// StoredElement is n or r (exactly one of them), an element of a graph in
+// stored form such as a database holds, as Merger.Batch gives it when the
+// whole graph is merged: its properties in canonical form without load
+// times, the aggregates of a relationship or an Event read from its
+// stored ones. On a graph the merge rules made, those equal what the
+// whole graph's Evidence nodes and MENTIONS give, so a graph can be
+// written one element at a time. A CO_MENTIONED relationship, which
+// Merger counts from MENTIONS, keeps its count. A relationship stored
+// before Evidence nodes existed (sources without source_count) comes with
+// an Evidence node for each source, without its publication date.
+func StoredElement(n *Node, r *Rel) *Batch {
+	if r != nil && r.Type == RelCoMentioned {
+		p := map[string]any{PropID: r.ID, PropArticles: int64(toFloat(r.Props[PropArticles]))}
+		return &Batch{Rels: []Rel{{ID: r.ID, Type: r.Type, Start: Ref{ID: r.Start.ID, Labels: r.Start.Labels[:min(1, len(r.Start.Labels))]},
+			End: Ref{ID: r.End.ID, Labels: r.End.Labels[:min(1, len(r.End.Labels))]}, Props: p}}}
+	}
+	b := &Batch{}
+	if n != nil {
+		b.Nodes = []Node{*n}
+	} else {
+		b.Rels = []Rel{*r}
+	}
+	m := NewMerger()
+	m.AddPart(b)
+	return m.Batch()
 }
 
 // sortBatch sorts nodes by label (the contract's order, then others by

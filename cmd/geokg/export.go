@@ -34,25 +34,28 @@ database instead. It writes one of:
                (import.sh in the same directory): the fastest way to build
                a graph of millions of articles
 
-From articles, jsonl and neo4j-admin merge in bounded memory (--memory,
-about 64 MiB of records by default, about three times that in all): the
-records are sorted in runs into temporary files in $TMPDIR (about twice
-the size of the output), then merged; the cypher script is built in
-memory. With --from-db, jsonl streams the database; cypher and
-neo4j-admin read the whole graph into memory.
+Memory does not grow with the graph. From articles, every format merges
+in --memory MiB of records (64 by default, about three times that in
+all): the records are sorted in runs into temporary files in $TMPDIR
+(about twice the size of the output), then merged and written one
+element at a time, the cypher script in pieces of --batch-size elements.
+With --from-db the database is read as a stream: jsonl as it is stored,
+cypher in pieces, neo4j-admin through a temporary file in $TMPDIR about
+the size of the jsonl export (the columns are known only at its end).
 
 Examples:
   geokg export --format jsonl articles/ > graph.jsonl
   geokg export --format cypher --out graph.cypher articles/
   geokg export --format neo4j-admin --out import/ /data/news/
   TMPDIR=/scratch geokg export --memory 512 --format neo4j-admin --out import/ /data/news/
-  geokg export --from-db --format jsonl > backup.jsonl`,
+  geokg export --from-db --format jsonl > backup.jsonl
+  geokg export --from-db --format neo4j-admin --out copy/`,
 		Flags: append(connFlags(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "jsonl", Usage: "jsonl, cypher or neo4j-admin"},
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "output `FILE` (default standard output); for neo4j-admin, a directory (required)"},
 			&cli.BoolFlag{Name: "from-db", Usage: "export the graph in the database instead of extracting articles"},
-			&cli.IntFlag{Name: "batch-size", Value: store.DefaultBatchSize, Usage: "rows per statement of the cypher script"},
-			&cli.IntFlag{Name: "memory", Value: graph.DefaultExportMemory >> 20, Usage: "`MiB` of merge records held before they are sorted to temporary files (jsonl and neo4j-admin from articles)"},
+			&cli.IntFlag{Name: "batch-size", Value: store.DefaultBatchSize, Usage: "elements per piece, and at most rows per statement, of the cypher script"},
+			&cli.IntFlag{Name: "memory", Value: graph.DefaultExportMemory >> 20, Usage: "`MiB` of merge records held before they are sorted to temporary files (from articles)"},
 			&cli.StringFlag{Name: "database-name", Value: "neo4j", Usage: "database named in the neo4j-admin command"},
 			&cli.IntFlag{Name: "workers", Value: runtime.GOMAXPROCS(0), Usage: "articles extracted at once"},
 			&cli.StringSliceFlag{Name: "dict", Usage: "extend the gazetteer with the dictionary `FILE` (repeatable)"},
@@ -85,103 +88,107 @@ func runExport(c *cli.Context) error {
 		return usageError("export: no input (give articles, or --from-db)")
 	}
 
-	var b *graph.Batch
-	var x *graph.Exporter
-	var failed int
 	if fromDB {
 		db, err := connect(c)
 		if err != nil {
 			return err
 		}
 		defer db.Close(context.WithoutCancel(c.Context))
-		if format == "jsonl" {
-			err := writeTo(c.App.Writer, out, func(w io.Writer) error { return dumpJSONL(c.Context, db, w) })
-			if err != nil {
-				return queryFailure(db, err)
+		if format == "neo4j-admin" {
+			var imp *graph.AdminImport
+			imp, err = graph.WriteStoredAdminCSV(out, "", func(fn func(n *graph.Node, r *graph.Rel) error) error { return db.Dump(c.Context, fn) })
+			if err == nil {
+				err = writeImportScript(c, out, imp)
 			}
-			return nil
+		} else {
+			err = writeGraph(c, format, func(fn func(n *graph.Node, r *graph.Rel) error) error { return dumpOrdered(c.Context, db, fn) })
 		}
-		if b, err = db.DumpBatch(c.Context); err != nil {
+		if err != nil {
 			return queryFailure(db, err)
 		}
-	} else {
-		cur, err := loadCuration(c)
-		if err != nil {
-			return err
-		}
-		ex, err := newExtractor(c)
-		if err != nil {
-			return err
-		}
-		// The cypher script is built in memory; the other formats merge
-		// by sorting on disk, in bounded memory.
-		var sink ingest.Sink
-		m := graph.NewMerger()
-		if format == "cypher" {
-			sink = ingest.Merge(m)
-		} else {
-			exp, err := graph.NewExporter("")
-			if err != nil {
-				return &exitError{code: 1, err: err}
-			}
-			defer exp.Close()
-			exp.Memory = int64(c.Int("memory")) << 20
-			sink, x = ingest.Export(exp), exp
-		}
-		po, note := newPassedOver(c), noteFunc(c)
-		res, err := ingest.Run(c.Context, ingest.Options{
-			Inputs:    c.Args().Slice(),
-			Source:    readOptions(c, po, note),
-			Extractor: languageNote{ex, note},
-			Workers:   c.Int("workers"),
-			Sink:      sink,
-			Curation:  cur,
-			Failure:   func(f ingest.Failure) { fmt.Fprintf(c.App.ErrWriter, "geokg: %v\n", f.Err) },
-		})
-		if err != nil {
-			return &exitError{code: 1, err: err}
-		}
-		failed = res.Failed
-		if x == nil {
-			b = m.Batch()
-		}
-		po.explainNothingRead(res.Read)
+		return nil
 	}
 
-	var err error
+	cur, err := loadCuration(c)
+	if err != nil {
+		return err
+	}
+	ex, err := newExtractor(c)
+	if err != nil {
+		return err
+	}
+	x, err := graph.NewExporter("")
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	defer x.Close()
+	x.Memory = int64(c.Int("memory")) << 20
+	po, note := newPassedOver(c), noteFunc(c)
+	res, err := ingest.Run(c.Context, ingest.Options{
+		Inputs:    c.Args().Slice(),
+		Source:    readOptions(c, po, note),
+		Extractor: languageNote{ex, note},
+		Workers:   c.Int("workers"),
+		Sink:      ingest.Export(x),
+		Curation:  cur,
+		Failure:   func(f ingest.Failure) { fmt.Fprintf(c.App.ErrWriter, "geokg: %v\n", f.Err) },
+	})
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	po.explainNothingRead(res.Read)
+
 	switch format {
 	case "neo4j-admin":
 		var imp *graph.AdminImport
-		if x != nil {
-			imp, err = x.WriteAdminCSV(out)
-		} else {
-			imp, err = graph.WriteAdminCSV(out, b)
+		if imp, err = x.WriteAdminCSV(out); err == nil {
+			err = writeImportScript(c, out, imp)
 		}
-		if err == nil {
-			cmd := imp.Command(c.String("database-name"))
-			err = os.WriteFile(out+"/import.sh", []byte("#!/bin/sh\n# Stop the database first; afterwards run: geokg schema apply\n"+cmd+"\n"), 0o755)
-			if err == nil {
-				fmt.Fprintf(c.App.ErrWriter, "geokg: wrote %s; import the files with:\n%s\n", out, cmd)
-			}
-		}
+	case "jsonl":
+		err = writeTo(c.App.Writer, out, x.WriteJSONL)
 	default:
-		err = writeTo(c.App.Writer, out, func(w io.Writer) error {
-			switch {
-			case format == "cypher":
-				return store.WriteCypher(w, b, c.Int("batch-size"))
-			case x != nil:
-				return x.WriteJSONL(w)
-			}
-			return graph.NewJSONLWriter(w).Write(b)
-		})
+		err = writeGraph(c, format, x.Scan)
 	}
 	if err != nil {
 		return &exitError{code: 1, err: fmt.Errorf("export: %w", err)}
 	}
-	if failed > 0 {
-		return &exitError{code: 1, err: fmt.Errorf("export: %d input(s) failed", failed)}
+	if res.Failed > 0 {
+		return &exitError{code: 1, err: fmt.Errorf("export: %d input(s) failed", res.Failed)}
 	}
 	return nil
+}
+
+// writeGraph writes the graph that scan gives, element by element (nodes
+// before the relationships between them, relationships before their
+// Evidence), as jsonl or a cypher script to --out or stdout.
+func writeGraph(c *cli.Context, format string, scan func(fn func(n *graph.Node, r *graph.Rel) error) error) error {
+	return writeTo(c.App.Writer, c.String("out"), func(w io.Writer) error {
+		if format == "jsonl" {
+			jw := graph.NewJSONLWriter(w)
+			return scan(func(n *graph.Node, r *graph.Rel) error {
+				if n != nil {
+					return jw.Write(&graph.Batch{Nodes: []graph.Node{*n}})
+				}
+				return jw.Write(&graph.Batch{Rels: []graph.Rel{*r}})
+			})
+		}
+		cw := store.NewCypherWriter(w, c.Int("batch-size"))
+		if err := scan(cw.Add); err != nil {
+			return err
+		}
+		return cw.Close()
+	})
+}
+
+// writeImportScript writes import.sh, with the neo4j-admin command of
+// imp, into dir, and tells it.
+func writeImportScript(c *cli.Context, dir string, imp *graph.AdminImport) error {
+	cmd := imp.Command(c.String("database-name"))
+	err := os.WriteFile(filepath.Join(dir, "import.sh"), []byte("#!/bin/sh\n# Stop the database first; afterwards run: geokg schema apply\n"+cmd+"\n"), 0o755)
+	if err == nil {
+		fmt.Fprintf(c.App.ErrWriter, "geokg: wrote %s; import the files with:\n%s\n", dir, cmd)
+	}
+	return err
 }
 
 // writeTo runs fn on the file path, or on stdout when path is empty or
@@ -223,10 +230,11 @@ func writeTo(stdout io.Writer, path string, fn func(io.Writer) error) error {
 	return err
 }
 
-// dumpJSONL writes the graph of db in the export format as it reads it,
-// the Evidence nodes, which must follow their relationships, kept in a
-// temporary file until the relationships are written.
-func dumpJSONL(ctx context.Context, db *store.DB, w io.Writer) error {
+// dumpOrdered calls fn with each node and relationship of db's graph in
+// an order a loader can follow: the nodes but Evidence, the
+// relationships, then the Evidence nodes, which wait in a temporary file
+// until the relationships are done.
+func dumpOrdered(ctx context.Context, db *store.DB, fn func(n *graph.Node, r *graph.Rel) error) error {
 	tmp, err := os.CreateTemp("", "geokg-evidence-*.jsonl")
 	if err != nil {
 		return err
@@ -234,15 +242,12 @@ func dumpJSONL(ctx context.Context, db *store.DB, w io.Writer) error {
 	defer os.Remove(tmp.Name())
 	defer tmp.Close()
 	tw := bufio.NewWriterSize(tmp, 1<<20)
-	out, evidence := graph.NewJSONLWriter(w), graph.NewJSONLWriter(tw)
+	evidence := graph.NewJSONLWriter(tw)
 	err = db.Dump(ctx, func(n *graph.Node, r *graph.Rel) error {
-		switch {
-		case n != nil && n.Label() == graph.LabelEvidence:
+		if n != nil && n.Label() == graph.LabelEvidence {
 			return evidence.Write(&graph.Batch{Nodes: []graph.Node{*n}})
-		case n != nil:
-			return out.Write(&graph.Batch{Nodes: []graph.Node{*n}})
 		}
-		return out.Write(&graph.Batch{Rels: []graph.Rel{*r}})
+		return fn(n, r)
 	})
 	if err == nil {
 		err = tw.Flush()
@@ -253,6 +258,16 @@ func dumpJSONL(ctx context.Context, db *store.DB, w io.Writer) error {
 	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
-	_, err = io.Copy(w, tmp)
-	return err
+	var fnErr error
+	err = graph.ScanJSONL(bufio.NewReaderSize(tmp, 1<<20), func(n *graph.Node, r *graph.Rel) error {
+		fnErr = fn(n, r)
+		return fnErr
+	})
+	switch {
+	case fnErr != nil:
+		return fnErr
+	case err != nil:
+		return fmt.Errorf("read %s: %w", tmp.Name(), err)
+	}
+	return nil
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/store"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -67,14 +70,63 @@ func TestExportThenLoadEqualsIngest(t *testing.T) {
 		sameGraph(t, "load of extract's output", want, canonDump(t, db))
 	})
 
-	t.Run("export cypher, run", func(t *testing.T) {
-		f := filepath.Join(dir, "graph.cypher")
-		if _, stderr, code := geokgDB(t, db, "export", "--format", "cypher", "--batch-size", "100", "--out", f, in); code != 0 {
+	// The script is written in pieces of --batch-size elements from the
+	// merged graph.
+	for _, size := range []string{"500", "40"} {
+		t.Run("export cypher in pieces of "+size+", run", func(t *testing.T) {
+			f := filepath.Join(dir, "graph.cypher")
+			if _, stderr, code := geokgDB(t, db, "export", "--format", "cypher", "--batch-size", size, "--memory", "1", "--out", f, in); code != 0 {
+				t.Fatalf("export: exit %d\n%s", code, stderr)
+			}
+			neo4jtest.Reset(t, db)
+			runCypherScript(t, db, f)
+			sameGraph(t, "cypher script", want, canonDump(t, db))
+		})
+	}
+
+	// The database streamed as a cypher script, and as neo4j-admin files,
+	// gives what reading it whole into memory gave: the same graph, the
+	// same files.
+	t.Run("export cypher and neo4j-admin from the database", func(t *testing.T) {
+		if got := ingested(t, db, in); got != want {
+			sameGraph(t, "ingest again", want, got)
+		}
+		whole, err := db.DumpBatch(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := filepath.Join(dir, "db-whole.cypher")
+		err = writeTo(nil, old, func(w io.Writer) error { return store.WriteCypher(w, whole, 60) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		oldAdmin := filepath.Join(dir, "db-admin-whole")
+		if _, err := graph.WriteAdminCSV(oldAdmin, whole); err != nil {
+			t.Fatal(err)
+		}
+		f, admin := filepath.Join(dir, "db.cypher"), filepath.Join(dir, "db-admin")
+		if _, stderr, code := geokgDB(t, db, "export", "--from-db", "--format", "cypher", "--batch-size", "60", "--out", f); code != 0 {
 			t.Fatalf("export: exit %d\n%s", code, stderr)
 		}
-		neo4jtest.Reset(t, db)
-		runCypherScript(t, db, f)
-		sameGraph(t, "cypher script", want, canonDump(t, db))
+		if _, stderr, code := geokgDB(t, db, "export", "--from-db", "--format", "neo4j-admin", "--out", admin); code != 0 {
+			t.Fatalf("export: exit %d\n%s", code, stderr)
+		}
+		files, _ := filepath.Glob(filepath.Join(oldAdmin, "*.csv"))
+		if len(files) < 10 {
+			t.Fatalf("%d CSV files written from the whole graph", len(files))
+		}
+		for _, wf := range files {
+			w, _ := os.ReadFile(wf)
+			g, err := os.ReadFile(filepath.Join(admin, filepath.Base(wf)))
+			if err != nil || !bytes.Equal(g, w) {
+				t.Errorf("%s differs from the one written from the whole graph (%v)", filepath.Base(wf), err)
+			}
+		}
+		for _, script := range []string{old, f} {
+			neo4jtest.Reset(t, db)
+			runCypherScript(t, db, script)
+			sameGraph(t, filepath.Base(script), want, canonDump(t, db))
+		}
 	})
 
 	t.Run("export from the database, load", func(t *testing.T) {

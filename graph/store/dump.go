@@ -11,65 +11,75 @@ import (
 
 // Dump reads the whole graph of the database, in a canonical order: nodes
 // by id, then relationships by id, and calls fn for each, as
-// graph.ScanJSONL does. Labels are sorted with the contract's label first;
-// list properties come back as []string or []float64 when they hold only
-// those.
+// graph.ScanJSONL does, once: the read is not retried (what fn wrote
+// cannot be taken back), so a lost connection fails it. Labels are sorted
+// with the contract's label first; list properties come back as []string
+// or []float64 when they hold only those.
 func (db *DB) Dump(ctx context.Context, fn func(n *graph.Node, r *graph.Rel) error) error {
 	ctx, cancel := db.QueryContext(ctx)
 	defer cancel()
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(context.WithoutCancel(ctx))
-	_, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		res, err := tx.Run(ctx, "MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY n.id", nil)
-		if err != nil {
-			return struct{}{}, err
-		}
-		for res.Next(ctx) {
-			rec := res.Record()
-			id, _, _ := neo4j.GetRecordValue[string](rec, "id")
-			ls, _, err := neo4j.GetRecordValue[[]any](rec, "labels")
-			if err != nil {
-				return struct{}{}, err
-			}
-			ps, _, err := neo4j.GetRecordValue[map[string]any](rec, "props")
-			if err != nil {
-				return struct{}{}, err
-			}
-			if err := fn(&graph.Node{ID: id, Labels: labelsOf(ls), Props: normalizeProps(ps)}, nil); err != nil {
-				return struct{}{}, err
-			}
-		}
-		if err := res.Err(); err != nil {
-			return struct{}{}, err
-		}
-		res, err = tx.Run(ctx, `MATCH (a)-[r]->(b)
-RETURN r.id AS id, type(r) AS type, a.id AS start, labels(a) AS sl, b.id AS end, labels(b) AS el, properties(r) AS props
-ORDER BY r.id, a.id, b.id`, nil)
-		if err != nil {
-			return struct{}{}, err
-		}
-		for res.Next(ctx) {
-			rec := res.Record()
-			r := &graph.Rel{}
-			var typ string
-			var sl, el []any
-			var props map[string]any
-			for k, dst := range map[string]any{"id": &r.ID, "type": &typ, "start": &r.Start.ID, "end": &r.End.ID, "sl": &sl, "el": &el, "props": &props} {
-				if err := recordInto(rec, k, dst); err != nil {
-					return struct{}{}, err
-				}
-			}
-			r.Type, r.Start.Labels, r.End.Labels, r.Props = graph.RelType(typ), labelsOf(sl), labelsOf(el), normalizeProps(props)
-			if err := fn(nil, r); err != nil {
-				return struct{}{}, err
-			}
-		}
-		return struct{}{}, res.Err()
-	})
-	if err != nil {
+	if err := dump(ctx, sess, fn); err != nil {
 		return fmt.Errorf("dump %s: %w", db.Config, err)
 	}
 	return nil
+}
+
+func dump(ctx context.Context, sess neo4j.SessionWithContext, fn func(n *graph.Node, r *graph.Rel) error) error {
+	tx, err := sess.BeginTransaction(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Close(context.WithoutCancel(ctx))
+	res, err := tx.Run(ctx, "MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY n.id", nil)
+	if err != nil {
+		return err
+	}
+	for res.Next(ctx) {
+		rec := res.Record()
+		id, _, _ := neo4j.GetRecordValue[string](rec, "id")
+		ls, _, err := neo4j.GetRecordValue[[]any](rec, "labels")
+		if err != nil {
+			return err
+		}
+		ps, _, err := neo4j.GetRecordValue[map[string]any](rec, "props")
+		if err != nil {
+			return err
+		}
+		if err := fn(&graph.Node{ID: id, Labels: labelsOf(ls), Props: normalizeProps(ps)}, nil); err != nil {
+			return err
+		}
+	}
+	if err := res.Err(); err != nil {
+		return err
+	}
+	res, err = tx.Run(ctx, `MATCH (a)-[r]->(b)
+RETURN r.id AS id, type(r) AS type, a.id AS start, labels(a) AS sl, b.id AS end, labels(b) AS el, properties(r) AS props
+ORDER BY r.id, a.id, b.id`, nil)
+	if err != nil {
+		return err
+	}
+	for res.Next(ctx) {
+		rec := res.Record()
+		r := &graph.Rel{}
+		var typ string
+		var sl, el []any
+		var props map[string]any
+		for k, dst := range map[string]any{"id": &r.ID, "type": &typ, "start": &r.Start.ID, "end": &r.End.ID, "sl": &sl, "el": &el, "props": &props} {
+			if err := recordInto(rec, k, dst); err != nil {
+				return err
+			}
+		}
+		r.Type, r.Start.Labels, r.End.Labels, r.Props = graph.RelType(typ), labelsOf(sl), labelsOf(el), normalizeProps(props)
+		if err := fn(nil, r); err != nil {
+			return err
+		}
+	}
+	if err := res.Err(); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
 }
 
 // recordInto reads the value of key in rec into dst, a pointer to a string,

@@ -12,35 +12,142 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-// WriteCypher writes b as a script for cypher-shell: the schema, then the
-// loader's own MERGE queries with their rows as literals, batchSize
-// elements a statement. Running it gives the graph loading b gives, and
-// merges into an existing graph by the same rules. Every value is written
-// as an escaped literal; no text of the batch reaches query structure.
+// WriteCypher writes b as a script for cypher-shell (see CypherWriter),
+// merged whole: its elements may come in any order.
 func WriteCypher(w io.Writer, b *graph.Batch, batchSize int) error {
+	cw := NewCypherWriter(w, batchSize)
+	if err := cw.Write(b); err != nil {
+		return err
+	}
+	return cw.Close()
+}
+
+// A CypherWriter writes a graph as a script for cypher-shell: the schema,
+// then the loader's own MERGE queries with their rows as literals,
+// batchSize rows a statement. Running the script gives the graph loading
+// the elements gives, and merges into an existing graph by the same
+// rules. Every value is written as an escaped literal; no text of the
+// graph reaches query structure.
+//
+// Add takes a graph of any size in stored form (as Merger.Batch,
+// graph.Exporter and a database dump give it) one element at a time and
+// writes it in pieces of batchSize elements, each merged and written on its own, so
+// that memory does not grow with the graph. The statements of a piece
+// build on what earlier pieces wrote, as loading a file in pieces does:
+// the elements must come with nodes before the relationships between
+// them, and relationships before their Evidence nodes, as
+// graph.JSONLWriter writes a graph and a database dump can be ordered.
+// Evidence in a later piece than its relationship is merged into it, a
+// MENTIONS into nodes written before, and the script counts co-mentions
+// from MENTIONS as they come.
+type CypherWriter struct {
+	w     *bufio.Writer
+	size  int
+	piece graph.Batch
+	// What was given, for the closing line.
+	nodes, rels int
+	started     bool
+}
+
+// NewCypherWriter returns a writer of a script to w, batchSize rows a
+// statement (DefaultBatchSize when not positive).
+func NewCypherWriter(w io.Writer, batchSize int) *CypherWriter {
 	if batchSize <= 0 {
 		batchSize = DefaultBatchSize
 	}
-	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "// geokg graph: %d nodes, %d relationships.\n// Run with: cypher-shell -a bolt://127.0.0.1:7687 -u neo4j -f FILE\n", len(b.Nodes), len(b.Rels))
-	for _, s := range Schema() {
-		fmt.Fprintf(bw, "%s;\n", s.Cypher)
+	return &CypherWriter{w: bufio.NewWriter(w), size: batchSize}
+}
+
+// Add adds the node n or the relationship r (exactly one of them) to the
+// script, in the order described above, and writes the piece it
+// completes.
+func (c *CypherWriter) Add(n *graph.Node, r *graph.Rel) error {
+	if n != nil {
+		c.piece.Nodes = append(c.piece.Nodes, *n)
+	} else {
+		c.piece.Rels = append(c.piece.Rels, *r)
 	}
-	bw.WriteString("CALL db.awaitIndexes(300);\n")
+	if c.piece.Len() < c.size {
+		return nil
+	}
+	return c.flush()
+}
+
+// Write writes the elements added so far, then b as one piece, merged
+// whole.
+func (c *CypherWriter) Write(b *graph.Batch) error {
+	if err := c.flush(); err != nil {
+		return err
+	}
+	return c.write(b, false)
+}
+
+// Close writes the elements added so far and the closing line, and
+// flushes the script. It does not close the underlying writer.
+func (c *CypherWriter) Close() error {
+	if err := c.flush(); err != nil {
+		return err
+	}
+	if err := c.header(); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.w, "// End of the geokg graph: %d nodes, %d relationships.\n", c.nodes, c.rels)
+	return c.w.Flush()
+}
+
+func (c *CypherWriter) flush() error {
+	if c.piece.Len() == 0 {
+		return nil
+	}
+	err := c.write(&c.piece, true)
+	clear(c.piece.Nodes)
+	clear(c.piece.Rels)
+	c.piece.Nodes, c.piece.Rels = c.piece.Nodes[:0], c.piece.Rels[:0]
+	return err
+}
+
+// header writes the schema, once, before the first statement.
+func (c *CypherWriter) header() error {
+	if c.started {
+		return nil
+	}
+	c.started = true
+	c.w.WriteString("// geokg graph.\n// Run with: cypher-shell -a bolt://127.0.0.1:7687 -u neo4j -f FILE\n")
+	for _, s := range Schema() {
+		fmt.Fprintf(c.w, "%s;\n", s.Cypher)
+	}
+	_, err := c.w.WriteString("CALL db.awaitIndexes(300);\n")
+	return err
+}
+
+// write writes the statements of one piece; a part of a larger graph is
+// never taken to be one article's.
+func (c *CypherWriter) write(b *graph.Batch, part bool) error {
+	if err := c.header(); err != nil {
+		return err
+	}
+	c.nodes += len(b.Nodes)
+	c.rels += len(b.Rels)
 	m := graph.NewMerger()
-	m.Add(b)
+	if part {
+		m.AddPart(b)
+	} else {
+		m.Add(b)
+	}
 	for _, st := range planWrites(m.Parts()) {
-		for i := 0; i < len(st.rows); i += batchSize {
-			rows := st.rows[i:min(i+batchSize, len(st.rows))]
+		for i := 0; i < len(st.rows); i += c.size {
+			rows := st.rows[i:min(i+c.size, len(st.rows))]
 			lit, err := cypherLiteral(rows)
 			if err != nil {
 				return fmt.Errorf("cypher %s: %w", st.what, err)
 			}
 			q := strings.Replace(st.query, unwindRows, "UNWIND "+lit+" AS row", 1)
-			fmt.Fprintf(bw, "%s;\n", q)
+			if _, err := fmt.Fprintf(c.w, "%s;\n", q); err != nil {
+				return err
+			}
 		}
 	}
-	return bw.Flush()
+	return nil
 }
 
 // cypherLiteral writes v as a Cypher literal.

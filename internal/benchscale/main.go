@@ -1,13 +1,17 @@
 // Command benchscale measures how loading scales with the corpus: for each
 // size it writes a synthetic corpus (internal/synth) and times, on local
 // Neo4j 5.26 servers of their own, geokg load of its graph, geokg ingest
-// of its articles, geokg export to neo4j-admin CSV, neo4j-admin database
-// import full of those files and geokg schema apply after it. It prints a
-// table of wall time, CPU time (of geokg and of the server apart), rate and
-// peak memory, then the ratios that matter: the rate at each size against
-// the smallest, and load against neo4j-admin import of the same graph.
+// of its articles, geokg export to neo4j-admin CSV and to a cypher
+// script, neo4j-admin database import full of those files and geokg
+// schema apply after it, and geokg export --from-db of the imported
+// graph. It prints a table of wall time, CPU time (of geokg and of the
+// server apart), rate and peak memory, then the ratios that matter: the
+// rate at each size against the smallest, load against neo4j-admin import
+// of the same graph, and each export against -baseline, an earlier
+// binary run side by side with it.
 //
 //	go run ./internal/benchscale -sizes 10000,100000
+//	go run ./internal/benchscale -sizes 10000,30000 -steps export-cypher,export-db -baseline /tmp/geokg-before
 //
 // make bench-scale runs it; docs/loading.md has the figures.
 package main
@@ -39,6 +43,7 @@ type options struct {
 	sizes     []int
 	dir       string
 	geokg     string
+	baseline  string
 	heap      string
 	pagecache string
 	loadPorts [2]int
@@ -54,11 +59,12 @@ func main() {
 	flag.StringVar(&sizes, "sizes", "10000,100000", "corpus sizes in articles, comma-separated")
 	flag.StringVar(&o.dir, "dir", ".bench-scale", "working directory: corpora, server state, CSV files")
 	flag.StringVar(&o.geokg, "geokg", "bin/geokg", "the geokg binary to measure")
+	flag.StringVar(&o.baseline, "baseline", "", "an earlier geokg binary that the export steps also run, each time right before -geokg")
 	flag.StringVar(&o.heap, "heap", "3g", "Java heap of the benchmark servers")
 	flag.StringVar(&o.pagecache, "pagecache", "4g", "page cache of the benchmark servers")
 	flag.StringVar(&loadPorts, "load-ports", "17724,17494", "Bolt and HTTP ports of the server that load and ingest write to")
 	flag.StringVar(&bulkPorts, "bulk-ports", "17734,17504", "Bolt and HTTP ports of the server neo4j-admin imports into")
-	flag.StringVar(&steps, "steps", "load,export,next,ingest", "steps to run: load, export, import (neo4j-admin), next (import, then load 2,000 more articles), ingest")
+	flag.StringVar(&steps, "steps", "load,export,next,ingest", "steps to run: load, export (neo4j-admin CSV), export-cypher, import (neo4j-admin), next (import, then load 2,000 more articles), export-db (import, then export --from-db as neo4j-admin CSV and cypher), ingest")
 	flag.StringVar(&o.out, "out", "", "also write the table to this file")
 	flag.IntVar(&o.loadMax, "load-max", 0, "run the load and ingest steps only on corpora of at most this many articles (0: all)")
 	flag.Parse()
@@ -131,7 +137,7 @@ func run(ctx context.Context, o options) error {
 			return err
 		}
 		fmt.Printf("# %d articles: %d elements as extracted (%s)\n", n, c.elements, c.dir)
-		for _, step := range []string{"load", "export", "import", "next", "ingest"} {
+		for _, step := range []string{"load", "export", "export-cypher", "import", "next", "export-db", "ingest"} {
 			if !o.steps[step] || o.loadMax > 0 && n > o.loadMax && (step == "load" || step == "ingest") {
 				continue
 			}
@@ -477,50 +483,60 @@ func measure(ctx context.Context, o options, c *corpusFiles, step string) ([]row
 		r.step = "geokg " + step
 		err = loadSrv.do(ctx, "stop")
 		return []row{r}, err
-	case "export":
-		dir := filepath.Join(c.dir, "admin")
-		os.RemoveAll(dir)
-		r.wall, r.cpu, r.peakRSS, _, err = exe(ctx, os.Environ(), geokg, "export", "--format", "neo4j-admin", "--out", dir, c.articles)
-		r.step = "geokg export (neo4j-admin CSV)"
-		return []row{r}, err
+	case "export", "export-cypher":
+		var rows []row
+		for _, bin := range o.binaries() {
+			r := row{articles: c.n, step: "geokg export (neo4j-admin CSV)" + bin.tag, elements: c.elements}
+			out := filepath.Join(c.dir, "admin")
+			args := []string{"export", "--format", "neo4j-admin", "--out", out, c.articles}
+			if step == "export-cypher" {
+				r.step = "geokg export (cypher script)" + bin.tag
+				out = filepath.Join(c.dir, "graph.cypher")
+				args = []string{"export", "--format", "cypher", "--out", out, c.articles}
+			}
+			os.RemoveAll(out)
+			r.wall, r.cpu, r.peakRSS, _, err = exe(ctx, os.Environ(), bin.path, args...)
+			os.RemoveAll(out)
+			if err != nil {
+				return nil, err
+			}
+			rows = append(rows, r)
+		}
+		return rows, nil
+	case "export-db":
+		if _, err := importAdmin(ctx, o, c, bulkSrv, geokg); err != nil {
+			return nil, err
+		}
+		// A read of the whole graph first, so that no binary measured
+		// pays the new server's warm-up.
+		warm := filepath.Join(c.dir, "warm-up.jsonl")
+		_, _, _, _, err := exe(ctx, bulkSrv.env(), geokg, "export", "--from-db", "--format", "jsonl", "--out", warm)
+		os.Remove(warm)
+		if err != nil {
+			return nil, err
+		}
+		var rows []row
+		for _, format := range []string{"neo4j-admin", "cypher"} {
+			for _, bin := range o.binaries() {
+				r := row{articles: c.n, step: "geokg export --from-db (" + map[string]string{"neo4j-admin": "neo4j-admin CSV", "cypher": "cypher script"}[format] + ")" + bin.tag, elements: c.elements}
+				out := filepath.Join(c.dir, "from-db-"+format)
+				os.RemoveAll(out)
+				s0 := bulkSrv.cpu()
+				r.wall, r.cpu, r.peakRSS, _, err = exe(ctx, bulkSrv.env(), bin.path, "export", "--from-db", "--format", format, "--out", out)
+				r.serverCPU = bulkSrv.cpu() - s0
+				os.RemoveAll(out)
+				if err != nil {
+					return nil, err
+				}
+				rows = append(rows, r)
+			}
+		}
+		return rows, bulkSrv.do(ctx, "stop")
 	case "import", "next":
-		script, err := os.ReadFile(filepath.Join(c.admin, "import.sh"))
+		rows, err := importAdmin(ctx, o, c, bulkSrv, geokg)
 		if err != nil {
 			return nil, err
 		}
-		// A server home with its password set, stopped for the import.
-		if err := bulkSrv.fresh(ctx); err != nil {
-			return nil, err
-		}
-		if err := bulkSrv.do(ctx, "stop"); err != nil {
-			return nil, err
-		}
-		cp, err := os.ReadFile(filepath.Join(bulkSrv.home, "classpath"))
-		if err != nil {
-			return nil, err
-		}
-		args := []string{"-Xmx" + o.heap, "-cp", strings.TrimSpace(string(cp)), "org.neo4j.cli.AdminTool"}
-		for _, f := range strings.Fields(strings.ReplaceAll(strings.SplitN(string(script), "neo4j-admin ", 2)[1], "\\\n", " ")) {
-			args = append(args, strings.ReplaceAll(f, "'", ""))
-		}
-		args = append(args[:len(args)-1], "--report-file="+filepath.Join(c.dir, "import.report"), args[len(args)-1])
-		env := append(os.Environ(), "NEO4J_HOME="+bulkSrv.home, "NEO4J_CONF="+filepath.Join(bulkSrv.home, "conf"))
-		r.wall, r.cpu, r.peakRSS, _, err = exe(ctx, env, "java", args...)
-		if err != nil {
-			return nil, err
-		}
-		r.step = "neo4j-admin database import full"
-		if err := bulkSrv.do(ctx, "start"); err != nil {
-			return nil, err
-		}
-		s := row{articles: c.n, step: "geokg schema apply (after import)", elements: c.elements}
-		s0 := bulkSrv.cpu()
-		s.wall, s.cpu, s.peakRSS, _, err = exe(ctx, bulkSrv.env(), geokg, "schema", "apply")
-		s.serverCPU = bulkSrv.cpu() - s0
-		if err != nil {
-			return nil, err
-		}
-		rows := []row{r, s}
 		if step == "next" {
 			// The next articles, loaded on top of the imported graph: the
 			// cost of loading at this size of graph. The first half warms
@@ -548,6 +564,69 @@ func measure(ctx context.Context, o options, c *corpusFiles, step string) ([]row
 	return nil, fmt.Errorf("unknown step %q", step)
 }
 
+// importAdmin imports the corpus' neo4j-admin CSV into a fresh bulk
+// server and builds its indexes with geokg schema apply, and leaves the
+// server running.
+func importAdmin(ctx context.Context, o options, c *corpusFiles, bulkSrv server, geokg string) ([]row, error) {
+	script, err := os.ReadFile(filepath.Join(c.admin, "import.sh"))
+	if err != nil {
+		return nil, err
+	}
+	// A server home with its password set, stopped for the import.
+	if err := bulkSrv.fresh(ctx); err != nil {
+		return nil, err
+	}
+	if err := bulkSrv.do(ctx, "stop"); err != nil {
+		return nil, err
+	}
+	cp, err := os.ReadFile(filepath.Join(bulkSrv.home, "classpath"))
+	if err != nil {
+		return nil, err
+	}
+	args := []string{"-Xmx" + o.heap, "-cp", strings.TrimSpace(string(cp)), "org.neo4j.cli.AdminTool"}
+	for _, f := range strings.Fields(strings.ReplaceAll(strings.SplitN(string(script), "neo4j-admin ", 2)[1], "\\\n", " ")) {
+		args = append(args, strings.ReplaceAll(f, "'", ""))
+	}
+	args = append(args[:len(args)-1], "--report-file="+filepath.Join(c.dir, "import.report"), args[len(args)-1])
+	env := append(os.Environ(), "NEO4J_HOME="+bulkSrv.home, "NEO4J_CONF="+filepath.Join(bulkSrv.home, "conf"))
+	r := row{articles: c.n, step: "neo4j-admin database import full", elements: c.elements}
+	r.wall, r.cpu, r.peakRSS, _, err = exe(ctx, env, "java", args...)
+	if err != nil {
+		return nil, err
+	}
+	if err := bulkSrv.do(ctx, "start"); err != nil {
+		return nil, err
+	}
+	s := row{articles: c.n, step: "geokg schema apply (after import)", elements: c.elements}
+	s0 := bulkSrv.cpu()
+	s.wall, s.cpu, s.peakRSS, _, err = exe(ctx, bulkSrv.env(), geokg, "schema", "apply")
+	s.serverCPU = bulkSrv.cpu() - s0
+	if err != nil {
+		return nil, err
+	}
+	return []row{r, s}, nil
+}
+
+// A binary is a geokg binary to measure, and the tag of its rows.
+type binary struct {
+	path, tag string
+}
+
+// binaries are the baseline binary, if any, then the measured one.
+func (o options) binaries() []binary {
+	geokg, _ := filepath.Abs(o.geokg)
+	if o.baseline == "" {
+		return []binary{{geokg, ""}}
+	}
+	base, _ := filepath.Abs(o.baseline)
+	return []binary{{base, baselineTag}, {geokg, ""}}
+}
+
+const baselineTag = " (baseline)"
+
+// stepWidth is the width of the table's step column.
+const stepWidth = 51
+
 var summaryRE = regexp.MustCompile(`nodes: \d+ created.*`)
 
 func summaryLine(stderr string) string {
@@ -559,14 +638,14 @@ func (r row) line() string {
 	if r.serverCPU > 0 {
 		server = fmt.Sprintf("%.1f", r.serverCPU.Seconds())
 	}
-	return fmt.Sprintf("| %9d | %-34s | %10d | %8.1f | %8.1f | %8s | %10.0f | %8.0f |",
-		r.articles, r.step, r.elements, r.wall.Seconds(), r.cpu.Seconds(), server, r.rate(), float64(r.peakRSS)/(1<<20))
+	return fmt.Sprintf("| %9d | %-*s | %10d | %8.1f | %8.1f | %8s | %10.0f | %8.0f |",
+		r.articles, stepWidth, r.step, r.elements, r.wall.Seconds(), r.cpu.Seconds(), server, r.rate(), float64(r.peakRSS)/(1<<20))
 }
 
 func render(rows []row) string {
 	var b strings.Builder
-	b.WriteString("| articles  | step                               |   elements |  wall s  | CPU s    | server s | elements/s | peak MB  |\n")
-	b.WriteString("|----------:|------------------------------------|-----------:|---------:|---------:|---------:|-----------:|---------:|\n")
+	fmt.Fprintf(&b, "| articles  | %-*s |   elements |  wall s  | CPU s    | server s | elements/s | peak MB  |\n", stepWidth, "step")
+	fmt.Fprintf(&b, "|----------:|%s|-----------:|---------:|---------:|---------:|-----------:|---------:|\n", strings.Repeat("-", stepWidth+2))
 	for _, r := range rows {
 		b.WriteString(r.line() + "\n")
 	}
@@ -584,18 +663,32 @@ func render(rows []row) string {
 		return b.String()
 	}
 	base := rows[0].articles
-	for _, step := range []string{"geokg load", fmt.Sprintf("geokg load of %d more (warm)", nextArticles/2), "geokg ingest", "geokg export (neo4j-admin CSV)"} {
-		r0, ok := find(base, step)
-		if !ok {
-			continue
-		}
-		for _, r := range rows {
-			if r.articles != base && r.step == r0.step {
+	for _, step := range []string{"geokg load", fmt.Sprintf("geokg load of %d more (warm)", nextArticles/2), "geokg ingest", "geokg export (neo4j-admin CSV)",
+		"geokg export (cypher script)", "geokg export --from-db (neo4j-admin CSV)", "geokg export --from-db (cypher script)"} {
+		for _, tag := range []string{"", baselineTag} {
+			r0, ok := find(base, step+tag)
+			if !ok {
+				continue
+			}
+			for _, r := range rows {
+				if r.articles == base || r.step != r0.step {
+					continue
+				}
 				fmt.Fprintf(&b, "%s: rate on %d articles / rate on %d = %.2f (wall); CPU per element %.2fx; peak memory %.0f MB vs %.0f MB\n",
-					step, r.articles, base, r.rate()/r0.rate(),
+					r.step, r.articles, base, r.rate()/r0.rate(),
 					(r.cpu+r.serverCPU).Seconds()/float64(r.elements)/((r0.cpu+r0.serverCPU).Seconds()/float64(r0.elements)),
 					float64(r.peakRSS)/(1<<20), float64(r0.peakRSS)/(1<<20))
 			}
+		}
+	}
+	for _, r := range rows {
+		if strings.HasSuffix(r.step, baselineTag) {
+			continue
+		}
+		if old, ok := find(r.articles, r.step+baselineTag); ok {
+			fmt.Fprintf(&b, "%s / baseline at %d articles: peak memory %.2fx (%.0f MB vs %.0f MB), CPU %.2fx, wall %.2fx\n",
+				r.step, r.articles, float64(r.peakRSS)/float64(old.peakRSS), float64(r.peakRSS)/(1<<20), float64(old.peakRSS)/(1<<20),
+				(r.cpu+r.serverCPU).Seconds()/(old.cpu+old.serverCPU).Seconds(), r.wall.Seconds()/old.wall.Seconds())
 		}
 	}
 	for _, r := range rows {
