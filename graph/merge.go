@@ -196,14 +196,14 @@ func (m *Merger) Batch() *Batch {
 			b.Nodes = append(b.Nodes, e.Node())
 		}
 		if f.Rel != nil {
-			if a := m.stored[f.ID]; a != nil && len(f.Evidence) == 0 {
-				r := *f.Rel
-				r.Props = copyProps(r.Props)
+			r := *f.Rel
+			r.Props = copyProps(r.Props)
+			if a := m.stored[r.ID]; a != nil && len(f.Evidence) == 0 {
 				a.apply(&r)
-				b.Rels = append(b.Rels, r)
 			} else {
-				b.Rels = append(b.Rels, f.Stored())
+				aggregate(&r, f.Evidence)
 			}
+			b.Rels = append(b.Rels, r)
 		}
 	}
 	b.Rels = append(b.Rels, p.Mentions...)
@@ -280,17 +280,6 @@ type Fact struct {
 	Type     RelType
 	Rel      *Rel
 	Evidence []*Evidence
-}
-
-// Stored returns f's relationship in stored form, its aggregates
-// (source_count, sources, confidence...) computed from f's evidence alone:
-// what a database that holds nothing of the fact stores once f is
-// written. f.Rel must not be nil.
-func (f *Fact) Stored() Rel {
-	r := *f.Rel
-	r.Props = copyProps(r.Props)
-	aggregate(&r, f.Evidence)
-	return r
 }
 
 // Parts returns the merged nodes, facts and mentions, each sorted by id.

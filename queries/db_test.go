@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"testing"
 
@@ -46,4 +47,22 @@ func loadFixture(t testing.TB, db *store.DB) {
 			t.Fatalf("%s: %v", files[i], err)
 		}
 	}
+}
+
+// loadGraph loads batches with geokg's loader and schema and returns the
+// query library.
+func loadGraph(t *testing.T, db *store.DB, batches []*graph.Batch) *Library {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := db.ApplySchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, err := store.NewLoader(db).Write(ctx, batches); err != nil || slices.ContainsFunc(errs, func(e error) bool { return e != nil }) {
+		t.Fatalf("load: %v %v", err, errs)
+	}
+	lib, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
 }

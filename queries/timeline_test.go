@@ -1,13 +1,11 @@
 package queries
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/graph/store"
 	"github.com/geokg/geokg/internal/neo4jtest"
 )
 
@@ -93,17 +91,7 @@ func mapsClone(m map[string]any) map[string]any {
 // meet it, a war that goes on among them.
 func TestTimelineEvents(t *testing.T) {
 	db := neo4jtest.DB(t)
-	ctx := context.Background()
-	if _, err := db.ApplySchema(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if _, errs, err := store.NewLoader(db).Write(ctx, timelineGraph()); err != nil || slices.ContainsFunc(errs, func(e error) bool { return e != nil }) {
-		t.Fatalf("load: %v %v", err, errs)
-	}
-	lib, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := loadGraph(t, db, timelineGraph())
 	cols := []string{"date", "type", "how", "parties", "mediators", "places", "articles"}
 	tests := []struct {
 		params map[string]string

@@ -11,8 +11,9 @@ import (
 
 // Dump reads the whole graph of the database, in a canonical order: nodes
 // by id, then relationships by id, and calls fn for each, as
-// graph.ScanJSONL does, once: the read is not retried (what fn wrote
-// cannot be taken back), so a lost connection fails it. Labels are sorted
+// graph.ScanJSONL does. Once fn has been given an element the read is
+// not retried (what fn wrote cannot be taken back), so a connection lost
+// then fails it. Labels are sorted
 // with the contract's label first; list properties come back as []string
 // or []float64 when they hold only those.
 func (db *DB) Dump(ctx context.Context, fn func(n *graph.Node, r *graph.Rel) error) error {
@@ -20,7 +21,21 @@ func (db *DB) Dump(ctx context.Context, fn func(n *graph.Node, r *graph.Rel) err
 	defer cancel()
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(context.WithoutCancel(ctx))
-	if err := dump(ctx, sess, fn); err != nil {
+	// Until fn has been given an element the read can start again: a
+	// pooled connection that a restarted server dropped fails the first
+	// use.
+	given := false
+	counted := func(n *graph.Node, r *graph.Rel) error {
+		given = true
+		return fn(n, r)
+	}
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		if err = dump(ctx, sess, counted); err == nil || given || !neo4j.IsRetryable(err) {
+			break
+		}
+	}
+	if err != nil {
 		return fmt.Errorf("dump %s: %w", db.Config, err)
 	}
 	return nil

@@ -208,26 +208,6 @@ type step struct {
 	what  string // label or type, for errors
 	// want is how many rows the query must count, when not one per row.
 	want int
-	// create, when set, runs first, on createRows: it creates whole, in
-	// their stored form, the elements the database does not hold yet, and
-	// returns the indexes of the rows whose element it found (existing).
-	// Only those are merged by query, with their rows of mergeRows (one
-	// per createRows entry). A new element is most of a load's elements,
-	// and writing one costs the server far less than merging it.
-	create     string
-	createRows []map[string]any
-	mergeRows  []map[string]any
-}
-
-// queue adds a row that query merges whether or not its element exists.
-func (s *step) queue(row map[string]any) { s.rows = append(s.rows, row) }
-
-// queueNew adds an element that create writes whole when it is new, and
-// query merges with merge when it exists.
-func (s *step) queueNew(create, merge map[string]any) {
-	create["i"] = len(s.createRows)
-	s.createRows = append(s.createRows, create)
-	s.mergeRows = append(s.mergeRows, merge)
 }
 
 type writePlan []step
@@ -241,7 +221,7 @@ func planWrites(p graph.Parts) writePlan {
 	var plan writePlan
 	groups := map[string]*step{}
 	var keys []string
-	group := func(k string, mk func() step) *step {
+	add := func(k string, mk func() step, row map[string]any) {
 		s := groups[k]
 		if s == nil {
 			st := mk()
@@ -249,7 +229,7 @@ func planWrites(p graph.Parts) writePlan {
 			groups[k] = s
 			keys = append(keys, k)
 		}
-		return s
+		s.rows = append(s.rows, row)
 	}
 	flush := func(less func(a, b string) bool) {
 		sort.SliceStable(keys, func(i, j int) bool { return less(keys[i], keys[j]) })
@@ -260,15 +240,11 @@ func planWrites(p graph.Parts) writePlan {
 	}
 
 	first := map[string]graph.Label{}
-	inBatch := make(map[string]bool, len(p.Nodes))
 	for i := range p.Nodes {
 		n := &p.Nodes[i]
-		inBatch[n.ID] = true
 		k := graph.JoinLabels(n.Labels, ":")
 		first[k] = n.Label()
-		group(k, func() step {
-			return step{query: nodeQuery(n.Labels), create: nodeCreateQuery(n.Labels), kind: nodeStep, what: k}
-		}).queueNew(nodeCreateRow(n), nodeRow(n))
+		add(k, func() step { return step{query: nodeQuery(n.Labels), kind: nodeStep, what: k} }, nodeRow(n))
 	}
 	flush(func(a, b string) bool {
 		if x, y := first[a], first[b]; x != y {
@@ -284,21 +260,14 @@ func planWrites(p graph.Parts) writePlan {
 		f := &p.Facts[i]
 		if f.Rel == nil {
 			k := string(f.Type) + " evidence"
-			group(k, func() step { return step{query: evidenceQuery(f.Type), kind: evidenceStep, what: k} }).queue(factRow(f))
+			add(k, func() step { return step{query: evidenceQuery(f.Type), kind: evidenceStep, what: k} }, factRow(f))
 			continue
 		}
 		r := f.Rel
 		k := string(r.Type) + " " + string(r.Start.Labels[0]) + " " + string(r.End.Labels[0])
-		s := group(k, func() step {
-			return step{query: factQuery(r.Type, r.Start.Labels[0], r.End.Labels[0]),
-				create: factCreateQuery(r.Type, r.Start.Labels[0], r.End.Labels[0]), kind: relStep, what: k}
-		})
-		if len(f.Evidence) == 0 {
-			// Without evidence the stored aggregates come from elsewhere.
-			s.queue(factRow(f))
-			continue
-		}
-		s.queueNew(factCreateRow(f), factRow(f))
+		add(k, func() step {
+			return step{query: factQuery(r.Type, r.Start.Labels[0], r.End.Labels[0]), kind: relStep, what: k}
+		}, factRow(f))
 	}
 	flush(func(a, b string) bool { return a < b })
 
@@ -315,23 +284,15 @@ func planWrites(p graph.Parts) writePlan {
 			if row == nil {
 				row = map[string]any{"end": r.End.ID, "mentions": []map[string]any{}}
 				eventRows[r.End.ID] = row
-				group(k, func() step { return step{query: eventMentionsQuery, kind: relStep, what: k} }).queue(row)
+				add(k, func() step { return step{query: eventMentionsQuery, kind: relStep, what: k} }, row)
 			}
 			row["mentions"] = append(row["mentions"].([]map[string]any), mentionRow(r))
 			groups[k].want++
 			continue
 		}
-		s := group(k, func() step {
-			return step{query: mentionsQuery(r.Start.Labels[0], r.End.Labels[0]),
-				create: mentionsCreateQuery(r.Start.Labels[0], r.End.Labels[0]), kind: relStep, what: k}
-		})
-		if inBatch[r.Start.ID] && inBatch[r.End.ID] {
-			// The batch's nodes carry the dates this mention gives the
-			// mentioned node, so a new mention needs only be created.
-			s.queueNew(mentionCreateRow(r), mentionRow(r))
-		} else {
-			s.queue(mentionRow(r))
-		}
+		add(k, func() step {
+			return step{query: mentionsQuery(r.Start.Labels[0], r.End.Labels[0]), kind: relStep, what: k}
+		}, mentionRow(r))
 		if r.End.Labels[0].IsActor() && !seen[r.Start.ID] {
 			seen[r.Start.ID] = true
 			pairArticles = append(pairArticles, r.Start.ID)
@@ -351,63 +312,49 @@ func planWrites(p graph.Parts) writePlan {
 func (p writePlan) run(ctx context.Context, tx neo4j.ManagedTransaction, observe func(string, int, time.Duration)) (graph.Stats, error) {
 	var st graph.Stats
 	for _, s := range p {
-		rows := s.rows[:len(s.rows):len(s.rows)]
-		if len(s.createRows) > 0 {
-			rec, c, err := execStep(ctx, tx, s.create, s.createRows, s.what+" (new)", observe)
-			if err != nil {
-				return st, err
-			}
-			n, err := recordInt(rec, "rows")
-			if err != nil {
-				return st, fmt.Errorf("write %s: %w", s.what, err)
-			}
-			if s.kind != nodeStep && n != int64(len(s.createRows)) {
-				return st, fmt.Errorf("write %s: %d of %d rows: %w", s.what, len(s.createRows)-int(n), len(s.createRows), errMissingEndpoint)
-			}
-			v, _ := rec.Get("existing")
-			existing, _ := v.([]any)
-			for _, i := range existing {
-				k, ok := i.(int64)
-				if !ok || k < 0 || int(k) >= len(s.mergeRows) {
-					return st, fmt.Errorf("write %s: row index %v", s.what, i)
-				}
-				rows = append(rows, s.mergeRows[k])
-			}
-			st.NodesCreated += c.NodesCreated()
-			st.RelsCreated += c.RelationshipsCreated()
-		}
-		if len(rows) == 0 {
-			continue
-		}
-		rec, c, err := execStep(ctx, tx, s.query, rows, s.what, observe)
+		t0 := time.Now()
+		res, err := tx.Run(ctx, s.query, map[string]any{"batch": map[string]any{"rows": s.rows}})
 		if err != nil {
-			return st, err
+			return st, fmt.Errorf("write %s: %w", s.what, err)
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return st, fmt.Errorf("write %s: %w", s.what, err)
+		}
+		sum, err := res.Consume(ctx)
+		if err != nil {
+			return st, fmt.Errorf("write %s: %w", s.what, err)
+		}
+		if observe != nil {
+			observe(s.what, len(s.rows), time.Since(t0))
 		}
 		var n [3]int64
 		for i, k := range []string{"rows", "updated", "evidence_updated"} {
-			if _, ok := rec.Get(k); !ok {
+			v, ok := rec.Get(k)
+			if !ok {
 				continue
 			}
-			if n[i], err = recordInt(rec, k); err != nil {
-				return st, fmt.Errorf("write %s: %w", s.what, err)
+			if n[i], ok = v.(int64); !ok {
+				return st, fmt.Errorf("write %s: %s is a %T", s.what, k, v)
 			}
 		}
-		got, updated := n[0], int(n[1])
+		rows, updated := n[0], int(n[1])
+		c := sum.Counters()
 		switch s.kind {
 		case nodeStep:
 			st.NodesCreated += c.NodesCreated()
 			st.NodesUpdated += updated
 		case relStep, evidenceStep:
-			want := len(rows)
+			want := len(s.rows)
 			if s.want > 0 {
 				want = s.want
 			}
-			if got != int64(want) {
+			if rows != int64(want) {
 				missing := errMissingEndpoint
 				if s.kind == evidenceStep {
 					missing = errMissingRelationship
 				}
-				return st, fmt.Errorf("write %s: %d of %d rows: %w", s.what, want-int(got), want, missing)
+				return st, fmt.Errorf("write %s: %d of %d rows: %w", s.what, want-int(rows), want, missing)
 			}
 			st.NodesCreated += c.NodesCreated()
 			st.NodesUpdated += int(n[2])
@@ -419,38 +366,6 @@ func (p writePlan) run(ctx context.Context, tx neo4j.ManagedTransaction, observe
 		}
 	}
 	return st, nil
-}
-
-// execStep runs one query of a plan on rows and returns its single record
-// and its counters.
-func execStep(ctx context.Context, tx neo4j.ManagedTransaction, query string, rows []map[string]any, what string,
-	observe func(string, int, time.Duration)) (*neo4j.Record, neo4j.Counters, error) {
-	t0 := time.Now()
-	res, err := tx.Run(ctx, query, map[string]any{"batch": map[string]any{"rows": rows}})
-	if err != nil {
-		return nil, nil, fmt.Errorf("write %s: %w", what, err)
-	}
-	rec, err := res.Single(ctx)
-	if err != nil {
-		return nil, nil, fmt.Errorf("write %s: %w", what, err)
-	}
-	sum, err := res.Consume(ctx)
-	if err != nil {
-		return nil, nil, fmt.Errorf("write %s: %w", what, err)
-	}
-	if observe != nil {
-		observe(what, len(rows), time.Since(t0))
-	}
-	return rec, sum.Counters(), nil
-}
-
-func recordInt(rec *neo4j.Record, key string) (int64, error) {
-	v, _ := rec.Get(key)
-	n, ok := v.(int64)
-	if !ok {
-		return 0, fmt.Errorf("%s is a %T", key, v)
-	}
-	return n, nil
 }
 
 // nodeRow is the query parameter for one merged node: the lists and dates
@@ -512,50 +427,6 @@ func factRow(f *graph.Fact) map[string]any {
 	row["rule"] = nonNil(rules)
 	row["first"], row["last"] = nilIfEmpty(first), nilIfEmpty(last)
 	return row
-}
-
-// nodeCreateRow is what nodeQuery would store on creating n: its
-// scalars, the newest article's key, its non-empty lists and its dates.
-func nodeCreateRow(n *graph.Node) map[string]any {
-	props := scalarProps(n.Props)
-	props[graph.PropUpdatedFrom] = keyOf(n.Props)
-	for prop, max := range map[string]int{graph.PropAliases: 0, graph.PropRule: 0, graph.PropEvidence: graph.MaxEvidence} {
-		if l := graph.SortedUnion(nil, graph.Strings(n.Props[prop]), max); len(l) > 0 {
-			props[prop] = l
-		}
-	}
-	for _, prop := range []string{graph.PropFirstSeen, graph.PropLastSeen} {
-		if v := n.Props[prop]; v != nil {
-			props[prop] = v
-		}
-	}
-	return map[string]any{"id": n.ID, "props": props}
-}
-
-// factCreateRow is what factQuery would store on creating f's
-// relationship and its evidence: the stored form of f (graph.Fact.Stored)
-// and its Evidence nodes.
-func factCreateRow(f *graph.Fact) map[string]any {
-	r := f.Stored()
-	props := make(map[string]any, len(r.Props)+1)
-	for k, v := range r.Props {
-		if v != nil {
-			props[k] = v
-		}
-	}
-	props[graph.PropUpdatedFrom] = keyOf(r.Props)
-	ev := make([]map[string]any, len(f.Evidence))
-	for i, e := range f.Evidence {
-		ev[i] = e.Node().Props
-	}
-	return map[string]any{"id": f.ID, "start": r.Start.ID, "end": r.End.ID, "props": props, "ev": ev}
-}
-
-// mentionCreateRow is what mentionsQuery would store on creating r.
-func mentionCreateRow(r *graph.Rel) map[string]any {
-	props := scalarProps(r.Props)
-	props[graph.PropUpdatedFrom] = keyOf(r.Props)
-	return map[string]any{"id": r.ID, "start": r.Start.ID, "end": r.End.ID, "props": props}
 }
 
 func mentionRow(r *graph.Rel) map[string]any {
@@ -665,52 +536,6 @@ func nodeQuery(labels []graph.Label) string {
 	return b.String()
 }
 
-// createTail ends the create query of a step (see step.create): it
-// unmarks what the query created and lists the rows it found existing;
-// then runs on the created ones.
-func createTail(v, then string) string {
-	return `
-WITH ` + v + `, row, ` + v + `._new IS NOT NULL AS created` + then + `
-REMOVE ` + v + `._new
-RETURN count(*) AS rows, collect(CASE WHEN NOT created THEN row.i END) AS existing`
-}
-
-// nodeCreateQuery creates the nodes of the rows that do not exist, with
-// the properties nodeQuery would give them.
-func nodeCreateQuery(labels []graph.Label) string {
-	var b strings.Builder
-	b.WriteString(queryPrefix + unwindRows + "\nMERGE (n:")
-	b.WriteString(quote(labels[0]))
-	b.WriteString(" {id: row.id})\nON CREATE SET n += row.props, n._new = true, n.loaded_at = datetime.transaction()")
-	for _, l := range labels[1:] {
-		b.WriteString("\nSET n:" + quote(l))
-	}
-	b.WriteString(createTail("n", ""))
-	return b.String()
-}
-
-// factCreateQuery creates the relationships of the rows that do not
-// exist, and their Evidence nodes, with the properties factQuery would
-// give them.
-func factCreateQuery(typ graph.RelType, start, end graph.Label) string {
-	return queryPrefix + unwindRows + "\nMATCH (a:" + quote(start) + " {id: row.start})\nMATCH (b:" + quote(end) +
-		" {id: row.end})\nMERGE (a)-[r:" + quote(typ) + " {id: row.id}]->(b)\nON CREATE SET r += row.props, r._new = true, r.loaded_at = datetime.transaction()" + createTail("r", `
-FOREACH (e IN CASE WHEN created THEN row.ev ELSE [] END |
-  MERGE (x:Evidence {id: e.id})
-  ON CREATE SET x += e, x.loaded_at = datetime.transaction())`)
-}
-
-// mentionsCreateQuery creates the MENTIONS of the rows that do not exist,
-// as mentionsQuery would.
-func mentionsCreateQuery(start, end graph.Label) string {
-	onCreate := "r += row.props, r._new = true, r.loaded_at = datetime.transaction()"
-	if end.IsActor() {
-		onCreate += ", r._pair = true"
-	}
-	return queryPrefix + unwindRows + "\nMATCH (a:" + quote(start) + " {id: row.start})\nMATCH (b:" + quote(end) +
-		" {id: row.end})\nMERGE (a)-[r:MENTIONS {id: row.id}]->(b)\nON CREATE SET " + onCreate + createTail("r", "")
-}
-
 // evidenceMerge merges the row's evidence (row.ev) of relationship r into
 // Evidence nodes, one per article, each with the article's observation of
 // the fact (change, change_date, and the day it is about, observed), and
@@ -795,10 +620,12 @@ func factQuery(typ graph.RelType, start, end graph.Label) string {
 }
 
 // evidenceQuery adds evidence to relationships that exist already (found
-// by the relationship index on id), for files that list Evidence nodes
-// apart from their relationships.
+// by the relationship index on id, named in a hint: the loader's queries
+// are planned once (queryPrefix), often on an empty database, where
+// scanning the type looks cheaper than the index), for files that list
+// Evidence nodes apart from their relationships.
 func evidenceQuery(typ graph.RelType) string {
-	return queryPrefix + unwindRows + "\nMATCH ()-[r:" + quote(typ) + " {id: row.id}]->()" + factTail(typ)
+	return queryPrefix + unwindRows + "\nMATCH ()-[r:" + quote(typ) + " {id: row.id}]->()\nUSING INDEX r:" + quote(typ) + "(id)" + factTail(typ)
 }
 
 // MENTIONS carries no evidence; instead it dates the mentioned node with

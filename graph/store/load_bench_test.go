@@ -187,12 +187,11 @@ func BenchmarkLoader10k(b *testing.B) {
 // BenchmarkLoaderSteps loads 10,000 synthetic articles as
 // BenchmarkLoader10k does, BENCH_GROUP (default 64) a transaction, and
 // logs where the time goes: for each kind of query (nodes of a label,
-// facts of a type, mentions, co-mentions; "(new)" for the queries that
-// create new elements whole) its share of the time, its calls and rows,
-// and the time of the first call of each query (planning included); the
-// commits and the loader's own merging in Go; and the server's CPU for
-// each 1,024 articles and the whole load. On a fresh server the first
-// 1,024 articles show its warm-up.
+// facts of a type, mentions, co-mentions) its share of the time, its
+// calls and rows, and the time of the first call of each query (planning
+// included); the commits and the loader's own merging in Go; and the
+// server's CPU for each 1,024 articles and the whole load. On a fresh
+// server the first 1,024 articles show its warm-up.
 func BenchmarkLoaderSteps(b *testing.B) {
 	const articles = 10000
 	db := neo4jtest.DB(b)
@@ -295,22 +294,15 @@ func mustWrite(ctx context.Context, b *testing.B, l *store.Loader, batches []*gr
 
 // stepClass groups the loader's queries: facts by type, mentions by the
 // label mentioned.
-// The create query of a step (see the loader's step.create) is told
-// apart by " (new)".
 func stepClass(what string) string {
-	what, isNew := strings.CutSuffix(what, " (new)")
-	suffix := ""
-	if isNew {
-		suffix = " (new)"
-	}
 	f := strings.Fields(what)
 	switch {
 	case len(f) == 3 && f[0] == string(graph.RelMentions):
-		return "MENTIONS " + f[2] + suffix
+		return "MENTIONS " + f[2]
 	case len(f) == 3:
-		return "fact " + f[0] + suffix
+		return "fact " + f[0]
 	}
-	return what + suffix
+	return what
 }
 
 // processCPU is the user and system CPU time process pid has used.

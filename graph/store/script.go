@@ -135,11 +135,8 @@ func (c *CypherWriter) write(b *graph.Batch, part bool) error {
 		m.Add(b)
 	}
 	for _, st := range planWrites(m.Parts()) {
-		// A script cannot tell new elements from existing ones before it
-		// runs: every row goes through the merge query.
-		all := append(st.rows[:len(st.rows):len(st.rows)], st.mergeRows...)
-		for i := 0; i < len(all); i += c.size {
-			rows := all[i:min(i+c.size, len(all))]
+		for i := 0; i < len(st.rows); i += c.size {
+			rows := st.rows[i:min(i+c.size, len(st.rows))]
 			lit, err := cypherLiteral(rows)
 			if err != nil {
 				return fmt.Errorf("cypher %s: %w", st.what, err)
