@@ -141,7 +141,7 @@ func TestCypherScriptInPieces(t *testing.T) {
 	}{
 		{"one piece", 0, store.DefaultBatchSize, 0},
 		{"pieces of 40, runs of 4 KiB", 4 << 10, 40, 10},
-		{"pieces of 4, a record a run", 1, 4, 500},
+		{"pieces of 25, a record a run", 1, 25, 500},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tmp := t.TempDir()
