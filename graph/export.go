@@ -448,32 +448,109 @@ func (x *Exporter) WriteAdminCSV(dir string) (*AdminImport, error) {
 	return x.types.write(dir, x.Scan)
 }
 
-// Scan calls fn with each node and relationship of the merged graph, in
-// the order WriteJSONL writes them, one in memory at a time, as
-// ScanJSONL reads them back (numbers as float64).
+// Scan calls fn with each node and relationship of the merged graph, one
+// in memory at a time, as ScanJSONL reads them back (numbers as float64):
+// in the order WriteJSONL writes them, except that the Evidence nodes of
+// each relationship come right after it, so that a writer in pieces finds
+// most relationships with their evidence.
 func (x *Exporter) Scan(fn func(n *Node, r *Rel) error) error {
 	if err := x.merge(); err != nil {
 		return err
 	}
-	for _, name := range []string{mergedFile, evidenceFile} {
-		path := filepath.Join(x.dir, name)
-		f, err := os.Open(path)
+	var files [2]*os.File
+	for i, name := range []string{mergedFile, evidenceFile} {
+		f, err := os.Open(filepath.Join(x.dir, name))
 		if err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
-		// fn's own errors (a full disk, a closed pipe) are not the file's.
-		var fnErr error
-		err = ScanJSONL(bufio.NewReaderSize(f, 1<<20), func(n *Node, r *Rel) error {
-			fnErr = fn(n, r)
-			return fnErr
-		})
-		f.Close()
-		switch {
-		case fnErr != nil:
-			return fnErr
-		case err != nil:
-			return fmt.Errorf("export: read %s: %w", path, err)
+		defer f.Close()
+		files[i] = f
+	}
+	// Both files are in the order of the merge's keys: the relationships
+	// by type and id, the Evidence by the type and id of their fact.
+	ev := &evidenceReader{sc: bufio.NewScanner(bufio.NewReaderSize(files[1], 1<<20)), path: files[1].Name()}
+	ev.sc.Buffer(make([]byte, 64*1024), 64*1024*1024)
+	// fn's own errors (a full disk, a closed pipe) are not the files'.
+	var fnErr error
+	call := func(n *Node, r *Rel) error {
+		fnErr = fn(n, r)
+		return fnErr
+	}
+	err := ScanJSONL(bufio.NewReaderSize(files[0], 1<<20), func(n *Node, r *Rel) error {
+		if err := call(n, r); err != nil || r == nil || r.Type == RelMentions {
+			return err
 		}
+		return ev.upTo(string(r.Type)+"\x00"+r.ID, call)
+	})
+	if err == nil {
+		err = ev.upTo("", call)
+	}
+	switch {
+	case fnErr != nil:
+		return fnErr
+	case err != nil && ev.err != nil:
+		return fmt.Errorf("export: read %s: %w", ev.path, ev.err)
+	case err != nil:
+		return fmt.Errorf("export: read %s: %w", files[0].Name(), err)
+	}
+	return nil
+}
+
+// An evidenceReader reads the Evidence nodes of the merged graph ahead of
+// the relationships they belong to.
+type evidenceReader struct {
+	sc   *bufio.Scanner
+	path string
+	line int
+	next *Node
+	key  string // of next: its fact's type and id
+	done bool
+	err  error
+}
+
+// upTo calls fn with the Evidence nodes whose facts sort up to key (all
+// the rest when key is empty).
+func (e *evidenceReader) upTo(key string, fn func(n *Node, r *Rel) error) error {
+	for {
+		if e.next == nil && !e.done {
+			if err := e.read(); err != nil {
+				return err
+			}
+		}
+		if e.next == nil || key != "" && e.key > key {
+			return nil
+		}
+		n := e.next
+		e.next = nil
+		if err := fn(n, nil); err != nil {
+			return err
+		}
+	}
+}
+
+func (e *evidenceReader) read() error {
+	for e.sc.Scan() {
+		e.line++
+		if len(e.sc.Bytes()) == 0 {
+			continue
+		}
+		n, _, err := DecodeLine(e.sc.Bytes())
+		if err == nil && n == nil {
+			err = errors.New("a relationship among the Evidence nodes")
+		}
+		if err != nil {
+			e.err = fmt.Errorf("line %d: %w", e.line, err)
+			return e.err
+		}
+		fact, _ := n.Props[PropFact].(string)
+		typ, _ := n.Props[PropFactType].(string)
+		e.next, e.key = n, typ+"\x00"+fact
+		return nil
+	}
+	e.done = true
+	if err := e.sc.Err(); err != nil {
+		e.err = fmt.Errorf("line %d: %w", e.line+1, err)
+		return e.err
 	}
 	return nil
 }

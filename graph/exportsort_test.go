@@ -3,6 +3,7 @@ package graph_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -95,6 +96,7 @@ func TestExporterSpillsEqualMerger(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkExportOrder(t, got.Bytes())
+			checkScan(t, x, got.Bytes())
 			if first == nil {
 				first = got.Bytes()
 			} else if !bytes.Equal(got.Bytes(), first) {
@@ -183,6 +185,43 @@ func checkExportOrder(t *testing.T, jsonl []byte) {
 	}
 	if last != 4 {
 		t.Fatalf("the export ends in part %d, want Evidence last", last)
+	}
+}
+
+// checkScan checks that Scan gives the elements of the jsonl export, each
+// relationship's Evidence nodes right after it.
+func checkScan(t *testing.T, x *graph.Exporter, jsonl []byte) {
+	t.Helper()
+	var scanned bytes.Buffer
+	w := graph.NewJSONLWriter(&scanned)
+	last := ""
+	err := x.Scan(func(n *graph.Node, r *graph.Rel) error {
+		b := &graph.Batch{}
+		if n != nil {
+			b.Nodes = []graph.Node{*n}
+			if n.Label() == graph.LabelEvidence {
+				if fact := n.Props[graph.PropFact].(string); fact != last {
+					return fmt.Errorf("evidence %s of %s after %q, not after its relationship", n.ID, fact, last)
+				}
+			} else {
+				last = ""
+			}
+		} else {
+			b.Rels = []graph.Rel{*r}
+			last = r.ID
+		}
+		return w.Write(b)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sorted := func(b []byte) []string {
+		l := strings.Split(strings.TrimSpace(string(b)), "\n")
+		slices.Sort(l)
+		return l
+	}
+	if !slices.Equal(sorted(scanned.Bytes()), sorted(jsonl)) {
+		t.Error("Scan gives other elements than WriteJSONL")
 	}
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -16,7 +15,6 @@ import (
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/store"
 	"github.com/geokg/geokg/internal/neo4jtest"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // ingested ingests in into an emptied db and returns the graph.
@@ -142,8 +140,7 @@ func TestExportThenLoadEqualsIngest(t *testing.T) {
 	})
 }
 
-// runCypherScript runs a script the way cypher-shell does: statements end
-// with ';' at the end of a line, and // lines are comments.
+// runCypherScript runs the script at path as cypher-shell -f does.
 func runCypherScript(t *testing.T, db *store.DB, path string) {
 	t.Helper()
 	f, err := os.Open(path)
@@ -151,40 +148,7 @@ func runCypherScript(t *testing.T, db *store.DB, path string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	ctx := context.Background()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 256<<20)
-	var stmt strings.Builder
-	n := 0
-	for sc.Scan() {
-		line := sc.Text()
-		if stmt.Len() == 0 && strings.HasPrefix(line, "//") {
-			continue
-		}
-		stmt.WriteString(line)
-		stmt.WriteByte('\n')
-		if !strings.HasSuffix(line, ";") {
-			continue
-		}
-		q := strings.TrimSuffix(strings.TrimSpace(stmt.String()), ";")
-		stmt.Reset()
-		n++
-		sess := db.Session(ctx, neo4j.AccessModeWrite)
-		res, err := sess.Run(ctx, q, nil)
-		if err == nil {
-			_, err = res.Consume(ctx)
-		}
-		sess.Close(ctx)
-		if err != nil {
-			t.Fatalf("statement %d: %v\n%.500s", n, err, q)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if strings.TrimSpace(stmt.String()) != "" {
-		t.Fatalf("script ends inside a statement: %.200s", stmt.String())
-	}
+	neo4jtest.RunScript(t, db, f)
 }
 
 func TestExportNeo4jAdmin(t *testing.T) {

@@ -1,12 +1,10 @@
 package store_test
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +13,6 @@ import (
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/store"
 	"github.com/geokg/geokg/internal/neo4jtest"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Text that could break out of a Cypher literal reaches the database
@@ -41,7 +38,7 @@ func TestCypherScriptEscapes(t *testing.T) {
 	if err := store.WriteCypher(&script, &b, 3); err != nil {
 		t.Fatal(err)
 	}
-	runScript(t, db, &script)
+	neo4jtest.RunScript(t, db, &script)
 	ctx := context.Background()
 	got, err := db.DumpBatch(ctx)
 	if err != nil {
@@ -62,45 +59,6 @@ func TestCypherScriptEscapes(t *testing.T) {
 	}
 	if len(got.Nodes) != len(tricky) {
 		t.Errorf("%d nodes, want %d", len(got.Nodes), len(tricky))
-	}
-}
-
-// runScript runs a script the way cypher-shell does: statements end with
-// ';' at the end of a line, and // lines between them are comments.
-func runScript(t testing.TB, db *store.DB, script io.Reader) {
-	t.Helper()
-	ctx := context.Background()
-	sc := bufio.NewScanner(script)
-	sc.Buffer(make([]byte, 1<<20), 1<<28)
-	var stmt strings.Builder
-	n := 0
-	for sc.Scan() {
-		line := sc.Text()
-		if stmt.Len() == 0 && strings.HasPrefix(line, "//") {
-			continue
-		}
-		stmt.WriteString(line + "\n")
-		if !strings.HasSuffix(line, ";") {
-			continue
-		}
-		q := strings.TrimSuffix(strings.TrimSpace(stmt.String()), ";")
-		stmt.Reset()
-		n++
-		sess := db.Session(ctx, neo4j.AccessModeWrite)
-		res, err := sess.Run(ctx, q, nil)
-		if err == nil {
-			_, err = res.Consume(ctx)
-		}
-		sess.Close(ctx)
-		if err != nil {
-			t.Fatalf("statement %d: %v\n%.400s", n, err, q)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if strings.TrimSpace(stmt.String()) != "" {
-		t.Fatalf("the script ends inside a statement: %.200s", stmt.String())
 	}
 }
 
@@ -128,7 +86,7 @@ func TestCypherScriptInPieces(t *testing.T) {
 		t.Fatal(err)
 	}
 	neo4jtest.Reset(t, db)
-	runScript(t, db, &whole)
+	neo4jtest.RunScript(t, db, &whole)
 	if got := dumpDB(t, db); got != want {
 		t.Fatalf("the script of the whole graph differs from the load:\n%s", firstDiff(want, got))
 	}
@@ -170,7 +128,7 @@ func TestCypherScriptInPieces(t *testing.T) {
 				t.Fatal(err)
 			}
 			neo4jtest.Reset(t, db)
-			runScript(t, db, &script)
+			neo4jtest.RunScript(t, db, &script)
 			if got := dumpDB(t, db); got != want {
 				t.Fatalf("differs from the load:\n%s", firstDiff(want, got))
 			}

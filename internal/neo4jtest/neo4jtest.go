@@ -18,6 +18,7 @@
 package neo4jtest
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -25,6 +26,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -415,6 +417,46 @@ func Dump(t testing.TB, db *store.DB) string {
 		t.Fatal(err)
 	}
 	return Canon(t, b)
+}
+
+// RunScript runs a script into db the way cypher-shell -f does: a
+// statement ends with ';' at the end of a line, and // lines between
+// statements are comments. A failing statement fails the test.
+func RunScript(t testing.TB, db *store.DB, script io.Reader) {
+	t.Helper()
+	ctx := context.Background()
+	sc := bufio.NewScanner(script)
+	sc.Buffer(make([]byte, 1<<20), 1<<28)
+	var stmt strings.Builder
+	n := 0
+	for sc.Scan() {
+		line := sc.Text()
+		if stmt.Len() == 0 && strings.HasPrefix(line, "//") {
+			continue
+		}
+		stmt.WriteString(line + "\n")
+		if !strings.HasSuffix(line, ";") {
+			continue
+		}
+		q := strings.TrimSuffix(strings.TrimSpace(stmt.String()), ";")
+		stmt.Reset()
+		n++
+		sess := db.Session(ctx, neo4j.AccessModeWrite)
+		res, err := sess.Run(ctx, q, nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		sess.Close(ctx)
+		if err != nil {
+			t.Fatalf("neo4jtest: statement %d: %v\n%.500s", n, err, q)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimSpace(stmt.String()) != "" {
+		t.Fatalf("neo4jtest: the script ends inside a statement: %.200s", stmt.String())
+	}
 }
 
 // BrowserURL returns the address of the Neo4j Browser of the test server
