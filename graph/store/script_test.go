@@ -99,7 +99,7 @@ func TestCypherScriptInPieces(t *testing.T) {
 	}{
 		{"one piece", 0, store.DefaultBatchSize, 0},
 		{"pieces of 40, runs of 4 KiB", 4 << 10, 40, 5},
-		{"pieces of 4, a record a run", 1, 4, 300},
+		{"pieces of 25, a record a run", 1, 25, 300},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tmp := t.TempDir()
