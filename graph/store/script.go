@@ -31,12 +31,13 @@ func WriteCypher(w io.Writer, b *graph.Batch, batchSize int) error {
 //
 // Add takes a graph of any size in stored form (as Merger.Batch,
 // graph.Exporter and a database dump give it) one element at a time and
-// writes it in pieces of batchSize elements, each merged and written on its own, so
-// that memory does not grow with the graph. The statements of a piece
-// build on what earlier pieces wrote, as loading a file in pieces does:
-// the elements must come with nodes before the relationships between
-// them, and relationships before their Evidence nodes, as
-// graph.JSONLWriter writes a graph and a database dump can be ordered.
+// writes it in pieces of batchSize elements, each merged and written on
+// its own, so that memory does not grow with the graph. The statements of
+// a piece build on what earlier pieces wrote, as loading a file in pieces
+// does: the elements must come with nodes before the relationships
+// between them, and relationships before their Evidence nodes, as
+// graph.JSONLWriter and Exporter.Scan give a graph and a database dump
+// can be ordered.
 // Evidence in a later piece than its relationship is merged into it, a
 // MENTIONS into nodes written before, and the script counts co-mentions
 // from MENTIONS as they come.
