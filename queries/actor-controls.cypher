@@ -17,18 +17,30 @@ CALL geokg.asOf(r, asOf, 'gain') YIELD last, changed
 WITH a, place, c, r, last, changed AS gained, r.first_seen IS NULL AS undated
 WHERE last IS NOT NULL OR undated
 WITH a, place, collect({c: c, name: c.name, r: r, last: last, gained: gained}) AS held
-WITH a, place, [h IN held | h {.*,
-  lostTo: [o IN held WHERE o.c <> h.c AND h.last IS NOT NULL AND o.gained > h.last.day | o.name],
-  lostOn: reduce(d = null, o IN held | CASE WHEN o.c <> h.c AND o.gained > h.last.day AND (d IS NULL OR o.gained < d) THEN o.gained ELSE d END)}] AS held
-WITH a, place, [h IN held | h {.*,
-  status: CASE WHEN h.last IS NULL THEN 'undated' WHEN h.last.change = 'lose' OR size(h.lostTo) > 0 THEN 'former' ELSE 'current' END}] AS held
-UNWIND held AS h
-WITH a, place, held, h WHERE h.c = a AND ($former OR h.status <> 'former')
-WITH a, place, h, h.r AS r,
-  CASE h.status WHEN 'current' THEN [o IN held WHERE o.status = 'current' AND o.c <> h.c | o.name] ELSE h.lostTo END AS rivals
+// Another actor took the place after a report when its gain is newer than
+// the report's day. The newest gain at the place and the newest by another
+// actor than that one's say it for every report in one pass.
+WITH a, place, held, reduce(t = {c: null, g1: null, g2: null}, h IN held |
+  CASE WHEN h.gained IS NULL THEN t
+       WHEN t.g1 IS NULL OR h.gained > t.g1 THEN CASE WHEN h.c = t.c THEN t {.*, g1: h.gained} ELSE {c: h.c, g1: h.gained, g2: t.g1} END
+       WHEN h.c <> t.c AND (t.g2 IS NULL OR h.gained > t.g2) THEN t {.*, g2: h.gained}
+       ELSE t END) AS top
+UNWIND [h IN held WHERE h.c = a] AS h
+WITH a, place, held, top, h,
+  CASE WHEN h.last IS NULL THEN 'undated'
+       WHEN h.last.change = 'lose' OR CASE WHEN h.c = top.c THEN top.g2 ELSE top.g1 END > h.last.day THEN 'former'
+       ELSE 'current' END AS status
+WHERE $former OR status <> 'former'
+WITH a, place, h, status, h.r AS r,
+  [o IN held WHERE o.c <> h.c AND o.gained > h.last.day] AS takers,
+  [o IN held WHERE o.c <> h.c AND o.last IS NOT NULL AND o.last.change <> 'lose'
+                AND NOT coalesce(CASE WHEN o.c = top.c THEN top.g2 ELSE top.g1 END > o.last.day, false)] AS others
+WITH a, place, h {.*, status: status} AS h, r,
+  CASE status WHEN 'current' THEN [o IN others | o.name] ELSE [o IN takers | o.name] END AS rivals,
+  reduce(d = null, o IN takers | CASE WHEN d IS NULL OR o.gained < d THEN o.gained ELSE d END) AS lostOn
 OPTIONAL MATCH (ar:Article {id: h.last.x.article})
 RETURN a.name AS actor, place.name AS region, h.status AS status, h.last.change AS change, h.last.day AS since,
-       CASE WHEN h.status = 'current' THEN h.gained WHEN h.last.change = 'lose' THEN h.last.day ELSE h.lostOn END AS changed,
+       CASE WHEN h.status = 'current' THEN h.gained WHEN h.last.change = 'lose' THEN h.last.day ELSE lostOn END AS changed,
        COLLECT { UNWIND rivals AS n RETURN DISTINCT n ORDER BY n } AS rivals,
        round(r.confidence, 2) AS confidence, coalesce(r.source_count, size(r.sources)) AS articles,
        coalesce(h.last.x.sentences[0], r.evidence[0]) AS evidence, ar.title AS article,

@@ -16,7 +16,7 @@ WITH collect({controllers: controllers, regions: regions}) AS levels, toString(d
 // regions read have more current controllers than the next ones have in
 // all, neither they nor any after them can.
 UNWIND reduce(read = [], level IN levels |
-  CASE WHEN size([x IN read WHERE size(x.held) > level.controllers]) >= $limit THEN read
+  CASE WHEN size([x IN read WHERE x.n > level.controllers]) >= $limit THEN read
   ELSE read + COLLECT {
     UNWIND level.regions AS g
     WITH g, COLLECT {
@@ -30,18 +30,21 @@ UNWIND reduce(read = [], level IN levels |
     // instead of one per pair: the busiest regions have 100 controllers.
     WITH g, held, reduce(t = null, o IN held | CASE WHEN o.gained IS NOT NULL AND (t IS NULL OR o.gained > t.gained) THEN o ELSE t END) AS top
     WITH g, held, top, reduce(s = null, o IN held | CASE WHEN o.c <> top.c AND o.gained IS NOT NULL AND (s IS NULL OR o.gained > s) THEN o.gained ELSE s END) AS second
-    RETURN {g: g, held: [h IN held WHERE NOT coalesce(h.lost, false)
-      AND NOT coalesce(CASE WHEN h.c = top.c THEN second ELSE top.gained END > h.day, false)]}
+    WITH g, [h IN held WHERE NOT coalesce(h.lost, false)
+      AND NOT coalesce(CASE WHEN h.c = top.c THEN second ELSE top.gained END > h.day, false)] AS held
+    // An actor counts once, though files may give it several
+    // relationships with the place.
+    RETURN {g: g, held: held, n: size(reduce(s = [], h IN held | CASE WHEN h.c IN s THEN s ELSE s + h.c END))}
   } END) AS x
-WITH x.g AS g, x.held AS held WHERE held <> [] AND size(held) >= $min_controllers
-WITH g, held, size(held) AS count, g.name AS region,
+WITH x.g AS g, x.held AS held, x.n AS count WHERE count > 0 AND count >= $min_controllers
+WITH g, held, count, g.name AS region,
   reduce(n = 0, h IN held | n + coalesce(h.r.source_count, size(h.r.sources), 0)) AS reports
 ORDER BY count DESC, reports DESC, region
 LIMIT toInteger($limit)
 CALL (held) {
   UNWIND held AS h
   WITH h ORDER BY h.r.confidence DESC, h.c.name
-  RETURN collect(h.c.name) AS controllers, max(h.r.last_seen) AS last_seen, collect(h) AS sorted
+  RETURN collect(DISTINCT h.c.name) AS controllers, max(h.r.last_seen) AS last_seen, collect(h) AS sorted
 }
 RETURN region, count, controllers, reports, last_seen,
   COLLECT { UNWIND sorted AS h WITH h.c AS c, h.r AS r MATCH p = (c)-[r]->(g) RETURN p } AS graph

@@ -67,6 +67,12 @@ var contestedCases = []struct {
 		{actor: "Borovia", published: "2024-01-10", change: "gain"}, {actor: "Arland", published: "2024-01-15"},
 		{actor: "Arland", published: "2024-01-20", change: "gain", rel: "rel:cr-other"}, {actor: "Arland", published: "2024-01-25", change: "lose", rel: "rel:cr-other"}},
 		want: []string{"Arland"}, articles: 1},
+	// An actor's gains in its other relationships with the place (each
+	// file its own) are not takings of its own older reports.
+	{region: "Taken in three files", reports: []controlReport{
+		{actor: "Borovia", published: "2024-01-10"}, {actor: "Arland", published: "2024-01-12"},
+		{actor: "Borovia", published: "2024-01-15", change: "gain", rel: "rel:cr-second"}, {actor: "Borovia", published: "2024-01-20", change: "gain", rel: "rel:cr-third"}},
+		want: []string{"Borovia"}, articles: 3},
 	// Reports about the future do not count yet: not the loss, not the taking.
 	{region: "Future", reports: []controlReport{
 		{actor: "Arland", published: "2024-01-10"}, {actor: "Arland", published: "2024-02-01", change: "lose", changeDate: "2999-01-01"},
@@ -213,5 +219,104 @@ CREATE (a)-[:CONTROLS {id: row.id, evidence: ['invented'], confidence: 0.8, chan
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// formerHolders are the reports of contestedCases after which an actor
+// held a place no more today, as "region/actor", with who took it after
+// and the day of that change: actor-controls lists them as former.
+var formerHolders = map[string]string{
+	"Lost/Arland":                      " @ 2024-02-01",
+	"Taken after/Arland":               "Borovia @ 2024-01-20",
+	"Taken then held/Arland":           "Borovia @ 2024-01-15",
+	"Taken then lost/Arland":           "Borovia @ 2024-01-15",
+	"Taken then lost/Borovia":          " @ 2024-01-25",
+	"Taken twice/Arland":               "Borovia, Cestia @ 2024-01-15",
+	"Taken twice/Cestia":               "Borovia @ 2024-01-20",
+	"Taken by two the same day/Arland": "Borovia, Cestia @ 2024-01-20",
+	"Taken back/Borovia":               "Arland @ 2024-01-20",
+	// The actor's other relationship with the place, lost on its own.
+	"Taken twice by one/Arland":   " @ 2024-01-25",
+	"Taken twice by one/Borovia":  "Arland @ 2024-01-20",
+	"Taken in three files/Arland": "Borovia @ 2024-01-15",
+	"Crowded/Arland":              "Estmark @ 2024-01-20",
+	"Crowded/Borovia":             "Estmark @ 2024-01-20",
+	"Crowded/Cestia":              "Estmark @ 2024-01-20",
+	"Crowded/Dravia":              "Estmark @ 2024-01-20",
+}
+
+// TestActorControlsAsOf checks each actor's places in the regions of
+// TestContestedRegions: it holds a place today where contested-regions
+// counts it, alongside the others that do (its rivals); elsewhere it held
+// the place before, and the rivals are those that took it after.
+func TestActorControlsAsOf(t *testing.T) {
+	db := neo4jtest.DB(t)
+	lib := loadGraph(t, db, contestedGraph())
+	addBareControls(t, db)
+
+	type holding struct{ status, rivals, changed string }
+	got := map[string][]holding{}
+	for _, actor := range []string{"Arland", "Borovia", "Cestia", "Dravia", "Estmark"} {
+		for _, row := range project(t, runNamed(t, db, lib, "actor-controls", map[string]string{"actor": actor}), "region", "status", "rivals", "changed") {
+			cells := strings.Split(row, " | ")
+			key := cells[0] + "/" + actor
+			got[key] = append(got[key], holding{cells[1], cells[2], cells[3]})
+		}
+		// Without former, the same places held today.
+		for _, row := range project(t, runNamed(t, db, lib, "actor-controls", map[string]string{"actor": actor, "former": "false"}), "region", "status") {
+			if strings.HasSuffix(row, " | former") {
+				t.Errorf("%s, former=false: %s", actor, row)
+			}
+		}
+	}
+	for _, c := range contestedCases {
+		actors := map[string]bool{}
+		for _, r := range c.reports {
+			actors[r.actor] = true
+		}
+		for _, a := range c.bare {
+			actors[a] = true
+		}
+		// Those that hold the place today are each other's rivals.
+		var holders []string
+		for a := range actors {
+			for _, h := range got[c.region+"/"+a] {
+				if h.status == "current" {
+					holders = append(holders, a)
+				}
+			}
+		}
+		slices.Sort(holders)
+		for a := range actors {
+			key := c.region + "/" + a
+			var statuses []string
+			for _, h := range got[key] {
+				statuses = append(statuses, h.status)
+				switch h.status {
+				case "current":
+					rivals := slices.DeleteFunc(slices.Clone(holders), func(o string) bool { return o == a })
+					if h.rivals != strings.Join(rivals, ", ") {
+						t.Errorf("%s: current, rivals %q, want %q", key, h.rivals, strings.Join(rivals, ", "))
+					}
+				case "former":
+					if g, w := h.rivals+" @ "+h.changed, formerHolders[key]; g != w {
+						t.Errorf("%s: former, taken by and changed %q, want %q", key, g, w)
+					}
+				case "undated":
+					if h.rivals != "" {
+						t.Errorf("%s: undated, rivals %q", key, h.rivals)
+					}
+				default:
+					t.Errorf("%s: status %q", key, h.status)
+				}
+			}
+			holds := slices.Contains(statuses, "current") || slices.Contains(statuses, "undated")
+			if holds != slices.Contains(c.want, a) {
+				t.Errorf("%s: statuses %q, counted by contested-regions: %v", key, statuses, slices.Contains(c.want, a))
+			}
+			if _, ok := formerHolders[key]; ok != slices.Contains(statuses, "former") {
+				t.Errorf("%s: statuses %q, want former: %v", key, statuses, ok)
+			}
+		}
 	}
 }
