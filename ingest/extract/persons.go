@@ -10,6 +10,9 @@ import (
 // prose's entity recognizer they confirm a name that has no title.
 var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "added": true, "warned": true, "warns": true, "announced": true, "announces": true, "stated": true, "noted": true, "insisted": true, "argued": true, "wrote": true, "declared": true, "urged": true, "urges": true, "signed": true, "signs": true, "met": true, "accused": true}
 
+// objectSpeechVerbs take whom they address or accuse as their object.
+var objectSpeechVerbs = map[string]bool{"told": true, "tells": true, "warned": true, "warns": true, "urged": true, "urges": true, "signed": true, "signs": true, "met": true, "accused": true}
+
 // endedWords before a title tell an office held once: "former
 // president", "the late king", "then-prime minister".
 var endedWords = map[string]bool{"former": true, "ex": true, "ex-": true, "then-": true, "deposed": true, "ousted": true, "toppled": true, "overthrown": true, "late": true}
@@ -335,12 +338,21 @@ func (d *doc) settleHeads() {
 			}
 			// "Prime Minister X told his parliament in Honiara": the state
 			// whose capital his sentence names as a place.
+			// So does the seat of its government where he spoke ("announced
+			// at the White House").
 			if best == nil && !third {
 				for _, m := range d.ments {
-					if m.sent != e.roles[k].sent || m.ent == nil || m.ent.label != graph.LabelRegion || !d.isCapital(m.ent) {
+					if m.sent != e.roles[k].sent || m.ent == nil {
 						continue
 					}
-					if s := d.capitalOf(m.ent); s != nil && (free(s) || ended) {
+					var s *entity
+					switch {
+					case m.ent.label == graph.LabelRegion && d.isCapital(m.ent):
+						s = d.capitalOf(m.ent)
+					case m.ent.label == graph.LabelState && m.ent.real && m.kind == mMetonym && d.placePrep(m.from):
+						s = m.ent
+					}
+					if s != nil && (free(s) || ended) {
 						best, rule = s, ruleSpeakerState
 						break
 					}
@@ -405,10 +417,18 @@ func (d *doc) statesAfter(e *entity, si int) (states []*entity, third bool) {
 		// Only as the subject of what the leader said: "Ouma said Nairobi
 		// would stay", not "Volkov thanked Pyongyang".
 		q := m.from - 1
+		that := false
 		for q > at && (d.low(q) == "that" || d.low(q) == "the") {
+			that = that || d.low(q) == "that"
 			q--
 		}
 		if !speechVerbs[d.low(q)] {
+			continue
+		}
+		// "accused Russian peacekeepers", "told Kenya": the state is whom
+		// he spoke to or of, unless a clause follows ("warned that Kenya
+		// would").
+		if objectSpeechVerbs[d.low(q)] && !that {
 			continue
 		}
 		// "said Egypt and Ethiopia must agree": a pair spoken of, not the
@@ -939,7 +959,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		case isCapitalized(t.Text) && len(items) > 0 && d.at[k] == nil && !lx.stopNames[t.Text] && k > 0:
 			// An organization the gazetteer does not know, before a title:
 			// "the main opposition Kuomintang candidate".
-			if isWordToken(t.Text) && d.titleEndingAt(k+1) > 0 {
+			if isWordToken(t.Text) && d.titleEndingAt(k+1) > 0 && !d.openingWord(k) {
 				e := d.entity(graph.LabelOrganization, t.Text)
 				e.real = true
 				if strings.Contains(strings.ToLower(items[len(items)-1].title), "candidate") {
@@ -953,7 +973,9 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		}
 		// "St. Vincent Prime Minister X": an unknown name owns the office;
 		// better no owner than a guessed one.
-		if len(items) > 0 && isCapitalized(t.Text) && k+1 == items[len(items)-1].pos && !endedWords[t.Lower] {
+		// A sentence's first word is capitalized whatever it is: "But
+		// Prime Minister X" is no place's prime minister.
+		if len(items) > 0 && isCapitalized(t.Text) && k+1 == items[len(items)-1].pos && !endedWords[t.Lower] && !d.openingWord(k) {
 			items[len(items)-1].placeOwned = true
 		}
 		break
@@ -997,6 +1019,30 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		roles = append(roles, r)
 	}
 	return roles, true
+}
+
+// placePrep reports whether the words before token k make it a place
+// where something happened: "at the", "in", "from".
+func (d *doc) placePrep(k int) bool {
+	q := k - 1
+	if d.low(q) == "the" {
+		q--
+	}
+	switch d.low(q) {
+	case "at", "in", "from", "inside", "outside":
+		return true
+	}
+	return false
+}
+
+// openingWord reports whether token k opens its sentence and is no name:
+// a conjunction, adverb or other word capitalized only for its place.
+func (d *doc) openingWord(k int) bool {
+	if k > 0 && d.sameSent(k-1, k) {
+		return false
+	}
+	tag := d.toks[k].Tag
+	return !strings.HasPrefix(tag, "NN") && !strings.HasPrefix(tag, "JJ")
 }
 
 // subordinators open a clause that comes before the sentence's subject.
