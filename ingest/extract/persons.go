@@ -10,6 +10,10 @@ import (
 // prose's entity recognizer they confirm a name that has no title.
 var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "added": true, "warned": true, "warns": true, "announced": true, "announces": true, "stated": true, "noted": true, "insisted": true, "argued": true, "wrote": true, "declared": true, "urged": true, "urges": true, "signed": true, "signs": true, "met": true, "accused": true}
 
+// stateOffices are the nouns that make an office before them the state's:
+// "Government spokesman", "Presidency spokeswoman".
+var stateOffices = map[string]bool{"government": true, "presidency": true, "cabinet": true}
+
 // objectSpeechVerbs take whom they address or accuse as their object.
 var objectSpeechVerbs = map[string]bool{"told": true, "tells": true, "warned": true, "warns": true, "urged": true, "urges": true, "signed": true, "signs": true, "met": true, "accused": true}
 
@@ -954,6 +958,13 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		case isCapitalized(t.Text) && len(items) > 0 && d.at[k] == nil && (strings.HasSuffix(d.low(k+1), "minister") || d.low(k+1) == "secretary"):
 			// "Water Minister Seleshi Bekele": a portfolio, not a party.
 			items[len(items)-1].title = t.Text + " " + items[len(items)-1].title
+			k--
+			continue
+		case isCapitalized(t.Text) && len(items) > 0 && d.at[k] == nil && stateOffices[t.Lower] && k+1 == items[len(items)-1].pos:
+			// "Government spokesman X": an office of the state, not of a
+			// group named Government. ("Army spokesman X" speaks for the
+			// army, a group.)
+			items[len(items)-1].title = t.Lower + " " + items[len(items)-1].title
 			k--
 			continue
 		case isCapitalized(t.Text) && len(items) > 0 && d.at[k] == nil && !lx.stopNames[t.Text] && k > 0:
