@@ -183,8 +183,9 @@ func loadSynthetic(b *testing.B, db *store.DB, n int) {
 
 // benchParams picks parameters that hit data in the synthetic graph: the
 // most-mentioned states, the most-controlled region, the actor that
-// controls the most places, the most active mediator, and windows of the
-// last week of the corpus, which ends with the newest article.
+// controls the most places, the most active mediator, windows of the
+// last week of the corpus, which ends with the newest article, and the
+// day of the newest load.
 func benchParams(b *testing.B, db *store.DB) map[string]map[string]string {
 	b.Helper()
 	one := func(cypher string) string {
@@ -202,6 +203,8 @@ func benchParams(b *testing.B, db *store.DB) map[string]map[string]string {
 	controller := one("MATCH (c) WHERE c:State OR c:Organization WITH c, COUNT { (c)-[:CONTROLS]->() } AS n ORDER BY n DESC, c.name LIMIT 1 RETURN c.name")
 	leader := one(fmt.Sprintf("MATCH (l:Leader)-[:REPRESENTS]->(s:State {name: %q}) RETURN l.name ORDER BY l.name LIMIT 1", s1))
 	last := one("MATCH (a:Article) WHERE a.published IS NOT NULL RETURN a.published ORDER BY a.published DESC LIMIT 1")
+	// A graph kept from an earlier day was loaded before today.
+	lastLoad := one("MATCH (a:Article) WHERE a.loaded_at IS NOT NULL RETURN toString(date(a.loaded_at)) ORDER BY a.loaded_at DESC LIMIT 1")
 	before := func(days int) string {
 		t, err := time.Parse(time.DateOnly, last)
 		if err != nil {
@@ -218,7 +221,7 @@ func benchParams(b *testing.B, db *store.DB) map[string]map[string]string {
 		"demands":               {"actor": s1},
 		"evidence":              {"from": s1, "to": s2},
 		"leaders":               {"actor": s1},
-		"loaded-since":          {"since": "today"},
+		"loaded-since":          {"since": lastLoad},
 		"mediation-leaderboard": {"since": before(7)},
 		"mediators":             {"a": s1, "b": s2},
 		"most-mentioned":        {"from": before(7), "to": last},
