@@ -929,8 +929,12 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					if d.low(p) == "joint" || d.low(p) == "the" {
 						p--
 					}
-					if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() {
-						add(ruleMediatesNoun, d.actorsLeft(p+1, actorLabels...))
+					// "the Qatari mediators", "Egyptian and Qatari mediators":
+					// the names before the noun, not a subject further left
+					// ("Kinshasa would raise it with the Qatari mediators").
+					if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() && m.to == p+1 {
+						chain, _ := d.chainLeft(m, actorLabels)
+						add(ruleMediatesNoun, chain)
 					}
 				}
 			}
