@@ -264,7 +264,9 @@ func (d *doc) findEvents() {
 		}
 		ev.when = d.timeOf(ev)
 		ev.places = d.placesOf(ev, d.events)
-		if f := d.x.lex.kind(typ).fighting; f == fightingIs || f == fightingEnds {
+		// Fighting between others ("North Korean troops could fight in
+		// Kursk" in a story of Chinese-Indian talks) is not the sides'.
+		if f := d.x.lex.kind(typ).fighting; (f == fightingIs || f == fightingEnds) && (d.dyad[0] == nil || containsEntity(ev.parties, d.dyad[0]) || containsEntity(ev.parties, d.dyad[1])) {
 			conflict = true
 		}
 		if d.x.lex.kind(typ).mediated {
@@ -654,6 +656,9 @@ func (d *doc) eventDenied(k int) bool {
 func (d *doc) noneDid(k int) bool {
 	s := d.sents[d.toks[k].Sent]
 	p := s.From
+	for p < k && d.toks[p].Key == "\"" {
+		p++
+	}
 	switch d.low(p) {
 	case "no", "neither":
 		p++
@@ -662,6 +667,15 @@ func (d *doc) noneDid(k int) bool {
 		}
 	case "none", "nobody", "nothing":
 		p++
+		// "Nobody on either side believes an invasion is coming"
+		if d.toks[p].Tag == "IN" {
+			for q := p + 1; q < k && q <= p+3; q++ {
+				if strings.HasPrefix(d.toks[q].Tag, "NN") {
+					p = q + 1
+					break
+				}
+			}
+		}
 	default:
 		return false
 	}
@@ -746,9 +760,19 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 		}
 		// "Moldova and its breakaway region of Transnistria agreed": a
 		// breakaway territory is a side too.
+		labels := []graph.Label{graph.LabelState, graph.LabelOrganization, graph.LabelRegion}
+		if d.personJustBefore(p) {
+			labels = append(labels, graph.LabelLeader)
+		}
 		var subj []*entity
-		for _, e := range d.actorsLeft(p, graph.LabelState, graph.LabelOrganization, graph.LabelRegion) {
+		for _, e := range d.actorsLeft(p, labels...) {
 			switch {
+			case e.label == graph.LabelLeader:
+				// "Maduro and Guyanese President Irfaan Ali met": the
+				// leaders' states.
+				for _, o := range d.stateOrgOf([]*entity{e}) {
+					subj = appendEntity(subj, o)
+				}
 			case e.isActor() || breakaway(e):
 				subj = append(subj, e)
 			case e.label == graph.LabelRegion:
@@ -811,6 +835,22 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 		}
 	}
 	return out, false
+}
+
+// personJustBefore reports whether a person's name ends the words before
+// the verb at p, auxiliaries and adverbs apart: "Maduro and Ali met",
+// "... have agreed", but not "Vucic and Borrell meeting will open the
+// day", whose subject is the meeting.
+func (d *doc) personJustBefore(p int) bool {
+	for q := p - 1; q >= 0 && q >= p-4 && d.sameSent(q, p); q-- {
+		if m := d.at[q]; m != nil {
+			return m.ent != nil && m.ent.label == graph.LabelLeader
+		}
+		if t := d.toks[q].Tag; t != "MD" && t != "RB" && !strings.HasPrefix(t, "VB") {
+			return false
+		}
+	}
+	return false
 }
 
 // isCity reports whether a place is a city: a gazetteer city or a capital

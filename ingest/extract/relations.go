@@ -346,7 +346,7 @@ func (d *doc) chainLeft(m *mention, labels []graph.Label) ([]*entity, int) {
 		m = d.at[m.from-2]
 	}
 	out := []*entity{d.owner(m)}
-	q := d.skipModifiers(m.from - 1)
+	q := d.skipModifiers(d.pastTitleLeft(m))
 	for q >= 0 && (d.low(q) == "and" || d.low(q) == "," || d.low(q) == "with" && (d.low(q-1) == "together" || d.low(q-1) == "along")) {
 		r := d.skipModifiers(q - 1)
 		// "Turkey – together with the FSA –": a partner set off by dashes.
@@ -363,9 +363,33 @@ func (d *doc) chainLeft(m *mention, labels []graph.Label) ([]*entity, int) {
 			break
 		}
 		out = append(out, d.owner(d.at[r]))
-		q = d.skipModifiers(d.at[r].from - 1)
+		q = d.skipModifiers(d.pastTitleLeft(d.at[r]))
 	}
 	return out, q
+}
+
+// pastTitleLeft is the token before mention m and, for a person, the
+// title before the name and the state it names: "Maduro and Guyanese
+// President Irfaan Ali" joins the two.
+func (d *doc) pastTitleLeft(m *mention) int {
+	q := m.from - 1
+	if m.ent == nil || m.ent.label != graph.LabelLeader {
+		return q
+	}
+	n := d.titleEndingAt(q)
+	if n == 0 {
+		return q
+	}
+	q -= n
+	if d.low(q) == "'s" {
+		q--
+	}
+	if q >= 0 && d.sameSent(q, m.from) {
+		if o := d.at[q]; o != nil && o.ent != nil && (o.ent.isActor() || o.kind == mDemonym) {
+			q = o.from - 1
+		}
+	}
+	return q
 }
 
 // skipModifiers steps back from token q over articles and adjectives
@@ -395,7 +419,7 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 			m = g
 		}
 		out := []*entity{d.owner(m)}
-		q := m.to
+		q := d.pastAcronym(m)
 		for q < len(d.toks) && (d.low(q) == "and" || d.low(q) == "," || d.low(q) == "or") {
 			r := q + 1
 			if d.low(r) == "the" {
@@ -405,11 +429,23 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 				break
 			}
 			out = append(out, d.owner(d.at[r]))
-			q = d.at[r].to
+			q = d.pastAcronym(d.at[r])
 		}
 		return out
 	}
 	return nil
+}
+
+// pastAcronym is the token after mention m and the acronym that may
+// repeat it in brackets: "the Caribbean Community (CARICOM) and ...".
+func (d *doc) pastAcronym(m *mention) int {
+	q := m.to
+	if d.low(q) == "(" && q+1 < len(d.toks) {
+		if a := d.at[q+1]; a != nil && a.ent == m.ent && d.low(a.to) == ")" {
+			return a.to + 1
+		}
+	}
+	return q
 }
 
 // actorThings are nouns for bodies of people that act: "a mission backed
