@@ -135,6 +135,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Region Anefis del Norte"},
 		},
 		{
+			name:    "a joined particle inside a place's name",
+			text:    "Fighters attacked a checkpoint near the village of Tin al-Hamra, west of Kidal, Mali said.",
+			want:    []string{"Region Tin al-Hamra"},
+			notWant: []string{"Region Tin"},
+		},
+		{
 			name:    "a place introduced by its kind is one, whatever the recognizer says",
 			text:    "The district of Ali Bakr, north of Kidal, fell to the army on Monday, Mali said.",
 			want:    []string{"Region Ali Bakr"},

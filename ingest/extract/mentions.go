@@ -690,6 +690,10 @@ func (d *doc) findRegions() {
 			if j+1 < len(d.toks) && nameParticles[d.toks[j].Text] && d.at[j+1] == nil && isCapitalized(d.toks[j+1].Text) && d.sameSent(j, j+1) {
 				j++
 			}
+			// "Tal al-Sawda", "Deir el-Balah"
+			for j < len(d.toks) && d.toks[j].Sent == si && d.at[j] == nil && particleWord(d.toks[j].Text) {
+				j++
+			}
 		}
 		if j == i {
 			continue

@@ -24,6 +24,20 @@ var endedWords = map[string]bool{"former": true, "ex": true, "ex-": true, "then-
 // romanNumerals follow a monarch's name.
 var romanNumerals = map[string]bool{"II": true, "III": true, "IV": true, "V": true, "VI": true, "VII": true, "VIII": true, "IX": true, "X": true, "XI": true, "XII": true}
 
+// particleWord reports whether w is a lower-case particle joined to a
+// name: "el-Sisi", "al-Burhan", "Tal al-Sawda".
+func particleWord(w string) bool {
+	i := strings.Index(w, "-")
+	if i < 0 || len(w) <= i+2 {
+		return false
+	}
+	switch w[:i] {
+	case "al", "el", "ad", "as", "bin":
+		return isCapitalized(w[i+1:])
+	}
+	return false
+}
+
 // nameParticles may stand inside a person's name in lower case.
 var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "de": true, "del": true, "van": true, "von": true, "der": true, "da": true, "dos": true, "du": true, "la": true, "le": true}
 
@@ -127,7 +141,7 @@ func (d *doc) findPersons() {
 				continue
 			}
 			// "el-Sisi", "al-Burhan"
-			if w := d.toks[j].Text; d.at[j] == nil && (strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-") || strings.HasPrefix(w, "ad-") || strings.HasPrefix(w, "as-") || strings.HasPrefix(w, "bin-")) && len(w) > 4 && isCapitalized(w[strings.Index(w, "-")+1:]) {
+			if d.at[j] == nil && particleWord(d.toks[j].Text) {
 				j++
 				continue
 			}

@@ -487,7 +487,9 @@ func (d *doc) passiveActorsAround(k, by int) bool {
 // government forces", "the army"): the story's main state, the one whose
 // forces the article speaks of.
 func (d *doc) governmentForcesAt(k int) []*entity {
-	if d.low(k) == "with" || d.low(k) == "against" {
+	switch d.low(k) {
+	case "with", "against", "of", "by", "to":
+		// "clashed with", "under the control of", "recaptured by", "fell to"
 		k++
 	}
 	if d.low(k) == "the" {
