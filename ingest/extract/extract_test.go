@@ -135,6 +135,24 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Region Anefis del Norte"},
 		},
 		{
+			name:    "the article opening a sentence names no group",
+			text:    "A militia known as Ganda Izo pulled back from Gao on Monday, Mali said.",
+			want:    []string{"Region Gao"},
+			notWant: []string{"Organization A"},
+		},
+		{
+			name:    "they: the group a plural noun named just before",
+			text:    "The Azawad Liberation Front seized Tessit on Monday. The town, which lies on a road leading towards Algeria, is the furthest the rebels have advanced since they took Kidal in 2012.",
+			want:    []string{"CONTROLS Azawad Liberation Front -> Kidal"},
+			notWant: []string{"CONTROLS Algeria -> Kidal"},
+		},
+		{
+			name:    "the rebels: the group the story names most, not a militia named just before",
+			text:    "The Azawad Liberation Front seized Tessit on Monday, and the Azawad Liberation Front said it would hold it. Mali said the Azawad Liberation Front had lost dozens of fighters. The Ganda Izo militia pulled back from the area. The rebels took Gao on Tuesday.",
+			want:    []string{"CONTROLS Azawad Liberation Front -> Gao"},
+			notWant: []string{"CONTROLS Ganda Izo -> Gao"},
+		},
+		{
 			name:    "a joined particle inside a place's name",
 			text:    "Fighters attacked a checkpoint near the village of Tin al-Hamra, west of Kidal, Mali said.",
 			want:    []string{"Region Tin al-Hamra"},

@@ -576,7 +576,8 @@ func (d *doc) findGroups() {
 		}
 		// A code-like name ("M23", "ALF"), not an ethnic or regional
 		// adjective ("Hutu militia").
-		if !isAllCaps(t.Text) && !containsDigit(t.Text) {
+		if !isAllCaps(t.Text) && !containsDigit(t.Text) || len(t.Text) < 2 {
+			// Nor the article opening a sentence: "A militia known as ..."
 			continue
 		}
 		e := d.entity(graph.LabelOrganization, t.Text)

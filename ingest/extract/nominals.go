@@ -140,6 +140,13 @@ func (d *doc) antecedent(i int, target string) *entity {
 			fits = func(e *entity) bool { return old(e) && disputed(e) }
 		}
 	}
+	// "the rebels": the story's main armed group when one is named far
+	// more than the others, not a militia named in passing just before.
+	if target == "armed_group" {
+		if g := d.mainGroup(fits); g != nil {
+			return g
+		}
+	}
 	// The nearest fitting mention before i, within a window that holds any
 	// article and keeps a long text linear.
 	for p := i - 1; p >= 0 && p >= i-antecedentWindow; p-- {
@@ -162,3 +169,28 @@ func (d *doc) antecedent(i int, target string) *entity {
 // antecedentWindow is how far, in tokens, a noun phrase's antecedent is
 // looked for: farther than any article is long.
 const antecedentWindow = 2000
+
+// mainGroup is the fitting entity named at least twice as often as any
+// other, if there is one.
+func (d *doc) mainGroup(fits func(*entity) bool) *entity {
+	var best *entity
+	second := 0
+	for _, e := range d.ents {
+		if !fits(e) {
+			continue
+		}
+		switch {
+		case best == nil || e.named > best.named:
+			if best != nil {
+				second = best.named
+			}
+			best = e
+		case e.named > second:
+			second = e.named
+		}
+	}
+	if best != nil && best.named >= 2*second && best.named >= 2 {
+		return best
+	}
+	return nil
+}

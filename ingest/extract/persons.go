@@ -1078,6 +1078,16 @@ var subordinators = map[string]bool{"since": true, "after": true, "when": true, 
 // before ("It dropped ... its leader": the previous sentence's subject).
 func (d *doc) pronounOwner(k int) *entity {
 	si := d.toks[k].Sent
+	// "the furthest the rebels have advanced since they took Bukavu":
+	// "they" is the group named just before it by a plural noun, not the
+	// sentence's first actor.
+	if d.low(k) == "they" {
+		for p := k - 1; p >= d.sents[si].From && p >= k-8; p-- {
+			if m := d.at[p]; m != nil && m.kind == mNominal && m.ent != nil && m.ent.isActor() && strings.HasSuffix(d.low(m.to-1), "s") {
+				return m.ent
+			}
+		}
+	}
 	for _, s := range []int{si, si - 1} {
 		if s < 0 {
 			continue
