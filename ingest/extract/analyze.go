@@ -129,6 +129,11 @@ type doc struct {
 	// pairs are the two actors of each word like "Belgrade-Pristina", by
 	// token.
 	pairs map[int][2]*entity
+	// governs counts, by state, the times the article names its
+	// government or forces ("South Sudan's government", "Sudanese
+	// troops"), counted over the first governsOf mentions.
+	governs   map[*entity]int
+	governsOf int
 	// hasDisputed caches whether the article names a disputed region: 0
 	// not known yet, 1 yes, -1 no.
 	hasDisputed int8

@@ -153,6 +153,18 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"CONTROLS Ganda Izo -> Gao"},
 		},
 		{
+			name:    "government forces are the story's state's",
+			text:    "Mali's government said talks would resume. Flights have linked Gao with the central city of Kidal, which government forces have held throughout the war.",
+			want:    []string{"CONTROLS Mali -> Kidal"},
+			notWant: []string{"CONTROLS Mali -> Gao"},
+		},
+		{
+			name:    "the story's state is the one whose government acts, not the host of the talks",
+			text:    "DOHA, March 3 - Mali's government and the Azawad Liberation Front signed a truce on Monday after talks in Doha brokered by Qatar. Qatar said it would monitor it. Mali's army said the truce held. Government forces held Kidal and Gao, the statement said.",
+			want:    []string{"CONTROLS Mali -> Kidal"},
+			notWant: []string{"CONTROLS Qatar -> Kidal"},
+		},
+		{
 			name:    "a joined particle inside a place's name",
 			text:    "Fighters attacked a checkpoint near the village of Tin al-Hamra, west of Kidal, Mali said.",
 			want:    []string{"Region Tin al-Hamra"},

@@ -29,12 +29,12 @@ func (d *doc) resolveNominals() {
 			if d.low(i+n) == "of" && i+n+1 < len(d.toks) && isCapitalized(d.toks[i+n+1].Text) {
 				break
 			}
-			// Bare plurals ("Rebels who seized Goma") refer too; bare
-			// singulars ("a region") do not.
-			if !det && target != "armed_group" {
+			// Bare plurals ("Rebels who seized Goma", "government forces
+			// held Marib") refer too; bare singulars ("a region") do not.
+			if !det && target != "armed_group" && !(n == 2 && d.low(i) == "government") {
 				break
 			}
-			if !det && (d.low(i) != "rebels" && d.low(i) != "militants" && d.low(i) != "insurgents" || i != d.sents[d.toks[i].Sent].From) {
+			if !det && target == "armed_group" && (d.low(i) != "rebels" && d.low(i) != "militants" && d.low(i) != "insurgents" || i != d.sents[d.toks[i].Sent].From) {
 				break
 			}
 			if e := d.antecedent(i, target); e != nil {

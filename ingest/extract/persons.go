@@ -836,7 +836,25 @@ func (d *doc) salience(e *entity) int {
 	if e.name == d.datelineState {
 		s += 4
 	}
-	return s
+	// A story is about the state whose government acts in it more than
+	// about the one whose capital hosts the talks.
+	if d.governs == nil || d.governsOf != len(d.ments) {
+		d.governs, d.governsOf = map[*entity]int{}, len(d.ments)
+		for _, m := range d.ments {
+			if m.ent == nil || m.ent.label != graph.LabelState {
+				continue
+			}
+			k := m.to
+			if d.low(k) == "'s" {
+				k++
+			}
+			switch d.low(k) {
+			case "government", "army", "military", "forces", "troops", "soldiers", "authorities":
+				d.governs[m.ent]++
+			}
+		}
+	}
+	return s + 2*d.governs[e]
 }
 
 // actorBefore is the nearest state or organization mentioned within n tokens

@@ -639,7 +639,9 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 				continue
 			}
 			r := d.skipModifiers(m.from - 1)
-			if subjectPreps[d.low(r)] {
+			// "the central city of Marib, which": the city is Marib.
+			// "the capital of North Kordofan state, which": not the capital.
+			if subjectPreps[d.low(r)] && !(d.low(r) == "of" && d.x.lex.regionIntro[d.low(r-1)] && d.low(r-1) != "capital") {
 				q = m.from
 				continue
 			}
