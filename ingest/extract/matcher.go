@@ -57,7 +57,7 @@ var ruleGuards = map[string]guardFunc{
 
 // slotSides are the ways of finding a fact's end, in the order the rules
 // documentation lists them.
-var slotSides = []string{"subject", "object", "after", "nearest", "place", "region-left", "possessor", "between", "government-forces", "compound", "compound-object", "compound-pair"}
+var slotSides = []string{"subject", "object", "after", "nearest", "place", "region-left", "possessor", "between", "government-forces", "story-state", "story-group", "compound", "compound-object", "compound-pair"}
 
 // ruleSides find the ends of facts. between and compound-pair find both
 // ends at once and are handled by apply.
@@ -97,6 +97,18 @@ var ruleSides = map[string]sideFunc{
 		return nil
 	},
 	"government-forces": func(d *doc, m *match, s *Slot) []*entity { return d.governmentForcesAt(m.k + m.n) },
+	"story-state": func(d *doc, m *match, s *Slot) []*entity {
+		if e := d.mainState(); e != nil {
+			return []*entity{e}
+		}
+		return nil
+	},
+	"story-group": func(d *doc, m *match, s *Slot) []*entity {
+		if e := d.antecedent(m.k, "armed_group"); e != nil {
+			return []*entity{e}
+		}
+		return nil
+	},
 	"compound": func(d *doc, m *match, s *Slot) []*entity {
 		if m.ment != nil && hasLabel(m.ment.ent, s.labels) {
 			return []*entity{m.ment.ent}

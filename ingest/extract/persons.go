@@ -376,6 +376,14 @@ func (d *doc) settleHeads() {
 					}
 				}
 			}
+			// "the north-eastern city of Kharkiv ..., regional governor
+			// X said": a governor serves the state of the place his
+			// sentence names.
+			if best == nil && !third && strings.HasSuffix(lt, "governor") {
+				if s := d.stateOfPlaceIn(e.roles[k].sent); s != nil && free(s) {
+					best, rule = s, ruleSpeakerState
+				}
+			}
 			if best == nil && !third && ended {
 				// A head of state who was: the story's state, whoever
 				// heads it now.
@@ -743,6 +751,9 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 				any = r.owner
 			}
 		}
+		if any == nil && governorTitle(roles) {
+			any = d.stateOfPlaceIn(d.toks[i].Sent)
+		}
 		if any == nil && !headTitle(roles) {
 			any = d.actorBefore(i, 12)
 			if any == nil {
@@ -840,8 +851,37 @@ func (d *doc) salience(e *entity) int {
 	// about the one whose capital hosts the talks.
 	if d.governs == nil || d.governsOf != len(d.ments) {
 		d.governs, d.governsOf = map[*entity]int{}, len(d.ments)
+		bodyOf := map[*entity]*entity{}
+		early := map[*entity]bool{}
 		for _, m := range d.ments {
-			if m.ent == nil || m.ent.label != graph.LabelState {
+			if m.ent == nil {
+				continue
+			}
+			// "Myanmar's military", "the Sudanese army": a state's own
+			// body, named apart from the state.
+			if m.ent.label == graph.LabelOrganization && m.ent.kind == "government_body" && m.kind != mNominal {
+				s, ok := bodyOf[m.ent]
+				if !ok {
+					s = d.stateOf(m.ent)
+					bodyOf[m.ent] = s
+				}
+				if s != nil && s.label == graph.LabelState {
+					d.governs[s]++
+					// Named in the headline or the first sentence, as a
+					// state named there is.
+					if d.toks[m.from].Sent <= 1 && !early[s] {
+						early[s] = true
+						d.governs[s] += 2
+					}
+				}
+				continue
+			}
+			if m.ent.label != graph.LabelState {
+				continue
+			}
+			// "China-brokered talks": a mediator, not the story's state.
+			if m.kind == mCompound && d.x.lex.cue(graph.RelMediates, cueCompound, m.suffix) {
+				d.governs[m.ent] -= 2
 				continue
 			}
 			k := m.to
@@ -849,7 +889,7 @@ func (d *doc) salience(e *entity) int {
 				k++
 			}
 			switch d.low(k) {
-			case "government", "army", "military", "forces", "troops", "soldiers", "authorities":
+			case "government", "army", "military", "forces", "troops", "soldiers", "authorities", "junta", "regime":
 				d.governs[m.ent]++
 			}
 		}
@@ -1062,6 +1102,32 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		roles = append(roles, r)
 	}
 	return roles, true
+}
+
+// governorTitle reports whether roles hold a governor's office, which
+// belongs to a province of a state rather than to whoever the sentence
+// names before it ("Russian drones struck Kharkiv, regional governor X
+// said").
+func governorTitle(roles []role) bool {
+	for _, r := range roles {
+		if strings.HasSuffix(strings.ToLower(r.title), "governor") {
+			return true
+		}
+	}
+	return false
+}
+
+// stateOfPlaceIn is the state of the first place sentence si names that
+// the gazetteer or the article puts in a state.
+func (d *doc) stateOfPlaceIn(si int) *entity {
+	for k := d.sents[si].From; k < d.sents[si].To; k++ {
+		if m := d.at[k]; m != nil && m.from == k && m.ent != nil && m.ent.label == graph.LabelRegion {
+			if s := d.stateOfPlace(m.ent); s != nil {
+				return s
+			}
+		}
+	}
+	return nil
 }
 
 // placePrep reports whether the words before token k make it a place

@@ -87,7 +87,9 @@ type Slot struct {
 	// places a control verb governs), region-left (the place the clause
 	// is about), possessor ("Russia's", "Russian" or "its" just before),
 	// between ("between A and B", both ends), government-forces ("the
-	// army", "government forces": the story's state), compound (the actor
+	// army", "government forces": the story's state), story-state (the
+	// story's state, whatever the words: "in government hands"),
+	// story-group (the story's armed group: "rebel-held"), compound (the actor
 	// in the hyphenated word), compound-object (what that word qualifies).
 	Side   string   `yaml:"side" json:"side,omitempty"`
 	Labels []string `yaml:"labels" json:"labels,omitempty"` // State, Organization, Leader, Region; actor = the first three
