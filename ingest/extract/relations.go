@@ -209,6 +209,13 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			if d.low(q) == "," {
 				q--
 			}
+			// "the Libyan National Army (LNA), which": the acronym in
+			// brackets repeats the name before it.
+			if d.low(q) == ")" && q >= 3 && d.low(q-2) == "(" {
+				if a, n := d.at[q-1], d.at[q-3]; n != nil && (a != nil && a.ent == n.ent || a == nil && isAllCaps(d.toks[q-1].Text)) {
+					q -= 3
+				}
+			}
 			if m := d.at[q]; q >= 0 && m != nil && m.ent != nil && hasLabel(m.ent, labels) && !m.possess {
 				chain, _ := d.chainLeft(m, labels)
 				return chain

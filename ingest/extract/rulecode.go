@@ -165,16 +165,26 @@ func allyApposition(d *doc, m *match) {
 	if d.low(p) != "'s" || p <= 0 {
 		return
 	}
-	o := d.at[p-1]
-	if o == nil || o.ent == nil || !hasLabel(o.ent, actorLabels) {
+	var supported *entity
+	q := p - 1
+	if o := d.at[q]; o != nil && o.ent != nil && hasLabel(o.ent, actorLabels) {
+		supported, q = d.owner(o), d.skipModifiers(o.from-1)
+	} else if stateOffices[d.low(q)] || d.low(q) == "regime" || d.low(q) == "junta" {
+		// "Turkey, the Syrian government's main backer", "the new
+		// government's": the state named before the noun, else the
+		// story's.
+		q = d.skipModifiers(q - 1)
+		if o := d.at[q]; o != nil && o.ent != nil && o.ent.label == graph.LabelState {
+			supported, q = o.ent, d.skipModifiers(o.from-1)
+		} else {
+			supported = d.mainState()
+		}
+	}
+	if supported == nil || d.low(q) != "," || q <= 0 {
 		return
 	}
-	q := o.from - 1
-	if d.low(q) != "," || q <= 0 {
-		return
-	}
-	if s := d.at[q-1]; s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) {
-		d.emit(m, d.owner(s), d.owner(o), nil)
+	if s := d.at[q-1]; s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) && d.owner(s) != supported {
+		d.emit(m, d.owner(s), supported, nil)
 	}
 }
 
