@@ -755,7 +755,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			any = d.stateOfPlaceIn(d.toks[i].Sent)
 		}
 		if any == nil && !headTitle(roles) {
-			any = d.actorBefore(i, 12)
+			any = d.actorBeforeInClause(i, 12)
 			if any == nil {
 				any = d.actorAfter(j, 12)
 			}
@@ -895,6 +895,23 @@ func (d *doc) salience(e *entity) int {
 		}
 	}
 	return s + 2*d.governs[e]
+}
+
+// actorBeforeInClause is actorBefore past the places of the clause
+// before a speaker: "... near the border with Peru, Defence Minister X
+// said" names where, not whom the minister serves.
+func (d *doc) actorBeforeInClause(i, n int) *entity {
+	for k := i - 1; k >= 0 && k >= i-n && d.sameSent(k, i); k-- {
+		m := d.at[k]
+		if m == nil || !m.ent.isActor() || !m.ent.real {
+			continue
+		}
+		if w := d.low(d.skipModifiers(m.from - 1)); (w == "with" || w == "near" || w == "toward" || w == "towards") && d.low(m.to) == "," {
+			return nil
+		}
+		return m.ent
+	}
+	return nil
 }
 
 // actorBefore is the nearest state or organization mentioned within n tokens
