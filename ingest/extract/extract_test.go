@@ -165,6 +165,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"CONTROLS Qatar -> Kidal"},
 		},
 		{
+			name: "rebels joined to a side by and: the story's group",
+			text: "The Azawad Liberation Front seized Kidal in 2012. Algeria urged Mali and separatist rebels to return to talks.",
+			want: []string{"PARTY_TO Azawad Liberation Front -> event:talks", "PARTY_TO Mali -> event:talks"},
+		},
+		{
 			name:    "a joined particle inside a place's name",
 			text:    "Fighters attacked a checkpoint near the village of Tin al-Hamra, west of Kidal, Mali said.",
 			want:    []string{"Region Tin al-Hamra"},

@@ -34,7 +34,10 @@ func (d *doc) resolveNominals() {
 			if !det && target != "armed_group" && !(n == 2 && d.low(i) == "government") {
 				break
 			}
-			if !det && target == "armed_group" && (d.low(i) != "rebels" && d.low(i) != "militants" && d.low(i) != "insurgents" || i != d.sents[d.toks[i].Sent].From) {
+			// A bare plural refers when it opens the sentence or a
+			// coordination ("The government and communist rebels
+			// resumed talks"); elsewhere it may mean rebels at large.
+			if !det && target == "armed_group" && (d.low(i) != "rebels" && d.low(i) != "militants" && d.low(i) != "insurgents" || i != d.sents[d.toks[i].Sent].From && !d.coordinated(i)) {
 				break
 			}
 			if e := d.antecedent(i, target); e != nil {
@@ -193,4 +196,25 @@ func (d *doc) mainGroup(fits func(*entity) bool) *entity {
 		return best
 	}
 	return nil
+}
+
+// coordinated reports whether the noun at i, after lower-case adjectives,
+// is joined by "and" to an actor named before it.
+func (d *doc) coordinated(i int) bool {
+	p := i - 1
+	for p >= 0 && p > i-3 && d.at[p] == nil && d.toks[p].Tag == "JJ" && !isCapitalized(d.toks[p].Text) {
+		p--
+	}
+	if d.low(p) != "and" || !d.sameSent(p, i) {
+		return false
+	}
+	for q := p - 1; q >= 0 && q > p-3 && d.sameSent(q, p); q-- {
+		if m := d.at[q]; m != nil {
+			return m.ent != nil && m.ent.isActor()
+		}
+		if w := d.low(q); w != "government" && w != "army" && w != "military" {
+			return false
+		}
+	}
+	return false
 }
