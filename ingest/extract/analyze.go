@@ -39,9 +39,14 @@ type role struct {
 	change string // start, hold or end; "" is hold
 }
 
+// personKey is the key of a person's name: the id its node would have.
+func personKey(name string) string {
+	return graph.EntityID(graph.LabelLeader, spellingKey(name))
+}
+
 func (e *entity) id() string {
 	if e.label == graph.LabelLeader {
-		return graph.EntityID(e.label, spellingKey(e.name))
+		return personKey(e.name)
 	}
 	return graph.EntityID(e.label, e.name)
 }

@@ -22,12 +22,15 @@ import (
 // Extractor extracts graphs from articles. Its models and dictionaries are
 // read-only after New, so one Extractor serves any number of goroutines.
 type Extractor struct {
-	lex    *lexicon
-	rules  *ruleSet
-	gaz    *surfaceIndex
-	dict   *gazetteer.Dict
-	tagger *tag.Tagger
-	ner    *ner.Extracter // nil when disabled
+	lex   *lexicon
+	rules *ruleSet
+	gaz   *surfaceIndex
+	dict  *gazetteer.Dict
+	// offices are the known leaders' offices by the id of each of their
+	// names.
+	offices map[string][]*gazetteer.Office
+	tagger  *tag.Tagger
+	ner     *ner.Extracter // nil when disabled
 }
 
 // Option configures an Extractor.
@@ -86,6 +89,13 @@ func New(d *gazetteer.Dict, opts ...Option) (*Extractor, error) {
 		}
 	}
 	x.gaz = x.buildGazetteer(d)
+	x.offices = map[string][]*gazetteer.Office{}
+	for _, o := range d.Offices {
+		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			k := personKey(n)
+			x.offices[k] = append(x.offices[k], o)
+		}
+	}
 	return x, nil
 }
 

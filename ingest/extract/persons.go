@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -177,6 +178,10 @@ func (d *doc) findPersons() {
 		}
 		roles, byRole := d.rolesAround(i, j)
 		ok := byRole
+		if !ok && j-i >= 2 {
+			// A full name the gazetteer's leaders know.
+			_, ok = d.x.offices[personKey(d.span(i, j))]
+		}
 		if !ok {
 			ok = d.confirmedPerson(i, j)
 		}
@@ -266,8 +271,100 @@ func (d *doc) findPersons() {
 			d.addMention(&mention{ent: e, from: i, to: j, kind: mPerson})
 		}
 	}
+	d.knownOffices()
 	d.settleHeads()
 	d.findRoleReferences()
+}
+
+// knownOffices gives a person the article names without saying whom he
+// serves the state or organization the gazetteer's leaders say he served
+// in the article's year, when the article names it too: "President
+// Nicolás Maduro" in a story of Venezuela and the United States.
+func (d *doc) knownOffices() {
+	if len(d.x.offices) == 0 || !d.on(ruleKnownOffice) {
+		return
+	}
+	year := 0
+	if t, err := time.Parse(time.DateOnly, d.a.Published); err == nil {
+		year = t.Year()
+	}
+	for _, e := range d.ents {
+		if e.label != graph.LabelLeader {
+			continue
+		}
+		owned := false
+		for _, r := range e.roles {
+			owned = owned || r.owner != nil
+		}
+		if owned {
+			continue
+		}
+		serves := d.knownOwner(e, year)
+		if serves == nil {
+			continue
+		}
+		if len(e.roles) == 0 {
+			sent := -1
+			for _, m := range d.ments {
+				if m.ent == e {
+					sent = m.sent
+					break
+				}
+			}
+			if sent < 0 {
+				continue
+			}
+			e.roles = append(e.roles, role{title: serves.title, sent: sent})
+		}
+		for k := range e.roles {
+			e.roles[k].owner = serves.ent
+			e.roles[k].rule = ruleKnownOffice
+			if e.roles[k].former && serves.held {
+				e.roles[k].former = false
+			}
+		}
+	}
+}
+
+type knownOwner struct {
+	ent   *entity
+	title string
+	held  bool // in the article's year
+}
+
+// knownOwner is the one state or organization, named in the article, that
+// the gazetteer's leaders say person e served in year (or at any time, if
+// none in that year); nil if none or several.
+func (d *doc) knownOwner(e *entity, year int) *knownOwner {
+	offices := d.x.offices[e.id()]
+	for _, a := range e.aliases {
+		offices = append(offices, d.x.offices[personKey(a)]...)
+	}
+	var out *knownOwner
+	for _, held := range []bool{true, false} {
+		for _, o := range offices {
+			if o.Held(year) != held {
+				continue
+			}
+			s := d.byKey[key(graph.LabelState, o.Serves)]
+			if s == nil {
+				s = d.byKey[key(graph.LabelOrganization, o.Serves)]
+			}
+			if s == nil || !s.real {
+				continue
+			}
+			if out != nil && out.ent != s {
+				return nil
+			}
+			if out == nil {
+				out = &knownOwner{ent: s, title: titleCase(o.Title), held: held}
+			}
+		}
+		if out != nil {
+			return out
+		}
+	}
+	return nil
 }
 
 // settleHeads gives a president or prime minister named without a state

@@ -38,6 +38,7 @@ const (
 	ruleHeadGuess        = "represents.head-guess"
 	ruleTitleState       = "represents.title-state"
 	ruleSpeakerState     = "represents.speaker-state"
+	ruleKnownOffice      = "represents.known-office"
 	ruleLocatedDict      = "located.gazetteer"
 	ruleStorySides       = "fights.story-sides"
 	ruleEventSides       = "fights.event-sides"
@@ -57,7 +58,7 @@ const (
 // has trigger words.
 func (lx *lexicon) stageRuleIDs() []string {
 	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleMemberOf, ruleDelegation, ruleListOf,
-		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleLocatedDict, ruleStorySides, ruleEventSides,
+		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleKnownOffice, ruleLocatedDict, ruleStorySides, ruleEventSides,
 		ruleNegotiates, rulePartyNamed, rulePartyStory, rulePartySanctions, ruleMediatesCompound, ruleMediatesPressing,
 		ruleMediatesPassive, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost,
 		rulePlaceAfter, rulePlaceBefore, rulePlaceVerb, rulePlaceMeeting, rulePlaceDateline, rulePlaceSeized,

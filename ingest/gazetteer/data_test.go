@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode"
@@ -105,6 +106,29 @@ func TestBuiltinWithinExists(t *testing.T) {
 				next = d.Lookup("Region", x.Within)
 			}
 			x = next
+		}
+	}
+}
+
+// TestBuiltinOffices checks that every known leader serves a State or an
+// Organization of the gazetteer and that no office is listed twice.
+func TestBuiltinOffices(t *testing.T) {
+	d := builtinDict(t)
+	if len(d.Offices) < 300 {
+		t.Errorf("%d leader offices, want the heads of state and government of every state since 2016", len(d.Offices))
+	}
+	seen := map[string]bool{}
+	for _, o := range d.Offices {
+		if d.Lookup("State", o.Serves) == nil && d.Lookup("Organization", o.Serves) == nil {
+			t.Errorf("leader %q serves %q, neither a State nor an Organization", o.Name, o.Serves)
+		}
+		k := o.Name + "\x00" + o.Title + "\x00" + o.Serves + "\x00" + fmt.Sprint(o.From)
+		if seen[k] {
+			t.Errorf("leader %q: %s of %s from %d listed twice", o.Name, o.Title, o.Serves, o.From)
+		}
+		seen[k] = true
+		if o.To != 0 && o.To < o.From {
+			t.Errorf("leader %q: years %d-%d", o.Name, o.From, o.To)
 		}
 	}
 }

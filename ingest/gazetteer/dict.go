@@ -16,6 +16,12 @@
 //	within    the name of the State or Region it lies in or belongs to
 //
 // Trailing empty columns may be left out.
+//
+// A Leader line names a person and an office he held: kind is the office
+// ("president", "foreign minister"), within the State or Organization he
+// held it for, and an eighth column the years ("2013-" while he holds it,
+// "2016-2021"). The extractor falls back on them for a person an article
+// names without saying whom he serves.
 package gazetteer
 
 import (
@@ -26,6 +32,7 @@ import (
 	"io/fs"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -52,9 +59,26 @@ func (e *Entry) Surfaces() []string {
 	return append(out, e.Metonyms...)
 }
 
-// Dict is a set of entries, looked up by canonical name.
+// An Office is a known person's office: what he held, for whom, when.
+type Office struct {
+	Name    string
+	Aliases []string
+	Title   string
+	Serves  string
+	From    int // the year he took it
+	To      int // the year he left it; 0 while he holds it
+}
+
+// Held reports whether o was held in year (any year when year is 0).
+func (o *Office) Held(year int) bool {
+	return year == 0 || year >= o.From && (o.To == 0 || year <= o.To)
+}
+
+// Dict is a set of entries, looked up by canonical name, and the offices
+// of known leaders.
 type Dict struct {
 	Entries []*Entry
+	Offices []*Office
 	byName  map[string]*Entry // key: Label + "\x00" + lower-case name
 }
 
@@ -103,6 +127,14 @@ func (d *Dict) Read(r io.Reader, name string) error {
 		line++
 		text := strings.TrimRight(sc.Text(), "\r")
 		if strings.TrimSpace(text) == "" || strings.HasPrefix(strings.TrimSpace(text), "#") {
+			continue
+		}
+		if strings.HasPrefix(text, string(graph.LabelLeader)+"\t") {
+			o, err := parseOffice(text)
+			if err != nil {
+				return fmt.Errorf("dictionary %s:%d: %w", name, line, err)
+			}
+			d.Offices = append(d.Offices, o)
 			continue
 		}
 		e, err := parseLine(text)
@@ -181,6 +213,41 @@ func parseLine(text string) (*Entry, error) {
 		return nil, err
 	}
 	return e, nil
+}
+
+// parseOffice reads a Leader line: label, name, aliases, two empty
+// columns, office, whom it serves, years.
+func parseOffice(text string) (*Office, error) {
+	cols := strings.Split(text, "\t")
+	if len(cols) != 8 {
+		return nil, fmt.Errorf("a Leader line has %d columns, want 8 (Leader, name, aliases, -, -, office, serves, years)", len(cols))
+	}
+	o := &Office{
+		Name:    strings.TrimSpace(cols[1]),
+		Aliases: list(cols[2]),
+		Title:   strings.TrimSpace(cols[5]),
+		Serves:  strings.TrimSpace(cols[6]),
+	}
+	if o.Name == "" || o.Title == "" || o.Serves == "" {
+		return nil, fmt.Errorf("a Leader line needs a name, an office and whom it serves")
+	}
+	if strings.TrimSpace(cols[3]) != "" || strings.TrimSpace(cols[4]) != "" {
+		return nil, fmt.Errorf("a Leader has no demonyms or metonyms")
+	}
+	from, to, ok := strings.Cut(strings.TrimSpace(cols[7]), "-")
+	var err error
+	if o.From, err = strconv.Atoi(from); err != nil || o.From < 1800 {
+		return nil, fmt.Errorf("years %q, want YYYY-, YYYY-YYYY or YYYY", cols[7])
+	}
+	switch {
+	case !ok:
+		o.To = o.From
+	case to != "":
+		if o.To, err = strconv.Atoi(to); err != nil || o.To < o.From {
+			return nil, fmt.Errorf("years %q, want YYYY-, YYYY-YYYY or YYYY", cols[7])
+		}
+	}
+	return o, nil
 }
 
 func list(col string) []string {

@@ -62,6 +62,26 @@ func TestRead(t *testing.T) {
 					t.Fatalf("got %d entries, %+v", len(d.Entries), e)
 				}
 			}},
+		{name: "leader offices",
+			in: "Leader\tAmadou Traore\tTraore\t\t\tpresident\tMali\t2019-\nLeader\tAna Ruiz\t\t\t\tforeign minister\tAlgeria\t2016-2021\nLeader\tSam Roe\t\t\t\tprime minister\tMali\t2018\n",
+			check: func(t *testing.T, d *Dict) {
+				if len(d.Offices) != 3 || len(d.Entries) != 0 {
+					t.Fatalf("got %d offices, %d entries", len(d.Offices), len(d.Entries))
+				}
+				o := d.Offices[0]
+				if o.Name != "Amadou Traore" || o.Title != "president" || o.Serves != "Mali" || o.From != 2019 || o.To != 0 || !o.Held(2025) || o.Held(2018) || !o.Held(0) {
+					t.Fatalf("got %+v", o)
+				}
+				if o := d.Offices[1]; o.From != 2016 || o.To != 2021 || o.Held(2022) || !o.Held(2021) {
+					t.Fatalf("got %+v", o)
+				}
+				if o := d.Offices[2]; o.From != 2018 || o.To != 2018 {
+					t.Fatalf("got %+v", o)
+				}
+			}},
+		{name: "leader without years", in: "Leader\tA B\t\t\t\tpresident\tMali\n", wantErr: "x.tsv:1: a Leader line has 7 columns"},
+		{name: "leader with bad years", in: "Leader\tA B\t\t\t\tpresident\tMali\t2020-2019\n", wantErr: "years \"2020-2019\""},
+		{name: "leader without office", in: "Leader\tA B\t\t\t\t\tMali\t2020-\n", wantErr: "needs a name, an office"},
 		{name: "bad label", in: "Country\tFrance\n", wantErr: "x.tsv:1: label \"Country\""},
 		{name: "bad kind", in: "\nOrganization\tX\t\t\t\tclub\n", wantErr: "x.tsv:2: unknown organization kind \"club\""},
 		{name: "too many columns", in: "State\tA\t\t\t\t\t\textra\n", wantErr: "x.tsv:1: 8 columns"},
