@@ -640,6 +640,11 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 		if w := d.low(p); w != "which" && w != "that" {
 			continue
 		}
+		// A place in a phrase about another ("Lashio, the largest town
+		// in Shan state, which") is no antecedent; the place a verb of
+		// movement names just before "which" is, when no other stands
+		// before it ("withdraw from Lashio, which").
+		var inPhrase *entity
 		for q := p - 1; q >= 0 && q >= p-15 && d.sameSent(q, p); q-- {
 			m := d.at[q]
 			if m == nil || m.ent == nil || m.ent.label != graph.LabelRegion || m.from != q && d.at[q-1] == m {
@@ -649,10 +654,16 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 			// "the central city of Marib, which": the city is Marib.
 			// "the capital of North Kordofan state, which": not the capital.
 			if subjectPreps[d.low(r)] && !(d.low(r) == "of" && d.x.lex.regionIntro[d.low(r-1)] && d.low(r-1) != "capital") {
+				if w := d.low(r); inPhrase == nil && (w == "from" || w == "into" || w == "to") && (m.to == p || d.low(m.to) == "," && m.to+1 == p) {
+					inPhrase = m.ent
+				}
 				q = m.from
 				continue
 			}
 			return []*entity{m.ent}
+		}
+		if inPhrase != nil {
+			return []*entity{inPhrase}
 		}
 		break
 	}
