@@ -236,6 +236,12 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			continue
 		}
 		m := d.at[p]
+		// "Tigrayan leaders have demanded": the group of that region.
+		if m != nil && m.ent != nil && m.kind == mDemonym && m.ent.label == graph.LabelRegion && groupHead[d.low(m.to)] && !subjectPreps[d.low(d.skipModifiers(m.from-1))] {
+			if g := d.groupOf(m.ent); g != nil && hasLabel(g, labels) {
+				return []*entity{g}
+			}
+		}
 		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound && m.suffix != "led" || !m.ent.real && m.kind != mDemonym && m.kind != mCompound {
 			continue
 		}
