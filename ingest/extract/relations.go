@@ -438,6 +438,10 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 			if d.low(r) == "the" {
 				r++
 			}
+			// "and the Iran-backed Hezbollah": the group, not its backer.
+			if o := d.at[r]; r < len(d.toks) && o != nil && o.kind == mCompound && o.to < len(d.toks) && d.at[o.to] != nil {
+				r = o.to
+			}
 			if r >= len(d.toks) || d.at[r] == nil || d.at[r].ent == nil || !hasLabel(d.at[r].ent, labels) {
 				break
 			}
