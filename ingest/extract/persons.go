@@ -1129,9 +1129,10 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			comma = true
 			k--
 			continue
-		case (t.Lower == "of" || t.Lower == "in" || t.Lower == "for" || t.Lower == "to") && (comma || len(items) == 0 && d.at[k+1] != nil && d.at[k+1].ent.isActor() && d.at[k+1].to == start+1):
+		case (t.Lower == "of" || t.Lower == "in" || t.Lower == "for" || t.Lower == "to") && (comma || len(items) == 0 && d.actorJustAfter(k, start)):
 			// "the Emir of Qatar, Sheikh ...", "special envoy for Sudan Tom
-			// Perriello".
+			// Perriello", "Ambassador to the United Nations Vasily
+			// Nebenzya".
 			k--
 			continue
 		case len(items) == 0 && comma && start-k < 6 && !isCapitalized(t.Text) && (strings.HasPrefix(t.Tag, "NN") || t.Tag == "DT" || t.Tag == "JJ"):
@@ -1242,6 +1243,18 @@ func (d *doc) stateOfPlaceIn(si int) *entity {
 		}
 	}
 	return nil
+}
+
+// actorJustAfter reports whether an actor's name, after "the" or not,
+// fills the words from k+1 to start: "to the United Nations" before a
+// person's name.
+func (d *doc) actorJustAfter(k, start int) bool {
+	q := k + 1
+	if d.low(q) == "the" {
+		q++
+	}
+	m := d.at[q]
+	return m != nil && m.ent != nil && m.ent.isActor() && m.to == start+1
 }
 
 // placePrep reports whether the words before token k make it a place
