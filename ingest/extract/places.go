@@ -765,6 +765,15 @@ func (d *doc) placesOf(ev *event, events []*event) []place {
 		if s := d.homeState(ev); s != nil {
 			return []place{{s, rulePlaceCountry, ev.sents[0]}}
 		}
+	case ev.typ == "protest":
+		// Protests the first sentence tells of, placed nowhere: where the
+		// reporter files from ("LA PAZ - Tens of thousands of
+		// protesters ...").
+		for _, t := range ev.trigs {
+			if p := d.datelineAt(t.sent); p != nil && t.sent <= 2 {
+				return []place{{p, rulePlaceDateline, t.sent}}
+			}
+		}
 	}
 	return out
 }
