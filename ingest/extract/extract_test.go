@@ -170,6 +170,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"PARTY_TO Azawad Liberation Front -> event:talks", "PARTY_TO Mali -> event:talks"},
 		},
 		{
+			name:    "a unit's number opens its name",
+			text:    "Fighters of the 217 Brigade attacked positions near Gao on Monday, Mali said.",
+			want:    []string{"Organization 217 Brigade"},
+			notWant: []string{"Organization Brigade"},
+		},
+		{
 			name:    "a joined particle inside a place's name",
 			text:    "Fighters attacked a checkpoint near the village of Tin al-Hamra, west of Kidal, Mali said.",
 			want:    []string{"Region Tin al-Hamra"},

@@ -398,7 +398,9 @@ func (d *doc) findOrganizations() {
 	acronyms := map[string]*entity{}
 	for i := 0; i < len(d.toks); i++ {
 		si := d.toks[i].Sent
-		ordinal := isOrdinal(d.toks[i].Text) && i+1 < len(d.toks) && isCapitalized(d.toks[i+1].Text)
+		// "the 444th Combat Brigade", "the 444 Brigade": a unit's number
+		// opens its name.
+		ordinal := i+1 < len(d.toks) && (isOrdinal(d.toks[i].Text) && isCapitalized(d.toks[i+1].Text) || isNumber(d.toks[i].Text) && lx.orgHeads[d.toks[i+1].Text] != "")
 		if si < 0 || d.titled[si] || !isCapitalized(d.toks[i].Text) && !ordinal || lx.stopNames[d.toks[i].Text] {
 			continue
 		}
@@ -607,6 +609,19 @@ func (d *doc) findGroups() {
 		i = j
 	}
 	d.markKnownNames(graph.LabelOrganization)
+}
+
+// isNumber reports whether s is a whole number of two digits or more.
+func isNumber(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // isOrdinal reports whether s is a number like "444th" or "1st".
