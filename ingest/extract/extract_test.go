@@ -176,6 +176,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Organization Brigade"},
 		},
 		{
+			name:    "a date after a body's name is no part of it",
+			text:    "Algerian officers trained with the Mali Defence Force on Dec. 7, Mali said.",
+			want:    []string{"Organization Mali Defence Force"},
+			notWant: []string{"Organization Mali Defence Force on Dec."},
+		},
+		{
 			name:    "a joined particle inside a place's name",
 			text:    "Fighters attacked a checkpoint near the village of Tin al-Hamra, west of Kidal, Mali said.",
 			want:    []string{"Region Tin al-Hamra"},
@@ -888,4 +894,28 @@ func slicesContains(s []string, v string) bool {
 		}
 	}
 	return false
+}
+
+// TestStateForcesAreBodies checks that an unknown body named after a state
+// and ending in Force, Army or the like is the state's (government_body),
+// and that a unit of an armed group keeps its kind.
+func TestStateForcesAreBodies(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct{ text, name, kind string }{
+		{"Algerian officers trained with the Mali Defence Force on Monday.", "Mali Defence Force", "government_body"},
+		{"Algeria said Mali's Border Guard had fired first.", "Mali Border Guard", "government_body"},
+		{"Fighters of the 217 Brigade attacked positions near Gao on Monday, Mali said.", "217 Brigade", "armed_group"},
+	}
+	for _, tc := range tests {
+		b := x.Extract(&article.Article{ID: article.ID(tc.text), Text: tc.text})
+		got := ""
+		for _, n := range b.Nodes {
+			if n.Props[graph.PropName] == tc.name {
+				got, _ = n.Props["kind"].(string)
+			}
+		}
+		if got != tc.kind {
+			t.Errorf("%q: %s has kind %q, want %q", tc.text, tc.name, got, tc.kind)
+		}
+	}
 }

@@ -456,6 +456,14 @@ func (d *doc) findOrganizations() {
 				// "Front on Mali's base": "on" or "to" before a state named
 				// is no part of the name ("Conference on Security" is).
 				joins := !(t.Lower == "on" || t.Lower == "to") || d.at[j+1] == nil || d.at[j+1].ent.label != graph.LabelState
+				// "the Guyana Defence Force on Dec. 7", "... in March": a
+				// date, not more of the name.
+				if _, month := lx.cal.months[d.low(j+1)]; month {
+					joins = false
+				}
+				if _, wd := lx.cal.weekdays[d.low(j+1)]; wd {
+					joins = false
+				}
 				if connectors[t.Lower] && t.Lower != "and" && t.Lower != "in" && head >= 0 && j == head+1 && joins || (connectors[t.Lower] && t.Lower != "in" && t.Lower != "on" && head < 0) || (t.Lower == "the" && j > 0 && connectors[d.low(j-1)]) {
 					j++
 					continue
@@ -520,6 +528,9 @@ func (d *doc) findOrganizations() {
 		if start >= 2 && d.toks[start-1].Text == "'s" && d.at[start-2] != nil && d.at[start-2].ent.label == graph.LabelState {
 			owner = d.at[start-2].ent
 		}
+		// "the Guyana Defence Force", "Mali's Defence Force": a state's
+		// own forces, not an armed group.
+		statesForces := (owner != nil || d.at[start] != nil && d.at[start].ent != nil && d.at[start].ent.label == graph.LabelState && d.at[start].kind != mDemonym) && stateForceHeads[d.toks[head].Text]
 		// "the Permanent Council of the Organization of American States":
 		// a body of an organization the dictionary knows, which stays an
 		// actor of its own.
@@ -532,6 +543,9 @@ func (d *doc) findOrganizations() {
 		e.real = true
 		if e.kind == "" || e.kind == "other" {
 			e.kind = lx.orgHeads[d.toks[head].Text]
+		}
+		if statesForces && e.entry == nil {
+			e.kind = "government_body"
 		}
 		e.alias(name)
 		if owner != nil {
@@ -610,6 +624,9 @@ func (d *doc) findGroups() {
 	}
 	d.markKnownNames(graph.LabelOrganization)
 }
+
+// stateForceHeads end the names of a state's forces.
+var stateForceHeads = map[string]bool{"Force": true, "Forces": true, "Army": true, "Navy": true, "Police": true, "Guard": true}
 
 // isNumber reports whether s is a whole number of two digits or more.
 func isNumber(s string) bool {
