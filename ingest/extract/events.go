@@ -646,6 +646,20 @@ func (d *doc) eventDenied(k int) bool {
 			return false
 		}
 	}
+	// "treat an armed attack on the other as an attack on itself": an
+	// attack on no one in particular, as mutual defence pacts word it.
+	for p := k + 1; p <= k+2 && p+1 < len(d.toks) && d.sameSent(p, k); p++ {
+		if w := d.low(p); w == "on" || w == "against" {
+			switch d.lowJoin(p+1, p+3) {
+			case "the other", "one another", "each other", "any member", "any one", "either party", "either side":
+				return true
+			}
+			switch d.low(p + 1) {
+			case "either", "any":
+				return true
+			}
+		}
+	}
 	return d.noneDid(k)
 }
 
