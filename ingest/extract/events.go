@@ -655,7 +655,7 @@ func (d *doc) eventDenied(k int) bool {
 				return true
 			}
 			switch d.low(p + 1) {
-			case "either", "any":
+			case "either", "any", "itself", "themselves":
 				return true
 			}
 		}
