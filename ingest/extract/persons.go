@@ -226,6 +226,14 @@ func (d *doc) findPersons() {
 					roles = []role{{title: singularTitle(c.roles[0].title), owner: m.ent, sent: d.toks[j].Sent, rule: ruleListOf}}
 				}
 			}
+			// "his U.N. and OSCE counterparts, A and B", "the foreign
+			// ministers of Armenia and Azerbaijan, A and B": respectively.
+			if o := d.respectiveOwners(c.from); roles == nil && o[0] != nil {
+				title := singularTitle(c.roles[0].title)
+				sent := d.toks[c.from].Sent
+				cands[k].roles = []role{{title: title, owner: o[0], sent: sent, rule: ruleListOf}}
+				roles = []role{{title: title, owner: o[1], sent: sent, rule: ruleListOf}}
+			}
 			cands = append(cands[:k+1], append([]cand{{c.to + 1, j, roles}}, cands[k+1:]...)...)
 		}
 	}
@@ -1217,6 +1225,44 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		roles = append(roles, r)
 	}
 	return roles, true
+}
+
+// respectiveOwners reads the two owners of a plural title that ends, with
+// a comma, just before token from: "UN and OSCE counterparts," or
+// "foreign ministers of Armenia and Azerbaijan,". Both are nil unless there
+// are exactly two.
+func (d *doc) respectiveOwners(from int) [2]*entity {
+	var none [2]*entity
+	p := from - 1
+	if d.low(p) != "," {
+		return none
+	}
+	p--
+	pair := func(q int) ([2]*entity, int) {
+		b := d.at[q]
+		if q < 0 || b == nil || b.ent == nil || !b.ent.isActor() && b.kind != mDemonym || d.low(b.from-1) != "and" {
+			return none, -1
+		}
+		a := d.at[b.from-2]
+		if b.from < 2 || a == nil || a.ent == nil || !a.ent.isActor() && a.kind != mDemonym || a.ent == b.ent || d.low(a.from-1) == "," {
+			return none, -1
+		}
+		return [2]*entity{d.owner(a), d.owner(b)}, a.from
+	}
+	if n := d.titleEndingAt(p); n > 0 && strings.HasSuffix(d.low(p), "s") {
+		// "UN and OSCE counterparts"
+		if o, _ := pair(p - n); o[0] != nil {
+			return o
+		}
+		return none
+	}
+	// "foreign ministers of Armenia and Azerbaijan"
+	if o, at := pair(p); o[0] != nil && d.low(at-1) == "of" {
+		if n := d.titleEndingAt(at - 2); n > 0 && strings.HasSuffix(d.low(at-2), "s") {
+			return o
+		}
+	}
+	return none
 }
 
 // governorTitle reports whether roles hold a governor's office, which
