@@ -919,3 +919,21 @@ func TestStateForcesAreBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownNamesAreOnePerson checks that two names the gazetteer's leaders
+// give one person make one Leader node, whichever the article names first.
+func TestKnownNamesAreOnePerson(t *testing.T) {
+	x := fullExtractor(t)
+	text := "Lai Ching-te wins Taiwan vote\n\nDemocratic Progressive Party candidate William Lai Ching-te declared victory on Saturday. Lai said Taiwan would keep the peace."
+	b := x.Extract(&article.Article{ID: article.ID(text), Text: text, Published: "2024-01-13"})
+	var leaders []string
+	for _, n := range b.Nodes {
+		if n.Label() == graph.LabelLeader {
+			name, _ := n.Props[graph.PropName].(string)
+			leaders = append(leaders, name)
+		}
+	}
+	if len(leaders) != 1 {
+		t.Errorf("Leader nodes %q, want one", leaders)
+	}
+}

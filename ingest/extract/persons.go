@@ -300,15 +300,27 @@ func (d *doc) knownOffices() {
 		if e.label != graph.LabelLeader {
 			continue
 		}
-		owned := false
+		owned, ownedByState := false, false
 		for _, r := range e.roles {
 			owned = owned || r.owner != nil
+			ownedByState = ownedByState || r.owner != nil && r.owner.label == graph.LabelState
 		}
-		if owned {
+		if ownedByState {
 			continue
 		}
 		serves := d.knownOwner(e, year)
 		if serves == nil {
+			continue
+		}
+		if owned {
+			// A party's candidate or leader named by that office alone
+			// ("DPP candidate William Lai Ching-te") who holds a state's
+			// office that year holds that one too.
+			if serves.ent.label != graph.LabelState || !serves.held {
+				continue
+			}
+			sent := e.roles[0].sent
+			e.roles = append(e.roles, role{title: serves.title, owner: serves.ent, sent: sent, rule: ruleKnownOffice})
 			continue
 		}
 		if len(e.roles) == 0 {
@@ -642,6 +654,18 @@ func (d *doc) person(from, to int) *entity {
 	}
 	if known != nil && (len(parts) == 1 || len(parts) < len(strings.Fields(known.name))) {
 		return known
+	}
+	// Two names the gazetteer's leaders give one person ("Lai Ching-te"
+	// in the headline, "William Lai Ching-te" below) are one node.
+	if os := d.x.offices[personKey(name)]; len(os) > 0 {
+		for _, o := range d.ents {
+			if o.label == graph.LabelLeader && o.name != name {
+				if oo := d.x.offices[personKey(o.name)]; len(oo) > 0 && oo[0].Name == os[0].Name {
+					o.alias(name)
+					return o
+				}
+			}
+		}
 	}
 	e := d.entity(graph.LabelLeader, name)
 	e.real = true
