@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest/gazetteer"
 )
 
 // speechVerbs follow or precede a person's name in reported speech; with
@@ -359,6 +360,20 @@ func (d *doc) knownOwner(e *entity, year int) *knownOwner {
 	offices := d.x.offices[e.id()]
 	for _, a := range e.aliases {
 		offices = append(offices, d.x.offices[personKey(a)]...)
+	}
+	// The office the article gives him, when the list has it: "President
+	// Joseph Aoun" is Lebanon's, not the army's he commanded that year.
+	var titled []*gazetteer.Office
+	for _, o := range offices {
+		for _, r := range e.roles {
+			if strings.EqualFold(o.Title, r.title) {
+				titled = append(titled, o)
+				break
+			}
+		}
+	}
+	if len(titled) > 0 {
+		offices = titled
 	}
 	var out *knownOwner
 	for _, held := range []bool{true, false} {
