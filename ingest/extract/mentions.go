@@ -523,6 +523,12 @@ func (d *doc) findOrganizations() {
 				continue
 			}
 		}
+		// "Chief Cabinet Secretary X": the words open a title, they name
+		// no body.
+		if n := d.titleEndingAt(end); n > 0 && end-n+1 <= start && d.sameSent(start, end) {
+			i = j - 1
+			continue
+		}
 		name := d.span(start, end)
 		var owner *entity
 		if start >= 2 && d.toks[start-1].Text == "'s" && d.at[start-2] != nil && d.at[start-2].ent.label == graph.LabelState {
