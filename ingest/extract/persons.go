@@ -1432,7 +1432,14 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			break
 		}
 		if m := d.at[k]; m != nil && m.ent.label != graph.LabelLeader {
-			if (m.ent.isActor() || m.kind == mDemonym) && m.kind != mCompound && (owner == nil || (m.possess && !ownerPoss)) {
+			// "ambassador to Washington", "envoy to the Sahel": where he
+			// is sent, not whom he serves.
+			q := m.from - 1
+			if d.low(q) == "the" {
+				q--
+			}
+			sentTo := d.low(q) == "to" && (strings.HasPrefix(d.low(q-1), "ambassador") || strings.HasPrefix(d.low(q-1), "envoy"))
+			if (m.ent.isActor() || m.kind == mDemonym) && m.kind != mCompound && !sentTo && (owner == nil || (m.possess && !ownerPoss)) {
 				owner, ownerPoss = m.ent, m.possess
 			}
 			k = m.to
