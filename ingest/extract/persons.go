@@ -1422,7 +1422,9 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 	// An apposition opens with an article, a title or an owner, never
 	// with "and" or a verb: "Hoxha, and the EU special envoy" is a list.
 	if k < len(d.toks) {
-		if w := d.low(k); w == "and" || w == "or" || w == "who" || strings.HasPrefix(d.toks[k].Tag, "VB") || d.toks[k].Key == "\"" || w == "”" {
+		// ("al Shabaab's spokesman": a name's first word is no verb,
+		// whatever the tagger says.)
+		if w := d.low(k); w == "and" || w == "or" || w == "who" || strings.HasPrefix(d.toks[k].Tag, "VB") && d.at[k] == nil || d.toks[k].Key == "\"" || w == "”" {
 			return nil, false
 		}
 	}
