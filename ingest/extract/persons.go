@@ -464,6 +464,11 @@ func (d *doc) settleHeads() {
 			// presidency or the government serve the state.
 			ministerial := strings.Contains(lt, "minister") || strings.Contains(lt, "secretary") && !strings.Contains(lt, "general") ||
 				lt == "speaker" || strings.HasPrefix(lt, "presidential ") || strings.HasPrefix(lt, "government ") || strings.HasSuffix(lt, "governor")
+			// An officer of a state's army, in a sentence of its troops
+			// and no armed group ("Major X said the soldiers had left").
+			if !ministerial && militaryRanks[lt] && d.stateTroopsIn(e.roles[k].sent) {
+				ministerial = true
+			}
 			if !headTitle(e.roles[k:k+1]) && !ministerial {
 				// An envoy or a representative without a state may well
 				// serve an organization: no guess.
@@ -1302,6 +1307,25 @@ func (d *doc) respectiveOwners(from int) [2]*entity {
 		}
 	}
 	return none
+}
+
+// militaryRanks are the ranks of officers.
+var militaryRanks = map[string]bool{"major": true, "colonel": true, "captain": true, "lieutenant": true, "lieutenant colonel": true, "brigadier general": true, "major general": true, "lieutenant general": true}
+
+// stateTroopsIn reports whether sentence si speaks of soldiers or the army
+// and names no armed group.
+func (d *doc) stateTroopsIn(si int) bool {
+	troops := false
+	for k := d.sents[si].From; k < d.sents[si].To; k++ {
+		if m := d.at[k]; m != nil && m.ent != nil && m.ent.label == graph.LabelOrganization && m.ent.kind == "armed_group" {
+			return false
+		}
+		switch d.low(k) {
+		case "soldiers", "troops", "army", "military", "positions", "garrison":
+			troops = true
+		}
+	}
+	return troops
 }
 
 // governorTitle reports whether roles hold a governor's office, which
