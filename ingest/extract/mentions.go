@@ -814,6 +814,10 @@ var townNouns = map[string]bool{"town": true, "village": true, "city": true, "di
 // townApposition reports whether an apposition at token j, after a name,
 // says the name is a settlement: ", a farming town in the east".
 func (d *doc) townApposition(j int) bool {
+	if j+3 < len(d.toks) && d.low(j) == "," && d.low(j+1) == "the" && d.low(j+2) == "capital" && d.low(j+3) == "of" {
+		// "Torit, the capital of Eastern Equatoria"
+		return true
+	}
 	if j+2 >= len(d.toks) || d.low(j) != "," || (d.low(j+1) != "a" && d.low(j+1) != "an") || !d.sameSent(j, j+2) {
 		return false
 	}

@@ -232,12 +232,24 @@ var copulaWords = map[string]bool{"is": true, "are": true, "was": true, "were": 
 func locatedIn(d *doc, m *match) {
 	r := m.ment
 	k := r.to
-	if d.low(k) != "in" && !(d.low(k) == "," && d.low(k+1) == "in") {
-		return
+	q := -1
+	switch {
+	case d.low(k) == "in":
+		q = k + 1
+	case d.low(k) == "," && d.low(k+1) == "in":
+		q = k + 2
+	case d.low(k) == ",":
+		// "Torit, the capital of Eastern Equatoria", "Lopeyok, a market
+		// town in Eastern Equatoria"
+		for p := k + 2; p < k+6 && p+1 < len(d.toks) && d.sameSent(p, k) && d.at[p] == nil; p++ {
+			if d.low(p) == "capital" && d.low(p+1) == "of" || townNouns[d.low(p)] && d.low(p+1) == "in" {
+				q = p + 2
+				break
+			}
+		}
 	}
-	q := k + 1
-	if d.low(k) == "," {
-		q++
+	if q < 0 {
+		return
 	}
 	if d.low(q) == "the" {
 		q++
