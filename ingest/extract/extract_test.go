@@ -182,9 +182,9 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Organization Mali Defence Force on Dec."},
 		},
 		{
-			name:    "the capital of a region is a place",
-			text:    "Tessalit, the capital of Menaka Region, was quiet on Monday, Mali said.",
-			want:    []string{"Region Tessalit", "LOCATED_IN Tessalit -> Menaka Region"},
+			name: "the capital of a region is a place",
+			text: "Tessalit, the capital of Menaka Region, was quiet on Monday, Mali said.",
+			want: []string{"Region Tessalit", "LOCATED_IN Tessalit -> Menaka Region"},
 		},
 		{
 			name:    "a joined particle inside a place's name",
