@@ -238,6 +238,9 @@ func locatedIn(d *doc, m *match) {
 		q = k + 1
 	case d.low(k) == "," && d.low(k+1) == "in":
 		q = k + 2
+	case d.low(k) == "," && d.low(k+1) == "also" && d.low(k+2) == "in":
+		// "near the town of Saravena, also in Arauca"
+		q = k + 3
 	case d.low(k) == ",":
 		// "Torit, the capital of Eastern Equatoria", "Lopeyok, a market
 		// town in Eastern Equatoria"
@@ -259,6 +262,10 @@ func locatedIn(d *doc, m *match) {
 	for n := 0; n < 2 && q < len(d.toks) && d.at[q] == nil && !isCapitalized(d.toks[q].Text) && d.toks[q].Tag == "JJ"; n++ {
 		q++
 	}
+	// "in the eastern department of Arauca": the place the noun names.
+	if q+1 < len(d.toks) && d.at[q] == nil && provinceNouns[d.low(q)] && d.low(q+1) == "of" {
+		q += 2
+	}
 	// "in B in" at the end of a text: nothing after the preposition.
 	if q >= len(d.toks) {
 		return
@@ -276,6 +283,9 @@ func locatedIn(d *doc, m *match) {
 		d.emit(m, r.ent, o.ent, nil)
 	}
 }
+
+// provinceNouns name a division of a state before "of" and its name.
+var provinceNouns = map[string]bool{"province": true, "region": true, "department": true, "district": true, "state": true, "county": true, "governorate": true, "oblast": true, "prefecture": true}
 
 // locatedComma reads "Abuja, Nigeria".
 func locatedComma(d *doc, m *match) {
