@@ -357,7 +357,8 @@ type knownOwner struct {
 // the gazetteer's leaders say person e served in year (or at any time, if
 // none in that year); nil if none or several.
 func (d *doc) knownOwner(e *entity, year int) *knownOwner {
-	offices := d.x.offices[e.id()]
+	// A copy: the Extractor's lists are shared by every goroutine.
+	offices := append([]*gazetteer.Office(nil), d.x.offices[e.id()]...)
 	for _, a := range e.aliases {
 		offices = append(offices, d.x.offices[personKey(a)]...)
 	}
@@ -511,14 +512,6 @@ func (d *doc) settleHeads() {
 						best, rule = s, ruleSpeakerState
 						break
 					}
-				}
-			}
-			// "the north-eastern city of Kharkiv ..., regional governor
-			// X said": a governor serves the state of the place his
-			// sentence names.
-			if best == nil && !third && strings.HasSuffix(lt, "governor") {
-				if s := d.stateOfPlaceIn(e.roles[k].sent); s != nil && free(s) {
-					best, rule = s, ruleSpeakerState
 				}
 			}
 			if best == nil && !third && ended {

@@ -193,7 +193,7 @@ func parseLine(text string) (*Entry, error) {
 	switch e.Label {
 	case graph.LabelState, graph.LabelRegion, graph.LabelOrganization:
 	default:
-		return nil, fmt.Errorf("label %q, want State, Region or Organization", e.Label)
+		return nil, fmt.Errorf("label %q, want State, Region, Organization or Leader", e.Label)
 	}
 	if e.Name == "" {
 		return nil, fmt.Errorf("empty name")
