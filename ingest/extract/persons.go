@@ -1113,9 +1113,11 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		if m := d.at[k]; m != nil && m.ent.label != graph.LabelLeader {
 			if m.ent.isActor() || m.kind == mDemonym {
 				owners = append(owners, item{owner: m.ent, pos: m.from, poss: m.possess})
-			} else if m.ent.label == graph.LabelRegion && len(items) > 0 && m.to == items[len(items)-1].pos {
-				// "St. Vincent Prime Minister X": a place the gazetteer
-				// does not know as a state owns the office; no guessing.
+			} else if m.ent.label == graph.LabelRegion && len(items) > 0 && (m.to == items[len(items)-1].pos || m.possess && m.to+1 == items[len(items)-1].pos && !strings.HasSuffix(strings.ToLower(items[len(items)-1].title), "governor")) {
+				// "St. Vincent Prime Minister X", "Somaliland's foreign
+				// minister, X": a place the gazetteer does not know as a
+				// state owns the office; no guessing. (A province's
+				// governor is the province's.)
 				items[len(items)-1].placeOwned = true
 			}
 			k = m.from - 1
