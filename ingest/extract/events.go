@@ -319,7 +319,9 @@ func (d *doc) findEvents() {
 					sides = appendEntity(sides, d.stateOf(p))
 				}
 			}
-			if len(sides) == 2 && d.on(ruleEventSides) {
+			// "The United States and Britain struck Houthi targets": two
+			// sides that fight the same foe are allies.
+			if len(sides) == 2 && !d.commonFoe(sides[0], sides[1]) && d.on(ruleEventSides) {
 				d.addRel(ruleEventSides, graph.RelFights, sides[0], sides[1], ev.sents[0], confInferred, nil)
 			}
 		}
@@ -1202,4 +1204,30 @@ func (d *doc) observers() []*entity {
 		}
 	}
 	return out
+}
+
+// commonFoe reports whether the facts found so far have a and b fighting
+// one and the same third actor.
+func (d *doc) commonFoe(a, b *entity) bool {
+	foes := func(x *entity) []*entity {
+		var out []*entity
+		for _, r := range d.rels {
+			if r.typ != graph.RelFights {
+				continue
+			}
+			if r.from == x {
+				out = append(out, r.to)
+			} else if r.to == x {
+				out = append(out, r.from)
+			}
+		}
+		return out
+	}
+	fa := foes(a)
+	for _, f := range foes(b) {
+		if f != a && containsEntity(fa, f) {
+			return true
+		}
+	}
+	return false
 }
