@@ -37,6 +37,9 @@ type role struct {
 	former bool   // "former president": no longer held, no REPRESENTS
 	rule   string // the rule that found the office
 	change string // start, hold or end; "" is hold
+	// referred: the owner was read from a phrase that refers back ("the
+	// junta", "its"), not from a name.
+	referred bool
 }
 
 // personKey is the key of a person's name: the id its node would have.

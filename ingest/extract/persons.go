@@ -304,7 +304,7 @@ func (d *doc) knownOffices() {
 		owned, ownedByState := false, false
 		for _, r := range e.roles {
 			owned = owned || r.owner != nil
-			ownedByState = ownedByState || r.owner != nil && r.owner.label == graph.LabelState
+			ownedByState = ownedByState || r.owner != nil && r.owner.label == graph.LabelState && !r.referred
 		}
 		if ownedByState {
 			continue
@@ -312,6 +312,19 @@ func (d *doc) knownOffices() {
 		serves := d.knownOwner(e, year)
 		if serves == nil {
 			continue
+		}
+		if owned && serves.held && serves.ent.label == graph.LabelState {
+			// "The junta, led by Senior General X": the state the phrase
+			// was taken to mean yields to the one he is known to serve.
+			referred := false
+			for k := range e.roles {
+				if e.roles[k].referred {
+					e.roles[k].owner, e.roles[k].rule, referred = serves.ent, ruleKnownOffice, true
+				}
+			}
+			if referred {
+				continue
+			}
 		}
 		if owned {
 			// A party's candidate or leader named by that office alone
@@ -896,8 +909,11 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		if any == nil && governorTitle(roles) {
 			any = d.stateOfPlaceIn(d.toks[i].Sent)
 		}
+		referred := false
 		if any == nil && !headTitle(roles) {
-			any = d.actorBeforeInClause(i, 12)
+			if m := d.actorMentionBeforeInClause(i, 12); m != nil {
+				any, referred = m.ent, m.kind == mNominal || m.kind == mPronoun
+			}
 			if any == nil {
 				any = d.actorAfter(j, 12)
 			}
@@ -906,7 +922,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		// all names are known (settleHeads).
 		for k := range roles {
 			if roles[k].owner == nil {
-				roles[k].owner = any
+				roles[k].owner, roles[k].referred = any, referred
 			}
 		}
 	}
@@ -1043,6 +1059,14 @@ func (d *doc) salience(e *entity) int {
 // before a speaker: "... near the border with Peru, Defence Minister X
 // said" names where, not whom the minister serves.
 func (d *doc) actorBeforeInClause(i, n int) *entity {
+	if m := d.actorMentionBeforeInClause(i, n); m != nil {
+		return m.ent
+	}
+	return nil
+}
+
+// actorMentionBeforeInClause is the mention actorBeforeInClause finds.
+func (d *doc) actorMentionBeforeInClause(i, n int) *mention {
 	for k := i - 1; k >= 0 && k >= i-n && d.sameSent(k, i); k-- {
 		m := d.at[k]
 		if m == nil || !m.ent.isActor() || !m.ent.real {
@@ -1051,7 +1075,7 @@ func (d *doc) actorBeforeInClause(i, n int) *entity {
 		if w := d.low(d.skipModifiers(m.from - 1)); (w == "with" || w == "near" || w == "toward" || w == "towards") && d.low(m.to) == "," {
 			return nil
 		}
-		return m.ent
+		return m
 	}
 	return nil
 }
@@ -1083,6 +1107,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		former     bool
 		ended      bool // "former president", "the late king": held once, with its owner
 		placeOwned bool
+		referred   bool
 	}
 	var items []item
 	var owners []item
@@ -1112,7 +1137,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		t := d.toks[k]
 		if m := d.at[k]; m != nil && m.ent.label != graph.LabelLeader {
 			if m.ent.isActor() || m.kind == mDemonym {
-				owners = append(owners, item{owner: m.ent, pos: m.from, poss: m.possess})
+				owners = append(owners, item{owner: m.ent, pos: m.from, poss: m.possess, referred: m.kind == mNominal || m.kind == mPronoun})
 			} else if m.ent.label == graph.LabelRegion && len(items) > 0 && (m.to == items[len(items)-1].pos || m.possess && m.to+1 == items[len(items)-1].pos && !strings.HasSuffix(strings.ToLower(items[len(items)-1].title), "governor")) {
 				// "St. Vincent Prime Minister X", "Somaliland's foreign
 				// minister, X": a place the gazetteer does not know as a
@@ -1163,7 +1188,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		}
 		if (t.Lower == "its" || t.Lower == "their") && len(items) > 0 {
 			if o := d.pronounOwner(k); o != nil {
-				owners = append(owners, item{owner: o, pos: k, poss: true})
+				owners = append(owners, item{owner: o, pos: k, poss: true, referred: true})
 			}
 			k--
 			continue
@@ -1256,7 +1281,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		}
 		r := role{title: canonicalTitle(it.title), sent: d.toks[i].Sent, former: it.former || it.placeOwned && best == nil, rule: ruleTitle}
 		if best != nil {
-			r.owner = best.owner
+			r.owner, r.referred = best.owner, best.referred
 		}
 		if it.ended && !it.placeOwned {
 			r.change = "end"
