@@ -887,6 +887,16 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			roles, found = []role{{title: "Delegation Head", owner: o, sent: d.toks[i].Sent, rule: ruleDelegation}}, true
 		}
 	}
+	if !found && (d.low(i-1) == "which" || d.low(i-1) == "whom") {
+		// "the SPLM-IO, which Machar leads": the group before the
+		// relative clause.
+		switch d.low(j) {
+		case "leads", "heads", "chairs", "commands":
+			if o := d.antecedentOf(i - 1); o != nil && o.label == graph.LabelOrganization {
+				return []role{{title: "Leader", owner: o, sent: d.toks[i].Sent, rule: ruleLeads}}, true
+			}
+		}
+	}
 	if !found && j+1 < len(d.toks) && d.low(j) == "of" {
 		// "Chen Mei-ling of the Taiwan People's Party"
 		k := j + 1
@@ -1597,4 +1607,31 @@ func (d *doc) findRoleReferences() {
 		}
 	next:
 	}
+}
+
+// antecedentOf is the actor a relative pronoun at k refers to: the one
+// named just before it, past a comma, or its short name in brackets
+// ("the Sudan People's Liberation Movement-In Opposition (SPLM-IO),
+// which").
+func (d *doc) antecedentOf(k int) *entity {
+	p := k - 1
+	if d.low(p) == "," {
+		p--
+	}
+	if d.low(p) == ")" {
+		q := p - 1
+		for ; q >= 0 && q > p-6 && d.low(q) != "("; q-- {
+			if m := d.mentionAt(q); m != nil && m.ent != nil && m.ent.isActor() {
+				return m.ent
+			}
+		}
+		if d.low(q) != "(" {
+			return nil
+		}
+		p = q - 1
+	}
+	if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() {
+		return m.ent
+	}
+	return nil
 }
