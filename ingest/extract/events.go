@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -800,6 +801,9 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 			}
 		}
 		if len(subj) >= 2 {
+			// In the text's order: "the leaders of Russia, Ukraine,
+			// Germany and France agreed" names the two sides first.
+			slices.Reverse(subj)
 			return subj, true
 		}
 	}
