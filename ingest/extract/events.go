@@ -974,14 +974,14 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 				}
 				continue
 			}
-			if n := d.cueLen(graph.RelMediates, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelMediates, k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.negotiationIn(si)) {
+			if n := d.cueLen(graph.RelMediates, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelMediates, k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.negotiationIn(si) && !d.ownBodyAt(k+n)) {
 				add(ruleMediatesVerb, d.actorsLeftN(k, 30, actorLabels...))
 				continue
 			}
 			if n := d.cueLen(graph.RelMediates, cueNoun, k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.negated(graph.RelMediates, k) {
 				if d.low(k+n) == "by" || d.low(k+n) == "of" {
 					add(ruleMediatesNoun, d.actorsRight(k+n+1, 4, actorLabels...))
-				} else if w := d.low(k - 1); w == "are" || w == "were" || w == "as" || w == "the" && (d.low(k-2) == "are" || d.low(k-2) == "as") {
+				} else if w := d.low(k - 1); (w == "are" || w == "were" || w == "as" || w == "the" && (d.low(k-2) == "are" || d.low(k-2) == "as")) && !d.clauseVerbAt(k+n) {
 					// "The OSCE, Russia and Ukraine are mediators", "acting as
 					// mediators"
 					add(ruleMediatesNoun, d.actorsLeft(k, actorLabels...))
@@ -1008,6 +1008,23 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 // the group" is hospitality).
 func hostVerb(w string) bool {
 	return strings.HasPrefix(w, "host") || strings.HasPrefix(w, "conven")
+}
+
+// ownBodyAt reports whether the words from k name a body of the subject's
+// own: "Netanyahu said he would convene his cabinet to ratify the deal"
+// hosts no talks.
+func (d *doc) ownBodyAt(k int) bool {
+	switch d.low(k) {
+	case "his", "her", "its", "their":
+		return true
+	case "the":
+		k++
+	}
+	switch d.low(k) {
+	case "cabinet", "parliament", "government", "ministers", "security":
+		return true
+	}
+	return false
 }
 
 // negotiationIn reports whether sentence si names talks, a truce, a deal
@@ -1232,6 +1249,19 @@ func (d *doc) commonFoe(a, b *entity) bool {
 		if f != a && containsEntity(fa, f) {
 			return true
 		}
+	}
+	return false
+}
+
+// clauseVerbAt reports whether token k is a finite verb or a modal: "as
+// mediators push for a truce" makes the noun a subject, not a role.
+func (d *doc) clauseVerbAt(k int) bool {
+	if k >= len(d.toks) || !d.sameSent(k-1, k) {
+		return false
+	}
+	switch d.toks[k].Tag {
+	case "VBP", "VBZ", "VBD", "MD":
+		return true
 	}
 	return false
 }

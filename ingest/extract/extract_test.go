@@ -130,6 +130,18 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Region Gao"},
 		},
 		{
+			name:    "mediators as the subject of a clause are no role of the actors before them",
+			text:    "Mali and the Azawad Liberation Front signed a deal on Friday as mediators push for a lasting truce.",
+			want:    []string{"PARTY_TO Mali -> event:agreement", "PARTY_TO Azawad Liberation Front -> event:agreement"},
+			notWant: []string{"MEDIATES Mali -> event:agreement"},
+		},
+		{
+			name:    "a leader convening his own cabinet hosts no talks",
+			text:    "Mali and the Azawad Liberation Front signed a deal on Friday. President Amadou Traore said he would convene his cabinet to ratify the agreement.",
+			want:    []string{"PARTY_TO Mali -> event:agreement"},
+			notWant: []string{"MEDIATES Mali -> event:agreement", "MEDIATES Amadou Traore -> event:agreement"},
+		},
+		{
 			name: "a particle inside a place's name",
 			text: "Tessit, the provincial capital of Anefis del Norte, was calm on Monday, Mali said.",
 			want: []string{"Region Anefis del Norte"},
