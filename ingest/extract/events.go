@@ -968,6 +968,22 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					}
 				}
 			}
+			// "talks in Pretoria led by the African Union": a state or a
+			// body of states leading a negotiation mediates it (a person
+			// leading one heads a delegation).
+			switch t.Lower {
+			case "led", "chaired", "co-chaired":
+				if d.low(k+1) == "by" && d.negotiationBefore(k, 8) {
+					var es []*entity
+					for _, e := range d.actorsRight(k+2, 4, stateOrg...) {
+						if e.label == graph.LabelState || e.kind == "igo" {
+							es = append(es, e)
+						}
+					}
+					add(ruleMediatesLed, es)
+					continue
+				}
+			}
 			if n := d.cueLen(graph.RelMediates, cuePassive, k); n > 0 && d.low(k+n) == "by" && !d.negated(graph.RelMediates, k) {
 				if d.x.lex.cue(graph.RelMediates, cueVerb, t.Lower) || d.nearTrigger(k) {
 					add(ruleMediatesPassive, d.actorsRight(k+n+1, 5, actorLabels...))
@@ -1008,6 +1024,20 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 // the group" is hospitality).
 func hostVerb(w string) bool {
 	return strings.HasPrefix(w, "host") || strings.HasPrefix(w, "conven")
+}
+
+// negotiationBefore reports whether a word of talks, a truce, a deal or
+// an exchange stands within n tokens before k in its sentence.
+func (d *doc) negotiationBefore(k, n int) bool {
+	lx := d.x.lex
+	for p := k - 1; p >= 0 && p >= k-n && d.sameSent(p, k); p-- {
+		for m := 1; m <= lx.maxEvent && p+m <= k; m++ {
+			if lx.kind(lx.events[d.lowJoin(p, p+m)]).mediated {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ownBodyAt reports whether the words from k name a body of the subject's

@@ -49,6 +49,7 @@ const (
 	ruleMediatesCompound = "mediates.compound"
 	ruleMediatesPressing = "mediates.pressing"
 	ruleMediatesPassive  = "mediates.passive"
+	ruleMediatesLed      = "mediates.led"
 	ruleMediatesVerb     = "mediates.verb"
 	ruleMediatesNoun     = "mediates.noun"
 	ruleMediatesHost     = "mediates.venue-host"
@@ -60,7 +61,7 @@ func (lx *lexicon) stageRuleIDs() []string {
 	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleMemberOf, ruleDelegation, ruleListOf,
 		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleKnownOffice, ruleLocatedDict, ruleStorySides, ruleEventSides,
 		ruleNegotiates, rulePartyNamed, rulePartyStory, rulePartySanctions, ruleMediatesCompound, ruleMediatesPressing,
-		ruleMediatesPassive, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost,
+		ruleMediatesPassive, ruleMediatesLed, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost,
 		rulePlaceAfter, rulePlaceBefore, rulePlaceVerb, rulePlaceMeeting, rulePlaceDateline, rulePlaceSeized,
 		rulePlaceTalks, rulePlaceStory, rulePlaceCountry, rulePlaceWithin}
 	for _, t := range graph.EventTypes {
