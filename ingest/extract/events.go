@@ -997,7 +997,7 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 			if n := d.cueLen(graph.RelMediates, cueNoun, k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.negated(graph.RelMediates, k) {
 				if d.low(k+n) == "by" || d.low(k+n) == "of" {
 					add(ruleMediatesNoun, d.actorsRight(k+n+1, 4, actorLabels...))
-				} else if w := d.low(k - 1); (w == "are" || w == "were" || w == "as" || w == "the" && (d.low(k-2) == "are" || d.low(k-2) == "as")) && !d.clauseVerbAt(k+n) {
+				} else if w := d.low(d.skipRoleAdjectives(k - 1)); (w == "are" || w == "were" || w == "is" || w == "was" || w == "as") && !d.clauseVerbAt(k+n) {
 					// "The OSCE, Russia and Ukraine are mediators", "acting as
 					// mediators"
 					add(ruleMediatesNoun, d.actorsLeft(k, actorLabels...))
@@ -1024,6 +1024,22 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 // the group" is hospitality).
 func hostVerb(w string) bool {
 	return strings.HasPrefix(w, "host") || strings.HasPrefix(w, "conven")
+}
+
+// skipRoleAdjectives steps left from k over an article and adjectives:
+// "as a neutral broker", "are the main mediators".
+func (d *doc) skipRoleAdjectives(k int) int {
+	for p := k; p >= 0 && p > k-4; p-- {
+		switch w := d.low(p); {
+		case w == "a" || w == "an" || w == "the":
+			return p - 1
+		case d.toks[p].Tag == "JJ" && d.at[p] == nil:
+			continue
+		default:
+			return p
+		}
+	}
+	return k
 }
 
 // negotiationBefore reports whether a word of talks, a truce, a deal or
