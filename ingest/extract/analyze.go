@@ -40,6 +40,9 @@ type role struct {
 	// referred: the owner was read from a phrase that refers back ("the
 	// junta", "its"), not from a name.
 	referred bool
+	// via is 1 + the token of the name of the person whose aide he is
+	// ("Aliyev's adviser"); 0 if none.
+	via int
 }
 
 // personKey is the key of a person's name: the id its node would have.

@@ -282,6 +282,7 @@ func (d *doc) findPersons() {
 	}
 	d.knownOffices()
 	d.settleHeads()
+	d.settleAides()
 	d.findRoleReferences()
 }
 
@@ -1473,6 +1474,9 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 	rule := ruleApposition
 	var owner *entity
 	ownerPoss := false
+	// The last word of a person's name whose aide he is: "Trump's senior
+	// adviser", "an aide to President Vladimir Putin".
+	via := -1
 	// An apposition opens with an article, a title or an owner, never
 	// with "and" or a verb: "Hoxha, and the EU special envoy" is a list.
 	if k < len(d.toks) {
@@ -1526,6 +1530,23 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			k++
 			continue
 		}
+		if isCapitalized(t.Text) && d.low(k+1) == "'s" && (d.at[k] == nil || d.at[k].ent.label == graph.LabelLeader) && title == "" && owner == nil {
+			via = k
+			k += 2
+			continue
+		}
+		if t.Lower == "to" && aideTitle(title) && owner == nil {
+			// "an aide to President Vladimir Putin"
+			q := k + 1
+			if m := d.titleAt(q); m > 0 {
+				q += m
+			}
+			for q < len(d.toks) && d.sameSent(k, q) && d.isNameWord(q) {
+				via = q
+				q++
+			}
+			break
+		}
 		if t.Lower == "who" && (strings.HasPrefix(d.low(k+1), "lead") || strings.HasPrefix(d.low(k+1), "head") || strings.HasPrefix(d.low(k+1), "command")) {
 			if title == "" {
 				title, rule = "Leader", ruleLeads
@@ -1547,7 +1568,49 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 	if title == "" {
 		return nil, false
 	}
-	return []role{{title: canonicalTitle(title), owner: owner, rule: rule}}, true
+	r := role{title: canonicalTitle(title), owner: owner, rule: rule}
+	if owner == nil && via >= 0 && aideTitle(title) {
+		r.via = via + 1
+	}
+	return []role{r}, true
+}
+
+// aideTitle reports whether a title is that of a person's aide, who
+// serves whom his principal serves.
+func aideTitle(title string) bool {
+	t := strings.ToLower(title)
+	for _, w := range []string{"adviser", "advisor", "aide", "spokesman", "spokeswoman", "spokesperson", "envoy", "chief of staff"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// settleAides gives an aide named with his principal ("Hajiyev, Aliyev's
+// foreign policy adviser") the state his principal holds office in.
+func (d *doc) settleAides() {
+	for _, e := range d.ents {
+		if e.label != graph.LabelLeader {
+			continue
+		}
+		for k := range e.roles {
+			r := &e.roles[k]
+			if r.via == 0 || r.owner != nil {
+				continue
+			}
+			p := d.persons[d.toks[r.via-1].Text]
+			if p == nil || p == e || p.label != graph.LabelLeader {
+				continue
+			}
+			for _, pr := range p.roles {
+				if pr.owner != nil && pr.owner.label == graph.LabelState && !pr.former && pr.change != "end" {
+					r.owner, r.rule = pr.owner, ruleAideOf
+					break
+				}
+			}
+		}
+	}
 }
 
 // canonicalTitle spells a title as the contract's examples do: "Prime

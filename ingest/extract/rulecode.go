@@ -32,6 +32,7 @@ const (
 	ruleTitle            = "represents.title"
 	ruleApposition       = "represents.apposition"
 	ruleLeads            = "represents.leads"
+	ruleAideOf           = "represents.aide-of"
 	ruleMemberOf         = "represents.member-of"
 	ruleDelegation       = "represents.delegation"
 	ruleListOf           = "represents.list-of"
@@ -58,7 +59,7 @@ const (
 // stageRuleIDs are the ids above, and event.TYPE for each event type that
 // has trigger words.
 func (lx *lexicon) stageRuleIDs() []string {
-	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleMemberOf, ruleDelegation, ruleListOf,
+	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleAideOf, ruleMemberOf, ruleDelegation, ruleListOf,
 		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleKnownOffice, ruleLocatedDict, ruleStorySides, ruleEventSides,
 		ruleNegotiates, rulePartyNamed, rulePartyStory, rulePartySanctions, ruleMediatesCompound, ruleMediatesPressing,
 		ruleMediatesPassive, ruleMediatesLed, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost,
