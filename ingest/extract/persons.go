@@ -835,6 +835,9 @@ func (d *doc) isByline(i int) bool {
 // Northern Defence Front").
 func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	roles, found := d.rolesBefore(i)
+	if r := d.whoseRole(i); r != nil {
+		roles, found = append(roles, *r), true
+	}
 	if j < len(d.toks) && d.toks[j].Text == "," {
 		if !found || allFormer(roles) {
 			// "Former Nigerian president Olusegun Obasanjo, the AU's High
@@ -1240,7 +1243,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		case isCapitalized(t.Text) && len(items) > 0 && d.at[k] == nil && !lx.stopNames[t.Text] && k > 0:
 			// An organization the gazetteer does not know, before a title:
 			// "the main opposition Kuomintang candidate".
-			if isWordToken(t.Text) && d.titleEndingAt(k+1) > 0 && !d.openingWord(k) {
+			if isWordToken(t.Text) && d.titleEndingAt(k+1) > 0 && !d.openingWord(k) && d.low(k-1) != "whose" {
 				e := d.entity(graph.LabelOrganization, t.Text)
 				e.real = true
 				if strings.Contains(strings.ToLower(items[len(items)-1].title), "candidate") {
@@ -1670,6 +1673,36 @@ func (d *doc) findRoleReferences() {
 		}
 	next:
 	}
+}
+
+// whoseRole reads the office of the name at i in a relative clause of
+// its owner: "the African Union, whose high representative, former
+// Nigerian President Olusegun Obasanjo, ...", "the European Union, whose
+// Council president Charles Michel ...".
+func (d *doc) whoseRole(i int) *role {
+	for p := i - 1; p >= 0 && p >= i-16 && d.sameSent(p, i); p-- {
+		if strings.HasPrefix(d.toks[p].Tag, "VB") {
+			return nil
+		}
+		if d.low(p) != "whose" {
+			continue
+		}
+		q := p + 1
+		body := ""
+		if isCapitalized(d.toks[q].Text) && d.at[q] == nil && d.titleAt(q) == 0 && d.titleAt(q+1) > 0 {
+			body, q = d.toks[q].Text+" ", q+1
+		}
+		n := d.titleAt(q)
+		if n == 0 {
+			return nil
+		}
+		o := d.antecedentOf(p)
+		if o == nil || o.label != graph.LabelState && o.label != graph.LabelOrganization {
+			return nil
+		}
+		return &role{title: canonicalTitle(body + d.span(q, q+n)), owner: o, sent: d.toks[i].Sent, rule: ruleTitle}
+	}
+	return nil
 }
 
 // antecedentOf is the actor a relative pronoun at k refers to: the one
