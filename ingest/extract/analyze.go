@@ -155,9 +155,6 @@ type doc struct {
 	times     [][]timex
 	monthYear map[time.Month]int
 	trigs     []trigger
-	// demands that name no one they are made of, settled once the
-	// story's sides are known
-	openDemands []openDemand
 }
 
 func (x *Extractor) analyze(a *article.Article) *doc {
@@ -176,7 +173,6 @@ func (x *Extractor) analyze(a *article.Article) *doc {
 	d.findTimes()
 	d.findRelations()
 	d.findEvents()
-	d.settleDemands()
 	d.dateChangesByFighting()
 	return d
 }

@@ -874,10 +874,6 @@ func demandAt(d *doc, m *match) {
 		if len(targets) == 0 {
 			targets = d.demandRejecter(si, subj)
 		}
-		// ("insisted the strikes hit militant camps" is a claim.)
-		if len(targets) == 0 && strings.HasPrefix(cue, "demand") {
-			d.openDemands = append(d.openDemands, openDemand{subj: subj, si: si, demand: d.demandText(k + n)})
-		}
 	} else {
 		// A target then "to" or "not to": "urged both Chile and Peru to
 		// settle the border".
@@ -923,39 +919,6 @@ func demandAt(d *doc, m *match) {
 				continue
 			}
 			d.emit(m, s, t, map[string]any{"demand": demand})
-		}
-	}
-}
-
-// openDemand is a demand that names no one it is made of: "the SPLM-IO
-// demanded the immediate release of its officials".
-type openDemand struct {
-	subj   []*entity
-	si     int
-	demand string
-}
-
-// settleDemands makes an open demand of one side of the story's conflict
-// to the other: a party to a conflict demanding a release or a withdrawal
-// demands it of its opponent.
-func (d *doc) settleDemands() {
-	if d.dyad[0] == nil || !d.on(ruleDemandsCounterpart) {
-		return
-	}
-	for _, o := range d.openDemands {
-		for _, s := range o.subj {
-			var other *entity
-			for _, side := range d.stateOrgOf([]*entity{s}) {
-				switch side {
-				case d.dyad[0]:
-					other = d.dyad[1]
-				case d.dyad[1]:
-					other = d.dyad[0]
-				}
-			}
-			if other != nil {
-				d.addRel(ruleDemandsCounterpart, graph.RelDemands, s, other, o.si, confInferred, map[string]any{"demand": o.demand})
-			}
 		}
 	}
 }
