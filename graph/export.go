@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -494,6 +495,31 @@ func (x *Exporter) Scan(fn func(n *Node, r *Rel) error) error {
 		return fmt.Errorf("export: read %s: %w", files[0].Name(), err)
 	}
 	return nil
+}
+
+// ScanStored is Scan with the values the database stores: a property
+// that the merge made a whole number (a count, a weight) in every element
+// of its label or type comes as an int64, not as the float64 that JSON
+// reads back.
+func (x *Exporter) ScanStored(fn func(n *Node, r *Rel) error) error {
+	if err := x.merge(); err != nil {
+		return err
+	}
+	return x.Scan(func(n *Node, r *Rel) error {
+		_, g := x.types.group(n, r)
+		p := map[string]any(nil)
+		if n != nil {
+			p = n.Props
+		} else {
+			p = r.Props
+		}
+		for k, v := range p {
+			if f, ok := v.(float64); ok && g.types[k] == "long" && f == math.Trunc(f) {
+				p[k] = int64(f)
+			}
+		}
+		return fn(n, r)
+	})
 }
 
 // An evidenceReader reads the Evidence nodes of the merged graph ahead of

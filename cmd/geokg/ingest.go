@@ -38,10 +38,16 @@ Examples:
   geokg ingest testdata/articles/
   geokg ingest --summary run.json /data/news/2024-06-01/
   geokg ingest https://example.org/world/rss.xml
-  geokg ingest --force --batch-size 5000 archive.jsonl`,
+  geokg ingest --force --batch-size 5000 archive.jsonl
+  geokg ingest --bulk /data/news/archive/      first load of a large archive
+
+With --bulk, the articles' graph is merged on disk first and written into
+an empty database with CREATE (see geokg load --help): for a first load of
+a large archive; later runs without it merge into that graph.`,
 		Flags: append(connFlags(),
 			&cli.IntFlag{Name: "batch-size", Value: store.DefaultBatchSize, Usage: "graph elements per transaction (an article is never split)"},
 			&cli.BoolFlag{Name: "force", Usage: "extract and merge articles even when already loaded"},
+			bulkFlag(),
 			&cli.StringFlag{Name: "summary", Usage: "also write the run summary as JSON to `FILE`"},
 			&cli.IntFlag{Name: "workers", Value: runtime.GOMAXPROCS(0), Usage: "articles extracted at once"},
 			&cli.StringSliceFlag{Name: "dict", Usage: "extend the gazetteer with the dictionary `FILE` (repeatable)"},
@@ -118,8 +124,13 @@ func runIngest(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	loader := store.NewLoader(db)
-	loader.BatchSize = c.Int("batch-size")
+	sink, bulk, err := sinkFor(c, db)
+	if err != nil {
+		return err
+	}
+	if bulk != nil {
+		defer bulk.Close()
+	}
 	sum := newSummary("ingest")
 	prog := newProgress(c.App.ErrWriter)
 	if prog.on {
@@ -131,7 +142,7 @@ func runIngest(c *cli.Context) error {
 		Source:    readOptions(c, po, note),
 		Extractor: languageNote{x, note},
 		Workers:   c.Int("workers"),
-		Sink:      loader,
+		Sink:      sink,
 		Force:     c.Bool("force"),
 		Curation:  cur,
 		Progress:  prog.update,
@@ -141,6 +152,9 @@ func runIngest(c *cli.Context) error {
 	sum.from(res)
 	sum.PassedOver = po.count()
 	po.explainNothingRead(res.Read)
+	if err == nil && bulk != nil {
+		err = writeBulk(c, db, bulk, sum, prog)
+	}
 	if err == nil {
 		err = sum.correct(c.Context, db, cur)
 	}

@@ -151,6 +151,15 @@ func (p *progress) update(s ingest.Summary) {
 	fmt.Fprintf(p.w, "\r\033[K%s", line)
 }
 
+// note shows a line of progress of its own, at most five times a second.
+func (p *progress) note(line string) {
+	if !p.on || time.Since(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	fmt.Fprintf(p.w, "\r\033[K%s", line)
+}
+
 // failed reports a failure on its own line, above the progress bar.
 func (p *progress) failed(f ingest.Failure) {
 	p.clear()
