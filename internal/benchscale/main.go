@@ -64,7 +64,7 @@ func main() {
 	flag.StringVar(&o.pagecache, "pagecache", "4g", "page cache of the benchmark servers")
 	flag.StringVar(&loadPorts, "load-ports", "17724,17494", "Bolt and HTTP ports of the server that load and ingest write to")
 	flag.StringVar(&bulkPorts, "bulk-ports", "17734,17504", "Bolt and HTTP ports of the server neo4j-admin imports into")
-	flag.StringVar(&steps, "steps", "load,export,next,ingest", "steps to run: load, export (neo4j-admin CSV), export-cypher, import (neo4j-admin), next (import, then load 2,000 more articles), export-db (import, then export --from-db as neo4j-admin CSV and cypher), ingest")
+	flag.StringVar(&steps, "steps", "load,load-bulk,export,next,ingest,ingest-bulk", "steps to run: load, load-bulk (load --bulk), export (neo4j-admin CSV), export-cypher, import (neo4j-admin), next (import, then load 2,000 more articles), export-db (import, then export --from-db as neo4j-admin CSV and cypher), ingest, ingest-bulk (ingest --bulk)")
 	flag.StringVar(&o.out, "out", "", "also write the table to this file")
 	flag.IntVar(&o.loadMax, "load-max", 0, "run the load and ingest steps only on corpora of at most this many articles (0: all)")
 	flag.Parse()
@@ -137,7 +137,7 @@ func run(ctx context.Context, o options) error {
 			return err
 		}
 		fmt.Printf("# %d articles: %d elements as extracted (%s)\n", n, c.elements, c.dir)
-		for _, step := range []string{"load", "export", "export-cypher", "import", "next", "export-db", "ingest"} {
+		for _, step := range []string{"load", "load-bulk", "export", "export-cypher", "import", "next", "export-db", "ingest", "ingest-bulk"} {
 			if !o.steps[step] || o.loadMax > 0 && n > o.loadMax && (step == "load" || step == "ingest") {
 				continue
 			}
@@ -460,7 +460,7 @@ func measure(ctx context.Context, o options, c *corpusFiles, step string) ([]row
 	}
 	r := row{articles: c.n, step: step, elements: c.elements}
 	switch step {
-	case "load", "ingest":
+	case "load", "ingest", "load-bulk", "ingest-bulk":
 		if err := loadSrv.fresh(ctx); err != nil {
 			return nil, err
 		}
@@ -468,19 +468,25 @@ func measure(ctx context.Context, o options, c *corpusFiles, step string) ([]row
 		if _, _, _, _, err := exe(ctx, env, geokg, "schema", "apply"); err != nil {
 			return nil, err
 		}
+		cmd, bulk := strings.CutSuffix(step, "-bulk")
+		args := []string{cmd}
+		r.step = "geokg " + cmd
+		if bulk {
+			args = append(args, "--bulk")
+			r.step += " --bulk"
+		}
 		in := c.graph
-		if step == "ingest" {
+		if cmd == "ingest" {
 			in = c.articles
 		}
 		s0 := loadSrv.cpu()
 		var out string
-		r.wall, r.cpu, r.peakRSS, out, err = exe(ctx, env, geokg, step, in)
+		r.wall, r.cpu, r.peakRSS, out, err = exe(ctx, env, geokg, append(args, in)...)
 		r.serverCPU = loadSrv.cpu() - s0
 		if err != nil {
 			return nil, err
 		}
 		r.note = summaryLine(out)
-		r.step = "geokg " + step
 		err = loadSrv.do(ctx, "stop")
 		return []row{r}, err
 	case "export", "export-cypher":
@@ -663,7 +669,7 @@ func render(rows []row) string {
 		return b.String()
 	}
 	base := rows[0].articles
-	for _, step := range []string{"geokg load", fmt.Sprintf("geokg load of %d more (warm)", nextArticles/2), "geokg ingest", "geokg export (neo4j-admin CSV)",
+	for _, step := range []string{"geokg load", "geokg load --bulk", fmt.Sprintf("geokg load of %d more (warm)", nextArticles/2), "geokg ingest", "geokg ingest --bulk", "geokg export (neo4j-admin CSV)",
 		"geokg export (cypher script)", "geokg export --from-db (neo4j-admin CSV)", "geokg export --from-db (cypher script)"} {
 		for _, tag := range []string{"", baselineTag} {
 			r0, ok := find(base, step+tag)
@@ -692,7 +698,9 @@ func render(rows []row) string {
 		}
 	}
 	for _, r := range rows {
-		if r.step != "geokg load" && r.step != "geokg ingest" {
+		switch r.step {
+		case "geokg load", "geokg ingest", "geokg load --bulk", "geokg ingest --bulk":
+		default:
 			continue
 		}
 		imp, ok := find(r.articles, "neo4j-admin*")
