@@ -42,7 +42,7 @@ refuses a database that holds a graph. Interrupted, it leaves its
 articles marked (label BulkLoading), other loads refuse that database, and
 the same command run again deletes what it left and starts over.`,
 		Flags: append(connFlags(),
-			&cli.IntFlag{Name: "batch-size", Value: store.DefaultBatchSize, Usage: "graph elements per transaction"},
+			&cli.IntFlag{Name: "batch-size", Value: store.DefaultBatchSize, Usage: "graph elements per transaction (with --bulk, 2000 unless set)"},
 			bulkFlag(),
 			&cli.StringFlag{Name: "summary", Usage: "also write the run summary as JSON to `FILE`"},
 			curationFlag(),
@@ -143,7 +143,9 @@ func sinkFor(c *cli.Context, db *store.DB) (ingest.Sink, *graph.Exporter, error)
 // were read, and counts what it created in sum.
 func writeBulk(c *cli.Context, db *store.DB, x *graph.Exporter, sum *summary, prog *progress) error {
 	b := store.NewBulk(db)
-	b.BatchSize = c.Int("batch-size")
+	if c.IsSet("batch-size") {
+		b.BatchSize = c.Int("batch-size")
+	}
 	if prog.on {
 		b.Progress = func(n int) { prog.note(fmt.Sprintf("writing the graph: %d elements", n)) }
 	}
