@@ -142,6 +142,22 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"MEDIATES Mali -> event:agreement", "MEDIATES Amadou Traore -> event:agreement"},
 		},
 		{
+			name:    "a portfolio before a title after \"led by\" is no name",
+			text:    "Mali's delegation was led by Strategic Affairs Minister Amadou Traore.",
+			want:    []string{"REPRESENTS Amadou Traore -> Mali"},
+			notWant: []string{"Leader Strategic Affairs"},
+		},
+		{
+			name: "a delegation headed by a person",
+			text: "Mali and the Azawad Liberation Front met in Algiers. The government's delegation is headed by Amadou Traore, while Ibrahim Ag Ali leads the rebel team.",
+			want: []string{"REPRESENTS Amadou Traore -> Mali"},
+		},
+		{
+			name:    "a room of a ministry is no member of it",
+			text:    "Mali and Niger signed the deal in the Treaty Room of the State Department on Friday.",
+			notWant: []string{"Leader Room", "Leader Treaty Room"},
+		},
+		{
 			name: "a particle inside a place's name",
 			text: "Tessit, the provincial capital of Anefis del Norte, was calm on Monday, Mali said.",
 			want: []string{"Region Anefis del Norte"},

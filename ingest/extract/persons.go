@@ -885,8 +885,10 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			roles, found = []role{{title: "Head Of Government", sent: d.toks[i].Sent, former: true, rule: ruleTitle}}, true
 		}
 	}
-	if !found && d.low(i-1) == "by" && d.low(i-2) == "led" {
-		// "a Hamas delegation led by Khalil al-Hayya"
+	if !found && d.low(i-1) == "by" && (d.low(i-2) == "led" || d.low(i-2) == "headed") && d.titleAt(j) == 0 {
+		// "a Hamas delegation led by Khalil al-Hayya", "the government's
+		// delegation is headed by Otty Patiño" (not "led by Strategic
+		// Affairs Minister X": a portfolio before a title is no name).
 		if o := d.actorBefore(i-2, 6); o != nil {
 			roles, found = []role{{title: "Delegation Head", owner: o, sent: d.toks[i].Sent, rule: ruleDelegation}}, true
 		}
@@ -901,8 +903,9 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			}
 		}
 	}
-	if !found && j+1 < len(d.toks) && d.low(j) == "of" {
-		// "Chen Mei-ling of the Taiwan People's Party"
+	if !found && j+1 < len(d.toks) && d.low(j) == "of" && j-i >= 2 && d.low(i-1) != "the" {
+		// "Chen Mei-ling of the Taiwan People's Party" (not "the Treaty
+		// Room of the State Department")
 		k := j + 1
 		if d.low(k) == "the" {
 			k++
