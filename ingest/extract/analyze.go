@@ -173,6 +173,7 @@ func (x *Extractor) analyze(a *article.Article) *doc {
 	d.findTimes()
 	d.findRelations()
 	d.findEvents()
+	d.fightsForPlaces()
 	d.dateChangesByFighting()
 	return d
 }

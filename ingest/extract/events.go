@@ -1273,6 +1273,68 @@ func (d *doc) observers() []*entity {
 	return out
 }
 
+// fightsForPlaces makes an armed group that takes a place in a state
+// fight that state: "the Arakan Army has seized most of Rakhine state",
+// "Fano fighters have taken control of Sekela Gimbi ... in Ethiopia's
+// Amhara region". A state that backs the group is no foe of it.
+func (d *doc) fightsForPlaces() {
+	if !d.on(ruleSeizesTerritory) {
+		return
+	}
+	for _, r := range append([]*relation(nil), d.rels...) {
+		if r.typ != graph.RelControls || r.from == nil || r.from.label != graph.LabelOrganization || r.from.kind != "armed_group" || r.to == nil {
+			continue
+		}
+		gain := false
+		for _, c := range r.changes {
+			gain = gain || c.change == "gain"
+		}
+		s := d.stateHolding(r.to)
+		if !gain || s == nil || d.hasRel(graph.RelSupports, s, r.from) || d.hasRel(graph.RelSupports, r.from, s) {
+			continue
+		}
+		d.addRel(ruleSeizesTerritory, graph.RelFights, r.from, s, r.evidence[0], confInferred, nil)
+	}
+}
+
+// stateHolding is the state a place lies in: by the gazetteer, or by
+// where the article puts it (up to three places up).
+func (d *doc) stateHolding(place *entity) *entity {
+	for range 4 {
+		if place == nil {
+			return nil
+		}
+		if place.label == graph.LabelState {
+			if place.real {
+				return place
+			}
+			return nil
+		}
+		if s := d.stateOfPlace(place); s != nil {
+			return s
+		}
+		var up *entity
+		for _, r := range d.rels {
+			if r.typ == graph.RelLocatedIn && r.from == place && r.fromEvent == nil {
+				up = r.to
+				break
+			}
+		}
+		place = up
+	}
+	return nil
+}
+
+// hasRel reports whether the facts found so far hold typ from a to b.
+func (d *doc) hasRel(typ graph.RelType, a, b *entity) bool {
+	for _, r := range d.rels {
+		if r.typ == typ && r.from == a && r.to == b {
+			return true
+		}
+	}
+	return false
+}
+
 // commonFoe reports whether the facts found so far have a and b fighting
 // one and the same third actor.
 func (d *doc) commonFoe(a, b *entity) bool {

@@ -44,6 +44,7 @@ const (
 	ruleStorySides       = "fights.story-sides"
 	ruleEventSides       = "fights.event-sides"
 	ruleNegotiates       = "fights.negotiates-with-group"
+	ruleSeizesTerritory  = "fights.seizes-territory"
 	rulePartyNamed       = "party.named"
 	rulePartyStory       = "party.story-sides"
 	rulePartySanctions   = "party.sanctions"
@@ -60,7 +61,7 @@ const (
 // has trigger words.
 func (lx *lexicon) stageRuleIDs() []string {
 	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleAideOf, ruleMemberOf, ruleDelegation, ruleListOf,
-		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleKnownOffice, ruleLocatedDict, ruleStorySides, ruleEventSides,
+		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleKnownOffice, ruleLocatedDict, ruleStorySides, ruleEventSides, ruleSeizesTerritory,
 		ruleNegotiates, rulePartyNamed, rulePartyStory, rulePartySanctions, ruleMediatesCompound, ruleMediatesPressing,
 		ruleMediatesPassive, ruleMediatesLed, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost,
 		rulePlaceAfter, rulePlaceBefore, rulePlaceVerb, rulePlaceMeeting, rulePlaceDateline, rulePlaceSeized,
