@@ -513,7 +513,8 @@ func (d *doc) governmentForcesAt(k int) []*entity {
 		k++
 	}
 	switch d.lowJoin(k, k+2) {
-	case "government forces", "government troops", "government soldiers", "security forces", "army troops", "state forces":
+	case "government forces", "government troops", "government soldiers", "security forces", "army troops", "state forces",
+		"federal forces", "federal troops", "federal soldiers":
 	default:
 		if w := d.low(k); (w != "army" && w != "military") || d.low(k-1) != "the" {
 			return nil
