@@ -158,6 +158,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader Room", "Leader Treaty Room"},
 		},
 		{
+			name:    "arms sent to a state's army back the state",
+			text:    "Algeria has sent weapons to the Malian army fighting in northern Mali.",
+			want:    []string{"SUPPORTS Algeria -> Mali"},
+			notWant: []string{"SUPPORTS Algeria -> Malian Armed Forces"},
+		},
+		{
 			name: "a particle inside a place's name",
 			text: "Tessit, the provincial capital of Anefis del Norte, was calm on Monday, Mali said.",
 			want: []string{"Region Anefis del Norte"},

@@ -15,8 +15,9 @@ const (
 )
 
 func (d *doc) addRel(rule string, typ graph.RelType, from, to *entity, sent int, conf float64, props map[string]any) *relation {
-	if typ == graph.RelFights {
-		// A state's army or coast guard fights for its state.
+	if typ == graph.RelFights || typ == graph.RelSupports {
+		// A state's army or coast guard fights for its state; arms sent
+		// to a state's army back the state.
 		from, to = d.stateOf(from), d.stateOf(to)
 	}
 	if from == nil || to == nil || from == to {
