@@ -164,6 +164,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"SUPPORTS Algeria -> Malian Armed Forces"},
 		},
 		{
+			name:    "an unknown name in an apposition of a town is a place, whatever the recognizer says",
+			text:    "The Azawad Liberation Front captured Nam Hkawng, a mining town in northern Mali, on Sunday.",
+			want:    []string{"Region Nam Hkawng", "CONTROLS Azawad Liberation Front -> Nam Hkawng"},
+			notWant: []string{"Leader Nam Hkawng"},
+		},
+		{
 			name: "a particle inside a place's name",
 			text: "Tessit, the provincial capital of Anefis del Norte, was calm on Monday, Mali said.",
 			want: []string{"Region Anefis del Norte"},

@@ -761,9 +761,9 @@ func (d *doc) findRegions() {
 		case i >= 1 && locPreps[d.low(i-1)] && d.low(i-1) != "of" && d.low(i-1) != "to" && d.toks[i].Tag == "NNP" && j-i <= 2 && strings.Contains(d.ner(i), "GPE") && !d.languageAt(i, j-i) && !d.possessiveAt(j):
 			name, ok = d.span(i, j), true
 		}
-		// "the district of Altun Kupri" says what the name is, whatever
-		// the recognizer thinks of it.
-		intro := i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)]
+		// "the district of Altun Kupri", "Nam Hkawng, a mining town" say
+		// what the name is, whatever the recognizer thinks of it.
+		intro := i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)] || d.townApposition(j)
 		if !ok || !intro && d.looksLikePerson(i, j) {
 			i = j - 1
 			continue
