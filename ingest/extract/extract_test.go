@@ -170,6 +170,16 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader Nam Hkawng"},
 		},
 		{
+			name: "a spokeswoman of a ministry serves the story's state",
+			text: "Mali said its troops held the line. \"There has been no such deployment,\" defence ministry spokeswoman Aminata Toure said.",
+			want: []string{"REPRESENTS Aminata Toure -> Mali"},
+		},
+		{
+			name: "a hyphenated rank is a rank",
+			text: "Mali's army retook the town on Sunday. Lieutenant-Colonel Amadou Traore said that troops had cleared it.",
+			want: []string{"REPRESENTS Amadou Traore -> Mali"},
+		},
+		{
 			name: "a particle inside a place's name",
 			text: "Tessit, the provincial capital of Anefis del Norte, was calm on Monday, Mali said.",
 			want: []string{"Region Anefis del Norte"},

@@ -478,10 +478,11 @@ func (d *doc) settleHeads() {
 			// Ministers, the speaker of parliament and the spokesmen of the
 			// presidency or the government serve the state.
 			ministerial := strings.Contains(lt, "minister") || strings.Contains(lt, "secretary") && !strings.Contains(lt, "general") ||
-				lt == "speaker" || strings.HasPrefix(lt, "presidential ") || strings.HasPrefix(lt, "government ") || strings.HasSuffix(lt, "governor")
+				lt == "speaker" || strings.HasPrefix(lt, "presidential ") || strings.HasPrefix(lt, "government ") || strings.HasSuffix(lt, "governor") ||
+				strings.Contains(lt, "ministry ") || strings.HasPrefix(lt, "armed forces ")
 			// An officer of a state's army, in a sentence of its troops
 			// and no armed group ("Major X said the soldiers had left").
-			if !ministerial && militaryRanks[lt] && d.stateTroopsIn(e.roles[k].sent) {
+			if !ministerial && militaryRanks[strings.ReplaceAll(lt, "-", " ")] && d.stateTroopsIn(e.roles[k].sent) {
 				ministerial = true
 			}
 			if !headTitle(e.roles[k:k+1]) && !ministerial {
@@ -1235,6 +1236,13 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			// "Water Minister Seleshi Bekele": a portfolio, not a party.
 			items[len(items)-1].title = t.Text + " " + items[len(items)-1].title
 			k--
+			continue
+		case len(items) > 0 && d.at[k] == nil && k >= 1 && k+1 == items[len(items)-1].pos && d.at[k-1] == nil &&
+			(t.Lower == "ministry" || t.Lower == "forces" && d.low(k-1) == "armed"):
+			// "defence ministry spokeswoman X", "Armed forces spokesman
+			// X": a body of the state, whose office serves the state.
+			items[len(items)-1].title = d.low(k-1) + " " + t.Lower + " " + items[len(items)-1].title
+			k -= 2
 			continue
 		case isCapitalized(t.Text) && len(items) > 0 && d.at[k] == nil && stateOffices[t.Lower] && k+1 == items[len(items)-1].pos:
 			// "Government spokesman X": an office of the state, not of a
