@@ -166,6 +166,21 @@ func allyApposition(d *doc, m *match) {
 	for p > 0 && (d.toks[p].Tag == "JJ" || d.toks[p].Tag == "JJS") && d.at[p] == nil {
 		p--
 	}
+	if d.low(p) == "the" && d.low(m.k+m.n) == "of" {
+		// "Algeria, the main backer of the Polisario Front"
+		q := m.k + m.n + 1
+		if d.low(q) == "the" {
+			q++
+		}
+		o := d.at[q]
+		if o == nil || o.ent == nil || !hasLabel(o.ent, actorLabels) || d.low(p-1) != "," || p < 2 {
+			return
+		}
+		if s := d.at[p-2]; s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) && d.owner(s) != d.owner(o) {
+			d.emit(m, d.owner(s), d.owner(o), nil)
+		}
+		return
+	}
 	if d.low(p) != "'s" || p <= 0 {
 		return
 	}
