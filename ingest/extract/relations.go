@@ -930,6 +930,25 @@ func demandAt(d *doc, m *match) {
 // rejects the demand is the one it was made of ("Baku rejected the
 // demand"). A leader stands for the state or group he represents.
 func (d *doc) demandRejecter(si int, subj []*entity) []*entity {
+	// "..., a demand Mali's Col. Goita and Burkina Faso's Capt. Traore
+	// have rejected": the rejecters named in the demand's own sentence.
+	for p := d.sents[si].From; p+1 < d.sents[si].To; p++ {
+		if d.low(p) != "a" || d.low(p+1) != "demand" && d.low(p+1) != "call" || d.low(p-1) != "," {
+			continue
+		}
+		for q := p + 2; q < p+16 && q < d.sents[si].To; q++ {
+			switch d.low(q) {
+			case "rejected", "rejects", "refused", "refuses", "dismissed", "rebuffed":
+				var out []*entity
+				for _, e := range d.stateOrgOf(d.actorsLeftN(q, q-p-1, actorLabels...)) {
+					if !containsEntity(subj, e) {
+						out = appendEntity(out, e)
+					}
+				}
+				return out
+			}
+		}
+	}
 	for s := si + 1; s <= si+2 && s < len(d.sents); s++ {
 		for p := d.sents[s].From; p+2 < d.sents[s].To; p++ {
 			switch d.low(p) {
