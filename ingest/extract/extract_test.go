@@ -180,6 +180,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"REPRESENTS Amadou Traore -> Mali"},
 		},
 		{
+			name: "\"the paramilitaries\" refer back to an armed group",
+			text: "Mali's army fought the Azawad Liberation Front in Kidal. Mali's delegation has demanded that the paramilitaries leave the town before any talks begin.",
+			want: []string{"DEMANDS Mali -> Azawad Liberation Front"},
+		},
+		{
 			name: "a particle inside a place's name",
 			text: "Tessit, the provincial capital of Anefis del Norte, was calm on Monday, Mali said.",
 			want: []string{"Region Anefis del Norte"},
