@@ -46,7 +46,7 @@ type Bulk struct {
 }
 
 // Bulk's defaults: on a 2-core server, two transactions of 2,000
-// elements at once wrote 100,000 articles in 0.75x the time of one of
+// elements at once wrote 100,000 articles in 0.77x the time of one of
 // 5,000 (docs/loading.md); three of 10,000 were slower again.
 const (
 	DefaultBulkBatchSize = 2000
