@@ -35,7 +35,9 @@ const DefaultExportMemory = 64 << 20
 // Close removes the temporary files.
 type Exporter struct {
 	// Memory is about how many bytes of records are held before they are
-	// sorted to disk; 0 means DefaultExportMemory. Set it before Add.
+	// sorted to disk, by a goroutine while as many fill again (so up to
+	// twice Memory is held); 0 means DefaultExportMemory. Set it before
+	// Add.
 	Memory int64
 
 	dir  string
@@ -90,8 +92,11 @@ func NewExporter(dir string) (*Exporter, error) {
 	return x, nil
 }
 
-// Close removes the temporary files.
+// Close removes the temporary files, once a run being written is.
 func (x *Exporter) Close() error {
+	if x.sort != nil {
+		x.sort.wait()
+	}
 	return os.RemoveAll(x.dir)
 }
 

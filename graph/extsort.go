@@ -40,6 +40,15 @@ type sorter struct {
 	// Runs written so far, for the names of new ones.
 	written int
 	w       *bufio.Writer
+
+	// A full buffer is sorted and written by a goroutine of its own while
+	// the next one fills (pending is its result); its blocks and records
+	// come back as the spare ones for the buffer after. So the sorter
+	// holds up to twice limit bytes.
+	pending     chan error
+	spareBlocks [][]byte
+	spareRecs   []sortRec
+	bgW         *bufio.Writer
 }
 
 // sortRec is a record in the buffer: the key at off in its block, then
@@ -103,40 +112,75 @@ func (s *sorter) sortBuffer() {
 	slices.SortFunc(s.recs, func(a, b sortRec) int { return bytes.Compare(s.key(a), s.key(b)) })
 }
 
-// flush writes the buffer as a sorted run and empties it.
+// flush hands the buffer to a goroutine that sorts it and writes it as a
+// run, once the run before is written, and empties it. An error writing
+// a run is returned by the next flush or by each.
 func (s *sorter) flush() error {
 	if len(s.recs) == 0 {
 		return nil
 	}
-	s.sortBuffer()
-	err := s.writeRun(func(emit func(key []byte, glen int, payload []byte) error) error {
-		for _, r := range s.recs {
-			if err := emit(s.record(r)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	for i := range s.used {
-		s.blocks[i] = s.blocks[i][:0]
+	if err := s.wait(); err != nil {
+		return err
 	}
-	s.used, s.size, s.recs = 0, 0, s.recs[:0]
+	job := &sorter{blocks: s.blocks, used: s.used, recs: s.recs}
+	path := s.nextRun()
+	s.blocks, s.recs = s.spareBlocks, s.spareRecs[:0]
+	s.used, s.size = 0, 0
+	done := make(chan error, 1)
+	s.pending = done
+	go func() {
+		job.sortBuffer()
+		err := writeRunFile(path, &s.bgW, func(emit func(key []byte, glen int, payload []byte) error) error {
+			for _, r := range job.recs {
+				if err := emit(job.record(r)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		for i := range job.used {
+			job.blocks[i] = job.blocks[i][:0]
+		}
+		s.spareBlocks, s.spareRecs = job.blocks, job.recs[:0]
+		done <- err
+	}()
+	return nil
+}
+
+// wait waits for the run being written, if any, and returns its error.
+func (s *sorter) wait() error {
+	if s.pending == nil {
+		return nil
+	}
+	err := <-s.pending
+	s.pending = nil
 	return err
+}
+
+// nextRun names a new run and counts it among the runs.
+func (s *sorter) nextRun() string {
+	path := filepath.Join(s.dir, fmt.Sprintf("run-%05d", s.written))
+	s.written++
+	s.runs = append(s.runs, path)
+	return path
 }
 
 // writeRun writes the records that fill emits, in order, to a new run.
 func (s *sorter) writeRun(fill func(emit func(key []byte, glen int, payload []byte) error) error) error {
-	path := filepath.Join(s.dir, fmt.Sprintf("run-%05d", s.written))
-	s.written++
+	return writeRunFile(s.nextRun(), &s.w, fill)
+}
+
+// writeRunFile writes the records that fill emits to the run at path,
+// through *bw (made at first use, reused after).
+func writeRunFile(path string, bw **bufio.Writer, fill func(emit func(key []byte, glen int, payload []byte) error) error) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("sort run: %w", err)
 	}
-	s.runs = append(s.runs, path)
-	if s.w == nil {
-		s.w = bufio.NewWriterSize(f, 1<<20)
+	if *bw == nil {
+		*bw = bufio.NewWriterSize(f, 1<<20)
 	}
-	w := s.w
+	w := *bw
 	w.Reset(f)
 	var hdr [3 * binary.MaxVarintLen64]byte
 	err = fill(func(key []byte, glen int, payload []byte) error {
@@ -163,6 +207,9 @@ func (s *sorter) writeRun(fill func(emit func(key []byte, glen int, payload []by
 // each calls fn with every record in key order. The slices are valid only
 // during the call. The runs are removed as they are merged.
 func (s *sorter) each(fn func(key []byte, glen int, payload []byte) error) error {
+	if err := s.wait(); err != nil {
+		return err
+	}
 	for len(s.runs) > maxFanIn {
 		group := s.runs[:maxFanIn]
 		rest := slices.Clone(s.runs[maxFanIn:])
