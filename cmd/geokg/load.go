@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -129,10 +130,7 @@ func sinkFor(c *cli.Context, db *store.DB) (ingest.Sink, *graph.Exporter, error)
 		return ingest.Export(x), x, nil
 	}
 	if err := db.CheckBulk(c.Context); err != nil {
-		if lost := db.Config.Lost(err); lost != nil {
-			return nil, nil, &exitError{code: 2, err: lost}
-		}
-		return nil, nil, &exitError{code: 2, err: err}
+		return nil, nil, &exitError{code: 2, err: cmp.Or(db.Config.Lost(err), err)}
 	}
 	l := store.NewLoader(db)
 	l.BatchSize = c.Int("batch-size")

@@ -107,6 +107,10 @@ const (
 	mPronoun
 )
 
+// refersBack reports whether m names its entity by a phrase that refers
+// back to it ("the junta", "it") rather than by a name.
+func (m *mention) refersBack() bool { return m.kind == mNominal || m.kind == mPronoun }
+
 // mention is a span of tokens [from, to) that refers to an entity.
 type mention struct {
 	ent      *entity

@@ -1045,15 +1045,7 @@ func (d *doc) skipRoleAdjectives(k int) int {
 // negotiationBefore reports whether a word of talks, a truce, a deal or
 // an exchange stands within n tokens before k in its sentence.
 func (d *doc) negotiationBefore(k, n int) bool {
-	lx := d.x.lex
-	for p := k - 1; p >= 0 && p >= k-n && d.sameSent(p, k); p-- {
-		for m := 1; m <= lx.maxEvent && p+m <= k; m++ {
-			if lx.kind(lx.events[d.lowJoin(p, p+m)]).mediated {
-				return true
-			}
-		}
-	}
-	return false
+	return d.negotiationWithin(max(k-n, d.sents[d.toks[k].Sent].From), k)
 }
 
 // ownBodyAt reports whether the words from k name a body of the subject's
@@ -1076,11 +1068,16 @@ func (d *doc) ownBodyAt(k int) bool {
 // negotiationIn reports whether sentence si names talks, a truce, a deal
 // or an exchange.
 func (d *doc) negotiationIn(si int) bool {
-	s := d.sents[si]
+	return d.negotiationWithin(d.sents[si].From, d.sents[si].To)
+}
+
+// negotiationWithin reports whether a word of talks, a truce, a deal or
+// an exchange stands wholly within tokens [from, to).
+func (d *doc) negotiationWithin(from, to int) bool {
 	lx := d.x.lex
-	for k := s.From; k < s.To; k++ {
-		for n := 1; n <= lx.maxEvent && k+n <= s.To; n++ {
-			if d.x.lex.kind(lx.events[d.lowJoin(k, k+n)]).mediated {
+	for k := from; k < to; k++ {
+		for n := 1; n <= lx.maxEvent && k+n <= to; n++ {
+			if lx.kind(lx.events[d.lowJoin(k, k+n)]).mediated {
 				return true
 			}
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"strings"
 	"time"
 
@@ -482,7 +483,7 @@ func (d *doc) settleHeads() {
 				strings.Contains(lt, "ministry ") || strings.HasPrefix(lt, "armed forces ")
 			// An officer of a state's army, in a sentence of its troops
 			// and no armed group ("Major X said the soldiers had left").
-			if !ministerial && militaryRanks[strings.ReplaceAll(lt, "-", " ")] && d.stateTroopsIn(e.roles[k].sent) {
+			if !ministerial && militaryRanks[strings.ToLower(cmp.Or(d.x.lex.roles[lt], lt))] && d.stateTroopsIn(e.roles[k].sent) {
 				ministerial = true
 			}
 			if !headTitle(e.roles[k:k+1]) && !ministerial {
@@ -930,7 +931,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		referred := false
 		if any == nil && !headTitle(roles) {
 			if m := d.actorMentionBeforeInClause(i, 12); m != nil {
-				any, referred = m.ent, m.kind == mNominal || m.kind == mPronoun
+				any, referred = m.ent, m.refersBack()
 			}
 			if any == nil {
 				any = d.actorAfter(j, 12)
@@ -1155,7 +1156,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		t := d.toks[k]
 		if m := d.at[k]; m != nil && m.ent.label != graph.LabelLeader {
 			if m.ent.isActor() || m.kind == mDemonym {
-				owners = append(owners, item{owner: m.ent, pos: m.from, poss: m.possess, referred: m.kind == mNominal || m.kind == mPronoun})
+				owners = append(owners, item{owner: m.ent, pos: m.from, poss: m.possess, referred: m.refersBack()})
 			} else if m.ent.label == graph.LabelRegion && len(items) > 0 && (m.to == items[len(items)-1].pos || m.possess && m.to+1 == items[len(items)-1].pos && !strings.HasSuffix(strings.ToLower(items[len(items)-1].title), "governor")) {
 				// "St. Vincent Prime Minister X", "Somaliland's foreign
 				// minister, X": a place the gazetteer does not know as a
@@ -1593,13 +1594,15 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 // serves whom his principal serves.
 func aideTitle(title string) bool {
 	t := strings.ToLower(title)
-	for _, w := range []string{"adviser", "advisor", "aide", "spokesman", "spokeswoman", "spokesperson", "envoy", "chief of staff"} {
+	for _, w := range aideWords {
 		if strings.Contains(t, w) {
 			return true
 		}
 	}
 	return false
 }
+
+var aideWords = []string{"adviser", "advisor", "aide", "spokesman", "spokeswoman", "spokesperson", "envoy", "chief of staff"}
 
 // settleAides gives an aide named with his principal ("Hajiyev, Aliyev's
 // foreign policy adviser") the state his principal holds office in.
