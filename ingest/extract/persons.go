@@ -895,6 +895,14 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			roles, found = []role{{title: "Delegation Head", owner: o, sent: d.toks[i].Sent, rule: ruleDelegation}}, true
 		}
 	}
+	if !found && d.low(i-1) == "by" && d.low(i-2) == "chaired" && d.titleAt(j) == 0 {
+		// "the Sovereignty Council, chaired by X", "the council, which
+		// runs the government and is chaired by X". (Talks chaired by
+		// someone are not his.)
+		if o := d.chairedBody(i - 2); o != nil {
+			return []role{{title: "Chair", owner: o, sent: d.toks[i].Sent, rule: ruleLeads}}, true
+		}
+	}
 	if !found && (d.low(i-1) == "which" || d.low(i-1) == "whom") {
 		// "the SPLM-IO, which Machar leads": the group before the
 		// relative clause.
@@ -1216,7 +1224,9 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		case t.Text == "'s", lx.roleMods[t.Lower], t.Lower == "the", t.Lower == "a", t.Lower == "an", t.Lower == "and", t.Lower == "its", t.Lower == "his", t.Lower == "her", t.Lower == "their":
 			k--
 			continue
-		case t.Text == "," && !comma && k == start:
+		case t.Text == "," && !comma && (k == start || len(items) == 1 && k+1 == items[0].pos && militaryRanks[strings.ToLower(items[0].title)]):
+			// "the governor of Boucle du Mouhoun, Colonel X": the office
+			// before a rank is his too.
 			comma = true
 			k--
 			continue
@@ -1715,6 +1725,30 @@ func (d *doc) whoseRole(i int) *role {
 			return nil
 		}
 		return &role{title: canonicalTitle(body + d.span(q, q+n)), owner: o, sent: d.toks[i].Sent, rule: ruleTitle}
+	}
+	return nil
+}
+
+// chairedBody is the organization that "chaired" at k is said of: the
+// one just before it ("the council, chaired by") or before the relative
+// clause it ends ("the council, which ... is chaired by").
+func (d *doc) chairedBody(k int) *entity {
+	p := k
+	if d.low(p-1) == "is" || d.low(p-1) == "was" {
+		p--
+	}
+	if d.low(p-1) != "," {
+		for q := p - 1; q >= 0 && q > p-12 && d.sameSent(q, k); q-- {
+			if w := d.low(q); w == "which" || w == "that" {
+				p = q
+				break
+			} else if w == "," {
+				return nil
+			}
+		}
+	}
+	if o := d.antecedentOf(p); o != nil && o.label == graph.LabelOrganization {
+		return o
 	}
 	return nil
 }
