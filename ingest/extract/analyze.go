@@ -40,6 +40,10 @@ type role struct {
 	// referred: the owner was read from a phrase that refers back ("the
 	// junta", "its"), not from a name.
 	referred bool
+	// nationality: the owner was read from an adjective of nationality
+	// ("Libyan commander X"), which tells where he is from as much as
+	// whom he serves.
+	nationality bool
 	// via is 1 + the token of the name of the person whose aide he is
 	// ("Aliyev's adviser"); 0 if none.
 	via int
@@ -172,6 +176,7 @@ func (x *Extractor) analyze(a *article.Article) *doc {
 	d.findRegions()
 	d.resolveNominals()
 	d.findPersons()
+	d.resolveLeaderForces()
 	d.sortMentions()
 	// Relations date the changes they tell with the sentence's times.
 	d.findTimes()

@@ -218,3 +218,29 @@ func (d *doc) coordinated(i int) bool {
 	}
 	return false
 }
+
+// forceNouns are the words for a side's fighters after a person's name.
+var forceNouns = map[string]bool{"forces": true, "fighters": true, "troops": true, "militia": true, "militiamen": true, "loyalists": true, "army": true}
+
+// resolveLeaderForces reads "Haftar's forces" as the armed group or state
+// whose forces the person commands: the one his office serves.
+func (d *doc) resolveLeaderForces() {
+	for _, m := range d.ments {
+		k := m.to + 1
+		if m.ent == nil || m.ent.label != graph.LabelLeader || !m.possess || k >= len(d.toks) || d.at[k] != nil || !forceNouns[d.low(k)] {
+			continue
+		}
+		var side *entity
+		for _, r := range m.ent.roles {
+			if r.former || r.owner == nil || !r.owner.isActor() {
+				continue
+			}
+			if side == nil || side.label == graph.LabelState && r.owner.label == graph.LabelOrganization {
+				side = r.owner
+			}
+		}
+		if side != nil {
+			d.addMention(&mention{ent: side, from: k, to: k + 1, kind: mNominal})
+		}
+	}
+}

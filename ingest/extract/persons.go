@@ -306,7 +306,7 @@ func (d *doc) knownOffices() {
 		owned, ownedByState := false, false
 		for _, r := range e.roles {
 			owned = owned || r.owner != nil
-			ownedByState = ownedByState || r.owner != nil && r.owner.label == graph.LabelState && !r.referred
+			ownedByState = ownedByState || r.owner != nil && r.owner.label == graph.LabelState && !r.referred && !(r.nationality && commandTitle(r.title))
 		}
 		if ownedByState {
 			continue
@@ -325,6 +325,20 @@ func (d *doc) knownOffices() {
 				}
 			}
 			if referred {
+				continue
+			}
+		}
+		if owned && serves.held && serves.ent.label == graph.LabelOrganization {
+			// "Libyan military commander Khalifa Haftar": the adjective
+			// tells where he is from; the group he is known to command
+			// that year is whom he serves.
+			national := false
+			for k := range e.roles {
+				if r := e.roles[k]; r.nationality && r.owner != nil && r.owner.label == graph.LabelState && commandTitle(r.title) {
+					e.roles[k].owner, e.roles[k].rule, national = serves.ent, ruleKnownOffice, true
+				}
+			}
+			if national {
 				continue
 			}
 		}
@@ -360,6 +374,18 @@ func (d *doc) knownOffices() {
 			}
 		}
 	}
+}
+
+// commandTitle reports whether title is a command that a group's leader
+// holds as well as a state's officer ("commander", "general"), not an
+// office of the state.
+func commandTitle(title string) bool {
+	t := strings.ToLower(title)
+	switch t {
+	case "general", "field marshal", "marshal", "warlord", "strongman", "leader":
+		return true
+	}
+	return strings.HasSuffix(t, "commander")
 }
 
 type knownOwner struct {
@@ -1135,6 +1161,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		ended      bool // "former president", "the late king": held once, with its owner
 		placeOwned bool
 		referred   bool
+		demonym    bool
 	}
 	var items []item
 	var owners []item
@@ -1164,7 +1191,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		t := d.toks[k]
 		if m := d.at[k]; m != nil && m.ent.label != graph.LabelLeader {
 			if m.ent.isActor() || m.kind == mDemonym {
-				owners = append(owners, item{owner: m.ent, pos: m.from, poss: m.possess, referred: m.refersBack()})
+				owners = append(owners, item{owner: m.ent, pos: m.from, poss: m.possess, referred: m.refersBack(), demonym: m.kind == mDemonym})
 			} else if m.ent.label == graph.LabelRegion && len(items) > 0 && (m.to == items[len(items)-1].pos || m.possess && m.to+1 == items[len(items)-1].pos && !strings.HasSuffix(strings.ToLower(items[len(items)-1].title), "governor")) {
 				// "St. Vincent Prime Minister X", "Somaliland's foreign
 				// minister, X": a place the gazetteer does not know as a
@@ -1317,7 +1344,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		}
 		r := role{title: canonicalTitle(it.title), sent: d.toks[i].Sent, former: it.former || it.placeOwned && best == nil, rule: ruleTitle}
 		if best != nil {
-			r.owner, r.referred = best.owner, best.referred
+			r.owner, r.referred, r.nationality = best.owner, best.referred, best.demonym
 		}
 		if it.ended && !it.placeOwned {
 			r.change = "end"

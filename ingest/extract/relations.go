@@ -775,6 +775,10 @@ func (d *doc) stateOrgOf(es []*entity) []*entity {
 // modal reports whether the cue at k is only intended or possible: "vowed
 // to recapture", "plans to reach", "would halt".
 func (d *doc) modal(k int) bool {
+	// "launched an offensive to seize Tripoli": a purpose, not a deed.
+	if d.low(k-1) == "to" && purposeNouns[d.low(k-2)] {
+		return true
+	}
 	for p := k - 1; p >= k-4 && p >= 0 && d.sameSent(p, k); p-- {
 		switch d.low(p) {
 		case "would", "could", "might", "may", "will", "vowed", "vowing", "vows", "plans", "plan", "planned", "threatened", "threatens", "wants", "attempt", "attempting", "trying", "hopes", "aims", "seeks", "if", "preparing", "prepare", "prepares", "intends", "intend", "bid", "accused", "accuses", "accusing":
@@ -785,6 +789,10 @@ func (d *doc) modal(k int) bool {
 	}
 	return false
 }
+
+// purposeNouns name an undertaking whose aim an infinitive after them
+// gives ("an offensive to seize", "a push to retake").
+var purposeNouns = map[string]bool{"offensive": true, "push": true, "campaign": true, "drive": true, "operation": true, "effort": true, "efforts": true, "mission": true, "assault": true, "counteroffensive": true, "counter-offensive": true}
 
 // passiveAt reports whether the verb at k is a passive participle ("is
 // backed by", "were seized").
