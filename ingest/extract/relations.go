@@ -614,7 +614,9 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 		q := d.skipModifiers(p - 1)
 		switch d.low(q) {
 		case "in", "near", "across", "outside", "at", "from", "around", "toward", "towards", "to":
-			if q > k+n-1 {
+			// "seized the army's headquarters in El Fasher": a post that
+			// holds the place falls with it.
+			if q > k+n-1 && !(d.low(q) == "in" && d.facilityBetween(k+n, q)) {
 				continue
 			}
 		case "of":
@@ -784,6 +786,24 @@ func (d *doc) modal(k int) bool {
 		case "would", "could", "might", "may", "will", "vowed", "vowing", "vows", "plans", "plan", "planned", "threatened", "threatens", "wants", "attempt", "attempting", "trying", "hopes", "aims", "seeks", "if", "preparing", "prepare", "prepares", "intends", "intend", "bid", "accused", "accuses", "accusing":
 			return true
 		case ",", ";":
+			return false
+		}
+	}
+	return false
+}
+
+// facilityNouns are the military posts whose capture takes the place
+// they are in.
+var facilityNouns = map[string]bool{"headquarters": true, "garrison": true, "barracks": true, "strongholds": true, "stronghold": true}
+
+// facilityBetween reports whether the object between tokens from and to
+// is a military post: "the 6th Infantry Division headquarters".
+func (d *doc) facilityBetween(from, to int) bool {
+	for p := from; p < to; p++ {
+		if facilityNouns[d.low(p)] {
+			return true
+		}
+		if w := d.low(p); w == "," || w == "and" {
 			return false
 		}
 	}
