@@ -163,6 +163,9 @@ type doc struct {
 	times     [][]timex
 	monthYear map[time.Month]int
 	trigs     []trigger
+	// demands that name no one they are made of, settled once the
+	// story's sides are known
+	openDemands []openDemand
 }
 
 func (x *Extractor) analyze(a *article.Article) *doc {
@@ -182,6 +185,7 @@ func (x *Extractor) analyze(a *article.Article) *doc {
 	d.findTimes()
 	d.findRelations()
 	d.findEvents()
+	d.settleDemands()
 	d.fightsForPlaces()
 	d.dateChangesByFighting()
 	return d

@@ -192,8 +192,14 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	// "The Council, which is chaired by X, demanded", "The CJTF, a
 	// vigilante group that fights alongside the army, demanded": past a
 	// clause between commas, the name before it.
-	if d.low(k-1) == "," {
-		if e := d.beforeParenthetical(k-1, labels); e != nil {
+	// "The Arakan Army, part of the same alliance, now controls": past
+	// adverbs too.
+	c := k - 1
+	for c > 0 && strings.HasPrefix(d.toks[c].Tag, "RB") && d.at[c] == nil && d.sameSent(c, k) {
+		c--
+	}
+	if d.low(c) == "," {
+		if e := d.beforeParenthetical(c, labels); e != nil {
 			return e
 		}
 	}
@@ -325,7 +331,7 @@ func (d *doc) beforeParenthetical(c int, labels []graph.Label) []*entity {
 			continue
 		}
 		switch w := d.low(p + 1); {
-		case w == "which" || w == "who" || w == "whose" || w == "a" || w == "an" || w == "the" || strings.HasPrefix(d.toks[p+1].Tag, "VBN") || w == "its" || w == "their":
+		case w == "which" || w == "who" || w == "whose" || w == "a" || w == "an" || w == "the" || strings.HasPrefix(d.toks[p+1].Tag, "VBN") || w == "its" || w == "their" || w == "part" || w == "one" || w == "formerly" || w == "once":
 		default:
 			return nil
 		}
@@ -904,6 +910,10 @@ func demandAt(d *doc, m *match) {
 		if len(targets) == 0 {
 			targets = d.demandRejecter(si, subj)
 		}
+		// ("insisted the strikes hit militant camps" is a claim.)
+		if len(targets) == 0 && (strings.HasPrefix(cue, "demand") || d.low(k+n) == "on") {
+			d.openDemands = append(d.openDemands, openDemand{subj: subj, si: si, demand: d.demandText(k + n)})
+		}
 	} else {
 		// A target then "to" or "not to": "urged both Chile and Peru to
 		// settle the border".
@@ -951,6 +961,54 @@ func demandAt(d *doc, m *match) {
 			d.emit(m, s, t, map[string]any{"demand": demand})
 		}
 	}
+}
+
+// openDemand is a demand that names no one it is made of: "the rebels
+// had demanded firm guarantees".
+type openDemand struct {
+	subj   []*entity
+	si     int
+	demand string
+}
+
+// settleDemands makes an open demand of a side of the story's conflict
+// of the other side, when the story tells of the two negotiating: what a
+// side at the table demands, it demands of the one across it. (Outside
+// talks, a side's demands are as often of a third party.)
+func (d *doc) settleDemands() {
+	if d.dyad[0] == nil || len(d.openDemands) == 0 || !d.on(ruleDemandsCounterpart) || !d.negotiating(d.dyad[0], d.dyad[1]) {
+		return
+	}
+	for _, o := range d.openDemands {
+		for _, s := range o.subj {
+			var other *entity
+			for _, side := range d.stateOrgOf([]*entity{s}) {
+				switch side {
+				case d.dyad[0]:
+					other = d.dyad[1]
+				case d.dyad[1]:
+					other = d.dyad[0]
+				}
+			}
+			if other != nil {
+				d.addRel(ruleDemandsCounterpart, graph.RelDemands, s, other, o.si, confInferred, map[string]any{"demand": o.demand})
+			}
+		}
+	}
+}
+
+// negotiating reports whether a and b are both sides of talks, a truce,
+// a deal or an exchange of the story.
+func (d *doc) negotiating(a, b *entity) bool {
+	for _, ev := range d.events {
+		switch ev.typ {
+		case graph.EventTalks, graph.EventCeasefire, graph.EventAgreement, graph.EventPrisonerExchange, graph.EventSummit:
+			if containsEntity(ev.parties, a) && containsEntity(ev.parties, b) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // demandRejecter finds the target of a demand that names none ("demanded

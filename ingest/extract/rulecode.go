@@ -29,32 +29,33 @@ var ruleHooks = map[string]hookFunc{
 // The rules made by stages of the pipeline in Go rather than by the
 // matcher; each is written down in data/rules with its examples.
 const (
-	ruleTitle            = "represents.title"
-	ruleApposition       = "represents.apposition"
-	ruleLeads            = "represents.leads"
-	ruleAideOf           = "represents.aide-of"
-	ruleMemberOf         = "represents.member-of"
-	ruleDelegation       = "represents.delegation"
-	ruleListOf           = "represents.list-of"
-	ruleHeadGuess        = "represents.head-guess"
-	ruleTitleState       = "represents.title-state"
-	ruleSpeakerState     = "represents.speaker-state"
-	ruleKnownOffice      = "represents.known-office"
-	ruleLocatedDict      = "located.gazetteer"
-	ruleStorySides       = "fights.story-sides"
-	ruleEventSides       = "fights.event-sides"
-	ruleNegotiates       = "fights.negotiates-with-group"
-	ruleSeizesTerritory  = "fights.seizes-territory"
-	rulePartyNamed       = "party.named"
-	rulePartyStory       = "party.story-sides"
-	rulePartySanctions   = "party.sanctions"
-	ruleMediatesCompound = "mediates.compound"
-	ruleMediatesPressing = "mediates.pressing"
-	ruleMediatesPassive  = "mediates.passive"
-	ruleMediatesLed      = "mediates.led"
-	ruleMediatesVerb     = "mediates.verb"
-	ruleMediatesNoun     = "mediates.noun"
-	ruleMediatesHost     = "mediates.venue-host"
+	ruleTitle              = "represents.title"
+	ruleApposition         = "represents.apposition"
+	ruleLeads              = "represents.leads"
+	ruleAideOf             = "represents.aide-of"
+	ruleMemberOf           = "represents.member-of"
+	ruleDelegation         = "represents.delegation"
+	ruleListOf             = "represents.list-of"
+	ruleHeadGuess          = "represents.head-guess"
+	ruleTitleState         = "represents.title-state"
+	ruleSpeakerState       = "represents.speaker-state"
+	ruleKnownOffice        = "represents.known-office"
+	ruleLocatedDict        = "located.gazetteer"
+	ruleStorySides         = "fights.story-sides"
+	ruleEventSides         = "fights.event-sides"
+	ruleNegotiates         = "fights.negotiates-with-group"
+	ruleSeizesTerritory    = "fights.seizes-territory"
+	rulePartyNamed         = "party.named"
+	rulePartyStory         = "party.story-sides"
+	rulePartySanctions     = "party.sanctions"
+	ruleMediatesCompound   = "mediates.compound"
+	ruleMediatesPressing   = "mediates.pressing"
+	ruleMediatesPassive    = "mediates.passive"
+	ruleMediatesLed        = "mediates.led"
+	ruleDemandsCounterpart = "demands.counterpart"
+	ruleMediatesVerb       = "mediates.verb"
+	ruleMediatesNoun       = "mediates.noun"
+	ruleMediatesHost       = "mediates.venue-host"
 )
 
 // stageRuleIDs are the ids above, and event.TYPE for each event type that
@@ -63,7 +64,7 @@ func (lx *lexicon) stageRuleIDs() []string {
 	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleAideOf, ruleMemberOf, ruleDelegation, ruleListOf,
 		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleKnownOffice, ruleLocatedDict, ruleStorySides, ruleEventSides, ruleSeizesTerritory,
 		ruleNegotiates, rulePartyNamed, rulePartyStory, rulePartySanctions, ruleMediatesCompound, ruleMediatesPressing,
-		ruleMediatesPassive, ruleMediatesLed, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost,
+		ruleMediatesPassive, ruleMediatesLed, ruleDemandsCounterpart, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost,
 		rulePlaceAfter, rulePlaceBefore, rulePlaceVerb, rulePlaceMeeting, rulePlaceDateline, rulePlaceSeized,
 		rulePlaceTalks, rulePlaceStory, rulePlaceCountry, rulePlaceWithin}
 	for _, t := range graph.EventTypes {
