@@ -57,13 +57,27 @@ var ruleGuards = map[string]guardFunc{
 
 // slotSides are the ways of finding a fact's end, in the order the rules
 // documentation lists them.
-var slotSides = []string{"subject", "object", "after", "nearest", "place", "region-left", "possessor", "between", "government-forces", "story-state", "story-group", "compound", "compound-object", "compound-pair"}
+var slotSides = []string{"subject", "copula-subject", "object", "after", "nearest", "place", "region-left", "possessor", "between", "government-forces", "story-state", "story-group", "compound", "compound-object", "compound-pair"}
 
 // ruleSides find the ends of facts. between and compound-pair find both
 // ends at once and are handled by apply.
 var ruleSides = map[string]sideFunc{
 	"subject": func(d *doc, m *match, s *Slot) []*entity { return d.actorsLeftN(m.k, s.Window, s.labels...) },
-	"object":  func(d *doc, m *match, s *Slot) []*entity { return d.actorsRight(m.k+m.n, s.Window, s.labels...) },
+	// "Moscow and Tehran are Assad's backers": the subject of the verb
+	// before the trigger, one of words within reach.
+	"copula-subject": func(d *doc, m *match, s *Slot) []*entity {
+		for p := m.k - 1; p >= 0 && p >= m.k-s.Reach && d.sameSent(p, m.k); p-- {
+			if containsWord(s.Words, d.low(p)) {
+				// "is not Mali's ally"
+				if d.x.lex.negations[d.low(p+1)] {
+					return nil
+				}
+				return d.actorsLeftN(p, s.Window, s.labels...)
+			}
+		}
+		return nil
+	},
+	"object": func(d *doc, m *match, s *Slot) []*entity { return d.actorsRight(m.k+m.n, s.Window, s.labels...) },
 	"after": func(d *doc, m *match, s *Slot) []*entity {
 		for p := m.k + m.n; p < m.k+m.n+s.Reach && p < len(d.toks) && d.sameSent(p, m.k); p++ {
 			if containsWord(s.Words, d.low(p)) {
@@ -246,13 +260,33 @@ func (d *doc) fill(slots Slots, m *match) []*entity {
 	return nil
 }
 
+// verbAfterName reports whether the word at k, which the tagger read as a
+// plural noun, is a verb with the name before it as its subject: "Russia
+// backs Assad", "Moscow arms the rebels" (but not "Hamas attacks on
+// Israel").
+func (d *doc) verbAfterName(k int) bool {
+	if d.toks[k].Tag != "NNS" || k == 0 || !d.sameSent(k-1, k) || k+1 >= len(d.toks) || !d.sameSent(k, k+1) {
+		return false
+	}
+	m := d.at[k-1]
+	if m == nil || m.ent == nil || m.to != k || m.kind != mName || !m.ent.isActor() || m.possess {
+		return false
+	}
+	switch d.low(m.from - 1) {
+	case "the", "a", "an":
+		return false
+	}
+	next := d.toks[k+1]
+	return !strings.HasPrefix(next.Tag, "IN") && !strings.HasPrefix(next.Tag, "VB") && !strings.HasPrefix(next.Tag, "MD") && isWordToken(next.Text)
+}
+
 // triggerFits checks the trigger's conditions on its neighbours.
 func (d *doc) triggerFits(m *match) bool {
 	t := &m.rule.Trigger
 	if m.rule.Form == "compound" || m.rule.Form == "mention" {
 		return true
 	}
-	if len(t.Tag) > 0 && !slices.ContainsFunc(t.Tag, func(p string) bool { return strings.HasPrefix(d.toks[m.k].Tag, p) }) {
+	if len(t.Tag) > 0 && !slices.ContainsFunc(t.Tag, func(p string) bool { return strings.HasPrefix(d.toks[m.k].Tag, p) }) && !(slices.Contains(t.Tag, "VB") && d.verbAfterName(m.k)) {
 		return false
 	}
 	end := m.k + m.n

@@ -725,15 +725,34 @@ func (d *doc) person(from, to int) *entity {
 	e := d.entity(graph.LabelLeader, name)
 	e.real = true
 	for _, p := range parts {
-		if len(p) > 2 && !strings.HasSuffix(p, ".") && !nameParticles[strings.ToLower(p)] {
-			if old, ok := d.persons[p]; ok && old != e {
-				d.persons[p] = nil // ambiguous
+		if len(p) <= 2 || strings.HasSuffix(p, ".") || nameParticles[strings.ToLower(p)] {
+			continue
+		}
+		// "Bashar al-Assad" is "Assad" later on, "Abdel Fattah al-Burhan"
+		// "Burhan".
+		for _, q := range []string{p, withoutArticle(p)} {
+			if q == "" {
 				continue
 			}
-			d.persons[p] = e
+			if old, ok := d.persons[q]; ok && old != e {
+				d.persons[q] = nil // ambiguous
+				continue
+			}
+			d.persons[q] = e
 		}
 	}
 	return e
+}
+
+// withoutArticle is a surname without the Arabic article joined to it
+// ("al-Assad", "el-Sisi"), or "" if it has none.
+func withoutArticle(p string) string {
+	for _, a := range []string{"al-", "el-", "Al-", "El-"} {
+		if rest, ok := strings.CutPrefix(p, a); ok && len(rest) > 2 && isCapitalized(rest) {
+			return rest
+		}
+	}
+	return ""
 }
 
 // confirmedPerson reports whether a capitalized name without a title is a

@@ -586,7 +586,7 @@ func (s *Slot) compile() {
 }
 
 // defaultWindow is each side's window when a slot names none.
-var defaultWindow = map[string]int{"subject": 16, "object": 6, "after": 5, "nearest": 4, "place": 14, "region-left": 16, "possessor": 3}
+var defaultWindow = map[string]int{"subject": 16, "copula-subject": 16, "object": 6, "after": 5, "nearest": 4, "place": 14, "region-left": 16, "possessor": 3}
 
 // A Fact is a fact as rule examples write it: "CONTROLS Azawad Liberation
 // Front -> Kidal [gain 2024-03-15]" ("[gain -]": a gain with no date) or
