@@ -151,8 +151,10 @@ type doc struct {
 	// governs counts, by state, the times the article names its
 	// government or forces ("South Sudan's government", "Sudanese
 	// troops"), counted over the first governsOf mentions.
-	governs   map[*entity]int
-	governsOf int
+	governs map[*entity]int
+	// ownGovernment holds the states whose government the story names.
+	ownGovernment map[*entity]bool
+	governsOf     int
 	// hasDisputed caches whether the article names a disputed region: 0
 	// not known yet, 1 yes, -1 no.
 	hasDisputed int8

@@ -108,6 +108,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"REPRESENTS Karim Benali -> Algeria"},
 		},
 		{
+			name:    "the government is the one the story's opening names, not the state named most",
+			text:    "Mali's transitional government and the Azawad Liberation Front swapped prisoners on Sunday. Algeria hosted the talks, Algeria said, and Algeria praised the deal. Algeria and Algiers will host more talks. Omar Haddad, the government's deputy justice minister, said more releases would follow.",
+			want:    []string{"REPRESENTS Omar Haddad -> Mali"},
+			notWant: []string{"REPRESENTS Omar Haddad -> Algeria"},
+		},
+		{
 			name: "apposition after the name",
 			text: "Omar Haddad, the Algerian foreign minister, arrived in Bamako.",
 			want: []string{"REPRESENTS Omar Haddad -> Algeria"},

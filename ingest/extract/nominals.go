@@ -114,6 +114,9 @@ func (d *doc) antecedent(i int, target string) *entity {
 	// "the government": the story's main state, not whichever was named
 	// last.
 	if target == "state" {
+		if d.low(i) == "government" {
+			return d.governmentState()
+		}
 		return d.mainState()
 	}
 	// "the region", "the enclave": a disputed territory when the story has

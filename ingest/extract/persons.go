@@ -1080,7 +1080,7 @@ func (d *doc) salience(e *entity) int {
 	// A story is about the state whose government acts in it more than
 	// about the one whose capital hosts the talks.
 	if d.governs == nil || d.governsOf != len(d.ments) {
-		d.governs, d.governsOf = map[*entity]int{}, len(d.ments)
+		d.governs, d.ownGovernment, d.governsOf = map[*entity]int{}, map[*entity]bool{}, len(d.ments)
 		bodyOf := map[*entity]*entity{}
 		early := map[*entity]bool{}
 		for _, m := range d.ments {
@@ -1118,13 +1118,43 @@ func (d *doc) salience(e *entity) int {
 			if d.low(k) == "'s" {
 				k++
 			}
+			// "Yemen's internationally recognised government"
+			for n := 0; n < 3 && k < len(d.toks) && d.at[k] == nil && !isCapitalized(d.toks[k].Text) && (strings.HasPrefix(d.toks[k].Tag, "JJ") || strings.HasPrefix(d.toks[k].Tag, "RB") || d.toks[k].Tag == "VBN"); n++ {
+				k++
+			}
 			switch d.low(k) {
-			case "government", "army", "military", "forces", "troops", "soldiers", "authorities", "junta", "regime":
+			case "government", "authorities", "junta", "regime":
+				// The lead's, not the background's.
+				if d.toks[m.from].Sent <= 3 {
+					d.ownGovernment[m.ent] = true
+				}
+				d.governs[m.ent]++
+			case "army", "military", "forces", "troops", "soldiers":
 				d.governs[m.ent]++
 			}
 		}
 	}
 	return s + 2*d.governs[e]
+}
+
+// governmentState is the state "the government" means: the one state
+// whose government the story's opening names ("Yemen's internationally
+// recognised government"), else the story's main state.
+func (d *doc) governmentState() *entity {
+	if len(d.ments) > 0 {
+		d.salience(d.ments[0].ent)
+	}
+	var only *entity
+	for e := range d.ownGovernment {
+		if only != nil {
+			return d.mainState()
+		}
+		only = e
+	}
+	if only != nil && only.real {
+		return only
+	}
+	return d.mainState()
 }
 
 // actorBeforeInClause is actorBefore past the places of the clause
