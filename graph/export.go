@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -282,11 +281,12 @@ func (x *Exporter) mergeFiles() error {
 }
 
 // A fold merges the records of one element at a time, in key order, and
-// writes the element when its last record has come.
+// writes the element when its last record has come, or hands it to emit.
 type fold struct {
 	out, evidence *bufio.Writer
 	enc           *json.Encoder
 	types         *adminTypes
+	emit          func(n *Node, r *Rel) error
 
 	group []byte // the key of the element
 	last  []byte // the key, without its order of addition, of the last record kept
@@ -347,10 +347,13 @@ func (f *fold) record(key []byte, glen int, payload []byte) error {
 			f.agg = &factAgg{}
 		}
 		f.agg.add(e)
+		n.Props[PropWeight] = e.Weight // an integer, as Merger has it
+		if f.emit != nil {
+			return f.emit(n, nil)
+		}
 		if _, err := f.evidence.Write(payload); err != nil {
 			return err
 		}
-		n.Props[PropWeight] = e.Weight // an integer, as Merger has it
 		return f.types.see(n, nil)
 	case f.pair != nil:
 		f.pair.Props[PropArticles] = f.pair.Props[PropArticles].(int64) + 1
@@ -389,6 +392,9 @@ func (f *fold) own(line []byte) error {
 	if err != nil {
 		return err
 	}
+	if f.emit != nil {
+		return f.emit(n, r)
+	}
 	if _, err := f.out.Write(line); err != nil {
 		return err
 	}
@@ -408,6 +414,9 @@ func (f *fold) finish() error {
 		if agg != nil && node.Label() == LabelEvent {
 			agg.applySources(node.Props)
 		}
+		if f.emit != nil {
+			return f.emit(node, nil)
+		}
 		err = f.enc.Encode(nodeLine(node))
 		if err == nil {
 			err = f.types.see(node, nil)
@@ -415,6 +424,9 @@ func (f *fold) finish() error {
 	case rel != nil:
 		if agg != nil {
 			agg.apply(rel)
+		}
+		if f.emit != nil {
+			return f.emit(nil, rel)
 		}
 		err = f.enc.Encode(relLine(rel))
 		if err == nil {
@@ -502,29 +514,38 @@ func (x *Exporter) Scan(fn func(n *Node, r *Rel) error) error {
 	return nil
 }
 
-// ScanStored is Scan with the values the database stores: a property
-// that the merge made a whole number (a count, a weight) in every element
-// of its label or type comes as an int64, not as the float64 that JSON
-// reads back.
-func (x *Exporter) ScanStored(fn func(n *Node, r *Rel) error) error {
-	if err := x.merge(); err != nil {
-		return err
+// Each calls fn with each element of the merged graph as the merge
+// finishes it, in the order WriteJSONL writes them except that the
+// Evidence nodes of a relationship come just before it, and with the
+// values the database stores (counts and weights as integers). It keeps
+// nothing on disk or in memory but the merge's input: the Exporter can
+// write nothing after it.
+func (x *Exporter) Each(fn func(n *Node, r *Rel) error) error {
+	if x.merged {
+		return errors.New("export: the graph was merged already")
 	}
-	return x.Scan(func(n *Node, r *Rel) error {
-		_, g := x.types.group(n, r)
-		p := map[string]any(nil)
-		if n != nil {
-			p = n.Props
-		} else {
-			p = r.Props
-		}
-		for k, v := range p {
-			if f, ok := v.(float64); ok && g.types[k] == "long" && f == math.Trunc(f) {
-				p[k] = int64(f)
-			}
-		}
-		return fn(n, r)
-	})
+	x.merged = true
+	x.mergeErr = errors.New("export: the merged graph was handed out by Each")
+	if x.sort == nil {
+		x.sort = newSorter(x.dir, DefaultExportMemory)
+	}
+	// fn's own errors (a failed write) are not the merge's.
+	var fnErr error
+	f := &fold{types: newAdminTypes(), emit: func(n *Node, r *Rel) error {
+		fnErr = fn(n, r)
+		return fnErr
+	}}
+	err := x.sort.each(f.record)
+	if err == nil {
+		err = f.finish()
+	}
+	switch {
+	case fnErr != nil:
+		return fnErr
+	case err != nil:
+		return fmt.Errorf("export: merge: %w", err)
+	}
+	return nil
 }
 
 // An evidenceReader reads the Evidence nodes of the merged graph ahead of

@@ -99,10 +99,10 @@ func (b *Bulk) Write(ctx context.Context, x *graph.Exporter) (graph.Stats, error
 		workers = 1
 	}
 	w := &bulkWriter{b: b, pending: map[string]*bulkStep{}, size: size, sem: make(chan struct{}, workers)}
-	// Nodes come first in the Exporter's order, Evidence nodes after the
+	// Nodes come first in the Exporter's order, Evidence nodes with the
 	// relationships they support: every node a relationship joins is
-	// written before it.
-	err = x.ScanStored(func(n *graph.Node, r *graph.Rel) error {
+	// written before it. The merge feeds the transactions as it goes.
+	err = x.Each(func(n *graph.Node, r *graph.Rel) error {
 		if n != nil {
 			return w.node(ctx, n)
 		}
