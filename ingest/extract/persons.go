@@ -131,6 +131,11 @@ func (d *doc) findPersons() {
 				j += 2
 				continue
 			}
+			// "Humberto de la Calle", "Joost van der Berg"
+			if nameParticles[d.toks[j].Text] && j+2 < len(d.toks) && nameParticles[d.toks[j+1].Text] && d.isNameWord(j+2) {
+				j += 3
+				continue
+			}
 			// "Hassan Sheikh Mohamud": an honorific inside a name.
 			if d.x.lex.honorifics[d.toks[j].Text] && d.at[j] == nil && j+1 < len(d.toks) && d.sameSent(j, j+1) && d.isNameWord(j+1) {
 				j += 2
@@ -1296,6 +1301,12 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			k--
 			continue
 		}
+		// "the community's president": an owner the article does not
+		// name as an actor; better none than a guessed one.
+		if len(items) > 0 && d.low(k+1) == "'s" && d.at[k] == nil && !isCapitalized(t.Text) && lx.nominals[t.Lower] == "" {
+			items[len(items)-1].placeOwned = true
+			break
+		}
 		switch {
 		case t.Text == "'s", lx.roleMods[t.Lower], t.Lower == "the", t.Lower == "a", t.Lower == "an", t.Lower == "and", t.Lower == "its", t.Lower == "his", t.Lower == "her", t.Lower == "their":
 			k--
@@ -1578,6 +1589,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 	// The last word of a person's name whose aide he is: "Trump's senior
 	// adviser", "an aide to President Vladimir Putin".
 	via := -1
+	unnamedOwner := false
 	// An apposition opens with an article, a title or an owner, never
 	// with "and" or a verb: "Hoxha, and the EU special envoy" is a list.
 	if k < len(d.toks) {
@@ -1664,12 +1676,18 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
 			break
 		}
+		// "the community's president": an owner the article does not
+		// name as an actor.
+		if title == "" && d.low(k+1) == "'s" && d.at[k] == nil && !isCapitalized(t.Text) && lx.nominals[t.Lower] == "" {
+			unnamedOwner = true
+		}
 		k++
 	}
 	if title == "" {
 		return nil, false
 	}
-	r := role{title: canonicalTitle(title), owner: owner, rule: rule}
+	// Better no owner than a guessed one.
+	r := role{title: canonicalTitle(title), owner: owner, rule: rule, former: owner == nil && unnamedOwner}
 	if owner == nil && via >= 0 && aideTitle(title) {
 		r.via = via + 1
 	}
