@@ -28,6 +28,12 @@ func (d *doc) addRel(rule string, typ graph.RelType, from, to *entity, sent int,
 	if typ == graph.RelLocatedIn && strings.EqualFold(from.name, to.name) {
 		return nil
 	}
+	// A leader asks nothing of the state or group he serves: "Zelensky
+	// wanted Kyiv to regain the border" is his aim. (A governor may ask
+	// the federal government.)
+	if typ == graph.RelDemands && from.label == graph.LabelLeader && d.servesCentrally(from, to) {
+		return nil
+	}
 	// A state body supplying its own state's troops backs nobody.
 	if typ == graph.RelSupports && d.stateOf(from) == d.stateOf(to) {
 		return nil
@@ -46,6 +52,18 @@ func (d *doc) addRel(rule string, typ graph.RelType, from, to *entity, sent int,
 	r.because(rule, sent)
 	d.rels = append(d.rels, r)
 	return r
+}
+
+// servesCentrally reports whether leader l holds an office of e that is
+// not a province's: a governor serves his state from outside its
+// government.
+func (d *doc) servesCentrally(l, e *entity) bool {
+	for _, r := range l.roles {
+		if r.owner == e && !r.former && !governorTitle([]role{r}) {
+			return true
+		}
+	}
+	return false
 }
 
 // stateOf is the state a state institution (kind government_body) belongs

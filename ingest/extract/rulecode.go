@@ -661,6 +661,16 @@ func (d *doc) titleAfter(k int) (title string, owner *entity) {
 // over the suspects, the president said", "Algeria said Mali must
 // withdraw": the speaker demands it of those who must.
 func mustDo(d *doc, m *match) {
+	// What must be done is the noun just before "must": "the Minsk
+	// sequence must be respected" asks nothing of Belarus; "Russian
+	// troops must leave" asks it of Russia.
+	p := m.k - 1
+	for p > 0 && strings.HasPrefix(d.toks[p].Tag, "RB") && d.at[p] == nil {
+		p--
+	}
+	if d.at[p] == nil && !(forceNouns[d.low(p)] && d.at[p-1] != nil) {
+		return
+	}
 	targets := d.actorsLeftN(m.k, 5, actorLabels...)
 	if len(targets) == 0 {
 		return
