@@ -983,6 +983,12 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					add(ruleMediatesLed, es)
 					continue
 				}
+				// "The talks, which President Macron chaired alongside
+				// Chancellor Merkel": the chair's state.
+				if t.Lower != "led" && d.low(k+1) != "by" && d.whichAfterNegotiation(k) {
+					add(ruleMediatesLed, d.stateOrgOf(d.actorsLeftN(k, 8, actorLabels...)))
+					continue
+				}
 			}
 			if n := d.cueLen(graph.RelMediates, cuePassive, k); n > 0 && d.low(k+n) == "by" && !d.negated(graph.RelMediates, k) {
 				if d.x.lex.cue(graph.RelMediates, cueVerb, t.Lower) || d.nearTrigger(k) {
@@ -1017,6 +1023,25 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 		}
 	}
 	return out, sents
+}
+
+// whichAfterNegotiation reports whether the verb at k ends a relative
+// clause about a negotiation named just before it: "the talks, which
+// President Macron chaired".
+func (d *doc) whichAfterNegotiation(k int) bool {
+	for p := k - 1; p > 0 && p >= k-8 && d.sameSent(p, k); p-- {
+		if w := d.low(p); w == "which" || w == "that" {
+			q := p - 1
+			if d.low(q) == "," {
+				q--
+			}
+			return d.negotiationBefore(q+1, 1)
+		}
+		if w := d.low(p); w == "," || strings.HasPrefix(d.toks[p].Tag, "VB") {
+			return false
+		}
+	}
+	return false
 }
 
 // hostVerb reports whether w is a form of "host" or "convene": a host
