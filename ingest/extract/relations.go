@@ -989,11 +989,44 @@ type openDemand struct {
 	demand string
 }
 
+// madeDemands reads "X has made the removal of the roadblocks its core
+// demand", "made the release of its members a condition for moving
+// forward": a demand that names no one, to be settled with the others.
+func (d *doc) madeDemands() {
+	for k, t := range d.toks {
+		if t.Lower != "made" || !strings.HasPrefix(t.Tag, "VB") {
+			continue
+		}
+		for p := k + 2; p < k+20 && p < len(d.toks) && d.sameSent(k, p); p++ {
+			w := d.low(p)
+			if w != "demand" && w != "condition" && w != "precondition" {
+				if w == ";" || strings.HasPrefix(d.toks[p].Tag, "VB") {
+					break
+				}
+				continue
+			}
+			q := p - 1
+			for q > k && (strings.HasPrefix(d.toks[q].Tag, "JJ") || d.low(q) == "main" || d.low(q) == "core") {
+				q--
+			}
+			if o := d.low(q); o != "its" && o != "their" && o != "a" {
+				break
+			}
+			if subj := d.actorsLeftN(k, 16, actorLabels...); len(subj) > 0 {
+				what := d.span(k+1, q)
+				d.openDemands = append(d.openDemands, openDemand{subj: subj, si: t.Sent, demand: strings.TrimPrefix(what, "the ")})
+			}
+			break
+		}
+	}
+}
+
 // settleDemands makes an open demand of a side of the story's conflict
 // of the other side, when the story tells of the two negotiating: what a
 // side at the table demands, it demands of the one across it. (Outside
 // talks, a side's demands are as often of a third party.)
 func (d *doc) settleDemands() {
+	d.madeDemands()
 	if d.dyad[0] == nil || len(d.openDemands) == 0 || !d.on(ruleDemandsCounterpart) || !d.negotiating(d.dyad[0], d.dyad[1]) {
 		return
 	}
