@@ -581,6 +581,11 @@ func (d *doc) possessor(k, window int, labels []graph.Label) *entity {
 		return nil
 	}
 	if m := d.at[p]; m != nil && m.ent != nil && hasLabel(m.ent, labels) && (m.possess || m.kind == mDemonym || m.to == k) {
+		// "their Russian allies": the owner of "their", not the people
+		// the allies are.
+		if w := d.low(m.from - 1); m.kind == mDemonym && m.to == k && (w == "its" || w == "their") {
+			return d.actorBefore(m.from-1, 20)
+		}
 		return d.owner(m)
 	}
 	if d.low(p) == "its" || d.low(p) == "their" {
