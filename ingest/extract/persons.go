@@ -1084,6 +1084,14 @@ func (d *doc) salience(e *entity) int {
 	}
 	// A story is about the state whose government acts in it more than
 	// about the one whose capital hosts the talks.
+	d.countGovernments()
+	return s + 2*d.governs[e]
+}
+
+// countGovernments counts, by state, the times the story names its
+// government or forces, over the mentions found so far (d.governs,
+// d.ownGovernment).
+func (d *doc) countGovernments() {
 	if d.governs == nil || d.governsOf != len(d.ments) {
 		d.governs, d.ownGovernment, d.governsOf = map[*entity]int{}, map[*entity]bool{}, len(d.ments)
 		bodyOf := map[*entity]*entity{}
@@ -1139,16 +1147,13 @@ func (d *doc) salience(e *entity) int {
 			}
 		}
 	}
-	return s + 2*d.governs[e]
 }
 
 // governmentState is the state "the government" means: the one state
 // whose government the story's opening names ("Yemen's internationally
 // recognised government"), else the story's main state.
 func (d *doc) governmentState() *entity {
-	if len(d.ments) > 0 {
-		d.salience(d.ments[0].ent)
-	}
+	d.countGovernments()
 	var only *entity
 	for e := range d.ownGovernment {
 		if only != nil {

@@ -1026,10 +1026,10 @@ func (d *doc) madeDemands() {
 // side at the table demands, it demands of the one across it. (Outside
 // talks, a side's demands are as often of a third party.)
 func (d *doc) settleDemands() {
-	d.madeDemands()
-	if d.dyad[0] == nil || len(d.openDemands) == 0 || !d.on(ruleDemandsCounterpart) || !d.negotiating(d.dyad[0], d.dyad[1]) {
+	if d.dyad[0] == nil || !d.on(ruleDemandsCounterpart) || !d.negotiating(d.dyad[0], d.dyad[1]) {
 		return
 	}
+	d.madeDemands()
 	for _, o := range d.openDemands {
 		for _, s := range o.subj {
 			var other *entity
