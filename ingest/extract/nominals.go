@@ -111,8 +111,8 @@ func (d *doc) antecedent(i int, target string) *entity {
 		}
 		return false
 	}
-	// "the government": the story's main state, not whichever was named
-	// last.
+	// "the government": the state whose government the story's opening
+	// names, else its main state, not whichever was named last.
 	if target == "state" {
 		if d.low(i) == "government" {
 			return d.governmentState()
