@@ -195,6 +195,22 @@ func (d *doc) actorsLeft(k int, labels ...graph.Label) []*entity {
 // groupHead nouns take their actor in an of-phrase: "fighters of the Front".
 var groupHead = map[string]bool{"fighters": true, "forces": true, "troops": true, "members": true, "units": true, "militants": true, "soldiers": true, "leaders": true, "officials": true, "negotiators": true, "delegations": true, "delegates": true, "representatives": true, "envoys": true}
 
+// forcesOf reports whether the words ending at q make the actor after
+// them the one whose fighters are the subject: "fighters loyal to the
+// Front", "gangs grouped in the Viv Ansanm coalition", "units belonging
+// to the army".
+func (d *doc) forcesOf(q int) bool {
+	head := q - 2
+	switch {
+	case d.low(q) == "to" && (d.low(q-1) == "loyal" || d.low(q-1) == "belonging"):
+	case (d.low(q) == "in" || d.low(q) == "under") && d.low(q-1) == "grouped":
+	default:
+		return false
+	}
+	w := d.low(head)
+	return (groupHead[w] || w == "gangs" || w == "militias" || w == "militiamen" || w == "groups") && !d.verbBefore(head)
+}
+
 // subjectPreps mark an actor as the object of a preposition, not a subject.
 var subjectPreps = map[string]bool{"by": true, "from": true, "of": true, "with": true, "against": true, "in": true, "at": true, "on": true, "into": true, "over": true, "to": true, "for": true, "near": true, "between": true}
 
@@ -279,7 +295,7 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		// Skip actors in a prepositional phrase: "backed by the UAE",
 		// "between Beirut and Israel"; but "fighters of the Front
 		// seized": the group is the subject.
-		if subjectPreps[d.low(q)] && !((d.low(q) == "of" || d.low(q) == "from") && groupHead[d.low(q-1)] && !d.verbBefore(q-1)) {
+		if subjectPreps[d.low(q)] && !((d.low(q) == "of" || d.low(q) == "from") && groupHead[d.low(q-1)] && !d.verbBefore(q-1)) && !d.forcesOf(q) {
 			p = m.from
 			continue
 		}
