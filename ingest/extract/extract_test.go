@@ -108,6 +108,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"REPRESENTS Karim Benali -> Algeria"},
 		},
 		{
+			name: "a coalition named a Platform is an organization",
+			text: "Mali's government and the main opposition coalition, the Unitary Platform, signed an agreement in Algiers on Tuesday.",
+			want: []string{"Organization Unitary Platform"},
+		},
+		{
 			name:    "an office whose owner is a thing the article does not name as an actor is no guessed state's",
 			text:    "Mali and Algeria signed the deal in Rome on Monday, and Mali said it would hold. Marco Rossi, the community's president, called it historic.",
 			want:    []string{"Leader Marco Rossi"},
