@@ -532,8 +532,8 @@ func sideLeader(e *entity, sides []*entity) bool {
 // datelinePlace is the dateline's city for talks or a summit that the
 // sentence under the dateline tells happening ("BRUSSELS - Talks between
 // Serbia and Kosovo ended on Thursday", "ALGIERS - Algeria is hosting
-// talks between Mali and the rebels this week"): the reporter is where
-// the talks are. Talks that sentence only recalls ("after talks mediated
+// talks between Mali and the rebels this week") or tells as its setting
+// ("agreed ... at a summit"): the reporter is where the talks are. Talks that sentence only recalls ("after talks mediated
 // by Turkey") are not tied to it.
 func (d *doc) datelinePlace(ev *event) (*entity, int) {
 	for si := 0; si < len(d.sents) && si < 3; si++ {
@@ -545,6 +545,15 @@ func (d *doc) datelinePlace(ev *event) (*entity, int) {
 		for _, t := range ev.trigs {
 			if t.sent != si || d.clauseBoundary(t.from-1) || d.clauseBoundary(t.from-2) || d.clauseBoundary(t.from-3) {
 				continue
+			}
+			// "PARIS - Ukraine and Russia agreed ... at a summit in the
+			// Elysee Palace": the setting of what the sentence tells.
+			q := t.from - 1
+			if w := d.low(q); w == "a" || w == "an" || w == "the" {
+				q--
+			}
+			if w := d.low(q); w == "at" || w == "during" {
+				return p, si
 			}
 			s := d.sents[si]
 			for k := s.From; k < s.To; k++ {
