@@ -48,6 +48,9 @@ var ruleGuards = map[string]guardFunc{
 	// "claimed to have captured", "unconfirmed reports said": a claim is no
 	// reported fact.
 	"claim": func(d *doc, m *match) bool { return d.claimed(m.k) },
+	// "Moscow's backing of the junta": the noun has its own actor, who
+	// gives what it names rather than gets it.
+	"possessed": func(d *doc, m *match) bool { return d.possessor(m.k, 3, actorLabels) != nil },
 	// "had withdrawn", "has withdrawn": a withdrawal done.
 	"withdrawn": func(d *doc, m *match) bool {
 		w := d.low(m.k)
