@@ -533,8 +533,9 @@ func sideLeader(e *entity, sides []*entity) bool {
 // sentence under the dateline tells happening ("BRUSSELS - Talks between
 // Serbia and Kosovo ended on Thursday", "ALGIERS - Algeria is hosting
 // talks between Mali and the rebels this week") or tells as its setting
-// ("agreed ... at a summit"): the reporter is where the talks are. Talks that sentence only recalls ("after talks mediated
-// by Turkey") are not tied to it.
+// ("agreed ... at a summit"): the reporter is where the talks are. Talks
+// that sentence only recalls ("after talks mediated by Turkey") are not
+// tied to it.
 func (d *doc) datelinePlace(ev *event) (*entity, int) {
 	for si := 0; si < len(d.sents) && si < 3; si++ {
 		p := d.datelineAt(si)

@@ -1090,8 +1090,7 @@ func (d *doc) demandRejecter(si int, subj []*entity) []*entity {
 			continue
 		}
 		for q := p + 2; q < p+16 && q < d.sents[si].To; q++ {
-			switch d.low(q) {
-			case "rejected", "rejects", "refused", "refuses", "dismissed", "rebuffed":
+			if rejectVerbs[d.low(q)] {
 				var out []*entity
 				for _, e := range d.stateOrgOf(d.actorsLeftN(q, q-p-1, actorLabels...)) {
 					if !containsEntity(subj, e) {
@@ -1104,9 +1103,7 @@ func (d *doc) demandRejecter(si int, subj []*entity) []*entity {
 	}
 	for s := si + 1; s <= si+2 && s < len(d.sents); s++ {
 		for p := d.sents[s].From; p+2 < d.sents[s].To; p++ {
-			switch d.low(p) {
-			case "rejected", "rejects", "dismissed", "dismisses", "rebuffed", "rebuffs", "refused", "refuses":
-			default:
+			if !rejectVerbs[d.low(p)] {
 				continue
 			}
 			if w := d.low(p + 1); w != "the" && w != "that" && w != "this" && w != "those" && w != "these" {
@@ -1126,6 +1123,10 @@ func (d *doc) demandRejecter(si int, subj []*entity) []*entity {
 	}
 	return nil
 }
+
+// rejectVerbs say that an actor turned a demand down.
+var rejectVerbs = map[string]bool{"rejected": true, "rejects": true, "dismissed": true, "dismisses": true,
+	"rebuffed": true, "rebuffs": true, "refused": true, "refuses": true}
 
 // demandText is the clause after a demand cue, cut at the clause's end.
 func (d *doc) demandText(k int) string {

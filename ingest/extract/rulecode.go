@@ -668,7 +668,7 @@ func mustDo(d *doc, m *match) {
 	for p > 0 && strings.HasPrefix(d.toks[p].Tag, "RB") && d.at[p] == nil {
 		p--
 	}
-	if d.at[p] == nil && !(forceNouns[d.low(p)] && d.at[p-1] != nil) {
+	if p < 0 || d.at[p] == nil && !(p > 0 && forceNouns[d.low(p)] && d.at[p-1] != nil) {
 		return
 	}
 	targets := d.actorsLeftN(m.k, 5, actorLabels...)
