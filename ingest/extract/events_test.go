@@ -207,6 +207,19 @@ func TestEventPlaces(t *testing.T) {
 	})
 }
 
+// TestStoryPlaceTie checks that of two places fought over as often, the
+// one named first places the story's fighting, every time: the scores
+// are kept in a map, whose order differs from run to run.
+func TestStoryPlaceTie(t *testing.T) {
+	const text = "Fighting between Mali and the Azawad Liberation Front went on. Rebels shelled Kidal and Gao on Tuesday. Troops struck rebel positions near Kidal and Gao."
+	for range 20 {
+		got := eventFacts(t, text, "2024-03-15")
+		if !got["armed_conflict @Kidal "+rulePlaceStory] || got["armed_conflict @Gao "+rulePlaceStory] {
+			t.Fatalf("want the fighting at Kidal alone: %s", dump(got))
+		}
+	}
+}
+
 // TestEventIdentity checks that reports of one event agree on its id and
 // that other events do not share it.
 func TestEventIdentity(t *testing.T) {

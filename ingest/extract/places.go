@@ -847,8 +847,10 @@ func (d *doc) storyPlace(ev *event) *entity {
 			if p == nil || p.label != graph.LabelRegion || p.entry != nil && (p.entry.Kind == "sea" || p.entry.Kind == "area") || d.spokenAt(k) || k == s.From && d.datelineEnd(si) > 0 {
 				continue
 			}
+			// Where it is first named breaks ties, to the token: the same
+			// text gives the same place whatever the map's order.
 			if _, ok := first[p]; !ok {
-				first[p] = si
+				first[p] = k
 			}
 			score[p] += w
 		}
