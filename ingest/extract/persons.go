@@ -393,6 +393,30 @@ func commandTitle(title string) bool {
 	return strings.HasSuffix(t, "commander")
 }
 
+// unnamedOffice reports whether the gazetteer's leaders place person e,
+// in year (any year when 0), in the office of a state that the article
+// does not name: then the story's state is not his by guess ("President
+// Emmanuel Macron" in a story of Mali alone).
+func (d *doc) unnamedOffice(e *entity, year int) bool {
+	keys := []string{e.id()}
+	for _, a := range e.aliases {
+		keys = append(keys, personKey(a))
+	}
+	for _, k := range keys {
+		for _, o := range d.x.offices[k] {
+			// A department ("Treasury Department") is its state's: only a
+			// state itself tells.
+			if !o.Held(year) || d.x.dict.Lookup(graph.LabelState, o.Serves) == nil {
+				continue
+			}
+			if s := d.byKey[key(graph.LabelState, o.Serves)]; s == nil || !s.real {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 type knownOwner struct {
 	ent   *entity
 	title string
@@ -465,6 +489,10 @@ func (d *doc) settleHeads() {
 		}
 		return strings.ToLower(r.title)
 	}
+	year := 0
+	if t, err := time.Parse(time.DateOnly, d.a.Published); err == nil {
+		year = t.Year()
+	}
 	taken := map[post]bool{}
 	for _, e := range d.ents {
 		if e.label != graph.LabelLeader {
@@ -494,6 +522,9 @@ func (d *doc) settleHeads() {
 				}
 			}
 			e.roles = rs
+			continue
+		}
+		if d.unnamedOffice(e, year) {
 			continue
 		}
 		for k := range e.roles {
