@@ -717,6 +717,9 @@ func (d *doc) findGovBodies() {
 // "Paktika province", "Second Thomas Shoal", "in Simferopol".
 func (d *doc) findRegions() {
 	lx := d.x.lex
+	// listEnd is the token after the last place of a list that a plural
+	// opened ("the towns of Tabqa and Ain Issa"), -1 when none is open.
+	listEnd := -1
 	for i := 0; i < len(d.toks); i++ {
 		si := d.toks[i].Sent
 		if si < 0 || d.titled[si] || d.at[i] != nil || !isCapitalized(d.toks[i].Text) || lx.stopNames[d.toks[i].Text] {
@@ -755,6 +758,8 @@ func (d *doc) findRegions() {
 			name, ok = d.span(i, j), true
 		case i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)]:
 			name, ok = d.span(i, j), true
+		case listEnd >= 0 && d.inList(listEnd, i) && !d.possessiveAt(j):
+			name, ok = d.span(i, j), true
 		case d.townApposition(j):
 			// "Shagera, a village about 30 km east of El-Obeid"
 			name, ok = d.span(i, j), true
@@ -763,10 +768,15 @@ func (d *doc) findRegions() {
 		}
 		// "the district of Altun Kupri", "Nam Hkawng, a mining town" say
 		// what the name is, whatever the recognizer thinks of it.
-		intro := i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)] || d.townApposition(j)
+		listed := listEnd >= 0 && d.inList(listEnd, i)
+		intro := i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)] || d.townApposition(j) || listed
+		listEnd = -1
 		if !ok || !intro && d.looksLikePerson(i, j) {
 			i = j - 1
 			continue
+		}
+		if listed || i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)] && strings.HasSuffix(d.low(i-2), "s") {
+			listEnd = j
 		}
 		e := d.entity(graph.LabelRegion, name)
 		e.real = true
@@ -780,6 +790,20 @@ func (d *doc) findRegions() {
 	}
 	// Later bare mentions of a place found this way.
 	d.markKnownNames(graph.LabelRegion)
+}
+
+// inList reports whether only commas and "and" stand between the end of
+// a listed place and token i: i goes on the list.
+func (d *doc) inList(end, i int) bool {
+	if i <= end || !d.sameSent(end, i) {
+		return false
+	}
+	for p := end; p < i; p++ {
+		if w := d.low(p); w != "," && w != "and" {
+			return false
+		}
+	}
+	return true
 }
 
 // possessiveAt reports whether a possessive "'s" stands at token j: "at
