@@ -763,13 +763,16 @@ func (d *doc) findRegions() {
 		case d.townApposition(j):
 			// "Shagera, a village about 30 km east of El-Obeid"
 			name, ok = d.span(i, j), true
+		case d.measuredFrom(j):
+			// "Tal Afar to the west of Mosul", "Sake, 25 km west of Goma"
+			name, ok = d.span(i, j), true
 		case i >= 1 && locPreps[d.low(i-1)] && d.low(i-1) != "of" && d.low(i-1) != "to" && d.toks[i].Tag == "NNP" && j-i <= 2 && strings.Contains(d.ner(i), "GPE") && !d.languageAt(i, j-i) && !d.possessiveAt(j):
 			name, ok = d.span(i, j), true
 		}
 		// "the district of Altun Kupri", "Nam Hkawng, a mining town" say
 		// what the name is, whatever the recognizer thinks of it.
 		listed := listEnd >= 0 && d.inList(listEnd, i)
-		intro := i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)] || d.townApposition(j) || listed
+		intro := i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)] || d.townApposition(j) || listed || d.measuredFrom(j)
 		listEnd = -1
 		if !ok || !intro && d.looksLikePerson(i, j) {
 			i = j - 1
@@ -790,6 +793,26 @@ func (d *doc) findRegions() {
 	}
 	// Later bare mentions of a place found this way.
 	d.markKnownNames(graph.LabelRegion)
+}
+
+// measuredFrom reports whether the words from token j place what comes
+// before them from another place by a direction: ", 25 km west of",
+// "to the west of", "north of".
+func (d *doc) measuredFrom(j int) bool {
+	p := j
+	if d.low(p) == "," {
+		p++
+	}
+	for n := 0; n < 6 && p < len(d.toks) && d.sameSent(j, p); n, p = n+1, p+1 {
+		w := d.low(p)
+		if directions[w] {
+			return d.low(p+1) == "of" && d.sameSent(p, p+1)
+		}
+		if !distanceWords[w] && d.toks[p].Tag != "CD" && w != "to" && w != "the" {
+			return false
+		}
+	}
+	return false
 }
 
 // inList reports whether only commas and "and" stand between the end of

@@ -661,7 +661,7 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 			}
 		case "of":
 			// "a village 30 km east of El-Obeid": a point of reference.
-			if w := d.low(q - 1); q > k+n-1 && (directionWords[w] || w == "km" || w == "miles" || w == "kilometres" || w == "kilometers") {
+			if w := d.low(q - 1); q > k+n-1 && (directions[w] || w == "km" || w == "miles" || w == "kilometres" || w == "kilometers") {
 				continue
 			}
 		}
@@ -723,10 +723,6 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 	}
 	return nil
 }
-
-// directionWords say where from a point of reference: "east of El-Obeid".
-var directionWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
-	"southeast": true, "southwest": true, "north-east": true, "north-west": true, "south-east": true, "south-west": true}
 
 // placeInPhraseBefore reports whether the place just before the passive
 // cue at k only qualifies a common noun: in "the last city in the region
