@@ -28,6 +28,7 @@ type lexicon struct {
 	stopNames   map[string]bool
 	notPerson   map[string]bool // capitalized nouns never in a person's name
 	actorNouns  map[string]bool
+	insurgents  map[string]bool
 	negations   map[string]bool
 	govBodies   map[string]bool
 	jointVerbs  map[string]bool
@@ -141,6 +142,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx.stopNames = set("stopnames.txt")
 	lx.notPerson = set("not_person_words.txt")
 	lx.actorNouns = set("actor_nouns.txt")
+	lx.insurgents = set("insurgent_nouns.txt")
 	lx.negations = set("negation.txt")
 	lx.govBodies = set("govbodies.txt")
 	lx.jointVerbs = set("joint_verbs.txt")

@@ -104,7 +104,7 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 	case dem != nil:
 		e := d.entryEntity(dem.entry)
 		d.addMention(&mention{ent: e, from: i, to: i + n, kind: mDemonym})
-		if d.actorNounAfter(i + n) {
+		if d.actorNounAfter(i+n) && !d.insurgentsAt(i+n, e) {
 			e.real = true
 		}
 	}
@@ -813,6 +813,21 @@ func (d *doc) measuredFrom(j int) bool {
 		}
 	}
 	return false
+}
+
+// insurgentsAt reports whether the words from token k, after a demonym
+// of state e, name fighters or dissidents of that nationality ("Syrian
+// rebels", "the Venezuelan opposition"): they fight the state more often
+// than for it. A title before a name ("Malian militant Iyad Ag Ghaly")
+// does not count.
+func (d *doc) insurgentsAt(k int, e *entity) bool {
+	if e.label != graph.LabelState || !d.x.lex.insurgents[d.low(k)] {
+		return false
+	}
+	if d.x.lex.insurgents[d.low(k+1)] || d.low(k+1) == "allies" || d.low(k+1) == "groups" || d.low(k+1) == "forces" || d.low(k+1) == "fighters" {
+		return true
+	}
+	return k+1 >= len(d.toks) || !d.sameSent(k, k+1) || !isCapitalized(d.toks[k+1].Text)
 }
 
 // inList reports whether only commas and "and" stand between the end of

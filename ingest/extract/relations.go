@@ -286,6 +286,10 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound && m.suffix != "led" || !m.ent.real && m.kind != mDemonym && m.kind != mCompound {
 			continue
 		}
+		if m.kind == mDemonym && d.insurgentsAt(m.to, m.ent) {
+			p = m.from
+			continue
+		}
 		if m.kind == mCompound {
 			// "Hamas-led militants attacked": the group leads the attack.
 			m.ent.real = true
