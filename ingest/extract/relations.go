@@ -370,8 +370,15 @@ func (d *doc) beforeParenthetical(c int, labels []graph.Label) []*entity {
 		}
 		switch w := d.low(p + 1); {
 		case w == "which" || w == "who" || w == "whose" || w == "a" || w == "an" || w == "the" || strings.HasPrefix(d.toks[p+1].Tag, "VBN") || w == "its" || w == "their" || w == "part" || w == "one" || w == "formerly" || w == "once":
+		case w == "of" && (d.low(p+2) == "which" || d.low(p+2) == "whom"):
+			// "CARICOM, of which Guyana is a member, demanded"
 		default:
 			return nil
+		}
+		// "The Caribbean Community (CARICOM), which": the acronym in
+		// brackets repeats the name before it.
+		if d.low(p-1) == ")" && p >= 4 && d.low(p-3) == "(" {
+			p -= 3
 		}
 		m := d.at[p-1]
 		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound {
