@@ -1000,7 +1000,8 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 				add(ruleMediatesVerb, d.actorsLeftN(k, 30, actorLabels...))
 				continue
 			}
-			if n := d.cueLen(graph.RelMediates, cueNoun, k); n > 0 && strings.HasPrefix(t.Tag, "NN") && !d.negated(graph.RelMediates, k) {
+			// The phrase's last word is its noun: "shuttle diplomacy".
+			if n := d.cueLen(graph.RelMediates, cueNoun, k); n > 0 && strings.HasPrefix(d.toks[k+n-1].Tag, "NN") && !d.negated(graph.RelMediates, k) {
 				if d.low(k+n) == "by" || d.low(k+n) == "of" {
 					add(ruleMediatesNoun, d.actorsRight(k+n+1, 4, actorLabels...))
 				} else if w := d.low(d.skipRoleAdjectives(k - 1)); (w == "are" || w == "were" || w == "is" || w == "was" || w == "as") && !d.clauseVerbAt(k+n) {
