@@ -74,6 +74,18 @@ func (d *doc) isNameWord(i int) bool {
 	return true
 }
 
+// namedAfter reports whether the name at tokens [i, j), with the title
+// before it, is part of the name of a thing named after a person: "King
+// Abdulaziz University", "the Order of King Abdulaziz".
+func (d *doc) namedAfter(i, j int) bool {
+	lx := d.x.lex
+	if j < len(d.toks) && d.sameSent(i, j) && lx.notPerson[d.toks[j].Text] {
+		return true
+	}
+	t := d.titleEndingAt(i - 1)
+	return t > 0 && i-t-2 >= 0 && d.low(i-t-1) == "of" && lx.notPerson[d.toks[i-t-2].Text]
+}
+
 // titleAt returns the length in tokens of the title of office starting at
 // token i, or 0.
 func (d *doc) titleAt(i int) int {
@@ -182,6 +194,10 @@ func (d *doc) findPersons() {
 				i = j - 1
 				continue
 			}
+		}
+		if d.namedAfter(i, j) {
+			i = j - 1
+			continue
 		}
 		roles, byRole := d.rolesAround(i, j)
 		ok := byRole
