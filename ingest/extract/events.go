@@ -234,6 +234,11 @@ func (d *doc) findEvents() {
 	for _, k := range order {
 		ev := byKey[k]
 		typ := ev.typ
+		if d.x.lex.kind(typ).twoSided && d.dyad[0] != nil && !ev.split && d.foreignWar(ev) {
+			// "supplying drones to Russia for the war in Ukraine" in a
+			// story of American-Iranian talks: not the story's war.
+			continue
+		}
 		if d.x.lex.kind(typ).twoSided && d.dyad[0] != nil && !ev.split {
 			ev.parties = []*entity{d.dyad[0], d.dyad[1]}
 		} else if d.x.lex.kind(typ).mediated {
@@ -884,6 +889,26 @@ func (d *doc) isCity(e *entity) bool {
 
 // homeOf reports whether state s is where one of the parties belongs: the
 // army of Myanmar negotiating in Myanmar is not hosted by a third state.
+// foreignWar reports whether fighting event ev, with no sides of its own,
+// is every time it is named placed in a third state, neither side of the
+// story nor the home of either: "the war in Ukraine" in a story of
+// American-Iranian talks.
+func (d *doc) foreignWar(ev *event) bool {
+	if ev.explicit || d.x.lex.kind(ev.typ).fighting != fightingIs || len(ev.trigs) == 0 {
+		return false
+	}
+	for _, t := range ev.trigs {
+		if d.low(t.to) != "in" {
+			return false
+		}
+		m := d.mentionAt(t.to + 1)
+		if m == nil || m.ent == nil || m.ent.label != graph.LabelState || containsEntity(d.dyad[:], m.ent) || homeOf(d.dyad[:], m.ent) {
+			return false
+		}
+	}
+	return true
+}
+
 func homeOf(parties []*entity, s *entity) bool {
 	for _, p := range parties {
 		if p.entry != nil && p.entry.Within == s.name {
