@@ -103,6 +103,16 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Leader Sadio Kone", "State Mali", "REPRESENTS Sadio Kone -> Mali", "Region Gao"},
 		},
 		{
+			name:    "a title opening a party's name is no person's",
+			text:    "An official of the General Farmer's Congress (GFC) said the talks in Gao would resume.",
+			notWant: []string{"Leader Farmer"},
+		},
+		{
+			name:    "a day named for an event is no person",
+			text:    "Mali said its troops would leave Gao the day after Mali's Victory Day parade, General Sadio Kone said.",
+			notWant: []string{"Leader Victory Day"},
+		},
+		{
 			name: "leader with possessive owner",
 			text: "Algeria's President Karim Benali said the border would stay open.",
 			want: []string{"REPRESENTS Karim Benali -> Algeria"},

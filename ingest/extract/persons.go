@@ -75,11 +75,16 @@ func (d *doc) isNameWord(i int) bool {
 }
 
 // namedAfter reports whether the name at tokens [i, j), with the title
-// before it, is part of the name of a thing named after a person: "King
-// Abdulaziz University", "the Order of King Abdulaziz".
+// before it, is part of the name of a thing named after a person or
+// opening with a title: "King Abdulaziz University", "the Order of King
+// Abdulaziz", "General People's Congress".
 func (d *doc) namedAfter(i, j int) bool {
 	lx := d.x.lex
 	if j < len(d.toks) && d.sameSent(i, j) && lx.notPerson[d.toks[j].Text] {
+		return true
+	}
+	// "General People's Congress": a group's name, the title its first word.
+	if k := j + 1; d.possessiveAt(j) && k < len(d.toks) && d.sameSent(i, k) && (lx.orgHeads[d.toks[k].Text] != "" || d.toks[k].Text == "Congress") && d.titleEndingAt(i-1) > 0 {
 		return true
 	}
 	t := d.titleEndingAt(i - 1)
