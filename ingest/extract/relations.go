@@ -973,10 +973,14 @@ func demandAt(d *doc, m *match) {
 			// The target's noun phrase ends within a few words of the cue,
 			// then "to": not "telling reporters that Guyana has every right
 			// to".
+			// The phrase ends at the first "to" after it: "urged the Front
+			// to withdraw its fighters" names the Front's fighters after.
 			last := k + n
 			for p := k + n; p < k+n+10 && p < len(d.toks) && d.sameSent(p, k); p++ {
 				if m := d.at[p]; m != nil && containsEntity(ts, d.owner(m)) {
 					last = m.to
+				} else if last > k+n && d.low(p) == "to" {
+					break
 				}
 			}
 			for p := last; p < last+4 && p < len(d.toks) && d.sameSent(p, k); p++ {
