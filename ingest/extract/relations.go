@@ -948,6 +948,15 @@ func demandAt(d *doc, m *match) {
 				}
 			}
 		}
+		// "demanded that Rwanda withdraw ..., and that the rebels halt
+		// their offensive": each clause names a target.
+		if len(targets) > 0 {
+			for p := k + n + 1; p+1 < len(d.toks) && d.sameSent(p, k); p++ {
+				if d.low(p) == "and" && d.low(p+1) == "that" {
+					targets = append(targets, d.actorsRight(p+2, 3, actorLabels...)...)
+				}
+			}
+		}
 		if len(targets) == 0 {
 			targets = d.demandRejecter(si, subj)
 		}
