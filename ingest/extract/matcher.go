@@ -80,7 +80,15 @@ var ruleSides = map[string]sideFunc{
 		}
 		return nil
 	},
-	"object": func(d *doc, m *match, s *Slot) []*entity { return d.actorsRight(m.k+m.n, s.Window, s.labels...) },
+	"object": func(d *doc, m *match, s *Slot) []*entity {
+		if e := d.pronounObject(m.k + m.n); e != nil {
+			if hasLabel(e, s.labels) {
+				return []*entity{e}
+			}
+			return nil
+		}
+		return d.actorsRight(m.k+m.n, s.Window, s.labels...)
+	},
 	"after": func(d *doc, m *match, s *Slot) []*entity {
 		for p := m.k + m.n; p < m.k+m.n+s.Reach && p < len(d.toks) && d.sameSent(p, m.k); p++ {
 			if containsWord(s.Words, d.low(p)) {

@@ -359,6 +359,24 @@ func (d *doc) pronounSubject(k int) (*entity, bool) {
 	return nil, false
 }
 
+// pronounObject is the person "him" or "her" at token k stands for: the
+// last person named before the sentence, not as a possessor ("Guaidó
+// declared himself president. Trump recognised him"), not its subject.
+func (d *doc) pronounObject(k int) *entity {
+	if w := d.low(k); w != "him" && w != "her" {
+		return nil
+	}
+	si := d.toks[k].Sent
+	for q := d.sents[si].From - 1; q >= d.sents[max(si-2, 0)].From; q-- {
+		// "because Maduro's term is illegitimate": a possessor is seldom
+		// the one spoken of next.
+		if m := d.at[q]; m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && m.kind == mPerson && !m.possess {
+			return m.ent
+		}
+	}
+	return nil
+}
+
 // beforeParenthetical is the actor named just before the clause between
 // commas that ends at the comma c: "the Council, which is chaired by X,"
 // or "the CJTF, a vigilante group that fights alongside the army,". The
