@@ -885,6 +885,10 @@ func (d *doc) passiveAt(k int) bool {
 	if d.low(k+1) == "by" {
 		return true
 	}
+	// "armed and trained by the UAE"
+	if w := d.low(k + 1); (w == "and" || w == "or") && d.toks[k].Tag == "VBN" && d.low(k+3) == "by" && d.sameSent(k, k+3) {
+		return true
+	}
 	switch d.low(k - 1) {
 	case "is", "are", "was", "were", "been", "be", "being":
 		return true

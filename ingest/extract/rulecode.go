@@ -216,6 +216,13 @@ func (d *doc) compoundObject(m *mention) *entity {
 		return nil
 	}
 	lx := d.x.lex
+	// "Turkey-backed factions of the Syrian National Army": the group
+	// whose fighters they are.
+	if w := d.low(m.to); (groupHead[w] || forceNouns[w] || w == "factions" || w == "elements" || w == "militias" || w == "groups") && d.low(m.to+1) == "of" {
+		if es := d.actorsRight(m.to+2, 3, graph.LabelOrganization, graph.LabelState); len(es) > 0 {
+			return es[0]
+		}
+	}
 	for p := m.to; p < m.to+2 && p < len(d.toks) && d.sameSent(p, m.from); p++ {
 		if d.low(p) == "of" || d.low(p) == "," {
 			break
