@@ -722,6 +722,14 @@ func (d *doc) findRegions() {
 	listEnd := -1
 	for i := 0; i < len(d.toks); i++ {
 		si := d.toks[i].Sent
+		// A known place goes on the list too: "the towns of Tabqa and
+		// Ain Issa" with Tabqa in the gazetteer.
+		if m := d.at[i]; m != nil && m.from == i && m.ent != nil && m.ent.label == graph.LabelRegion &&
+			(listEnd >= 0 && d.inList(listEnd, i) || i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)] && strings.HasSuffix(d.low(i-2), "s")) {
+			listEnd = m.to
+			i = m.to - 1
+			continue
+		}
 		if si < 0 || d.titled[si] || d.at[i] != nil || !isCapitalized(d.toks[i].Text) || lx.stopNames[d.toks[i].Text] {
 			continue
 		}
