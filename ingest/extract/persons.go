@@ -724,6 +724,11 @@ func (d *doc) addRoles(e *entity, roles []role) {
 		if r.former && r.change != "end" {
 			continue
 		}
+		// A minister serves a government, never an armed group named
+		// near his title ("Wagner fighters ... Defence Minister X").
+		if r.owner != nil && r.owner.kind == "armed_group" && strings.Contains(strings.ToLower(r.title), "minister") {
+			r.owner = nil
+		}
 		dup := false
 		for _, o := range e.roles {
 			if o.owner == r.owner {
@@ -1456,6 +1461,16 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 				o := &owners[oi]
 				if o.pos > it.pos && (best == nil || o.pos < best.pos) {
 					best = o
+				}
+			}
+			// "the head of Russia's Wagner Group, X": the group the state's
+			// possessive qualifies.
+			if best != nil && best.poss && best.owner.label == graph.LabelState {
+				for oi := range owners {
+					if o := &owners[oi]; o.pos > best.pos && o.pos <= best.pos+4 && o.owner.label == graph.LabelOrganization {
+						best = o
+						break
+					}
 				}
 			}
 		}
