@@ -755,6 +755,14 @@ func (d *doc) placesOf(ev *event, events []*event) []place {
 				return out
 			}
 		}
+		// "MAPUTO - The two leaders signed a peace agreement on Tuesday":
+		// a deal or an exchange is where it was made (a truce's place is
+		// where the guns fall silent).
+		if ev.typ != "ceasefire" {
+			if p, si := d.datelinePlace(ev); p != nil {
+				return []place{{p, rulePlaceDateline, si}}
+			}
+		}
 	case fight:
 		// Where the story's fighting is, and the state it is in when it
 		// is that state's own war.
