@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"sync"
 	"time"
 
@@ -231,18 +232,17 @@ func (r *run) read(ctx context.Context, groups chan<- []*article.Article) error 
 // extract leaves out the articles already seen or held, and extracts the
 // rest of each group.
 func (r *run) extract(ctx context.Context, groups <-chan []*article.Article, done chan<- []Extracted) error {
-	seen := map[string]bool{}
+	seen := newRecent(recentArticles)
 	holder, _ := r.opt.Sink.(Holder)
 	for g := range groups {
 		r.count(func(s *Summary) { s.Read += len(g) })
 		var todo []*article.Article
 		var ids []string
 		for _, a := range g {
-			if seen[a.ID] {
+			if seen.add(idKey(a.ID)) {
 				r.count(func(s *Summary) { s.Skipped++ })
 				continue
 			}
-			seen[a.ID] = true
 			todo = append(todo, a)
 			ids = append(ids, a.ID)
 		}
@@ -268,6 +268,48 @@ func (r *run) extract(ctx context.Context, groups <-chan []*article.Article, don
 		}
 	}
 	return nil
+}
+
+// recentArticles is how many of the articles read last a run remembers,
+// to skip the same article read twice without extracting it again. An
+// earlier copy is skipped by the sink (a Holder has it) or merged into
+// one by the bulk path; memory stays a few MB however long the run.
+const recentArticles = 1 << 18
+
+// recent is the set of the last n keys added.
+type recent struct {
+	ring []uint64
+	next int
+	in   map[uint64]struct{}
+}
+
+func newRecent(n int) *recent {
+	return &recent{ring: make([]uint64, 0, n), in: make(map[uint64]struct{}, n)}
+}
+
+// add adds k and reports whether it was among the last n keys already.
+func (r *recent) add(k uint64) bool {
+	if _, ok := r.in[k]; ok {
+		return true
+	}
+	if len(r.ring) < cap(r.ring) {
+		r.ring = append(r.ring, k)
+	} else {
+		delete(r.in, r.ring[r.next])
+		r.ring[r.next] = k
+		r.next = (r.next + 1) % len(r.ring)
+	}
+	r.in[k] = struct{}{}
+	return false
+}
+
+// idKey is a 64-bit hash of an article id: in a run of a million
+// articles, one of them takes another's with odds of about one in 70
+// million.
+func idKey(id string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return h.Sum64()
 }
 
 // correct applies the curation to the graphs of a group, and notes the
