@@ -756,9 +756,10 @@ func (d *doc) placesOf(ev *event, events []*event) []place {
 			}
 		}
 		// "MAPUTO - The two leaders signed a peace agreement on Tuesday":
-		// a deal or an exchange is where it was made (a truce's place is
-		// where the guns fall silent).
-		if ev.typ != "ceasefire" {
+		// a deal is where it was made. (A truce's place is where the guns
+		// fall silent; an exchange's, where the prisoners cross, seldom
+		// where the reporter files from.)
+		if ev.typ == "agreement" {
 			if p, si := d.datelinePlace(ev); p != nil {
 				return []place{{p, rulePlaceDateline, si}}
 			}
