@@ -887,8 +887,6 @@ func (d *doc) isCity(e *entity) bool {
 	return d.isCapital(e)
 }
 
-// homeOf reports whether state s is where one of the parties belongs: the
-// army of Myanmar negotiating in Myanmar is not hosted by a third state.
 // foreignWar reports whether fighting event ev, with no sides of its own,
 // is every time it is named placed in a third state, neither side of the
 // story nor the home of either: "the war in Ukraine" in a story of
@@ -909,6 +907,8 @@ func (d *doc) foreignWar(ev *event) bool {
 	return true
 }
 
+// homeOf reports whether state s is where one of the parties belongs: the
+// army of Myanmar negotiating in Myanmar is not hosted by a third state.
 func homeOf(parties []*entity, s *entity) bool {
 	for _, p := range parties {
 		if p.entry != nil && p.entry.Within == s.name {

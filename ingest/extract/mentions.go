@@ -724,8 +724,7 @@ func (d *doc) findRegions() {
 		si := d.toks[i].Sent
 		// A known place goes on the list too: "the towns of Tabqa and
 		// Ain Issa" with Tabqa in the gazetteer.
-		if m := d.at[i]; m != nil && m.from == i && m.ent != nil && m.ent.label == graph.LabelRegion &&
-			(listEnd >= 0 && d.inList(listEnd, i) || i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)] && strings.HasSuffix(d.low(i-2), "s")) {
+		if m := d.at[i]; m != nil && m.from == i && m.ent != nil && m.ent.label == graph.LabelRegion && (listEnd >= 0 && d.inList(listEnd, i) || d.pluralIntro(i)) {
 			listEnd = m.to
 			i = m.to - 1
 			continue
@@ -786,7 +785,7 @@ func (d *doc) findRegions() {
 			i = j - 1
 			continue
 		}
-		if listed || i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)] && strings.HasSuffix(d.low(i-2), "s") {
+		if listed || d.pluralIntro(i) {
 			listEnd = j
 		}
 		e := d.entity(graph.LabelRegion, name)
@@ -836,6 +835,12 @@ func (d *doc) insurgentsAt(k int, e *entity) bool {
 		return true
 	}
 	return k+1 >= len(d.toks) || !d.sameSent(k, k+1) || !isCapitalized(d.toks[k+1].Text)
+}
+
+// pluralIntro reports whether a plural place word and "of" introduce the
+// name at token i: "the towns of Tabqa and Ain Issa".
+func (d *doc) pluralIntro(i int) bool {
+	return i >= 2 && d.low(i-1) == "of" && d.x.lex.regionIntro[d.low(i-2)] && strings.HasSuffix(d.low(i-2), "s")
 }
 
 // inList reports whether only commas and "and" stand between the end of

@@ -84,7 +84,7 @@ func (d *doc) namedAfter(i, j int) bool {
 		return true
 	}
 	// "General People's Congress": a group's name, the title its first word.
-	if k := j + 1; d.possessiveAt(j) && k < len(d.toks) && d.sameSent(i, k) && (lx.orgHeads[d.toks[k].Text] != "" || d.toks[k].Text == "Congress") && d.titleEndingAt(i-1) > 0 {
+	if k := j + 1; d.possessiveAt(j) && k < len(d.toks) && d.sameSent(i, k) && lx.orgHeads[d.toks[k].Text] != "" && d.titleEndingAt(i-1) > 0 {
 		return true
 	}
 	t := d.titleEndingAt(i - 1)
@@ -321,10 +321,7 @@ func (d *doc) knownOffices() {
 	if len(d.x.offices) == 0 || !d.on(ruleKnownOffice) {
 		return
 	}
-	year := 0
-	if t, err := time.Parse(time.DateOnly, d.a.Published); err == nil {
-		year = t.Year()
-	}
+	year := d.year()
 	for _, e := range d.ents {
 		if e.label != graph.LabelLeader {
 			continue
@@ -412,6 +409,14 @@ func commandTitle(title string) bool {
 		return true
 	}
 	return strings.HasSuffix(t, "commander")
+}
+
+// year is the article's year of publication, 0 when it has no date.
+func (d *doc) year() int {
+	if t, err := time.Parse(time.DateOnly, d.a.Published); err == nil {
+		return t.Year()
+	}
+	return 0
 }
 
 // unnamedOffice reports whether the gazetteer's leaders place person e,
@@ -510,10 +515,7 @@ func (d *doc) settleHeads() {
 		}
 		return strings.ToLower(r.title)
 	}
-	year := 0
-	if t, err := time.Parse(time.DateOnly, d.a.Published); err == nil {
-		year = t.Year()
-	}
+	year := d.year()
 	taken := map[post]bool{}
 	for _, e := range d.ents {
 		if e.label != graph.LabelLeader {
