@@ -78,8 +78,7 @@ func TestBrowserInChromium(t *testing.T) {
 	wd.js(`arguments[0].value = ''`, user)
 	wd.typeInto(user, db.Config.User)
 	wd.typeInto(wd.waitElement("the password field", `return document.querySelector('[data-testid="password"]')`), db.Config.Password)
-	wd.click(wd.waitElement("the connect button", `return document.querySelector('[data-testid="connect"]')`))
-	wd.waitJS("a connection", `return document.body.innerText.includes('You are connected')`)
+	wd.clickUntil("the connect button", `return document.querySelector('[data-testid="connect"]')`, `return document.body.innerText.includes('You are connected')`)
 	shots := os.Getenv("GEOKG_SCREENSHOTS")
 	// shot keeps a picture of the frame script finds, once the graph
 	// layout has settled.
@@ -143,6 +142,7 @@ func TestBrowserInChromium(t *testing.T) {
 	if !strings.HasPrefix(editor.(string), ":params {region: \"Goma\", depth: 2}") {
 		t.Errorf("the :params block put %q in the editor", editor)
 	}
+	frames = wd.js(`return document.querySelectorAll('article[data-testid="frame"]').length`)
 	run(":params {region: \"Democratic Republic of the Congo\", depth: 2}")
 	// :params replaces every parameter; the block's second line sets the
 	// day again.
@@ -150,7 +150,11 @@ func TestBrowserInChromium(t *testing.T) {
 		t.Errorf("the :params block sets no as_of: %q", editor)
 	}
 	run(":param as_of => date()")
-	wd.click(wd.waitElement("the query block's ▶", guideFrame+`?.querySelectorAll('pre.runnable')[2]?.querySelector('i')`))
+	// The query's frame comes after the two of the parameters.
+	wd.waitJS("the parameters' frames", `return document.querySelectorAll('article[data-testid="frame"]').length >= arguments[0] + 2`, frames)
+	frames = wd.js(`return document.querySelectorAll('article[data-testid="frame"]').length`)
+	wd.clickUntil("the query block's ▶", guideFrame+`?.querySelectorAll('pre.runnable')[2]?.querySelector('i')`,
+		`return document.querySelectorAll('article[data-testid="frame"]').length > arguments[0]`, frames)
 	wd.waitJS("Goma and M23 drawn for the Congo", resultFrame+`?.querySelector('svg .node') && ['Goma', 'M23'].every(w => Array.from(`+resultFrame[len("return "):]+`.querySelectorAll('svg .node')).some(n => n.textContent.includes(w)))`)
 	shot("region-control", resultFrame)
 

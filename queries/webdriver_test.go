@@ -169,6 +169,26 @@ func (wd *webDriver) waitJS(what, script string, args ...any) any {
 	}
 }
 
+// clickUntil clicks the element find returns until done holds: a page
+// still settling may take a click without acting on it, and asking again
+// is what a user does.
+func (wd *webDriver) clickUntil(what, find, done string, args ...any) {
+	wd.t.Helper()
+	deadline := time.Now().Add(wd.timeout)
+	for {
+		wd.click(wd.waitElement(what, find))
+		for retry := time.Now().Add(5 * time.Second); time.Now().Before(retry); time.Sleep(200 * time.Millisecond) {
+			if v := wd.js(done, args...); v != nil && v != false && v != "" && v != float64(0) {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			wd.screenshot(os.TempDir() + "/geokg-browser-failure.png")
+			wd.t.Fatalf("clicking %s did nothing (a picture of the page: %s/geokg-browser-failure.png)", what, os.TempDir())
+		}
+	}
+}
+
 // keys types text into the focused element; "\uE007" is Enter.
 func (wd *webDriver) keys(text string) {
 	wd.t.Helper()
