@@ -279,6 +279,12 @@ func (d *doc) verbAfterName(k int) bool {
 	if d.toks[k].Tag != "NNS" || k == 0 || !d.sameSent(k-1, k) || k+1 >= len(d.toks) || !d.sameSent(k, k+1) {
 		return false
 	}
+	next := d.toks[k+1]
+	// "the group that rules Gaza", "which arms the rebels": a relative
+	// clause's verb.
+	if w := d.low(k - 1); w == "that" || w == "which" || w == "who" {
+		return !strings.HasPrefix(next.Tag, "IN") && !strings.HasPrefix(next.Tag, "VB") && !strings.HasPrefix(next.Tag, "MD") && isWordToken(next.Text)
+	}
 	m := d.at[k-1]
 	if m == nil || m.ent == nil || m.to != k || m.kind != mName || !m.ent.isActor() || m.possess {
 		return false
@@ -287,7 +293,6 @@ func (d *doc) verbAfterName(k int) bool {
 	case "the", "a", "an":
 		return false
 	}
-	next := d.toks[k+1]
 	return !strings.HasPrefix(next.Tag, "IN") && !strings.HasPrefix(next.Tag, "VB") && !strings.HasPrefix(next.Tag, "MD") && isWordToken(next.Text)
 }
 

@@ -228,6 +228,13 @@ func (d *doc) compoundObject(m *mention) *entity {
 			break
 		}
 		if o := d.at[p]; o != nil && o.ent != nil {
+			// "the Houthi-held Red Sea port of Hodeidah": the place the
+			// phrase names, not the one that qualifies it.
+			if o.ent.label == graph.LabelRegion && townNouns[d.low(o.to)] && d.low(o.to+1) == "of" {
+				if q := d.mentionAt(o.to + 2); q != nil && q.ent != nil && q.ent.label == graph.LabelRegion {
+					return q.ent
+				}
+			}
 			// "Hezbollah, the Iran-backed Lebanese group": an adjective of
 			// nationality before a noun that refers back.
 			if o.kind == mDemonym {
