@@ -727,7 +727,10 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 		// in Shan state, which") is no antecedent; the place a verb of
 		// movement names just before "which" is, when no other stands
 		// before it ("withdraw from Lashio, which").
-		var inPhrase *entity
+		// "a new state in the Essequibo region, which Guyana has
+		// administered": with no other place before it, the place right
+		// before "which" is its antecedent.
+		var inPhrase, adjacent *entity
 		for q := p - 1; q >= 0 && q >= p-15 && d.sameSent(q, p); q-- {
 			m := d.at[q]
 			if m == nil || m.ent == nil || m.ent.label != graph.LabelRegion || m.from != q && d.at[q-1] == m {
@@ -740,6 +743,13 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 				if w := d.low(r); inPhrase == nil && (w == "from" || w == "into" || w == "to") && (m.to == p || d.low(m.to) == "," && m.to+1 == p) {
 					inPhrase = m.ent
 				}
+				if d.low(r) == "in" && adjacent == nil && d.justBefore(m.to, p) {
+					adjacent = m.ent
+				} else if adjacent != nil {
+					// Another place before it: "the largest town in Shan
+					// state, which" is about the town.
+					adjacent = nil
+				}
 				q = m.from
 				continue
 			}
@@ -748,9 +758,23 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 		if inPhrase != nil {
 			return []*entity{inPhrase}
 		}
+		if adjacent != nil {
+			return []*entity{adjacent}
+		}
 		break
 	}
 	return nil
+}
+
+// justBefore reports whether only a comma and a word such as "region"
+// stand between token from and token to: "Essequibo region, which".
+func (d *doc) justBefore(from, to int) bool {
+	for p := from; p < to; p++ {
+		if w := d.low(p); w != "," && !d.x.lex.regionSufx[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // placeInPhraseBefore reports whether the place just before the passive
