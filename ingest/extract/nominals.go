@@ -223,7 +223,7 @@ func (d *doc) coordinated(i int) bool {
 }
 
 // forceNouns are the words for a side's fighters after a person's name.
-var forceNouns = map[string]bool{"forces": true, "fighters": true, "troops": true, "militia": true, "militiamen": true, "loyalists": true, "army": true}
+var forceNouns = map[string]bool{"forces": true, "fighters": true, "troops": true, "soldiers": true, "militia": true, "militiamen": true, "loyalists": true, "army": true}
 
 // resolveLeaderForces reads "Haftar's forces" as the armed group or state
 // whose forces the person commands: the one his office serves.
