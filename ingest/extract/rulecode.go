@@ -682,6 +682,11 @@ func mustDo(d *doc, m *match) {
 	for p > 0 && strings.HasPrefix(d.toks[p].Tag, "RB") && d.at[p] == nil {
 		p--
 	}
+	// "the Southern Transitional Council (STC) must": the name before
+	// its acronym.
+	if d.low(p) == ")" && p >= 3 && d.low(p-2) == "(" {
+		p -= 3
+	}
 	if p < 0 || d.at[p] == nil && !(p > 0 && forceNouns[d.low(p)] && d.at[p-1] != nil) {
 		return
 	}
