@@ -531,7 +531,9 @@ func (x *Exporter) Each(fn func(n *Node, r *Rel) error) error {
 	}
 	// fn's own errors (a failed write) are not the merge's.
 	var fnErr error
-	f := &fold{types: newAdminTypes(), emit: func(n *Node, r *Rel) error {
+	// Handed out, the elements are not written, so no column types are
+	// gathered for them.
+	f := &fold{emit: func(n *Node, r *Rel) error {
 		fnErr = fn(n, r)
 		return fnErr
 	}}

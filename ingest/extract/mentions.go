@@ -757,6 +757,8 @@ func (d *doc) findRegions() {
 			i = j
 			continue
 		}
+		listed := listEnd >= 0 && d.inList(listEnd, i)
+		measured := d.measuredFrom(j)
 		name, ok := "", false
 		switch {
 		case lx.regionHeads[d.toks[j-1].Text] && j-i >= 2:
@@ -765,12 +767,12 @@ func (d *doc) findRegions() {
 			name, ok = d.span(i, j), true
 		case i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)]:
 			name, ok = d.span(i, j), true
-		case listEnd >= 0 && d.inList(listEnd, i) && !d.possessiveAt(j):
+		case listed && !d.possessiveAt(j):
 			name, ok = d.span(i, j), true
 		case d.townApposition(j):
 			// "Shagera, a village about 30 km east of El-Obeid"
 			name, ok = d.span(i, j), true
-		case d.measuredFrom(j):
+		case measured:
 			// "Tal Afar to the west of Mosul", "Sake, 25 km west of Goma"
 			name, ok = d.span(i, j), true
 		case i >= 1 && locPreps[d.low(i-1)] && d.low(i-1) != "of" && d.low(i-1) != "to" && d.toks[i].Tag == "NNP" && j-i <= 2 && strings.Contains(d.ner(i), "GPE") && !d.languageAt(i, j-i) && !d.possessiveAt(j):
@@ -778,8 +780,7 @@ func (d *doc) findRegions() {
 		}
 		// "the district of Altun Kupri", "Nam Hkawng, a mining town" say
 		// what the name is, whatever the recognizer thinks of it.
-		listed := listEnd >= 0 && d.inList(listEnd, i)
-		intro := i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)] || d.townApposition(j) || listed || d.measuredFrom(j)
+		intro := i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)] || d.townApposition(j) || listed || measured
 		listEnd = -1
 		if !ok || !intro && d.looksLikePerson(i, j) {
 			i = j - 1

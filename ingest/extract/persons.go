@@ -74,6 +74,14 @@ func (d *doc) isNameWord(i int) bool {
 	return true
 }
 
+// unnamedOwnerAt reports whether token k is a common noun with a
+// possessive that owns an office ("the community's president"): an owner
+// the article does not name as an actor.
+func (d *doc) unnamedOwnerAt(k int) bool {
+	t := d.toks[k]
+	return d.low(k+1) == "'s" && d.at[k] == nil && !isCapitalized(t.Text) && d.x.lex.nominals[t.Lower] == ""
+}
+
 // namedAfter reports whether the name at tokens [i, j), with the title
 // before it, is part of the name of a thing named after a person or
 // opening with a title: "King Abdulaziz University", "the Order of King
@@ -1367,7 +1375,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		}
 		// "the community's president": an owner the article does not
 		// name as an actor; better none than a guessed one.
-		if len(items) > 0 && d.low(k+1) == "'s" && d.at[k] == nil && !isCapitalized(t.Text) && lx.nominals[t.Lower] == "" {
+		if len(items) > 0 && d.unnamedOwnerAt(k) {
 			items[len(items)-1].placeOwned = true
 			break
 		}
@@ -1752,7 +1760,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 		}
 		// "the community's president": an owner the article does not
 		// name as an actor.
-		if title == "" && d.low(k+1) == "'s" && d.at[k] == nil && !isCapitalized(t.Text) && lx.nominals[t.Lower] == "" {
+		if title == "" && d.unnamedOwnerAt(k) {
 			unnamedOwner = true
 		}
 		k++

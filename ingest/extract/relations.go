@@ -207,8 +207,17 @@ func (d *doc) forcesOf(q int) bool {
 	default:
 		return false
 	}
-	w := d.low(head)
-	return (groupHead[w] || w == "gangs" || w == "militias" || w == "militiamen" || w == "groups") && !d.verbBefore(head)
+	return fighterNoun(d.low(head)) && !d.verbBefore(head)
+}
+
+// fighterNoun reports whether w names a side's fighters or units, whose
+// side a phrase after it names: "gangs grouped in", "factions of".
+func fighterNoun(w string) bool {
+	switch w {
+	case "gangs", "militias", "militiamen", "groups", "factions", "elements":
+		return true
+	}
+	return groupHead[w] || forceNouns[w]
 }
 
 // subjectPreps mark an actor as the object of a preposition, not a subject.

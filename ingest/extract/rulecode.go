@@ -218,7 +218,7 @@ func (d *doc) compoundObject(m *mention) *entity {
 	lx := d.x.lex
 	// "Turkey-backed factions of the Syrian National Army": the group
 	// whose fighters they are.
-	if w := d.low(m.to); (groupHead[w] || forceNouns[w] || w == "factions" || w == "elements" || w == "militias" || w == "groups") && d.low(m.to+1) == "of" {
+	if fighterNoun(d.low(m.to)) && d.low(m.to+1) == "of" {
 		if es := d.actorsRight(m.to+2, 3, graph.LabelOrganization, graph.LabelState); len(es) > 0 {
 			return es[0]
 		}
