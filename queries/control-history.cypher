@@ -21,6 +21,9 @@ WITH place, c, held, x, coalesce(x.observed, x.published) AS day, coalesce(x.cha
 WHERE (day IS NULL OR toString(date($from)) <= day <= toString(date($to))) AND ($holds OR change <> 'hold')
 WITH place, c, held, day, change, count(x) AS articles, min(x.sentences[0]) AS evidence,
      max(coalesce(x.published, '') + ' ' + x.article) AS newest
+// Only the rows shown need their names and newest article.
+ORDER BY day IS NULL, day, place.name, CASE change WHEN 'lose' THEN 0 WHEN 'gain' THEN 1 ELSE 2 END, c.name
+LIMIT toInteger($limit)
 OPTIONAL MATCH (ar:Article {id: split(newest, ' ')[1]})
 RETURN day AS date, place.name AS region, c.name AS controller, labels(c)[0] AS label, change, articles,
        evidence, ar.title AS article, held AS graph

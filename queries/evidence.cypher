@@ -12,18 +12,50 @@
 // @param type reltype "" — relationship type, e.g. CONTROLS; "" for any
 // @param limit int 200 — at most this many rows
 CALL geokg.resolve($from) YIELD node AS x
-MATCH p = (x)-[r:REPRESENTS|MEDIATES|PARTY_TO|CONTROLS|DEMANDS|LOCATED_IN|SUPPORTS|FIGHTS]-(y)
-WHERE ($type = '' OR type(r) = toUpper($type))
-  AND ($to = '' OR toLower(coalesce(y.name, '')) = toLower($to)
-       OR any(al IN coalesce(y.aliases, []) WHERE toLower(al) = toLower($to)))
+// With the other end named, its few candidates come from the name index
+// and only the relationships between the two are read, by the types the
+// other end can take part in: an event MEDIATES and PARTY_TO alone.
+CALL (x) {
+  WITH x WHERE $to = ''
+  MATCH p = (x)-[r:REPRESENTS|MEDIATES|PARTY_TO|CONTROLS|DEMANDS|LOCATED_IN|SUPPORTS|FIGHTS]-()
+  RETURN p, r
+  UNION ALL
+  WITH x WHERE $to <> ''
+  // Entities first: every event whose name holds the words would be a
+  // candidate too, and an event is asked for by name seldom.
+  WITH x, COLLECT {
+    CALL db.index.fulltext.queryNodes('actor_names', '"' + replace(replace($to, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS y
+    WITH y WHERE toLower(y.name) = toLower($to) OR any(al IN coalesce(y.aliases, []) WHERE toLower(al) = toLower($to))
+    RETURN y
+  } AS ys
+  CALL (ys) {
+    UNWIND ys AS y
+    RETURN y
+    UNION ALL
+    WITH ys WHERE ys = []
+    CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($to, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS y
+    WITH y WHERE y:Event AND (toLower(y.name) = toLower($to) OR any(al IN coalesce(y.aliases, []) WHERE toLower(al) = toLower($to)))
+    RETURN y
+  }
+  CALL (x, y) {
+    WITH x, y WHERE y:Event
+    MATCH p = (x)-[r:MEDIATES|PARTY_TO]-(y)
+    RETURN p, r
+    UNION ALL
+    WITH x, y WHERE NOT y:Event
+    MATCH p = (x)-[r:REPRESENTS|CONTROLS|DEMANDS|LOCATED_IN|SUPPORTS|FIGHTS]-(y)
+    RETURN p, r
+  }
+  RETURN p, r
+}
+WITH r, p WHERE $type = '' OR type(r) = toUpper($type)
 WITH r, p, [e IN [startNode(r), endNode(r)] | [n IN [e.name] + coalesce(e.aliases, []) | toLower(n)]] AS ends
 CALL (r) {
   // One row per sentence of each supporting article (its Evidence), or
   // one without a sentence when none was kept for that article.
   MATCH (ev:Evidence {fact: r.id})
-  OPTIONAL MATCH (ar:Article {id: ev.article})
   UNWIND CASE coalesce(ev.sentences, []) WHEN [] THEN [null] ELSE ev.sentences END AS sentence
-  RETURN ev, ar, sentence
+  RETURN ev, sentence
   UNION ALL
   // Sentences kept on the relationship only (loaded with several sources
   // at once, which cannot be told apart by article), or a relationship
@@ -31,9 +63,15 @@ CALL (r) {
   WITH r WHERE NOT EXISTS { MATCH (ev:Evidence {fact: r.id}) WHERE size(ev.sentences) > 0 }
     AND (size(coalesce(r.evidence, [])) > 0 OR NOT EXISTS { MATCH (:Evidence {fact: r.id}) })
   UNWIND CASE coalesce(r.evidence, []) WHEN [] THEN [null] ELSE r.evidence END AS sentence
-  RETURN null AS ev, null AS ar, sentence
+  RETURN null AS ev, sentence
 }
-WITH r, p, ev, ar, sentence, size([names IN ends WHERE any(n IN names WHERE toLower(sentence) CONTAINS n)]) AS named
+// The rows are ranked before their articles are read: an Evidence node
+// keeps its article's date, so only the rows shown need the article.
+WITH r, p, ev, sentence, size([names IN ends WHERE any(n IN names WHERE toLower(sentence) CONTAINS n)]) AS named,
+     CASE WHEN ev IS NULL OR ev.article STARTS WITH 'curation:' THEN null ELSE coalesce(ev.published, 'undated') END AS day
+ORDER BY type(r), startNode(r).name, endNode(r).name, sentence IS NULL, named DESC, coalesce(ev.confidence, 0) DESC, size(sentence), day DESC, ev.article
+LIMIT toInteger($limit)
+OPTIONAL MATCH (ar:Article {id: ev.article})
 RETURN type(r) AS relation, startNode(r).name AS from, endNode(r).name AS to,
        coalesce(r.role, r.demand) AS detail, round(r.confidence, 2) AS confidence, sentence,
        // An analyst's support (curation:ID, see notes) is not an article.
@@ -43,5 +81,4 @@ RETURN type(r) AS relation, startNode(r).name AS from, endNode(r).name AS to,
             ELSE coalesce(ar.published, ev.published, 'undated') END AS published,
        ar.url AS url, coalesce(r.curation_notes, []) AS notes, r.curation IS NOT NULL AS curated,
        [p] + COLLECT { MATCH m = (ar)-[:MENTIONS]->(e) WHERE e = startNode(r) RETURN m } AS graph
-ORDER BY relation, from, to, sentence IS NULL, named DESC, coalesce(ev.confidence, 0) DESC, size(sentence), published DESC
-LIMIT toInteger($limit)
+ORDER BY relation, from, to, sentence IS NULL, named DESC, coalesce(ev.confidence, 0) DESC, size(sentence), day DESC, ev.article

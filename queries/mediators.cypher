@@ -9,15 +9,26 @@
 CALL geokg.resolve($a) YIELD node AS a
 CALL geokg.resolve($b) YIELD node AS b
 WITH a, b WHERE a <> b
+// b's side of an event is b or one of its leaders, found among the
+// event's own few parties: matching from b would pair each of a's events
+// with b's thousands.
+WITH a, b, [b] + [(b)<-[:REPRESENTS]-(l) | l] AS bs
 MATCH pa = (a)<-[:REPRESENTS*0..1]-()-[:PARTY_TO]->(e:Event)
-MATCH pb = (e)<-[:PARTY_TO]-()-[:REPRESENTS*0..1]->(b)
+WITH a, b, bs, e, collect(pa) AS pas
+WITH a, b, e, pas, [(e)<-[s:PARTY_TO]-(p) WHERE p IN bs | s] AS bsides
+WHERE bsides <> []
 MATCH pm = (m)-[r:MEDIATES]->(e)
 WHERE m <> a AND m <> b
-WITH a, b, m, e, r, collect(pa) + collect(pb) AS sides, pm
+WITH a, b, m, e, r, pas, bsides, pm
 ORDER BY e.date, e.name
 WITH a, b, m, collect(e.name) AS events, sum(coalesce(r.source_count, size(r.sources))) AS articles,
-     max(r.confidence) AS confidence, max(e.date) AS last_event, collect(pm) + reduce(s = [], x IN collect(sides) | s + x) AS graph
+     max(r.confidence) AS confidence, max(e.date) AS last_event, collect([pm, pas, bsides]) AS found
 RETURN a.name + ' / ' + b.name AS focus, m.name AS mediator, labels(m)[0] AS label, size(events) AS events,
-       events AS event_names, articles, round(confidence, 2) AS confidence, last_event, graph
+       events AS event_names, articles, round(confidence, 2) AS confidence, last_event,
+       COLLECT {
+         UNWIND found AS f
+         UNWIND [f[0]] + f[1] + COLLECT { UNWIND f[2] AS s MATCH pb = ()<-[s]-()-[:REPRESENTS*0..1]->(b) RETURN pb } AS path
+         RETURN path
+       } AS graph
 ORDER BY events DESC, articles DESC, mediator
 LIMIT toInteger($limit)
