@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -246,6 +247,15 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			return e
 		}
 	}
+	var partners []*entity
+	withPartners := func(subject []*entity) []*entity {
+		for _, e := range partners {
+			if !slices.Contains(subject, e) {
+				subject = append(subject, e)
+			}
+		}
+		return subject
+	}
 	for p := k - 1; p >= 0 && d.sameSent(p, k) && p >= k-window; p-- {
 		w := d.low(p)
 		if w == ";" {
@@ -268,7 +278,7 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			}
 			if m := d.at[q]; q >= 0 && m != nil && m.ent != nil && hasLabel(m.ent, labels) && !m.possess {
 				chain, _ := d.chainLeft(m, labels)
-				return chain
+				return withPartners(chain)
 			}
 			// "Russia, Armenia's traditional security partner, which
 			// brokered": the name the apposition describes.
@@ -309,10 +319,15 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		// "between Beirut and Israel"; but "fighters of the Front
 		// seized": the group is the subject.
 		if subjectPreps[d.low(q)] && !((d.low(q) == "of" || d.low(q) == "from") && groupHead[d.low(q-1)] && !d.verbBefore(q-1)) && !d.forcesOf(q) {
+			// "Ankara, together with the United Nations, helped
+			// negotiate": the subject's partner acts with it.
+			if d.low(q) == "with" && (d.low(q-1) == "along" || d.low(q-1) == "together") {
+				partners = append(partners, chain...)
+			}
 			p = m.from
 			continue
 		}
-		return chain
+		return withPartners(chain)
 	}
 	// "It has demanded ...": a pronoun opening the sentence stands for
 	// the previous sentence's first actor.
