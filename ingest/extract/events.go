@@ -964,7 +964,9 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 			d.mediatedBy(e, rule)
 			if e.label == graph.LabelLeader {
 				for _, r := range e.roles {
-					if r.owner != nil {
+					// A former president mediates for himself or a body
+					// he now serves, not for his state.
+					if r.owner != nil && !r.former {
 						out = appendEntity(out, r.owner)
 						sents[r.owner] = appendUnique(sents[r.owner], si)
 					}
@@ -1029,7 +1031,11 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 			if n := d.cueLen(graph.RelMediates, cueNoun, k); n > 0 && strings.HasPrefix(d.toks[k+n-1].Tag, "NN") && !d.negated(graph.RelMediates, k) {
 				if d.low(k+n) == "by" || d.low(k+n) == "of" {
 					add(ruleMediatesNoun, d.actorsRight(k+n+1, 4, actorLabels...))
-				} else if w := d.low(d.skipRoleAdjectives(k - 1)); (w == "are" || w == "were" || w == "is" || w == "was" || w == "as") && !d.clauseVerbAt(k+n) {
+				} else if v := d.skipRoleAdjectives(k - 1); leadVerbs[d.low(v)] && strings.HasPrefix(d.toks[v].Tag, "VB") {
+					// "Lamamra, who led the international mediation":
+					// who leads a mediation mediates.
+					add(ruleMediatesNoun, d.actorsLeft(v, actorLabels...))
+				} else if w := d.low(v); (w == "are" || w == "were" || w == "is" || w == "was" || w == "as") && !d.clauseVerbAt(k+n) {
 					// "The OSCE, Russia and Ukraine are mediators", "acting as
 					// mediators"
 					add(ruleMediatesNoun, d.actorsLeft(k, actorLabels...))
@@ -1050,6 +1056,9 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 	}
 	return out, sents
 }
+
+// leadVerbs lead a mediation, an effort or a delegation.
+var leadVerbs = map[string]bool{"led": true, "leads": true, "lead": true, "leading": true, "headed": true, "heads": true, "spearheaded": true, "spearheads": true, "conducted": true, "conducts": true}
 
 // whichAfterNegotiation reports whether the verb at k ends a relative
 // clause about a negotiation named just before it: "the talks, which
