@@ -1414,10 +1414,10 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			items[len(items)-1].title = d.low(k-1) + " " + t.Lower + " " + items[len(items)-1].title
 			k -= 2
 			continue
-		case isCapitalized(t.Text) && len(items) > 0 && d.at[k] == nil && stateOffices[t.Lower] && k+1 == items[len(items)-1].pos:
-			// "Government spokesman X": an office of the state, not of a
-			// group named Government. ("Army spokesman X" speaks for the
-			// army, a group.)
+		case len(items) > 0 && d.at[k] == nil && stateOffices[t.Lower] && k+1 == items[len(items)-1].pos:
+			// "Government spokesman X", "government spokesman X": an
+			// office of the state, not of a group named Government.
+			// ("Army spokesman X" speaks for the army, a group.)
 			items[len(items)-1].title = t.Lower + " " + items[len(items)-1].title
 			k--
 			continue
@@ -1672,6 +1672,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 	// adviser", "an aide to President Vladimir Putin".
 	via := -1
 	unnamedOwner := false
+	body := ""
 	// An apposition opens with an article, a title or an owner, never
 	// with "and" or a verb: "Hoxha, and the EU special envoy" is a list.
 	if k < len(d.toks) {
@@ -1763,10 +1764,21 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 		if title == "" && d.unnamedOwnerAt(k) {
 			unnamedOwner = true
 		}
+		// "a spokesman for the interior ministry", "an interior ministry
+		// spokesman": a body of the state, whose office serves the state.
+		if d.at[k] == nil && (t.Lower == "ministry" && k > 0 && d.at[k-1] == nil || stateOffices[t.Lower]) {
+			body = t.Lower
+			if t.Lower == "ministry" {
+				body = d.low(k-1) + " ministry"
+			}
+		}
 		k++
 	}
 	if title == "" {
 		return nil, false
+	}
+	if owner == nil && body != "" {
+		title = body + " " + title
 	}
 	// Better no owner than a guessed one.
 	r := role{title: canonicalTitle(title), owner: owner, rule: rule, former: owner == nil && unnamedOwner}
