@@ -8,7 +8,7 @@
 // (who, when, why), curated tells that an analyst added it or set its role
 // or demand.
 // @param from entity "M23" — one end: State, Organization, Leader or Region, by name or alias, any case or accents
-// @param to string "" — other end: name or alias, any case (an event's name for MEDIATES and PARTY_TO); "" for any
+// @param to string "" — other end: name or alias, any case (an event's name for MEDIATES and PARTY_TO, when no entity has that name); "" for any
 // @param type reltype "" — relationship type, e.g. CONTROLS; "" for any
 // @param limit int 200 — at most this many rows
 CALL geokg.resolve($from) YIELD node AS x
