@@ -844,7 +844,7 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 	case "attack", "armed_conflict":
 		var out []*entity
 		for p := s.From; p < s.To; p++ {
-			if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() && (m.kind != mDemonym || d.actorNounAfter(m.to)) {
+			if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() && (m.kind != mDemonym || d.actorNounAfter(m.to)) && !d.bystanderCompound(m) {
 				out = appendEntity(out, d.owner(m))
 			}
 		}
@@ -860,6 +860,21 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 		}
 	}
 	return out, false
+}
+
+// bystanderCompound reports whether compound mention m names an actor
+// that takes no side in the fighting it tells of: the maker of a weapon
+// ("Turkish-made drones"), a backer ("Rwanda-backed rebels") or a
+// mediator ("Qatar-brokered truce").
+func (d *doc) bystanderCompound(m *mention) bool {
+	if m.kind != mCompound {
+		return false
+	}
+	switch m.suffix {
+	case "made", "built", "designed", "manufactured", "produced":
+		return true
+	}
+	return d.x.lex.cue(graph.RelSupports, cueCompound, m.suffix) || d.x.lex.cue(graph.RelMediates, cueCompound, m.suffix) && m.suffix != "led"
 }
 
 // personJustBefore reports whether a person's name ends the words before
