@@ -118,6 +118,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"REPRESENTS Karim Benali -> Algeria"},
 		},
 		{
+			name:    "a count opening a sentence is no part of a name",
+			text:    "Britain joined the strikes on the Houthis. Four Royal Air Force Typhoons flying from Cyprus struck a site in Yemen.",
+			want:    []string{"Organization Royal Air Force"},
+			notWant: []string{"Organization Four Royal Air Force"},
+		},
+		{
 			name: "a coalition named a Platform is an organization",
 			text: "Mali's government and the main opposition coalition, the Unitary Platform, signed an agreement in Algiers on Tuesday.",
 			want: []string{"Organization Unitary Platform"},
