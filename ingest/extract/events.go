@@ -1032,13 +1032,13 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					continue
 				}
 			}
-			if n := d.cueLen(graph.RelMediates, cuePassive, k); n > 0 && d.low(k+n) == "by" && !d.negated(graph.RelMediates, k) {
+			if n := d.cueLen(graph.RelMediates, cuePassive, k); n > 0 && d.agentBy(k+n) > 0 && !d.negated(graph.RelMediates, k) {
 				if d.x.lex.cue(graph.RelMediates, cueVerb, t.Lower) || d.nearTrigger(k) {
-					add(ruleMediatesPassive, d.actorsRight(k+n+1, 5, actorLabels...))
+					add(ruleMediatesPassive, d.actorsRight(d.agentBy(k+n)+1, 5, actorLabels...))
 				}
 				continue
 			}
-			if n := d.cueLen(graph.RelMediates, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelMediates, k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.negotiationIn(si) && !d.ownBodyAt(k+n)) {
+			if n := d.cueLen(graph.RelMediates, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelMediates, k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.hostsNegotiation(k, n)) {
 				add(ruleMediatesVerb, d.actorsLeftN(k, 30, actorLabels...))
 				continue
 			}
@@ -1092,6 +1092,20 @@ func (d *doc) whichAfterNegotiation(k int) bool {
 		}
 	}
 	return false
+}
+
+// hostsNegotiation reports whether the host verb at k (n tokens) hosts a
+// negotiation: one named after it in its sentence ("hosted talks
+// between", "hosted the two leaders, who met for ceasefire
+// negotiations"), or the one a relative clause it
+// ends is about ("the talks, which Qatar hosted"); not "the city hosted
+// a Formula One race" in a sentence about a truce, nor "convene his
+// cabinet to ratify the deal".
+func (d *doc) hostsNegotiation(k, n int) bool {
+	if d.ownBodyAt(k + n) {
+		return false
+	}
+	return d.negotiationWithin(k+n, d.sents[d.toks[k].Sent].To) || d.whichAfterNegotiation(k)
 }
 
 // hostVerb reports whether w is a form of "host" or "convene": a host
