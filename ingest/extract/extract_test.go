@@ -118,6 +118,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"REPRESENTS Karim Benali -> Algeria"},
 		},
 		{
+			name:    "rebels named by their nationality are no object for their state",
+			text:    "Syria rejected the plan. Turkey has backed Syrian rebels since 2012, and Russian jets attacked Syrian rebels near Idlib on Monday.",
+			notWant: []string{"SUPPORTS Turkey -> Syria", "FIGHTS Russia -> Syria"},
+		},
+		{
 			name:    "a count opening a sentence is no part of a name",
 			text:    "Britain joined the strikes on the Houthis. Four Royal Air Force Typhoons flying from Cyprus struck a site in Yemen.",
 			want:    []string{"Organization Royal Air Force"},

@@ -520,6 +520,12 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound {
 			continue
 		}
+		// "attacked Syrian rebels": fighters against the state named by
+		// their nationality, not the state.
+		if m.kind == mDemonym && d.insurgentsAt(m.to, m.ent) {
+			p = m.to
+			continue
+		}
 		// "Somalia's al-Shabaab", "Sudan's RSF": the armed group, not the
 		// state named as its place.
 		if g := d.possessedGroup(m); g != nil && hasLabel(g.ent, labels) {
