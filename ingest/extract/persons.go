@@ -212,6 +212,15 @@ func (d *doc) findPersons() {
 			i = j - 1
 			continue
 		}
+		// "Pope Francis": a leader the gazetteer knows by an honorific
+		// and a name, and not by the name alone ("Sheikh Tamim bin Hamad
+		// Al Thani" is Tamim bin Hamad Al Thani).
+		if i > 0 && d.x.lex.honorifics[d.toks[i-1].Text] && d.at[i-1] == nil && d.sameSent(i-1, i) {
+			_, plain := d.x.offices[personKey(d.span(i, j))]
+			if _, known := d.x.offices[personKey(d.span(i-1, j))]; known && !plain {
+				i--
+			}
+		}
 		roles, byRole := d.rolesAround(i, j)
 		ok := byRole
 		if !ok && j-i >= 2 {
