@@ -160,6 +160,9 @@ type doc struct {
 	hasDisputed int8
 	// mediatedByRule maps each mediator to the rules that found it.
 	mediatedByRule map[*entity][]string
+	// mediatorSents maps each mediator to the sentences that name it as
+	// one: the evidence of its MEDIATES, before the event's own.
+	mediatorSents map[*entity][]int
 	// The time expressions of each sentence, the article's years of
 	// months, and every event word: eventtime.go.
 	times     [][]timex

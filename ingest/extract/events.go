@@ -42,6 +42,7 @@ func (d *doc) findEvents() {
 	trigs := d.triggers()
 	d.trigs = trigs
 	mediators, mediatorSents := d.mediators()
+	d.mediatorSents = mediatorSents
 	isMediator := map[*entity]bool{}
 	for _, m := range mediators {
 		isMediator[m] = true
@@ -350,7 +351,7 @@ func (d *doc) findEvents() {
 				continue
 			}
 			m.real = true
-			d.rels = append(d.rels, &relation{typ: graph.RelMediates, from: m, toEvent: ev, evidence: ev.sents, confidence: confInferred + 0.1, why: d.mediatorReason(ev, m)})
+			d.rels = append(d.rels, &relation{typ: graph.RelMediates, from: m, toEvent: ev, evidence: d.mediatorEvidence(ev, m), confidence: confInferred + 0.1, why: d.mediatorReason(ev, m)})
 		}
 		for _, p := range ev.places {
 			p.ent.real = true
@@ -1074,6 +1075,28 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 
 // leadVerbs lead a mediation, an effort or a delegation.
 var leadVerbs = map[string]bool{"led": true, "leads": true, "lead": true, "leading": true, "headed": true, "heads": true, "spearheaded": true, "spearheads": true, "conducted": true, "conducts": true}
+
+// mediatorEvidence is the evidence of m's mediation of ev: the sentences
+// that name m as a mediator, those about ev first, then ev's own.
+func (d *doc) mediatorEvidence(ev *event, m *entity) []int {
+	var out []int
+	for _, s := range d.mediatorSents[m] {
+		if containsInt(ev.sents, s) {
+			out = append(out, s)
+		}
+	}
+	for _, s := range d.mediatorSents[m] {
+		if !containsInt(out, s) {
+			out = append(out, s)
+		}
+	}
+	for _, s := range ev.sents {
+		if !containsInt(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
 
 // whichAfterNegotiation reports whether the verb at k ends a relative
 // clause about a negotiation named just before it: "the talks, which

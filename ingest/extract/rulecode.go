@@ -485,9 +485,10 @@ func (d *doc) mediatorReason(ev *event, m *entity) []reason {
 		}
 	}
 	var out []reason
+	sent := d.mediatorEvidence(ev, m)[0]
 	for _, r := range rules {
 		if !slices.ContainsFunc(out, func(o reason) bool { return o.rule == r }) {
-			out = append(out, reason{r, ev.sents[0]})
+			out = append(out, reason{r, sent})
 		}
 	}
 	return out
