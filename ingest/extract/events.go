@@ -1033,9 +1033,9 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					continue
 				}
 			}
-			if n := d.cueLen(graph.RelMediates, cuePassive, k); n > 0 && d.agentBy(k+n) > 0 && !d.negated(graph.RelMediates, k) {
+			if n := d.cueLen(graph.RelMediates, cuePassive, k); n > 0 && d.low(k+n) == "by" && !d.negated(graph.RelMediates, k) {
 				if d.x.lex.cue(graph.RelMediates, cueVerb, t.Lower) || d.nearTrigger(k) {
-					add(ruleMediatesPassive, d.actorsRight(d.agentBy(k+n)+1, 5, actorLabels...))
+					add(ruleMediatesPassive, d.actorsRight(k+n+1, 5, actorLabels...))
 				}
 				continue
 			}

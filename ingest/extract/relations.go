@@ -936,7 +936,7 @@ var purposeNouns = map[string]bool{"offensive": true, "push": true, "campaign": 
 // passiveAt reports whether the verb at k is a passive participle ("is
 // backed by", "were seized").
 func (d *doc) passiveAt(k int) bool {
-	if d.low(k+1) == "by" || d.toks[k].Tag == "VBN" && d.agentBy(k+1) > 0 {
+	if d.low(k+1) == "by" {
 		return true
 	}
 	// "armed and trained by the UAE"
@@ -948,29 +948,6 @@ func (d *doc) passiveAt(k int) bool {
 		return true
 	}
 	return false
-}
-
-// agentBy is the position of the "by" that names the agent of a
-// participle ending before k, at k or past a short phrase of place or
-// time ("hosted in Riyadh by the Gulf Cooperation Council"), or -1.
-func (d *doc) agentBy(k int) int {
-	if d.low(k) == "by" {
-		return k
-	}
-	switch d.low(k) {
-	case "in", "at", "on", "last", "this", "earlier", "late":
-	default:
-		return -1
-	}
-	for p := k + 1; p < len(d.toks) && p <= k+5 && d.sameSent(p, k); p++ {
-		switch w := d.low(p); {
-		case w == "by":
-			return p
-		case w == "," || w == ";" || w == "and" || strings.HasPrefix(d.toks[p].Tag, "VB"):
-			return -1
-		}
-	}
-	return -1
 }
 
 // demandAt reads "X demanded Y ...", "X called on Y to ...", "urged Y to":
