@@ -1256,6 +1256,11 @@ func (d *doc) actorBeforeInClause(i, n int) *entity {
 // actorMentionBeforeInClause is the mention actorBeforeInClause finds.
 func (d *doc) actorMentionBeforeInClause(i, n int) *mention {
 	for k := i - 1; k >= 0 && k >= i-n && d.sameSent(k, i); k-- {
+		// "sanctions imposed by Washington on senior officials, among
+		// them Vice President X": one of a group, whoever named it.
+		if w := d.low(k); w == "among" && (d.low(k+1) == "them" || d.low(k+1) == "whom") || w == "including" {
+			return nil
+		}
 		m := d.at[k]
 		if m == nil || !m.ent.isActor() || !m.ent.real {
 			continue
