@@ -21,19 +21,20 @@ CALL (x) {
   RETURN p, r
   UNION ALL
   WITH x WHERE $to <> ''
+  WITH x, '"' + replace(replace($to, '\\', '\\\\'), '"', '\\"') + '"' AS phrase
   // Entities first: every event whose name holds the words would be a
   // candidate too, and an event is asked for by name seldom.
-  WITH x, COLLECT {
-    CALL db.index.fulltext.queryNodes('actor_names', '"' + replace(replace($to, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS y
+  WITH x, phrase, COLLECT {
+    CALL db.index.fulltext.queryNodes('actor_names', phrase) YIELD node AS y
     WITH y WHERE toLower(y.name) = toLower($to) OR any(al IN coalesce(y.aliases, []) WHERE toLower(al) = toLower($to))
     RETURN y
   } AS ys
-  CALL (ys) {
+  CALL (ys, phrase) {
     UNWIND ys AS y
     RETURN y
     UNION ALL
-    WITH ys WHERE ys = []
-    CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($to, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS y
+    WITH ys, phrase WHERE ys = []
+    CALL db.index.fulltext.queryNodes('entity_names', phrase) YIELD node AS y
     WITH y WHERE y:Event AND (toLower(y.name) = toLower($to) OR any(al IN coalesce(y.aliases, []) WHERE toLower(al) = toLower($to)))
     RETURN y
   }

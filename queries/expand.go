@@ -273,42 +273,62 @@ func quoteName(s string) string {
 // the alias after AS, or else the expression as written.
 func returnColumns(cypher string) ([]string, error) {
 	toks := topLevel(cypher)
-	start := -1
+	last := -1
 	for i, t := range toks {
 		if t.word == "RETURN" {
-			start = i
+			last = i
 		}
 	}
-	if start < 0 {
+	if last < 0 {
 		return nil, fmt.Errorf("no RETURN clause")
 	}
-	from := toks[start].end
-	to := len(cypher)
-	for _, t := range toks[start+1:] {
+	items := returnItems(cypher, toks, last)
+	var cols []string
+	for _, it := range items {
+		if it.expr == "*" || it.expr == "" {
+			return nil, fmt.Errorf("RETURN %s: name every column", strings.TrimSpace(cypher[items[0].from:items[len(items)-1].to]))
+		}
+		cols = append(cols, it.name)
+	}
+	return cols, nil
+}
+
+// returnItem is one column of a RETURN clause.
+type returnItem struct {
+	from, to int    // the item's text in the query, alias included, spaces after it not
+	expr     string // its expression, without comments or DISTINCT
+	name     string // the alias after AS, or else the expression as written
+}
+
+// returnItems reads the columns of the RETURN clause whose keyword is
+// toks[i], up to its ORDER BY, SKIP, LIMIT or the UNION after it.
+func returnItems(cypher string, toks []token, i int) []returnItem {
+	from, to := toks[i].end, len(cypher)
+	for _, t := range toks[i+1:] {
 		if t.word == "ORDER" || t.word == "SKIP" || t.word == "LIMIT" || t.word == "UNION" {
 			to = t.pos
 			break
 		}
 	}
-	items := splitTopLevel(cypher[from:to])
-	if len(items) > 0 {
-		if first := strings.TrimSpace(items[0]); strings.HasPrefix(strings.ToUpper(first), "DISTINCT ") {
-			items[0] = first[len("DISTINCT "):]
+	var out []returnItem
+	for n, text := range splitTopLevel(cypher[from:to]) {
+		it := returnItem{from: from, to: from + len(strings.TrimRight(text, " \t\r\n"))}
+		from += len(text) + 1
+		expr := strings.TrimSpace(stripComments(text))
+		if as := lastTopLevelWord(expr, "AS"); as >= 0 {
+			it.name = strings.Trim(strings.TrimSpace(expr[as+2:]), "`")
+			expr = strings.TrimSpace(expr[:as])
 		}
+		if n == 0 && strings.HasPrefix(strings.ToUpper(expr), "DISTINCT ") {
+			expr = strings.TrimSpace(expr[len("DISTINCT "):])
+		}
+		it.expr = expr
+		if it.name == "" {
+			it.name = strings.Join(strings.Fields(expr), " ")
+		}
+		out = append(out, it)
 	}
-	var cols []string
-	for _, item := range items {
-		item = strings.TrimSpace(stripComments(item))
-		if item == "*" || item == "" {
-			return nil, fmt.Errorf("RETURN %s: name every column", strings.TrimSpace(cypher[from:to]))
-		}
-		name := strings.Join(strings.Fields(item), " ")
-		if as := lastTopLevelWord(item, "AS"); as >= 0 {
-			name = strings.Trim(strings.TrimSpace(item[as+2:]), "`")
-		}
-		cols = append(cols, name)
-	}
-	return cols, nil
+	return out
 }
 
 // token is a keyword-like word outside strings, comments and brackets.

@@ -38,52 +38,23 @@ func tableCypher(cypher string) string {
 	return "CALL () {\n" + withoutGraph(cypher) + "\n}\nRETURN " + strings.Join(keep, ", ")
 }
 
-// withoutGraph is cypher with the expression of the graph column of each
-// top-level RETURN (each part of a UNION) replaced by null.
+// withoutGraph is cypher with the graph column of each top-level RETURN
+// (each part of a UNION) made null.
 func withoutGraph(cypher string) string {
 	toks := topLevel(cypher)
-	type span struct{ from, to int }
-	var nulls []span
+	var graphs []returnItem
 	for i, t := range toks {
 		if t.word != "RETURN" {
 			continue
 		}
-		end := len(cypher)
-		for _, u := range toks[i+1:] {
-			if u.word == "ORDER" || u.word == "SKIP" || u.word == "LIMIT" || u.word == "UNION" || u.word == "RETURN" {
-				end = u.pos
-				break
+		for _, it := range returnItems(cypher, toks, i) {
+			if it.name == GraphColumn && !strings.EqualFold(it.expr, "null") {
+				graphs = append(graphs, it)
 			}
-		}
-		from := t.end
-		for _, item := range splitTopLevel(cypher[t.end:end]) {
-			expr := item
-			if as := lastTopLevelWord(item, "AS"); as >= 0 {
-				if strings.Trim(strings.TrimSpace(item[as+2:]), "`") == GraphColumn {
-					expr = item[:as]
-				} else {
-					expr = ""
-				}
-			} else if strings.TrimSpace(stripComments(item)) != GraphColumn {
-				expr = ""
-			} else {
-				// "RETURN ..., graph": the variable, named by itself.
-				nulls = append(nulls, span{from, from + len(item)})
-				from += len(item) + 1
-				continue
-			}
-			if expr != "" && !strings.EqualFold(strings.TrimSpace(stripComments(expr)), "null") {
-				nulls = append(nulls, span{from, from + len(expr)})
-			}
-			from += len(item) + 1
 		}
 	}
-	for i := len(nulls) - 1; i >= 0; i-- {
-		repl := " null "
-		if strings.TrimSpace(cypher[nulls[i].from:nulls[i].to]) == GraphColumn {
-			repl = " null AS " + GraphColumn
-		}
-		cypher = cypher[:nulls[i].from] + repl + cypher[nulls[i].to:]
+	for i := len(graphs) - 1; i >= 0; i-- {
+		cypher = cypher[:graphs[i].from] + " null AS " + GraphColumn + cypher[graphs[i].to:]
 	}
 	return cypher
 }

@@ -351,7 +351,8 @@ func (d *doc) findEvents() {
 				continue
 			}
 			m.real = true
-			d.rels = append(d.rels, &relation{typ: graph.RelMediates, from: m, toEvent: ev, evidence: d.mediatorEvidence(ev, m), confidence: confInferred + 0.1, why: d.mediatorReason(ev, m)})
+			evidence := d.mediatorEvidence(ev, m)
+			d.rels = append(d.rels, &relation{typ: graph.RelMediates, from: m, toEvent: ev, evidence: evidence, confidence: confInferred + 0.1, why: d.mediatorReason(ev, m, evidence[0])})
 		}
 		for _, p := range ev.places {
 			p.ent.real = true
@@ -1120,10 +1121,10 @@ func (d *doc) whichAfterNegotiation(k int) bool {
 // hostsNegotiation reports whether the host verb at k (n tokens) hosts a
 // negotiation: one named after it in its sentence ("hosted talks
 // between", "hosted the two leaders, who met for ceasefire
-// negotiations"), or the one a relative clause it
-// ends is about ("the talks, which Qatar hosted"); not "the city hosted
-// a Formula One race" in a sentence about a truce, nor "convene his
-// cabinet to ratify the deal".
+// negotiations"), or the one a relative clause it ends is about ("the
+// talks, which Qatar hosted"); not "the city hosted a Formula One race"
+// in a sentence about a truce, nor "convene his cabinet to ratify the
+// deal".
 func (d *doc) hostsNegotiation(k, n int) bool {
 	if d.ownBodyAt(k + n) {
 		return false

@@ -466,8 +466,8 @@ func (d *doc) partyReason(ev *event) []reason {
 }
 
 // mediatorReason is the rule that made m a mediator of ev: the host of
-// its venue, or a mediation cue.
-func (d *doc) mediatorReason(ev *event, m *entity) []reason {
+// its venue, or a mediation cue, found in sentence sent.
+func (d *doc) mediatorReason(ev *event, m *entity, sent int) []reason {
 	for _, pl := range ev.places {
 		if d.isCity(pl.ent) && d.hostOf(pl.ent) == m {
 			return []reason{{ruleMediatesHost, ev.sents[0]}}
@@ -485,7 +485,6 @@ func (d *doc) mediatorReason(ev *event, m *entity) []reason {
 		}
 	}
 	var out []reason
-	sent := d.mediatorEvidence(ev, m)[0]
 	for _, r := range rules {
 		if !slices.ContainsFunc(out, func(o reason) bool { return o.rule == r }) {
 			out = append(out, reason{r, sent})
