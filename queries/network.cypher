@@ -1,7 +1,9 @@
 // An actor's two-hop network
 // Everything within two relationships of the actor (articles left out): its
 // leaders, events, allies, enemies, and the actors it meets through them.
-// One row per neighbour with the shortest way to reach it, nearest first.
+// One row per neighbour with the shortest way to reach it, nearest first;
+// at each distance leaders, states, organizations and places before
+// events, and the newest events first.
 // @param actor actor "Rwanda" — State, Organization or Leader: name or alias, any case or accents
 // @param min_confidence float 0.0 — ignore relationships less sure than this
 // @param limit int 100 — at most this many neighbours
@@ -36,5 +38,6 @@ CALL (a, near) {
 }
 RETURN a.name AS focus, coalesce(n.name, n.id) AS neighbour, labels(n)[0] AS label, hops,
        [r IN relationships(path) | type(r)] AS via, path AS graph
-ORDER BY hops, label, neighbour
+ORDER BY hops, CASE labels(n)[0] WHEN 'Leader' THEN 0 WHEN 'State' THEN 1 WHEN 'Organization' THEN 2 WHEN 'Region' THEN 3 ELSE 4 END,
+         coalesce(n.date, n.date_from) DESC, neighbour
 LIMIT toInteger($limit)
