@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -32,6 +33,11 @@ func (db *DB) Dump(ctx context.Context, fn func(n *graph.Node, r *graph.Rel) err
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
 		if err = dump(ctx, sess, counted); err == nil || given || !neo4j.IsRetryable(err) {
+			break
+		}
+		// A server that is restarting needs a moment more each time.
+		if perr := pause(ctx, time.Duration(200<<attempt)*time.Millisecond); perr != nil {
+			err = perr
 			break
 		}
 	}

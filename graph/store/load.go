@@ -181,13 +181,23 @@ func (l *Loader) writeChunk(ctx context.Context, batches []*graph.Batch, idx []i
 		if !errors.As(err, &nerr) || nerr.Code != "Neo.ClientError.Schema.ConstraintValidationFailed" {
 			break
 		}
-		select {
-		case <-ctx.Done():
-			return graph.Stats{}, ctx.Err()
-		case <-time.After(time.Duration(attempt+1) * 50 * time.Millisecond):
+		if err := pause(ctx, time.Duration(attempt+1)*50*time.Millisecond); err != nil {
+			return graph.Stats{}, err
 		}
 	}
 	return graph.Stats{}, err
+}
+
+// pause waits d before a retry, or returns ctx's error if it ends first.
+func pause(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }
 
 // stepKind tells how a step's result is counted.

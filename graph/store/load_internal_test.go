@@ -1,10 +1,13 @@
 package store
 
 import (
+	"context"
+	"errors"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -44,5 +47,18 @@ func TestProvenanceQueryDocumented(t *testing.T) {
 	}
 	if !strings.Contains(string(b), ProvenanceQuery) {
 		t.Errorf("docs/loading.md does not show ProvenanceQuery as it is:\n%s", ProvenanceQuery)
+	}
+}
+
+// TestPauseEndsWithContext checks that a retry's wait gives way to the
+// context: an interrupted load or dump does not sit out its backoff.
+func TestPauseEndsWithContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := pause(ctx, time.Hour); !errors.Is(err, context.Canceled) {
+		t.Errorf("pause after cancel: %v, want context.Canceled", err)
+	}
+	if err := pause(context.Background(), 0); err != nil {
+		t.Errorf("pause of nothing: %v", err)
 	}
 }
