@@ -47,6 +47,10 @@ type role struct {
 	// via is 1 + the token of the name of the person whose aide he is
 	// ("Aliyev's adviser"); 0 if none.
 	via int
+	// viaPronoun is 1 + the token of "his" or "her" before an aide's
+	// title ("his special envoy"), whose principal is settled once all
+	// persons are known; 0 for none.
+	viaPronoun int
 }
 
 // personKey is the key of a person's name: the id its node would have.

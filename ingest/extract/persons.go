@@ -1082,6 +1082,34 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	return roles, found
 }
 
+// lastPersonBefore is the token of the last word of the last person named
+// before token k, in its sentence or the two before, or -1: whom "his"
+// stands for.
+func (d *doc) lastPersonBefore(k int) int {
+	si := d.toks[k].Sent
+	for q := k - 1; q >= 0 && q >= d.sents[max(si-2, 0)].From; q-- {
+		if m := d.at[q]; m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && m.kind == mPerson {
+			return m.to - 1
+		}
+	}
+	return -1
+}
+
+// sentToAt reports whether "to" or "for" at q follows an envoy's title,
+// so that the actor after it is where he is sent: "ambassador to
+// Washington", "envoy for Syria", "humanitarian coordinator for Yemen".
+func (d *doc) sentToAt(q int) bool {
+	if w := d.low(q); w != "to" && w != "for" {
+		return false
+	}
+	for _, t := range []string{"ambassador", "envoy", "representative", "coordinator", "rapporteur"} {
+		if strings.HasPrefix(d.low(q-1), t) {
+			return true
+		}
+	}
+	return false
+}
+
 // singularTitle turns "Foreign Ministers" into "Foreign Minister".
 func singularTitle(t string) string {
 	if strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss") {
@@ -1265,8 +1293,14 @@ func (d *doc) actorMentionBeforeInClause(i, n int) *mention {
 		if m == nil || !m.ent.isActor() || !m.ent.real {
 			continue
 		}
-		if w := d.low(d.skipModifiers(m.from - 1)); (w == "with" || w == "near" || w == "toward" || w == "towards") && d.low(m.to) == "," {
+		q := d.skipModifiers(m.from - 1)
+		if w := d.low(q); (w == "with" || w == "near" || w == "toward" || w == "towards") && d.low(m.to) == "," {
 			return nil
+		}
+		if d.sentToAt(q) {
+			// "His special envoy for Yemen, X": where he is sent.
+			k = m.from
+			continue
 		}
 		return m
 	}
@@ -1307,6 +1341,9 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 	var owners []item
 	comma := false
 	start := k
+	// The person whose aide holds the title: "Putin's envoy" (the token
+	// of his name's last word) or "his special envoy" (the pronoun's).
+	principal, pronoun := -1, -1
 	// "Deputy Prime Minister for Reintegration Gheorghe Bălan", "Minister
 	// of State for European Affairs Harlem Désir": a portfolio between the
 	// title and the name.
@@ -1329,8 +1366,25 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 	}
 	for k >= 0 && d.sameSent(k, i) && start-k < 16 {
 		t := d.toks[k]
+		if len(items) > 0 && aideTitle(items[len(items)-1].title) {
+			if t.Text == "'s" && k > 0 && isCapitalized(d.toks[k-1].Text) && (d.at[k-1] == nil || d.at[k-1].ent.label == graph.LabelLeader) {
+				principal = k - 1
+				break
+			}
+			if t.Lower == "his" || t.Lower == "her" {
+				pronoun = k
+				break
+			}
+		}
 		if m := d.at[k]; m != nil && m.ent.label != graph.LabelLeader {
-			if m.ent.isActor() || m.kind == mDemonym {
+			q := m.from - 1
+			if d.low(q) == "the" {
+				q--
+			}
+			if d.sentToAt(q) {
+				// "Putin's envoy for Syria, X": where he is sent, not
+				// whom he serves.
+			} else if m.ent.isActor() || m.kind == mDemonym {
 				owners = append(owners, item{owner: m.ent, pos: m.from, poss: m.possess, referred: m.refersBack(), demonym: m.kind == mDemonym})
 			} else if m.ent.label == graph.LabelRegion && len(items) > 0 && (m.to == items[len(items)-1].pos || m.possess && m.to+1 == items[len(items)-1].pos && !strings.HasSuffix(strings.ToLower(items[len(items)-1].title), "governor")) {
 				// "St. Vincent Prime Minister X", "Somaliland's foreign
@@ -1501,6 +1555,8 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		r := role{title: canonicalTitle(it.title), sent: d.toks[i].Sent, former: it.former || it.placeOwned && best == nil, rule: ruleTitle}
 		if best != nil {
 			r.owner, r.referred, r.nationality = best.owner, best.referred, best.demonym
+		} else if aideTitle(it.title) {
+			r.via, r.viaPronoun = principal+1, pronoun+1
 		}
 		if it.ended && !it.placeOwned {
 			r.change = "end"
@@ -1708,7 +1764,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			if d.low(q) == "the" {
 				q--
 			}
-			sentTo := d.low(q) == "to" && (strings.HasPrefix(d.low(q-1), "ambassador") || strings.HasPrefix(d.low(q-1), "envoy"))
+			sentTo := d.sentToAt(q)
 			if (m.ent.isActor() || m.kind == mDemonym) && m.kind != mCompound && !sentTo && (owner == nil || (m.possess && !ownerPoss)) {
 				owner, ownerPoss = m.ent, m.possess
 			}
@@ -1825,6 +1881,9 @@ func (d *doc) settleAides() {
 		}
 		for k := range e.roles {
 			r := &e.roles[k]
+			if r.via == 0 && r.viaPronoun > 0 {
+				r.via = d.lastPersonBefore(r.viaPronoun-1) + 1
+			}
 			if r.via == 0 || r.owner != nil {
 				continue
 			}
