@@ -118,6 +118,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"REPRESENTS Karim Benali -> Algeria"},
 		},
 		{
+			name: "an office named by the head noun of an organization named before is that organization's",
+			text: "The Azawad Liberation Front met envoys in Gao. The front's deputy head, Karim Benali, said the talks would resume, and Omar Haddad, the front's spokesman, agreed.",
+			want: []string{"REPRESENTS Karim Benali -> Azawad Liberation Front", "REPRESENTS Omar Haddad -> Azawad Liberation Front"},
+		},
+		{
 			name:    "rebels named by their nationality are no object for their state",
 			text:    "Mali rejected the plan. Algeria has backed Malian rebels since 2012, and Russian jets attacked Malian rebels near Kidal on Monday.",
 			notWant: []string{"SUPPORTS Algeria -> Mali", "FIGHTS Russia -> Mali"},

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -49,6 +50,29 @@ func (d *doc) resolveNominals() {
 			break
 		}
 	}
+}
+
+// headAntecedent is the organization named last before token i whose name
+// holds the word at i as its head noun ("Community of Sant'Egidio" for
+// "the community's president"), or nil: the owner of an office named by
+// that noun alone.
+func (d *doc) headAntecedent(i int) *entity {
+	head := titleCase(d.toks[i].Lower)
+	if d.x.lex.orgHeads[head] == "" {
+		return nil
+	}
+	for p := i - 1; p >= 0 && p >= i-antecedentWindow; p-- {
+		m := d.at[p]
+		if m == nil || m.from != p || m.ent == nil || m.ent.label != graph.LabelOrganization || !m.ent.real {
+			continue
+		}
+		for _, n := range append([]string{m.ent.name}, m.ent.aliases...) {
+			if slices.Contains(strings.Fields(n), head) {
+				return m.ent
+			}
+		}
+	}
+	return nil
 }
 
 // isMilitary reports whether an organization is a state's armed forces by

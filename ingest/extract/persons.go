@@ -1442,8 +1442,15 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			continue
 		}
 		// "the community's president": an owner the article does not
-		// name as an actor; better none than a guessed one.
+		// name as an actor; better none than a guessed one. But "the
+		// council's deputy head" after "the Transitional Military
+		// Council": that council.
 		if len(items) > 0 && d.unnamedOwnerAt(k) {
+			if e := d.headAntecedent(k); e != nil {
+				owners = append(owners, item{owner: e, pos: k, poss: true})
+				k--
+				continue
+			}
 			items[len(items)-1].placeOwned = true
 			break
 		}
@@ -1832,7 +1839,11 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 		// "the community's president": an owner the article does not
 		// name as an actor.
 		if title == "" && d.unnamedOwnerAt(k) {
-			unnamedOwner = true
+			if e := d.headAntecedent(k); e != nil && owner == nil {
+				owner = e
+			} else {
+				unnamedOwner = true
+			}
 		}
 		// "a spokesman for the interior ministry", "an interior ministry
 		// spokesman": a body of the state, whose office serves the state.
