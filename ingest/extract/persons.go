@@ -696,6 +696,16 @@ func (d *doc) statesAfter(e *entity, si int) (states []*entity, third bool) {
 			that = that || d.low(q) == "that"
 			q--
 		}
+		// "said the news was worrying and that Tehran was investigating":
+		// a second clause of what he said.
+		if that && d.low(q) == "and" {
+			for v := q - 1; v >= at; v-- {
+				if speechVerbs[d.low(v)] && strings.HasPrefix(d.toks[v].Tag, "VB") {
+					q = v
+					break
+				}
+			}
+		}
 		if !speechVerbs[d.low(q)] {
 			continue
 		}
