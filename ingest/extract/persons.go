@@ -578,11 +578,12 @@ func (d *doc) settleHeads() {
 				continue
 			}
 			lt := strings.ToLower(e.roles[k].title)
-			// Ministers, the speaker of parliament and the spokesmen of the
-			// presidency or the government serve the state.
+			// Ministers, the speaker of parliament, the attorney general and
+			// the spokesmen of the presidency or the government serve the
+			// state.
 			ministerial := strings.Contains(lt, "minister") || strings.Contains(lt, "secretary") && !strings.Contains(lt, "general") ||
 				lt == "speaker" || strings.HasPrefix(lt, "presidential ") || strings.HasPrefix(lt, "government ") || strings.HasSuffix(lt, "governor") ||
-				strings.Contains(lt, "ministry ") || strings.HasPrefix(lt, "armed forces ")
+				strings.Contains(lt, "ministry ") || strings.HasPrefix(lt, "armed forces ") || lt == "attorney general" || lt == "prosecutor general"
 			// An officer of a state's army, in a sentence of its troops
 			// and no armed group ("Major X said the soldiers had left").
 			if !ministerial && militaryRanks[strings.ToLower(cmp.Or(d.x.lex.roles[lt], lt))] && d.stateTroopsIn(e.roles[k].sent) {
