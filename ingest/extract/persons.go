@@ -1106,14 +1106,21 @@ func (d *doc) lastPersonBefore(k int) int {
 	return -1
 }
 
-// sentToAt reports whether "to" or "for" at q follows an envoy's title,
-// so that the actor after it is where he is sent: "ambassador to
-// Washington", "envoy for Syria", "humanitarian coordinator for Yemen".
+// sentToAt reports whether "to", "for" or "in" at q follows the title of
+// an office held abroad, so that the actor after it is where he is sent,
+// not whom he serves: "ambassador to Washington", "envoy for Syria",
+// "humanitarian coordinator for Yemen", "the U.S. commander in
+// Afghanistan".
 func (d *doc) sentToAt(q int) bool {
-	if w := d.low(q); w != "to" && w != "for" {
+	titles := []string{"ambassador", "envoy", "representative", "coordinator", "rapporteur", "nuncio"}
+	switch d.low(q) {
+	case "to", "for":
+	case "in":
+		titles = append(titles, "commander")
+	default:
 		return false
 	}
-	for _, t := range []string{"ambassador", "envoy", "representative", "coordinator", "rapporteur"} {
+	for _, t := range titles {
 		if strings.HasPrefix(d.low(q-1), t) {
 			return true
 		}
@@ -1819,8 +1826,9 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			k += 2
 			continue
 		}
-		if t.Lower == "to" && aideTitle(title) && owner == nil {
-			// "an aide to President Vladimir Putin"
+		if (t.Lower == "to" || t.Lower == "of") && aideTitle(title) && owner == nil {
+			// "an aide to President Vladimir Putin", "a special envoy of
+			// President Félix Tshisekedi"
 			q := k + 1
 			if m := d.titleAt(q); m > 0 {
 				q += m
