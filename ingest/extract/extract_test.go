@@ -123,6 +123,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"REPRESENTS Karim Benali -> Azawad Liberation Front", "REPRESENTS Omar Haddad -> Azawad Liberation Front"},
 		},
 		{
+			name:    "a relative clause whose antecedent names no actor has no subject further left",
+			text:    "Algerian President Karim Benali approved sanctions against the military leaders who seized power in Mali.",
+			want:    []string{"REPRESENTS Karim Benali -> Algeria"},
+			notWant: []string{"REPRESENTS Karim Benali -> Mali"},
+		},
+		{
 			name:    "rebels named by their nationality are no object for their state",
 			text:    "Mali rejected the plan. Algeria has backed Malian rebels since 2012, and Russian jets attacked Malian rebels near Kidal on Monday.",
 			notWant: []string{"SUPPORTS Algeria -> Mali", "FIGHTS Russia -> Mali"},

@@ -293,6 +293,12 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			if p < k-1 {
 				break
 			}
+			// "sanctions against the military leaders who seized power":
+			// the relative clause's subject is a noun that names no
+			// actor, not one further left.
+			if d.at[q] == nil && strings.HasPrefix(d.toks[q].Tag, "NN") && !isCapitalized(d.toks[q].Text) {
+				return nil
+			}
 			continue
 		}
 		m := d.at[p]
