@@ -1877,6 +1877,12 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 	if title == "" {
 		return nil, false
 	}
+	// "the former Ukrainian president Leonid Kuchma, Russia's ambassador
+	// to Kyiv, Mikhail Zurabov, and ...": a title between two names in a
+	// list is the next one's.
+	if d.low(k) == "," && k+2 < len(d.toks) && d.sameSent(k, k+2) && d.isNameWord(k+1) && d.isNameWord(k+2) {
+		return nil, false
+	}
 	if owner == nil && body != "" {
 		title = body + " " + title
 	}
