@@ -1093,9 +1093,15 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	return roles, found
 }
 
+// personPossessive reports whether token k, before "'s", may end a
+// person's name: "Putin's envoy", "Benali's foreign policy adviser".
+func (d *doc) personPossessive(k int) bool {
+	return isCapitalized(d.toks[k].Text) && d.low(k+1) == "'s" && (d.at[k] == nil || d.at[k].ent.label == graph.LabelLeader)
+}
+
 // lastPersonBefore is the token of the last word of the last person named
-// before token k, in its sentence or the two before, or -1: whom "his"
-// stands for.
+// before token k, in its sentence or the two before, or -1: whom "he" or
+// "his" stands for.
 func (d *doc) lastPersonBefore(k int) int {
 	si := d.toks[k].Sent
 	for q := k - 1; q >= 0 && q >= d.sents[max(si-2, 0)].From; q-- {
@@ -1385,7 +1391,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 	for k >= 0 && d.sameSent(k, i) && start-k < 16 {
 		t := d.toks[k]
 		if len(items) > 0 && aideTitle(items[len(items)-1].title) {
-			if t.Text == "'s" && k > 0 && isCapitalized(d.toks[k-1].Text) && (d.at[k-1] == nil || d.at[k-1].ent.label == graph.LabelLeader) {
+			if t.Text == "'s" && k > 0 && d.personPossessive(k-1) {
 				principal = k - 1
 				break
 			}
@@ -1821,7 +1827,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			k++
 			continue
 		}
-		if isCapitalized(t.Text) && d.low(k+1) == "'s" && (d.at[k] == nil || d.at[k].ent.label == graph.LabelLeader) && title == "" && owner == nil {
+		if d.personPossessive(k) && title == "" && owner == nil {
 			via = k
 			k += 2
 			continue

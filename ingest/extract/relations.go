@@ -377,12 +377,8 @@ func (d *doc) pronounSubject(k int) (*entity, bool) {
 		}
 		return d.pronounOwner(p), true
 	case "he", "she":
-		si := d.toks[p].Sent
-		from := d.sents[max(si-2, 0)].From
-		for q := p - 1; q >= from; q-- {
-			if m := d.at[q]; m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && m.kind == mPerson {
-				return m.ent, true
-			}
+		if q := d.lastPersonBefore(p); q >= 0 {
+			return d.at[q].ent, true
 		}
 		return nil, true
 	}
