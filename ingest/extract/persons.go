@@ -980,8 +980,12 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	if j < len(d.toks) && d.toks[j].Text == "," {
 		if !found || allFormer(roles) {
 			// "Former Nigerian president Olusegun Obasanjo, the AU's High
-			// Representative": the office held now.
-			if after, ok := d.rolesAfter(j + 1); ok {
+			// Representative": the office held now. But in a list whose
+			// titles come before the names ("the former Ukrainian
+			// president Leonid Kuchma, Russia's ambassador to Kyiv,
+			// Mikhail Zurabov"), a title between two names is the next
+			// one's.
+			if after, ok := d.rolesAfter(j + 1); ok && !(found && d.nameAfterApposition(j+1)) {
 				roles, found = append(roles, after...), true
 			}
 		} else if !hasOwner(roles) {
@@ -1091,6 +1095,18 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 	}
 	return roles, found
+}
+
+// nameAfterApposition reports whether the phrase between commas that
+// starts at k is followed by a person's name: "..., Russia's ambassador
+// to Kyiv, Mikhail Zurabov".
+func (d *doc) nameAfterApposition(k int) bool {
+	for p := k; p < len(d.toks) && p < k+16 && d.sameSent(p, k); p++ {
+		if d.low(p) == "," {
+			return p+2 < len(d.toks) && d.sameSent(p, p+2) && d.isNameWord(p+1) && d.isNameWord(p+2)
+		}
+	}
+	return false
 }
 
 // personPossessive reports whether token k, before "'s", may end a
@@ -1881,12 +1897,6 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 		k++
 	}
 	if title == "" {
-		return nil, false
-	}
-	// "the former Ukrainian president Leonid Kuchma, Russia's ambassador
-	// to Kyiv, Mikhail Zurabov, and ...": a title between two names in a
-	// list is the next one's.
-	if d.low(k) == "," && k+2 < len(d.toks) && d.sameSent(k, k+2) && d.isNameWord(k+1) && d.isNameWord(k+2) {
 		return nil, false
 	}
 	if owner == nil && body != "" {
