@@ -276,15 +276,17 @@ func (r *run) extract(ctx context.Context, groups <-chan []*article.Article, don
 // one by the bulk path; memory stays a few MB however long the run.
 const recentArticles = 1 << 18
 
-// recent is the set of the last n keys added.
+// recent is the set of the last n keys added. It grows as keys come, so
+// that a short run does not set aside room for a long one.
 type recent struct {
+	n    int
 	ring []uint64
 	next int
 	in   map[uint64]struct{}
 }
 
 func newRecent(n int) *recent {
-	return &recent{ring: make([]uint64, 0, n), in: make(map[uint64]struct{}, n)}
+	return &recent{n: n, in: map[uint64]struct{}{}}
 }
 
 // add adds k and reports whether it was among the last n keys already.
@@ -292,7 +294,7 @@ func (r *recent) add(k uint64) bool {
 	if _, ok := r.in[k]; ok {
 		return true
 	}
-	if len(r.ring) < cap(r.ring) {
+	if len(r.ring) < r.n {
 		r.ring = append(r.ring, k)
 	} else {
 		delete(r.in, r.ring[r.next])

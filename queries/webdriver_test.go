@@ -158,15 +158,27 @@ func (wd *webDriver) waitJS(what, script string, args ...any) any {
 	deadline := time.Now().Add(wd.timeout)
 	for {
 		v := wd.js(script, args...)
-		if v != nil && v != false && v != "" && v != float64(0) {
+		if truthy(v) {
 			return v
 		}
 		if time.Now().After(deadline) {
-			wd.screenshot(os.TempDir() + "/geokg-browser-failure.png")
-			wd.t.Fatalf("timed out waiting for %s (a picture of the page: %s/geokg-browser-failure.png)", what, os.TempDir())
+			wd.giveUp("timed out waiting for " + what)
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
+}
+
+// truthy reports whether a script's result is true as JavaScript counts
+// it.
+func truthy(v any) bool {
+	return v != nil && v != false && v != "" && v != float64(0)
+}
+
+// giveUp fails the test with why, after a picture of the page.
+func (wd *webDriver) giveUp(why string) {
+	wd.t.Helper()
+	wd.screenshot(os.TempDir() + "/geokg-browser-failure.png")
+	wd.t.Fatalf("%s (a picture of the page: %s/geokg-browser-failure.png)", why, os.TempDir())
 }
 
 // clickUntil clicks the element find returns until done holds: a page
@@ -178,13 +190,12 @@ func (wd *webDriver) clickUntil(what, find, done string, args ...any) {
 	for {
 		wd.click(wd.waitElement(what, find))
 		for retry := time.Now().Add(5 * time.Second); time.Now().Before(retry); time.Sleep(200 * time.Millisecond) {
-			if v := wd.js(done, args...); v != nil && v != false && v != "" && v != float64(0) {
+			if truthy(wd.js(done, args...)) {
 				return
 			}
 		}
 		if time.Now().After(deadline) {
-			wd.screenshot(os.TempDir() + "/geokg-browser-failure.png")
-			wd.t.Fatalf("clicking %s did nothing (a picture of the page: %s/geokg-browser-failure.png)", what, os.TempDir())
+			wd.giveUp("clicking " + what + " did nothing")
 		}
 	}
 }

@@ -1134,21 +1134,24 @@ func (d *doc) lastPersonBefore(k int) int {
 // "humanitarian coordinator for Yemen", "the U.S. commander in
 // Afghanistan".
 func (d *doc) sentToAt(q int) bool {
-	titles := []string{"ambassador", "envoy", "representative", "coordinator", "rapporteur", "nuncio"}
-	switch d.low(q) {
-	case "to", "for":
+	switch title := d.low(q - 1); d.low(q) {
 	case "in":
-		titles = append(titles, "commander")
-	default:
-		return false
-	}
-	for _, t := range titles {
-		if strings.HasPrefix(d.low(q-1), t) {
+		if strings.HasPrefix(title, "commander") {
 			return true
+		}
+		fallthrough
+	case "to", "for":
+		for _, t := range envoyTitles {
+			if strings.HasPrefix(title, t) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// envoyTitles begin the titles of offices held abroad.
+var envoyTitles = [...]string{"ambassador", "envoy", "representative", "coordinator", "rapporteur", "nuncio"}
 
 // singularTitle turns "Foreign Ministers" into "Foreign Minister".
 func singularTitle(t string) string {

@@ -271,9 +271,9 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			}
 			// "the Libyan National Army (LNA), which": the acronym in
 			// brackets repeats the name before it.
-			if d.low(q) == ")" && q >= 3 && d.low(q-2) == "(" {
-				if a, n := d.at[q-1], d.at[q-3]; n != nil && (a != nil && a.ent == n.ent || a == nil && isAllCaps(d.toks[q-1].Text)) {
-					q -= 3
+			if b := d.beforeAcronym(q); b != q {
+				if a, n := d.at[q-1], d.at[b]; n != nil && (a != nil && a.ent == n.ent || a == nil && isAllCaps(d.toks[q-1].Text)) {
+					q = b
 				}
 			}
 			if m := d.at[q]; q >= 0 && m != nil && m.ent != nil && hasLabel(m.ent, labels) && !m.possess {
@@ -421,9 +421,7 @@ func (d *doc) beforeParenthetical(c int, labels []graph.Label) []*entity {
 		}
 		// "The Caribbean Community (CARICOM), which": the acronym in
 		// brackets repeats the name before it.
-		if d.low(p-1) == ")" && p >= 4 && d.low(p-3) == "(" {
-			p -= 3
-		}
+		p = d.beforeAcronym(p-1) + 1
 		m := d.at[p-1]
 		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound {
 			return nil
@@ -563,6 +561,16 @@ func (d *doc) pastAcronym(m *mention) int {
 		if a := d.at[q+1]; a != nil && a.ent == m.ent && d.low(a.to) == ")" {
 			return a.to + 1
 		}
+	}
+	return q
+}
+
+// beforeAcronym is the last token of the name before an acronym in
+// brackets that ends at token q ("the Libyan National Army (LNA)"), or q
+// when none ends there: the counterpart of pastAcronym, read leftwards.
+func (d *doc) beforeAcronym(q int) int {
+	if d.low(q) == ")" && q >= 3 && d.low(q-2) == "(" {
+		return q - 3
 	}
 	return q
 }

@@ -684,9 +684,7 @@ func mustDo(d *doc, m *match) {
 	}
 	// "the Southern Transitional Council (STC) must": the name before
 	// its acronym.
-	if d.low(p) == ")" && p >= 3 && d.low(p-2) == "(" {
-		p -= 3
-	}
+	p = d.beforeAcronym(p)
 	if p < 0 || d.at[p] == nil && !(p > 0 && forceNouns[d.low(p)] && d.at[p-1] != nil) {
 		return
 	}
