@@ -35,6 +35,13 @@ var ruleGuards = map[string]guardFunc{
 	"negation": func(d *doc, m *match) bool { return d.denied(m.k, m.rule.cancel) },
 	// "vowed to recapture", "plans to reach", "would halt".
 	"modal": func(d *doc, m *match) bool { return d.modal(m.k) },
+	// "could send", "threatened to send", "if it sends": what may happen.
+	// "said it would send tanks", "will deploy troops": a decision
+	// announced, which a gift or a deployment is once made public.
+	"hypothetical": func(d *doc, m *match) bool {
+		w := d.modalWord(m.k)
+		return w != "" && (w != "will" && w != "would" || d.conditional(m.k))
+	},
 	// The trigger is a passive participle: "is backed by", "were seized".
 	"passive": func(d *doc, m *match) bool { return d.passiveAt(m.k) },
 	// "accused Chad of arming the rebels, an allegation both deny".

@@ -905,21 +905,43 @@ func (d *doc) stateOrgOf(es []*entity) []*entity {
 
 // modal reports whether the cue at k is only intended or possible: "vowed
 // to recapture", "plans to reach", "would halt".
-func (d *doc) modal(k int) bool {
+func (d *doc) modal(k int) bool { return d.modalWord(k) != "" }
+
+// modalWord is the word that makes the verb at k modal, or "".
+func (d *doc) modalWord(k int) string {
 	// "launched an offensive to seize Tripoli": a purpose, not a deed.
 	if d.low(k-1) == "to" && purposeNouns[d.low(k-2)] {
-		return true
+		return d.low(k - 2)
 	}
 	for p := k - 1; p >= k-4 && p >= 0 && d.sameSent(p, k); p-- {
-		switch d.low(p) {
+		switch w := d.low(p); w {
 		case "would", "could", "might", "may", "will", "vowed", "vowing", "vows", "plans", "plan", "planned", "threatened", "threatens", "wants", "attempt", "attempting", "trying", "hopes", "aims", "seeks", "if", "preparing", "prepare", "prepares", "intends", "intend", "bid", "accused", "accuses", "accusing":
-			return true
+			return w
 		case ",", ";":
-			return false
+			return ""
+		}
+	}
+	return ""
+}
+
+// conditional reports whether the sentence of token k puts a condition:
+// "if", "unless" or "whether" anywhere in it ("would send drones if the
+// junta called elections").
+func (d *doc) conditional(k int) bool {
+	for p := k - 1; p >= 0 && d.sameSent(p, k); p-- {
+		if conditionWords[d.low(p)] {
+			return true
+		}
+	}
+	for p := k + 1; p < len(d.toks) && d.sameSent(p, k); p++ {
+		if conditionWords[d.low(p)] {
+			return true
 		}
 	}
 	return false
 }
+
+var conditionWords = map[string]bool{"if": true, "unless": true, "whether": true}
 
 // facilityNouns are the military posts whose capture takes the place
 // they are in.
