@@ -1781,6 +1781,67 @@ func (d *doc) pronounOwner(k int) *entity {
 	return nil
 }
 
+// whoLeads reads a relative clause at k ("who") that says whom a person
+// leads, heads, chairs or commands: the group itself ("who leads the
+// Azawad Liberation Front"), a body of its own ("who heads Hamas's
+// political bureau", "who leads the Algerian delegation", "who led the
+// delegation of the BRN"). It gives the title and the group's actor, or
+// no owner when the clause names none ("who leads the Syrian
+// opposition": not Syria's).
+func (d *doc) whoLeads(k int) (title string, owner *entity) {
+	w := d.low(k + 1)
+	switch {
+	case strings.HasPrefix(w, "lead") || w == "led" || strings.HasPrefix(w, "head"):
+		title = "Leader"
+	case strings.HasPrefix(w, "chair"):
+		title = "Chair"
+	case strings.HasPrefix(w, "command"):
+		title = "Commander"
+	default:
+		return "", nil
+	}
+	p := k + 2
+	if d.low(p) == "the" {
+		p++
+	}
+	if d.ledBody(p) && d.low(p+1) == "of" {
+		p += 2
+		if d.low(p) == "the" {
+			p++
+		}
+	}
+	m := d.at[p]
+	if m == nil || m.ent == nil || !m.ent.isActor() || m.kind == mCompound || m.from != p {
+		return "", nil
+	}
+	q := m.to
+	if d.low(q) == "'s" {
+		q++
+	}
+	// One modifier may stand before the body: "political bureau",
+	// "negotiating team".
+	if !d.ledBody(q) && d.at[q] == nil && !isCapitalized(d.toks[min(q, len(d.toks)-1)].Text) && d.ledBody(q+1) {
+		q++
+	}
+	if q >= len(d.toks) || !d.sameSent(k, q) || d.ledBody(q) || phraseEnds[d.low(q)] {
+		return title, m.ent
+	}
+	return "", nil
+}
+
+// ledBody reports whether token k names a body a person leads for an
+// actor: its delegation, team or committee, or one of the nouns that make a
+// demonym stand for its state ("the Algerian government").
+func (d *doc) ledBody(k int) bool {
+	w := d.low(k)
+	return ledBodies[w] || d.x.lex.actorNouns[w]
+}
+
+var ledBodies = map[string]bool{"committee": true, "bureau": true, "team": true, "panel": true, "negotiators": true, "wing": true, "office": true, "contingent": true}
+
+// phraseEnds are the tokens after which a noun phrase is complete.
+var phraseEnds = map[string]bool{",": true, ".": true, ";": true, ")": true, "in": true, "at": true, "for": true, "since": true, "and": true, "from": true, "on": true, "during": true, "until": true, "to": true}
+
 // rolesAfter reads an apposition after a name, starting at token k.
 func (d *doc) rolesAfter(k int) ([]role, bool) {
 	lx := d.x.lex
@@ -1798,6 +1859,12 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 	if k < len(d.toks) {
 		// ("al Shabaab's spokesman": a name's first word is no verb,
 		// whatever the tagger says.)
+		if d.low(k) == "who" {
+			// "Abdulsalam, who leads the Houthi delegation"
+			if title, owner := d.whoLeads(k); owner != nil {
+				return []role{{title: title, owner: owner, sent: d.toks[k].Sent, rule: ruleLeads}}, true
+			}
+		}
 		if w := d.low(k); w == "and" || w == "or" || w == "who" || strings.HasPrefix(d.toks[k].Tag, "VB") && d.at[k] == nil || d.toks[k].Key == "\"" || w == "”" {
 			return nil, false
 		}
@@ -1864,18 +1931,14 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			}
 			break
 		}
-		if t.Lower == "who" && (strings.HasPrefix(d.low(k+1), "lead") || strings.HasPrefix(d.low(k+1), "head") || strings.HasPrefix(d.low(k+1), "command")) {
-			if title == "" {
-				title, rule = "Leader", ruleLeads
+		if t.Lower == "who" {
+			if lead, o := d.whoLeads(k); o != nil {
+				if title == "" {
+					title, rule = lead, ruleLeads
+				}
+				owner = o
+				break
 			}
-			k += 2
-			if d.low(k) == "the" {
-				k++
-			}
-			if m := d.at[k]; m != nil && m.ent.isActor() {
-				owner = m.ent
-			}
-			break
 		}
 		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
 			break
