@@ -134,6 +134,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"SUPPORTS Algeria -> Mali", "FIGHTS Russia -> Mali"},
 		},
 		{
+			name:    "a known name ends before a title after it",
+			text:    "Economic Community of West African States President Omar Touray said the junta in Mali must hold elections.",
+			want:    []string{"REPRESENTS Omar Touray -> Economic Community of West African States"},
+			notWant: []string{"Organization Economic Community of West African States President Omar Touray"},
+		},
+		{
 			name:    "a known name ends before a place after it",
 			text:    "Mali's foreign minister attended a meeting at the secretariat of the Economic Community of West African States in Abuja on Monday.",
 			want:    []string{"Organization Economic Community of West African States"},

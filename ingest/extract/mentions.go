@@ -418,9 +418,11 @@ func (d *doc) findOrganizations() {
 				j++
 				continue
 			}
-			// "the Association of Southeast Asian Nations in Jakarta": a
-			// name the gazetteer knows ends where it ends, before a place.
-			if tail && (t.Lower == "in" || t.Lower == "at") && d.at[i] != nil && d.at[i].from == i && d.at[i].to == j {
+			// "the Association of Southeast Asian Nations in Jakarta",
+			// "Organization of American States Secretary General Luis
+			// Almagro": a name the gazetteer knows ends where it ends,
+			// before a place or a title.
+			if known := d.at[i] != nil && d.at[i].from == i && d.at[i].to == j; known && (tail && (t.Lower == "in" || t.Lower == "at") || d.titleAt(j) > 0) {
 				break
 			}
 			if tail && connectors[t.Lower] && t.Lower != "to" && j+1 < len(d.toks) && d.toks[j+1].Sent == si {
