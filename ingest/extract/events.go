@@ -1040,7 +1040,7 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 				}
 				continue
 			}
-			if n := d.cueLen(graph.RelMediates, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelMediates, k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.hostsNegotiation(k, n)) {
+			if n := d.cueLen(graph.RelMediates, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelMediates, k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.hostsNegotiation(k, n)) && (!runVerb(t.Lower) || d.negotiationWithin(k+n, k+n+3)) {
 				add(ruleMediatesVerb, d.actorsLeftN(k, 30, actorLabels...))
 				continue
 			}
@@ -1137,6 +1137,13 @@ func (d *doc) hostsNegotiation(k, n int) bool {
 // the group" is hospitality).
 func hostVerb(w string) bool {
 	return strings.HasPrefix(w, "host") || strings.HasPrefix(w, "conven")
+}
+
+// runVerb reports whether w is a form of "run", which mediates only with
+// a negotiation for its object ("who ran the talks", not "ran the
+// country").
+func runVerb(w string) bool {
+	return w == "ran" || w == "runs" || w == "running"
 }
 
 // skipRoleAdjectives steps left from k over an article and adjectives:
