@@ -140,6 +140,17 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Organization Economic Community of West African States President Omar Touray"},
 		},
 		{
+			name:    "and the opens the next item of a list",
+			text:    "The Armed Forces of the Philippines and the Azawad Liberation Front signed a truce in Gao. The Economic Community of West African States and Mali welcomed it.",
+			want:    []string{"Organization Armed Forces of the Philippines", "Organization Azawad Liberation Front", "Organization Economic Community of West African States", "State Mali"},
+			notWant: []string{"Organization Armed Forces of the Philippines and the Azawad Liberation Front", "Organization Economic Community of West African States and Mali"},
+		},
+		{
+			name:    "a title before an organization's head noun is part of its name",
+			text:    "The measure will be sent to the Economic Community of West African States General Assembly, which meets in Gao.",
+			notWant: []string{"Organization General Assembly"},
+		},
+		{
 			name:    "a known name ends before a place after it",
 			text:    "Mali's foreign minister attended a meeting at the secretariat of the Economic Community of West African States in Abuja on Monday.",
 			want:    []string{"Organization Economic Community of West African States"},

@@ -386,6 +386,20 @@ var collectiveNouns = map[string]bool{"People": true, "Peoples": true, "Workers"
 // Port-au-Prince", "control of Kabul", "the outskirts of Khartoum".
 var partOf = map[string]bool{"percent": true, "parts": true, "part": true, "most": true, "much": true, "half": true, "control": true, "outskirts": true, "centre": true, "center": true, "north": true, "south": true, "east": true, "west": true, "areas": true, "streets": true, "siege": true}
 
+// titleBeforeName reports whether a title at k comes before a name, not
+// before more of an organization's name ("Secretary General Luis
+// Almagro", not "General Assembly").
+func (d *doc) titleBeforeName(k int) bool {
+	n := d.titleAt(k)
+	return n > 0 && k+n < len(d.toks) && d.isNameWord(k+n) && d.x.lex.orgHeads[d.toks[k+n].Text] == ""
+}
+
+// knownNameAt reports whether a name the gazetteer knows starts at k.
+func (d *doc) knownNameAt(k int) bool {
+	m := d.mentionAt(k)
+	return m != nil && m.from == k && m.ent != nil && m.ent.entry != nil && m.kind == mName
+}
+
 // connectors may stand inside a capitalized name: "Government of National
 // Accord", "Armed Forces of the Philippines".
 var connectors = map[string]bool{"of": true, "for": true, "the": true, "and": true, "to": true, "on": true, "in": true}
@@ -422,7 +436,14 @@ func (d *doc) findOrganizations() {
 			// "Organization of American States Secretary General Luis
 			// Almagro": a name the gazetteer knows ends where it ends,
 			// before a place or a title.
-			if known := d.at[i] != nil && d.at[i].from == i && d.at[i].to == j; known && (tail && (t.Lower == "in" || t.Lower == "at") || d.titleAt(j) > 0) {
+			if known := d.at[i] != nil && d.at[i].from == i && d.at[i].to == j; known && (tail && (t.Lower == "in" || t.Lower == "at") || d.titleBeforeName(j)) {
+				break
+			}
+			// "the Armed Forces of the Philippines and the Moro Islamic
+			// Liberation Front", "the Democratic Republic of Congo and the
+			// M23": "and the", or "and" before a name the gazetteer knows,
+			// opens the next item of a list.
+			if t.Lower == "and" && j > i && (d.low(j+1) == "the" || d.knownNameAt(j+1)) {
 				break
 			}
 			if tail && connectors[t.Lower] && t.Lower != "to" && j+1 < len(d.toks) && d.toks[j+1].Sent == si {
