@@ -157,7 +157,10 @@ func (d *doc) findEvents() {
 			best, bestW = p, w
 		}
 	}
-	if bestW > 0 {
+	// A pair named once, neither of whose actors the headline or the first
+	// sentence names, is background ("Doha, which also hosted talks
+	// between the United States and the Taliban"), not the story's sides.
+	if bestW > 0 && (bestW > 3 || d.inLead(best[0]) || d.inLead(best[1])) {
 		d.dyad = best
 	}
 	// Then one event per type, and a separate one where a mention names
@@ -1072,6 +1075,11 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 		}
 	}
 	return out, sents
+}
+
+// inLead reports whether the headline or the first sentence names e.
+func (d *doc) inLead(e *entity) bool {
+	return e.firstNamed >= 0 && d.toks[e.firstNamed].Sent <= 1
 }
 
 // leadVerbs lead a mediation, an effort or a delegation.
