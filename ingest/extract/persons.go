@@ -1409,7 +1409,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 	}
 	for k >= 0 && d.sameSent(k, i) && start-k < 16 {
 		t := d.toks[k]
-		if len(items) > 0 && aideTitle(items[len(items)-1].title) {
+		if len(items) > 0 && servesPerson(items[len(items)-1].title) {
 			if t.Text == "'s" && k > 0 && d.personPossessive(k-1) {
 				principal = k - 1
 				break
@@ -1605,7 +1605,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		r := role{title: canonicalTitle(it.title), sent: d.toks[i].Sent, former: it.former || it.placeOwned && best == nil, rule: ruleTitle}
 		if best != nil {
 			r.owner, r.referred, r.nationality = best.owner, best.referred, best.demonym
-		} else if aideTitle(it.title) {
+		} else if servesPerson(it.title) {
 			r.via, r.viaPronoun = principal+1, pronoun+1
 		}
 		if it.ended && !it.placeOwned {
@@ -1986,6 +1986,14 @@ func aideTitle(title string) bool {
 		}
 	}
 	return false
+}
+
+// servesPerson reports whether a title named with a person's possessive
+// serves that person's state: an aide's, or a bare "deputy" ("his deputy,
+// X", "Araghchi's deputy"), whose "of" names no principal ("Deputy
+// Commander of Joint Task Force Ranao").
+func servesPerson(title string) bool {
+	return aideTitle(title) || strings.EqualFold(title, "deputy")
 }
 
 var aideWords = []string{"adviser", "advisor", "aide", "spokesman", "spokeswoman", "spokesperson", "envoy", "chief of staff"}
