@@ -1829,6 +1829,25 @@ func (d *doc) whoLeads(k int) (title string, owner *entity) {
 	return "", nil
 }
 
+// whoseGroup reads "whose" at k before the name of an armed group, a
+// party or a movement: "Ali Darassa, whose Union for Peace in the Central
+// African Republic controls Bambari" leads it. A state's own body ("whose
+// army") or a place is no such group.
+func (d *doc) whoseGroup(k int) *entity {
+	if d.low(k) != "whose" {
+		return nil
+	}
+	m := d.at[k+1]
+	if m == nil || m.ent == nil || m.from != k+1 || m.ent.label != graph.LabelOrganization || m.kind == mCompound || m.kind == mDemonym {
+		return nil
+	}
+	switch m.ent.kind {
+	case "government_body", "igo":
+		return nil
+	}
+	return m.ent
+}
+
 // ledBody reports whether token k names a body a person leads for an
 // actor: its delegation, team or committee, or one of the nouns that make a
 // demonym stand for its state ("the Algerian government").
@@ -1864,6 +1883,9 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			if title, owner := d.whoLeads(k); owner != nil {
 				return []role{{title: title, owner: owner, sent: d.toks[k].Sent, rule: ruleLeads}}, true
 			}
+		}
+		if o := d.whoseGroup(k); o != nil {
+			return []role{{title: "Leader", owner: o, sent: d.toks[k].Sent, rule: ruleLeads}}, true
 		}
 		if w := d.low(k); w == "and" || w == "or" || w == "who" || strings.HasPrefix(d.toks[k].Tag, "VB") && d.at[k] == nil || d.toks[k].Key == "\"" || w == "”" {
 			return nil, false
@@ -1929,6 +1951,14 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 				via = q
 				q++
 			}
+			break
+		}
+		if o := d.whoseGroup(k); o != nil && owner == nil {
+			// "a former army general whose National Salvation Front"
+			if title == "" {
+				title, rule = "Leader", ruleLeads
+			}
+			owner = o
 			break
 		}
 		if t.Lower == "who" {
