@@ -1144,7 +1144,7 @@ func (d *doc) hostsNegotiation(k, n int) bool {
 // mediates only when there is a negotiation to host ("hosted leaders of
 // the group" is hospitality).
 func hostVerb(w string) bool {
-	return strings.HasPrefix(w, "host") || strings.HasPrefix(w, "conven")
+	return strings.HasPrefix(w, "host") || strings.HasPrefix(w, "co-host") || strings.HasPrefix(w, "conven")
 }
 
 // runVerb reports whether w is a form of "run", which mediates only with
