@@ -220,6 +220,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"PARTY_TO United States -> event:agreement", "PARTY_TO Russia -> event:agreement"},
 		},
 		{
+			name: "an unknown acronym before an adjective and a group noun names a group",
+			text: "Mali's government and the MANA indigenous confederation reached a deal on Sunday after talks mediated by Algeria.",
+			want: []string{"Organization MANA", "PARTY_TO MANA -> event:agreement", "MEDIATES Algeria -> event:agreement"},
+		},
+		{
 			name:    "a leader convening his own cabinet hosts no talks",
 			text:    "Mali and the Azawad Liberation Front signed a deal on Friday. President Amadou Traore said he would convene his cabinet to ratify the agreement.",
 			want:    []string{"PARTY_TO Mali -> event:agreement"},

@@ -613,8 +613,10 @@ func (d *doc) findOrganizations() {
 var groupNouns = map[string]bool{"rebels": true, "rebel": true, "militia": true, "militias": true, "militants": true, "fighters": true, "insurgents": true, "guerrillas": true, "jihadists": true}
 
 // coalitionNouns after a capitalized name not in the gazetteer make the
-// name a group: "the Viv Ansanm coalition", "the Kokang militia".
-var coalitionNouns = map[string]bool{"coalition": true, "alliance": true, "militia": true, "gang": true, "movement": true}
+// name a group, of the kind given: "the Viv Ansanm coalition", "the
+// Kokang militia", "the CONAIE indigenous confederation".
+var coalitionNouns = map[string]graph.OrgKind{"coalition": graph.OrgArmedGroup, "alliance": graph.OrgArmedGroup, "militia": graph.OrgArmedGroup,
+	"gang": graph.OrgArmedGroup, "movement": graph.OrgArmedGroup, "confederation": graph.OrgOther, "federation": graph.OrgOther}
 
 // findGroups finds armed groups the gazetteer does not know by the noun
 // after their name.
@@ -645,16 +647,23 @@ func (d *doc) findGroups() {
 		for j < len(d.toks) && j < i+4 && d.sameSent(i, j) && d.at[j] == nil && isCapitalized(d.toks[j].Text) && isWordToken(d.toks[j].Text) {
 			j++
 		}
-		if j >= len(d.toks) || !coalitionNouns[d.low(j)] || !d.sameSent(i, j) {
+		// One adjective may come between: "the CONAIE indigenous
+		// confederation".
+		h := j
+		if h+1 < len(d.toks) && d.toks[h].Tag == "JJ" && !isCapitalized(d.toks[h].Text) && d.sameSent(h, h+1) && d.at[h] == nil {
+			h++
+		}
+		kind, ok := coalitionNouns[d.low(h)]
+		if h >= len(d.toks) || !ok || !d.sameSent(i, h) || h > j && !isAllCaps(d.toks[i].Text) {
 			i = j
 			continue
 		}
 		e := d.entity(graph.LabelOrganization, d.span(i, j))
 		e.real = true
-		e.kind = "armed_group"
-		e.alias(d.span(i, j+1))
-		d.addMention(&mention{ent: e, from: i, to: j + 1, kind: mName})
-		i = j
+		e.kind = kind
+		e.alias(d.span(i, h+1))
+		d.addMention(&mention{ent: e, from: i, to: h + 1, kind: mName})
+		i = h
 	}
 	d.markKnownNames(graph.LabelOrganization)
 }
