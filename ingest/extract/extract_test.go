@@ -225,6 +225,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Organization MANA", "PARTY_TO MANA -> event:agreement", "MEDIATES Algeria -> event:agreement"},
 		},
 		{
+			name:    "a head named after the story's state in his sentence is its, though it has a head already",
+			text:    "Mali closed the border on Monday, and President Amadou Traore said it would reopen. Algeria welcomed the move. Mali has been in turmoil since 2012, when soldiers overthrew President Amadou Toumani Toure.",
+			want:    []string{"REPRESENTS Amadou Toumani Toure -> Mali"},
+			notWant: []string{"REPRESENTS Amadou Toumani Toure -> Algeria"},
+		},
+		{
 			name:    "a leader convening his own cabinet hosts no talks",
 			text:    "Mali and the Azawad Liberation Front signed a deal on Friday. President Amadou Traore said he would convene his cabinet to ratify the agreement.",
 			want:    []string{"PARTY_TO Mali -> event:agreement"},

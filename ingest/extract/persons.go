@@ -638,9 +638,19 @@ func (d *doc) settleHeads() {
 				// heads it now.
 				best, rule = d.mainState(), ruleHeadGuess
 			} else if best == nil && !third {
-				for _, s := range d.ents {
-					if s.label == graph.LabelState && s.real && free(s) && (best == nil || d.salience(s) > d.salience(best)) {
-						best, rule = s, ruleHeadGuess
+				// The story's state, when his sentence names it before him
+				// and no other ("The Central African Republic has been in
+				// turmoil since rebels overthrew President François
+				// Bozizé"), though it has a head already: he may be a
+				// former one. Else the most-named state without one.
+				rule = ruleHeadGuess
+				if s := d.soleStateBefore(e, e.roles[k].sent); s != nil && s == d.mainState() {
+					best = s
+				} else {
+					for _, s := range d.ents {
+						if s.label == graph.LabelState && s.real && free(s) && (best == nil || d.salience(s) > d.salience(best)) {
+							best = s
+						}
 					}
 				}
 			}
@@ -653,6 +663,28 @@ func (d *doc) settleHeads() {
 			}
 		}
 	}
+}
+
+// soleStateBefore is the one state sentence si names before leader e's
+// name, or nil when it names none or several there.
+func (d *doc) soleStateBefore(e *entity, si int) *entity {
+	at := -1
+	for _, m := range d.ments {
+		if m.sent == si && m.ent == e && (at < 0 || m.from < at) {
+			at = m.from
+		}
+	}
+	var one *entity
+	for _, m := range d.ments {
+		if m.sent != si || m.from >= at || m.ent == nil || m.ent.label != graph.LabelState || !m.ent.real || m.ent == one {
+			continue
+		}
+		if one != nil {
+			return nil
+		}
+		one = m.ent
+	}
+	return one
 }
 
 // statesAfter lists the states named in sentence si after leader e's
