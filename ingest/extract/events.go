@@ -160,8 +160,11 @@ func (d *doc) findEvents() {
 	// A pair named once, neither of whose actors the headline or the first
 	// sentence names, is background ("Doha, which also hosted talks
 	// between the United States and the Taliban"), not the story's sides.
+	var aside [2]*entity
 	if bestW > 0 && (bestW > 3 || d.inLead(best[0]) || d.inLead(best[1])) {
 		d.dyad = best
+	} else if bestW > 0 {
+		aside = best
 	}
 	// Then one event per type, and a separate one where a mention names
 	// other sides than the story's ("separate talks between the government
@@ -183,7 +186,9 @@ func (d *doc) findEvents() {
 			bg = ""
 		}
 		split := false
-		if explicit && len(sides) >= 2 && d.dyad[0] != nil && d.x.lex.kind(t.typ).twoSided && d.otherTrack(sides[:2], t.sent, mediatorSents) {
+		// The background pair's event is its own too: the story's
+		// mentions that name no sides are not about it.
+		if explicit && len(sides) >= 2 && d.x.lex.kind(t.typ).twoSided && (d.dyad[0] != nil && d.otherTrack(sides[:2], t.sent, mediatorSents) || aside[0] != nil && samePair(sides[:2], aside)) {
 			k = string(t.typ) + "|" + sides[0].id() + "|" + sides[1].id()
 			split = true
 		}
@@ -1075,6 +1080,11 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 		}
 	}
 	return out, sents
+}
+
+// samePair reports whether sides are the pair p, in either order.
+func samePair(sides []*entity, p [2]*entity) bool {
+	return sides[0] == p[0] && sides[1] == p[1] || sides[0] == p[1] && sides[1] == p[0]
 }
 
 // inLead reports whether the headline or the first sentence names e.
