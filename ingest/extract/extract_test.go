@@ -231,6 +231,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Amadou Toumani Toure -> Algeria"},
 		},
 		{
+			name:    "a story is about the state its armed groups fight in",
+			text:    "A week after the Azawad Liberation Front overran the last army garrison in northern Mali, survivors reaching Algeria described killings. Algeria opened camps for them. The Azawad Liberation Front denied the killings. The Azawad Liberation Front said it would go on. Only Gao remains in the hands of the army.",
+			want:    []string{"CONTROLS Mali -> Gao"},
+			notWant: []string{"CONTROLS Algeria -> Gao"},
+		},
+		{
 			name:    "a leader convening his own cabinet hosts no talks",
 			text:    "Mali and the Azawad Liberation Front signed a deal on Friday. President Amadou Traore said he would convene his cabinet to ratify the agreement.",
 			want:    []string{"PARTY_TO Mali -> event:agreement"},

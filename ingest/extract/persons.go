@@ -1262,9 +1262,23 @@ func (d *doc) salience(e *entity) int {
 		s += 4
 	}
 	// A story is about the state whose government acts in it more than
-	// about the one whose capital hosts the talks.
+	// about the one whose capital hosts the talks, and about the state
+	// its armed groups fight in ("Sudan's Rapid Support Forces overran the
+	// garrison; survivors reaching Chad ...").
 	d.countGovernments()
-	return s + 2*d.governs[e]
+	return s + 2*d.governs[e] + d.groupsIn(e)
+}
+
+// groupsIn counts the mentions of the armed groups the gazetteer places
+// in state e.
+func (d *doc) groupsIn(e *entity) int {
+	n := 0
+	for _, g := range d.ents {
+		if g.label == graph.LabelOrganization && g.kind == graph.OrgArmedGroup && g.entry != nil && g.entry.Within == e.name {
+			n += g.count
+		}
+	}
+	return n
 }
 
 // countGovernments counts, by state, the times the story names its
