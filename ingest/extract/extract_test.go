@@ -237,6 +237,16 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"CONTROLS Algeria -> Gao"},
 		},
 		{
+			name: "a state's capital named by its demonym or possessive is the city",
+			text: "Azawad Liberation Front fighters took control of the Malian capital on Sunday. Algeria said Mali's capital was quiet. Life in Bamako had been calm for years.",
+			want: []string{"CONTROLS Azawad Liberation Front -> Bamako", "Region Bamako"},
+		},
+		{
+			name:    "a capital the story never names as a place is no place of it",
+			text:    "Azawad Liberation Front fighters took control of the Malian capital on Sunday. Bamako said it would fight back.",
+			notWant: []string{"Region Bamako"},
+		},
+		{
 			name:    "a leader convening his own cabinet hosts no talks",
 			text:    "Mali and the Azawad Liberation Front signed a deal on Friday. President Amadou Traore said he would convene his cabinet to ratify the agreement.",
 			want:    []string{"PARTY_TO Mali -> event:agreement"},

@@ -81,6 +81,15 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 	if region != nil && state == nil && org == nil && d.documentAfter(i+n) {
 		return
 	}
+	// "the Afghan capital", "Sudan's capital": the city.
+	if e := d.capitalNamedBy(i, n, state, dem); e != nil {
+		to := i + n + 1
+		if d.low(i+n) == "'s" {
+			to++
+		}
+		d.addMention(&mention{ent: e, from: i, to: to, kind: mName})
+		return
+	}
 	loc := d.locContext(i, n)
 	switch {
 	case state != nil && state.kind == surfName:
@@ -107,6 +116,58 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 		if d.actorNounAfter(i+n) && !d.insurgentsAt(i+n, e) {
 			e.real = true
 		}
+	}
+}
+
+// capitalNamedBy is the capital city that a state's name or demonym at
+// [i, i+n) names with "capital" after it ("the Afghan capital",
+// "Sudan's capital"), or nil: the state's first metonym, which the
+// gazetteer gives as its capital, when the story names it.
+func (d *doc) capitalNamedBy(i, n int, state, dem *hit) *entity {
+	var e *gazetteer.Entry
+	k := i + n
+	switch {
+	case dem != nil && d.low(i-1) == "the" && d.low(k) == "capital":
+		e = dem.entry
+	case state != nil && state.kind == surfName && d.low(k) == "'s" && d.low(k+1) == "capital":
+		e = state.entry
+		k++
+	default:
+		return nil
+	}
+	if e.Label != graph.LabelState || len(e.Metonyms) == 0 || !d.sameSent(i, k) {
+		return nil
+	}
+	// Only a city the story names as a place somewhere ("in Kabul"): a
+	// capital it names only for its government ("Baku expected more"),
+	// or never, is a passing description, not a place of the story.
+	city := e.Metonyms[0]
+	if !d.namedAsPlace(city) {
+		return nil
+	}
+	for _, h := range d.x.gaz.lookup(city) {
+		if h.kind == surfName && h.entry.Label == graph.LabelRegion {
+			return d.real(h.entry)
+		}
+	}
+	c := d.entity(graph.LabelRegion, city)
+	c.real = true
+	return c
+}
+
+// namedAsPlace reports whether the text names place after a preposition
+// of place ("in Kabul", "from Kabul").
+func (d *doc) namedAsPlace(place string) bool {
+	for rest := d.text; ; {
+		i := strings.Index(rest, place)
+		if i < 0 {
+			return false
+		}
+		before := strings.Fields(rest[:i])
+		if len(before) > 0 && locPreps[strings.ToLower(before[len(before)-1])] {
+			return true
+		}
+		rest = rest[i+len(place):]
 	}
 }
 
