@@ -224,6 +224,28 @@ func fighterNoun(w string) bool {
 // subjectPreps mark an actor as the object of a preposition, not a subject.
 var subjectPreps = map[string]bool{"by": true, "from": true, "of": true, "with": true, "against": true, "in": true, "at": true, "on": true, "into": true, "over": true, "to": true, "for": true, "near": true, "between": true}
 
+// nounWithoutActor reports whether token k ends a plural noun phrase of
+// common words that an article opens and no actor qualifies: "the
+// countries", not "the Algerian naval vessels" (nor "a statement", whose
+// issuer speaks).
+func (d *doc) nounWithoutActor(k int) bool {
+	if k < 1 || d.at[k] != nil || d.toks[k].Tag != "NNS" || isCapitalized(d.toks[k].Text) {
+		return false
+	}
+	for p := k - 1; p >= 0 && p >= k-4 && d.sameSent(p, k); p-- {
+		switch w := d.low(p); {
+		case w == "the" || w == "a" || w == "an" || w == "some" || w == "other":
+			return true
+		case d.at[p] != nil || isCapitalized(d.toks[p].Text):
+			return false
+		case strings.HasPrefix(d.toks[p].Tag, "NN") || strings.HasPrefix(d.toks[p].Tag, "JJ"):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	// "..., it has trained": the pronoun is the subject, not an actor
 	// named before it.
@@ -231,6 +253,12 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		if o != nil && hasLabel(o, labels) {
 			return []*entity{o}
 		}
+		return nil
+	}
+	// "the countries arming the LNA": a participle after a noun that
+	// names no actor has that noun for its subject ("Rwandan soldiers
+	// fighting" has its actor).
+	if d.toks[k].Tag == "VBG" && d.nounWithoutActor(k-1) {
 		return nil
 	}
 	// "The Council, which is chaired by X, demanded", "The CJTF, a
