@@ -247,6 +247,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Region Bamako"},
 		},
 		{
+			name:    "a word of nationality before a group noun names no group",
+			text:    "The Kurdish militia and the Dozo militia attacked Gao on Monday.",
+			want:    []string{"Organization Dozo"},
+			notWant: []string{"Organization Kurdish"},
+		},
+		{
 			name:    "a leader convening his own cabinet hosts no talks",
 			text:    "Mali and the Azawad Liberation Front signed a deal on Friday. President Amadou Traore said he would convene his cabinet to ratify the agreement.",
 			want:    []string{"PARTY_TO Mali -> event:agreement"},

@@ -715,7 +715,9 @@ func (d *doc) findGroups() {
 			h++
 		}
 		kind, ok := coalitionNouns[d.low(h)]
-		if h >= len(d.toks) || !ok || !d.sameSent(i, h) || h > j && !isAllCaps(d.toks[i].Text) {
+		// "the Kurdish militia": one word of nationality or ethnicity
+		// describes the group, it does not name it.
+		if h >= len(d.toks) || !ok || !d.sameSent(i, h) || h > j && !isAllCaps(d.toks[i].Text) || j == i+1 && ethnicAdjective(d.toks[i].Text) {
 			i = j
 			continue
 		}
@@ -727,6 +729,18 @@ func (d *doc) findGroups() {
 		i = h
 	}
 	d.markKnownNames(graph.LabelOrganization)
+}
+
+// ethnicAdjective reports whether a capitalized word has the ending of
+// an adjective of nationality or ethnicity: "Kurdish", "Arab", "Somali"
+// are caught by "-ish", "-ian", "-ese", "-i" and friends.
+func ethnicAdjective(w string) bool {
+	for _, suf := range []string{"ish", "ian", "ean", "ese", "ic", "i"} {
+		if strings.HasSuffix(w, suf) && !isAllCaps(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // stateForceHeads end the names of a state's forces.
