@@ -1473,6 +1473,10 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			if d.sentToAt(q) {
 				// "Putin's envoy for Syria, X": where he is sent, not
 				// whom he serves.
+			} else if m.kind == mCompound {
+				// "the Russia-friendly president, Igor Dodon", "the
+				// Kremlin-backed leader": whom he leans on, not whom he
+				// serves.
 			} else if m.ent.isActor() || m.kind == mDemonym {
 				owners = append(owners, item{owner: m.ent, pos: m.from, poss: m.possess, referred: m.refersBack(), demonym: m.kind == mDemonym})
 			} else if m.ent.label == graph.LabelRegion && len(items) > 0 && (m.to == items[len(items)-1].pos || m.possess && m.to+1 == items[len(items)-1].pos && !strings.HasSuffix(strings.ToLower(items[len(items)-1].title), "governor")) {
