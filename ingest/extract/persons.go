@@ -1914,6 +1914,7 @@ var phraseEnds = map[string]bool{",": true, ".": true, ";": true, ")": true, "in
 // rolesAfter reads an apposition after a name, starting at token k.
 func (d *doc) rolesAfter(k int) ([]role, bool) {
 	lx := d.x.lex
+	start, ended := k, false
 	var title string
 	rule := ruleApposition
 	var owner *entity
@@ -1968,6 +1969,12 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			}
 			if title == "" {
 				title = d.span(k, k+n)
+				// "a former Italian foreign minister": an office held once.
+				for q := k - 1; q >= start && q >= k-4; q-- {
+					if endedWords[d.toks[q].Lower] && d.toks[q].Lower != "late" {
+						ended = true
+					}
+				}
 			}
 			k += n
 			continue
@@ -2049,7 +2056,15 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 		title = body + " " + title
 	}
 	// Better no owner than a guessed one.
-	r := role{title: canonicalTitle(title), owner: owner, rule: rule, former: owner == nil && unnamedOwner}
+	// An office held once is told as ended where its owner is named ("a
+	// former Italian foreign minister"); without one it stays a guess for
+	// the office he holds now ("X, a former central bank governor, as
+	// interim prime minister").
+	ended = ended && owner != nil
+	r := role{title: canonicalTitle(title), owner: owner, rule: rule, former: owner == nil && unnamedOwner || ended}
+	if ended {
+		r.change = "end"
+	}
 	if owner == nil && via >= 0 && aideTitle(title) {
 		r.via = via + 1
 	}
