@@ -253,6 +253,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Organization Kurdish"},
 		},
 		{
+			name:    "the junta is the state the story says a military rules, though another is more named",
+			text:    "Mali's ruling military and the Azawad Liberation Front agreed a truce after talks hosted by Algeria. Algeria said Algeria would monitor it, and Algeria's envoy welcomed it. The junta's spokesman, Omar Haddad, confirmed the talks.",
+			want:    []string{"REPRESENTS Omar Haddad -> Mali"},
+			notWant: []string{"REPRESENTS Omar Haddad -> Algeria"},
+		},
+		{
 			name:    "a leader convening his own cabinet hosts no talks",
 			text:    "Mali and the Azawad Liberation Front signed a deal on Friday. President Amadou Traore said he would convene his cabinet to ratify the agreement.",
 			want:    []string{"PARTY_TO Mali -> event:agreement"},

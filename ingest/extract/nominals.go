@@ -185,6 +185,14 @@ func (d *doc) antecedent(i int, target string) *entity {
 		}
 	}
 	if target == "military" {
+		// "the junta": the state the story says a military rules
+		// ("Myanmar's ruling military"), though another is more named
+		// (the mediator of its truce).
+		if d.low(i) == "junta" {
+			if s := d.juntaState(); s != nil {
+				return s
+			}
+		}
 		// "the army" of a state whose armed forces have no name here.
 		return d.mainState()
 	}
@@ -194,6 +202,35 @@ func (d *doc) antecedent(i int, target string) *entity {
 		}
 	}
 	return nil
+}
+
+// juntaState is the state whose junta the article names: "Myanmar's
+// ruling military", "the Malian junta", "Niger's military rulers"; the
+// most named if several, or nil.
+func (d *doc) juntaState() *entity {
+	n := map[*entity]int{}
+	var best *entity
+	for _, m := range d.ments {
+		if m.ent == nil || m.ent.label != graph.LabelState || !m.ent.real {
+			continue
+		}
+		k := m.to
+		if d.low(k) == "'s" {
+			k++
+		}
+		switch d.lowJoin(k, k+2) {
+		case "ruling military", "ruling junta", "military junta", "military rulers", "military government", "military regime", "ruling generals":
+		default:
+			if d.low(k) != "junta" {
+				continue
+			}
+		}
+		n[m.ent]++
+		if best == nil || n[m.ent] > n[best] {
+			best = m.ent
+		}
+	}
+	return best
 }
 
 // antecedentWindow is how far, in tokens, a noun phrase's antecedent is
