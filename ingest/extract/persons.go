@@ -2013,8 +2013,10 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			}
 			break
 		}
-		if o := d.whoseGroup(k); o != nil && owner == nil {
-			// "a former army general whose National Salvation Front"
+		if o := d.whoseGroup(k); o != nil {
+			// "a former army general whose National Salvation Front",
+			// "an RSF commander whose Sudan Shield Forces switched
+			// sides": the group he leads, over one named before.
 			if title == "" {
 				title, rule = "Leader", ruleLeads
 			}
