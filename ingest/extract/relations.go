@@ -232,9 +232,16 @@ func (d *doc) nounWithoutActor(k int) bool {
 	if k < 1 || d.at[k] != nil || d.toks[k].Tag != "NNS" || isCapitalized(d.toks[k].Text) {
 		return false
 	}
+	// "the strikes had targeted": an event's agent is told around it.
+	if _, ok := d.x.lex.events[d.toks[k].Lower]; ok {
+		return false
+	}
 	for p := k - 1; p >= 0 && p >= k-4 && d.sameSent(p, k); p-- {
 		switch w := d.low(p); {
 		case w == "the" || w == "a" || w == "an" || w == "some" || w == "other":
+			return true
+		case clauseOpeners[w]:
+			// "after rebels seize the town"
 			return true
 		case d.at[p] != nil || isCapitalized(d.toks[p].Text):
 			return false
@@ -245,6 +252,27 @@ func (d *doc) nounWithoutActor(k int) bool {
 	}
 	return false
 }
+
+// clauseOpeners open a clause whose subject follows: "after rebels
+// seize", "as militants advanced".
+var clauseOpeners = map[string]bool{"after": true, "as": true, "when": true, "while": true, "before": true, "because": true, "since": true, "until": true, "once": true}
+
+// skipAuxiliaries steps left from k over auxiliaries and adverbs: "rebels
+// have now seized" gives the token of "rebels".
+func (d *doc) skipAuxiliaries(k int) int {
+	for n := 0; n < 3 && k > 0; n++ {
+		switch t := d.toks[k]; {
+		case t.Tag == "MD" || strings.HasPrefix(t.Tag, "RB") && d.at[k] == nil:
+		case auxiliaries[t.Lower]:
+		default:
+			return k
+		}
+		k--
+	}
+	return k
+}
+
+var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "is": true, "are": true, "was": true, "were": true, "been": true, "be": true, "did": true, "do": true, "does": true}
 
 func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	// "..., it has trained": the pronoun is the subject, not an actor
@@ -258,7 +286,7 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	// "the countries arming the LNA": a participle after a noun that
 	// names no actor has that noun for its subject ("Rwandan soldiers
 	// fighting" has its actor).
-	if d.toks[k].Tag == "VBG" && d.nounWithoutActor(k-1) {
+	if strings.HasPrefix(d.toks[k].Tag, "VB") && d.nounWithoutActor(d.skipAuxiliaries(k-1)) {
 		return nil
 	}
 	// "The Council, which is chaired by X, demanded", "The CJTF, a
