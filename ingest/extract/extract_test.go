@@ -1120,3 +1120,25 @@ func TestKnownNamesAreOnePerson(t *testing.T) {
 		t.Errorf("Leader nodes %q, want one", leaders)
 	}
 }
+
+// An office read from an apposition cites the sentence that names it, not
+// the headline.
+func TestAppositionEvidence(t *testing.T) {
+	const named = "Omar Haddad, the Algerian foreign minister, arrived in Bamako."
+	x := testExtractor(t)
+	text := "Mali and Niger met in Gao on Monday. " + named
+	b := x.Extract(&article.Article{ID: article.ID(text), Title: "Talks resume", Text: text, Published: "2024-03-17"})
+	found := false
+	for _, r := range b.Rels {
+		if r.Type != graph.RelRepresents || r.Start.ID != "leader:omar-hadad" {
+			continue
+		}
+		found = true
+		if ev := graph.Strings(r.Props[graph.PropEvidence]); len(ev) == 0 || ev[0] != named {
+			t.Errorf("REPRESENTS evidence %q, want %q", ev, named)
+		}
+	}
+	if !found {
+		t.Fatal("no REPRESENTS of Omar Haddad")
+	}
+}

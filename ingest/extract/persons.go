@@ -2066,7 +2066,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 	// the office he holds now ("X, a former central bank governor, as
 	// interim prime minister").
 	ended = ended && owner != nil
-	r := role{title: canonicalTitle(title), owner: owner, rule: rule, former: owner == nil && unnamedOwner || ended}
+	r := role{title: canonicalTitle(title), owner: owner, sent: d.toks[start].Sent, rule: rule, former: owner == nil && unnamedOwner || ended}
 	if ended {
 		r.change = "end"
 	}
