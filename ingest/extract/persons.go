@@ -1935,9 +1935,6 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 				return []role{{title: title, owner: owner, sent: d.toks[k].Sent, rule: ruleLeads}}, true
 			}
 		}
-		if o := d.whoseGroup(k); o != nil {
-			return []role{{title: "Leader", owner: o, sent: d.toks[k].Sent, rule: ruleLeads}}, true
-		}
 		// Nor with a preposition: "Assad, in a phone call with the
 		// president of the UAE, said" ("Chen, of the DPP," is one).
 		if w := d.low(k); w == "and" || w == "or" || w == "who" || strings.HasPrefix(d.toks[k].Tag, "VB") && d.at[k] == nil || d.toks[k].Key == "\"" || w == "”" ||
