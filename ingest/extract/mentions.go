@@ -732,8 +732,8 @@ func (d *doc) findGroups() {
 }
 
 // ethnicAdjective reports whether a capitalized word has the ending of
-// an adjective of nationality or ethnicity: "Kurdish", "Arab", "Somali"
-// are caught by "-ish", "-ian", "-ese", "-i" and friends.
+// an adjective of nationality or ethnicity: "Kurdish", "Ethiopian",
+// "Congolese", "Somali".
 func ethnicAdjective(w string) bool {
 	for _, suf := range []string{"ish", "ian", "ean", "ese", "ic", "i"} {
 		if strings.HasSuffix(w, suf) && !isAllCaps(w) {

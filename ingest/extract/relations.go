@@ -240,7 +240,7 @@ func (d *doc) nounWithoutActor(k int) bool {
 		switch w := d.low(p); {
 		case w == "the" || w == "a" || w == "an" || w == "some" || w == "other":
 			return true
-		case clauseOpeners[w]:
+		case subordinators[w]:
 			// "after rebels seize the town"
 			return true
 		case d.at[p] != nil || isCapitalized(d.toks[p].Text):
@@ -252,10 +252,6 @@ func (d *doc) nounWithoutActor(k int) bool {
 	}
 	return false
 }
-
-// clauseOpeners open a clause whose subject follows: "after rebels
-// seize", "as militants advanced".
-var clauseOpeners = map[string]bool{"after": true, "as": true, "when": true, "while": true, "before": true, "because": true, "since": true, "until": true, "once": true}
 
 // skipAuxiliaries steps left from k over auxiliaries and adverbs: "rebels
 // have now seized" gives the token of "rebels".
