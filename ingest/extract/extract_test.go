@@ -259,6 +259,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Omar Haddad -> Algeria"},
 		},
 		{
+			name:    "a ministry or an embassy is its state",
+			text:    "Algeria's foreign ministry summoned the French ambassador on Monday, and protesters gathered outside the Malian embassy in Algiers.",
+			want:    []string{"State Algeria", "State Mali"},
+			notWant: []string{"Organization Algeria Foreign Ministry", "Organization Mali Embassy"},
+		},
+		{
 			name:    "a leader convening his own cabinet hosts no talks",
 			text:    "Mali and the Azawad Liberation Front signed a deal on Friday. President Amadou Traore said he would convene his cabinet to ratify the agreement.",
 			want:    []string{"PARTY_TO Mali -> event:agreement"},

@@ -1537,8 +1537,8 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		// "the community's president": an owner the article does not
 		// name as an actor; better none than a guessed one. But "the
 		// council's deputy head" after "the Transitional Military
-		// Council": that council.
-		if len(items) > 0 && d.unnamedOwnerAt(k) {
+		// Council": that council. (A ministry's is its state's, below.)
+		if len(items) > 0 && d.unnamedOwnerAt(k) && t.Lower != "ministry" {
 			if e := d.headAntecedent(k); e != nil {
 				owners = append(owners, item{owner: e, pos: k, poss: true})
 				k--
@@ -1575,10 +1575,12 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			items[len(items)-1].title = t.Text + " " + items[len(items)-1].title
 			k--
 			continue
-		case len(items) > 0 && d.at[k] == nil && k >= 1 && k+1 == items[len(items)-1].pos && d.at[k-1] == nil &&
+		case len(items) > 0 && d.at[k] == nil && k >= 1 && d.at[k-1] == nil &&
+			(k+1 == items[len(items)-1].pos || t.Lower == "ministry" && d.low(k+1) == "'s" && k+2 == items[len(items)-1].pos) &&
 			(t.Lower == "ministry" || t.Lower == "forces" && d.low(k-1) == "armed"):
-			// "defence ministry spokeswoman X", "Armed forces spokesman
-			// X": a body of the state, whose office serves the state.
+			// "defence ministry spokeswoman X", "the foreign ministry's
+			// spokesman, X", "Armed forces spokesman X": a body of the
+			// state, whose office serves the state.
 			items[len(items)-1].title = d.low(k-1) + " " + t.Lower + " " + items[len(items)-1].title
 			k -= 2
 			continue
