@@ -265,6 +265,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Organization Algeria Foreign Ministry", "Organization Mali Embassy"},
 		},
 		{
+			name:    "His Excellency is no part of a name",
+			text:    "Mali recognises one president, H.E. Amadou Traore, the statement said.",
+			want:    []string{"Leader Amadou Traore"},
+			notWant: []string{"Leader H.E. Amadou Traore"},
+		},
+		{
 			name:    "a leader convening his own cabinet hosts no talks",
 			text:    "Mali and the Azawad Liberation Front signed a deal on Friday. President Amadou Traore said he would convene his cabinet to ratify the agreement.",
 			want:    []string{"PARTY_TO Mali -> event:agreement"},
