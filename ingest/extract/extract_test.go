@@ -271,6 +271,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader H.E. Amadou Traore"},
 		},
 		{
+			name:    "a leader the gazetteer knows is no place after a preposition",
+			text:    "Crowds in the square in Niamey want elections from Yacouba, and Niger's President Ibrahim Yacouba said he would listen.",
+			want:    []string{"Leader Ibrahim Yacouba"},
+			notWant: []string{"Region Yacouba"},
+		},
+		{
 			name:    "a leader convening his own cabinet hosts no talks",
 			text:    "Mali and the Azawad Liberation Front signed a deal on Friday. President Amadou Traore said he would convene his cabinet to ratify the agreement.",
 			want:    []string{"PARTY_TO Mali -> event:agreement"},

@@ -887,7 +887,9 @@ func (d *doc) findRegions() {
 		case measured:
 			// "Tal Afar to the west of Mosul", "Sake, 25 km west of Goma"
 			name, ok = d.span(i, j), true
-		case i >= 1 && locPreps[d.low(i-1)] && d.low(i-1) != "of" && d.low(i-1) != "to" && d.toks[i].Tag == "NNP" && j-i <= 2 && strings.Contains(d.ner(i), "GPE") && !d.languageAt(i, j-i) && !d.possessiveAt(j):
+		case i >= 1 && locPreps[d.low(i-1)] && d.low(i-1) != "of" && d.low(i-1) != "to" && d.toks[i].Tag == "NNP" && j-i <= 2 && strings.Contains(d.ner(i), "GPE") && !d.languageAt(i, j-i) && !d.possessiveAt(j) && !d.leaderName(d.span(i, j)):
+			// (Not "what the crowds want from Dbeibah": a leader the
+			// gazetteer knows by that name.)
 			name, ok = d.span(i, j), true
 		}
 		// "the district of Altun Kupri", "Nam Hkawng, a mining town" say
@@ -913,6 +915,11 @@ func (d *doc) findRegions() {
 	}
 	// Later bare mentions of a place found this way.
 	d.markKnownNames(graph.LabelRegion)
+}
+
+// leaderName reports whether the gazetteer knows a leader by name.
+func (d *doc) leaderName(name string) bool {
+	return len(d.x.offices[personKey(name)]) > 0
 }
 
 // measuredFrom reports whether the words from token j place what comes
