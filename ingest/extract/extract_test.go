@@ -277,6 +277,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Region Yacouba"},
 		},
 		{
+			name:    "a House of a parliament is an organization, a State House is not",
+			text:    "The eastern-based House of Representatives rejected the deal, and Mali's president met envoys at State House.",
+			want:    []string{"Organization House of Representatives"},
+			notWant: []string{"Leader Representatives", "Organization State House"},
+		},
+		{
 			name:    "a leader convening his own cabinet hosts no talks",
 			text:    "Mali and the Azawad Liberation Front signed a deal on Friday. President Amadou Traore said he would convene his cabinet to ratify the agreement.",
 			want:    []string{"PARTY_TO Mali -> event:agreement"},

@@ -518,7 +518,9 @@ func (d *doc) findOrganizations() {
 				}
 			}
 			if isCapitalized(t.Text) && (j == i || !lx.stopNames[t.Text]) {
-				if lx.orgHeads[t.Text] != "" {
+				// "House of Representatives", not "State House" (a
+				// president's seat).
+				if lx.orgHeads[t.Text] != "" && (t.Text != "House" || d.low(j+1) == "of") {
 					head = j
 				}
 				j++
