@@ -141,6 +141,7 @@ type doc struct {
 	ments   []*mention
 	at      []*mention        // the mention covering each token, or nil
 	titled  []bool            // sentences in headline case
+	shouted []bool            // sentences in capitals ("WHO IS CALIN GEORGESCU?")
 	nerDone []bool            // sentences prose's recognizer has labelled
 	nerSeen map[string]string // the label of each capitalized word it gave
 	persons map[string]*entity
@@ -203,15 +204,23 @@ func (x *Extractor) analyze(a *article.Article) *doc {
 // tag runs prose's tagger (and entity recognizer) sentence by sentence.
 func (d *doc) tag() {
 	d.titled = make([]bool, len(d.sents))
+	d.shouted = make([]bool, len(d.sents))
 	for si, s := range d.sents {
 		pt := make([]ptoken.Token, 0, s.To-s.From)
 		words, caps := 0, 0
+		all, upper := 0, 0
 		for i := s.From; i < s.To; i++ {
 			t := d.toks[i]
 			if t.Text == "\n" {
 				continue
 			}
 			pt = append(pt, ptoken.Token{Text: t.Text, Start: i})
+			if isWordRune([]rune(t.Text)[0]) {
+				all++
+				if isAllCaps(t.Text) {
+					upper++
+				}
+			}
 			if isWordRune([]rune(t.Text)[0]) && len(t.Text) > 3 {
 				words++
 				if isCapitalized(t.Text) {
@@ -228,6 +237,8 @@ func (d *doc) tag() {
 		}
 		last := d.toks[lastTok].Text
 		d.titled[si] = words >= 4 && caps*10 >= words*7 && last != "." && last != "?" && last != "!"
+		// A subheading in capitals: its words are no acronyms ("WHO").
+		d.shouted[si] = all >= 3 && upper == all
 		d.x.tagger.TagTokens(pt)
 		for _, p := range pt {
 			d.toks[p.Start].Tag = p.Tag

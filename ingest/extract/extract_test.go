@@ -283,6 +283,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader Representatives", "Organization State House"},
 		},
 		{
+			name:    "a subheading in capitals holds no acronyms",
+			text:    "Mali's junta cancelled the vote. WHO ELSE IS INVOLVED? The Azawad Liberation Front said it would boycott it. The UN said it was worried.",
+			want:    []string{"Organization United Nations"},
+			notWant: []string{"Organization World Health Organization"},
+		},
+		{
 			name:    "a leader convening his own cabinet hosts no talks",
 			text:    "Mali and the Azawad Liberation Front signed a deal on Friday. President Amadou Traore said he would convene his cabinet to ratify the agreement.",
 			want:    []string{"PARTY_TO Mali -> event:agreement"},

@@ -20,6 +20,9 @@ func (d *doc) findDictionary() {
 			continue
 		}
 		n, hits := d.x.gaz.match(d.toks, i)
+		if n == 1 && d.shouted[d.toks[i].Sent] && isAllCaps(d.toks[i].Text) {
+			n = 0
+		}
 		if n == 0 {
 			d.findCompound(i)
 			i++
