@@ -151,6 +151,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Organization General Assembly"},
 		},
 		{
+			name: "a place after and may end a name",
+			text: "The African Party for the Independence of Mali and Algeria won the vote in Gao.",
+			want: []string{"Organization African Party for the Independence of Mali and Algeria"},
+		},
+		{
 			name:    "a known name ends before a place after it",
 			text:    "Mali's foreign minister attended a meeting at the secretariat of the Economic Community of West African States in Abuja on Monday.",
 			want:    []string{"Organization Economic Community of West African States"},

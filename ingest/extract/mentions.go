@@ -464,6 +464,12 @@ func (d *doc) knownNameAt(k int) bool {
 	return m != nil && m.from == k && m.ent != nil && m.ent.entry != nil && m.kind == mName
 }
 
+// knownOrgAt reports whether the name of an organization the gazetteer
+// knows starts at k.
+func (d *doc) knownOrgAt(k int) bool {
+	return d.knownNameAt(k) && d.mentionAt(k).ent.label == graph.LabelOrganization
+}
+
 // connectors may stand inside a capitalized name: "Government of National
 // Accord", "Armed Forces of the Philippines".
 var connectors = map[string]bool{"of": true, "for": true, "the": true, "and": true, "to": true, "on": true, "in": true}
@@ -505,9 +511,13 @@ func (d *doc) findOrganizations() {
 			}
 			// "the Armed Forces of the Philippines and the Moro Islamic
 			// Liberation Front", "the Democratic Republic of Congo and the
-			// M23": "and the", or "and" before a name the gazetteer knows,
-			// opens the next item of a list.
-			if t.Lower == "and" && j > i && (d.low(j+1) == "the" || d.knownNameAt(j+1)) {
+			// M23", "ECOWAS and Mali": "and the", or "and" before an
+			// organization the gazetteer knows or after a whole known
+			// name, opens the next item of a list. (A place may end a
+			// name: "the African Party for the Independence of Guinea
+			// and Cape Verde".)
+			if t.Lower == "and" && j > i && (d.low(j+1) == "the" || d.knownOrgAt(j+1) ||
+				d.at[i] != nil && d.at[i].from == i && d.at[i].to == j && d.knownNameAt(j+1)) {
 				break
 			}
 			if tail && connectors[t.Lower] && t.Lower != "to" && j+1 < len(d.toks) && d.toks[j+1].Sent == si {
