@@ -1027,6 +1027,13 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 					roles[k].owner = after[0].owner
 				}
 			}
+		} else if d.low(j+1) == "the" && !d.nameAfterApposition(j+1) {
+			if after, ok := d.rolesAfter(j + 1); ok && hasOwner(after) && after[0].owner.label == graph.LabelOrganization {
+				// "Sierra Leone's President Julius Maada Bio, the current
+				// chairman of ECOWAS": an office of a body besides his
+				// state's.
+				roles = append(roles, after...)
+			}
 		}
 	}
 	if found && j+1 < len(d.toks) && d.low(j) == "of" {
