@@ -1558,9 +1558,11 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		case t.Text == "'s", lx.roleMods[t.Lower], t.Lower == "the", t.Lower == "a", t.Lower == "an", t.Lower == "and", t.Lower == "its", t.Lower == "his", t.Lower == "her", t.Lower == "their":
 			k--
 			continue
-		case t.Text == "," && !comma && (k == start || len(items) == 1 && k+1 == items[0].pos && militaryRanks[strings.ToLower(items[0].title)]):
+		case t.Text == "," && !comma && (k == start || len(items) == 1 && k+1 == items[0].pos && militaryRanks[strings.ToLower(items[0].title)] ||
+			len(items) == 1 && items[0].ended && endedWords[d.low(k+1)] && k+2 == items[0].pos):
 			// "the governor of Boucle du Mouhoun, Colonel X": the office
-			// before a rank is his too.
+			// before a rank is his too; "its leader, former prime
+			// minister X": the office before one he held once is his now.
 			comma = true
 			k--
 			continue
