@@ -215,13 +215,14 @@ func (d *doc) tag() {
 				continue
 			}
 			pt = append(pt, ptoken.Token{Text: t.Text, Start: i})
-			if isWordRune([]rune(t.Text)[0]) {
-				all++
-				if isAllCaps(t.Text) {
-					upper++
-				}
+			if !isWordRune([]rune(t.Text)[0]) {
+				continue
 			}
-			if isWordRune([]rune(t.Text)[0]) && len(t.Text) > 3 {
+			all++
+			if isAllCaps(t.Text) {
+				upper++
+			}
+			if len(t.Text) > 3 {
 				words++
 				if isCapitalized(t.Text) {
 					caps++
