@@ -57,8 +57,10 @@ func (d *doc) resolveNominals() {
 // "the community's president"), or nil: the owner of an office named by
 // that noun alone.
 func (d *doc) headAntecedent(i int) *entity {
-	head := titleCase(d.toks[i].Lower)
-	if d.x.lex.orgHeads[head] == "" {
+	// "the council's", "the coalition's" (after "the Saudi-led
+	// coalition").
+	head := d.toks[i].Lower
+	if _, ok := coalitionNouns[head]; d.x.lex.orgHeads[titleCase(head)] == "" && !ok {
 		return nil
 	}
 	for p := i - 1; p >= 0 && p >= i-antecedentWindow; p-- {
@@ -67,7 +69,7 @@ func (d *doc) headAntecedent(i int) *entity {
 			continue
 		}
 		for _, n := range append([]string{m.ent.name}, m.ent.aliases...) {
-			if slices.Contains(strings.Fields(n), head) {
+			if slices.Contains(strings.Fields(strings.ToLower(n)), head) {
 				return m.ent
 			}
 		}
