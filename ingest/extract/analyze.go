@@ -157,6 +157,9 @@ type doc struct {
 	// government or forces ("South Sudan's government", "Sudanese
 	// troops"), counted over the first governsOf mentions.
 	governs map[*entity]int
+	// groupsWithin counts, by state name, the mentions of armed groups
+	// of that state, over the same mentions.
+	groupsWithin map[string]int
 	// ownGovernment holds the states whose government the story names.
 	ownGovernment map[*entity]bool
 	governsOf     int

@@ -1262,7 +1262,7 @@ func (d *doc) mainState() *entity {
 // the headline or the first sentence names it or the dateline is its own.
 func (d *doc) salience(e *entity) int {
 	s := 2*e.named + (e.count - e.named)
-	if e.firstNamed >= 0 && d.toks[e.firstNamed].Sent <= 1 {
+	if d.inLead(e) {
 		s += 4
 	}
 	if e.name == d.datelineState {
@@ -1273,32 +1273,24 @@ func (d *doc) salience(e *entity) int {
 	// its armed groups fight in ("Sudan's Rapid Support Forces overran the
 	// garrison; survivors reaching Chad ...").
 	d.countGovernments()
-	return s + 2*d.governs[e] + d.groupsIn(e)
-}
-
-// groupsIn counts the mentions of the armed groups the gazetteer places
-// in state e.
-func (d *doc) groupsIn(e *entity) int {
-	n := 0
-	for _, g := range d.ents {
-		if g.label == graph.LabelOrganization && g.kind == graph.OrgArmedGroup && g.entry != nil && g.entry.Within == e.name {
-			n += g.count
-		}
-	}
-	return n
+	return s + 2*d.governs[e] + d.groupsWithin[e.name]
 }
 
 // countGovernments counts, by state, the times the story names its
 // government or forces, over the mentions found so far (d.governs,
-// d.ownGovernment).
+// d.ownGovernment), and the mentions of the armed groups the gazetteer
+// places in each state (d.groupsWithin, by the state's name).
 func (d *doc) countGovernments() {
 	if d.governs == nil || d.governsOf != len(d.ments) {
-		d.governs, d.ownGovernment, d.governsOf = map[*entity]int{}, map[*entity]bool{}, len(d.ments)
+		d.governs, d.ownGovernment, d.groupsWithin, d.governsOf = map[*entity]int{}, map[*entity]bool{}, map[string]int{}, len(d.ments)
 		bodyOf := map[*entity]*entity{}
 		early := map[*entity]bool{}
 		for _, m := range d.ments {
 			if m.ent == nil {
 				continue
+			}
+			if g := m.ent; g.label == graph.LabelOrganization && g.kind == graph.OrgArmedGroup && g.entry != nil && g.entry.Within != "" {
+				d.groupsWithin[g.entry.Within]++
 			}
 			// "Myanmar's military", "the Sudanese army": a state's own
 			// body, named apart from the state.

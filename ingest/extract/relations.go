@@ -258,8 +258,7 @@ func (d *doc) nounWithoutActor(k int) bool {
 func (d *doc) skipAuxiliaries(k int) int {
 	for n := 0; n < 3 && k > 0; n++ {
 		switch t := d.toks[k]; {
-		case t.Tag == "MD" || strings.HasPrefix(t.Tag, "RB") && d.at[k] == nil:
-		case auxiliaries[t.Lower]:
+		case d.auxiliary(k) || strings.HasPrefix(t.Tag, "RB") && d.at[k] == nil:
 		default:
 			return k
 		}
@@ -267,8 +266,6 @@ func (d *doc) skipAuxiliaries(k int) int {
 	}
 	return k
 }
-
-var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "is": true, "are": true, "was": true, "were": true, "been": true, "be": true, "did": true, "do": true, "does": true}
 
 func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	// "..., it has trained": the pronoun is the subject, not an actor
@@ -980,12 +977,12 @@ func (d *doc) modalWord(k int) string {
 // "if", "unless" or "whether" anywhere in it ("would send drones if the
 // junta called elections").
 func (d *doc) conditional(k int) bool {
-	for p := k - 1; p >= 0 && d.sameSent(p, k); p-- {
-		if conditionWords[d.low(p)] {
-			return true
-		}
+	si := d.toks[k].Sent
+	if si < 0 {
+		return false
 	}
-	for p := k + 1; p < len(d.toks) && d.sameSent(p, k); p++ {
+	s := d.sents[si]
+	for p := s.From; p < s.To; p++ {
 		if conditionWords[d.low(p)] {
 			return true
 		}
