@@ -265,7 +265,8 @@ func (el element) id() string {
 func (wd *webDriver) click(el element) {
 	wd.t.Helper()
 	// An element Browser has just drawn may still be sliding or fading in:
-	// WebDriver calls it not interactable until it settles.
+	// WebDriver calls it not interactable, or says another element would
+	// receive the click, until it settles.
 	path := "/element/" + el.id() + "/click"
 	deadline := time.Now().Add(wd.timeout)
 	for {
@@ -273,7 +274,8 @@ func (wd *webDriver) click(el element) {
 		if err == nil {
 			return
 		}
-		if !strings.Contains(err.Error(), "not interactable") || time.Now().After(deadline) {
+		settling := strings.Contains(err.Error(), "not interactable") || strings.Contains(err.Error(), "click intercepted")
+		if !settling || time.Now().After(deadline) {
 			wd.t.Fatalf("webdriver POST %s: %v", path, err)
 		}
 		time.Sleep(200 * time.Millisecond)
