@@ -336,7 +336,7 @@ func (d *doc) findEvents() {
 			}
 			// "The United States and Britain struck Houthi targets": two
 			// sides that fight the same foe are allies.
-			if len(sides) == 2 && !d.commonFoe(sides[0], sides[1]) && d.on(ruleEventSides) {
+			if len(sides) == 2 && !d.commonFoe(sides[0], sides[1]) && !(ev.typ == graph.EventAttack && d.joinedIn(ev.sents, sides[0], sides[1])) && d.on(ruleEventSides) {
 				d.addRel(ruleEventSides, graph.RelFights, sides[0], sides[1], ev.sents[0], confInferred, nil)
 			}
 		}
@@ -1490,6 +1490,31 @@ func (d *doc) commonFoe(a, b *entity) bool {
 	fa := foes(a)
 	for _, f := range foes(b) {
 		if f != a && containsEntity(fa, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinedIn reports whether a and b are named side by side, "A and B" or
+// "A, B", in one of the sentences: "U.S. and British strikes pound Houthi
+// targets" names one side of an attack, where "fighting between A and B"
+// names both.
+func (d *doc) joinedIn(sents []int, a, b *entity) bool {
+	is := func(m *mention, e *entity) bool { return m != nil && m.ent != nil && d.stateOf(m.ent) == e }
+	for _, m := range d.ments {
+		if !containsInt(sents, m.sent) || !is(m, a) && !is(m, b) || d.low(m.from-1) == "between" {
+			continue
+		}
+		other := b
+		if !is(m, a) {
+			other = a
+		}
+		k := m.to
+		for k < len(d.toks) && d.at[k] == nil && (d.low(k) == "and" || d.low(k) == "," || d.low(k) == "the") {
+			k++
+		}
+		if k > m.to && k < len(d.toks) && is(d.at[k], other) && d.at[k].from == k {
 			return true
 		}
 	}
