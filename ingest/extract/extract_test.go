@@ -264,6 +264,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Omar Haddad -> Algeria"},
 		},
 		{
+			name:    "the army after a state and where is that state's",
+			text:    "Algeria closed its southern border on Monday, Algeria's government said. Algeria fears a war in neighbouring Mali, where the army and the Dozo militia have been fighting since 2012.",
+			want:    []string{"FIGHTS Dozo -> Mali"},
+			notWant: []string{"FIGHTS Dozo -> Algeria"},
+		},
+		{
 			name:    "a ministry or an embassy is its state",
 			text:    "Algeria's foreign ministry summoned the French ambassador on Monday, and protesters gathered outside the Malian embassy in Algiers.",
 			want:    []string{"State Algeria", "State Mali"},

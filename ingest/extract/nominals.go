@@ -179,6 +179,13 @@ func (d *doc) antecedent(i int, target string) *entity {
 			return g
 		}
 	}
+	// "the war in neighbouring Sudan, where the army and the RSF have
+	// been fighting": the army of the state the clause tells of.
+	if target == "military" && d.low(i-1) == "the" && d.low(i-2) == "where" && d.low(i-3) == "," {
+		if m := d.at[i-4]; m != nil && m.to == i-3 && m.ent != nil && m.ent.label == graph.LabelState {
+			return m.ent
+		}
+	}
 	// The nearest fitting mention before i, within a window that holds any
 	// article and keeps a long text linear.
 	for p := i - 1; p >= 0 && p >= i-antecedentWindow; p-- {
