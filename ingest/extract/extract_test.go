@@ -270,6 +270,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"FIGHTS Dozo -> Algeria"},
 		},
 		{
+			name:    "a group named in apposition is the one before it",
+			text:    "The Azawad Liberation Front attacked Gao on Monday, and the Azawad Liberation Front said it held the town. The Dozo militia, the Russian-backed group that controls Kidal, said it would stay neutral.",
+			want:    []string{"SUPPORTS Russia -> Dozo"},
+			notWant: []string{"SUPPORTS Russia -> Azawad Liberation Front"},
+		},
+		{
 			name:    "a ministry or an embassy is its state",
 			text:    "Algeria's foreign ministry summoned the French ambassador on Monday, and protesters gathered outside the Malian embassy in Algiers.",
 			want:    []string{"State Algeria", "State Mali"},
