@@ -329,6 +329,20 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 				chain, _ := d.chainLeft(m, labels)
 				return withPartners(chain)
 			}
+			// "Burundian troops, who had been sent", "Uganda's special
+			// forces, which": the side whose troops they are.
+			if q >= 0 && d.at[q] == nil && forceNouns[d.low(q)] && d.skipAuxiliaries(k-1) == p {
+				r := q - 1
+				for r > 0 && d.at[r] == nil && d.toks[r].Tag == "JJ" && !isCapitalized(d.toks[r].Text) {
+					r--
+				}
+				if d.low(r) == "'s" {
+					r--
+				}
+				if m := d.at[r]; r >= 0 && m != nil && m.to == r+1 && m.ent != nil && hasLabel(m.ent, labels) {
+					return []*entity{d.owner(m)}
+				}
+			}
 			// "Russia, Armenia's traditional security partner, which
 			// brokered": the name the apposition describes.
 			for r := q; r >= 0 && r > q-8 && d.sameSent(r, p); r-- {
