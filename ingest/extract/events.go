@@ -1025,9 +1025,9 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 			// leading one heads a delegation).
 			switch t.Lower {
 			case "led", "chaired", "co-chaired":
-				if d.low(k+1) == "by" && d.negotiationBefore(k, 8) {
+				if by := d.agentBy(k + 1); by > 0 && d.negotiationBefore(k, 8) {
 					var es []*entity
-					for _, e := range d.actorsRight(k+2, 4, stateOrg...) {
+					for _, e := range d.actorsRight(by+1, 4, stateOrg...) {
 						if e.label == graph.LabelState || e.kind == "igo" {
 							es = append(es, e)
 						}
@@ -1042,9 +1042,9 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					continue
 				}
 			}
-			if n := d.cueLen(graph.RelMediates, cuePassive, k); n > 0 && d.low(k+n) == "by" && !d.negated(graph.RelMediates, k) {
+			if n := d.cueLen(graph.RelMediates, cuePassive, k); n > 0 && d.agentBy(k+n) > 0 && !d.negated(graph.RelMediates, k) {
 				if d.x.lex.cue(graph.RelMediates, cueVerb, t.Lower) || d.nearTrigger(k) {
-					add(ruleMediatesPassive, d.actorsRight(k+n+1, 5, actorLabels...))
+					add(ruleMediatesPassive, d.actorsRight(d.agentBy(k+n)+1, 5, actorLabels...))
 				}
 				continue
 			}
@@ -1178,6 +1178,25 @@ func (d *doc) skipRoleAdjectives(k int) int {
 		}
 	}
 	return k
+}
+
+// agentBy is the "by" that names the agent of a passive participle whose
+// next word is k: "by" itself, or after a phrase of time, place or manner
+// that names nothing ("chaired on a day-to-day basis by", "brokered in
+// part by"); else -1.
+func (d *doc) agentBy(k int) int {
+	for j := k; j < len(d.toks) && j < k+7 && d.sameSent(j, k); j++ {
+		if d.low(j) == "by" {
+			return j
+		}
+		if t := d.toks[j]; t.Text == "," || t.Text == ";" || strings.HasPrefix(t.Tag, "VB") || t.Lower == "and" || t.Lower == "that" || t.Lower == "which" {
+			return -1
+		}
+		if d.at[j] != nil {
+			return -1
+		}
+	}
+	return -1
 }
 
 // negotiationBefore reports whether a word of talks, a truce, a deal or
