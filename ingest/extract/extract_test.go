@@ -276,6 +276,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"SUPPORTS Russia -> Azawad Liberation Front"},
 		},
 		{
+			name:    "its after a subject whose verb is left out",
+			text:    "Algeria was represented by Foreign Minister Omar Haddad and Mali by its prime minister, Amadou Traore.",
+			want:    []string{"REPRESENTS Amadou Traore -> Mali"},
+			notWant: []string{"REPRESENTS Amadou Traore -> Algeria"},
+		},
+		{
 			name:    "a ministry or an embassy is its state",
 			text:    "Algeria's foreign ministry summoned the French ambassador on Monday, and protesters gathered outside the Malian embassy in Algiers.",
 			want:    []string{"State Algeria", "State Mali"},

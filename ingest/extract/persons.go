@@ -1806,6 +1806,14 @@ func (d *doc) pronounOwner(k int) *entity {
 			}
 		}
 	}
+	// "Algeria was represented by its foreign minister and Mauritania by
+	// its prime minister": a clause whose verb is left out has its own
+	// subject, just before the preposition.
+	if p := k - 2; d.low(k-1) == "by" || d.low(k-1) == "with" {
+		if m := d.at[p]; m != nil && m.to == p+1 && m.ent != nil && m.ent.isActor() && d.low(m.from-1) == "and" {
+			return m.ent
+		}
+	}
 	for _, s := range []int{si, si - 1} {
 		if s < 0 {
 			continue
