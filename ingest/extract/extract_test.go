@@ -282,6 +282,18 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Amadou Traore -> Algeria"},
 		},
 		{
+			name:    "a titled person in a phrase set off by a comma and with is not the clause's actor's",
+			text:    "Mali and Algeria signed the deal, with National Security Adviser Omar Haddad sitting in.",
+			want:    []string{"Leader Omar Haddad"},
+			notWant: []string{"REPRESENTS Omar Haddad -> Algeria", "REPRESENTS Omar Haddad -> Mali"},
+		},
+		{
+			name:    "an envoy for two places is sent to both and serves neither",
+			text:    "The talks were brokered by Omar Haddad, the special envoy for Mali and Algeria.",
+			want:    []string{"Leader Omar Haddad"},
+			notWant: []string{"REPRESENTS Omar Haddad -> Algeria", "REPRESENTS Omar Haddad -> Mali"},
+		},
+		{
 			name:    "a ministry or an embassy is its state",
 			text:    "Algeria's foreign ministry summoned the French ambassador on Monday, and protesters gathered outside the Malian embassy in Algiers.",
 			want:    []string{"State Algeria", "State Mali"},

@@ -1377,6 +1377,11 @@ func (d *doc) actorMentionBeforeInClause(i, n int) *mention {
 		if w := d.low(k); w == "among" && (d.low(k+1) == "them" || d.low(k+1) == "whom") || w == "including" {
 			return nil
 		}
+		// "Kosovo and Serbia signed the deal, with National Security
+		// Adviser X sitting in": a phrase of its own, set off by a comma.
+		if d.low(k) == "with" && d.low(k-1) == "," {
+			return nil
+		}
 		m := d.at[k]
 		if m == nil || !m.ent.isActor() || !m.ent.real {
 			continue
@@ -1935,6 +1940,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 	via := -1
 	unnamedOwner := false
 	body := ""
+	sentToEnd := -1
 	// An apposition opens with an article, a title or an owner, never
 	// with "and" or a verb: "Hoxha, and the EU special envoy" is a list.
 	if k < len(d.toks) {
@@ -1965,7 +1971,11 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			if d.low(q) == "the" {
 				q--
 			}
-			sentTo := d.sentToAt(q)
+			// "envoy for Serbia and Kosovo": each of the places he is sent to.
+			sentTo := d.sentToAt(q) || sentToEnd == q && (d.low(q) == "and" || d.low(q) == ",")
+			if sentTo {
+				sentToEnd = m.to
+			}
 			if (m.ent.isActor() || m.kind == mDemonym) && m.kind != mCompound && !sentTo && (owner == nil || (m.possess && !ownerPoss)) {
 				owner, ownerPoss = m.ent, m.possess
 			}
