@@ -294,6 +294,17 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Omar Haddad -> Algeria", "REPRESENTS Omar Haddad -> Mali"},
 		},
 		{
+			name: "an acronym of a known name may be spelled with periods",
+			text: "The U.N. Mission in Mali said on Monday that Gao was calm.",
+			want: []string{"Organization MINUMA"},
+		},
+		{
+			name:    "who took over as head of a body serves it, not the state of his nationality",
+			text:    "Omar Haddad, the Algerian diplomat who took over as head of the UN Mission in Mali last month, spoke in Gao.",
+			want:    []string{"REPRESENTS Omar Haddad -> MINUMA"},
+			notWant: []string{"REPRESENTS Omar Haddad -> Algeria"},
+		},
+		{
 			name:    "a ministry or an embassy is its state",
 			text:    "Algeria's foreign ministry summoned the French ambassador on Monday, and protesters gathered outside the Malian embassy in Algiers.",
 			want:    []string{"State Algeria", "State Mali"},

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/ingest/gazetteer"
@@ -35,6 +37,31 @@ type surfaceNode struct {
 	hits []hit // the entries of the surface that ends here
 }
 
+// dottedAcronyms are the acronyms news also spells with periods.
+var dottedAcronyms = map[string]string{"UN": "U.N.", "US": "U.S.", "UK": "U.K.", "EU": "E.U."}
+
+// insert adds the surface of tokens parts for entry e.
+func (g *surfaceIndex) insert(parts []string, e *gazetteer.Entry, k surfaceKind) {
+	key := strings.Join(parts, " ")
+	for _, h := range g.surfaces[key] {
+		if h.entry == e {
+			return
+		}
+	}
+	g.surfaces[key] = append(g.surfaces[key], hit{e, k})
+	g.maxLen = max(g.maxLen, len(parts))
+	n := g.root
+	for _, p := range parts {
+		c := n.next[p]
+		if c == nil {
+			c = &surfaceNode{next: map[string]*surfaceNode{}}
+			n.next[p] = c
+		}
+		n = c
+	}
+	n.hits = append(n.hits, hit{e, k})
+}
+
 func (x *Extractor) buildGazetteer(d *gazetteer.Dict) *surfaceIndex {
 	g := &surfaceIndex{surfaces: map[string][]hit{}, root: &surfaceNode{next: map[string]*surfaceNode{}}}
 	add := func(s string, e *gazetteer.Entry, k surfaceKind) {
@@ -47,27 +74,17 @@ func (x *Extractor) buildGazetteer(d *gazetteer.Dict) *surfaceIndex {
 		}
 		toks := x.tokenize(s)
 		parts := make([]string, 0, len(toks))
+		dotted := make([]string, 0, len(toks))
 		for _, t := range toks {
 			parts = append(parts, t.Text)
+			dotted = append(dotted, cmp.Or(dottedAcronyms[t.Text], t.Text))
 		}
-		key := strings.Join(parts, " ")
-		for _, h := range g.surfaces[key] {
-			if h.entry == e {
-				return
-			}
+		g.insert(parts, e, k)
+		// "U.N. Support Mission in Libya" for "UN Support Mission in
+		// Libya": news spells these acronyms with periods too.
+		if !slices.Equal(parts, dotted) {
+			g.insert(dotted, e, k)
 		}
-		g.surfaces[key] = append(g.surfaces[key], hit{e, k})
-		g.maxLen = max(g.maxLen, len(parts))
-		n := g.root
-		for _, p := range parts {
-			c := n.next[p]
-			if c == nil {
-				c = &surfaceNode{next: map[string]*surfaceNode{}}
-				n.next[p] = c
-			}
-			n = c
-		}
-		n.hits = append(n.hits, hit{e, k})
 	}
 	for _, e := range d.Entries {
 		add(e.Name, e, surfName)

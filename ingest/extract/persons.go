@@ -1855,6 +1855,28 @@ func (d *doc) pronounOwner(k int) *entity {
 // no owner when the clause names none ("who leads the Syrian
 // opposition": not Syria's).
 func (d *doc) whoLeads(k int) (title string, owner *entity) {
+	// "who took over as head of the UN mission", "who serves as chief of
+	// its delegation": the office after "as".
+	j := k + 1
+	switch d.low(j) {
+	case "took":
+		if d.low(j+1) == "over" {
+			j += 2
+		}
+	case "serves", "served", "became", "is", "was":
+		j++
+	}
+	if d.low(j) == "as" {
+		j++
+	}
+	if d.low(j) == "the" {
+		j++
+	}
+	if j > k+1 {
+		if w := d.low(j); (w == "head" || w == "chief" || w == "leader") && d.low(j+1) == "of" {
+			k = j - 1
+		}
+	}
 	w := d.low(k + 1)
 	switch {
 	case strings.HasPrefix(w, "lead") || w == "led" || strings.HasPrefix(w, "head"):
@@ -1867,6 +1889,9 @@ func (d *doc) whoLeads(k int) (title string, owner *entity) {
 		return "", nil
 	}
 	p := k + 2
+	if d.low(p) == "of" {
+		p++
+	}
 	if d.low(p) == "the" {
 		p++
 	}
@@ -1925,7 +1950,7 @@ func (d *doc) ledBody(k int) bool {
 var ledBodies = map[string]bool{"committee": true, "bureau": true, "team": true, "panel": true, "negotiators": true, "wing": true, "office": true, "contingent": true}
 
 // phraseEnds are the tokens after which a noun phrase is complete.
-var phraseEnds = map[string]bool{",": true, ".": true, ";": true, ")": true, "in": true, "at": true, "for": true, "since": true, "and": true, "from": true, "on": true, "during": true, "until": true, "to": true}
+var phraseEnds = map[string]bool{",": true, ".": true, ";": true, ")": true, "in": true, "at": true, "for": true, "since": true, "and": true, "from": true, "on": true, "during": true, "until": true, "to": true, "last": true, "earlier": true, "later": true, "after": true, "before": true, "when": true, "who": true, "which": true}
 
 // rolesAfter reads an apposition after a name, starting at token k.
 func (d *doc) rolesAfter(k int) ([]role, bool) {
