@@ -305,6 +305,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Omar Haddad -> Algeria"},
 		},
 		{
+			name: "the North is the story's state whose name begins with the word",
+			text: "North Korea and Algeria held talks in Algiers on Monday. Algeria, the North's main ally, praised the talks.",
+			want: []string{"SUPPORTS Algeria -> North Korea"},
+		},
+		{
 			name:    "a ministry or an embassy is its state",
 			text:    "Algeria's foreign ministry summoned the French ambassador on Monday, and protesters gathered outside the Malian embassy in Algiers.",
 			want:    []string{"State Algeria", "State Mali"},

@@ -137,6 +137,19 @@ func (d *doc) antecedent(i int, target string) *entity {
 		}
 		return false
 	}
+	// "the North's nominal head of state", "sanctions on the North": in a
+	// story of North Korea, that state.
+	if target == "compass" {
+		if !isCapitalized(d.toks[i].Text) {
+			return nil
+		}
+		for _, e := range d.ents {
+			if e.real && e.label == graph.LabelState && strings.HasPrefix(e.name, d.toks[i].Text+" ") {
+				return e
+			}
+		}
+		return nil
+	}
 	// "the government": the state whose government the story's opening
 	// names, else its main state, not whichever was named last.
 	if target == "state" {
