@@ -1067,12 +1067,28 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			roles, found = []role{{title: "Head Of Government", sent: d.toks[i].Sent, former: true, rule: ruleTitle}}, true
 		}
 	}
-	if !found && d.low(i-1) == "by" && (d.low(i-2) == "led" || d.low(i-2) == "headed") && d.titleAt(j) == 0 {
+	if (!found || allEnded(roles)) && d.low(i-1) == "by" && (d.low(i-2) == "led" || d.low(i-2) == "headed" || d.low(i-2) == "commanded") && d.titleAt(j) == 0 {
 		// "a Hamas delegation led by Khalil al-Hayya", "the government's
 		// delegation is headed by Otty Patiño" (not "led by Strategic
 		// Affairs Minister X": a portfolio before a title is no name).
-		if o := d.actorBefore(i-2, 6); o != nil {
-			roles, found = []role{{title: "Delegation Head", owner: o, sent: d.toks[i].Sent, rule: ruleDelegation}}, true
+		// One he held once says nothing against it: "a coalition led by
+		// Corneille Nangaa, a former head of Congo's electoral
+		// commission".
+		o := d.actorBefore(i-2, 6)
+		if o == nil {
+			o = d.describedBefore(i - 3)
+		}
+		if o != nil {
+			title := "Leader"
+			if d.low(i-2) == "commanded" {
+				title = "Commander"
+			}
+			for p := i - 3; p >= 0 && p >= i-5; p-- {
+				if d.low(p) == "delegation" || d.ledBody(p) && !d.x.lex.actorNouns[d.low(p)] {
+					title = "Delegation Head"
+				}
+			}
+			roles, found = append(roles, role{title: title, owner: o, sent: d.toks[i].Sent, rule: ruleDelegation}), true
 		}
 	}
 	if !found && d.low(i-1) == "by" && d.low(i-2) == "chaired" && d.titleAt(j) == 0 {
@@ -1134,6 +1150,38 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 	}
 	return roles, found
+}
+
+// allEnded reports whether every role is an office held once.
+func allEnded(roles []role) bool {
+	for _, r := range roles {
+		if r.change != "end" {
+			return false
+		}
+	}
+	return len(roles) > 0
+}
+
+// describedBefore is the actor that an apposition ending at token k
+// describes: "the Congo River Alliance (AFC), a political-military
+// coalition", "the Special Deterrence Force, known as Radaa, an
+// Islamist-leaning force".
+func (d *doc) describedBefore(k int) *entity {
+	q := k
+	for q > 0 && k-q < 5 && d.at[q] == nil && d.low(q) != "," && !strings.HasPrefix(d.toks[q].Tag, "VB") {
+		q--
+	}
+	if d.low(q) != "," {
+		return nil
+	}
+	e := q - 1
+	if d.low(e) == ")" {
+		e--
+	}
+	if m := d.at[e]; e >= 0 && m != nil && m.ent != nil && m.ent.isActor() && d.sameSent(e, k) {
+		return m.ent
+	}
+	return nil
 }
 
 // nameAfterApposition reports whether the phrase between commas that
