@@ -310,6 +310,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"SUPPORTS Algeria -> North Korea"},
 		},
 		{
+			name: "an army chief named with his rank serves the state, as the office tells",
+			text: "Mali's president fled the capital on Monday. Army chief General Omar Haddad announced his resignation. The chief of the general staff, General Amadou Traore, was also present.",
+			want: []string{"REPRESENTS Omar Haddad -> Mali", "REPRESENTS Amadou Traore -> Mali"},
+		},
+		{
 			name:    "a ministry or an embassy is its state",
 			text:    "Algeria's foreign ministry summoned the French ambassador on Monday, and protesters gathered outside the Malian embassy in Algiers.",
 			want:    []string{"State Algeria", "State Mali"},

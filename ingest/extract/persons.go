@@ -583,7 +583,10 @@ func (d *doc) settleHeads() {
 			// state.
 			ministerial := strings.Contains(lt, "minister") || strings.Contains(lt, "secretary") && !strings.Contains(lt, "general") ||
 				lt == "speaker" || strings.HasPrefix(lt, "presidential ") || strings.HasPrefix(lt, "government ") || strings.HasSuffix(lt, "governor") ||
-				strings.Contains(lt, "ministry ") || strings.HasPrefix(lt, "armed forces ") || lt == "attorney general" || lt == "prosecutor general"
+				strings.Contains(lt, "ministry ") || strings.HasPrefix(lt, "armed forces ") || lt == "attorney general" || lt == "prosecutor general" ||
+				// "Army chief General X", "the chief of the general staff":
+				// the state's army, whose offices serve the state.
+				strings.HasPrefix(lt, "army ") || strings.HasPrefix(lt, "military ") || strings.HasSuffix(lt, "general staff") || strings.HasSuffix(lt, "defence staff") || strings.HasSuffix(lt, "defense staff")
 			// An officer of a state's army, in a sentence of its troops
 			// and no armed group ("Major X said the soldiers had left").
 			if !ministerial && militaryRanks[strings.ToLower(cmp.Or(d.x.lex.roles[lt], lt))] && d.stateTroopsIn(e.roles[k].sent) {
@@ -792,9 +795,14 @@ func (d *doc) addRoles(e *entity, roles []role) {
 			r.owner = nil
 		}
 		dup := false
-		for _, o := range e.roles {
+		for k, o := range e.roles {
 			if o.owner == r.owner {
 				dup = true
+				// "Army chief General X": the office tells whom he
+				// serves, the rank does not.
+				if o.owner == nil && rankTitle(o.title) && !rankTitle(r.title) {
+					e.roles[k] = r
+				}
 			}
 		}
 		if !dup {
@@ -1603,7 +1611,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		case t.Text == "'s", lx.roleMods[t.Lower], t.Lower == "the", t.Lower == "a", t.Lower == "an", t.Lower == "and", t.Lower == "its", t.Lower == "his", t.Lower == "her", t.Lower == "their":
 			k--
 			continue
-		case t.Text == "," && !comma && (k == start || len(items) == 1 && k+1 == items[0].pos && militaryRanks[strings.ToLower(items[0].title)] ||
+		case t.Text == "," && !comma && (k == start || len(items) == 1 && k+1 == items[0].pos && rankTitle(items[0].title) ||
 			len(items) == 1 && items[0].ended && endedWords[d.low(k+1)] && k+2 == items[0].pos):
 			// "the governor of Boucle du Mouhoun, Colonel X": the office
 			// before a rank is his too; "its leader, former prime
@@ -1762,6 +1770,13 @@ func (d *doc) respectiveOwners(from int) [2]*entity {
 
 // militaryRanks are the ranks of officers.
 var militaryRanks = map[string]bool{"major": true, "colonel": true, "captain": true, "lieutenant": true, "lieutenant colonel": true, "brigadier general": true, "major general": true, "lieutenant general": true}
+
+// rankTitle reports whether a title is an officer's rank alone, which
+// says nothing of whom he serves ("General" too, which is no rank after
+// "Attorney" or "Secretary").
+func rankTitle(t string) bool {
+	return militaryRanks[strings.ToLower(t)] || strings.EqualFold(t, "general")
+}
 
 // stateTroopsIn reports whether sentence si speaks of soldiers or the army
 // and names no armed group.
