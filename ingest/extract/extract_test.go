@@ -315,6 +315,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"REPRESENTS Omar Haddad -> Mali", "REPRESENTS Amadou Traore -> Mali"},
 		},
 		{
+			name:    "a definite description whose words are those of one organization's name is that organization",
+			text:    "Mali's Independent Electoral Commission delayed the results on Monday. Algeria called on the electoral commission to publish the results.",
+			want:    []string{"DEMANDS Algeria -> Mali Independent Electoral Commission"},
+			notWant: []string{"DEMANDS Algeria -> Mali"},
+		},
+		{
 			name:    "a ministry or an embassy is its state",
 			text:    "Algeria's foreign ministry summoned the French ambassador on Monday, and protesters gathered outside the Malian embassy in Algiers.",
 			want:    []string{"State Algeria", "State Mali"},

@@ -16,6 +16,13 @@ func (d *doc) resolveNominals() {
 			continue
 		}
 		isDet := func(w string) bool { return w == "the" || w == "its" || w == "their" }
+		// "the electoral commission", "the council": the one organization
+		// of the story whose name holds the words.
+		if n, e := d.describedOrg(i); e != nil {
+			d.addMention(&mention{ent: e, from: i, to: i + n, kind: mNominal})
+			i += n - 1
+			continue
+		}
 		// "the rebels", "the militant group", "the Iran-aligned group"
 		det := i > 0 && isDet(d.low(i-1)) || i > 1 && isDet(d.low(i-2)) && d.at[i-1] == nil && !isCapitalized(d.toks[i-1].Text) && (d.toks[i-1].Tag == "JJ" || d.toks[i-1].Tag == "NN" || strings.Contains(d.toks[i-1].Text, "-"))
 		for n := 2; n >= 1; n-- {
@@ -50,6 +57,55 @@ func (d *doc) resolveNominals() {
 			break
 		}
 	}
+}
+
+// describedOrg reads a definite description that starts at token i: "the"
+// before it, then lower-case words up to a head noun of organization names
+// ("the electoral commission", "the transitional council"). Its words name
+// the organization when they are all words of the name of exactly one
+// organization the article names; it gives the description's length and
+// that organization, or 0 and nil.
+func (d *doc) describedOrg(i int) (int, *entity) {
+	if d.low(i-1) != "the" {
+		return 0, nil
+	}
+	h := i
+	for h < len(d.toks) && h < i+3 && d.at[h] == nil && d.sameSent(i, h) && !isCapitalized(d.toks[h].Text) && isWordToken(d.toks[h].Text) {
+		if d.x.lex.orgHeads[titleCase(d.toks[h].Lower)] != "" {
+			break
+		}
+		h++
+	}
+	if h >= len(d.toks) || d.at[h] != nil || !d.sameSent(i, h) || isCapitalized(d.toks[h].Text) || d.x.lex.orgHeads[titleCase(d.toks[h].Lower)] == "" {
+		return 0, nil
+	}
+	// "the commission's", "the council of elders": only a whole phrase.
+	// "the group" alone is any group (nominals.tsv).
+	if d.low(h+1) == "of" || h == i && (d.low(h+1) == "'s" || d.x.lex.nominals[d.toks[h].Lower] != "") {
+		return 0, nil
+	}
+	var found *entity
+	for _, e := range d.ents {
+		if !e.real || e.label != graph.LabelOrganization {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(e.name))
+		all := true
+		for k := i; k <= h && all; k++ {
+			all = slices.Contains(words, d.toks[k].Lower)
+		}
+		if !all {
+			continue
+		}
+		if found != nil && found != e {
+			return 0, nil
+		}
+		found = e
+	}
+	if found == nil {
+		return 0, nil
+	}
+	return h - i + 1, found
 }
 
 // headAntecedent is the organization named last before token i whose name
