@@ -1052,6 +1052,14 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 				add(ruleMediatesVerb, d.actorsLeftN(k, 30, actorLabels...))
 				continue
 			}
+			// "The agreement was reached with the help of Qatar": help
+			// with a negotiation the sentence names.
+			if (t.Lower == "help" || t.Lower == "assistance") && d.low(k-1) == "the" && d.low(k-2) == "with" && d.low(k+1) == "of" && d.negotiationIn(si) && !d.negated(graph.RelMediates, k) {
+				if es := d.actorsRight(k+2, 4, stateOrg...); len(es) > 0 {
+					add(ruleMediatesNoun, es)
+					continue
+				}
+			}
 			// The phrase's last word is its noun: "shuttle diplomacy".
 			if n := d.cueLen(graph.RelMediates, cueNoun, k); n > 0 && strings.HasPrefix(d.toks[k+n-1].Tag, "NN") && !d.negated(graph.RelMediates, k) {
 				if d.low(k+n) == "by" || d.low(k+n) == "of" {
