@@ -856,7 +856,14 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 				q = m.from
 				continue
 			}
-			return []*entity{m.ent}
+			// "the provinces of Hadramawt and al-Mahra, which": both.
+			out := []*entity{m.ent}
+			if a := m.from - 1; d.low(a) == "and" {
+				if o := d.at[a-1]; o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.to == a {
+					out = append(out, o.ent)
+				}
+			}
+			return out
 		}
 		if inPhrase != nil {
 			return []*entity{inPhrase}
