@@ -1042,11 +1042,13 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					continue
 				}
 			}
-			if n := d.cueLen(graph.RelMediates, cuePassive, k); n > 0 && d.agentBy(k+n) > 0 && !d.negated(graph.RelMediates, k) {
-				if d.x.lex.cue(graph.RelMediates, cueVerb, t.Lower) || d.nearTrigger(k) {
-					add(ruleMediatesPassive, d.actorsRight(d.agentBy(k+n)+1, 5, actorLabels...))
+			if n := d.cueLen(graph.RelMediates, cuePassive, k); n > 0 && !d.negated(graph.RelMediates, k) {
+				if by := d.agentBy(k + n); by > 0 {
+					if d.x.lex.cue(graph.RelMediates, cueVerb, t.Lower) || d.nearTrigger(k) {
+						add(ruleMediatesPassive, d.actorsRight(by+1, 5, actorLabels...))
+					}
+					continue
 				}
-				continue
 			}
 			if n := d.cueLen(graph.RelMediates, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelMediates, k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.hostsNegotiation(k, n)) && (!runVerb(t.Lower) || d.negotiationWithin(k+n, k+n+3)) {
 				add(ruleMediatesVerb, d.actorsLeftN(k, 30, actorLabels...))

@@ -243,7 +243,7 @@ func (d *doc) antecedent(i int, target string) *entity {
 	}
 	// "The Syrian Democratic Forces, the U.S.-backed group that ...": an
 	// apposition names the actor it follows.
-	if e := d.appositionOf(i); e != nil && fits(e) {
+	if e := d.describedBefore(i - 1); e != nil && fits(e) {
 		return e
 	}
 	// "the rebels": the story's main armed group when one is named far
@@ -283,23 +283,6 @@ func (d *doc) antecedent(i int, target string) *entity {
 		if m := d.at[p]; m != nil && m.from == p && m.ent != nil && fits(m.ent) {
 			return m.ent
 		}
-	}
-	return nil
-}
-
-// appositionOf is the entity named just before the noun phrase whose head
-// is token i, when the phrase stands after it in apposition: "The Syrian
-// Democratic Forces, the U.S.-backed group", "M23, the rebel movement".
-func (d *doc) appositionOf(i int) *entity {
-	p := i - 1
-	for p >= 0 && i-p <= 3 && d.at[p] == nil && d.low(p) != "the" && d.low(p) != "," {
-		p--
-	}
-	if d.low(p) != "the" || d.low(p-1) != "," {
-		return nil
-	}
-	if m := d.at[p-2]; m != nil && m.to == p-1 && m.ent != nil && d.sameSent(p-2, i) {
-		return m.ent
 	}
 	return nil
 }

@@ -1083,8 +1083,8 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		// Corneille Nangaa, a former head of Congo's electoral
 		// commission".
 		o := d.actorBefore(i-2, 6)
-		if o == nil {
-			o = d.describedBefore(i - 3)
+		if e := d.describedBefore(i - 3); o == nil && e != nil && e.isActor() {
+			o = e
 		}
 		if o != nil {
 			title := "Leader"
@@ -1170,23 +1170,24 @@ func allEnded(roles []role) bool {
 	return len(roles) > 0
 }
 
-// describedBefore is the actor that an apposition ending at token k
-// describes: "the Congo River Alliance (AFC), a political-military
-// coalition", "the Special Deterrence Force, known as Radaa, an
-// Islamist-leaning force".
+// describedBefore is the entity that an apposition ending at token k
+// describes, the phrase opening with an article after a comma: "The
+// Syrian Democratic Forces, the U.S.-backed group", "the Congo River
+// Alliance (AFC), a political-military coalition", "the Special
+// Deterrence Force, known as Radaa, an Islamist-leaning force".
 func (d *doc) describedBefore(k int) *entity {
 	q := k
-	for q > 0 && k-q < 5 && d.at[q] == nil && d.low(q) != "," && !strings.HasPrefix(d.toks[q].Tag, "VB") {
+	for q > 0 && k-q < 5 && d.at[q] == nil && d.low(q) != "," && (!strings.HasPrefix(d.toks[q].Tag, "VB") || strings.Contains(d.toks[q].Text, "-")) {
 		q--
 	}
-	if d.low(q) != "," {
+	if w := d.low(q + 1); d.low(q) != "," || q == k || w != "the" && w != "a" && w != "an" {
 		return nil
 	}
 	e := q - 1
 	if d.low(e) == ")" {
 		e--
 	}
-	if m := d.at[e]; e >= 0 && m != nil && m.ent != nil && m.ent.isActor() && d.sameSent(e, k) {
+	if m := d.at[e]; e >= 0 && m != nil && m.ent != nil && d.sameSent(e, k) {
 		return m.ent
 	}
 	return nil
