@@ -579,6 +579,11 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 		if w == ";" || w == "." {
 			break
 		}
+		// "backs rebel factions fighting Assad": the noun before the
+		// participle is the object, and whom they fight is not.
+		if p > k && d.toks[p].Tag == "VBG" && d.at[p] == nil && d.at[p-1] == nil && (d.toks[p-1].Tag == "NNS" || d.toks[p-1].Tag == "NN") && !isCapitalized(d.toks[p-1].Text) {
+			break
+		}
 		m := d.at[p]
 		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound {
 			continue
