@@ -326,6 +326,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"SUPPORTS Algeria -> Mali"},
 		},
 		{
+			name: "the subject before a long relative clause, past the auxiliaries of the verb after it",
+			text: "Algeria, which backs the Azawad Liberation Front and has sent thousands of troops to the border region, had demanded that Mali pull back its forces.",
+			want: []string{"DEMANDS Algeria -> Mali"},
+		},
+		{
 			name:    "a ministry or an embassy is its state",
 			text:    "Algeria's foreign ministry summoned the French ambassador on Monday, and protesters gathered outside the Malian embassy in Algiers.",
 			want:    []string{"State Algeria", "State Mali"},

@@ -287,8 +287,10 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	// clause between commas, the name before it.
 	// "The Arakan Army, part of the same alliance, now controls": past
 	// adverbs too.
+	// "Turkey, which backs ... and has deployed troops, had demanded":
+	// past auxiliaries too.
 	c := k - 1
-	for c > 0 && strings.HasPrefix(d.toks[c].Tag, "RB") && d.at[c] == nil && d.sameSent(c, k) {
+	for c > 0 && (strings.HasPrefix(d.toks[c].Tag, "RB") || d.auxiliary(c)) && d.at[c] == nil && d.sameSent(c, k) {
 		c--
 	}
 	if d.low(c) == "," {
