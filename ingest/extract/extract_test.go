@@ -331,6 +331,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"DEMANDS Algeria -> Mali"},
 		},
 		{
+			name:    "the office a person was confirmed or appointed as, in an apposition",
+			text:    "Mali closed its border on Monday. Omar Haddad, appointed as foreign minister on Thursday, met Algerian officials in Gao.",
+			want:    []string{"REPRESENTS Omar Haddad -> Mali"},
+			notWant: []string{"REPRESENTS Omar Haddad -> Algeria"},
+		},
+		{
 			name:    "a ministry or an embassy is its state",
 			text:    "Algeria's foreign ministry summoned the French ambassador on Monday, and protesters gathered outside the Malian embassy in Algiers.",
 			want:    []string{"State Algeria", "State Mali"},

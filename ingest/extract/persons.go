@@ -2041,6 +2041,19 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 				return []role{{title: title, owner: owner, sent: d.toks[k].Sent, rule: ruleLeads}}, true
 			}
 		}
+		// "Mike Pompeo, confirmed as secretary of state on Thursday,": the
+		// office after "as".
+		switch d.low(k) {
+		case "confirmed", "appointed", "named", "elected", "installed", "sworn":
+			q := k + 1
+			if d.low(q) == "in" {
+				q++
+			}
+			if d.low(q) == "as" && d.titleAt(q+1) > 0 {
+				k = q + 1
+				start = k
+			}
+		}
 		// Nor with a preposition: "Assad, in a phone call with the
 		// president of the UAE, said" ("Chen, of the DPP," is one).
 		if w := d.low(k); w == "and" || w == "or" || w == "who" || strings.HasPrefix(d.toks[k].Tag, "VB") && d.at[k] == nil || d.toks[k].Key == "\"" || w == "”" ||
