@@ -337,6 +337,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Omar Haddad -> Algeria"},
 		},
 		{
+			name: "two offices in one apposition, joined by and",
+			text: "Algeria and Mali met in Algiers. Omar Haddad, the prime minister of Mali and current chairman of ECOWAS, arrived on Monday.",
+			want: []string{"REPRESENTS Omar Haddad -> Mali", "REPRESENTS Omar Haddad -> Economic Community of West African States"},
+		},
+		{
 			name:    "a ministry or an embassy is its state",
 			text:    "Algeria's foreign ministry summoned the French ambassador on Monday, and protesters gathered outside the Malian embassy in Algiers.",
 			want:    []string{"State Algeria", "State Mali"},

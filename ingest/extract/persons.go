@@ -2061,10 +2061,25 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			return nil, false
 		}
 	}
+	var also []role
 	for n := 0; k < len(d.toks) && n < 16 && d.sameSent(k-1, k); n++ {
 		t := d.toks[k]
 		if t.Text == "," || t.Text == "." || t.Text == ";" || t.Text == ")" || t.Text == "(" {
 			break
+		}
+		// "the prime minister of Dominica and current chairman of the
+		// Caribbean Community": a second office, with its own owner.
+		if t.Lower == "and" && title != "" && owner != nil {
+			q := k + 1
+			for q < len(d.toks) && d.x.lex.roleMods[d.low(q)] && d.titleAt(q) == 0 {
+				q++
+			}
+			if d.titleAt(q) > 0 {
+				if more, ok := d.rolesAfter(k + 1); ok && hasOwner(more) {
+					also = more
+				}
+				break
+			}
 		}
 		if m := d.at[k]; m != nil && m.ent.label != graph.LabelLeader {
 			// "ambassador to Washington", "envoy to the Sahel": where he
@@ -2193,7 +2208,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 	if owner == nil && via >= 0 && aideTitle(title) {
 		r.via = via + 1
 	}
-	return []role{r}, true
+	return append([]role{r}, also...), true
 }
 
 // aideTitle reports whether a title is that of a person's aide, who
