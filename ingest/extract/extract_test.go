@@ -310,9 +310,9 @@ func TestPatterns(t *testing.T) {
 			want: []string{"SUPPORTS Algeria -> North Korea"},
 		},
 		{
-			name: "an army chief named with his rank serves the state, as the office tells",
-			text: "Mali's president fled the capital on Monday. Army chief General Omar Haddad announced his resignation. The chief of the general staff, General Amadou Traore, was also present.",
-			want: []string{"REPRESENTS Omar Haddad -> Mali", "REPRESENTS Amadou Traore -> Mali"},
+			name: "an army chief named with his rank, or an intelligence chief, serves the state, as the office tells",
+			text: "Mali's president fled the capital on Monday. Army chief General Omar Haddad announced his resignation. The chief of the general staff, General Amadou Traore, was also present. Intelligence chief Karim Benali stayed in Gao.",
+			want: []string{"REPRESENTS Omar Haddad -> Mali", "REPRESENTS Amadou Traore -> Mali", "REPRESENTS Karim Benali -> Mali"},
 		},
 		{
 			name:    "a definite description whose words are those of one organization's name is that organization",

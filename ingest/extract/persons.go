@@ -584,9 +584,11 @@ func (d *doc) settleHeads() {
 			ministerial := strings.Contains(lt, "minister") || strings.Contains(lt, "secretary") && !strings.Contains(lt, "general") ||
 				lt == "speaker" || strings.HasPrefix(lt, "presidential ") || strings.HasPrefix(lt, "government ") || strings.HasSuffix(lt, "governor") ||
 				strings.Contains(lt, "ministry ") || strings.HasPrefix(lt, "armed forces ") || lt == "attorney general" || lt == "prosecutor general" ||
-				// "Army chief General X", "the chief of the general staff":
-				// the state's army, whose offices serve the state.
-				strings.HasPrefix(lt, "army ") || strings.HasPrefix(lt, "military ") || strings.HasSuffix(lt, "general staff") || strings.HasSuffix(lt, "defence staff") || strings.HasSuffix(lt, "defense staff")
+				// "Army chief General X", "the chief of the general staff",
+				// "intelligence chief X": the state's army, spies and
+				// police, whose offices serve the state.
+				strings.HasPrefix(lt, "army ") || strings.HasPrefix(lt, "military ") || strings.HasSuffix(lt, "general staff") || strings.HasSuffix(lt, "defence staff") || strings.HasSuffix(lt, "defense staff") ||
+				lt == "intelligence chief" || lt == "spy chief" || lt == "police chief"
 			// An officer of a state's army, in a sentence of its troops
 			// and no armed group ("Major X said the soldiers had left").
 			if !ministerial && militaryRanks[strings.ToLower(cmp.Or(d.x.lex.roles[lt], lt))] && d.stateTroopsIn(e.roles[k].sent) {
