@@ -1111,6 +1111,7 @@ func demandAt(d *doc, m *match) {
 		return
 	}
 	var targets []*entity
+	what := k + n // where the text of the demand starts
 	if strong {
 		targets = d.actorsRight(k+n, 10, actorLabels...)
 		// "insisted the pact would not allow China to ...": an actor in a
@@ -1177,9 +1178,15 @@ func demandAt(d *doc, m *match) {
 					break
 				}
 			}
+			// "asked Berlin for more air-defence systems": a request.
+			request := strings.HasPrefix(cue, "ask") || strings.HasPrefix(cue, "press")
 			for p := last; p < last+4 && p < len(d.toks) && d.sameSent(p, k); p++ {
 				if d.low(p) == "to" || (d.low(p) == "not" && d.low(p+1) == "to") {
 					targets = ts
+					break
+				}
+				if request && d.low(p) == "for" {
+					targets, what = ts, p+1
 					break
 				}
 				if d.low(p) == "that" || d.low(p) == "," {
@@ -1191,7 +1198,7 @@ func demandAt(d *doc, m *match) {
 	if len(targets) == 0 {
 		return
 	}
-	demand := d.demandText(k + n)
+	demand := d.demandText(what)
 	for _, s := range subj {
 		for _, t := range targets {
 			if s == t {
