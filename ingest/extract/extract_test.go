@@ -342,6 +342,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"REPRESENTS Omar Haddad -> Mali", "REPRESENTS Omar Haddad -> Economic Community of West African States"},
 		},
 		{
+			name:    "a capital and a state after its comma are a list, not a place and its state",
+			text:    "Under a deal brokered by Algiers, Mali and Qatar agreed to reopen the border.",
+			notWant: []string{"LOCATED_IN Algiers -> Mali"},
+		},
+		{
 			name:    "a ministry or an embassy is its state",
 			text:    "Algeria's foreign ministry summoned the French ambassador on Monday, and protesters gathered outside the Malian embassy in Algiers.",
 			want:    []string{"State Algeria", "State Mali"},

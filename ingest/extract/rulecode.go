@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest/gazetteer"
 )
 
 // ruleHooks are the functions rules name as their code, for what a
@@ -328,8 +329,30 @@ func locatedComma(d *doc, m *match) {
 	}
 	// Not "Kidal, Mali said, ...": the state speaks.
 	if o := d.mentionAt(k + 1); o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.kind == mName && !o.possess && (o.to >= len(d.toks) || !isCapitalized(d.toks[o.to].Text)) && !speechVerbs[d.low(o.to)] {
+		// "brokered by Washington, Israel and Lebanon agreed": a list,
+		// when the gazetteer puts the place in another state.
+		if s := d.x.stateOfEntry(m.ment.ent.entry); s != "" && s != o.ent.name {
+			return
+		}
+		for _, h := range d.x.gaz.lookup(m.ment.ent.name) {
+			if h.kind == surfMetonym && h.entry.Label == graph.LabelState && h.entry.Name != o.ent.name {
+				return
+			}
+		}
 		d.emit(m, m.ment.ent, o.ent, nil)
 	}
+}
+
+// stateOfEntry is the state the gazetteer puts a place in, through the
+// regions it lies in, or "" when it says none.
+func (x *Extractor) stateOfEntry(e *gazetteer.Entry) string {
+	for n := 0; e != nil && e.Within != "" && n < 4; n++ {
+		if x.dict.Lookup(graph.LabelState, e.Within) != nil {
+			return e.Within
+		}
+		e = x.dict.Lookup(graph.LabelRegion, e.Within)
+	}
+	return ""
 }
 
 // directions place one place from another: "30 km north of Gao".
