@@ -347,6 +347,18 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"LOCATED_IN Algiers -> Mali"},
 		},
 		{
+			name:    "a possessor in an apposition describes the subject, it is not one",
+			text:    "The Azawad Liberation Front, Algeria's most powerful proxy, began shelling Mali's army near Gao.",
+			want:    []string{"FIGHTS Azawad Liberation Front -> Mali"},
+			notWant: []string{"FIGHTS Algeria -> Mali"},
+		},
+		{
+			name:    "according to names a source, not whom something is given to",
+			text:    "Algeria has given Mali four helicopters, according to Qatari officials.",
+			want:    []string{"SUPPORTS Algeria -> Mali"},
+			notWant: []string{"SUPPORTS Algeria -> Qatar"},
+		},
+		{
 			name:    "a ministry or an embassy is its state",
 			text:    "Algeria's foreign ministry summoned the French ambassador on Monday, and protesters gathered outside the Malian embassy in Algiers.",
 			want:    []string{"State Algeria", "State Mali"},

@@ -98,7 +98,8 @@ var ruleSides = map[string]sideFunc{
 	},
 	"after": func(d *doc, m *match, s *Slot) []*entity {
 		for p := m.k + m.n; p < m.k+m.n+s.Reach && p < len(d.toks) && d.sameSent(p, m.k); p++ {
-			if containsWord(s.Words, d.low(p)) {
+			// "according to U.S. officials" names a source, not a side.
+			if containsWord(s.Words, d.low(p)) && !(d.low(p) == "to" && d.low(p-1) == "according") {
 				return d.actorsRight(p+1, s.Window, s.labels...)
 			}
 		}

@@ -385,6 +385,12 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			m.ent.real = true
 			return []*entity{m.ent}
 		}
+		// "Hezbollah, Iran's most powerful proxy, began firing": the
+		// possessor in an apposition describes the subject before it.
+		if m.possess && d.low(m.from-1) == "," && p < k-1 {
+			p = m.from
+			continue
+		}
 		chain, q := d.chainLeft(m, labels)
 		// Skip actors in a prepositional phrase: "backed by the UAE",
 		// "between Beirut and Israel"; but "fighters of the Front

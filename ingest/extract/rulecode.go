@@ -11,20 +11,21 @@ import (
 // ruleHooks are the functions rules name as their code, for what a
 // pattern of trigger, slots and guards cannot say.
 var ruleHooks = map[string]hookFunc{
-	"demand":          demandAt,
-	"withdraw":        withdrawFrom,
-	"alongside":       foughtAlongside,
-	"ally-apposition": allyApposition,
-	"located-in":      locatedIn,
-	"located-comma":   locatedComma,
-	"located-owner":   locatedOwner,
-	"located-where":   locatedWhere,
-	"located-near":    locatedNear,
-	"located-part-of": locatedPartOf,
-	"office":          takeOffice,
-	"left-office":     leaveOffice,
-	"must":            mustDo,
-	"demands-given":   demandsGiven,
+	"demand":           demandAt,
+	"withdraw":         withdrawFrom,
+	"alongside":        foughtAlongside,
+	"ally-apposition":  allyApposition,
+	"proxy-apposition": proxyApposition,
+	"located-in":       locatedIn,
+	"located-comma":    locatedComma,
+	"located-owner":    locatedOwner,
+	"located-where":    locatedWhere,
+	"located-near":     locatedNear,
+	"located-part-of":  locatedPartOf,
+	"office":           takeOffice,
+	"left-office":      leaveOffice,
+	"must":             mustDo,
+	"demands-given":    demandsGiven,
 }
 
 // The rules made by stages of the pipeline in Go rather than by the
@@ -163,9 +164,25 @@ func foughtAlongside(d *doc, m *match) {
 
 // allyApposition reads "Washington, Israel's main ally and arms supplier":
 // the name before the comma supports the possessor.
-func allyApposition(d *doc, m *match) {
+func allyApposition(d *doc, m *match) { appositionSupport(d, m, false) }
+
+// proxyApposition reads "Hezbollah, Iran's most powerful proxy": the one
+// whose proxy the actor is backs it.
+func proxyApposition(d *doc, m *match) { appositionSupport(d, m, true) }
+
+// appositionSupport reads an apposition that names an actor as another's
+// ally or backer, or (client) as another's proxy, and emits who backs
+// whom.
+func appositionSupport(d *doc, m *match, client bool) {
+	emit := func(a, b *entity) {
+		if client {
+			a, b = b, a
+		}
+		d.emit(m, a, b, nil)
+	}
 	p := m.k - 1
-	for p > 0 && (d.toks[p].Tag == "JJ" || d.toks[p].Tag == "JJS") && d.at[p] == nil {
+	// "main", "closest", "most powerful"
+	for p > 0 && (d.toks[p].Tag == "JJ" || d.toks[p].Tag == "JJS" || d.toks[p].Tag == "RBS") && d.at[p] == nil {
 		p--
 	}
 	if d.low(p) == "the" && d.low(m.k+m.n) == "of" {
@@ -179,7 +196,7 @@ func allyApposition(d *doc, m *match) {
 			return
 		}
 		if s := d.at[p-2]; s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) && d.owner(s) != d.owner(o) {
-			d.emit(m, d.owner(s), d.owner(o), nil)
+			emit(d.owner(s), d.owner(o))
 		}
 		return
 	}
@@ -205,7 +222,7 @@ func allyApposition(d *doc, m *match) {
 		return
 	}
 	if s := d.at[q-1]; s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) && d.owner(s) != supported {
-		d.emit(m, d.owner(s), supported, nil)
+		emit(d.owner(s), supported)
 	}
 }
 
