@@ -359,6 +359,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"SUPPORTS Algeria -> Qatar"},
 		},
 		{
+			name: "they after a speaker whose office has no owner",
+			text: "Soldiers detained President Amadou Traore and announced on state television that they had seized power.",
+			want: []string{"Leader Amadou Traore"},
+		},
+		{
 			name:    "a ministry or an embassy is its state",
 			text:    "Algeria's foreign ministry summoned the French ambassador on Monday, and protesters gathered outside the Malian embassy in Algiers.",
 			want:    []string{"State Algeria", "State Mali"},

@@ -440,8 +440,10 @@ func (d *doc) pronounSubject(k int) (*entity, bool) {
 		// supported": the speaker.
 		for q := p - 1; q >= 0 && q >= p-10 && d.sameSent(q, p) && d.low(q) != "," && d.low(q) != ";"; q-- {
 			if speechVerbs[d.low(q)] && strings.HasPrefix(d.toks[q].Tag, "VB") {
-				if s := d.actorsLeftN(q, 6, actorLabels...); len(s) > 0 {
-					return d.stateOrgOf(s)[0], true
+				// (A speaker whose office the article does not name is
+				// no "it".)
+				if s := d.stateOrgOf(d.actorsLeftN(q, 6, actorLabels...)); len(s) > 0 {
+					return s[0], true
 				}
 				break
 			}
