@@ -422,6 +422,9 @@ func (s *dateScanner) futureBefore(i int) bool {
 // monthDate reads "Sept. 27", "September 27, 2023", "March 2023",
 // "in March", "late September", "mid-March".
 func (s *dateScanner) monthDate(i int) (timex, int) {
+	if i >= len(s.toks) {
+		return timex{}, 0
+	}
 	part := [2]int{1, 31}
 	from := i
 	// "late September", "early July"

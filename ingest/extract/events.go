@@ -1081,7 +1081,7 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					// "the Qatari mediators", "Egyptian and Qatari mediators":
 					// the names before the noun, not a subject further left
 					// ("Kinshasa would raise it with the Qatari mediators").
-					if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() && m.to == p+1 {
+					if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && m.to == p+1 {
 						chain, _ := d.chainLeft(m, actorLabels)
 						add(ruleMediatesNoun, chain)
 					}

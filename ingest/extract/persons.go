@@ -1052,7 +1052,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		if d.low(k) == "the" {
 			k++
 		}
-		if m := d.at[k]; m != nil && m.ent.isActor() {
+		if m := d.mentionAt(k); m != nil && m.ent.isActor() {
 			for r := range roles {
 				if roles[r].owner == nil || roles[r].former && !strings.Contains(strings.ToLower(roles[r].title), "former") {
 					roles[r].owner = m.ent
@@ -1967,7 +1967,7 @@ func (d *doc) whoLeads(k int) (title string, owner *entity) {
 			p++
 		}
 	}
-	m := d.at[p]
+	m := d.mentionAt(p)
 	if m == nil || m.ent == nil || !m.ent.isActor() || m.kind == mCompound || m.from != p {
 		return "", nil
 	}
@@ -1977,7 +1977,7 @@ func (d *doc) whoLeads(k int) (title string, owner *entity) {
 	}
 	// One modifier may stand before the body: "political bureau",
 	// "negotiating team".
-	if !d.ledBody(q) && d.at[q] == nil && !isCapitalized(d.toks[min(q, len(d.toks)-1)].Text) && d.ledBody(q+1) {
+	if q < len(d.toks) && !d.ledBody(q) && d.at[q] == nil && !isCapitalized(d.toks[q].Text) && d.ledBody(q+1) {
 		q++
 	}
 	if q >= len(d.toks) || !d.sameSent(k, q) || d.ledBody(q) || phraseEnds[d.low(q)] {
@@ -1994,7 +1994,7 @@ func (d *doc) whoseGroup(k int) *entity {
 	if d.low(k) != "whose" {
 		return nil
 	}
-	m := d.at[k+1]
+	m := d.mentionAt(k + 1)
 	if m == nil || m.ent == nil || m.from != k+1 || m.ent.label != graph.LabelOrganization || m.kind == mCompound || m.kind == mDemonym {
 		return nil
 	}

@@ -392,6 +392,9 @@ func (d *doc) placesOfVerb(t trigger) []*entity {
 
 // inTimex reports whether token k is part of a time expression.
 func (d *doc) inTimex(k int) bool {
+	if k < 0 || k >= len(d.toks) {
+		return false
+	}
 	for _, x := range d.times[d.toks[k].Sent] {
 		if k >= x.from && k < x.to {
 			return true
@@ -454,7 +457,7 @@ func (d *doc) placesOfOwnVerb(t trigger) []*entity {
 			k++
 		case d.toks[k].Tag == "RB" || d.inTimex(k) || d.low(k) == "on" && d.inTimex(k+1):
 			k++
-		case d.low(k) == "by" && d.at[k+1] != nil && d.at[k+1].ent != nil && d.at[k+1].ent.isActor():
+		case d.low(k) == "by" && d.mentionAt(k+1) != nil && d.at[k+1].ent != nil && d.at[k+1].ent.isActor():
 			k = d.at[k+1].to
 		case d.low(k) == "in" || d.low(k) == "at":
 			if p := d.placeAt(d.placeObject(k + 1)); p != nil {

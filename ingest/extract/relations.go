@@ -617,7 +617,7 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 				r++
 			}
 			// "and the Iran-backed Hezbollah": the group, not its backer.
-			if o := d.at[r]; r < len(d.toks) && o != nil && o.kind == mCompound && o.to < len(d.toks) && d.at[o.to] != nil {
+			if o := d.mentionAt(r); o != nil && o.kind == mCompound && d.mentionAt(o.to) != nil {
 				r = o.to
 			}
 			if r >= len(d.toks) || d.at[r] == nil || d.at[r].ent == nil || !hasLabel(d.at[r].ent, labels) {
@@ -831,7 +831,7 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 			if d.low(r) == "the" {
 				r++
 			}
-			if o := d.at[r]; o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.from == r {
+			if o := d.mentionAt(r); o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.from == r {
 				objs = appendEntity(objs, o.ent)
 			}
 		}
@@ -961,7 +961,7 @@ func (d *doc) betweenPair(k int) (*entity, *entity) {
 		if d.low(q) == "the" {
 			q++
 		}
-		if m := d.at[q]; m != nil && m.ent != nil && hasLabel(m.ent, actorLabels) {
+		if m := d.mentionAt(q); m != nil && m.ent != nil && hasLabel(m.ent, actorLabels) {
 			if second := d.stateOrgOf([]*entity{d.owner(m)}); len(second) > 0 && second[0] != first[0] {
 				return first[0], second[0]
 			}

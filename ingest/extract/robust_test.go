@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -54,6 +57,47 @@ func TestExtractTerminates(t *testing.T) {
 				t.Fatalf("extraction of %d bytes did not finish in %v", len(text), limit)
 			}
 		})
+	}
+}
+
+// TestExtractCutOff extracts every sentence of the project's own articles
+// cut off after each of its words, and every ending of it, with
+// the built-in gazetteer: a feed item or a truncated page ends anywhere,
+// and a rule that looks past the last word must not fail the article.
+func TestExtractCutOff(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts some hundred thousand fragments")
+	}
+	x := fullExtractor(t)
+	var paths []string
+	for _, dir := range []string{"articles", "holdout", "broad"} {
+		more, err := filepath.Glob("../../testdata/" + dir + "/*.txt")
+		if err != nil || len(more) == 0 {
+			t.Fatalf("testdata/%s: %v (%d articles)", dir, err, len(more))
+		}
+		paths = append(paths, more...)
+	}
+	for _, path := range paths {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, body, _ := strings.Cut(string(b), "\n\n")
+		for _, sent := range strings.Split(body, ". ") {
+			words := strings.Fields(sent)
+			for n := 1; n <= len(words); n++ {
+				for _, text := range []string{strings.Join(words[:n], " "), strings.Join(words[len(words)-n:], " ")} {
+					func() {
+						defer func() {
+							if r := recover(); r != nil {
+								t.Errorf("%s: %q: %v\n%s", filepath.Base(path), text, r, debug.Stack())
+							}
+						}()
+						checkBatch(t, x.Extract(&article.Article{ID: article.ID(text), Title: "T", Text: text, Published: "2024-05-03"}))
+					}()
+				}
+			}
+		}
 	}
 }
 

@@ -191,7 +191,7 @@ func appositionSupport(d *doc, m *match, client bool) {
 		if d.low(q) == "the" {
 			q++
 		}
-		o := d.at[q]
+		o := d.mentionAt(q)
 		if o == nil || o.ent == nil || !hasLabel(o.ent, actorLabels) || d.low(p-1) != "," || p < 2 {
 			return
 		}
