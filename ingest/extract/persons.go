@@ -1094,7 +1094,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 				title = "Commander"
 			}
 			for p := i - 3; p >= 0 && p >= i-5; p-- {
-				if d.low(p) == "delegation" || d.ledBody(p) && !d.x.lex.actorNouns[d.low(p)] {
+				if w := d.low(p); w == "delegation" || ledBodies[w] {
 					title = "Delegation Head"
 				}
 			}
