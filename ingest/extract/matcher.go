@@ -42,6 +42,21 @@ var ruleGuards = map[string]guardFunc{
 		w := d.modalWord(m.k)
 		return w != "" && (w != "will" && w != "would" || d.conditional(m.k))
 	},
+	// "gave French troops until the end of the year to leave", "gave
+	// Israel 60 days to withdraw": a deadline, not a gift.
+	"deadline": func(d *doc, m *match) bool {
+		for p := m.k + m.n; p < m.k+m.n+8 && p < len(d.toks) && d.sameSent(p, m.k); p++ {
+			switch d.low(p) {
+			case "until", "deadline", "ultimatum":
+				return true
+			case "hours", "days", "weeks", "months":
+				if d.low(p+1) == "to" {
+					return true
+				}
+			}
+		}
+		return false
+	},
 	// The trigger is a passive participle: "is backed by", "were seized".
 	"passive": func(d *doc, m *match) bool { return d.passiveAt(m.k) },
 	// "accused Chad of arming the rebels, an allegation both deny".
