@@ -1197,6 +1197,17 @@ func demandAt(d *doc, m *match) {
 					targets, what = ts, p+1
 					break
 				}
+				// "told Serbia it must recognise Kosovo".
+				if tell := strings.HasPrefix(cue, "tel") || strings.HasPrefix(cue, "told"); tell && p == last {
+					q := p
+					if d.low(q) == "that" {
+						q++
+					}
+					if w := d.low(q); (w == "it" || w == "they") && (d.low(q+1) == "must" || d.low(q+1) == "should") {
+						targets, what = ts, q
+						break
+					}
+				}
 				if d.low(p) == "that" || d.low(p) == "," {
 					break
 				}
