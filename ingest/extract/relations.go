@@ -835,6 +835,26 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 				objs = appendEntity(objs, o.ent)
 			}
 		}
+		// "withdrew from the west bank of the Dnipro, including the city
+		// of Kherson": the places it names are taken or lost too.
+		for q := m.to; q < m.to+4 && q < len(d.toks) && d.sameSent(q, k); q++ {
+			if d.low(q) != "including" {
+				continue
+			}
+			r := q + 1
+			if d.low(r) == "the" {
+				r++
+			}
+			if d.mentionAt(r) == nil && d.x.lex.regionIntro[d.low(r)] && d.low(r+1) == "of" {
+				r += 2
+			}
+			if o := d.mentionAt(r); o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.from == r {
+				for _, e := range d.actorsRight(r, 1, graph.LabelRegion) {
+					objs = appendEntity(objs, e)
+				}
+			}
+			break
+		}
 		return objs
 	}
 	for p := k - 1; p >= 0 && p >= k-8 && d.sameSent(p, k); p-- {
