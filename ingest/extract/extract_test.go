@@ -364,6 +364,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Leader Amadou Traore"},
 		},
 		{
+			name: "a head of state who chairs a body holds its office too",
+			text: "Mali closed its border. Algeria's President Karim Benali, who chairs ECOWAS, called an emergency meeting.",
+			want: []string{"REPRESENTS Karim Benali -> Algeria", "REPRESENTS Karim Benali -> Economic Community of West African States"},
+		},
+		{
 			name:    "a ministry or an embassy is its state",
 			text:    "Algeria's foreign ministry summoned the French ambassador on Monday, and protesters gathered outside the Malian embassy in Algiers.",
 			want:    []string{"State Algeria", "State Mali"},

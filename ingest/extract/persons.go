@@ -1037,6 +1037,12 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 					roles[k].owner = after[0].owner
 				}
 			}
+		} else if d.low(j+1) == "who" {
+			// "Kenya's President William Ruto, who chairs the East
+			// African Community": an office of a body besides his state's.
+			if title, o := d.whoLeads(j + 1); o != nil && o.label == graph.LabelOrganization {
+				roles = append(roles, role{title: title, owner: o, sent: d.toks[i].Sent, rule: ruleLeads})
+			}
 		} else if d.low(j+1) == "the" && !d.nameAfterApposition(j+1) {
 			if after, ok := d.rolesAfter(j + 1); ok && hasOwner(after) && after[0].owner.label == graph.LabelOrganization {
 				// "Sierra Leone's President Julius Maada Bio, the current
