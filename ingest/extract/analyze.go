@@ -142,6 +142,7 @@ type doc struct {
 	at      []*mention        // the mention covering each token, or nil
 	titled  []bool            // sentences in headline case
 	shouted []bool            // sentences in capitals ("WHO IS CALIN GEORGESCU?")
+	asPlace map[string]bool   // namedAsPlace's answers, by place name
 	nerDone []bool            // sentences prose's recognizer has labelled
 	nerSeen map[string]string // the label of each capitalized word it gave
 	persons map[string]*entity
@@ -339,7 +340,7 @@ func (d *doc) addMention(m *mention) *mention {
 	}
 	d.ments = append(d.ments, m)
 	for i := m.from; i < m.to; i++ {
-		if d.at[i] == nil {
+		if d.mentionAt(i) == nil {
 			d.at[i] = m
 		}
 	}
@@ -367,7 +368,7 @@ func (d *doc) dropMentions(from, to int) {
 		if m.from < to && m.to > from {
 			m.ent.count--
 			for i := m.from; i < m.to; i++ {
-				if d.at[i] == m {
+				if d.mentionAt(i) == m {
 					d.at[i] = nil
 				}
 			}

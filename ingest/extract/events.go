@@ -854,7 +854,7 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 	case "attack", "armed_conflict":
 		var out []*entity
 		for p := s.From; p < s.To; p++ {
-			if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() && (m.kind != mDemonym || d.actorNounAfter(m.to)) && !d.bystanderCompound(m) {
+			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && (m.kind != mDemonym || d.actorNounAfter(m.to)) && !d.bystanderCompound(m) {
 				out = appendEntity(out, d.owner(m))
 			}
 		}
@@ -862,7 +862,7 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 	}
 	var out []*entity
 	for p := s.From; p < s.To; p++ {
-		if m := d.at[p]; m != nil && m.ent != nil && (m.ent.isActor() || m.ent.label == graph.LabelLeader) && m.kind != mCompound {
+		if m := d.mentionAt(p); m != nil && m.ent != nil && (m.ent.isActor() || m.ent.label == graph.LabelLeader) && m.kind != mCompound {
 			if m.kind == mDemonym && !d.actorNounAfter(m.to) {
 				continue
 			}
@@ -893,7 +893,7 @@ func (d *doc) bystanderCompound(m *mention) bool {
 // day", whose subject is the meeting.
 func (d *doc) personJustBefore(p int) bool {
 	for q := p - 1; q >= 0 && q >= p-4 && d.sameSent(q, p); q-- {
-		if m := d.at[q]; m != nil {
+		if m := d.mentionAt(q); m != nil {
 			return m.ent != nil && m.ent.label == graph.LabelLeader
 		}
 		if t := d.toks[q].Tag; t != "MD" && t != "RB" && !strings.HasPrefix(t, "VB") {
@@ -1003,7 +1003,7 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 		s := d.sents[si]
 		for k := s.From; k < s.To; k++ {
 			t := d.toks[k]
-			if m := d.at[k]; m != nil && m.kind == mCompound && d.x.lex.cue(graph.RelMediates, cueCompound, m.suffix) && m.suffix != "led" {
+			if m := d.mentionAt(k); m != nil && m.kind == mCompound && d.x.lex.cue(graph.RelMediates, cueCompound, m.suffix) && m.suffix != "led" {
 				add(ruleMediatesCompound, []*entity{m.ent})
 				continue
 			}
@@ -1181,7 +1181,7 @@ func (d *doc) skipRoleAdjectives(k int) int {
 		switch w := d.low(p); {
 		case w == "a" || w == "an" || w == "the":
 			return p - 1
-		case d.toks[p].Tag == "JJ" && d.at[p] == nil:
+		case d.toks[p].Tag == "JJ" && d.mentionAt(p) == nil:
 			continue
 		default:
 			return p
@@ -1202,7 +1202,7 @@ func (d *doc) agentBy(k int) int {
 		if t := d.toks[j]; t.Text == "," || t.Text == ";" || strings.HasPrefix(t.Tag, "VB") || t.Lower == "and" || t.Lower == "that" || t.Lower == "which" {
 			return -1
 		}
-		if d.at[j] != nil {
+		if d.mentionAt(j) != nil {
 			return -1
 		}
 	}
@@ -1274,7 +1274,7 @@ func (d *doc) nearTrigger(k int) bool {
 		if _, ok := d.x.lex.events[d.low(p)]; ok {
 			return true
 		}
-		if m := d.at[p]; m != nil && m.ent != nil && m.ent.label == graph.LabelRegion {
+		if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.label == graph.LabelRegion {
 			continue
 		}
 	}
@@ -1540,10 +1540,10 @@ func (d *doc) joinedIn(sents []int, a, b *entity) bool {
 			other = a
 		}
 		k := m.to
-		for k < len(d.toks) && d.at[k] == nil && (d.low(k) == "and" || d.low(k) == "," || d.low(k) == "the") {
+		for k < len(d.toks) && d.mentionAt(k) == nil && (d.low(k) == "and" || d.low(k) == "," || d.low(k) == "the") {
 			k++
 		}
-		if k > m.to && k < len(d.toks) && is(d.at[k], other) && d.at[k].from == k {
+		if k > m.to && k < len(d.toks) && is(d.mentionAt(k), other) && d.mentionAt(k).from == k {
 			return true
 		}
 	}

@@ -122,7 +122,7 @@ var ruleSides = map[string]sideFunc{
 	},
 	"nearest": func(d *doc, m *match, s *Slot) []*entity {
 		for p := m.k - 1; p >= 0 && p >= m.k-s.Window && d.sameSent(p, m.k); p-- {
-			if o := d.at[p]; o != nil && o.ent != nil && hasLabel(o.ent, s.labels) && o.kind != mCompound {
+			if o := d.mentionAt(p); o != nil && o.ent != nil && hasLabel(o.ent, s.labels) && o.kind != mCompound {
 				return []*entity{d.owner(o)}
 			}
 		}
@@ -193,7 +193,7 @@ func (d *doc) runRules() {
 			// Headlines in title case fool the word patterns; where a
 			// place lies ("El Fasher, Sudan") reads there too.
 			if d.titled[si] {
-				if m := d.at[k]; m != nil && m.from == k && m.ent != nil && m.ent.label == graph.LabelRegion {
+				if m := d.mentionAt(k); m != nil && m.from == k && m.ent != nil && m.ent.label == graph.LabelRegion {
 					for _, r := range rs.mention {
 						d.apply(&match{rule: r, si: si, k: k, n: m.to - m.from, ment: m})
 					}
@@ -215,12 +215,12 @@ func (d *doc) runRules() {
 					d.apply(&match{rule: found[i].rule, si: si, k: k, n: wm.n})
 				}
 			}
-			if m := d.at[k]; m != nil && m.kind == mCompound && m.suffix != "" && m.from == k {
+			if m := d.mentionAt(k); m != nil && m.kind == mCompound && m.suffix != "" && m.from == k {
 				for _, r := range rs.compound[m.suffix] {
 					d.apply(&match{rule: r, si: si, k: k, n: 1, ment: m})
 				}
 			}
-			if m := d.at[k]; m != nil && m.from == k && m.ent != nil && m.ent.label == graph.LabelRegion {
+			if m := d.mentionAt(k); m != nil && m.from == k && m.ent != nil && m.ent.label == graph.LabelRegion {
 				for _, r := range rs.mention {
 					d.apply(&match{rule: r, si: si, k: k, n: m.to - m.from, ment: m})
 				}
@@ -308,7 +308,7 @@ func (d *doc) verbAfterName(k int) bool {
 	if w := d.low(k - 1); w == "that" || w == "which" || w == "who" {
 		return !strings.HasPrefix(next.Tag, "IN") && !strings.HasPrefix(next.Tag, "VB") && !strings.HasPrefix(next.Tag, "MD") && isWordToken(next.Text)
 	}
-	m := d.at[k-1]
+	m := d.mentionAt(k - 1)
 	if m == nil || m.ent == nil || m.to != k || m.kind != mName || !m.ent.isActor() || m.possess {
 		return false
 	}
@@ -610,7 +610,7 @@ func (d *doc) claimed(k int) bool {
 // named before).
 func (d *doc) possessor(k, window int, labels []graph.Label) *entity {
 	p := k - 1
-	for p >= 0 && p >= k-window && d.sameSent(p, k) && d.at[p] == nil && d.low(p) != "its" && d.low(p) != "their" && d.low(p) != "'s" {
+	for p >= 0 && p >= k-window && d.sameSent(p, k) && d.mentionAt(p) == nil && d.low(p) != "its" && d.low(p) != "their" && d.low(p) != "'s" {
 		p--
 	}
 	if d.low(p) == "'s" {
@@ -619,7 +619,7 @@ func (d *doc) possessor(k, window int, labels []graph.Label) *entity {
 	if p < 0 || !d.sameSent(p, k) {
 		return nil
 	}
-	if m := d.at[p]; m != nil && m.ent != nil && hasLabel(m.ent, labels) && (m.possess || m.kind == mDemonym || m.to == k) {
+	if m := d.mentionAt(p); m != nil && m.ent != nil && hasLabel(m.ent, labels) && (m.possess || m.kind == mDemonym || m.to == k) {
 		// "their Russian allies": the owner of "their", not the people
 		// the allies are.
 		if w := d.low(m.from - 1); m.kind == mDemonym && m.to == k && (w == "its" || w == "their") {

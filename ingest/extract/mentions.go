@@ -159,8 +159,21 @@ func (d *doc) capitalNamedBy(i, n int, state, dem *hit) *entity {
 }
 
 // namedAsPlace reports whether the text names place after a preposition
-// of place ("in Kabul", "from Kabul").
+// of place ("in Kabul", "from Kabul"). The answer is kept: a long text
+// may say "the Afghan capital" many times.
 func (d *doc) namedAsPlace(place string) bool {
+	if ok, seen := d.asPlace[place]; seen {
+		return ok
+	}
+	if d.asPlace == nil {
+		d.asPlace = map[string]bool{}
+	}
+	ok := d.scanAsPlace(place)
+	d.asPlace[place] = ok
+	return ok
+}
+
+func (d *doc) scanAsPlace(place string) bool {
 	for rest := d.text; ; {
 		i := strings.Index(rest, place)
 		if i < 0 {
@@ -200,7 +213,7 @@ func (d *doc) endsNameRun(i int) bool {
 	lx := d.x.lex
 	for _, k := range []int{i - 1, i - 2} {
 		t := d.toks[k].Text
-		if !isCapitalized(t) || !isWordToken(t) || isAllCaps(t) || d.at[k] != nil || lx.stopNames[t] || lx.orgHeads[t] != "" || lx.roles[d.toks[k].Lower] != "" {
+		if !isCapitalized(t) || !isWordToken(t) || isAllCaps(t) || d.mentionAt(k) != nil || lx.stopNames[t] || lx.orgHeads[t] != "" || lx.roles[d.toks[k].Lower] != "" {
 			return false
 		}
 		if n, _ := d.x.gaz.match(d.toks, k); n > 0 {
@@ -219,7 +232,7 @@ func (d *doc) surnameAfterTitle(i int) bool {
 	}
 	lx := d.x.lex
 	t := d.toks[i-1]
-	if !isCapitalized(t.Text) || !isWordToken(t.Text) || isAllCaps(t.Text) || d.at[i-1] != nil || lx.stopNames[t.Text] || lx.orgHeads[t.Text] != "" || lx.roles[t.Lower] != "" {
+	if !isCapitalized(t.Text) || !isWordToken(t.Text) || isAllCaps(t.Text) || d.mentionAt(i-1) != nil || lx.stopNames[t.Text] || lx.orgHeads[t.Text] != "" || lx.roles[t.Lower] != "" {
 		return false
 	}
 	if n, _ := d.x.gaz.match(d.toks, i-1); n > 0 {
@@ -488,7 +501,7 @@ func (d *doc) findOrganizations() {
 		if si < 0 || d.titled[si] || !isCapitalized(d.toks[i].Text) && !ordinal || lx.stopNames[d.toks[i].Text] {
 			continue
 		}
-		if d.at[i] != nil && d.at[i].kind == mName && d.at[i].ent.label != graph.LabelState && d.at[i].from < i {
+		if d.mentionAt(i) != nil && d.mentionAt(i).kind == mName && d.mentionAt(i).ent.label != graph.LabelState && d.mentionAt(i).from < i {
 			continue
 		}
 		j, head := i, -1
@@ -506,7 +519,7 @@ func (d *doc) findOrganizations() {
 			// "Organization of American States Secretary General Luis
 			// Almagro": a name the gazetteer knows ends where it ends,
 			// before a place or a title.
-			if known := d.at[i] != nil && d.at[i].from == i && d.at[i].to == j; known && (tail && (t.Lower == "in" || t.Lower == "at") || d.titleBeforeName(j)) {
+			if known := d.mentionAt(i) != nil && d.mentionAt(i).from == i && d.mentionAt(i).to == j; known && (tail && (t.Lower == "in" || t.Lower == "at") || d.titleBeforeName(j)) {
 				break
 			}
 			// "the Armed Forces of the Philippines and the Moro Islamic
@@ -517,7 +530,7 @@ func (d *doc) findOrganizations() {
 			// name: "the African Party for the Independence of Guinea
 			// and Cape Verde".)
 			if t.Lower == "and" && j > i && (d.low(j+1) == "the" || d.knownOrgAt(j+1) ||
-				d.at[i] != nil && d.at[i].from == i && d.at[i].to == j && d.knownNameAt(j+1)) {
+				d.mentionAt(i) != nil && d.mentionAt(i).from == i && d.mentionAt(i).to == j && d.knownNameAt(j+1)) {
 				break
 			}
 			if tail && connectors[t.Lower] && t.Lower != "to" && j+1 < len(d.toks) && d.toks[j+1].Sent == si {
@@ -553,13 +566,13 @@ func (d *doc) findOrganizations() {
 			if j > i && j+1 < len(d.toks) && isCapitalized(d.toks[j+1].Text) && d.toks[j+1].Sent == si {
 				// "Taiwan People's Party", "People's Liberation Army"; not
 				// "Lai's Democratic Progressive Party".
-				if t.Text == "'s" && d.at[j-1] == nil && collectiveNouns[d.toks[j-1].Text] {
+				if t.Text == "'s" && d.mentionAt(j-1) == nil && collectiveNouns[d.toks[j-1].Text] {
 					j++
 					continue
 				}
 				// "Front on Mali's base": "on" or "to" before a state named
 				// is no part of the name ("Conference on Security" is).
-				joins := !(t.Lower == "on" || t.Lower == "to") || d.at[j+1] == nil || d.at[j+1].ent.label != graph.LabelState
+				joins := !(t.Lower == "on" || t.Lower == "to") || d.mentionAt(j+1) == nil || d.mentionAt(j+1).ent.label != graph.LabelState
 				// "the Guyana Defence Force on Dec. 7", "... in March": a
 				// date, not more of the name.
 				if _, month := lx.cal.months[d.low(j+1)]; month {
@@ -585,7 +598,7 @@ func (d *doc) findOrganizations() {
 		}
 		// "Joint Task Force Ranao,": one more name word that ends the run
 		// before a comma or a stop names the unit.
-		if end+1 == j && j < len(d.toks) && d.sameSent(end, j) && (d.low(j) == "," || d.low(j) == "." || d.low(j) == "(") && d.at[end] == nil && isWordToken(d.toks[end].Text) && !lx.stopNames[d.toks[end].Text] {
+		if end+1 == j && j < len(d.toks) && d.sameSent(end, j) && (d.low(j) == "," || d.low(j) == "." || d.low(j) == "(") && d.mentionAt(end) == nil && isWordToken(d.toks[end].Text) && !lx.stopNames[d.toks[end].Text] {
 			if n, _ := d.x.gaz.match(d.toks, end); n == 0 {
 				end = j
 			}
@@ -613,13 +626,13 @@ func (d *doc) findOrganizations() {
 			i = j - 1
 			continue
 		}
-		if m := d.at[start]; m != nil && m.from <= start && m.to >= end && m.kind != mDemonym {
+		if m := d.mentionAt(start); m != nil && m.from <= start && m.to >= end && m.kind != mDemonym {
 			i = max(i, m.to-1)
 			continue // inside a dictionary entry
 		}
 		// "Republic of Niger": the state itself.
 		if h := d.toks[head].Text; h == "Republic" || h == "Kingdom" {
-			if m := d.at[end-1]; m != nil && m.ent.label == graph.LabelState && m.to == end {
+			if m := d.mentionAt(end - 1); m != nil && m.ent.label == graph.LabelState && m.to == end {
 				e := m.ent
 				d.dropMentions(start, end)
 				d.addMention(&mention{ent: e, from: start, to: end, kind: mName})
@@ -635,12 +648,12 @@ func (d *doc) findOrganizations() {
 		}
 		name := d.span(start, end)
 		var owner *entity
-		if start >= 2 && d.toks[start-1].Text == "'s" && d.at[start-2] != nil && d.at[start-2].ent.label == graph.LabelState {
-			owner = d.at[start-2].ent
+		if start >= 2 && d.toks[start-1].Text == "'s" && d.mentionAt(start-2) != nil && d.mentionAt(start-2).ent.label == graph.LabelState {
+			owner = d.mentionAt(start - 2).ent
 		}
 		// "the Guyana Defence Force", "Mali's Defence Force": a state's
 		// own forces, not an armed group.
-		statesForces := (owner != nil || d.at[start] != nil && d.at[start].ent != nil && d.at[start].ent.label == graph.LabelState && d.at[start].kind != mDemonym) && stateForceHeads[d.toks[head].Text]
+		statesForces := (owner != nil || d.mentionAt(start) != nil && d.mentionAt(start).ent != nil && d.mentionAt(start).ent.label == graph.LabelState && d.mentionAt(start).kind != mDemonym) && stateForceHeads[d.toks[head].Text]
 		// "the Permanent Council of the Organization of American States":
 		// a body of an organization the dictionary knows, which stays an
 		// actor of its own.
@@ -673,10 +686,10 @@ func (d *doc) findOrganizations() {
 	if len(acronyms) > 0 {
 		for i, t := range d.toks {
 			if e, ok := acronyms[t.Text]; ok && t.Sent >= 0 {
-				if m := d.at[i]; m != nil && m.ent != e {
+				if m := d.mentionAt(i); m != nil && m.ent != e {
 					d.dropMentions(i, i+1)
 				}
-				if d.at[i] == nil {
+				if d.mentionAt(i) == nil {
 					d.addMention(&mention{ent: e, from: i, to: i + 1, kind: mName})
 				}
 			}
@@ -699,7 +712,7 @@ var coalitionNouns = map[string]graph.OrgKind{"coalition": graph.OrgArmedGroup, 
 func (d *doc) findGroups() {
 	for i := 0; i+1 < len(d.toks); i++ {
 		t := d.toks[i]
-		if t.Sent < 0 || d.at[i] != nil || !isCapitalized(t.Text) || d.x.lex.stopNames[t.Text] || !groupNouns[d.low(i+1)] || !d.sameSent(i, i+1) {
+		if t.Sent < 0 || d.mentionAt(i) != nil || !isCapitalized(t.Text) || d.x.lex.stopNames[t.Text] || !groupNouns[d.low(i+1)] || !d.sameSent(i, i+1) {
 			continue
 		}
 		// A code-like name ("M23", "ALF"), not an ethnic or regional
@@ -716,17 +729,17 @@ func (d *doc) findGroups() {
 	// "the Viv Ansanm coalition": a run of capitalized words after "the",
 	// before a group noun.
 	for i := 1; i+1 < len(d.toks); i++ {
-		if d.low(i-1) != "the" || d.at[i] != nil || !isCapitalized(d.toks[i].Text) || d.x.lex.stopNames[d.toks[i].Text] {
+		if d.low(i-1) != "the" || d.mentionAt(i) != nil || !isCapitalized(d.toks[i].Text) || d.x.lex.stopNames[d.toks[i].Text] {
 			continue
 		}
 		j := i
-		for j < len(d.toks) && j < i+4 && d.sameSent(i, j) && d.at[j] == nil && isCapitalized(d.toks[j].Text) && isWordToken(d.toks[j].Text) {
+		for j < len(d.toks) && j < i+4 && d.sameSent(i, j) && d.mentionAt(j) == nil && isCapitalized(d.toks[j].Text) && isWordToken(d.toks[j].Text) {
 			j++
 		}
 		// One adjective may come between: "the CONAIE indigenous
 		// confederation".
 		h := j
-		if h+1 < len(d.toks) && d.toks[h].Tag == "JJ" && !isCapitalized(d.toks[h].Text) && d.sameSent(h, h+1) && d.at[h] == nil {
+		if h+1 < len(d.toks) && d.toks[h].Tag == "JJ" && !isCapitalized(d.toks[h].Text) && d.sameSent(h, h+1) && d.mentionAt(h) == nil {
 			h++
 		}
 		kind, ok := coalitionNouns[d.low(h)]
@@ -819,7 +832,7 @@ func (d *doc) findGovBodies() {
 				parts = append(parts, d.toks[k].Lower)
 			}
 			body := strings.Join(parts, " ")
-			if !lx.govBodies[body] || d.at[i] != nil {
+			if !lx.govBodies[body] || d.mentionAt(i) != nil {
 				continue
 			}
 			// "Pakistan's army chief": an office, not the institution.
@@ -851,23 +864,23 @@ func (d *doc) findRegions() {
 		si := d.toks[i].Sent
 		// A known place goes on the list too: "the towns of Tabqa and
 		// Ain Issa" with Tabqa in the gazetteer.
-		if m := d.at[i]; m != nil && m.from == i && m.ent != nil && m.ent.label == graph.LabelRegion && (listEnd >= 0 && d.inList(listEnd, i) || d.pluralIntro(i)) {
+		if m := d.mentionAt(i); m != nil && m.from == i && m.ent != nil && m.ent.label == graph.LabelRegion && (listEnd >= 0 && d.inList(listEnd, i) || d.pluralIntro(i)) {
 			listEnd = m.to
 			i = m.to - 1
 			continue
 		}
-		if si < 0 || d.titled[si] || d.at[i] != nil || !isCapitalized(d.toks[i].Text) || lx.stopNames[d.toks[i].Text] {
+		if si < 0 || d.titled[si] || d.mentionAt(i) != nil || !isCapitalized(d.toks[i].Text) || lx.stopNames[d.toks[i].Text] {
 			continue
 		}
 		j := i
-		for j < len(d.toks) && d.toks[j].Sent == si && d.at[j] == nil && isCapitalized(d.toks[j].Text) && lx.orgHeads[d.toks[j].Text] == "" {
+		for j < len(d.toks) && d.toks[j].Sent == si && d.mentionAt(j) == nil && isCapitalized(d.toks[j].Text) && lx.orgHeads[d.toks[j].Text] == "" {
 			j++
 			// "Santa Rita del Lipa": a particle inside a place's name.
-			if j+1 < len(d.toks) && nameParticles[d.toks[j].Text] && d.at[j+1] == nil && isCapitalized(d.toks[j+1].Text) && d.sameSent(j, j+1) {
+			if j+1 < len(d.toks) && nameParticles[d.toks[j].Text] && d.mentionAt(j+1) == nil && isCapitalized(d.toks[j+1].Text) && d.sameSent(j, j+1) {
 				j++
 			}
 			// "Tal al-Sawda", "Deir el-Balah"
-			for j < len(d.toks) && d.toks[j].Sent == si && d.at[j] == nil && particleWord(d.toks[j].Text) {
+			for j < len(d.toks) && d.toks[j].Sent == si && d.mentionAt(j) == nil && particleWord(d.toks[j].Text) {
 				j++
 			}
 		}
@@ -1061,7 +1074,7 @@ func (d *doc) markKnownNames(label graph.Label) {
 		return
 	}
 	for i := range d.toks {
-		if d.at[i] != nil || d.toks[i].Sent < 0 || !isCapitalized(d.toks[i].Text) {
+		if d.mentionAt(i) != nil || d.toks[i].Sent < 0 || !isCapitalized(d.toks[i].Text) {
 			continue
 		}
 		for n := 4; n >= 1; n-- {
@@ -1071,7 +1084,7 @@ func (d *doc) markKnownNames(label graph.Label) {
 			if e, ok := names[d.span(i, i+n)]; ok {
 				free := true
 				for k := i; k < i+n; k++ {
-					free = free && d.at[k] == nil
+					free = free && d.mentionAt(k) == nil
 				}
 				if free && (i+n >= len(d.toks) || !isCapitalized(d.toks[i+n].Text)) {
 					d.addMention(&mention{ent: e, from: i, to: i + n, kind: mName})

@@ -12,7 +12,7 @@ import (
 func (d *doc) resolveNominals() {
 	lx := d.x.lex
 	for i := 0; i < len(d.toks); i++ {
-		if d.at[i] != nil || d.toks[i].Sent < 0 {
+		if d.mentionAt(i) != nil || d.toks[i].Sent < 0 {
 			continue
 		}
 		isDet := func(w string) bool { return w == "the" || w == "its" || w == "their" }
@@ -24,7 +24,7 @@ func (d *doc) resolveNominals() {
 			continue
 		}
 		// "the rebels", "the militant group", "the Iran-aligned group"
-		det := i > 0 && isDet(d.low(i-1)) || i > 1 && isDet(d.low(i-2)) && d.at[i-1] == nil && !isCapitalized(d.toks[i-1].Text) && (d.toks[i-1].Tag == "JJ" || d.toks[i-1].Tag == "NN" || strings.Contains(d.toks[i-1].Text, "-"))
+		det := i > 0 && isDet(d.low(i-1)) || i > 1 && isDet(d.low(i-2)) && d.mentionAt(i-1) == nil && !isCapitalized(d.toks[i-1].Text) && (d.toks[i-1].Tag == "JJ" || d.toks[i-1].Tag == "NN" || strings.Contains(d.toks[i-1].Text, "-"))
 		for n := 2; n >= 1; n-- {
 			if i+n > len(d.toks) || !d.sameSent(i, i+n-1) {
 				continue
@@ -70,13 +70,13 @@ func (d *doc) describedOrg(i int) (int, *entity) {
 		return 0, nil
 	}
 	h := i
-	for h < len(d.toks) && h < i+3 && d.at[h] == nil && d.sameSent(i, h) && !isCapitalized(d.toks[h].Text) && isWordToken(d.toks[h].Text) {
+	for h < len(d.toks) && h < i+3 && d.mentionAt(h) == nil && d.sameSent(i, h) && !isCapitalized(d.toks[h].Text) && isWordToken(d.toks[h].Text) {
 		if d.x.lex.orgHeads[titleCase(d.toks[h].Lower)] != "" {
 			break
 		}
 		h++
 	}
-	if h >= len(d.toks) || d.at[h] != nil || !d.sameSent(i, h) || isCapitalized(d.toks[h].Text) || d.x.lex.orgHeads[titleCase(d.toks[h].Lower)] == "" {
+	if h >= len(d.toks) || d.mentionAt(h) != nil || !d.sameSent(i, h) || isCapitalized(d.toks[h].Text) || d.x.lex.orgHeads[titleCase(d.toks[h].Lower)] == "" {
 		return 0, nil
 	}
 	// "the commission's", "the council of elders": only a whole phrase.
@@ -120,7 +120,7 @@ func (d *doc) headAntecedent(i int) *entity {
 		return nil
 	}
 	for p := i - 1; p >= 0 && p >= i-antecedentWindow; p-- {
-		m := d.at[p]
+		m := d.mentionAt(p)
 		if m == nil || m.from != p || m.ent == nil || m.ent.label != graph.LabelOrganization || !m.ent.real {
 			continue
 		}
@@ -256,14 +256,14 @@ func (d *doc) antecedent(i int, target string) *entity {
 	// "the war in neighbouring Sudan, where the army and the RSF have
 	// been fighting": the army of the state the clause tells of.
 	if target == "military" && d.low(i-1) == "the" && d.low(i-2) == "where" && d.low(i-3) == "," {
-		if m := d.at[i-4]; m != nil && m.to == i-3 && m.ent != nil && m.ent.label == graph.LabelState {
+		if m := d.mentionAt(i - 4); m != nil && m.to == i-3 && m.ent != nil && m.ent.label == graph.LabelState {
 			return m.ent
 		}
 	}
 	// The nearest fitting mention before i, within a window that holds any
 	// article and keeps a long text linear.
 	for p := i - 1; p >= 0 && p >= i-antecedentWindow; p-- {
-		if m := d.at[p]; m != nil && m.from == p && m.ent != nil && fits(m.ent) {
+		if m := d.mentionAt(p); m != nil && m.from == p && m.ent != nil && fits(m.ent) {
 			return m.ent
 		}
 	}
@@ -280,7 +280,7 @@ func (d *doc) antecedent(i int, target string) *entity {
 		return d.mainState()
 	}
 	for p := i + 1; p < len(d.toks) && p <= i+antecedentWindow; p++ {
-		if m := d.at[p]; m != nil && m.from == p && m.ent != nil && fits(m.ent) {
+		if m := d.mentionAt(p); m != nil && m.from == p && m.ent != nil && fits(m.ent) {
 			return m.ent
 		}
 	}
@@ -349,14 +349,14 @@ func (d *doc) mainGroup(fits func(*entity) bool) *entity {
 // is joined by "and" to an actor named before it.
 func (d *doc) coordinated(i int) bool {
 	p := i - 1
-	for p >= 0 && p > i-3 && d.at[p] == nil && d.toks[p].Tag == "JJ" && !isCapitalized(d.toks[p].Text) {
+	for p >= 0 && p > i-3 && d.mentionAt(p) == nil && d.toks[p].Tag == "JJ" && !isCapitalized(d.toks[p].Text) {
 		p--
 	}
 	if d.low(p) != "and" || !d.sameSent(p, i) {
 		return false
 	}
 	for q := p - 1; q >= 0 && q > p-3 && d.sameSent(q, p); q-- {
-		if m := d.at[q]; m != nil {
+		if m := d.mentionAt(q); m != nil {
 			return m.ent != nil && m.ent.isActor()
 		}
 		if w := d.low(q); w != "government" && w != "army" && w != "military" {
@@ -374,7 +374,7 @@ var forceNouns = map[string]bool{"forces": true, "fighters": true, "troops": tru
 func (d *doc) resolveLeaderForces() {
 	for _, m := range d.ments {
 		k := m.to + 1
-		if m.ent == nil || m.ent.label != graph.LabelLeader || !m.possess || k >= len(d.toks) || d.at[k] != nil || !forceNouns[d.low(k)] {
+		if m.ent == nil || m.ent.label != graph.LabelLeader || !m.possess || k >= len(d.toks) || d.mentionAt(k) != nil || !forceNouns[d.low(k)] {
 			continue
 		}
 		var side *entity

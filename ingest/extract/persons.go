@@ -47,7 +47,7 @@ var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": 
 // isNameWord reports whether token i can be part of a person's name.
 func (d *doc) isNameWord(i int) bool {
 	t := d.toks[i]
-	if t.Sent < 0 || !isCapitalized(t.Text) || !isWordToken(t.Text) || d.at[i] != nil || strings.HasSuffix(t.Text, "-") {
+	if t.Sent < 0 || !isCapitalized(t.Text) || !isWordToken(t.Text) || d.mentionAt(i) != nil || strings.HasSuffix(t.Text, "-") {
 		return false
 	}
 	lx := d.x.lex
@@ -60,7 +60,7 @@ func (d *doc) isNameWord(i int) bool {
 	}
 	if len(t.Text) > 1 && isAllCaps(t.Text) && !strings.HasSuffix(t.Text, ".") {
 		// Acronyms, but "JD Vance": two capitals before a name.
-		if len(t.Text) > 2 || i+1 >= len(d.toks) || !isCapitalized(d.toks[i+1].Text) || isAllCaps(d.toks[i+1].Text) || d.at[i+1] != nil {
+		if len(t.Text) > 2 || i+1 >= len(d.toks) || !isCapitalized(d.toks[i+1].Text) || isAllCaps(d.toks[i+1].Text) || d.mentionAt(i+1) != nil {
 			return false
 		}
 	}
@@ -79,7 +79,7 @@ func (d *doc) isNameWord(i int) bool {
 // the article does not name as an actor.
 func (d *doc) unnamedOwnerAt(k int) bool {
 	t := d.toks[k]
-	return d.low(k+1) == "'s" && d.at[k] == nil && !isCapitalized(t.Text) && d.x.lex.nominals[t.Lower] == ""
+	return d.low(k+1) == "'s" && d.mentionAt(k) == nil && !isCapitalized(t.Text) && d.x.lex.nominals[t.Lower] == ""
 }
 
 // namedAfter reports whether the name at tokens [i, j), with the title
@@ -162,19 +162,19 @@ func (d *doc) findPersons() {
 				continue
 			}
 			// "Hassan Sheikh Mohamud": an honorific inside a name.
-			if d.x.lex.honorifics[d.toks[j].Text] && d.at[j] == nil && j+1 < len(d.toks) && d.sameSent(j, j+1) && d.isNameWord(j+1) {
+			if d.x.lex.honorifics[d.toks[j].Text] && d.mentionAt(j) == nil && j+1 < len(d.toks) && d.sameSent(j, j+1) && d.isNameWord(j+1) {
 				j += 2
 				continue
 			}
 			// "Thérèse Kayikwamba Wagner": a surname that is also a
 			// one-word organization, where prose sees a person.
-			if m := d.at[j]; m != nil && m.kind == mName && m.to == j+1 && j-i >= 2 && m.ent.label == graph.LabelOrganization && (j+1 >= len(d.toks) || !isCapitalized(d.toks[j+1].Text)) && strings.HasSuffix(d.ner(j), "PERSON") {
+			if m := d.mentionAt(j); m != nil && m.kind == mName && m.to == j+1 && j-i >= 2 && m.ent.label == graph.LabelOrganization && (j+1 >= len(d.toks) || !isCapitalized(d.toks[j+1].Text)) && strings.HasSuffix(d.ner(j), "PERSON") {
 				d.dropMentions(j, j+1)
 				j++
 				continue
 			}
 			// "el-Sisi", "al-Burhan"
-			if d.at[j] == nil && particleWord(d.toks[j].Text) {
+			if d.mentionAt(j) == nil && particleWord(d.toks[j].Text) {
 				j++
 				continue
 			}
@@ -215,7 +215,7 @@ func (d *doc) findPersons() {
 		// "Pope Francis": a leader the gazetteer knows by an honorific
 		// and a name, and not by the name alone ("Sheikh Tamim bin Hamad
 		// Al Thani" is Tamim bin Hamad Al Thani).
-		if i > 0 && d.x.lex.honorifics[d.toks[i-1].Text] && d.at[i-1] == nil && d.sameSent(i-1, i) {
+		if i > 0 && d.x.lex.honorifics[d.toks[i-1].Text] && d.mentionAt(i-1) == nil && d.sameSent(i-1, i) {
 			_, plain := d.x.offices[personKey(d.span(i, j))]
 			if _, known := d.x.offices[personKey(d.span(i-1, j))]; known && !plain {
 				i--
@@ -246,8 +246,8 @@ func (d *doc) findPersons() {
 			if d.low(q) == "the" {
 				q++
 			}
-			if q < len(d.toks) && d.at[q] != nil && d.at[q].ent.isActor() {
-				after = d.at[q].to
+			if q < len(d.toks) && d.mentionAt(q) != nil && d.mentionAt(q).ent.isActor() {
+				after = d.mentionAt(q).to
 			}
 		}
 		if len(c.roles) == 0 || after+2 >= len(d.toks) || d.low(after) != "and" || !d.sameSent(after, after+1) {
@@ -267,7 +267,7 @@ func (d *doc) findPersons() {
 				q++
 			}
 			if d.low(j) == "of" && q < len(d.toks) {
-				if m := d.at[q]; m != nil && m.ent.isActor() {
+				if m := d.mentionAt(q); m != nil && m.ent.isActor() {
 					roles = []role{{title: singularTitle(c.roles[0].title), owner: m.ent, sent: d.toks[j].Sent, rule: ruleListOf}}
 				}
 			}
@@ -292,7 +292,7 @@ func (d *doc) findPersons() {
 		d.addRoles(e, c.roles)
 	}
 	for _, c := range cands {
-		if c.to-c.from >= 2 || d.at[c.from] != nil {
+		if c.to-c.from >= 2 || d.mentionAt(c.from) != nil {
 			continue
 		}
 		e := d.person(c.from, c.to)
@@ -313,12 +313,12 @@ func (d *doc) findPersons() {
 	}
 	// Surnames and other parts of names already seen.
 	for i := range d.toks {
-		if d.at[i] != nil || d.toks[i].Sent < 0 || !isCapitalized(d.toks[i].Text) {
+		if d.mentionAt(i) != nil || d.toks[i].Sent < 0 || !isCapitalized(d.toks[i].Text) {
 			continue
 		}
 		if e := d.persons[d.toks[i].Text]; e != nil && e.label == graph.LabelLeader {
 			j := i + 1
-			for j < len(d.toks) && d.at[j] == nil && d.persons[d.toks[j].Text] == e {
+			for j < len(d.toks) && d.mentionAt(j) == nil && d.persons[d.toks[j].Text] == e {
 				j++
 			}
 			d.addMention(&mention{ent: e, from: i, to: j, kind: mPerson})
@@ -756,7 +756,7 @@ func (d *doc) statesAfter(e *entity, si int) (states []*entity, third bool) {
 		// "said Egypt and Ethiopia must agree": a pair spoken of, not the
 		// speaker's own government.
 		if r := m.to; r+1 < len(d.toks) && (d.low(r) == "and" || d.low(r) == ",") {
-			if o := d.at[r+1]; o != nil && o.ent != nil && o.ent.label == graph.LabelState {
+			if o := d.mentionAt(r + 1); o != nil && o.ent != nil && o.ent.label == graph.LabelState {
 				third = true
 				continue
 			}
@@ -931,7 +931,7 @@ func (d *doc) confirmedPerson(i, j int) bool {
 		// "Mexico's Andres Manuel Lopez Obrador", "Andres Manuel Lopez
 		// Obrador, who": a state's possessive or a relative "who" says
 		// the recognizer's person is one.
-		owned := i >= 2 && (d.low(i-1) == "'s" || d.low(i-1) == "’s") && d.at[i-2] != nil && d.at[i-2].ent != nil && d.at[i-2].ent.label == graph.LabelState
+		owned := i >= 2 && (d.low(i-1) == "'s" || d.low(i-1) == "’s") && d.mentionAt(i-2) != nil && d.mentionAt(i-2).ent != nil && d.mentionAt(i-2).ent.label == graph.LabelState
 		who := d.low(j) == "," && d.low(j+1) == "who"
 		return (speaks || d.low(j) == "'s" || owned || who) && hasPerson()
 	}
@@ -983,7 +983,7 @@ func (d *doc) privatePerson(j int) bool {
 		if d.x.lex.nonLeaders[w] {
 			return true
 		}
-		if w == "," || w == "." || w == "who" || d.at[k] != nil {
+		if w == "," || w == "." || w == "who" || d.mentionAt(k) != nil {
 			return false
 		}
 	}
@@ -1185,7 +1185,7 @@ func allEnded(roles []role) bool {
 // Deterrence Force, known as Radaa, an Islamist-leaning force".
 func (d *doc) describedBefore(k int) *entity {
 	q := k
-	for q > 0 && k-q < 5 && d.at[q] == nil && d.low(q) != "," && (!strings.HasPrefix(d.toks[q].Tag, "VB") || strings.Contains(d.toks[q].Text, "-")) {
+	for q > 0 && k-q < 5 && d.mentionAt(q) == nil && d.low(q) != "," && (!strings.HasPrefix(d.toks[q].Tag, "VB") || strings.Contains(d.toks[q].Text, "-")) {
 		q--
 	}
 	if w := d.low(q + 1); d.low(q) != "," || q == k || w != "the" && w != "a" && w != "an" {
@@ -1195,7 +1195,7 @@ func (d *doc) describedBefore(k int) *entity {
 	if d.low(e) == ")" {
 		e--
 	}
-	if m := d.at[e]; e >= 0 && m != nil && m.ent != nil && d.sameSent(e, k) {
+	if m := d.mentionAt(e); e >= 0 && m != nil && m.ent != nil && d.sameSent(e, k) {
 		return m.ent
 	}
 	return nil
@@ -1216,7 +1216,7 @@ func (d *doc) nameAfterApposition(k int) bool {
 // personPossessive reports whether token k, before "'s", may end a
 // person's name: "Putin's envoy", "Benali's foreign policy adviser".
 func (d *doc) personPossessive(k int) bool {
-	return isCapitalized(d.toks[k].Text) && d.low(k+1) == "'s" && (d.at[k] == nil || d.at[k].ent.label == graph.LabelLeader)
+	return isCapitalized(d.toks[k].Text) && d.low(k+1) == "'s" && (d.mentionAt(k) == nil || d.mentionAt(k).ent.label == graph.LabelLeader)
 }
 
 // lastPersonBefore is the token of the last word of the last person named
@@ -1225,7 +1225,7 @@ func (d *doc) personPossessive(k int) bool {
 func (d *doc) lastPersonBefore(k int) int {
 	si := d.toks[k].Sent
 	for q := k - 1; q >= 0 && q >= d.sents[max(si-2, 0)].From; q-- {
-		if m := d.at[q]; m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && m.kind == mPerson {
+		if m := d.mentionAt(q); m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && m.kind == mPerson {
 			return m.to - 1
 		}
 	}
@@ -1299,7 +1299,7 @@ func headTitle(roles []role) bool {
 // after token j in its sentence ("Spokesman X said the rebels ...").
 func (d *doc) actorAfter(j, n int) *entity {
 	for k := j; k < len(d.toks) && k < j+n && d.sameSent(k, j-1); k++ {
-		if m := d.at[k]; m != nil && m.ent != nil && m.ent.isActor() && m.ent.real && m.kind == mNominal {
+		if m := d.mentionAt(k); m != nil && m.ent != nil && m.ent.isActor() && m.ent.real && m.kind == mNominal {
 			return m.ent
 		}
 		if target, ok := d.x.lex.nominals[d.low(k)]; ok && target == "armed_group" {
@@ -1389,7 +1389,7 @@ func (d *doc) countGovernments() {
 				k++
 			}
 			// "Yemen's internationally recognised government"
-			for n := 0; n < 3 && k < len(d.toks) && d.at[k] == nil && !isCapitalized(d.toks[k].Text) && (strings.HasPrefix(d.toks[k].Tag, "JJ") || strings.HasPrefix(d.toks[k].Tag, "RB") || d.toks[k].Tag == "VBN"); n++ {
+			for n := 0; n < 3 && k < len(d.toks) && d.mentionAt(k) == nil && !isCapitalized(d.toks[k].Text) && (strings.HasPrefix(d.toks[k].Tag, "JJ") || strings.HasPrefix(d.toks[k].Tag, "RB") || d.toks[k].Tag == "VBN"); n++ {
 				k++
 			}
 			switch d.low(k) {
@@ -1447,7 +1447,7 @@ func (d *doc) actorMentionBeforeInClause(i, n int) *mention {
 		if d.low(k) == "with" && d.low(k-1) == "," {
 			return nil
 		}
-		m := d.at[k]
+		m := d.mentionAt(k)
 		if m == nil || !m.ent.isActor() || !m.ent.real {
 			continue
 		}
@@ -1469,7 +1469,7 @@ func (d *doc) actorMentionBeforeInClause(i, n int) *mention {
 // before token i in its sentence.
 func (d *doc) actorBefore(i, n int) *entity {
 	for k := i - 1; k >= 0 && k >= i-n && d.sameSent(k, i); k-- {
-		if m := d.at[k]; m != nil && m.ent.isActor() && m.ent.real {
+		if m := d.mentionAt(k); m != nil && m.ent.isActor() && m.ent.real {
 			return m.ent
 		}
 	}
@@ -1518,7 +1518,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			start = k
 			break
 		}
-		if !isCapitalized(d.toks[p].Text) && w != "and" || d.at[p] != nil {
+		if !isCapitalized(d.toks[p].Text) && w != "and" || d.mentionAt(p) != nil {
 			break
 		}
 	}
@@ -1534,7 +1534,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 				break
 			}
 		}
-		if m := d.at[k]; m != nil && m.ent.label != graph.LabelLeader {
+		if m := d.mentionAt(k); m != nil && m.ent.label != graph.LabelLeader {
 			q := m.from - 1
 			if d.low(q) == "the" {
 				q--
@@ -1572,7 +1572,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 					break
 				}
 			}
-			for p >= 0 && d.sameSent(p, i) && lx.roleMods[d.toks[p].Lower] && d.at[p] == nil && d.titleEndingAt(p) == 0 {
+			for p >= 0 && d.sameSent(p, i) && lx.roleMods[d.toks[p].Lower] && d.mentionAt(p) == nil && d.titleEndingAt(p) == 0 {
 				switch d.toks[p].Lower {
 				case "the", "top", "main", "former", "elected", "new", "newly", "current", "then", "senior", "opposition", "ruling", "incumbent":
 				default:
@@ -1641,12 +1641,12 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		case t.Tag == "NN" && !isCapitalized(t.Text) && d.low(k+1) == "minister":
 			k--
 			continue
-		case isCapitalized(t.Text) && len(items) > 0 && d.at[k] == nil && (strings.HasSuffix(d.low(k+1), "minister") || d.low(k+1) == "secretary"):
+		case isCapitalized(t.Text) && len(items) > 0 && d.mentionAt(k) == nil && (strings.HasSuffix(d.low(k+1), "minister") || d.low(k+1) == "secretary"):
 			// "Water Minister Seleshi Bekele": a portfolio, not a party.
 			items[len(items)-1].title = t.Text + " " + items[len(items)-1].title
 			k--
 			continue
-		case len(items) > 0 && d.at[k] == nil && k >= 1 && d.at[k-1] == nil &&
+		case len(items) > 0 && d.mentionAt(k) == nil && k >= 1 && d.mentionAt(k-1) == nil &&
 			(k+1 == items[len(items)-1].pos || t.Lower == "ministry" && d.low(k+1) == "'s" && k+2 == items[len(items)-1].pos) &&
 			(t.Lower == "ministry" || t.Lower == "forces" && d.low(k-1) == "armed"):
 			// "defence ministry spokeswoman X", "the foreign ministry's
@@ -1655,14 +1655,14 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			items[len(items)-1].title = d.low(k-1) + " " + t.Lower + " " + items[len(items)-1].title
 			k -= 2
 			continue
-		case len(items) > 0 && d.at[k] == nil && stateOffices[t.Lower] && k+1 == items[len(items)-1].pos:
+		case len(items) > 0 && d.mentionAt(k) == nil && stateOffices[t.Lower] && k+1 == items[len(items)-1].pos:
 			// "Government spokesman X", "government spokesman X": an
 			// office of the state, not of a group named Government.
 			// ("Army spokesman X" speaks for the army, a group.)
 			items[len(items)-1].title = t.Lower + " " + items[len(items)-1].title
 			k--
 			continue
-		case isCapitalized(t.Text) && len(items) > 0 && d.at[k] == nil && !lx.stopNames[t.Text] && k > 0:
+		case isCapitalized(t.Text) && len(items) > 0 && d.mentionAt(k) == nil && !lx.stopNames[t.Text] && k > 0:
 			// An organization the gazetteer does not know, before a title:
 			// "the main opposition Kuomintang candidate".
 			if isWordToken(t.Text) && d.titleEndingAt(k+1) > 0 && !d.openingWord(k) && d.low(k-1) != "whose" {
@@ -1751,11 +1751,11 @@ func (d *doc) respectiveOwners(from int) [2]*entity {
 	}
 	p--
 	pair := func(q int) ([2]*entity, int) {
-		b := d.at[q]
+		b := d.mentionAt(q)
 		if q < 0 || b == nil || b.ent == nil || !b.ent.isActor() && b.kind != mDemonym || d.low(b.from-1) != "and" {
 			return none, -1
 		}
-		a := d.at[b.from-2]
+		a := d.mentionAt(b.from - 2)
 		if b.from < 2 || a == nil || a.ent == nil || !a.ent.isActor() && a.kind != mDemonym || a.ent == b.ent || d.low(a.from-1) == "," {
 			return none, -1
 		}
@@ -1792,7 +1792,7 @@ func rankTitle(t string) bool {
 func (d *doc) stateTroopsIn(si int) bool {
 	troops := false
 	for k := d.sents[si].From; k < d.sents[si].To; k++ {
-		if m := d.at[k]; m != nil && m.ent != nil && m.ent.label == graph.LabelOrganization && m.ent.kind == "armed_group" {
+		if m := d.mentionAt(k); m != nil && m.ent != nil && m.ent.label == graph.LabelOrganization && m.ent.kind == "armed_group" {
 			return false
 		}
 		switch d.low(k) {
@@ -1820,7 +1820,7 @@ func governorTitle(roles []role) bool {
 // the gazetteer or the article puts in a state.
 func (d *doc) stateOfPlaceIn(si int) *entity {
 	for k := d.sents[si].From; k < d.sents[si].To; k++ {
-		if m := d.at[k]; m != nil && m.from == k && m.ent != nil && m.ent.label == graph.LabelRegion {
+		if m := d.mentionAt(k); m != nil && m.from == k && m.ent != nil && m.ent.label == graph.LabelRegion {
 			if s := d.stateOfPlace(m.ent); s != nil {
 				return s
 			}
@@ -1837,7 +1837,7 @@ func (d *doc) actorJustAfter(k, start int) bool {
 	if d.low(q) == "the" {
 		q++
 	}
-	m := d.at[q]
+	m := d.mentionAt(q)
 	return m != nil && m.ent != nil && m.ent.isActor() && m.to == start+1
 }
 
@@ -1878,7 +1878,7 @@ func (d *doc) pronounOwner(k int) *entity {
 	// sentence's first actor.
 	if d.low(k) == "they" {
 		for p := k - 1; p >= d.sents[si].From && p >= k-8; p-- {
-			if m := d.at[p]; m != nil && m.kind == mNominal && m.ent != nil && m.ent.isActor() && strings.HasSuffix(d.low(m.to-1), "s") {
+			if m := d.mentionAt(p); m != nil && m.kind == mNominal && m.ent != nil && m.ent.isActor() && strings.HasSuffix(d.low(m.to-1), "s") {
 				return m.ent
 			}
 		}
@@ -1887,7 +1887,7 @@ func (d *doc) pronounOwner(k int) *entity {
 	// its prime minister": a clause whose verb is left out has its own
 	// subject, just before the preposition.
 	if p := k - 2; d.low(k-1) == "by" || d.low(k-1) == "with" {
-		if m := d.at[p]; m != nil && m.to == p+1 && m.ent != nil && m.ent.isActor() && d.low(m.from-1) == "and" {
+		if m := d.mentionAt(p); m != nil && m.to == p+1 && m.ent != nil && m.ent.isActor() && d.low(m.from-1) == "and" {
 			return m.ent
 		}
 	}
@@ -1908,7 +1908,7 @@ func (d *doc) pronounOwner(k int) *entity {
 			}
 		}
 		for p := from; p < sent.To && (s != si || p < k); p++ {
-			if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() && m.kind != mDemonym && m.kind != mCompound {
+			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && m.kind != mDemonym && m.kind != mCompound {
 				return m.ent
 			}
 			if s == si && p == sent.From && (d.low(p) == "it" || d.low(p) == "they") {
@@ -1983,7 +1983,7 @@ func (d *doc) whoLeads(k int) (title string, owner *entity) {
 	}
 	// One modifier may stand before the body: "political bureau",
 	// "negotiating team".
-	if q < len(d.toks) && !d.ledBody(q) && d.at[q] == nil && !isCapitalized(d.toks[q].Text) && d.ledBody(q+1) {
+	if q < len(d.toks) && !d.ledBody(q) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && d.ledBody(q+1) {
 		q++
 	}
 	if q >= len(d.toks) || !d.sameSent(k, q) || d.ledBody(q) || phraseEnds[d.low(q)] {
@@ -2064,8 +2064,8 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 		}
 		// Nor with a preposition: "Assad, in a phone call with the
 		// president of the UAE, said" ("Chen, of the DPP," is one).
-		if w := d.low(k); w == "and" || w == "or" || w == "who" || strings.HasPrefix(d.toks[k].Tag, "VB") && d.at[k] == nil || d.toks[k].Key == "\"" || w == "”" ||
-			d.toks[k].Tag == "IN" && w != "of" && d.at[k] == nil {
+		if w := d.low(k); w == "and" || w == "or" || w == "who" || strings.HasPrefix(d.toks[k].Tag, "VB") && d.mentionAt(k) == nil || d.toks[k].Key == "\"" || w == "”" ||
+			d.toks[k].Tag == "IN" && w != "of" && d.mentionAt(k) == nil {
 			return nil, false
 		}
 	}
@@ -2089,7 +2089,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 				break
 			}
 		}
-		if m := d.at[k]; m != nil && m.ent.label != graph.LabelLeader {
+		if m := d.mentionAt(k); m != nil && m.ent.label != graph.LabelLeader {
 			// "ambassador to Washington", "envoy to the Sahel": where he
 			// is sent, not whom he serves.
 			q := m.from - 1
@@ -2127,7 +2127,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 		}
 		// "the main opposition Kuomintang candidate": an organization the
 		// gazetteer does not know, just before the title.
-		if isCapitalized(t.Text) && isWordToken(t.Text) && !lx.stopNames[t.Text] && d.at[k] == nil && d.titleAt(k+1) > 0 && owner == nil {
+		if isCapitalized(t.Text) && isWordToken(t.Text) && !lx.stopNames[t.Text] && d.mentionAt(k) == nil && d.titleAt(k+1) > 0 && owner == nil {
 			e := d.entity(graph.LabelOrganization, t.Text)
 			e.real = true
 			if strings.Contains(d.low(k+1), "candidate") {
@@ -2189,7 +2189,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 		}
 		// "a spokesman for the interior ministry", "an interior ministry
 		// spokesman": a body of the state, whose office serves the state.
-		if d.at[k] == nil && (t.Lower == "ministry" && k > 0 && d.at[k-1] == nil || stateOffices[t.Lower]) {
+		if d.mentionAt(k) == nil && (t.Lower == "ministry" && k > 0 && d.mentionAt(k-1) == nil || stateOffices[t.Lower]) {
 			body = t.Lower
 			if t.Lower == "ministry" {
 				body = d.low(k-1) + " ministry"
@@ -2283,11 +2283,11 @@ var officeTaken = map[string]bool{"as": true, "became": true, "become": true, "b
 // president's office" to the person who holds that office in the article.
 func (d *doc) findRoleReferences() {
 	for i := range d.toks {
-		if d.at[i] != nil || d.toks[i].Sent < 0 {
+		if d.mentionAt(i) != nil || d.toks[i].Sent < 0 {
 			continue
 		}
 		n := d.titleAt(i)
-		if n == 0 || (i+n < len(d.toks) && (d.isNameWord(i+n) || d.at[i+n] != nil && d.at[i+n].kind == mPerson)) {
+		if n == 0 || (i+n < len(d.toks) && (d.isNameWord(i+n) || d.mentionAt(i+n) != nil && d.mentionAt(i+n).kind == mPerson)) {
 			continue
 		}
 		// The owner just before: "the Azerbaijani president".
@@ -2297,7 +2297,7 @@ func (d *doc) findRoleReferences() {
 		}
 		m := (*mention)(nil)
 		if p >= 0 {
-			m = d.at[p]
+			m = d.mentionAt(p)
 		}
 		if m == nil || !d.sameSent(p, i) || (m.kind != mDemonym && !m.ent.isActor()) {
 			continue
@@ -2343,7 +2343,7 @@ func (d *doc) whoseRole(i int) *role {
 		}
 		q := p + 1
 		body := ""
-		if isCapitalized(d.toks[q].Text) && d.at[q] == nil && d.titleAt(q) == 0 && d.titleAt(q+1) > 0 {
+		if isCapitalized(d.toks[q].Text) && d.mentionAt(q) == nil && d.titleAt(q) == 0 && d.titleAt(q+1) > 0 {
 			body, q = d.toks[q].Text+" ", q+1
 		}
 		n := d.titleAt(q)

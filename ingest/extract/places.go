@@ -74,7 +74,7 @@ func (d *doc) placeAt(k int) *entity {
 	if k < 0 || k >= len(d.toks) {
 		return nil
 	}
-	m := d.at[k]
+	m := d.mentionAt(k)
 	if m == nil || m.from != k || m.ent == nil || m.possess {
 		return nil
 	}
@@ -143,7 +143,7 @@ func (d *doc) placesAfter(t trigger, fight bool) []*entity {
 		// of its own takes the place.
 		// Fighting keeps the place of what it struck: "a drone strike on a
 		// truck in the village of Anefis".
-		if strings.HasPrefix(tk.Tag, "NN") && !isCapitalized(tk.Text) && d.at[k] == nil && d.x.lex.roles[tk.Lower] == "" && !counterpart[tk.Lower] && k > t.to+1 && !fight {
+		if strings.HasPrefix(tk.Tag, "NN") && !isCapitalized(tk.Text) && d.mentionAt(k) == nil && d.x.lex.roles[tk.Lower] == "" && !counterpart[tk.Lower] && k > t.to+1 && !fight {
 			break
 		}
 		kind, ok := placePreps[tk.Lower]
@@ -163,7 +163,7 @@ func (d *doc) placesAfter(t trigger, fight bool) []*entity {
 		}
 		for p := d.placeAt(q); p != nil && !d.spokenAt(q); {
 			out = appendEntity(out, p)
-			k = d.at[q].to - 1
+			k = d.mentionAt(q).to - 1
 			// "in Kyiv and Odesa", "in Kyiv, Odesa and Lviv"
 			if w := d.low(k + 1); w == "and" || w == "," {
 				if np := d.placeAt(k + 2); np != nil {
@@ -199,7 +199,7 @@ func (d *doc) placeObject(k int) int {
 	// northern Malian village of Anefis", "the desert trading town of
 	// Kidal").
 	for q < len(d.toks) && q-k < 4 && d.sameSent(q, k) && !d.nominalHead(q) {
-		m := d.at[q]
+		m := d.mentionAt(q)
 		tk := d.toks[q]
 		switch {
 		case strings.HasPrefix(tk.Tag, "JJ") && m == nil, m != nil && m.kind == mDemonym:
@@ -287,17 +287,17 @@ func (d *doc) placesBefore(t trigger) []*entity {
 	// presidential election"; "the Black Sea grain deal" is about the
 	// sea, not in it.
 	k := t.from - 1
-	for k >= 0 && d.sameSent(k, t.from) && t.from-k <= 3 && strings.HasPrefix(d.toks[k].Tag, "JJ") && d.at[k] == nil {
+	for k >= 0 && d.sameSent(k, t.from) && t.from-k <= 3 && strings.HasPrefix(d.toks[k].Tag, "JJ") && d.mentionAt(k) == nil {
 		k--
 	}
 	if k < 0 || !d.sameSent(k, t.from) {
 		return nil
 	}
-	m := d.at[k]
+	m := d.mentionAt(k)
 	possessive := false
 	if d.toks[k].Text == "'s" || d.toks[k].Text == "'" {
 		possessive = true
-		m = d.at[k-1]
+		m = d.mentionAt(k - 1)
 	}
 	if m == nil || m.ent == nil {
 		return nil
@@ -329,7 +329,7 @@ func (d *doc) holdsElection(t trigger) *entity {
 			continue
 		}
 		for p := k - 1; p >= 0 && p >= k-3 && d.sameSent(p, k); p-- {
-			if m := d.at[p]; m != nil && m.ent != nil && m.ent.label == graph.LabelState && (m.kind == mName || m.kind == mMetonym) {
+			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.label == graph.LabelState && (m.kind == mName || m.kind == mMetonym) {
 				return m.ent
 			}
 			if !d.auxiliary(p) && d.toks[p].Tag != "RB" && d.low(p) != "to" {
@@ -370,7 +370,7 @@ func (d *doc) placesOfVerb(t trigger) []*entity {
 	if k < s.From || k == t.from-1 {
 		return nil
 	}
-	m := d.at[k]
+	m := d.mentionAt(k)
 	if m == nil || m.ent == nil {
 		return nil
 	}
@@ -457,8 +457,8 @@ func (d *doc) placesOfOwnVerb(t trigger) []*entity {
 			k++
 		case d.toks[k].Tag == "RB" || d.inTimex(k) || d.low(k) == "on" && d.inTimex(k+1):
 			k++
-		case d.low(k) == "by" && d.mentionAt(k+1) != nil && d.at[k+1].ent != nil && d.at[k+1].ent.isActor():
-			k = d.at[k+1].to
+		case d.low(k) == "by" && d.mentionAt(k+1) != nil && d.mentionAt(k+1).ent != nil && d.mentionAt(k+1).ent.isActor():
+			k = d.mentionAt(k + 1).to
 		case d.low(k) == "in" || d.low(k) == "at":
 			if p := d.placeAt(d.placeObject(k + 1)); p != nil {
 				return []*entity{p}
@@ -507,7 +507,7 @@ func (d *doc) meetings(ev *event) []int {
 				case "delegations", "delegates", "negotiators", "envoys", "sides":
 					sides += 2
 				}
-				if m := d.at[q]; m != nil && m.ent != nil && m.from == q {
+				if m := d.mentionAt(q); m != nil && m.ent != nil && m.from == q {
 					e := m.ent
 					if containsEntity(ev.parties, e) || containsEntity(ev.parties, d.stateOf(e)) || e.label == graph.LabelLeader && sideLeader(e, ev.parties) {
 						sides++
@@ -629,7 +629,7 @@ func (d *doc) datelineAt(si int) *entity {
 	if to == s.From {
 		return nil
 	}
-	if m := d.at[s.From]; m != nil && m.from == s.From && m.ent != nil && m.ent.label == graph.LabelRegion {
+	if m := d.mentionAt(s.From); m != nil && m.from == s.From && m.ent != nil && m.ent.label == graph.LabelRegion {
 		return m.ent
 	}
 	var b strings.Builder
@@ -650,7 +650,7 @@ func (d *doc) datelineAt(si int) *entity {
 				continue
 			}
 			e := d.entryEntity(en)
-			if d.at[s.From] == nil {
+			if d.mentionAt(s.From) == nil {
 				d.addMention(&mention{ent: e, from: s.From, to: to, kind: mName})
 			}
 			return e
@@ -892,7 +892,7 @@ func (d *doc) spokenAt(k int) bool {
 		}
 	}
 	end := k + 1
-	if m := d.at[k]; m != nil {
+	if m := d.mentionAt(k); m != nil {
 		end = m.to
 	}
 	for p := end; p < end+4 && d.sameSent(p, k); p++ {

@@ -229,7 +229,7 @@ var subjectPreps = map[string]bool{"by": true, "from": true, "of": true, "with":
 // countries", not "the Algerian naval vessels" (nor "a statement", whose
 // issuer speaks).
 func (d *doc) nounWithoutActor(k int) bool {
-	if k < 1 || d.at[k] != nil || d.toks[k].Tag != "NNS" || isCapitalized(d.toks[k].Text) {
+	if k < 1 || d.mentionAt(k) != nil || d.toks[k].Tag != "NNS" || isCapitalized(d.toks[k].Text) {
 		return false
 	}
 	// "the strikes had targeted": an event's agent is told around it.
@@ -243,7 +243,7 @@ func (d *doc) nounWithoutActor(k int) bool {
 		case subordinators[w]:
 			// "after rebels seize the town"
 			return true
-		case d.at[p] != nil || isCapitalized(d.toks[p].Text):
+		case d.mentionAt(p) != nil || isCapitalized(d.toks[p].Text):
 			return false
 		case strings.HasPrefix(d.toks[p].Tag, "NN") || strings.HasPrefix(d.toks[p].Tag, "JJ"):
 		default:
@@ -258,7 +258,7 @@ func (d *doc) nounWithoutActor(k int) bool {
 func (d *doc) skipAuxiliaries(k int) int {
 	for n := 0; n < 3 && k > 0; n++ {
 		switch t := d.toks[k]; {
-		case d.auxiliary(k) || strings.HasPrefix(t.Tag, "RB") && d.at[k] == nil:
+		case d.auxiliary(k) || strings.HasPrefix(t.Tag, "RB") && d.mentionAt(k) == nil:
 		default:
 			return k
 		}
@@ -290,7 +290,7 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	// "Turkey, which backs ... and has deployed troops, had demanded":
 	// past auxiliaries too.
 	c := k - 1
-	for c > 0 && (strings.HasPrefix(d.toks[c].Tag, "RB") || d.auxiliary(c)) && d.at[c] == nil && d.sameSent(c, k) {
+	for c > 0 && (strings.HasPrefix(d.toks[c].Tag, "RB") || d.auxiliary(c)) && d.mentionAt(c) == nil && d.sameSent(c, k) {
 		c--
 	}
 	if d.low(c) == "," {
@@ -323,25 +323,25 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			// "the Libyan National Army (LNA), which": the acronym in
 			// brackets repeats the name before it.
 			if b := d.beforeAcronym(q); b != q {
-				if a, n := d.at[q-1], d.at[b]; n != nil && (a != nil && a.ent == n.ent || a == nil && isAllCaps(d.toks[q-1].Text)) {
+				if a, n := d.mentionAt(q-1), d.mentionAt(b); n != nil && (a != nil && a.ent == n.ent || a == nil && isAllCaps(d.toks[q-1].Text)) {
 					q = b
 				}
 			}
-			if m := d.at[q]; q >= 0 && m != nil && m.ent != nil && hasLabel(m.ent, labels) && !m.possess {
+			if m := d.mentionAt(q); q >= 0 && m != nil && m.ent != nil && hasLabel(m.ent, labels) && !m.possess {
 				chain, _ := d.chainLeft(m, labels)
 				return withPartners(chain)
 			}
 			// "Burundian troops, who had been sent", "Uganda's special
 			// forces, which": the side whose troops they are.
-			if q >= 0 && d.at[q] == nil && forceNouns[d.low(q)] && d.skipAuxiliaries(k-1) == p {
+			if q >= 0 && d.mentionAt(q) == nil && forceNouns[d.low(q)] && d.skipAuxiliaries(k-1) == p {
 				r := q - 1
-				for r > 0 && d.at[r] == nil && d.toks[r].Tag == "JJ" && !isCapitalized(d.toks[r].Text) {
+				for r > 0 && d.mentionAt(r) == nil && d.toks[r].Tag == "JJ" && !isCapitalized(d.toks[r].Text) {
 					r--
 				}
 				if d.low(r) == "'s" {
 					r--
 				}
-				if m := d.at[r]; r >= 0 && m != nil && m.to == r+1 && m.ent != nil && hasLabel(m.ent, labels) {
+				if m := d.mentionAt(r); r >= 0 && m != nil && m.to == r+1 && m.ent != nil && hasLabel(m.ent, labels) {
 					return []*entity{d.owner(m)}
 				}
 			}
@@ -349,7 +349,7 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			// brokered": the name the apposition describes.
 			for r := q; r >= 0 && r > q-8 && d.sameSent(r, p); r-- {
 				if d.low(r) == "," {
-					if m := d.at[r-1]; r > 0 && m != nil && m.ent != nil && hasLabel(m.ent, labels) {
+					if m := d.mentionAt(r - 1); r > 0 && m != nil && m.ent != nil && hasLabel(m.ent, labels) {
 						return []*entity{d.owner(m)}
 					}
 					break
@@ -361,12 +361,12 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			// "sanctions against the military leaders who seized power":
 			// the relative clause's subject is a noun that names no
 			// actor, not one further left.
-			if d.at[q] == nil && strings.HasPrefix(d.toks[q].Tag, "NN") && !isCapitalized(d.toks[q].Text) {
+			if q >= 0 && d.mentionAt(q) == nil && strings.HasPrefix(d.toks[q].Tag, "NN") && !isCapitalized(d.toks[q].Text) {
 				return nil
 			}
 			continue
 		}
-		m := d.at[p]
+		m := d.mentionAt(p)
 		// "Tigrayan leaders have demanded": the group of that region.
 		if m != nil && m.ent != nil && m.kind == mDemonym && m.ent.label == graph.LabelRegion && groupHead[d.low(m.to)] && !subjectPreps[d.low(d.skipModifiers(m.from-1))] {
 			if g := d.groupOf(m.ent); g != nil && hasLabel(g, labels) {
@@ -428,7 +428,7 @@ func (d *doc) pronounSubject(k int) (*entity, bool) {
 	// Past adverbs, auxiliaries and a verb joined by "and": "it has
 	// trained and armed".
 	p := k - 1
-	for n := 0; n < 4 && p >= 0 && d.at[p] == nil && (strings.HasPrefix(d.toks[p].Tag, "RB") || strings.HasPrefix(d.toks[p].Tag, "VB") || d.low(p) == "and"); n++ {
+	for n := 0; n < 4 && p >= 0 && d.mentionAt(p) == nil && (strings.HasPrefix(d.toks[p].Tag, "RB") || strings.HasPrefix(d.toks[p].Tag, "VB") || d.low(p) == "and"); n++ {
 		p--
 	}
 	if p < 0 || !d.sameSent(p, k) {
@@ -451,7 +451,7 @@ func (d *doc) pronounSubject(k int) (*entity, bool) {
 		return d.pronounOwner(p), true
 	case "he", "she":
 		if q := d.lastPersonBefore(p); q >= 0 {
-			return d.at[q].ent, true
+			return d.mentionAt(q).ent, true
 		}
 		return nil, true
 	}
@@ -469,7 +469,7 @@ func (d *doc) pronounObject(k int) *entity {
 	for q := d.sents[si].From - 1; q >= d.sents[max(si-2, 0)].From; q-- {
 		// "because Maduro's term is illegitimate": a possessor is seldom
 		// the one spoken of next.
-		if m := d.at[q]; m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && m.kind == mPerson && !m.possess {
+		if m := d.mentionAt(q); m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && m.kind == mPerson && !m.possess {
 			return m.ent
 		}
 	}
@@ -495,7 +495,7 @@ func (d *doc) beforeParenthetical(c int, labels []graph.Label) []*entity {
 		// "The Caribbean Community (CARICOM), which": the acronym in
 		// brackets repeats the name before it.
 		p = d.beforeAcronym(p-1) + 1
-		m := d.at[p-1]
+		m := d.mentionAt(p - 1)
 		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound {
 			return nil
 		}
@@ -522,8 +522,8 @@ func (d *doc) verbBefore(k int) bool {
 func (d *doc) chainLeft(m *mention, labels []graph.Label) ([]*entity, int) {
 	// "the Myanmar National Democratic Alliance Army (MNDAA)": the chain
 	// goes on before the name the acronym repeats.
-	if m.from >= 2 && d.low(m.from-1) == "(" && d.at[m.from-2] != nil && d.at[m.from-2].ent == m.ent {
-		m = d.at[m.from-2]
+	if m.from >= 2 && d.low(m.from-1) == "(" && d.mentionAt(m.from-2) != nil && d.mentionAt(m.from-2).ent == m.ent {
+		m = d.mentionAt(m.from - 2)
 	}
 	out := []*entity{d.owner(m)}
 	q := d.skipModifiers(d.pastTitleLeft(m))
@@ -536,14 +536,14 @@ func (d *doc) chainLeft(m *mention, labels []graph.Label) ([]*entity, int) {
 				r--
 			}
 		}
-		for r > 0 && d.at[r] == nil && (d.x.lex.actorNouns[d.low(r)] || d.low(r) == "'s") {
+		for r > 0 && d.mentionAt(r) == nil && (d.x.lex.actorNouns[d.low(r)] || d.low(r) == "'s") {
 			r--
 		}
-		if r < 0 || d.at[r] == nil || d.at[r].ent == nil || !hasLabel(d.at[r].ent, labels) {
+		if r < 0 || d.mentionAt(r) == nil || d.mentionAt(r).ent == nil || !hasLabel(d.mentionAt(r).ent, labels) {
 			break
 		}
-		out = append(out, d.owner(d.at[r]))
-		q = d.skipModifiers(d.pastTitleLeft(d.at[r]))
+		out = append(out, d.owner(d.mentionAt(r)))
+		q = d.skipModifiers(d.pastTitleLeft(d.mentionAt(r)))
 	}
 	return out, q
 }
@@ -565,7 +565,7 @@ func (d *doc) pastTitleLeft(m *mention) int {
 		q--
 	}
 	if q >= 0 && d.sameSent(q, m.from) {
-		if o := d.at[q]; o != nil && o.ent != nil && (o.ent.isActor() || o.kind == mDemonym) {
+		if o := d.mentionAt(q); o != nil && o.ent != nil && (o.ent.isActor() || o.kind == mDemonym) {
 			q = o.from - 1
 		}
 	}
@@ -575,7 +575,7 @@ func (d *doc) pastTitleLeft(m *mention) int {
 // skipModifiers steps back from token q over articles and adjectives
 // that open a noun phrase: "the paramilitary".
 func (d *doc) skipModifiers(q int) int {
-	for n := 0; q >= 0 && n < 3 && d.at[q] == nil && (d.low(q) == "the" || d.toks[q].Tag == "JJ" && !isCapitalized(d.toks[q].Text)); n++ {
+	for n := 0; q >= 0 && n < 3 && d.mentionAt(q) == nil && (d.low(q) == "the" || d.toks[q].Tag == "JJ" && !isCapitalized(d.toks[q].Text)); n++ {
 		q--
 	}
 	return q
@@ -591,10 +591,10 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 		}
 		// "backs rebel factions fighting Assad": the noun before the
 		// participle is the object, and whom they fight is not.
-		if p > k && d.toks[p].Tag == "VBG" && d.at[p] == nil && d.at[p-1] == nil && (d.toks[p-1].Tag == "NNS" || d.toks[p-1].Tag == "NN") && !isCapitalized(d.toks[p-1].Text) {
+		if p > k && d.toks[p].Tag == "VBG" && d.mentionAt(p) == nil && d.mentionAt(p-1) == nil && (d.toks[p-1].Tag == "NNS" || d.toks[p-1].Tag == "NN") && !isCapitalized(d.toks[p-1].Text) {
 			break
 		}
-		m := d.at[p]
+		m := d.mentionAt(p)
 		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound {
 			continue
 		}
@@ -620,11 +620,11 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 			if o := d.mentionAt(r); o != nil && o.kind == mCompound && d.mentionAt(o.to) != nil {
 				r = o.to
 			}
-			if r >= len(d.toks) || d.at[r] == nil || d.at[r].ent == nil || !hasLabel(d.at[r].ent, labels) {
+			if r >= len(d.toks) || d.mentionAt(r) == nil || d.mentionAt(r).ent == nil || !hasLabel(d.mentionAt(r).ent, labels) {
 				break
 			}
-			out = append(out, d.owner(d.at[r]))
-			q = d.pastAcronym(d.at[r])
+			out = append(out, d.owner(d.mentionAt(r)))
+			q = d.pastAcronym(d.mentionAt(r))
 		}
 		return out
 	}
@@ -636,7 +636,7 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 func (d *doc) pastAcronym(m *mention) int {
 	q := m.to
 	if d.low(q) == "(" && q+1 < len(d.toks) {
-		if a := d.at[q+1]; a != nil && a.ent == m.ent && d.low(a.to) == ")" {
+		if a := d.mentionAt(q + 1); a != nil && a.ent == m.ent && d.low(a.to) == ")" {
 			return a.to + 1
 		}
 	}
@@ -663,7 +663,7 @@ var actorThings = map[string]bool{"mission": true, "missions": true, "force": tr
 // backs).
 func (d *doc) passiveActorsAround(k, by int) bool {
 	p := k - 1
-	for p >= 0 && d.sameSent(p, k) && d.at[p] == nil {
+	for p >= 0 && d.sameSent(p, k) && d.mentionAt(p) == nil {
 		switch w := d.low(p); {
 		case w == "was" || w == "were" || w == "is" || w == "are" || w == "been" || w == "being" || w == "be" || w == "," || w == "reportedly" || w == "allegedly" || w == "also" || w == "widely" || w == "heavily" || w == "strongly" || w == "openly":
 			p--
@@ -671,7 +671,7 @@ func (d *doc) passiveActorsAround(k, by int) bool {
 		}
 		break
 	}
-	if p < 0 || d.at[p] == nil {
+	if p < 0 || d.mentionAt(p) == nil {
 		// An unnamed thing before the cue: only a pronoun or "group"
 		// words that stand for an actor may precede.
 		if p >= 0 && strings.HasPrefix(d.toks[p].Tag, "NN") && !isCapitalized(d.toks[p].Text) {
@@ -682,10 +682,10 @@ func (d *doc) passiveActorsAround(k, by int) bool {
 		}
 	}
 	q := by
-	for q < len(d.toks) && d.sameSent(q, k) && d.at[q] == nil && (d.low(q) == "the" || d.low(q) == "its" || d.low(q) == "their" || strings.HasPrefix(d.toks[q].Tag, "JJ")) {
+	for q < len(d.toks) && d.sameSent(q, k) && d.mentionAt(q) == nil && (d.low(q) == "the" || d.low(q) == "its" || d.low(q) == "their" || strings.HasPrefix(d.toks[q].Tag, "JJ")) {
 		q++
 	}
-	return q < len(d.toks) && d.at[q] != nil
+	return q < len(d.toks) && d.mentionAt(q) != nil
 }
 
 // governmentForcesAt reads an unnamed state force at token k ("with
@@ -721,7 +721,7 @@ func (d *doc) possessedGroup(m *mention) *mention {
 		return nil
 	}
 	for p := m.to; p < m.to+3 && p < len(d.toks) && d.sameSent(p, m.from); p++ {
-		if g := d.at[p]; g != nil && g != m && g.ent != nil {
+		if g := d.mentionAt(p); g != nil && g != m && g.ent != nil {
 			if g.ent.label == graph.LabelOrganization && g.ent.kind == "armed_group" && g.from == p {
 				return g
 			}
@@ -768,7 +768,7 @@ func (d *doc) regionBeforeWhich(k int) *entity {
 			if d.low(q) == "," {
 				q--
 			}
-			if m := d.at[q]; q >= 0 && m != nil && m.ent != nil && m.ent.label == graph.LabelRegion {
+			if m := d.mentionAt(q); q >= 0 && m != nil && m.ent != nil && m.ent.label == graph.LabelRegion {
 				return m.ent
 			}
 			return nil
@@ -788,10 +788,10 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 	for p := k + n; p < k+n+window && p < len(d.toks) && d.sameSent(p, k); p++ {
 		// A new clause has its own verb: "holds the rotating presidency,
 		// congratulated the winner and flew to the capital".
-		if p > k+n && (d.toks[p].Tag == "VBD" || d.toks[p].Tag == "VBZ" || d.toks[p].Tag == "VBP") && d.at[p] == nil {
+		if p > k+n && (d.toks[p].Tag == "VBD" || d.toks[p].Tag == "VBZ" || d.toks[p].Tag == "VBP") && d.mentionAt(p) == nil {
 			break
 		}
-		m := d.at[p]
+		m := d.mentionAt(p)
 		if m == nil || m.ent == nil || m.from != p {
 			continue
 		}
@@ -814,7 +814,7 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 		}
 		// "seizes Kordofan market town", "retake Borno base": a place that
 		// qualifies the noun after it is not the place taken.
-		if t := d.toks[min(m.to, len(d.toks)-1)]; m.to < len(d.toks) && d.sameSent(p, m.to) && d.at[m.to] == nil && (t.Tag == "NN" || t.Tag == "NNS") && !isCapitalized(t.Text) && t.Lower != "region" && t.Lower != "province" && t.Lower != "state" && t.Lower != "district" {
+		if t := d.toks[min(m.to, len(d.toks)-1)]; m.to < len(d.toks) && d.sameSent(p, m.to) && d.mentionAt(m.to) == nil && (t.Tag == "NN" || t.Tag == "NNS") && !isCapitalized(t.Text) && t.Lower != "region" && t.Lower != "province" && t.Lower != "state" && t.Lower != "district" {
 			continue
 		}
 		objs := d.actorsRight(p, 1, graph.LabelRegion)
@@ -870,8 +870,8 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 		// before "which" is its antecedent.
 		var inPhrase, adjacent *entity
 		for q := p - 1; q >= 0 && q >= p-15 && d.sameSent(q, p); q-- {
-			m := d.at[q]
-			if m == nil || m.ent == nil || m.ent.label != graph.LabelRegion || m.from != q && d.at[q-1] == m {
+			m := d.mentionAt(q)
+			if m == nil || m.ent == nil || m.ent.label != graph.LabelRegion || m.from != q && d.mentionAt(q-1) == m {
 				continue
 			}
 			r := d.skipModifiers(m.from - 1)
@@ -894,7 +894,7 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 			// "the provinces of Hadramawt and al-Mahra, which": both.
 			out := []*entity{m.ent}
 			if a := m.from - 1; d.low(a) == "and" {
-				if o := d.at[a-1]; o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.to == a {
+				if o := d.mentionAt(a - 1); o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.to == a {
 					out = append(out, o.ent)
 				}
 			}
@@ -926,8 +926,8 @@ func (d *doc) justBefore(from, to int) bool {
 // cue at k only qualifies a common noun: in "the last city in the region
 // held by the army" the city is held, not the region.
 func (d *doc) placeInPhraseBefore(k int) bool {
-	m := d.at[k-1]
-	if k == 0 || m == nil || m.ent == nil || m.ent.label != graph.LabelRegion {
+	m := d.mentionAt(k - 1)
+	if m == nil || m.ent == nil || m.ent.label != graph.LabelRegion {
 		return false
 	}
 	q := d.skipModifiers(m.from - 1)
@@ -936,15 +936,18 @@ func (d *doc) placeInPhraseBefore(k int) bool {
 	default:
 		return false
 	}
+	if q <= 0 {
+		return false
+	}
 	t := d.toks[q-1]
-	return q > 0 && (t.Tag == "NN" || t.Tag == "NNS") && !isCapitalized(t.Text) && !partOf[t.Lower]
+	return (t.Tag == "NN" || t.Tag == "NNS") && !isCapitalized(t.Text) && !partOf[t.Lower]
 }
 
 // nearestActor is the actor mentioned last before token k in its sentence,
 // whatever its role in the clause.
 func (d *doc) nearestActor(k, n int) []*entity {
 	for p := k - 1; p >= 0 && p >= k-n && d.sameSent(p, k); p-- {
-		if m := d.at[p]; m != nil && m.ent != nil && hasLabel(m.ent, actorLabels) && m.kind != mCompound {
+		if m := d.mentionAt(p); m != nil && m.ent != nil && hasLabel(m.ent, actorLabels) && m.kind != mCompound {
 			return []*entity{d.owner(m)}
 		}
 	}
@@ -1126,7 +1129,7 @@ func demandAt(d *doc, m *match) {
 			// "Mali's foreign ministry summoned Algeria's ambassador and
 			// demanded ...": the subject of the first verb.
 			for q := d.sents[si].From; q < k && !found; q++ {
-				if tg := d.toks[q].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP") && d.at[q] == nil {
+				if tg := d.toks[q].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP") && d.mentionAt(q) == nil {
 					if s := d.actorsLeft(q, actorLabels...); len(s) > 0 {
 						subj = s
 					}
@@ -1145,7 +1148,7 @@ func demandAt(d *doc, m *match) {
 		// "insisted the pact would not allow China to ...": an actor in a
 		// clause of its own is no target; a claim is no demand.
 		for p := k + n; p < len(d.toks) && d.sameSent(p, k) && len(targets) > 0; p++ {
-			if o := d.at[p]; o != nil && containsEntity(targets, o.ent) {
+			if o := d.mentionAt(p); o != nil && containsEntity(targets, o.ent) {
 				break
 			}
 			if tg := d.toks[p].Tag; tg == "MD" || tg == "VBD" || tg == "VBZ" || tg == "VBP" {
@@ -1156,7 +1159,7 @@ func demandAt(d *doc, m *match) {
 			// "ordered the dissolution of the Rada force and demanded that
 			// it hand over the airport": the actor named last before.
 			for p := k - 1; p >= d.sents[si].From; p-- {
-				if m := d.at[p]; m != nil && m.ent != nil && m.ent.isActor() && !containsEntity(subj, m.ent) {
+				if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && !containsEntity(subj, m.ent) {
 					targets = []*entity{d.owner(m)}
 					break
 				}
@@ -1185,7 +1188,7 @@ func demandAt(d *doc, m *match) {
 		// The target is the cue's object: "told reporters that Guyana has
 		// every right to" names no target.
 		for p := k + n; p < len(d.toks) && d.sameSent(p, k) && len(ts) > 0; p++ {
-			if o := d.at[p]; o != nil && containsEntity(ts, o.ent) {
+			if o := d.mentionAt(p); o != nil && containsEntity(ts, o.ent) {
 				break
 			}
 			if w, tg := d.low(p), d.toks[p].Tag; w == "that" || w == "," || tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "MD" {
@@ -1200,7 +1203,7 @@ func demandAt(d *doc, m *match) {
 			// to withdraw its fighters" names the Front's fighters after.
 			last := k + n
 			for p := k + n; p < k+n+10 && p < len(d.toks) && d.sameSent(p, k); p++ {
-				if m := d.at[p]; m != nil && containsEntity(ts, d.owner(m)) {
+				if m := d.mentionAt(p); m != nil && containsEntity(ts, d.owner(m)) {
 					last = m.to
 				} else if last > k+n && d.low(p) == "to" {
 					break
@@ -1418,10 +1421,10 @@ func (d *doc) whereAntecedent(m *mention) *entity {
 		if d.low(q) == "," {
 			q--
 		}
-		for q > s.From && d.at[q] != nil && d.at[q].ent != nil && d.at[q].ent.label == graph.LabelRegion && d.at[q].from < q {
-			q = d.at[q].from
+		for q > s.From && d.mentionAt(q) != nil && d.mentionAt(q).ent != nil && d.mentionAt(q).ent.label == graph.LabelRegion && d.mentionAt(q).from < q {
+			q = d.mentionAt(q).from
 		}
-		if o := d.at[q]; o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.ent != m.ent && !d.isCity(o.ent) {
+		if o := d.mentionAt(q); o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.ent != m.ent && !d.isCity(o.ent) {
 			return o.ent
 		}
 		return nil

@@ -182,7 +182,7 @@ func appositionSupport(d *doc, m *match, client bool) {
 	}
 	p := m.k - 1
 	// "main", "closest", "most powerful"
-	for p > 0 && (d.toks[p].Tag == "JJ" || d.toks[p].Tag == "JJS" || d.toks[p].Tag == "RBS") && d.at[p] == nil {
+	for p > 0 && (d.toks[p].Tag == "JJ" || d.toks[p].Tag == "JJS" || d.toks[p].Tag == "RBS") && d.mentionAt(p) == nil {
 		p--
 	}
 	if d.low(p) == "the" && d.low(m.k+m.n) == "of" {
@@ -195,7 +195,7 @@ func appositionSupport(d *doc, m *match, client bool) {
 		if o == nil || o.ent == nil || !hasLabel(o.ent, actorLabels) || d.low(p-1) != "," || p < 2 {
 			return
 		}
-		if s := d.at[p-2]; s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) && d.owner(s) != d.owner(o) {
+		if s := d.mentionAt(p - 2); s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) && d.owner(s) != d.owner(o) {
 			emit(d.owner(s), d.owner(o))
 		}
 		return
@@ -205,14 +205,14 @@ func appositionSupport(d *doc, m *match, client bool) {
 	}
 	var supported *entity
 	q := p - 1
-	if o := d.at[q]; o != nil && o.ent != nil && hasLabel(o.ent, actorLabels) {
+	if o := d.mentionAt(q); o != nil && o.ent != nil && hasLabel(o.ent, actorLabels) {
 		supported, q = d.owner(o), d.skipModifiers(o.from-1)
 	} else if stateOffices[d.low(q)] || d.low(q) == "regime" || d.low(q) == "junta" {
 		// "Turkey, the Syrian government's main backer", "the new
 		// government's": the state named before the noun, else the
 		// story's.
 		q = d.skipModifiers(q - 1)
-		if o := d.at[q]; o != nil && o.ent != nil && o.ent.label == graph.LabelState {
+		if o := d.mentionAt(q); o != nil && o.ent != nil && o.ent.label == graph.LabelState {
 			supported, q = o.ent, d.skipModifiers(o.from-1)
 		} else {
 			supported = d.mainState()
@@ -221,7 +221,7 @@ func appositionSupport(d *doc, m *match, client bool) {
 	if supported == nil || d.low(q) != "," || q <= 0 {
 		return
 	}
-	if s := d.at[q-1]; s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) && d.owner(s) != supported {
+	if s := d.mentionAt(q - 1); s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) && d.owner(s) != supported {
 		emit(d.owner(s), supported)
 	}
 }
@@ -245,7 +245,7 @@ func (d *doc) compoundObject(m *mention) *entity {
 		if d.low(p) == "of" || d.low(p) == "," {
 			break
 		}
-		if o := d.at[p]; o != nil && o.ent != nil {
+		if o := d.mentionAt(p); o != nil && o.ent != nil {
 			// "the Houthi-held Red Sea port of Hodeidah": the place the
 			// phrase names, not the one that qualifies it.
 			if o.ent.label == graph.LabelRegion && townNouns[d.low(o.to)] && d.low(o.to+1) == "of" {
@@ -295,7 +295,7 @@ func locatedIn(d *doc, m *match) {
 	case d.low(k) == ",":
 		// "Torit, the capital of Eastern Equatoria", "Lopeyok, a market
 		// town in Eastern Equatoria"
-		for p := k + 2; p < k+6 && p+1 < len(d.toks) && d.sameSent(p, k) && d.at[p] == nil; p++ {
+		for p := k + 2; p < k+6 && p+1 < len(d.toks) && d.sameSent(p, k) && d.mentionAt(p) == nil; p++ {
 			if d.low(p) == "capital" && d.low(p+1) == "of" || townNouns[d.low(p)] && d.low(p+1) == "in" {
 				q = p + 2
 				break
@@ -310,27 +310,27 @@ func locatedIn(d *doc, m *match) {
 	}
 	// "Marte in Nigeria's north-eastern Borno State": the nearest
 	// container.
-	for n := 0; n < 2 && q < len(d.toks) && d.at[q] == nil && !isCapitalized(d.toks[q].Text) && d.toks[q].Tag == "JJ"; n++ {
+	for n := 0; n < 2 && q < len(d.toks) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && d.toks[q].Tag == "JJ"; n++ {
 		q++
 	}
 	// "in the eastern department of Arauca": the place the noun names.
-	if q+1 < len(d.toks) && d.at[q] == nil && provinceNouns[d.low(q)] && d.low(q+1) == "of" {
+	if q+1 < len(d.toks) && d.mentionAt(q) == nil && provinceNouns[d.low(q)] && d.low(q+1) == "of" {
 		q += 2
 	}
 	// "in B in" at the end of a text: nothing after the preposition.
 	if q >= len(d.toks) {
 		return
 	}
-	if o := d.at[q]; o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.possess {
+	if o := d.mentionAt(q); o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.possess {
 		p := o.to + 1
-		for n := 0; n < 2 && p < len(d.toks) && d.at[p] == nil && d.toks[p].Tag == "JJ"; n++ {
+		for n := 0; n < 2 && p < len(d.toks) && d.mentionAt(p) == nil && d.toks[p].Tag == "JJ"; n++ {
 			p++
 		}
 		if inner := d.mentionAt(p); inner != nil && inner.ent != nil && inner.ent.label == graph.LabelRegion && inner.ent != r.ent {
 			q = p
 		}
 	}
-	if o := d.at[q]; o != nil && o.ent != nil && (o.ent.label == graph.LabelState || o.ent.label == graph.LabelRegion && !d.isCity(o.ent)) && o.kind != mDemonym && o.ent != r.ent {
+	if o := d.mentionAt(q); o != nil && o.ent != nil && (o.ent.label == graph.LabelState || o.ent.label == graph.LabelRegion && !d.isCity(o.ent)) && o.kind != mDemonym && o.ent != r.ent {
 		d.emit(m, r.ent, o.ent, nil)
 	}
 }
@@ -444,11 +444,11 @@ func (d *doc) stateOfPlace(e *entity) *entity {
 // locatedOwner reads "Ukraine's southern Odesa region".
 func locatedOwner(d *doc, m *match) {
 	p := m.ment.from - 1
-	for p >= 0 && p >= m.ment.from-3 && d.at[p] == nil && d.toks[p].Tag == "JJ" {
+	for p >= 0 && p >= m.ment.from-3 && d.mentionAt(p) == nil && d.toks[p].Tag == "JJ" {
 		p--
 	}
 	if d.low(p) == "'s" && p > 0 {
-		if o := d.at[p-1]; o != nil && o.ent != nil && o.ent.label == graph.LabelState {
+		if o := d.mentionAt(p - 1); o != nil && o.ent != nil && o.ent.label == graph.LabelState {
 			d.emit(m, m.ment.ent, o.ent, nil)
 		}
 	}
@@ -470,7 +470,7 @@ func locatedPartOf(d *doc, m *match) {
 	s := d.sents[m.si]
 	for q := k; q < s.To && q < k+12; q++ {
 		w := d.low(q)
-		if !copulaWords[w] && w != "lies" && w != "located" && w != "part" && w != "parts" && w != "territory" && w != "soil" && !(d.at[q] != nil && d.at[q].kind == mDemonym) {
+		if !copulaWords[w] && w != "lies" && w != "located" && w != "part" && w != "parts" && w != "territory" && w != "soil" && !(d.mentionAt(q) != nil && d.mentionAt(q).kind == mDemonym) {
 			return
 		}
 		if w == "lies" || w == "located" || w == "part" || w == "parts" {
@@ -485,7 +485,7 @@ func locatedPartOf(d *doc, m *match) {
 			break
 		}
 		if w == "territory" || w == "soil" {
-			if o := d.at[q-1]; o != nil && o.kind == mDemonym {
+			if o := d.mentionAt(q - 1); o != nil && o.kind == mDemonym {
 				d.emit(m, m.ment.ent, d.owner(o), nil)
 			}
 			break
@@ -561,7 +561,7 @@ func takeOffice(d *doc, m *match) {
 	if objectVerbs[d.low(m.k+m.n-1)] {
 		// "elected former general X president": the first name after it.
 		for p := end; p < end+5 && p < len(d.toks) && d.sameSent(p, m.k); p++ {
-			if o := d.at[p]; o != nil && o.ent != nil {
+			if o := d.mentionAt(p); o != nil && o.ent != nil {
 				if o.ent.label == graph.LabelLeader {
 					person, after = o.ent, o.to
 				}
@@ -628,7 +628,7 @@ func leaveOffice(d *doc, m *match) {
 	if w := d.low(m.k); removers[w] && (m.k == 0 || !passiveAux[d.low(m.k-1)]) {
 		for p := m.k + m.n; p < m.k+m.n+6 && p < len(d.toks) && d.sameSent(p, m.k); p++ {
 			// "ousted Malian President X": past the title's owner.
-			if o := d.at[p]; o != nil && o.ent != nil && o.ent.label == graph.LabelLeader {
+			if o := d.mentionAt(p); o != nil && o.ent != nil && o.ent.label == graph.LabelLeader {
 				person = o.ent
 				break
 			}
@@ -665,7 +665,7 @@ var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "is": 
 // stateBefore is the state named last before token k in sentence si.
 func (d *doc) stateBefore(k, si int) *entity {
 	for p := k - 1; p >= d.sents[si].From; p-- {
-		if m := d.at[p]; m != nil && m.ent != nil && m.ent.label == graph.LabelState {
+		if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.label == graph.LabelState {
 			return d.owner(m)
 		}
 	}
@@ -677,7 +677,7 @@ func (d *doc) stateBefore(k, si int) *entity {
 // Fiji"), with its owner when the phrase names one.
 func (d *doc) titleAfter(k int) (title string, owner *entity) {
 	for p := k; p < k+6 && p < len(d.toks) && d.sameSent(p, k-1); p++ {
-		if m := d.at[p]; m != nil && m.ent != nil {
+		if m := d.mentionAt(p); m != nil && m.ent != nil {
 			if (m.ent.isActor() || m.kind == mDemonym) && m.kind != mCompound {
 				owner = d.owner(m)
 				p = m.to - 1
@@ -719,13 +719,13 @@ func mustDo(d *doc, m *match) {
 	// sequence must be respected" asks nothing of Belarus; "Russian
 	// troops must leave" asks it of Russia.
 	p := m.k - 1
-	for p > 0 && strings.HasPrefix(d.toks[p].Tag, "RB") && d.at[p] == nil {
+	for p > 0 && strings.HasPrefix(d.toks[p].Tag, "RB") && d.mentionAt(p) == nil {
 		p--
 	}
 	// "the Southern Transitional Council (STC) must": the name before
 	// its acronym.
 	p = d.beforeAcronym(p)
-	if p < 0 || d.at[p] == nil && !(p > 0 && forceNouns[d.low(p)] && d.at[p-1] != nil) {
+	if p < 0 || d.mentionAt(p) == nil && !(p > 0 && forceNouns[d.low(p)] && d.mentionAt(p-1) != nil) {
 		return
 	}
 	targets := d.actorsLeftN(m.k, 5, actorLabels...)
@@ -763,7 +763,7 @@ func (d *doc) speakerOf(si, k int) []*entity {
 		// ", the president said": the actor just before the verb, after
 		// the comma that ends what was said.
 		for p := q - 1; p > k && p >= q-5; p-- {
-			if o := d.at[p]; o != nil && o.ent != nil && hasLabel(o.ent, actorLabels) {
+			if o := d.mentionAt(p); o != nil && o.ent != nil && hasLabel(o.ent, actorLabels) {
 				return []*entity{d.owner(o)}
 			}
 			if d.low(p) == "," || d.toks[p].Key == "\"" {
@@ -782,7 +782,7 @@ func (d *doc) speakerOf(si, k int) []*entity {
 func demandsGiven(d *doc, m *match) {
 	verb := -1
 	for p := m.k - 1; p >= m.k-8 && p >= 0 && d.sameSent(p, m.k); p-- {
-		if tg := d.toks[p].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "VBN") && d.at[p] == nil {
+		if tg := d.toks[p].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "VBN") && d.mentionAt(p) == nil {
 			verb = p
 			break
 		}
@@ -797,7 +797,7 @@ func demandsGiven(d *doc, m *match) {
 	}
 	var targets []*entity
 	for p := verb + 1; p < m.k; p++ {
-		if o := d.at[p]; o != nil && o.ent != nil && hasLabel(o.ent, actorLabels) && o.kind != mCompound {
+		if o := d.mentionAt(p); o != nil && o.ent != nil && hasLabel(o.ent, actorLabels) && o.kind != mCompound {
 			targets = append(targets, d.owner(o))
 			break
 		}
