@@ -11,7 +11,10 @@
 // articles that stays the same as the corpus grows, while most facts have
 // a handful of sources. Events are the talks of a pair of states in a
 // month and leaders hold office for a year, so a longer corpus keeps
-// bringing new ones.
+// bringing new ones. Neighbourhoods stay bounded, as in news: a pair of
+// states has the same few mediators, and a state holds or claims a few
+// places of its own and a couple of others, so a place has a few
+// controllers however long the corpus.
 package synth
 
 import (
@@ -22,6 +25,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -44,6 +48,7 @@ type Generator struct {
 	states    []*gazetteer.Entry
 	regions   []*gazetteer.Entry
 	orgs      []*gazetteer.Entry
+	places    map[*gazetteer.Entry][]*gazetteer.Entry
 	people    [][2]string
 	roles     []string
 	templates map[graph.RelType][]string
@@ -63,6 +68,7 @@ func New(d *gazetteer.Dict, seed uint64) (*Generator, error) {
 			g.orgs = append(g.orgs, e)
 		}
 	}
+	g.places = g.placesOf()
 	if len(g.states) < 2 {
 		return nil, fmt.Errorf("synth: the dictionary has %d states, want at least 2", len(g.states))
 	}
@@ -136,16 +142,12 @@ func (g *Generator) Article(i int) (*article.Article, *graph.Batch) {
 	a := g.pick(rng, g.states, nil)
 	b := g.pick(rng, g.states, a)
 	var m *gazetteer.Entry
-	if len(g.orgs) > 0 && rng.IntN(3) == 0 {
-		m = g.pick(rng, g.orgs, nil)
-	} else if len(g.states) > 2 {
-		for m == nil || m == a || m == b {
-			m = g.pick(rng, g.states, nil)
-		}
+	if ms := g.mediators(a, b); len(ms) > 0 {
+		m = g.pick(rng, ms, nil)
 	}
 	var region *gazetteer.Entry
-	if len(g.regions) > 0 {
-		region = g.pick(rng, g.regions, nil)
+	if places := g.places[a]; len(places) > 0 {
+		region = places[rng.IntN(len(places))]
 	}
 	perDay := max(g.PerDay, 1)
 	day := max(i/perDay+rng.IntN(5)-2, 0)
@@ -213,6 +215,82 @@ func (g *Generator) Article(i int) (*article.Article, *graph.Batch) {
 	return art, w.batch(art)
 }
 
+// mediatorsPerPair bounds the third parties that mediate between two
+// states, as in news, where a pair's talks have a few regular brokers (at
+// most seven in the project's hand-annotated articles), not each actor of
+// the gazetteer in turn.
+const mediatorsPerPair = 5
+
+// mediators are the third parties that may mediate between a and b: the
+// same few for the pair in every article, drawn once from its own seed.
+func (g *Generator) mediators(a, b *gazetteer.Entry) []*gazetteer.Entry {
+	if b.Name < a.Name {
+		a, b = b, a
+	}
+	rng := rand.New(rand.NewPCG(g.seed^0x6d656469, uint64(stringHash(a.Name+"\x00"+b.Name))))
+	var out []*gazetteer.Entry
+	for len(out) < mediatorsPerPair {
+		var m *gazetteer.Entry
+		if len(g.orgs) > 0 && rng.IntN(3) == 0 {
+			m = g.pick(rng, g.orgs, nil)
+		} else if len(g.states) > 2 {
+			for m == nil || m == a || m == b {
+				m = g.pick(rng, g.states, nil)
+			}
+		} else {
+			break
+		}
+		if !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// placesOf gives each state the regions it may hold, claim or stand in:
+// those the gazetteer puts inside it, at any depth (at most ownPlaces), and a few more drawn
+// once from its own seed, so that some places are contested. A place then
+// has the few controllers news gives it, not every state in turn.
+func (g *Generator) placesOf() map[*gazetteer.Entry][]*gazetteer.Entry {
+	states, regions := g.states, g.regions
+	byName := map[string]*gazetteer.Entry{}
+	for _, e := range append(append([]*gazetteer.Entry(nil), states...), regions...) {
+		byName[e.Name] = e
+	}
+	out := map[*gazetteer.Entry][]*gazetteer.Entry{}
+	for _, r := range regions {
+		seen := map[*gazetteer.Entry]bool{}
+		for in := byName[r.Within]; in != nil && !seen[in]; in = byName[in.Within] {
+			seen[in] = true
+			if in.Label == graph.LabelState {
+				if len(out[in]) < ownPlaces {
+					out[in] = append(out[in], r)
+				}
+				break
+			}
+		}
+	}
+	for _, s := range states {
+		if len(regions) == 0 {
+			break
+		}
+		rng := rand.New(rand.NewPCG(g.seed^0x706c6163, uint64(stringHash(s.Name))))
+		for n := len(out[s]); len(out[s]) < n+claimsPerState; {
+			if r := regions[rng.IntN(len(regions))]; !slices.Contains(out[s], r) {
+				out[s] = append(out[s], r)
+			}
+		}
+	}
+	return out
+}
+
+// A state's news names a dozen of its own places, the gazetteer's first,
+// and it may hold or claim claimsPerState places beyond them.
+const (
+	ownPlaces      = 12
+	claimsPerState = 2
+)
+
 // pick draws an entry with a Zipf-like skew, never not.
 func (g *Generator) pick(rng *rand.Rand, from []*gazetteer.Entry, not *gazetteer.Entry) *gazetteer.Entry {
 	for {
@@ -231,20 +309,22 @@ func (g *Generator) pick(rng *rand.Rand, from []*gazetteer.Entry, not *gazetteer
 // the same state and year, so articles agree, and another one (usually)
 // the next year. The office stays with the state.
 func (g *Generator) leader(state *gazetteer.Entry, year string) (name, role string) {
-	hash := func(s string) int {
-		h := 0
-		for _, c := range s {
-			h = h*31 + int(c)
-		}
-		if h < 0 {
-			h = -h
-		}
-		return h
-	}
-	h, y := hash(state.Name), hash(state.Name+" "+year)
+	h, y := stringHash(state.Name), stringHash(state.Name+" "+year)
 	p := g.people[y%len(g.people)]
 	q := g.people[(y/7)%len(g.people)]
 	return p[0] + " " + q[1], g.roles[h%len(g.roles)]
+}
+
+// stringHash is a hash of s that stays the same across runs and versions.
+func stringHash(s string) int {
+	h := 0
+	for _, c := range s {
+		h = h*31 + int(c)
+	}
+	if h < 0 {
+		h = -h
+	}
+	return h
 }
 
 // writer accumulates an article's sentences and graph.

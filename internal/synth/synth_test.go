@@ -2,6 +2,7 @@ package synth
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -118,4 +119,61 @@ func TestFanIn(t *testing.T) {
 		t.Errorf("%.2f of %d facts have at most 3 sources, want most", frac, len(support))
 	}
 	t.Logf("best fact: %.3f of 1000 articles, %.3f of 8000; %d of %d facts with at most 3 sources", top[1000], top[8000], few, len(support))
+}
+
+// Each actor's neighbourhood stays bounded as the corpus grows, as in news:
+// a pair of states has a few regular mediators, and a place a few actors
+// that hold or claim it, while their events and reports keep coming.
+func TestNeighbourhoodsBounded(t *testing.T) {
+	g := newGen(t, 5)
+	mediators := map[string]map[string]bool{} // pair of parties → mediators
+	placeActors := map[string]map[string]bool{}
+	actorPlaces := map[string]map[string]bool{}
+	add := func(m map[string]map[string]bool, k, v string) {
+		if m[k] == nil {
+			m[k] = map[string]bool{}
+		}
+		m[k][v] = true
+	}
+	widest := func(m map[string]map[string]bool) int {
+		n := 0
+		for _, s := range m {
+			n = max(n, len(s))
+		}
+		return n
+	}
+	at := map[int][3]int{}
+	for i := 0; i < 80000; i++ {
+		_, b := g.Article(i)
+		parties := map[string][]string{}
+		var med []graph.Rel
+		for _, r := range b.Rels {
+			switch r.Type {
+			case graph.RelPartyTo:
+				parties[r.End.ID] = append(parties[r.End.ID], r.Start.ID)
+			case graph.RelMediates:
+				med = append(med, r)
+			case graph.RelControls:
+				add(placeActors, r.End.ID, r.Start.ID)
+				add(actorPlaces, r.Start.ID, r.End.ID)
+			}
+		}
+		for _, r := range med {
+			p := parties[r.End.ID]
+			slices.Sort(p)
+			add(mediators, strings.Join(p, " "), r.Start.ID)
+		}
+		if n := i + 1; n == 10000 || n == 80000 {
+			at[n] = [3]int{widest(mediators), widest(placeActors), widest(actorPlaces)}
+		}
+	}
+	t.Logf("most mediators of a pair, controllers of a place, places of an actor: %v at 10,000 articles, %v at 80,000", at[10000], at[80000])
+	if at[80000][0] > mediatorsPerPair {
+		t.Errorf("a pair has %d mediators, want at most %d", at[80000][0], mediatorsPerPair)
+	}
+	for k, what := range []string{"", "controllers of a place", "places of an actor"} {
+		if k > 0 && float64(at[80000][k]) > 1.2*float64(at[10000][k]) {
+			t.Errorf("%s: %d at 10,000 articles, %d at 80,000", what, at[10000][k], at[80000][k])
+		}
+	}
 }
