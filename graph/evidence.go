@@ -31,6 +31,15 @@ func (l Label) IsActor() bool { return slices.Contains(ActorLabels, l) }
 // nodes a and b, a's id sorting before b's.
 func CoMentionID(a, b string) string { return "co:" + a + " " + b }
 
+// coMention is the CO_MENTIONED relationship from a to b (a's id sorting
+// first) counting n articles.
+func coMention(a, b Ref, n int64) Rel {
+	id := CoMentionID(a.ID, b.ID)
+	return Rel{ID: id, Type: RelCoMentioned,
+		Start: Ref{ID: a.ID, Labels: a.Labels[:min(1, len(a.Labels))]}, End: Ref{ID: b.ID, Labels: b.Labels[:min(1, len(b.Labels))]},
+		Props: map[string]any{PropID: id, PropPairA: a.ID, PropPairB: b.ID, PropArticles: n}}
+}
+
 // Properties of Evidence nodes (beside id and rule).
 const (
 	PropFact      = "fact"      // the relationship's id

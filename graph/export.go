@@ -366,9 +366,8 @@ func (f *fold) record(key []byte, glen int, payload []byte) error {
 		if len(p) != 4 {
 			return fmt.Errorf("co-mention %s: bad record", id)
 		}
-		f.pair = &Rel{ID: string(id), Type: RelCoMentioned,
-			Start: Ref{ID: string(p[0]), Labels: []Label{Label(p[1])}}, End: Ref{ID: string(p[2]), Labels: []Label{Label(p[3])}},
-			Props: map[string]any{PropID: string(id), PropArticles: int64(1)}}
+		r := coMention(Ref{ID: string(p[0]), Labels: []Label{Label(p[1])}}, Ref{ID: string(p[2]), Labels: []Label{Label(p[3])}}, 1)
+		f.pair = &r
 		return nil
 	}
 	_, r, err := DecodeLine(payload)

@@ -40,6 +40,11 @@ const (
 	PropChangeDate = "change_date"
 	// PropArticles counts the articles behind a CO_MENTIONED relationship.
 	PropArticles = "articles"
+	// PropPairA and PropPairB are the ids of a CO_MENTIONED relationship's
+	// start and end: indexed with articles, they list an actor's
+	// companions most shared first without reading the others.
+	PropPairA = "a"
+	PropPairB = "b"
 	// PropLoadedAt is when the database first stored a node or a
 	// relationship (a DATETIME, set on create and never changed): for an
 	// Article, when the article was loaded. Merger never sets it.
@@ -224,9 +229,7 @@ func (m *Merger) Batch() *Batch {
 // an Evidence node for each source, without its publication date.
 func StoredElement(n *Node, r *Rel) *Batch {
 	if r != nil && r.Type == RelCoMentioned {
-		p := map[string]any{PropID: r.ID, PropArticles: int64(toFloat(r.Props[PropArticles]))}
-		return &Batch{Rels: []Rel{{ID: r.ID, Type: r.Type, Start: Ref{ID: r.Start.ID, Labels: r.Start.Labels[:min(1, len(r.Start.Labels))]},
-			End: Ref{ID: r.End.ID, Labels: r.End.Labels[:min(1, len(r.End.Labels))]}, Props: p}}}
+		return &Batch{Rels: []Rel{coMention(r.Start, r.End, int64(toFloat(r.Props[PropArticles])))}}
 	}
 	b := &Batch{}
 	if n != nil {
@@ -345,8 +348,7 @@ func coMentions(mentions []Rel) []Rel {
 	out := make([]Rel, 0, len(counts))
 	for id, n := range counts {
 		p := pairs[id]
-		out = append(out, Rel{ID: id, Type: RelCoMentioned, Start: Ref{ID: p.a.ID, Labels: p.a.Labels[:1]}, End: Ref{ID: p.b.ID, Labels: p.b.Labels[:1]},
-			Props: map[string]any{PropID: id, PropArticles: n}})
+		out = append(out, coMention(p.a, p.b, n))
 	}
 	return out
 }

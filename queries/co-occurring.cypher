@@ -7,8 +7,32 @@
 // @param min_articles int 1 — at least this many shared articles
 // @param limit int 25 — at most this many actors
 CALL geokg.resolve($actor) YIELD node AS a
-MATCH c = (a)-[co:CO_MENTIONED]-(o)
-WHERE co.articles >= $min_articles
+// The indexes of co-mentions by an end and count give a's companions most
+// shared first: the count of the limit-th is the least shown, and only
+// those with at least that many are read (ties with it all, so that they
+// are ordered by name), not every actor ever named with a busy one.
+CALL (a) {
+  CALL (a) {
+    MATCH ()-[co:CO_MENTIONED]->() USING INDEX co:CO_MENTIONED(a, articles)
+    WHERE co.a = a.id AND co.articles >= $min_articles
+    RETURN co.articles AS n ORDER BY co.a, co.articles DESC LIMIT toInteger($limit)
+    UNION ALL
+    MATCH ()-[co:CO_MENTIONED]->() USING INDEX co:CO_MENTIONED(b, articles)
+    WHERE co.b = a.id AND co.articles >= $min_articles
+    RETURN co.articles AS n ORDER BY co.b, co.articles DESC LIMIT toInteger($limit)
+  }
+  WITH n ORDER BY n DESC LIMIT toInteger($limit)
+  RETURN coalesce(min(n), $min_articles) AS least
+}
+CALL (a, least) {
+  MATCH c = (a)-[co:CO_MENTIONED]->(o) USING INDEX co:CO_MENTIONED(a, articles)
+  WHERE co.a = a.id AND co.articles >= least
+  RETURN c, co, o
+  UNION ALL
+  MATCH c = (o)-[co:CO_MENTIONED]->(a) USING INDEX co:CO_MENTIONED(b, articles)
+  WHERE co.b = a.id AND co.articles >= least
+  RETURN c, co, o
+}
 WITH a, o, c, co.articles AS articles
 ORDER BY articles DESC, o.name
 LIMIT toInteger($limit)

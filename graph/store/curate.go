@@ -256,7 +256,7 @@ const coRecountTail = `WITH x, y, count(DISTINCT ar) AS k
 WITH CASE WHEN x.id < y.id THEN x ELSE y END AS p, CASE WHEN x.id < y.id THEN y ELSE x END AS q, k
 MERGE (p)-[c:CO_MENTIONED {id: 'co:' + p.id + ' ' + q.id}]->(q)
 ON CREATE SET c.loaded_at = datetime.transaction()
-SET c.articles = k`
+SET c.articles = k, c.a = p.id, c.b = q.id`
 
 // eventRecountQuery sets the sources of Events from their MENTIONS.
 var eventRecountQuery = `UNWIND $ids AS id

@@ -729,8 +729,8 @@ WITH p, q, count(*) AS k
 MERGE (p)-[c:CO_MENTIONED {id: 'co:' + p.id + ' ' + q.id}]->(q)
 ON CREATE SET c._new = true, c.loaded_at = datetime.transaction()
 SET c._lock = true
-WITH c, k, c._new IS NOT NULL AS created
-SET c.articles = coalesce(c.articles, 0) + k
+WITH p, q, c, k, c._new IS NOT NULL AS created
+SET c.articles = coalesce(c.articles, 0) + k, c.a = p.id, c.b = q.id
 REMOVE c._lock, c._new
 RETURN count(*) AS rows, sum(CASE WHEN created THEN 0 ELSE 1 END) AS updated`
 

@@ -422,3 +422,40 @@ func TestLoadManySourcesKeepsCountAndProvenance(t *testing.T) {
 		}
 	}
 }
+
+// Every CO_MENTIONED relationship keeps the ids of its ends, which its
+// indexes by end and count read: loaded article by article, in bulk, and
+// in a database loaded before they were kept, once the schema is applied.
+func TestCoMentionsKeepTheirEnds(t *testing.T) {
+	db := testDB(t)
+	ctx := context.Background()
+	batches := corpus(t, 8, 0, 40)
+	check := func(when string) {
+		t.Helper()
+		res, err := neo4j.ExecuteQuery(ctx, db.Driver, `MATCH (p)-[c:CO_MENTIONED]->(q)
+RETURN count(*) AS all, count(CASE WHEN c.a = p.id AND c.b = q.id THEN 1 END) AS kept`, nil, neo4j.EagerResultTransformer)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, kept := res.Records[0].Values[0].(int64), res.Records[0].Values[1].(int64)
+		if all == 0 || kept != all {
+			t.Errorf("%s: %d of %d co-mentions keep their ends", when, kept, all)
+		}
+	}
+	write(t, store.NewLoader(db), batches[:20])
+	write(t, store.NewLoader(db), batches)
+	check("loaded article by article")
+
+	neo4jtest.Reset(t, db)
+	bulkWrite(t, db, batches, 15)
+	check("loaded in bulk")
+
+	if _, err := neo4j.ExecuteQuery(ctx, db.Driver, "MATCH ()-[c:CO_MENTIONED]->() REMOVE c.a, c.b", nil, neo4j.EagerResultTransformer); err != nil {
+		t.Fatal(err)
+	}
+	neo4jtest.DropSchema(t, db)
+	if _, err := db.ApplySchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("loaded before, then the schema applied")
+}
