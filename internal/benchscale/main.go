@@ -20,6 +20,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -197,7 +198,9 @@ type corpusFiles struct {
 // graph of the corpus' size.
 const nextArticles = 2000
 
-// corpus writes (once) n synthetic articles and their graph.
+// corpus writes n synthetic articles and their graph, once for each
+// generator: a corpus the generator would now write differently is
+// written again.
 func corpus(dir string, n int) (*corpusFiles, error) {
 	c := &corpusFiles{dir: filepath.Join(dir, strconv.Itoa(n)), n: n}
 	c.articles = filepath.Join(c.dir, "articles.jsonl")
@@ -205,23 +208,29 @@ func corpus(dir string, n int) (*corpusFiles, error) {
 	c.next = filepath.Join(c.dir, "next.jsonl")
 	c.admin = filepath.Join(c.dir, "graph-admin")
 	count := filepath.Join(c.dir, "elements")
-	if b, err := os.ReadFile(count); err == nil {
-		f := strings.Fields(string(b))
-		if len(f) == 2 {
-			c.elements, _ = strconv.Atoi(f[0])
-			c.nextN, err = strconv.Atoi(f[1])
-			return c, err
-		}
-	}
-	if err := os.MkdirAll(c.dir, 0o755); err != nil {
-		return nil, err
-	}
 	d, err := gazetteer.Default()
 	if err != nil {
 		return nil, err
 	}
 	g, err := synth.New(d, 12)
 	if err != nil {
+		return nil, err
+	}
+	sum := sha256.New()
+	for i := range 100 {
+		_, b := g.Article(i)
+		json.NewEncoder(sum).Encode(b)
+	}
+	fingerprint := fmt.Sprintf("%x", sum.Sum(nil)[:8])
+	if b, err := os.ReadFile(count); err == nil {
+		f := strings.Fields(string(b))
+		if len(f) == 3 && f[2] == fingerprint {
+			c.elements, _ = strconv.Atoi(f[0])
+			c.nextN, err = strconv.Atoi(f[1])
+			return c, err
+		}
+	}
+	if err := os.MkdirAll(c.dir, 0o755); err != nil {
 		return nil, err
 	}
 	af, err := os.Create(c.articles)
@@ -284,7 +293,7 @@ func corpus(dir string, n int) (*corpusFiles, error) {
 			return nil, err
 		}
 	}
-	return c, os.WriteFile(count, []byte(fmt.Sprintf("%d %d", c.elements, c.nextN)), 0o644)
+	return c, os.WriteFile(count, []byte(fmt.Sprintf("%d %d %s", c.elements, c.nextN, fingerprint)), 0o644)
 }
 
 // server is a benchmark Neo4j run by scripts/neo4j-local.
