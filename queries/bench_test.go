@@ -6,6 +6,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -110,9 +111,17 @@ type benchForm struct {
 // dbHits profiles one run of the query called name: the database hits of
 // every operator of its plan, summed.
 func dbHits(ctx context.Context, db *store.DB, name, cypher string, params map[string]any) (int64, error) {
+	n, _, err := profile(ctx, db, name, cypher, params)
+	return n, err
+}
+
+// profile is dbHits with the operators that hit the database, one a line,
+// indented by depth in the plan.
+func profile(ctx context.Context, db *store.DB, name, cypher string, params map[string]any) (int64, string, error) {
 	sess := db.Session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
-	return neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (int64, error) {
+	var ops strings.Builder
+	n, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (int64, error) {
 		rs, err := tx.Run(ctx, "PROFILE "+cypher, params)
 		if err != nil {
 			return 0, err
@@ -124,16 +133,20 @@ func dbHits(ctx context.Context, db *store.DB, name, cypher string, params map[s
 		if sum.Profile() == nil {
 			return 0, fmt.Errorf("%s: the server returned no profile", name)
 		}
-		var total func(p neo4j.ProfiledPlan) int64
-		total = func(p neo4j.ProfiledPlan) int64 {
+		var total func(p neo4j.ProfiledPlan, depth int) int64
+		total = func(p neo4j.ProfiledPlan, depth int) int64 {
 			n := p.DbHits()
+			if n > 0 {
+				fmt.Fprintf(&ops, "%*s%s: %d db hits, %d rows: %.120s\n", depth, "", p.Operator(), n, p.Records(), fmt.Sprint(p.Arguments()["Details"]))
+			}
 			for _, c := range p.Children() {
-				n += total(c)
+				n += total(c, depth+1)
 			}
 			return n
 		}
-		return total(sum.Profile()), nil
+		return total(sum.Profile(), 0), nil
 	})
+	return n, ops.String(), err
 }
 
 // countArticles is the number of Article nodes, for the log.

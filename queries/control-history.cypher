@@ -14,18 +14,44 @@
 CALL geokg.resolve($region) YIELD node AS g
 MATCH inside = (place:Region)-[:LOCATED_IN*0..3]->(g)
 WHERE length(inside) <= $depth
-WITH DISTINCT place
+WITH DISTINCT place, toString(date($from)) AS from, toString(date($to)) AS to
 MATCH held = (c)-[r:CONTROLS]->(place)
-MATCH (x:Evidence {fact: r.id})
-WITH place, c, held, x, coalesce(x.observed, x.published) AS day, coalesce(x.change, 'hold') AS change
-WHERE (day IS NULL OR toString(date($from)) <= day <= toString(date($to))) AND ($holds OR change <> 'hold')
-WITH place, c, held, day, change, count(x) AS articles, min(x.sentences[0]) AS evidence,
-     max(coalesce(x.published, '') + ' ' + x.article) AS newest
+// A fact's reports are read from the index of its reports by day, in the
+// order of the day, and only as far as the answer can reach: past its
+// limit-th day of reports in the period no report of it can be shown, so
+// a place with years of reports reads a few hundred of them.
+CALL (r, from, to) {
+  MATCH (x:Evidence) USING INDEX SEEK x:Evidence(fact, observed)
+  WHERE x.fact = r.id AND from <= x.observed <= to AND ($holds OR x.change IN ['gain', 'lose'])
+  WITH x.observed AS day ORDER BY x.fact, x.observed
+  WITH DISTINCT day LIMIT toInteger($limit)
+  RETURN max(day) AS last
+}
+CALL (r, from, last) {
+  MATCH (x:Evidence) USING INDEX SEEK x:Evidence(fact, observed)
+  WHERE x.fact = r.id AND from <= x.observed <= last AND ($holds OR x.change IN ['gain', 'lose'])
+  WITH x.observed AS day, coalesce(x.change, 'hold') AS change, count(x) AS articles, min(x.sentences[0]) AS evidence,
+       max(coalesce(x.published, '') + ' ' + x.article) AS newest
+  RETURN collect({day: day, change: change, articles: articles, evidence: evidence, newest: newest}) AS dated
+}
+// Undated reports come after every dated one: they are read only when
+// the fact's dated ones leave room (else the fact to seek is null, which
+// the planner cannot move after the seek as it does a filter).
+CALL (r, dated) {
+  MATCH (x:Evidence)
+  WHERE x.fact = CASE WHEN size(dated) < toInteger($limit) THEN r.id END
+    AND x.observed IS NULL AND ($holds OR x.change IN ['gain', 'lose'])
+  WITH coalesce(x.change, 'hold') AS change, count(x) AS articles, min(x.sentences[0]) AS evidence,
+       max(coalesce(x.published, '') + ' ' + x.article) AS newest
+  RETURN collect({day: null, change: change, articles: articles, evidence: evidence, newest: newest}) AS undated
+}
+UNWIND dated + undated AS report
+WITH place, c, held, report, report.day AS day, report.change AS change
 // Only the rows shown need their names and newest article.
 ORDER BY day IS NULL, day, place.name, CASE change WHEN 'lose' THEN 0 WHEN 'gain' THEN 1 ELSE 2 END, c.name
 LIMIT toInteger($limit)
-OPTIONAL MATCH (ar:Article {id: split(newest, ' ')[1]})
-RETURN day AS date, place.name AS region, c.name AS controller, labels(c)[0] AS label, change, articles,
-       evidence, ar.title AS article, held AS graph
+OPTIONAL MATCH (ar:Article {id: split(report.newest, ' ')[1]})
+RETURN day AS date, place.name AS region, c.name AS controller, labels(c)[0] AS label, change, report.articles AS articles,
+       report.evidence AS evidence, ar.title AS article, held AS graph
 ORDER BY day IS NULL, day, region, CASE change WHEN 'lose' THEN 0 WHEN 'gain' THEN 1 ELSE 2 END, controller
 LIMIT toInteger($limit)
