@@ -8,11 +8,25 @@
 // @param min_confidence float 0.0 — ignore relationships less sure than this
 // @param limit int 100 — at most this many neighbours
 CALL geokg.resolve($actor) YIELD node AS a
-MATCH (a)-[r:REPRESENTS|MEDIATES|PARTY_TO|CONTROLS|DEMANDS|LOCATED_IN|SUPPORTS|FIGHTS]-(n)
-WHERE n <> a AND coalesce(r.confidence, 1.0) >= $min_confidence
-WITH a, n, r ORDER BY type(r), elementId(r)
-WITH a, n, collect(r)[0] AS r
-WITH a, collect({n: n, r: r}) AS near
+CALL (a) {
+  MATCH (a)-[r:REPRESENTS|CONTROLS|DEMANDS|LOCATED_IN|SUPPORTS|FIGHTS]-(n)
+  WHERE NOT n:Event AND n <> a AND coalesce(r.confidence, 1.0) >= $min_confidence
+  WITH n, r ORDER BY type(r), elementId(r)
+  WITH n, collect(r)[0] AS r
+  RETURN collect({n: n, r: r}) AS others
+}
+// Events come after every other neighbour, and a hub's events are most of
+// its relationships: they are read only when the others leave room (the
+// expansion starts from a only then, which no plan can move ahead).
+CALL (a, others) {
+  UNWIND CASE WHEN size(others) < $limit THEN [a] ELSE [] END AS x
+  MATCH (x)-[r:MEDIATES|PARTY_TO|LOCATED_IN]-(n:Event)
+  WHERE coalesce(r.confidence, 1.0) >= $min_confidence
+  WITH n, r ORDER BY type(r), elementId(r)
+  WITH n, collect(r)[0] AS r
+  RETURN collect({n: n, r: r}) AS events
+}
+WITH a, others + events AS near
 CALL (a, near) {
   UNWIND near AS h
   WITH a, h.n AS n, h.r AS r

@@ -32,6 +32,10 @@ func TestReadsStayBounded(t *testing.T) {
 			graph: coMentionGraph,
 		},
 		{
+			name: "network of a hub", query: "network", params: map[string]string{"actor": "Ruritania", "limit": "12"},
+			graph: networkGraph,
+		},
+		{
 			name: "reports of a place", query: "control-history", params: map[string]string{"region": "Vale", "limit": "20"},
 			graph: func(times int) []*graph.Batch { return controlHistoryGraph(60 * times) },
 		},
@@ -80,6 +84,45 @@ func coMentionGraph(times int) []*graph.Batch {
 	}
 	b := out[0]
 	b.Rels = append(b.Rels, fact(graph.RelFights, ru, b.Nodes[2], "article:co-0-0"))
+	return out
+}
+
+// networkGraph is Ruritania with a dozen allies, two places and a leader,
+// and 30 times talks with one of its allies, each on its own day with a
+// mediator: its events are most of its relationships.
+func networkGraph(times int) []*graph.Batch {
+	ru := node(graph.LabelState, "Ruritania")
+	first := report("article:net-0", "2024-01-01", ru)
+	for i, name := range []string{"Northmarch", "Southmarch"} {
+		place := node(graph.LabelRegion, name)
+		first.Nodes = append(first.Nodes, place)
+		first.Rels = append(first.Rels, fact(graph.RelControls, ru, place, "article:net-0"))
+		if i == 0 {
+			first.Rels[len(first.Rels)-1].Props["confidence"] = 0.9
+		}
+	}
+	leader := node(graph.LabelLeader, "Rudolf Rassendyll")
+	first.Nodes = append(first.Nodes, leader)
+	first.Rels = append(first.Rels, fact(graph.RelRepresents, leader, ru, "article:net-0"))
+	out := []*graph.Batch{first}
+	for i := 0; i < 12; i++ {
+		ally := node(graph.LabelState, fmt.Sprintf("Ally %02d", i))
+		id := fmt.Sprintf("article:net-ally-%d", i)
+		b := report(id, "2024-01-02", ru, ally)
+		b.Rels = append(b.Rels, fact(graph.RelSupports, ru, ally, id))
+		out = append(out, b)
+	}
+	for d := 0; d < 30*times; d++ {
+		day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d).Format("2006-01-02")
+		id := fmt.Sprintf("article:net-talks-%d", d)
+		ally := node(graph.LabelState, fmt.Sprintf("Ally %02d", d%12))
+		broker := node(graph.LabelOrganization, fmt.Sprintf("Broker %d", d%3))
+		broker.Props["kind"] = "igo"
+		talks := event(graph.HashID("event", id), "talks", "Talks "+day, map[string]any{"date": day})
+		b := report(id, day, ru, ally, broker, talks)
+		b.Rels = append(b.Rels, fact(graph.RelPartyTo, ru, talks, id), fact(graph.RelPartyTo, ally, talks, id), fact(graph.RelMediates, broker, talks, id))
+		out = append(out, b)
+	}
 	return out
 }
 
@@ -150,6 +193,14 @@ func TestBoundedReadsAnswerAsEveryRead(t *testing.T) {
 			{"actor": "Ruritania", "limit": "12", "min_articles": "2"},
 			{"actor": "Companion 0003"},
 			{"actor": "Companion 0017", "limit": "3"},
+		}},
+		{"network", networkGraph(1), []string{"neighbour", "label", "hops", "via"}, []map[string]string{
+			{"actor": "Ruritania"},
+			{"actor": "Ruritania", "limit": "12"},
+			{"actor": "Ruritania", "limit": "20"},
+			{"actor": "Ruritania", "limit": "40", "min_confidence": "0.85"},
+			{"actor": "Ally 03"},
+			{"actor": "Ally 03", "limit": "5"},
 		}},
 	}
 	for _, tt := range tests {
