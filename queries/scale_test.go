@@ -32,6 +32,10 @@ func TestReadsStayBounded(t *testing.T) {
 			graph: coMentionGraph,
 		},
 		{
+			name: "pairs", query: "pairs", params: map[string]string{"limit": "5"},
+			graph: coMentionGraph,
+		},
+		{
 			name: "network of a hub", query: "network", params: map[string]string{"actor": "Ruritania", "limit": "12"},
 			graph: networkGraph,
 		},
@@ -193,6 +197,13 @@ func TestBoundedReadsAnswerAsEveryRead(t *testing.T) {
 			{"actor": "Ruritania", "limit": "12", "min_articles": "2"},
 			{"actor": "Companion 0003"},
 			{"actor": "Companion 0017", "limit": "3"},
+		}},
+		{"pairs", coMentionGraph(1), []string{"actor", "other", "articles"}, []map[string]string{
+			{},
+			{"limit": "1"},
+			{"limit": "12"},
+			{"limit": "12", "min_articles": "1"},
+			{"limit": "500", "min_articles": "1"},
 		}},
 		{"network", networkGraph(1), []string{"neighbour", "label", "hops", "via"}, []map[string]string{
 			{"actor": "Ruritania"},

@@ -52,9 +52,10 @@ type SchemaStatement struct {
 //     has (queries' geokg.asOf). The second holds only the reports that
 //     tell a change: a composite index leaves out a node that lacks one of
 //     its properties;
-//   - composite indexes on CO_MENTIONED (a, articles) and (b, articles),
-//     which give an actor's companions most shared first, so that a query
-//     reads the few it shows, not every actor ever named with a busy one.
+//   - indexes on CO_MENTIONED (articles), (a, articles) and (b,
+//     articles), which give the pairs most named together first, and an
+//     actor's companions, so that a query reads the few it shows, not
+//     every pair, nor every actor ever named with a busy one.
 func Schema() []SchemaStatement {
 	var out []SchemaStatement
 	add := func(name, format string, args ...any) {
@@ -80,6 +81,7 @@ func Schema() []SchemaStatement {
 	add("evidence_article", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.article)")
 	add("evidence_fact_observed", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact, n.observed)")
 	add("evidence_fact_change", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact, n.change, n.observed)")
+	add(coMentionedIndex+"_"+graph.PropArticles, "INDEX %s IF NOT EXISTS FOR ()-[c:%s]-() ON (c.%s)", quote(graph.RelCoMentioned), graph.PropArticles)
 	for _, end := range []string{graph.PropPairA, graph.PropPairB} {
 		add(coMentionedIndex+"_"+end, "INDEX %s IF NOT EXISTS FOR ()-[c:%s]-() ON (c.%s, c.%s)", quote(graph.RelCoMentioned), end, graph.PropArticles)
 	}
