@@ -229,7 +229,8 @@ func (g *Generator) mediators(a, b *gazetteer.Entry) []*gazetteer.Entry {
 	}
 	rng := rand.New(rand.NewPCG(g.seed^0x6d656469, uint64(stringHash(a.Name+"\x00"+b.Name))))
 	var out []*gazetteer.Entry
-	for len(out) < mediatorsPerPair {
+	// A small dictionary may hold fewer candidates than that.
+	for try := 0; len(out) < mediatorsPerPair && try < 8*mediatorsPerPair; try++ {
 		var m *gazetteer.Entry
 		if len(g.orgs) > 0 && rng.IntN(3) == 0 {
 			m = g.pick(rng, g.orgs, nil)
@@ -248,9 +249,10 @@ func (g *Generator) mediators(a, b *gazetteer.Entry) []*gazetteer.Entry {
 }
 
 // placesOf gives each state the regions it may hold, claim or stand in:
-// those the gazetteer puts inside it, at any depth (at most ownPlaces), and a few more drawn
-// once from its own seed, so that some places are contested. A place then
-// has the few controllers news gives it, not every state in turn.
+// those the gazetteer puts inside it, at any depth (at most ownPlaces),
+// and a few more drawn once from its own seed, so that some places are
+// contested. A place then has the few controllers news gives it, not
+// every state in turn.
 func (g *Generator) placesOf() map[*gazetteer.Entry][]*gazetteer.Entry {
 	states, regions := g.states, g.regions
 	byName := map[string]*gazetteer.Entry{}
@@ -275,7 +277,7 @@ func (g *Generator) placesOf() map[*gazetteer.Entry][]*gazetteer.Entry {
 			break
 		}
 		rng := rand.New(rand.NewPCG(g.seed^0x706c6163, uint64(stringHash(s.Name))))
-		for n := len(out[s]); len(out[s]) < n+claimsPerState; {
+		for n, try := len(out[s]), 0; len(out[s]) < n+claimsPerState && try < 8*claimsPerState; try++ {
 			if r := regions[rng.IntN(len(regions))]; !slices.Contains(out[s], r) {
 				out[s] = append(out[s], r)
 			}
