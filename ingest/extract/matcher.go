@@ -128,7 +128,9 @@ var ruleSides = map[string]sideFunc{
 		}
 		return nil
 	},
-	"place": func(d *doc, m *match, s *Slot) []*entity { return d.controlObjects(m.k, m.n, s.Window) },
+	"place": func(d *doc, m *match, s *Slot) []*entity {
+		return d.controlObjects(m.k, m.n, s.Window, m.rule.Change == "gain")
+	},
 	"region-left": func(d *doc, m *match, s *Slot) []*entity {
 		if regs := d.actorsLeftN(m.k, s.Window, graph.LabelRegion); len(regs) > 0 {
 			return regs

@@ -395,7 +395,7 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		// Skip actors in a prepositional phrase: "backed by the UAE",
 		// "between Beirut and Israel"; but "fighters of the Front
 		// seized": the group is the subject.
-		if subjectPreps[d.low(q)] && !((d.low(q) == "of" || d.low(q) == "from") && groupHead[d.low(q-1)] && !d.verbBefore(q-1)) && !d.forcesOf(q) {
+		if subjectPreps[d.low(q)] && !((d.low(q) == "of" || d.low(q) == "from") && groupHead[d.low(q-1)] && !d.verbBefore(q-1)) && !d.forcesOf(q) && !d.namesPlace(q, m.ent) {
 			// "Ankara, together with the United Nations, helped
 			// negotiate": the subject's partner acts with it.
 			if d.low(q) == "with" && (d.low(q-1) == "along" || d.low(q-1) == "together") {
@@ -781,7 +781,7 @@ func (d *doc) regionBeforeWhich(k int) *entity {
 // within window tokens after it ("seized Goma"), or the antecedent of a
 // relative clause it ends ("Lashio, the largest town in Shan state, which
 // the rebels captured").
-func (d *doc) controlObjects(k, n, window int) []*entity {
+func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 	// The place itself, not one named in a phrase about it: "controls
 	// all five state capitals in Darfur" says nothing of Darfur as a
 	// whole.
@@ -802,8 +802,9 @@ func (d *doc) controlObjects(k, n, window int) []*entity {
 		switch d.low(q) {
 		case "in", "near", "across", "outside", "at", "from", "around", "toward", "towards", "to":
 			// "seized the army's headquarters in El Fasher": a post that
-			// holds the place falls with it.
-			if q > k+n-1 && !(d.low(q) == "in" && d.facilityBetween(k+n, q)) {
+			// holds the town falls with it (one run there holds nothing
+			// of it: "runs a military base in Mogadishu").
+			if q > k+n-1 && !(taking && d.low(q) == "in" && d.facilityBetween(k+n, q) && isTown(m.ent)) {
 				continue
 			}
 		case "of":
@@ -940,6 +941,12 @@ func (d *doc) placeInPhraseBefore(k int) bool {
 		return false
 	}
 	t := d.toks[q-1]
+	// "the town of Ardamata was taken": the noun names the place;
+	// "the army's base in Ardamata was taken": a post that holds the
+	// place falls with it, as in the active voice.
+	if d.namesPlace(q, m.ent) {
+		return false
+	}
 	return (t.Tag == "NN" || t.Tag == "NNS") && !isCapitalized(t.Text) && !partOf[t.Lower]
 }
 
@@ -1051,9 +1058,47 @@ func (d *doc) conditional(k int) bool {
 
 var conditionWords = map[string]bool{"if": true, "unless": true, "whether": true}
 
+// namesPlace reports whether the preposition at q, before place e,
+// introduces the place its noun phrase stands for: "the town of Kidal",
+// "the army's base in Kidal" (a post that holds a town falls with it).
+// A phrase inside another ("the insurgency in the provinces of Pattani")
+// names none.
+func (d *doc) namesPlace(q int, e *entity) bool {
+	if q < 1 {
+		return false
+	}
+	start := q - 1
+	switch d.low(q) {
+	case "of":
+		if !d.x.lex.regionIntro[d.low(start)] {
+			return false
+		}
+	case "in":
+		for start > 0 && start > q-9 && d.sameSent(start-1, q) && d.low(start-1) != "," && d.low(start-1) != "and" &&
+			!(d.toks[start-1].Tag == "IN" && d.low(start-1) != "of") && !strings.HasPrefix(d.toks[start-1].Tag, "VB") {
+			start--
+		}
+		if !d.facilityBetween(start, q) || !isTown(e) {
+			return false
+		}
+	default:
+		return false
+	}
+	for start > 0 && d.sameSent(start-1, q) && (d.toks[start-1].Tag == "DT" || d.toks[start-1].Tag == "JJ") {
+		start--
+	}
+	return start == 0 || !d.sameSent(start-1, q) || d.toks[start-1].Tag != "IN" && d.toks[start-1].Tag != "TO"
+}
+
+// isTown reports whether place e may be a town: a city of the gazetteer,
+// or a place it does not know (a district, a village), not a province.
+func isTown(e *entity) bool {
+	return e != nil && (e.entry == nil || e.entry.Kind == string(graph.RegionCity))
+}
+
 // facilityNouns are the military posts whose capture takes the place
 // they are in.
-var facilityNouns = map[string]bool{"headquarters": true, "garrison": true, "barracks": true, "strongholds": true, "stronghold": true}
+var facilityNouns = map[string]bool{"headquarters": true, "garrison": true, "garrisons": true, "barracks": true, "strongholds": true, "stronghold": true, "base": true, "bases": true}
 
 // facilityBetween reports whether the object between tokens from and to
 // is a military post: "the 6th Infantry Division headquarters".
@@ -1062,7 +1107,10 @@ func (d *doc) facilityBetween(from, to int) bool {
 		if facilityNouns[d.low(p)] {
 			return true
 		}
-		if w := d.low(p); w == "," || w == "and" {
+		// "seized weapons from the army's base in Kidal": the post is
+		// not what was taken; "runs its base in Mogadishu": an actor's
+		// own post says nothing of the town.
+		if w := d.low(p); w == "," || w == "and" || d.toks[p].Tag == "IN" && w != "of" || w == "its" || w == "their" {
 			return false
 		}
 	}
