@@ -142,7 +142,7 @@ func (db *DB) ApplySchema(ctx context.Context) ([]string, error) {
 	return created, nil
 }
 
-// coMentionedIndex names the indexes of CO_MENTIONED by an end.
+// coMentionedIndex begins the names of the indexes of CO_MENTIONED.
 const coMentionedIndex = "co_mentioned"
 
 // fillPairEnds gives the CO_MENTIONED relationships of a database loaded

@@ -138,6 +138,10 @@ var ruleSides = map[string]sideFunc{
 		if r := d.regionBeforeWhich(m.k); r != nil {
 			return []*entity{r}
 		}
+		// Only a post taken takes its town; one held or run there does not.
+		if r := d.postTakenIn(m.k); r != nil && m.rule.Change == "gain" {
+			return []*entity{r}
+		}
 		return nil
 	},
 	"possessor": func(d *doc, m *match, s *Slot) []*entity {

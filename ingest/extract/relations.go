@@ -395,7 +395,7 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		// Skip actors in a prepositional phrase: "backed by the UAE",
 		// "between Beirut and Israel"; but "fighters of the Front
 		// seized": the group is the subject.
-		if subjectPreps[d.low(q)] && !((d.low(q) == "of" || d.low(q) == "from") && groupHead[d.low(q-1)] && !d.verbBefore(q-1)) && !d.forcesOf(q) && !d.namesPlace(q, m.ent) {
+		if subjectPreps[d.low(q)] && !((d.low(q) == "of" || d.low(q) == "from") && groupHead[d.low(q-1)] && !d.verbBefore(q-1)) && !d.forcesOf(q) && !d.namesPlace(q) {
 			// "Ankara, together with the United Nations, helped
 			// negotiate": the subject's partner acts with it.
 			if d.low(q) == "with" && (d.low(q-1) == "along" || d.low(q-1) == "together") {
@@ -941,10 +941,8 @@ func (d *doc) placeInPhraseBefore(k int) bool {
 		return false
 	}
 	t := d.toks[q-1]
-	// "the town of Ardamata was taken": the noun names the place;
-	// "the army's base in Ardamata was taken": a post that holds the
-	// place falls with it, as in the active voice.
-	if d.namesPlace(q, m.ent) {
+	// "the town of Ardamata was taken": the noun names the place.
+	if d.namesPlace(q) {
 		return false
 	}
 	return (t.Tag == "NN" || t.Tag == "NNS") && !isCapitalized(t.Text) && !partOf[t.Lower]
@@ -1058,36 +1056,45 @@ func (d *doc) conditional(k int) bool {
 
 var conditionWords = map[string]bool{"if": true, "unless": true, "whether": true}
 
-// namesPlace reports whether the preposition at q, before place e,
-// introduces the place its noun phrase stands for: "the town of Kidal",
-// "the army's base in Kidal" (a post that holds a town falls with it).
-// A phrase inside another ("the insurgency in the provinces of Pattani")
-// names none.
-func (d *doc) namesPlace(q int, e *entity) bool {
-	if q < 1 {
-		return false
+// namesPlace reports whether "of" at q introduces the place its noun
+// phrase stands for: "the town of Kidal". A phrase inside another ("the
+// insurgency in the provinces of Pattani") names none.
+func (d *doc) namesPlace(q int) bool {
+	return q >= 1 && d.low(q) == "of" && d.x.lex.regionIntro[d.low(q-1)] && d.opensPhrase(q-1)
+}
+
+// postTakenIn is the town that a phrase ending before token k names as
+// the place of a post ("the base of the army's division in Ardamata was
+// taken"): a post taken there takes the town, as in the active voice.
+func (d *doc) postTakenIn(k int) *entity {
+	q := d.skipAuxiliaries(k - 1)
+	m := d.mentionAt(q)
+	if m == nil || m.ent == nil || m.ent.label != graph.LabelRegion || !isTown(m.ent) {
+		return nil
 	}
-	start := q - 1
-	switch d.low(q) {
-	case "of":
-		if !d.x.lex.regionIntro[d.low(start)] {
-			return false
-		}
-	case "in":
-		for start > 0 && start > q-9 && d.sameSent(start-1, q) && d.low(start-1) != "," && d.low(start-1) != "and" &&
-			!(d.toks[start-1].Tag == "IN" && d.low(start-1) != "of") && !strings.HasPrefix(d.toks[start-1].Tag, "VB") {
-			start--
-		}
-		if !d.facilityBetween(start, q) || !isTown(e) {
-			return false
-		}
-	default:
-		return false
+	in := d.skipModifiers(m.from - 1)
+	if in < 1 || d.low(in) != "in" {
+		return nil
 	}
-	for start > 0 && d.sameSent(start-1, q) && (d.toks[start-1].Tag == "DT" || d.toks[start-1].Tag == "JJ") {
+	start := in - 1
+	for start > 0 && start > in-9 && d.sameSent(start-1, in) && d.low(start-1) != "," && d.low(start-1) != "and" &&
+		!(d.toks[start-1].Tag == "IN" && d.low(start-1) != "of") && !strings.HasPrefix(d.toks[start-1].Tag, "VB") {
 		start--
 	}
-	return start == 0 || !d.sameSent(start-1, q) || d.toks[start-1].Tag != "IN" && d.toks[start-1].Tag != "TO"
+	if !d.facilityBetween(start, in) || !d.opensPhrase(start) {
+		return nil
+	}
+	return m.ent
+}
+
+// opensPhrase reports whether the noun phrase beginning at or after
+// token start, past determiners and adjectives, is not the object of a
+// preposition.
+func (d *doc) opensPhrase(start int) bool {
+	for start > 0 && d.sameSent(start-1, start) && (d.toks[start-1].Tag == "DT" || d.toks[start-1].Tag == "JJ") {
+		start--
+	}
+	return start == 0 || !d.sameSent(start-1, start) || d.toks[start-1].Tag != "IN" && d.toks[start-1].Tag != "TO"
 }
 
 // isTown reports whether place e may be a town: a city of the gazetteer,
