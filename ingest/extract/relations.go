@@ -1077,14 +1077,20 @@ func (d *doc) postTakenIn(k int) *entity {
 		return nil
 	}
 	start := in - 1
-	for start > 0 && start > in-9 && d.sameSent(start-1, in) && d.low(start-1) != "," && d.low(start-1) != "and" &&
-		!(d.toks[start-1].Tag == "IN" && d.low(start-1) != "of") && !strings.HasPrefix(d.toks[start-1].Tag, "VB") {
+	for start > 0 && start > in-9 && d.sameSent(start-1, in) && !d.endsNounPhrase(start-1) && !strings.HasPrefix(d.toks[start-1].Tag, "VB") {
 		start--
 	}
 	if !d.facilityBetween(start, in) || !d.opensPhrase(start) {
 		return nil
 	}
 	return m.ent
+}
+
+// endsNounPhrase reports whether token p cannot be inside the noun phrase
+// of a post: a comma, "and", a preposition other than "of".
+func (d *doc) endsNounPhrase(p int) bool {
+	w := d.low(p)
+	return w == "," || w == "and" || d.toks[p].Tag == "IN" && w != "of"
 }
 
 // opensPhrase reports whether the noun phrase beginning at or after
@@ -1117,7 +1123,7 @@ func (d *doc) facilityBetween(from, to int) bool {
 		// "seized weapons from the army's base in Kidal": the post is
 		// not what was taken; "runs its base in Mogadishu": an actor's
 		// own post says nothing of the town.
-		if w := d.low(p); w == "," || w == "and" || d.toks[p].Tag == "IN" && w != "of" || w == "its" || w == "their" {
+		if w := d.low(p); d.endsNounPhrase(p) || w == "its" || w == "their" {
 			return false
 		}
 	}
