@@ -725,7 +725,13 @@ func mustDo(d *doc, m *match) {
 	// "the Southern Transitional Council (STC) must": the name before
 	// its acronym.
 	p = d.beforeAcronym(p)
-	if p < 0 || d.mentionAt(p) == nil && !(p > 0 && forceNouns[d.low(p)] && d.mentionAt(p-1) != nil) {
+	// "Russian troops must", "Venezuela's troops must": the side whose
+	// forces they are.
+	owner := p - 1
+	if d.low(owner) == "'s" || d.low(owner) == "’s" {
+		owner--
+	}
+	if p < 0 || d.mentionAt(p) == nil && !(p > 0 && forceNouns[d.low(p)] && d.mentionAt(owner) != nil) {
 		return
 	}
 	targets := d.actorsLeftN(m.k, 5, actorLabels...)
