@@ -1008,7 +1008,7 @@ func (d *doc) inList(end, i int) bool {
 // possessiveAt reports whether a possessive "'s" stands at token j: "at
 // Kiir's request" is a person's more often than an unknown place's.
 func (d *doc) possessiveAt(j int) bool {
-	if j >= len(d.toks) {
+	if j < 0 || j >= len(d.toks) {
 		return false
 	}
 	w := d.toks[j].Text

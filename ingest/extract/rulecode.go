@@ -728,7 +728,7 @@ func mustDo(d *doc, m *match) {
 	// "Russian troops must", "Venezuela's troops must": the side whose
 	// forces they are.
 	owner := p - 1
-	if d.low(owner) == "'s" || d.low(owner) == "’s" {
+	if d.possessiveAt(owner) {
 		owner--
 	}
 	if p < 0 || d.mentionAt(p) == nil && !(p > 0 && forceNouns[d.low(p)] && d.mentionAt(owner) != nil) {
