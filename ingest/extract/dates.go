@@ -91,6 +91,9 @@ type calendar struct {
 	weekdays map[string]time.Weekday
 	relative map[string]relDate
 	maxRel   int
+	// relFirst holds the first words of the relative phrases: most
+	// tokens begin none, and need no phrase built to tell.
+	relFirst map[string]bool
 	parts    map[string][2]int
 	future   map[string]bool
 }
@@ -104,7 +107,7 @@ type relDate struct {
 
 func loadCalendar(fsys fs.FS) (*calendar, error) {
 	c := &calendar{
-		months: map[string]time.Month{}, weekdays: map[string]time.Weekday{}, relative: map[string]relDate{},
+		months: map[string]time.Month{}, weekdays: map[string]time.Weekday{}, relative: map[string]relDate{}, relFirst: map[string]bool{},
 		parts: map[string][2]int{}, future: map[string]bool{},
 	}
 	err := eachLine(fsys, "dates.tsv", func(line string) error {
@@ -152,6 +155,7 @@ func loadCalendar(fsys fs.FS) (*calendar, error) {
 			}
 			c.relative[f[1]] = r
 			c.maxRel = max(c.maxRel, len(strings.Fields(f[1])))
+			c.relFirst[strings.Fields(f[1])[0]] = true
 		case "part":
 			a, b, ok := strings.Cut(val, "-")
 			x, err1 := strconv.Atoi(a)
@@ -292,16 +296,34 @@ func (s *dateScanner) single(i int) (timex, int) {
 			return timex{when: period{d, d, precDay}}, 1
 		}
 	}
-	for _, read := range []func(int) (timex, int){s.relativePhrase, s.weekday, s.monthDate, s.dayMonth, s.ago, s.ordinalDay, s.year} {
-		if x, n := read(i); n > 0 {
-			return x, n
-		}
+	// One read after another: a slice of method values, built at every
+	// token, cost more than the reads.
+	if x, n := s.relativePhrase(i); n > 0 {
+		return x, n
 	}
-	return timex{}, 0
+	if x, n := s.weekday(i); n > 0 {
+		return x, n
+	}
+	if x, n := s.monthDate(i); n > 0 {
+		return x, n
+	}
+	if x, n := s.dayMonth(i); n > 0 {
+		return x, n
+	}
+	if x, n := s.ago(i); n > 0 {
+		return x, n
+	}
+	if x, n := s.ordinalDay(i); n > 0 {
+		return x, n
+	}
+	return s.year(i)
 }
 
 // relativePhrase reads "yesterday", "last week", "earlier this year".
 func (s *dateScanner) relativePhrase(i int) (timex, int) {
+	if !s.cal.relFirst[s.toks[i].Lower] {
+		return timex{}, 0
+	}
 	for n := min(s.cal.maxRel, len(s.toks)-i); n >= 1; n-- {
 		var b strings.Builder
 		for k := i; k < i+n; k++ {

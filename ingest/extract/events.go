@@ -529,7 +529,9 @@ func (d *doc) triggers() []trigger {
 		if si < 0 || d.titled[si] {
 			continue
 		}
-		for n := min(lx.maxEvent, len(d.toks)-k); n >= 1; n-- {
+		// Most words begin no event's phrase, and need none built.
+		first := lx.eventFirst[d.toks[k].Lower]
+		for n := min(lx.maxEvent, len(d.toks)-k); first && n >= 1; n-- {
 			if !d.sameSent(k, k+n-1) {
 				continue
 			}
@@ -1243,6 +1245,9 @@ func (d *doc) negotiationIn(si int) bool {
 func (d *doc) negotiationWithin(from, to int) bool {
 	lx := d.x.lex
 	for k := from; k < to; k++ {
+		if !lx.eventFirst[d.low(k)] {
+			continue
+		}
 		for n := 1; n <= lx.maxEvent && k+n <= to; n++ {
 			if lx.kind(lx.events[d.lowJoin(k, k+n)]).mediated {
 				return true

@@ -44,6 +44,7 @@ type lexicon struct {
 	events      map[string]graph.EventType // phrase -> event type
 	eventKinds  map[graph.EventType]eventKind
 	maxEvent    int
+	eventFirst  map[string]bool                               // the first words of events' phrases
 	cues        map[graph.RelType]map[cueMode]map[string]bool // relation -> mode -> phrase
 	cueTries    map[graph.RelType]map[cueMode]*phraseTrie
 	cal         *calendar // the date grammar's words
@@ -118,6 +119,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		orgHeads:    map[string]graph.OrgKind{},
 		nominals:    map[string]string{},
 		events:      map[string]graph.EventType{},
+		eventFirst:  map[string]bool{},
 		eventKinds:  map[graph.EventType]eventKind{},
 		cues:        map[graph.RelType]map[cueMode]map[string]bool{},
 		regionHeads: map[string]bool{},
@@ -230,6 +232,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			}
 			lx.events[f[1]] = typ
 			lx.maxEvent = max(lx.maxEvent, len(strings.Fields(f[1])))
+			first, _, _ := strings.Cut(f[1], " ")
+			lx.eventFirst[first] = true
 			return nil
 		}},
 		{"event_types.tsv", func(line string) error {
