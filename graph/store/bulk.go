@@ -87,6 +87,14 @@ func (b *Bulk) Write(ctx context.Context, x *graph.Exporter) (graph.Stats, error
 			}
 			return st, fmt.Errorf("bulk load: %w: it holds %d nodes (a bulk load writes only into an empty database; load without it to merge)", ErrNotEmpty, nodes)
 		}
+	}
+	// Building an index once over the whole graph costs less than
+	// updating it at every write (docs/loading.md); the constraints stay,
+	// for the relationships look their ends up by id.
+	if err := b.db.dropIndexes(ctx); err != nil {
+		return st, fmt.Errorf("bulk load: %w", err)
+	}
+	if nodes > 0 {
 		if err := b.db.autocommit(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"); err != nil {
 			return st, fmt.Errorf("bulk load: delete the unfinished load: %w", err)
 		}
@@ -122,6 +130,9 @@ func (b *Bulk) Write(ctx context.Context, x *graph.Exporter) (graph.Stats, error
 	}
 	if err != nil {
 		return w.st, fmt.Errorf("bulk load: %w", err)
+	}
+	if _, err := b.db.applySchema(ctx, false); err != nil {
+		return w.st, fmt.Errorf("bulk load: index the graph: %w", err)
 	}
 	if err := b.db.autocommit(ctx, "MATCH (a:"+quote(BulkLabel)+") CALL (a) { REMOVE a:"+quote(BulkLabel)+" } IN TRANSACTIONS OF 10000 ROWS"); err != nil {
 		return w.st, fmt.Errorf("bulk load: unmark its articles: %w", err)

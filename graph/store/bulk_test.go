@@ -59,6 +59,10 @@ func TestBulkMatchesMerge(t *testing.T) {
 	if err := db.CheckBulk(context.Background()); err != nil {
 		t.Errorf("a finished bulk load is reported: %v", err)
 	}
+	// The indexes it builds at the end are all there.
+	if ok, err := db.HasSchema(context.Background()); err != nil || !ok {
+		t.Errorf("after a bulk load, the whole schema is there: %v, %v", ok, err)
+	}
 	// Merging the same articles again, as the next periodic run does,
 	// changes nothing; new ones merge into the graph.
 	write(t, store.NewLoader(db), batches)

@@ -99,6 +99,12 @@ func Schema() []SchemaStatement {
 // missing, waits until every index is online, and returns the names of
 // those it created. Running it again creates nothing.
 func (db *DB) ApplySchema(ctx context.Context) ([]string, error) {
+	return db.applySchema(ctx, true)
+}
+
+// applySchema is ApplySchema; upgrade says whether the graph may have
+// been written by an earlier geokg, whose co-mentions lack their ends.
+func (db *DB) applySchema(ctx context.Context, upgrade bool) ([]string, error) {
 	ctx, cancel := db.QueryContext(ctx)
 	defer cancel()
 	if err := db.dropUnfoldedIndexes(ctx); err != nil {
@@ -108,7 +114,7 @@ func (db *DB) ApplySchema(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !have[coMentionedIndex+"_"+graph.PropPairA] {
+	if upgrade && !have[coMentionedIndex+"_"+graph.PropPairA] {
 		if err := db.fillPairEnds(ctx); err != nil {
 			return nil, err
 		}
@@ -141,6 +147,26 @@ func (db *DB) ApplySchema(ctx context.Context) ([]string, error) {
 	}
 	return created, nil
 }
+
+// dropIndexes drops the indexes of Schema, keeping its constraints,
+// which the writes that follow look nodes up by.
+func (db *DB) dropIndexes(ctx context.Context) error {
+	have, err := db.schemaNames(ctx)
+	if err != nil {
+		return err
+	}
+	for _, s := range Schema() {
+		if !have[s.Name] || s.constraint() {
+			continue
+		}
+		if err := db.autocommit(ctx, "DROP INDEX "+quote(s.Name)+" IF EXISTS"); err != nil {
+			return fmt.Errorf("schema %s: drop: %w", s.Name, err)
+		}
+	}
+	return nil
+}
+
+func (s SchemaStatement) constraint() bool { return strings.HasPrefix(s.Cypher, "CREATE CONSTRAINT") }
 
 // coMentionedIndex begins the names of the indexes of CO_MENTIONED.
 const coMentionedIndex = "co_mentioned"
