@@ -243,7 +243,10 @@ func (d *doc) antecedent(i int, target string) *entity {
 	}
 	// "The Syrian Democratic Forces, the U.S.-backed group that ...": an
 	// apposition names the actor it follows.
-	if e := d.describedBefore(i - 1); e != nil && fits(e) {
+	// The apposition says what the actor is, whatever its kind in the
+	// dictionary: "the VDP, the civilian militia that fights alongside
+	// the army" (a body of the state).
+	if e := d.describedBefore(i - 1); e != nil && (fits(e) || target == "armed_group" && e.real && e.label == graph.LabelOrganization) {
 		return e
 	}
 	// "the rebels": the story's main armed group when one is named far
