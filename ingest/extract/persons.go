@@ -1882,6 +1882,13 @@ func (d *doc) pronounOwner(k int) *entity {
 				return m.ent
 			}
 		}
+		// "Rwandan soldiers were deployed in eastern Congo, where they
+		// fight alongside M23": the side whose troops were named last.
+		for p := k - 1; p >= d.sents[si].From && p >= k-12; p-- {
+			if m := d.mentionAt(p); m != nil && m.from == p && m.kind == mDemonym && m.ent != nil && m.ent.isActor() && fighterNoun(d.low(m.to)) {
+				return m.ent
+			}
+		}
 	}
 	// "Algeria was represented by its foreign minister and Mauritania by
 	// its prime minister": a clause whose verb is left out has its own
