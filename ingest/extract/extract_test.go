@@ -938,6 +938,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"LOCATED_IN Anefis -> Menaka Region"},
 		},
 		{
+			name:    "a continent is no region",
+			text:    "Tanks from Mali are in service with armies across Europe, and the coup is the third in West and Central Africa since 2020.",
+			want:    []string{"State Mali"},
+			notWant: []string{"Region Europe", "Region West", "Region Africa"},
+		},
+		{
 			name: "a place in a where clause",
 			text: "Fighting moved to the Menaka Region, where the army said it had retaken the town of Anefis.",
 			want: []string{"LOCATED_IN Anefis -> Menaka Region"},

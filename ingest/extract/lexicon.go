@@ -35,6 +35,7 @@ type lexicon struct {
 	nonLeaders  map[string]bool
 	portfolios  map[string]bool
 	media       map[string]bool
+	notPlaces   map[string]bool // names that are no Region however used
 	maxGovBody  int
 	orgHeads    map[string]graph.OrgKind // head noun -> kind
 	regionHeads map[string]bool
@@ -151,6 +152,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx.nonLeaders = set("non_leaders.txt")
 	lx.portfolios = set("portfolios.txt")
 	lx.media = set("media.txt")
+	lx.notPlaces = set("not_places.txt")
 	for b := range lx.govBodies {
 		lx.maxGovBody = max(lx.maxGovBody, len(strings.Fields(b)))
 	}

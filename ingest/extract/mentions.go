@@ -924,7 +924,7 @@ func (d *doc) findRegions() {
 		// what the name is, whatever the recognizer thinks of it.
 		intro := i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)] || d.townApposition(j) || listed || measured
 		listEnd = -1
-		if !ok || !intro && d.looksLikePerson(i, j) {
+		if !ok || !intro && d.looksLikePerson(i, j) || lx.notPlaces[name] {
 			i = j - 1
 			continue
 		}
