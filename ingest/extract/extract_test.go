@@ -944,6 +944,28 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Region Europe", "Region West", "Region Africa"},
 		},
 		{
+			name:    "a dateline of two places names neither",
+			text:    "ALGIERS/BAMAKO — Mali's army said on Monday it had retaken Kidal from the Azawad Liberation Front.",
+			want:    []string{"State Mali", "Region Kidal"},
+			notWant: []string{"State Algeria", "Region Algiers", "Region Bamako"},
+		},
+		{
+			name: "a dateline of two places tells no state of the story",
+			text: "ALGIERS/BAMAKO — Algeria on Monday imposed sanctions on the gold exports of Mali, and Mali recalled its ambassador. Defence Minister Sadio Kone, flanked by generals, declared that the armed forces would defend the government.",
+			want: []string{"REPRESENTS Sadio Kone -> Mali"},
+		},
+		{
+			name:    "a capital where a government answered is the state",
+			text:    "Rebels seized Kidal in Mali. In Algiers, a foreign ministry spokesman said Algeria backed Mali.",
+			want:    []string{"State Algeria"},
+			notWant: []string{"Region Algiers"},
+		},
+		{
+			name: "a capital where people gathered is a place",
+			text: "Rebels seized Kidal in Mali. In Bamako, thousands of protesters gathered outside the presidency.",
+			want: []string{"Region Bamako"},
+		},
+		{
 			name: "a place in a where clause",
 			text: "Fighting moved to the Menaka Region, where the army said it had retaken the town of Anefis.",
 			want: []string{"LOCATED_IN Anefis -> Menaka Region"},

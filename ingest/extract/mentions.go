@@ -35,8 +35,13 @@ func (d *doc) findDictionary() {
 
 func (d *doc) dictMention(i, n int, hits []hit) {
 	if d.isDateline(i, n) {
-		// "BOGOTA, Oct 5 -": where the story is filed tells its state.
+		// "BOGOTA, Oct 5 -": where the story is filed tells its state;
+		// "WASHINGTON/CARACAS —" tells none.
+		shared := d.low(i+n) == "/" || d.low(i-1) == "/"
 		for _, h := range hits {
+			if shared {
+				break
+			}
 			if h.entry.Label == graph.LabelState && d.datelineState == "" {
 				d.datelineState = h.entry.Name
 			}
@@ -99,9 +104,9 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 		d.addMention(&mention{ent: d.real(state.entry), from: i, to: i + n, kind: mName})
 	case org != nil && org.kind == surfName:
 		d.addMention(&mention{ent: d.real(org.entry), from: i, to: i + n, kind: mName})
-	case region != nil && region.kind == surfName && (loc || state == nil):
+	case region != nil && region.kind == surfName && (loc && !(state != nil && d.heardIn(i, n)) || state == nil):
 		d.addMention(&mention{ent: d.real(region.entry), from: i, to: i + n, kind: mName})
-	case state != nil && state.kind == surfMetonym && loc && isCapitalized(d.toks[i].Text) && n == 1:
+	case state != nil && state.kind == surfMetonym && loc && isCapitalized(d.toks[i].Text) && n == 1 && !d.heardIn(i, n):
 		// A capital named as a place: the city, not the government.
 		e := d.entity(graph.LabelRegion, d.span(i, i+n))
 		e.real = true
@@ -331,10 +336,39 @@ func (d *doc) locContext(i, n int) bool {
 	return false
 }
 
+// heardIn reports whether the capital at tokens [i, i+n) opens its
+// sentence as where a government answered ("In Moscow, the Kremlin's
+// spokesman said"): the state speaking, not a place where something
+// happened.
+func (d *doc) heardIn(i, n int) bool {
+	if i == 0 || d.low(i-1) != "in" || i-1 != d.sents[d.toks[i].Sent].From || d.low(i+n) != "," {
+		return false
+	}
+	// "In Yerevan, thousands of protesters gathered" is a place.
+	for p := i + n + 1; p < i+n+20 && p < len(d.toks) && d.sameSent(p, i); p++ {
+		if speechVerbs[d.low(p)] && strings.HasPrefix(d.toks[p].Tag, "VB") {
+			return true
+		}
+	}
+	return false
+}
+
+// dashes end a dateline.
+var dashes = map[string]bool{"—": true, "–": true, "-": true}
+
 // isDateline reports whether tokens [i, i+n) are a dateline ("GENEVA -",
 // "TIRASPOL, January 31 -"): where the story was filed, not a participant.
 func (d *doc) isDateline(i, n int) bool {
 	s := d.sents[d.toks[i].Sent]
+	// "DUBAI/ADEN —": places filed from, each a dateline.
+	if p := s.From; isAllCaps(d.toks[p].Text) && p+1 < s.To && d.toks[p+1].Text == "/" {
+		for p < s.To && p < s.From+8 && (isAllCaps(d.toks[p].Text) || d.toks[p].Text == "/") {
+			p++
+		}
+		if p < s.To && i+n <= p && dashes[d.toks[p].Text] {
+			return true
+		}
+	}
 	if i != s.From {
 		return false
 	}
