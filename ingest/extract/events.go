@@ -853,6 +853,30 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 			}
 			return out, true
 		}
+	case "other":
+		// A coup's side is the state the story is about, whose rulers it
+		// overthrows, not whoever its sentence names ("supporters of the
+		// coup rallied outside the National Assembly"), nor a state whose
+		// own coup it recalls ("after the July coup in Niamey").
+		if !d.on(rulePartyCoup) {
+			break
+		}
+		st := d.coupStateNamed(t)
+		if st == nil {
+			st = d.mainState()
+		}
+		if st == nil {
+			break
+		}
+		// With the people its sentence names: who seized power, and from
+		// whom.
+		out := []*entity{st}
+		for p := s.From; p < s.To; p++ {
+			if m := d.mentionAt(p); m != nil && m.from == p && m.ent != nil && m.ent.label == graph.LabelLeader {
+				out = appendEntity(out, m.ent)
+			}
+		}
+		return out, true
 	case "attack", "armed_conflict":
 		var out []*entity
 		for p := s.From; p < s.To; p++ {
@@ -872,6 +896,32 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 		}
 	}
 	return out, false
+}
+
+// coupStateNamed is the state named with the coup at t ("Niger's coup",
+// "the Malian coup", "a coup in Niger"), or nil; a city ("the coup in
+// Niamey") names none, for a coup recalled in passing is often named so.
+func (d *doc) coupStateNamed(t trigger) *entity {
+	stateAt := func(p int) *entity {
+		if m := d.mentionAt(p); m != nil && m.ent != nil && d.sameSent(p, t.from) {
+			if st := d.owner(m); st != nil && st.label == graph.LabelState {
+				return st
+			}
+		}
+		return nil
+	}
+	// Before the word, past its modifiers: "Sudan's 2021 military coup".
+	p := t.from - 1
+	for p > 0 && p >= t.from-4 && d.mentionAt(p) == nil && (d.toks[p].Tag == "JJ" || d.toks[p].Tag == "CD" || d.low(p) == "'s") {
+		p--
+	}
+	if st := stateAt(p); st != nil {
+		return st
+	}
+	if d.low(t.to) == "in" {
+		return stateAt(t.to + 1)
+	}
+	return nil
 }
 
 // bystanderCompound reports whether compound mention m names an actor

@@ -50,6 +50,7 @@ const (
 	rulePartyNamed         = "party.named"
 	rulePartyStory         = "party.story-sides"
 	rulePartySanctions     = "party.sanctions"
+	rulePartyCoup          = "party.coup-state"
 	ruleMediatesCompound   = "mediates.compound"
 	ruleMediatesPressing   = "mediates.pressing"
 	ruleMediatesPassive    = "mediates.passive"
@@ -65,7 +66,7 @@ const (
 func (lx *lexicon) stageRuleIDs() []string {
 	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleAideOf, ruleMemberOf, ruleDelegation, ruleListOf,
 		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleKnownOffice, ruleLocatedDict, ruleStorySides, ruleEventSides, ruleSeizesTerritory,
-		ruleNegotiates, rulePartyNamed, rulePartyStory, rulePartySanctions, ruleMediatesCompound, ruleMediatesPressing,
+		ruleNegotiates, rulePartyNamed, rulePartyStory, rulePartySanctions, rulePartyCoup, ruleMediatesCompound, ruleMediatesPressing,
 		ruleMediatesPassive, ruleMediatesLed, ruleDemandsCounterpart, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost,
 		rulePlaceAfter, rulePlaceBefore, rulePlaceVerb, rulePlaceMeeting, rulePlaceDateline, rulePlaceSeized,
 		rulePlaceTalks, rulePlaceStory, rulePlaceCountry, rulePlaceWithin}
@@ -500,6 +501,9 @@ func (d *doc) partyReason(ev *event) []reason {
 		rule = rulePartyNamed
 		if ev.typ == "sanctions" && d.on(rulePartySanctions) {
 			rule = rulePartySanctions
+		}
+		if ev.typ == "other" && d.on(rulePartyCoup) {
+			rule = rulePartyCoup
 		}
 	}
 	return []reason{{rule, ev.sents[0]}}
