@@ -569,6 +569,11 @@ func (d *doc) triggers() []trigger {
 			if (typ == "sanctions" || typ == "attack" || typ == "armed_conflict") && d.intended(k) {
 				break
 			}
+			// "is providing air strikes and artillery": help given to a
+			// side, not a fight of its own.
+			if typ == "attack" && d.provided(k) {
+				break
+			}
 			// "called the deal an attack on its sovereignty": a name given
 			// to something else, not an event.
 			if d.figurative(k) {
@@ -1452,6 +1457,23 @@ back:
 		}
 	}
 	return d.hypotheticalSubject(k)
+}
+
+// provided reports whether the event word at k is what a verb of giving
+// gives: "providing air strikes", "offered air support and drone strikes".
+func (d *doc) provided(k int) bool {
+	for p := k - 1; p >= k-4 && p >= 0 && d.sameSent(p, k); p-- {
+		w := d.low(p)
+		for _, v := range []string{"provid", "suppl", "offer", "lend", "lent"} {
+			if strings.HasPrefix(w, v) && strings.HasPrefix(d.toks[p].Tag, "VB") {
+				return true
+			}
+		}
+		if !strings.HasPrefix(d.toks[p].Tag, "JJ") && !strings.HasPrefix(d.toks[p].Tag, "NN") && d.toks[p].Tag != "DT" && d.toks[p].Tag != "CD" && w != "," && w != "and" {
+			return false
+		}
+	}
+	return false
 }
 
 // hypotheticalSubject reports whether the event word at k is the subject of
