@@ -1069,8 +1069,9 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 	}
 	if found && !hasOwner(roles) && d.low(j) == "and" && (d.low(j+1) == "his" || d.low(j+1) == "her") {
-		// "military commander Omar Salem and his Libyan National Army"
-		if m := d.mentionAt(j + 2); m != nil && m.ent != nil && m.ent.isActor() {
+		// "military commander Omar Salem and his Libyan National Army",
+		// not "President X and his Malian counterpart", the other side.
+		if m := d.mentionAt(j + 2); m != nil && m.ent != nil && m.ent.isActor() && !counterpart[d.low(m.to)] {
 			for k := range roles {
 				roles[k].owner = m.ent
 			}
