@@ -312,6 +312,17 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		if w == ";" {
 			break
 		}
+		// "to take on gangs that control most of the capital": a relative
+		// clause whose antecedent names no actor has no actor for its
+		// subject ("Rwandan troops that control" have theirs).
+		if w == "that" && p == d.skipAuxiliaries(k-1) && p > 0 {
+			q := p - 1
+			if d.mentionAt(q) == nil && strings.HasPrefix(d.toks[q].Tag, "NNS") && !isCapitalized(d.toks[q].Text) {
+				if r := d.mentionAt(q - 1); r == nil || !fighterNoun(d.low(q)) {
+					return nil
+				}
+			}
+		}
 		if w == "who" || w == "which" {
 			// After a relative clause, its antecedent is the subject:
 			// "Rebels who seized Goma ... have demanded talks", "Saudi
