@@ -296,27 +296,20 @@ func (s *dateScanner) single(i int) (timex, int) {
 			return timex{when: period{d, d, precDay}}, 1
 		}
 	}
-	// One read after another: a slice of method values, built at every
-	// token, cost more than the reads.
-	if x, n := s.relativePhrase(i); n > 0 {
-		return x, n
+	for _, read := range singleReads {
+		if x, n := read(s, i); n > 0 {
+			return x, n
+		}
 	}
-	if x, n := s.weekday(i); n > 0 {
-		return x, n
-	}
-	if x, n := s.monthDate(i); n > 0 {
-		return x, n
-	}
-	if x, n := s.dayMonth(i); n > 0 {
-		return x, n
-	}
-	if x, n := s.ago(i); n > 0 {
-		return x, n
-	}
-	if x, n := s.ordinalDay(i); n > 0 {
-		return x, n
-	}
-	return s.year(i)
+	return timex{}, 0
+}
+
+// singleReads are the readers of one date, in the order single tries
+// them: method expressions, for method values built at every token cost
+// more than the reads themselves.
+var singleReads = [...]func(*dateScanner, int) (timex, int){
+	(*dateScanner).relativePhrase, (*dateScanner).weekday, (*dateScanner).monthDate, (*dateScanner).dayMonth,
+	(*dateScanner).ago, (*dateScanner).ordinalDay, (*dateScanner).year,
 }
 
 // relativePhrase reads "yesterday", "last week", "earlier this year".

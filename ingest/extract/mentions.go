@@ -379,10 +379,10 @@ func (d *doc) isDateline(i, n int) bool {
 	if next == "(" && isAllCaps(d.toks[i].Text) {
 		return true
 	}
-	switch next {
-	case "—", "–", "-", ":":
+	switch {
+	case dashes[next] || next == ":":
 		return true
-	case ",":
+	case next == ",":
 		// "TIRASPOL, January 31 -", "BEIRUT, Sept 12 (Levant Brief) -",
 		// not "NATO, which leads the mission, said".
 		if !isAllCaps(d.toks[i].Text) {
@@ -392,8 +392,7 @@ func (d *doc) isDateline(i, n int) bool {
 			return true
 		}
 		for p := i + n + 1; p < i+n+12 && p < s.To; p++ {
-			switch d.toks[p].Text {
-			case "—", "–", "-":
+			if dashes[d.toks[p].Text] {
 				return true
 			}
 		}
