@@ -950,6 +950,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"State Algeria", "Region Algiers", "Region Bamako"},
 		},
 		{
+			name:    "a dateline's country is no participant",
+			text:    "TAMANRASSET, Algeria — Mali's government and the Azawad Liberation Front agreed on Thursday to a ceasefire in Kidal.",
+			want:    []string{"State Mali", "PARTY_TO Azawad Liberation Front -> event:ceasefire"},
+			notWant: []string{"State Algeria"},
+		},
+		{
 			name: "a dateline of two places tells no state of the story",
 			text: "ALGIERS/BAMAKO — Algeria on Monday imposed sanctions on the gold exports of Mali, and Mali recalled its ambassador. Defence Minister Sadio Kone, flanked by generals, declared that the armed forces would defend the government.",
 			want: []string{"REPRESENTS Sadio Kone -> Mali"},

@@ -369,6 +369,16 @@ func (d *doc) isDateline(i, n int) bool {
 			return true
 		}
 	}
+	// "RIMBO, Sweden —": the country of the place filed from.
+	if p := s.From; i > p && isAllCaps(d.toks[p].Text) && p+1 < s.To && d.toks[p+1].Text == "," {
+		q := p + 2
+		for q < s.To && q < p+8 && (isCapitalized(d.toks[q].Text) || d.toks[q].Text == "/") {
+			q++
+		}
+		if q < s.To && i+n <= q && dashes[d.toks[q].Text] {
+			return true
+		}
+	}
 	if i != s.From {
 		return false
 	}
