@@ -938,6 +938,13 @@ func TestPatterns(t *testing.T) {
 			want: []string{"LOCATED_IN Anefis -> Menaka Region"},
 		},
 		{
+			name:      "a person led by or described as a politician is a leader",
+			text:      "The Azawad delegation was led by John Harper, a member of its parliament, while Mali sent Peter Collins, a lawmaker. Mali said Mark Reed, a retired engineer, was freed.",
+			published: "2018-12-13",
+			want:      []string{"Leader John Harper", "Leader Peter Collins"},
+			notWant:   []string{"Leader Mark Reed"},
+		},
+		{
 			name:    "a continent is no region",
 			text:    "Tanks from Mali are in service with armies across Europe, and the coup is the third in West and Central Africa since 2020.",
 			want:    []string{"State Mali"},

@@ -36,6 +36,7 @@ type lexicon struct {
 	portfolios  map[string]bool
 	media       map[string]bool
 	notPlaces   map[string]bool // names that are no Region however used
+	politicians map[string]bool // nouns of political actors, in apposition
 	maxGovBody  int
 	orgHeads    map[string]graph.OrgKind // head noun -> kind
 	regionHeads map[string]bool
@@ -153,6 +154,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx.portfolios = set("portfolios.txt")
 	lx.media = set("media.txt")
 	lx.notPlaces = set("not_places.txt")
+	lx.politicians = set("politician_nouns.txt")
 	for b := range lx.govBodies {
 		lx.maxGovBody = max(lx.maxGovBody, len(strings.Fields(b)))
 	}

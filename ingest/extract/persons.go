@@ -933,7 +933,12 @@ func (d *doc) confirmedPerson(i, j int) bool {
 		// the recognizer's person is one.
 		owned := i >= 2 && (d.low(i-1) == "'s" || d.low(i-1) == "’s") && d.mentionAt(i-2) != nil && d.mentionAt(i-2).ent != nil && d.mentionAt(i-2).ent.label == graph.LabelState
 		who := d.low(j) == "," && d.low(j+1) == "who"
-		return (speaks || d.low(j) == "'s" || owned || who) && hasPerson()
+		// "led by Vadim Krasnoselsky", "Viktor Medvedchuk, a pro-Kremlin
+		// politician": a leader's place in the sentence, or a description
+		// in apposition.
+		ledBy := i >= 2 && d.low(i-1) == "by" && (d.low(i-2) == "led" || d.low(i-2) == "headed")
+		apposed := d.low(j) == "," && (d.low(j+1) == "a" || d.low(j+1) == "an") && d.politicianApposed(j+2)
+		return (speaks || d.low(j) == "'s" || owned || who || ledBy || apposed) && hasPerson()
 	}
 	if d.persons[d.toks[i].Text] != nil {
 		return true
@@ -945,6 +950,21 @@ func (d *doc) confirmedPerson(i, j int) bool {
 	}
 	l := d.personNER(i)
 	return l != "O" && l != ""
+}
+
+// politicianApposed reports whether the description that starts at k,
+// after "a", has a noun of a political actor for its head: "a pro-Kremlin
+// politician", "a member of its parliament".
+func (d *doc) politicianApposed(k int) bool {
+	for p := k; p < k+4 && p < len(d.toks) && d.sameSent(p, k); p++ {
+		if d.x.lex.politicians[d.low(p)] {
+			return true
+		}
+		if w := d.low(p); w == "," || w == "of" || w == "and" || w == "who" {
+			return false
+		}
+	}
+	return false
 }
 
 // takesOfficeAt reports whether the words at j tell that the name before
