@@ -130,10 +130,13 @@ const (
 	RegionOccupied  RegionKind = "occupied"
 	RegionSea       RegionKind = "sea"
 	RegionArea      RegionKind = "area"
+	// RegionWider is an area across several states that none holds or
+	// claims ("the Sahel", "the Middle East").
+	RegionWider RegionKind = "wider"
 )
 
 // RegionKinds are the allowed values of Region.kind.
-var RegionKinds = []RegionKind{RegionProvince, RegionCity, RegionDisputed, RegionBreakaway, RegionOccupied, RegionSea, RegionArea}
+var RegionKinds = []RegionKind{RegionProvince, RegionCity, RegionDisputed, RegionBreakaway, RegionOccupied, RegionSea, RegionArea, RegionWider}
 
 // ParseRegionKind reads a region kind, with an error that lists them.
 func ParseRegionKind(s string) (RegionKind, error) { return parse("region kind", s, RegionKinds) }

@@ -38,9 +38,18 @@ func (d *doc) batch() *graph.Batch {
 	b := &graph.Batch{}
 	art := articleNode(d.a)
 	b.Nodes = append(b.Nodes, art)
+	// A wider area named in passing ("across the Middle East") is no
+	// node of the story; one a fact is about ("militants hold much of
+	// the Sahel") is.
+	used := map[*entity]bool{}
+	for _, r := range d.rels {
+		if d.madeByRuleOn(r) {
+			used[r.from], used[r.to] = true, true
+		}
+	}
 	var emitted []*entity
 	for _, e := range d.ents {
-		if e.inGraph() {
+		if e.inGraph() && (used[e] || !e.widerArea()) {
 			emitted = append(emitted, e)
 		}
 	}
@@ -136,6 +145,12 @@ func (d *doc) ref(e *entity, ev *event) (graph.Ref, bool) {
 // as an actor or a place, and still mentioned (a mention may be taken back
 // when a longer name covers it).
 func (e *entity) inGraph() bool { return e.real && e.count > 0 }
+
+// widerArea reports whether e is an area across states that none holds
+// or claims ("the Sahel", "the Middle East"; gazetteer kind "wider").
+func (e *entity) widerArea() bool {
+	return e.label == graph.LabelRegion && e.entry != nil && e.entry.Kind == string(graph.RegionWider)
+}
 
 // setChange sets the change r tells, and its date, in props.
 func setChange(props map[string]any, r *relation) {

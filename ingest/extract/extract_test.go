@@ -945,6 +945,17 @@ func TestPatterns(t *testing.T) {
 			notWant:   []string{"Leader Mark Reed"},
 		},
 		{
+			name:    "a wider area named in passing is no node",
+			text:    "Jihadist violence has spread across the Sahel, Mali said on Monday.",
+			want:    []string{"State Mali"},
+			notWant: []string{"Region Sahel"},
+		},
+		{
+			name: "a wider area a fact is about is a node",
+			text: "The Azawad Liberation Front said it controlled much of the Sahel.",
+			want: []string{"Region Sahel", "CONTROLS Azawad Liberation Front -> Sahel"},
+		},
+		{
 			name:    "a continent is no region",
 			text:    "Tanks from Mali are in service with armies across Europe, and the coup is the third in West and Central Africa since 2020.",
 			want:    []string{"State Mali"},

@@ -184,7 +184,7 @@ func (d *doc) antecedent(i int, target string) *entity {
 				return true
 			}
 			switch e.entry.Kind {
-			case "province", "disputed", "breakaway", "occupied", "sea", "area":
+			case "province", "disputed", "breakaway", "occupied", "sea", "area", "wider":
 				return false
 			}
 			return true

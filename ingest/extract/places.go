@@ -309,7 +309,7 @@ func (d *doc) placesBefore(t trigger) []*entity {
 	ownCountry := typ == "election" || typ == "protest" || typ == "armed_conflict" && civilWarWord(d.lowJoin(t.from, t.to))
 	// Open water and wide areas name what a deal is about ("the Red Sea
 	// deal"), not where it was made; fighting happens there.
-	open := m.ent.entry != nil && (m.ent.entry.Kind == "sea" || m.ent.entry.Kind == "area")
+	open := m.ent.entry != nil && (m.ent.entry.Kind == "sea" || m.ent.entry.Kind == "area" || m.ent.entry.Kind == "wider")
 	switch {
 	case m.ent.label == graph.LabelRegion && m.kind != mDemonym && m.kind != mCompound && m.kind != mNominal && (!open || d.x.lex.kind(typ).fighting == fightingIs):
 		return []*entity{m.ent}
@@ -856,7 +856,7 @@ func (d *doc) storyPlace(ev *event) *entity {
 		}
 		for k := s.From; k < s.To; k++ {
 			p := d.placeAt(k)
-			if p == nil || p.label != graph.LabelRegion || p.entry != nil && (p.entry.Kind == "sea" || p.entry.Kind == "area") || d.spokenAt(k) || k == s.From && d.datelineEnd(si) > 0 {
+			if p == nil || p.label != graph.LabelRegion || p.entry != nil && (p.entry.Kind == "sea" || p.entry.Kind == "area" || p.entry.Kind == "wider") || d.spokenAt(k) || k == s.From && d.datelineEnd(si) > 0 {
 				continue
 			}
 			// Where it is first named breaks ties, to the token: the same

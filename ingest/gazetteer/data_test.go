@@ -53,7 +53,7 @@ func TestBuiltinStates(t *testing.T) {
 func TestBuiltinKinds(t *testing.T) {
 	regionKinds := map[string]bool{
 		"province": true, "city": true, "disputed": true, "breakaway": true,
-		"occupied": true, "sea": true, "area": true,
+		"occupied": true, "sea": true, "area": true, "wider": true,
 	}
 	for _, e := range builtinDict(t).Entries {
 		switch e.Label {
@@ -67,7 +67,7 @@ func TestBuiltinKinds(t *testing.T) {
 			}
 			// Open water, areas across borders and territories no single
 			// state is agreed to hold lie within nothing.
-			if e.Kind != "sea" && e.Kind != "area" && e.Kind != "disputed" && e.Within == "" {
+			if e.Kind != "sea" && e.Kind != "area" && e.Kind != "wider" && e.Kind != "disputed" && e.Within == "" {
 				t.Errorf("Region %q (%s) has no within", e.Name, e.Kind)
 			}
 		}
