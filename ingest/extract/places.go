@@ -309,7 +309,7 @@ func (d *doc) placesBefore(t trigger) []*entity {
 	ownCountry := typ == "election" || typ == "protest" || typ == "armed_conflict" && civilWarWord(d.lowJoin(t.from, t.to))
 	// Open water and wide areas name what a deal is about ("the Red Sea
 	// deal"), not where it was made; fighting happens there.
-	open := m.ent.entry != nil && (m.ent.entry.Kind == "sea" || m.ent.entry.Kind == "area" || m.ent.entry.Kind == "wider")
+	open := m.ent.entry != nil && acrossStates(m.ent.entry.Kind)
 	switch {
 	case m.ent.label == graph.LabelRegion && m.kind != mDemonym && m.kind != mCompound && m.kind != mNominal && (!open || d.x.lex.kind(typ).fighting == fightingIs):
 		return []*entity{m.ent}
@@ -586,12 +586,13 @@ func (d *doc) datelineEnd(si int) int {
 	s := d.sents[si]
 	for k := s.From; k < s.To && k < s.From+12; k++ {
 		t := d.toks[k]
-		switch t.Text {
-		case "-", "—", "–", ":":
+		if dashes[t.Text] || t.Text == ":" {
 			if k > s.From {
 				return k
 			}
 			return -1
+		}
+		switch t.Text {
 		case ",", "(", ")", "/":
 			continue
 		}
@@ -601,6 +602,10 @@ func (d *doc) datelineEnd(si int) int {
 	}
 	return -1
 }
+
+// acrossStates reports whether a region of that gazetteer kind may lie
+// across states: a sea, an area or a wider one.
+func acrossStates(kind string) bool { return kind == "sea" || kind == "area" || kind == "wider" }
 
 func isWordDigits(s string) bool {
 	for _, r := range s {
@@ -856,7 +861,7 @@ func (d *doc) storyPlace(ev *event) *entity {
 		}
 		for k := s.From; k < s.To; k++ {
 			p := d.placeAt(k)
-			if p == nil || p.label != graph.LabelRegion || p.entry != nil && (p.entry.Kind == "sea" || p.entry.Kind == "area" || p.entry.Kind == "wider") || d.spokenAt(k) || k == s.From && d.datelineEnd(si) > 0 {
+			if p == nil || p.label != graph.LabelRegion || p.entry != nil && acrossStates(p.entry.Kind) || d.spokenAt(k) || k == s.From && d.datelineEnd(si) > 0 {
 				continue
 			}
 			// Where it is first named breaks ties, to the token: the same

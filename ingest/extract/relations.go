@@ -1513,7 +1513,7 @@ func (d *doc) locatedFromDict() {
 		}
 		// Seas and broad areas lie across states; a capital in its own
 		// state goes without saying.
-		if k := e.entry.Kind; k == "sea" || k == "area" || k == "wider" || d.isCapital(e) {
+		if acrossStates(e.entry.Kind) || d.isCapital(e) {
 			continue
 		}
 		var in *entity
