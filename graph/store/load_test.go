@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/store"
@@ -64,6 +65,44 @@ func write(t testing.TB, l *store.Loader, batches []*graph.Batch) graph.Stats {
 		}
 	}
 	return st
+}
+
+// Building the indexes of a large graph outlasts the query timeout, as
+// at the end of a bulk load: the wait for them is no one query, and
+// schema apply succeeds. (With one await of all of them this graph's
+// build took 8 s against a timeout of 1 s, and failed.)
+func TestSchemaApplyOutlastsTheQueryTimeout(t *testing.T) {
+	db := testDB(t)
+	ctx := context.Background()
+	for k := range 12 {
+		if _, err := neo4j.ExecuteQuery(ctx, db.Driver, `UNWIND range($from, $from + 49999) AS i
+CREATE (:Evidence {id: 'e' + i, fact: 'f' + (i % 1000), article: 'a' + i, observed: '2020-01-01', change: 'start'})`,
+			map[string]any{"from": k * 50000}, neo4j.EagerResultTransformer); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, ix := range []string{"evidence_fact", "evidence_article", "evidence_fact_observed", "evidence_fact_change"} {
+		if _, err := neo4j.ExecuteQuery(ctx, db.Driver, "DROP INDEX "+ix, nil, neo4j.EagerResultTransformer); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := db.Config.QueryTimeout
+	db.Config.QueryTimeout = time.Second
+	t.Cleanup(func() { db.Config.QueryTimeout = old })
+	created, err := db.ApplySchema(ctx)
+	if err != nil {
+		t.Fatalf("schema apply with a query timeout shorter than the index build: %v", err)
+	}
+	if len(created) != 4 {
+		t.Errorf("created %v, want the four indexes of Evidence", created)
+	}
+	res, err := neo4j.ExecuteQuery(ctx, db.Driver, "SHOW INDEXES YIELD name, state WHERE state <> 'ONLINE' RETURN name", nil, neo4j.EagerResultTransformer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) > 0 {
+		t.Errorf("schema apply returned with indexes not online: %v", res.Records)
+	}
 }
 
 func TestSchemaApplyIdempotent(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -105,6 +106,16 @@ func (db *DB) ApplySchema(ctx context.Context) ([]string, error) {
 // applySchema is ApplySchema; upgrade says whether the graph may have
 // been written by an earlier geokg, whose co-mentions lack their ends.
 func (db *DB) applySchema(ctx context.Context, upgrade bool) ([]string, error) {
+	created, err := db.createSchema(ctx, upgrade)
+	if err != nil {
+		return created, err
+	}
+	return created, db.awaitIndexes(ctx)
+}
+
+// createSchema creates what is missing of Schema; each statement returns
+// at once, the indexes building in the background.
+func (db *DB) createSchema(ctx context.Context, upgrade bool) ([]string, error) {
 	ctx, cancel := db.QueryContext(ctx)
 	defer cancel()
 	if err := db.dropUnfoldedIndexes(ctx); err != nil {
@@ -138,14 +149,36 @@ func (db *DB) applySchema(ctx context.Context, upgrade bool) ([]string, error) {
 			return created, fmt.Errorf("schema %s: %w", s.Name, err)
 		}
 	}
-	res, err := sess.Run(ctx, "CALL db.awaitIndexes(300)", nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if err != nil {
-		return created, fmt.Errorf("wait for indexes: %w", err)
-	}
 	return created, nil
+}
+
+// awaitIndexes waits until every index is online. Building them over a
+// large graph takes longer than any one query may (the query timeout):
+// each look at them is a query of its own, the wait is not bounded.
+func (db *DB) awaitIndexes(ctx context.Context) error {
+	for pause := 50 * time.Millisecond; ; pause = min(2*pause, time.Second) {
+		qctx, cancel := db.QueryContext(ctx)
+		res, err := neo4j.ExecuteQuery(qctx, db.Driver,
+			"SHOW INDEXES YIELD name, state WHERE state <> 'ONLINE' RETURN name, state ORDER BY name", nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(db.Config.Database))
+		cancel()
+		if err != nil {
+			return fmt.Errorf("wait for indexes: %w", err)
+		}
+		if len(res.Records) == 0 {
+			return nil
+		}
+		for _, r := range res.Records {
+			if state, _ := r.Values[1].(string); state == "FAILED" {
+				return fmt.Errorf("wait for indexes: index %v failed to build (SHOW INDEXES tells why)", r.Values[0])
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("wait for indexes: %w", ctx.Err())
+		case <-time.After(pause):
+		}
+	}
 }
 
 // dropIndexes drops the indexes of Schema, keeping its constraints,
