@@ -336,25 +336,6 @@ type csvWriter struct {
 	first bool
 }
 
-func writeCSV(path string, fn func(w *csvWriter) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("neo4j-admin export: %w", err)
-	}
-	w := &csvWriter{w: bufio.NewWriter(f), first: true}
-	err = fn(w)
-	if ferr := w.w.Flush(); err == nil {
-		err = ferr
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("neo4j-admin export %s: %w", path, err)
-	}
-	return nil
-}
-
 func (w *csvWriter) sep() {
 	if !w.first {
 		w.w.WriteByte(',')

@@ -917,7 +917,7 @@ func (d *doc) coupStateNamed(t trigger) *entity {
 	}
 	// Before the word, past its modifiers: "Sudan's 2021 military coup".
 	p := t.from - 1
-	for p > 0 && p >= t.from-4 && d.mentionAt(p) == nil && (d.toks[p].Tag == "JJ" || d.toks[p].Tag == "CD" || d.low(p) == "'s") {
+	for p > 0 && p >= t.from-4 && d.mentionAt(p) == nil && (d.toks[p].Tag == "JJ" || d.toks[p].Tag == "CD" || d.possessiveAt(p)) {
 		p--
 	}
 	if st := stateAt(p); st != nil {

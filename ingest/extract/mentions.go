@@ -99,14 +99,15 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 		return
 	}
 	loc := d.locContext(i, n)
+	heard := state != nil && d.heardIn(i, n)
 	switch {
 	case state != nil && state.kind == surfName:
 		d.addMention(&mention{ent: d.real(state.entry), from: i, to: i + n, kind: mName})
 	case org != nil && org.kind == surfName:
 		d.addMention(&mention{ent: d.real(org.entry), from: i, to: i + n, kind: mName})
-	case region != nil && region.kind == surfName && (loc && !(state != nil && d.heardIn(i, n)) || state == nil):
+	case region != nil && region.kind == surfName && (loc && !heard || state == nil):
 		d.addMention(&mention{ent: d.real(region.entry), from: i, to: i + n, kind: mName})
-	case state != nil && state.kind == surfMetonym && loc && isCapitalized(d.toks[i].Text) && n == 1 && !d.heardIn(i, n):
+	case state != nil && state.kind == surfMetonym && loc && isCapitalized(d.toks[i].Text) && n == 1 && !heard:
 		// A capital named as a place: the city, not the government.
 		e := d.entity(graph.LabelRegion, d.span(i, i+n))
 		e.real = true

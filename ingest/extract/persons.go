@@ -1445,17 +1445,9 @@ func (d *doc) governmentState() *entity {
 	return d.mainState()
 }
 
-// actorBeforeInClause is actorBefore past the places of the clause
-// before a speaker: "... near the border with Peru, Defence Minister X
-// said" names where, not whom the minister serves.
-func (d *doc) actorBeforeInClause(i, n int) *entity {
-	if m := d.actorMentionBeforeInClause(i, n); m != nil {
-		return m.ent
-	}
-	return nil
-}
-
-// actorMentionBeforeInClause is the mention actorBeforeInClause finds.
+// actorMentionBeforeInClause is the mention of actorBefore past the
+// places of the clause before a speaker: "... near the border with Peru,
+// Defence Minister X said" names where, not whom the minister serves.
 func (d *doc) actorMentionBeforeInClause(i, n int) *mention {
 	for k := i - 1; k >= 0 && k >= i-n && d.sameSent(k, i); k-- {
 		// "sanctions imposed by Washington on senior officials, among

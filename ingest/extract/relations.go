@@ -768,7 +768,6 @@ func hasLabel(e *entity, labels []graph.Label) bool {
 
 var actorLabels = []graph.Label{graph.LabelState, graph.LabelOrganization, graph.LabelLeader}
 var stateOrg = []graph.Label{graph.LabelState, graph.LabelOrganization}
-var regionLabel = []graph.Label{graph.LabelRegion}
 
 // regionBeforeWhich is the place a relative clause before token k is
 // about: "Mekelle, which has remained ...".
