@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
+	"time"
 )
 
 // Properties the loader maintains itself, beside the contract's.
@@ -721,6 +723,9 @@ func validateNode(n *Node) error {
 		if _, err := ParseEventType(t); err != nil {
 			return fmt.Errorf("node %s: %w", n.ID, err)
 		}
+		if err := validateEventTime(n.Props); err != nil {
+			return fmt.Errorf("node %s: %w", n.ID, err)
+		}
 	case LabelOrganization:
 		k, _ := n.Props[PropKind].(string)
 		if _, err := ParseOrgKind(k); err != nil {
@@ -731,6 +736,32 @@ func validateNode(n *Node) error {
 		return fmt.Errorf("node %s: property id %v differs from the node id", n.ID, id)
 	}
 	return validateProps("node "+n.ID, n.Props)
+}
+
+// validateEventTime checks that an Event's time is ISO text the loader can
+// read as dates: date a year, a month or a day ("2024", "2024-05",
+// "2024-05-06"), date_from and date_to days, the second not before the
+// first.
+func validateEventTime(p map[string]any) error {
+	layouts := map[string][]string{PropDate: {"2006", "2006-01", "2006-01-02"}, PropDateFrom: {"2006-01-02"}, PropDateTo: {"2006-01-02"}}
+	for _, k := range []string{PropDate, PropDateFrom, PropDateTo} {
+		v, ok := p[k]
+		if !ok || v == nil {
+			continue
+		}
+		s, _ := v.(string)
+		if !slices.ContainsFunc(layouts[k], func(l string) bool {
+			_, err := time.Parse(l, s)
+			return err == nil && len(s) == len(l)
+		}) {
+			return fmt.Errorf("property %s: %v is not an ISO date (%s)", k, v, strings.Join(layouts[k], ", "))
+		}
+	}
+	from, _ := p[PropDateFrom].(string)
+	if to, _ := p[PropDateTo].(string); from != "" && to != "" && to < from {
+		return fmt.Errorf("property %s: %s is before %s %s", PropDateTo, to, PropDateFrom, from)
+	}
+	return nil
 }
 
 func validateRel(r *Rel) error {

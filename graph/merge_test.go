@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"math"
 	"reflect"
 	"strings"
@@ -159,6 +160,13 @@ func TestSpreadConfidence(t *testing.T) {
 	}
 }
 
+// timed returns n with its property k set to v.
+func timed(n Node, k string, v any) Node {
+	n.Props = maps.Clone(n.Props)
+	n.Props[k] = v
+	return n
+}
+
 func TestValidate(t *testing.T) {
 	ok := article("article:1", "2024-01-01", 0.5, "e", state("A"), state("B"))
 	tests := []struct {
@@ -181,6 +189,15 @@ func TestValidate(t *testing.T) {
 		{"event type", func(b *Batch) { b.Nodes = append(b.Nodes, event("war_games")) }, `unknown event type "war_games"`},
 		{"event without type", func(b *Batch) { b.Nodes = append(b.Nodes, event("")) }, `unknown event type ""`},
 		{"valid event", func(b *Batch) { b.Nodes = append(b.Nodes, event("talks")) }, ""},
+		{"event month", func(b *Batch) { b.Nodes = append(b.Nodes, timed(event("talks"), PropDate, "2024-05")) }, ""},
+		{"event year", func(b *Batch) { b.Nodes = append(b.Nodes, timed(event("talks"), PropDate, "2024")) }, ""},
+		{"event date not ISO", func(b *Batch) { b.Nodes = append(b.Nodes, timed(event("talks"), PropDate, "May 2024")) }, "not an ISO date"},
+		{"event day out of range", func(b *Batch) { b.Nodes = append(b.Nodes, timed(event("talks"), PropDate, "2024-02-30")) }, "not an ISO date"},
+		{"event bound a month", func(b *Batch) { b.Nodes = append(b.Nodes, timed(event("talks"), PropDateFrom, "2024-05")) }, "not an ISO date"},
+		{"event bound a number", func(b *Batch) { b.Nodes = append(b.Nodes, timed(event("talks"), PropDateTo, 20240501.0)) }, "not an ISO date"},
+		{"event ends before it begins", func(b *Batch) {
+			b.Nodes = append(b.Nodes, timed(timed(event("talks"), PropDateFrom, "2024-05-06"), PropDateTo, "2024-05-01"))
+		}, "is before"},
 		{"organization kind", func(b *Batch) { b.Nodes = append(b.Nodes, org("club")) }, `unknown organization kind "club"`},
 		{"organization without kind", func(b *Batch) { b.Nodes = append(b.Nodes, org("")) }, `unknown organization kind ""`},
 		{"valid organization", func(b *Batch) { b.Nodes = append(b.Nodes, org("igo")) }, ""},
