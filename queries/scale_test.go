@@ -40,6 +40,14 @@ func TestReadsStayBounded(t *testing.T) {
 			graph: networkGraph,
 		},
 		{
+			name: "events of a week", query: "timeline", params: map[string]string{"name": "Ruritania", "from": "2020-01-05", "to": "2020-01-11"},
+			graph: timelineHistoryGraph,
+		},
+		{
+			name: "events of a contested place's week", query: "timeline", params: map[string]string{"name": "Southmarch", "from": "2020-01-05", "to": "2020-01-11"},
+			graph: timelineHistoryGraph,
+		},
+		{
 			name: "reports of a place", query: "control-history", params: map[string]string{"region": "Vale", "limit": "20"},
 			graph: func(times int) []*graph.Batch { return controlHistoryGraph(60 * times) },
 		},
@@ -130,6 +138,41 @@ func networkGraph(times int) []*graph.Batch {
 	return out
 }
 
+// timelineHistoryGraph is networkGraph's daily talks with more kinds of
+// time around them: a protest in one of Ruritania's places each month,
+// known to the month; a war in a place two sides hold, known since its
+// first day; a deal known to its year; talks over six weeks; undated
+// talks; and talks its leader takes part in.
+func timelineHistoryGraph(times int) []*graph.Batch {
+	out := networkGraph(times)
+	ru, ally := node(graph.LabelState, "Ruritania"), node(graph.LabelState, "Ally 01")
+	north, south := node(graph.LabelRegion, "Northmarch"), node(graph.LabelRegion, "Southmarch")
+	leader, broker := node(graph.LabelLeader, "Rudolf Rassendyll"), node(graph.LabelOrganization, "Broker 1")
+	broker.Props["kind"] = "igo"
+	war := event("event:tlh-war", "armed_conflict", "war in Southmarch", map[string]any{"date": "2020-01-03", "date_from": "2020-01-03", "date_precision": "day"})
+	deal := event("event:tlh-deal", "agreement", "deal, 2020", map[string]any{"date": "2020", "date_from": "2020-01-01", "date_to": "2020-12-31", "date_precision": "year"})
+	long := event("event:tlh-long", "talks", "talks over six weeks", map[string]any{"date_from": "2020-01-20", "date_to": "2020-03-01", "date_precision": "range"})
+	undated := event("event:tlh-undated", "talks", "talks, undated", nil)
+	b := report("article:tlh-0", "2020-01-04", ru, ally, north, south, leader, broker, war, deal, long, undated)
+	b.Rels = append(b.Rels,
+		fact(graph.RelLocatedIn, north, ru, "article:tlh-0"), fact(graph.RelLocatedIn, south, ru, "article:tlh-0"),
+		fact(graph.RelControls, ally, south, "article:tlh-0"),
+		fact(graph.RelPartyTo, ru, war, "article:tlh-0"), fact(graph.RelPartyTo, ally, war, "article:tlh-0"), fact(graph.RelLocatedIn, war, south, "article:tlh-0"),
+		fact(graph.RelPartyTo, leader, deal, "article:tlh-0"), fact(graph.RelPartyTo, ally, deal, "article:tlh-0"), fact(graph.RelMediates, broker, deal, "article:tlh-0"),
+		fact(graph.RelPartyTo, ru, long, "article:tlh-0"), fact(graph.RelPartyTo, ally, long, "article:tlh-0"), fact(graph.RelLocatedIn, long, north, "article:tlh-0"),
+		fact(graph.RelPartyTo, ally, undated, "article:tlh-0"), fact(graph.RelMediates, ru, undated, "article:tlh-0"))
+	out = append(out, b)
+	for d := 0; d < 30*times; d += 7 {
+		day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d).Format("2006-01-02")
+		id := "article:tlh-protest-" + day
+		protest := event("event:tlh-protest-"+day[:7], "protest", "protest in Northmarch, "+day[:7], map[string]any{"date": day[:7]})
+		b := report(id, day, north, protest)
+		b.Rels = append(b.Rels, fact(graph.RelLocatedIn, protest, north, id))
+		out = append(out, b)
+	}
+	return out
+}
+
 // controlHistoryGraph is a place with a long history: three actors'
 // reports of it on many days, several articles some days, gains and
 // losses among them, and undated reports.
@@ -204,6 +247,22 @@ func TestBoundedReadsAnswerAsEveryRead(t *testing.T) {
 			{"limit": "12"},
 			{"limit": "12", "min_articles": "1"},
 			{"limit": "500", "min_articles": "1"},
+		}},
+		{"timeline", timelineHistoryGraph(2), []string{"date", "type", "event", "how", "parties", "mediators", "places", "articles"}, []map[string]string{
+			{"name": "Ruritania"},
+			{"name": "Ruritania", "from": "2020-01-05", "to": "2020-01-11"},
+			{"name": "Ruritania", "from": "2020-02-03", "to": "2020-02-03"},
+			{"name": "Ruritania", "from": "2020-03-02", "to": "2020-05-31"},
+			{"name": "Ruritania", "from": "2020-01-15", "to": "2020-04-30"},
+			{"name": "Ruritania", "from": "2021-01-01", "to": "2021-01-31"},
+			{"name": "Ruritania", "from": "2019-12-01", "to": "2019-12-31"},
+			{"name": "Southmarch", "from": "2020-01-01", "to": "2020-01-07"},
+			{"name": "Southmarch"},
+			{"name": "Northmarch", "from": "2020-02-10", "to": "2020-02-20"},
+			{"name": "Rudolf Rassendyll", "from": "2020-06-01", "to": "2020-06-30"},
+			{"name": "Broker 1", "from": "2020-01-28", "to": "2020-02-04"},
+			{"name": "Ally 01", "from": "2020-02-25", "to": "2020-03-03"},
+			{"name": "Ally 01", "from": "2099-01-01", "to": "2099-01-02"},
 		}},
 		{"network", networkGraph(1), []string{"neighbour", "label", "hops", "via"}, []map[string]string{
 			{"actor": "Ruritania"},

@@ -12,23 +12,47 @@
 // @param from date "1900-01-01" — first day
 // @param to date "2999-12-31" — last day
 CALL geokg.resolve($name) YIELD node AS x
-CALL (x) {
-  MATCH (e:Event)-[:LOCATED_IN*1..3]->(x)
+// A period of up to three months is read by the events' dates: those that
+// start at most 31 days before it (the loader's starts), and those that
+// last longer, go on or have no date (long_until); a longer one by x's own
+// events. Either way reads the answer's neighbourhood, not every event.
+WITH x, date($from) AS from, date($to) AS to
+WITH x, from, to, duration.inDays(from, to).days <= 92 AS short,
+  CASE WHEN x:Region THEN COLLECT { MATCH (x)<-[:LOCATED_IN*0..2]-(:Region)<-[:CONTROLS]-(side) RETURN DISTINCT side } ELSE [] END AS sides
+CALL (x, from, to, short, sides) {
+  CALL (from, to, short) {
+    MATCH (e:Event)
+    WHERE e.starts >= CASE WHEN short THEN toString(from - duration({days: 31})) END AND e.starts <= toString(to)
+      AND e.ends >= toString(from)
+    RETURN e
+    UNION
+    MATCH (e:Event)
+    WHERE e.long_until >= CASE WHEN short THEN toString(from) END AND (e.starts IS NULL OR e.starts <= toString(to))
+    RETURN e
+  }
+  WITH x, sides, e, [(e)<-[r:PARTY_TO|MEDIATES]-(p) | [type(r), p, p = x OR EXISTS { (p)-[:REPRESENTS]->(x) }]] AS rels
+  UNWIND CASE WHEN EXISTS { (e)-[:LOCATED_IN*1..3]->(x) } THEN ['located in'] ELSE [] END
+    + [y IN rels WHERE y[2] | CASE y[0] WHEN 'MEDIATES' THEN 'mediator' ELSE 'party' END]
+    + CASE WHEN size([y IN rels WHERE y[0] = 'PARTY_TO' AND y[1] IN sides | y[1]]) >= 2 THEN ['between its sides'] ELSE [] END AS how
+  RETURN e, how
+  UNION
+  UNWIND CASE WHEN short THEN [] ELSE [x] END AS y
+  MATCH (e:Event)-[:LOCATED_IN*1..3]->(y)
   RETURN e, 'located in' AS how
   UNION
-  MATCH (x)<-[:REPRESENTS*0..1]-()-[r:PARTY_TO|MEDIATES]->(e:Event)
+  UNWIND CASE WHEN short THEN [] ELSE [x] END AS y
+  MATCH (y)<-[:REPRESENTS*0..1]-()-[r:PARTY_TO|MEDIATES]->(e:Event)
   RETURN e, CASE type(r) WHEN 'MEDIATES' THEN 'mediator' ELSE 'party' END AS how
   UNION
-  MATCH (x:Region)<-[:LOCATED_IN*0..2]-(:Region)<-[:CONTROLS]-(side)
-  WITH x, collect(DISTINCT side) AS sides
-  UNWIND sides AS side
+  UNWIND CASE WHEN short THEN [] ELSE sides END AS side
   MATCH (side)-[:PARTY_TO]->(e:Event)<-[:PARTY_TO]-(other)
   WHERE other IN sides AND elementId(side) < elementId(other)
   RETURN e, 'between its sides' AS how
 }
 // The bounds of an event: date_from and date_to, or its date, which may
 // name a month or a year only ("2025-03": the whole month).
-WITH x, e, collect(DISTINCT how) AS how,
+WITH x, e, collect(DISTINCT how) AS hows
+WITH x, e, [h IN ['located in', 'party', 'mediator', 'between its sides'] WHERE h IN hows] AS how,
   date(coalesce(e.date_from, e.date)) AS starts,
   CASE WHEN e.date_to IS NOT NULL THEN date(e.date_to)
        WHEN e.date_from IS NOT NULL THEN null

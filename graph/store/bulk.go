@@ -175,7 +175,11 @@ func (w *bulkWriter) node(ctx context.Context, n *graph.Node) error {
 	key := strings.Join(labels, ":")
 	s := w.pending[key]
 	if s == nil {
-		s = &bulkStep{query: "UNWIND $batch.rows AS row CREATE (n:" + key + ") SET n = row.p, n.loaded_at = datetime()", what: string(n.Label())}
+		q := "UNWIND $batch.rows AS row CREATE (n:" + key + ") SET n = row.p, n.loaded_at = datetime()"
+		if n.Label() == graph.LabelEvent {
+			q += " WITH n AS e " + eventBounds
+		}
+		s = &bulkStep{query: q, what: string(n.Label())}
 		w.pending[key] = s
 		w.order = append(w.order, s)
 	}

@@ -645,7 +645,11 @@ func (p *correctPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) erro
 		for _, l := range ls[1:] {
 			q += "SET n:" + quote(l) + "\n"
 		}
-		q += "WITH n, row, n.loaded_at AS loaded\nSET n = row.props\nSET n.loaded_at = coalesce(loaded, datetime.transaction())\nRETURN count(*) AS n"
+		q += "WITH n, row, n.loaded_at AS loaded\nSET n = row.props\nSET n.loaded_at = coalesce(loaded, datetime.transaction())\n"
+		if ls[0] == graph.LabelEvent {
+			q += "WITH n AS e\n" + eventBounds + "\nWITH e AS n\n"
+		}
+		q += "RETURN count(*) AS n"
 		if err := exec("write "+k+" nodes", q, map[string]any{"rows": nodeGroups[k]}, len(nodeGroups[k])); err != nil {
 			return err
 		}

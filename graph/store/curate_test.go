@@ -10,10 +10,11 @@ import (
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/store"
 	"github.com/geokg/geokg/internal/neo4jtest"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // storyArticle is an article's graph as the extractor writes it: nodes
-// "label:slug=Name[,kind]" each with a MENTIONS, and relationships
+// "label:slug=Name[,kind or an event's date]" each with a MENTIONS, and relationships
 // "from TYPE to [key=value]" with the article as their source.
 func storyArticle(n int, published string, nodes []string, rels ...string) *graph.Batch {
 	id := fmt.Sprintf("article:%04d", n)
@@ -25,11 +26,15 @@ func storyArticle(n int, published string, nodes []string, rels ...string) *grap
 		name, kind, _ := strings.Cut(rest, ",")
 		label := curate.LabelOf(nid)
 		p := map[string]any{graph.PropID: nid, graph.PropName: name}
-		if kind != "" {
-			p[graph.PropKind] = kind
-		}
-		if label == graph.LabelEvent {
+		switch {
+		case label == graph.LabelEvent:
+			// An event's "kind" is its date.
 			p[graph.PropType] = "talks"
+			if kind != "" {
+				p[graph.PropDate] = kind
+			}
+		case kind != "":
+			p[graph.PropKind] = kind
 		}
 		node := graph.Node{ID: nid, Labels: []graph.Label{label}, Props: p}
 		labels[nid] = label
@@ -247,7 +252,7 @@ add from=state:ruritania rel=SUPPORTS to=org:peoples-front why="arms deliveries"
 		nodes := []string{"state:ruritania=Ruritania", "region:kosovia=Kosovia,disputed"}
 		var rels []string
 		if n <= 7 {
-			nodes = append(nodes, "org:pf=PF,other", "event:e2=talks")
+			nodes = append(nodes, "org:pf=PF,other", "event:e2=talks,2024-01-03")
 			rels = append(rels, "org:pf CONTROLS region:kosovia", "org:pf PARTY_TO event:e2")
 		}
 		if n >= 5 {
@@ -294,6 +299,15 @@ add from=state:ruritania rel=SUPPORTS to=org:peoples-front why="arms deliveries"
 	}
 	if evidence != 14 {
 		t.Errorf("CONTROLS has %d Evidence nodes, want one per article, 14", evidence)
+	}
+	// The merged event has the dated one's time, and the bounds that
+	// follow from it.
+	res, err := neo4j.ExecuteQuery(context.Background(), db.Driver, "MATCH (e:Event {id: 'event:e1'}) RETURN [e.date, e.starts, e.ends, e.long_until] AS t", nil, neo4j.EagerResultTransformer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(res.Records[0].Values[0]); got != "[2024-01-03 2024-01-03 2024-01-03 <nil>]" {
+		t.Errorf("event:e1 date, starts, ends, long_until = %s, want the day of event:e2", got)
 	}
 	for _, r := range b.Rels {
 		switch {

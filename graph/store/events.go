@@ -1,6 +1,11 @@
 package store
 
-import "github.com/geokg/geokg/graph"
+import (
+	"context"
+	"fmt"
+
+	"github.com/geokg/geokg/graph"
+)
 
 // eventStep writes the merge rules only Event nodes have (graph/events.go),
 // after the node step has merged the rest of them in the same
@@ -75,5 +80,46 @@ SET e.name = name,
   e.date_from = CASE WHEN narrower THEN row.from ELSE e.date_from END,
   e.date_to = CASE WHEN narrower THEN row.to ELSE e.date_to END,
   e.date_precision = CASE WHEN narrower THEN row.prec ELSE e.date_precision END
+WITH e, changed
+` + eventBounds + `
 REMOVE e._lock
 RETURN count(*) AS rows, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated`
+
+// Properties of an Event that the loader derives from its time, so that the
+// events of a period are found by index however long the history
+// (timeline): starts and ends, its first and last days as ISO text (ends
+// "9999-12-31" while it goes on), and, for an event that lasts longer than
+// maxShortDays, goes on or has no time, long_until, its last day
+// ("9999-12-31" for one that goes on or has no time). The events that meet
+// a period are those that start at most maxShortDays before it and end in
+// it or after (index on starts), and the long ones that end in it or after
+// (index on long_until): a read of the period's events and of the long ones
+// that still go on, not of every event.
+const (
+	propStarts    = "starts"
+	propEnds      = "ends"
+	propLongUntil = "long_until"
+	maxShortDays  = "31" // as Cypher text
+)
+
+// eventBounds sets the derived bounds of the Event e from its time.
+const eventBounds = `CALL (e) {
+  WITH e, toString(coalesce(e.date_from, e.date)) AS s0, toString(e.date) AS d
+  WITH e, CASE size(s0) WHEN 4 THEN s0 + '-01-01' WHEN 7 THEN s0 + '-01' ELSE s0 END AS s,
+    CASE WHEN e.date_to IS NOT NULL THEN toString(e.date_to)
+      WHEN e.date_from IS NOT NULL THEN '9999-12-31'
+      WHEN size(d) = 4 THEN d + '-12-31'
+      WHEN size(d) = 7 THEN toString(date(d + '-01') + duration('P1M') - duration('P1D'))
+      ELSE d END AS t
+  SET e.` + propStarts + ` = s, e.` + propEnds + ` = t,
+    e.` + propLongUntil + ` = CASE WHEN s IS NULL OR duration.inDays(date(s), date(t)).days > ` + maxShortDays + ` THEN coalesce(t, '9999-12-31') END
+}`
+
+// fillEventBounds gives the Events of a graph loaded or imported without
+// their bounds those bounds, once, before their indexes are made.
+func (db *DB) fillEventBounds(ctx context.Context) error {
+	if err := db.autocommit(ctx, "MATCH (e:Event) CALL (e) {\n"+eventBounds+"\n} IN TRANSACTIONS OF 10000 ROWS"); err != nil {
+		return fmt.Errorf("schema: fill the bounds of events: %w", err)
+	}
+	return nil
+}

@@ -44,6 +44,7 @@ type SchemaStatement struct {
 //     need no flattened copy;
 //   - range indexes where queries filter or join: Article.published and
 //     loaded_at, first_seen of every entity label and of Event, Event.date,
+//     starts and long_until (eventBounds),
 //     Evidence.fact and Evidence.article, and id and first_seen of every
 //     relationship type but MENTIONS. Dates are ISO strings, which sort as
 //     dates, so these indexes serve range predicates on them;
@@ -78,6 +79,8 @@ func Schema() []SchemaStatement {
 		add(lower(string(l))+"_first_seen", "INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.first_seen)", quote(l))
 	}
 	add("event_date", "INDEX %s IF NOT EXISTS FOR (n:Event) ON (n.date)")
+	add(eventStartsIndex, "INDEX %s IF NOT EXISTS FOR (n:Event) ON (n.%s)", propStarts)
+	add("event_"+propLongUntil, "INDEX %s IF NOT EXISTS FOR (n:Event) ON (n.%s)", propLongUntil)
 	add("evidence_fact", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact)")
 	add("evidence_article", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.article)")
 	add("evidence_fact_observed", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact, n.observed)")
@@ -127,6 +130,11 @@ func (db *DB) createSchema(ctx context.Context, upgrade bool) ([]string, error) 
 	}
 	if upgrade && !have[coMentionedIndex+"_"+graph.PropPairA] {
 		if err := db.fillPairEnds(ctx); err != nil {
+			return nil, err
+		}
+	}
+	if upgrade && !have[eventStartsIndex] {
+		if err := db.fillEventBounds(ctx); err != nil {
 			return nil, err
 		}
 	}
@@ -201,6 +209,10 @@ func (db *DB) dropIndexes(ctx context.Context) error {
 
 func (s SchemaStatement) constraint() bool { return strings.HasPrefix(s.Cypher, "CREATE CONSTRAINT") }
 
+// eventStartsIndex is the index of the Events' first days: a graph
+// without it may hold Events without their bounds.
+const eventStartsIndex = "event_" + propStarts
+
 // coMentionedIndex begins the names of the indexes of CO_MENTIONED.
 const coMentionedIndex = "co_mentioned"
 
@@ -208,15 +220,8 @@ const coMentionedIndex = "co_mentioned"
 // before they kept their ends' ids those ids, once, before their index is
 // made.
 func (db *DB) fillPairEnds(ctx context.Context) error {
-	// Batches of their own need an auto-commit transaction.
-	sess := db.Session(ctx, neo4j.AccessModeWrite)
-	defer sess.Close(context.WithoutCancel(ctx))
-	res, err := sess.Run(ctx, `MATCH (p)-[c:CO_MENTIONED]->(q) WHERE c.a IS NULL
-CALL (p, q, c) { SET c.a = p.id, c.b = q.id } IN TRANSACTIONS OF 10000 ROWS`, nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if err != nil {
+	if err := db.autocommit(ctx, `MATCH (p)-[c:CO_MENTIONED]->(q) WHERE c.a IS NULL
+CALL (p, q, c) { SET c.a = p.id, c.b = q.id } IN TRANSACTIONS OF 10000 ROWS`); err != nil {
 		return fmt.Errorf("schema: fill the ends of co-mentions: %w", err)
 	}
 	return nil

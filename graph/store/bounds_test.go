@@ -1,0 +1,82 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/store"
+	"github.com/geokg/geokg/internal/neo4jtest"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Every Event carries the bounds the timeline finds a period's events by,
+// derived from its time however it was written: merged report by report
+// (the narrowest time winning), in bulk, or by an earlier geokg or
+// neo4j-admin import and then given the schema.
+func TestEventBounds(t *testing.T) {
+	db := testDB(t)
+	ctx := context.Background()
+	reports := []*graph.Batch{
+		eventReport("event:day", "article:a", "2024-05-10", eventDay("2024-05-09")),
+		eventReport("event:month", "article:a", "2024-05-10", map[string]any{graph.PropDate: "2024-02"}),
+		eventReport("event:year", "article:a", "2024-05-10", map[string]any{graph.PropDate: "2023"}),
+		eventReport("event:week", "article:a", "2024-05-10", eventBounds("2024-05-06", "2024-05-12", "week")),
+		eventReport("event:span", "article:a", "2024-05-10", eventBounds("2024-03-01", "2024-04-15", "range")),
+		eventReport("event:war", "article:a", "2024-05-10", map[string]any{graph.PropDate: "2020-09-27", graph.PropDateFrom: "2020-09-27", graph.PropDatePrecision: "day"}),
+		eventReport("event:undated", "article:a", "2024-05-10", nil),
+		// A narrower report of the span comes later: its bounds follow.
+		eventReport("event:narrowed", "article:a", "2024-05-10", eventBounds("2024-01-01", "2024-12-31", "year")),
+		eventReport("event:narrowed", "article:b", "2024-05-12", eventDay("2024-04-02")),
+	}
+	want := []string{
+		"event:day 2024-05-09 2024-05-09 -",
+		"event:month 2024-02-01 2024-02-29 -",
+		"event:narrowed 2024-04-02 2024-04-02 -",
+		"event:span 2024-03-01 2024-04-15 2024-04-15",
+		"event:undated - - 9999-12-31",
+		"event:war 2020-09-27 9999-12-31 9999-12-31",
+		"event:week 2024-05-06 2024-05-12 -",
+		"event:year 2023-01-01 2023-12-31 2023-12-31",
+	}
+	bounds := func(how string) {
+		t.Helper()
+		res, err := neo4j.ExecuteQuery(ctx, db.Driver, `MATCH (e:Event)
+RETURN e.id + ' ' + coalesce(e.starts, '-') + ' ' + coalesce(e.ends, '-') + ' ' + coalesce(e.long_until, '-') AS b ORDER BY b`, nil, neo4j.EagerResultTransformer)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range res.Records {
+			got = append(got, r.Values[0].(string))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: bounds\n  %s\nwant\n  %s", how, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+		}
+	}
+	for _, r := range reports {
+		write(t, store.NewLoader(db), []*graph.Batch{r})
+	}
+	bounds("merged report by report")
+	if b, err := db.DumpBatch(ctx); err != nil {
+		t.Fatal(err)
+	} else if s := fmt.Sprint(b.Nodes); strings.Contains(s, "long_until") || strings.Contains(s, "starts") {
+		t.Errorf("the export holds the derived bounds: %s", s)
+	}
+
+	neo4jtest.Reset(t, db)
+	bulkWrite(t, db, reports, 3)
+	bounds("in bulk")
+
+	if _, err := neo4j.ExecuteQuery(ctx, db.Driver, "MATCH (e:Event) REMOVE e.starts, e.ends, e.long_until", nil, neo4j.EagerResultTransformer); err != nil {
+		t.Fatal(err)
+	}
+	neo4jtest.DropSchema(t, db)
+	if _, err := db.ApplySchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	bounds("loaded before, then the schema applied")
+}

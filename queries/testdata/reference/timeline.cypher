@@ -1,0 +1,54 @@
+// Events timeline of a region or an actor
+// One row per event that took place in a region (or in a place inside
+// it), that the sides holding ground in a region both took part in
+// wherever it was held, or that an actor (or one of its leaders) took part
+// in or mediated: its date, or its bounds when the reports give only a
+// week, a month or a year ("2024-08", "2020", "since 2020-09-27"), its
+// places, sides and mediators, and how many articles report it; oldest
+// first, undated last. An event counts in a period when its bounds meet
+// it; one that goes on (a war since a day) meets every period after its
+// start.
+// @param name entity "Israel" — Region, State, Organization or Leader: name or alias, any case or accents
+// @param from date "1900-01-01" — first day
+// @param to date "2999-12-31" — last day
+CALL geokg.resolve($name) YIELD node AS x
+CALL (x) {
+  MATCH (e:Event)-[:LOCATED_IN*1..3]->(x)
+  RETURN e, 'located in' AS how
+  UNION
+  MATCH (x)<-[:REPRESENTS*0..1]-()-[r:PARTY_TO|MEDIATES]->(e:Event)
+  RETURN e, CASE type(r) WHEN 'MEDIATES' THEN 'mediator' ELSE 'party' END AS how
+  UNION
+  MATCH (x:Region)<-[:LOCATED_IN*0..2]-(:Region)<-[:CONTROLS]-(side)
+  WITH x, collect(DISTINCT side) AS sides
+  UNWIND sides AS side
+  MATCH (side)-[:PARTY_TO]->(e:Event)<-[:PARTY_TO]-(other)
+  WHERE other IN sides AND elementId(side) < elementId(other)
+  RETURN e, 'between its sides' AS how
+}
+// The bounds of an event: date_from and date_to, or its date, which may
+// name a month or a year only ("2025-03": the whole month).
+WITH x, e, collect(DISTINCT how) AS how,
+  date(coalesce(e.date_from, e.date)) AS starts,
+  CASE WHEN e.date_to IS NOT NULL THEN date(e.date_to)
+       WHEN e.date_from IS NOT NULL THEN null
+       WHEN size(toString(e.date)) = 7 THEN date(e.date) + duration('P1M') - duration('P1D')
+       WHEN size(toString(e.date)) = 4 THEN date(e.date) + duration('P1Y') - duration('P1D')
+       ELSE date(e.date) END AS ends
+WHERE starts IS NULL OR starts <= date($to) AND (ends IS NULL OR ends >= date($from))
+RETURN x.name AS focus, CASE
+    WHEN e.date IS NOT NULL AND e.date_from IS NOT NULL AND e.date_to IS NULL THEN 'since ' + toString(e.date)
+    WHEN e.date IS NOT NULL THEN toString(e.date)
+    WHEN e.date_from IS NULL THEN null
+    WHEN e.date_to IS NULL THEN 'since ' + left(toString(e.date_from), CASE e.date_precision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END)
+    WHEN e.date_precision = 'year' THEN left(toString(e.date_from), 4)
+    WHEN e.date_precision = 'month' AND right(toString(e.date_from), 2) = '01' AND date(e.date_to) = date(e.date_from) + duration('P1M') - duration('P1D') THEN left(toString(e.date_from), 7)
+    ELSE toString(e.date_from) + ' to ' + toString(e.date_to)
+  END AS date,
+  e.type AS type, e.name AS event, how,
+  COLLECT { MATCH (p)-[:PARTY_TO]->(e) RETURN p.name ORDER BY p.name } AS parties,
+  COLLECT { MATCH (m)-[:MEDIATES]->(e) RETURN m.name ORDER BY m.name } AS mediators,
+  COLLECT { MATCH (e)-[:LOCATED_IN]->(place) RETURN place.name ORDER BY place.name } AS places,
+  coalesce(e.source_count, COUNT { (e)<-[:MENTIONS]-(:Article) }) AS articles,
+  COLLECT { MATCH p = (e)-[:PARTY_TO|MEDIATES|LOCATED_IN]-() RETURN p } AS graph
+ORDER BY starts IS NULL, starts, event
