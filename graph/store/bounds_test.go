@@ -28,9 +28,11 @@ func TestEventBounds(t *testing.T) {
 		eventReport("event:span", "article:a", "2024-05-10", eventBounds("2024-03-01", "2024-04-15", "range")),
 		eventReport("event:war", "article:a", "2024-05-10", map[string]any{graph.PropDate: "2020-09-27", graph.PropDateFrom: "2020-09-27", graph.PropDatePrecision: "day"}),
 		eventReport("event:undated", "article:a", "2024-05-10", nil),
-		// A narrower report of the span comes later: its bounds follow.
-		eventReport("event:narrowed", "article:a", "2024-05-10", eventBounds("2024-01-01", "2024-12-31", "year")),
+		// A narrower report of the span comes later: its bounds follow,
+		// on the event and on its relationships.
+		withRels(eventReport("event:narrowed", "article:a", "2024-05-10", eventBounds("2024-01-01", "2024-12-31", "year"))),
 		eventReport("event:narrowed", "article:b", "2024-05-12", eventDay("2024-04-02")),
+		withRels(eventReport("event:war", "article:c", "2024-05-11", map[string]any{graph.PropDate: "2020-09-27", graph.PropDateFrom: "2020-09-27", graph.PropDatePrecision: "day"})),
 	}
 	want := []string{
 		"event:day 2024-05-09 2024-05-09 -",
@@ -42,10 +44,25 @@ func TestEventBounds(t *testing.T) {
 		"event:week 2024-05-06 2024-05-12 -",
 		"event:year 2023-01-01 2023-12-31 2023-12-31",
 	}
+	want = append(want,
+		"LOCATED_IN event:narrowed region:vale 2024-04-02 -",
+		"LOCATED_IN event:war region:vale 2020-09-27 9999-12-31",
+		"MEDIATES state:b event:narrowed 2024-04-02 -",
+		"MEDIATES state:b event:war 2020-09-27 9999-12-31",
+		"PARTY_TO state:a event:narrowed 2024-04-02 -",
+		"PARTY_TO state:a event:war 2020-09-27 9999-12-31",
+	)
+	slices.Sort(want)
 	bounds := func(how string) {
 		t.Helper()
 		res, err := neo4j.ExecuteQuery(ctx, db.Driver, `MATCH (e:Event)
-RETURN e.id + ' ' + coalesce(e.starts, '-') + ' ' + coalesce(e.ends, '-') + ' ' + coalesce(e.long_until, '-') AS b ORDER BY b`, nil, neo4j.EagerResultTransformer)
+RETURN e.id + ' ' + coalesce(e.starts, '-') + ' ' + coalesce(e.ends, '-') + ' ' + coalesce(e.long_until, '-') AS b
+UNION ALL
+MATCH ()-[r:PARTY_TO|MEDIATES]->(e:Event)
+RETURN type(r) + ' ' + coalesce(r.actor, '-') + ' ' + e.id + ' ' + coalesce(r.starts, '-') + ' ' + coalesce(r.long_until, '-') AS b
+UNION ALL
+MATCH (e:Event)-[r:LOCATED_IN]->()
+RETURN type(r) + ' ' + e.id + ' ' + coalesce(r.place, '-') + ' ' + coalesce(r.starts, '-') + ' ' + coalesce(r.long_until, '-') AS b`, nil, neo4j.EagerResultTransformer)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -53,6 +70,7 @@ RETURN e.id + ' ' + coalesce(e.starts, '-') + ' ' + coalesce(e.ends, '-') + ' ' 
 		for _, r := range res.Records {
 			got = append(got, r.Values[0].(string))
 		}
+		slices.Sort(got)
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: bounds\n  %s\nwant\n  %s", how, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 		}
@@ -63,7 +81,7 @@ RETURN e.id + ' ' + coalesce(e.starts, '-') + ' ' + coalesce(e.ends, '-') + ' ' 
 	bounds("merged report by report")
 	if b, err := db.DumpBatch(ctx); err != nil {
 		t.Fatal(err)
-	} else if s := fmt.Sprint(b.Nodes); strings.Contains(s, "long_until") || strings.Contains(s, "starts") {
+	} else if s := fmt.Sprint(b.Nodes, b.Rels); strings.Contains(s, "long_until") || strings.Contains(s, "starts") || strings.Contains(s, "actor:") || strings.Contains(s, "place:region") {
 		t.Errorf("the export holds the derived bounds: %s", s)
 	}
 
@@ -71,12 +89,34 @@ RETURN e.id + ' ' + coalesce(e.starts, '-') + ' ' + coalesce(e.ends, '-') + ' ' 
 	bulkWrite(t, db, reports, 3)
 	bounds("in bulk")
 
-	if _, err := neo4j.ExecuteQuery(ctx, db.Driver, "MATCH (e:Event) REMOVE e.starts, e.ends, e.long_until", nil, neo4j.EagerResultTransformer); err != nil {
-		t.Fatal(err)
+	for _, q := range []string{"MATCH (e:Event) REMOVE e.starts, e.ends, e.long_until", "MATCH ()-[r:PARTY_TO|MEDIATES|LOCATED_IN]->() REMOVE r.actor, r.place, r.starts, r.long_until"} {
+		if _, err := neo4j.ExecuteQuery(ctx, db.Driver, q, nil, neo4j.EagerResultTransformer); err != nil {
+			t.Fatal(err)
+		}
 	}
 	neo4jtest.DropSchema(t, db)
 	if _, err := db.ApplySchema(ctx); err != nil {
 		t.Fatal(err)
 	}
 	bounds("loaded before, then the schema applied")
+}
+
+// withRels adds to an event's report a party, a mediator and a place.
+func withRels(b *graph.Batch) *graph.Batch {
+	article, event := b.Nodes[0], b.Nodes[1]
+	src := graph.Strings(event.Props[graph.PropSources])
+	for _, n := range []graph.Node{
+		{ID: "state:a", Labels: []graph.Label{graph.LabelState}, Props: map[string]any{graph.PropID: "state:a", graph.PropName: "A"}},
+		{ID: "state:b", Labels: []graph.Label{graph.LabelState}, Props: map[string]any{graph.PropID: "state:b", graph.PropName: "B"}},
+		{ID: "region:vale", Labels: []graph.Label{graph.LabelRegion}, Props: map[string]any{graph.PropID: "region:vale", graph.PropName: "Vale", graph.PropKind: "area"}},
+	} {
+		b.Nodes = append(b.Nodes, n)
+		b.Rels = append(b.Rels, graph.Rel{ID: graph.RelID(graph.RelMentions, article.ID, n.ID), Type: graph.RelMentions, Start: article.Ref(), End: n.Ref(), Props: map[string]any{}})
+	}
+	fact := func(typ graph.RelType, from, to graph.Ref) graph.Rel {
+		return graph.Rel{ID: graph.RelID(typ, from.ID, to.ID), Type: typ, Start: from, End: to,
+			Props: map[string]any{graph.PropSources: src, graph.PropEvidence: []string{"invented"}, graph.PropConfidence: 0.7}}
+	}
+	b.Rels = append(b.Rels, fact(graph.RelPartyTo, b.Nodes[2].Ref(), event.Ref()), fact(graph.RelMediates, b.Nodes[3].Ref(), event.Ref()), fact(graph.RelLocatedIn, event.Ref(), b.Nodes[4].Ref()))
+	return b
 }

@@ -70,11 +70,7 @@ func dump(ctx context.Context, sess neo4j.SessionWithContext, fn func(n *graph.N
 		}
 		n := graph.Node{ID: id, Labels: labelsOf(ls), Props: normalizeProps(ps)}
 		if n.Label() == graph.LabelEvent {
-			// The bounds derived for the indexes are no part of the
-			// contract: a load derives them again.
-			delete(n.Props, propStarts)
-			delete(n.Props, propEnds)
-			delete(n.Props, propLongUntil)
+			deleteDerived(n.Props, propEnds)
 		}
 		if err := fn(&n, nil); err != nil {
 			return err
@@ -101,6 +97,9 @@ ORDER BY r.id, a.id, b.id`, nil)
 			}
 		}
 		r.Type, r.Start.Labels, r.End.Labels, r.Props = graph.RelType(typ), labelsOf(sl), labelsOf(el), normalizeProps(props)
+		if len(r.Start.Labels) > 0 && len(r.End.Labels) > 0 && EventRelKey(r.Type, r.Start.Labels[0], r.End.Labels[0]) != "" {
+			deleteDerived(r.Props, EventRelKey(r.Type, r.Start.Labels[0], r.End.Labels[0]))
+		}
 		if err := fn(nil, r); err != nil {
 			return err
 		}
@@ -109,6 +108,15 @@ ORDER BY r.id, a.id, b.id`, nil)
 		return err
 	}
 	return tx.Commit(ctx)
+}
+
+// deleteDerived deletes from p the bounds derived for the indexes
+// (eventBounds) and the other property key: they are no part of the
+// contract, and a load derives them again.
+func deleteDerived(p map[string]any, key string) {
+	delete(p, propStarts)
+	delete(p, propLongUntil)
+	delete(p, key)
 }
 
 // recordInto reads the value of key in rec into dst, a pointer to a string,

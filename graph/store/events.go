@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -47,7 +48,7 @@ func eventStep(nodes []graph.Node) *step {
 // wins, then an earlier start, then one with a date, then the smaller
 // date and precision. Dates are read with toString, so that stored DATE
 // values compare as their ISO text.
-const eventMergeQuery = queryPrefix + unwindRows + `
+var eventMergeQuery = queryPrefix + unwindRows + `
 MATCH (e:Event {id: row.id})
 SET e._lock = true
 WITH e, row,
@@ -85,25 +86,33 @@ WITH e, changed
 REMOVE e._lock
 RETURN count(*) AS rows, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated`
 
-// Properties of an Event that the loader derives from its time, so that the
-// events of a period are found by index however long the history
-// (timeline): starts and ends, its first and last days as ISO text (ends
-// "9999-12-31" while it goes on), and, for an event that lasts longer than
-// maxShortDays, goes on or has no time, long_until, its last day
-// ("9999-12-31" for one that goes on or has no time). The events that meet
-// a period are those that start at most maxShortDays before it and end in
-// it or after (index on starts), and the long ones that end in it or after
-// (index on long_until): a read of the period's events and of the long ones
-// that still go on, not of every event.
+// Properties of an Event that the loader derives from its time, so that an
+// actor's or a place's events of a period are found by index however long
+// its history (the queries' geokg.events): starts and ends, its first and
+// last days as ISO text (ends "9999-12-31" while it goes on), and, for an
+// event that lasts longer than EventShortDays, goes on or has no time,
+// long_until, its last day ("9999-12-31" for one that goes on or has no
+// time). Its PARTY_TO and MEDIATES keep starts and long_until too, and the
+// id of their actor (actor); its LOCATED_IN, the id of their place
+// (place). An actor's events that meet a period are those whose
+// relationship starts at most EventShortDays before it (index on actor and
+// starts) and end in it or after, and the long ones that end in it or
+// after (index on actor and long_until): a read of the actor's events of
+// the period and of its long ones that still go on, not of every event.
 const (
 	propStarts    = "starts"
 	propEnds      = "ends"
 	propLongUntil = "long_until"
-	maxShortDays  = "31" // as Cypher text
+	propActor     = "actor"
+	propPlace     = "place"
+	// EventShortDays is the longest an event lasts, in days from its
+	// first to its last, without long_until.
+	EventShortDays = 31
 )
 
-// eventBounds sets the derived bounds of the Event e from its time.
-const eventBounds = `CALL (e) {
+// eventBounds sets the derived bounds of the Event e from its time, and
+// gives them to its relationships that keep them.
+var eventBounds = `CALL (e) {
   WITH e, toString(coalesce(e.date_from, e.date)) AS s0, toString(e.date) AS d
   WITH e, CASE size(s0) WHEN 4 THEN s0 + '-01-01' WHEN 7 THEN s0 + '-01' ELSE s0 END AS s,
     CASE WHEN e.date_to IS NOT NULL THEN toString(e.date_to)
@@ -112,14 +121,54 @@ const eventBounds = `CALL (e) {
       WHEN size(d) = 7 THEN toString(date(d + '-01') + duration('P1M') - duration('P1D'))
       ELSE d END AS t
   SET e.` + propStarts + ` = s, e.` + propEnds + ` = t,
-    e.` + propLongUntil + ` = CASE WHEN s IS NULL OR duration.inDays(date(s), date(t)).days > ` + maxShortDays + ` THEN coalesce(t, '9999-12-31') END
+    e.` + propLongUntil + ` = CASE WHEN s IS NULL OR duration.inDays(date(s), date(t)).days > ` + strconv.Itoa(EventShortDays) + ` THEN coalesce(t, '9999-12-31') END
+  WITH e
+  CALL (e) { MATCH (e)<-[r:PARTY_TO|MEDIATES]-() SET r.` + propStarts + ` = e.` + propStarts + `, r.` + propLongUntil + ` = e.` + propLongUntil + ` }
+  CALL (e) { MATCH (e)-[r:LOCATED_IN]->() SET r.` + propStarts + ` = e.` + propStarts + `, r.` + propLongUntil + ` = e.` + propLongUntil + ` }
 }`
 
+// EventRelKey is the property that names, on a relationship of type typ
+// from a start to an end label, the actor (PARTY_TO or MEDIATES to an
+// Event: its start) or the place (LOCATED_IN from an Event: its end) whose
+// events it finds by index, or "" for a relationship that keeps no
+// bounds.
+func EventRelKey(typ graph.RelType, start, end graph.Label) string {
+	switch {
+	case (typ == graph.RelPartyTo || typ == graph.RelMediates) && end == graph.LabelEvent:
+		return propActor
+	case typ == graph.RelLocatedIn && start == graph.LabelEvent:
+		return propPlace
+	}
+	return ""
+}
+
+// eventRelBounds is the SET items that give the relationship r, of type
+// typ from a to b, its key and its event's bounds; "" for one that keeps
+// none.
+func eventRelBounds(typ graph.RelType, start, end graph.Label, r, a, b string) string {
+	other, event := a, b
+	switch EventRelKey(typ, start, end) {
+	case "":
+		return ""
+	case propPlace:
+		other, event = b, a
+	}
+	k := EventRelKey(typ, start, end)
+	return fmt.Sprintf("%[1]s.%[2]s = %[3]s.id, %[1]s.%[5]s = %[4]s.%[5]s, %[1]s.%[6]s = %[4]s.%[6]s", r, k, other, event, propStarts, propLongUntil)
+}
+
 // fillEventBounds gives the Events of a graph loaded or imported without
-// their bounds those bounds, once, before their indexes are made.
+// their bounds those bounds, and their relationships theirs, once, before
+// the indexes are made.
 func (db *DB) fillEventBounds(ctx context.Context) error {
-	if err := db.autocommit(ctx, "MATCH (e:Event) CALL (e) {\n"+eventBounds+"\n} IN TRANSACTIONS OF 10000 ROWS"); err != nil {
-		return fmt.Errorf("schema: fill the bounds of events: %w", err)
+	for _, q := range []string{
+		"MATCH (e:Event) CALL (e) {\n" + eventBounds + "\n} IN TRANSACTIONS OF 10000 ROWS",
+		"MATCH (x)-[r:PARTY_TO|MEDIATES]->(:Event) CALL (x, r) { SET r." + propActor + " = x.id } IN TRANSACTIONS OF 10000 ROWS",
+		"MATCH (:Event)-[r:LOCATED_IN]->(x) CALL (x, r) { SET r." + propPlace + " = x.id } IN TRANSACTIONS OF 10000 ROWS",
+	} {
+		if err := db.autocommit(ctx, q); err != nil {
+			return fmt.Errorf("schema: fill the bounds of events: %w", err)
+		}
 	}
 	return nil
 }

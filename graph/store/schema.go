@@ -44,7 +44,6 @@ type SchemaStatement struct {
 //     need no flattened copy;
 //   - range indexes where queries filter or join: Article.published and
 //     loaded_at, first_seen of every entity label and of Event, Event.date,
-//     starts and long_until (eventBounds),
 //     Evidence.fact and Evidence.article, and id and first_seen of every
 //     relationship type but MENTIONS. Dates are ISO strings, which sort as
 //     dates, so these indexes serve range predicates on them;
@@ -54,6 +53,9 @@ type SchemaStatement struct {
 //     has (queries' geokg.asOf). The second holds only the reports that
 //     tell a change: a composite index leaves out a node that lacks one of
 //     its properties;
+//   - composite indexes on PARTY_TO and MEDIATES (actor, starts) and
+//     (actor, long_until), and on LOCATED_IN (place, starts) and (place,
+//     long_until): an actor's or a place's events of a period (eventBounds);
 //   - indexes on CO_MENTIONED (articles), (a, articles) and (b,
 //     articles), which give the pairs most named together first, and an
 //     actor's companions, so that a query reads the few it shows, not
@@ -79,8 +81,6 @@ func Schema() []SchemaStatement {
 		add(lower(string(l))+"_first_seen", "INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.first_seen)", quote(l))
 	}
 	add("event_date", "INDEX %s IF NOT EXISTS FOR (n:Event) ON (n.date)")
-	add(eventStartsIndex, "INDEX %s IF NOT EXISTS FOR (n:Event) ON (n.%s)", propStarts)
-	add("event_"+propLongUntil, "INDEX %s IF NOT EXISTS FOR (n:Event) ON (n.%s)", propLongUntil)
 	add("evidence_fact", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact)")
 	add("evidence_article", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.article)")
 	add("evidence_fact_observed", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact, n.observed)")
@@ -88,6 +88,12 @@ func Schema() []SchemaStatement {
 	add(coMentionedIndex+"_"+graph.PropArticles, "INDEX %s IF NOT EXISTS FOR ()-[c:%s]-() ON (c.%s)", quote(graph.RelCoMentioned), graph.PropArticles)
 	for _, end := range []string{graph.PropPairA, graph.PropPairB} {
 		add(coMentionedIndex+"_"+end, "INDEX %s IF NOT EXISTS FOR ()-[c:%s]-() ON (c.%s, c.%s)", quote(graph.RelCoMentioned), end, graph.PropArticles)
+	}
+	for _, k := range eventRels {
+		key := EventRelKey(k.typ, k.start, k.end)
+		for _, p := range []string{propStarts, propLongUntil} {
+			add(lower(string(k.typ))+"_"+key+"_"+p, "INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s, r.%s)", quote(k.typ), key, p)
+		}
 	}
 	for _, t := range graph.RelTypes {
 		if t == graph.RelMentions {
@@ -209,9 +215,20 @@ func (db *DB) dropIndexes(ctx context.Context) error {
 
 func (s SchemaStatement) constraint() bool { return strings.HasPrefix(s.Cypher, "CREATE CONSTRAINT") }
 
-// eventStartsIndex is the index of the Events' first days: a graph
-// without it may hold Events without their bounds.
-const eventStartsIndex = "event_" + propStarts
+// eventRels are the relationships that keep their event's bounds, one of
+// each type (EventRelKey).
+var eventRels = []struct {
+	typ        graph.RelType
+	start, end graph.Label
+}{
+	{graph.RelPartyTo, graph.LabelState, graph.LabelEvent},
+	{graph.RelMediates, graph.LabelState, graph.LabelEvent},
+	{graph.RelLocatedIn, graph.LabelEvent, graph.LabelRegion},
+}
+
+// eventStartsIndex is the first index of eventRels: a graph without it
+// may hold Events and relationships without their bounds.
+const eventStartsIndex = "party_to_" + propActor + "_" + propStarts
 
 // coMentionedIndex begins the names of the indexes of CO_MENTIONED.
 const coMentionedIndex = "co_mentioned"
