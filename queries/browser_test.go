@@ -177,7 +177,7 @@ func TestFavoritesZip(t *testing.T) {
 		}
 		names[short] = true
 	}
-	if got := files["geokg/mediators.cypher"]; !strings.HasPrefix(got, "// mediators: Who mediates between two actors\n// Parameters (set them first): :params {a: \"Armenia\", b: \"Azerbaijan\", limit: 25}\nCALL ") {
+	if got := files["geokg/mediators.cypher"]; !strings.HasPrefix(got, "// mediators: Who mediates between two actors\n// Parameters (set them first): :params {a: \"Armenia\", b: \"Azerbaijan\", from: \"1900-01-01\", to: \"2999-12-31\", limit: 25}\nCALL ") {
 		t.Errorf("mediators favorite = %.300q", got)
 	}
 	var again bytes.Buffer

@@ -34,6 +34,33 @@ var asOfLine = regexp.MustCompile(`(?m)^([ \t]*)CALL[ \t]+geokg\.asOf\([ \t]*([A
 
 type asOfArgs struct{ Rel, Day, Change string }
 
+// eventsLine is how a query reads an actor's or a place's events of a
+// period: on a line of its own,
+//
+//	CALL geokg.events(y, PARTY_TO, from, to) YIELD r, e
+//
+// which stands for the "events" template of resolve.cypher.tmpl: each
+// relationship r of the type (PARTY_TO or MEDIATES from y, LOCATED_IN to
+// y) to an Event e whose time meets the period from..to (DATE values),
+// read from the indexes of the relationships' bounds (store.EventRelKey),
+// so that a period reads its own events however long y's history.
+var eventsLine = regexp.MustCompile(`(?m)^([ \t]*)CALL[ \t]+geokg\.events\([ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*,[ \t]*(PARTY_TO|MEDIATES|LOCATED_IN)[ \t]*,[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*,[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\)[ \t]+YIELD[ \t]+r[ \t]*,[ \t]*e[ \t]*$`)
+
+type eventsArgs struct {
+	Var, Type, Key, Pattern, From, To string
+	Days                              int
+}
+
+func eventsData(m []string) eventsArgs {
+	typ := graph.RelType(m[3])
+	a := eventsArgs{Var: m[2], Type: m[3], From: m[4], To: m[5], Days: store.EventShortDays,
+		Key: store.EventRelKey(typ, graph.LabelState, graph.LabelEvent), Pattern: "()-[r:" + m[3] + "]->(e:Event)"}
+	if typ == graph.RelLocatedIn {
+		a.Key, a.Pattern = store.EventRelKey(typ, graph.LabelEvent, graph.LabelRegion), "(e:Event)-[r:"+m[3]+"]->()"
+	}
+	return a
+}
+
 // Part is a piece of a query's Cypher: written in the query's file, or
 // written out by geokg (the name resolver, the checks of parameter values).
 type Part struct {
@@ -114,6 +141,12 @@ func expandText(body string, params []Param) (cypher, checks string, err error) 
 	}
 	cypher, err = macro(cypher, asOfLine, "geokg.asOf", "CALL geokg.asOf(r, day, 'gain') YIELD last, changed", func(m []string) (string, error) {
 		return execute("asof", asOfArgs{Rel: m[2], Day: m[3], Change: m[4]})
+	})
+	if err != nil {
+		return "", "", err
+	}
+	cypher, err = macro(cypher, eventsLine, "geokg.events", "CALL geokg.events(y, PARTY_TO, from, to) YIELD r, e", func(m []string) (string, error) {
+		return execute("events", eventsData(m))
 	})
 	if err != nil {
 		return "", "", err

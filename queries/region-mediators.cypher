@@ -3,24 +3,41 @@
 // located in the region (or in a place inside it; for a state, the places
 // inside it) and the actors that control ground in it, the ten most
 // reported there. This lists the third parties that mediate events those
-// sides take part in, wherever the talks are held.
+// sides take part in, wherever the talks are held. With a period, only
+// the events whose time meets it count, for the sides as for the talks (as
+// in timeline); it reads the period's events, not the region's whole
+// history.
 // @param region place "Gaza Strip" — Region or State: name or alias, any case or accents
+// @param from date "1900-01-01" — first day: events whose time meets the period
+// @param to date "2999-12-31" — last day
 // @param limit int 25 — at most this many mediators
 CALL geokg.resolve($region) YIELD node AS g
-CALL (g) {
-  MATCH (side)-[:PARTY_TO]->(:Event)-[:LOCATED_IN*1..3]->(g)
-  RETURN side, 1 AS reports
-  UNION ALL
-  MATCH (side)-[c:CONTROLS]->(:Region)-[:LOCATED_IN*0..2]->(g)
-  RETURN side, coalesce(c.source_count, size(c.sources)) AS reports
-}
+// Events are read by the period's days (geokg.events), not by the
+// region's or its sides' whole history.
+WITH g, date($from) AS from, date($to) AS to
+WITH g, from, to, [g] + COLLECT { MATCH (g)<-[:LOCATED_IN*1..2]-(p:Region) RETURN DISTINCT p } AS places
 // The ten sides most reported there: a hub's every talk elsewhere would
 // otherwise drown the region's own.
-WITH g, side, sum(reports) AS reports
-ORDER BY reports DESC, side.name
-WITH g, collect(side)[..10] AS sides
+CALL (g, from, to, places) {
+  CALL (g, from, to, places) {
+    UNWIND places AS y
+    CALL geokg.events(y, LOCATED_IN, from, to) YIELD r, e
+    MATCH (side)-[:PARTY_TO]->(e)
+    RETURN side, 1 AS reports
+    UNION ALL
+    MATCH (side)-[c:CONTROLS]->(:Region)-[:LOCATED_IN*0..2]->(g)
+    RETURN side, coalesce(c.source_count, size(c.sources)) AS reports
+  }
+  WITH side, sum(reports) AS reports
+  ORDER BY reports DESC, side.name
+  RETURN collect(side)[..10] AS sides
+}
 UNWIND sides AS side
-MATCH (side)-[:PARTY_TO]->(e:Event)
+CALL (side, from, to) {
+  WITH side AS y
+  CALL geokg.events(y, PARTY_TO, from, to) YIELD r, e
+  RETURN e
+}
 // One read of each event's few relationships gives both its mediators and
 // its parties (a mediator that takes part is not a third party); asking
 // the mediator instead would read a hub's thousands of events.

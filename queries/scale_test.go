@@ -48,6 +48,14 @@ func TestReadsStayBounded(t *testing.T) {
 			graph: timelineHistoryGraph,
 		},
 		{
+			name: "mediators of a pair's week", query: "mediators", params: map[string]string{"a": "Ruritania", "b": "Ally 01", "from": "2020-01-05", "to": "2020-01-11"},
+			graph: timelineHistoryGraph,
+		},
+		{
+			name: "mediators in a place's week", query: "region-mediators", params: map[string]string{"region": "Southmarch", "from": "2020-01-05", "to": "2020-01-11"},
+			graph: timelineHistoryGraph,
+		},
+		{
 			name: "reports of a place", query: "control-history", params: map[string]string{"region": "Vale", "limit": "20"},
 			graph: func(times int) []*graph.Batch { return controlHistoryGraph(60 * times) },
 		},
@@ -160,6 +168,7 @@ func timelineHistoryGraph(times int) []*graph.Batch {
 		fact(graph.RelPartyTo, ru, war, "article:tlh-0"), fact(graph.RelPartyTo, ally, war, "article:tlh-0"), fact(graph.RelLocatedIn, war, south, "article:tlh-0"),
 		fact(graph.RelPartyTo, leader, deal, "article:tlh-0"), fact(graph.RelPartyTo, ally, deal, "article:tlh-0"), fact(graph.RelMediates, broker, deal, "article:tlh-0"),
 		fact(graph.RelPartyTo, ru, long, "article:tlh-0"), fact(graph.RelPartyTo, ally, long, "article:tlh-0"), fact(graph.RelLocatedIn, long, north, "article:tlh-0"),
+		fact(graph.RelMediates, node(graph.LabelOrganization, "Broker 2"), long, "article:tlh-0"),
 		fact(graph.RelPartyTo, ally, undated, "article:tlh-0"), fact(graph.RelMediates, ru, undated, "article:tlh-0"))
 	out = append(out, b)
 	for d := 0; d < 30*times; d += 7 {
@@ -263,6 +272,26 @@ func TestBoundedReadsAnswerAsEveryRead(t *testing.T) {
 			{"name": "Broker 1", "from": "2020-01-28", "to": "2020-02-04"},
 			{"name": "Ally 01", "from": "2020-02-25", "to": "2020-03-03"},
 			{"name": "Ally 01", "from": "2099-01-01", "to": "2099-01-02"},
+		}},
+		{"mediators", timelineHistoryGraph(2), []string{"mediator", "label", "events", "event_names", "articles", "last_event"}, []map[string]string{
+			{"a": "Ruritania", "b": "Ally 01"},
+			{"a": "Ally 01", "b": "Ruritania"},
+			{"a": "Ruritania", "b": "Ally 01", "from": "2020-01-05", "to": "2020-01-11"},
+			{"a": "Ruritania", "b": "Ally 01", "from": "2020-02-01", "to": "2020-02-29"},
+			{"a": "Ruritania", "b": "Ally 01", "from": "2020-01-10", "to": "2020-05-31"},
+			{"a": "Ruritania", "b": "Ally 01", "from": "2021-01-01", "to": "2021-01-31"},
+			{"a": "Rudolf Rassendyll", "b": "Ally 01", "from": "2020-06-01", "to": "2020-06-30"},
+			{"a": "Ally 04", "b": "Rudolf Rassendyll"},
+			{"a": "Ruritania", "b": "Ally 04", "from": "2020-01-01", "to": "2020-01-20", "limit": "1"},
+		}},
+		{"region-mediators", timelineHistoryGraph(2), []string{"mediator", "label", "events", "sides", "event_names", "last_event"}, []map[string]string{
+			{"region": "Ruritania"},
+			{"region": "Northmarch"},
+			{"region": "Southmarch"},
+			{"region": "Ruritania", "from": "2020-01-05", "to": "2020-01-11"},
+			{"region": "Northmarch", "from": "2020-02-01", "to": "2020-02-29"},
+			{"region": "Southmarch", "from": "2020-01-10", "to": "2020-05-31"},
+			{"region": "Southmarch", "from": "2021-01-01", "to": "2021-01-31", "limit": "1"},
 		}},
 		{"network", networkGraph(1), []string{"neighbour", "label", "hops", "via"}, []map[string]string{
 			{"actor": "Ruritania"},

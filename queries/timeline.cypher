@@ -12,41 +12,30 @@
 // @param from date "1900-01-01" — first day
 // @param to date "2999-12-31" — last day
 CALL geokg.resolve($name) YIELD node AS x
-// A period of up to three months is read by the events' dates: those that
-// start at most 31 days before it (the loader's starts), and those that
-// last longer, go on or have no date (long_until); a longer one by x's own
-// events. Either way reads the answer's neighbourhood, not every event.
+// x's events are those it or one of its leaders takes part in or
+// mediates, those held in x or a place inside it, and, for a region, those
+// that two of the sides holding ground in it take part in. Each is read
+// by the period's days (geokg.events), not by x's whole history.
 WITH x, date($from) AS from, date($to) AS to
-WITH x, from, to, duration.inDays(from, to).days <= 92 AS short,
+WITH x, from, to, [x] + [(x)<-[:REPRESENTS]-(l) | l] AS actors,
+  [x] + COLLECT { MATCH (x)<-[:LOCATED_IN*1..2]-(p:Region) RETURN DISTINCT p } AS places,
   CASE WHEN x:Region THEN COLLECT { MATCH (x)<-[:LOCATED_IN*0..2]-(:Region)<-[:CONTROLS]-(side) RETURN DISTINCT side } ELSE [] END AS sides
-CALL (x, from, to, short, sides) {
-  CALL (from, to, short) {
-    MATCH (e:Event)
-    WHERE e.starts >= CASE WHEN short THEN toString(from - duration({days: 31})) END AND e.starts <= toString(to)
-      AND e.ends >= toString(from)
-    RETURN e
-    UNION
-    MATCH (e:Event)
-    WHERE e.long_until >= CASE WHEN short THEN toString(from) END AND (e.starts IS NULL OR e.starts <= toString(to))
-    RETURN e
-  }
-  WITH x, sides, e, [(e)<-[r:PARTY_TO|MEDIATES]-(p) | [type(r), p, p = x OR EXISTS { (p)-[:REPRESENTS]->(x) }]] AS rels
-  UNWIND CASE WHEN EXISTS { (e)-[:LOCATED_IN*1..3]->(x) } THEN ['located in'] ELSE [] END
-    + [y IN rels WHERE y[2] | CASE y[0] WHEN 'MEDIATES' THEN 'mediator' ELSE 'party' END]
-    + CASE WHEN size([y IN rels WHERE y[0] = 'PARTY_TO' AND y[1] IN sides | y[1]]) >= 2 THEN ['between its sides'] ELSE [] END AS how
-  RETURN e, how
-  UNION
-  UNWIND CASE WHEN short THEN [] ELSE [x] END AS y
-  MATCH (e:Event)-[:LOCATED_IN*1..3]->(y)
+CALL (from, to, actors, places, sides) {
+  UNWIND places AS y
+  CALL geokg.events(y, LOCATED_IN, from, to) YIELD r, e
   RETURN e, 'located in' AS how
   UNION
-  UNWIND CASE WHEN short THEN [] ELSE [x] END AS y
-  MATCH (y)<-[:REPRESENTS*0..1]-()-[r:PARTY_TO|MEDIATES]->(e:Event)
-  RETURN e, CASE type(r) WHEN 'MEDIATES' THEN 'mediator' ELSE 'party' END AS how
+  UNWIND actors AS y
+  CALL geokg.events(y, PARTY_TO, from, to) YIELD r, e
+  RETURN e, 'party' AS how
   UNION
-  UNWIND CASE WHEN short THEN [] ELSE sides END AS side
-  MATCH (side)-[:PARTY_TO]->(e:Event)<-[:PARTY_TO]-(other)
-  WHERE other IN sides AND elementId(side) < elementId(other)
+  UNWIND actors AS y
+  CALL geokg.events(y, MEDIATES, from, to) YIELD r, e
+  RETURN e, 'mediator' AS how
+  UNION
+  UNWIND sides AS y
+  CALL geokg.events(y, PARTY_TO, from, to) YIELD r, e
+  WITH e, sides WHERE size([(e)<-[:PARTY_TO]-(p) WHERE p IN sides | p]) >= 2
   RETURN e, 'between its sides' AS how
 }
 // The bounds of an event: date_from and date_to, or its date, which may

@@ -1,0 +1,57 @@
+// Who mediates in a region's conflicts
+// The sides of a region's conflicts are the actors that take part in events
+// located in the region (or in a place inside it; for a state, the places
+// inside it) and the actors that control ground in it, the ten most
+// reported there. This lists the third parties that mediate events those
+// sides take part in, wherever the talks are held.
+// @param region place "Gaza Strip" — Region or State: name or alias, any case or accents
+// @param limit int 25 — at most this many mediators
+// @param from date "1900-01-01" — first day
+// @param to date "2999-12-31" — last day
+CALL geokg.resolve($region) YIELD node AS g
+CALL (g) {
+  MATCH (side)-[:PARTY_TO]->(e:Event)-[:LOCATED_IN*1..3]->(g)
+  WITH side, e, date(coalesce(e.date_from, e.date)) AS starts,
+    CASE WHEN e.date_to IS NOT NULL THEN date(e.date_to)
+         WHEN e.date_from IS NOT NULL THEN null
+         WHEN size(toString(e.date)) = 7 THEN date(e.date) + duration('P1M') - duration('P1D')
+         WHEN size(toString(e.date)) = 4 THEN date(e.date) + duration('P1Y') - duration('P1D')
+         ELSE date(e.date) END AS ends
+  WHERE starts IS NULL OR starts <= date($to) AND (ends IS NULL OR ends >= date($from))
+  RETURN side, 1 AS reports
+  UNION ALL
+  MATCH (side)-[c:CONTROLS]->(:Region)-[:LOCATED_IN*0..2]->(g)
+  RETURN side, coalesce(c.source_count, size(c.sources)) AS reports
+}
+// The ten sides most reported there: a hub's every talk elsewhere would
+// otherwise drown the region's own.
+WITH g, side, sum(reports) AS reports
+ORDER BY reports DESC, side.name
+WITH g, collect(side)[..10] AS sides
+UNWIND sides AS side
+CALL (side) {
+  MATCH (side)-[:PARTY_TO]->(e:Event)
+  WITH side, e, date(coalesce(e.date_from, e.date)) AS starts,
+    CASE WHEN e.date_to IS NOT NULL THEN date(e.date_to)
+         WHEN e.date_from IS NOT NULL THEN null
+         WHEN size(toString(e.date)) = 7 THEN date(e.date) + duration('P1M') - duration('P1D')
+         WHEN size(toString(e.date)) = 4 THEN date(e.date) + duration('P1Y') - duration('P1D')
+         ELSE date(e.date) END AS ends
+  WHERE starts IS NULL OR starts <= date($to) AND (ends IS NULL OR ends >= date($from))
+  RETURN e
+}
+// One read of each event's few relationships gives both its mediators and
+// its parties (a mediator that takes part is not a third party); asking
+// the mediator instead would read a hub's thousands of events.
+WITH g, side, e, [(e)<-[r:PARTY_TO|MEDIATES]-(x) | [type(r) = 'MEDIATES', x, r]] AS rels
+UNWIND [y IN rels WHERE y[0] AND NOT y[1] IN [z IN rels WHERE NOT z[0] | z[1]]] AS y
+WITH g, side, e, y[1] AS m, y[2] AS r
+ORDER BY e.date, e.name, side.name
+WITH g, m, collect(DISTINCT e.name) AS events, collect(DISTINCT side.name) AS sides,
+     max(r.confidence) AS confidence, max(e.date) AS last_event, collect([side, r])[-10..] AS newest
+ORDER BY size(events) DESC, m.name
+LIMIT toInteger($limit)
+// Browser draws the ten newest talks of each mediator; the table lists all.
+RETURN g.name AS focus, m.name AS mediator, labels(m)[0] AS label, size(events) AS events, sides, events AS event_names,
+       round(confidence, 2) AS confidence, last_event,
+       COLLECT { UNWIND newest AS t WITH t[0] AS side, t[1] AS r, endNode(t[1]) AS e MATCH p = (side)-[:PARTY_TO]->(e)<-[r]-(m) RETURN p } AS graph
