@@ -97,8 +97,10 @@ ORDER BY r.id, a.id, b.id`, nil)
 			}
 		}
 		r.Type, r.Start.Labels, r.End.Labels, r.Props = graph.RelType(typ), labelsOf(sl), labelsOf(el), normalizeProps(props)
-		if len(r.Start.Labels) > 0 && len(r.End.Labels) > 0 && EventRelKey(r.Type, r.Start.Labels[0], r.End.Labels[0]) != "" {
-			deleteDerived(r.Props, EventRelKey(r.Type, r.Start.Labels[0], r.End.Labels[0]))
+		if len(r.Start.Labels) > 0 && len(r.End.Labels) > 0 {
+			if k := EventRelKey(r.Type, r.Start.Labels[0], r.End.Labels[0]); k != "" {
+				deleteDerived(r.Props, k)
+			}
 		}
 		if err := fn(nil, r); err != nil {
 			return err

@@ -40,7 +40,7 @@ func eventStep(nodes []graph.Node) *step {
 	return &step{query: eventMergeQuery, rows: rows, what: "Event time and name"}
 }
 
-// eventMergeQuery is graph.NarrowerTime in Cypher: a time's width is
+// eventMergeQuery is graph.NarrowerTime in Cypher, then eventBounds: a time's width is
 // date_to minus date_from in days, none when it has no end and began on
 // a known day (a war since then), 2^20 when it has no end and began in a
 // month or a year, and a date alone is a day (10 characters) or wider
@@ -120,9 +120,12 @@ var eventBounds = `CALL (e) {
       WHEN size(d) = 4 THEN d + '-12-31'
       WHEN size(d) = 7 THEN toString(date(d + '-01') + duration('P1M') - duration('P1D'))
       ELSE d END AS t
-  SET e.` + propStarts + ` = s, e.` + propEnds + ` = t,
-    e.` + propLongUntil + ` = CASE WHEN s IS NULL OR duration.inDays(date(s), date(t)).days > ` + strconv.Itoa(EventShortDays) + ` THEN coalesce(t, '9999-12-31') END
-  WITH e
+  WITH e, s, t, CASE WHEN s IS NULL OR duration.inDays(date(s), date(t)).days > ` + strconv.Itoa(EventShortDays) + ` THEN coalesce(t, '9999-12-31') END AS long
+  WITH e, s, t, long, coalesce(e.` + propStarts + `, '') <> coalesce(s, '') OR coalesce(e.` + propLongUntil + `, '') <> coalesce(long, '') AS moved
+  SET e.` + propStarts + ` = s, e.` + propEnds + ` = t, e.` + propLongUntil + ` = long
+  // Most reports of an event leave its bounds as they were: its
+  // relationships are rewritten only when they move.
+  WITH e WHERE moved
   CALL (e) { MATCH (e)<-[r:PARTY_TO|MEDIATES]-() SET r.` + propStarts + ` = e.` + propStarts + `, r.` + propLongUntil + ` = e.` + propLongUntil + ` }
   CALL (e) { MATCH (e)-[r:LOCATED_IN]->() SET r.` + propStarts + ` = e.` + propStarts + `, r.` + propLongUntil + ` = e.` + propLongUntil + ` }
 }`
@@ -146,14 +149,14 @@ func EventRelKey(typ graph.RelType, start, end graph.Label) string {
 // typ from a to b, its key and its event's bounds; "" for one that keeps
 // none.
 func eventRelBounds(typ graph.RelType, start, end graph.Label, r, a, b string) string {
+	k := EventRelKey(typ, start, end)
 	other, event := a, b
-	switch EventRelKey(typ, start, end) {
+	switch k {
 	case "":
 		return ""
 	case propPlace:
 		other, event = b, a
 	}
-	k := EventRelKey(typ, start, end)
 	return fmt.Sprintf("%[1]s.%[2]s = %[3]s.id, %[1]s.%[5]s = %[4]s.%[5]s, %[1]s.%[6]s = %[4]s.%[6]s", r, k, other, event, propStarts, propLongUntil)
 }
 
@@ -163,8 +166,8 @@ func eventRelBounds(typ graph.RelType, start, end graph.Label, r, a, b string) s
 func (db *DB) fillEventBounds(ctx context.Context) error {
 	for _, q := range []string{
 		"MATCH (e:Event) CALL (e) {\n" + eventBounds + "\n} IN TRANSACTIONS OF 10000 ROWS",
-		"MATCH (x)-[r:PARTY_TO|MEDIATES]->(:Event) CALL (x, r) { SET r." + propActor + " = x.id } IN TRANSACTIONS OF 10000 ROWS",
-		"MATCH (:Event)-[r:LOCATED_IN]->(x) CALL (x, r) { SET r." + propPlace + " = x.id } IN TRANSACTIONS OF 10000 ROWS",
+		"MATCH (a)-[r:PARTY_TO|MEDIATES]->(b:Event) CALL (a, r, b) { SET " + eventRelBounds(graph.RelPartyTo, graph.LabelState, graph.LabelEvent, "r", "a", "b") + " } IN TRANSACTIONS OF 10000 ROWS",
+		"MATCH (a:Event)-[r:LOCATED_IN]->(b) CALL (a, r, b) { SET " + eventRelBounds(graph.RelLocatedIn, graph.LabelEvent, graph.LabelRegion, "r", "a", "b") + " } IN TRANSACTIONS OF 10000 ROWS",
 	} {
 		if err := db.autocommit(ctx, q); err != nil {
 			return fmt.Errorf("schema: fill the bounds of events: %w", err)
