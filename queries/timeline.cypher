@@ -38,17 +38,9 @@ CALL (from, to, actors, places, sides) {
   WITH e, sides WHERE size([(e)<-[:PARTY_TO]-(p) WHERE p IN sides | p]) >= 2
   RETURN e, 'between its sides' AS how
 }
-// The bounds of an event: date_from and date_to, or its date, which may
-// name a month or a year only ("2025-03": the whole month).
+// geokg.events kept the events whose time meets the period.
 WITH x, e, collect(DISTINCT how) AS hows
-WITH x, e, [h IN ['located in', 'party', 'mediator', 'between its sides'] WHERE h IN hows] AS how,
-  date(coalesce(e.date_from, e.date)) AS starts,
-  CASE WHEN e.date_to IS NOT NULL THEN date(e.date_to)
-       WHEN e.date_from IS NOT NULL THEN null
-       WHEN size(toString(e.date)) = 7 THEN date(e.date) + duration('P1M') - duration('P1D')
-       WHEN size(toString(e.date)) = 4 THEN date(e.date) + duration('P1Y') - duration('P1D')
-       ELSE date(e.date) END AS ends
-WHERE starts IS NULL OR starts <= date($to) AND (ends IS NULL OR ends >= date($from))
+WITH x, e, [h IN ['located in', 'party', 'mediator', 'between its sides'] WHERE h IN hows] AS how
 RETURN x.name AS focus, CASE
     WHEN e.date IS NOT NULL AND e.date_from IS NOT NULL AND e.date_to IS NULL THEN 'since ' + toString(e.date)
     WHEN e.date IS NOT NULL THEN toString(e.date)
@@ -64,4 +56,5 @@ RETURN x.name AS focus, CASE
   COLLECT { MATCH (e)-[:LOCATED_IN]->(place) RETURN place.name ORDER BY place.name } AS places,
   coalesce(e.source_count, COUNT { (e)<-[:MENTIONS]-(:Article) }) AS articles,
   COLLECT { MATCH p = (e)-[:PARTY_TO|MEDIATES|LOCATED_IN]-() RETURN p } AS graph
-ORDER BY starts IS NULL, starts, event
+// Oldest first by the first day the loader keeps (starts), undated last.
+ORDER BY e.starts IS NULL, e.starts, event

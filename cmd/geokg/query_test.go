@@ -38,7 +38,7 @@ func TestQueryOffline(t *testing.T) {
 			t.Fatalf("%d rows, want %d", len(rows), len(lib.All()))
 		}
 		want := map[string]string{"name": "mediators", "title": "Who mediates between two actors",
-			"params": `a="Armenia" b="Azerbaijan" limit=25`, "source": "builtin"}
+			"params": `a="Armenia" b="Azerbaijan" from="1900-01-01" to="2999-12-31" limit=25`, "source": "builtin"}
 		found := false
 		for _, r := range rows {
 			if reflect.DeepEqual(r, want) {
@@ -76,7 +76,7 @@ func TestQueryOffline(t *testing.T) {
 			{[]string{"query", "run", "mediators", "-p", "a="}, `parameter a (actor): a name is needed`},
 			{[]string{"query", "show"}, "want one query NAME, got 0"},
 			{[]string{"query", "run", "mediators", "extra"}, "want one query NAME, got 2"},
-			{[]string{"query", "run", "mediators", "-p", "c=1"}, `query mediators has no parameter "c" (it takes: a, b, limit)`},
+			{[]string{"query", "run", "mediators", "-p", "c=1"}, `query mediators has no parameter "c" (it takes: a, b, from, to, limit)`},
 			{[]string{"query", "run", "mediators", "-p", "limit=ten"}, `parameter limit (int): "ten" is not an int`},
 			{[]string{"query", "run", "timeline", "-p", "from=01/02/2025"}, "not a date (want YYYY-MM-DD, or a day before today: 7d, 2w, 1m, 1y, today)"},
 			{[]string{"query", "run", "mediators", "-p", "noequals"}, `--param "noequals": want KEY=VALUE`},
