@@ -2095,6 +2095,14 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 		if t.Text == "," || t.Text == "." || t.Text == ";" || t.Text == ")" || t.Text == "(" {
 			break
 		}
+		// "Maduro, Cuba's government and Argentina's president-elect,
+		// Fernández": an owner's noun, then "and", lists names beside
+		// his; the office after it is another's ("Algeria's foreign and
+		// defence minister" is one office).
+		if t.Lower == "and" && title == "" && owner != nil && strings.HasPrefix(d.toks[k-1].Tag, "NN") && d.mentionAt(k-1) == nil &&
+			!lx.roleMods[d.low(k-1)] && !lx.portfolios[d.low(k-1)] {
+			return nil, false
+		}
 		// "the prime minister of Dominica and current chairman of the
 		// Caribbean Community": a second office, with its own owner.
 		if t.Lower == "and" && title != "" && owner != nil {
