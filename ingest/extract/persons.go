@@ -1947,6 +1947,10 @@ func (d *doc) pronounOwner(k int) *entity {
 // no owner when the clause names none ("who leads the Syrian
 // opposition": not Syria's).
 func (d *doc) whoLeads(k int) (title string, owner *entity) {
+	// "who also heads", "who now leads": past the adverbs.
+	for n := 0; n < 2 && k+2 < len(d.toks) && strings.HasPrefix(d.toks[k+1].Tag, "RB") && d.mentionAt(k+1) == nil; n++ {
+		k++
+	}
 	// "who took over as head of the UN mission", "who serves as chief of
 	// its delegation": the office after "as".
 	j := k + 1
