@@ -37,6 +37,7 @@ type lexicon struct {
 	media       map[string]bool
 	notPlaces   map[string]bool // names that are no Region however used
 	politicians map[string]bool // nouns of political actors, in apposition
+	deeds       map[string]bool // what an actor does, that a demand tells to stop
 	maxGovBody  int
 	orgHeads    map[string]graph.OrgKind // head noun -> kind
 	regionHeads map[string]bool
@@ -155,6 +156,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx.media = set("media.txt")
 	lx.notPlaces = set("not_places.txt")
 	lx.politicians = set("politician_nouns.txt")
+	lx.deeds = set("deed_nouns.txt")
 	for b := range lx.govBodies {
 		lx.maxGovBody = max(lx.maxGovBody, len(strings.Fields(b)))
 	}

@@ -726,19 +726,40 @@ func mustDo(d *doc, m *match) {
 	for p > 0 && strings.HasPrefix(d.toks[p].Tag, "RB") && d.mentionAt(p) == nil {
 		p--
 	}
+	// "Venezuela's actions were unjustified and must stop": the subject
+	// of the verb before "and".
+	if d.low(p) == "and" {
+		for q := p - 1; q > 0 && q >= p-4 && d.sameSent(q, p); q-- {
+			if strings.HasPrefix(d.toks[q].Tag, "VB") {
+				if d.deedNoun(q-1) || d.mentionAt(q-1) != nil {
+					p = q - 1
+				}
+				break
+			}
+		}
+	}
 	// "the Southern Transitional Council (STC) must": the name before
 	// its acronym.
 	p = d.beforeAcronym(p)
 	// "Russian troops must", "Venezuela's troops must": the side whose
-	// forces they are.
+	// forces they are; "Venezuela's actions must stop": whose deeds they
+	// are.
 	owner := p - 1
 	if d.possessiveAt(owner) {
 		owner--
 	}
-	if p < 0 || d.mentionAt(p) == nil && !(p > 0 && forceNouns[d.low(p)] && d.mentionAt(owner) != nil) {
+	deeds := p > 0 && d.mentionAt(p) == nil && d.deedNoun(p) && d.mentionAt(owner) != nil
+	if p < 0 || d.mentionAt(p) == nil && !(p > 0 && forceNouns[d.low(p)] && d.mentionAt(owner) != nil) && !deeds {
 		return
 	}
-	targets := d.actorsLeftN(m.k, 5, actorLabels...)
+	var targets []*entity
+	if deeds {
+		if o := d.mentionAt(owner); o.ent != nil && hasLabel(o.ent, actorLabels) {
+			targets = []*entity{d.owner(o)}
+		}
+	} else {
+		targets = d.actorsLeftN(m.k, 5, actorLabels...)
+	}
 	if len(targets) == 0 {
 		return
 	}
@@ -755,6 +776,10 @@ func mustDo(d *doc, m *match) {
 		}
 	}
 }
+
+// deedNoun reports whether token k names what an actor does
+// (data/deed_nouns.txt): "Venezuela's actions", "Russian attacks".
+func (d *doc) deedNoun(k int) bool { return d.x.lex.deeds[d.low(k)] }
 
 // speakerOf is who says what token k of sentence si tells: the subject of
 // a speech verb before it ("Algeria said Mali must"), or the actor next to
