@@ -126,10 +126,14 @@ func problemRow(row []any) bool {
 var luceneError = regexp.MustCompile(`lucene\.queryparser\.classic\.\w+: (?:Cannot parse '[^\n]*': )?([^\n]*?)\.?(?:\n|$)`)
 
 // shortError keeps a server error readable: a Lucene syntax error comes
-// with a Java exception and the parser's list of expected tokens.
+// with a Java exception and the parser's list of expected tokens; a query
+// that names an index the database lacks says how to make it.
 func shortError(err error) error {
 	if m := luceneError.FindStringSubmatch(err.Error()); m != nil {
 		return fmt.Errorf("not a valid full-text search (Lucene syntax): %s; put a name in double quotes, or escape + - && || ! ( ) { } [ ] ^ \" ~ * ? : \\ / with a backslash", strings.Join(strings.Fields(m[1]), " "))
+	}
+	if msg := strings.ToLower(err.Error()); strings.Contains(msg, "no such index") || strings.Contains(msg, "no such fulltext schema index") {
+		return fmt.Errorf("the database lacks an index this query reads (a graph loaded by an earlier geokg, or imported): run geokg schema apply, which makes it: %w", err)
 	}
 	return err
 }

@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -117,5 +118,32 @@ func TestTimelineEvents(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("timeline %v:\n  %s\nwant\n  %s", tt.params, strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
 		}
+	}
+}
+
+// On a graph without geokg's schema (imported, and not given it yet), a
+// query that needs an index the server cannot do without says how to
+// make it.
+func TestQueryWithoutItsIndexes(t *testing.T) {
+	db := neo4jtest.DB(t)
+	lib := loadGraph(t, db, timelineGraph())
+	neo4jtest.DropSchema(t, db)
+	q, err := lib.Get("timeline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bound, err := q.Bind(map[string]string{"name": "Kyrgyzstan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Run(context.Background(), db, q, bound)
+	if err == nil || !strings.Contains(err.Error(), "run geokg schema apply") {
+		t.Errorf("timeline without the schema: %v, want a hint to run geokg schema apply", err)
+	}
+	if _, err := db.ApplySchema(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(context.Background(), db, q, bound); err != nil {
+		t.Errorf("timeline after schema apply: %v", err)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -209,6 +210,12 @@ Examples:
 				return err
 			}
 			defer db.Close(context.WithoutCancel(c.Context))
+			// A graph loaded by an earlier geokg, or imported, lacks
+			// properties and indexes the queries read: some answers
+			// would come back empty rather than fail.
+			if ok, err := db.HasSchema(c.Context); err == nil && !ok {
+				return errors.New("the database lacks part of geokg's schema (a graph loaded by an earlier geokg, or imported with neo4j-admin), and the answers would miss what it gives: run geokg schema apply, then the query again")
+			}
 			run := queries.RunTable
 			if c.Bool("graph") {
 				run = queries.Run

@@ -16,6 +16,7 @@ import (
 	"github.com/geokg/geokg/graph/store"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/queries"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 func TestQueryOffline(t *testing.T) {
@@ -316,5 +317,25 @@ func TestQueryRun(t *testing.T) {
 			t.Errorf("exit %d, stderr %q", code, stderr)
 		}
 		checkOneLine(t, stderr, "s3cr3t-pw")
+	})
+
+	// A graph an earlier geokg loaded lacks the properties and indexes
+	// a period's events are read by: its timeline would be empty, so
+	// the command says how to make them instead of answering.
+	t.Run("a graph without the whole schema", func(t *testing.T) {
+		if _, err := neo4j.ExecuteQuery(context.Background(), db.Driver, "DROP INDEX party_to_actor_starts", nil, neo4j.EagerResultTransformer); err != nil {
+			t.Fatal(err)
+		}
+		_, stderr, code := connRun(t, env, "query", "run", "timeline", "-p", "name=Gaza Strip")
+		if code != 2 || !strings.Contains(stderr, "run geokg schema apply") {
+			t.Errorf("exit %d, stderr %q", code, stderr)
+		}
+		checkOneLine(t, stderr)
+		if _, err := db.ApplySchema(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if _, stderr, code := connRun(t, env, "query", "run", "timeline", "-p", "name=Gaza Strip"); code != 0 {
+			t.Errorf("after schema apply: exit %d, stderr %q", code, stderr)
+		}
 	})
 }
