@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/store"
@@ -119,4 +120,39 @@ func withRels(b *graph.Batch) *graph.Batch {
 	}
 	b.Rels = append(b.Rels, fact(graph.RelPartyTo, b.Nodes[2].Ref(), event.Ref()), fact(graph.RelMediates, b.Nodes[3].Ref(), event.Ref()), fact(graph.RelLocatedIn, event.Ref(), b.Nodes[4].Ref()))
 	return b
+}
+
+// Giving the events of a large graph their bounds outlasts the query
+// timeout: the fill is batches of their own, as long as the graph needs,
+// and schema apply succeeds.
+func TestSchemaApplyFillOutlastsTheQueryTimeout(t *testing.T) {
+	db := testDB(t)
+	ctx := context.Background()
+	if _, err := neo4j.ExecuteQuery(ctx, db.Driver, "CREATE (:State {id: 'state:a', name: 'A'})", nil, neo4j.EagerResultTransformer); err != nil {
+		t.Fatal(err)
+	}
+	for k := range 4 {
+		if _, err := neo4j.ExecuteQuery(ctx, db.Driver, `MATCH (s:State {id: 'state:a'})
+UNWIND range($from, $from + 49999) AS i
+CREATE (s)-[:PARTY_TO {id: 'r' + i}]->(:Event {id: 'e' + i, type: 'talks', name: 'talks ' + i, date: '2020-01-01'})`,
+			map[string]any{"from": k * 50000}, neo4j.EagerResultTransformer); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := neo4j.ExecuteQuery(ctx, db.Driver, "DROP INDEX party_to_actor_starts", nil, neo4j.EagerResultTransformer); err != nil {
+		t.Fatal(err)
+	}
+	old := db.Config.QueryTimeout
+	db.Config.QueryTimeout = time.Second
+	t.Cleanup(func() { db.Config.QueryTimeout = old })
+	if _, err := db.ApplySchema(ctx); err != nil {
+		t.Fatalf("schema apply with a query timeout shorter than the fill: %v", err)
+	}
+	res, err := neo4j.ExecuteQuery(ctx, db.Driver, "MATCH ()-[r:PARTY_TO]->() RETURN count(r) AS all, count(r.starts) AS filled", nil, neo4j.EagerResultTransformer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all, filled := res.Records[0].Values[0], res.Records[0].Values[1]; all != filled {
+		t.Errorf("%v of %v relationships have their bounds", filled, all)
+	}
 }

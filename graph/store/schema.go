@@ -125,15 +125,13 @@ func (db *DB) applySchema(ctx context.Context, upgrade bool) ([]string, error) {
 // createSchema creates what is missing of Schema; each statement returns
 // at once, the indexes building in the background.
 func (db *DB) createSchema(ctx context.Context, upgrade bool) ([]string, error) {
-	ctx, cancel := db.QueryContext(ctx)
-	defer cancel()
-	if err := db.dropUnfoldedIndexes(ctx); err != nil {
-		return nil, err
-	}
 	have, err := db.schemaNames(ctx)
 	if err != nil {
 		return nil, err
 	}
+	// The fills rewrite every co-mention or event of a graph loaded
+	// before, in batches of their own: as long as the graph needs, not
+	// one query's time.
 	if upgrade && !have[coMentionedIndex+"_"+graph.PropPairA] {
 		if err := db.fillPairEnds(ctx); err != nil {
 			return nil, err
@@ -143,6 +141,14 @@ func (db *DB) createSchema(ctx context.Context, upgrade bool) ([]string, error) 
 		if err := db.fillEventBounds(ctx); err != nil {
 			return nil, err
 		}
+	}
+	ctx, cancel := db.QueryContext(ctx)
+	defer cancel()
+	if err := db.dropUnfoldedIndexes(ctx); err != nil {
+		return nil, err
+	}
+	if have, err = db.schemaNames(ctx); err != nil {
+		return nil, err
 	}
 	var created []string
 	sess := db.Session(ctx, neo4j.AccessModeWrite)
