@@ -5,7 +5,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -743,18 +742,18 @@ func validateNode(n *Node) error {
 // "2024-05-06"), date_from and date_to days, the second not before the
 // first.
 func validateEventTime(p map[string]any) error {
-	layouts := map[string][]string{PropDate: {"2006", "2006-01", "2006-01-02"}, PropDateFrom: {"2006-01-02"}, PropDateTo: {"2006-01-02"}}
 	for _, k := range []string{PropDate, PropDateFrom, PropDateTo} {
 		v, ok := p[k]
 		if !ok || v == nil {
 			continue
 		}
 		s, _ := v.(string)
-		if !slices.ContainsFunc(layouts[k], func(l string) bool {
-			_, err := time.Parse(l, s)
-			return err == nil && len(s) == len(l)
-		}) {
-			return fmt.Errorf("property %s: %v is not an ISO date (%s)", k, v, strings.Join(layouts[k], ", "))
+		if !isoDate(s, k == PropDate) {
+			want := "a day, YYYY-MM-DD"
+			if k == PropDate {
+				want = "a year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD"
+			}
+			return fmt.Errorf("property %s: %v is not an ISO date (%s)", k, v, want)
 		}
 	}
 	from, _ := p[PropDateFrom].(string)
@@ -762,6 +761,25 @@ func validateEventTime(p map[string]any) error {
 		return fmt.Errorf("property %s: %s is before %s %s", PropDateTo, to, PropDateFrom, from)
 	}
 	return nil
+}
+
+// isoDate reports whether s is an ISO day that exists, or, when partial,
+// also a year or a month.
+func isoDate(s string, partial bool) bool {
+	layout := ""
+	switch len(s) {
+	case 10:
+		layout = "2006-01-02"
+	case 7:
+		layout = "2006-01"
+	case 4:
+		layout = "2006"
+	}
+	if layout == "" || len(s) < 10 && !partial {
+		return false
+	}
+	_, err := time.Parse(layout, s)
+	return err == nil
 }
 
 func validateRel(r *Rel) error {

@@ -37,14 +37,14 @@ type asOfArgs struct{ Rel, Day, Change string }
 // eventsLine is how a query reads an actor's or a place's events of a
 // period: on a line of its own,
 //
-//	CALL geokg.events(y, PARTY_TO, from, to) YIELD r, e
+//	CALL geokg.events(y, PARTY_TO, from, to) YIELD e
 //
 // which stands for the "events" template of resolve.cypher.tmpl: each
-// relationship r of the type (PARTY_TO or MEDIATES from y, LOCATED_IN to
-// y) to an Event e whose time meets the period from..to (DATE values),
+// Event e that y is tied to by the type (PARTY_TO or MEDIATES from y,
+// LOCATED_IN to y) and whose time meets the period from..to (DATE values),
 // read from the indexes of the relationships' bounds (store.EventRelKey),
 // so that a period reads its own events however long y's history.
-var eventsLine = regexp.MustCompile(`(?m)^([ \t]*)CALL[ \t]+geokg\.events\([ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*,[ \t]*(PARTY_TO|MEDIATES|LOCATED_IN)[ \t]*,[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*,[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\)[ \t]+YIELD[ \t]+r[ \t]*,[ \t]*e[ \t]*$`)
+var eventsLine = regexp.MustCompile(`(?m)^([ \t]*)CALL[ \t]+geokg\.events\([ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*,[ \t]*(PARTY_TO|MEDIATES|LOCATED_IN)[ \t]*,[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*,[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\)[ \t]+YIELD[ \t]+e[ \t]*$`)
 
 type eventsArgs struct {
 	Var, Type, Key, Pattern, From, To string
@@ -145,7 +145,7 @@ func expandText(body string, params []Param) (cypher, checks string, err error) 
 	if err != nil {
 		return "", "", err
 	}
-	cypher, err = macro(cypher, eventsLine, "geokg.events", "CALL geokg.events(y, PARTY_TO, from, to) YIELD r, e", func(m []string) (string, error) {
+	cypher, err = macro(cypher, eventsLine, "geokg.events", "CALL geokg.events(y, PARTY_TO, from, to) YIELD e", func(m []string) (string, error) {
 		return execute("events", eventsData(m))
 	})
 	if err != nil {

@@ -20,7 +20,7 @@ WITH a, b, [b] + [(b)<-[:REPRESENTS]-(l) | l] AS bs, date($from) AS from, date($
 // a's events of the period, by their days (geokg.events): its own and
 // its leaders'.
 UNWIND [a] + [(a)<-[:REPRESENTS]-(l) | l] AS y
-CALL geokg.events(y, PARTY_TO, from, to) YIELD r, e
+CALL geokg.events(y, PARTY_TO, from, to) YIELD e
 WITH DISTINCT a, b, bs, e
 WITH a, b, e, [(e)<-[s:PARTY_TO]-(p) WHERE p IN bs | s] AS bsides
 WHERE bsides <> []

@@ -21,7 +21,7 @@ WITH g, from, to, [g] + COLLECT { MATCH (g)<-[:LOCATED_IN*1..2]-(p:Region) RETUR
 CALL (g, from, to, places) {
   CALL (g, from, to, places) {
     UNWIND places AS y
-    CALL geokg.events(y, LOCATED_IN, from, to) YIELD r, e
+    CALL geokg.events(y, LOCATED_IN, from, to) YIELD e
     MATCH (side)-[:PARTY_TO]->(e)
     RETURN side, 1 AS reports
     UNION ALL
@@ -33,11 +33,7 @@ CALL (g, from, to, places) {
   RETURN collect(side)[..10] AS sides
 }
 UNWIND sides AS side
-CALL (side, from, to) {
-  WITH side AS y
-  CALL geokg.events(y, PARTY_TO, from, to) YIELD r, e
-  RETURN e
-}
+CALL geokg.events(side, PARTY_TO, from, to) YIELD e
 // One read of each event's few relationships gives both its mediators and
 // its parties (a mediator that takes part is not a third party); asking
 // the mediator instead would read a hub's thousands of events.

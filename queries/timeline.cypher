@@ -22,19 +22,19 @@ WITH x, from, to, [x] + [(x)<-[:REPRESENTS]-(l) | l] AS actors,
   CASE WHEN x:Region THEN COLLECT { MATCH (x)<-[:LOCATED_IN*0..2]-(:Region)<-[:CONTROLS]-(side) RETURN DISTINCT side } ELSE [] END AS sides
 CALL (from, to, actors, places, sides) {
   UNWIND places AS y
-  CALL geokg.events(y, LOCATED_IN, from, to) YIELD r, e
+  CALL geokg.events(y, LOCATED_IN, from, to) YIELD e
   RETURN e, 'located in' AS how
   UNION
   UNWIND actors AS y
-  CALL geokg.events(y, PARTY_TO, from, to) YIELD r, e
+  CALL geokg.events(y, PARTY_TO, from, to) YIELD e
   RETURN e, 'party' AS how
   UNION
   UNWIND actors AS y
-  CALL geokg.events(y, MEDIATES, from, to) YIELD r, e
+  CALL geokg.events(y, MEDIATES, from, to) YIELD e
   RETURN e, 'mediator' AS how
   UNION
   UNWIND sides AS y
-  CALL geokg.events(y, PARTY_TO, from, to) YIELD r, e
+  CALL geokg.events(y, PARTY_TO, from, to) YIELD e
   WITH e, sides WHERE size([(e)<-[:PARTY_TO]-(p) WHERE p IN sides | p]) >= 2
   RETURN e, 'between its sides' AS how
 }

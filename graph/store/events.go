@@ -121,11 +121,12 @@ var eventBounds = `CALL (e) {
       WHEN size(d) = 7 THEN toString(date(d + '-01') + duration('P1M') - duration('P1D'))
       ELSE d END AS t
   WITH e, s, t, CASE WHEN s IS NULL OR duration.inDays(date(s), date(t)).days > ` + strconv.Itoa(EventShortDays) + ` THEN coalesce(t, '9999-12-31') END AS long
-  WITH e, s, t, long, coalesce(e.` + propStarts + `, '') <> coalesce(s, '') OR coalesce(e.` + propLongUntil + `, '') <> coalesce(long, '') AS moved
+  // Most reports of an event leave its bounds as they were: the event and
+  // its relationships are written only when they move.
+  WITH e, s, t, long
+  WHERE coalesce(e.` + propStarts + `, '') <> coalesce(s, '') OR coalesce(e.` + propEnds + `, '') <> coalesce(t, '') OR coalesce(e.` + propLongUntil + `, '') <> coalesce(long, '')
   SET e.` + propStarts + ` = s, e.` + propEnds + ` = t, e.` + propLongUntil + ` = long
-  // Most reports of an event leave its bounds as they were: its
-  // relationships are rewritten only when they move.
-  WITH e WHERE moved
+  WITH e
   CALL (e) { MATCH (e)<-[r:PARTY_TO|MEDIATES]-() SET r.` + propStarts + ` = e.` + propStarts + `, r.` + propLongUntil + ` = e.` + propLongUntil + ` }
   CALL (e) { MATCH (e)-[r:LOCATED_IN]->() SET r.` + propStarts + ` = e.` + propStarts + `, r.` + propLongUntil + ` = e.` + propLongUntil + ` }
 }`
