@@ -235,7 +235,7 @@ func benchParams(b *testing.B, db *store.DB) map[string]map[string]string {
 	// GEOKG_BENCH_WINDOW=month reads the month before the newest
 	// article's, a whole month at every size. GEOKG_BENCH_WINDOW=all
 	// asks the queries of an actor's events (timeline, mediators,
-	// region-mediators) about the whole history instead.
+	// region-mediators, control-history) about the whole history instead.
 	from, to := newest.AddDate(0, 0, -7), newest
 	whole := false
 	switch w := os.Getenv("GEOKG_BENCH_WINDOW"); w {
@@ -249,7 +249,7 @@ func benchParams(b *testing.B, db *store.DB) map[string]map[string]string {
 		b.Fatalf("GEOKG_BENCH_WINDOW=%q: want week, month or all", w)
 	}
 	since, until := from.Format(time.DateOnly), to.Format(time.DateOnly)
-	// period is the window of the queries of an actor's events.
+	// period is the window of the queries of a history (events, control).
 	period := func(p map[string]string) map[string]string {
 		if !whole {
 			p["from"], p["to"] = since, until
@@ -261,7 +261,7 @@ func benchParams(b *testing.B, db *store.DB) map[string]map[string]string {
 		"actor-controls":        {"actor": controller},
 		"allies-and-enemies":    {"actor": s1},
 		"co-occurring":          {"actor": s1},
-		"control-history":       {"region": region},
+		"control-history":       period(map[string]string{"region": region}),
 		"demands":               {"actor": s1},
 		"evidence":              {"from": s1, "to": s2},
 		"leaders":               {"actor": s1},
