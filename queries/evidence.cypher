@@ -6,7 +6,9 @@
 // article is listed, with its sentences, however many there are (up to
 // limit rows). notes are the analysts' corrections behind the relationship
 // (who, when, why), curated tells that an analyst added it or set its role
-// or demand.
+// or demand. A relationship with more articles than limit shows its
+// newest: those of its limit newest days (an article's day is the one it
+// reports a change on, else its date; undated articles come after).
 // @param from entity "M23" — one end: State, Organization, Leader or Region, by name or alias, any case or accents
 // @param to string "" — other end: name or alias, any case (an event's name for MEDIATES and PARTY_TO, when no entity has that name); "" for any
 // @param type reltype "" — relationship type, e.g. CONTROLS; "" for any
@@ -44,17 +46,50 @@ CALL (x) {
     RETURN p, r
     UNION ALL
     WITH x, y WHERE NOT y:Event
-    MATCH p = (x)-[r:REPRESENTS|CONTROLS|DEMANDS|LOCATED_IN|SUPPORTS|FIGHTS]-(y)
+    CALL geokg.between(x, y, REPRESENTS|CONTROLS|DEMANDS|LOCATED_IN|SUPPORTS|FIGHTS) YIELD r
+    MATCH p = (x)-[r]-(y)
     RETURN p, r
   }
   RETURN p, r
 }
 WITH r, p WHERE $type = '' OR type(r) = toUpper($type)
+// The rows go by relationship (type, then ends), and a relationship has a
+// row for each of its articles at least (one when it has none): once the
+// relationships before fill the limit, a relationship's articles cannot
+// be shown and are not read. Counting stops at the limit.
+WITH r, p, COUNT { MATCH (x:Evidence) WHERE x.fact = r.id RETURN x LIMIT toInteger($limit) } AS articles
+WITH type(r) AS t, startNode(r).name AS s, endNode(r).name AS o, collect({r: r, p: p}) AS group,
+     sum(CASE WHEN articles > 0 THEN articles ELSE 1 END) AS least
+ORDER BY t, s, o
+WITH collect({group: group, least: least}) AS groups
+WITH groups, reduce(before = [0], g IN groups | before + (before[-1] + g.least)) AS before
+UNWIND range(0, size(groups) - 1) AS i
+WITH groups[i].group AS group WHERE before[i] < toInteger($limit)
+UNWIND group AS f
+WITH f.r AS r, f.p AS p
 WITH r, p, [e IN [startNode(r), endNode(r)] | [n IN [e.name] + coalesce(e.aliases, []) | toLower(n)]] AS ends
+// Its newest limit days of articles, from the index of its articles by
+// day, in the order of the day: a fact of years reads a few hundred.
 CALL (r) {
+  MATCH (x:Evidence) USING INDEX SEEK x:Evidence(fact, observed)
+  WHERE x.fact = r.id AND x.observed >= ''
+  WITH x.observed AS day ORDER BY x.fact DESC, x.observed DESC
+  WITH DISTINCT day LIMIT toInteger($limit)
+  RETURN min(day) AS first, count(day) AS days
+}
+CALL (r, first, days) {
   // One row per sentence of each supporting article (its Evidence), or
   // one without a sentence when none was kept for that article.
-  MATCH (ev:Evidence {fact: r.id})
+  MATCH (ev:Evidence) USING INDEX SEEK ev:Evidence(fact, observed)
+  WHERE ev.fact = r.id AND ev.observed >= first
+  UNWIND CASE coalesce(ev.sentences, []) WHEN [] THEN [null] ELSE ev.sentences END AS sentence
+  RETURN ev, sentence
+  UNION ALL
+  // Undated articles, when the dated ones leave room (else the fact to
+  // seek is null, which the planner cannot move after the seek as it does
+  // a filter).
+  MATCH (ev:Evidence)
+  WHERE ev.fact = CASE WHEN days < toInteger($limit) THEN r.id END AND ev.observed IS NULL
   UNWIND CASE coalesce(ev.sentences, []) WHEN [] THEN [null] ELSE ev.sentences END AS sentence
   RETURN ev, sentence
   UNION ALL

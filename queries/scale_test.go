@@ -56,6 +56,10 @@ func TestReadsStayBounded(t *testing.T) {
 			graph: timelineHistoryGraph,
 		},
 		{
+			name: "articles of a fact", query: "evidence", params: map[string]string{"from": "Ruritania", "to": "Freedonia", "limit": "20"},
+			graph: evidenceGraph,
+		},
+		{
 			name: "reports of a place", query: "control-history", params: map[string]string{"region": "Vale", "limit": "20"},
 			graph: func(times int) []*graph.Batch { return controlHistoryGraph(60 * times) },
 		},
@@ -218,6 +222,58 @@ func controlHistoryGraph(days int) []*graph.Batch {
 	return out
 }
 
+// evidenceGraph is two states with five relationships between them, each
+// with its own history of articles: demands of two kinds (one reported on
+// 30 times as many days), fights and support both ways. Some days have
+// two articles, some articles no date, no sentence or two sentences, and
+// the sentences name both ends, one or neither, with several confidences.
+func evidenceGraph(times int) []*graph.Batch {
+	ru, fr := node(graph.LabelState, "Ruritania"), node(graph.LabelState, "Freedonia")
+	type history struct {
+		typ          graph.RelType
+		from, to     graph.Node
+		demand, verb string
+		days         int
+	}
+	var out []*graph.Batch
+	for h, f := range []history{
+		{graph.RelDemands, ru, fr, "a ceasefire", "demands a ceasefire of", 30 * times},
+		{graph.RelDemands, ru, fr, "border talks", "asks for border talks with", 2},
+		{graph.RelFights, ru, fr, "", "fights", 10 * times},
+		{graph.RelSupports, fr, ru, "", "backs", 6},
+		{graph.RelSupports, ru, fr, "", "backs", 3 * times},
+	} {
+		id := graph.RelID(f.typ, f.from.ID, f.to.ID)
+		if f.demand != "" {
+			id = graph.HashID("rel", string(f.typ), f.from.ID, f.to.ID, f.demand)
+		}
+		for d := 0; d < f.days; d++ {
+			for k := 0; k <= (d+h)%3/2; k++ {
+				article := fmt.Sprintf("article:ev-%d-%d-%d", h, d, k)
+				published := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d).Format(time.DateOnly)
+				if (d+k+h)%7 == 3 {
+					published = ""
+				}
+				name := f.from.Props["name"].(string)
+				sentences := [][]string{
+					{fmt.Sprintf("%s %s %s (%d).", name, f.verb, f.to.Props["name"], d)},
+					{fmt.Sprintf("It %s %s, said an official (%d).", f.verb, f.to.Props["name"], d)},
+					{},
+					{fmt.Sprintf("%s %s them (%d).", name, f.verb, d), fmt.Sprintf("The talks went on (%d, %d).", d, k)},
+				}[(d+2*k)%4]
+				b := report(article, published, f.from, f.to)
+				props := map[string]any{"sources": []string{article}, "evidence": sentences, "confidence": 0.6 + float64((d+k)%4)/10}
+				if f.demand != "" {
+					props["demand"] = f.demand
+				}
+				b.Rels = append(b.Rels, graph.Rel{ID: id, Type: f.typ, Start: f.from.Ref(), End: f.to.Ref(), Props: props})
+				out = append(out, b)
+			}
+		}
+	}
+	return out
+}
+
 // The queries that read only what their answer shows answer as the plain
 // reading of the whole history does (testdata/reference, the queries as
 // they were before): the same rows, counts, sentences and order, whatever
@@ -239,6 +295,18 @@ func TestBoundedReadsAnswerAsEveryRead(t *testing.T) {
 			{"region": "Vale", "limit": "10", "holds": "false"},
 			{"region": "Vale", "limit": "500", "holds": "false"},
 			{"region": "Vale", "limit": "15", "from": "2020-01-20", "to": "2020-02-05"},
+		}},
+		{"evidence", evidenceGraph(2), []string{"relation", "from", "to", "detail", "sentence", "article", "published"}, []map[string]string{
+			{"from": "Ruritania", "to": "Freedonia"},
+			{"from": "Ruritania", "to": "Freedonia", "limit": "1"},
+			{"from": "Ruritania", "to": "Freedonia", "limit": "7"},
+			{"from": "Ruritania", "to": "Freedonia", "limit": "40"},
+			{"from": "Ruritania", "to": "Freedonia", "limit": "75"},
+			{"from": "Ruritania", "to": "Freedonia", "limit": "1000"},
+			{"from": "Ruritania", "to": "Freedonia", "type": "SUPPORTS", "limit": "9"},
+			{"from": "Freedonia", "type": "fights", "limit": "12"},
+			{"from": "Freedonia", "limit": "30"},
+			{"from": "Ruritania", "to": "Freedonia", "type": "DEMANDS", "limit": "65"},
 		}},
 		{"co-occurring", coMentionGraph(1), []string{"actor", "label", "articles", "relations"}, []map[string]string{
 			{"actor": "Ruritania"},
