@@ -43,6 +43,13 @@ WITH a, o, c, co.articles AS articles
 ORDER BY articles DESC, o.name
 LIMIT toInteger($limit)
 RETURN a.name AS focus, o.name AS actor, labels(o)[0] AS label, articles,
-       COLLECT { MATCH (a)-[r:REPRESENTS|DEMANDS|SUPPORTS|FIGHTS|CONTROLS]-(o) RETURN DISTINCT type(r) AS t ORDER BY t } AS relations,
-       [c] + COLLECT { MATCH p = (a)-[:REPRESENTS|DEMANDS|SUPPORTS|FIGHTS|CONTROLS]-(o) RETURN p } AS graph
+       COLLECT {
+         CALL geokg.between(a, o, REPRESENTS|DEMANDS|SUPPORTS|FIGHTS|CONTROLS) YIELD r
+         RETURN DISTINCT type(r) AS t ORDER BY t
+       } AS relations,
+       [c] + COLLECT {
+         CALL geokg.between(a, o, REPRESENTS|DEMANDS|SUPPORTS|FIGHTS|CONTROLS) YIELD r
+         MATCH p = (a)-[r]-(o)
+         RETURN p
+       } AS graph
 ORDER BY articles DESC, actor

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"text/template"
 
@@ -59,6 +60,34 @@ func eventsData(m []string) eventsArgs {
 		a.Key, a.Pattern = store.EventRelKey(typ, graph.LabelEvent, graph.LabelRegion), "(e:Event)-[r:"+m[3]+"]->()"
 	}
 	return a
+}
+
+// betweenLine is how a query reads the relationships between two nodes:
+// on a line of its own,
+//
+//	CALL geokg.between(a, b, SUPPORTS|FIGHTS) YIELD r
+//
+// which stands for the "between" template of resolve.cypher.tmpl: each
+// relationship r of the types, in either direction, between the entities
+// a and b, read from the indexes of the relationships' ends
+// (store.PropBetween), not by reading every relationship of either.
+var betweenLine = regexp.MustCompile(`(?m)^([ \t]*)CALL[ \t]+geokg\.between\([ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*,[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*,[ \t]*([A-Z_]+(?:[ \t]*\|[ \t]*[A-Z_]+)*)[ \t]*\)[ \t]+YIELD[ \t]+r[ \t]*$`)
+
+type betweenArgs struct {
+	A, B, Key, Value string
+	Types            []string
+}
+
+func betweenData(m []string) (betweenArgs, error) {
+	a := betweenArgs{A: m[2], B: m[3], Key: store.PropBetween, Value: store.BetweenValue(m[2], m[3])}
+	for _, t := range strings.Split(m[4], "|") {
+		t = strings.TrimSpace(t)
+		if !slices.Contains(store.BetweenTypes, graph.RelType(t)) {
+			return a, fmt.Errorf("geokg.between(%s, %s, %s): %s is not one of the types between two entities, %v", m[2], m[3], m[4], t, store.BetweenTypes)
+		}
+		a.Types = append(a.Types, t)
+	}
+	return a, nil
 }
 
 // Part is a piece of a query's Cypher: written in the query's file, or
@@ -147,6 +176,16 @@ func expandText(body string, params []Param) (cypher, checks string, err error) 
 	}
 	cypher, err = macro(cypher, eventsLine, "geokg.events", "CALL geokg.events(y, PARTY_TO, from, to) YIELD e", func(m []string) (string, error) {
 		return execute("events", eventsData(m))
+	})
+	if err != nil {
+		return "", "", err
+	}
+	cypher, err = macro(cypher, betweenLine, "geokg.between", "CALL geokg.between(a, b, SUPPORTS|FIGHTS) YIELD r", func(m []string) (string, error) {
+		a, err := betweenData(m)
+		if err != nil {
+			return "", err
+		}
+		return execute("between", a)
 	})
 	if err != nil {
 		return "", "", err

@@ -409,6 +409,38 @@ RETURN last, changed`)
 	}
 }
 
+// TestExpandBetween checks what geokg.between stands for: one lookup by
+// the index of the ends of each type, and that only the types between
+// two entities are taken.
+func TestExpandBetween(t *testing.T) {
+	q, err := Parse("q", `// T
+MATCH (a:State), (o:State)
+  CALL geokg.between(a, o, SUPPORTS|FIGHTS) YIELD r
+RETURN type(r) AS t`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cypher := q.Cypher()
+	for _, want := range []string{
+		"\n  CALL (a, o) {\n    MATCH ()-[r:SUPPORTS]->() USING INDEX r:SUPPORTS(between)\n",
+		"    WHERE r.between = CASE WHEN a.id < o.id THEN a.id + ' ' + o.id ELSE o.id + ' ' + a.id END\n    RETURN r\n    UNION ALL\n",
+		"    MATCH ()-[r:FIGHTS]->() USING INDEX r:FIGHTS(between)\n",
+		"    RETURN r\n  }\nRETURN type(r) AS t",
+	} {
+		if !strings.Contains(cypher, want) {
+			t.Errorf("Cypher lacks %q:\n%s", want, cypher)
+		}
+	}
+	for text, want := range map[string]string{
+		"// T\nMATCH (a), (b)\nCALL geokg.between(a, b, SUPPORTS|PARTY_TO) YIELD r\nRETURN r": "PARTY_TO is not one of the types between two entities",
+		"// T\nMATCH (a), (b) WHERE EXISTS { CALL geokg.between(a, b, FIGHTS) YIELD r } RETURN a":  "geokg.between must stand on a line of its own",
+	} {
+		if _, err := Parse("q", text); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Parse(%q) err = %v, want %q", text, err, want)
+		}
+	}
+}
+
 func TestReturnColumns(t *testing.T) {
 	for cypher, want := range map[string]string{
 		"RETURN a":                               "a",

@@ -195,7 +195,7 @@ func (w *bulkWriter) rel(ctx context.Context, r *graph.Rel) error {
 	if s == nil {
 		s = &bulkStep{
 			query: "UNWIND $batch.rows AS row MATCH (a:" + quote(r.Start.Labels[0]) + " {id: row.s}) MATCH (b:" + quote(r.End.Labels[0]) + " {id: row.e}) " +
-				"CREATE (a)-[r:" + quote(r.Type) + "]->(b) SET r = row.p, r.loaded_at = datetime()" + withEventBounds(r.Type, r.Start.Labels[0], r.End.Labels[0]),
+				"CREATE (a)-[r:" + quote(r.Type) + "]->(b) SET r = row.p, r.loaded_at = datetime()" + withDerived(r.Type, r.Start.Labels[0], r.End.Labels[0]),
 			rel:  true,
 			what: string(r.Type),
 		}

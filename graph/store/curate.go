@@ -673,7 +673,7 @@ func (p *correctPlan) run(ctx context.Context, tx neo4j.ManagedTransaction) erro
 	for _, g := range order {
 		q := "UNWIND $rows AS row\nMATCH (a:" + quote(g.start) + " {id: row.start})\nMATCH (b:" + quote(g.end) + " {id: row.end})\n" +
 			"MERGE (a)-[r:" + quote(g.typ) + " {id: row.id}]->(b)\nWITH a, b, r, row, r.loaded_at AS loaded\nSET r = row.props\n" +
-			"SET r.loaded_at = coalesce(loaded, datetime.transaction())" + withEventBounds(g.typ, g.start, g.end) + "\nRETURN count(*) AS n"
+			"SET r.loaded_at = coalesce(loaded, datetime.transaction())" + withDerived(g.typ, g.start, g.end) + "\nRETURN count(*) AS n"
 		if err := exec(fmt.Sprintf("write %s relationships", g.typ), q, map[string]any{"rows": relGroups[g]}, len(relGroups[g])); err != nil {
 			return err
 		}

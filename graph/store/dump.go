@@ -101,6 +101,9 @@ ORDER BY r.id, a.id, b.id`, nil)
 			if k := EventRelKey(r.Type, r.Start.Labels[0], r.End.Labels[0]); k != "" {
 				deleteDerived(r.Props, k)
 			}
+			if keepsBetween(r.Type, r.Start.Labels[0], r.End.Labels[0]) {
+				delete(r.Props, PropBetween)
+			}
 		}
 		if err := fn(nil, r); err != nil {
 			return err

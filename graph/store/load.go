@@ -626,16 +626,19 @@ RETURN count(*) AS rows, sum(CASE WHEN changed AND NOT created THEN 1 ELSE 0 END
 
 func factQuery(typ graph.RelType, start, end graph.Label) string {
 	return queryPrefix + unwindRows + "\nMATCH (a:" + quote(start) + " {id: row.start})\nMATCH (b:" + quote(end) +
-		" {id: row.end})\nMERGE (a)-[r:" + quote(typ) + " {id: row.id}]->(b)\nON CREATE SET r._new = true, r.loaded_at = datetime.transaction()" + withEventBounds(typ, start, end) + factTail(typ)
+		" {id: row.end})\nMERGE (a)-[r:" + quote(typ) + " {id: row.id}]->(b)\nON CREATE SET r._new = true, r.loaded_at = datetime.transaction()" + withDerived(typ, start, end) + factTail(typ)
 }
 
-// withEventBounds continues a SET of the relationship r from a to b with
-// its event's bounds, when it keeps them (the event step has set them in
-// the same transaction; the event's later changes reach it through
-// eventBounds).
-func withEventBounds(typ graph.RelType, start, end graph.Label) string {
+// withDerived continues a SET of the relationship r from a to b with
+// what its indexes read: its event's bounds, when it keeps them (the event
+// step has set them in the same transaction; the event's later changes
+// reach it through eventBounds), or its ends, when it joins two entities.
+func withDerived(typ graph.RelType, start, end graph.Label) string {
 	if b := eventRelBounds(typ, start, end, "r", "a", "b"); b != "" {
 		return ", " + b
+	}
+	if keepsBetween(typ, start, end) {
+		return ", r." + PropBetween + " = " + BetweenValue("a", "b")
 	}
 	return ""
 }

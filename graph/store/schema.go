@@ -95,6 +95,9 @@ func Schema() []SchemaStatement {
 			add(lower(string(k.typ))+"_"+key+"_"+p, "INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s, r.%s)", quote(k.typ), key, p)
 		}
 	}
+	for _, t := range BetweenTypes {
+		add(lower(string(t))+"_"+PropBetween, "INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s)", quote(t), PropBetween)
+	}
 	for _, t := range graph.RelTypes {
 		if t == graph.RelMentions {
 			continue
@@ -139,6 +142,11 @@ func (db *DB) createSchema(ctx context.Context, upgrade bool) ([]string, error) 
 	}
 	if upgrade && !have[eventStartsIndex] {
 		if err := db.fillEventBounds(ctx); err != nil {
+			return nil, err
+		}
+	}
+	if upgrade && !have[betweenIndex] {
+		if err := db.fillBetween(ctx); err != nil {
 			return nil, err
 		}
 	}
@@ -235,6 +243,10 @@ var eventRels = []struct {
 // eventStartsIndex is the first index of eventRels: a graph without it
 // may hold Events and relationships without their bounds.
 const eventStartsIndex = "party_to_" + propActor + "_" + propStarts
+
+// betweenIndex is the first index of BetweenTypes: a graph without it
+// may hold relationships without their ends' key.
+const betweenIndex = "represents_" + PropBetween
 
 // coMentionedIndex begins the names of the indexes of CO_MENTIONED.
 const coMentionedIndex = "co_mentioned"

@@ -1,0 +1,47 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// PropBetween is the property that names, on a relationship between two
+// entities, both of its ends: their ids in order, a space between. An
+// entity of a long history has relationships with hundreds of others;
+// its relationships with one of them are found by the index of their
+// ends, not by reading its others (nor the other's).
+const PropBetween = "between"
+
+// BetweenTypes are the relationship types that join two entities, each
+// with an index on PropBetween.
+var BetweenTypes = []graph.RelType{graph.RelRepresents, graph.RelControls, graph.RelDemands, graph.RelLocatedIn, graph.RelSupports, graph.RelFights}
+
+// keepsBetween tells whether a relationship of type typ from a start to an
+// end label keeps its ends in PropBetween: one of BetweenTypes between
+// two entities (an event's LOCATED_IN keeps its place instead).
+func keepsBetween(typ graph.RelType, start, end graph.Label) bool {
+	return slices.Contains(BetweenTypes, typ) && start.IsEntity() && end.IsEntity()
+}
+
+// BetweenValue is the Cypher expression of the PropBetween value of a
+// relationship between the nodes a and b, in either direction.
+func BetweenValue(a, b string) string {
+	return fmt.Sprintf("CASE WHEN %[1]s.id < %[2]s.id THEN %[1]s.id + ' ' + %[2]s.id ELSE %[2]s.id + ' ' + %[1]s.id END", a, b)
+}
+
+// fillBetween gives the relationships between entities of a graph loaded
+// or imported without their ends' key that key, once, before its indexes
+// are made.
+func (db *DB) fillBetween(ctx context.Context) error {
+	for _, t := range BetweenTypes {
+		q := "MATCH (a)-[r:" + quote(t) + "]->(b) WHERE r." + PropBetween + " IS NULL AND NOT a:Event AND NOT b:Event\n" +
+			"CALL (a, r, b) { SET r." + PropBetween + " = " + BetweenValue("a", "b") + " } IN TRANSACTIONS OF 10000 ROWS"
+		if err := db.autocommit(ctx, q); err != nil {
+			return fmt.Errorf("schema: fill the ends of %s relationships: %w", t, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,94 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/store"
+	"github.com/geokg/geokg/internal/neo4jtest"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Every relationship between two entities names both ends, in order, for
+// the index that finds the relationships between two entities: merged
+// article by article, in bulk, after curation moved its ends, and on a
+// graph loaded before and then given the schema. An event's relationships
+// keep theirs (TestEventBounds), and the export leaves the ends out.
+func TestBetween(t *testing.T) {
+	db := testDB(t)
+	ctx := context.Background()
+	ends := func(how string, want []string) {
+		t.Helper()
+		res, err := neo4j.ExecuteQuery(ctx, db.Driver, `MATCH (a)-[r]->(b) WHERE NOT type(r) IN ['MENTIONS', 'CO_MENTIONED']
+RETURN type(r) + ' ' + a.id + ' ' + b.id + ': ' + coalesce(r.between, '-') AS e ORDER BY e`, nil, neo4j.EagerResultTransformer)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range res.Records {
+			got = append(got, r.Values[0].(string))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: relationships\n  %s\nwant\n  %s", how, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+		}
+	}
+	loaded := []string{
+		"LOCATED_IN event:e3 region:kosovia: -",
+		"LOCATED_IN region:kosovia state:borduria: region:kosovia state:borduria",
+		"CONTROLS org:peoples-front region:kosovia: org:peoples-front region:kosovia",
+		"CONTROLS org:pf region:kosovia: org:pf region:kosovia",
+		"FIGHTS state:ruritania state:borduria: state:borduria state:ruritania",
+		"MEDIATES state:borduria event:e3: -",
+		"PARTY_TO state:ruritania event:e3: -",
+		"REPRESENTS leader:jan-novak state:ruritania: leader:jan-novak state:ruritania",
+		"REPRESENTS leader:john-byline state:ruritania: leader:john-byline state:ruritania",
+		"SUPPORTS state:borduria org:peoples-front: org:peoples-front state:borduria",
+		"SUPPORTS state:ruritania org:pf: org:pf state:ruritania",
+	}
+	slices.Sort(loaded)
+	// Curation moved ends (a merge, a relabel, a rename) and added
+	// relationships: each names its ends as they are now.
+	curated := []string{
+		"CONTROLS org:peoples-front state:kosovia: org:peoples-front state:kosovia",
+		"DEMANDS state:kosovia state:republic-of-borduria: state:kosovia state:republic-of-borduria",
+		"LOCATED_IN event:e3 state:kosovia: -",
+		"LOCATED_IN state:kosovia state:republic-of-borduria: state:kosovia state:republic-of-borduria",
+		"PARTY_TO state:ruritania event:e3: -",
+		"REPRESENTS leader:jan-novak state:ruritania: leader:jan-novak state:ruritania",
+		"SUPPORTS state:republic-of-borduria org:peoples-front: org:peoples-front state:republic-of-borduria",
+		"SUPPORTS state:ruritania org:peoples-front: org:peoples-front state:ruritania",
+	}
+	articles := append(story(), storyArticle(4, "2024-04-01",
+		[]string{"region:kosovia=Kosovia,disputed", "state:borduria=Borduria", "event:e3=talks in Kosovia"},
+		"region:kosovia LOCATED_IN state:borduria", "event:e3 LOCATED_IN region:kosovia"))
+	l := store.NewLoader(db)
+	for _, b := range articles {
+		write(t, l, []*graph.Batch{b})
+	}
+	ends("merged article by article", loaded)
+	if b, err := db.DumpBatch(ctx); err != nil {
+		t.Fatal(err)
+	} else if s := fmt.Sprint(b.Rels); strings.Contains(s, "between") {
+		t.Errorf("the export holds the ends: %s", s)
+	}
+
+	correct(t, db, storySet(t, storyCuration), true)
+	ends("curated", curated)
+
+	neo4jtest.Reset(t, db)
+	bulkWrite(t, db, articles, 2)
+	ends("in bulk", loaded)
+
+	if _, err := neo4j.ExecuteQuery(ctx, db.Driver, "MATCH ()-[r]->() REMOVE r.between", nil, neo4j.EagerResultTransformer); err != nil {
+		t.Fatal(err)
+	}
+	neo4jtest.DropSchema(t, db)
+	if _, err := db.ApplySchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ends("loaded before, then the schema applied", loaded)
+}
