@@ -53,6 +53,10 @@ const (
 	// article's publication date. Queries of control and office over
 	// time order the observations by it.
 	PropObserved = "observed"
+	// PropUndated is true on an observation without a day (no change
+	// date, an undated article) and absent on the others, so that the
+	// index of (fact, undated) holds a fact's undated observations alone.
+	PropUndated = "undated"
 )
 
 // Evidence is one article's support for one fact: the sentences that state
@@ -113,6 +117,8 @@ func (e *Evidence) Node() Node {
 	}
 	if o := e.Observed(); o != "" {
 		p[PropObserved] = o
+	} else {
+		p[PropUndated] = true
 	}
 	return Node{ID: id, Labels: []Label{LabelEvidence}, Props: p}
 }

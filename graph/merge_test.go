@@ -251,7 +251,8 @@ func TestMergerKeepsEachArticlesChange(t *testing.T) {
 	}
 	older := with(article("article:1", "2024-03-12", 0.8, "Ruritania seized Freedonia on March 10.", state("Ruritania"), state("Freedonia")), "gain", "2024-03-10")
 	newer := with(article("article:2", "2024-05-02", 0.8, "Ruritania holds Freedonia.", state("Ruritania"), state("Freedonia")), "hold", "")
-	for _, order := range [][]*Batch{{older, newer}, {newer, older}, {newer, older, newer}} {
+	undated := with(article("article:3", "", 0.8, "Ruritania holds Freedonia.", state("Ruritania"), state("Freedonia")), "hold", "")
+	for _, order := range [][]*Batch{{older, newer, undated}, {undated, newer, older}, {newer, undated, older, newer}} {
 		m := NewMerger()
 		for _, b := range order {
 			m.Add(b)
@@ -269,10 +270,12 @@ func TestMergerKeepsEachArticlesChange(t *testing.T) {
 		seen := map[string]string{}
 		for _, n := range out.Nodes {
 			if n.Label() == LabelEvidence {
-				seen[n.Props[PropArticle].(string)] = fmt.Sprint(n.Props[PropChange], " ", n.Props[PropChangeDate], " ", n.Props[PropObserved])
+				seen[n.Props[PropArticle].(string)] = fmt.Sprint(n.Props[PropChange], " ", n.Props[PropChangeDate], " ", n.Props[PropObserved], " ", n.Props[PropUndated])
 			}
 		}
-		want := map[string]string{"article:1": "gain 2024-03-10 2024-03-10", "article:2": "hold <nil> 2024-05-02"}
+		// An undated article's observation has no day, and says so for
+		// the index of a fact's undated observations.
+		want := map[string]string{"article:1": "gain 2024-03-10 2024-03-10 <nil>", "article:2": "hold <nil> 2024-05-02 <nil>", "article:3": "hold <nil> <nil> true"}
 		if !reflect.DeepEqual(seen, want) {
 			t.Errorf("evidence: %v, want %v", seen, want)
 		}

@@ -34,13 +34,14 @@ CALL (r, from, last) {
        max(coalesce(x.published, '') + ' ' + x.article) AS newest
   RETURN collect({day: day, change: change, articles: articles, evidence: evidence, newest: newest}) AS dated
 }
-// Undated reports come after every dated one: they are read only when
-// the fact's dated ones leave room (else the fact to seek is null, which
-// the planner cannot move after the seek as it does a filter).
+// Undated reports come after every dated one: they are read, from the
+// index of a fact's undated reports, only when the fact's dated ones
+// leave room (else the fact to seek is null, which the planner cannot
+// move after the seek as it does a filter).
 CALL (r, dated) {
-  MATCH (x:Evidence)
+  MATCH (x:Evidence) USING INDEX SEEK x:Evidence(fact, undated)
   WHERE x.fact = CASE WHEN size(dated) < toInteger($limit) THEN r.id END
-    AND x.observed IS NULL AND ($holds OR x.change IN ['gain', 'lose'])
+    AND x.undated = true AND ($holds OR x.change IN ['gain', 'lose'])
   WITH coalesce(x.change, 'hold') AS change, count(x) AS articles, min(x.sentences[0]) AS evidence,
        max(coalesce(x.published, '') + ' ' + x.article) AS newest
   RETURN collect({day: null, change: change, articles: articles, evidence: evidence, newest: newest}) AS undated

@@ -88,8 +88,8 @@ CALL (r, first, days) {
   // Undated articles, when the dated ones leave room (else the fact to
   // seek is null, which the planner cannot move after the seek as it does
   // a filter).
-  MATCH (ev:Evidence)
-  WHERE ev.fact = CASE WHEN days < toInteger($limit) THEN r.id END AND ev.observed IS NULL
+  MATCH (ev:Evidence) USING INDEX SEEK ev:Evidence(fact, undated)
+  WHERE ev.fact = CASE WHEN days < toInteger($limit) THEN r.id END AND ev.undated = true
   UNWIND CASE coalesce(ev.sentences, []) WHEN [] THEN [null] ELSE ev.sentences END AS sentence
   RETURN ev, sentence
   UNION ALL

@@ -60,6 +60,14 @@ func TestReadsStayBounded(t *testing.T) {
 			graph: evidenceGraph,
 		},
 		{
+			// Undated reports are listed in every period, so only the dated
+			// are asked about here.
+			name: "dated reports of a place's fortnight", query: "control-history", params: map[string]string{"region": "Vale", "from": "2020-01-05", "to": "2020-01-18"},
+			graph: func(times int) []*graph.Batch {
+				return slices.DeleteFunc(controlHistoryGraph(60*times), func(b *graph.Batch) bool { return b.Nodes[0].Props[graph.PropPublished] == nil })
+			},
+		},
+		{
 			name: "reports of a place", query: "control-history", params: map[string]string{"region": "Vale", "limit": "20"},
 			graph: func(times int) []*graph.Batch { return controlHistoryGraph(60 * times) },
 		},

@@ -156,3 +156,51 @@ CREATE (s)-[:PARTY_TO {id: 'r' + i}]->(:Event {id: 'e' + i, type: 'talks', name:
 		t.Errorf("%v of %v relationships have their bounds", filled, all)
 	}
 }
+
+// Every Evidence node says the day it is about (observed), or that it has
+// none (undated, for the index of a fact's undated reports): loaded by
+// the merge or in bulk, and on a graph loaded before either existed, once
+// the schema is applied.
+func TestEvidenceDays(t *testing.T) {
+	db := testDB(t)
+	ctx := context.Background()
+	articles := []*graph.Batch{
+		storyArticle(1, "2024-01-01", []string{"org:pf=PF,other", "region:kosovia=Kosovia,disputed"}, "org:pf CONTROLS region:kosovia change=gain change_date=2023-12-30"),
+		storyArticle(2, "", []string{"org:pf=PF,other", "region:kosovia=Kosovia,disputed"}, "org:pf CONTROLS region:kosovia"),
+		storyArticle(3, "2024-02-01", []string{"org:pf=PF,other", "region:kosovia=Kosovia,disputed"}, "org:pf CONTROLS region:kosovia"),
+		storyArticle(4, "", []string{"org:pf=PF,other", "region:kosovia=Kosovia,disputed"}, "org:pf CONTROLS region:kosovia change=lose change_date=2024-03-01"),
+	}
+	want := []string{"article:0001 2023-12-30 -", "article:0002 - true", "article:0003 2024-02-01 -", "article:0004 2024-03-01 -"}
+	days := func(how string) {
+		t.Helper()
+		res, err := neo4j.ExecuteQuery(ctx, db.Driver, `MATCH (x:Evidence)
+RETURN x.article + ' ' + coalesce(x.observed, '-') + ' ' + coalesce(toString(x.undated), '-') AS d ORDER BY d`, nil, neo4j.EagerResultTransformer)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range res.Records {
+			got = append(got, r.Values[0].(string))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: evidence days %v, want %v", how, got, want)
+		}
+	}
+	for _, b := range articles {
+		write(t, store.NewLoader(db), []*graph.Batch{b})
+	}
+	days("merged article by article")
+
+	neo4jtest.Reset(t, db)
+	bulkWrite(t, db, articles, 2)
+	days("in bulk")
+
+	if _, err := neo4j.ExecuteQuery(ctx, db.Driver, "MATCH (x:Evidence) REMOVE x.observed, x.undated", nil, neo4j.EagerResultTransformer); err != nil {
+		t.Fatal(err)
+	}
+	neo4jtest.DropSchema(t, db)
+	if _, err := db.ApplySchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	days("loaded before, then the schema applied")
+}

@@ -573,7 +573,8 @@ CALL (r, row) {
       OR coalesce(x.change, '') <> coalesce(change, '') OR coalesce(x.change_date, '') <> coalesce(changeDate, '')) AS changed
   SET x.confidence = e.confidence, x.weight = e.weight, x.sentences = sentences,
     x.rule = CASE WHEN size(rule) > 0 THEN rule END,
-    x.change = change, x.change_date = changeDate, x.observed = coalesce(changeDate, x.published)
+    x.change = change, x.change_date = changeDate, x.observed = coalesce(changeDate, x.published),
+    x.undated = CASE WHEN coalesce(changeDate, x.published) IS NULL THEN true END
   REMOVE x._new, x._lock
   RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS added, sum(e.weight - oldW) AS dw,
     collect(CASE WHEN created THEN e.key END) AS keys, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS ev_changed

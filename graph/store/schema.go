@@ -85,6 +85,7 @@ func Schema() []SchemaStatement {
 	add("evidence_article", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.article)")
 	add("evidence_fact_observed", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact, n.observed)")
 	add("evidence_fact_change", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact, n.change, n.observed)")
+	add(evidenceUndatedIndex, "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact, n.undated)")
 	add(coMentionedIndex+"_"+graph.PropArticles, "INDEX %s IF NOT EXISTS FOR ()-[c:%s]-() ON (c.%s)", quote(graph.RelCoMentioned), graph.PropArticles)
 	for _, end := range []string{graph.PropPairA, graph.PropPairB} {
 		add(coMentionedIndex+"_"+end, "INDEX %s IF NOT EXISTS FOR ()-[c:%s]-() ON (c.%s, c.%s)", quote(graph.RelCoMentioned), end, graph.PropArticles)
@@ -142,6 +143,11 @@ func (db *DB) createSchema(ctx context.Context, upgrade bool) ([]string, error) 
 	}
 	if upgrade && !have[eventStartsIndex] {
 		if err := db.fillEventBounds(ctx); err != nil {
+			return nil, err
+		}
+	}
+	if upgrade && !have[evidenceUndatedIndex] {
+		if err := db.fillObserved(ctx); err != nil {
 			return nil, err
 		}
 	}
@@ -243,6 +249,24 @@ var eventRels = []struct {
 // eventStartsIndex is the first index of eventRels: a graph without it
 // may hold Events and relationships without their bounds.
 const eventStartsIndex = "party_to_" + propActor + "_" + propStarts
+
+// evidenceUndatedIndex holds each fact's observations without a day: a
+// graph without it may hold Evidence without observed or undated.
+const evidenceUndatedIndex = "evidence_fact_undated"
+
+// fillObserved gives the Evidence nodes of a graph loaded before they
+// kept the day they are about, or before the undated ones said so, those
+// properties, once, before the index of the undated is made.
+func (db *DB) fillObserved(ctx context.Context) error {
+	if err := db.autocommit(ctx, `MATCH (x:Evidence) WHERE x.observed IS NULL AND x.undated IS NULL
+CALL (x) {
+  SET x.observed = coalesce(x.change_date, x.published),
+    x.undated = CASE WHEN coalesce(x.change_date, x.published) IS NULL THEN true END
+} IN TRANSACTIONS OF 10000 ROWS`); err != nil {
+		return fmt.Errorf("schema: fill the days of evidence: %w", err)
+	}
+	return nil
+}
 
 // betweenIndex is the first index of BetweenTypes: a graph without it
 // may hold relationships without their ends' key.
