@@ -392,10 +392,10 @@ RETURN last, changed`)
 	}
 	cypher := q.Cypher()
 	for _, want := range []string{
-		"\n  CALL (r, day) {\n    RETURN COLLECT { MATCH (x:Evidence) USING INDEX x:Evidence(fact, observed)",
+		"\n  CALL (r, day) {\n    RETURN COLLECT { MATCH (x:Evidence) USING INDEX SEEK x:Evidence(fact, observed)",
 		"WHERE x.fact = r.id AND x.observed <= day",
 		"ORDER BY x.fact DESC, x.observed DESC, coalesce(x.published, '') DESC, x.article DESC LIMIT 1",
-		"USING INDEX x:Evidence(fact, change, observed)",
+		"USING INDEX SEEK x:Evidence(fact, change, observed)",
 		"WHERE x.fact = r.id AND x.change = 'gain' AND x.observed <= day",
 		"}[0] AS changed\n  }\nRETURN last, changed",
 	} {
@@ -422,9 +422,9 @@ RETURN type(r) AS t`)
 	}
 	cypher := q.Cypher()
 	for _, want := range []string{
-		"\n  CALL (a, o) {\n    MATCH ()-[r:SUPPORTS]->() USING INDEX r:SUPPORTS(between)\n",
+		"\n  CALL (a, o) {\n    MATCH ()-[r:SUPPORTS]->() USING INDEX SEEK r:SUPPORTS(between)\n",
 		"    WHERE r.between = CASE WHEN a.id < o.id THEN a.id + ' ' + o.id ELSE o.id + ' ' + a.id END\n    RETURN r\n    UNION ALL\n",
-		"    MATCH ()-[r:FIGHTS]->() USING INDEX r:FIGHTS(between)\n",
+		"    MATCH ()-[r:FIGHTS]->() USING INDEX SEEK r:FIGHTS(between)\n",
 		"    RETURN r\n  }\nRETURN type(r) AS t",
 	} {
 		if !strings.Contains(cypher, want) {

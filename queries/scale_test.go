@@ -68,6 +68,18 @@ func TestReadsStayBounded(t *testing.T) {
 			},
 		},
 		{
+			name: "holders of a place", query: "region-control", params: map[string]string{"region": "Vale", "as_of": "2020-01-20"},
+			graph: func(times int) []*graph.Batch { return controlHistoryGraph(60 * times) },
+		},
+		{
+			name: "places of an actor", query: "actor-controls", params: map[string]string{"actor": "Borovia", "as_of": "2020-01-20"},
+			graph: func(times int) []*graph.Batch { return controlHistoryGraph(60 * times) },
+		},
+		{
+			name: "leaders of a state", query: "leaders", params: map[string]string{"actor": "Ruritania", "as_of": "2020-01-20"},
+			graph: func(times int) []*graph.Batch { return officeHistoryGraph(60 * times) },
+		},
+		{
 			name: "reports of a place", query: "control-history", params: map[string]string{"region": "Vale", "limit": "20"},
 			graph: func(times int) []*graph.Batch { return controlHistoryGraph(60 * times) },
 		},
@@ -277,6 +289,33 @@ func evidenceGraph(times int) []*graph.Batch {
 				b.Rels = append(b.Rels, graph.Rel{ID: id, Type: f.typ, Start: f.from.Ref(), End: f.to.Ref(), Props: props})
 				out = append(out, b)
 			}
+		}
+	}
+	return out
+}
+
+// officeHistoryGraph is a state whose three leaders are reported on
+// many days, starting and leaving office among other reports.
+func officeHistoryGraph(days int) []*graph.Batch {
+	ru := node(graph.LabelState, "Ruritania")
+	var out []*graph.Batch
+	for i, name := range []string{"Anna Arland", "Boris Borov", "Carla Cest"} {
+		leader := node(graph.LabelLeader, name)
+		for d := i; d < days; d += 2 {
+			day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d).Format(time.DateOnly)
+			id := fmt.Sprintf("article:office-%d-%d", i, d)
+			b := report(id, day, leader, ru)
+			f := fact(graph.RelRepresents, leader, ru, id)
+			f.Props["role"] = "President"
+			f.Props["evidence"] = []string{fmt.Sprintf("%s leads Ruritania (%d).", name, d)}
+			switch (d + i) % 7 {
+			case 0:
+				f.Props[graph.PropChange] = "start"
+			case 3:
+				f.Props[graph.PropChange] = "end"
+			}
+			b.Rels = append(b.Rels, f)
+			out = append(out, b)
 		}
 	}
 	return out
