@@ -54,17 +54,23 @@ CALL (x) {
 }
 WITH r, p WHERE $type = '' OR type(r) = toUpper($type)
 // The rows go by relationship (type, then ends), and a relationship has a
-// row for each of its articles at least (one when it has none): once the
-// relationships before fill the limit, a relationship's articles cannot
-// be shown and are not read. Counting stops at the limit.
-WITH r, p, COUNT { MATCH (x:Evidence) WHERE x.fact = r.id RETURN x LIMIT toInteger($limit) } AS articles
-WITH type(r) AS t, startNode(r).name AS s, endNode(r).name AS o, collect({r: r, p: p}) AS group,
-     sum(CASE WHEN articles > 0 THEN articles ELSE 1 END) AS least
+// row for each of its articles at least (one when it has none): only the
+// first limit relationships can be shown, and once those before fill the
+// limit, a relationship's articles cannot be shown and are not read.
+// Counting stops at the limit.
+WITH type(r) AS t, startNode(r).name AS s, endNode(r).name AS o, collect({r: r, p: p}) AS group
 ORDER BY t, s, o
+LIMIT toInteger($limit)
+CALL (group) {
+  UNWIND group AS f
+  WITH COUNT { MATCH (x:Evidence) WHERE x.fact = f.r.id RETURN x LIMIT toInteger($limit) } AS articles
+  RETURN sum(CASE WHEN articles > 0 THEN articles ELSE 1 END) AS least
+}
+WITH t, s, o, group, least ORDER BY t, s, o
 WITH collect({group: group, least: least}) AS groups
 WITH groups, reduce(before = [0], g IN groups | before + (before[-1] + g.least)) AS before
-UNWIND range(0, size(groups) - 1) AS i
-WITH groups[i].group AS group WHERE before[i] < toInteger($limit)
+WITH [i IN range(0, size(groups) - 1) WHERE before[i] < toInteger($limit) | groups[i].group] AS shown
+UNWIND shown AS group
 UNWIND group AS f
 WITH f.r AS r, f.p AS p
 WITH r, p, [e IN [startNode(r), endNode(r)] | [n IN [e.name] + coalesce(e.aliases, []) | toLower(n)]] AS ends
