@@ -12,8 +12,8 @@
 // @param holds bool true — list reports that an actor holds the place, not only gains and losses
 // @param limit int 200 — at most this many rows
 CALL geokg.resolve($region) YIELD node AS g
-MATCH inside = (place:Region)-[:LOCATED_IN*0..3]->(g)
-WHERE length(inside) <= $depth
+CALL geokg.inside(g, 3) YIELD place, inside
+WITH place, inside WHERE place:Region AND length(inside) <= $depth
 WITH DISTINCT place, toString(date($from)) AS from, toString(date($to)) AS to
 MATCH held = (c)-[r:CONTROLS]->(place)
 // A fact's reports are read from the index of its reports by day, in the

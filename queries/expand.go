@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 
@@ -86,6 +87,57 @@ func betweenData(m []string) (betweenArgs, error) {
 			return a, fmt.Errorf("geokg.between(%s, %s, %s): %s is not one of the types between two entities, %v", m[2], m[3], m[4], t, store.BetweenTypes)
 		}
 		a.Types = append(a.Types, t)
+	}
+	return a, nil
+}
+
+// insideLine is how a query reads the places inside a place: on a line
+// of its own,
+//
+//	CALL geokg.inside(g, 3) YIELD place, inside
+//
+// which stands for the "inside" template of resolve.cypher.tmpl: g itself,
+// then each Region up to that many LOCATED_IN steps inside it (1 to 3),
+// with the path from it to g, one row per path as the pattern
+// (place:Region)-[:LOCATED_IN*0..3]->(g) gives them. Each step is read
+// from the index of the places' containers (store.PropWithin), not among
+// the events held in the place.
+var insideLine = regexp.MustCompile(`(?m)^([ \t]*)CALL[ \t]+geokg\.inside\([ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*,[ \t]*([0-9]+)[ \t]*\)[ \t]+YIELD[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*,[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*$`)
+
+type insideArgs struct {
+	Var, Place, Path, Key string
+	Steps                 []insideStep
+}
+
+// insideStep is the path of a place n steps inside: its relationships
+// from the container down, each read by its container's id, and the
+// chain that joins them from the place to the container.
+type insideStep struct {
+	Rels  []insideRel
+	Chain string
+}
+
+type insideRel struct{ Name, Container string }
+
+func insideData(m []string) (insideArgs, error) {
+	a := insideArgs{Var: m[2], Place: m[4], Path: m[5], Key: store.PropWithin}
+	depth, err := strconv.Atoi(m[3])
+	if err != nil || depth < 1 || depth > 3 {
+		return a, fmt.Errorf("geokg.inside(%s, %s): the depth must be 1, 2 or 3", m[2], m[3])
+	}
+	for n := 1; n <= depth; n++ {
+		var st insideStep
+		container := a.Var
+		for i := 1; i <= n; i++ {
+			name := fmt.Sprintf("%s_%d", a.Path, i)
+			st.Rels = append(st.Rels, insideRel{Name: name, Container: container})
+			container = "startNode(" + name + ")"
+			st.Chain = "-[" + name + "]->" + st.Chain
+			if i < n {
+				st.Chain = "()" + st.Chain
+			}
+		}
+		a.Steps = append(a.Steps, st)
 	}
 	return a, nil
 }
@@ -186,6 +238,16 @@ func expandText(body string, params []Param) (cypher, checks string, err error) 
 			return "", err
 		}
 		return execute("between", a)
+	})
+	if err != nil {
+		return "", "", err
+	}
+	cypher, err = macro(cypher, insideLine, "geokg.inside", "CALL geokg.inside(g, 3) YIELD place, inside", func(m []string) (string, error) {
+		a, err := insideData(m)
+		if err != nil {
+			return "", err
+		}
+		return execute("inside", a)
 	})
 	if err != nil {
 		return "", "", err

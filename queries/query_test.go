@@ -441,6 +441,34 @@ RETURN type(r) AS t`)
 	}
 }
 
+// TestExpandInside checks what geokg.inside stands for: the place, then
+// each step inside it read by the index of containers, with its path.
+func TestExpandInside(t *testing.T) {
+	q, err := Parse("q", `// T
+MATCH (g:State)
+CALL geokg.inside(g, 2) YIELD place, path
+RETURN place.name AS p, length(path) AS n`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cypher := q.Cypher()
+	for _, want := range []string{
+		"CALL (g) {\n  MATCH path = (g)\n  RETURN g AS place, path\n  UNION ALL\n",
+		"  MATCH ()-[path_1:LOCATED_IN]->() USING INDEX SEEK path_1:LOCATED_IN(within)\n  WHERE path_1.within = g.id\n  MATCH path = (place:Region)-[path_1]->(g)\n  RETURN place, path\n  UNION ALL\n",
+		"  WHERE path_2.within = startNode(path_1).id\n  MATCH path = (place:Region)-[path_2]->()-[path_1]->(g)\n  RETURN place, path\n}\nRETURN",
+	} {
+		if !strings.Contains(cypher, want) {
+			t.Errorf("Cypher lacks %q:\n%s", want, cypher)
+		}
+	}
+	if strings.Contains(cypher, "path_3") {
+		t.Errorf("depth 2 reads a third step:\n%s", cypher)
+	}
+	if _, err := Parse("q", "// T\nMATCH (g)\nCALL geokg.inside(g, 4) YIELD place, path\nRETURN place"); err == nil || !strings.Contains(err.Error(), "the depth must be 1, 2 or 3") {
+		t.Errorf("depth 4: err = %v", err)
+	}
+}
+
 func TestReturnColumns(t *testing.T) {
 	for cypher, want := range map[string]string{
 		"RETURN a":                               "a",

@@ -12,8 +12,8 @@
 // @param depth int 2 — also list places up to this many LOCATED_IN steps inside it (0 to 3)
 // @param as_of date "today" — the day the answer is about
 CALL geokg.resolve($region) YIELD node AS g
-MATCH inside = (place:Region)-[:LOCATED_IN*0..3]->(g)
-WHERE length(inside) <= $depth
+CALL geokg.inside(g, 3) YIELD place, inside
+WITH g, place, inside WHERE place:Region AND length(inside) <= $depth
 WITH g, place, inside ORDER BY length(inside)
 WITH g, place, collect(inside)[0] AS inside, toString(date($as_of)) AS asOf
 MATCH held = (c)-[r:CONTROLS]->(place)

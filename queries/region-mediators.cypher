@@ -15,7 +15,10 @@ CALL geokg.resolve($region) YIELD node AS g
 // Events are read by the period's days (geokg.events), not by the
 // region's or its sides' whole history.
 WITH g, date($from) AS from, date($to) AS to
-WITH g, from, to, [g] + COLLECT { MATCH (g)<-[:LOCATED_IN*1..2]-(p:Region) RETURN DISTINCT p } AS places
+WITH g, from, to, COLLECT {
+  CALL geokg.inside(g, 2) YIELD place, inside
+  RETURN DISTINCT place
+} AS places
 // The ten sides most reported there: a hub's every talk elsewhere would
 // otherwise drown the region's own.
 CALL (g, from, to, places) {
@@ -25,7 +28,8 @@ CALL (g, from, to, places) {
     MATCH (side)-[:PARTY_TO]->(e)
     RETURN side, 1 AS reports
     UNION ALL
-    MATCH (side)-[c:CONTROLS]->(:Region)-[:LOCATED_IN*0..2]->(g)
+    CALL geokg.inside(g, 2) YIELD place, inside
+    MATCH (side)-[c:CONTROLS]->(place:Region)
     RETURN side, coalesce(c.source_count, size(c.sources)) AS reports
   }
   WITH side, sum(reports) AS reports

@@ -80,6 +80,22 @@ func TestReadsStayBounded(t *testing.T) {
 			graph: func(times int) []*graph.Batch { return officeHistoryGraph(60 * times) },
 		},
 		{
+			name: "holders in a state's places", query: "region-control", params: map[string]string{"region": "Ruritania"},
+			graph: heldPlacesGraph,
+		},
+		{
+			name: "events in a state's places' week", query: "timeline", params: map[string]string{"name": "Ruritania", "from": "2020-01-05", "to": "2020-01-11"},
+			graph: heldPlacesGraph,
+		},
+		{
+			name: "mediators in a state's places' week", query: "region-mediators", params: map[string]string{"region": "Ruritania", "from": "2020-01-05", "to": "2020-01-11"},
+			graph: heldPlacesGraph,
+		},
+		{
+			name: "reports of a state's places", query: "control-history", params: map[string]string{"region": "Ruritania", "depth": "2"},
+			graph: heldPlacesGraph,
+		},
+		{
 			name: "reports of a place", query: "control-history", params: map[string]string{"region": "Vale", "limit": "20"},
 			graph: func(times int) []*graph.Batch { return controlHistoryGraph(60 * times) },
 		},
@@ -290,6 +306,26 @@ func evidenceGraph(times int) []*graph.Batch {
 				out = append(out, b)
 			}
 		}
+	}
+	return out
+}
+
+// heldPlacesGraph is a state with a region inside it, and a town inside
+// that, which an actor holds; 30 times talks are held in the region, one
+// a day.
+func heldPlacesGraph(times int) []*graph.Batch {
+	ru, vale, town, arland := node(graph.LabelState, "Ruritania"), node(graph.LabelRegion, "Vale"), node(graph.LabelRegion, "Valetown"), node(graph.LabelState, "Arland")
+	first := report("article:held-0", "2020-01-01", ru, vale, town, arland)
+	first.Rels = append(first.Rels, fact(graph.RelLocatedIn, vale, ru, "article:held-0"), fact(graph.RelLocatedIn, town, vale, "article:held-0"),
+		fact(graph.RelControls, arland, town, "article:held-0"))
+	out := []*graph.Batch{first}
+	for d := 0; d < 30*times; d++ {
+		day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d).Format(time.DateOnly)
+		id := fmt.Sprintf("article:held-%d", d+1)
+		talks := event("event:held-"+day, "talks", "talks in Vale "+day, map[string]any{"date": day})
+		b := report(id, day, talks, vale, arland)
+		b.Rels = append(b.Rels, fact(graph.RelLocatedIn, talks, vale, id), fact(graph.RelPartyTo, arland, talks, id))
+		out = append(out, b)
 	}
 	return out
 }

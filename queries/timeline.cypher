@@ -18,8 +18,15 @@ CALL geokg.resolve($name) YIELD node AS x
 // by the period's days (geokg.events), not by x's whole history.
 WITH x, date($from) AS from, date($to) AS to
 WITH x, from, to, [x] + [(x)<-[:REPRESENTS]-(l) | l] AS actors,
-  [x] + COLLECT { MATCH (x)<-[:LOCATED_IN*1..2]-(p:Region) RETURN DISTINCT p } AS places,
-  CASE WHEN x:Region THEN COLLECT { MATCH (x)<-[:LOCATED_IN*0..2]-(:Region)<-[:CONTROLS]-(side) RETURN DISTINCT side } ELSE [] END AS sides
+  COLLECT {
+    CALL geokg.inside(x, 2) YIELD place, inside
+    RETURN DISTINCT place
+  } AS places,
+  CASE WHEN x:Region THEN COLLECT {
+    CALL geokg.inside(x, 2) YIELD place, inside
+    MATCH (place:Region)<-[:CONTROLS]-(side)
+    RETURN DISTINCT side
+  } ELSE [] END AS sides
 CALL (from, to, actors, places, sides) {
   UNWIND places AS y
   CALL geokg.events(y, LOCATED_IN, from, to) YIELD e

@@ -15,6 +15,12 @@ import (
 // ends, not by reading its others (nor the other's).
 const PropBetween = "between"
 
+// PropWithin is the property that names, on a LOCATED_IN between two
+// entities, the place it is in (its end): a place's regions are found by
+// the index of their containers, not among every event held there, which
+// are most of a busy place's LOCATED_IN.
+const PropWithin = "within"
+
 // BetweenTypes are the relationship types that join two entities, each
 // with an index on PropBetween.
 var BetweenTypes = []graph.RelType{graph.RelRepresents, graph.RelControls, graph.RelDemands, graph.RelLocatedIn, graph.RelSupports, graph.RelFights}
@@ -32,13 +38,24 @@ func BetweenValue(a, b string) string {
 	return fmt.Sprintf("CASE WHEN %[1]s.id < %[2]s.id THEN %[1]s.id + ' ' + %[2]s.id ELSE %[2]s.id + ' ' + %[1]s.id END", a, b)
 }
 
+// entityKeys is the SET items that give the relationship r, of type typ
+// from the entity a to the entity b, the keys of its ends: between, and
+// within for a LOCATED_IN.
+func entityKeys(typ graph.RelType, r, a, b string) string {
+	set := r + "." + PropBetween + " = " + BetweenValue(a, b)
+	if typ == graph.RelLocatedIn {
+		set += ", " + r + "." + PropWithin + " = " + b + ".id"
+	}
+	return set
+}
+
 // fillBetween gives the relationships between entities of a graph loaded
-// or imported without their ends' key that key, once, before its indexes
-// are made.
+// or imported without the keys of their ends those keys, once, before
+// their indexes are made.
 func (db *DB) fillBetween(ctx context.Context) error {
 	for _, t := range BetweenTypes {
-		q := "MATCH (a)-[r:" + quote(t) + "]->(b) WHERE r." + PropBetween + " IS NULL AND NOT a:Event AND NOT b:Event\n" +
-			"CALL (a, r, b) { SET r." + PropBetween + " = " + BetweenValue("a", "b") + " } IN TRANSACTIONS OF 10000 ROWS"
+		q := "MATCH (a)-[r:" + quote(t) + "]->(b) WHERE NOT a:Event AND NOT b:Event\n" +
+			"CALL (a, r, b) { SET " + entityKeys(t, "r", "a", "b") + " } IN TRANSACTIONS OF 10000 ROWS"
 		if err := db.autocommit(ctx, q); err != nil {
 			return fmt.Errorf("schema: fill the ends of %s relationships: %w", t, err)
 		}

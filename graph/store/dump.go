@@ -103,6 +103,7 @@ ORDER BY r.id, a.id, b.id`, nil)
 			}
 			if keepsBetween(r.Type, r.Start.Labels[0], r.End.Labels[0]) {
 				delete(r.Props, PropBetween)
+				delete(r.Props, PropWithin)
 			}
 		}
 		if err := fn(nil, r); err != nil {

@@ -639,7 +639,7 @@ func withDerived(typ graph.RelType, start, end graph.Label) string {
 		return ", " + b
 	}
 	if keepsBetween(typ, start, end) {
-		return ", r." + PropBetween + " = " + BetweenValue("a", "b")
+		return ", " + entityKeys(typ, "r", "a", "b")
 	}
 	return ""
 }

@@ -99,6 +99,7 @@ func Schema() []SchemaStatement {
 	for _, t := range BetweenTypes {
 		add(lower(string(t))+"_"+PropBetween, "INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s)", quote(t), PropBetween)
 	}
+	add(withinIndex, "INDEX %s IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.%s)", PropWithin)
 	for _, t := range graph.RelTypes {
 		if t == graph.RelMentions {
 			continue
@@ -151,7 +152,7 @@ func (db *DB) createSchema(ctx context.Context, upgrade bool) ([]string, error) 
 			return nil, err
 		}
 	}
-	if upgrade && !have[betweenIndex] {
+	if upgrade && (!have[betweenIndex] || !have[withinIndex]) {
 		if err := db.fillBetween(ctx); err != nil {
 			return nil, err
 		}
@@ -271,6 +272,9 @@ CALL (x) {
 // betweenIndex is the first index of BetweenTypes: a graph without it
 // may hold relationships without their ends' key.
 const betweenIndex = "represents_" + PropBetween
+
+// withinIndex gives the places inside a place.
+const withinIndex = "located_in_" + PropWithin
 
 // coMentionedIndex begins the names of the indexes of CO_MENTIONED.
 const coMentionedIndex = "co_mentioned"
