@@ -432,8 +432,8 @@ RETURN type(r) AS t`)
 		}
 	}
 	for text, want := range map[string]string{
-		"// T\nMATCH (a), (b)\nCALL geokg.between(a, b, SUPPORTS|PARTY_TO) YIELD r\nRETURN r": "PARTY_TO is not one of the types between two entities",
-		"// T\nMATCH (a), (b) WHERE EXISTS { CALL geokg.between(a, b, FIGHTS) YIELD r } RETURN a":  "geokg.between must stand on a line of its own",
+		"// T\nMATCH (a), (b)\nCALL geokg.between(a, b, SUPPORTS|PARTY_TO) YIELD r\nRETURN r":     "PARTY_TO is not one of the types between two entities",
+		"// T\nMATCH (a), (b) WHERE EXISTS { CALL geokg.between(a, b, FIGHTS) YIELD r } RETURN a": "geokg.between must stand on a line of its own",
 	} {
 		if _, err := Parse("q", text); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Parse(%q) err = %v, want %q", text, err, want)
