@@ -209,48 +209,32 @@ func macro(cypher string, re *regexp.Regexp, name, usage string, fn func(m []str
 }
 
 func expandText(body string, params []Param) (cypher, checks string, err error) {
-	cypher, err = macro(body, resolveLine, "geokg.resolve", "CALL geokg.resolve($name) YIELD node AS x", func(m []string) (string, error) {
-		name, v := m[2], m[3]
-		p, ok := findParam(params, name)
-		if !ok || !p.Type.Kind.IsName() || p.Type.List {
-			return "", fmt.Errorf("geokg.resolve($%s): the parameter must be declared with a name type (actor, place or entity)", name)
+	cypher = body
+	for _, d := range []struct {
+		re          *regexp.Regexp
+		name, usage string
+		text        func(m []string) (string, error)
+	}{
+		{resolveLine, "geokg.resolve", "CALL geokg.resolve($name) YIELD node AS x", func(m []string) (string, error) {
+			name, v := m[2], m[3]
+			p, ok := findParam(params, name)
+			if !ok || !p.Type.Kind.IsName() || p.Type.List {
+				return "", fmt.Errorf("geokg.resolve($%s): the parameter must be declared with a name type (actor, place or entity)", name)
+			}
+			return execute("resolve", resolveData(p, v))
+		}},
+		{asOfLine, "geokg.asOf", "CALL geokg.asOf(r, day, 'gain') YIELD last, changed", func(m []string) (string, error) {
+			return execute("asof", asOfArgs{Rel: m[2], Day: m[3], Change: m[4]})
+		}},
+		{eventsLine, "geokg.events", "CALL geokg.events(y, PARTY_TO, from, to) YIELD e", func(m []string) (string, error) {
+			return execute("events", eventsData(m))
+		}},
+		{betweenLine, "geokg.between", "CALL geokg.between(a, b, SUPPORTS|FIGHTS) YIELD r", templated("between", betweenData)},
+		{insideLine, "geokg.inside", "CALL geokg.inside(g, 3) YIELD place, inside", templated("inside", insideData)},
+	} {
+		if cypher, err = macro(cypher, d.re, d.name, d.usage, d.text); err != nil {
+			return "", "", err
 		}
-		return execute("resolve", resolveData(p, v))
-	})
-	if err != nil {
-		return "", "", err
-	}
-	cypher, err = macro(cypher, asOfLine, "geokg.asOf", "CALL geokg.asOf(r, day, 'gain') YIELD last, changed", func(m []string) (string, error) {
-		return execute("asof", asOfArgs{Rel: m[2], Day: m[3], Change: m[4]})
-	})
-	if err != nil {
-		return "", "", err
-	}
-	cypher, err = macro(cypher, eventsLine, "geokg.events", "CALL geokg.events(y, PARTY_TO, from, to) YIELD e", func(m []string) (string, error) {
-		return execute("events", eventsData(m))
-	})
-	if err != nil {
-		return "", "", err
-	}
-	cypher, err = macro(cypher, betweenLine, "geokg.between", "CALL geokg.between(a, b, SUPPORTS|FIGHTS) YIELD r", func(m []string) (string, error) {
-		a, err := betweenData(m)
-		if err != nil {
-			return "", err
-		}
-		return execute("between", a)
-	})
-	if err != nil {
-		return "", "", err
-	}
-	cypher, err = macro(cypher, insideLine, "geokg.inside", "CALL geokg.inside(g, 3) YIELD place, inside", func(m []string) (string, error) {
-		a, err := insideData(m)
-		if err != nil {
-			return "", err
-		}
-		return execute("inside", a)
-	})
-	if err != nil {
-		return "", "", err
 	}
 	cypher = strings.TrimRight(strings.TrimSpace(cypher), ";")
 
@@ -309,6 +293,18 @@ func expandText(body string, params []Param) (cypher, checks string, err error) 
 	}
 	cypher += genStart + "\nUNION ALL\n" + sub + "RETURN " + strings.Join(ret, ", ") + genEnd
 	return cypher, sub + "RETURN problem", nil
+}
+
+// templated is the text of template name for the data that data reads
+// from a macro's submatches.
+func templated[T any](name string, data func(m []string) (T, error)) func(m []string) (string, error) {
+	return func(m []string) (string, error) {
+		d, err := data(m)
+		if err != nil {
+			return "", err
+		}
+		return execute(name, d)
+	}
 }
 
 func findParam(params []Param, name string) (Param, bool) {
