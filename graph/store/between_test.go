@@ -6,11 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/graph/store"
-	"github.com/geokg/geokg/internal/neo4jtest"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Every relationship between two entities names both ends, in order, for
@@ -24,15 +19,8 @@ func TestBetween(t *testing.T) {
 	ctx := context.Background()
 	ends := func(how string, want []string) {
 		t.Helper()
-		res, err := neo4j.ExecuteQuery(ctx, db.Driver, `MATCH (a)-[r]->(b) WHERE NOT type(r) IN ['MENTIONS', 'CO_MENTIONED']
-RETURN type(r) + ' ' + a.id + ' ' + b.id + ': ' + coalesce(r.between, '-') + ', ' + coalesce(r.within, '-') AS e ORDER BY e`, nil, neo4j.EagerResultTransformer)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, r := range res.Records {
-			got = append(got, r.Values[0].(string))
-		}
+		got := column(t, db, `MATCH (a)-[r]->(b) WHERE NOT type(r) IN ['MENTIONS', 'CO_MENTIONED']
+RETURN type(r) + ' ' + a.id + ' ' + b.id + ': ' + coalesce(r.between, '-') + ', ' + coalesce(r.within, '-') AS e ORDER BY e`)
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: relationships\n  %s\nwant\n  %s", how, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 		}
@@ -66,30 +54,12 @@ RETURN type(r) + ' ' + a.id + ' ' + b.id + ': ' + coalesce(r.between, '-') + ', 
 	articles := append(story(), storyArticle(4, "2024-04-01",
 		[]string{"region:kosovia=Kosovia,disputed", "state:borduria=Borduria", "event:e3=talks in Kosovia"},
 		"region:kosovia LOCATED_IN state:borduria", "event:e3 LOCATED_IN region:kosovia"))
-	l := store.NewLoader(db)
-	for _, b := range articles {
-		write(t, l, []*graph.Batch{b})
-	}
-	ends("merged article by article", loaded)
+	loadEveryWay(t, db, articles, []string{"MATCH ()-[r]->() REMOVE r.between, r.within"}, func(how string) { ends(how, loaded) })
 	if b, err := db.DumpBatch(ctx); err != nil {
 		t.Fatal(err)
 	} else if s := fmt.Sprint(b.Rels); strings.Contains(s, "between") || strings.Contains(s, "within") {
 		t.Errorf("the export holds the ends: %s", s)
 	}
-
 	correct(t, db, storySet(t, storyCuration), true)
 	ends("curated", curated)
-
-	neo4jtest.Reset(t, db)
-	bulkWrite(t, db, articles, 2)
-	ends("in bulk", loaded)
-
-	if _, err := neo4j.ExecuteQuery(ctx, db.Driver, "MATCH ()-[r]->() REMOVE r.between, r.within", nil, neo4j.EagerResultTransformer); err != nil {
-		t.Fatal(err)
-	}
-	neo4jtest.DropSchema(t, db)
-	if _, err := db.ApplySchema(ctx); err != nil {
-		t.Fatal(err)
-	}
-	ends("loaded before, then the schema applied", loaded)
 }

@@ -56,50 +56,67 @@ func TestEventBounds(t *testing.T) {
 	slices.Sort(want)
 	bounds := func(how string) {
 		t.Helper()
-		res, err := neo4j.ExecuteQuery(ctx, db.Driver, `MATCH (e:Event)
+		got := column(t, db, `MATCH (e:Event)
 RETURN e.id + ' ' + coalesce(e.starts, '-') + ' ' + coalesce(e.ends, '-') + ' ' + coalesce(e.long_until, '-') AS b
 UNION ALL
 MATCH ()-[r:PARTY_TO|MEDIATES]->(e:Event)
 RETURN type(r) + ' ' + coalesce(r.actor, '-') + ' ' + e.id + ' ' + coalesce(r.starts, '-') + ' ' + coalesce(r.long_until, '-') AS b
 UNION ALL
 MATCH (e:Event)-[r:LOCATED_IN]->()
-RETURN type(r) + ' ' + e.id + ' ' + coalesce(r.place, '-') + ' ' + coalesce(r.starts, '-') + ' ' + coalesce(r.long_until, '-') AS b`, nil, neo4j.EagerResultTransformer)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, r := range res.Records {
-			got = append(got, r.Values[0].(string))
-		}
+RETURN type(r) + ' ' + e.id + ' ' + coalesce(r.place, '-') + ' ' + coalesce(r.starts, '-') + ' ' + coalesce(r.long_until, '-') AS b`)
 		slices.Sort(got)
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: bounds\n  %s\nwant\n  %s", how, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 		}
 	}
-	for _, r := range reports {
-		write(t, store.NewLoader(db), []*graph.Batch{r})
-	}
-	bounds("merged report by report")
+	loadEveryWay(t, db, reports, []string{"MATCH (e:Event) REMOVE e.starts, e.ends, e.long_until", "MATCH ()-[r:PARTY_TO|MEDIATES|LOCATED_IN]->() REMOVE r.actor, r.place, r.starts, r.long_until"}, bounds)
 	if b, err := db.DumpBatch(ctx); err != nil {
 		t.Fatal(err)
 	} else if s := fmt.Sprint(b.Nodes, b.Rels); strings.Contains(s, "long_until") || strings.Contains(s, "starts") || strings.Contains(s, "actor:") || strings.Contains(s, "place:region") {
 		t.Errorf("the export holds the derived bounds: %s", s)
 	}
+}
+
+// loadEveryWay loads batches each way a graph gets what geokg derives
+// for its indexes, calling check after each: merged one batch at a time,
+// in bulk, and loaded without it (strip removes it) before the schema is
+// applied.
+func loadEveryWay(t *testing.T, db *store.DB, batches []*graph.Batch, strip []string, check func(how string)) {
+	t.Helper()
+	neo4jtest.Reset(t, db)
+	for _, b := range batches {
+		write(t, store.NewLoader(db), []*graph.Batch{b})
+	}
+	check("merged one batch at a time")
 
 	neo4jtest.Reset(t, db)
-	bulkWrite(t, db, reports, 3)
-	bounds("in bulk")
+	bulkWrite(t, db, batches, 3)
+	check("in bulk")
 
-	for _, q := range []string{"MATCH (e:Event) REMOVE e.starts, e.ends, e.long_until", "MATCH ()-[r:PARTY_TO|MEDIATES|LOCATED_IN]->() REMOVE r.actor, r.place, r.starts, r.long_until"} {
-		if _, err := neo4j.ExecuteQuery(ctx, db.Driver, q, nil, neo4j.EagerResultTransformer); err != nil {
+	for _, q := range strip {
+		if _, err := neo4j.ExecuteQuery(context.Background(), db.Driver, q, nil, neo4j.EagerResultTransformer); err != nil {
 			t.Fatal(err)
 		}
 	}
 	neo4jtest.DropSchema(t, db)
-	if _, err := db.ApplySchema(ctx); err != nil {
+	if _, err := db.ApplySchema(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	bounds("loaded before, then the schema applied")
+	check("loaded before, then the schema applied")
+}
+
+// column is the first column of cypher's rows, as text.
+func column(t *testing.T, db *store.DB, cypher string) []string {
+	t.Helper()
+	res, err := neo4j.ExecuteQuery(context.Background(), db.Driver, cypher, nil, neo4j.EagerResultTransformer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := []string{}
+	for _, r := range res.Records {
+		out = append(out, fmt.Sprint(r.Values[0]))
+	}
+	return out
 }
 
 // withRels adds to an event's report a party, a mediator and a place.
@@ -163,7 +180,6 @@ CREATE (s)-[:PARTY_TO {id: 'r' + i}]->(:Event {id: 'e' + i, type: 'talks', name:
 // the schema is applied.
 func TestEvidenceDays(t *testing.T) {
 	db := testDB(t)
-	ctx := context.Background()
 	articles := []*graph.Batch{
 		storyArticle(1, "2024-01-01", []string{"org:pf=PF,other", "region:kosovia=Kosovia,disputed"}, "org:pf CONTROLS region:kosovia change=gain change_date=2023-12-30"),
 		storyArticle(2, "", []string{"org:pf=PF,other", "region:kosovia=Kosovia,disputed"}, "org:pf CONTROLS region:kosovia"),
@@ -173,34 +189,11 @@ func TestEvidenceDays(t *testing.T) {
 	want := []string{"article:0001 2023-12-30 -", "article:0002 - true", "article:0003 2024-02-01 -", "article:0004 2024-03-01 -"}
 	days := func(how string) {
 		t.Helper()
-		res, err := neo4j.ExecuteQuery(ctx, db.Driver, `MATCH (x:Evidence)
-RETURN x.article + ' ' + coalesce(x.observed, '-') + ' ' + coalesce(toString(x.undated), '-') AS d ORDER BY d`, nil, neo4j.EagerResultTransformer)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, r := range res.Records {
-			got = append(got, r.Values[0].(string))
-		}
+		got := column(t, db, `MATCH (x:Evidence)
+RETURN x.article + ' ' + coalesce(x.observed, '-') + ' ' + coalesce(toString(x.undated), '-') AS d ORDER BY d`)
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: evidence days %v, want %v", how, got, want)
 		}
 	}
-	for _, b := range articles {
-		write(t, store.NewLoader(db), []*graph.Batch{b})
-	}
-	days("merged article by article")
-
-	neo4jtest.Reset(t, db)
-	bulkWrite(t, db, articles, 2)
-	days("in bulk")
-
-	if _, err := neo4j.ExecuteQuery(ctx, db.Driver, "MATCH (x:Evidence) REMOVE x.observed, x.undated", nil, neo4j.EagerResultTransformer); err != nil {
-		t.Fatal(err)
-	}
-	neo4jtest.DropSchema(t, db)
-	if _, err := db.ApplySchema(ctx); err != nil {
-		t.Fatal(err)
-	}
-	days("loaded before, then the schema applied")
+	loadEveryWay(t, db, articles, []string{"MATCH (x:Evidence) REMOVE x.observed, x.undated"}, days)
 }
