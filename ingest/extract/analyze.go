@@ -27,6 +27,9 @@ type entity struct {
 	real       bool // named as an actor or place, not only through an adjective
 	// military caches isMilitary: 0 not known yet, 1 yes, -1 no.
 	military int8
+	// capitalOf is the state of a capital named as a place, which the
+	// gazetteer knows as that state's metonym, not as a place of its own.
+	capitalOf *gazetteer.Entry
 }
 
 // role is an office a leader holds for a state or organization.

@@ -111,6 +111,7 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 		// A capital named as a place: the city, not the government.
 		e := d.entity(graph.LabelRegion, d.span(i, i+n))
 		e.real = true
+		e.capitalOf = state.entry
 		d.addMention(&mention{ent: e, from: i, to: i + n, kind: mName})
 	case state != nil:
 		d.addMention(&mention{ent: d.real(state.entry), from: i, to: i + n, kind: mMetonym})
@@ -291,6 +292,10 @@ func (d *doc) locContext(i, n int) bool {
 	}
 	// "Aden, where the cabinet is based"
 	if d.low(i+n) == "," && d.low(i+n+1) == "where" {
+		return true
+	}
+	// "the capital Suva", "Suva, the capital": the city.
+	if d.low(i-1) == "capital" && d.low(i-2) == "the" || d.low(i+n) == "," && d.low(i+n+1) == "the" && d.low(i+n+2) == "capital" {
 		return true
 	}
 	if p >= 0 && d.sameSent(p, i) {

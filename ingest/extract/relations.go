@@ -1507,17 +1507,33 @@ func (d *doc) whereAntecedent(m *mention) *entity {
 // knows, when the article names both.
 func (d *doc) locatedFromDict() {
 	for _, e := range d.ents {
-		if !e.real || e.label != graph.LabelRegion || e.entry == nil || e.entry.Within == "" {
+		if !e.real || e.label != graph.LabelRegion {
 			continue
 		}
-		// Seas and broad areas lie across states; a capital in its own
-		// state goes without saying.
-		if acrossStates(e.entry.Kind) || d.isCapital(e) {
+		var within string
+		switch {
+		// Seas and broad areas lie across states.
+		case e.entry != nil && !acrossStates(e.entry.Kind):
+			within = e.entry.Within
+		case e.capitalOf != nil:
+			within = e.capitalOf.Name
+		}
+		if within == "" {
 			continue
+		}
+		// A capital in its own state goes without saying, unless the
+		// story says it is the capital ("in the capital Suva", "the
+		// Venezuelan capital").
+		sent := d.toks[e.first].Sent
+		if d.isCapital(e) {
+			var ok bool
+			if sent, ok = d.calledCapital(e); !ok {
+				continue
+			}
 		}
 		var in *entity
 		for _, l := range []graph.Label{graph.LabelState, graph.LabelRegion} {
-			if c, ok := d.byKey[key(l, e.entry.Within)]; ok && c.real {
+			if c, ok := d.byKey[key(l, within)]; ok && c.real {
 				in = c
 				break
 			}
@@ -1525,7 +1541,26 @@ func (d *doc) locatedFromDict() {
 		if in == nil {
 			continue
 		}
-		sent := d.toks[e.first].Sent
 		d.addRel(ruleLocatedDict, graph.RelLocatedIn, e, in, sent, confDict, nil)
 	}
+}
+
+// calledCapital is the sentence of the first mention of capital e that
+// the story calls the capital: "the capital Suva", "Suva, the capital",
+// "the Venezuelan capital".
+func (d *doc) calledCapital(e *entity) (int, bool) {
+	for _, m := range d.ments {
+		if m.ent != e {
+			continue
+		}
+		for i := m.from; i < m.to; i++ {
+			if d.low(i) == "capital" {
+				return m.sent, true
+			}
+		}
+		if d.low(m.from-1) == "capital" || d.low(m.to) == "," && d.low(m.to+1) == "the" && d.low(m.to+2) == "capital" {
+			return m.sent, true
+		}
+	}
+	return 0, false
 }
