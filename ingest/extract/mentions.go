@@ -295,7 +295,7 @@ func (d *doc) locContext(i, n int) bool {
 		return true
 	}
 	// "the capital Suva", "Suva, the capital": the city.
-	if d.low(i-1) == "capital" && d.low(i-2) == "the" || d.low(i+n) == "," && d.low(i+n+1) == "the" && d.low(i+n+2) == "capital" {
+	if d.calledCapitalAt(i, i+n) {
 		return true
 	}
 	if p >= 0 && d.sameSent(p, i) {

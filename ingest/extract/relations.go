@@ -1558,9 +1558,15 @@ func (d *doc) calledCapital(e *entity) (int, bool) {
 				return m.sent, true
 			}
 		}
-		if d.low(m.from-1) == "capital" || d.low(m.to) == "," && d.low(m.to+1) == "the" && d.low(m.to+2) == "capital" {
+		if d.calledCapitalAt(m.from, m.to) {
 			return m.sent, true
 		}
 	}
 	return 0, false
+}
+
+// calledCapitalAt reports whether the name at tokens [from, to) is called
+// the capital beside it: "the capital Suva", "Suva, the capital".
+func (d *doc) calledCapitalAt(from, to int) bool {
+	return d.low(from-1) == "capital" && d.low(from-2) == "the" || d.low(to) == "," && d.low(to+1) == "the" && d.low(to+2) == "capital"
 }
