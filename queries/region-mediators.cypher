@@ -28,7 +28,7 @@ CALL (g, from, to, places) {
     MATCH (side)-[:PARTY_TO]->(e)
     RETURN side, 1 AS reports
     UNION ALL
-    CALL geokg.inside(g, 2) YIELD place, inside
+    UNWIND places AS place
     MATCH (side)-[c:CONTROLS]->(place:Region)
     RETURN side, coalesce(c.source_count, size(c.sources)) AS reports
   }

@@ -21,12 +21,9 @@ WITH x, from, to, [x] + [(x)<-[:REPRESENTS]-(l) | l] AS actors,
   COLLECT {
     CALL geokg.inside(x, 2) YIELD place, inside
     RETURN DISTINCT place
-  } AS places,
-  CASE WHEN x:Region THEN COLLECT {
-    CALL geokg.inside(x, 2) YIELD place, inside
-    MATCH (place:Region)<-[:CONTROLS]-(side)
-    RETURN DISTINCT side
-  } ELSE [] END AS sides
+  } AS places
+WITH x, from, to, actors, places,
+  CASE WHEN x:Region THEN COLLECT { UNWIND places AS place MATCH (place:Region)<-[:CONTROLS]-(side) RETURN DISTINCT side } ELSE [] END AS sides
 CALL (from, to, actors, places, sides) {
   UNWIND places AS y
   CALL geokg.events(y, LOCATED_IN, from, to) YIELD e

@@ -70,7 +70,11 @@ func dump(ctx context.Context, sess neo4j.SessionWithContext, fn func(n *graph.N
 		}
 		n := graph.Node{ID: id, Labels: labelsOf(ls), Props: normalizeProps(ps)}
 		if n.Label() == graph.LabelEvent {
-			deleteDerived(n.Props, propEnds)
+			// The bounds derived for the indexes are no part of the
+			// contract: a load derives them again.
+			for _, k := range []string{propStarts, propEnds, propLongUntil} {
+				delete(n.Props, k)
+			}
 		}
 		if err := fn(&n, nil); err != nil {
 			return err
@@ -98,12 +102,8 @@ ORDER BY r.id, a.id, b.id`, nil)
 		}
 		r.Type, r.Start.Labels, r.End.Labels, r.Props = graph.RelType(typ), labelsOf(sl), labelsOf(el), normalizeProps(props)
 		if len(r.Start.Labels) > 0 && len(r.End.Labels) > 0 {
-			if k := EventRelKey(r.Type, r.Start.Labels[0], r.End.Labels[0]); k != "" {
-				deleteDerived(r.Props, k)
-			}
-			if keepsBetween(r.Type, r.Start.Labels[0], r.End.Labels[0]) {
-				delete(r.Props, PropBetween)
-				delete(r.Props, PropWithin)
+			for _, k := range derivedProps(r.Type, r.Start.Labels[0], r.End.Labels[0]) {
+				delete(r.Props, k)
 			}
 		}
 		if err := fn(nil, r); err != nil {
@@ -114,15 +114,6 @@ ORDER BY r.id, a.id, b.id`, nil)
 		return err
 	}
 	return tx.Commit(ctx)
-}
-
-// deleteDerived deletes from p the bounds derived for the indexes
-// (eventBounds) and the other property key: they are no part of the
-// contract, and a load derives them again.
-func deleteDerived(p map[string]any, key string) {
-	delete(p, propStarts)
-	delete(p, propLongUntil)
-	delete(p, key)
 }
 
 // recordInto reads the value of key in rec into dst, a pointer to a string,

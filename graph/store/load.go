@@ -644,6 +644,22 @@ func withDerived(typ graph.RelType, start, end graph.Label) string {
 	return ""
 }
 
+// derivedProps are the properties withDerived gives a relationship of
+// type typ from a start to an end label: no part of the contract, so an
+// export leaves them out and a load makes them again.
+func derivedProps(typ graph.RelType, start, end graph.Label) []string {
+	if k := EventRelKey(typ, start, end); k != "" {
+		return []string{k, propStarts, propLongUntil}
+	}
+	if !keepsBetween(typ, start, end) {
+		return nil
+	}
+	if typ == graph.RelLocatedIn {
+		return []string{PropBetween, PropWithin}
+	}
+	return []string{PropBetween}
+}
+
 // evidenceQuery adds evidence to relationships that exist already (found
 // by the relationship index on id, named in a hint: the loader's queries
 // are planned once (queryPrefix), often on an empty database, where

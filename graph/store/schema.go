@@ -134,27 +134,25 @@ func (db *DB) createSchema(ctx context.Context, upgrade bool) ([]string, error) 
 	if err != nil {
 		return nil, err
 	}
-	// The fills rewrite every co-mention or event of a graph loaded
-	// before, in batches of their own: as long as the graph needs, not
-	// one query's time.
-	if upgrade && !have[coMentionedIndex+"_"+graph.PropPairA] {
-		if err := db.fillPairEnds(ctx); err != nil {
-			return nil, err
-		}
-	}
-	if upgrade && !have[eventStartsIndex] {
-		if err := db.fillEventBounds(ctx); err != nil {
-			return nil, err
-		}
-	}
-	if upgrade && !have[evidenceUndatedIndex] {
-		if err := db.fillObserved(ctx); err != nil {
-			return nil, err
-		}
-	}
-	if upgrade && (!have[betweenIndex] || !have[withinIndex]) {
-		if err := db.fillBetween(ctx); err != nil {
-			return nil, err
+	// The fills give a graph loaded before what the loader now derives
+	// (co-mentions' ends, events' bounds, evidence's days, relationships'
+	// ends), each once, in batches of their own: as long as the graph
+	// needs, not one query's time.
+	if upgrade {
+		for _, f := range []struct {
+			missing bool
+			fill    func(context.Context) error
+		}{
+			{!have[coMentionedIndex+"_"+graph.PropPairA], db.fillPairEnds},
+			{!have[eventStartsIndex], db.fillEventBounds},
+			{!have[evidenceUndatedIndex], db.fillObserved},
+			{!have[betweenIndex] || !have[withinIndex], db.fillBetween},
+		} {
+			if f.missing {
+				if err := f.fill(ctx); err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
 	ctx, cancel := db.QueryContext(ctx)
