@@ -57,6 +57,11 @@ const (
 	// date, an undated article) and absent on the others, so that the
 	// index of (fact, undated) holds a fact's undated observations alone.
 	PropUndated = "undated"
+	// PropKey is the article's publication date and id, joined by a
+	// space (the date empty when it has none): it orders a fact's
+	// observations of the same day as its sources are ordered, so that
+	// the index of (fact, observed, key) gives the newest in one read.
+	PropKey = "key"
 )
 
 // Evidence is one article's support for one fact: the sentences that state
@@ -92,15 +97,15 @@ func EvidenceID(fact, article string) string { return HashID("evidence", fact, a
 // ID is e's node id.
 func (e *Evidence) ID() string { return EvidenceID(e.Fact, e.Article) }
 
-// key ranks supporting articles: newest last, undated first, ties by id,
-// as the merge rules rank articles.
-func (e *Evidence) key() string { return e.Published + " " + e.Article }
+// Key ranks supporting articles: newest last, undated first, ties by id,
+// as the merge rules rank articles. It is stored as PropKey.
+func (e *Evidence) Key() string { return e.Published + " " + e.Article }
 
 // Node is e as a node of label Evidence, in stored form.
 func (e *Evidence) Node() Node {
 	id := e.ID()
 	p := map[string]any{
-		PropID: id, PropFact: e.Fact, PropFactType: string(e.Type), PropArticle: e.Article,
+		PropID: id, PropFact: e.Fact, PropFactType: string(e.Type), PropArticle: e.Article, PropKey: e.Key(),
 		PropSentences: nonNilStrings(e.Sentences), PropConfidence: e.Confidence, PropWeight: e.Weight,
 	}
 	if e.Published != "" {
@@ -208,7 +213,7 @@ func aggregate(r *Rel, evs []*Evidence) {
 	}
 	top := make([]*Evidence, len(evs))
 	copy(top, evs)
-	sort.Slice(top, func(i, j int) bool { return top[i].key() > top[j].key() })
+	sort.Slice(top, func(i, j int) bool { return top[i].Key() > top[j].Key() })
 	if len(top) > MaxSources {
 		top = top[:MaxSources]
 	}

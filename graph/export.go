@@ -638,9 +638,9 @@ func (a *factAgg) add(e *Evidence) {
 
 // insert puts e's article among the newest sources, once.
 func (a *factAgg) insert(e *Evidence) {
-	k := e.key()
-	i := sort.Search(len(a.top), func(i int) bool { return a.top[i].key() <= k })
-	if i >= MaxSources || i < len(a.top) && a.top[i].key() == k {
+	k := e.Key()
+	i := sort.Search(len(a.top), func(i int) bool { return a.top[i].Key() <= k })
+	if i >= MaxSources || i < len(a.top) && a.top[i].Key() == k {
 		return
 	}
 	slim := &Evidence{Article: e.Article, Published: e.Published}

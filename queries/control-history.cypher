@@ -21,17 +21,17 @@ MATCH held = (c)-[r:CONTROLS]->(place)
 // limit-th day of reports in the period no report of it can be shown, so
 // a place with years of reports reads a few hundred of them.
 CALL (r, from, to) {
-  MATCH (x:Evidence) USING INDEX SEEK x:Evidence(fact, observed)
-  WHERE x.fact = r.id AND from <= x.observed <= to AND ($holds OR x.change IN ['gain', 'lose'])
+  MATCH (x:Evidence) USING INDEX SEEK x:Evidence(fact, observed, key)
+  WHERE x.fact = r.id AND from <= x.observed <= to AND x.key IS NOT NULL AND ($holds OR x.change IN ['gain', 'lose'])
   WITH x.observed AS day ORDER BY x.fact, x.observed
   WITH DISTINCT day LIMIT toInteger($limit)
   RETURN max(day) AS last
 }
 CALL (r, from, last) {
-  MATCH (x:Evidence) USING INDEX SEEK x:Evidence(fact, observed)
-  WHERE x.fact = r.id AND from <= x.observed <= last AND ($holds OR x.change IN ['gain', 'lose'])
+  MATCH (x:Evidence) USING INDEX SEEK x:Evidence(fact, observed, key)
+  WHERE x.fact = r.id AND from <= x.observed <= last AND x.key IS NOT NULL AND ($holds OR x.change IN ['gain', 'lose'])
   WITH x.observed AS day, coalesce(x.change, 'hold') AS change, count(x) AS articles, min(x.sentences[0]) AS evidence,
-       max(coalesce(x.published, '') + ' ' + x.article) AS newest
+       max(x.key) AS newest
   RETURN collect({day: day, change: change, articles: articles, evidence: evidence, newest: newest}) AS dated
 }
 // Undated reports come after every dated one: they are read, from the
@@ -43,7 +43,7 @@ CALL (r, dated) {
   WHERE x.fact = CASE WHEN size(dated) < toInteger($limit) THEN r.id END
     AND x.undated = true AND ($holds OR x.change IN ['gain', 'lose'])
   WITH coalesce(x.change, 'hold') AS change, count(x) AS articles, min(x.sentences[0]) AS evidence,
-       max(coalesce(x.published, '') + ' ' + x.article) AS newest
+       max(x.key) AS newest
   RETURN collect({day: null, change: change, articles: articles, evidence: evidence, newest: newest}) AS undated
 }
 UNWIND dated + undated AS report

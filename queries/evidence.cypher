@@ -77,8 +77,8 @@ WITH r, p, [e IN [startNode(r), endNode(r)] | [n IN [e.name] + coalesce(e.aliase
 // Its newest limit days of articles, from the index of its articles by
 // day, in the order of the day: a fact of years reads a few hundred.
 CALL (r) {
-  MATCH (x:Evidence) USING INDEX SEEK x:Evidence(fact, observed)
-  WHERE x.fact = r.id AND x.observed >= ''
+  MATCH (x:Evidence) USING INDEX SEEK x:Evidence(fact, observed, key)
+  WHERE x.fact = r.id AND x.observed >= '' AND x.key IS NOT NULL
   WITH x.observed AS day ORDER BY x.fact DESC, x.observed DESC
   WITH DISTINCT day LIMIT toInteger($limit)
   RETURN min(day) AS first, count(day) AS days
@@ -86,8 +86,8 @@ CALL (r) {
 CALL (r, first, days) {
   // One row per sentence of each supporting article (its Evidence), or
   // one without a sentence when none was kept for that article.
-  MATCH (ev:Evidence) USING INDEX SEEK ev:Evidence(fact, observed)
-  WHERE ev.fact = r.id AND ev.observed >= first
+  MATCH (ev:Evidence) USING INDEX SEEK ev:Evidence(fact, observed, key)
+  WHERE ev.fact = r.id AND ev.observed >= first AND ev.key IS NOT NULL
   UNWIND CASE coalesce(ev.sentences, []) WHEN [] THEN [null] ELSE ev.sentences END AS sentence
   RETURN ev, sentence
   UNION ALL

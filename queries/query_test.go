@@ -392,9 +392,9 @@ RETURN last, changed`)
 	}
 	cypher := q.Cypher()
 	for _, want := range []string{
-		"\n  CALL (r, day) {\n    RETURN COLLECT { MATCH (x:Evidence) USING INDEX SEEK x:Evidence(fact, observed)",
-		"WHERE x.fact = r.id AND x.observed <= day",
-		"ORDER BY x.fact DESC, x.observed DESC, coalesce(x.published, '') DESC, x.article DESC LIMIT 1",
+		"\n  CALL (r, day) {\n    RETURN COLLECT { MATCH (x:Evidence) USING INDEX SEEK x:Evidence(fact, observed, key)",
+		"WHERE x.fact = r.id AND x.observed <= day AND x.key IS NOT NULL",
+		"ORDER BY x.fact DESC, x.observed DESC, x.key DESC LIMIT 1",
 		"USING INDEX SEEK x:Evidence(fact, change, observed)",
 		"WHERE x.fact = r.id AND x.change = 'gain' AND x.observed <= day",
 		"}[0] AS changed\n  }\nRETURN last, changed",

@@ -80,6 +80,10 @@ func TestReadsStayBounded(t *testing.T) {
 			graph: func(times int) []*graph.Batch { return officeHistoryGraph(60 * times) },
 		},
 		{
+			name: "leaders reported by many a day", query: "leaders", params: map[string]string{"actor": "Ruritania"},
+			graph: busyOfficeGraph,
+		},
+		{
 			name: "holders in a state's places", query: "region-control", params: map[string]string{"region": "Ruritania"},
 			graph: heldPlacesGraph,
 		},
@@ -355,6 +359,74 @@ func officeHistoryGraph(days int) []*graph.Batch {
 		}
 	}
 	return out
+}
+
+// busyOfficeGraph is a state whose three leaders are each reported on
+// a few days by 4 times articles a day, the newest day's last article
+// saying the office ended for one of them.
+func busyOfficeGraph(times int) []*graph.Batch {
+	ru := node(graph.LabelState, "Ruritania")
+	var out []*graph.Batch
+	for i, name := range []string{"Anna Arland", "Boris Borov", "Carla Cest"} {
+		leader := node(graph.LabelLeader, name)
+		for d := range 3 {
+			day := time.Date(2020, 1, 1+10*i+d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+			for k := range 4 * times {
+				id := fmt.Sprintf("article:busy-%d-%d-%03d", i, d, k)
+				b := report(id, day, leader, ru)
+				f := fact(graph.RelRepresents, leader, ru, id)
+				f.Props["role"] = "President"
+				if i == 0 && d == 2 && k == 4*times-1 {
+					f.Props[graph.PropChange] = "end"
+				}
+				b.Rels = append(b.Rels, f)
+				out = append(out, b)
+			}
+		}
+	}
+	return out
+}
+
+// Of a fact's reports of one day, the newest article decides (published
+// last, then its id last), as the newest of the sources: a leader whose
+// last report that day says the office ended is a former one, and one
+// whose earlier report that day said so is not.
+func TestNewestReportOfADay(t *testing.T) {
+	db := neo4jtest.DB(t)
+	ru, fr := node(graph.LabelState, "Ruritania"), node(graph.LabelState, "Freedonia")
+	anna, boris := node(graph.LabelLeader, "Anna Arland"), node(graph.LabelLeader, "Boris Borov")
+	var batches []*graph.Batch
+	for _, r := range []struct {
+		article, published string
+		leader, state      graph.Node
+		change             string
+	}{
+		{"article:b1", "2020-03-02", anna, ru, ""},
+		{"article:c1", "2020-03-02", anna, ru, "end"},
+		{"article:a1", "2020-03-02", anna, ru, ""},
+		{"article:c2", "2020-03-02", boris, fr, ""},
+		{"article:b2", "2020-03-02", boris, fr, "end"},
+		{"article:d2", "2020-03-01", boris, fr, ""},
+	} {
+		b := report(r.article, r.published, r.leader, r.state)
+		f := fact(graph.RelRepresents, r.leader, r.state, r.article)
+		f.Props["role"] = "President"
+		if r.change != "" {
+			f.Props[graph.PropChange] = r.change
+		}
+		b.Rels = append(b.Rels, f)
+		batches = append(batches, b)
+	}
+	lib := loadGraph(t, db, batches)
+	for _, c := range []struct{ state, want string }{
+		{"Ruritania", "Anna Arland | former | end"},
+		{"Freedonia", "Boris Borov | current | hold"},
+	} {
+		got := project(t, runNamed(t, db, lib, "leaders", map[string]string{"actor": c.state, "as_of": "2020-03-05"}), "leader", "status", "change")
+		if !slices.Equal(got, []string{c.want}) {
+			t.Errorf("leaders of %s: %q, want %q", c.state, got, c.want)
+		}
+	}
 }
 
 // The queries that read only what their answer shows answer as the plain

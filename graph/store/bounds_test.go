@@ -175,8 +175,9 @@ CREATE (s)-[:PARTY_TO {id: 'r' + i}]->(:Event {id: 'e' + i, type: 'talks', name:
 }
 
 // Every Evidence node says the day it is about (observed), or that it has
-// none (undated, for the index of a fact's undated reports): loaded by
-// the merge or in bulk, and on a graph loaded before either existed, once
+// none (undated, for the index of a fact's undated reports), and its key
+// (its article's date and id, which orders the reports of a day): loaded
+// by the merge or in bulk, and on a graph loaded before they existed, once
 // the schema is applied.
 func TestEvidenceDays(t *testing.T) {
 	db := testDB(t)
@@ -186,14 +187,19 @@ func TestEvidenceDays(t *testing.T) {
 		storyArticle(3, "2024-02-01", []string{"org:pf=PF,other", "region:kosovia=Kosovia,disputed"}, "org:pf CONTROLS region:kosovia"),
 		storyArticle(4, "", []string{"org:pf=PF,other", "region:kosovia=Kosovia,disputed"}, "org:pf CONTROLS region:kosovia change=lose change_date=2024-03-01"),
 	}
-	want := []string{"article:0001 2023-12-30 -", "article:0002 - true", "article:0003 2024-02-01 -", "article:0004 2024-03-01 -"}
+	want := []string{
+		"article:0001 2023-12-30 - [2024-01-01 article:0001]",
+		"article:0002 - true [ article:0002]",
+		"article:0003 2024-02-01 - [2024-02-01 article:0003]",
+		"article:0004 2024-03-01 - [ article:0004]",
+	}
 	days := func(how string) {
 		t.Helper()
 		got := column(t, db, `MATCH (x:Evidence)
-RETURN x.article + ' ' + coalesce(x.observed, '-') + ' ' + coalesce(toString(x.undated), '-') AS d ORDER BY d`)
+RETURN x.article + ' ' + coalesce(x.observed, '-') + ' ' + coalesce(toString(x.undated), '-') + ' [' + coalesce(x.key, '-') + ']' AS d ORDER BY d`)
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: evidence days %v, want %v", how, got, want)
 		}
 	}
-	loadEveryWay(t, db, articles, []string{"MATCH (x:Evidence) REMOVE x.observed, x.undated"}, days)
+	loadEveryWay(t, db, articles, []string{"MATCH (x:Evidence) REMOVE x.observed, x.undated, x.key"}, days)
 }

@@ -425,7 +425,7 @@ func factRow(f *graph.Fact) map[string]any {
 			}
 		}
 		ev[i] = map[string]any{
-			"id": e.ID(), "article": e.Article, "published": pub, "key": e.Published + " " + e.Article,
+			"id": e.ID(), "article": e.Article, "published": pub, "key": e.Key(),
 			"sentences": nonNil(e.Sentences), "confidence": e.Confidence, "weight": e.Weight, "rule": nonNil(e.Rules),
 			"change": nilIfEmpty(e.Change), "change_date": nilIfEmpty(e.ChangeDate),
 		}
@@ -560,7 +560,7 @@ CALL (r, row) {
   UNWIND row.ev AS e
   MERGE (x:Evidence {id: e.id})
   ON CREATE SET x._new = true, x.loaded_at = datetime.transaction(), x.fact = row.id, x.type = '` + string(typ) + `',
-    x.article = e.article, x.published = e.published
+    x.article = e.article, x.published = e.published, x.key = e.key
   SET x._lock = true
   WITH x, e, x._new IS NOT NULL AS created, coalesce(x.weight, 0) AS oldW,
     ` + union("x.sentences", "e.sentences", graph.MaxEvidence) + ` AS sentences,

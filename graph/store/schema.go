@@ -47,12 +47,12 @@ type SchemaStatement struct {
 //     Evidence.fact and Evidence.article, and id and first_seen of every
 //     relationship type but MENTIONS. Dates are ISO strings, which sort as
 //     dates, so these indexes serve range predicates on them;
-//   - composite indexes on Evidence (fact, observed) and (fact, change,
-//     observed), which give a fact's newest report on or before a day, and
-//     its newest change of a kind, in a few reads however many reports it
-//     has (queries' geokg.asOf). The second holds only the reports that
-//     tell a change: a composite index leaves out a node that lacks one of
-//     its properties;
+//   - composite indexes on Evidence (fact, observed, key) and (fact,
+//     change, observed), which give a fact's newest report on or before a
+//     day, and its newest change of a kind, in a few reads however many
+//     reports it has, on that day too (queries' geokg.asOf). The second
+//     holds only the reports that tell a change: a composite index leaves
+//     out a node that lacks one of its properties;
 //   - composite indexes on PARTY_TO and MEDIATES (actor, starts) and
 //     (actor, long_until), and on LOCATED_IN (place, starts) and (place,
 //     long_until): an actor's or a place's events of a period (eventBounds);
@@ -83,7 +83,7 @@ func Schema() []SchemaStatement {
 	add("event_date", "INDEX %s IF NOT EXISTS FOR (n:Event) ON (n.date)")
 	add("evidence_fact", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact)")
 	add("evidence_article", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.article)")
-	add("evidence_fact_observed", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact, n.observed)")
+	add(evidenceDayIndex, "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact, n.observed, n.key)")
 	add("evidence_fact_change", "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact, n.change, n.observed)")
 	add(evidenceUndatedIndex, "INDEX %s IF NOT EXISTS FOR (n:Evidence) ON (n.fact, n.undated)")
 	add(coMentionedIndex+"_"+graph.PropArticles, "INDEX %s IF NOT EXISTS FOR ()-[c:%s]-() ON (c.%s)", quote(graph.RelCoMentioned), graph.PropArticles)
@@ -146,6 +146,7 @@ func (db *DB) createSchema(ctx context.Context, upgrade bool) ([]string, error) 
 			{!have[coMentionedIndex+"_"+graph.PropPairA], db.fillPairEnds},
 			{!have[eventStartsIndex], db.fillEventBounds},
 			{!have[evidenceUndatedIndex], db.fillObserved},
+			{!have[evidenceDayIndex], db.fillEvidenceKeys},
 			{!have[betweenIndex] || !have[withinIndex], db.fillBetween},
 		} {
 			if f.missing {
@@ -158,6 +159,9 @@ func (db *DB) createSchema(ctx context.Context, upgrade bool) ([]string, error) 
 	ctx, cancel := db.QueryContext(ctx)
 	defer cancel()
 	if err := db.dropUnfoldedIndexes(ctx); err != nil {
+		return nil, err
+	}
+	if err := db.dropRetiredIndexes(ctx, have); err != nil {
 		return nil, err
 	}
 	if have, err = db.schemaNames(ctx); err != nil {
@@ -263,6 +267,37 @@ CALL (x) {
     x.undated = CASE WHEN coalesce(x.change_date, x.published) IS NULL THEN true END
 } IN TRANSACTIONS OF 10000 ROWS`); err != nil {
 		return fmt.Errorf("schema: fill the days of evidence: %w", err)
+	}
+	return nil
+}
+
+// evidenceDayIndex orders a fact's reports by day, and those of a day as
+// its sources: a graph without it may hold Evidence without key.
+const evidenceDayIndex = "evidence_fact_observed_key"
+
+// fillEvidenceKeys gives the Evidence nodes of a graph loaded before they
+// kept their key that key, once, before its index is made.
+func (db *DB) fillEvidenceKeys(ctx context.Context) error {
+	if err := db.autocommit(ctx, `MATCH (x:Evidence) WHERE x.key IS NULL
+CALL (x) { SET x.key = coalesce(x.published, '') + ' ' + x.article } IN TRANSACTIONS OF 10000 ROWS`); err != nil {
+		return fmt.Errorf("schema: fill the keys of evidence: %w", err)
+	}
+	return nil
+}
+
+// retiredIndexes are indexes an earlier geokg made that an index of
+// Schema now does the work of: each costs every write and serves no read.
+var retiredIndexes = []string{"evidence_fact_observed"}
+
+// dropRetiredIndexes drops the retiredIndexes the database has.
+func (db *DB) dropRetiredIndexes(ctx context.Context, have map[string]bool) error {
+	for _, name := range retiredIndexes {
+		if !have[name] {
+			continue
+		}
+		if err := db.autocommit(ctx, "DROP INDEX "+quote(name)+" IF EXISTS"); err != nil {
+			return fmt.Errorf("schema %s: drop the index geokg no longer reads: %w", name, err)
+		}
 	}
 	return nil
 }
