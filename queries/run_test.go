@@ -197,6 +197,10 @@ func TestQueries(t *testing.T) {
 		{"shortest-path", map[string]string{"a": "Pashinyan", "b": "EU"}, []string{"hops", "steps"}, []string{
 			"2 | Nikol Pashinyan, Brussels talks on Armenia-Azerbaijan peace treaty, European Union",
 		}},
+		// Searched from the end with fewer relationships, listed from a.
+		{"shortest-path", map[string]string{"a": "Israel", "b": "Qatar"}, []string{"from", "hops", "steps", "relations"}, []string{
+			"Israel | 2 | Israel, Doha ceasefire talks on Gaza, Qatar | PARTY_TO, MEDIATES",
+		}},
 		{"most-mentioned", map[string]string{"from": "2025-01-01", "limit": "4"}, []string{"actor", "label", "articles", "first", "last"}, []string{
 			"Democratic Republic of the Congo | State | 2 | 2025-01-29 | 2025-03-20",
 			"Felix Tshisekedi | Leader | 2 | 2025-01-29 | 2025-03-20",

@@ -40,6 +40,10 @@ func TestReadsStayBounded(t *testing.T) {
 			graph: networkGraph,
 		},
 		{
+			name: "path from a hub to its leader", query: "shortest-path", params: map[string]string{"a": "Ruritania", "b": "Rudolf Rassendyll"},
+			graph: networkGraph,
+		},
+		{
 			name: "events of a week", query: "timeline", params: map[string]string{"name": "Ruritania", "from": "2020-01-05", "to": "2020-01-11"},
 			graph: timelineHistoryGraph,
 		},
