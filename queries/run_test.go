@@ -644,3 +644,56 @@ func loadFixtureAnd(t *testing.T, db *store.DB, jsonl string) *Library {
 	}
 	return lib
 }
+
+// demands lists the newest limit demands each way, a leader's made for
+// its state; ties of a day by the names of their ends.
+func TestDemandsNewestFirst(t *testing.T) {
+	db := neo4jtest.DB(t)
+	ru, leader := node(graph.LabelState, "Ruritania"), node(graph.LabelLeader, "Rudolf Rassendyll")
+	first := report("article:dem-0", "2024-01-01", ru, leader)
+	first.Rels = append(first.Rels, fact(graph.RelRepresents, leader, ru, "article:dem-0"))
+	batches := []*graph.Batch{first}
+	for i, d := range []struct {
+		by, of graph.Node
+		day    string
+	}{
+		{ru, node(graph.LabelState, "Arland"), "2024-01-02"},
+		{leader, node(graph.LabelState, "Borovia"), "2024-01-05"},
+		{ru, node(graph.LabelState, "Cestia"), "2024-01-04"},
+		{ru, node(graph.LabelState, "Dravia"), "2024-01-05"},
+		{node(graph.LabelState, "Arland"), ru, "2024-01-03"},
+		{node(graph.LabelState, "Estmark"), leader, "2024-01-06"},
+		{node(graph.LabelState, "Borovia"), ru, "2024-01-01"},
+	} {
+		id := fmt.Sprintf("article:dem-%d", i+1)
+		b := report(id, d.day, d.by, d.of)
+		r := fact(graph.RelDemands, d.by, d.of, id)
+		r.Props["demand"] = "a demand"
+		b.Rels = append(b.Rels, r)
+		batches = append(batches, b)
+	}
+	lib := loadGraph(t, db, batches)
+	for _, c := range []struct {
+		limit string
+		want  []string
+	}{
+		{"", []string{
+			"by | Rudolf Rassendyll | Borovia | 2024-01-05", "by | Ruritania | Dravia | 2024-01-05", "by | Ruritania | Cestia | 2024-01-04", "by | Ruritania | Arland | 2024-01-02",
+			"of | Estmark | Rudolf Rassendyll | 2024-01-06", "of | Arland | Ruritania | 2024-01-03", "of | Borovia | Ruritania | 2024-01-01",
+		}},
+		{"2", []string{
+			"by | Rudolf Rassendyll | Borovia | 2024-01-05", "by | Ruritania | Dravia | 2024-01-05",
+			"of | Estmark | Rudolf Rassendyll | 2024-01-06", "of | Arland | Ruritania | 2024-01-03",
+		}},
+		{"1", []string{"by | Rudolf Rassendyll | Borovia | 2024-01-05", "of | Estmark | Rudolf Rassendyll | 2024-01-06"}},
+	} {
+		params := map[string]string{"actor": "Ruritania"}
+		if c.limit != "" {
+			params["limit"] = c.limit
+		}
+		got := project(t, runNamed(t, db, lib, "demands", params), "direction", "from", "to", "last_seen")
+		if !slices.Equal(got, c.want) {
+			t.Errorf("demands, limit %q:\n  %s\nwant\n  %s", c.limit, strings.Join(got, "\n  "), strings.Join(c.want, "\n  "))
+		}
+	}
+}
