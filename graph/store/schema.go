@@ -285,13 +285,11 @@ CALL (x) { SET x.key = coalesce(x.published, '') + ' ' + x.article } IN TRANSACT
 	return nil
 }
 
-// retiredIndexes are indexes an earlier geokg made that an index of
-// Schema now does the work of: each costs every write and serves no read.
-var retiredIndexes = []string{"evidence_fact_observed"}
-
-// dropRetiredIndexes drops the retiredIndexes the database has.
+// dropRetiredIndexes drops the indexes an earlier geokg made that an
+// index of Schema now does the work of, those the database has (have):
+// each costs every write and serves no read.
 func (db *DB) dropRetiredIndexes(ctx context.Context, have map[string]bool) error {
-	for _, name := range retiredIndexes {
+	for _, name := range []string{"evidence_fact_observed"} {
 		if !have[name] {
 			continue
 		}
