@@ -19,7 +19,8 @@ MATCH held = (c)-[r:CONTROLS]->(place)
 // A fact's reports are read from the index of its reports by day, in the
 // order of the day, and only as far as the answer can reach: past its
 // limit-th day of reports in the period no report of it can be shown, so
-// a place with years of reports reads a few hundred of them.
+// a place with years of reports reads a few hundred of them. (Every
+// report has a key: saying so lets the index of (fact, observed, key) seek.)
 CALL (r, from, to) {
   MATCH (x:Evidence) USING INDEX SEEK x:Evidence(fact, observed, key)
   WHERE x.fact = r.id AND from <= x.observed <= to AND x.key IS NOT NULL AND ($holds OR x.change IN ['gain', 'lose'])

@@ -76,6 +76,8 @@ WITH f.r AS r, f.p AS p
 WITH r, p, [e IN [startNode(r), endNode(r)] | [n IN [e.name] + coalesce(e.aliases, []) | toLower(n)]] AS ends
 // Its newest limit days of articles, from the index of its articles by
 // day, in the order of the day: a fact of years reads a few hundred.
+// (Every report has a key: saying so lets the index of (fact, observed,
+// key) seek.)
 CALL (r) {
   MATCH (x:Evidence) USING INDEX SEEK x:Evidence(fact, observed, key)
   WHERE x.fact = r.id AND x.observed >= '' AND x.key IS NOT NULL
