@@ -1473,9 +1473,47 @@ func (d *doc) actorMentionBeforeInClause(i, n int) *mention {
 			k = m.from
 			continue
 		}
+		if d.ownsTitleOfOther(m, i) {
+			return nil
+		}
 		return m
 	}
 	return nil
+}
+
+// ownsTitleOfOther reports whether m owns another person's title
+// ("Russian Foreign Minister Sergei Lavrov") and a verb stands between
+// that person and token i: "Lavrov met Foreign Minister Hakan Fidan" tells
+// of two sides, and Fidan is not Russia's minister. ("Lavrov and Deputy
+// Foreign Minister X" are one delegation.)
+func (d *doc) ownsTitleOfOther(m *mention, i int) bool {
+	p := m.to
+	if p < i && d.toks[p].Text == "'s" {
+		p++
+	}
+	for p < i && d.x.lex.roleMods[d.low(p)] && d.mentionAt(p) == nil {
+		p++
+	}
+	if d.titleAt(p) == 0 {
+		return false
+	}
+	for p < i && d.titleAt(p) > 0 {
+		p += d.titleAt(p)
+	}
+	// The other's name, whose mention is not made yet.
+	q := p
+	for q < i && isCapitalized(d.toks[q].Text) && d.mentionAt(q) == nil {
+		q++
+	}
+	if q == p {
+		return false
+	}
+	for k := q; k < i; k++ {
+		if strings.HasPrefix(d.toks[k].Tag, "VB") {
+			return true
+		}
+	}
+	return false
 }
 
 // actorBefore is the nearest state or organization mentioned within n tokens
