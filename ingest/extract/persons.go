@@ -1949,6 +1949,11 @@ func (d *doc) pronounOwner(k int) *entity {
 			return m.ent
 		}
 	}
+	// "the junta was led by X, while the TNLA sent its general secretary":
+	// a clause joined on after a comma has its own subject.
+	if e := d.joinedClauseSubject(k); e != nil {
+		return e
+	}
 	for _, s := range []int{si, si - 1} {
 		if s < 0 {
 			continue
@@ -1973,6 +1978,30 @@ func (d *doc) pronounOwner(k int) *entity {
 				break
 			}
 		}
+	}
+	return nil
+}
+
+// joinedClauseSubject is the actor that opens the clause of token k when
+// that clause is joined on after a comma or a semicolon (", while the
+// TNLA sent its ...", "; Mali named its ..."), with no comma between:
+// the subject of that clause, not of the sentence.
+func (d *doc) joinedClauseSubject(k int) *entity {
+	from := d.sents[d.toks[k].Sent].From
+	for p := k - 1; p > from; p-- {
+		w := d.low(p)
+		if w == "," {
+			return nil
+		}
+		if !(w == ";" || (w == "while" || w == "whereas" || w == "but") && d.low(p-1) == ",") {
+			continue
+		}
+		for q := p + 1; q < k; q++ {
+			if m := d.mentionAt(q); m != nil && m.ent != nil && m.ent.isActor() && m.kind != mDemonym && m.kind != mCompound {
+				return m.ent
+			}
+		}
+		return nil
 	}
 	return nil
 }
