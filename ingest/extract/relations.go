@@ -886,13 +886,18 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 				continue
 			}
 			r := d.skipModifiers(m.from - 1)
+			w := d.low(r)
 			// "the central city of Marib, which": the city is Marib.
 			// "the capital of North Kordofan state, which": not the capital.
-			if subjectPreps[d.low(r)] && !(d.low(r) == "of" && d.x.lex.regionIntro[d.low(r-1)] && d.low(r-1) != "capital") {
-				if w := d.low(r); inPhrase == nil && (w == "from" || w == "into" || w == "to") && (m.to == p || d.low(m.to) == "," && m.to+1 == p) {
+			if subjectPreps[w] && !(w == "of" && d.x.lex.regionIntro[d.low(r-1)] && d.low(r-1) != "capital") {
+				if inPhrase == nil && (w == "from" || w == "into" || w == "to") && (m.to == p || d.low(m.to) == "," && m.to+1 == p) {
 					inPhrase = m.ent
 				}
-				if d.low(r) == "in" && adjacent == nil && d.justBefore(m.to, p) {
+				// "near Sanaa, which the Houthis hold": set off by a comma,
+				// the clause is about the place ("two hills near Ak-Sai
+				// that they occupied" is about the hills).
+				near := (w == "near" || w == "outside" || w == "around") && d.low(p) == "which" && d.low(p-1) == ","
+				if (w == "in" || near) && adjacent == nil && d.justBefore(m.to, p) {
 					adjacent = m.ent
 				} else if adjacent != nil {
 					// Another place before it: "the largest town in Shan
@@ -917,7 +922,42 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 		if adjacent != nil {
 			return []*entity{adjacent}
 		}
-		break
+		return nil
+	}
+	if e := d.placeOfReducedRelative(k); e != nil {
+		return []*entity{e}
+	}
+	return nil
+}
+
+// placeOfReducedRelative is the place a relative clause without "which"
+// ending at the verb k is about, when it follows the place's apposition:
+// "Damt, a town the Houthis have controlled since 2019".
+func (d *doc) placeOfReducedRelative(k int) *entity {
+	p := k - 1
+	for p >= 0 && (d.low(p) == "has" || d.low(p) == "have" || d.low(p) == "had" || d.low(p) == "long" || d.low(p) == "now") {
+		p--
+	}
+	m := d.mentionAt(p)
+	if p < 0 || m == nil || m.ent == nil || !m.ent.isActor() || m.to != p+1 || !d.sameSent(m.from, k) {
+		return nil
+	}
+	q := m.from - 1
+	if d.low(q) == "the" {
+		q--
+	}
+	if q < 0 || !d.x.lex.regionIntro[d.low(q)] || d.mentionAt(q) != nil {
+		return nil
+	}
+	q--
+	for q >= 0 && d.toks[q].Tag == "JJ" && d.mentionAt(q) == nil {
+		q--
+	}
+	if w := d.low(q); w != "a" && w != "an" || d.low(q-1) != "," {
+		return nil
+	}
+	if o := d.mentionAt(q - 2); o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.to == q-1 && d.sameSent(o.from, k) {
+		return o.ent
 	}
 	return nil
 }
