@@ -1224,6 +1224,19 @@ func demandAt(d *doc, m *match) {
 		// Demands come late in long sentences: "Rebels who seized Goma
 		// ... have rejected calls to withdraw ... and have demanded".
 		subj = d.actorsLeftN(k, 24, actorLabels...)
+		// "The United States condemned the M23 advance, calling on the
+		// group to withdraw": a participle set off by a comma has the
+		// subject of the sentence's first verb.
+		if d.low(k-1) == "," && strings.HasSuffix(d.low(k), "ing") {
+			for q := d.sents[si].From; q < k; q++ {
+				if tg := d.toks[q].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP") && d.mentionAt(q) == nil {
+					if s := d.actorsLeft(q, actorLabels...); len(s) > 0 {
+						subj = s
+					}
+					break
+				}
+			}
+		}
 		// "Zulum said the militants had regained areas that the army had
 		// cleared, and demanded ...": the speaker demands.
 		if p := k - 1; d.low(p) == "and" || d.low(p) == "has" && d.low(p-1) == "and" {
