@@ -1201,6 +1201,17 @@ func (d *doc) passiveAt(k int) bool {
 	return false
 }
 
+// firstVerbSubject is the actors before the first finite verb of sentence
+// si, before token k: the sentence's subject.
+func (d *doc) firstVerbSubject(si, k int) []*entity {
+	for q := d.sents[si].From; q < k; q++ {
+		if tg := d.toks[q].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP") && d.mentionAt(q) == nil {
+			return d.actorsLeft(q, actorLabels...)
+		}
+	}
+	return nil
+}
+
 // demandAt reads "X demanded Y ...", "X called on Y to ...", "urged Y to":
 // the code of the rules whose code is demand.
 func demandAt(d *doc, m *match) {
@@ -1228,13 +1239,8 @@ func demandAt(d *doc, m *match) {
 		// group to withdraw": a participle set off by a comma has the
 		// subject of the sentence's first verb.
 		if d.low(k-1) == "," && strings.HasSuffix(d.low(k), "ing") {
-			for q := d.sents[si].From; q < k; q++ {
-				if tg := d.toks[q].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP") && d.mentionAt(q) == nil {
-					if s := d.actorsLeft(q, actorLabels...); len(s) > 0 {
-						subj = s
-					}
-					break
-				}
+			if s := d.firstVerbSubject(si, k); len(s) > 0 {
+				subj = s
 			}
 		}
 		// "Zulum said the militants had regained areas that the army had
@@ -1252,13 +1258,8 @@ func demandAt(d *doc, m *match) {
 			}
 			// "Mali's foreign ministry summoned Algeria's ambassador and
 			// demanded ...": the subject of the first verb.
-			for q := d.sents[si].From; q < k && !found; q++ {
-				if tg := d.toks[q].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP") && d.mentionAt(q) == nil {
-					if s := d.actorsLeft(q, actorLabels...); len(s) > 0 {
-						subj = s
-					}
-					break
-				}
+			if s := d.firstVerbSubject(si, k); !found && len(s) > 0 {
+				subj = s
 			}
 		}
 	}
