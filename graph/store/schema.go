@@ -135,9 +135,9 @@ func (db *DB) createSchema(ctx context.Context, upgrade bool) ([]string, error) 
 		return nil, err
 	}
 	// The fills give a graph loaded before what the loader now derives
-	// (co-mentions' ends, events' bounds, evidence's days, relationships'
-	// ends), each once, in batches of their own: as long as the graph
-	// needs, not one query's time.
+	// (co-mentions' ends, events' bounds, evidence's days and keys,
+	// relationships' ends), each once, in batches of their own: as long
+	// as the graph needs, not one query's time.
 	if upgrade {
 		for _, f := range []struct {
 			missing bool
@@ -145,8 +145,7 @@ func (db *DB) createSchema(ctx context.Context, upgrade bool) ([]string, error) 
 		}{
 			{!have[coMentionedIndex+"_"+graph.PropPairA], db.fillPairEnds},
 			{!have[eventStartsIndex], db.fillEventBounds},
-			{!have[evidenceUndatedIndex], db.fillObserved},
-			{!have[evidenceDayIndex], db.fillEvidenceKeys},
+			{!have[evidenceUndatedIndex] || !have[evidenceDayIndex], db.fillEvidence},
 			{!have[betweenIndex] || !have[withinIndex], db.fillBetween},
 		} {
 			if f.missing {
@@ -257,30 +256,23 @@ const eventStartsIndex = "party_to_" + propActor + "_" + propStarts
 // graph without it may hold Evidence without observed or undated.
 const evidenceUndatedIndex = "evidence_fact_undated"
 
-// fillObserved gives the Evidence nodes of a graph loaded before they
-// kept the day they are about, or before the undated ones said so, those
-// properties, once, before the index of the undated is made.
-func (db *DB) fillObserved(ctx context.Context) error {
-	if err := db.autocommit(ctx, `MATCH (x:Evidence) WHERE x.observed IS NULL AND x.undated IS NULL
-CALL (x) {
-  SET x.observed = coalesce(x.change_date, x.published),
-    x.undated = CASE WHEN coalesce(x.change_date, x.published) IS NULL THEN true END
-} IN TRANSACTIONS OF 10000 ROWS`); err != nil {
-		return fmt.Errorf("schema: fill the days of evidence: %w", err)
-	}
-	return nil
-}
-
 // evidenceDayIndex orders a fact's reports by day, and those of a day as
 // its sources: a graph without it may hold Evidence without key.
 const evidenceDayIndex = "evidence_fact_observed_key"
 
-// fillEvidenceKeys gives the Evidence nodes of a graph loaded before they
-// kept their key that key, once, before its index is made.
-func (db *DB) fillEvidenceKeys(ctx context.Context) error {
-	if err := db.autocommit(ctx, `MATCH (x:Evidence) WHERE x.key IS NULL
-CALL (x) { SET x.key = coalesce(x.published, '') + ' ' + x.article } IN TRANSACTIONS OF 10000 ROWS`); err != nil {
-		return fmt.Errorf("schema: fill the keys of evidence: %w", err)
+// fillEvidence gives the Evidence nodes of a graph loaded before they kept
+// the day they are about (or, undated, said so) and their key, what they
+// lack of these, in one pass over them, once, before the indexes of the
+// undated and of the reports by day are made.
+func (db *DB) fillEvidence(ctx context.Context) error {
+	if err := db.autocommit(ctx, `MATCH (x:Evidence) WHERE x.key IS NULL OR x.observed IS NULL AND x.undated IS NULL
+CALL (x) {
+  WITH x, x.observed IS NULL AND x.undated IS NULL AS dayless, coalesce(x.change_date, x.published) AS day
+  SET x.observed = CASE WHEN dayless THEN day ELSE x.observed END,
+    x.undated = CASE WHEN dayless AND day IS NULL THEN true ELSE x.undated END,
+    x.key = coalesce(x.key, coalesce(x.published, '') + ' ' + x.article)
+} IN TRANSACTIONS OF 10000 ROWS`); err != nil {
+		return fmt.Errorf("schema: fill the days and keys of evidence: %w", err)
 	}
 	return nil
 }

@@ -1497,8 +1497,8 @@ func (d *doc) ownsTitleOfOther(m *mention, i int) bool {
 	if d.titleAt(p) == 0 {
 		return false
 	}
-	for p < i && d.titleAt(p) > 0 {
-		p += d.titleAt(p)
+	for n := d.titleAt(p); p < i && n > 0; n = d.titleAt(p) {
+		p += n
 	}
 	// The other's name, whose mention is not made yet.
 	q := p

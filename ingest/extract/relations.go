@@ -1258,8 +1258,10 @@ func demandAt(d *doc, m *match) {
 			}
 			// "Mali's foreign ministry summoned Algeria's ambassador and
 			// demanded ...": the subject of the first verb.
-			if s := d.firstVerbSubject(si, k); !found && len(s) > 0 {
-				subj = s
+			if !found {
+				if s := d.firstVerbSubject(si, k); len(s) > 0 {
+					subj = s
+				}
 			}
 		}
 	}
