@@ -53,12 +53,15 @@ type eventsArgs struct {
 	Days                              int
 }
 
+// eventsData leaves e without its label: only a relationship with an
+// Event keeps the key its index holds, and checking the label would read
+// each event once more.
 func eventsData(m []string) eventsArgs {
 	typ := graph.RelType(m[3])
 	a := eventsArgs{Var: m[2], Type: m[3], From: m[4], To: m[5], Days: store.EventShortDays,
-		Key: store.EventRelKey(typ, graph.LabelState, graph.LabelEvent), Pattern: "()-[r:" + m[3] + "]->(e:Event)"}
+		Key: store.EventRelKey(typ, graph.LabelState, graph.LabelEvent), Pattern: "()-[r:" + m[3] + "]->(e)"}
 	if typ == graph.RelLocatedIn {
-		a.Key, a.Pattern = store.EventRelKey(typ, graph.LabelEvent, graph.LabelRegion), "(e:Event)-[r:"+m[3]+"]->()"
+		a.Key, a.Pattern = store.EventRelKey(typ, graph.LabelEvent, graph.LabelRegion), "(e)-[r:"+m[3]+"]->()"
 	}
 	return a
 }

@@ -391,6 +391,66 @@ func busyOfficeGraph(times int) []*graph.Batch {
 	return out
 }
 
+// A period that begins on a month's first day reads its own events, not
+// those of the month before, which end the day before it: an actor's and a
+// place's queries of February read as much when the other talks of the
+// graph are January's as when they are June's of the year before. And the
+// events that end before the period are passed over in the index, not
+// read one by one.
+func TestPeriodReadsNotTheMonthBefore(t *testing.T) {
+	db := neo4jtest.DB(t)
+	ctx := context.Background()
+	// monthsGraph is Ruritania in talks, each dated by its month, in
+	// Vale: 20 of them in February, 20 in January or, unless january,
+	// in June 2019.
+	monthsGraph := func(january bool) []*graph.Batch {
+		ru, vale := node(graph.LabelState, "Ruritania"), node(graph.LabelRegion, "Vale")
+		var out []*graph.Batch
+		before := "2019-06"
+		if january {
+			before = "2020-01"
+		}
+		for _, month := range []string{before, "2020-02"} {
+			for i := range 20 {
+				id := fmt.Sprintf("article:%s-%02d", month, i)
+				talks := event(fmt.Sprintf("event:talks-%s-%02d", month, i), "talks", fmt.Sprintf("talks %02d, %s", i, month), map[string]any{"date": month})
+				b := report(id, month+"-15", ru, vale, talks)
+				b.Rels = append(b.Rels, fact(graph.RelPartyTo, ru, talks, id), fact(graph.RelLocatedIn, talks, vale, id))
+				out = append(out, b)
+			}
+		}
+		return out
+	}
+	for _, c := range []struct{ query, name string }{{"timeline", "Ruritania"}, {"timeline", "Vale"}} {
+		hits := map[bool]int64{}
+		var plans []string
+		for _, january := range []bool{false, true} {
+			neo4jtest.Reset(t, db)
+			lib := loadGraph(t, db, monthsGraph(january))
+			q, err := lib.Get(c.query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bound, err := q.Bind(map[string]string{"name": c.name, "from": "2020-02-01", "to": "2020-02-29"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var plan string
+			if hits[january], plan, err = profile(ctx, db, c.query, q.TableCypher(), bound); err != nil {
+				t.Fatal(err)
+			}
+			plans = append(plans, plan)
+			if strings.Contains(plan, "e.ends") {
+				t.Errorf("%s of %s reads each event's end:\n%s", c.query, c.name, plan)
+			}
+		}
+		if hits[true] != hits[false] {
+			t.Errorf("%s of %s in February reads %d db hits with January's events, %d with June's:\n%s\nwith June's:\n%s",
+				c.query, c.name, hits[true], hits[false], plans[1], plans[0])
+		}
+	}
+}
+
 // Of a fact's reports of one day, the newest article decides (published
 // last, then its id last), as the newest of the sources: a leader whose
 // last report that day says the office ended is a former one, and one

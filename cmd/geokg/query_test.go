@@ -323,7 +323,7 @@ func TestQueryRun(t *testing.T) {
 	// a period's events are read by: its timeline would be empty, so
 	// the command says how to make them instead of answering.
 	t.Run("a graph without the whole schema", func(t *testing.T) {
-		if _, err := neo4j.ExecuteQuery(context.Background(), db.Driver, "DROP INDEX party_to_actor_starts", nil, neo4j.EagerResultTransformer); err != nil {
+		if _, err := neo4j.ExecuteQuery(context.Background(), db.Driver, "DROP INDEX party_to_actor_starts_ends", nil, neo4j.EagerResultTransformer); err != nil {
 			t.Fatal(err)
 		}
 		_, stderr, code := connRun(t, env, "query", "run", "timeline", "-p", "name=Gaza Strip")

@@ -27,6 +27,10 @@ func TestEventBounds(t *testing.T) {
 		eventReport("event:year", "article:a", "2024-05-10", map[string]any{graph.PropDate: "2023"}),
 		eventReport("event:week", "article:a", "2024-05-10", eventBounds("2024-05-06", "2024-05-12", "week")),
 		eventReport("event:span", "article:a", "2024-05-10", eventBounds("2024-03-01", "2024-04-15", "range")),
+		// Thirty days from its first to its last, the longest month: short.
+		// One day more and a period's look back misses it: long.
+		eventReport("event:march", "article:a", "2024-05-10", map[string]any{graph.PropDate: "2024-03"}),
+		eventReport("event:31days", "article:a", "2024-05-10", eventBounds("2024-03-01", "2024-04-01", "range")),
 		eventReport("event:war", "article:a", "2024-05-10", map[string]any{graph.PropDate: "2020-09-27", graph.PropDateFrom: "2020-09-27", graph.PropDatePrecision: "day"}),
 		eventReport("event:undated", "article:a", "2024-05-10", nil),
 		// A narrower report of the span comes later: its bounds follow,
@@ -36,7 +40,9 @@ func TestEventBounds(t *testing.T) {
 		withRels(eventReport("event:war", "article:c", "2024-05-11", map[string]any{graph.PropDate: "2020-09-27", graph.PropDateFrom: "2020-09-27", graph.PropDatePrecision: "day"})),
 	}
 	want := []string{
+		"event:31days 2024-03-01 2024-04-01 2024-04-01",
 		"event:day 2024-05-09 2024-05-09 -",
+		"event:march 2024-03-01 2024-03-31 -",
 		"event:month 2024-02-01 2024-02-29 -",
 		"event:narrowed 2024-04-02 2024-04-02 -",
 		"event:span 2024-03-01 2024-04-15 2024-04-15",
@@ -46,12 +52,12 @@ func TestEventBounds(t *testing.T) {
 		"event:year 2023-01-01 2023-12-31 2023-12-31",
 	}
 	want = append(want,
-		"LOCATED_IN event:narrowed region:vale 2024-04-02 -",
-		"LOCATED_IN event:war region:vale 2020-09-27 9999-12-31",
-		"MEDIATES state:b event:narrowed 2024-04-02 -",
-		"MEDIATES state:b event:war 2020-09-27 9999-12-31",
-		"PARTY_TO state:a event:narrowed 2024-04-02 -",
-		"PARTY_TO state:a event:war 2020-09-27 9999-12-31",
+		"LOCATED_IN event:narrowed region:vale 2024-04-02 2024-04-02 -",
+		"LOCATED_IN event:war region:vale 2020-09-27 9999-12-31 9999-12-31",
+		"MEDIATES state:b event:narrowed 2024-04-02 2024-04-02 -",
+		"MEDIATES state:b event:war 2020-09-27 9999-12-31 9999-12-31",
+		"PARTY_TO state:a event:narrowed 2024-04-02 2024-04-02 -",
+		"PARTY_TO state:a event:war 2020-09-27 9999-12-31 9999-12-31",
 	)
 	slices.Sort(want)
 	bounds := func(how string) {
@@ -60,19 +66,19 @@ func TestEventBounds(t *testing.T) {
 RETURN e.id + ' ' + coalesce(e.starts, '-') + ' ' + coalesce(e.ends, '-') + ' ' + coalesce(e.long_until, '-') AS b
 UNION ALL
 MATCH ()-[r:PARTY_TO|MEDIATES]->(e:Event)
-RETURN type(r) + ' ' + coalesce(r.actor, '-') + ' ' + e.id + ' ' + coalesce(r.starts, '-') + ' ' + coalesce(r.long_until, '-') AS b
+RETURN type(r) + ' ' + coalesce(r.actor, '-') + ' ' + e.id + ' ' + coalesce(r.starts, '-') + ' ' + coalesce(r.ends, '-') + ' ' + coalesce(r.long_until, '-') AS b
 UNION ALL
 MATCH (e:Event)-[r:LOCATED_IN]->()
-RETURN type(r) + ' ' + e.id + ' ' + coalesce(r.place, '-') + ' ' + coalesce(r.starts, '-') + ' ' + coalesce(r.long_until, '-') AS b`)
+RETURN type(r) + ' ' + e.id + ' ' + coalesce(r.place, '-') + ' ' + coalesce(r.starts, '-') + ' ' + coalesce(r.ends, '-') + ' ' + coalesce(r.long_until, '-') AS b`)
 		slices.Sort(got)
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: bounds\n  %s\nwant\n  %s", how, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 		}
 	}
-	loadEveryWay(t, db, reports, []string{"MATCH (e:Event) REMOVE e.starts, e.ends, e.long_until", "MATCH ()-[r:PARTY_TO|MEDIATES|LOCATED_IN]->() REMOVE r.actor, r.place, r.starts, r.long_until"}, bounds)
+	loadEveryWay(t, db, reports, []string{"MATCH (e:Event) REMOVE e.starts, e.ends, e.long_until", "MATCH ()-[r:PARTY_TO|MEDIATES|LOCATED_IN]->() REMOVE r.actor, r.place, r.starts, r.ends, r.long_until"}, bounds)
 	if b, err := db.DumpBatch(ctx); err != nil {
 		t.Fatal(err)
-	} else if s := fmt.Sprint(b.Nodes, b.Rels); strings.Contains(s, "long_until") || strings.Contains(s, "starts") || strings.Contains(s, "actor:") || strings.Contains(s, "place:region") {
+	} else if s := fmt.Sprint(b.Nodes, b.Rels); strings.Contains(s, "long_until") || strings.Contains(s, "starts") || strings.Contains(s, "ends:") || strings.Contains(s, "actor:") || strings.Contains(s, "place:region") {
 		t.Errorf("the export holds the derived bounds: %s", s)
 	}
 }
@@ -156,7 +162,7 @@ CREATE (s)-[:PARTY_TO {id: 'r' + i}]->(:Event {id: 'e' + i, type: 'talks', name:
 			t.Fatal(err)
 		}
 	}
-	if _, err := neo4j.ExecuteQuery(ctx, db.Driver, "DROP INDEX party_to_actor_starts", nil, neo4j.EagerResultTransformer); err != nil {
+	if _, err := neo4j.ExecuteQuery(ctx, db.Driver, "DROP INDEX party_to_actor_starts_ends", nil, neo4j.EagerResultTransformer); err != nil {
 		t.Fatal(err)
 	}
 	old := db.Config.QueryTimeout

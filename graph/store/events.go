@@ -92,13 +92,14 @@ RETURN count(*) AS rows, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated`
 // last days as ISO text (ends "9999-12-31" while it goes on), and, for an
 // event that lasts longer than EventShortDays, goes on or has no time,
 // long_until, its last day ("9999-12-31" for one that goes on or has no
-// time). Its PARTY_TO and MEDIATES keep starts and long_until too, and the
-// id of their actor (actor); its LOCATED_IN, the id of their place
+// time). Its PARTY_TO and MEDIATES keep starts, ends and long_until too,
+// and the id of their actor (actor); its LOCATED_IN, the id of their place
 // (place). An actor's events that meet a period are those whose
-// relationship starts at most EventShortDays before it (index on actor and
-// starts) and end in it or after, and the long ones that end in it or
-// after (index on actor and long_until): a read of the actor's events of
-// the period and of its long ones that still go on, not of every event.
+// relationship starts at most EventShortDays before it and ends in it or
+// after (index on actor, starts and ends: the ends are read from the
+// index, not from each event), and the long ones that end in it or after
+// (index on actor and long_until): a read of the actor's events of the
+// period and of its long ones that still go on, not of every event.
 const (
 	propStarts    = "starts"
 	propEnds      = "ends"
@@ -106,8 +107,11 @@ const (
 	propActor     = "actor"
 	propPlace     = "place"
 	// EventShortDays is the longest an event lasts, in days from its
-	// first to its last, without long_until.
-	EventShortDays = 31
+	// first to its last, without long_until: that of the longest month,
+	// so that an event dated by its month is short, and a period that
+	// begins on a month's first day does not read the events of the
+	// month before, which end the day before it.
+	EventShortDays = 30
 )
 
 // eventBounds sets the derived bounds of the Event e from its time, and
@@ -127,8 +131,8 @@ var eventBounds = `CALL (e) {
   WHERE coalesce(e.` + propStarts + `, '') <> coalesce(s, '') OR coalesce(e.` + propEnds + `, '') <> coalesce(t, '') OR coalesce(e.` + propLongUntil + `, '') <> coalesce(long, '')
   SET e.` + propStarts + ` = s, e.` + propEnds + ` = t, e.` + propLongUntil + ` = long
   WITH e
-  CALL (e) { MATCH (e)<-[r:PARTY_TO|MEDIATES]-() SET r.` + propStarts + ` = e.` + propStarts + `, r.` + propLongUntil + ` = e.` + propLongUntil + ` }
-  CALL (e) { MATCH (e)-[r:LOCATED_IN]->() SET r.` + propStarts + ` = e.` + propStarts + `, r.` + propLongUntil + ` = e.` + propLongUntil + ` }
+  CALL (e) { MATCH (e)<-[r:PARTY_TO|MEDIATES]-() SET r.` + propStarts + ` = e.` + propStarts + `, r.` + propEnds + ` = e.` + propEnds + `, r.` + propLongUntil + ` = e.` + propLongUntil + ` }
+  CALL (e) { MATCH (e)-[r:LOCATED_IN]->() SET r.` + propStarts + ` = e.` + propStarts + `, r.` + propEnds + ` = e.` + propEnds + `, r.` + propLongUntil + ` = e.` + propLongUntil + ` }
 }`
 
 // EventRelKey is the property that names, on a relationship of type typ
@@ -158,7 +162,8 @@ func eventRelBounds(typ graph.RelType, start, end graph.Label, r, a, b string) s
 	case propPlace:
 		other, event = b, a
 	}
-	return fmt.Sprintf("%[1]s.%[2]s = %[3]s.id, %[1]s.%[5]s = %[4]s.%[5]s, %[1]s.%[6]s = %[4]s.%[6]s", r, k, other, event, propStarts, propLongUntil)
+	return fmt.Sprintf("%[1]s.%[2]s = %[3]s.id, %[1]s.%[5]s = %[4]s.%[5]s, %[1]s.%[6]s = %[4]s.%[6]s, %[1]s.%[7]s = %[4]s.%[7]s",
+		r, k, other, event, propStarts, propEnds, propLongUntil)
 }
 
 // fillEventBounds gives the Events of a graph loaded or imported without

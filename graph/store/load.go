@@ -649,7 +649,7 @@ func withDerived(typ graph.RelType, start, end graph.Label) string {
 // export leaves them out and a load makes them again.
 func derivedProps(typ graph.RelType, start, end graph.Label) []string {
 	if k := EventRelKey(typ, start, end); k != "" {
-		return []string{k, propStarts, propLongUntil}
+		return []string{k, propStarts, propEnds, propLongUntil}
 	}
 	if !keepsBetween(typ, start, end) {
 		return nil

@@ -53,9 +53,10 @@ type SchemaStatement struct {
 //     reports it has, on that day too (queries' geokg.asOf). The second
 //     holds only the reports that tell a change: a composite index leaves
 //     out a node that lacks one of its properties;
-//   - composite indexes on PARTY_TO and MEDIATES (actor, starts) and
-//     (actor, long_until), and on LOCATED_IN (place, starts) and (place,
-//     long_until): an actor's or a place's events of a period (eventBounds);
+//   - composite indexes on PARTY_TO and MEDIATES (actor, starts, ends) and
+//     (actor, long_until), and on LOCATED_IN (place, starts, ends) and
+//     (place, long_until): an actor's or a place's events of a period
+//     (eventBounds);
 //   - indexes on CO_MENTIONED (articles), (a, articles) and (b,
 //     articles), which give the pairs most named together first, and an
 //     actor's companions, so that a query reads the few it shows, not
@@ -92,9 +93,8 @@ func Schema() []SchemaStatement {
 	}
 	for _, k := range eventRels {
 		key := EventRelKey(k.typ, k.start, k.end)
-		for _, p := range []string{propStarts, propLongUntil} {
-			add(lower(string(k.typ))+"_"+key+"_"+p, "INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s, r.%s)", quote(k.typ), key, p)
-		}
+		add(lower(string(k.typ))+"_"+key+"_"+propStarts+"_"+propEnds, "INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s, r.%s, r.%s)", quote(k.typ), key, propStarts, propEnds)
+		add(lower(string(k.typ))+"_"+key+"_"+propLongUntil, "INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s, r.%s)", quote(k.typ), key, propLongUntil)
 	}
 	for _, t := range BetweenTypes {
 		add(lower(string(t))+"_"+PropBetween, "INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s)", quote(t), PropBetween)
@@ -249,8 +249,10 @@ var eventRels = []struct {
 }
 
 // eventStartsIndex is the first index of eventRels: a graph without it
-// may hold Events and relationships without their bounds.
-const eventStartsIndex = "party_to_" + propActor + "_" + propStarts
+// may hold Events and relationships without their bounds, or with those
+// of an earlier geokg (relationships without ends, events of 31 days
+// without long_until).
+const eventStartsIndex = "party_to_" + propActor + "_" + propStarts + "_" + propEnds
 
 // evidenceUndatedIndex holds each fact's observations without a day: a
 // graph without it may hold Evidence without observed or undated.
@@ -281,7 +283,7 @@ CALL (x) {
 // index of Schema now does the work of, those the database has (have):
 // each costs every write and serves no read.
 func (db *DB) dropRetiredIndexes(ctx context.Context, have map[string]bool) error {
-	for _, name := range []string{"evidence_fact_observed"} {
+	for _, name := range []string{"evidence_fact_observed", "party_to_actor_starts", "mediates_actor_starts", "located_in_place_starts"} {
 		if !have[name] {
 			continue
 		}
