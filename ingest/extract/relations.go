@@ -627,9 +627,17 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 			if d.low(r) == "the" {
 				r++
 			}
-			// "and the Iran-backed Hezbollah": the group, not its backer.
-			if o := d.mentionAt(r); o != nil && o.kind == mCompound && d.mentionAt(o.to) != nil {
-				r = o.to
+			// "and the Iran-backed Hezbollah": the group, not its backer;
+			// "and the Iran-backed group": the group named before.
+			if o := d.mentionAt(r); o != nil && o.kind == mCompound {
+				if d.mentionAt(o.to) != nil {
+					r = o.to
+				} else if d.bystanderCompound(o) {
+					if g := d.compoundObject(o); g != nil && hasLabel(g, labels) && !slices.Contains(out, g) {
+						out = append(out, g)
+					}
+					break
+				}
 			}
 			if r >= len(d.toks) || d.mentionAt(r) == nil || d.mentionAt(r).ent == nil || !hasLabel(d.mentionAt(r).ent, labels) {
 				break
