@@ -1717,7 +1717,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			// An organization the gazetteer does not know, before a title:
 			// "the main opposition Kuomintang candidate".
 			if isWordToken(t.Text) && d.titleEndingAt(k+1) > 0 && !d.openingWord(k) && d.low(k-1) != "whose" {
-				e := d.entity(graph.LabelOrganization, t.Text)
+				e := d.orgByHead(k)
 				e.real = true
 				if strings.Contains(strings.ToLower(items[len(items)-1].title), "candidate") {
 					e.kind = "party"
@@ -2227,7 +2227,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 		// "the main opposition Kuomintang candidate": an organization the
 		// gazetteer does not know, just before the title.
 		if isCapitalized(t.Text) && isWordToken(t.Text) && !lx.stopNames[t.Text] && d.mentionAt(k) == nil && d.titleAt(k+1) > 0 && owner == nil {
-			e := d.entity(graph.LabelOrganization, t.Text)
+			e := d.orgByHead(k)
 			e.real = true
 			if strings.Contains(d.low(k+1), "candidate") {
 				e.kind = "party"
@@ -2507,4 +2507,22 @@ func (d *doc) antecedentOf(k int) *entity {
 		return m.ent
 	}
 	return nil
+}
+
+// orgByHead is the organization the capitalized word at k names before a
+// title: one named before whose name ends in that word ("Coalition
+// spokesman" after "the Saudi-led coalition"), or else a new one of that
+// name.
+func (d *doc) orgByHead(k int) *entity {
+	w := d.toks[k].Lower
+	for _, m := range d.ments {
+		e := m.ent
+		if m.from >= k || e == nil || e.label != graph.LabelOrganization {
+			continue
+		}
+		if name := strings.ToLower(e.name); strings.HasSuffix(name, " "+w) || strings.HasSuffix(name, "-"+w) {
+			return e
+		}
+	}
+	return d.entity(graph.LabelOrganization, d.toks[k].Text)
 }
