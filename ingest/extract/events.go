@@ -105,6 +105,11 @@ func (d *doc) findEvents() {
 		explicit bool
 	}
 	reads := make([]reading, len(trigs))
+	type warPair struct {
+		a, b *entity
+		sent int
+	}
+	var warSides []warPair
 	seenAgreement := false
 	for i := range trigs {
 		t := &trigs[i]
@@ -117,6 +122,12 @@ func (d *doc) findEvents() {
 		}
 		seenAgreement = seenAgreement || t.typ == "agreement"
 		sides, explicit := d.sidesOf(*t)
+		// "Hamas demands an end to the war and the withdrawal of Israeli
+		// forces": the two actors a sentence names with a war are its
+		// sides, when the story names no sides otherwise.
+		if !explicit && len(sides) == 2 && d.x.lex.kind(t.typ).fighting == fightingIs && d.flank(*t, sides[0], sides[1]) {
+			warSides = append(warSides, warPair{sides[0], sides[1], t.sent})
+		}
 		// Who imposes sanctions on whom is not the story's pair of sides.
 		if explicit && len(sides) >= 2 && t.typ != "sanctions" {
 			// Sides of a truce or a fight are enemies; sides of talks or a
@@ -147,6 +158,11 @@ func (d *doc) findEvents() {
 			sides = ss
 		}
 		reads[i] = reading{sides, explicit}
+	}
+	if len(pairs) == 0 {
+		for _, p := range warSides {
+			addPair(p.a, p.b, 1, p.sent, true)
+		}
 	}
 	var best [2]*entity
 	bestW := 0
@@ -927,6 +943,30 @@ func (d *doc) coupStateNamed(t trigger) *entity {
 		return stateAt(t.to + 1)
 	}
 	return nil
+}
+
+// flank reports whether the sentence of trigger t names a before it and
+// b after it, or b before and a after, each as a state of its own: "Hamas
+// demands an end to the war and the withdrawal of Israeli forces", not
+// "clashes with Congolese troops and allied militias" (one side, both
+// after) nor "Afghan forces backed by U.S. air strikes" (both before).
+func (d *doc) flank(t trigger, a, b *entity) bool {
+	if d.stateOf(a) == d.stateOf(b) {
+		return false
+	}
+	before, after := map[*entity]bool{}, map[*entity]bool{}
+	for _, m := range d.ments {
+		if m.sent != t.sent || m.ent == nil {
+			continue
+		}
+		switch {
+		case m.to <= t.from:
+			before[m.ent] = true
+		case m.from >= t.to:
+			after[m.ent] = true
+		}
+	}
+	return before[a] && after[b] && !before[b] || before[b] && after[a] && !before[a]
 }
 
 // bystanderCompound reports whether compound mention m names an actor

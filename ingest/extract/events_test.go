@@ -286,3 +286,50 @@ func TestMediatorEvidence(t *testing.T) {
 		}
 	}
 }
+
+// A war's sides, read from a sentence that names no sides with it, are
+// two actors on either side of the word: one before it, one after.
+func TestWarSidesFlankTheWar(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		text string
+		a, b string
+		want bool
+	}{
+		{"The Azawad Liberation Front demands an end to the war and the withdrawal of Malian troops.", "Azawad Liberation Front", "Mali", true},
+		{"Malian troops pressed on with the war against the Azawad Liberation Front.", "Azawad Liberation Front", "Mali", true},
+		{"Kidal fell after two days of clashes with Malian troops and Falcon Group fighters.", "Mali", "Falcon Group", false},
+		{"Malian forces backed by U.S. air strikes retook the town.", "Mali", "United States", false},
+		{"Malian troops and the Malian Armed Forces pressed on with the war against Algeria.", "Mali", "Malian Armed Forces", false},
+	}
+	for _, tc := range tests {
+		d := x.analyze(&article.Article{ID: "t", Text: tc.text, Published: "2024-03-15"})
+		var war *trigger
+		for _, tr := range d.triggers() {
+			if d.x.lex.kind(tr.typ).fighting == fightingIs {
+				war = &tr
+				break
+			}
+		}
+		if war == nil {
+			t.Errorf("%q: no war", tc.text)
+			continue
+		}
+		var a, b *entity
+		for _, e := range d.ents {
+			switch e.name {
+			case tc.a:
+				a = e
+			case tc.b:
+				b = e
+			}
+		}
+		if a == nil || b == nil {
+			t.Errorf("%q: no %s or no %s", tc.text, tc.a, tc.b)
+			continue
+		}
+		if got := d.flank(*war, a, b); got != tc.want {
+			t.Errorf("%q: %s and %s flank the war: %v, want %v", tc.text, tc.a, tc.b, got, tc.want)
+		}
+	}
+}
