@@ -103,6 +103,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Leader Sadio Kone", "State Mali", "REPRESENTS Sadio Kone -> Mali", "Region Gao"},
 		},
 		{
+			name:    "a name its acronym spells is a body's, and the acronym is its own in the article",
+			text:    "The U.S.-funded Western Hills Observers (WHO) mission reached Gao on Monday. WHO officials said the mission would stay.",
+			want:    []string{"Organization Western Hills Observers", "SUPPORTS United States -> Western Hills Observers"},
+			notWant: []string{"Organization World Health Organization"},
+		},
+		{
 			name:    "a title opening a party's name is no person's",
 			text:    "An official of the General Farmer's Congress (GFC) said the talks in Gao would resume.",
 			notWant: []string{"Leader Farmer"},

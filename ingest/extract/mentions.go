@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"strings"
 	"unicode"
 
@@ -637,6 +638,12 @@ func (d *doc) findOrganizations() {
 			}
 			break
 		}
+		if head < 0 && d.definesAcronym(i, j) {
+			// "the Kenyan-led Multinational Security Support (MSS)
+			// mission": a name its acronym spells has no head noun to
+			// tell it is a body's.
+			head = j - 1
+		}
 		if head < 0 {
 			i = max(i, j-1)
 			continue
@@ -714,7 +721,7 @@ func (d *doc) findOrganizations() {
 		e := d.entity(graph.LabelOrganization, full)
 		e.real = true
 		if e.kind == "" || e.kind == "other" {
-			e.kind = lx.orgHeads[d.toks[head].Text]
+			e.kind = cmp.Or(lx.orgHeads[d.toks[head].Text], "other")
 		}
 		if statesForces && e.entry == nil {
 			e.kind = "government_body"
@@ -744,6 +751,30 @@ func (d *doc) findOrganizations() {
 			}
 		}
 	}
+}
+
+// definesAcronym reports whether the capitalized words from i to j (the
+// first hyphenated ones that qualify the name apart) are followed by an
+// acronym in brackets that their initials spell: "Multinational Security
+// Support (MSS)".
+func (d *doc) definesAcronym(i, j int) bool {
+	if j+2 >= len(d.toks) || d.low(j) != "(" || d.toks[j+2].Text != ")" || !isAllCaps(d.toks[j+1].Text) {
+		return false
+	}
+	for i < j && strings.Contains(d.toks[i].Text, "-") {
+		i++
+	}
+	var initials []rune
+	for _, t := range d.toks[i:j] {
+		if connectors[t.Lower] {
+			continue
+		}
+		if !isCapitalized(t.Text) || !isWordToken(t.Text) {
+			return false
+		}
+		initials = append(initials, []rune(t.Text)[0])
+	}
+	return len(initials) >= 2 && string(initials) == d.toks[j+1].Text
 }
 
 // groupNouns after an unknown name make it an armed group: "M23 rebels",
