@@ -109,6 +109,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Organization World Health Organization"},
 		},
 		{
+			name:    "an acronym in brackets after a body the gazetteer knows is that body's",
+			text:    "The Falcon Group (FGR) said it had reached Gao. FGR fighters attacked Malian troops near Kidal on Monday.",
+			want:    []string{"Organization Falcon Group", "FIGHTS Falcon Group -> Mali"},
+			notWant: []string{"Organization FGR"},
+		},
+		{
 			name:    "a title opening a party's name is no person's",
 			text:    "An official of the General Farmer's Congress (GFC) said the talks in Gao would resume.",
 			notWant: []string{"Leader Farmer"},

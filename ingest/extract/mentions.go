@@ -736,6 +736,15 @@ func (d *doc) findOrganizations() {
 		}
 		i = j - 1
 	}
+	// "The Syrian National Army (SNA)": a body the gazetteer knows, under
+	// an acronym it gives no one.
+	for _, m := range d.ments {
+		if e := m.ent; e != nil && e.label == graph.LabelOrganization && m.kind == mName && m.to+2 < len(d.toks) && d.low(m.to) == "(" && d.toks[m.to+2].Text == ")" {
+			if a := d.toks[m.to+1].Text; isAllCaps(a) && acronyms[a] == nil && d.mentionAt(m.to+1) == nil {
+				acronyms[a] = e
+			}
+		}
+	}
 	d.findGroups()
 	d.findGovBodies()
 	// Acronyms defined in the text: "Libyan National Army (LNA)".
