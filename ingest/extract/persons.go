@@ -1937,6 +1937,11 @@ func (d *doc) pronounOwner(k int) *entity {
 		// fight alongside M23": the side whose troops were named last.
 		for p := k - 1; p >= d.sents[si].From && p >= k-12; p-- {
 			if m := d.mentionAt(p); m != nil && m.from == p && m.kind == mDemonym && m.ent != nil && m.ent.isActor() && fighterNoun(d.low(m.to)) {
+				// "Syrian factions said they had captured": fighters of
+				// that nationality, whom the state's name does not stand for.
+				if d.insurgentsAt(m.to, m.ent) {
+					return nil
+				}
 				return m.ent
 			}
 		}

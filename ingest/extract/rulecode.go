@@ -254,6 +254,11 @@ func (d *doc) compoundObject(m *mention) *entity {
 					return q.ent
 				}
 			}
+			// "Turkey-backed Syrian factions": fighters of that
+			// nationality, not their state.
+			if o.kind == mDemonym && d.insurgentsAt(o.to, o.ent) {
+				return nil
+			}
 			// "Hezbollah, the Iran-backed Lebanese group": an adjective of
 			// nationality before a noun that refers back.
 			if o.kind == mDemonym {
