@@ -728,7 +728,8 @@ func mustDo(d *doc, m *match) {
 	// sequence must be respected" asks nothing of Belarus; "Russian
 	// troops must leave" asks it of Russia.
 	p := m.k - 1
-	for p > 0 && strings.HasPrefix(d.toks[p].Tag, "RB") && d.mentionAt(p) == nil {
+	// `Israel "must withdraw"`: a quotation may open at the verb.
+	for p > 0 && (strings.HasPrefix(d.toks[p].Tag, "RB") || d.toks[p].Text == "\"" || d.toks[p].Text == "“") && d.mentionAt(p) == nil {
 		p--
 	}
 	// "Venezuela's actions were unjustified and must stop": the subject
