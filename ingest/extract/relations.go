@@ -1344,6 +1344,17 @@ func demandAt(d *doc, m *match) {
 					break
 				}
 			}
+			// "called on the United States and France, which oversee the
+			// truce, to compel Israel": past a relative clause set off by
+			// commas.
+			if d.low(last) == "," && (d.low(last+1) == "which" || d.low(last+1) == "who") {
+				for p := last + 2; p < last+16 && p < len(d.toks) && d.sameSent(p, k); p++ {
+					if d.low(p) == "," {
+						last = p + 1
+						break
+					}
+				}
+			}
 			// "asked Berlin for more air-defence systems": a request.
 			request := strings.HasPrefix(cue, "ask") || strings.HasPrefix(cue, "press")
 			for p := last; p < last+4 && p < len(d.toks) && d.sameSent(p, k); p++ {
