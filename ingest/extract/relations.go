@@ -1290,11 +1290,15 @@ func demandAt(d *doc, m *match) {
 				targets = nil
 			}
 		}
-		if w := d.low(k + n + 1); len(targets) == 0 && d.low(k+n) == "that" && (w == "it" || w == "they") {
+		w := d.low(k + n + 1)
+		if len(targets) == 0 && (d.low(k+n) == "that" && (w == "it" || w == "they") || d.low(k+n) == "their" || d.low(k+n) == "its") {
 			// "ordered the dissolution of the Rada force and demanded that
-			// it hand over the airport": the actor named last before.
-			for p := k - 1; p >= d.sents[si].From; p-- {
-				if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && !containsEntity(subj, m.ent) {
+			// it hand over the airport", "Israeli forces stayed on,
+			// prompting Beirut to demand their departure": the actor named
+			// last before, a backer's or broker's compound ("a
+			// U.S.-brokered ceasefire") apart.
+			for p := k - 1; p >= d.sents[max(si-1, 0)].From; p-- {
+				if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && !containsEntity(subj, m.ent) && !d.bystanderCompound(m) {
 					targets = []*entity{d.owner(m)}
 					break
 				}
