@@ -1496,8 +1496,35 @@ back:
 			break back
 		}
 	}
-	return d.hypotheticalSubject(k)
+	return d.exhorted(k) || d.hypotheticalSubject(k)
 }
+
+// exhorted reports whether the word at k is in what a verb asks others
+// to do: "urged both sides to de-escalate and focus on fighting al
+// Shabaab" tells of no fighting.
+func (d *doc) exhorted(k int) bool {
+	to := false
+	for p := k - 1; p >= k-12 && p >= 0 && d.sameSent(p, k); p-- {
+		switch w := d.low(p); w {
+		case ",", ";", ":":
+			return false
+		case "end", "stop", "halt", "cease":
+			// "urged them to end the fighting": the fighting goes on.
+			return false
+		case "to":
+			to = true
+		}
+		if to && exhortVerbs[d.low(p)] && strings.HasPrefix(d.toks[p].Tag, "VB") {
+			return true
+		}
+	}
+	return false
+}
+
+// exhortVerbs ask others to act: an event word in what they ask for has
+// not happened.
+var exhortVerbs = map[string]bool{"urged": true, "urges": true, "urge": true, "urging": true, "pressed": true, "pressing": true,
+	"asked": true, "asking": true, "encouraged": true, "encouraging": true}
 
 // provided reports whether the event word at k is what a verb of giving
 // gives: "providing air strikes", "offered air support and drone strikes".

@@ -35,6 +35,9 @@ var ruleGuards = map[string]guardFunc{
 	"negation": func(d *doc, m *match) bool { return d.denied(m.k, m.rule.cancel) },
 	// "vowed to recapture", "plans to reach", "would halt".
 	"modal": func(d *doc, m *match) bool { return d.modal(m.k) },
+	// "urged both sides to focus on fighting al Shabaab": what others
+	// are asked to do.
+	"exhorted": func(d *doc, m *match) bool { return d.exhorted(m.k) },
 	// "could send", "threatened to send", "if it sends": what may happen.
 	// "said it would send tanks", "will deploy troops": a decision
 	// announced, which a gift or a deployment is once made public.

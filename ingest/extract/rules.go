@@ -38,7 +38,7 @@ type Rule struct {
 	From    Slots   `yaml:"from" json:"from,omitempty"`
 	To      Slots   `yaml:"to" json:"to,omitempty"`
 	// Guards are the named checks that cancel a match: negation, modal,
-	// quotation, passive, active, accusation, qualifying-place,
+	// exhorted, quotation, passive, active, accusation, qualifying-place,
 	// thing-backed, withdrawn.
 	Guards []string `yaml:"guards" json:"guards,omitempty"`
 	// Cancel lists words that, shortly before the trigger, cancel it like
