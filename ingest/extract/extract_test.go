@@ -115,6 +115,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Organization FGR"},
 		},
 		{
+			name:    "a known name ends before \"to\" a place",
+			text:    "Russia has sent instructors and members of the Falcon Group to Gao, officials in Mali said.",
+			want:    []string{"Organization Falcon Group"},
+			notWant: []string{"Organization Falcon Group to Gao"},
+		},
+		{
 			name:    "a title opening a party's name is no person's",
 			text:    "An official of the General Farmer's Congress (GFC) said the talks in Gao would resume.",
 			notWant: []string{"Leader Farmer"},

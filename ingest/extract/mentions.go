@@ -533,6 +533,16 @@ func (d *doc) knownOrgAt(k int) bool {
 	return d.knownNameAt(k) && d.mentionAt(k).ent.label == graph.LabelOrganization
 }
 
+// toPlace reports whether "to" or "on" at j leads to a state or a place
+// named: "sent its Africa Corps to Ouagadougou" ends the name before it.
+func (d *doc) toPlace(j int) bool {
+	if w := d.low(j); w != "to" && w != "on" {
+		return false
+	}
+	m := d.mentionAt(j + 1)
+	return m != nil && m.ent != nil && (m.ent.label == graph.LabelState || m.ent.label == graph.LabelRegion)
+}
+
 // connectors may stand inside a capitalized name: "Government of National
 // Accord", "Armed Forces of the Philippines".
 var connectors = map[string]bool{"of": true, "for": true, "the": true, "and": true, "to": true, "on": true, "in": true}
@@ -569,7 +579,7 @@ func (d *doc) findOrganizations() {
 			// "Organization of American States Secretary General Luis
 			// Almagro": a name the gazetteer knows ends where it ends,
 			// before a place or a title.
-			if known := d.mentionAt(i) != nil && d.mentionAt(i).from == i && d.mentionAt(i).to == j; known && (tail && (t.Lower == "in" || t.Lower == "at") || d.titleBeforeName(j)) {
+			if known := d.mentionAt(i) != nil && d.mentionAt(i).from == i && d.mentionAt(i).to == j; known && (tail && (t.Lower == "in" || t.Lower == "at") || d.titleBeforeName(j) || d.toPlace(j)) {
 				break
 			}
 			// "the Armed Forces of the Philippines and the Moro Islamic
