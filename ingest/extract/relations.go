@@ -298,6 +298,9 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			return e
 		}
 	}
+	if e := d.raisedRelative(c, labels); e != nil {
+		return e
+	}
 	var partners []*entity
 	withPartners := func(subject []*entity) []*entity {
 		for _, e := range partners {
@@ -491,8 +494,47 @@ func (d *doc) pronounObject(k int) *entity {
 // commas that ends at the comma c: "the Council, which is chaired by X,"
 // or "the CJTF, a vigilante group that fights alongside the army,". The
 // clause must open with a relative pronoun, an article or a participle.
+// raisedRelative reads "M23, which Congo and the United Nations say is
+// backed by Rwanda": when a verb of saying ends at c and a relative
+// pronoun opens its clause, the subject of what follows is the pronoun's
+// antecedent, not the sayers.
+func (d *doc) raisedRelative(c int, labels []graph.Label) []*entity {
+	switch d.low(c) {
+	case "say", "says", "said", "claim", "claims", "claimed", "believe", "believes", "believed", "allege", "alleges", "alleged":
+	default:
+		return nil
+	}
+	for p := c - 1; p > 0 && p >= c-15 && d.sameSent(p, c); p-- {
+		if w := d.low(p); w != "which" && w != "who" {
+			continue
+		}
+		q := p - 1
+		if d.low(q) == "," {
+			q--
+		}
+		q = d.beforeAcronym(q)
+		m := d.mentionAt(q)
+		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound {
+			return nil
+		}
+		chain, _ := d.chainLeft(m, labels)
+		return chain
+	}
+	return nil
+}
+
 func (d *doc) beforeParenthetical(c int, labels []graph.Label) []*entity {
+	// "M23, which Congo, the United Nations and Western governments say
+	// is backed by Rwanda, seized Goma": a relative clause may hold
+	// commas of its own; it opens at the comma before "which".
+	start := c - 1
 	for p := c - 1; p > 0 && p >= c-30 && d.sameSent(p, c); p-- {
+		if d.low(p) == "," && (d.low(p+1) == "which" || d.low(p+1) == "who") {
+			start = p
+			break
+		}
+	}
+	for p := start; p > 0 && p >= c-30 && d.sameSent(p, c); p-- {
 		if d.low(p) != "," {
 			continue
 		}
