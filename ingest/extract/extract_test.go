@@ -121,6 +121,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Organization Falcon Group to Gao"},
 		},
 		{
+			name:    "a government's spokesman serves the state, not a group named after him",
+			text:    "The Azawad Liberation Front said it had kept its word. Government spokesman Karim Benali said Mali now expected the rebels to withdraw.",
+			want:    []string{"REPRESENTS Karim Benali -> Mali"},
+			notWant: []string{"REPRESENTS Karim Benali -> Azawad Liberation Front"},
+		},
+		{
 			name:    "a title opening a party's name is no person's",
 			text:    "An official of the General Farmer's Congress (GFC) said the talks in Gao would resume.",
 			notWant: []string{"Leader Farmer"},

@@ -1178,6 +1178,12 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 				any = d.actorAfter(j, 12)
 			}
 		}
+		// "Government spokesman X said Congo expected the rebels to
+		// withdraw": an office of the state serves no group (the state is
+		// settled with the others, settleHeads).
+		if any != nil && any.label != graph.LabelState && stateOfficeTitle(roles) {
+			any = nil
+		}
 		// A head of state or government without an owner is settled once
 		// all names are known (settleHeads).
 		for k := range roles {
@@ -1187,6 +1193,17 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 	}
 	return roles, found
+}
+
+// stateOfficeTitle reports whether a title is an office of a state's
+// government or presidency: "Government Spokesman".
+func stateOfficeTitle(roles []role) bool {
+	for _, r := range roles {
+		if first, _, _ := strings.Cut(strings.ToLower(r.title), " "); stateOffices[first] || first == "presidential" {
+			return true
+		}
+	}
+	return false
 }
 
 // allEnded reports whether every role is an office held once.
