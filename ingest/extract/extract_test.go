@@ -127,6 +127,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Karim Benali -> Azawad Liberation Front"},
 		},
 		{
+			name:    "the agency in a dateline's brackets is no actor",
+			text:    "GAO, May 3 (Sahel Press Agency) - Malian troops retook Kidal on Monday, the army said.",
+			want:    []string{"CONTROLS Mali -> Kidal"},
+			notWant: []string{"Organization Sahel Press Agency"},
+		},
+		{
 			name:    "a title opening a party's name is no person's",
 			text:    "An official of the General Farmer's Congress (GFC) said the talks in Gao would resume.",
 			notWant: []string{"Leader Farmer"},

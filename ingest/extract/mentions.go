@@ -360,6 +360,34 @@ func (d *doc) heardIn(i, n int) bool {
 	return false
 }
 
+// datelineAgency reports whether token i is inside the brackets that end
+// a dateline, before its dash: the agency that filed the story ("GOMA,
+// Oct 16 (Lakeside Press Agency) -"), not an actor of it.
+func (d *doc) datelineAgency(i int) bool {
+	s := d.sents[d.toks[i].Sent]
+	if !isAllCaps(d.toks[s.From].Text) || i-s.From > 16 {
+		return false
+	}
+	open := -1
+	for p := i; p >= s.From; p-- {
+		if t := d.toks[p].Text; t == "(" {
+			open = p
+			break
+		} else if t == ")" {
+			return false
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for p := i; p < s.To && p < i+8; p++ {
+		if d.toks[p].Text == ")" {
+			return p+1 < s.To && dashes[d.toks[p+1].Text]
+		}
+	}
+	return false
+}
+
 // dashes end a dateline.
 var dashes = map[string]bool{"—": true, "–": true, "-": true}
 
@@ -558,7 +586,7 @@ func (d *doc) findOrganizations() {
 		// "the 444th Combat Brigade", "the 444 Brigade": a unit's number
 		// opens its name.
 		ordinal := i+1 < len(d.toks) && (isOrdinal(d.toks[i].Text) && isCapitalized(d.toks[i+1].Text) || isNumber(d.toks[i].Text) && lx.orgHeads[d.toks[i+1].Text] != "")
-		if si < 0 || d.titled[si] || !isCapitalized(d.toks[i].Text) && !ordinal || lx.stopNames[d.toks[i].Text] {
+		if si < 0 || d.titled[si] || !isCapitalized(d.toks[i].Text) && !ordinal || lx.stopNames[d.toks[i].Text] || d.datelineAgency(i) {
 			continue
 		}
 		if d.mentionAt(i) != nil && d.mentionAt(i).kind == mName && d.mentionAt(i).ent.label != graph.LabelState && d.mentionAt(i).from < i {
