@@ -133,6 +133,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Organization Sahel Press Agency"},
 		},
 		{
+			name:    "a commander-in-chief serves the state whose units he says took a place, named after the day he said it",
+			text:    "Algeria said its troops held Kidal. Algeria's army denied losing ground. Commander-in-chief Karim Benali said on Monday that Malian units had recaptured Gao.",
+			want:    []string{"REPRESENTS Karim Benali -> Mali"},
+			notWant: []string{"REPRESENTS Karim Benali -> Algeria"},
+		},
+		{
 			name:    "a title opening a party's name is no person's",
 			text:    "An official of the General Farmer's Congress (GFC) said the talks in Gao would resume.",
 			notWant: []string{"Leader Farmer"},

@@ -589,9 +589,10 @@ func (d *doc) settleHeads() {
 				// police, whose offices serve the state.
 				strings.HasPrefix(lt, "army ") || strings.HasPrefix(lt, "military ") || strings.HasSuffix(lt, "general staff") || strings.HasSuffix(lt, "defence staff") || strings.HasSuffix(lt, "defense staff") ||
 				lt == "intelligence chief" || lt == "spy chief" || lt == "police chief"
-			// An officer of a state's army, in a sentence of its troops
-			// and no armed group ("Major X said the soldiers had left").
-			if !ministerial && militaryRanks[strings.ToLower(cmp.Or(d.x.lex.roles[lt], lt))] && d.stateTroopsIn(e.roles[k].sent) {
+			// An officer of a state's army, or its commander-in-chief, in a
+			// sentence of its troops and no armed group ("Major X said the
+			// soldiers had left").
+			if rank := strings.ToLower(cmp.Or(d.x.lex.roles[lt], lt)); !ministerial && (militaryRanks[rank] || rank == "commander-in-chief") && d.stateTroopsIn(e.roles[k].sent) {
 				ministerial = true
 			}
 			if !headTitle(e.roles[k:k+1]) && !ministerial {
@@ -733,6 +734,13 @@ func (d *doc) statesAfter(e *entity, si int) (states []*entity, third bool) {
 		for q > at && (d.low(q) == "that" || d.low(q) == "the") {
 			that = that || d.low(q) == "that"
 			q--
+		}
+		// "said on Monday that Ukrainian units ...": past the day he
+		// said it.
+		if that {
+			if _, day := d.x.lex.cal.weekdays[d.low(q)]; day && d.low(q-1) == "on" && q-1 > at {
+				q -= 2
+			}
 		}
 		// "said the news was worrying and that Tehran was investigating":
 		// a second clause of what he said.
@@ -1864,7 +1872,7 @@ func (d *doc) stateTroopsIn(si int) bool {
 			return false
 		}
 		switch d.low(k) {
-		case "soldiers", "troops", "army", "military", "positions", "garrison":
+		case "soldiers", "troops", "army", "military", "positions", "garrison", "units":
 			troops = true
 		}
 	}
