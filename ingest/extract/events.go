@@ -773,18 +773,28 @@ func (d *doc) proposed(k int) bool {
 // events are mostly rhetoric ("dialogue to replace confrontation").
 func (d *doc) inQuote(k int) bool {
 	s := d.sents[d.toks[k].Sent]
-	open := false
+	open, at := false, -1
 	for p := s.From; p < k; p++ {
 		switch d.toks[p].Text {
 		case "“":
-			open = true
+			open, at = true, p
 		case "”":
 			open = false
 		case "\"":
-			open = !open
+			open, at = !open, p
 		}
 	}
-	return open
+	if !open {
+		return false
+	}
+	// "its troops had \"liberated\" the village": a word or two in
+	// quotation marks is the reporter's, set apart, not a quotation.
+	for p := k; p < s.To && p <= at+3; p++ {
+		if t := d.toks[p].Text; t == "”" || t == "\"" {
+			return false
+		}
+	}
+	return true
 }
 
 // sidesOf returns the sides of the event at t: named next to it ("fighting
