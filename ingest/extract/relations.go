@@ -1118,7 +1118,31 @@ func (d *doc) stateOrgOf(es []*entity) []*entity {
 
 // modal reports whether the cue at k is only intended or possible: "vowed
 // to recapture", "plans to reach", "would halt".
-func (d *doc) modal(k int) bool { return d.modalWord(k) != "" }
+func (d *doc) modal(k int) bool { return d.modalWord(k) != "" || d.aimedAt(k) }
+
+// aimedAt reports whether the gerund at k is the subject of an aim:
+// "taking the city remained a priority", "capturing Kidal is the army's
+// main goal".
+func (d *doc) aimedAt(k int) bool {
+	if d.toks[k].Tag != "VBG" {
+		return false
+	}
+	for p := k + 1; p < k+9 && p < len(d.toks) && d.sameSent(p, k); p++ {
+		switch d.low(p) {
+		case "is", "was", "remains", "remained", "remain", "becomes", "became":
+			q := p + 1
+			for q < p+5 && q < len(d.toks) && (d.toks[q].Tag == "DT" || d.toks[q].Tag == "PRP$" || d.toks[q].Tag == "POS" || strings.HasPrefix(d.toks[q].Tag, "JJ") || d.mentionAt(q) != nil) {
+				q++
+			}
+			return aimNouns[d.low(q)]
+		case ",", ";":
+			return false
+		}
+	}
+	return false
+}
+
+var aimNouns = map[string]bool{"priority": true, "goal": true, "aim": true, "objective": true, "target": true}
 
 // modalWord is the word that makes the verb at k modal, or "".
 func (d *doc) modalWord(k int) string {
