@@ -594,7 +594,28 @@ func (d *doc) accused(k int) bool {
 	for p := s.From; p < s.To; p++ {
 		switch d.low(p) {
 		case "accused", "accuses", "accusing", "accuse", "alleged", "allegation", "allegations", "allegedly", "deny", "denies", "denied":
+			// "The army has been backed by Egypt, while it accuses the
+			// UAE of arming the RSF": another clause's accusation.
+			if !d.clauseBetween(min(p, k), max(p, k)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseBetween reports whether a clause of its own opens between tokens
+// a and b of a sentence: a semicolon, or a comma before "while",
+// "whereas" or "but".
+func (d *doc) clauseBetween(a, b int) bool {
+	for p := a + 1; p < b; p++ {
+		switch d.low(p) {
+		case ";":
 			return true
+		case "while", "whereas", "but":
+			if d.low(p-1) == "," {
+				return true
+			}
 		}
 	}
 	return false
