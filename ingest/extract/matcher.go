@@ -629,7 +629,9 @@ func (d *doc) claimed(k int) bool {
 	for p := s.From; p < s.To; p++ {
 		switch d.low(p) {
 		case "claim", "claims", "claimed", "claiming", "unconfirmed", "unverified", "rumour", "rumours", "rumor", "rumors", "rumoured", "rumored", "falsely":
-			return true
+			if !d.clauseBetween(min(p, k), max(p, k)) {
+				return true
+			}
 		}
 	}
 	return false
