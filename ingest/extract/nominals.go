@@ -190,6 +190,9 @@ func (d *doc) antecedent(i int, target string) *entity {
 			return true
 		case "military":
 			return e.label == graph.LabelOrganization && isMilitary(e)
+		case "landmark":
+			// "the dam": the place named "... Dam" before it.
+			return e.label == graph.LabelRegion && strings.HasSuffix(strings.ToLower(e.name), " "+d.low(i))
 		}
 		return false
 	}
