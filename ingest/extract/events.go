@@ -1170,14 +1170,22 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 				}
 			}
 			// The phrase's last word is its noun: "shuttle diplomacy".
-			if n := d.cueLen(graph.RelMediates, cueNoun, k); n > 0 && strings.HasPrefix(d.toks[k+n-1].Tag, "NN") && !d.negated(graph.RelMediates, k) {
-				if d.low(k+n) == "by" || d.low(k+n) == "of" {
+			// ("intermediary" is often tagged an adjective.)
+			if n := d.cueLen(graph.RelMediates, cueNoun, k); n > 0 && (strings.HasPrefix(d.toks[k+n-1].Tag, "NN") || d.low(k+n-1) == "intermediary") && !d.negated(graph.RelMediates, k) {
+				// "the co-chairs from the European Union, the United
+				// Nations and the OSCE".
+				if w := d.low(k + n); w == "by" || w == "of" || w == "from" {
 					add(ruleMediatesNoun, d.actorsRight(k+n+1, 4, actorLabels...))
 				} else if v := d.skipRoleAdjectives(k - 1); leadVerbs[d.low(v)] && strings.HasPrefix(d.toks[v].Tag, "VB") {
 					// "Lamamra, who led the international mediation":
 					// who leads a mediation mediates.
 					add(ruleMediatesNoun, d.actorsLeft(v, actorLabels...))
-				} else if w := d.low(v); (w == "are" || w == "were" || w == "is" || w == "was" || w == "as") && !d.clauseVerbAt(k+n) {
+				} else if a := d.skipAdjectives(v); d.low(a) == "as" && (d.low(a-1) == "acting" || d.low(a-1) == "serving") && d.mentionAt(a-2) != nil && d.mentionAt(a-2).ent.isActor() {
+					// "signed a truce, with Algeria acting as mediator": the
+					// actor just before, not the sentence's subject.
+					chain, _ := d.chainLeft(d.mentionAt(a-2), actorLabels)
+					add(ruleMediatesNoun, chain)
+				} else if w := d.low(a); (w == "are" || w == "were" || w == "is" || w == "was" || w == "as") && !d.clauseVerbAt(k+n) {
 					// "The OSCE, Russia and Ukraine are mediators", "acting as
 					// mediators"
 					add(ruleMediatesNoun, d.actorsLeft(k, actorLabels...))
@@ -1197,6 +1205,15 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 		}
 	}
 	return out, sents
+}
+
+// skipAdjectives is the token before the adjectives that end at k:
+// "acting as neutral intermediary".
+func (d *doc) skipAdjectives(k int) int {
+	for k > 0 && strings.HasPrefix(d.toks[k].Tag, "JJ") && d.mentionAt(k) == nil {
+		k--
+	}
+	return k
 }
 
 // samePair reports whether sides are the pair p, in either order.
