@@ -139,6 +139,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Karim Benali -> Algeria"},
 		},
 		{
+			name:    "a title after the words it reports owns nothing they name",
+			text:    "Mali's army retook Kidal. Mali will return to talks only if Algeria lifts the blockade, Foreign Minister Karim Benali said on Tuesday.",
+			want:    []string{"REPRESENTS Karim Benali -> Mali"},
+			notWant: []string{"REPRESENTS Karim Benali -> Algeria"},
+		},
+		{
 			name:    "a title opening a party's name is no person's",
 			text:    "An official of the General Farmer's Congress (GFC) said the talks in Gao would resume.",
 			notWant: []string{"Leader Farmer"},

@@ -1178,7 +1178,10 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			any = d.stateOfPlaceIn(d.toks[i].Sent)
 		}
 		referred := false
-		if any == nil && !headTitle(roles) {
+		// "... if Washington lifts sanctions, Foreign Minister X said on
+		// Tuesday, two days after talks with the United States": the
+		// actors of the reported words and of what follows are not his.
+		if any == nil && !headTitle(roles) && !d.reportingTitle(i, j) {
 			if m := d.actorMentionBeforeInClause(i, 12); m != nil {
 				any, referred = m.ent, m.refersBack()
 			}
@@ -1209,6 +1212,24 @@ func stateOfficeTitle(roles []role) bool {
 	for _, r := range roles {
 		if first, _, _ := strings.Cut(strings.ToLower(r.title), " "); stateOffices[first] || first == "presidential" {
 			return true
+		}
+	}
+	return false
+}
+
+// reportingTitle reports whether the name from i to j, with its title,
+// follows a comma and comes before a verb of saying: ", Foreign Minister
+// X said".
+func (d *doc) reportingTitle(i, j int) bool {
+	if !speechVerbs[d.low(j)] {
+		return false
+	}
+	for p := i - 1; p >= 0 && p >= i-6 && d.sameSent(p, i); p-- {
+		switch {
+		case d.low(p) == ",":
+			return true
+		case d.mentionAt(p) != nil, !isCapitalized(d.toks[p].Text) && !d.x.lex.roleMods[d.low(p)]:
+			return false
 		}
 	}
 	return false
