@@ -1164,6 +1164,14 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		if m := d.mentionAt(k); m != nil && m.ent != nil && m.ent.label == graph.LabelOrganization {
 			return []role{{title: "Member", owner: m.ent, sent: d.toks[i].Sent, rule: ruleMemberOf}}, true
 		}
+		// "the heads of the two countries' security services, Kamchybek
+		// Tashiev of Kyrgyzstan and Saimumin Yatimov of Tajikistan": one
+		// of the officials the plural title names, his state after "of".
+		if m := d.mentionAt(k); m != nil && m.ent != nil && m.ent.label == graph.LabelState && m.kind == mName {
+			if t := d.pluralTitleBefore(i); t != "" {
+				return []role{{title: canonicalTitle(t), owner: m.ent, sent: d.toks[i].Sent, rule: ruleListOf}}, true
+			}
+		}
 	}
 	if found {
 		// A title without its owner takes the owner of another title in the
@@ -1215,6 +1223,33 @@ func stateOfficeTitle(roles []role) bool {
 		}
 	}
 	return false
+}
+
+// pluralTitleBefore is the title, made singular, of the officials a list
+// of names from token i belongs to: "the foreign ministers, A of X and B
+// of Y", "the heads of the two security services, A of X and B of Y"; or
+// "".
+func (d *doc) pluralTitleBefore(i int) string {
+	from := d.sents[d.toks[i].Sent].From
+	for p := i - 1; p >= from && p >= i-30; p-- {
+		if d.low(p) == "." || d.low(p) == ";" {
+			return ""
+		}
+		w := d.low(p)
+		if !strings.HasSuffix(w, "s") || d.mentionAt(p) != nil {
+			continue
+		}
+		if one := strings.TrimSuffix(w, "s"); d.x.lex.roles[one] != "" || one == "head" || one == "chief" {
+			// The list follows the title's phrase after a comma.
+			for q := p + 1; q < i; q++ {
+				if d.low(q) == "," {
+					return one
+				}
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // reportingTitle reports whether the name from i to j, with its title,
