@@ -1390,6 +1390,21 @@ func demandAt(d *doc, m *match) {
 		// A target then "to" or "not to": "urged both Chile and Peru to
 		// settle the border".
 		ts := d.actorsRight(k+n, 4, actorLabels...)
+		// "Arce confronted Zuniga and ordered him to pull back": the
+		// person named last before, not the speaker.
+		if w := d.low(k + n); len(ts) == 0 && (w == "him" || w == "her") && d.low(k+n+1) == "to" {
+			for q := k; q > 0; {
+				p := d.lastPersonBefore(q)
+				if p < 0 {
+					break
+				}
+				if e := d.mentionAt(p).ent; !containsEntity(subj, e) {
+					ts = []*entity{e}
+					break
+				}
+				q = d.mentionAt(p).from
+			}
+		}
 		// The target is the cue's object: "told reporters that Guyana has
 		// every right to" names no target.
 		for p := k + n; p < len(d.toks) && d.sameSent(p, k) && len(ts) > 0; p++ {
