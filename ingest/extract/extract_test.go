@@ -145,6 +145,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Karim Benali -> Algeria"},
 		},
 		{
+			name:    "a portfolio of several words before \"Minister\" is no body",
+			text:    "Mali's army retook Kidal. Territorial Administration Minister Karim Benali said Mali's vote had been fair.",
+			want:    []string{"REPRESENTS Karim Benali -> Mali"},
+			notWant: []string{"Organization Territorial Administration"},
+		},
+		{
 			name:    "a title opening a party's name is no person's",
 			text:    "An official of the General Farmer's Congress (GFC) said the talks in Gao would resume.",
 			notWant: []string{"Leader Farmer"},

@@ -720,6 +720,12 @@ func (d *doc) findOrganizations() {
 			i = j - 1
 			continue
 		}
+		// "Territorial Administration Minister X": a portfolio, which
+		// names the minister's office, not a body.
+		if end < len(d.toks) && d.low(end) == "minister" && d.mentionAt(start) == nil {
+			i = j - 1
+			continue
+		}
 		if m := d.mentionAt(start); m != nil && m.from <= start && m.to >= end && m.kind != mDemonym {
 			i = max(i, m.to-1)
 			continue // inside a dictionary entry
