@@ -352,7 +352,9 @@ func (d *doc) findEvents() {
 			}
 			// "The United States and Britain struck Houthi targets": two
 			// sides that fight the same foe are allies.
-			if len(sides) == 2 && !d.commonFoe(sides[0], sides[1]) && !(ev.typ == graph.EventAttack && d.joinedIn(ev.sents, sides[0], sides[1])) && d.on(ruleEventSides) {
+			// One that backs the other ("Rwanda will deploy troops to
+			// Mozambique ... alongside Mozambican forces") is its ally.
+			if len(sides) == 2 && !d.allies(sides[0], sides[1]) && !d.commonFoe(sides[0], sides[1]) && !(ev.typ == graph.EventAttack && d.joinedIn(ev.sents, sides[0], sides[1])) && d.on(ruleEventSides) {
 				d.addRel(ruleEventSides, graph.RelFights, sides[0], sides[1], ev.sents[0], confInferred, nil)
 			}
 		}
@@ -1668,6 +1670,12 @@ func (d *doc) hasRel(typ graph.RelType, a, b *entity) bool {
 		}
 	}
 	return false
+}
+
+// allies reports whether the facts found so far have a or b backing the
+// other.
+func (d *doc) allies(a, b *entity) bool {
+	return d.hasRel(graph.RelSupports, a, b) || d.hasRel(graph.RelSupports, b, a)
 }
 
 // commonFoe reports whether the facts found so far have a and b fighting
