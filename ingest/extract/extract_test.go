@@ -151,6 +151,18 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Organization Territorial Administration"},
 		},
 		{
+			name:    "an agency's acronym in a dateline's brackets is no actor the gazetteer knows",
+			text:    "GAO, May 3 (WHO) - Malian troops retook Kidal on Monday, the army said.",
+			want:    []string{"CONTROLS Mali -> Kidal"},
+			notWant: []string{"Organization World Health Organization"},
+		},
+		{
+			name:    "\"Army spokesman\" speaks for the army named before",
+			text:    "The Malian army retook Kidal on Monday. Army spokesman Karim Benali said the rebels had fled.",
+			want:    []string{"REPRESENTS Karim Benali -> Malian Armed Forces"},
+			notWant: []string{"Organization Army"},
+		},
+		{
 			name:    "a title opening a party's name is no person's",
 			text:    "An official of the General Farmer's Congress (GFC) said the talks in Gao would resume.",
 			notWant: []string{"Leader Farmer"},

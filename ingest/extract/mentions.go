@@ -49,8 +49,9 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 		}
 		return
 	}
-	// "the Sahel Standard", "the Moscow Times": a newspaper, not a place.
-	if i+n < len(d.toks) && d.x.lex.media[d.toks[i+n].Text] && d.sameSent(i, i+n) {
+	// "the Sahel Standard", "the Moscow Times": a newspaper, not a place;
+	// "PORT SUDAN, Nov 18 (NPA) -": the agency, not the New People's Army.
+	if i+n < len(d.toks) && d.x.lex.media[d.toks[i+n].Text] && d.sameSent(i, i+n) || d.datelineAgency(i) {
 		return
 	}
 	var state, region, org, dem *hit

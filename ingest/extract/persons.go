@@ -2597,8 +2597,9 @@ func (d *doc) antecedentOf(k int) *entity {
 
 // orgByHead is the organization the capitalized word at k names before a
 // title: one named before whose name ends in that word ("Coalition
-// spokesman" after "the Saudi-led coalition"), or else a new one of that
-// name.
+// spokesman" after "the Saudi-led coalition"), the one the word refers to
+// as a noun ("Army spokesman" after "Sudan's army"), or else a new one of
+// that name.
 func (d *doc) orgByHead(k int) *entity {
 	w := d.toks[k].Lower
 	for _, m := range d.ments {
@@ -2607,6 +2608,12 @@ func (d *doc) orgByHead(k int) *entity {
 			continue
 		}
 		if name := strings.ToLower(e.name); strings.HasSuffix(name, " "+w) || strings.HasSuffix(name, "-"+w) {
+			return e
+		}
+	}
+	// "Army spokesman X" after "Sudan's army": the army named before.
+	if target, ok := d.x.lex.nominals[w]; ok {
+		if e := d.antecedent(k, target); e != nil && e.label == graph.LabelOrganization {
 			return e
 		}
 	}
