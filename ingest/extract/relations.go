@@ -341,6 +341,15 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 					q = b
 				}
 			}
+			// "The SPLM-N faction led by Abdelaziz al-Hilu, which has
+			// controlled": "which" is no person; the group he leads is.
+			if m := d.mentionAt(q); w == "which" && q >= 0 && m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && d.low(m.from-1) == "by" {
+				for r := m.from - 2; r >= 0 && r > m.from-6 && d.sameSent(r, p); r-- {
+					if o := d.mentionAt(r); o != nil && o.ent != nil && o.ent.label != graph.LabelLeader && hasLabel(o.ent, labels) {
+						return []*entity{o.ent}
+					}
+				}
+			}
 			if m := d.mentionAt(q); q >= 0 && m != nil && m.ent != nil && hasLabel(m.ent, labels) && !m.possess {
 				chain, _ := d.chainLeft(m, labels)
 				return withPartners(chain)
