@@ -1327,8 +1327,21 @@ func demandAt(d *doc, m *match) {
 			}
 		}
 		// "Zulum said the militants had regained areas that the army had
-		// cleared, and demanded ...": the speaker demands.
-		if p := k - 1; d.low(p) == "and" || d.low(p) == "has" && d.low(p-1) == "and" {
+		// cleared, and demanded ...": the speaker demands. ("Arce
+		// confronted Zuniga and, in a scene broadcast on television,
+		// ordered him": past the phrase between commas.)
+		p := k - 1
+		if d.low(p) == "," {
+			for c := p - 1; c > d.sents[si].From && c >= p-10; c-- {
+				if d.low(c) == "," {
+					if d.low(c-1) == "and" {
+						p = c - 1
+					}
+					break
+				}
+			}
+		}
+		if d.low(p) == "and" || d.low(p) == "has" && d.low(p-1) == "and" {
 			found := false
 			for q := d.sents[si].From; q < k; q++ {
 				if speechVerbs[d.low(q)] && strings.HasPrefix(d.toks[q].Tag, "VB") {
