@@ -661,8 +661,9 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 			continue
 		}
 		// "attacked Syrian rebels": fighters against the state named by
-		// their nationality, not the state.
-		if m.kind == mDemonym && d.insurgentsAt(m.to, m.ent) {
+		// their nationality, not the state; "near the Algerian border": a
+		// place.
+		if m.kind == mDemonym && (d.insurgentsAt(m.to, m.ent) || borderNouns[d.low(m.to)]) {
 			p = m.to
 			continue
 		}
@@ -700,6 +701,10 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 	}
 	return nil
 }
+
+// borderNouns after a demonym name a place of that state, not the state:
+// "near the Algerian border", "in Libyan waters".
+var borderNouns = map[string]bool{"border": true, "frontier": true, "coast": true, "waters": true, "airspace": true, "territory": true, "soil": true}
 
 // pastAcronym is the token after mention m and the acronym that may
 // repeat it in brackets: "the Caribbean Community (CARICOM) and ...".
