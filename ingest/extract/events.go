@@ -1172,8 +1172,7 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 				}
 			}
 			// The phrase's last word is its noun: "shuttle diplomacy".
-			// ("intermediary" is often tagged an adjective.)
-			if n := d.cueLen(graph.RelMediates, cueNoun, k); n > 0 && (strings.HasPrefix(d.toks[k+n-1].Tag, "NN") || d.low(k+n-1) == "intermediary") && !d.negated(graph.RelMediates, k) {
+			if n := d.cueLen(graph.RelMediates, cueNoun, k); n > 0 && strings.HasPrefix(d.toks[k+n-1].Tag, "NN") && !d.negated(graph.RelMediates, k) {
 				// "the co-chairs from the European Union, the United
 				// Nations and the OSCE".
 				if w := d.low(k + n); w == "by" || w == "of" || w == "from" {
@@ -1182,12 +1181,12 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					// "Lamamra, who led the international mediation":
 					// who leads a mediation mediates.
 					add(ruleMediatesNoun, d.actorsLeft(v, actorLabels...))
-				} else if a := d.skipAdjectives(v); d.low(a) == "as" && (d.low(a-1) == "acting" || d.low(a-1) == "serving") && d.mentionAt(a-2) != nil && d.mentionAt(a-2).ent.isActor() {
+				} else if d.low(v) == "as" && (d.low(v-1) == "acting" || d.low(v-1) == "serving") && d.mentionAt(v-2) != nil && d.mentionAt(v-2).ent.isActor() {
 					// "signed a truce, with Algeria acting as mediator": the
 					// actor just before, not the sentence's subject.
-					chain, _ := d.chainLeft(d.mentionAt(a-2), actorLabels)
+					chain, _ := d.chainLeft(d.mentionAt(v-2), actorLabels)
 					add(ruleMediatesNoun, chain)
-				} else if w := d.low(a); (w == "are" || w == "were" || w == "is" || w == "was" || w == "as") && !d.clauseVerbAt(k+n) {
+				} else if w := d.low(v); (w == "are" || w == "were" || w == "is" || w == "was" || w == "as") && !d.clauseVerbAt(k+n) {
 					// "The OSCE, Russia and Ukraine are mediators", "acting as
 					// mediators"
 					add(ruleMediatesNoun, d.actorsLeft(k, actorLabels...))
@@ -1207,15 +1206,6 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 		}
 	}
 	return out, sents
-}
-
-// skipAdjectives is the token before the adjectives that end at k:
-// "acting as neutral intermediary".
-func (d *doc) skipAdjectives(k int) int {
-	for k > 0 && strings.HasPrefix(d.toks[k].Tag, "JJ") && d.mentionAt(k) == nil {
-		k--
-	}
-	return k
 }
 
 // samePair reports whether sides are the pair p, in either order.

@@ -260,17 +260,6 @@ func (d *doc) findPersons() {
 		}
 		if j-(c.to+1) >= 2 && (k+1 >= len(cands) || cands[k+1].from != c.to+1) {
 			var roles []role
-			// "..., Kamchybek Tashiev of Kyrgyzstan and Saymumin Yatimov
-			// of Tajikistan"
-			q := j + 1
-			if d.low(q) == "the" {
-				q++
-			}
-			if d.low(j) == "of" && q < len(d.toks) {
-				if m := d.mentionAt(q); m != nil && m.ent.isActor() {
-					roles = []role{{title: singularTitle(c.roles[0].title), owner: m.ent, sent: d.toks[j].Sent, rule: ruleListOf}}
-				}
-			}
 			// "his U.N. and OSCE counterparts, A and B", "the foreign
 			// ministers of Armenia and Azerbaijan, A and B": respectively.
 			if o := d.respectiveOwners(c.from); roles == nil && o[0] != nil {

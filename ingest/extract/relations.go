@@ -499,10 +499,6 @@ func (d *doc) pronounObject(k int) *entity {
 	return nil
 }
 
-// beforeParenthetical is the actor named just before the clause between
-// commas that ends at the comma c: "the Council, which is chaired by X,"
-// or "the CJTF, a vigilante group that fights alongside the army,". The
-// clause must open with a relative pronoun, an article or a participle.
 // raisedRelative reads "M23, which Congo and the United Nations say is
 // backed by Rwanda": when a verb of saying ends at c and a relative
 // pronoun opens its clause, the subject of what follows is the pronoun's
@@ -532,6 +528,10 @@ func (d *doc) raisedRelative(c int, labels []graph.Label) []*entity {
 	return nil
 }
 
+// beforeParenthetical is the actor named just before the clause between
+// commas that ends at the comma c: "the Council, which is chaired by X,"
+// or "the CJTF, a vigilante group that fights alongside the army,". The
+// clause must open with a relative pronoun, an article or a participle.
 func (d *doc) beforeParenthetical(c int, labels []graph.Label) []*entity {
 	// "M23, which Congo, the United Nations and Western governments say
 	// is backed by Rwanda, seized Goma": a relative clause may hold
