@@ -283,7 +283,13 @@ CALL (x) {
 // index of Schema now does the work of, those the database has (have):
 // each costs every write and serves no read.
 func (db *DB) dropRetiredIndexes(ctx context.Context, have map[string]bool) error {
-	for _, name := range []string{"evidence_fact_observed", "party_to_actor_starts", "mediates_actor_starts", "located_in_place_starts"} {
+	retired := []string{"evidence_fact_observed"}
+	// The events' indexes on the first day alone, before their last day
+	// joined it (eventRels' names, as Schema makes them).
+	for _, k := range eventRels {
+		retired = append(retired, strings.ToLower(string(k.typ))+"_"+EventRelKey(k.typ, k.start, k.end)+"_"+propStarts)
+	}
+	for _, name := range retired {
 		if !have[name] {
 			continue
 		}

@@ -1533,17 +1533,12 @@ func (d *doc) exhorted(k int) bool {
 		case "to":
 			to = true
 		}
-		if to && exhortVerbs[d.low(p)] && strings.HasPrefix(d.toks[p].Tag, "VB") {
+		if to && d.x.lex.exhortVerbs[d.low(p)] && strings.HasPrefix(d.toks[p].Tag, "VB") {
 			return true
 		}
 	}
 	return false
 }
-
-// exhortVerbs ask others to act: an event word in what they ask for has
-// not happened.
-var exhortVerbs = map[string]bool{"urged": true, "urges": true, "urge": true, "urging": true, "pressed": true, "pressing": true,
-	"asked": true, "asking": true, "encouraged": true, "encouraging": true}
 
 // provided reports whether the event word at k is what a verb of giving
 // gives: "providing air strikes", "offered air support and drone strikes".

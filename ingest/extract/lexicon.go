@@ -38,6 +38,9 @@ type lexicon struct {
 	notPlaces   map[string]bool // names that are no Region however used
 	politicians map[string]bool // nouns of political actors, in apposition
 	deeds       map[string]bool // what an actor does, that a demand tells to stop
+	borderNouns map[string]bool // after a demonym, a place of the state: "the Algerian border"
+	aimNouns    map[string]bool // "remained a priority": an aim, no deed
+	exhortVerbs map[string]bool // "urged ... to": what others are asked to do
 	maxGovBody  int
 	orgHeads    map[string]graph.OrgKind // head noun -> kind
 	regionHeads map[string]bool
@@ -157,6 +160,9 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx.notPlaces = set("not_places.txt")
 	lx.politicians = set("politician_nouns.txt")
 	lx.deeds = set("deed_nouns.txt")
+	lx.borderNouns = set("border_nouns.txt")
+	lx.aimNouns = set("aim_nouns.txt")
+	lx.exhortVerbs = set("exhort_verbs.txt")
 	for b := range lx.govBodies {
 		lx.maxGovBody = max(lx.maxGovBody, len(strings.Fields(b)))
 	}

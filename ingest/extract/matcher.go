@@ -609,14 +609,21 @@ func (d *doc) accused(k int) bool {
 // "whereas" or "but".
 func (d *doc) clauseBetween(a, b int) bool {
 	for p := a + 1; p < b; p++ {
-		switch d.low(p) {
-		case ";":
+		if d.clauseOpensAt(p) {
 			return true
-		case "while", "whereas", "but":
-			if d.low(p-1) == "," {
-				return true
-			}
 		}
+	}
+	return false
+}
+
+// clauseOpensAt reports whether token p opens a clause joined on to the
+// one before: a semicolon, or "while", "whereas" or "but" after a comma.
+func (d *doc) clauseOpensAt(p int) bool {
+	switch d.low(p) {
+	case ";":
+		return true
+	case "while", "whereas", "but":
+		return d.low(p-1) == ","
 	}
 	return false
 }

@@ -2064,11 +2064,10 @@ func (d *doc) pronounOwner(k int) *entity {
 func (d *doc) joinedClauseSubject(k int) *entity {
 	from := d.sents[d.toks[k].Sent].From
 	for p := k - 1; p > from; p-- {
-		w := d.low(p)
-		if w == "," {
+		if d.low(p) == "," {
 			return nil
 		}
-		if !(w == ";" || (w == "while" || w == "whereas" || w == "but") && d.low(p-1) == ",") {
+		if !d.clauseOpensAt(p) {
 			continue
 		}
 		for q := p + 1; q < k; q++ {

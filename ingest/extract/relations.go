@@ -663,7 +663,7 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 		// "attacked Syrian rebels": fighters against the state named by
 		// their nationality, not the state; "near the Algerian border": a
 		// place.
-		if m.kind == mDemonym && (d.insurgentsAt(m.to, m.ent) || borderNouns[d.low(m.to)]) {
+		if m.kind == mDemonym && (d.insurgentsAt(m.to, m.ent) || d.x.lex.borderNouns[d.low(m.to)]) {
 			p = m.to
 			continue
 		}
@@ -701,10 +701,6 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 	}
 	return nil
 }
-
-// borderNouns after a demonym name a place of that state, not the state:
-// "near the Algerian border", "in Libyan waters".
-var borderNouns = map[string]bool{"border": true, "frontier": true, "coast": true, "waters": true, "airspace": true, "territory": true, "soil": true}
 
 // pastAcronym is the token after mention m and the acronym that may
 // repeat it in brackets: "the Caribbean Community (CARICOM) and ...".
@@ -1148,15 +1144,13 @@ func (d *doc) aimedAt(k int) bool {
 			for q < p+5 && q < len(d.toks) && (d.toks[q].Tag == "DT" || d.toks[q].Tag == "PRP$" || d.toks[q].Tag == "POS" || strings.HasPrefix(d.toks[q].Tag, "JJ") || d.mentionAt(q) != nil) {
 				q++
 			}
-			return aimNouns[d.low(q)]
+			return d.x.lex.aimNouns[d.low(q)]
 		case ",", ";":
 			return false
 		}
 	}
 	return false
 }
-
-var aimNouns = map[string]bool{"priority": true, "goal": true, "aim": true, "objective": true, "target": true}
 
 // modalWord is the word that makes the verb at k modal, or "".
 func (d *doc) modalWord(k int) string {
