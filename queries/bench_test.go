@@ -235,7 +235,8 @@ func benchParams(b *testing.B, db *store.DB) map[string]map[string]string {
 	// GEOKG_BENCH_WINDOW=month reads the month before the newest
 	// article's, a whole month at every size. GEOKG_BENCH_WINDOW=all
 	// asks the queries of an actor's events (timeline, mediators,
-	// region-mediators, control-history) about the whole history instead.
+	// region-mediators, control-history) and leaders about the whole
+	// history instead.
 	from, to := newest.AddDate(0, 0, -7), newest
 	whole := false
 	switch w := os.Getenv("GEOKG_BENCH_WINDOW"); w {
@@ -256,6 +257,11 @@ func benchParams(b *testing.B, db *store.DB) map[string]map[string]string {
 		}
 		return p
 	}
+	// leaders of the period, or every leader the actor has had.
+	leaders := map[string]string{"actor": s1}
+	if !whole {
+		leaders["from"], leaders["as_of"] = since, until
+	}
 	return map[string]map[string]string{
 		"actor":                 {"name": s1},
 		"actor-controls":        {"actor": controller},
@@ -264,7 +270,7 @@ func benchParams(b *testing.B, db *store.DB) map[string]map[string]string {
 		"control-history":       period(map[string]string{"region": region}),
 		"demands":               {"actor": s1},
 		"evidence":              {"from": s1, "to": s2},
-		"leaders":               {"actor": s1},
+		"leaders":               leaders,
 		"loaded-since":          {"since": lastLoad},
 		"mediation-leaderboard": {"since": since},
 		"mediators":             period(map[string]string{"a": s1, "b": s2}),

@@ -88,6 +88,10 @@ func TestReadsStayBounded(t *testing.T) {
 			graph: busyOfficeGraph,
 		},
 		{
+			name: "leaders of a period", query: "leaders", params: map[string]string{"actor": "Ruritania", "from": "2019-12-20", "as_of": "2020-01-31"},
+			graph: successionGraph,
+		},
+		{
 			name: "holders in a state's places", query: "region-control", params: map[string]string{"region": "Ruritania"},
 			graph: heldPlacesGraph,
 		},
@@ -363,6 +367,70 @@ func officeHistoryGraph(days int) []*graph.Batch {
 		}
 	}
 	return out
+}
+
+// successionGraph is a state whose presidents succeed one another, each
+// for 30 days (a report that one starts, one that one holds the office,
+// one that one left it), the newest from 2020-01-01 back over 3 times
+// presidents, and one more known only from an undated report.
+func successionGraph(times int) []*graph.Batch {
+	ru := node(graph.LabelState, "Ruritania")
+	newest := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	var out []*graph.Batch
+	add := func(leader graph.Node, id, day, change string) {
+		b := report(id, day, leader, ru)
+		f := fact(graph.RelRepresents, leader, ru, id)
+		f.Props["role"] = "President"
+		if change != "" {
+			f.Props[graph.PropChange] = change
+		}
+		b.Rels = append(b.Rels, f)
+		out = append(out, b)
+	}
+	for i := range 3 * times {
+		leader := node(graph.LabelLeader, fmt.Sprintf("President %03d", i))
+		start := newest.AddDate(0, 0, -30*i)
+		for _, r := range []struct {
+			days   int
+			change string
+		}{{0, "start"}, {10, ""}, {29, "end"}} {
+			if i == 0 && r.change == "end" {
+				r.change = ""
+			}
+			add(leader, fmt.Sprintf("article:succession-%03d-%d", i, r.days), start.AddDate(0, 0, r.days).Format(time.DateOnly), r.change)
+		}
+	}
+	add(node(graph.LabelLeader, "Undated Usurper"), "article:succession-undated", "", "")
+	return out
+}
+
+// The leaders of a period are those reported in office in it, current or
+// former as of its last day, however long the line before them; without
+// a period, every leader, the undated ones last.
+func TestLeadersOfAPeriod(t *testing.T) {
+	db := neo4jtest.DB(t)
+	lib := loadGraph(t, db, successionGraph(2))
+	for _, c := range []struct {
+		params map[string]string
+		want   []string
+	}{
+		{map[string]string{"from": "2019-12-20", "as_of": "2020-01-31"}, []string{
+			"President 000 | current | hold", "President 001 | former | end"}},
+		// As of a day inside the period, its later reports do not count.
+		{map[string]string{"from": "2019-12-20", "as_of": "2019-12-25"}, []string{
+			"President 001 | current | hold"}},
+		{map[string]string{"from": "2020-02-01", "as_of": "2020-02-10"}, []string{}},
+		{map[string]string{"as_of": "2020-01-31"}, []string{
+			"President 000 | current | hold", "President 001 | former | end", "President 002 | former | end",
+			"President 003 | former | end", "President 004 | former | end", "President 005 | former | end",
+			"Undated Usurper | undated | "}},
+	} {
+		c.params["actor"] = "Ruritania"
+		got := project(t, runNamed(t, db, lib, "leaders", c.params), "leader", "status", "change")
+		if !slices.Equal(got, c.want) {
+			t.Errorf("leaders %v:\n  %s\nwant\n  %s", c.params, strings.Join(got, "\n  "), strings.Join(c.want, "\n  "))
+		}
+	}
 }
 
 // busyOfficeGraph is a state whose three leaders are each reported on

@@ -21,6 +21,12 @@ const PropBetween = "between"
 // are most of a busy place's LOCATED_IN.
 const PropWithin = "within"
 
+// PropOf is the property that names, on a REPRESENTS between two
+// entities, the actor the leader represents (its end), indexed with the
+// relationship's last report: the leaders of a period are found by it,
+// not among every leader the actor has had.
+const PropOf = "of"
+
 // BetweenTypes are the relationship types that join two entities, each
 // with an index on PropBetween.
 var BetweenTypes = []graph.RelType{graph.RelRepresents, graph.RelControls, graph.RelDemands, graph.RelLocatedIn, graph.RelSupports, graph.RelFights}
@@ -38,13 +44,26 @@ func BetweenValue(a, b string) string {
 	return fmt.Sprintf("CASE WHEN %[1]s.id < %[2]s.id THEN %[1]s.id + ' ' + %[2]s.id ELSE %[2]s.id + ' ' + %[1]s.id END", a, b)
 }
 
+// endKey is the property that names, on a relationship of type typ
+// between two entities, its end alone: within for a LOCATED_IN, of for a
+// REPRESENTS, "" for the others.
+func endKey(typ graph.RelType) string {
+	switch typ {
+	case graph.RelLocatedIn:
+		return PropWithin
+	case graph.RelRepresents:
+		return PropOf
+	}
+	return ""
+}
+
 // entityKeys is the SET items that give the relationship r, of type typ
 // from the entity a to the entity b, the keys of its ends: between, and
-// within for a LOCATED_IN.
+// its end's (endKey).
 func entityKeys(typ graph.RelType, r, a, b string) string {
 	set := r + "." + PropBetween + " = " + BetweenValue(a, b)
-	if typ == graph.RelLocatedIn {
-		set += ", " + r + "." + PropWithin + " = " + b + ".id"
+	if k := endKey(typ); k != "" {
+		set += ", " + r + "." + k + " = " + b + ".id"
 	}
 	return set
 }

@@ -654,8 +654,8 @@ func derivedProps(typ graph.RelType, start, end graph.Label) []string {
 	if !keepsBetween(typ, start, end) {
 		return nil
 	}
-	if typ == graph.RelLocatedIn {
-		return []string{PropBetween, PropWithin}
+	if k := endKey(typ); k != "" {
+		return []string{PropBetween, k}
 	}
 	return []string{PropBetween}
 }

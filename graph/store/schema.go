@@ -100,6 +100,7 @@ func Schema() []SchemaStatement {
 		add(lower(string(t))+"_"+PropBetween, "INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s)", quote(t), PropBetween)
 	}
 	add(withinIndex, "INDEX %s IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.%s)", PropWithin)
+	add(ofIndex, "INDEX %s IF NOT EXISTS FOR ()-[r:REPRESENTS]-() ON (r.%s, r.last_seen)", PropOf)
 	for _, t := range graph.RelTypes {
 		if t == graph.RelMentions {
 			continue
@@ -146,7 +147,7 @@ func (db *DB) createSchema(ctx context.Context, upgrade bool) ([]string, error) 
 			{!have[coMentionedIndex+"_"+graph.PropPairA], db.fillPairEnds},
 			{!have[eventStartsIndex], db.fillEventBounds},
 			{!have[evidenceUndatedIndex] || !have[evidenceDayIndex], db.fillEvidence},
-			{!have[betweenIndex] || !have[withinIndex], db.fillBetween},
+			{!have[betweenIndex] || !have[withinIndex] || !have[ofIndex], db.fillBetween},
 		} {
 			if f.missing {
 				if err := f.fill(ctx); err != nil {
@@ -306,6 +307,9 @@ const betweenIndex = "represents_" + PropBetween
 
 // withinIndex gives the places inside a place.
 const withinIndex = "located_in_" + PropWithin
+
+// ofIndex gives an actor's leaders by their last report.
+const ofIndex = "represents_" + PropOf + "_last_seen"
 
 // coMentionedIndex begins the names of the indexes of CO_MENTIONED.
 const coMentionedIndex = "co_mentioned"
