@@ -62,6 +62,9 @@ var ruleGuards = map[string]guardFunc{
 	},
 	// The trigger is a passive participle: "is backed by", "were seized".
 	"passive": func(d *doc, m *match) bool { return d.passiveAt(m.k) },
+	// "would keep the positions until Hezbollah is disarmed": the actor
+	// of the clause after the trigger is acted upon, not asked to act.
+	"passive-clause": func(d *doc, m *match) bool { return d.passiveClauseAfter(m.k + m.n) },
 	// "accused Chad of arming the rebels, an allegation both deny".
 	"accusation": func(d *doc, m *match) bool { return d.accused(m.k) },
 	// "the last city in the region held by the army": the city is held,

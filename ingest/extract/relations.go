@@ -604,10 +604,23 @@ func (d *doc) chainLeft(m *mention, labels []graph.Label) ([]*entity, int) {
 		if r < 0 || d.mentionAt(r) == nil || d.mentionAt(r).ent == nil || !hasLabel(d.mentionAt(r).ent, labels) {
 			break
 		}
+		// "In Cotonou, Benin's President Patrice Talon said": the place
+		// the sentence opens with, set off by its comma, is where, not a
+		// partner of the subject.
+		if d.low(q) == "," && d.opensSentenceAfterPrep(d.mentionAt(r).from) {
+			break
+		}
 		out = append(out, d.owner(d.mentionAt(r)))
 		q = d.skipModifiers(d.pastTitleLeft(d.mentionAt(r)))
 	}
 	return out, q
+}
+
+// opensSentenceAfterPrep reports whether the phrase at token i follows
+// a preposition that opens its sentence ("In Cotonou", "At the UN").
+func (d *doc) opensSentenceAfterPrep(i int) bool {
+	p := d.skipModifiers(i - 1)
+	return p >= 0 && p == d.sents[d.toks[i].Sent].From && subjectPreps[d.low(p)]
 }
 
 // pastTitleLeft is the token before mention m and, for a person, the
@@ -1279,6 +1292,28 @@ func (d *doc) passiveAt(k int) bool {
 	switch d.low(k - 1) {
 	case "is", "are", "was", "were", "been", "be", "being":
 		return true
+	}
+	return false
+}
+
+// passiveClauseAfter reports whether the clause that opens at token i
+// has a passive verb for its first: "Hezbollah is fully disarmed".
+func (d *doc) passiveClauseAfter(i int) bool {
+	for p := i; p < i+8 && p < len(d.toks) && d.sameSent(p, i); p++ {
+		if d.mentionAt(p) != nil || !strings.HasPrefix(d.toks[p].Tag, "VB") && !d.auxiliary(p) {
+			continue
+		}
+		switch d.low(p) {
+		case "is", "are", "was", "were", "be", "been", "being":
+			q := p + 1
+			for q < len(d.toks) && strings.HasPrefix(d.toks[q].Tag, "RB") {
+				q++
+			}
+			return q < len(d.toks) && d.toks[q].Tag == "VBN"
+		}
+		if !d.auxiliary(p) {
+			return false
+		}
 	}
 	return false
 }
