@@ -201,6 +201,12 @@ var groupHead = map[string]bool{"fighters": true, "forces": true, "troops": true
 // Front", "gangs grouped in the Viv Ansanm coalition", "units belonging
 // to the army".
 func (d *doc) forcesOf(q int) bool {
+	// "the juntas in Mali, Burkina Faso and Niger expelled": the states'
+	// rulers, the subject of the sentence or of a clause of its own
+	// ("after the juntas in Mali and Niger expelled").
+	if d.low(q) == "in" && rulerNouns[d.low(q-1)] && (!d.verbBefore(q-1) || subordinators[d.low(d.skipModifiers(q-2))]) {
+		return true
+	}
 	head := q - 2
 	switch {
 	case d.low(q) == "to" && (d.low(q-1) == "loyal" || d.low(q-1) == "belonging"):
@@ -210,6 +216,10 @@ func (d *doc) forcesOf(q int) bool {
 	}
 	return fighterNoun(d.low(head)) && !d.verbBefore(head)
 }
+
+// rulerNouns name those who rule a state, which a phrase after them
+// names: "the juntas in Mali and Niger".
+var rulerNouns = map[string]bool{"junta": true, "juntas": true, "government": true, "governments": true, "regime": true, "regimes": true, "authorities": true, "rulers": true}
 
 // fighterNoun reports whether w names a side's fighters or units, whose
 // side a phrase after it names: "gangs grouped in", "factions of".
@@ -296,6 +306,20 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	if d.low(c) == "," {
 		if e := d.beforeParenthetical(c, labels); e != nil {
 			return e
+		}
+	}
+	// "Mali's junta expelled French forces and now relies on Russia": a
+	// verb joined by "and" to one before it has that verb's subject.
+	// The actors between the two verbs are the first one's objects, never
+	// the subject: the first verb's subject is found past them.
+	if v := d.joinedVerb(k); v >= 0 {
+		if e := d.joinedSubject(v, labels); e != nil {
+			return []*entity{e}
+		}
+		for p := v + 1; p < k; p++ {
+			if m := d.mentionAt(p); m != nil && m.ent != nil && hasLabel(m.ent, labels) {
+				return d.actorsLeftN(v, window, labels...)
+			}
 		}
 	}
 	if e := d.raisedRelative(c, labels); e != nil {
@@ -1294,6 +1318,64 @@ func (d *doc) passiveAt(k int) bool {
 		return true
 	}
 	return false
+}
+
+// joinedVerb is the finite verb of the clause before the finite verb
+// at token k when "and" joins the two ("expelled French forces and a
+// U.N. mission and now relies", "has broken with France, expelling its
+// troops, and has since turned to Russia"), or -1: the verb whose
+// subject the verb at k shares.
+func (d *doc) joinedVerb(k int) int {
+	c, aux := k-1, false
+	for c > 0 && d.mentionAt(c) == nil && (strings.HasPrefix(d.toks[c].Tag, "RB") || d.auxiliary(c) || d.low(c) == "since") {
+		aux = aux || d.auxiliary(c)
+		c--
+	}
+	// "backed by the UAE and receiving": participles, no finite verb.
+	if tg := d.toks[k].Tag; c <= 0 || d.low(c) != "and" || tg == "VBG" || tg == "VBN" && !aux {
+		return -1
+	}
+	for p := c - 1; p > 0 && d.sameSent(p, c) && p > c-25; p-- {
+		if w := d.low(p); d.clauseOpensAt(p) || w == "that" || w == "who" || w == "which" {
+			return -1
+		}
+		if d.mentionAt(p) != nil {
+			continue
+		}
+		switch tg := d.toks[p].Tag; {
+		case tg == "VBD" || tg == "VBZ":
+			return p
+		case tg == "VBN" && (d.auxiliary(p-1) && !passiveAux[d.low(p-1)] || d.mentionAt(p-1) != nil):
+			// "has expelled", and "Niger expelled" read as a participle.
+			return p
+		}
+	}
+	return -1
+}
+
+// joinedSubject is the actor that opens the clause of the verb at v and
+// stands right before it ("Mali expelled", "In 2022, Mali's junta
+// expelled"), or nil: a subject further away ("Rebels who seized Goma in
+// Congo have rejected") is too uncertain to lend to a second verb.
+func (d *doc) joinedSubject(v int, labels []graph.Label) *entity {
+	if v <= 0 {
+		return nil
+	}
+	q := d.skipAuxiliaries(v - 1)
+	m := d.mentionAt(q)
+	// "Mali's junta", "Russia's government": the actor whose body it is.
+	if m == nil && d.x.lex.actorNouns[d.low(q)] && d.low(q-1) == "'s" {
+		m = d.mentionAt(q - 2)
+	} else if m != nil && m.possess {
+		return nil
+	}
+	if m == nil || m.ent == nil || m.kind == mCompound || !hasLabel(m.ent, labels) {
+		return nil
+	}
+	if s := d.skipModifiers(m.from - 1); s >= d.sents[d.toks[v].Sent].From && d.low(s) != "," {
+		return nil
+	}
+	return d.owner(m)
 }
 
 // passiveClauseAfter reports whether the clause that opens at token i
