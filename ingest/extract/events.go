@@ -1177,6 +1177,10 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 				// Nations and the OSCE".
 				if w := d.low(k + n); w == "by" || w == "of" || w == "from" {
 					add(ruleMediatesNoun, d.actorsRight(k+n+1, 4, actorLabels...))
+				} else if m := d.mentionAt(k + n); m != nil && m.from == k+n && m.ent != nil && m.ent.isActor() && !m.possess {
+					// "under the watch of guarantor countries Norway and
+					// Cuba": the names the noun stands before.
+					add(ruleMediatesNoun, d.actorsRight(k+n, 4, actorLabels...))
 				} else if v := d.skipRoleAdjectives(k - 1); leadVerbs[d.low(v)] && strings.HasPrefix(d.toks[v].Tag, "VB") {
 					// "Lamamra, who led the international mediation":
 					// who leads a mediation mediates.
