@@ -295,6 +295,11 @@ func locatedIn(d *doc, m *match) {
 		q = k + 1
 	case d.low(k) == "," && d.low(k+1) == "in":
 		q = k + 2
+	case d.low(k) == "of" && provinceNouns[d.low(k-1)]:
+		// "the Catatumbo region of Norte de Santander".
+		q = k + 1
+	case provinceNouns[d.low(k)] && d.low(k+1) == "of":
+		q = k + 2
 	case d.low(k) == "," && d.low(k+1) == "also" && d.low(k+2) == "in":
 		// "near the town of Saravena, also in Arauca"
 		q = k + 3
@@ -313,6 +318,11 @@ func locatedIn(d *doc, m *match) {
 	}
 	if d.low(q) == "the" {
 		q++
+	}
+	// "the village of Khnatsakh in the country's southern Syunik
+	// province": the region the country's possessive qualifies.
+	if d.low(q) == "country" && d.low(q+1) == "'s" {
+		q += 2
 	}
 	// "Marte in Nigeria's north-eastern Borno State": the nearest
 	// container.
@@ -342,7 +352,7 @@ func locatedIn(d *doc, m *match) {
 }
 
 // provinceNouns name a division of a state before "of" and its name.
-var provinceNouns = map[string]bool{"province": true, "region": true, "department": true, "district": true, "state": true, "county": true, "governorate": true, "oblast": true, "prefecture": true}
+var provinceNouns = map[string]bool{"province": true, "region": true, "department": true, "district": true, "state": true, "county": true, "governorate": true, "oblast": true, "prefecture": true, "zone": true, "regency": true, "municipality": true}
 
 // locatedComma reads "Abuja, Nigeria".
 func locatedComma(d *doc, m *match) {
@@ -454,7 +464,12 @@ func locatedOwner(d *doc, m *match) {
 		p--
 	}
 	if d.low(p) == "'s" && p > 0 {
-		if o := d.mentionAt(p - 1); o != nil && o.ent != nil && o.ent.label == graph.LabelState {
+		o := d.mentionAt(p - 1)
+		if o == nil || o.ent == nil || o.ent == m.ment.ent {
+			return
+		}
+		// "Narathiwat's Rueso district": a region's division, named so.
+		if o.ent.label == graph.LabelState || o.ent.label == graph.LabelRegion && (provinceNouns[d.low(m.ment.to-1)] || m.ment.to < len(d.toks) && provinceNouns[d.low(m.ment.to)]) {
 			d.emit(m, m.ment.ent, o.ent, nil)
 		}
 	}
