@@ -1166,7 +1166,7 @@ func (d *doc) languageAt(i, n int) bool {
 }
 
 // townNouns name a settlement in an apposition: "Shagera, a village".
-var townNouns = map[string]bool{"town": true, "village": true, "city": true, "district": true, "port": true, "hub": true, "settlement": true, "locality": true, "county": true, "commune": true, "township": true}
+var townNouns = map[string]bool{"town": true, "village": true, "city": true, "district": true, "port": true, "hub": true, "settlement": true, "locality": true, "county": true, "commune": true, "township": true, "junction": true, "crossroads": true, "oasis": true, "suburb": true, "neighbourhood": true, "neighborhood": true, "enclave": true}
 
 // townApposition reports whether an apposition at token j, after a name,
 // says the name is a settlement: ", a farming town in the east".
@@ -1175,7 +1175,8 @@ func (d *doc) townApposition(j int) bool {
 		// "Torit, the capital of Eastern Equatoria"
 		return true
 	}
-	if j+2 >= len(d.toks) || d.low(j) != "," || (d.low(j+1) != "a" && d.low(j+1) != "an") || !d.sameSent(j, j+2) {
+	// ", a farming town", ", the main town of Hadramawt province".
+	if j+2 >= len(d.toks) || d.low(j) != "," || (d.low(j+1) != "a" && d.low(j+1) != "an" && d.low(j+1) != "the") || !d.sameSent(j, j+2) {
 		return false
 	}
 	for p := j + 2; p < j+6 && p < len(d.toks) && d.sameSent(j, p); p++ {

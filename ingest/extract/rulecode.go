@@ -305,9 +305,11 @@ func locatedIn(d *doc, m *match) {
 		q = k + 3
 	case d.low(k) == ",":
 		// "Torit, the capital of Eastern Equatoria", "Lopeyok, a market
-		// town in Eastern Equatoria"
-		for p := k + 2; p < k+6 && p+1 < len(d.toks) && d.sameSent(p, k) && d.mentionAt(p) == nil; p++ {
-			if d.low(p) == "capital" && d.low(p+1) == "of" || townNouns[d.low(p)] && d.low(p+1) == "in" {
+		// town in Eastern Equatoria", "Seiyun, the main town of the
+		// Hadramawt province"
+		// The apposition's noun may be read as the place itself.
+		for p := k + 2; p < k+6 && p+1 < len(d.toks) && d.sameSent(p, k) && (d.mentionAt(p) == nil || d.mentionAt(p).ent == r.ent); p++ {
+			if d.low(p) == "capital" && d.low(p+1) == "of" || townNouns[d.low(p)] && (d.low(p+1) == "in" || d.low(p+1) == "of") {
 				q = p + 2
 				break
 			}
