@@ -131,12 +131,18 @@ func (d *doc) findEvents() {
 		// Who imposes sanctions on whom is not the story's pair of sides.
 		if explicit && len(sides) >= 2 && t.typ != "sanctions" {
 			// Sides of a truce or a fight are enemies; sides of talks or a
-			// deal may be allies.
+			// deal may be allies. The sides of a negotiation the headline
+			// or the first sentence names are the story's ("Ethiopia and
+			// OLA rebels reopen peace talks"), more than a side conflict
+			// told later.
+			w := 2
 			if d.x.lex.kind(t.typ).enemies {
-				addPair(sides[0], sides[1], 3, t.sent, true)
-			} else {
-				addPair(sides[0], sides[1], 2, t.sent, false)
+				w = 3
 			}
+			if t.sent <= 1 && d.x.lex.kind(t.typ).mediated {
+				w += 2
+			}
+			addPair(sides[0], sides[1], w, t.sent, d.x.lex.kind(t.typ).enemies)
 		}
 		if d.x.lex.kind(t.typ).mediated {
 			// The sides of a negotiation are states and organizations.
