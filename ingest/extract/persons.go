@@ -2132,6 +2132,11 @@ func (d *doc) whoLeads(k int) (title string, owner *entity) {
 	if d.low(p) == "the" {
 		p++
 	}
+	// "who leads the exiled United Liberation Movement": past an
+	// adjective of the group's.
+	if p+1 < len(d.toks) && d.mentionAt(p) == nil && d.toks[p].Tag == "JJ" && !isCapitalized(d.toks[p].Text) && d.mentionAt(p+1) != nil {
+		p++
+	}
 	if d.ledBody(p) && d.low(p+1) == "of" {
 		p += 2
 		if d.low(p) == "the" {
@@ -2146,10 +2151,17 @@ func (d *doc) whoLeads(k int) (title string, owner *entity) {
 	if d.low(q) == "'s" {
 		q++
 	}
-	// One modifier may stand before the body: "political bureau",
-	// "negotiating team".
-	if q < len(d.toks) && !d.ledBody(q) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && d.ledBody(q+1) {
-		q++
+	// Two modifiers may stand before the body: "political bureau",
+	// "peace dialogue panel".
+	for n := 0; n < 2 && q+1 < len(d.toks) && !d.ledBody(q) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text); n++ {
+		if d.ledBody(q + 1) {
+			q++
+			break
+		}
+		if n == 0 && q+2 < len(d.toks) && d.mentionAt(q+1) == nil && !isCapitalized(d.toks[q+1].Text) && d.ledBody(q+2) {
+			q += 2
+			break
+		}
 	}
 	if q >= len(d.toks) || !d.sameSent(k, q) || d.ledBody(q) || phraseEnds[d.low(q)] {
 		return title, m.ent
@@ -2187,7 +2199,7 @@ func (d *doc) ledBody(k int) bool {
 var ledBodies = map[string]bool{"committee": true, "bureau": true, "team": true, "panel": true, "negotiators": true, "wing": true, "office": true, "contingent": true}
 
 // phraseEnds are the tokens after which a noun phrase is complete.
-var phraseEnds = map[string]bool{",": true, ".": true, ";": true, ")": true, "in": true, "at": true, "for": true, "since": true, "and": true, "from": true, "on": true, "during": true, "until": true, "to": true, "last": true, "earlier": true, "later": true, "after": true, "before": true, "when": true, "who": true, "which": true}
+var phraseEnds = map[string]bool{",": true, ".": true, ";": true, ")": true, "(": true, "in": true, "at": true, "for": true, "since": true, "and": true, "from": true, "on": true, "during": true, "until": true, "to": true, "last": true, "earlier": true, "later": true, "after": true, "before": true, "when": true, "who": true, "which": true}
 
 // rolesAfter reads an apposition after a name, starting at token k.
 func (d *doc) rolesAfter(k int) ([]role, bool) {
