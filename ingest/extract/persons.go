@@ -1216,8 +1216,8 @@ func stateOfficeTitle(roles []role) bool {
 
 // pluralTitleBefore is the title, made singular, of the officials a list
 // of names from token i belongs to: "the foreign ministers, A of X and B
-// of Y", "the heads of the two security services, A of X and B of Y"; or
-// "".
+// of Y", "the heads of the two security services, A of X and B of Y",
+// "Foreign Ministers A of X and B of Y"; or "".
 func (d *doc) pluralTitleBefore(i int) string {
 	from := d.sents[d.toks[i].Sent].From
 	for p := i - 1; p >= from && p >= i-30; p-- {
@@ -1229,11 +1229,15 @@ func (d *doc) pluralTitleBefore(i int) string {
 			continue
 		}
 		if one := strings.TrimSuffix(w, "s"); d.x.lex.roles[one] != "" || one == "head" || one == "chief" {
-			// The list follows the title's phrase after a comma.
+			// The list follows the title's phrase after a comma, or the
+			// title itself: "Deputy Prime Ministers A of X and B of Y".
 			for q := p + 1; q < i; q++ {
 				if d.low(q) == "," {
 					return one
 				}
+			}
+			if p+1 < i && isCapitalized(d.toks[p+1].Text) && d.low(i-1) == "and" {
+				return one
 			}
 			return ""
 		}
