@@ -65,6 +65,20 @@ var ruleGuards = map[string]guardFunc{
 	// "would keep the positions until Hezbollah is disarmed": the actor
 	// of the clause after the trigger is acted upon, not asked to act.
 	"passive-clause": func(d *doc, m *match) bool { return d.passiveClauseAfter(m.k + m.n) },
+	// "seized Anefis, arriving from Ansar Dine's camps": the word the
+	// trigger looks for after it (trigger.after) stands past a comma or
+	// another verb, in a phrase of its own.
+	"interrupted": func(d *doc, m *match) bool {
+		for p := m.k + m.n; p < len(d.toks) && d.sameSent(p, m.k) && p < m.k+m.n+m.rule.Trigger.AfterReach; p++ {
+			if containsWord(m.rule.Trigger.After, d.low(p)) {
+				return false
+			}
+			if d.low(p) == "," || d.mentionAt(p) == nil && strings.HasPrefix(d.toks[p].Tag, "VB") {
+				return true
+			}
+		}
+		return false
+	},
 	// "accused Chad of arming the rebels, an allegation both deny".
 	"accusation": func(d *doc, m *match) bool { return d.accused(m.k) },
 	// "the last city in the region held by the army": the city is held,
@@ -286,6 +300,11 @@ func (d *doc) apply(m *match) {
 	froms := d.fill(r.From, m)
 	for _, f := range froms {
 		for _, t := range tos {
+			// "Malian troops and Wagner fighters seized Kidal from the
+			// rebel alliance": partners in the subject are no foes.
+			if r.Fact == string(graph.RelFights) && containsEntity(froms, t) {
+				continue
+			}
 			d.emit(m, f, t, props)
 		}
 	}
