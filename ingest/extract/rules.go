@@ -37,9 +37,10 @@ type Rule struct {
 	Trigger Trigger `yaml:"trigger" json:"trigger,omitempty"`
 	From    Slots   `yaml:"from" json:"from,omitempty"`
 	To      Slots   `yaml:"to" json:"to,omitempty"`
-	// Guards are the named checks that cancel a match: negation, modal,
-	// exhorted, quotation, passive, active, accusation, qualifying-place,
-	// thing-backed, withdrawn.
+	// Guards are the named checks that cancel a match (ruleGuards):
+	// negation, modal, exhorted, quotation, passive, accusation,
+	// qualifying-place, thing-backed, withdrawn, passive-clause,
+	// interrupted, ...
 	Guards []string `yaml:"guards" json:"guards,omitempty"`
 	// Cancel lists words that, shortly before the trigger, cancel it like
 	// a negation does ("lost control", "vowed to seize").
