@@ -1410,3 +1410,20 @@ func firstEvidence(t *testing.T, b *graph.Batch, typ graph.RelType, from string)
 	}
 	return out
 }
+
+// The story's state counts the armed groups the gazetteer places in it,
+// through the region they are in (the KIA, in Kachin State, for Myanmar),
+// whatever neighbour the story names more often.
+func TestMainStateOfGroupsInARegion(t *testing.T) {
+	x := fullExtractor(t)
+	tests := []struct{ text, want string }{
+		{"The Kachin Independence Army seized Bhamo in Myanmar on Monday. China closed its border, and China said it would not intervene. The KIA said its fighters held the town, and the KIA's commanders vowed to keep it.", "Myanmar"},
+		{"China closed its border with Myanmar on Monday, China's army moved north, and China said it would not intervene.", "China"},
+	}
+	for _, tc := range tests {
+		d := x.analyze(&article.Article{ID: article.ID(tc.text), Text: tc.text, Published: "2024-03-15"})
+		if got := d.mainState(); got == nil || got.name != tc.want {
+			t.Errorf("%q: main state %v, want %s", tc.text, got, tc.want)
+		}
+	}
+}

@@ -1449,8 +1449,13 @@ func (d *doc) countGovernments() {
 			if m.ent == nil {
 				continue
 			}
-			if g := m.ent; g.label == graph.LabelOrganization && g.kind == graph.OrgArmedGroup && g.entry != nil && g.entry.Within != "" {
-				d.groupsWithin[g.entry.Within]++
+			// (An armed group the gazetteer places in a region counts for
+			// the region's state: the KIA, within Kachin State, for
+			// Myanmar.)
+			if g := m.ent; g.label == graph.LabelOrganization && g.kind == graph.OrgArmedGroup && g.entry != nil {
+				if st := d.x.stateOfEntry(g.entry); st != "" {
+					d.groupsWithin[st]++
+				}
 			}
 			// "Myanmar's military", "the Sudanese army": a state's own
 			// body, named apart from the state.
