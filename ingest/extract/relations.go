@@ -1280,7 +1280,7 @@ func isTown(e *entity) bool {
 
 // facilityNouns are the military posts whose capture takes the place
 // they are in.
-var facilityNouns = map[string]bool{"headquarters": true, "garrison": true, "garrisons": true, "barracks": true, "strongholds": true, "stronghold": true, "base": true, "bases": true}
+var facilityNouns = map[string]bool{"headquarters": true, "garrison": true, "garrisons": true, "barracks": true, "strongholds": true, "stronghold": true, "base": true, "bases": true, "offices": true, "compound": true}
 
 // facilityBetween reports whether the object between tokens from and to
 // is a military post: "the 6th Infantry Division headquarters".
