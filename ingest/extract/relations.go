@@ -439,6 +439,11 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			continue
 		}
 		chain, q := d.chainLeft(m, labels)
+		// "with Moscow insisting that Kyiv withdraw": the subject of the
+		// participle right after it.
+		if d.low(q) == "with" && m.to == k && d.toks[k].Tag == "VBG" {
+			return withPartners(chain)
+		}
 		// Skip actors in a prepositional phrase: "backed by the UAE",
 		// "between Beirut and Israel"; but "fighters of the Front
 		// seized": the group is the subject.
