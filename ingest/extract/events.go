@@ -1181,7 +1181,9 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 			if n := d.cueLen(graph.RelMediates, cueNoun, k); n > 0 && strings.HasPrefix(d.toks[k+n-1].Tag, "NN") && !d.negated(graph.RelMediates, k) {
 				// "the co-chairs from the European Union, the United
 				// Nations and the OSCE".
-				if w := d.low(k + n); w == "by" || w == "of" || w == "from" {
+				// ("acted as guarantors of the process": no actor after
+				// "of", the one before "as".)
+				if w := d.low(k + n); (w == "by" || w == "of" || w == "from") && (d.low(d.skipRoleAdjectives(k-1)) != "as" || len(d.actorsRight(k+n+1, 4, actorLabels...)) > 0) {
 					add(ruleMediatesNoun, d.actorsRight(k+n+1, 4, actorLabels...))
 				} else if m := d.mentionAt(k + n); m != nil && m.from == k+n && m.ent != nil && m.ent.isActor() && !m.possess {
 					// "under the watch of guarantor countries Norway and
