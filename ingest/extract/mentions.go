@@ -608,7 +608,7 @@ func (d *doc) findOrganizations() {
 			// "Organization of American States Secretary General Luis
 			// Almagro": a name the gazetteer knows ends where it ends,
 			// before a place or a title.
-			if known := d.mentionAt(i) != nil && d.mentionAt(i).from == i && d.mentionAt(i).to == j; known && (tail && (t.Lower == "in" || t.Lower == "at") || d.titleBeforeName(j) || d.toPlace(j)) {
+			if known := d.mentionAt(i) != nil && d.mentionAt(i).from == i && d.mentionAt(i).to == j; known && (tail && (t.Lower == "in" || t.Lower == "at") || d.titleBeforeName(j) || d.toPlace(j) || t.Lower == "of" && d.leaderAfter(j+1)) {
 				break
 			}
 			// "the Armed Forces of the Philippines and the Moro Islamic
@@ -1082,6 +1082,18 @@ func (d *doc) findRegions() {
 // leaderName reports whether the gazetteer knows a leader by name.
 func (d *doc) leaderName(name string) bool {
 	return len(d.x.offices[personKey(name)]) > 0
+}
+
+// leaderAfter reports whether a leader the gazetteer knows is named from
+// token i: "the Libyan National Army of Khalifa Haftar" is his, and no
+// longer name.
+func (d *doc) leaderAfter(i int) bool {
+	for n := 2; n <= 3 && i+n <= len(d.toks); n++ {
+		if d.sameSent(i, i+n-1) && d.leaderName(d.span(i, i+n)) {
+			return true
+		}
+	}
+	return false
 }
 
 // measuredFrom reports whether the words from token j place what comes

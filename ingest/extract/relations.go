@@ -367,7 +367,9 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			}
 			// "The SPLM-N faction led by Abdelaziz al-Hilu, which has
 			// controlled": "which" is no person; the group he leads is.
-			if m := d.mentionAt(q); w == "which" && q >= 0 && m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && d.low(m.from-1) == "by" {
+			// "The Libyan National Army of Khalifa Haftar, which
+			// controls Benghazi": his army.
+			if m := d.mentionAt(q); w == "which" && q >= 0 && m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && (d.low(m.from-1) == "by" || d.low(m.from-1) == "of") {
 				for r := m.from - 2; r >= 0 && r > m.from-6 && d.sameSent(r, p); r-- {
 					if o := d.mentionAt(r); o != nil && o.ent != nil && o.ent.label != graph.LabelLeader && hasLabel(o.ent, labels) {
 						return []*entity{o.ent}
