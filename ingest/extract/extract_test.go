@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -1425,5 +1427,22 @@ func TestMainStateOfGroupsInARegion(t *testing.T) {
 		if got := d.mainState(); got == nil || got.name != tc.want {
 			t.Errorf("%q: main state %v, want %s", tc.text, got, tc.want)
 		}
+	}
+}
+
+// "Forces of Mali's Azawad Liberation Front": the name after "of" owns
+// the group that follows, and "Forces of Mali" names no body.
+func TestNoBodyBeforeAPossessor(t *testing.T) {
+	x := testExtractor(t)
+	text := "Forces of Mali's Azawad Liberation Front seized Gao on Monday."
+	b := x.Extract(&article.Article{ID: article.ID(text), Text: text})
+	var orgs []string
+	for _, n := range b.Nodes {
+		if n.Labels[0] == graph.LabelOrganization {
+			orgs = append(orgs, fmt.Sprint(n.Props[graph.PropName]))
+		}
+	}
+	if !slices.Equal(orgs, []string{"Azawad Liberation Front"}) {
+		t.Errorf("%q: organizations %q, want only the Azawad Liberation Front", text, orgs)
 	}
 }

@@ -690,6 +690,13 @@ func (d *doc) findOrganizations() {
 		end := head + 1
 		if end < j && connectors[d.low(end)] {
 			end = j
+			// "Forces of Yemen's separatist Southern Transitional
+			// Council": the name after "of" owns what follows; the head
+			// before it names no body of its own.
+			if d.possessiveAt(j) && d.mentionAt(i) == nil {
+				i = j - 1
+				continue
+			}
 		}
 		// "Joint Task Force Ranao,": one more name word that ends the run
 		// before a comma or a stop names the unit.
