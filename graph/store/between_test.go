@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/geokg/geokg/graph/store"
 )
 
 // Every relationship between two entities names both ends, in order, for
@@ -58,7 +60,7 @@ RETURN type(r) + ' ' + a.id + ' ' + b.id + ': ' + coalesce(r.between, '-') + ', 
 		t.Fatal(err)
 	} else {
 		for _, r := range b.Rels {
-			for _, k := range []string{"between", "within", "of"} {
+			for _, k := range []string{store.PropBetween, store.PropWithin, store.PropOf} {
 				if _, ok := r.Props[k]; ok {
 					t.Errorf("the export holds the ends (%s): %v", k, r)
 				}

@@ -1320,11 +1320,7 @@ func (d *doc) passiveAt(k int) bool {
 	if w := d.low(k + 1); (w == "and" || w == "or") && d.toks[k].Tag == "VBN" && d.low(k+3) == "by" && d.sameSent(k, k+3) {
 		return true
 	}
-	switch d.low(k - 1) {
-	case "is", "are", "was", "were", "been", "be", "being":
-		return true
-	}
-	return false
+	return passiveAux[d.low(k-1)]
 }
 
 // joinedVerb is the finite verb of the clause before the finite verb
@@ -1392,8 +1388,7 @@ func (d *doc) passiveClauseAfter(i int) bool {
 		if d.mentionAt(p) != nil || !strings.HasPrefix(d.toks[p].Tag, "VB") && !d.auxiliary(p) {
 			continue
 		}
-		switch d.low(p) {
-		case "is", "are", "was", "were", "be", "been", "being":
+		if passiveAux[d.low(p)] {
 			q := p + 1
 			for q < len(d.toks) && strings.HasPrefix(d.toks[q].Tag, "RB") {
 				q++

@@ -306,8 +306,8 @@ func locatedIn(d *doc, m *match) {
 	case d.low(k) == ",":
 		// "Torit, the capital of Eastern Equatoria", "Lopeyok, a market
 		// town in Eastern Equatoria", "Seiyun, the main town of the
-		// Hadramawt province"
-		// The apposition's noun may be read as the place itself.
+		// Hadramawt province" (whose noun may be read as the place
+		// itself)
 		for p := k + 2; p < k+6 && p+1 < len(d.toks) && d.sameSent(p, k) && (d.mentionAt(p) == nil || d.mentionAt(p).ent == r.ent); p++ {
 			if d.low(p) == "capital" && d.low(p+1) == "of" || townNouns[d.low(p)] && (d.low(p+1) == "in" || d.low(p+1) == "of") {
 				q = p + 2
@@ -686,7 +686,7 @@ func leaveOffice(d *doc, m *match) {
 }
 
 // passiveAux are the words before a participle that make it passive.
-var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "is": true, "be": true, "being": true}
+var passiveAux = map[string]bool{"is": true, "are": true, "was": true, "were": true, "been": true, "be": true, "being": true}
 
 // stateBefore is the state named last before token k in sentence si.
 func (d *doc) stateBefore(k, si int) *entity {
