@@ -1855,6 +1855,11 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 				}
 			}
 		}
+		// "Cameroonian opposition candidate X": an opposition figure's
+		// nationality is no office of the state.
+		if it.placeOwned && best != nil && best.demonym && best.owner.label == graph.LabelState {
+			best = nil
+		}
 		r := role{title: canonicalTitle(it.title), sent: d.toks[i].Sent, former: it.former || it.placeOwned && best == nil, rule: ruleTitle}
 		if best != nil {
 			r.owner, r.referred, r.nationality = best.owner, best.referred, best.demonym
