@@ -72,7 +72,19 @@ func entityKeys(typ graph.RelType, r, a, b string) string {
 // or imported without the keys of their ends those keys, once, before
 // their indexes are made.
 func (db *DB) fillBetween(ctx context.Context) error {
-	for _, t := range BetweenTypes {
+	return db.fillEntityKeys(ctx, BetweenTypes...)
+}
+
+// fillOf gives the REPRESENTS of a graph that has every other key of the
+// ends the represented actor's (PropOf), without writing the others again.
+func (db *DB) fillOf(ctx context.Context) error {
+	return db.fillEntityKeys(ctx, graph.RelRepresents)
+}
+
+// fillEntityKeys sets the keys of their ends (entityKeys) on the
+// relationships of the types between two entities.
+func (db *DB) fillEntityKeys(ctx context.Context, types ...graph.RelType) error {
+	for _, t := range types {
 		q := "MATCH (a)-[r:" + quote(t) + "]->(b) WHERE NOT a:Event AND NOT b:Event\n" +
 			"CALL (a, r, b) { SET " + entityKeys(t, "r", "a", "b") + " } IN TRANSACTIONS OF 10000 ROWS"
 		if err := db.autocommit(ctx, q); err != nil {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/geokg/geokg/graph/store"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Every relationship between two entities names both ends, in order, for
@@ -56,6 +57,17 @@ RETURN type(r) + ' ' + a.id + ' ' + b.id + ': ' + coalesce(r.between, '-') + ', 
 		[]string{"region:kosovia=Kosovia,disputed", "state:borduria=Borduria", "event:e3=talks in Kosovia"},
 		"region:kosovia LOCATED_IN state:borduria", "event:e3 LOCATED_IN region:kosovia"))
 	loadEveryWay(t, db, articles, []string{"MATCH ()-[r]->() REMOVE r.between, r.within, r.of"}, func(how string) { ends(how, loaded) })
+	// A graph of an earlier geokg that keeps every end's key but the
+	// represented actor's gets that one when the schema is applied.
+	for _, q := range []string{"MATCH ()-[r:REPRESENTS]->() REMOVE r.of", "DROP INDEX represents_of_last_seen"} {
+		if _, err := neo4j.ExecuteQuery(ctx, db.Driver, q, nil, neo4j.EagerResultTransformer); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.ApplySchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ends("loaded before the represented actor's key, then the schema applied", loaded)
 	if b, err := db.DumpBatch(ctx); err != nil {
 		t.Fatal(err)
 	} else {

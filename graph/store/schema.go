@@ -147,7 +147,8 @@ func (db *DB) createSchema(ctx context.Context, upgrade bool) ([]string, error) 
 			{!have[coMentionedIndex+"_"+graph.PropPairA], db.fillPairEnds},
 			{!have[eventStartsIndex], db.fillEventBounds},
 			{!have[evidenceUndatedIndex] || !have[evidenceDayIndex], db.fillEvidence},
-			{!have[betweenIndex] || !have[withinIndex] || !have[ofIndex], db.fillBetween},
+			{!have[betweenIndex] || !have[withinIndex], db.fillBetween},
+			{!have[ofIndex] && have[betweenIndex] && have[withinIndex], db.fillOf},
 		} {
 			if f.missing {
 				if err := f.fill(ctx); err != nil {

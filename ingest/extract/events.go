@@ -1183,8 +1183,13 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 				// Nations and the OSCE".
 				// ("acted as guarantors of the process": no actor after
 				// "of", the one before "as".)
-				if w := d.low(k + n); (w == "by" || w == "of" || w == "from") && (d.low(d.skipRoleAdjectives(k-1)) != "as" || len(d.actorsRight(k+n+1, 4, actorLabels...)) > 0) {
-					add(ruleMediatesNoun, d.actorsRight(k+n+1, 4, actorLabels...))
+				var named []*entity
+				w := d.low(k + n)
+				if w == "by" || w == "of" || w == "from" {
+					named = d.actorsRight(k+n+1, 4, actorLabels...)
+				}
+				if (w == "by" || w == "of" || w == "from") && (len(named) > 0 || d.low(d.skipRoleAdjectives(k-1)) != "as") {
+					add(ruleMediatesNoun, named)
 				} else if m := d.mentionAt(k + n); m != nil && m.from == k+n && m.ent != nil && m.ent.isActor() && !m.possess {
 					// "under the watch of guarantor countries Norway and
 					// Cuba": the names the noun stands before.

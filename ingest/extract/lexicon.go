@@ -41,6 +41,7 @@ type lexicon struct {
 	borderNouns map[string]bool // after a demonym, a place of the state: "the Algerian border"
 	aimNouns    map[string]bool // "remained a priority": an aim, no deed
 	exhortVerbs map[string]bool // "urged ... to": what others are asked to do
+	rulerNouns  map[string]bool // "the juntas in Mali and Niger": a state's rulers
 	maxGovBody  int
 	orgHeads    map[string]graph.OrgKind // head noun -> kind
 	regionHeads map[string]bool
@@ -163,6 +164,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx.borderNouns = set("border_nouns.txt")
 	lx.aimNouns = set("aim_nouns.txt")
 	lx.exhortVerbs = set("exhort_verbs.txt")
+	lx.rulerNouns = set("ruler_nouns.txt")
 	for b := range lx.govBodies {
 		lx.maxGovBody = max(lx.maxGovBody, len(strings.Fields(b)))
 	}

@@ -204,7 +204,7 @@ func (d *doc) forcesOf(q int) bool {
 	// "the juntas in Mali, Burkina Faso and Niger expelled": the states'
 	// rulers, the subject of the sentence or of a clause of its own
 	// ("after the juntas in Mali and Niger expelled").
-	if d.low(q) == "in" && rulerNouns[d.low(q-1)] && (!d.verbBefore(q-1) || subordinators[d.low(d.skipModifiers(q-2))]) {
+	if d.low(q) == "in" && d.x.lex.rulerNouns[d.low(q-1)] && (!d.verbBefore(q-1) || subordinators[d.low(d.skipModifiers(q-2))]) {
 		return true
 	}
 	head := q - 2
@@ -216,10 +216,6 @@ func (d *doc) forcesOf(q int) bool {
 	}
 	return fighterNoun(d.low(head)) && !d.verbBefore(head)
 }
-
-// rulerNouns name those who rule a state, which a phrase after them
-// names: "the juntas in Mali and Niger".
-var rulerNouns = map[string]bool{"junta": true, "juntas": true, "government": true, "governments": true, "regime": true, "regimes": true, "authorities": true, "rulers": true}
 
 // fighterNoun reports whether w names a side's fighters or units, whose
 // side a phrase after it names: "gangs grouped in", "factions of".
