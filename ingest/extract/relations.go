@@ -985,6 +985,14 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 			if m == nil || m.ent == nil || m.ent.label != graph.LabelRegion || m.from != q && d.mentionAt(q-1) == m {
 				continue
 			}
+			// "Hodeidah, the Red Sea port that the group holds": the
+			// port, which the apposition names.
+			if d.x.lex.regionIntro[d.low(m.to)] && d.mentionAt(m.to) == nil && (m.to+1 == p || d.low(m.to+1) == "," && m.to+2 == p) {
+				if a := d.appositionAnchor(m.to - 1); a != nil {
+					return []*entity{a}
+				}
+				return nil
+			}
 			r := d.skipModifiers(m.from - 1)
 			w := d.low(r)
 			// "the central city of Marib, which": the city is Marib.
@@ -1049,14 +1057,24 @@ func (d *doc) placeOfReducedRelative(k int) *entity {
 	if q < 0 || !d.x.lex.regionIntro[d.low(q)] || d.mentionAt(q) != nil {
 		return nil
 	}
-	q--
-	for q >= 0 && d.toks[q].Tag == "JJ" && d.mentionAt(q) == nil {
+	return d.appositionAnchor(q - 1)
+}
+
+// appositionAnchor is the place an apposition ending at token q (its
+// modifiers, adjectives or nouns, and its article before it) stands
+// beside: "Kabo, a market town", "Hodeidah, the Red Sea port".
+func (d *doc) appositionAnchor(q int) *entity {
+	for n := 0; n < 3 && q >= 0 && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && (d.toks[q].Tag == "JJ" || d.toks[q].Tag == "NN"); n++ {
 		q--
 	}
-	if w := d.low(q); w != "a" && w != "an" || d.low(q-1) != "," {
+	// "the Red Sea port": a place naming the noun's kind.
+	if m := d.mentionAt(q); m != nil && m.to == q+1 && m.ent != nil && m.ent.label == graph.LabelRegion {
+		q = m.from - 1
+	}
+	if w := d.low(q); w != "a" && w != "an" && w != "the" || d.low(q-1) != "," {
 		return nil
 	}
-	if o := d.mentionAt(q - 2); o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.to == q-1 && d.sameSent(o.from, k) {
+	if o := d.mentionAt(q - 2); o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.to == q-1 {
 		return o.ent
 	}
 	return nil
