@@ -618,12 +618,37 @@ func (d *doc) accused(k int) bool {
 		case "accused", "accuses", "accusing", "accuse", "alleged", "allegation", "allegations", "allegedly", "deny", "denies", "denied":
 			// "The army has been backed by Egypt, while it accuses the
 			// UAE of arming the RSF": another clause's accusation.
-			if !d.clauseBetween(min(p, k), max(p, k)) {
+			// "Russia, which backs Serbia, accused Pristina of ...": the
+			// relative clause tells no accusation.
+			if !d.clauseBetween(min(p, k), max(p, k)) && d.relativeSpan(p) == d.relativeSpan(k) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// relativeSpan is where the relative clause set off by commas that
+// token k stands in (", which backs Serbia,") starts, or -1.
+func (d *doc) relativeSpan(k int) int {
+	for p := k - 1; p > 0 && d.sameSent(p, k); p-- {
+		switch d.low(p) {
+		case "which", "who":
+			if d.low(p-1) != "," {
+				return -1
+			}
+			// It ends at a comma before the sentence does.
+			for q := k + 1; q < len(d.toks) && d.sameSent(q, k); q++ {
+				if d.low(q) == "," {
+					return p
+				}
+			}
+			return -1
+		case ",", ";":
+			return -1
+		}
+	}
+	return -1
 }
 
 // clauseBetween reports whether a clause of its own opens between tokens
