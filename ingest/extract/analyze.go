@@ -250,6 +250,11 @@ func (d *doc) tag() {
 		d.x.tagger.TagTokens(pt)
 		for _, p := range pt {
 			d.toks[p.Start].Tag = p.Tag
+			// The tagger takes a dash for a verb or a name ("capitals —
+			// Nyala"); it is punctuation, as the treebank tags it.
+			if isDash(p.Text) {
+				d.toks[p.Start].Tag = ":"
+			}
 		}
 	}
 	d.nerDone = make([]bool, len(d.sents))

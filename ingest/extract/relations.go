@@ -908,6 +908,10 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 		if m.ent.label != graph.LabelRegion {
 			continue
 		}
+		// "holds four of Darfur's five state capitals": the capitals.
+		if n := m.to + 1; m.possess && n < len(d.toks) && d.toks[n].Tag == "CD" {
+			continue
+		}
 		q := d.skipModifiers(p - 1)
 		switch d.low(q) {
 		case "in", "near", "across", "outside", "at", "from", "around", "toward", "towards", "to":

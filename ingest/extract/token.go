@@ -139,6 +139,15 @@ func isAllCaps(s string) bool {
 	return letters > 0
 }
 
+// isDash reports whether s is a dash: "—", "–", "--".
+func isDash(s string) bool {
+	switch s {
+	case "—", "–", "--", "―":
+		return true
+	}
+	return false
+}
+
 func isCapitalized(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
