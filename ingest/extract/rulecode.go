@@ -309,7 +309,7 @@ func locatedIn(d *doc, m *match) {
 		// Hadramawt province" (whose noun may be read as the place
 		// itself)
 		for p := k + 2; p < k+6 && p+1 < len(d.toks) && d.sameSent(p, k) && (d.mentionAt(p) == nil || d.mentionAt(p).ent == r.ent); p++ {
-			if d.low(p) == "capital" && d.low(p+1) == "of" || townNouns[d.low(p)] && (d.low(p+1) == "in" || d.low(p+1) == "of") {
+			if d.low(p) == "capital" && d.low(p+1) == "of" || (townNouns[d.low(p)] || d.low(p) == "area") && (d.low(p+1) == "in" || d.low(p+1) == "of") {
 				q = p + 2
 				break
 			}
@@ -334,6 +334,16 @@ func locatedIn(d *doc, m *match) {
 	// "in the eastern department of Arauca": the place the noun names.
 	if q+1 < len(d.toks) && d.mentionAt(q) == nil && provinceNouns[d.low(q)] && d.low(q+1) == "of" {
 		q += 2
+	}
+	// "in the northern part of oil-rich Marib province"
+	if q+1 < len(d.toks) && d.mentionAt(q) == nil && (d.low(q) == "part" || d.low(q) == "parts") && d.low(q+1) == "of" {
+		q += 2
+		if d.low(q) == "the" {
+			q++
+		}
+		for n := 0; n < 2 && q < len(d.toks) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && d.toks[q].Tag == "JJ"; n++ {
+			q++
+		}
 	}
 	// "in B in" at the end of a text: nothing after the preposition.
 	if q >= len(d.toks) {
