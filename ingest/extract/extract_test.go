@@ -1430,6 +1430,27 @@ func TestMainStateOfGroupsInARegion(t *testing.T) {
 	}
 }
 
+// A sentence's capitalized article opens no name: "A State Department
+// spokesperson" speaks for the State Department.
+func TestNoArticleInNames(t *testing.T) {
+	x := fullExtractor(t)
+	for _, tc := range []struct{ text, want string }{
+		{"A State Department spokesperson said Washington would wait for the audit.", "State Department"},
+		{"An African Union envoy arrived in Khartoum on Monday.", "African Union"},
+	} {
+		b := x.Extract(&article.Article{ID: article.ID(tc.text), Text: tc.text})
+		var orgs []string
+		for _, n := range b.Nodes {
+			if n.Labels[0] == graph.LabelOrganization {
+				orgs = append(orgs, fmt.Sprint(n.Props[graph.PropName]))
+			}
+		}
+		if !slices.Equal(orgs, []string{tc.want}) {
+			t.Errorf("%q: organizations %q, want only %s", tc.text, orgs, tc.want)
+		}
+	}
+}
+
 // "Forces of Mali's Azawad Liberation Front": the name after "of" owns
 // the group that follows, and "Forces of Mali" names no body.
 func TestNoBodyBeforeAPossessor(t *testing.T) {
