@@ -418,7 +418,7 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 				return []*entity{g}
 			}
 		}
-		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound && m.suffix != "led" || !m.ent.real && m.kind != mDemonym && m.kind != mCompound {
+		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound && m.suffix != "led" && !d.runBy(m) || !m.ent.real && m.kind != mDemonym && m.kind != mCompound {
 			continue
 		}
 		if m.kind == mDemonym && d.insurgentsAt(m.to, m.ent) {
@@ -467,6 +467,23 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		}
 	}
 	return nil
+}
+
+// runBodies are the bodies a compound in "-run" names the ruler of.
+var runBodies = map[string]bool{"ministry": true, "government": true, "administration": true, "authorities": true, "council": true, "authority": true}
+
+// runBy reports whether the compound m names who runs the body after it:
+// "the Taliban-run foreign ministry demanded", "the Houthi-run health
+// ministry said".
+func (d *doc) runBy(m *mention) bool {
+	if m.suffix != "run" {
+		return false
+	}
+	p := m.to
+	for n := 0; n < 2 && p < len(d.toks) && d.mentionAt(p) == nil && !isCapitalized(d.toks[p].Text) && (d.toks[p].Tag == "JJ" || d.toks[p].Tag == "NN") && !runBodies[d.low(p)]; n++ {
+		p++
+	}
+	return p < len(d.toks) && d.mentionAt(p) == nil && runBodies[d.low(p)]
 }
 
 // pronounSubject resolves a pronoun that is the subject of the verb at k,
