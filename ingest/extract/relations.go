@@ -1520,10 +1520,22 @@ func demandAt(d *doc, m *match) {
 	var targets []*entity
 	what := k + n // where the text of the demand starts
 	if strong {
-		targets = d.actorsRight(k+n, 10, actorLabels...)
+		// "demanded, as a condition for any truce, that the RSF
+		// withdraw": past the phrase between commas.
+		if d.low(what) == "," {
+			for c := what + 1; c < what+12 && c+1 < len(d.toks) && d.sameSent(c, k); c++ {
+				if d.low(c) == "," {
+					if d.low(c+1) == "that" {
+						what = c + 1
+					}
+					break
+				}
+			}
+		}
+		targets = d.actorsRight(what, 10, actorLabels...)
 		// "insisted the pact would not allow China to ...": an actor in a
 		// clause of its own is no target; a claim is no demand.
-		for p := k + n; p < len(d.toks) && d.sameSent(p, k) && len(targets) > 0; p++ {
+		for p := what; p < len(d.toks) && d.sameSent(p, k) && len(targets) > 0; p++ {
 			if o := d.mentionAt(p); o != nil && containsEntity(targets, o.ent) {
 				break
 			}
@@ -1531,8 +1543,8 @@ func demandAt(d *doc, m *match) {
 				targets = nil
 			}
 		}
-		w := d.low(k + n + 1)
-		if len(targets) == 0 && (d.low(k+n) == "that" && (w == "it" || w == "they") || d.low(k+n) == "their" || d.low(k+n) == "its") {
+		w := d.low(what + 1)
+		if len(targets) == 0 && (d.low(what) == "that" && (w == "it" || w == "they") || d.low(what) == "their" || d.low(what) == "its") {
 			// "ordered the dissolution of the Rada force and demanded that
 			// it hand over the airport", "Israeli forces stayed on,
 			// prompting Beirut to demand their departure": the actor named
@@ -1548,7 +1560,7 @@ func demandAt(d *doc, m *match) {
 		// "demanded that Rwanda withdraw ..., and that the rebels halt
 		// their offensive": each clause names a target.
 		if len(targets) > 0 {
-			for p := k + n + 1; p+1 < len(d.toks) && d.sameSent(p, k); p++ {
+			for p := what + 1; p+1 < len(d.toks) && d.sameSent(p, k); p++ {
 				if d.low(p) == "and" && d.low(p+1) == "that" {
 					targets = append(targets, d.actorsRight(p+2, 3, actorLabels...)...)
 				}
@@ -1559,7 +1571,7 @@ func demandAt(d *doc, m *match) {
 		}
 		// ("insisted the strikes hit militant camps" is a claim.)
 		if len(targets) == 0 && (strings.HasPrefix(cue, "demand") || d.low(k+n) == "on") {
-			d.openDemands = append(d.openDemands, openDemand{subj: subj, si: si, demand: d.demandText(k + n)})
+			d.openDemands = append(d.openDemands, openDemand{subj: subj, si: si, demand: d.demandText(what)})
 		}
 	} else {
 		// A target then "to" or "not to": "urged both Chile and Peru to
