@@ -1451,6 +1451,24 @@ func TestNoArticleInNames(t *testing.T) {
 	}
 }
 
+// A continent's part is no state its last word names: "South America"
+// is not "America", the United States.
+func TestWiderAreasNameNoState(t *testing.T) {
+	x := fullExtractor(t)
+	for _, text := range []string{
+		"Brazil called itself a guarantor of peace in South America on Monday.",
+		"Mexico said migrants crossing Central America needed protection.",
+		"Ghana hosted leaders from across Sub-Saharan Africa and North Africa.",
+	} {
+		b := x.Extract(&article.Article{ID: article.ID(text), Text: text})
+		for _, n := range b.Nodes {
+			if name := fmt.Sprint(n.Props[graph.PropName]); n.Labels[0] == graph.LabelState && (name == "United States" || name == "Central African Republic" || name == "South Africa") {
+				t.Errorf("%q: State %s", text, name)
+			}
+		}
+	}
+}
+
 // "Forces of Mali's Azawad Liberation Front": the name after "of" owns
 // the group that follows, and "Forces of Mali" names no body.
 func TestNoBodyBeforeAPossessor(t *testing.T) {
