@@ -285,7 +285,8 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	// "the countries arming the LNA": a participle after a noun that
 	// names no actor has that noun for its subject ("Rwandan soldiers
 	// fighting" has its actor).
-	if strings.HasPrefix(d.toks[k].Tag, "VB") && d.nounWithoutActor(d.skipAuxiliaries(k-1)) {
+	// ("the aggressors" backing the government: past the quotation's end.)
+	if q := d.skipAuxiliaries(k - 1); strings.HasPrefix(d.toks[k].Tag, "VB") && (d.nounWithoutActor(q) || q > 0 && d.toks[q].Key == "\"" && d.nounWithoutActor(q-1)) {
 		return nil
 	}
 	// "The Council, which is chaired by X, demanded", "The CJTF, a
