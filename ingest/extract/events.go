@@ -808,6 +808,15 @@ func (d *doc) inQuote(k int) bool {
 // sidesOf returns the sides of the event at t: named next to it ("fighting
 // between A and B", "A and B agreed to a truce", "A's invasion of B") or,
 // failing that, the actors of its sentence.
+// targetAfter reports whether an actor struck follows the fighting at
+// t: "strikes on Houthi targets", "an offensive against the rebels".
+func (d *doc) targetAfter(t trigger) bool {
+	if w := d.low(t.to); w != "on" && w != "against" {
+		return false
+	}
+	return len(d.actorsRight(t.to+1, 3, actorLabels...)) > 0
+}
+
 func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 	// "The World Bank has attended the talks as an observer": observers
 	// are no side.
@@ -855,6 +864,11 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 					subj = append(subj, g)
 				}
 			}
+		}
+		// "The United States and Britain have carried out strikes on
+		// Houthi targets": allies against the side struck.
+		if len(subj) >= 2 && d.x.lex.kind(t.typ).fighting == fightingIs && d.targetAfter(t) {
+			break
 		}
 		if len(subj) >= 2 {
 			// In the text's order: "the leaders of Russia, Ukraine,
