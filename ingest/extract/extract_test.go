@@ -1451,6 +1451,23 @@ func TestNoArticleInNames(t *testing.T) {
 	}
 }
 
+// An acronym the article defines is the defined body's in the whole
+// article, whatever body the gazetteer gives it to.
+func TestDefinedAcronymIsTheArticles(t *testing.T) {
+	x := fullExtractor(t)
+	text := "CPC rebels sign truce. The government of the Central African Republic and the Coalition of Patriots for Change (CPC) signed a truce in Luanda. The CPC said it would respect it."
+	b := x.Extract(&article.Article{ID: article.ID(text), Text: text})
+	var orgs []string
+	for _, n := range b.Nodes {
+		if n.Labels[0] == graph.LabelOrganization {
+			orgs = append(orgs, fmt.Sprint(n.Props[graph.PropName]))
+		}
+	}
+	if !slices.Equal(orgs, []string{"Coalition of Patriots for Change"}) {
+		t.Errorf("organizations %q, want only the Coalition of Patriots for Change", orgs)
+	}
+}
+
 // A continent's part is no state its last word names: "South America"
 // is not "America", the United States.
 func TestWiderAreasNameNoState(t *testing.T) {

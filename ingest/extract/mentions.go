@@ -789,10 +789,12 @@ func (d *doc) findOrganizations() {
 		i = j - 1
 	}
 	// "The Syrian National Army (SNA)": a body the gazetteer knows, under
-	// an acronym it gives no one.
+	// an acronym it gives no one, or another body ("the Coalition of
+	// Patriots for Change (CPC)", not the Chinese Communist Party) when
+	// the name's initials spell it.
 	for _, m := range d.ments {
 		if e := m.ent; e != nil && e.label == graph.LabelOrganization && m.kind == mName && m.to+2 < len(d.toks) && d.low(m.to) == "(" && d.toks[m.to+2].Text == ")" {
-			if a := d.toks[m.to+1].Text; isAllCaps(a) && acronyms[a] == nil && d.mentionAt(m.to+1) == nil {
+			if a, o := d.toks[m.to+1].Text, d.mentionAt(m.to+1); isAllCaps(a) && acronyms[a] == nil && (o == nil || o.ent != e && d.definesAcronym(m.from, m.to)) {
 				acronyms[a] = e
 			}
 		}
