@@ -1105,6 +1105,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader Moussa Keita"},
 		},
 		{
+			name:    "a quoted analyst of a nationality or a country is not a leader",
+			text:    `"The talks will fail," said Moussa Keita, a Malian political analyst. "Nothing moves," said Awa Traore, a Mali analyst in Dakar.`,
+			notWant: []string{"Leader Moussa Keita", "Leader Awa Traore"},
+		},
+		{
 			name:    "a newspaper named after a place",
 			text:    "A soldier who escaped to Gao told the Kidal Standard that the army had left.",
 			notWant: []string{"Region Kidal", "Leader Gao"},

@@ -1000,7 +1000,12 @@ func (d *doc) privatePerson(j int) bool {
 		if d.x.lex.nonLeaders[w] {
 			return true
 		}
-		if w == "," || w == "." || w == "who" || d.mentionAt(k) != nil {
+		// "a Yemeni political analyst", "a Yemen analyst": a place or a
+		// nationality qualifies him, and he stays private.
+		if m := d.mentionAt(k); m != nil && m.ent != nil && !(m.kind == mDemonym || m.ent.label == graph.LabelState || m.ent.label == graph.LabelRegion) {
+			return false
+		}
+		if w == "," || w == "." || w == "who" {
 			return false
 		}
 	}
