@@ -1100,6 +1100,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader Tanzar"},
 		},
 		{
+			name: "a tribunal is a body",
+			text: "The Supreme Electoral Tribunal declared the result in Mali on Monday, and the opposition rejected it.",
+			want: []string{"Organization Supreme Electoral Tribunal"},
+		},
+		{
 			name:    "a quoted resident is not a leader",
 			text:    `"We have no water," said Moussa Keita, a resident of Gao.`,
 			notWant: []string{"Leader Moussa Keita"},
