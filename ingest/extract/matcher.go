@@ -339,6 +339,12 @@ func (d *doc) verbAfterName(k int) bool {
 	if w := d.low(k - 1); w == "that" || w == "which" || w == "who" {
 		return !strings.HasPrefix(next.Tag, "IN") && !strings.HasPrefix(next.Tag, "VB") && !strings.HasPrefix(next.Tag, "MD") && isWordToken(next.Text)
 	}
+	// "has delivered jets and trains Myanmar pilots", "sells jets to
+	// Niger and shields Mali": a verb joined to one before it, with its
+	// object after it.
+	if d.low(k-1) == "and" && d.joinedVerb(k) >= 0 {
+		return next.Tag == "DT" || next.Tag == "PRP$" || d.mentionAt(k+1) != nil && d.mentionAt(k+1).from == k+1
+	}
 	m := d.mentionAt(k - 1)
 	if m == nil || m.ent == nil || m.to != k || m.kind != mName || !m.ent.isActor() || m.possess {
 		return false
