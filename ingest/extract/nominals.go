@@ -37,6 +37,10 @@ func (d *doc) resolveNominals() {
 			if d.low(i+n) == "of" && i+n+1 < len(d.toks) && isCapitalized(d.toks[i+n+1].Text) {
 				break
 			}
+			// Nor does "the regional capital Lashio": the name follows.
+			if m := d.mentionAt(i + n); m != nil && m.from == i+n && m.ent != nil && m.kind == mName && (target == "city" || target == "region") && m.ent.label == graph.LabelRegion {
+				break
+			}
 			// Bare plurals ("Rebels who seized Goma", "government forces
 			// held Marib") refer too; bare singulars ("a region") do not.
 			if !det && target != "armed_group" && !(n == 2 && d.low(i) == "government") {
