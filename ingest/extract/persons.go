@@ -2066,6 +2066,17 @@ func (d *doc) pronounOwner(k int) *entity {
 		}
 		for p := from; p < sent.To && (s != si || p < k); p++ {
 			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && m.kind != mDemonym && m.kind != mCompound {
+				// "The third member of the alliance, the Arakan Army, is
+				// not covered. It controls": the apposition names the
+				// subject the of-phrase only qualifies.
+				if q := m.to + 1; d.low(d.skipModifiers(m.from-1)) == "of" && d.low(m.to) == "," {
+					if d.low(q) == "the" {
+						q++
+					}
+					if o := d.mentionAt(q); o != nil && o.from == q && o.kind == mName && o.ent != nil && o.ent.isActor() && o.ent != m.ent {
+						return o.ent
+					}
+				}
 				return m.ent
 			}
 			if s == si && p == sent.From && (d.low(p) == "it" || d.low(p) == "they") {
