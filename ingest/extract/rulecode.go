@@ -14,6 +14,7 @@ var ruleHooks = map[string]hookFunc{
 	"demand":           demandAt,
 	"withdraw":         withdrawFrom,
 	"alongside":        foughtAlongside,
+	"reciprocal":       reciprocal,
 	"ally-apposition":  allyApposition,
 	"proxy-apposition": proxyApposition,
 	"located-in":       locatedIn,
@@ -124,6 +125,15 @@ func withdrawFrom(d *doc, m *match) {
 // foughtAlongside reads "troops have fought alongside the Ethiopian army
 // against the insurgents": the subject backs its ally, and both fight the
 // enemy named after "against".
+// reciprocal reads "A and B clashed", "A and B exchanged fire": the two
+// actors of the subject fight each other. Three or more name no pair.
+func reciprocal(d *doc, m *match) {
+	subj := d.stateOrgOf(d.actorsLeft(m.k, actorLabels...))
+	if len(subj) == 2 && subj[0] != subj[1] {
+		d.emit(m, subj[0], subj[1], nil)
+	}
+}
+
 func foughtAlongside(d *doc, m *match) {
 	k, n := m.k, m.n
 	subj := d.stateOrgOf(d.actorsLeft(k, actorLabels...))
