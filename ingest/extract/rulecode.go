@@ -130,7 +130,12 @@ func withdrawFrom(d *doc, m *match) {
 func reciprocal(d *doc, m *match) {
 	subj := d.stateOrgOf(d.actorsLeft(m.k, actorLabels...))
 	if len(subj) == 2 && subj[0] != subj[1] {
-		d.emit(m, subj[0], subj[1], nil)
+		// A pair has no direction: by name, as the story's sides are.
+		a, b := subj[0], subj[1]
+		if b.name < a.name {
+			a, b = b, a
+		}
+		d.emit(m, a, b, nil)
 	}
 }
 
