@@ -1217,6 +1217,9 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					// actor just before, not the sentence's subject.
 					chain, _ := d.chainLeft(d.mentionAt(v-2), actorLabels)
 					add(ruleMediatesNoun, chain)
+				} else if chain := d.withAs(v); len(chain) > 0 {
+					// "held talks, with Cuba and Norway as guarantors".
+					add(ruleMediatesNoun, chain)
 				} else if w := d.low(v); (w == "are" || w == "were" || w == "is" || w == "was" || w == "as") && !d.clauseVerbAt(k+n) {
 					// "The OSCE, Russia and Ukraine are mediators", "acting as
 					// mediators"
@@ -1237,6 +1240,19 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 		}
 	}
 	return out, sents
+}
+
+// withAs is the actors named between "with" and "as" at v: "with Cuba
+// and Norway as guarantors".
+func (d *doc) withAs(v int) []*entity {
+	m := d.mentionAt(v - 1)
+	if d.low(v) != "as" || m == nil || m.ent == nil || !m.ent.isActor() || m.to != v {
+		return nil
+	}
+	if chain, q := d.chainLeft(m, actorLabels); d.low(q) == "with" {
+		return chain
+	}
+	return nil
 }
 
 // samePair reports whether sides are the pair p, in either order.
