@@ -1612,6 +1612,22 @@ func (d *doc) actorBefore(i, n int) *entity {
 }
 
 // rolesBefore reads the title phrase that ends just before token i.
+// portfolioAt reports whether the capitalized word at k is part of a
+// portfolio after a title: "Minister for Political and Security
+// Affairs", "Commissioner for Peace and Security".
+func (d *doc) portfolioAt(k int) bool {
+	for p := k; p >= 0 && p > k-6 && d.sameSent(p, k); p-- {
+		switch w := d.low(p); {
+		case w == "for" || w == "of":
+			return p > 0 && d.titleEndingAt(p-1) > 0
+		case w == "and" || isCapitalized(d.toks[p].Text) && d.mentionAt(p) == nil:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 func (d *doc) rolesBefore(i int) ([]role, bool) {
 	lx := d.x.lex
 	k := i - 1
@@ -1771,6 +1787,11 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			continue
 		case len(items) == 0 && comma && start-k < 6 && !isCapitalized(t.Text) && (strings.HasPrefix(t.Tag, "NN") || t.Tag == "DT" || t.Tag == "JJ"):
 			// "the EU special envoy for the dialogue, Tomas Novak"
+			k--
+			continue
+		case len(items) == 0 && comma && isCapitalized(t.Text) && d.mentionAt(k) == nil && d.portfolioAt(k):
+			// "Indonesia's Coordinating Minister for Political and
+			// Security Affairs, Rudi Hartanto": the portfolio's words.
 			k--
 			continue
 		case t.Tag == "NN" && !isCapitalized(t.Text) && d.low(k+1) == "minister":
