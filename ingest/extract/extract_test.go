@@ -1100,6 +1100,16 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader Tanzar"},
 		},
 		{
+			name: "an apposition calls a name the gazetteer does not know a party",
+			text: "Podemos, the opposition party that came second in the election, demanded that Mali publish the terms of the deal.",
+			want: []string{"Organization Podemos", "DEMANDS Podemos -> Mali"},
+		},
+		{
+			name:    "a source's attribution after a name is no apposition",
+			text:    "A drone strike near Gao killed a commander known as Karim Benali, the group said.",
+			notWant: []string{"Organization Karim Benali"},
+		},
+		{
 			name: "a tribunal is a body",
 			text: "The Supreme Electoral Tribunal declared the result in Mali on Monday, and the opposition rejected it.",
 			want: []string{"Organization Supreme Electoral Tribunal"},

@@ -799,6 +799,7 @@ func (d *doc) findOrganizations() {
 			}
 		}
 	}
+	d.findApposedOrgs()
 	d.findGroups()
 	d.findGovBodies()
 	// Acronyms defined in the text: "Libyan National Army (LNA)".
@@ -813,6 +814,56 @@ func (d *doc) findOrganizations() {
 				}
 			}
 		}
+	}
+}
+
+// apposedOrgNouns are the nouns an apposition calls a body by, and the
+// kind each gives it.
+var apposedOrgNouns = map[string]graph.OrgKind{"party": "party", "group": "other", "movement": "other", "faction": "other",
+	"militia": "armed_group", "coalition": "other", "alliance": "other", "organisation": "other", "organization": "other"}
+
+// findApposedOrgs finds the bodies the gazetteer does not know that an
+// apposition calls a party or a group: "Podemos, the opposition party
+// that came second", "Viv Ansanm, a coalition of gangs". A group called
+// rebel, armed or militant is an armed group.
+func (d *doc) findApposedOrgs() {
+	lx := d.x.lex
+	for i := 0; i < len(d.toks); i++ {
+		j := i
+		for j < len(d.toks) && j-i < 4 && d.sameSent(i, j) && d.mentionAt(j) == nil && strings.HasPrefix(d.toks[j].Tag, "NNP") && isCapitalized(d.toks[j].Text) && isWordToken(d.toks[j].Text) && !lx.stopNames[d.toks[j].Text] {
+			j++
+		}
+		if j == i || d.toks[i].Sent < 0 || d.titled[d.toks[i].Sent] || d.low(j) != "," || d.mentionAt(i-1) != nil || i > 0 && isCapitalized(d.toks[i-1].Text) && d.sameSent(i-1, i) && d.low(i-1) != "the" {
+			i = j
+			continue
+		}
+		q := j + 1
+		if w := d.low(q); w != "the" && w != "a" && w != "an" {
+			i = j
+			continue
+		}
+		q++
+		armed := false
+		for n := 0; n < 4 && q < len(d.toks) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && apposedOrgNouns[d.low(q)] == "" && (d.toks[q].Tag == "JJ" || strings.HasPrefix(d.toks[q].Tag, "NN") || strings.HasPrefix(d.toks[q].Tag, "VBN")); n++ {
+			armed = armed || lx.insurgents[d.low(q)] || d.low(q) == "armed" || d.low(q) == "rebel" || d.low(q) == "militant"
+			q++
+		}
+		kind := apposedOrgNouns[d.low(q)]
+		// ("X, the group said": a source's attribution, not an apposition.)
+		if nx := d.toks[min(q+1, len(d.toks)-1)]; kind == "" || d.mentionAt(q) != nil || q+1 < len(d.toks) && (strings.HasPrefix(nx.Tag, "NN") || nx.Text == "'s" || nx.Tag == "VBD" || nx.Tag == "VBZ" || nx.Tag == "VBP") {
+			i = j
+			continue
+		}
+		if armed {
+			kind = "armed_group"
+		}
+		e := d.entity(graph.LabelOrganization, d.span(i, j))
+		e.real = true
+		if e.kind == "" || e.kind == "other" {
+			e.kind = kind
+		}
+		d.addMention(&mention{ent: e, from: i, to: j, kind: mName})
+		i = j
 	}
 }
 
