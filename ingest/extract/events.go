@@ -834,6 +834,21 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 			return d.dyad[:], true
 		}
 	}
+	// "Colombia's revived truce with the ELN": the possessor and the
+	// actor after "with".
+	q := t.from - 1
+	for n := 0; n < 2 && q > 0 && d.mentionAt(q) == nil && (d.toks[q].Tag == "JJ" || d.toks[q].Tag == "JJS" || d.toks[q].Tag == "VBN"); n++ {
+		q--
+	}
+	// (An agreement of allies, "Moldova's trade agreement with the bloc",
+	// is no story's pair of sides.)
+	if d.low(q) == "'s" && d.low(t.to) == "with" && d.x.lex.kind(t.typ).fighting != fightingNone {
+		if m := d.mentionAt(q - 1); m != nil && m.ent != nil && m.ent.isActor() && m.to == q {
+			if o := d.actorsRight(t.to+1, 3, stateOrg...); len(o) > 0 && o[0] != d.owner(m) {
+				return []*entity{d.owner(m), o[0]}, true
+			}
+		}
+	}
 	// "A and B have agreed to ...": a conjoined subject before a verb.
 	s := d.sents[t.sent]
 	for p := t.from - 1; p >= s.From; p-- {
