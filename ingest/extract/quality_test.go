@@ -20,12 +20,12 @@ const qualityFloors = "testdata/quality-floor.tsv"
 // TestQualityFloor extracts the project's gold article sets with the
 // built-in gazetteer and scores them with package eval (rule for rule as
 // score.py): each kind's F1 must stay at or above its recorded floor.
-// The sample articles run always; the held-out, broad, wire, dispatch and
-// briefs sets, the slow part, skip under -short.
+// The sample articles run always; the held-out, broad, wire, dispatch,
+// briefs and reports sets, the slow part, skip under -short.
 func TestQualityFloor(t *testing.T) {
 	floors := readFloors(t)
 	x := fullExtractor(t)
-	for _, set := range []string{"articles", "holdout", "broad", "wire", "dispatch", "briefs"} {
+	for _, set := range []string{"articles", "holdout", "broad", "wire", "dispatch", "briefs", "reports"} {
 		t.Run(set, func(t *testing.T) {
 			if testing.Short() && set != "articles" {
 				t.Skip("skipped under -short")
