@@ -63,7 +63,11 @@ func New(d *gazetteer.Dict, seed uint64) (*Generator, error) {
 		case graph.LabelState:
 			g.states = append(g.states, e)
 		case graph.LabelRegion:
-			g.regions = append(g.regions, e)
+			// A wide area ("the Middle East", "South America") is no
+			// place a state holds or claims.
+			if e.Kind != "wider" {
+				g.regions = append(g.regions, e)
+			}
 		case graph.LabelOrganization:
 			g.orgs = append(g.orgs, e)
 		}
