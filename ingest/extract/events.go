@@ -805,9 +805,6 @@ func (d *doc) inQuote(k int) bool {
 	return true
 }
 
-// sidesOf returns the sides of the event at t: named next to it ("fighting
-// between A and B", "A and B agreed to a truce", "A's invasion of B") or,
-// failing that, the actors of its sentence.
 // targetAfter reports whether an actor struck follows the fighting at
 // t: "strikes on Houthi targets", "an offensive against the rebels".
 func (d *doc) targetAfter(t trigger) bool {
@@ -817,6 +814,9 @@ func (d *doc) targetAfter(t trigger) bool {
 	return len(d.actorsRight(t.to+1, 3, actorLabels...)) > 0
 }
 
+// sidesOf returns the sides of the event at t: named next to it ("fighting
+// between A and B", "A and B agreed to a truce", "A's invasion of B") or,
+// failing that, the actors of its sentence.
 func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 	// "The World Bank has attended the talks as an observer": observers
 	// are no side.

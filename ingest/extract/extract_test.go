@@ -1450,6 +1450,17 @@ func TestMainStateOfGroupsInARegion(t *testing.T) {
 	}
 }
 
+// namesOf is the names of b's nodes labelled l, in b's order.
+func namesOf(b *graph.Batch, l graph.Label) []string {
+	var out []string
+	for _, n := range b.Nodes {
+		if n.Labels[0] == l {
+			out = append(out, fmt.Sprint(n.Props[graph.PropName]))
+		}
+	}
+	return out
+}
+
 // A sentence's capitalized article opens no name: "A State Department
 // spokesperson" speaks for the State Department.
 func TestNoArticleInNames(t *testing.T) {
@@ -1459,12 +1470,7 @@ func TestNoArticleInNames(t *testing.T) {
 		{"An African Union envoy arrived in Khartoum on Monday.", "African Union"},
 	} {
 		b := x.Extract(&article.Article{ID: article.ID(tc.text), Text: tc.text})
-		var orgs []string
-		for _, n := range b.Nodes {
-			if n.Labels[0] == graph.LabelOrganization {
-				orgs = append(orgs, fmt.Sprint(n.Props[graph.PropName]))
-			}
-		}
+		orgs := namesOf(b, graph.LabelOrganization)
 		if !slices.Equal(orgs, []string{tc.want}) {
 			t.Errorf("%q: organizations %q, want only %s", tc.text, orgs, tc.want)
 		}
@@ -1477,12 +1483,7 @@ func TestDefinedAcronymIsTheArticles(t *testing.T) {
 	x := fullExtractor(t)
 	text := "CPC rebels sign truce. The government of the Central African Republic and the Coalition of Patriots for Change (CPC) signed a truce in Luanda. The CPC said it would respect it."
 	b := x.Extract(&article.Article{ID: article.ID(text), Text: text})
-	var orgs []string
-	for _, n := range b.Nodes {
-		if n.Labels[0] == graph.LabelOrganization {
-			orgs = append(orgs, fmt.Sprint(n.Props[graph.PropName]))
-		}
-	}
+	orgs := namesOf(b, graph.LabelOrganization)
 	if !slices.Equal(orgs, []string{"Coalition of Patriots for Change"}) {
 		t.Errorf("organizations %q, want only the Coalition of Patriots for Change", orgs)
 	}
@@ -1498,8 +1499,8 @@ func TestWiderAreasNameNoState(t *testing.T) {
 		"Ghana hosted leaders from across Sub-Saharan Africa and North Africa.",
 	} {
 		b := x.Extract(&article.Article{ID: article.ID(text), Text: text})
-		for _, n := range b.Nodes {
-			if name := fmt.Sprint(n.Props[graph.PropName]); n.Labels[0] == graph.LabelState && (name == "United States" || name == "Central African Republic" || name == "South Africa") {
+		for _, name := range namesOf(b, graph.LabelState) {
+			if name == "United States" || name == "Central African Republic" || name == "South Africa" {
 				t.Errorf("%q: State %s", text, name)
 			}
 		}
@@ -1512,12 +1513,7 @@ func TestNoBodyBeforeAPossessor(t *testing.T) {
 	x := testExtractor(t)
 	text := "Forces of Mali's Azawad Liberation Front seized Gao on Monday."
 	b := x.Extract(&article.Article{ID: article.ID(text), Text: text})
-	var orgs []string
-	for _, n := range b.Nodes {
-		if n.Labels[0] == graph.LabelOrganization {
-			orgs = append(orgs, fmt.Sprint(n.Props[graph.PropName]))
-		}
-	}
+	orgs := namesOf(b, graph.LabelOrganization)
 	if !slices.Equal(orgs, []string{"Azawad Liberation Front"}) {
 		t.Errorf("%q: organizations %q, want only the Azawad Liberation Front", text, orgs)
 	}

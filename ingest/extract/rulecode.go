@@ -343,9 +343,7 @@ func locatedIn(d *doc, m *match) {
 	}
 	// "Marte in Nigeria's north-eastern Borno State": the nearest
 	// container.
-	for n := 0; n < 2 && q < len(d.toks) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && d.toks[q].Tag == "JJ"; n++ {
-		q++
-	}
+	q = d.skipAdjectivesRight(q)
 	// "in the eastern department of Arauca": the place the noun names.
 	if q+1 < len(d.toks) && d.mentionAt(q) == nil && provinceNouns[d.low(q)] && d.low(q+1) == "of" {
 		q += 2
@@ -356,9 +354,7 @@ func locatedIn(d *doc, m *match) {
 		if d.low(q) == "the" {
 			q++
 		}
-		for n := 0; n < 2 && q < len(d.toks) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && d.toks[q].Tag == "JJ"; n++ {
-			q++
-		}
+		q = d.skipAdjectivesRight(q)
 	}
 	// "in B in" at the end of a text: nothing after the preposition.
 	if q >= len(d.toks) {
@@ -376,6 +372,15 @@ func locatedIn(d *doc, m *match) {
 	if o := d.mentionAt(q); o != nil && o.ent != nil && (o.ent.label == graph.LabelState || o.ent.label == graph.LabelRegion && !d.isCity(o.ent)) && o.kind != mDemonym && o.ent != r.ent {
 		d.emit(m, r.ent, o.ent, nil)
 	}
+}
+
+// skipAdjectivesRight steps right from q over up to two lower-case
+// adjectives: "northern", "oil-rich".
+func (d *doc) skipAdjectivesRight(q int) int {
+	for n := 0; n < 2 && q < len(d.toks) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && d.toks[q].Tag == "JJ"; n++ {
+		q++
+	}
+	return q
 }
 
 // provinceNouns name a division of a state before "of" and its name.
