@@ -2204,14 +2204,13 @@ func (d *doc) whoLeads(k int) (title string, owner *entity) {
 	}
 	// Two modifiers may stand before the body: "political bureau",
 	// "peace dialogue panel".
-	for n := 0; n < 2 && q+1 < len(d.toks) && !d.ledBody(q) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text); n++ {
-		if d.ledBody(q + 1) {
+	modifier := func(p int) bool { return d.mentionAt(p) == nil && !isCapitalized(d.toks[p].Text) }
+	if q+1 < len(d.toks) && !d.ledBody(q) && modifier(q) {
+		switch {
+		case d.ledBody(q + 1):
 			q++
-			break
-		}
-		if n == 0 && q+2 < len(d.toks) && d.mentionAt(q+1) == nil && !isCapitalized(d.toks[q+1].Text) && d.ledBody(q+2) {
+		case q+2 < len(d.toks) && modifier(q+1) && d.ledBody(q+2):
 			q += 2
-			break
 		}
 	}
 	if q >= len(d.toks) || !d.sameSent(k, q) || d.ledBody(q) || phraseEnds[d.low(q)] {

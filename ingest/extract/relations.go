@@ -1449,6 +1449,23 @@ func (d *doc) firstVerbSubject(si, k int) []*entity {
 	return nil
 }
 
+// commaAcross is the comma that closes the phrase the comma at p opens,
+// looking left (step -1) or right (step 1) through at most reach tokens
+// of its sentence, or -1: "and, in a scene broadcast on television,
+// ordered", "demanded, as a condition for any truce, that".
+func (d *doc) commaAcross(p, step, reach int) int {
+	if p < 0 || p >= len(d.toks) {
+		return -1
+	}
+	from := d.sents[d.toks[p].Sent].From
+	for c := p + step; c > from && c+1 < len(d.toks) && d.sameSent(c, p) && (c-p)*step <= reach; c += step {
+		if d.low(c) == "," {
+			return c
+		}
+	}
+	return -1
+}
+
 // demandAt reads "X demanded Y ...", "X called on Y to ...", "urged Y to":
 // the code of the rules whose code is demand.
 func demandAt(d *doc, m *match) {
@@ -1485,15 +1502,8 @@ func demandAt(d *doc, m *match) {
 		// confronted Zuniga and, in a scene broadcast on television,
 		// ordered him": past the phrase between commas.)
 		p := k - 1
-		if d.low(p) == "," {
-			for c := p - 1; c > d.sents[si].From && c >= p-10; c-- {
-				if d.low(c) == "," {
-					if d.low(c-1) == "and" {
-						p = c - 1
-					}
-					break
-				}
-			}
+		if c := d.commaAcross(p, -1, 10); d.low(p) == "," && c >= 0 && d.low(c-1) == "and" {
+			p = c - 1
 		}
 		if d.low(p) == "and" || d.low(p) == "has" && d.low(p-1) == "and" {
 			found := false
@@ -1523,15 +1533,8 @@ func demandAt(d *doc, m *match) {
 	if strong {
 		// "demanded, as a condition for any truce, that the RSF
 		// withdraw": past the phrase between commas.
-		if d.low(what) == "," {
-			for c := what + 1; c < what+12 && c+1 < len(d.toks) && d.sameSent(c, k); c++ {
-				if d.low(c) == "," {
-					if d.low(c+1) == "that" {
-						what = c + 1
-					}
-					break
-				}
-			}
+		if c := d.commaAcross(what, 1, 11); d.low(what) == "," && c >= 0 && d.low(c+1) == "that" {
+			what = c + 1
 		}
 		targets = d.actorsRight(what, 10, actorLabels...)
 		// "insisted the pact would not allow China to ...": an actor in a
