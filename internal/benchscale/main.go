@@ -5,7 +5,8 @@
 // script, neo4j-admin database import full of those files and geokg
 // schema apply after it, and geokg export --from-db of the imported
 // graph. It prints a table of wall time, CPU time (of geokg and of the
-// server apart), rate and peak memory, then the ratios that matter: the
+// server apart, and of the server's the part its JVM spent compiling),
+// rate and peak memory, then the ratios that matter: the
 // rate at each size against the smallest, load against neo4j-admin import
 // of the same graph, and each export against -baseline, an earlier
 // binary run side by side with it.
@@ -36,8 +37,10 @@ import (
 	"time"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/store"
 	"github.com/geokg/geokg/ingest/gazetteer"
 	"github.com/geokg/geokg/internal/synth"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 type options struct {
@@ -65,7 +68,7 @@ func main() {
 	flag.StringVar(&o.pagecache, "pagecache", "4g", "page cache of the benchmark servers")
 	flag.StringVar(&loadPorts, "load-ports", "17724,17494", "Bolt and HTTP ports of the server that load and ingest write to")
 	flag.StringVar(&bulkPorts, "bulk-ports", "17734,17504", "Bolt and HTTP ports of the server neo4j-admin imports into")
-	flag.StringVar(&steps, "steps", "load,load-bulk,export,next,ingest,ingest-bulk", "steps to run: load, load-bulk (load --bulk), export (neo4j-admin CSV), export-cypher, import (neo4j-admin), next (import, then load 2,000 more articles), export-db (import, then export --from-db as neo4j-admin CSV and cypher), ingest, ingest-bulk (ingest --bulk)")
+	flag.StringVar(&steps, "steps", "load,load-bulk,export,next,ingest,ingest-bulk", "steps to run: load, load-bulk (load --bulk), load-bulk-warm (load --bulk into a server warmed up by a bulk load of 10,000 articles, then emptied), export (neo4j-admin CSV), export-cypher, import (neo4j-admin), next (import, then load 2,000 more articles), export-db (import, then export --from-db as neo4j-admin CSV and cypher), ingest, ingest-bulk (ingest --bulk)")
 	flag.StringVar(&o.out, "out", "", "also write the table to this file")
 	flag.IntVar(&o.loadMax, "load-max", 0, "run the load and ingest steps only on corpora of at most this many articles (0: all)")
 	flag.Parse()
@@ -114,6 +117,7 @@ type row struct {
 	wall      time.Duration
 	cpu       time.Duration // the measured process and its children
 	serverCPU time.Duration // the Neo4j server during the step
+	serverJIT time.Duration // of serverCPU, the JVM's compiler threads
 	peakRSS   int64         // bytes, largest process
 	note      string
 }
@@ -138,7 +142,7 @@ func run(ctx context.Context, o options) error {
 			return err
 		}
 		fmt.Printf("# %d articles: %d elements as extracted (%s)\n", n, c.elements, c.dir)
-		for _, step := range []string{"load", "load-bulk", "export", "export-cypher", "import", "next", "export-db", "ingest", "ingest-bulk"} {
+		for _, step := range []string{"load", "load-bulk", "load-bulk-warm", "export", "export-cypher", "import", "next", "export-db", "ingest", "ingest-bulk"} {
 			if !o.steps[step] || o.loadMax > 0 && n > o.loadMax && (step == "load" || step == "ingest") {
 				continue
 			}
@@ -344,14 +348,48 @@ func (s server) cpu() time.Duration {
 	if p == 0 {
 		return 0
 	}
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", p))
+	return time.Duration(procTicks(fmt.Sprintf("/proc/%d/stat", p))) * time.Second / 100 // USER_HZ
+}
+
+// during runs fn and records in r the server's CPU time while it ran,
+// and the part of it the JVM spent compiling.
+func (s server) during(r *row, fn func() error) error {
+	c0, j0 := s.cpu(), s.jit()
+	err := fn()
+	r.serverCPU, r.serverJIT = s.cpu()-c0, s.jit()-j0
+	return err
+}
+
+// jit is the CPU time of the server JVM's compiler threads so far: a new
+// server compiles its hot code as a load runs, a cost that does not grow
+// with the load.
+func (s server) jit() time.Duration {
+	p := s.pid()
+	if p == 0 {
+		return 0
+	}
+	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*", p))
+	var ticks int64
+	for _, t := range tasks {
+		name, err := os.ReadFile(filepath.Join(t, "comm"))
+		if err != nil || !strings.Contains(string(name), "CompilerThre") {
+			continue
+		}
+		ticks += procTicks(filepath.Join(t, "stat"))
+	}
+	return time.Duration(ticks) * time.Second / 100 // USER_HZ
+}
+
+// procTicks reads the user and system time of a /proc stat file.
+func procTicks(path string) int64 {
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return 0
 	}
 	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+2:]))
 	ut, _ := strconv.ParseInt(f[11], 10, 64)
 	st, _ := strconv.ParseInt(f[12], 10, 64)
-	return time.Duration(ut+st) * time.Second / 100 // USER_HZ
+	return ut + st
 }
 
 func (s server) env() []string {
@@ -469,7 +507,7 @@ func measure(ctx context.Context, o options, c *corpusFiles, step string) ([]row
 	}
 	r := row{articles: c.n, step: step, elements: c.elements}
 	switch step {
-	case "load", "ingest", "load-bulk", "ingest-bulk":
+	case "load", "ingest", "load-bulk", "ingest-bulk", "load-bulk-warm":
 		if err := loadSrv.fresh(ctx); err != nil {
 			return nil, err
 		}
@@ -477,6 +515,7 @@ func measure(ctx context.Context, o options, c *corpusFiles, step string) ([]row
 		if _, _, _, _, err := exe(ctx, env, geokg, "schema", "apply"); err != nil {
 			return nil, err
 		}
+		step, warm := strings.CutSuffix(step, "-warm")
 		cmd, bulk := strings.CutSuffix(step, "-bulk")
 		args := []string{cmd}
 		r.step = "geokg " + cmd
@@ -484,14 +523,21 @@ func measure(ctx context.Context, o options, c *corpusFiles, step string) ([]row
 			args = append(args, "--bulk")
 			r.step += " --bulk"
 		}
+		if warm {
+			if err := warmUp(ctx, o, loadSrv, geokg); err != nil {
+				return nil, err
+			}
+			r.step += " (warm server)"
+		}
 		in := c.graph
 		if cmd == "ingest" {
 			in = c.articles
 		}
-		s0 := loadSrv.cpu()
 		var out string
-		r.wall, r.cpu, r.peakRSS, out, err = exe(ctx, env, geokg, append(args, in)...)
-		r.serverCPU = loadSrv.cpu() - s0
+		err := loadSrv.during(&r, func() (err error) {
+			r.wall, r.cpu, r.peakRSS, out, err = exe(ctx, env, geokg, append(args, in)...)
+			return err
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -536,9 +582,10 @@ func measure(ctx context.Context, o options, c *corpusFiles, step string) ([]row
 				r := row{articles: c.n, step: "geokg export --from-db (" + map[string]string{"neo4j-admin": "neo4j-admin CSV", "cypher": "cypher script"}[format] + ")" + bin.tag, elements: c.elements}
 				out := filepath.Join(c.dir, "from-db-"+format)
 				os.RemoveAll(out)
-				s0 := bulkSrv.cpu()
-				r.wall, r.cpu, r.peakRSS, _, err = exe(ctx, bulkSrv.env(), bin.path, "export", "--from-db", "--format", format, "--out", out)
-				r.serverCPU = bulkSrv.cpu() - s0
+				err := bulkSrv.during(&r, func() (err error) {
+					r.wall, r.cpu, r.peakRSS, _, err = exe(ctx, bulkSrv.env(), bin.path, "export", "--from-db", "--format", format, "--out", out)
+					return err
+				})
 				os.RemoveAll(out)
 				if err != nil {
 					return nil, err
@@ -563,10 +610,11 @@ func measure(ctx context.Context, o options, c *corpusFiles, step string) ([]row
 			}
 			for i, h := range halves {
 				nx := row{articles: c.n, step: fmt.Sprintf("geokg load of %d more (%s)", nextArticles/2, []string{"cold", "warm"}[i]), elements: h.elements}
-				s0 := bulkSrv.cpu()
 				var out string
-				nx.wall, nx.cpu, nx.peakRSS, out, err = exe(ctx, bulkSrv.env(), geokg, "load", h.path)
-				nx.serverCPU = bulkSrv.cpu() - s0
+				err := bulkSrv.during(&nx, func() (err error) {
+					nx.wall, nx.cpu, nx.peakRSS, out, err = exe(ctx, bulkSrv.env(), geokg, "load", h.path)
+					return err
+				})
 				if err != nil {
 					return nil, err
 				}
@@ -577,6 +625,41 @@ func measure(ctx context.Context, o options, c *corpusFiles, step string) ([]row
 		return rows, bulkSrv.do(ctx, "stop")
 	}
 	return nil, fmt.Errorf("unknown step %q", step)
+}
+
+// warmArticles is the size of the corpus whose bulk load warms a server up.
+const warmArticles = 10000
+
+// warmUp bulk-loads the graph of warmArticles articles into the server and
+// deletes it: then the server has compiled its hot code and planned the
+// loader's queries, as one that has run for a while has.
+func warmUp(ctx context.Context, o options, s server, geokg string) error {
+	c, err := corpus(o.dir, warmArticles)
+	if err != nil {
+		return err
+	}
+	if _, _, _, _, err := exe(ctx, s.env(), geokg, "load", "--bulk", c.graph); err != nil {
+		return fmt.Errorf("warm up: %w", err)
+	}
+	pw, err := os.ReadFile(filepath.Join(s.home, "password"))
+	if err != nil {
+		return err
+	}
+	db, err := store.Connect(ctx, store.Config{URI: fmt.Sprintf("bolt://127.0.0.1:%d", s.ports[0]), User: "neo4j", Password: strings.TrimSpace(string(pw))})
+	if err != nil {
+		return err
+	}
+	defer db.Close(ctx)
+	sess := db.Session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		return fmt.Errorf("warm up: delete its graph: %w", err)
+	}
+	return nil
 }
 
 // importAdmin imports the corpus' neo4j-admin CSV into a fresh bulk
@@ -613,9 +696,10 @@ func importAdmin(ctx context.Context, o options, c *corpusFiles, bulkSrv server,
 		return nil, err
 	}
 	s := row{articles: c.n, step: "geokg schema apply (after import)", elements: c.elements}
-	s0 := bulkSrv.cpu()
-	s.wall, s.cpu, s.peakRSS, _, err = exe(ctx, bulkSrv.env(), geokg, "schema", "apply")
-	s.serverCPU = bulkSrv.cpu() - s0
+	err = bulkSrv.during(&s, func() (err error) {
+		s.wall, s.cpu, s.peakRSS, _, err = exe(ctx, bulkSrv.env(), geokg, "schema", "apply")
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -649,22 +733,23 @@ func summaryLine(stderr string) string {
 }
 
 func (r row) line() string {
-	server := "-"
+	server, jit := "-", "-"
 	if r.serverCPU > 0 {
 		server = fmt.Sprintf("%.1f", r.serverCPU.Seconds())
+		jit = fmt.Sprintf("%.1f", r.serverJIT.Seconds())
 	}
-	return fmt.Sprintf("| %9d | %-*s | %10d | %8.1f | %8.1f | %8s | %10.0f | %8.0f |",
-		r.articles, stepWidth, r.step, r.elements, r.wall.Seconds(), r.cpu.Seconds(), server, r.rate(), float64(r.peakRSS)/(1<<20))
+	return fmt.Sprintf("| %9d | %-*s | %10d | %8.1f | %8.1f | %8s | %6s | %10.0f | %8.0f |",
+		r.articles, stepWidth, r.step, r.elements, r.wall.Seconds(), r.cpu.Seconds(), server, jit, r.rate(), float64(r.peakRSS)/(1<<20))
 }
 
 func render(rows []row) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "| articles  | %-*s |   elements |  wall s  | CPU s    | server s | elements/s | peak MB  |\n", stepWidth, "step")
-	fmt.Fprintf(&b, "|----------:|%s|-----------:|---------:|---------:|---------:|-----------:|---------:|\n", strings.Repeat("-", stepWidth+2))
+	fmt.Fprintf(&b, "| articles  | %-*s |   elements |  wall s  | CPU s    | server s | JIT s  | elements/s | peak MB  |\n", stepWidth, "step")
+	fmt.Fprintf(&b, "|----------:|%s|-----------:|---------:|---------:|---------:|-------:|-----------:|---------:|\n", strings.Repeat("-", stepWidth+2))
 	for _, r := range rows {
 		b.WriteString(r.line() + "\n")
 	}
-	b.WriteString("\nCPU s is the measured process (geokg or neo4j-admin); server s the Neo4j server's CPU during the step.\n")
+	b.WriteString("\nCPU s is the measured process (geokg or neo4j-admin); server s the Neo4j server's CPU during the step, JIT s the part of it spent by its JVM compiling code.\n")
 	b.WriteString("elements are the nodes and relationships of the corpus as extracted, one article at a time, for every step.\n\n")
 	find := func(n int, step string) (row, bool) {
 		for _, r := range rows {
@@ -678,7 +763,7 @@ func render(rows []row) string {
 		return b.String()
 	}
 	base := rows[0].articles
-	for _, step := range []string{"geokg load", "geokg load --bulk", fmt.Sprintf("geokg load of %d more (warm)", nextArticles/2), "geokg ingest", "geokg ingest --bulk", "geokg export (neo4j-admin CSV)",
+	for _, step := range []string{"geokg load", "geokg load --bulk", "geokg load --bulk (warm server)", fmt.Sprintf("geokg load of %d more (warm)", nextArticles/2), "geokg ingest", "geokg ingest --bulk", "geokg export (neo4j-admin CSV)",
 		"geokg export (cypher script)", "geokg export --from-db (neo4j-admin CSV)", "geokg export --from-db (cypher script)"} {
 		for _, tag := range []string{"", baselineTag} {
 			r0, ok := find(base, step+tag)
@@ -708,7 +793,7 @@ func render(rows []row) string {
 	}
 	for _, r := range rows {
 		switch r.step {
-		case "geokg load", "geokg ingest", "geokg load --bulk", "geokg ingest --bulk":
+		case "geokg load", "geokg ingest", "geokg load --bulk", "geokg ingest --bulk", "geokg load --bulk (warm server)":
 		default:
 			continue
 		}
