@@ -1356,6 +1356,20 @@ func (d *doc) passiveAt(k int) bool {
 	if w := d.low(k + 1); (w == "and" || w == "or") && d.toks[k].Tag == "VBN" && d.low(k+3) == "by" && d.sameSent(k, k+3) {
 		return true
 	}
+	// "guardsmen captured during the siege of Gao": a participle after a
+	// noun, a preposition after it, says what befell the noun.
+	if tg := d.toks[k].Tag; (tg == "VBN" || tg == "VBD") && k > 0 && d.sameSent(k-1, k+1) && d.mentionAt(k-1) == nil &&
+		(d.toks[k-1].Tag == "NN" || d.toks[k-1].Tag == "NNS") && d.toks[k+1].Tag == "IN" {
+		// Not "which rebel fighters captured in May": a relative clause
+		// whose subject the noun is.
+		p := k - 1
+		for p > 0 && d.sameSent(p-1, k) && (d.mentionAt(p-1) != nil || strings.HasPrefix(d.toks[p-1].Tag, "NN") || d.toks[p-1].Tag == "JJ") {
+			p--
+		}
+		if w := d.low(p - 1); w != "which" && w != "that" && w != "whom" {
+			return true
+		}
+	}
 	return passiveAux[d.low(k-1)]
 }
 
