@@ -852,7 +852,7 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 	// "A and B have agreed to ...": a conjoined subject before a verb.
 	s := d.sents[t.sent]
 	for p := t.from - 1; p >= s.From; p-- {
-		if !strings.HasPrefix(d.toks[p].Tag, "VB") || !d.x.lex.jointVerbs[d.toks[p].Lower] {
+		if !strings.HasPrefix(d.toks[p].Tag, "VB") || !d.x.lex.jointVerbs[d.toks[p].Lower] || d.auxOfOtherVerb(p, t.from) {
 			continue
 		}
 		// "Moldova and its breakaway region of Transnistria agreed": a
@@ -964,6 +964,28 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 		}
 	}
 	return out, false
+}
+
+// auxOfOtherVerb reports whether the auxiliary at p carries a verb before
+// to that names no joint deed: "Turkey and Qatar have also helped broker
+// swaps" says nothing of the swaps' sides, "A and B have agreed to" does.
+func (d *doc) auxOfOtherVerb(p, to int) bool {
+	switch d.low(p) {
+	case "have", "has", "are", "were":
+	default:
+		return false
+	}
+	for q := p + 1; q < to; q++ {
+		tag := d.toks[q].Tag
+		switch w := d.low(q); {
+		case strings.HasPrefix(tag, "RB") || w == "been" || w == "being":
+		case strings.HasPrefix(tag, "VB"):
+			return !d.x.lex.jointVerbs[d.toks[q].Lower]
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // coupStateNamed is the state named with the coup at t ("Niger's coup",
