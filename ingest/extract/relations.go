@@ -331,9 +331,12 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		}
 		return subject
 	}
+	// "GAO, Mali (Sahel Wire) - Gunmen seized": the dateline is no
+	// clause's subject.
+	dateline := d.datelineEnd(d.toks[k].Sent)
 	for p := k - 1; p >= 0 && d.sameSent(p, k) && p >= k-window; p-- {
 		w := d.low(p)
-		if w == ";" {
+		if w == ";" || p == dateline {
 			break
 		}
 		// "to take on gangs that control most of the capital": a relative
