@@ -948,7 +948,7 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 	case "attack", "armed_conflict":
 		var out []*entity
 		for p := s.From; p < s.To; p++ {
-			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && (m.kind != mDemonym || d.actorNounAfter(m.to)) && !d.bystanderCompound(m) {
+			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && (m.kind != mDemonym || d.actorNounAfter(m.to)) && !d.bystanderCompound(m) && !d.acrossBorder(m) {
 				out = appendEntity(out, d.owner(m))
 			}
 		}
@@ -1051,6 +1051,28 @@ func (d *doc) bystanderCompound(m *mention) bool {
 		return true
 	}
 	return d.x.lex.cue(graph.RelSupports, cueCompound, m.suffix) || d.x.lex.cue(graph.RelMediates, cueCompound, m.suffix) && m.suffix != "led"
+}
+
+// acrossBorder reports whether m names the state across a border that
+// people went to, a place: "fell back toward the border with Niger" (but
+// troops massed "along the border with Armenia" face it).
+func (d *doc) acrossBorder(m *mention) bool {
+	p := m.from - 1
+	if d.low(p) == "the" {
+		p--
+	}
+	if w := d.low(p); w != "with" && w != "of" || !d.x.lex.borderNouns[d.low(p-1)] {
+		return false
+	}
+	p -= 2
+	if d.low(p) == "the" {
+		p--
+	}
+	switch d.low(p) {
+	case "toward", "towards", "across", "into", "over", "to":
+		return true
+	}
+	return false
 }
 
 // personJustBefore reports whether a person's name ends the words before
