@@ -153,6 +153,9 @@ var ruleSides = map[string]sideFunc{
 	},
 	"region-left": func(d *doc, m *match, s *Slot) []*entity {
 		if regs := d.actorsLeftN(m.k, s.Window, graph.LabelRegion); len(regs) > 0 {
+			if h := d.placeWithin(m.k, regs[0]); h != nil {
+				return []*entity{h}
+			}
 			return regs
 		}
 		if r := d.regionBeforeWhich(m.k); r != nil {

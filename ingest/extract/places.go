@@ -971,3 +971,38 @@ func (d *doc) homeState(ev *event) *entity {
 	order[0].real = true
 	return order[0]
 }
+
+// placeWithin is the place that e, named last before k, is said to lie in
+// the words before it, or nil: "the town of Mahaday in Somalia's Middle
+// Shabelle region was seized" seized the town, not the region.
+func (d *doc) placeWithin(k int, e *entity) *entity {
+	p := k - 1
+	for p >= 0 && d.sameSent(p, k) {
+		if m := d.mentionAt(p); m != nil && m.ent == e {
+			break
+		}
+		p--
+	}
+	m := d.mentionAt(p)
+	if m == nil || m.ent != e {
+		return nil
+	}
+	// Past "Somalia's", adjectives.
+	q := m.from - 1
+	for q > 0 {
+		if o := d.mentionAt(q); o != nil && o.ent != nil && o.ent.label == graph.LabelState {
+			q = o.from - 1
+		} else if d.toks[q].Tag == "JJ" || d.low(q) == "'s" {
+			q--
+		} else {
+			break
+		}
+	}
+	if d.low(q) != "in" || !d.sameSent(q, k) {
+		return nil
+	}
+	if h := d.mentionAt(q - 1); h != nil && h.ent != nil && h.ent != e && h.ent.label == graph.LabelRegion {
+		return h.ent
+	}
+	return nil
+}
