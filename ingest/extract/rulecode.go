@@ -301,6 +301,32 @@ var copulaWords = map[string]bool{"is": true, "are": true, "was": true, "were": 
 
 // locatedIn reads "Goma in the Democratic Republic of Congo", "Moqokori in
 // central Somalia's Hiiraan region".
+// populationAt is the length of a head count that starts at k, "about
+// 40,000 people", "some 3,000 residents", or 0.
+func (d *doc) populationAt(k int) int {
+	p := k
+	switch d.low(p) {
+	case "about", "some", "around", "nearly", "roughly", "almost", "over", "more":
+		p++
+	}
+	if d.low(p) == "than" {
+		p++
+	}
+	if p >= len(d.toks) || d.toks[p].Tag != "CD" {
+		return 0
+	}
+	// "40,000" is three tokens, "200 thousand" two.
+	for p+1 < len(d.toks) && (d.toks[p+1].Tag == "CD" || d.low(p+1) == "," && p+2 < len(d.toks) && d.toks[p+2].Tag == "CD") {
+		p++
+	}
+	p++
+	switch d.low(p) {
+	case "people", "residents", "inhabitants", "souls":
+		return p - k + 1
+	}
+	return 0
+}
+
 func locatedIn(d *doc, m *match) {
 	r := m.ment
 	k := r.to
@@ -326,6 +352,10 @@ func locatedIn(d *doc, m *match) {
 		for p := k + 2; p < k+6 && p+1 < len(d.toks) && d.sameSent(p, k) && (d.mentionAt(p) == nil || d.mentionAt(p).ent == r.ent); p++ {
 			if d.low(p) == "capital" && d.low(p+1) == "of" || (townNouns[d.low(p)] || d.low(p) == "area") && (d.low(p+1) == "in" || d.low(p+1) == "of") {
 				q = p + 2
+				// "a town of about 40,000 people in the West Gojjam zone"
+				if n := d.populationAt(q); n > 0 && d.low(q+n) == "in" {
+					q += n + 1
+				}
 				break
 			}
 		}
