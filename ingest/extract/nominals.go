@@ -270,6 +270,13 @@ func (d *doc) antecedent(i int, target string) *entity {
 			return m.ent
 		}
 	}
+	// "the town": the place the story called a town ("the town of
+	// Mahaday"), though another was named since ("the road to Jowhar").
+	if target == "city" {
+		if e := d.calledSo(i, fits); e != nil {
+			return e
+		}
+	}
 	// The nearest fitting mention before i, within a window that holds any
 	// article and keeps a long text linear.
 	for p := i - 1; p >= 0 && p >= i-antecedentWindow; p-- {
@@ -292,6 +299,40 @@ func (d *doc) antecedent(i int, target string) *entity {
 	for p := i + 1; p < len(d.toks) && p <= i+antecedentWindow; p++ {
 		if m := d.mentionAt(p); m != nil && m.from == p && m.ent != nil && fits(m.ent) {
 			return m.ent
+		}
+	}
+	return nil
+}
+
+// calledSo is the nearest place before i that the text introduced with the
+// noun at i: "the town of Mahaday", "Mahaday, a market town". A place of
+// its own sentence comes first ("recaptured Kidal and has held the town
+// since"): then it is nil.
+func (d *doc) calledSo(i int, fits func(*entity) bool) *entity {
+	for p := i - 1; p >= 0 && d.sameSent(p, i); p-- {
+		if m := d.mentionAt(p); m != nil && m.ent != nil && fits(m.ent) {
+			return nil
+		}
+	}
+	noun := d.low(i)
+	for p := i - 2; p >= 0 && p >= i-antecedentWindow; p-- {
+		if d.low(p) != noun {
+			continue
+		}
+		if d.low(p+1) == "of" {
+			if m := d.mentionAt(p + 2); m != nil && m.from == p+2 && m.ent != nil && fits(m.ent) {
+				return m.ent
+			}
+		}
+		// Back over the apposition's article and modifiers to its comma.
+		q := p - 1
+		for q > p-4 && q > 0 && d.mentionAt(q) == nil && (d.toks[q].Tag == "JJ" || d.toks[q].Tag == "NN") {
+			q--
+		}
+		if w := d.low(q); (w == "a" || w == "an") && d.low(q-1) == "," {
+			if m := d.mentionAt(q - 2); m != nil && m.ent != nil && fits(m.ent) {
+				return m.ent
+			}
 		}
 	}
 	return nil
