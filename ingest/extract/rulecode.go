@@ -122,9 +122,6 @@ func withdrawFrom(d *doc, m *match) {
 	}
 }
 
-// foughtAlongside reads "troops have fought alongside the Ethiopian army
-// against the insurgents": the subject backs its ally, and both fight the
-// enemy named after "against".
 // reciprocal reads "A and B clashed", "A and B exchanged fire": the two
 // actors of the subject fight each other. Three or more name no pair.
 func reciprocal(d *doc, m *match) {
@@ -139,19 +136,30 @@ func reciprocal(d *doc, m *match) {
 	}
 }
 
+// foughtAlongside reads "troops have fought alongside the Ethiopian army
+// against the insurgents", "fighting on the side of": the subject backs its
+// ally, and both fight the enemy named after "against".
 func foughtAlongside(d *doc, m *match) {
 	k, n := m.k, m.n
+	// "fighting on the side of the Congolese army"
+	at := k + n + 1
+	if d.low(k+n) == "on" {
+		if d.low(at) != "the" || d.low(at+1) != "side" || d.low(at+2) != "of" {
+			return
+		}
+		at += 3
+	}
 	subj := d.stateOrgOf(d.actorsLeft(k, actorLabels...))
 	// "fought alongside federal forces against the TPLF": the ally stands
 	// before "against".
 	reach := 5
-	for p := k + n + 1; p < k+n+6 && p < len(d.toks); p++ {
+	for p := at; p < at+5 && p < len(d.toks); p++ {
 		if d.low(p) == "against" {
-			reach = p - (k + n + 1)
+			reach = p - at
 			break
 		}
 	}
-	allies := d.actorsRight(k+n+1, reach, stateOrg...)
+	allies := d.actorsRight(at, reach, stateOrg...)
 	if m.rule.rel == graph.RelSupports {
 		for _, s := range subj {
 			for _, o := range allies {
@@ -160,7 +168,7 @@ func foughtAlongside(d *doc, m *match) {
 		}
 		return
 	}
-	for p := k + n + 1; p < k+n+12 && p < len(d.toks) && d.sameSent(p, k); p++ {
+	for p := at; p < at+11 && p < len(d.toks) && d.sameSent(p, k); p++ {
 		if w := d.low(p); w == "," || w == ";" || strings.HasPrefix(d.toks[p].Tag, "VB") {
 			break
 		}
