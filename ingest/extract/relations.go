@@ -522,11 +522,39 @@ func (d *doc) pronounSubject(k int) (*entity, bool) {
 		return d.pronounOwner(p), true
 	case "he", "she":
 		if q := d.lastPersonBefore(p); q >= 0 {
+			if !d.sameSent(q, p) {
+				if s := d.subjectPerson(d.toks[q].Sent); s != nil {
+					return s, true
+				}
+			}
 			return d.mentionAt(q).ent, true
 		}
 		return nil, true
 	}
 	return nil, false
+}
+
+// subjectPerson is the person sentence si opens with, before any verb, or
+// nil: "President Daniel Chapo, who took office after an election that
+// Venancio Mondlane says he won, has promised ...": the one a "he" of the
+// next sentence means, not the last person named.
+func (d *doc) subjectPerson(si int) *entity {
+	s := d.sents[si]
+	for p := s.From; p < s.To; p++ {
+		if strings.HasPrefix(d.toks[p].Tag, "VB") || d.low(p) == "," && p > s.From {
+			return nil
+		}
+		if m := d.mentionAt(p); m != nil && m.ent != nil {
+			if m.ent.label == graph.LabelLeader && m.kind == mPerson && !m.possess {
+				return m.ent
+			}
+			if m.ent.label != graph.LabelState && m.ent.label != graph.LabelOrganization {
+				return nil
+			}
+			p = m.to - 1
+		}
+	}
+	return nil
 }
 
 // pronounObject is the person "him" or "her" at token k stands for: the
