@@ -259,6 +259,22 @@ func (d *doc) nounWithoutActor(k int) bool {
 	return false
 }
 
+// forcesOfPronoun is the actor whose forces "its troops" or "their
+// fighters", ending at q, are, or nil.
+func (d *doc) forcesOfPronoun(q int) *entity {
+	if q < 1 || d.mentionAt(q) != nil || !forceNouns[d.low(q)] {
+		return nil
+	}
+	r := q - 1
+	for r > 0 && d.mentionAt(r) == nil && d.toks[r].Tag == "JJ" {
+		r--
+	}
+	if w := d.low(r); w != "its" && w != "their" {
+		return nil
+	}
+	return d.pronounOwner(r)
+}
+
 // skipAuxiliaries steps left from k over auxiliaries and adverbs: "rebels
 // have now seized" gives the token of "rebels".
 func (d *doc) skipAuxiliaries(k int) int {
@@ -287,6 +303,13 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	// fighting" has its actor).
 	// ("the aggressors" backing the government: past the quotation's end.)
 	if q := d.skipAuxiliaries(k - 1); strings.HasPrefix(d.toks[k].Tag, "VB") && (d.nounWithoutActor(q) || q > 0 && d.toks[q].Key == "\"" && d.nounWithoutActor(q-1)) {
+		return nil
+	}
+	// "Its troops recaptured the port": the forces of whom "its" means.
+	if e := d.forcesOfPronoun(d.skipAuxiliaries(k - 1)); e != nil && strings.HasPrefix(d.toks[k].Tag, "VB") {
+		if hasLabel(e, labels) {
+			return []*entity{e}
+		}
 		return nil
 	}
 	// "The Council, which is chaired by X, demanded", "The CJTF, a
@@ -379,6 +402,13 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			if m := d.mentionAt(q); q >= 0 && m != nil && m.ent != nil && hasLabel(m.ent, labels) && !m.possess {
 				chain, _ := d.chainLeft(m, labels)
 				return withPartners(chain)
+			}
+			// "Its troops, who recaptured the port"
+			if e := d.forcesOfPronoun(q); e != nil && d.skipAuxiliaries(k-1) == p {
+				if hasLabel(e, labels) {
+					return []*entity{e}
+				}
+				return nil
 			}
 			// "Burundian troops, who had been sent", "Uganda's special
 			// forces, which": the side whose troops they are.
