@@ -93,6 +93,19 @@ func (d *doc) findEvents() {
 			addPair(subj[0], subj[1], 3, t.Sent, true)
 		}
 	}
+	// "Russian and Ukrainian negotiators met": the two sides of the
+	// story's negotiation, though no event word names them.
+	for k := 0; k < len(d.toks) && d.toks[k].Sent <= 2; k++ {
+		a := d.mentionAt(k)
+		if a == nil || a.from != k || a.kind != mDemonym || a.ent == nil || d.low(a.to) != "and" {
+			continue
+		}
+		b := d.mentionAt(a.to + 1)
+		if b == nil || b.kind != mDemonym || b.ent == nil || !negotiatorNouns[d.low(b.to)] {
+			continue
+		}
+		addPair(a.ent, b.ent, 4, d.toks[k].Sent, false)
+	}
 	hasCeasefire := false
 	for _, t := range trigs {
 		hasCeasefire = hasCeasefire || t.typ == "ceasefire"
@@ -568,8 +581,9 @@ func (d *doc) triggers() []trigger {
 				break // "offensive actions", "to strike"
 			}
 			// "a meeting between A and B", "a meeting with his British
-			// counterpart", not "a cabinet meeting".
-			if d.low(k) == "meeting" && d.low(k+1) != "between" && d.low(k+1) != "with" {
+			// counterpart", "the meeting was hosted by Turkey", not "a
+			// cabinet meeting".
+			if d.low(k) == "meeting" && d.low(k+1) != "between" && d.low(k+1) != "with" && !d.hostedAfter(k+1) {
 				break
 			}
 			if d.eventDenied(k) || d.inQuote(k) && (typ == "talks" || typ == "agreement" || typ == "election") {
@@ -761,7 +775,7 @@ func (d *doc) noneDid(k int) bool {
 func (d *doc) proposed(k int) bool {
 	for p := k - 1; p >= k-10 && p >= 0 && d.sameSent(p, k); p-- {
 		switch d.low(p) {
-		case "proposed", "propose", "proposes", "proposing", "proposal", "urged", "urging", "asked", "asks", "asking", "request", "requested", "requests", "requesting":
+		case "proposed", "propose", "proposes", "proposing", "proposal", "urged", "urging", "asked", "asks", "asking", "request", "requested", "requests", "requesting", "offered", "offers", "offering":
 			return true
 		case "for":
 			if strings.HasPrefix(d.low(p-1), "call") {
@@ -965,6 +979,24 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 	}
 	return out, false
 }
+
+// hostedAfter reports whether a host or a mediator is named from k on:
+// "was again hosted by Turkey", "chaired by".
+func (d *doc) hostedAfter(k int) bool {
+	for p := k; p < k+4 && p < len(d.toks) && d.sameSent(p, k); p++ {
+		if w := d.low(p); (hostVerb(w) || w == "chaired" || w == "brokered" || w == "mediated") && d.low(p+1) == "by" {
+			return true
+		}
+		if !d.auxiliary(p) && !strings.HasPrefix(d.toks[p].Tag, "RB") {
+			return false
+		}
+	}
+	return false
+}
+
+// negotiatorNouns after two demonyms name the two sides of a negotiation:
+// "Russian and Ukrainian negotiators".
+var negotiatorNouns = map[string]bool{"negotiators": true, "delegations": true, "delegates": true, "envoys": true, "officials": true, "teams": true, "negotiating": true}
 
 // auxOfOtherVerb reports whether the auxiliary at p carries a verb before
 // to that names no joint deed: "Turkey and Qatar have also helped broker
