@@ -444,21 +444,31 @@ func (d *doc) background(t trigger) string {
 		}
 	}
 	// A war of a past year is another war than the fighting the story
-	// tells; a deal or a truce of a past year is mostly the one the
-	// story is about ("the deal, brokered in July 2022", Russia quit
-	// today).
-	if d.x.lex.kind(t.typ).point {
+	// tells, and talks of more than a year before are other talks
+	// ("negotiations collapsed at Crans-Montana in 2017"); a deal or a
+	// truce of a past year is mostly the one the story is about ("the
+	// deal, brokered in July 2022", Russia quit today).
+	talks := t.typ == "talks"
+	if d.x.lex.kind(t.typ).point && !talks {
 		return ""
 	}
 	ref := d.referenceYear()
 	if ref == 0 {
 		return ""
 	}
+	pub, err := time.Parse("2006-01-02", d.a.Published)
+	if talks && err != nil {
+		return ""
+	}
 	for i := range d.times[t.sent] {
 		x := &d.times[t.sent][i]
+		past := x.when.hi.Year() < ref
+		if talks {
+			past = x.when.hi.Before(pub.AddDate(-1, 0, 0))
+		}
 		// "the insurgency, which began four years ago" is the same that
 		// goes on: only a time that is not its beginning is the past's.
-		if x.when.known() && d.link(t, x) == linkDirect && x.when.hi.Year() < ref && !d.startAt(t, x) {
+		if x.when.known() && d.link(t, x) == linkDirect && past && !d.startAt(t, x) {
 			return fmt.Sprintf("%d-%d", x.when.lo.Year(), x.when.hi.Year())
 		}
 	}

@@ -718,6 +718,11 @@ func (d *doc) placesOf(ev *event, events []*event) []place {
 	var out []place
 	fight := d.x.lex.kind(ev.typ).fighting == fightingIs
 	for _, t := range ev.trigs {
+		// "after negotiations collapsed at Crans-Montana in 2017": where
+		// earlier talks were held is not where the story's are.
+		if t.past && d.x.lex.kind(ev.typ).place == placeVenue {
+			continue
+		}
 		for _, p := range d.placesAfter(t, fight) {
 			out = appendPlace(out, place{p, rulePlaceAfter, t.sent})
 		}
