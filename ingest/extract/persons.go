@@ -1012,6 +1012,28 @@ func (d *doc) privatePerson(j int) bool {
 	return false
 }
 
+// ledBy is the token of "by" in "led by", "chaired by" before the name at
+// i, past words that describe the person ("led by its commander", "chaired
+// by the veteran journalist", "led by a commander known as", "led by
+// Sheikh"), or -1.
+func (d *doc) ledBy(i int) int {
+	for p := i - 1; p >= 0 && p >= i-8 && d.sameSent(p, i); p-- {
+		t, w := d.toks[p], d.low(p)
+		if w == "by" {
+			return p
+		}
+		if d.mentionAt(p) != nil || isCapitalized(t.Text) && !d.x.lex.honorifics[w] {
+			return -1
+		}
+		switch {
+		case t.Tag == "DT" || t.Tag == "PRP$" || strings.HasPrefix(t.Tag, "JJ") || t.Tag == "NN" || w == "known" || w == "as" || w == "and" || d.x.lex.honorifics[w]:
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
 // isByline reports whether the name at i follows "By" or "Writing by": the
 // journalist, not an actor.
 func (d *doc) isByline(i int) bool {
@@ -1106,35 +1128,41 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			roles, found = []role{{title: "Head Of Government", sent: d.toks[i].Sent, former: true, rule: ruleTitle}}, true
 		}
 	}
-	if (!found || allEnded(roles)) && d.low(i-1) == "by" && (d.low(i-2) == "led" || d.low(i-2) == "headed" || d.low(i-2) == "commanded") && d.titleAt(j) == 0 {
+	by := d.ledBy(i)
+	if (!found || allEnded(roles) || by < i-1) && by > 0 && (d.low(by-1) == "led" || d.low(by-1) == "headed" || d.low(by-1) == "commanded") && d.titleAt(j) == 0 {
 		// "a Hamas delegation led by Khalil al-Hayya", "the government's
 		// delegation is headed by Otty Patiño" (not "led by Strategic
 		// Affairs Minister X": a portfolio before a title is no name).
 		// One he held once says nothing against it: "a coalition led by
 		// Corneille Nangaa, a former head of Congo's electoral
 		// commission".
-		o := d.actorBefore(i-2, 6)
-		if e := d.describedBefore(i - 3); o == nil && e != nil && e.isActor() {
+		o := d.actorBefore(by-1, 6)
+		if e := d.describedBefore(by - 2); o == nil && e != nil && e.isActor() {
 			o = e
 		}
 		if o != nil {
 			title := "Leader"
-			if d.low(i-2) == "commanded" {
+			if d.low(by-1) == "commanded" {
 				title = "Commander"
 			}
-			for p := i - 3; p >= 0 && p >= i-5; p-- {
+			for p := by - 2; p >= 0 && p >= by-4; p-- {
 				if w := d.low(p); w == "delegation" || ledBodies[w] {
 					title = "Delegation Head"
 				}
 			}
+			if by < i-1 {
+				// "led by its commander X": the title between is the
+				// one of the body led.
+				roles = nil
+			}
 			roles, found = append(roles, role{title: title, owner: o, sent: d.toks[i].Sent, rule: ruleDelegation}), true
 		}
 	}
-	if !found && d.low(i-1) == "by" && d.low(i-2) == "chaired" && d.titleAt(j) == 0 {
+	if !found && by > 0 && d.low(by-1) == "chaired" && d.titleAt(j) == 0 {
 		// "the Sovereignty Council, chaired by X", "the council, which
 		// runs the government and is chaired by X". (Talks chaired by
 		// someone are not his.)
-		if o := d.chairedBody(i - 2); o != nil {
+		if o := d.chairedBody(by - 1); o != nil {
 			return []role{{title: "Chair", owner: o, sent: d.toks[i].Sent, rule: ruleLeads}}, true
 		}
 	}
