@@ -998,6 +998,27 @@ func (d *doc) hostedAfter(k int) bool {
 // "Russian and Ukrainian negotiators".
 var negotiatorNouns = map[string]bool{"negotiators": true, "delegations": true, "delegates": true, "envoys": true, "officials": true, "teams": true, "negotiating": true}
 
+// quotedPredicate reports whether a quotation opens at the verb at k,
+// its subject outside: "the AES said it \"stands in total solidarity\"
+// with", "Moscow said Russia \"will keep supporting\"": the reporter
+// tells who said what of whom.
+func (d *doc) quotedPredicate(k int) bool {
+	p := k - 1
+	for p > 0 && (d.toks[p].Tag == "MD" || strings.HasPrefix(d.toks[p].Tag, "RB") || d.auxiliary(p)) {
+		p--
+	}
+	if t := d.toks[p].Text; t != "“" && t != "\"" {
+		return false
+	}
+	switch w := d.low(p - 1); {
+	case w == "it" || w == "they" || w == "he" || w == "she":
+		return true
+	case d.mentionAt(p-1) != nil && d.mentionAt(p-1).ent != nil && d.mentionAt(p-1).ent.isActor():
+		return true
+	}
+	return false
+}
+
 // auxOfOtherVerb reports whether the auxiliary at p carries a verb before
 // to that names no joint deed: "Turkey and Qatar have also helped broker
 // swaps" says nothing of the swaps' sides, "A and B have agreed to" does.
