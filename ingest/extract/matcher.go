@@ -129,7 +129,13 @@ var ruleSides = map[string]sideFunc{
 			}
 			return nil
 		}
-		return d.actorsRight(m.k+m.n, s.Window, s.labels...)
+		if o := d.actorsRight(m.k+m.n, s.Window, s.labels...); len(o) > 0 {
+			return o
+		}
+		if e := d.relativeObject(m.k, s.labels); e != nil {
+			return []*entity{e}
+		}
+		return nil
 	},
 	"after": func(d *doc, m *match, s *Slot) []*entity {
 		for p := m.k + m.n; p < m.k+m.n+s.Reach && p < len(d.toks) && d.sameSent(p, m.k); p++ {

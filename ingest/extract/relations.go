@@ -259,6 +259,45 @@ func (d *doc) nounWithoutActor(k int) bool {
 	return false
 }
 
+// relativeObject is what an object relative clause whose verb is at k
+// says the verb is done to: "the SNA, which Turkey arms", "the SNA, an
+// umbrella of armed groups that Turkey arms, pays and supports" (the
+// actor the apposition describes), or nil.
+func (d *doc) relativeObject(k int, labels []graph.Label) *entity {
+	// Back over the verbs joined to this one, to the clause's subject.
+	p := k - 1
+	for p > 0 && d.mentionAt(p) == nil && (strings.HasPrefix(d.toks[p].Tag, "VB") || strings.HasPrefix(d.toks[p].Tag, "RB") || d.low(p) == "," || d.low(p) == "and") {
+		p--
+	}
+	q := p - 1
+	if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() {
+		q = m.from - 1
+	} else if w := d.low(p); w != "it" && w != "they" {
+		return nil
+	}
+	if w := d.low(q); w != "which" && w != "that" && w != "whom" || !d.sameSent(q, k) {
+		return nil
+	}
+	if e := d.antecedentOf(q); e != nil {
+		if hasLabel(e, labels) {
+			return e
+		}
+		return nil
+	}
+	for r := q - 1; r > 0 && r > q-10 && d.sameSent(r, q); r-- {
+		if d.low(r) == "," {
+			if e := d.antecedentOf(r + 1); e != nil && hasLabel(e, labels) {
+				return e
+			}
+			return nil
+		}
+		if d.mentionAt(r) != nil {
+			return nil
+		}
+	}
+	return nil
+}
+
 // forcesOfPronoun is the actor whose forces "its troops" or "their
 // fighters", ending at q, are, or nil.
 func (d *doc) forcesOfPronoun(q int) *entity {
