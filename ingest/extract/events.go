@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -34,6 +35,8 @@ type trigger struct {
 	to   int
 	sent int
 	past bool // names the story's past: its time is not the event's
+	// seized: made from a place taken (seizures), not from an event word
+	seized bool
 }
 
 // findEvents finds event triggers, gives each event its sides, mediators,
@@ -138,7 +141,7 @@ func (d *doc) findEvents() {
 		// "Hamas demands an end to the war and the withdrawal of Israeli
 		// forces": the two actors a sentence names with a war are its
 		// sides, when the story names no sides otherwise.
-		if !explicit && len(sides) == 2 && d.x.lex.kind(t.typ).fighting == fightingIs && d.flank(*t, sides[0], sides[1]) {
+		if !explicit && len(sides) == 2 && d.x.lex.kind(t.typ).fighting == fightingIs && !t.seized && d.flank(*t, sides[0], sides[1]) {
 			warSides = append(warSides, warPair{sides[0], sides[1], t.sent})
 		}
 		// Who imposes sanctions on whom is not the story's pair of sides.
@@ -361,7 +364,8 @@ func (d *doc) findEvents() {
 	}
 	for _, ev := range d.events {
 		// An attack or a conflict between exactly two sides: they fight.
-		if d.x.lex.kind(ev.typ).fighting == fightingIs {
+		// (A place taken says whom its taker fought: fightsForPlaces.)
+		if d.x.lex.kind(ev.typ).fighting == fightingIs && slices.ContainsFunc(ev.trigs, func(t trigger) bool { return !t.seized }) {
 			var sides []*entity
 			for _, p := range ev.parties {
 				// States and armed forces fight; parties and blocs do not.
@@ -648,7 +652,56 @@ func (d *doc) triggers() []trigger {
 			}
 		}
 	}
-	return d.supportedTriggers(out)
+	return d.supportedTriggers(d.seizures(out))
+}
+
+// seizureVerbs tell a place taken by force.
+var seizureVerbs = map[string]bool{"seized": true, "captured": true, "overran": true, "overrun": true, "retook": true, "recaptured": true, "stormed": true, "seize": true, "capture": true, "seizes": true, "captures": true, "overruns": true, "retakes": true}
+
+// seizures adds to ts an attack where a sentence tells an actor took a
+// place by force ("M23 rebels captured Walikale", "the town was seized by
+// al-Shabaab"), though no event word names the fighting.
+func (d *doc) seizures(ts []trigger) []trigger {
+	if !d.on(eventRule("attack")) {
+		return ts
+	}
+	// A place taken months before is the story's background ("the army
+	// recaptured Kidal in November 2023").
+	pub, err := time.Parse("2006-01-02", d.a.Published)
+	old := func(t trigger) bool {
+		for i := range d.times[t.sent] {
+			x := &d.times[t.sent][i]
+			if err == nil && x.when.known() && d.link(t, x) == linkDirect && x.when.hi.Before(pub.AddDate(0, 0, -90)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range d.rels {
+		if r.typ != graph.RelControls || r.from == nil || !r.from.isActor() {
+			continue
+		}
+		for _, w := range r.why {
+			if w.rule != "controls.seize" && w.rule != "controls.seized-by" {
+				continue
+			}
+			si := w.sent
+			if slices.ContainsFunc(ts, func(t trigger) bool { return t.sent == si && d.x.lex.kind(t.typ).fighting == fightingIs }) {
+				continue
+			}
+			s := d.sents[si]
+			for k := s.From; k < s.To; k++ {
+				if seizureVerbs[d.low(k)] && strings.HasPrefix(d.toks[k].Tag, "VB") {
+					if t := (trigger{typ: graph.EventAttack, from: k, to: k + 1, sent: si, seized: true}); !old(t) {
+						ts = append(ts, t)
+					}
+					break
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(ts, func(a, b trigger) int { return a.from - b.from })
+	return ts
 }
 
 // aboutCaptives reports whether sentence si speaks of prisoners or hostages.
@@ -1107,9 +1160,14 @@ func (d *doc) bystanderCompound(m *mention) bool {
 }
 
 // acrossBorder reports whether m names the state across a border that
-// people went to, a place: "fell back toward the border with Niger" (but
-// troops massed "along the border with Armenia" face it).
+// people went to, a place: "fell back toward the border with Niger", "the
+// Algeria border post" (but troops massed "along the border with
+// Armenia" face it).
 func (d *doc) acrossBorder(m *mention) bool {
+	// "seized the Algeria border post": a place of the state.
+	if d.x.lex.borderNouns[d.low(m.to)] {
+		return true
+	}
 	p := m.from - 1
 	if d.low(p) == "the" {
 		p--

@@ -521,7 +521,8 @@ func (d *doc) dateChangesByFighting() {
 			continue
 		}
 		for _, t := range ev.trigs {
-			if t.past {
+			// A seizure's own sentence is dated by its own words alone.
+			if t.past || t.seized {
 				continue
 			}
 			if old, seen := day[t.sent]; !seen {
