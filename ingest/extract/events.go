@@ -669,9 +669,12 @@ func (d *doc) seizures(ts []trigger) []trigger {
 	// recaptured Kidal in November 2023").
 	pub, err := time.Parse("2006-01-02", d.a.Published)
 	old := func(t trigger) bool {
+		if err != nil {
+			return false
+		}
 		for i := range d.times[t.sent] {
 			x := &d.times[t.sent][i]
-			if err == nil && x.when.known() && d.link(t, x) == linkDirect && x.when.hi.Before(pub.AddDate(0, 0, -90)) {
+			if x.when.known() && d.link(t, x) == linkDirect && x.when.hi.Before(pub.AddDate(0, 0, -90)) {
 				return true
 			}
 		}
@@ -872,6 +875,27 @@ func (d *doc) inQuote(k int) bool {
 	return true
 }
 
+// quotedPredicate reports whether a quotation opens at the verb at k,
+// its subject outside: "the AES said it \"stands in total solidarity\"
+// with", "Moscow said Russia \"will keep supporting\"": the reporter
+// tells who said what of whom.
+func (d *doc) quotedPredicate(k int) bool {
+	p := k - 1
+	for p > 0 && (d.toks[p].Tag == "MD" || strings.HasPrefix(d.toks[p].Tag, "RB") || d.auxiliary(p)) {
+		p--
+	}
+	if t := d.toks[p].Text; t != "“" && t != "\"" {
+		return false
+	}
+	switch w := d.low(p - 1); {
+	case w == "it" || w == "they" || w == "he" || w == "she":
+		return true
+	case d.mentionAt(p-1) != nil && d.mentionAt(p-1).ent != nil && d.mentionAt(p-1).ent.isActor():
+		return true
+	}
+	return false
+}
+
 // targetAfter reports whether an actor struck follows the fighting at
 // t: "strikes on Houthi targets", "an offensive against the rebels".
 func (d *doc) targetAfter(t trigger) bool {
@@ -1050,27 +1074,6 @@ func (d *doc) hostedAfter(k int) bool {
 // negotiatorNouns after two demonyms name the two sides of a negotiation:
 // "Russian and Ukrainian negotiators".
 var negotiatorNouns = map[string]bool{"negotiators": true, "delegations": true, "delegates": true, "envoys": true, "officials": true, "teams": true, "negotiating": true}
-
-// quotedPredicate reports whether a quotation opens at the verb at k,
-// its subject outside: "the AES said it \"stands in total solidarity\"
-// with", "Moscow said Russia \"will keep supporting\"": the reporter
-// tells who said what of whom.
-func (d *doc) quotedPredicate(k int) bool {
-	p := k - 1
-	for p > 0 && (d.toks[p].Tag == "MD" || strings.HasPrefix(d.toks[p].Tag, "RB") || d.auxiliary(p)) {
-		p--
-	}
-	if t := d.toks[p].Text; t != "“" && t != "\"" {
-		return false
-	}
-	switch w := d.low(p - 1); {
-	case w == "it" || w == "they" || w == "he" || w == "she":
-		return true
-	case d.mentionAt(p-1) != nil && d.mentionAt(p-1).ent != nil && d.mentionAt(p-1).ent.isActor():
-		return true
-	}
-	return false
-}
 
 // auxOfOtherVerb reports whether the auxiliary at p carries a verb before
 // to that names no joint deed: "Turkey and Qatar have also helped broker

@@ -298,6 +298,14 @@ func (d *doc) relativeObject(k int, labels []graph.Label) *entity {
 	return nil
 }
 
+// labelled is e alone when it has one of labels, else none.
+func labelled(e *entity, labels []graph.Label) []*entity {
+	if hasLabel(e, labels) {
+		return []*entity{e}
+	}
+	return nil
+}
+
 // forcesOfPronoun is the actor whose forces "its troops" or "their
 // fighters", ending at q, are, or nil.
 func (d *doc) forcesOfPronoun(q int) *entity {
@@ -346,10 +354,7 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	}
 	// "Its troops recaptured the port": the forces of whom "its" means.
 	if e := d.forcesOfPronoun(d.skipAuxiliaries(k - 1)); e != nil && strings.HasPrefix(d.toks[k].Tag, "VB") {
-		if hasLabel(e, labels) {
-			return []*entity{e}
-		}
-		return nil
+		return labelled(e, labels)
 	}
 	// "The Council, which is chaired by X, demanded", "The CJTF, a
 	// vigilante group that fights alongside the army, demanded": past a
@@ -444,10 +449,7 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			}
 			// "Its troops, who recaptured the port"
 			if e := d.forcesOfPronoun(q); e != nil && d.skipAuxiliaries(k-1) == p {
-				if hasLabel(e, labels) {
-					return []*entity{e}
-				}
-				return nil
+				return labelled(e, labels)
 			}
 			// "Burundian troops, who had been sent", "Uganda's special
 			// forces, which": the side whose troops they are.
