@@ -95,7 +95,7 @@ func (b *Bulk) Write(ctx context.Context, x *graph.Exporter) (graph.Stats, error
 		return st, fmt.Errorf("bulk load: %w", err)
 	}
 	if nodes > 0 {
-		if err := b.db.autocommit(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"); err != nil {
+		if err := b.db.DeleteAll(ctx); err != nil {
 			return st, fmt.Errorf("bulk load: delete the unfinished load: %w", err)
 		}
 	}
@@ -317,6 +317,22 @@ func (db *DB) count(ctx context.Context, query string) (int64, error) {
 	}
 	n, _, err := neo4j.GetRecordValue[int64](res.Records[0], "n")
 	return n, err
+}
+
+// DeleteAll deletes every relationship and node of the database, in
+// transactions of 10,000: relationships first, for detaching a node with
+// very many in one transaction exceeds the server's transaction memory (a
+// hub of a 100,000-article graph does).
+func (db *DB) DeleteAll(ctx context.Context) error {
+	for _, q := range []string{
+		"MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+		"MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+	} {
+		if err := db.autocommit(ctx, q); err != nil {
+			return fmt.Errorf("delete all data: %w", err)
+		}
+	}
+	return nil
 }
 
 // autocommit runs a query that manages its own transactions (CALL { }

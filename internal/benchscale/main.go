@@ -40,7 +40,6 @@ import (
 	"github.com/geokg/geokg/graph/store"
 	"github.com/geokg/geokg/ingest/gazetteer"
 	"github.com/geokg/geokg/internal/synth"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 type options struct {
@@ -650,14 +649,8 @@ func warmUp(ctx context.Context, o options, s server, geokg string) error {
 		return err
 	}
 	defer db.Close(ctx)
-	sess := db.Session(ctx, neo4j.AccessModeWrite)
-	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if err != nil {
-		return fmt.Errorf("warm up: delete its graph: %w", err)
+	if err := db.DeleteAll(ctx); err != nil {
+		return fmt.Errorf("warm up: %w", err)
 	}
 	return nil
 }

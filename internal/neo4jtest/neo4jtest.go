@@ -84,30 +84,10 @@ func Existing(t testing.TB) *store.DB {
 // graph does not need one huge transaction.
 func Reset(t testing.TB, db *store.DB) {
 	t.Helper()
-	run := func(ctx context.Context, query string) error {
-		s := db.Session(ctx, neo4j.AccessModeWrite)
-		defer s.Close(ctx)
-		// CALL ... IN TRANSACTIONS needs an auto-commit transaction: Run,
-		// not ExecuteWrite.
-		res, err := s.Run(ctx, query, nil)
-		if err != nil {
-			return err
-		}
-		_, err = res.Consume(ctx)
-		return err
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	// Relationships first: detaching a node with very many of them in one
-	// transaction exceeds the server's transaction memory (a hub of a
-	// 100,000-article graph does).
-	for _, q := range []string{
-		"MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
-		"MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
-	} {
-		if err := run(ctx, q); err != nil {
-			t.Fatalf("neo4jtest: delete all data: %v", err)
-		}
+	if err := db.DeleteAll(ctx); err != nil {
+		t.Fatalf("neo4jtest: %v", err)
 	}
 }
 
