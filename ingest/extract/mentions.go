@@ -1247,19 +1247,25 @@ func (d *doc) townApposition(j int) bool {
 		// "Torit, the capital of Eastern Equatoria"
 		return true
 	}
-	// ", a farming town", ", the main town of Hadramawt province".
+	return d.townNoun(j) != ""
+}
+
+// townNoun is the noun of a settlement that an apposition at token j,
+// after a name, calls it: "town" in ", a farming town", ", the main town
+// of Hadramawt province"; or "".
+func (d *doc) townNoun(j int) string {
 	if j+2 >= len(d.toks) || d.low(j) != "," || (d.low(j+1) != "a" && d.low(j+1) != "an" && d.low(j+1) != "the") || !d.sameSent(j, j+2) {
-		return false
+		return ""
 	}
 	for p := j + 2; p < j+6 && p < len(d.toks) && d.sameSent(j, p); p++ {
-		if townNouns[d.low(p)] {
-			return true
+		if w := d.low(p); townNouns[w] {
+			return w
 		}
 		if t := d.toks[p]; t.Text == "," || isCapitalized(t.Text) || t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" {
-			return false
+			return ""
 		}
 	}
-	return false
+	return ""
 }
 
 // looksLikePerson reports whether tokens [i, j) are more likely a person's

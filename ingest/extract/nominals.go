@@ -314,25 +314,16 @@ func (d *doc) calledSo(i int, fits func(*entity) bool) *entity {
 			return nil
 		}
 	}
+	// The two ways a text introduces a place with a noun, as the mentions
+	// read them (regionIntro, townApposition).
 	noun := d.low(i)
-	for p := i - 2; p >= 0 && p >= i-antecedentWindow; p-- {
-		if d.low(p) != noun {
+	for p := i - 1; p >= 0 && p >= i-antecedentWindow; p-- {
+		m := d.mentionAt(p)
+		if m == nil || m.from != p || m.ent == nil || !fits(m.ent) {
 			continue
 		}
-		if d.low(p+1) == "of" {
-			if m := d.mentionAt(p + 2); m != nil && m.from == p+2 && m.ent != nil && fits(m.ent) {
-				return m.ent
-			}
-		}
-		// Back over the apposition's article and modifiers to its comma.
-		q := p - 1
-		for q > p-4 && q > 0 && d.mentionAt(q) == nil && (d.toks[q].Tag == "JJ" || d.toks[q].Tag == "NN") {
-			q--
-		}
-		if w := d.low(q); (w == "a" || w == "an") && d.low(q-1) == "," {
-			if m := d.mentionAt(q - 2); m != nil && m.ent != nil && fits(m.ent) {
-				return m.ent
-			}
+		if d.low(p-1) == "of" && d.low(p-2) == noun || d.townNoun(m.to) == noun {
+			return m.ent
 		}
 	}
 	return nil
