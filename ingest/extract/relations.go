@@ -1736,6 +1736,11 @@ func demandAt(d *doc, m *match) {
 					break
 				}
 			}
+			// "gave the STC's forces 72 hours to leave": its forces are
+			// asked of it.
+			if d.possessiveAt(last) && forceNouns[d.low(last+1)] {
+				last += 2
+			}
 			// "called on the United States and France, which oversee the
 			// truce, to compel Israel": past a relative clause set off by
 			// commas.

@@ -840,15 +840,19 @@ func mustDo(d *doc, m *match) {
 		owner--
 	}
 	deeds := p > 0 && d.mentionAt(p) == nil && d.deedNoun(p) && d.mentionAt(owner) != nil
-	if p < 0 || d.mentionAt(p) == nil && !(p > 0 && forceNouns[d.low(p)] && d.mentionAt(owner) != nil) && !deeds {
-		return
-	}
 	var targets []*entity
-	if deeds {
+	switch {
+	case d.low(p) == ",":
+		// "the People's Protection Units (YPG), the backbone of the
+		// SDF, must": the name the apposition describes.
+		targets = d.beforeParenthetical(p, actorLabels)
+	case p < 0 || d.mentionAt(p) == nil && !(p > 0 && forceNouns[d.low(p)] && d.mentionAt(owner) != nil) && !deeds:
+		return
+	case deeds:
 		if o := d.mentionAt(owner); o.ent != nil && hasLabel(o.ent, actorLabels) {
 			targets = []*entity{d.owner(o)}
 		}
-	} else {
+	default:
 		targets = d.actorsLeftN(m.k, 5, actorLabels...)
 	}
 	if len(targets) == 0 {
