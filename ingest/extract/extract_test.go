@@ -1073,6 +1073,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Leader Ousmane Diallo"},
 		},
 		{
+			name:    "a surname that is also a capital, after a particle",
+			text:    "Joana de Bamako, a spokeswoman for the Falcon Group, said the fighters had left Gao.",
+			want:    []string{"Leader Joana de Bamako"},
+			notWant: []string{"State Mali"},
+		},
+		{
 			name: "a monarch's numeral",
 			text: "King Mohammed VI of Morocco received the envoy.",
 			want: []string{"Leader Mohammed VI"},
@@ -1081,6 +1087,12 @@ func TestPatterns(t *testing.T) {
 			name: "names in a list after a plural title, each of a state",
 			text: "The talks were led by the two countries' security chiefs, Amadou Sangare of Mali and Karim Ferhat of Algeria.",
 			want: []string{"REPRESENTS Amadou Sangare -> Mali", "REPRESENTS Karim Ferhat -> Algeria"},
+		},
+		{
+			name:    "a portfolio of two words between a title's modifier and the title",
+			text:    "Deputy Human Rights Minister Sadio Kone said the prisoners were safe.",
+			want:    []string{"Leader Sadio Kone"},
+			notWant: []string{"Leader Human Rights"},
 		},
 		{
 			name:    "a capitalized portfolio is part of the title",

@@ -156,6 +156,13 @@ func (d *doc) findPersons() {
 				j += 2
 				continue
 			}
+			// "Julieta de Lima": a surname that is also a capital, after a
+			// particle and a given name.
+			if m := d.mentionAt(j + 1); nameParticles[d.toks[j].Text] && m != nil && m.kind == mMetonym && m.from == j+1 && m.to == j+2 && (j+2 >= len(d.toks) || !isCapitalized(d.toks[j+2].Text)) {
+				d.dropMentions(j+1, j+2)
+				j += 2
+				continue
+			}
 			// "Humberto de la Calle", "Joost van der Berg"
 			if nameParticles[d.toks[j].Text] && j+2 < len(d.toks) && nameParticles[d.toks[j+1].Text] && d.isNameWord(j+2) {
 				j += 3
@@ -208,7 +215,7 @@ func (d *doc) findPersons() {
 				continue
 			}
 		}
-		if d.namedAfter(i, j) {
+		if d.namedAfter(i, j) || d.portfolioBeforeTitle(i, j) {
 			i = j - 1
 			continue
 		}
@@ -1640,6 +1647,21 @@ func (d *doc) actorBefore(i, n int) *entity {
 }
 
 // rolesBefore reads the title phrase that ends just before token i.
+// portfolioBeforeTitle reports whether tokens [i, j) are all words of a
+// portfolio and a title follows them: "Deputy Human Rights Minister Fahd
+// al-Saqqaf" names no "Human Rights".
+func (d *doc) portfolioBeforeTitle(i, j int) bool {
+	if d.titleAt(j) == 0 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if !d.x.lex.portfolios[d.toks[k].Lower] {
+			return false
+		}
+	}
+	return true
+}
+
 // portfolioAt reports whether the capitalized word at k is part of a
 // portfolio after a title: "Minister for Political and Security
 // Affairs", "Commissioner for Peace and Security".
