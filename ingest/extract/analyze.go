@@ -256,8 +256,53 @@ func (d *doc) tag() {
 				d.toks[p.Start].Tag = ":"
 			}
 		}
+		d.relativeVerbs(s)
 	}
 	d.nerDone = make([]bool, len(d.sents))
+}
+
+// relativeVerbs retags as verbs the words the tagger reads as plural
+// nouns after the subject of a relative clause ("groups that Turkey arms,
+// pays and supports", "a formation it created and pays"): a name or a
+// pronoun right after "that" or "which" is the clause's subject, and the
+// words joined after it by commas and "and", its verbs.
+func (d *doc) relativeVerbs(s sentence) {
+	for q := s.From; q+2 < s.To; q++ {
+		if w := d.low(q); w != "that" && w != "which" && w != "whom" {
+			continue
+		}
+		v := q + 1
+		if d.toks[v].Tag == "PRP" {
+			v++
+		} else {
+			for v < s.To && strings.HasPrefix(d.toks[v].Tag, "NNP") {
+				v++
+			}
+		}
+		if v == q+1 {
+			continue
+		}
+		for v < s.To {
+			t := &d.toks[v]
+			if t.Tag == "NNS" && strings.HasSuffix(t.Text, "s") && !isCapitalized(t.Text) && (v+1 >= s.To || !strings.HasPrefix(d.toks[v+1].Tag, "VB")) {
+				t.Tag = "VBZ"
+			} else if !strings.HasPrefix(t.Tag, "VB") && !strings.HasPrefix(t.Tag, "RB") {
+				break
+			}
+			// "arms, pays and supports"
+			n := v + 1
+			if n < s.To && d.toks[n].Text == "," {
+				n++
+			}
+			if n < s.To && (d.low(n) == "and" || d.low(n) == "or") {
+				n++
+			}
+			if n == v+1 {
+				break
+			}
+			v = n
+		}
+	}
 }
 
 // personNER is prose's entity label of token i where only a person is in

@@ -224,6 +224,16 @@ func appositionSupport(d *doc, m *match, client bool) {
 		}
 		return
 	}
+	// "China, Cambodia's closest partner and its largest supplier of
+	// weapons": "its" is whose partner the apposition names first.
+	if w := d.low(p); (w == "its" || w == "their") && d.low(p-1) == "and" {
+		for r := p - 2; r > 0 && r > p-10 && d.sameSent(r, p) && d.low(r) != ","; r-- {
+			if d.possessiveAt(r) && d.mentionAt(r-1) != nil {
+				p = r
+				break
+			}
+		}
+	}
 	if d.low(p) != "'s" || p <= 0 {
 		return
 	}
