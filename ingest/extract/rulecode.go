@@ -362,6 +362,23 @@ func locatedIn(d *doc, m *match) {
 	case d.low(k) == "," && d.low(k+1) == "also" && d.low(k+2) == "in":
 		// "near the town of Saravena, also in Arauca"
 		q = k + 3
+	case d.low(k) == "," && d.low(k+1) == "including":
+		// "much of North Kivu province, including the town of Rubaya":
+		// the place it names lies in this one.
+		p := k + 2
+		if d.low(p) == "the" {
+			p++
+		}
+		p = d.skipAdjectivesRight(p)
+		if townNouns[d.low(p)] && d.low(p+1) == "of" {
+			p += 2
+		}
+		// ("most of Darfur, including Nyala, the capital of South Darfur":
+		// the apposition names the nearer container.)
+		if o := d.mentionAt(p); o != nil && o.from == p && o.ent != nil && o.ent.label == graph.LabelRegion && o.ent != r.ent && (r.ent.label == graph.LabelState || r.ent.label == graph.LabelRegion && !d.isCity(r.ent)) && !(d.low(o.to) == "," && (d.low(o.to+1) == "the" || d.low(o.to+1) == "a")) {
+			d.emit(m, o.ent, r.ent, nil)
+		}
+		return
 	case d.low(k) == ",":
 		// "Torit, the capital of Eastern Equatoria", "Lopeyok, a market
 		// town in Eastern Equatoria", "Seiyun, the main town of the
