@@ -276,6 +276,13 @@ func (d *doc) compoundObject(m *mention) *entity {
 		}
 	}
 	for p := m.to; p < m.to+2 && p < len(d.toks) && d.sameSent(p, m.from); p++ {
+		// "the Houthi-held capital, Sanaa": the place the apposition
+		// names.
+		if w := d.low(p); (townNouns[w] || w == "capital") && d.low(p+1) == "," {
+			if q := d.mentionAt(p + 2); q != nil && q.from == p+2 && q.ent != nil && q.ent.label == graph.LabelRegion {
+				return q.ent
+			}
+		}
 		if d.low(p) == "of" || d.low(p) == "," {
 			break
 		}
@@ -317,8 +324,6 @@ var copulaWords = map[string]bool{"is": true, "are": true, "was": true, "were": 
 	"long": true, "widely": true, "recognised": true, "recognized": true, "considered": true, "regarded": true, "as": true,
 	"a": true, "an": true, "the": true, "integral": true, "constituent": true}
 
-// locatedIn reads "Goma in the Democratic Republic of Congo", "Moqokori in
-// central Somalia's Hiiraan region".
 // populationAt is the length of a head count that starts at k, "about
 // 40,000 people", "some 3,000 residents", or 0.
 func (d *doc) populationAt(k int) int {
@@ -345,6 +350,8 @@ func (d *doc) populationAt(k int) int {
 	return 0
 }
 
+// locatedIn reads "Goma in the Democratic Republic of Congo", "Moqokori in
+// central Somalia's Hiiraan region".
 func locatedIn(d *doc, m *match) {
 	r := m.ment
 	k := r.to
