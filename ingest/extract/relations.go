@@ -298,6 +298,31 @@ func (d *doc) relativeObject(k int, labels []graph.Label) *entity {
 	return nil
 }
 
+// apposedTo is the actor an apposition ending at token q describes: the
+// name before the comma that opens "a powerful armed group" in "the
+// Special Deterrence Force, a powerful armed group", or nil.
+func (d *doc) apposedTo(q int, labels []graph.Label) *entity {
+	if d.mentionAt(q) != nil || !strings.HasPrefix(d.toks[q].Tag, "NN") || isCapitalized(d.toks[q].Text) {
+		return nil
+	}
+	for r := q - 1; r > 1 && r > q-6 && d.sameSent(r, q) && d.mentionAt(r) == nil; r-- {
+		switch w := d.low(r); {
+		case w == "a" || w == "an" || w == "the":
+			if d.low(r-1) != "," {
+				return nil
+			}
+			if m := d.mentionAt(d.beforeAcronym(r - 2)); m != nil && m.ent != nil && hasLabel(m.ent, labels) && !m.possess {
+				return d.owner(m)
+			}
+			return nil
+		case d.toks[r].Tag == "JJ" || d.toks[r].Tag == "VBN" || strings.HasPrefix(d.toks[r].Tag, "NN") && !isCapitalized(d.toks[r].Text):
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
 // labelled is e alone when it has one of labels, else none.
 func labelled(e *entity, labels []graph.Label) []*entity {
 	if hasLabel(e, labels) {
@@ -411,6 +436,11 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		// subject ("Rwandan troops that control" have theirs).
 		if w == "that" && p == d.skipAuxiliaries(k-1) && p > 0 {
 			q := p - 1
+			// "the Special Deterrence Force, a powerful armed group that
+			// controls": the name the apposition describes.
+			if e := d.apposedTo(q, labels); e != nil {
+				return []*entity{e}
+			}
 			if d.mentionAt(q) == nil && strings.HasPrefix(d.toks[q].Tag, "NNS") && !isCapitalized(d.toks[q].Text) {
 				if r := d.mentionAt(q - 1); r == nil || !fighterNoun(d.low(q)) {
 					return nil
