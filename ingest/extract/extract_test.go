@@ -1073,6 +1073,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Leader Ousmane Diallo"},
 		},
 		{
+			name:    "a unit's number opens its name, a year does not",
+			text:    "Units of the 444 Combat Brigade reached Gao in 2019. In 2019 Falcon Group fighters left.",
+			want:    []string{"Organization 444 Combat Brigade", "Organization Falcon Group"},
+			notWant: []string{"Organization Combat Brigade", "Organization 2019 Falcon Group"},
+		},
+		{
 			name:    "a surname that is also a capital, after a particle",
 			text:    "Joana de Bamako, a spokeswoman for the Falcon Group, said the fighters had left Gao.",
 			want:    []string{"Leader Joana de Bamako"},

@@ -579,14 +579,26 @@ var connectors = map[string]bool{"of": true, "for": true, "the": true, "and": tr
 // findOrganizations finds capitalized organization names by their head
 // noun, and state institutions named after their state ("China's coast
 // guard").
+// headWithin reports whether an organization's head noun ends the run of
+// capitalized words of at most n that starts at token i ("Combat Brigade").
+func (d *doc) headWithin(i, n int) bool {
+	for j := i; j < i+n && j < len(d.toks) && isCapitalized(d.toks[j].Text) && d.sameSent(i, j); j++ {
+		if d.x.lex.orgHeads[d.toks[j].Text] != "" {
+			return j+1 >= len(d.toks) || !isCapitalized(d.toks[j+1].Text)
+		}
+	}
+	return false
+}
+
 func (d *doc) findOrganizations() {
 	lx := d.x.lex
 	acronyms := map[string]*entity{}
 	for i := 0; i < len(d.toks); i++ {
 		si := d.toks[i].Sent
-		// "the 444th Combat Brigade", "the 444 Brigade": a unit's number
-		// opens its name.
-		ordinal := i+1 < len(d.toks) && (isOrdinal(d.toks[i].Text) && isCapitalized(d.toks[i+1].Text) || isNumber(d.toks[i].Text) && lx.orgHeads[d.toks[i+1].Text] != "")
+		// "the 444th Combat Brigade", "the 444 Brigade", "the 444 Combat
+		// Brigade": a unit's number opens its name (a year does not: "in
+		// 2019 Mali Army units").
+		ordinal := i+1 < len(d.toks) && (isOrdinal(d.toks[i].Text) && isCapitalized(d.toks[i+1].Text) || isNumber(d.toks[i].Text) && len(d.toks[i].Text) <= 3 && d.headWithin(i+1, 3))
 		if si < 0 || d.titled[si] || !isCapitalized(d.toks[i].Text) && !ordinal || lx.stopNames[d.toks[i].Text] || d.datelineAgency(i) {
 			continue
 		}
