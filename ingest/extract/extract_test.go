@@ -1079,6 +1079,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Organization Combat Brigade", "Organization 2019 Falcon Group"},
 		},
 		{
+			name:    "a name after a noun for a group is a body's, and a broadcaster is no person",
+			text:    "Amadou Sangare of the human rights group Kisal Watch told Sahel Radio that 40 people were held.",
+			want:    []string{"Organization Kisal Watch"},
+			notWant: []string{"Leader Kisal Watch", "Leader Sahel Radio"},
+		},
+		{
 			name:    "a surname that is also a capital, after a particle",
 			text:    "Joana de Bamako, a spokeswoman for the Falcon Group, said the fighters had left Gao.",
 			want:    []string{"Leader Joana de Bamako"},

@@ -869,14 +869,48 @@ func (d *doc) findApposedOrgs() {
 		if armed {
 			kind = "armed_group"
 		}
-		e := d.entity(graph.LabelOrganization, d.span(i, j))
-		e.real = true
-		if e.kind == "" || e.kind == "other" {
-			e.kind = kind
-		}
-		d.addMention(&mention{ent: e, from: i, to: j, kind: mName})
+		d.addApposedOrg(i, j, kind)
 		i = j
 	}
+	// "the human rights group Foro Penal", "the opposition party
+	// Podemos": the noun before the name.
+	for i := 2; i < len(d.toks); i++ {
+		kind := apposedOrgNouns[d.low(i-1)]
+		if kind == "" || d.toks[i].Sent < 0 || d.titled[d.toks[i].Sent] || !d.sameSent(i-1, i) {
+			continue
+		}
+		j := i
+		for j < len(d.toks) && j-i < 4 && d.sameSent(i, j) && d.mentionAt(j) == nil && strings.HasPrefix(d.toks[j].Tag, "NNP") && isCapitalized(d.toks[j].Text) && isWordToken(d.toks[j].Text) && !lx.stopNames[d.toks[j].Text] {
+			j++
+		}
+		if j == i || j < len(d.toks) && d.sameSent(i, j) && (isCapitalized(d.toks[j].Text) || d.toks[j].Text == "'s") {
+			continue
+		}
+		// After "the" and at most three modifiers of the noun.
+		q := i - 2
+		for n := 0; n < 3 && q > 0 && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && (d.toks[q].Tag == "JJ" || strings.HasPrefix(d.toks[q].Tag, "NN")); n++ {
+			armed := lx.insurgents[d.low(q)] || d.low(q) == "armed" || d.low(q) == "rebel" || d.low(q) == "militant"
+			if armed {
+				kind = "armed_group"
+			}
+			q--
+		}
+		if w := d.low(q); w != "the" && w != "a" {
+			continue
+		}
+		d.addApposedOrg(i, j, kind)
+		i = j
+	}
+}
+
+// addApposedOrg adds tokens [i, j) as a mention of a body of kind.
+func (d *doc) addApposedOrg(i, j int, kind graph.OrgKind) {
+	e := d.entity(graph.LabelOrganization, d.span(i, j))
+	e.real = true
+	if e.kind == "" || e.kind == "other" {
+		e.kind = kind
+	}
+	d.addMention(&mention{ent: e, from: i, to: j, kind: mName})
 }
 
 // definesAcronym reports whether the capitalized words from i to j (the
