@@ -1085,6 +1085,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader Kisal Watch", "Leader Sahel Radio"},
 		},
 		{
+			name:    "a creed before a title is no body",
+			text:    "Sadio Kone, the Salafist commander who founded the Falcon Group, rejected the demand.",
+			want:    []string{"Leader Sadio Kone"},
+			notWant: []string{"Organization Salafist"},
+		},
+		{
 			name:    "a surname that is also a capital, after a particle",
 			text:    "Joana de Bamako, a spokeswoman for the Falcon Group, said the fighters had left Gao.",
 			want:    []string{"Leader Joana de Bamako"},

@@ -1871,7 +1871,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		case isCapitalized(t.Text) && len(items) > 0 && d.mentionAt(k) == nil && !lx.stopNames[t.Text] && k > 0:
 			// An organization the gazetteer does not know, before a title:
 			// "the main opposition Kuomintang candidate".
-			if isWordToken(t.Text) && d.titleEndingAt(k+1) > 0 && !d.openingWord(k) && d.low(k-1) != "whose" {
+			if isWordToken(t.Text) && !creedWord(t.Text) && d.titleEndingAt(k+1) > 0 && !d.openingWord(k) && d.low(k-1) != "whose" {
 				e := d.orgByHead(k)
 				e.real = true
 				if strings.Contains(strings.ToLower(items[len(items)-1].title), "candidate") {
@@ -2412,7 +2412,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 		}
 		// "the main opposition Kuomintang candidate": an organization the
 		// gazetteer does not know, just before the title.
-		if isCapitalized(t.Text) && isWordToken(t.Text) && !lx.stopNames[t.Text] && d.mentionAt(k) == nil && d.titleAt(k+1) > 0 && owner == nil {
+		if isCapitalized(t.Text) && isWordToken(t.Text) && !creedWord(t.Text) && !lx.stopNames[t.Text] && d.mentionAt(k) == nil && d.titleAt(k+1) > 0 && owner == nil {
 			e := d.orgByHead(k)
 			e.real = true
 			if strings.Contains(d.low(k+1), "candidate") {
@@ -2693,6 +2693,13 @@ func (d *doc) antecedentOf(k int) *entity {
 		return m.ent
 	}
 	return nil
+}
+
+// creedWord reports whether a capitalized word names a creed or a
+// school's follower rather than a body: "the Salafist commander", "an
+// Islamist leader", "a Shiite cleric".
+func creedWord(w string) bool {
+	return strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ite")
 }
 
 // orgByHead is the organization the capitalized word at k names before a
