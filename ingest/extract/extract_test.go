@@ -1085,6 +1085,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader Kisal Watch", "Leader Sahel Radio"},
 		},
 		{
+			name:    "the town of a bare name is that town, a list's next item, not a container",
+			text:    "The Azawad Liberation Front controls Kidal, the coastal town of Tessit and most of the north.",
+			want:    []string{"CONTROLS Azawad Liberation Front -> Tessit"},
+			notWant: []string{"LOCATED_IN Kidal -> Tessit"},
+		},
+		{
 			name:    "a creed before a title is no body",
 			text:    "Sadio Kone, the Salafist commander who founded the Falcon Group, rejected the demand.",
 			want:    []string{"Leader Sadio Kone"},

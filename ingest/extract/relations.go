@@ -1100,6 +1100,21 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 				objs = appendEntity(objs, o.ent)
 			}
 		}
+		// "controls Benghazi, the coastal city of Sirte and most of the
+		// south": a town that a list item names by its noun (an
+		// apposition would not name another place).
+		for q := p + 1; q < p+8 && q+1 < len(d.toks) && d.sameSent(q, k); q++ {
+			if d.low(q) != "," || d.low(q+1) != "the" {
+				continue
+			}
+			r := d.skipAdjectivesRight(q + 2)
+			if townNouns[d.low(r)] && d.low(r+1) == "of" {
+				if o := d.mentionAt(r + 2); o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.from == r+2 {
+					objs = appendEntity(objs, o.ent)
+				}
+			}
+			break
+		}
 		// "withdrew from the west bank of the Dnipro, including the city
 		// of Kherson": the places it names are taken or lost too.
 		for q := m.to; q < m.to+4 && q < len(d.toks) && d.sameSent(q, k); q++ {

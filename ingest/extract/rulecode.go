@@ -392,7 +392,11 @@ func locatedIn(d *doc, m *match) {
 		// Hadramawt province" (whose noun may be read as the place
 		// itself)
 		for p := k + 2; p < k+6 && p+1 < len(d.toks) && d.sameSent(p, k) && (d.mentionAt(p) == nil || d.mentionAt(p).ent == r.ent); p++ {
-			if d.low(p) == "capital" && d.low(p+1) == "of" || (townNouns[d.low(p)] || d.low(p) == "area") && (d.low(p+1) == "in" || d.low(p+1) == "of") {
+			// ("Kidal, the coastal town of Tessit and ...": "the" town
+			// "of" a bare name is that name, a list's next item; "a
+			// coca-growing area of Norte de Santander", "the main town of
+			// Kidal" lie in it.)
+			if d.low(p) == "capital" && d.low(p+1) == "of" || (townNouns[d.low(p)] || d.low(p) == "area") && (d.low(p+1) == "in" || d.low(p+1) == "of" && (d.low(k+1) != "the" || d.low(p+2) == "the" || d.toks[p-1].Tag == "JJS" || d.low(p-1) == "main")) {
 				q = p + 2
 				// "a town of about 40,000 people in the West Gojjam zone"
 				if n := d.populationAt(q); n > 0 && d.low(q+n) == "in" {
