@@ -1091,6 +1091,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"LOCATED_IN Kidal -> Tessit"},
 		},
 		{
+			name:    "a shorter form of a body's name, its first and last words the same, is that body",
+			text:    "Units of the 217 Combat Brigade reached Gao. Mali demanded that the 217 Brigade withdraw.",
+			want:    []string{"Organization 217 Combat Brigade", "DEMANDS Mali -> 217 Combat Brigade"},
+			notWant: []string{"Organization 217 Brigade"},
+		},
+		{
 			name:    "a creed before a title is no body",
 			text:    "Sadio Kone, the Salafist commander who founded the Falcon Group, rejected the demand.",
 			want:    []string{"Leader Sadio Kone"},

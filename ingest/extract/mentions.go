@@ -579,6 +579,42 @@ var connectors = map[string]bool{"of": true, "for": true, "the": true, "and": tr
 // findOrganizations finds capitalized organization names by their head
 // noun, and state institutions named after their state ("China's coast
 // guard").
+// sameBody is the body another form of name names in the article: "the
+// 444 Combat Brigade" before a later "444 Brigade", or "the 444 Brigade"
+// the gazetteer knows anywhere in it, when the first and last words are
+// the same and the shorter form's words are among the longer's, in
+// order; or nil.
+func (d *doc) sameBody(name string, k int) *entity {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return nil
+	}
+	for _, m := range d.ments {
+		if m.ent == nil || m.ent.label != graph.LabelOrganization || m.from >= k && m.ent.entry == nil {
+			continue
+		}
+		other := strings.Fields(m.ent.name)
+		if len(other) == len(words) || other[0] != words[0] || other[len(other)-1] != words[len(words)-1] {
+			continue
+		}
+		if len(words) > len(other) && inOrder(other, words) || len(words) < len(other) && inOrder(words, other) {
+			return m.ent
+		}
+	}
+	return nil
+}
+
+// inOrder reports whether every word of short is in long, in order.
+func inOrder(short, long []string) bool {
+	i := 0
+	for _, w := range long {
+		if i < len(short) && w == short[i] {
+			i++
+		}
+	}
+	return i == len(short)
+}
+
 // headWithin reports whether an organization's head noun ends the run of
 // capitalized words of at most n that starts at token i ("Combat Brigade").
 func (d *doc) headWithin(i, n int) bool {
@@ -782,7 +818,10 @@ func (d *doc) findOrganizations() {
 		if owner != nil && !strings.Contains(name, owner.name) {
 			full = owner.name + " " + name
 		}
-		e := d.entity(graph.LabelOrganization, full)
+		e := d.sameBody(full, start)
+		if e == nil {
+			e = d.entity(graph.LabelOrganization, full)
+		}
 		e.real = true
 		if e.kind == "" || e.kind == "other" {
 			e.kind = cmp.Or(lx.orgHeads[d.toks[head].Text], "other")
