@@ -541,6 +541,17 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			p = m.from
 			continue
 		}
+		// "The head of UNSMIL, Hanna Tetteh, demanded": the person a
+		// title's apposition names, not a list of two.
+		if o := d.mentionAt(m.from - 2); m.ent.label == graph.LabelLeader && d.low(m.from-1) == "," && o != nil {
+			q := o.from - 1
+			if d.low(q) == "the" {
+				q--
+			}
+			if d.low(q) == "of" && d.titleEndingAt(q-1) > 0 {
+				return withPartners([]*entity{m.ent})
+			}
+		}
 		chain, q := d.chainLeft(m, labels)
 		// "with Moscow insisting that Kyiv withdraw": the subject of the
 		// participle right after it.
