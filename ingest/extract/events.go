@@ -1277,6 +1277,42 @@ func (d *doc) hostOf(place *entity) *entity {
 // mediators finds the third parties that mediate, broker or host: "hosting
 // talks", "UN-brokered talks", "co-mediated by Turkey", "mediation by Qatar",
 // "Norway and Cuba, the joint mediators".
+// agentsInOpening trims agents, the actors of a list that starts at
+// token k after "by", to those before its first comma when the phrase
+// opens the sentence and the list runs into the main clause's verb:
+// in "At the end of talks hosted by Malaysia, the Thai panel and the BRN
+// said", Malaysia hosted and the others spoke.
+func (d *doc) agentsInOpening(k int, agents []*entity) []*entity {
+	if len(agents) < 2 || k >= len(d.toks) {
+		return agents
+	}
+	s := d.sents[d.toks[k].Sent]
+	if d.toks[s.From].Tag != "IN" || d.toks[s.From].Lower == "by" {
+		return agents
+	}
+	comma := -1
+	for p := k; p < len(d.toks) && d.sameSent(p, k) && p < k+20; p++ {
+		if d.low(p) == "," && comma < 0 {
+			comma = p
+		}
+		if tg := d.toks[p].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP") && d.mentionAt(p) == nil {
+			if comma < 0 || d.low(p-1) == "," {
+				return agents
+			}
+			var kept []*entity
+			for _, e := range agents {
+				for q := k; q < comma; q++ {
+					if m := d.mentionAt(q); m != nil && d.owner(m) == e {
+						kept = appendEntity(kept, e)
+					}
+				}
+			}
+			return kept
+		}
+	}
+	return agents
+}
+
 func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 	var out []*entity
 	sents := map[*entity][]int{}
@@ -1347,7 +1383,7 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 			if n := d.cueLen(graph.RelMediates, cuePassive, k); n > 0 && !d.negated(graph.RelMediates, k) {
 				if by := d.agentBy(k + n); by > 0 {
 					if d.x.lex.cue(graph.RelMediates, cueVerb, t.Lower) || d.nearTrigger(k) {
-						add(ruleMediatesPassive, d.actorsRight(by+1, 5, actorLabels...))
+						add(ruleMediatesPassive, d.agentsInOpening(by+1, d.actorsRight(by+1, 5, actorLabels...)))
 					}
 					continue
 				}
