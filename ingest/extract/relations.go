@@ -555,7 +555,9 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		chain, q := d.chainLeft(m, labels)
 		// "with Moscow insisting that Kyiv withdraw": the subject of the
 		// participle right after it.
-		if d.low(q) == "with" && m.to == k && d.toks[k].Tag == "VBG" {
+		// ("with Malaysian and Philippine officials shuttling between
+		// the two camps": past their noun.)
+		if d.low(q) == "with" && (m.to == k || m.to+1 == k && strings.HasPrefix(d.toks[m.to].Tag, "NN") && !isCapitalized(d.toks[m.to].Text)) && d.toks[k].Tag == "VBG" {
 			return withPartners(chain)
 		}
 		// Skip actors in a prepositional phrase: "backed by the UAE",
