@@ -897,6 +897,11 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 			if r >= len(d.toks) || d.mentionAt(r) == nil || d.mentionAt(r).ent == nil || !hasLabel(d.mentionAt(r).ent, labels) {
 				break
 			}
+			// "facilitated by the EUMM and the Red Cross, the Georgian
+			// State Security Service said": the source, not an item.
+			if d.low(q) == "," && speechVerbs[d.low(d.mentionAt(r).to)] {
+				break
+			}
 			out = append(out, d.owner(d.mentionAt(r)))
 			q = d.pastAcronym(d.mentionAt(r))
 		}
