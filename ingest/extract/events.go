@@ -1363,7 +1363,7 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 			// leading one heads a delegation).
 			switch t.Lower {
 			case "led", "chaired", "co-chaired":
-				if by := d.agentBy(k + 1); by > 0 && d.negotiationBefore(k, 8) {
+				if by := d.agentBy(k + 1); by > 0 && (d.negotiationBefore(k, 8) || d.negotiationBeforeClause(k)) {
 					var es []*entity
 					for _, e := range d.actorsRight(by+1, 4, stateOrg...) {
 						if e.label == graph.LabelState || e.kind == "igo" {
@@ -1585,6 +1585,23 @@ func (d *doc) agentBy(k int) int {
 // an exchange stands within n tokens before k in its sentence.
 func (d *doc) negotiationBefore(k, n int) bool {
 	return d.negotiationWithin(max(k-n, d.sents[d.toks[k].Sent].From), k)
+}
+
+// negotiationBeforeClause reports whether the verb at k, past its
+// auxiliaries, follows a relative clause set off by commas after a
+// negotiation: "The Geneva talks, which bring together Georgia, Russia
+// and ..., are co-chaired by".
+func (d *doc) negotiationBeforeClause(k int) bool {
+	c := d.skipAuxiliaries(k - 1)
+	if d.low(c) != "," {
+		return false
+	}
+	for p := c - 1; p > 0 && p > c-30 && d.sameSent(p, c); p-- {
+		if d.low(p) == "," && (d.low(p+1) == "which" || d.low(p+1) == "that") {
+			return d.negotiationBefore(p, 3)
+		}
+	}
+	return false
 }
 
 // ownBodyAt reports whether the words from k name a body of the subject's
