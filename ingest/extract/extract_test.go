@@ -1097,6 +1097,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Organization 217 Brigade"},
 		},
 		{
+			name:    "a body's head noun with its capital refers to the one body whose name ends in it",
+			text:    "The Azawad Liberation Front seized Gao on Monday. The Front, formed last year, already holds Kidal.",
+			want:    []string{"CONTROLS Azawad Liberation Front -> Kidal"},
+		},
+		{
 			name:    "a creed before a title is no body",
 			text:    "Sadio Kone, the Salafist commander who founded the Falcon Group, rejected the demand.",
 			want:    []string{"Leader Sadio Kone"},

@@ -73,6 +73,23 @@ func (d *doc) describedOrg(i int) (int, *entity) {
 	if d.low(i-1) != "the" {
 		return 0, nil
 	}
+	// "the Guard" after "the National Guard": a head noun written with
+	// its capital is the one body whose name ends in it.
+	if t := d.toks[i]; isCapitalized(t.Text) && d.x.lex.orgHeads[t.Text] != "" && (i+1 >= len(d.toks) || !isCapitalized(d.toks[i+1].Text)) {
+		var found *entity
+		for _, e := range d.ents {
+			if e.real && e.label == graph.LabelOrganization && strings.HasSuffix(e.name, " "+t.Text) {
+				if found != nil && found != e {
+					return 0, nil
+				}
+				found = e
+			}
+		}
+		if found == nil {
+			return 0, nil
+		}
+		return 1, found
+	}
 	h := i
 	for h < len(d.toks) && h < i+3 && d.mentionAt(h) == nil && d.sameSent(i, h) && !isCapitalized(d.toks[h].Text) && isWordToken(d.toks[h].Text) {
 		if d.x.lex.orgHeads[titleCase(d.toks[h].Lower)] != "" {
