@@ -1097,7 +1097,8 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 		}
 		// "seizes Kordofan market town", "retake Borno base": a place that
 		// qualifies the noun after it is not the place taken.
-		if t := d.toks[min(m.to, len(d.toks)-1)]; m.to < len(d.toks) && d.sameSent(p, m.to) && d.mentionAt(m.to) == nil && (t.Tag == "NN" || t.Tag == "NNS") && !isCapitalized(t.Text) && t.Lower != "state" && !d.x.lex.regionSufx[t.Lower] {
+		// ("holds Sweida city": the city is the place.)
+		if t := d.toks[min(m.to, len(d.toks)-1)]; m.to < len(d.toks) && d.sameSent(p, m.to) && d.mentionAt(m.to) == nil && (t.Tag == "NN" || t.Tag == "NNS") && !isCapitalized(t.Text) && t.Lower != "state" && t.Lower != "city" && !d.x.lex.regionSufx[t.Lower] {
 			continue
 		}
 		objs := d.actorsRight(p, 1, graph.LabelRegion)
