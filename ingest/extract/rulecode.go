@@ -451,9 +451,9 @@ func locatedIn(d *doc, m *match) {
 }
 
 // skipAdjectivesRight steps right from q over up to two lower-case
-// adjectives: "northern", "oil-rich".
+// adjectives: "northern", "oil-rich", and "neighbouring" before a name.
 func (d *doc) skipAdjectivesRight(q int) int {
-	for n := 0; n < 2 && q < len(d.toks) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && d.toks[q].Tag == "JJ"; n++ {
+	for n := 0; n < 2 && q < len(d.toks) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && (d.toks[q].Tag == "JJ" || d.toks[q].Tag == "VBG" && d.mentionAt(q+1) != nil); n++ {
 		q++
 	}
 	return q
