@@ -1102,6 +1102,11 @@ func TestPatterns(t *testing.T) {
 			want:    []string{"CONTROLS Azawad Liberation Front -> Kidal"},
 		},
 		{
+			name:    "a place's name may open with its article in lower case",
+			text:    "The villages of al-Mazraa and Walgha lie on the road. The Azawad Liberation Front seized the town of al-Qatn.",
+			want:    []string{"Region al-Mazraa", "Region Walgha", "Region al-Qatn", "CONTROLS Azawad Liberation Front -> al-Qatn"},
+		},
+		{
 			name:    "a creed before a title is no body",
 			text:    "Sadio Kone, the Salafist commander who founded the Falcon Group, rejected the demand.",
 			want:    []string{"Leader Sadio Kone"},

@@ -1148,11 +1148,13 @@ func (d *doc) findRegions() {
 			i = m.to - 1
 			continue
 		}
-		if si < 0 || d.titled[si] || d.mentionAt(i) != nil || !isCapitalized(d.toks[i].Text) || lx.stopNames[d.toks[i].Text] {
+		// "the villages of al-Mazraa and Walgha": a name may open with
+		// its article in lower case.
+		if si < 0 || d.titled[si] || d.mentionAt(i) != nil || !isCapitalized(d.toks[i].Text) && !particleWord(d.toks[i].Text) || lx.stopNames[d.toks[i].Text] {
 			continue
 		}
 		j := i
-		for j < len(d.toks) && d.toks[j].Sent == si && d.mentionAt(j) == nil && isCapitalized(d.toks[j].Text) && lx.orgHeads[d.toks[j].Text] == "" {
+		for j < len(d.toks) && d.toks[j].Sent == si && d.mentionAt(j) == nil && (isCapitalized(d.toks[j].Text) || j == i) && lx.orgHeads[d.toks[j].Text] == "" {
 			j++
 			// "Santa Rita del Lipa": a particle inside a place's name.
 			if j+1 < len(d.toks) && nameParticles[d.toks[j].Text] && d.mentionAt(j+1) == nil && isCapitalized(d.toks[j+1].Text) && d.sameSent(j, j+1) {

@@ -34,7 +34,7 @@ func (d *doc) resolveNominals() {
 				continue
 			}
 			// "the town of Bara" names the town; it refers to nothing.
-			if d.low(i+n) == "of" && i+n+1 < len(d.toks) && isCapitalized(d.toks[i+n+1].Text) {
+			if d.low(i+n) == "of" && i+n+1 < len(d.toks) && (isCapitalized(d.toks[i+n+1].Text) || particleWord(d.toks[i+n+1].Text)) {
 				break
 			}
 			// Nor does "the regional capital Lashio": the name follows.
