@@ -1107,6 +1107,12 @@ func TestPatterns(t *testing.T) {
 			want:    []string{"Region al-Mazraa", "Region Walgha", "Region al-Qatn", "CONTROLS Azawad Liberation Front -> al-Qatn"},
 		},
 		{
+			name:    "a capitalized preposition or possessive opening a sentence opens no name",
+			text:    "For Sadio Kone, the head of the Falcon Group, the deal was a victory. Its Kidal Defence Brigade left Gao.",
+			want:    []string{"Leader Sadio Kone", "Organization Kidal Defence Brigade"},
+			notWant: []string{"Leader For Sadio Kone", "Organization Its Kidal Defence Brigade"},
+		},
+		{
 			name:    "a creed before a title is no body",
 			text:    "Sadio Kone, the Salafist commander who founded the Falcon Group, rejected the demand.",
 			want:    []string{"Leader Sadio Kone"},
