@@ -1113,10 +1113,10 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader For Sadio Kone", "Organization Its Kidal Defence Brigade"},
 		},
 		{
-			name:    "a creed before a title is no body",
-			text:    "Sadio Kone, the Salafist commander who founded the Falcon Group, rejected the demand.",
+			name:    "a creed before a title or a group noun is no body",
+			text:    "Sadio Kone, the Salafist commander who founded the Falcon Group, rejected the demand. It was the boldest attack on the Islamist movement in a year.",
 			want:    []string{"Leader Sadio Kone"},
-			notWant: []string{"Organization Salafist"},
+			notWant: []string{"Organization Salafist", "Organization Islamist"},
 		},
 		{
 			name:    "a surname that is also a capital, after a particle",

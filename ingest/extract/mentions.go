@@ -1022,9 +1022,10 @@ func (d *doc) findGroups() {
 			h++
 		}
 		kind, ok := coalitionNouns[d.low(h)]
-		// "the Kurdish militia": one word of nationality or ethnicity
-		// describes the group, it does not name it.
-		if h >= len(d.toks) || !ok || !d.sameSent(i, h) || h > j && !isAllCaps(d.toks[i].Text) || j == i+1 && ethnicAdjective(d.toks[i].Text) {
+		// "the Kurdish militia", "the Islamist movement": one word of
+		// nationality, ethnicity or creed describes the group, it does
+		// not name it.
+		if h >= len(d.toks) || !ok || !d.sameSent(i, h) || h > j && !isAllCaps(d.toks[i].Text) || j == i+1 && (ethnicAdjective(d.toks[i].Text) || creedWord(d.toks[i].Text)) {
 			i = j
 			continue
 		}
