@@ -1029,11 +1029,11 @@ func (d *doc) ledBy(i int) int {
 		if w == "by" {
 			return p
 		}
-		if d.mentionAt(p) != nil || isCapitalized(t.Text) && !d.x.lex.honorifics[w] {
+		if d.mentionAt(p) != nil || isCapitalized(t.Text) && !d.x.lex.honorifics[t.Text] {
 			return -1
 		}
 		switch {
-		case t.Tag == "DT" || t.Tag == "PRP$" || strings.HasPrefix(t.Tag, "JJ") || t.Tag == "NN" || w == "known" || w == "as" || w == "and" || d.x.lex.honorifics[w]:
+		case t.Tag == "DT" || t.Tag == "PRP$" || strings.HasPrefix(t.Tag, "JJ") || t.Tag == "NN" || w == "known" || w == "as" || w == "and" || d.x.lex.honorifics[t.Text]:
 		default:
 			return -1
 		}
