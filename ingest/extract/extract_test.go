@@ -1108,9 +1108,9 @@ func TestPatterns(t *testing.T) {
 		},
 		{
 			name:    "a capitalized preposition or possessive opening a sentence opens no name",
-			text:    "For Sadio Kone, the head of the Falcon Group, the deal was a victory. Its Kidal Defence Brigade left Gao.",
+			text:    "For Sadio Kone, the head of the Falcon Group, the deal was a victory. Its Kidal Defence Brigade left Gao. Nahid Islam, a coordinator of Students Against Discrimination, demanded that the Falcon Group leave.",
 			want:    []string{"Leader Sadio Kone", "Organization Kidal Defence Brigade"},
-			notWant: []string{"Leader For Sadio Kone", "Organization Its Kidal Defence Brigade"},
+			notWant: []string{"Leader For Sadio Kone", "Organization Its Kidal Defence Brigade", "Leader Discrimination"},
 		},
 		{
 			name:    "a creed before a title or a group noun is no body",
