@@ -1097,14 +1097,14 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Organization 217 Brigade"},
 		},
 		{
-			name:    "a body's head noun with its capital refers to the one body whose name ends in it",
-			text:    "The Azawad Liberation Front seized Gao on Monday. The Front, formed last year, already holds Kidal.",
-			want:    []string{"CONTROLS Azawad Liberation Front -> Kidal"},
+			name: "a body's head noun with its capital refers to the one body whose name ends in it",
+			text: "The Azawad Liberation Front seized Gao on Monday. The Front, formed last year, already holds Kidal.",
+			want: []string{"CONTROLS Azawad Liberation Front -> Kidal"},
 		},
 		{
-			name:    "a place's name may open with its article in lower case",
-			text:    "The villages of al-Mazraa and Walgha lie on the road. The Azawad Liberation Front seized the town of al-Qatn.",
-			want:    []string{"Region al-Mazraa", "Region Walgha", "Region al-Qatn", "CONTROLS Azawad Liberation Front -> al-Qatn"},
+			name: "a place's name may open with its article in lower case",
+			text: "The villages of al-Mazraa and Walgha lie on the road. The Azawad Liberation Front seized the town of al-Qatn.",
+			want: []string{"Region al-Mazraa", "Region Walgha", "Region al-Qatn", "CONTROLS Azawad Liberation Front -> al-Qatn"},
 		},
 		{
 			name:    "a capitalized preposition or possessive opening a sentence opens no name",

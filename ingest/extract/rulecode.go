@@ -27,6 +27,7 @@ var ruleHooks = map[string]hookFunc{
 	"left-office":      leaveOffice,
 	"must":             mustDo,
 	"demands-given":    demandsGiven,
+	"stronghold":       strongholdOf,
 }
 
 // The rules made by stages of the pipeline in Go rather than by the
@@ -257,6 +258,49 @@ func appositionSupport(d *doc, m *match, client bool) {
 	}
 	if s := d.mentionAt(q - 1); s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) && d.owner(s) != supported {
 		emit(d.owner(s), supported)
+	}
+}
+
+// strongholdOf reads a place named in apposition as an actor's
+// stronghold: "the Souq al-Juma district, Radaa's stronghold", "Marib,
+// the last stronghold of the Azawad Liberation Front".
+func strongholdOf(d *doc, m *match) {
+	p := m.k - 1
+	for p > 0 && d.mentionAt(p) == nil && (strings.HasPrefix(d.toks[p].Tag, "JJ") || strings.HasPrefix(d.toks[p].Tag, "RB")) {
+		p--
+	}
+	var holder *mention
+	switch {
+	case d.possessiveAt(p):
+		holder = d.mentionAt(p - 1)
+		if holder != nil {
+			p = holder.from - 1
+		}
+	case d.low(p) == "the" && d.low(m.k+m.n) == "of":
+		q := m.k + m.n + 1
+		if d.low(q) == "the" {
+			q++
+		}
+		holder = d.mentionAt(q)
+	}
+	if holder == nil || holder.ent == nil || !holder.ent.isActor() {
+		return
+	}
+	if d.low(p) == "the" {
+		p--
+	}
+	if d.low(p) != "," {
+		return
+	}
+	// "the Souq al-Juma district,": past the word naming its kind.
+	q := p - 1
+	if d.mentionAt(q) == nil && d.x.lex.regionSufx[d.low(q)] {
+		q--
+	}
+	// ("the RSF seized El Fasher, the army's last stronghold": a place a
+	// verb acts on was the stronghold before.)
+	if place := d.mentionAt(q); place != nil && place.ent != nil && place.ent.label == graph.LabelRegion && !strings.HasPrefix(d.toks[max(place.from-1, 0)].Tag, "VB") {
+		d.emit(m, d.owner(holder), place.ent, nil)
 	}
 }
 
