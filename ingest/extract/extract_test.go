@@ -1565,6 +1565,18 @@ func TestWiderAreasNameNoState(t *testing.T) {
 	}
 }
 
+// A clause after a comma says nothing of where the place before it lies:
+// in "from El Obeid, the capital of North Kordofan, retaking the village
+// of Kazgil", Kazgil is no part of the state.
+func TestCommaClauseIsNoApposition(t *testing.T) {
+	x := fullExtractor(t)
+	text := "The army advanced from El Obeid, the capital of North Kordofan, retaking the village of Kazgil."
+	got := facts(x.Extract(&article.Article{ID: article.ID(text), Text: text}))
+	if !got["Region Kazgil"] || got["LOCATED_IN North Kordofan -> Kazgil"] {
+		t.Errorf("got %s", dump(got))
+	}
+}
+
 // "Forces of Mali's Azawad Liberation Front": the name after "of" owns
 // the group that follows, and "Forces of Mali" names no body.
 func TestNoBodyBeforeAPossessor(t *testing.T) {

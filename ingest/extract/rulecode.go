@@ -430,7 +430,9 @@ func locatedIn(d *doc, m *match) {
 			d.emit(m, o.ent, r.ent, nil)
 		}
 		return
-	case d.low(k) == ",":
+	case d.low(k) == "," && (d.low(k+1) == "the" || d.low(k+1) == "a" || d.low(k+1) == "an"):
+		// (Not "El Obeid, the capital of North Kordofan, recapturing the
+		// town of Umm Sumeima": a clause after the comma, no apposition.)
 		// "Torit, the capital of Eastern Equatoria", "Lopeyok, a market
 		// town in Eastern Equatoria", "Seiyun, the main town of the
 		// Hadramawt province" (whose noun may be read as the place
