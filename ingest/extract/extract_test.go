@@ -1194,6 +1194,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader Declaration"},
 		},
 		{
+			name:    "a name before a word for news media is no person's",
+			text:    "In a statement carried by the official Tamasheq Saba news agency, the Falcon Group demanded that Mali withdraw.",
+			notWant: []string{"Leader Tamasheq Saba", "Leader Saba"},
+		},
+		{
 			name:    "bylines are not leaders",
 			text:    "Mali closed the road.\nWriting by Jonas Weber",
 			notWant: []string{"Leader Jonas Weber"},
