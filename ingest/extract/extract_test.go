@@ -1199,6 +1199,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader Tamasheq Saba", "Leader Saba"},
 		},
 		{
+			name:    "a firm's name ends in its trade",
+			text:    "The United States sanctioned Sahel Star General Trading and said it had supplied the Falcon Group.",
+			want:    []string{"Organization Sahel Star General Trading"},
+			notWant: []string{"Leader Sahel Star General Trading", "Leader Trading"},
+		},
+		{
 			name:    "bylines are not leaders",
 			text:    "Mali closed the road.\nWriting by Jonas Weber",
 			notWant: []string{"Leader Jonas Weber"},
