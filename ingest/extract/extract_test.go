@@ -1205,6 +1205,17 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader Sahel Star General Trading", "Leader Trading"},
 		},
 		{
+			name:    "a title before \"said\" names the source, not an apposition; a church is a body",
+			text:    "Monitoring will be shared between the African Union and the Catholic Church, a Malian diplomat said.",
+			want:    []string{"Organization Catholic Church"},
+			notWant: []string{"Leader Catholic Church", "REPRESENTS Catholic Church -> Mali"},
+		},
+		{
+			name:    "a title before \"said\" is the source's, not the name's before it",
+			text:    "The talks were led by the rebel commander Karim Benali, an Algerian diplomat said.",
+			notWant: []string{"REPRESENTS Karim Benali -> Algeria"},
+		},
+		{
 			name:    "bylines are not leaders",
 			text:    "Mali closed the road.\nWriting by Jonas Weber",
 			notWant: []string{"Leader Jonas Weber"},

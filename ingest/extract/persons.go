@@ -2482,7 +2482,9 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 		}
 		k++
 	}
-	if title == "" {
+	// "the Catholic Church, a Norwegian diplomat said": the source of
+	// what was said, not an apposition.
+	if title == "" || k < len(d.toks) && speechVerbs[d.low(k)] && d.sameSent(start, k) {
 		return nil, false
 	}
 	if owner == nil && body != "" {
