@@ -650,7 +650,7 @@ func (d *doc) settleHeads() {
 					best = s
 				} else {
 					for _, s := range d.ents {
-						if s.label == graph.LabelState && s.real && free(s) && (best == nil || d.salience(s) > d.salience(best)) {
+						if s.label == graph.LabelState && s.real && free(s) && !d.ownsOtherTitleIn(s, e.roles[k].sent) && (best == nil || d.salience(s) > d.salience(best)) {
 							best = s
 						}
 					}
@@ -1629,6 +1629,26 @@ func (d *doc) ownsTitleOfOther(m *mention, i int) bool {
 	}
 	for k := q; k < i; k++ {
 		if strings.HasPrefix(d.toks[k].Tag, "VB") {
+			return true
+		}
+	}
+	return false
+}
+
+// ownsOtherTitleIn reports whether sentence si gives state s, by its
+// possessive, an office of someone else: "Foreign Secretary Vikram Misri
+// said ... a call that Pakistan's director general of military operations
+// placed" makes Pakistan no guess for Misri's state.
+func (d *doc) ownsOtherTitleIn(s *entity, si int) bool {
+	for _, m := range d.ments {
+		if m.sent != si || m.ent != s || !m.possess {
+			continue
+		}
+		p := m.to + 1
+		for d.x.lex.roleMods[d.low(p)] && d.mentionAt(p) == nil {
+			p++
+		}
+		if d.titleAt(p) > 0 {
 			return true
 		}
 	}
