@@ -1274,9 +1274,6 @@ func (d *doc) hostOf(place *entity) *entity {
 	return nil
 }
 
-// mediators finds the third parties that mediate, broker or host: "hosting
-// talks", "UN-brokered talks", "co-mediated by Turkey", "mediation by Qatar",
-// "Norway and Cuba, the joint mediators".
 // agentsInOpening trims agents, the actors of a list that starts at
 // token k after "by", to those before its first comma when the phrase
 // opens the sentence and the list runs into the main clause's verb:
@@ -1313,6 +1310,9 @@ func (d *doc) agentsInOpening(k int, agents []*entity) []*entity {
 	return agents
 }
 
+// mediators finds the third parties that mediate, broker or host: "hosting
+// talks", "UN-brokered talks", "co-mediated by Turkey", "mediation by Qatar",
+// "Norway and Cuba, the joint mediators".
 func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 	var out []*entity
 	sents := map[*entity][]int{}

@@ -576,9 +576,6 @@ func (d *doc) toPlace(j int) bool {
 // Accord", "Armed Forces of the Philippines".
 var connectors = map[string]bool{"of": true, "for": true, "the": true, "and": true, "to": true, "on": true, "in": true}
 
-// findOrganizations finds capitalized organization names by their head
-// noun, and state institutions named after their state ("China's coast
-// guard").
 // sameBody is the body another form of name names in the article: "the
 // 444 Combat Brigade" before a later "444 Brigade", or "the 444 Brigade"
 // the gazetteer knows anywhere in it, when the first and last words are
@@ -626,6 +623,9 @@ func (d *doc) headWithin(i, n int) bool {
 	return false
 }
 
+// findOrganizations finds capitalized organization names by their head
+// noun, and state institutions named after their state ("China's coast
+// guard").
 func (d *doc) findOrganizations() {
 	lx := d.x.lex
 	acronyms := map[string]*entity{}

@@ -1666,7 +1666,6 @@ func (d *doc) actorBefore(i, n int) *entity {
 	return nil
 }
 
-// rolesBefore reads the title phrase that ends just before token i.
 // portfolioBeforeTitle reports whether tokens [i, j) are all words of a
 // portfolio and a title follows them: "Deputy Human Rights Minister Fahd
 // al-Saqqaf" names no "Human Rights".
@@ -1698,6 +1697,7 @@ func (d *doc) portfolioAt(k int) bool {
 	return false
 }
 
+// rolesBefore reads the title phrase that ends just before token i.
 func (d *doc) rolesBefore(i int) ([]role, bool) {
 	lx := d.x.lex
 	k := i - 1
