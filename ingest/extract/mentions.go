@@ -303,8 +303,8 @@ func (d *doc) locContext(i, n int) bool {
 	if p >= 0 && d.sameSent(p, i) {
 		prev := d.low(p)
 		// The object of a seizure or an attack: "capturing Tripoli",
-		// "an assault on Tripoli".
-		if d.x.lex.cue(graph.RelControls, cueVerb, prev) {
+		// "took over Kabul", "an assault on Tripoli".
+		if d.x.lex.cue(graph.RelControls, cueVerb, prev) || p > 0 && d.x.lex.cue(graph.RelControls, cueVerb, d.lowJoin(p-1, p+1)) {
 			return true
 		}
 		if prev == "on" || prev == "against" {
