@@ -833,6 +833,12 @@ func (d *doc) proposed(k int) bool {
 		switch d.low(p) {
 		case "proposed", "propose", "proposes", "proposing", "proposal", "urged", "urging", "asked", "asks", "asking", "request", "requested", "requests", "requesting", "offered", "offers", "offering":
 			return true
+		case "demanded", "demands", "demand", "demanding", "insisted", "insists":
+			// "demanded that the Taliban agree to talks" (not "demanded
+			// that Israel open negotiations": the talks the story tells)
+			if d.low(p+1) == "that" && (d.low(k-1) == "to" || d.low(k-2) == "to") {
+				return true
+			}
 		case "for":
 			if strings.HasPrefix(d.low(p-1), "call") {
 				return true
