@@ -199,12 +199,25 @@ func proxyApposition(d *doc, m *match) { appositionSupport(d, m, true) }
 // ally or backer, or (client) as another's proxy, and emits who backs
 // whom.
 func appositionSupport(d *doc, m *match, client bool) {
-	emit := func(a, b *entity) {
+	owner, c := d.apposedOwner(m)
+	if owner == nil {
+		return
+	}
+	if s := d.mentionAt(c - 1); s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) && d.owner(s) != owner {
+		a, b := d.owner(s), owner
 		if client {
 			a, b = b, a
 		}
 		d.emit(m, a, b, nil)
 	}
+}
+
+// apposedOwner reads an apposition whose noun is m's trigger and whose
+// owner is another actor: "X, Y's main ally", "X, the main backer of Y",
+// "X, the new government's last stronghold". It returns the owner and
+// the comma that opens the apposition (what it describes ends just before
+// it), or nil and -1.
+func (d *doc) apposedOwner(m *match) (*entity, int) {
 	p := m.k - 1
 	// "main", "closest", "most powerful"
 	for p > 0 && (d.toks[p].Tag == "JJ" || d.toks[p].Tag == "JJS" || d.toks[p].Tag == "RBS") && d.mentionAt(p) == nil {
@@ -218,12 +231,9 @@ func appositionSupport(d *doc, m *match, client bool) {
 		}
 		o := d.mentionAt(q)
 		if o == nil || o.ent == nil || !hasLabel(o.ent, actorLabels) || d.low(p-1) != "," || p < 2 {
-			return
+			return nil, -1
 		}
-		if s := d.mentionAt(p - 2); s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) && d.owner(s) != d.owner(o) {
-			emit(d.owner(s), d.owner(o))
-		}
-		return
+		return d.owner(o), p - 1
 	}
 	// "China, Cambodia's closest partner and its largest supplier of
 	// weapons": "its" is whose partner the apposition names first.
@@ -236,71 +246,46 @@ func appositionSupport(d *doc, m *match, client bool) {
 		}
 	}
 	if d.low(p) != "'s" || p <= 0 {
-		return
+		return nil, -1
 	}
-	var supported *entity
+	var owner *entity
 	q := p - 1
 	if o := d.mentionAt(q); o != nil && o.ent != nil && hasLabel(o.ent, actorLabels) {
-		supported, q = d.owner(o), d.skipModifiers(o.from-1)
+		owner, q = d.owner(o), d.skipModifiers(o.from-1)
 	} else if stateOffices[d.low(q)] || d.low(q) == "regime" || d.low(q) == "junta" {
 		// "Turkey, the Syrian government's main backer", "the new
 		// government's": the state named before the noun, else the
 		// story's.
 		q = d.skipModifiers(q - 1)
 		if o := d.mentionAt(q); o != nil && o.ent != nil && o.ent.label == graph.LabelState {
-			supported, q = o.ent, d.skipModifiers(o.from-1)
+			owner, q = o.ent, d.skipModifiers(o.from-1)
 		} else {
-			supported = d.mainState()
+			owner = d.mainState()
 		}
 	}
-	if supported == nil || d.low(q) != "," || q <= 0 {
-		return
+	if owner == nil || d.low(q) != "," || q <= 0 {
+		return nil, -1
 	}
-	if s := d.mentionAt(q - 1); s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) && d.owner(s) != supported {
-		emit(d.owner(s), supported)
-	}
+	return owner, q
 }
 
 // strongholdOf reads a place named in apposition as an actor's
 // stronghold: "the Souq al-Juma district, Radaa's stronghold", "Marib,
 // the last stronghold of the Azawad Liberation Front".
 func strongholdOf(d *doc, m *match) {
-	p := m.k - 1
-	for p > 0 && d.mentionAt(p) == nil && (strings.HasPrefix(d.toks[p].Tag, "JJ") || strings.HasPrefix(d.toks[p].Tag, "RB")) {
-		p--
-	}
-	var holder *mention
-	switch {
-	case d.possessiveAt(p):
-		holder = d.mentionAt(p - 1)
-		if holder != nil {
-			p = holder.from - 1
-		}
-	case d.low(p) == "the" && d.low(m.k+m.n) == "of":
-		q := m.k + m.n + 1
-		if d.low(q) == "the" {
-			q++
-		}
-		holder = d.mentionAt(q)
-	}
-	if holder == nil || holder.ent == nil || !holder.ent.isActor() {
-		return
-	}
-	if d.low(p) == "the" {
-		p--
-	}
-	if d.low(p) != "," {
+	holder, c := d.apposedOwner(m)
+	if holder == nil {
 		return
 	}
 	// "the Souq al-Juma district,": past the word naming its kind.
-	q := p - 1
+	q := c - 1
 	if d.mentionAt(q) == nil && d.x.lex.regionSufx[d.low(q)] {
 		q--
 	}
 	// ("the RSF seized El Fasher, the army's last stronghold": a place a
 	// verb acts on was the stronghold before.)
 	if place := d.mentionAt(q); place != nil && place.ent != nil && place.ent.label == graph.LabelRegion && !strings.HasPrefix(d.toks[max(place.from-1, 0)].Tag, "VB") {
-		d.emit(m, d.owner(holder), place.ent, nil)
+		d.emit(m, holder, place.ent, nil)
 	}
 }
 
