@@ -35,6 +35,7 @@ type lexicon struct {
 	nonLeaders  map[string]bool
 	portfolios  map[string]bool
 	media       map[string]bool
+	mediaNouns  map[string]bool // "the Saba news agency": no person's name
 	notPlaces   map[string]bool // names that are no Region however used
 	politicians map[string]bool // nouns of political actors, in apposition
 	deeds       map[string]bool // what an actor does, that a demand tells to stop
@@ -158,6 +159,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx.nonLeaders = set("non_leaders.txt")
 	lx.portfolios = set("portfolios.txt")
 	lx.media = set("media.txt")
+	lx.mediaNouns = set("media_nouns.txt")
 	lx.notPlaces = set("not_places.txt")
 	lx.politicians = set("politician_nouns.txt")
 	lx.deeds = set("deed_nouns.txt")

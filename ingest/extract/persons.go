@@ -215,7 +215,7 @@ func (d *doc) findPersons() {
 				continue
 			}
 		}
-		if d.namedAfter(i, j) || d.portfolioBeforeTitle(i, j) || mediaNouns[d.low(j)] {
+		if d.namedAfter(i, j) || d.portfolioBeforeTitle(i, j) || d.x.lex.mediaNouns[d.low(j)] {
 			i = j - 1
 			continue
 		}
@@ -2716,10 +2716,6 @@ func (d *doc) antecedentOf(k int) *entity {
 	}
 	return nil
 }
-
-// mediaNouns after a name make it a broadcaster's or a paper's: "the
-// official Saba news agency" (after "official", which is also a title).
-var mediaNouns = map[string]bool{"news": true, "agency": true, "newspaper": true, "daily": true, "television": true, "tv": true, "radio": true, "channel": true, "broadcaster": true}
 
 // creedWord reports whether a capitalized word names a creed or a
 // school's follower rather than a body: "the Salafist commander", "an
