@@ -1606,14 +1606,8 @@ func (d *doc) actorMentionBeforeInClause(i, n int) *mention {
 // of two sides, and Fidan is not Russia's minister. ("Lavrov and Deputy
 // Foreign Minister X" are one delegation.)
 func (d *doc) ownsTitleOfOther(m *mention, i int) bool {
-	p := m.to
-	if p < i && d.toks[p].Text == "'s" {
-		p++
-	}
-	for p < i && d.x.lex.roleMods[d.low(p)] && d.mentionAt(p) == nil {
-		p++
-	}
-	if d.titleAt(p) == 0 {
+	p := d.ownedTitleAt(m, i)
+	if p < 0 {
 		return false
 	}
 	for n := d.titleAt(p); p < i && n > 0; n = d.titleAt(p) {
@@ -1641,18 +1635,28 @@ func (d *doc) ownsTitleOfOther(m *mention, i int) bool {
 // placed" makes Pakistan no guess for Misri's state.
 func (d *doc) ownsOtherTitleIn(s *entity, si int) bool {
 	for _, m := range d.ments {
-		if m.sent != si || m.ent != s || !m.possess {
-			continue
-		}
-		p := m.to + 1
-		for d.x.lex.roleMods[d.low(p)] && d.mentionAt(p) == nil {
-			p++
-		}
-		if d.titleAt(p) > 0 {
+		if m.sent == si && m.ent == s && m.possess && d.ownedTitleAt(m, len(d.toks)) >= 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// ownedTitleAt is where a title that mention m owns begins, past its
+// possessive and the title's modifiers and before token i ("Pakistan's
+// director general"), or -1.
+func (d *doc) ownedTitleAt(m *mention, i int) int {
+	p := m.to
+	if p < i && d.possessiveAt(p) {
+		p++
+	}
+	for p < i && d.x.lex.roleMods[d.low(p)] && d.mentionAt(p) == nil {
+		p++
+	}
+	if d.titleAt(p) == 0 {
+		return -1
+	}
+	return p
 }
 
 // actorBefore is the nearest state or organization mentioned within n tokens
