@@ -167,6 +167,12 @@ type doc struct {
 	// ownGovernment holds the states whose government the story names.
 	ownGovernment map[*entity]bool
 	governsOf     int
+	// governsLast is the last of the mentions counted, and governsEarly
+	// and governsBody what the count keeps between calls: while mentions
+	// are only appended, the next count goes on from there.
+	governsLast  *mention
+	governsEarly map[*entity]bool
+	governsBody  map[*entity]*entity
 	// hasDisputed caches whether the article names a disputed region: 0
 	// not known yet, 1 yes, -1 no.
 	hasDisputed int8

@@ -1481,67 +1481,80 @@ func (d *doc) salience(e *entity) int {
 // d.ownGovernment), and the mentions of the armed groups the gazetteer
 // places in each state (d.groupsWithin, by the state's name).
 func (d *doc) countGovernments() {
-	if d.governs == nil || d.governsOf != len(d.ments) {
-		d.governs, d.ownGovernment, d.groupsWithin, d.governsOf = map[*entity]int{}, map[*entity]bool{}, map[string]int{}, len(d.ments)
-		bodyOf := map[*entity]*entity{}
-		early := map[*entity]bool{}
-		for _, m := range d.ments {
-			if m.ent == nil {
-				continue
+	if d.governs != nil && d.governsOf == len(d.ments) {
+		return
+	}
+	// Resolving nominals appends mentions one by one, and each asks for
+	// the counts again: count only the new ones when the ones counted
+	// are still there as they were.
+	from := 0
+	if d.governs == nil || d.governsOf > len(d.ments) || d.governsOf > 0 && d.ments[d.governsOf-1] != d.governsLast {
+		d.governs, d.ownGovernment, d.groupsWithin = map[*entity]int{}, map[*entity]bool{}, map[string]int{}
+		d.governsEarly, d.governsBody = map[*entity]bool{}, map[*entity]*entity{}
+	} else {
+		from = d.governsOf
+	}
+	d.governsOf = len(d.ments)
+	if d.governsOf > 0 {
+		d.governsLast = d.ments[d.governsOf-1]
+	}
+	bodyOf, early := d.governsBody, d.governsEarly
+	for _, m := range d.ments[from:] {
+		if m.ent == nil {
+			continue
+		}
+		// (An armed group the gazetteer places in a region counts for
+		// the region's state: the KIA, within Kachin State, for
+		// Myanmar.)
+		if g := m.ent; g.label == graph.LabelOrganization && g.kind == graph.OrgArmedGroup && g.entry != nil {
+			if st := d.x.stateOfEntry(g.entry); st != "" {
+				d.groupsWithin[st]++
 			}
-			// (An armed group the gazetteer places in a region counts for
-			// the region's state: the KIA, within Kachin State, for
-			// Myanmar.)
-			if g := m.ent; g.label == graph.LabelOrganization && g.kind == graph.OrgArmedGroup && g.entry != nil {
-				if st := d.x.stateOfEntry(g.entry); st != "" {
-					d.groupsWithin[st]++
+		}
+		// "Myanmar's military", "the Sudanese army": a state's own
+		// body, named apart from the state.
+		if m.ent.label == graph.LabelOrganization && m.ent.kind == "government_body" && m.kind != mNominal {
+			s, ok := bodyOf[m.ent]
+			if !ok {
+				s = d.stateOf(m.ent)
+				bodyOf[m.ent] = s
+			}
+			if s != nil && s.label == graph.LabelState {
+				d.governs[s]++
+				// Named in the headline or the first sentence, as a
+				// state named there is.
+				if d.toks[m.from].Sent <= 1 && !early[s] {
+					early[s] = true
+					d.governs[s] += 2
 				}
 			}
-			// "Myanmar's military", "the Sudanese army": a state's own
-			// body, named apart from the state.
-			if m.ent.label == graph.LabelOrganization && m.ent.kind == "government_body" && m.kind != mNominal {
-				s, ok := bodyOf[m.ent]
-				if !ok {
-					s = d.stateOf(m.ent)
-					bodyOf[m.ent] = s
-				}
-				if s != nil && s.label == graph.LabelState {
-					d.governs[s]++
-					// Named in the headline or the first sentence, as a
-					// state named there is.
-					if d.toks[m.from].Sent <= 1 && !early[s] {
-						early[s] = true
-						d.governs[s] += 2
-					}
-				}
-				continue
+			continue
+		}
+		if m.ent.label != graph.LabelState {
+			continue
+		}
+		// "China-brokered talks": a mediator, not the story's state.
+		if m.kind == mCompound && d.x.lex.cue(graph.RelMediates, cueCompound, m.suffix) {
+			d.governs[m.ent] -= 2
+			continue
+		}
+		k := m.to
+		if d.low(k) == "'s" {
+			k++
+		}
+		// "Yemen's internationally recognised government"
+		for n := 0; n < 3 && k < len(d.toks) && d.mentionAt(k) == nil && !isCapitalized(d.toks[k].Text) && (strings.HasPrefix(d.toks[k].Tag, "JJ") || strings.HasPrefix(d.toks[k].Tag, "RB") || d.toks[k].Tag == "VBN"); n++ {
+			k++
+		}
+		switch d.low(k) {
+		case "government", "authorities", "junta", "regime":
+			// The lead's, not the background's.
+			if d.toks[m.from].Sent <= 3 {
+				d.ownGovernment[m.ent] = true
 			}
-			if m.ent.label != graph.LabelState {
-				continue
-			}
-			// "China-brokered talks": a mediator, not the story's state.
-			if m.kind == mCompound && d.x.lex.cue(graph.RelMediates, cueCompound, m.suffix) {
-				d.governs[m.ent] -= 2
-				continue
-			}
-			k := m.to
-			if d.low(k) == "'s" {
-				k++
-			}
-			// "Yemen's internationally recognised government"
-			for n := 0; n < 3 && k < len(d.toks) && d.mentionAt(k) == nil && !isCapitalized(d.toks[k].Text) && (strings.HasPrefix(d.toks[k].Tag, "JJ") || strings.HasPrefix(d.toks[k].Tag, "RB") || d.toks[k].Tag == "VBN"); n++ {
-				k++
-			}
-			switch d.low(k) {
-			case "government", "authorities", "junta", "regime":
-				// The lead's, not the background's.
-				if d.toks[m.from].Sent <= 3 {
-					d.ownGovernment[m.ent] = true
-				}
-				d.governs[m.ent]++
-			case "army", "military", "forces", "troops", "soldiers":
-				d.governs[m.ent]++
-			}
+			d.governs[m.ent]++
+		case "army", "military", "forces", "troops", "soldiers":
+			d.governs[m.ent]++
 		}
 	}
 }
