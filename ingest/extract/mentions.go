@@ -586,16 +586,18 @@ func (d *doc) sameBody(name string, k int) *entity {
 	if len(words) < 2 {
 		return nil
 	}
-	for _, m := range d.ments {
-		if m.ent == nil || m.ent.label != graph.LabelOrganization || m.from >= k && m.ent.entry == nil {
+	// Over the bodies, not their mentions: a long text names the same
+	// ones again and again.
+	for _, e := range d.ents {
+		if e.label != graph.LabelOrganization || e.firstNamed < 0 || e.firstNamed >= k && e.entry == nil {
 			continue
 		}
-		other := strings.Fields(m.ent.name)
+		other := strings.Fields(e.name)
 		if len(other) == len(words) || other[0] != words[0] || other[len(other)-1] != words[len(words)-1] {
 			continue
 		}
 		if len(words) > len(other) && inOrder(other, words) || len(words) < len(other) && inOrder(words, other) {
-			return m.ent
+			return e
 		}
 	}
 	return nil
