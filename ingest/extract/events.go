@@ -1138,9 +1138,12 @@ func (d *doc) flank(t trigger, a, b *entity) bool {
 	if d.stateOf(a) == d.stateOf(b) {
 		return false
 	}
+	// The sentence's own tokens, not every mention of the text.
 	before, after := map[*entity]bool{}, map[*entity]bool{}
-	for _, m := range d.ments {
-		if m.sent != t.sent || m.ent == nil {
+	s := d.sents[t.sent]
+	for k := s.From; k < s.To; k++ {
+		m := d.mentionAt(k)
+		if m == nil || m.from != k || m.ent == nil {
 			continue
 		}
 		switch {
