@@ -1373,6 +1373,12 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 			switch t.Lower {
 			case "led", "chaired", "co-chaired":
 				if by := d.agentBy(k + 1); by > 0 && (d.negotiationBefore(k, 8) || d.negotiationBeforeClause(k)) {
+					// "co-chaired by the Thai defence minister and his
+					// Cambodian counterpart": the two sides chair their
+					// own meeting.
+					if d.counterpartsIn(by+1, 12) {
+						continue
+					}
 					var es []*entity
 					for _, e := range d.actorsRight(by+1, 4, stateOrg...) {
 						if e.label == graph.LabelState || e.kind == "igo" {
@@ -1648,6 +1654,22 @@ func (d *doc) negotiationWithin(from, to int) bool {
 			if lx.kind(lx.events[d.lowJoin(k, k+n)]).mediated {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// counterpartsIn reports whether the agents named from token k on, within
+// n tokens and before the clause's next verb, pair a person with his
+// counterpart: "by the Thai minister and his Cambodian counterpart".
+func (d *doc) counterpartsIn(k, n int) bool {
+	s := d.sents[d.toks[k].Sent]
+	for p := k; p < k+n && p < s.To; p++ {
+		if w := d.low(p); w == "counterpart" || w == "counterparts" {
+			return true
+		}
+		if strings.HasPrefix(d.toks[p].Tag, "VB") || d.low(p) == ";" {
+			return false
 		}
 	}
 	return false

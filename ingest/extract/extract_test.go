@@ -100,6 +100,12 @@ func TestPatterns(t *testing.T) {
 		notWant   []string
 	}{
 		{
+			name:    "a minister and his counterpart chairing a meeting are its sides, not its mediators",
+			text:    "Malian and Algerian officials returned to the talks in Geneva on Monday. The meeting, co-chaired by Algerian Defence Minister Said Chanegriha and his Malian counterpart, was suspended on Tuesday.",
+			want:    []string{"PARTY_TO Algeria -> event:talks", "PARTY_TO Mali -> event:talks"},
+			notWant: []string{"MEDIATES Algeria -> event:talks"},
+		},
+		{
 			name: "leader with demonym and title",
 			text: "Malian Defence Minister Sadio Kone met reporters in Gao on Monday.",
 			want: []string{"Leader Sadio Kone", "State Mali", "REPRESENTS Sadio Kone -> Mali", "Region Gao"},
