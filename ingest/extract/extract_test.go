@@ -100,6 +100,11 @@ func TestPatterns(t *testing.T) {
 		notWant   []string
 	}{
 		{
+			name:    "a body the lead describes is the one the next sentence names",
+			text:    "Mali's government and an alliance of holdout rebel groups agreed on Friday to a ceasefire at talks in Algiers. The government delegation and the Northern Movements Alliance (NMA) signed a two-page declaration.",
+			want:    []string{"PARTY_TO Northern Movements Alliance -> event:ceasefire", "PARTY_TO Mali -> event:ceasefire"},
+		},
+		{
 			name:    "a minister and his counterpart chairing a meeting are its sides, not its mediators",
 			text:    "Malian and Algerian officials returned to the talks in Geneva on Monday. The meeting, co-chaired by Algerian Defence Minister Said Chanegriha and his Malian counterpart, was suspended on Tuesday.",
 			want:    []string{"PARTY_TO Algeria -> event:talks", "PARTY_TO Mali -> event:talks"},

@@ -23,6 +23,11 @@ func (d *doc) resolveNominals() {
 			i += n - 1
 			continue
 		}
+		if n, e := d.namedNext(i); e != nil {
+			d.addMention(&mention{ent: e, from: i, to: i + n, kind: mNominal})
+			i += n - 1
+			continue
+		}
 		// "the rebels", "the militant group", "the Iran-aligned group"
 		det := i > 0 && isDet(d.low(i-1)) || i > 1 && isDet(d.low(i-2)) && d.mentionAt(i-1) == nil && !isCapitalized(d.toks[i-1].Text) && (d.toks[i-1].Tag == "JJ" || d.toks[i-1].Tag == "NN" || strings.Contains(d.toks[i-1].Text, "-"))
 		for n := 2; n >= 1; n-- {
@@ -124,6 +129,44 @@ func (d *doc) describedOrg(i int) (int, *entity) {
 		found = e
 	}
 	if found == nil {
+		return 0, nil
+	}
+	return h - i + 1, found
+}
+
+// namedNext reads an indefinite description in the article's opening
+// sentences whose body the sentences after it name: "an alliance of
+// holdout rebel groups" before "the South Sudan Opposition Movements
+// Alliance (SSOMA)". The body is the one organization of the article whose
+// name holds the description's head noun, named first after it and at
+// most two sentences on. It gives the description's length up to its
+// head, and that body, or 0 and nil.
+func (d *doc) namedNext(i int) (int, *entity) {
+	if a := d.low(i - 1); a != "a" && a != "an" || d.toks[i].Sent > 2 {
+		return 0, nil
+	}
+	head := ""
+	h := i
+	for ; h < i+3 && h < len(d.toks) && d.sameSent(i, h) && d.mentionAt(h) == nil && !isCapitalized(d.toks[h].Text) && isWordToken(d.toks[h].Text); h++ {
+		if w := titleCase(d.low(h)); d.x.lex.orgHeads[w] != "" {
+			head = w
+			break
+		}
+	}
+	if head == "" {
+		return 0, nil
+	}
+	var found *entity
+	for _, e := range d.ents {
+		if !e.real || e.label != graph.LabelOrganization || !slices.Contains(strings.Fields(e.name), head) {
+			continue
+		}
+		if found != nil {
+			return 0, nil
+		}
+		found = e
+	}
+	if found == nil || found.firstNamed <= h || d.toks[found.firstNamed].Sent > d.toks[i].Sent+2 {
 		return 0, nil
 	}
 	return h - i + 1, found
