@@ -1663,6 +1663,9 @@ func (d *doc) negotiationWithin(from, to int) bool {
 // n tokens and before the clause's next verb, pair a person with his
 // counterpart: "by the Thai minister and his Cambodian counterpart".
 func (d *doc) counterpartsIn(k, n int) bool {
+	if k >= len(d.toks) {
+		return false
+	}
 	s := d.sents[d.toks[k].Sent]
 	for p := k; p < k+n && p < s.To; p++ {
 		if w := d.low(p); w == "counterpart" || w == "counterparts" {

@@ -100,9 +100,9 @@ func TestPatterns(t *testing.T) {
 		notWant   []string
 	}{
 		{
-			name:    "a body the lead describes is the one the next sentence names",
-			text:    "Mali's government and an alliance of holdout rebel groups agreed on Friday to a ceasefire at talks in Algiers. The government delegation and the Northern Movements Alliance (NMA) signed a two-page declaration.",
-			want:    []string{"PARTY_TO Northern Movements Alliance -> event:ceasefire", "PARTY_TO Mali -> event:ceasefire"},
+			name: "a body the lead describes is the one the next sentence names",
+			text: "Mali's government and an alliance of holdout rebel groups agreed on Friday to a ceasefire at talks in Algiers. The government delegation and the Northern Movements Alliance (NMA) signed a two-page declaration.",
+			want: []string{"PARTY_TO Northern Movements Alliance -> event:ceasefire", "PARTY_TO Mali -> event:ceasefire"},
 		},
 		{
 			name:    "a minister and his counterpart chairing a meeting are its sides, not its mediators",
