@@ -332,14 +332,16 @@ func (d *doc) findEvents() {
 					ev.mediators = appendEntity(ev.mediators, m)
 				}
 			}
-			// A venue city in a third state: that state hosts.
+			// A venue city in a third state: that state hosts, unless
+			// someone else is named mediating ("talks in Rome hosted by
+			// the Community of Sant'Egidio").
 			for _, pl := range ev.places {
 				if !d.isCity(pl.ent) {
 					continue
 				}
 				// "Albania, Croatia and Kosovo signed a pact in Tirana":
 				// a side named with the event hosts nothing.
-				if h := d.hostOf(pl.ent); h != nil && !containsEntity(ev.parties, h) && !containsEntity(ev.named, h) && !homeOf(ev.parties, h) && d.on(ruleMediatesHost) {
+				if h := d.hostOf(pl.ent); len(ev.mediators) == 0 && h != nil && !containsEntity(ev.parties, h) && !containsEntity(ev.named, h) && !homeOf(ev.parties, h) && d.on(ruleMediatesHost) {
 					ev.mediators = appendEntity(ev.mediators, h)
 				}
 			}
