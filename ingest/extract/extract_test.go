@@ -100,6 +100,12 @@ func TestPatterns(t *testing.T) {
 		notWant   []string
 	}{
 		{
+			name:    "a commander's men hold a place for the group he leads",
+			text:    "The Falcon Group's commander, Karim Benali, said his men still controlled Kidal.",
+			want:    []string{"CONTROLS Falcon Group -> Kidal"},
+			notWant: []string{"CONTROLS Karim Benali -> Kidal"},
+		},
+		{
 			name: "a body the lead describes is the one the next sentence names",
 			text: "Mali's government and an alliance of holdout rebel groups agreed on Friday to a ceasefire at talks in Algiers. The government delegation and the Northern Movements Alliance (NMA) signed a two-page declaration.",
 			want: []string{"PARTY_TO Northern Movements Alliance -> event:ceasefire", "PARTY_TO Mali -> event:ceasefire"},

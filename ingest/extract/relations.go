@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -20,6 +21,12 @@ func (d *doc) addRel(rule string, typ graph.RelType, from, to *entity, sent int,
 		// A state's army or coast guard fights for its state; arms sent
 		// to a state's army back the state.
 		from, to = d.stateOf(from), d.stateOf(to)
+	}
+	// States and groups hold places; a commander's men hold them for
+	// the group he leads ("insisted his men still controlled the
+	// villages"), when the article tells which.
+	if typ == graph.RelControls && from != nil && from.label == graph.LabelLeader {
+		from = cmp.Or(d.bodyServed(from), from)
 	}
 	if from == nil || to == nil || from == to {
 		return nil
@@ -53,6 +60,16 @@ func (d *doc) addRel(rule string, typ graph.RelType, from, to *entity, sent int,
 	r.because(rule, sent)
 	d.rels = append(d.rels, r)
 	return r
+}
+
+// bodyServed is the state or organization leader l serves now, or nil.
+func (d *doc) bodyServed(l *entity) *entity {
+	for _, r := range l.roles {
+		if r.owner != nil && !r.former && r.change != "end" && r.owner.label != graph.LabelLeader {
+			return r.owner
+		}
+	}
+	return nil
 }
 
 // servesCentrally reports whether leader l holds an office of e that is
