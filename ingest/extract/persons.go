@@ -515,18 +515,22 @@ func (d *doc) knownOwner(e *entity, year int) *knownOwner {
 // settleHeads gives a president or prime minister named without a state
 // the state the article names most often among those that have no leader
 // of that rank named yet: a story names one leader per state and rank far
-// more often than two. (A state has one head, however titled, and one
-// holder of each other office.)
+// more often than two. (A state has one head of state, however titled,
+// one head of government and one holder of each other office.)
 func (d *doc) settleHeads() {
 	type post struct {
 		state *entity
 		rank  string
 	}
 	rankOf := func(r role) string {
-		if headTitle([]role{r}) {
+		switch lt := strings.ToLower(r.title); {
+		case lt == "prime minister" || lt == "premier" || lt == "chancellor":
+			return "head of government"
+		case headTitle([]role{r}):
 			return "head"
+		default:
+			return lt
 		}
-		return strings.ToLower(r.title)
 	}
 	year := d.year()
 	taken := map[post]bool{}
