@@ -652,6 +652,11 @@ func (d *doc) settleHeads() {
 				rule = ruleHeadGuess
 				if s := d.soleStateBefore(e, e.roles[k].sent); s != nil && s == d.mainState() {
 					best = s
+				} else if s := d.soleFreeStateBefore(e, e.roles[k].sent, free); s != nil {
+					// "Côte d'Ivoire does not interfere in the affairs of
+					// its neighbours," Foreign Minister X said: the one
+					// state named before him whose office is not filled.
+					best = s
 				} else {
 					for _, s := range d.ents {
 						if s.label == graph.LabelState && s.real && free(s) && !d.ownsOtherTitleIn(s, e.roles[k].sent) && (best == nil || d.salience(s) > d.salience(best)) {
@@ -683,6 +688,28 @@ func (d *doc) soleStateBefore(e *entity, si int) *entity {
 	var one *entity
 	for _, m := range d.ments {
 		if m.sent != si || m.from >= at || m.ent == nil || m.ent.label != graph.LabelState || !m.ent.real || m.ent == one {
+			continue
+		}
+		if one != nil {
+			return nil
+		}
+		one = m.ent
+	}
+	return one
+}
+
+// soleFreeStateBefore is the one state sentence si names before leader
+// e's name that free accepts, or nil when there is none or more than one.
+func (d *doc) soleFreeStateBefore(e *entity, si int, free func(*entity) bool) *entity {
+	at := -1
+	for _, m := range d.ments {
+		if m.sent == si && m.ent == e && (at < 0 || m.from < at) {
+			at = m.from
+		}
+	}
+	var one *entity
+	for _, m := range d.ments {
+		if m.sent != si || m.from >= at || m.ent == nil || m.ent.label != graph.LabelState || !m.ent.real || m.ent == one || !free(m.ent) || d.ownsOtherTitleIn(m.ent, si) {
 			continue
 		}
 		if one != nil {
