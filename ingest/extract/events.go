@@ -596,7 +596,7 @@ func (d *doc) triggers() []trigger {
 				break
 			}
 			// "proposed a truce", "calling for talks": not (yet) an event.
-			if (typ == "ceasefire" || typ == "talks" || typ == "agreement") && d.proposed(k) {
+			if (typ == "ceasefire" || typ == "talks" || typ == "agreement") && d.proposed(k) || typ == "election" && d.electionAwaited(k) {
 				break
 			}
 			// "the ceasefire line", "a war crime": a thing, not the event.
@@ -850,6 +850,29 @@ func (d *doc) proposed(k int) bool {
 		}
 		if strings.HasPrefix(d.toks[p].Tag, "VB") && p < k-4 {
 			return false
+		}
+	}
+	return false
+}
+
+// electionAwaited reports whether the vote named at token k is one asked
+// for or being prepared, not held: "calls for a referendum", "to prepare
+// a referendum", "their right to a referendum", "demanded fresh
+// elections".
+func (d *doc) electionAwaited(k int) bool {
+	switch d.low(k - 1) {
+	case "a", "an", "new", "fresh", "early", "snap":
+	default:
+		return false
+	}
+	for p := k - 2; p >= k-4 && p >= 0 && d.sameSent(p, k); p-- {
+		switch d.low(p) {
+		case "for", "to":
+			if w := d.low(p - 1); strings.HasPrefix(w, "call") || w == "right" || w == "push" || w == "pressure" {
+				return true
+			}
+		case "prepare", "preparing", "organise", "organize", "organising", "organizing", "demanded", "demanding", "demands", "demand", "proposed", "proposes", "propose", "promised", "promises":
+			return true
 		}
 	}
 	return false

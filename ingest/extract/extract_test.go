@@ -100,6 +100,17 @@ func TestPatterns(t *testing.T) {
 		notWant   []string
 	}{
 		{
+			name:    "a vote asked for or being prepared is no election yet",
+			text:    "Lawmakers in Mali voted on Wednesday for a declaration that calls for a referendum on autonomy. The declaration, passed by 52 votes in the 83-seat assembly, instructs the government to prepare a referendum on the constitution.",
+			want:    []string{"State Mali"},
+			notWant: []string{"Event election"},
+		},
+		{
+			name: "a vote won is an election",
+			text: "Karim Benali, the leader of the Azawad Liberation Front, won a referendum in Mali on Sunday, and Ousmane Keita conceded.",
+			want: []string{"Event election"},
+		},
+		{
 			name:    "a commander's men hold a place for the group he leads",
 			text:    "The Falcon Group's commander, Karim Benali, said his men still controlled Kidal.",
 			want:    []string{"CONTROLS Falcon Group -> Kidal"},
