@@ -111,6 +111,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Event election"},
 		},
 		{
+			name: "fighters after a word of insurgency are the story's armed group",
+			text: "Mali's army said on Friday it had driven separatist fighters out of Kidal. The Azawad Liberation Front said it had left the town for tactical reasons.",
+			want: []string{"FIGHTS Mali -> Azawad Liberation Front"},
+		},
+		{
 			name:    "a commander's men hold a place for the group he leads",
 			text:    "The Falcon Group's commander, Karim Benali, said his men still controlled Kidal.",
 			want:    []string{"CONTROLS Falcon Group -> Kidal"},

@@ -54,7 +54,9 @@ func (d *doc) resolveNominals() {
 			// A bare plural refers when it opens the sentence or a
 			// coordination ("The government and communist rebels
 			// resumed talks"); elsewhere it may mean rebels at large.
-			if !det && target == "armed_group" && (d.low(i) != "rebels" && d.low(i) != "militants" && d.low(i) != "insurgents" || i != d.sents[d.toks[i].Sent].From && !d.coordinated(i)) {
+			// So does one after a word of insurgency: "the army drove
+			// separatist fighters out of Ndop".
+			if !det && target == "armed_group" && (d.low(i) != "rebels" && d.low(i) != "militants" && d.low(i) != "insurgents" || i != d.sents[d.toks[i].Sent].From && !d.coordinated(i)) && !d.insurgentBefore(i) {
 				break
 			}
 			if e := d.antecedent(i, target); e != nil {
@@ -445,6 +447,13 @@ func (d *doc) mainGroup(fits func(*entity) bool) *entity {
 		return best
 	}
 	return nil
+}
+
+// insurgentBefore reports whether the noun at i follows a lower-case word
+// of insurgency that no name of a nationality precedes: "separatist
+// fighters", not "Syrian rebel fighters".
+func (d *doc) insurgentBefore(i int) bool {
+	return i > 1 && d.sameSent(i-1, i) && d.x.lex.insurgents[d.low(i-1)] && !isCapitalized(d.toks[i-1].Text) && d.mentionAt(i-2) == nil && d.mentionAt(i-1) == nil
 }
 
 // coordinated reports whether the noun at i, after lower-case adjectives,
