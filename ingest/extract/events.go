@@ -1428,7 +1428,7 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					continue
 				}
 			}
-			if n := d.cueLen(graph.RelMediates, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelMediates, k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.hostsNegotiation(k, n)) && (!runVerb(t.Lower) || d.negotiationWithin(k+n, k+n+3)) {
+			if n := d.cueLen(graph.RelMediates, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelMediates, k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.hostsNegotiation(k, n)) && (!runVerb(t.Lower) || d.negotiationWithin(k+n, k+n+3)) && !d.askedTo(k) {
 				add(ruleMediatesVerb, d.actorsLeftN(k, 30, actorLabels...))
 				continue
 			}
@@ -1489,6 +1489,24 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 		}
 	}
 	return out, sents
+}
+
+// askedTo reports whether the verb at k is an infinitive someone is asked
+// to do: in "denied it had asked any foreign country to mediate" the one
+// who asks does not mediate, and the one asked has not yet.
+func (d *doc) askedTo(k int) bool {
+	if d.low(k-1) != "to" {
+		return false
+	}
+	for p := k - 2; p >= k-7 && p >= 0 && d.sameSent(p, k); p-- {
+		switch d.low(p) {
+		case "asked", "ask", "asks", "asking", "urged", "urge", "urges", "urging", "invited", "invite", "invites", "requested", "request", "requests", "wants", "wanted", "called", "calls", "call", "pressed", "pressing":
+			return true
+		case ",", ";", "and", "but":
+			return false
+		}
+	}
+	return false
 }
 
 // withAs is the actors named between "with" and "as" at v: "with Cuba

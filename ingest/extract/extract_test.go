@@ -116,6 +116,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"FIGHTS Mali -> Azawad Liberation Front"},
 		},
 		{
+			name:    "who asks another to mediate does not mediate",
+			text:    "Mali's army drove the Azawad Liberation Front out of Kidal after two days of fighting. In January Algeria said it had agreed to facilitate a peace process between the government and the rebels, but Bamako denied it had asked any foreign country to mediate.",
+			want:    []string{"PARTY_TO Mali -> event:armed_conflict", "MEDIATES Algeria -> event:talks"},
+			notWant: []string{"MEDIATES Mali -> event:talks"},
+		},
+		{
 			name:    "a commander's men hold a place for the group he leads",
 			text:    "The Falcon Group's commander, Karim Benali, said his men still controlled Kidal.",
 			want:    []string{"CONTROLS Falcon Group -> Kidal"},
