@@ -204,6 +204,13 @@ func (d *doc) negated(rel graph.RelType, k int) bool {
 	return d.denied(k, d.x.lex.cues[rel][cueNegate])
 }
 
+// sideOf reports whether mention m names whose side someone is on: "on
+// the LNA's side", "on Russia's side".
+func (d *doc) sideOf(m *mention) bool {
+	on := d.low(m.from-1) == "on" || d.low(m.from-1) == "the" && d.low(m.from-2) == "on"
+	return on && m.possess && d.low(m.to+1) == "side"
+}
+
 // actorsLeft is the subject of a cue at k: the nearest actor before it in
 // the clause, with the actors joined to it by "and" or commas.
 func (d *doc) actorsLeft(k int, labels ...graph.Label) []*entity {
@@ -884,6 +891,12 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 		// their nationality, not the state; "near the Algerian border": a
 		// place.
 		if m.kind == mDemonym && (d.insurgentsAt(m.to, m.ent) || d.x.lex.borderNouns[d.low(m.to)]) {
+			p = m.to
+			continue
+		}
+		// "fought as auxiliaries on the LNA's side": an ally, not the
+		// object.
+		if d.sideOf(m) {
 			p = m.to
 			continue
 		}
