@@ -62,6 +62,8 @@ func (d *doc) findEvents() {
 	pairs := map[[2]*entity]int{}
 	firstPair := map[[2]*entity]int{}
 	hostile := map[[2]*entity]bool{}
+	// disputeW is the weight of each pair that comes from demands alone.
+	disputeW := map[[2]*entity]int{}
 	addPair := func(a, b *entity, w, pos int, enemies bool) {
 		if a == nil || b == nil || a == b || !a.isActor() || !b.isActor() || isMediator[a] || isMediator[b] {
 			return
@@ -79,6 +81,17 @@ func (d *doc) findEvents() {
 	for _, r := range d.rels {
 		if r.typ == graph.RelFights {
 			addPair(r.from, r.to, 4, r.evidence[0], true)
+		}
+		// "Equatorial Guinea demanded that Gabon withdraw": a dispute the
+		// lead tells is the story's, whoever else the talks bring in.
+		// (One that asks two sides at once is a broker, not a side.)
+		if r.typ == graph.RelDemands && r.evidence[0] <= 1 && r.from.label != graph.LabelLeader && r.to.label != graph.LabelLeader && !d.askedWithOther(r) {
+			addPair(r.from, r.to, 1, r.evidence[0], false)
+			a, b := r.from, r.to
+			if a.name > b.name {
+				a, b = b, a
+			}
+			disputeW[[2]*entity{a, b}]++
 		}
 	}
 	// "Armenia and Azerbaijan traded artillery fire", "A and B clashed":
@@ -204,6 +217,10 @@ func (d *doc) findEvents() {
 	} else if bestW > 0 {
 		aside = best
 	}
+	// Two states that the story pairs only by a demand of one on the
+	// other ("Equatorial Guinea demanded that Gabon withdraw") are in a
+	// dispute, not (yet) at war.
+	onlyDispute := d.dyad[0] != nil && disputeW[d.dyad] >= pairs[d.dyad] && d.dyad[0].label == graph.LabelState && d.dyad[1].label == graph.LabelState
 	// Then one event per type, and a separate one where a mention names
 	// other sides than the story's ("separate talks between the government
 	// and the M23").
@@ -286,7 +303,8 @@ func (d *doc) findEvents() {
 			// story of American-Iranian talks: not the story's war.
 			continue
 		}
-		if d.x.lex.kind(typ).twoSided && d.dyad[0] != nil && !ev.split {
+		// Two states told only by a dispute are no sides of fighting.
+		if d.x.lex.kind(typ).twoSided && d.dyad[0] != nil && !ev.split && !(onlyDispute && d.x.lex.kind(typ).fighting == fightingIs) {
 			ev.parties = []*entity{d.dyad[0], d.dyad[1]}
 		} else if d.x.lex.kind(typ).mediated {
 			var ps []*entity
@@ -361,7 +379,7 @@ func (d *doc) findEvents() {
 	// The story's sides fight when it tells of fighting, unless the
 	// fighting is between others ("the two leaders held talks" while
 	// their jets strike the Houthis).
-	if conflict && d.dyad[0] != nil && (hostile[d.dyad] || !anyHostile) && d.on(ruleStorySides) {
+	if conflict && d.dyad[0] != nil && (hostile[d.dyad] || !anyHostile && !onlyDispute) && d.on(ruleStorySides) {
 		d.addRel(ruleStorySides, graph.RelFights, d.dyad[0], d.dyad[1], d.firstSentOf(d.dyad[0], d.dyad[1]), confInferred, nil)
 	}
 	for _, ev := range d.events {
@@ -509,6 +527,19 @@ func (d *doc) groupOf(e *entity) *entity {
 		}
 	}
 	return found
+}
+
+// askedWithOther reports whether demand r's target is named, in the
+// sentence that tells the demand, together with another: "Algeria urged
+// Mali and the rebels to return to talks".
+func (d *doc) askedWithOther(r *relation) bool {
+	s := d.sents[r.evidence[0]]
+	for k := s.From; k < s.To; k++ {
+		if m := d.mentionAt(k); m != nil && m.from == k && m.ent == r.to && (d.low(m.to) == "and" || d.low(m.from-1) == "and") {
+			return true
+		}
+	}
+	return false
 }
 
 // breakaway reports whether a region is a breakaway or disputed territory,

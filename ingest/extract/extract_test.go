@@ -122,6 +122,18 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"MEDIATES Mali -> event:talks"},
 		},
 		{
+			name:    "a state's demand on another in the lead makes them the story's sides",
+			text:    "Mali on Tuesday demanded that Algeria withdraw the gendarmes it has kept on the island for decades, three weeks after the International Court of Justice ruled that Bamako holds the title to it. The demand came a day after the foreign ministers of the two neighbours ended a first round of talks in Geneva without agreement. The meeting was convened by the African Union, whose special envoy, former Nigerien minister Ousmane Keita, said both sides had shown respect for the court.",
+			want:    []string{"PARTY_TO Mali -> event:talks", "PARTY_TO Algeria -> event:talks", "MEDIATES African Union -> event:talks"},
+			notWant: []string{"PARTY_TO Niger -> event:talks"},
+		},
+		{
+			name:    "two states paired by a demand alone are not at war",
+			text:    "Mali on Tuesday demanded that Algeria withdraw the gendarmes it has kept on the island for decades. The demand came a day after the foreign ministers of the two neighbours ended a first round of talks in Geneva without agreement. The meeting was convened by the African Union. Clashes broke out on the island last year, killing two fishermen.",
+			want:    []string{"PARTY_TO Mali -> event:talks"},
+			notWant: []string{"FIGHTS Algeria -> Mali", "FIGHTS Mali -> Algeria"},
+		},
+		{
 			name:    "a commander's men hold a place for the group he leads",
 			text:    "The Falcon Group's commander, Karim Benali, said his men still controlled Kidal.",
 			want:    []string{"CONTROLS Falcon Group -> Kidal"},
