@@ -1460,7 +1460,7 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 				}
 			}
 			if n := d.cueLen(graph.RelMediates, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelMediates, k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.hostsNegotiation(k, n)) && (!runVerb(t.Lower) || d.negotiationWithin(k+n, k+n+3)) && !d.askedTo(k) {
-				add(ruleMediatesVerb, d.actorsLeftN(k, 30, actorLabels...))
+				add(ruleMediatesVerb, d.outsideClause(k, d.actorsLeftN(k, 30, actorLabels...)))
 				continue
 			}
 			// "The agreement was reached with the help of Qatar": help
@@ -1520,6 +1520,26 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 		}
 	}
 	return out, sents
+}
+
+// outsideClause drops subj, the actors found left of the verb at k, when
+// a subordinate clause opens between them and the verb: in "the troops
+// pulled back after ceasefire monitors brokered a truce" the troops broker
+// nothing.
+func (d *doc) outsideClause(k int, subj []*entity) []*entity {
+	opened := false
+	for p := k - 1; p >= d.sents[d.toks[k].Sent].From && len(subj) > 0; p-- {
+		if w := d.low(p); w != "as" && subordinators[w] {
+			opened = true
+		}
+		if m := d.mentionAt(p); m != nil && containsEntity(subj, m.ent) {
+			if opened {
+				return nil
+			}
+			break
+		}
+	}
+	return subj
 }
 
 // askedTo reports whether the verb at k is an infinitive someone is asked

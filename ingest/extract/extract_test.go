@@ -134,6 +134,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"FIGHTS Algeria -> Mali", "FIGHTS Mali -> Algeria"},
 		},
 		{
+			name:    "the subject of a main clause brokers nothing its subordinate clause tells",
+			text:    "Malian troops and fighters of the Azawad Liberation Front pulled back from villages near Kidal by Tuesday, after ceasefire monitors led by Algeria brokered a truce to end two days of fighting.",
+			want:    []string{"MEDIATES Algeria -> event:ceasefire"},
+			notWant: []string{"MEDIATES Azawad Liberation Front -> event:ceasefire", "MEDIATES Mali -> event:ceasefire"},
+		},
+		{
 			name:    "a commander's men hold a place for the group he leads",
 			text:    "The Falcon Group's commander, Karim Benali, said his men still controlled Kidal.",
 			want:    []string{"CONTROLS Falcon Group -> Kidal"},
