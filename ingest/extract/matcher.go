@@ -93,10 +93,11 @@ var ruleGuards = map[string]guardFunc{
 	// "Moscow's backing of the junta": the noun has its own actor, who
 	// gives what it names rather than gets it.
 	"possessed": func(d *doc, m *match) bool { return d.possessor(m.k, 3, actorLabels) != nil },
-	// "had withdrawn", "has withdrawn": a withdrawal done.
+	// "had withdrawn", "has withdrawn", "pulled back": a withdrawal done.
 	"withdrawn": func(d *doc, m *match) bool {
 		w := d.low(m.k)
-		return w == "withdrew" || w == "withdrawn" && (d.low(m.k-1) == "had" || d.low(m.k-1) == "has" || d.low(m.k-1) == "have")
+		perfect := d.low(m.k-1) == "had" || d.low(m.k-1) == "has" || d.low(m.k-1) == "have"
+		return w == "withdrew" || w == "withdrawn" && perfect || w == "pulled" && (perfect || d.toks[m.k].Tag == "VBD")
 	},
 }
 
