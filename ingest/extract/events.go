@@ -736,8 +736,43 @@ func (d *doc) seizures(ts []trigger) []trigger {
 			}
 		}
 	}
+	// "On Sunday, OLA fighters stormed a police station in Gimbi": an
+	// actor's dated assault is an attack, though no noun names it.
+	for si := range d.sents {
+		if slices.ContainsFunc(ts, func(t trigger) bool { return t.sent == si && d.x.lex.kind(t.typ).fighting == fightingIs }) {
+			continue
+		}
+		s := d.sents[si]
+		for k := s.From; k < s.To; k++ {
+			if !assaultVerbs[d.low(k)] || d.toks[k].Tag != "VBD" || d.inQuote(k) || d.negated(graph.RelFights, k) || len(d.actorsLeft(k, stateOrg...)) == 0 {
+				continue
+			}
+			if t := (trigger{typ: graph.EventAttack, from: k, to: k + 1, sent: si, seized: true}); d.datedRecently(t, pub, err) {
+				ts = append(ts, t)
+			}
+			break
+		}
+	}
 	slices.SortStableFunc(ts, func(a, b trigger) int { return a.from - b.from })
 	return ts
+}
+
+// assaultVerbs tell an assault done: "stormed a police station".
+var assaultVerbs = map[string]bool{"attacked": true, "stormed": true, "ambushed": true, "raided": true, "shelled": true, "bombed": true, "overran": true}
+
+// datedRecently reports whether trigger t's clause dates it
+// within 90 days before pub.
+func (d *doc) datedRecently(t trigger, pub time.Time, perr error) bool {
+	if perr != nil {
+		return false
+	}
+	for i := range d.times[t.sent] {
+		x := &d.times[t.sent][i]
+		if x.when.known() && d.link(t, x) >= linkClause && !x.when.hi.Before(pub.AddDate(0, 0, -90)) {
+			return true
+		}
+	}
+	return false
 }
 
 // aboutCaptives reports whether sentence si speaks of prisoners or hostages.
