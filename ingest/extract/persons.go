@@ -788,6 +788,11 @@ func (d *doc) statesAfter(e *entity, si int) (states []*entity, third bool) {
 		if objectSpeechVerbs[d.low(q)] && !that {
 			continue
 		}
+		// "insisted that Armenia withdraw": the one he asks something of,
+		// not "insisted that Armenia would stay".
+		if (d.low(q) == "insisted" || d.low(q) == "insists" || d.low(q) == "urged" || d.low(q) == "urges") && !auxiliaryAt(d.low(m.to)) {
+			continue
+		}
 		// "said Egypt and Ethiopia must agree": a pair spoken of, not the
 		// speaker's own government.
 		if r := m.to; r+1 < len(d.toks) && (d.low(r) == "and" || d.low(r) == ",") {
@@ -804,6 +809,16 @@ func (d *doc) statesAfter(e *entity, si int) (states []*entity, third bool) {
 		}
 	}
 	return out, third
+}
+
+// auxiliaryAt reports whether w is a modal or an auxiliary that makes a
+// clause a statement: "would", "has", "was".
+func auxiliaryAt(w string) bool {
+	switch w {
+	case "will", "would", "can", "could", "may", "might", "shall", "has", "had", "have", "is", "are", "was", "were":
+		return true
+	}
+	return false
 }
 
 // capitalOf is the state whose capital region e is, when the article
