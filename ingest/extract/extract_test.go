@@ -140,6 +140,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"MEDIATES Azawad Liberation Front -> event:ceasefire", "MEDIATES Mali -> event:ceasefire"},
 		},
 		{
+			name:    "units of an army and regimes are no persons",
+			text:    "Mali's Border Troops said the Algerian soldiers had opened fire. Mali's 6th Infantry Division said its soldiers were on patrol near Gao, which has been under President's Rule since May.",
+			want:    []string{"State Mali"},
+			notWant: []string{"Leader Border Troops", "Leader Infantry Division", "Leader Rule"},
+		},
+		{
 			name:    "a commander's men hold a place for the group he leads",
 			text:    "The Falcon Group's commander, Karim Benali, said his men still controlled Kidal.",
 			want:    []string{"CONTROLS Falcon Group -> Kidal"},
