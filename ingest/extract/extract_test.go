@@ -146,6 +146,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader Border Troops", "Leader Infantry Division", "Leader Rule"},
 		},
 		{
+			name:    "a compound in an apposition to a list's last item adds no item",
+			text:    "Mali and the Azawad Liberation Front held talks in Geneva last week. The talks were facilitated by the Sahel Dialogue Centre (SDC), the Algerian-based private diplomacy organisation that brokered an earlier truce.",
+			want:    []string{"MEDIATES Sahel Dialogue Centre -> event:talks"},
+			notWant: []string{"MEDIATES Algeria -> event:talks"},
+		},
+		{
 			name:    "a commander's men hold a place for the group he leads",
 			text:    "The Falcon Group's commander, Karim Benali, said his men still controlled Kidal.",
 			want:    []string{"CONTROLS Falcon Group -> Kidal"},

@@ -924,7 +924,9 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 					break
 				}
 			}
-			if r >= len(d.toks) || d.mentionAt(r) == nil || d.mentionAt(r).ent == nil || !hasLabel(d.mentionAt(r).ent, labels) {
+			// ", the Swiss-based private diplomacy organisation": an
+			// apposition, whose compound names no item of the list.
+			if r >= len(d.toks) || d.mentionAt(r) == nil || d.mentionAt(r).ent == nil || !hasLabel(d.mentionAt(r).ent, labels) || d.mentionAt(r).kind == mCompound {
 				break
 			}
 			// "facilitated by the EUMM and the Red Cross, the Georgian
