@@ -897,6 +897,14 @@ func (d *doc) noneDid(k int) bool {
 // proposed reports whether the event word at k is only proposed or called
 // for.
 func (d *doc) proposed(k int) bool {
+	// "demanded an immediate and unconditional 30-day ceasefire"
+	q := k - 1
+	for q > k-9 && q >= 0 && d.sameSent(q, k) && d.mentionAt(q) == nil && (d.toks[q].Tag == "JJ" || d.toks[q].Tag == "CD" || d.toks[q].Tag == "CC" || d.low(q) == "," || strings.Contains(d.toks[q].Text, "-") || d.low(q) == "day" || d.low(q) == "month") {
+		q--
+	}
+	if w := d.low(q); (w == "a" || w == "an") && demandWords[d.low(q-1)] {
+		return true
+	}
 	for p := k - 1; p >= k-10 && p >= 0 && d.sameSent(p, k); p-- {
 		switch d.low(p) {
 		case "proposed", "propose", "proposes", "proposing", "proposal", "urged", "urging", "asked", "asks", "asking", "request", "requested", "requests", "requesting", "offered", "offers", "offering":
@@ -907,6 +915,7 @@ func (d *doc) proposed(k int) bool {
 			if d.low(p+1) == "that" && (d.low(k-1) == "to" || d.low(k-2) == "to") {
 				return true
 			}
+
 		case "for":
 			if strings.HasPrefix(d.low(p-1), "call") {
 				return true
@@ -943,6 +952,9 @@ func (d *doc) electionAwaited(k int) bool {
 	}
 	return false
 }
+
+// demandWords ask for what follows them: "demanded a ceasefire".
+var demandWords = map[string]bool{"demanded": true, "demands": true, "demand": true, "demanding": true, "sought": true, "seeks": true, "seek": true, "seeking": true, "wants": true, "wanted": true}
 
 // inQuote reports whether token k stands inside a direct quotation, where
 // events are mostly rhetoric ("dialogue to replace confrontation").
