@@ -1679,3 +1679,15 @@ func TestNoBodyBeforeAPossessor(t *testing.T) {
 		t.Errorf("%q: organizations %q, want only the Azawad Liberation Front", text, orgs)
 	}
 }
+
+// "The army" is no ruling council with Military in its name: in a story
+// of Mali, "the Transitional Military Council" governed, and arms sent to
+// the army go to the state.
+func TestCouncilIsNoArmy(t *testing.T) {
+	x := fullExtractor(t)
+	text := "Mali's Transitional Military Council ruled until 2024. Algeria has supplied armoured vehicles to the army, diplomats in Bamako said."
+	got := facts(x.Extract(&article.Article{ID: article.ID(text), Text: text}))
+	if !got["SUPPORTS Algeria -> Mali"] || got["SUPPORTS Algeria -> Transitional Military Council"] {
+		t.Errorf("%q: got %s, want SUPPORTS Algeria -> Mali only", text, dump(got))
+	}
+}

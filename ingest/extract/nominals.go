@@ -216,6 +216,11 @@ func militaryName(e *entity) bool {
 	if e.entry != nil {
 		names = append(names, e.entry.Aliases...)
 	}
+	// "the Transitional Military Council" rules; it is no army.
+	switch n := e.name; n[strings.LastIndexByte(n, ' ')+1:] {
+	case "Council", "Committee", "Court", "Tribunal", "Academy", "College", "School", "Hospital":
+		return false
+	}
 	for _, n := range names {
 		l := strings.ToLower(n)
 		if strings.Contains(l, "army") || strings.Contains(l, "military") || strings.Contains(l, "armed forces") || strings.Contains(l, "defense force") || strings.Contains(l, "defence force") {
