@@ -152,6 +152,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"MEDIATES Algeria -> event:talks"},
 		},
 		{
+			name: "\"the mining hubs of\" opens a list of places",
+			text: "The Azawad Liberation Front seized the rare-earth mining hubs of Tinzar and Oubar in October.",
+			want: []string{"Region Tinzar", "Region Oubar", "CONTROLS Azawad Liberation Front -> Oubar"},
+		},
+		{
 			name:    "a commander's men hold a place for the group he leads",
 			text:    "The Falcon Group's commander, Karim Benali, said his men still controlled Kidal.",
 			want:    []string{"CONTROLS Falcon Group -> Kidal"},
