@@ -157,6 +157,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Region Tinzar", "Region Oubar", "CONTROLS Azawad Liberation Front -> Oubar"},
 		},
 		{
+			name: "an island an apposition names is a place",
+			text: "Mali has occupied Tazrit, a 30-hectare island in the river, since 1972.",
+			want: []string{"Region Tazrit", "CONTROLS Mali -> Tazrit"},
+		},
+		{
 			name:    "a commander's men hold a place for the group he leads",
 			text:    "The Falcon Group's commander, Karim Benali, said his men still controlled Kidal.",
 			want:    []string{"CONTROLS Falcon Group -> Kidal"},

@@ -1328,7 +1328,7 @@ func (d *doc) languageAt(i, n int) bool {
 }
 
 // townNouns name a settlement in an apposition: "Shagera, a village".
-var townNouns = map[string]bool{"town": true, "village": true, "city": true, "district": true, "port": true, "hub": true, "settlement": true, "locality": true, "county": true, "commune": true, "township": true, "junction": true, "crossroads": true, "oasis": true, "suburb": true, "neighbourhood": true, "neighborhood": true, "enclave": true}
+var townNouns = map[string]bool{"town": true, "village": true, "city": true, "district": true, "port": true, "hub": true, "settlement": true, "locality": true, "county": true, "commune": true, "township": true, "junction": true, "crossroads": true, "oasis": true, "suburb": true, "neighbourhood": true, "neighborhood": true, "enclave": true, "island": true, "islet": true}
 
 // townApposition reports whether an apposition at token j, after a name,
 // says the name is a settlement: ", a farming town in the east".
