@@ -765,6 +765,9 @@ func (d *doc) beforeParenthetical(c int, labels []graph.Label) []*entity {
 		case w == "which" || w == "who" || w == "whose" || w == "a" || w == "an" || w == "the" || strings.HasPrefix(d.toks[p+1].Tag, "VBN") || w == "its" || w == "their" || w == "part" || w == "one" || w == "formerly" || w == "once":
 		case w == "of" && (d.low(p+2) == "which" || d.low(p+2) == "whom"):
 			// "CARICOM, of which Guyana is a member, demanded"
+		case d.titleAt(p+1) > 0 && d.mentionAt(p-1) != nil && d.mentionAt(p-1).ent != nil && d.mentionAt(p-1).ent.label == graph.LabelLeader:
+			// "General Edgardo Salazar, commander of the army's 601st
+			// Infantry Brigade, demanded": the person his office describes.
 		default:
 			return nil
 		}
