@@ -162,6 +162,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Region Tazrit", "CONTROLS Mali -> Tazrit"},
 		},
 		{
+			name:    "a noun before a body's name introduces it and refers to no other",
+			text:    "Mali and the Northern Movements Alliance held talks in Algiers on Monday. The talks follow a 2015 deal, which was brokered by the regional bloc ECOWAS.",
+			want:    []string{"PARTY_TO Northern Movements Alliance -> event:talks"},
+			notWant: []string{"MEDIATES Northern Movements Alliance -> event:talks"},
+		},
+		{
 			name:    "a commander's men hold a place for the group he leads",
 			text:    "The Falcon Group's commander, Karim Benali, said his men still controlled Kidal.",
 			want:    []string{"CONTROLS Falcon Group -> Kidal"},

@@ -42,8 +42,9 @@ func (d *doc) resolveNominals() {
 			if d.low(i+n) == "of" && i+n+1 < len(d.toks) && (isCapitalized(d.toks[i+n+1].Text) || particleWord(d.toks[i+n+1].Text)) {
 				break
 			}
-			// Nor does "the regional capital Lashio": the name follows.
-			if m := d.mentionAt(i + n); m != nil && m.from == i+n && m.ent != nil && m.kind == mName && (target == "city" || target == "region") && m.ent.label == graph.LabelRegion {
+			// Nor does "the regional capital Lashio", "the regional bloc
+			// IGAD": the name follows.
+			if m := d.mentionAt(i + n); m != nil && m.from == i+n && m.ent != nil && m.kind == mName && ((target == "city" || target == "region") && m.ent.label == graph.LabelRegion || target == "igo" && m.ent.label == graph.LabelOrganization) {
 				break
 			}
 			// Bare plurals ("Rebels who seized Goma", "government forces
