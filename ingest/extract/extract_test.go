@@ -1707,3 +1707,16 @@ func TestCouncilIsNoArmy(t *testing.T) {
 		t.Errorf("%q: got %s, want SUPPORTS Algeria -> Mali only", text, dump(got))
 	}
 }
+
+// A name that puts a body's one-word alias in place of the first word of
+// its name is that body: "the Radaa Deterrence Force" is the Special
+// Deterrence Force, which the dictionary also calls "Radaa".
+func TestAliasForFirstWordIsTheBody(t *testing.T) {
+	x := fullExtractor(t)
+	text := "The Radaa Deterrence Force signed a deal with the Government of National Unity in Tripoli on Monday. The Radaa will hand over Mitiga airport."
+	b := x.Extract(&article.Article{ID: article.ID(text), Text: text})
+	orgs := namesOf(b, graph.LabelOrganization)
+	if slices.Contains(orgs, "Radaa Deterrence Force") || !slices.Contains(orgs, "Special Deterrence Force") {
+		t.Errorf("%q: organizations %q, want the Special Deterrence Force once", text, orgs)
+	}
+}

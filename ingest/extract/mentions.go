@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -593,6 +594,11 @@ func (d *doc) sameBody(name string, k int) *entity {
 			continue
 		}
 		other := strings.Fields(e.name)
+		// "the Radaa Deterrence Force" for the Special Deterrence Force,
+		// which the dictionary also calls "Radaa".
+		if len(other) == len(words) && e.entry != nil && slices.Equal(other[1:], words[1:]) && slices.Contains(e.entry.Aliases, words[0]) {
+			return e
+		}
 		if len(other) == len(words) || other[0] != words[0] || other[len(other)-1] != words[len(words)-1] {
 			continue
 		}
