@@ -1720,3 +1720,15 @@ func TestAliasForFirstWordIsTheBody(t *testing.T) {
 		t.Errorf("%q: organizations %q, want the Special Deterrence Force once", text, orgs)
 	}
 }
+
+// An acronym the text uses without defining it is the body the
+// dictionary knows whose initials it spells: "the AA" after "the Arakan
+// Army".
+func TestUndefinedAcronymOfAKnownBody(t *testing.T) {
+	x := fullExtractor(t)
+	text := "The Arakan Army seized Kyaukphyu on Monday. Residents said AA fighters were patrolling the main market. The AA said it would protect foreign investment."
+	b := x.Extract(&article.Article{ID: article.ID(text), Text: text})
+	if orgs := namesOf(b, graph.LabelOrganization); !slices.Equal(orgs, []string{"Arakan Army"}) {
+		t.Errorf("%q: organizations %q, want only the Arakan Army", text, orgs)
+	}
+}

@@ -861,6 +861,7 @@ func (d *doc) findOrganizations() {
 	d.findApposedOrgs()
 	d.findGroups()
 	d.findGovBodies()
+	d.initialsOfBodies(acronyms)
 	// Acronyms defined in the text: "Libyan National Army (LNA)".
 	if len(acronyms) > 0 {
 		for i, t := range d.toks {
@@ -873,6 +874,49 @@ func (d *doc) findOrganizations() {
 				}
 			}
 		}
+	}
+}
+
+// initialsOfBodies adds to acronyms the ones the text uses without
+// defining them that spell the initials of exactly one body it names that
+// the dictionary knows: "the military and the AA" after "the Arakan
+// Army". (The initials of a name read from the text may be a faction's:
+// "NSCN (Niki)" beside "the National Socialist Council of Nagalim".)
+func (d *doc) initialsOfBodies(acronyms map[string]*entity) {
+	spelled := map[string]*entity{}
+	for _, e := range d.ents {
+		if e.label != graph.LabelOrganization || !e.real || e.entry == nil {
+			continue
+		}
+		var initials []rune
+		for _, w := range strings.Fields(e.name) {
+			if connectors[strings.ToLower(w)] {
+				continue
+			}
+			initials = append(initials, []rune(w)[0])
+		}
+		a := string(initials)
+		if len(initials) < 2 || !isAllCaps(a) {
+			continue
+		}
+		if o, ok := spelled[a]; ok && o != e {
+			spelled[a] = nil // two bodies: neither
+			continue
+		}
+		spelled[a] = e
+	}
+	for i, t := range d.toks {
+		e := spelled[t.Text]
+		if e == nil || acronyms[t.Text] != nil || t.Sent < 0 {
+			continue
+		}
+		if m := d.mentionAt(i); m != nil && (m.ent == nil || m.ent.entry != nil || m.ent == e) {
+			continue
+		}
+		if n, _ := d.x.gaz.match(d.toks, i); n > 0 {
+			continue
+		}
+		acronyms[t.Text] = e
 	}
 }
 
