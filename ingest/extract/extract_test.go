@@ -168,6 +168,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"MEDIATES Northern Movements Alliance -> event:talks"},
 		},
 		{
+			name:    "the portfolio of an election commissioner names no one",
+			text:    "Mali held a presidential election on Sunday. Chief Election Commissioner Ousmane Keita said the vote was fair.",
+			want:    []string{"Leader Ousmane Keita"},
+			notWant: []string{"Leader Election", "Organization Election"},
+		},
+		{
 			name:    "a commander's men hold a place for the group he leads",
 			text:    "The Falcon Group's commander, Karim Benali, said his men still controlled Kidal.",
 			want:    []string{"CONTROLS Falcon Group -> Kidal"},

@@ -1952,6 +1952,13 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			k--
 			continue
 		case isCapitalized(t.Text) && len(items) > 0 && d.mentionAt(k) == nil && !lx.stopNames[t.Text] && k > 0:
+			// A portfolio is part of the office: "Chief Election
+			// Commissioner X", "its Africa director, X".
+			if lx.portfolios[t.Lower] && k+1 == items[len(items)-1].pos {
+				items[len(items)-1].title = t.Text + " " + items[len(items)-1].title
+				k--
+				continue
+			}
 			// An organization the gazetteer does not know, before a title:
 			// "the main opposition Kuomintang candidate".
 			if isWordToken(t.Text) && !creedWord(t.Text) && d.titleEndingAt(k+1) > 0 && !d.openingWord(k) && d.low(k-1) != "whose" {
