@@ -1853,7 +1853,9 @@ func demandAt(d *doc, m *match) {
 			}
 			// "asked Berlin for more air-defence systems": a request.
 			request := strings.HasPrefix(cue, "ask") || strings.HasPrefix(cue, "press")
-			for p := last; p < last+4 && p < len(d.toks) && d.sameSent(p, k); p++ {
+			// ("urged the CNE in a joint statement to release": past a
+			// phrase of where or how it was asked.)
+			for p := last; p < last+7 && p < len(d.toks) && d.sameSent(p, k) && (p < last+4 || d.phraseOfHow(last, p)); p++ {
 				if d.low(p) == "to" || (d.low(p) == "not" && d.low(p+1) == "to") {
 					targets = ts
 					break
@@ -1891,6 +1893,22 @@ func demandAt(d *doc, m *match) {
 			d.emit(m, s, t, map[string]any{"demand": demand})
 		}
 	}
+}
+
+// phraseOfHow reports whether tokens [from, to) are a prepositional
+// phrase and nothing else: "in a joint statement".
+func (d *doc) phraseOfHow(from, to int) bool {
+	if d.toks[from].Tag != "IN" {
+		return false
+	}
+	for p := from + 1; p < to; p++ {
+		switch d.toks[p].Tag {
+		case "DT", "JJ", "NN", "NNS", "NNP", "CD", "PRP$":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // openDemand is a demand that names no one it is made of: "the rebels
