@@ -174,6 +174,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Leader Election", "Organization Election"},
 		},
 		{
+			name:    "a capital before the noun of a negotiation is its venue, not its state",
+			text:    "Mali and the Azawad Liberation Front agreed on Friday to free 200 prisoners, after the Algiers talks brokered by the African Union.",
+			want:    []string{"Region Algiers", "PARTY_TO Mali -> event:talks"},
+			notWant: []string{"PARTY_TO Algeria -> event:talks"},
+		},
+		{
 			name:    "a commander's men hold a place for the group he leads",
 			text:    "The Falcon Group's commander, Karim Benali, said his men still controlled Kidal.",
 			want:    []string{"CONTROLS Falcon Group -> Kidal"},

@@ -286,6 +286,10 @@ func (d *doc) actorNounAfter(i int) bool {
 	return false
 }
 
+// venueOf are the nouns of negotiations a place names before them: "the
+// Muscat talks", "the Astana process".
+var venueOf = map[string]bool{"talks": true, "negotiations": true, "process": true, "format": true, "round": true, "meeting": true, "meetings": true, "summit": true, "conference": true}
+
 // locContext reports whether the tokens [i, i+n) stand where a place is
 // expected.
 func (d *doc) locContext(i, n int) bool {
@@ -299,6 +303,11 @@ func (d *doc) locContext(i, n int) bool {
 	}
 	// "the capital Suva", "Suva, the capital": the city.
 	if d.calledCapitalAt(i, i+n) {
+		return true
+	}
+	// "during the Muscat talks", "the Astana process": where the
+	// negotiation meets.
+	if d.low(i-1) == "the" && venueOf[d.low(i+n)] {
 		return true
 	}
 	if p >= 0 && d.sameSent(p, i) {
