@@ -744,7 +744,7 @@ func (d *doc) seizures(ts []trigger) []trigger {
 		}
 		s := d.sents[si]
 		for k := s.From; k < s.To; k++ {
-			if !assaultVerbs[d.low(k)] || d.toks[k].Tag != "VBD" || d.inQuote(k) || d.negated(graph.RelFights, k) || len(d.actorsLeft(k, stateOrg...)) == 0 {
+			if !d.x.lex.verbs.assault[d.low(k)] || d.toks[k].Tag != "VBD" || d.inQuote(k) || d.negated(graph.RelFights, k) || len(d.actorsLeft(k, stateOrg...)) == 0 {
 				continue
 			}
 			if t := (trigger{typ: graph.EventAttack, from: k, to: k + 1, sent: si, seized: true}); d.datedRecently(t, pub, err) {
@@ -756,9 +756,6 @@ func (d *doc) seizures(ts []trigger) []trigger {
 	slices.SortStableFunc(ts, func(a, b trigger) int { return a.from - b.from })
 	return ts
 }
-
-// assaultVerbs tell an assault done: "stormed a police station".
-var assaultVerbs = map[string]bool{"attacked": true, "stormed": true, "ambushed": true, "raided": true, "shelled": true, "bombed": true, "overran": true}
 
 // datedRecently reports whether trigger t's clause dates it
 // within 90 days before pub.
