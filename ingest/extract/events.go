@@ -738,8 +738,12 @@ func (d *doc) seizures(ts []trigger) []trigger {
 	}
 	// "On Sunday, OLA fighters stormed a police station in Gimbi": an
 	// actor's dated assault is an attack, though no noun names it.
+	fought := map[int]bool{}
+	for _, t := range ts {
+		fought[t.sent] = fought[t.sent] || d.x.lex.kind(t.typ).fighting == fightingIs
+	}
 	for si := range d.sents {
-		if slices.ContainsFunc(ts, func(t trigger) bool { return t.sent == si && d.x.lex.kind(t.typ).fighting == fightingIs }) {
+		if fought[si] {
 			continue
 		}
 		s := d.sents[si]
