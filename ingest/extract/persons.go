@@ -650,9 +650,10 @@ func (d *doc) settleHeads() {
 				// Bozizé"), though it has a head already: he may be a
 				// former one. Else the most-named state without one.
 				rule = ruleHeadGuess
-				if s := d.soleStateBefore(e, e.roles[k].sent); s != nil && s == d.mainState() {
+				si := e.roles[k].sent
+				if s := d.soleStateBefore(e, si, nil); s != nil && s == d.mainState() {
 					best = s
-				} else if s := d.soleFreeStateBefore(e, e.roles[k].sent, free); s != nil {
+				} else if s := d.soleStateBefore(e, si, func(s *entity) bool { return free(s) && !d.ownsOtherTitleIn(s, si) }); s != nil {
 					// "Côte d'Ivoire does not interfere in the affairs of
 					// its neighbours," Foreign Minister X said: the one
 					// state named before him whose office is not filled.
@@ -677,39 +678,21 @@ func (d *doc) settleHeads() {
 }
 
 // soleStateBefore is the one state sentence si names before leader e's
-// name, or nil when it names none or several there.
-func (d *doc) soleStateBefore(e *entity, si int) *entity {
+// name that accept takes (any, when accept is nil), or nil when it names
+// none or several there. It reads the sentence's tokens, not every
+// mention of the text.
+func (d *doc) soleStateBefore(e *entity, si int, accept func(*entity) bool) *entity {
+	s := d.sents[si]
 	at := -1
-	for _, m := range d.ments {
-		if m.sent == si && m.ent == e && (at < 0 || m.from < at) {
+	for k := s.From; k < s.To && at < 0; k++ {
+		if m := d.mentionAt(k); m != nil && m.ent == e {
 			at = m.from
 		}
 	}
 	var one *entity
-	for _, m := range d.ments {
-		if m.sent != si || m.from >= at || m.ent == nil || m.ent.label != graph.LabelState || !m.ent.real || m.ent == one {
-			continue
-		}
-		if one != nil {
-			return nil
-		}
-		one = m.ent
-	}
-	return one
-}
-
-// soleFreeStateBefore is the one state sentence si names before leader
-// e's name that free accepts, or nil when there is none or more than one.
-func (d *doc) soleFreeStateBefore(e *entity, si int, free func(*entity) bool) *entity {
-	at := -1
-	for _, m := range d.ments {
-		if m.sent == si && m.ent == e && (at < 0 || m.from < at) {
-			at = m.from
-		}
-	}
-	var one *entity
-	for _, m := range d.ments {
-		if m.sent != si || m.from >= at || m.ent == nil || m.ent.label != graph.LabelState || !m.ent.real || m.ent == one || !free(m.ent) || d.ownsOtherTitleIn(m.ent, si) {
+	for k := s.From; k < at; k++ {
+		m := d.mentionAt(k)
+		if m == nil || m.from != k || m.ent == nil || m.ent.label != graph.LabelState || !m.ent.real || m.ent == one || accept != nil && !accept(m.ent) {
 			continue
 		}
 		if one != nil {
