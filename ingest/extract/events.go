@@ -68,10 +68,7 @@ func (d *doc) findEvents() {
 		if a == nil || b == nil || a == b || !a.isActor() || !b.isActor() || isMediator[a] || isMediator[b] {
 			return
 		}
-		if a.name > b.name {
-			a, b = b, a
-		}
-		p := [2]*entity{a, b}
+		p := pairOf(a, b)
 		pairs[p] += w
 		hostile[p] = hostile[p] || enemies
 		if _, ok := firstPair[p]; !ok {
@@ -87,11 +84,7 @@ func (d *doc) findEvents() {
 		// (One that asks two sides at once is a broker, not a side.)
 		if r.typ == graph.RelDemands && r.evidence[0] <= 1 && r.from.label != graph.LabelLeader && r.to.label != graph.LabelLeader && !d.askedWithOther(r) {
 			addPair(r.from, r.to, 1, r.evidence[0], false)
-			a, b := r.from, r.to
-			if a.name > b.name {
-				a, b = b, a
-			}
-			disputeW[[2]*entity{a, b}]++
+			disputeW[pairOf(r.from, r.to)]++
 		}
 	}
 	// "Armenia and Azerbaijan traded artillery fire", "A and B clashed":
@@ -529,6 +522,15 @@ func (d *doc) groupOf(e *entity) *entity {
 	return found
 }
 
+// pairOf is the pair of a and b in the order of their names, the key of
+// a pair of sides.
+func pairOf(a, b *entity) [2]*entity {
+	if a.name > b.name {
+		a, b = b, a
+	}
+	return [2]*entity{a, b}
+}
+
 // askedWithOther reports whether demand r's target is named, in the
 // sentence that tells the demand, together with another: "Algeria urged
 // Mali and the rebels to return to talks".
@@ -916,7 +918,6 @@ func (d *doc) proposed(k int) bool {
 			if d.low(p+1) == "that" && (d.low(k-1) == "to" || d.low(k-2) == "to") {
 				return true
 			}
-
 		case "for":
 			if strings.HasPrefix(d.low(p-1), "call") {
 				return true

@@ -773,7 +773,7 @@ func (d *doc) statesAfter(e *entity, si int) (states []*entity, third bool) {
 		}
 		// "insisted that Armenia withdraw": the one he asks something of,
 		// not "insisted that Armenia would stay".
-		if (d.low(q) == "insisted" || d.low(q) == "insists" || d.low(q) == "urged" || d.low(q) == "urges") && !auxiliaryAt(d.low(m.to)) {
+		if (d.low(q) == "insisted" || d.low(q) == "insists" || d.low(q) == "urged" || d.low(q) == "urges") && !modalOrAuxiliary(d.low(m.to)) {
 			continue
 		}
 		// "said Egypt and Ethiopia must agree": a pair spoken of, not the
@@ -794,9 +794,9 @@ func (d *doc) statesAfter(e *entity, si int) (states []*entity, third bool) {
 	return out, third
 }
 
-// auxiliaryAt reports whether w is a modal or an auxiliary that makes a
-// clause a statement: "would", "has", "was".
-func auxiliaryAt(w string) bool {
+// modalOrAuxiliary reports whether w is a modal or an auxiliary, which
+// makes a clause a statement: "would", "has", "was".
+func modalOrAuxiliary(w string) bool {
 	switch w {
 	case "will", "would", "can", "could", "may", "might", "shall", "has", "had", "have", "is", "are", "was", "were":
 		return true
