@@ -110,7 +110,7 @@ func (d *doc) findEvents() {
 			continue
 		}
 		b := d.mentionAt(a.to + 1)
-		if b == nil || b.kind != mDemonym || b.ent == nil || !negotiatorNouns[d.low(b.to)] {
+		if b == nil || b.kind != mDemonym || b.ent == nil || !d.x.lex.negotiatorNouns[d.low(b.to)] {
 			continue
 		}
 		addPair(a.ent, b.ent, 4, d.toks[k].Sent, false)
@@ -690,9 +690,6 @@ func (d *doc) triggers() []trigger {
 	return d.supportedTriggers(d.seizures(out))
 }
 
-// seizureVerbs tell a place taken by force.
-var seizureVerbs = map[string]bool{"seized": true, "captured": true, "overran": true, "overrun": true, "retook": true, "recaptured": true, "stormed": true, "seize": true, "capture": true, "seizes": true, "captures": true, "overruns": true, "retakes": true}
-
 // seizures adds to ts an attack where a sentence tells an actor took a
 // place by force ("M23 rebels captured Walikale", "the town was seized by
 // al-Shabaab"), though no event word names the fighting.
@@ -729,7 +726,7 @@ func (d *doc) seizures(ts []trigger) []trigger {
 			}
 			s := d.sents[si]
 			for k := s.From; k < s.To; k++ {
-				if seizureVerbs[d.low(k)] && strings.HasPrefix(d.toks[k].Tag, "VB") {
+				if d.x.lex.seizureVerbs[d.low(k)] && strings.HasPrefix(d.toks[k].Tag, "VB") {
 					if t := (trigger{typ: graph.EventAttack, from: k, to: k + 1, sent: si, seized: true}); !old(t) {
 						ts = append(ts, t)
 					}
@@ -1181,10 +1178,6 @@ func (d *doc) hostedAfter(k int) bool {
 	}
 	return false
 }
-
-// negotiatorNouns after two demonyms name the two sides of a negotiation:
-// "Russian and Ukrainian negotiators".
-var negotiatorNouns = map[string]bool{"negotiators": true, "delegations": true, "delegates": true, "envoys": true, "officials": true, "teams": true, "negotiating": true}
 
 // auxOfOtherVerb reports whether the auxiliary at p carries a verb before
 // to that names no joint deed: "Turkey and Qatar have also helped broker

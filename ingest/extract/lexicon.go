@@ -18,45 +18,50 @@ var dataFS embed.FS
 // triggers, relation cues and the small word lists around them. It is read
 // from the embedded data files once per Extractor and never changed.
 type lexicon struct {
-	abbrevs     map[string]bool
-	honorifics  map[string]bool
-	roles       map[string]string // lower-case title -> canonical spelling
-	roleStarts  *phraseTrie       // the titles, to find one starting at a token
-	roleEnds    *phraseTrie       // the titles reversed, to find one ending at a token
-	titleStates map[string]string // lower-case title -> the state it implies
-	roleMods    map[string]bool
-	stopNames   map[string]bool
-	notPerson   map[string]bool // capitalized nouns never in a person's name
-	actorNouns  map[string]bool
-	insurgents  map[string]bool
-	negations   map[string]bool
-	govBodies   map[string]bool
-	jointVerbs  map[string]bool
-	nonLeaders  map[string]bool
-	portfolios  map[string]bool
-	media       map[string]bool
-	mediaNouns  map[string]bool // "the Saba news agency": no person's name
-	notPlaces   map[string]bool // names that are no Region however used
-	politicians map[string]bool // nouns of political actors, in apposition
-	deeds       map[string]bool // what an actor does, that a demand tells to stop
-	borderNouns map[string]bool // after a demonym, a place of the state: "the Algerian border"
-	aimNouns    map[string]bool // "remained a priority": an aim, no deed
-	exhortVerbs map[string]bool // "urged ... to": what others are asked to do
-	rulerNouns  map[string]bool // "the juntas in Mali and Niger": a state's rulers
-	maxGovBody  int
-	orgHeads    map[string]graph.OrgKind // head noun -> kind
-	regionHeads map[string]bool
-	regionIntro map[string]bool
-	regionSufx  map[string]bool
-	nominals    map[string]string          // phrase -> target
-	events      map[string]graph.EventType // phrase -> event type
-	eventKinds  map[graph.EventType]eventKind
-	maxEvent    int
-	eventFirst  map[string]bool                               // the first words of events' phrases
-	cues        map[graph.RelType]map[cueMode]map[string]bool // relation -> mode -> phrase
-	cueTries    map[graph.RelType]map[cueMode]*phraseTrie
-	cal         *calendar // the date grammar's words
-	verbs       verbKinds // which verbs date which events
+	abbrevs         map[string]bool
+	honorifics      map[string]bool
+	roles           map[string]string // lower-case title -> canonical spelling
+	roleStarts      *phraseTrie       // the titles, to find one starting at a token
+	roleEnds        *phraseTrie       // the titles reversed, to find one ending at a token
+	titleStates     map[string]string // lower-case title -> the state it implies
+	roleMods        map[string]bool
+	stopNames       map[string]bool
+	notPerson       map[string]bool // capitalized nouns never in a person's name
+	actorNouns      map[string]bool
+	insurgents      map[string]bool
+	negations       map[string]bool
+	govBodies       map[string]bool
+	jointVerbs      map[string]bool
+	nonLeaders      map[string]bool
+	portfolios      map[string]bool
+	media           map[string]bool
+	mediaNouns      map[string]bool // "the Saba news agency": no person's name
+	notPlaces       map[string]bool // names that are no Region however used
+	politicians     map[string]bool // nouns of political actors, in apposition
+	deeds           map[string]bool // what an actor does, that a demand tells to stop
+	borderNouns     map[string]bool // after a demonym, a place of the state: "the Algerian border"
+	aimNouns        map[string]bool // "remained a priority": an aim, no deed
+	exhortVerbs     map[string]bool // "urged ... to": what others are asked to do
+	rulerNouns      map[string]bool // "the juntas in Mali and Niger": a state's rulers
+	townNouns       map[string]bool // "Shagera, a village": a settlement
+	provinceNouns   map[string]bool // "the province of Idlib"
+	facilityNouns   map[string]bool // "the division headquarters": a post whose capture takes its place
+	seizureVerbs    map[string]bool // "captured Walikale": a place taken by force
+	negotiatorNouns map[string]bool // "Russian and Ukrainian negotiators"
+	maxGovBody      int
+	orgHeads        map[string]graph.OrgKind // head noun -> kind
+	regionHeads     map[string]bool
+	regionIntro     map[string]bool
+	regionSufx      map[string]bool
+	nominals        map[string]string          // phrase -> target
+	events          map[string]graph.EventType // phrase -> event type
+	eventKinds      map[graph.EventType]eventKind
+	maxEvent        int
+	eventFirst      map[string]bool                               // the first words of events' phrases
+	cues            map[graph.RelType]map[cueMode]map[string]bool // relation -> mode -> phrase
+	cueTries        map[graph.RelType]map[cueMode]*phraseTrie
+	cal             *calendar // the date grammar's words
+	verbs           verbKinds // which verbs date which events
 }
 
 // cueMode is how a relation cue word relates its subject and object.
@@ -167,6 +172,11 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx.aimNouns = set("aim_nouns.txt")
 	lx.exhortVerbs = set("exhort_verbs.txt")
 	lx.rulerNouns = set("ruler_nouns.txt")
+	lx.townNouns = set("town_nouns.txt")
+	lx.provinceNouns = set("province_nouns.txt")
+	lx.facilityNouns = set("facility_nouns.txt")
+	lx.seizureVerbs = set("seizure_verbs.txt")
+	lx.negotiatorNouns = set("negotiator_nouns.txt")
 	for b := range lx.govBodies {
 		lx.maxGovBody = max(lx.maxGovBody, len(strings.Fields(b)))
 	}

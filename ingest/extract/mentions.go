@@ -1386,9 +1386,6 @@ func (d *doc) languageAt(i, n int) bool {
 	return false
 }
 
-// townNouns name a settlement in an apposition: "Shagera, a village".
-var townNouns = map[string]bool{"town": true, "village": true, "city": true, "district": true, "port": true, "hub": true, "settlement": true, "locality": true, "county": true, "commune": true, "township": true, "junction": true, "crossroads": true, "oasis": true, "suburb": true, "neighbourhood": true, "neighborhood": true, "enclave": true, "island": true, "islet": true}
-
 // townApposition reports whether an apposition at token j, after a name,
 // says the name is a settlement: ", a farming town in the east".
 func (d *doc) townApposition(j int) bool {
@@ -1407,7 +1404,7 @@ func (d *doc) townNoun(j int) string {
 		return ""
 	}
 	for p := j + 2; p < j+6 && p < len(d.toks) && d.sameSent(j, p); p++ {
-		if w := d.low(p); townNouns[w] {
+		if w := d.low(p); d.x.lex.townNouns[w] {
 			return w
 		}
 		if t := d.toks[p]; t.Text == "," || isCapitalized(t.Text) || t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" {

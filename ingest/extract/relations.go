@@ -1162,7 +1162,7 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 				continue
 			}
 			r := d.skipAdjectivesRight(q + 2)
-			if townNouns[d.low(r)] && d.low(r+1) == "of" {
+			if d.x.lex.townNouns[d.low(r)] && d.low(r+1) == "of" {
 				if o := d.mentionAt(r + 2); o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.from == r+2 {
 					objs = appendEntity(objs, o.ent)
 				}
@@ -1522,15 +1522,11 @@ func isTown(e *entity) bool {
 	return e != nil && (e.entry == nil || e.entry.Kind == string(graph.RegionCity))
 }
 
-// facilityNouns are the military posts whose capture takes the place
-// they are in.
-var facilityNouns = map[string]bool{"headquarters": true, "garrison": true, "garrisons": true, "barracks": true, "strongholds": true, "stronghold": true, "base": true, "bases": true, "offices": true, "compound": true}
-
 // facilityBetween reports whether the object between tokens from and to
 // is a military post: "the 6th Infantry Division headquarters".
 func (d *doc) facilityBetween(from, to int) bool {
 	for p := from; p < to; p++ {
-		if facilityNouns[d.low(p)] {
+		if d.x.lex.facilityNouns[d.low(p)] {
 			return true
 		}
 		// "seized weapons from the army's base in Kidal": the post is

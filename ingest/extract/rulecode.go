@@ -307,7 +307,7 @@ func (d *doc) compoundObject(m *mention) *entity {
 	for p := m.to; p < m.to+2 && p < len(d.toks) && d.sameSent(p, m.from); p++ {
 		// "the Houthi-held capital, Sanaa": the place the apposition
 		// names.
-		if w := d.low(p); (townNouns[w] || w == "capital") && d.low(p+1) == "," {
+		if w := d.low(p); (d.x.lex.townNouns[w] || w == "capital") && d.low(p+1) == "," {
 			if q := d.mentionAt(p + 2); q != nil && q.from == p+2 && q.ent != nil && q.ent.label == graph.LabelRegion {
 				return q.ent
 			}
@@ -318,7 +318,7 @@ func (d *doc) compoundObject(m *mention) *entity {
 		if o := d.mentionAt(p); o != nil && o.ent != nil {
 			// "the Houthi-held Red Sea port of Hodeidah": the place the
 			// phrase names, not the one that qualifies it.
-			if o.ent.label == graph.LabelRegion && townNouns[d.low(o.to)] && d.low(o.to+1) == "of" {
+			if o.ent.label == graph.LabelRegion && d.x.lex.townNouns[d.low(o.to)] && d.low(o.to+1) == "of" {
 				if q := d.mentionAt(o.to + 2); q != nil && q.ent != nil && q.ent.label == graph.LabelRegion {
 					return q.ent
 				}
@@ -390,10 +390,10 @@ func locatedIn(d *doc, m *match) {
 		q = k + 1
 	case d.low(k) == "," && d.low(k+1) == "in":
 		q = k + 2
-	case d.low(k) == "of" && provinceNouns[d.low(k-1)]:
+	case d.low(k) == "of" && d.x.lex.provinceNouns[d.low(k-1)]:
 		// "the Catatumbo region of Norte de Santander".
 		q = k + 1
-	case provinceNouns[d.low(k)] && d.low(k+1) == "of":
+	case d.x.lex.provinceNouns[d.low(k)] && d.low(k+1) == "of":
 		q = k + 2
 	case d.low(k) == "," && d.low(k+1) == "also" && d.low(k+2) == "in":
 		// "near the town of Saravena, also in Arauca"
@@ -406,7 +406,7 @@ func locatedIn(d *doc, m *match) {
 			p++
 		}
 		p = d.skipAdjectivesRight(p)
-		if townNouns[d.low(p)] && d.low(p+1) == "of" {
+		if d.x.lex.townNouns[d.low(p)] && d.low(p+1) == "of" {
 			p += 2
 		}
 		// ("most of Darfur, including Nyala, the capital of South Darfur":
@@ -427,7 +427,7 @@ func locatedIn(d *doc, m *match) {
 			// "of" a bare name is that name, a list's next item; "a
 			// coca-growing area of Norte de Santander", "the main town of
 			// Kidal" lie in it.)
-			if d.low(p) == "capital" && d.low(p+1) == "of" || (townNouns[d.low(p)] || d.low(p) == "area") && (d.low(p+1) == "in" || d.low(p+1) == "of" && (d.low(k+1) != "the" || d.low(p+2) == "the" || d.toks[p-1].Tag == "JJS" || d.low(p-1) == "main")) {
+			if d.low(p) == "capital" && d.low(p+1) == "of" || (d.x.lex.townNouns[d.low(p)] || d.low(p) == "area") && (d.low(p+1) == "in" || d.low(p+1) == "of" && (d.low(k+1) != "the" || d.low(p+2) == "the" || d.toks[p-1].Tag == "JJS" || d.low(p-1) == "main")) {
 				q = p + 2
 				// "a town of about 40,000 people in the West Gojjam zone"
 				if n := d.populationAt(q); n > 0 && d.low(q+n) == "in" {
@@ -452,7 +452,7 @@ func locatedIn(d *doc, m *match) {
 	// container.
 	q = d.skipAdjectivesRight(q)
 	// "in the eastern department of Arauca": the place the noun names.
-	if q+1 < len(d.toks) && d.mentionAt(q) == nil && provinceNouns[d.low(q)] && d.low(q+1) == "of" {
+	if q+1 < len(d.toks) && d.mentionAt(q) == nil && d.x.lex.provinceNouns[d.low(q)] && d.low(q+1) == "of" {
 		q += 2
 	}
 	// "in the northern part of oil-rich Marib province"
@@ -489,9 +489,6 @@ func (d *doc) skipAdjectivesRight(q int) int {
 	}
 	return q
 }
-
-// provinceNouns name a division of a state before "of" and its name.
-var provinceNouns = map[string]bool{"province": true, "region": true, "department": true, "district": true, "state": true, "county": true, "governorate": true, "oblast": true, "prefecture": true, "zone": true, "regency": true, "municipality": true}
 
 // locatedComma reads "Abuja, Nigeria".
 func locatedComma(d *doc, m *match) {
@@ -608,7 +605,7 @@ func locatedOwner(d *doc, m *match) {
 			return
 		}
 		// "Narathiwat's Rueso district": a region's division, named so.
-		if o.ent.label == graph.LabelState || o.ent.label == graph.LabelRegion && (provinceNouns[d.low(m.ment.to-1)] || m.ment.to < len(d.toks) && provinceNouns[d.low(m.ment.to)]) {
+		if o.ent.label == graph.LabelState || o.ent.label == graph.LabelRegion && (d.x.lex.provinceNouns[d.low(m.ment.to-1)] || m.ment.to < len(d.toks) && d.x.lex.provinceNouns[d.low(m.ment.to)]) {
 			d.emit(m, m.ment.ent, o.ent, nil)
 		}
 	}
