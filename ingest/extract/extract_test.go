@@ -1744,3 +1744,14 @@ func TestUndefinedAcronymOfAKnownBody(t *testing.T) {
 		t.Errorf("%q: organizations %q, want only the Arakan Army", text, orgs)
 	}
 }
+
+// "Led by X, the veteran Bosnian Serb leader": an office of a people or a
+// place, not of a state or a body, leaves him the body he leads.
+func TestLedPastAnOfficeOfAPlace(t *testing.T) {
+	x := fullExtractor(t)
+	text := "The text was drafted by the Alliance of Independent Social Democrats (SNSD), the party led by Milorad Dodik, the veteran Bosnian Serb leader."
+	got := facts(x.Extract(&article.Article{ID: article.ID(text), Text: text}))
+	if !got["REPRESENTS Milorad Dodik -> Alliance of Independent Social Democrats"] {
+		t.Errorf("%q: got %s, want REPRESENTS Milorad Dodik -> Alliance of Independent Social Democrats", text, dump(got))
+	}
+}

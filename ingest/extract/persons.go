@@ -1165,9 +1165,10 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 	}
 	by := d.ledBy(i)
-	if (!found || allEnded(roles) || by < i-1) && by > 0 && (d.low(by-1) == "led" || d.low(by-1) == "headed" || d.low(by-1) == "commanded") && d.titleAt(j) == 0 {
+	if (!found || allEnded(roles) || by < i-1 || !ownedByActor(roles)) && by > 0 && (d.low(by-1) == "led" || d.low(by-1) == "headed" || d.low(by-1) == "commanded") && d.titleAt(j) == 0 {
 		// "a Hamas delegation led by Khalil al-Hayya", "the government's
-		// delegation is headed by Otty Patiño" (not "led by Strategic
+		// delegation is headed by Otty Patiño", "the party led by Milorad
+		// Dodik, the veteran Bosnian Serb leader" (not "led by Strategic
 		// Affairs Minister X": a portfolio before a title is no name).
 		// One he held once says nothing against it: "a coalition led by
 		// Corneille Nangaa, a former head of Congo's electoral
@@ -1441,6 +1442,17 @@ func allFormer(roles []role) bool {
 func hasOwner(roles []role) bool {
 	for _, r := range roles {
 		if r.owner != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// ownedByActor reports whether an office of roles has a state or an
+// organization for owner ("the veteran Bosnian Serb leader" has a place).
+func ownedByActor(roles []role) bool {
+	for _, r := range roles {
+		if r.owner != nil && r.owner.isActor() {
 			return true
 		}
 	}
