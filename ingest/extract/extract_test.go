@@ -180,6 +180,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"PARTY_TO Algeria -> event:talks"},
 		},
 		{
+			name: "a capitalized name before \"party\" is a party",
+			text: "Ousmane Keita, a former prime minister and leader of the Transformers party, was arrested in Bamako in May.",
+			want: []string{"Organization Transformers", "REPRESENTS Ousmane Keita -> Transformers"},
+		},
+		{
 			name:    "a commander's men hold a place for the group he leads",
 			text:    "The Falcon Group's commander, Karim Benali, said his men still controlled Kidal.",
 			want:    []string{"CONTROLS Falcon Group -> Kidal"},

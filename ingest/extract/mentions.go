@@ -1043,9 +1043,10 @@ var groupNouns = map[string]bool{"rebels": true, "rebel": true, "militia": true,
 
 // coalitionNouns after a capitalized name not in the gazetteer make the
 // name a group, of the kind given: "the Viv Ansanm coalition", "the
-// Kokang militia", "the CONAIE indigenous confederation".
+// Kokang militia", "the CONAIE indigenous confederation", "the
+// Transformers party".
 var coalitionNouns = map[string]graph.OrgKind{"coalition": graph.OrgArmedGroup, "alliance": graph.OrgArmedGroup, "militia": graph.OrgArmedGroup,
-	"gang": graph.OrgArmedGroup, "movement": graph.OrgArmedGroup, "confederation": graph.OrgOther, "federation": graph.OrgOther}
+	"gang": graph.OrgArmedGroup, "movement": graph.OrgArmedGroup, "confederation": graph.OrgOther, "federation": graph.OrgOther, "party": graph.OrgParty}
 
 // findGroups finds armed groups the gazetteer does not know by the noun
 // after their name.
