@@ -185,6 +185,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Organization Transformers", "REPRESENTS Ousmane Keita -> Transformers"},
 		},
 		{
+			name:    "a body's envoy who is a diplomat of a nationality serves the body",
+			text:    "The African Union's special envoy for Mali, the Algerian diplomat Karim Benali, arrived in Gao on Monday.",
+			want:    []string{"REPRESENTS Karim Benali -> African Union"},
+			notWant: []string{"REPRESENTS Karim Benali -> Algeria"},
+		},
+		{
 			name:    "a commander's men hold a place for the group he leads",
 			text:    "The Falcon Group's commander, Karim Benali, said his men still controlled Kidal.",
 			want:    []string{"CONTROLS Falcon Group -> Kidal"},

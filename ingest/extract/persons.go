@@ -1448,6 +1448,17 @@ func hasOwner(roles []role) bool {
 	return false
 }
 
+// titleEndsWithin reports whether a title ends at a token of [from, to)
+// in to's sentence.
+func (d *doc) titleEndsWithin(from, to int) bool {
+	for q := max(from, 0); q < to; q++ {
+		if d.sameSent(q, to) && d.titleEndingAt(q) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // ownedByActor reports whether an office of roles has a state or an
 // organization for owner ("the veteran Bosnian Serb leader" has a place).
 func ownedByActor(roles []role) bool {
@@ -1897,6 +1908,14 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		}
 		switch {
 		case t.Text == "'s", lx.roleMods[t.Lower], t.Lower == "the", t.Lower == "a", t.Lower == "an", t.Lower == "and", t.Lower == "its", t.Lower == "his", t.Lower == "her", t.Lower == "their":
+			k--
+			continue
+		case t.Text == "," && !comma && len(items) == 1 && strings.EqualFold(items[0].title, "diplomat") && d.titleEndsWithin(k-6, k):
+			// "the EU's co-chair, the Swedish diplomat Karin Wallgren":
+			// the office before the comma is his; a diplomat's
+			// nationality is no office.
+			comma = true
+			items, owners = items[:0], owners[:0]
 			k--
 			continue
 		case t.Text == "," && !comma && (k == start || len(items) == 1 && k+1 == items[0].pos && rankTitle(items[0].title) ||
