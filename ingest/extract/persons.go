@@ -2429,6 +2429,17 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			if title, owner := d.whoLeads(k); owner != nil {
 				return []role{{title: title, owner: owner, sent: d.toks[k].Sent, rule: ruleLeads}}, true
 			}
+			// "Brahim Ghali, who is also president of the SADR": the
+			// office after the copula.
+			if q := k + 1; d.low(q) == "is" {
+				if w := d.low(q + 1); w == "also" || w == "now" || w == "currently" {
+					q++
+				}
+				if d.titleAt(q+1) > 0 || d.low(q+1) == "the" && d.titleAt(q+2) > 0 {
+					k = q + 1
+					start = k
+				}
+			}
 		}
 		// "Mike Pompeo, confirmed as secretary of state on Thursday,": the
 		// office after "as".
