@@ -893,7 +893,8 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 		// "attacked Syrian rebels": fighters against the state named by
 		// their nationality, not the state; "near the Algerian border": a
 		// place.
-		if m.kind == mDemonym && (d.insurgentsAt(m.to, m.ent) || d.x.lex.borderNouns[d.low(m.to)]) {
+		// ("sent troops to the U.S. border": the state's name too.)
+		if m.kind == mDemonym && d.insurgentsAt(m.to, m.ent) || m.ent.label == graph.LabelState && !m.possess && d.x.lex.borderNouns[d.low(m.to)] {
 			p = m.to
 			continue
 		}
