@@ -191,6 +191,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Karim Benali -> Algeria"},
 		},
 		{
+			name:    "an -ing word joined to a plural noun is a noun: who receives training is backed",
+			text:    "The Azawad Liberation Front, which receives weapons and training from Algeria according to UN experts, attacked Gao on Monday.",
+			want:    []string{"SUPPORTS Algeria -> Azawad Liberation Front"},
+			notWant: []string{"SUPPORTS Azawad Liberation Front -> Algeria"},
+		},
+		{
 			name:    "a commander's men hold a place for the group he leads",
 			text:    "The Falcon Group's commander, Karim Benali, said his men still controlled Kidal.",
 			want:    []string{"CONTROLS Falcon Group -> Kidal"},

@@ -79,6 +79,11 @@ var ruleGuards = map[string]guardFunc{
 		}
 		return false
 	},
+	// "receive weapons and training from Iran": an -ing word joined by
+	// "and" to a plural noun is a noun too.
+	"noun-gerund": func(d *doc, m *match) bool {
+		return m.k >= 2 && d.toks[m.k].Tag == "VBG" && d.low(m.k-1) == "and" && d.toks[m.k-2].Tag == "NNS" && d.mentionAt(m.k-2) == nil
+	},
 	// "accused Chad of arming the rebels, an allegation both deny".
 	"accusation": func(d *doc, m *match) bool { return d.accused(m.k) },
 	// "the last city in the region held by the army": the city is held,
