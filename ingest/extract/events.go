@@ -1501,7 +1501,9 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					continue
 				}
 			}
-			if n := d.cueLen(graph.RelMediates, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelMediates, k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.hostsNegotiation(k, n)) && (!runVerb(t.Lower) || d.negotiationWithin(k+n, k+n+3)) && !d.askedTo(k) {
+			// ("denied it had asked any foreign country to mediate": a
+			// mediation someone is asked for has no mediator yet.)
+			if n := d.cueLen(graph.RelMediates, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelMediates, k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.hostsNegotiation(k, n)) && (!runVerb(t.Lower) || d.negotiationWithin(k+n, k+n+3)) && !(d.low(k-1) == "to" && d.exhorted(k)) {
 				add(ruleMediatesVerb, d.outsideClause(k, d.actorsLeftN(k, 30, actorLabels...)))
 				continue
 			}
@@ -1582,24 +1584,6 @@ func (d *doc) outsideClause(k int, subj []*entity) []*entity {
 		}
 	}
 	return subj
-}
-
-// askedTo reports whether the verb at k is an infinitive someone is asked
-// to do: in "denied it had asked any foreign country to mediate" the one
-// who asks does not mediate, and the one asked has not yet.
-func (d *doc) askedTo(k int) bool {
-	if d.low(k-1) != "to" {
-		return false
-	}
-	for p := k - 2; p >= k-7 && p >= 0 && d.sameSent(p, k); p-- {
-		switch d.low(p) {
-		case "asked", "ask", "asks", "asking", "urged", "urge", "urges", "urging", "invited", "invite", "invites", "requested", "request", "requests", "wants", "wanted", "called", "calls", "call", "pressed", "pressing":
-			return true
-		case ",", ";", "and", "but":
-			return false
-		}
-	}
-	return false
 }
 
 // withAs is the actors named between "with" and "as" at v: "with Cuba
