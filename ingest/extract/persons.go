@@ -1699,8 +1699,10 @@ func (d *doc) ownsTitleOfOther(m *mention, i int) bool {
 // said ... a call that Pakistan's director general of military operations
 // placed" makes Pakistan no guess for Misri's state.
 func (d *doc) ownsOtherTitleIn(s *entity, si int) bool {
-	for _, m := range d.ments {
-		if m.sent == si && m.ent == s && m.possess && d.ownedTitleAt(m, len(d.toks)) >= 0 {
+	// The sentence's tokens, not every mention of the text: it is asked
+	// for each state, for each office without one.
+	for k := d.sents[si].From; k < d.sents[si].To; k++ {
+		if m := d.mentionAt(k); m != nil && m.from == k && m.ent == s && m.possess && d.ownedTitleAt(m, len(d.toks)) >= 0 {
 			return true
 		}
 	}
