@@ -25,6 +25,9 @@ type entity struct {
 	firstNamed int
 	first      int  // token index of the first mention
 	real       bool // named as an actor or place, not only through an adjective
+	// late: named as dead ("the late commander X"), who holds no office
+	// and yields a shared surname to the living.
+	late bool
 	// military caches isMilitary: 0 not known yet, 1 yes, -1 no.
 	military int8
 	// capitalOf is the state of a capital named as a place, which the

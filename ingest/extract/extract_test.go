@@ -100,6 +100,12 @@ func TestPatterns(t *testing.T) {
 		notWant   []string
 	}{
 		{
+			name:    "the dead hold no office and leave a shared surname to the living",
+			text:    "The Azawad Liberation Front, led by Karim Benali, son of the late commander Moussa Ag Benali, said its fighters had entered Kidal. On Wednesday Benali demanded that Mali withdraw its troops from Kidal.",
+			want:    []string{"DEMANDS Karim Benali -> Mali", "REPRESENTS Karim Benali -> Azawad Liberation Front"},
+			notWant: []string{"REPRESENTS Moussa Ag Benali -> Azawad Liberation Front"},
+		},
+		{
 			name:    "a vote asked for or being prepared is no election yet",
 			text:    "Lawmakers in Mali voted on Wednesday for a declaration that calls for a referendum on autonomy. The declaration, passed by 52 votes in the 83-seat assembly, instructs the government to prepare a referendum on the constitution.",
 			want:    []string{"State Mali"},

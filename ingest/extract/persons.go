@@ -21,7 +21,8 @@ var stateOffices = map[string]bool{"government": true, "presidency": true, "cabi
 var objectSpeechVerbs = map[string]bool{"told": true, "tells": true, "warned": true, "warns": true, "urged": true, "urges": true, "signed": true, "signs": true, "met": true, "accused": true}
 
 // endedWords before a title tell an office held once: "former
-// president", "the late king", "then-prime minister".
+// president", "the late king" (who holds none: lateBefore),
+// "then-prime minister".
 var endedWords = map[string]bool{"former": true, "ex": true, "ex-": true, "then-": true, "deposed": true, "ousted": true, "toppled": true, "overthrown": true, "late": true}
 
 // romanNumerals follow a monarch's name.
@@ -285,7 +286,9 @@ func (d *doc) findPersons() {
 		}
 		e := d.person(c.from, c.to)
 		d.addMention(&mention{ent: e, from: c.from, to: c.to, kind: mPerson})
-		d.addRoles(e, c.roles)
+		if !e.late {
+			d.addRoles(e, c.roles)
+		}
 	}
 	for _, c := range cands {
 		if c.to-c.from >= 2 || d.mentionAt(c.from) != nil {
@@ -891,6 +894,9 @@ func (d *doc) person(from, to int) *entity {
 	}
 	e := d.entity(graph.LabelLeader, name)
 	e.real = true
+	if d.lateBefore(from) {
+		e.late = true
+	}
 	for _, p := range parts {
 		if len(p) <= 2 || strings.HasSuffix(p, ".") || nameParticles[strings.ToLower(p)] {
 			continue
@@ -902,13 +908,36 @@ func (d *doc) person(from, to int) *entity {
 				continue
 			}
 			if old, ok := d.persons[q]; ok && old != e {
-				d.persons[q] = nil // ambiguous
+				// "Ahmad Massoud, son of the late commander Ahmad Shah
+				// Massoud": the surname is the living man's.
+				switch {
+				case old != nil && e.late && !old.late:
+				case old != nil && old.late && !e.late:
+					d.persons[q] = e
+				default:
+					d.persons[q] = nil // ambiguous
+				}
 				continue
 			}
 			d.persons[q] = e
 		}
 	}
 	return e
+}
+
+// lateBefore reports whether the name at token from is of someone dead:
+// "the late anti-Soviet commander X", "his late father X".
+func (d *doc) lateBefore(from int) bool {
+	for q := from - 1; q > 0 && q >= from-6 && d.sameSent(q, from); q-- {
+		switch w := d.toks[q].Lower; w {
+		case ",", "(", ";", ":", "\"":
+			return false
+		case "late":
+			p := d.toks[q-1].Lower
+			return p == "the" || p == "his" || p == "her" || p == "their" || p == "its"
+		}
+	}
+	return false
 }
 
 // withoutArticle is a surname without the Arabic article joined to it
@@ -1782,7 +1811,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		pos        int
 		poss       bool
 		former     bool
-		ended      bool // "former president", "the late king": held once, with its owner
+		ended      bool // "former president": held once, with its owner
 		placeOwned bool
 		referred   bool
 		demonym    bool
