@@ -397,7 +397,7 @@ func (d *doc) entryEntity(en *gazetteer.Entry) *entity {
 // addMention records a mention and marks its tokens.
 func (d *doc) addMention(m *mention) *mention {
 	m.sent = d.toks[m.from].Sent
-	if m.to < len(d.toks) && d.toks[m.to].Text == "'s" {
+	if m.to < len(d.toks) && d.possessiveAt(m.to) {
 		m.possess = true
 	}
 	d.ments = append(d.ments, m)

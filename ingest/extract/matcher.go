@@ -718,10 +718,10 @@ func (d *doc) claimed(k int) bool {
 // named before).
 func (d *doc) possessor(k, window int, labels []graph.Label) *entity {
 	p := k - 1
-	for p >= 0 && p >= k-window && d.sameSent(p, k) && d.mentionAt(p) == nil && d.low(p) != "its" && d.low(p) != "their" && d.low(p) != "'s" {
+	for p >= 0 && p >= k-window && d.sameSent(p, k) && d.mentionAt(p) == nil && d.low(p) != "its" && d.low(p) != "their" && !d.possessiveAt(p) {
 		p--
 	}
-	if d.low(p) == "'s" {
+	if d.possessiveAt(p) {
 		p--
 	}
 	if p < 0 || !d.sameSent(p, k) {
