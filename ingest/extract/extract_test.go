@@ -100,6 +100,28 @@ func TestPatterns(t *testing.T) {
 		notWant   []string
 	}{
 		{
+			name:    "a demand in the first person is its speaker's, for \"we\" the body he speaks for",
+			text:    "Amadou Traore, a spokesman for the Azawad Liberation Front, spoke in Kidal. \"We demand that Mali withdraw its troops from Kidal,\" Traore said.",
+			want:    []string{"DEMANDS Azawad Liberation Front -> Mali"},
+			notWant: []string{"DEMANDS Amadou Traore -> Mali"},
+		},
+		{
+			name: "a speaker named before the quotation",
+			text: "Amadou Traore, a spokesman for the Azawad Liberation Front, told reporters in Kidal: \"We demand that Mali withdraw its troops from Kidal.\"",
+			want: []string{"DEMANDS Azawad Liberation Front -> Mali"},
+		},
+		{
+			name: "\"I\" is the speaker himself",
+			text: "Opposition leader Karim Benali spoke in Gao. \"I demand that Algeria release the prisoners,\" he said.",
+			want: []string{"DEMANDS Karim Benali -> Algeria"},
+		},
+		{
+			name:    "a first-person quotation without a speaker is no one's demand",
+			text:    "Opposition leader Karim Benali spoke in Gao, where protesters carried banners reading \"We demand that Algeria release the prisoners\".",
+			want:    []string{"Leader Karim Benali"},
+			notWant: []string{"DEMANDS Karim Benali -> Algeria"},
+		},
+		{
 			name:    "the dead hold no office and leave a shared surname to the living",
 			text:    "The Azawad Liberation Front, led by Karim Benali, son of the late commander Moussa Ag Benali, said its fighters had entered Kidal. On Wednesday Benali demanded that Mali withdraw its troops from Kidal.",
 			want:    []string{"DEMANDS Karim Benali -> Mali", "REPRESENTS Karim Benali -> Azawad Liberation Front"},
@@ -1776,5 +1798,22 @@ func TestLedPastAnOfficeOfAPlace(t *testing.T) {
 	got := facts(x.Extract(&article.Article{ID: article.ID(text), Text: text}))
 	if !got["REPRESENTS Milorad Dodik -> Alliance of Independent Social Democrats"] {
 		t.Errorf("%q: got %s, want REPRESENTS Milorad Dodik -> Alliance of Independent Social Democrats", text, dump(got))
+	}
+}
+
+// The spokesman of a body speaks for it, not for a person: "the
+// spokesman of the Arakan Army", against "an adviser to the UAE
+// president".
+func TestSpokesmanOfABody(t *testing.T) {
+	x := fullExtractor(t)
+	text := "Khine Thu Kha, the spokesman of the Arakan Army, told reporters in Sittwe that the fighting continued."
+	got := facts(x.Extract(&article.Article{ID: article.ID(text), Text: text}))
+	if !got["REPRESENTS Khine Thu Kha -> Arakan Army"] {
+		t.Errorf("%q: got %s, want REPRESENTS Khine Thu Kha -> Arakan Army", text, dump(got))
+	}
+	text = "Anwar Gargash, diplomatic adviser to the UAE president, said the talks went well."
+	got = facts(x.Extract(&article.Article{ID: article.ID(text), Text: text}))
+	if got["REPRESENTS Anwar Gargash -> United Arab Emirates"] {
+		t.Errorf("%q: got %s, want no REPRESENTS of the UAE", text, dump(got))
 	}
 }

@@ -29,7 +29,9 @@ type hookFunc func(d *doc, m *match)
 var ruleGuards = map[string]guardFunc{
 	// What a speaker claims in a direct quotation ("the Zionist regime's
 	// aggression against Lebanon") is rhetoric, not a reported fact.
-	"quotation": func(d *doc, m *match) bool { return d.inQuote(m.k) && !d.quotedPredicate(m.k) },
+	"quotation": func(d *doc, m *match) bool {
+		return d.inQuote(m.k) && !d.quotedPredicate(m.k) && !d.firstPersonQuote(m.k)
+	},
 	// "did not seize", "lost control", "refused to mediate": a negation or
 	// one of the rule's cancel words shortly before the trigger.
 	"negation": func(d *doc, m *match) bool { return d.denied(m.k, m.rule.cancel) },

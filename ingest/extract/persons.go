@@ -2187,6 +2187,19 @@ func (d *doc) actorJustAfter(k, start int) bool {
 	return m != nil && m.ent != nil && m.ent.isActor() && m.to == start+1
 }
 
+// bodyAfter reports whether a state or an organization follows the
+// preposition at k: "the spokesman of the Arakan Army" speaks for the
+// body, not for a person.
+func (d *doc) bodyAfter(k int) bool {
+	q := k + 1
+	if d.low(q) == "the" {
+		q++
+	}
+	// (Not "an adviser to the UAE president": to its officer.)
+	m := d.mentionAt(q)
+	return m != nil && m.ent != nil && m.ent.isActor() && m.kind == mName && d.titleAt(m.to) == 0
+}
+
 // placePrep reports whether the words before token k make it a place
 // where something happened: "at the", "in", "from".
 func (d *doc) placePrep(k int) bool {
@@ -2574,7 +2587,7 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			k += 2
 			continue
 		}
-		if (t.Lower == "to" || t.Lower == "of") && aideTitle(title) && owner == nil {
+		if (t.Lower == "to" || t.Lower == "of") && aideTitle(title) && owner == nil && !d.bodyAfter(k) {
 			// "an aide to President Vladimir Putin", "a special envoy of
 			// President Félix Tshisekedi"
 			q := k + 1

@@ -658,6 +658,18 @@ func (d *doc) pronounSubject(k int) (*entity, bool) {
 			}
 		}
 		return d.pronounOwner(p), true
+	case "we", "i":
+		// "'We demand that ECOWAS lift the sanctions,' Bamaze said": the
+		// speaker, or for "we" the body he speaks for.
+		sp := d.quoteSpeaker(p)
+		if sp != nil && sp.label == graph.LabelLeader && d.low(p) == "we" {
+			for _, r := range sp.roles {
+				if r.owner != nil && r.change != "end" && (r.owner.label == graph.LabelState || r.owner.label == graph.LabelOrganization) {
+					return r.owner, true
+				}
+			}
+		}
+		return sp, true
 	case "he", "she":
 		if q := d.lastPersonBefore(p); q >= 0 {
 			if !d.sameSent(q, p) {
@@ -670,6 +682,60 @@ func (d *doc) pronounSubject(k int) (*entity, bool) {
 		return nil, true
 	}
 	return nil, false
+}
+
+// quoteSpeaker is who speaks the quotation holding token k: the actor
+// named with a verb of saying just after it ("...," Bamaze said; "...,"
+// said the ministry) or just before it (Bamaze told reporters: "..."), or
+// nil.
+func (d *doc) quoteSpeaker(k int) *entity {
+	if !d.inQuote(k) {
+		return nil
+	}
+	s := d.sents[d.toks[k].Sent]
+	isQuote := func(p int) bool { t := d.toks[p].Text; return t == "\"" || t == "“" || t == "”" }
+	speaker := func(from, to int) *entity {
+		said := false
+		var who *entity
+		for p := from; p < to; p++ {
+			if speechVerbs[d.low(p)] && strings.HasPrefix(d.toks[p].Tag, "VB") {
+				said = true
+			}
+			if who != nil || isQuote(p) {
+				continue
+			}
+			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && !m.possess {
+				who = m.ent
+			} else if m != nil && m.ent != nil && m.ent.isActor() && !m.possess {
+				who = d.owner(m)
+			} else if w := d.low(p); w == "he" || w == "she" {
+				if q := d.lastPersonBefore(p); q >= 0 {
+					who = d.mentionAt(q).ent
+				}
+			}
+		}
+		if !said {
+			return nil
+		}
+		return who
+	}
+	for p := k + 1; p < s.To; p++ {
+		if isQuote(p) {
+			if who := speaker(p+1, min(p+10, s.To)); who != nil {
+				return who
+			}
+			break
+		}
+	}
+	for p := k - 1; p >= s.From; p-- {
+		if isQuote(p) {
+			if p > s.From && d.low(p-1) == ":" {
+				return speaker(s.From, p-1)
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // subjectPerson is the person sentence si opens with, before any verb, or
