@@ -934,12 +934,18 @@ func (d *doc) proposed(k int) bool {
 // a referendum", "their right to a referendum", "demanded fresh
 // elections".
 func (d *doc) electionAwaited(k int) bool {
-	switch d.low(k - 1) {
-	case "a", "an", "new", "fresh", "early", "snap":
-	default:
+	fresh := func(w string) bool { return w == "a" || w == "an" || w == "new" || w == "fresh" || w == "early" || w == "snap" }
+	// "a new parliamentary election": past the kind of vote.
+	q := k - 1
+	for q > 0 && d.sameSent(q, k) && d.toks[q].Tag == "JJ" && !fresh(d.low(q)) {
+		q--
+	}
+	if !fresh(d.low(q)) {
 		return false
 	}
-	for p := k - 2; p >= k-4 && p >= 0 && d.sameSent(p, k); p-- {
+	// "demanding the release of jailed opposition leaders and a new
+	// parliamentary election": back to the verb whose object it is.
+	for p := q - 1; p >= q-10 && p >= 0 && d.sameSent(p, k); p-- {
 		switch d.low(p) {
 		case "for", "to":
 			if w := d.low(p - 1); strings.HasPrefix(w, "call") || w == "right" || w == "push" || w == "pressure" {
@@ -947,6 +953,11 @@ func (d *doc) electionAwaited(k int) bool {
 			}
 		case "prepare", "preparing", "organise", "organize", "organising", "organizing", "demanded", "demanding", "demands", "demand", "proposed", "proposes", "propose", "promised", "promises":
 			return true
+		case ",", ";", ":":
+			return false
+		}
+		if t := d.toks[p].Tag; t == "VBD" || t == "VBZ" || t == "VBP" || t == "VB" {
+			return false
 		}
 	}
 	return false

@@ -128,6 +128,17 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Moussa Ag Benali -> Azawad Liberation Front"},
 		},
 		{
+			name: "an anti-government rally is a protest",
+			text: "Thousands of opposition supporters marched through Bamako on Sunday in one of the largest anti-government rallies Mali has seen in years.",
+			want: []string{"Event protest"},
+		},
+		{
+			name:    "a leader's rally is no protest",
+			text:    "In Gao, Prime Minister Amadou Traore of Mali told a rally of his supporters that the army would win.",
+			want:    []string{"REPRESENTS Amadou Traore -> Mali"},
+			notWant: []string{"Event protest"},
+		},
+		{
 			name:    "a vote asked for or being prepared is no election yet",
 			text:    "Lawmakers in Mali voted on Wednesday for a declaration that calls for a referendum on autonomy. The declaration, passed by 52 votes in the 83-seat assembly, instructs the government to prepare a referendum on the constitution.",
 			want:    []string{"State Mali"},
@@ -1815,5 +1826,17 @@ func TestSpokesmanOfABody(t *testing.T) {
 	got = facts(x.Extract(&article.Article{ID: article.ID(text), Text: text}))
 	if got["REPRESENTS Anwar Gargash -> United Arab Emirates"] {
 		t.Errorf("%q: got %s, want no REPRESENTS of the UAE", text, dump(got))
+	}
+}
+
+// A vote demanded after another demand, joined by "and", is no election
+// held: "demanding the release of jailed students and a new parliamentary
+// election" on the day of the march.
+func TestDemandedVoteAfterAnotherDemand(t *testing.T) {
+	x := fullExtractor(t)
+	text := "Tens of thousands of students marched through Belgrade on Saturday, demanding the release of jailed students and a new parliamentary election. The ruling Serbian Progressive Party, which won a parliamentary election in December 2023, called the protests a foreign plot."
+	got := facts(x.Extract(&article.Article{ID: article.ID(text), Text: text, Published: "2025-03-04"}))
+	if !got["Event election"] || got["Event election 2025-03-01"] {
+		t.Errorf("%q: got %s, want the election of 2023 and none on 2025-03-01", text, dump(got))
 	}
 }
