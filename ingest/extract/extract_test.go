@@ -1840,3 +1840,19 @@ func TestDemandedVoteAfterAnotherDemand(t *testing.T) {
 		t.Errorf("%q: got %s, want the election of 2023 and none on 2025-03-01", text, dump(got))
 	}
 }
+
+// A people's compound adjective describes a place, it names nothing:
+// "the Kurdish-majority border town that ..." is the town named before,
+// "Tal Hamis, a Kurdish-majority town" introduces a town.
+func TestPeopleCompoundDescribesAPlace(t *testing.T) {
+	x := fullExtractor(t)
+	for _, tc := range []struct{ text, want string }{
+		{"Fighters massed near Kobani, the Kurdish-majority border town that the Syrian Democratic Forces control.", "CONTROLS Syrian Democratic Forces -> Kobani"},
+		{"The Syrian Democratic Forces said they still held Tal Hamis, a Kurdish-majority town near the border, after days of fighting.", "CONTROLS Syrian Democratic Forces -> Tal Hamis"},
+	} {
+		got := facts(x.Extract(&article.Article{ID: article.ID(tc.text), Text: tc.text}))
+		if !got[tc.want] {
+			t.Errorf("%q: got %s, want %s", tc.text, dump(got), tc.want)
+		}
+	}
+}

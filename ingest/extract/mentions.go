@@ -1408,11 +1408,19 @@ func (d *doc) townNoun(j int) string {
 		if w := d.low(p); d.x.lex.townNouns[w] {
 			return w
 		}
-		if t := d.toks[p]; t.Text == "," || isCapitalized(t.Text) || t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" {
+		if t := d.toks[p]; t.Text == "," || isCapitalized(t.Text) && !peopleCompound(t.Text) || t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" {
 			return ""
 		}
 	}
 	return ""
+}
+
+// peopleCompound reports whether a capitalized word is a compound
+// adjective of a people or a creed: "the Kurdish-majority border town",
+// "a Shia-dominated district".
+func peopleCompound(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	return i > 0 && i+1 < len(w) && isCapitalized(w) && !isCapitalized(w[i+1:])
 }
 
 // looksLikePerson reports whether tokens [i, j) are more likely a person's
