@@ -841,6 +841,19 @@ func (d *doc) beforeParenthetical(c int, labels []graph.Label) []*entity {
 		// brackets repeats the name before it.
 		p = d.beforeAcronym(p-1) + 1
 		m := d.mentionAt(p - 1)
+		// "Sudan's army, commanded by General X, the head of the
+		// Sovereign Council, retook": past the person who leads it, to
+		// the body before.
+		if m != nil && m.ent != nil && m.ent.label == graph.LabelLeader {
+			q := m.from - 1
+			if n := d.titleEndingAt(q); n > 0 {
+				q -= n
+			}
+			if d.low(q) == "by" {
+				p = q
+				continue
+			}
+		}
 		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound {
 			return nil
 		}
