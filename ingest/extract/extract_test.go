@@ -122,6 +122,17 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"DEMANDS Karim Benali -> Algeria"},
 		},
 		{
+			name: "what is taken by force is a place",
+			text: "Fighters of the Falcon Group captured Tessalit on Monday. Mali said on Friday its forces had regained control of Aguelhok.",
+			want: []string{"Region Tessalit", "CONTROLS Falcon Group -> Tessalit", "Region Aguelhok", "CONTROLS Mali -> Aguelhok"},
+		},
+		{
+			name:    "a man seized is no place, nor a building stormed",
+			text:    "Ahmed Qahtan, a senior leader of the Falcon Group, was freed on Monday. The Azawad Liberation Front seized Qahtan in 2015. Soldiers stormed State House in Bamako.",
+			want:    []string{"Organization Falcon Group"},
+			notWant: []string{"Region Qahtan", "Region State"},
+		},
+		{
 			name:    "the dead hold no office and leave a shared surname to the living",
 			text:    "The Azawad Liberation Front, led by Karim Benali, son of the late commander Moussa Ag Benali, said its fighters had entered Kidal. On Wednesday Benali demanded that Mali withdraw its troops from Kidal.",
 			want:    []string{"DEMANDS Karim Benali -> Mali", "REPRESENTS Karim Benali -> Azawad Liberation Front"},

@@ -1259,6 +1259,11 @@ func (d *doc) findRegions() {
 		case measured:
 			// "Tal Afar to the west of Mosul", "Sake, 25 km west of Goma"
 			name, ok = d.span(i, j), true
+		case d.takenAt(i) && !d.possessiveAt(j) && !strings.Contains(d.ner(i), "ORG") && (j >= len(d.toks) || lx.orgHeads[d.toks[j].Text] == "") && !d.surnameBefore(i, j):
+			// "the rebels captured Mirebalais", "regained control of
+			// Petite-Rivière": what is taken by force is a place (not
+			// "stormed State House").
+			name, ok = d.span(i, j), true
 		case i >= 1 && locPreps[d.low(i-1)] && d.low(i-1) != "of" && d.low(i-1) != "to" && d.toks[i].Tag == "NNP" && j-i <= 2 && strings.Contains(d.ner(i), "GPE") && !d.languageAt(i, j-i) && !d.possessiveAt(j) && !d.leaderName(d.span(i, j)):
 			// (Not "what the crowds want from Dbeibah": a leader the
 			// gazetteer knows by that name.)
@@ -1413,6 +1418,41 @@ func (d *doc) townNoun(j int) string {
 		}
 	}
 	return ""
+}
+
+// takenAt reports whether the name at token i is the object of a verb of
+// taking by force: "captured Mirebalais", "regained control of X".
+func (d *doc) takenAt(i int) bool {
+	if i >= 1 && d.x.lex.seizureVerbs[d.low(i-1)] && strings.HasPrefix(d.toks[i-1].Tag, "VB") {
+		return true
+	}
+	if i < 3 || d.low(i-1) != "of" || d.low(i-2) != "control" {
+		return false
+	}
+	q := i - 3
+	if d.low(q) == "full" || d.low(q) == "effective" {
+		q--
+	}
+	switch d.low(q) {
+	case "regained", "retook", "seized", "took", "gained", "wrested", "assumed", "retaken", "taken":
+		return true
+	}
+	return false
+}
+
+// surnameBefore reports whether the one-word name [i, j) ended a longer
+// name earlier in the text: "Mohammed Qahtan" ... "seized Qahtan" took a
+// man, not a place.
+func (d *doc) surnameBefore(i, j int) bool {
+	if j-i != 1 {
+		return false
+	}
+	for k := 1; k < i; k++ {
+		if d.toks[k].Text == d.toks[i].Text && isCapitalized(d.toks[k-1].Text) && d.sameSent(k-1, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // peopleCompound reports whether a capitalized word is a compound
