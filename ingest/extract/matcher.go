@@ -115,7 +115,17 @@ var slotSides = []string{"subject", "copula-subject", "object", "after", "neares
 // ruleSides find the ends of facts. between and compound-pair find both
 // ends at once and are handled by apply.
 var ruleSides = map[string]sideFunc{
-	"subject": func(d *doc, m *match, s *Slot) []*entity { return d.actorsLeftN(m.k, s.Window, s.labels...) },
+	"subject": func(d *doc, m *match, s *Slot) []*entity {
+		// "JNIM stormed the post at Seytenga, in Seno province, on
+		// Sunday, killing 25 soldiers": a participle set off by a comma
+		// has the subject of the sentence's first verb.
+		if d.low(m.k-1) == "," && d.toks[m.k].Tag == "VBG" {
+			if subj := labelled1(d.firstVerbSubject(m.si, m.k), s.labels); len(subj) > 0 {
+				return subj
+			}
+		}
+		return d.actorsLeftN(m.k, s.Window, s.labels...)
+	},
 	// "Moscow and Tehran are Assad's backers": the subject of the verb
 	// before the trigger, one of words within reach.
 	"copula-subject": func(d *doc, m *match, s *Slot) []*entity {
@@ -212,6 +222,17 @@ var ruleSides = map[string]sideFunc{
 		}
 		return nil
 	},
+}
+
+// labelled1 keeps the entities of es with one of labels.
+func labelled1(es []*entity, labels []graph.Label) []*entity {
+	var out []*entity
+	for _, e := range es {
+		if hasLabel(e, labels) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func containsWord(ws []string, w string) bool {
