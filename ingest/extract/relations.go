@@ -1745,7 +1745,8 @@ func (d *doc) firstVerbSubject(si, k int) []*entity {
 // of its sentence, or -1: "and, in a scene broadcast on television,
 // ordered", "demanded, as a condition for any truce, that".
 func (d *doc) commaAcross(p, step, reach int) int {
-	if p < 0 || p >= len(d.toks) {
+	// (A paragraph's break belongs to no sentence.)
+	if p < 0 || p >= len(d.toks) || d.toks[p].Sent < 0 {
 		return -1
 	}
 	from := d.sents[d.toks[p].Sent].From
