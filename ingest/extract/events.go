@@ -934,7 +934,9 @@ func (d *doc) proposed(k int) bool {
 // a referendum", "their right to a referendum", "demanded fresh
 // elections".
 func (d *doc) electionAwaited(k int) bool {
-	fresh := func(w string) bool { return w == "a" || w == "an" || w == "new" || w == "fresh" || w == "early" || w == "snap" }
+	fresh := func(w string) bool {
+		return w == "a" || w == "an" || w == "new" || w == "fresh" || w == "early" || w == "snap"
+	}
 	// "a new parliamentary election": past the kind of vote.
 	q := k - 1
 	for q > 0 && d.sameSent(q, k) && d.toks[q].Tag == "JJ" && !fresh(d.low(q)) {
