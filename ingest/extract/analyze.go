@@ -484,6 +484,15 @@ func (d *doc) low(i int) string {
 	return d.toks[i].Lower
 }
 
+// sentOf is the sentence of token k; a paragraph's break, or a token
+// past either end, belongs to none: an empty span at k.
+func (d *doc) sentOf(k int) sentence {
+	if k < 0 || k >= len(d.toks) || d.toks[k].Sent < 0 {
+		return sentence{From: k, To: k}
+	}
+	return d.sents[d.toks[k].Sent]
+}
+
 func (d *doc) sameSent(i, j int) bool {
 	return i >= 0 && j >= 0 && i < len(d.toks) && j < len(d.toks) && d.toks[i].Sent == d.toks[j].Sent
 }

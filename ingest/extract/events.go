@@ -855,7 +855,7 @@ func (d *doc) eventDenied(k int) bool {
 // sanctions on Mali". An event word after a preposition ("no one was hurt in
 // the attack") is not the verb's object, so the attack stands.
 func (d *doc) noneDid(k int) bool {
-	s := d.sents[d.toks[k].Sent]
+	s := d.sentOf(k)
 	p := s.From
 	for p < k && d.toks[p].Key == "\"" {
 		p++
@@ -971,7 +971,7 @@ var demandWords = map[string]bool{"demanded": true, "demands": true, "demand": t
 // inQuote reports whether token k stands inside a direct quotation, where
 // events are mostly rhetoric ("dialogue to replace confrontation").
 func (d *doc) inQuote(k int) bool {
-	s := d.sents[d.toks[k].Sent]
+	s := d.sentOf(k)
 	open, at := false, -1
 	for p := s.From; p < k; p++ {
 		switch d.toks[p].Text {
@@ -1417,7 +1417,7 @@ func (d *doc) agentsInOpening(k int, agents []*entity) []*entity {
 	if len(agents) < 2 || k >= len(d.toks) {
 		return agents
 	}
-	s := d.sents[d.toks[k].Sent]
+	s := d.sentOf(k)
 	if d.toks[s.From].Tag != "IN" || d.toks[s.From].Lower == "by" {
 		return agents
 	}
@@ -1599,7 +1599,7 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 // nothing.
 func (d *doc) outsideClause(k int, subj []*entity) []*entity {
 	opened := false
-	for p := k - 1; p >= d.sents[d.toks[k].Sent].From && len(subj) > 0; p-- {
+	for p := k - 1; p >= d.sentOf(k).From && len(subj) > 0; p-- {
 		if w := d.low(p); w != "as" && subordinators[w] {
 			opened = true
 		}
@@ -1691,7 +1691,7 @@ func (d *doc) hostsNegotiation(k, n int) bool {
 	if d.ownBodyAt(k + n) {
 		return false
 	}
-	return d.negotiationWithin(k+n, d.sents[d.toks[k].Sent].To) || d.whichAfterNegotiation(k)
+	return d.negotiationWithin(k+n, d.sentOf(k).To) || d.whichAfterNegotiation(k)
 }
 
 // hostVerb reports whether w is a form of "host" or "convene": a host
@@ -1746,7 +1746,7 @@ func (d *doc) agentBy(k int) int {
 // negotiationBefore reports whether a word of talks, a truce, a deal or
 // an exchange stands within n tokens before k in its sentence.
 func (d *doc) negotiationBefore(k, n int) bool {
-	return d.negotiationWithin(max(k-n, d.sents[d.toks[k].Sent].From), k)
+	return d.negotiationWithin(max(k-n, d.sentOf(k).From), k)
 }
 
 // negotiationBeforeClause reports whether the verb at k, past its
@@ -1813,7 +1813,7 @@ func (d *doc) counterpartsIn(k, n int) bool {
 	if k >= len(d.toks) {
 		return false
 	}
-	s := d.sents[d.toks[k].Sent]
+	s := d.sentOf(k)
 	for p := k; p < k+n && p < s.To; p++ {
 		if w := d.low(p); w == "counterpart" || w == "counterparts" {
 			return true

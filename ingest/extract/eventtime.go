@@ -320,7 +320,7 @@ func (d *doc) reportsAt(x *timex) bool {
 		}
 	}
 	// A time that opens its clause dates the clause's first verb.
-	s := d.sents[d.toks[x.from].Sent]
+	s := d.sentOf(x.from)
 	opens := true
 	for k := s.From; k < x.from; k++ {
 		switch d.toks[k].Tag {

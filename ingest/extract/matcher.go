@@ -657,7 +657,7 @@ func (d *doc) denied(k int, cancel map[string]bool) bool {
 // or a denial: "accused Chad of arming the rebels, an allegation both
 // governments deny".
 func (d *doc) accused(k int) bool {
-	s := d.sents[d.toks[k].Sent]
+	s := d.sentOf(k)
 	for p := s.From; p < s.To; p++ {
 		switch d.low(p) {
 		case "accused", "accuses", "accusing", "accuse", "alleged", "allegation", "allegations", "allegedly", "deny", "denies", "denied":
@@ -724,7 +724,7 @@ func (d *doc) clauseOpensAt(p int) bool {
 // unconfirmed report: "ISWAP claimed to have captured", "unconfirmed
 // reports said", "a claim that its fighters had entered ... was false".
 func (d *doc) claimed(k int) bool {
-	s := d.sents[d.toks[k].Sent]
+	s := d.sentOf(k)
 	for p := s.From; p < s.To; p++ {
 		switch d.low(p) {
 		case "claim", "claims", "claimed", "claiming", "unconfirmed", "unverified", "rumour", "rumours", "rumor", "rumors", "rumoured", "rumored", "falsely":

@@ -359,7 +359,7 @@ func (d *doc) locContext(i, n int) bool {
 // spokesman said"): the state speaking, not a place where something
 // happened.
 func (d *doc) heardIn(i, n int) bool {
-	if i == 0 || d.low(i-1) != "in" || i-1 != d.sents[d.toks[i].Sent].From || d.low(i+n) != "," {
+	if i == 0 || d.low(i-1) != "in" || i-1 != d.sentOf(i).From || d.low(i+n) != "," {
 		return false
 	}
 	// "In Yerevan, thousands of protesters gathered" is a place.
@@ -375,7 +375,7 @@ func (d *doc) heardIn(i, n int) bool {
 // a dateline, before its dash: the agency that filed the story ("GOMA,
 // Oct 16 (Lakeside Press Agency) -"), not an actor of it.
 func (d *doc) datelineAgency(i int) bool {
-	s := d.sents[d.toks[i].Sent]
+	s := d.sentOf(i)
 	if !isAllCaps(d.toks[s.From].Text) || i-s.From > 16 {
 		return false
 	}
@@ -405,7 +405,7 @@ var dashes = map[string]bool{"—": true, "–": true, "-": true}
 // isDateline reports whether tokens [i, i+n) are a dateline ("GENEVA -",
 // "TIRASPOL, January 31 -"): where the story was filed, not a participant.
 func (d *doc) isDateline(i, n int) bool {
-	s := d.sents[d.toks[i].Sent]
+	s := d.sentOf(i)
 	// "DUBAI/ADEN —": places filed from, each a dateline.
 	if p := s.From; isAllCaps(d.toks[p].Text) && p+1 < s.To && d.toks[p+1].Text == "/" {
 		for p < s.To && p < s.From+8 && (isAllCaps(d.toks[p].Text) || d.toks[p].Text == "/") {

@@ -1109,7 +1109,7 @@ func (d *doc) isByline(i int) bool {
 	case "writing", "reporting", "editing", "written", "reported", "compiled", "additional":
 		return true
 	}
-	s := d.sents[d.toks[i].Sent]
+	s := d.sentOf(i)
 	for p := s.From; p < i-1; p++ {
 		if isWordToken(d.toks[p].Text) {
 			return false
@@ -1318,7 +1318,7 @@ func stateOfficeTitle(roles []role) bool {
 // of Y", "the heads of the two security services, A of X and B of Y",
 // "Foreign Ministers A of X and B of Y"; or "".
 func (d *doc) pluralTitleBefore(i int) string {
-	from := d.sents[d.toks[i].Sent].From
+	from := d.sentOf(i).From
 	for p := i - 1; p >= from && p >= i-30; p-- {
 		if d.low(p) == "." || d.low(p) == ";" {
 			return ""
@@ -2311,7 +2311,7 @@ func (d *doc) pronounOwner(k int) *entity {
 // TNLA sent its ...", "; Mali named its ..."), with no comma between:
 // the subject of that clause, not of the sentence.
 func (d *doc) joinedClauseSubject(k int) *entity {
-	from := d.sents[d.toks[k].Sent].From
+	from := d.sentOf(k).From
 	for p := k - 1; p > from; p-- {
 		if d.low(p) == "," {
 			return nil

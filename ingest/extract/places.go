@@ -392,7 +392,7 @@ func (d *doc) placesOfVerb(t trigger) []*entity {
 
 // inTimex reports whether token k is part of a time expression.
 func (d *doc) inTimex(k int) bool {
-	if k < 0 || k >= len(d.toks) {
+	if k < 0 || k >= len(d.toks) || d.toks[k].Sent < 0 {
 		return false
 	}
 	for _, x := range d.times[d.toks[k].Sent] {

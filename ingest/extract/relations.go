@@ -600,7 +600,7 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	}
 	// "It has demanded ...": a pronoun opening the sentence stands for
 	// the previous sentence's first actor.
-	if s := d.sents[d.toks[k].Sent]; k-s.From <= window {
+	if s := d.sentOf(k); k-s.From <= window {
 		switch d.low(s.From) {
 		case "it", "they":
 			if o := d.pronounOwner(s.From); o != nil && hasLabel(o, labels) {
@@ -692,7 +692,7 @@ func (d *doc) quoteSpeaker(k int) *entity {
 	if !d.inQuote(k) {
 		return nil
 	}
-	s := d.sents[d.toks[k].Sent]
+	s := d.sentOf(k)
 	isQuote := func(p int) bool { t := d.toks[p].Text; return t == "\"" || t == "“" || t == "”" }
 	speaker := func(from, to int) *entity {
 		said := false
@@ -866,7 +866,7 @@ func (d *doc) beforeParenthetical(c int, labels []graph.Label) []*entity {
 // verbBefore reports whether a verb stands between the start of token k's
 // sentence and k: then a noun phrase at k is not the sentence's subject.
 func (d *doc) verbBefore(k int) bool {
-	for p := d.sents[d.toks[k].Sent].From; p < k; p++ {
+	for p := d.sentOf(k).From; p < k; p++ {
 		if strings.HasPrefix(d.toks[p].Tag, "VB") {
 			return true
 		}
@@ -916,7 +916,7 @@ func (d *doc) chainLeft(m *mention, labels []graph.Label) ([]*entity, int) {
 // a preposition that opens its sentence ("In Cotonou", "At the UN").
 func (d *doc) opensSentenceAfterPrep(i int) bool {
 	p := d.skipModifiers(i - 1)
-	return p >= 0 && p == d.sents[d.toks[i].Sent].From && subjectPreps[d.low(p)]
+	return p >= 0 && p == d.sentOf(i).From && subjectPreps[d.low(p)]
 }
 
 // pastTitleLeft is the token before mention m and, for a person, the
@@ -1702,7 +1702,7 @@ func (d *doc) joinedSubject(v int, labels []graph.Label) *entity {
 	if m == nil || m.ent == nil || m.kind == mCompound || !hasLabel(m.ent, labels) {
 		return nil
 	}
-	if s := d.skipModifiers(m.from - 1); s >= d.sents[d.toks[v].Sent].From && d.low(s) != "," {
+	if s := d.skipModifiers(m.from - 1); s >= d.sentOf(v).From && d.low(s) != "," {
 		return nil
 	}
 	return d.owner(m)
@@ -1749,7 +1749,7 @@ func (d *doc) commaAcross(p, step, reach int) int {
 	if p < 0 || p >= len(d.toks) || d.toks[p].Sent < 0 {
 		return -1
 	}
-	from := d.sents[d.toks[p].Sent].From
+	from := d.sentOf(p).From
 	for c := p + step; c > from && c+1 < len(d.toks) && d.sameSent(c, p) && (c-p)*step <= reach; c += step {
 		if d.low(c) == "," {
 			return c

@@ -62,7 +62,7 @@ func TestExtractTerminates(t *testing.T) {
 
 // TestExtractCutOff extracts every sentence of the project's own articles
 // cut off after each of its words, and every ending of it, alone and
-// opening a paragraph, untitled, with
+// next to a paragraph's break, untitled, with
 // the built-in gazetteer: a feed item or a truncated page ends anywhere,
 // and a rule that looks past the last word must not fail the article.
 func TestExtractCutOff(t *testing.T) {
@@ -87,11 +87,11 @@ func TestExtractCutOff(t *testing.T) {
 		for _, sent := range strings.Split(body, ". ") {
 			words := strings.Fields(sent)
 			for n := 1; n <= len(words); n++ {
-				// Each end opens a paragraph too, where the token before
-				// its first word is a paragraph's break ("\n\nAsked about
-				// the talks, ...").
-				suffix := strings.Join(words[len(words)-n:], " ")
-				for _, text := range []string{strings.Join(words[:n], " "), suffix, "Talks resumed.\n\n" + suffix} {
+				// Each end opens or closes a paragraph too, where the
+				// token next to it is a paragraph's break ("\n\nAsked
+				// about the talks, ...").
+				prefix, suffix := strings.Join(words[:n], " "), strings.Join(words[len(words)-n:], " ")
+				for _, text := range []string{prefix, suffix, "Talks resumed.\n\n" + suffix, prefix + "\n\nTalks resumed."} {
 					func() {
 						defer func() {
 							if r := recover(); r != nil {
