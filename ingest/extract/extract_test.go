@@ -133,6 +133,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Region Qahtan", "Region State"},
 		},
 		{
+			name:    "a confederation and a jury are bodies",
+			text:    "The Confederation of Indigenous Nationalities of Mali (CONAIM) was represented by its president, Moussa Traore. The National Jury of Elections rejected the appeal.",
+			want:    []string{"Organization Confederation of Indigenous Nationalities of Mali", "REPRESENTS Moussa Traore -> Confederation of Indigenous Nationalities of Mali", "Organization National Jury of Elections"},
+			notWant: []string{"REPRESENTS Moussa Traore -> Mali"},
+		},
+		{
 			name:    "the dead hold no office and leave a shared surname to the living",
 			text:    "The Azawad Liberation Front, led by Karim Benali, son of the late commander Moussa Ag Benali, said its fighters had entered Kidal. On Wednesday Benali demanded that Mali withdraw its troops from Kidal.",
 			want:    []string{"DEMANDS Karim Benali -> Mali", "REPRESENTS Karim Benali -> Azawad Liberation Front"},
