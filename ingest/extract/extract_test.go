@@ -139,6 +139,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Moussa Traore -> Mali"},
 		},
 		{
+			name:    "who leads a body is its, whatever his nationality",
+			text:    "The observer mission of the Economic Community of West African States, led by Algerian diplomat Omar Haddad, said the vote in Mali was clean.",
+			want:    []string{"REPRESENTS Omar Haddad -> Economic Community of West African States"},
+			notWant: []string{"REPRESENTS Omar Haddad -> Algeria"},
+		},
+		{
 			name:    "the dead hold no office and leave a shared surname to the living",
 			text:    "The Azawad Liberation Front, led by Karim Benali, son of the late commander Moussa Ag Benali, said its fighters had entered Kidal. On Wednesday Benali demanded that Mali withdraw its troops from Kidal.",
 			want:    []string{"DEMANDS Karim Benali -> Mali", "REPRESENTS Karim Benali -> Azawad Liberation Front"},

@@ -1087,6 +1087,11 @@ func (d *doc) ledBy(i int) int {
 		if w == "by" {
 			return p
 		}
+		// "led by Uruguayan diplomat X": his people is no body he leads.
+		if m := d.mentionAt(p); m != nil && m.kind == mDemonym {
+			p = m.from
+			continue
+		}
 		if d.mentionAt(p) != nil || isCapitalized(t.Text) && !d.x.lex.honorifics[t.Text] {
 			return -1
 		}
