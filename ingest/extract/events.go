@@ -1561,8 +1561,13 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					add(ruleMediatesNoun, d.actorsRight(k+n, 4, actorLabels...))
 				} else if v := d.skipRoleAdjectives(k - 1); leadVerbs[d.low(v)] && strings.HasPrefix(d.toks[v].Tag, "VB") {
 					// "Lamamra, who led the international mediation":
-					// who leads a mediation mediates.
+					// who leads a mediation mediates, and so does the body
+					// he leads it for ("who led the mediation for
+					// Sant'Egidio").
 					add(ruleMediatesNoun, d.actorsLeft(v, actorLabels...))
+					if w == "for" {
+						add(ruleMediatesNoun, d.actorsRight(k+n+1, 4, stateOrg...))
+					}
 				} else if d.low(v) == "as" && (d.low(v-1) == "acting" || d.low(v-1) == "serving") && d.mentionAt(v-2) != nil && d.mentionAt(v-2).ent.isActor() {
 					// "signed a truce, with Algeria acting as mediator": the
 					// actor just before, not the sentence's subject.
