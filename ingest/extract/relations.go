@@ -1740,6 +1740,31 @@ func (d *doc) firstVerbSubject(si, k int) []*entity {
 	return nil
 }
 
+// freedIn reports whether actor e is named, from token from on, as whom
+// a release would free: "the release of X", "freedom for X's prisoners".
+func (d *doc) freedIn(from int, e *entity) bool {
+	for p := from; p < from+12 && d.sameSent(p, from); p++ {
+		m := d.mentionAt(p)
+		if m == nil || m.ent == nil || m.from != p || d.owner(m) != e && m.ent != e {
+			continue
+		}
+		q := p - 1
+		if n := d.titleEndingAt(q); n > 0 {
+			q -= n
+		}
+		q = d.skipModifiers(q)
+		if w := d.low(q); w != "of" && w != "for" {
+			return false
+		}
+		switch d.low(q - 1) {
+		case "release", "freeing", "freedom", "liberation":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
 // commaAcross is the comma that closes the phrase the comma at p opens,
 // looking left (step -1) or right (step 1) through at most reach tokens
 // of its sentence, or -1: "and, in a scene broadcast on television,
@@ -1829,6 +1854,9 @@ func demandAt(d *doc, m *match) {
 			what = c + 1
 		}
 		targets = d.actorsRight(what, 10, actorLabels...)
+		// "demanded the release of Aung San Suu Kyi", "of Ukrainian
+		// prisoners": whom a demand would free is not whom it is made of.
+		targets = slices.DeleteFunc(targets, func(e *entity) bool { return d.freedIn(what, e) })
 		// "insisted the pact would not allow China to ...": an actor in a
 		// clause of its own is no target; a claim is no demand.
 		for p := what; p < len(d.toks) && d.sameSent(p, k) && len(targets) > 0; p++ {
