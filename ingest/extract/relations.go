@@ -1740,6 +1740,34 @@ func (d *doc) firstVerbSubject(si, k int) []*entity {
 	return nil
 }
 
+// clauseSubjectAt reports whether a clause opening with "that" at token
+// k has a noun for its subject: "that opposition leaders condemn", not
+// "that the killers be punished", "that it hand over" nor "that the
+// authorities free".
+func (d *doc) clauseSubjectAt(k int) bool {
+	if d.low(k) != "that" {
+		return false
+	}
+	noun := false
+	for p := k + 1; p < k+6 && d.sameSent(p, k); p++ {
+		switch t := d.toks[p]; {
+		case t.Tag == "NNS" || t.Tag == "NN" && !isCapitalized(t.Text):
+			// ("that the authorities free ...": the government, whom the
+			// story's other side may well be.)
+			if stateOffices[t.Lower] || t.Lower == "authorities" || t.Lower == "junta" || t.Lower == "regime" {
+				return false
+			}
+			noun = true
+		case t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "PRP$" || t.Tag == "CD":
+		case t.Tag == "VB" || t.Tag == "VBP" || t.Tag == "MD":
+			return noun && t.Lower != "be"
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // freedIn reports whether actor e is named, from token from on, as whom
 // a release would free: "the release of X", "freedom for X's prisoners".
 func (d *doc) freedIn(from int, e *entity) bool {
@@ -1894,7 +1922,9 @@ func demandAt(d *doc, m *match) {
 			targets = d.demandRejecter(si, subj)
 		}
 		// ("insisted the strikes hit militant camps" is a claim.)
-		if len(targets) == 0 && (strings.HasPrefix(cue, "demand") || d.low(k+n) == "on") {
+		// ("demanded that opposition leaders condemn the violence" names
+		// whom it is made of, though no actor.)
+		if len(targets) == 0 && (strings.HasPrefix(cue, "demand") || d.low(k+n) == "on") && !d.clauseSubjectAt(what) {
 			d.openDemands = append(d.openDemands, openDemand{subj: subj, si: si, demand: d.demandText(what)})
 		}
 	} else {
