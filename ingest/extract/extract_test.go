@@ -145,6 +145,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Omar Haddad -> Algeria"},
 		},
 		{
+			name:    "an office named after each name of a list is its own",
+			text:    "Lieutenant General Omar Haddad of Algeria and Major General Amadou Traore of Mali spoke by hotline.",
+			want:    []string{"REPRESENTS Omar Haddad -> Algeria", "REPRESENTS Amadou Traore -> Mali"},
+			notWant: []string{"REPRESENTS Amadou Traore -> Algeria"},
+		},
+		{
 			name:    "the dead hold no office and leave a shared surname to the living",
 			text:    "The Azawad Liberation Front, led by Karim Benali, son of the late commander Moussa Ag Benali, said its fighters had entered Kidal. On Wednesday Benali demanded that Mali withdraw its troops from Kidal.",
 			want:    []string{"DEMANDS Karim Benali -> Mali", "REPRESENTS Karim Benali -> Azawad Liberation Front"},

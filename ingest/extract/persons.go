@@ -1172,9 +1172,16 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		if d.low(k) == "the" {
 			k++
 		}
+		// "General A of India and Major General B of Pakistan": an owner
+		// before "and" was the last item's.
+		t0 := i - 1
+		if n := d.titleEndingAt(t0); n > 0 {
+			t0 -= n
+		}
+		listed := d.low(t0) == "and"
 		if m := d.mentionAt(k); m != nil && m.ent.isActor() {
 			for r := range roles {
-				if roles[r].owner == nil || roles[r].former && !strings.Contains(strings.ToLower(roles[r].title), "former") {
+				if roles[r].owner == nil || listed || roles[r].former && !strings.Contains(strings.ToLower(roles[r].title), "former") {
 					roles[r].owner = m.ent
 					roles[r].former = false
 					roles[r].title = singularTitle(roles[r].title)
