@@ -151,6 +151,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Amadou Traore -> Algeria"},
 		},
 		{
+			name:    "a cabinet secretary serves no armed group, a movement's secretary does",
+			text:    "Mali and the Azawad Liberation Front agreed to talk. Defence Secretary Amadou Traore said the rebels had been weakened. Omar Haddad, the movement's secretary for external relations, said talks would go on.",
+			want:    []string{"Leader Amadou Traore", "REPRESENTS Omar Haddad -> Azawad Liberation Front"},
+			notWant: []string{"REPRESENTS Amadou Traore -> Azawad Liberation Front"},
+		},
+		{
 			name:    "the dead hold no office and leave a shared surname to the living",
 			text:    "The Azawad Liberation Front, led by Karim Benali, son of the late commander Moussa Ag Benali, said its fighters had entered Kidal. On Wednesday Benali demanded that Mali withdraw its troops from Kidal.",
 			want:    []string{"DEMANDS Karim Benali -> Mali", "REPRESENTS Karim Benali -> Azawad Liberation Front"},

@@ -829,7 +829,9 @@ func (d *doc) addRoles(e *entity, roles []role) {
 		}
 		// A minister serves a government, never an armed group named
 		// near his title ("Wagner fighters ... Defence Minister X").
-		if r.owner != nil && r.owner.kind == "armed_group" && strings.Contains(strings.ToLower(r.title), "minister") {
+		// ("Defense Secretary X said the rebels ...": a cabinet
+		// secretary, not a movement's secretary for external relations.)
+		if lt := strings.ToLower(r.title); r.owner != nil && r.owner.kind == "armed_group" && (strings.Contains(lt, "minister") || d.cabinetSecretary(lt)) {
 			r.owner = nil
 		}
 		dup := false
@@ -850,6 +852,17 @@ func (d *doc) addRoles(e *entity, roles []role) {
 			e.roles = append(e.roles, r)
 		}
 	}
+}
+
+// cabinetSecretary reports whether a title is a secretary of a portfolio
+// ("Defense Secretary", "Interior Secretary"), a member of a government.
+func (d *doc) cabinetSecretary(title string) bool {
+	before, ok := strings.CutSuffix(title, " secretary")
+	if !ok {
+		return false
+	}
+	f := strings.Fields(before)
+	return len(f) > 0 && d.x.lex.portfolios[f[len(f)-1]]
 }
 
 // person returns the leader named by tokens [from, to), merging a surname
