@@ -587,7 +587,9 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		// Skip actors in a prepositional phrase: "backed by the UAE",
 		// "between Beirut and Israel"; but "fighters of the Front
 		// seized": the group is the subject.
-		if subjectPreps[d.low(q)] && !((d.low(q) == "of" || d.low(q) == "from") && groupHead[d.low(q-1)] && !d.verbBefore(q-1)) && !d.forcesOf(q) && !d.namesPlace(q) {
+		// ("Many of the PDF units were trained": a share of the group
+		// is the group.)
+		if subjectPreps[d.low(q)] && !((d.low(q) == "of" || d.low(q) == "from") && groupHead[d.low(q-1)] && !d.verbBefore(q-1)) && !(d.low(q) == "of" && shareWords[d.low(q-1)] && m.ent.label != graph.LabelRegion && !d.verbBefore(q-1)) && !d.forcesOf(q) && !d.namesPlace(q) {
 			// "Ankara, together with the United Nations, helped
 			// negotiate": the subject's partner acts with it.
 			if d.low(q) == "with" && (d.low(q-1) == "along" || d.low(q-1) == "together") {
@@ -610,6 +612,10 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	}
 	return nil
 }
+
+// shareWords name a share of what follows "of": "many of the PDF's
+// units", "most of the rebels".
+var shareWords = map[string]bool{"many": true, "most": true, "some": true, "several": true, "all": true, "hundreds": true, "thousands": true, "dozens": true, "scores": true}
 
 // runBodies are the bodies a compound in "-run" names the ruler of.
 var runBodies = map[string]bool{"ministry": true, "government": true, "administration": true, "authorities": true, "council": true, "authority": true}
