@@ -106,6 +106,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"DEMANDS Amadou Traore -> Mali"},
 		},
 		{
+			name:    "other first-person words in a quotation are rhetoric or memory",
+			text:    "Amadou Traore, a spokesman for the Azawad Liberation Front, spoke in Kidal. \"We fought the Falcon Group when the world needed us,\" Traore said.",
+			want:    []string{"REPRESENTS Amadou Traore -> Azawad Liberation Front"},
+			notWant: []string{"FIGHTS Azawad Liberation Front -> Falcon Group"},
+		},
+		{
 			name: "a speaker named before the quotation",
 			text: "Amadou Traore, a spokesman for the Azawad Liberation Front, told reporters in Kidal: \"We demand that Mali withdraw its troops from Kidal.\"",
 			want: []string{"DEMANDS Azawad Liberation Front -> Mali"},

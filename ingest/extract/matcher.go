@@ -29,8 +29,12 @@ type hookFunc func(d *doc, m *match)
 var ruleGuards = map[string]guardFunc{
 	// What a speaker claims in a direct quotation ("the Zionist regime's
 	// aggression against Lebanon") is rhetoric, not a reported fact.
+	// A demand in the first person is its speaker's ("'We demand that
+	// ECOWAS lift the sanctions,' Bamaze said"); other first-person
+	// words are rhetoric or memory ("'We fought the Islamic State when
+	// the world needed us'").
 	"quotation": func(d *doc, m *match) bool {
-		return d.inQuote(m.k) && !d.quotedPredicate(m.k) && !d.firstPersonQuote(m.k)
+		return d.inQuote(m.k) && !d.quotedPredicate(m.k) && !(m.rule.Fact == string(graph.RelDemands) && d.firstPersonQuote(m.k))
 	},
 	// "did not seize", "lost control", "refused to mediate": a negation or
 	// one of the rule's cancel words shortly before the trigger.
