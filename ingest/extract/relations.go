@@ -401,6 +401,11 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	if q := d.skipAuxiliaries(k - 1); strings.HasPrefix(d.toks[k].Tag, "VB") && (d.nounWithoutActor(q) || q > 0 && d.toks[q].Key == "\"" && d.nounWithoutActor(q-1)) {
 		return nil
 	}
+	// "the Falcon Brigade, clan militias armed by Somalia": a participle
+	// after an apposition says what befell the name it describes.
+	if e := d.apposedParticiple(k, labels); e != nil {
+		return []*entity{e}
+	}
 	// "Its troops recaptured the port": the forces of whom "its" means.
 	if e := d.forcesOfPronoun(d.skipAuxiliaries(k - 1)); e != nil && strings.HasPrefix(d.toks[k].Tag, "VB") {
 		return labelled(e, labels)
@@ -611,6 +616,34 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		}
 	}
 	return nil
+}
+
+// apposedParticiple is the actor an apposition without an article
+// describes when the participle at k follows it: "the Ma'awisley, clan
+// militias armed and paid by the government", or nil.
+func (d *doc) apposedParticiple(k int, labels []graph.Label) *entity {
+	if k < 4 || k >= len(d.toks) || d.toks[k].Tag != "VBN" && d.toks[k].Tag != "VBD" || !d.passiveAt(k) {
+		return nil
+	}
+	// "armed and paid by": from the first of the two.
+	if d.low(k-1) == "and" && k >= 6 && (d.toks[k-2].Tag == "VBN" || d.toks[k-2].Tag == "VBD" || d.toks[k-2].Tag == "JJ") {
+		k -= 2
+	}
+	p := k - 1
+	if !strings.HasPrefix(d.toks[p].Tag, "NN") || d.mentionAt(p) != nil || isCapitalized(d.toks[p].Text) {
+		return nil
+	}
+	for n := 0; n < 3 && p > 0 && d.mentionAt(p-1) == nil && !isCapitalized(d.toks[p-1].Text) && (d.toks[p-1].Tag == "NN" || d.toks[p-1].Tag == "JJ"); n++ {
+		p--
+	}
+	if d.low(p-1) != "," {
+		return nil
+	}
+	m := d.mentionAt(p - 2)
+	if m == nil || m.ent == nil || m.to != p-1 || m.possess || !hasLabel(m.ent, labels) {
+		return nil
+	}
+	return d.owner(m)
 }
 
 // shareWords name a share of what follows "of": "many of the PDF's
@@ -1636,7 +1669,7 @@ func (d *doc) passiveAt(k int) bool {
 		return true
 	}
 	// "armed and trained by the UAE"
-	if w := d.low(k + 1); (w == "and" || w == "or") && d.toks[k].Tag == "VBN" && d.low(k+3) == "by" && d.sameSent(k, k+3) {
+	if w := d.low(k + 1); (w == "and" || w == "or") && (d.toks[k].Tag == "VBN" || d.toks[k].Tag == "VBD") && d.low(k+3) == "by" && d.sameSent(k, k+3) {
 		return true
 	}
 	// "guardsmen captured during the siege of Gao": a participle after a
