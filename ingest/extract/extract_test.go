@@ -163,6 +163,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Amadou Traore -> Azawad Liberation Front"},
 		},
 		{
+			name:    "a people's compound before a place's noun is no place; a hyphenated name is",
+			text:    "Fighting spread from the Tuareg-majority province of Kidal to the town of Saut-d'Eau, the Azawad Liberation Front said.",
+			want:    []string{"Region Saut-d'Eau"},
+			notWant: []string{"Region Tuareg-majority"},
+		},
+		{
 			name:    "the dead hold no office and leave a shared surname to the living",
 			text:    "The Azawad Liberation Front, led by Karim Benali, son of the late commander Moussa Ag Benali, said its fighters had entered Kidal. On Wednesday Benali demanded that Mali withdraw its troops from Kidal.",
 			want:    []string{"DEMANDS Karim Benali -> Mali", "REPRESENTS Karim Benali -> Azawad Liberation Front"},

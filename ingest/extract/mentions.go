@@ -1231,7 +1231,9 @@ func (d *doc) findRegions() {
 		if j == i {
 			continue
 		}
-		if j-i > 4 {
+		// ("the Druze-majority province of Sweida": a people's word
+		// describes the province.)
+		if j-i > 4 || j-i == 1 && peopleCompound(d.toks[i].Text) {
 			i = j - 1
 			continue
 		}
@@ -1456,11 +1458,19 @@ func (d *doc) surnameBefore(i, j int) bool {
 }
 
 // peopleCompound reports whether a capitalized word is a compound
-// adjective of a people or a creed: "the Kurdish-majority border town",
-// "a Shia-dominated district".
+// adjective of a people, a creed or a side: "the Kurdish-majority border
+// town", "a Shia-dominated district", "Haftar-held" (not a name such as
+// "Saut-d'Eau").
 func peopleCompound(w string) bool {
 	i := strings.LastIndexByte(w, '-')
-	return i > 0 && i+1 < len(w) && isCapitalized(w) && !isCapitalized(w[i+1:])
+	if i <= 0 || !isCapitalized(w) {
+		return false
+	}
+	switch w[i+1:] {
+	case "majority", "dominated", "populated", "inhabited", "speaking", "led", "held", "controlled", "run", "backed", "aligned", "allied", "based":
+		return true
+	}
+	return false
 }
 
 // looksLikePerson reports whether tokens [i, j) are more likely a person's
