@@ -169,6 +169,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Region Tuareg-majority"},
 		},
 		{
+			name:    "a prime cabinet secretary is an office, not a cabinet",
+			text:    "Algerian Prime Cabinet Secretary Omar Haddad, who chaired the final session, said Mali and the Azawad Liberation Front had agreed.",
+			want:    []string{"REPRESENTS Omar Haddad -> Algeria"},
+			notWant: []string{"Organization Algerian Prime Cabinet"},
+		},
+		{
 			name:    "the dead hold no office and leave a shared surname to the living",
 			text:    "The Azawad Liberation Front, led by Karim Benali, son of the late commander Moussa Ag Benali, said its fighters had entered Kidal. On Wednesday Benali demanded that Mali withdraw its troops from Kidal.",
 			want:    []string{"DEMANDS Karim Benali -> Mali", "REPRESENTS Karim Benali -> Azawad Liberation Front"},
