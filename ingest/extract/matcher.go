@@ -124,7 +124,7 @@ var ruleSides = map[string]sideFunc{
 		// Sunday, killing 25 soldiers": a participle set off by a comma
 		// has the subject of the sentence's first verb.
 		if d.low(m.k-1) == "," && d.toks[m.k].Tag == "VBG" {
-			if subj := labelled1(d.firstVerbSubject(m.si, m.k), s.labels); len(subj) > 0 {
+			if subj := withLabels(d.firstVerbSubject(m.si, m.k), s.labels); len(subj) > 0 {
 				return subj
 			}
 		}
@@ -228,8 +228,8 @@ var ruleSides = map[string]sideFunc{
 	},
 }
 
-// labelled1 keeps the entities of es with one of labels.
-func labelled1(es []*entity, labels []graph.Label) []*entity {
+// withLabels keeps the entities of es that have one of labels.
+func withLabels(es []*entity, labels []graph.Label) []*entity {
 	var out []*entity
 	for _, e := range es {
 		if hasLabel(e, labels) {

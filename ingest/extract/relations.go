@@ -1837,10 +1837,10 @@ func (d *doc) freedIn(from int, e *entity) bool {
 // of its sentence, or -1: "and, in a scene broadcast on television,
 // ordered", "demanded, as a condition for any truce, that".
 func (d *doc) commaAcross(p, step, reach int) int {
-	// (A paragraph's break belongs to no sentence.)
-	if p < 0 || p >= len(d.toks) || d.toks[p].Sent < 0 {
+	if p < 0 || p >= len(d.toks) {
 		return -1
 	}
+	// (A paragraph's break belongs to no sentence: its span is empty.)
 	from := d.sentOf(p).From
 	for c := p + step; c > from && c+1 < len(d.toks) && d.sameSent(c, p) && (c-p)*step <= reach; c += step {
 		if d.low(c) == "," {
