@@ -152,9 +152,12 @@ type doc struct {
 	nerDone []bool            // sentences prose's recognizer has labelled
 	nerSeen map[string]string // the label of each capitalized word it gave
 	persons map[string]*entity
-	rels    []*relation
-	events  []*event
-	dyad    [2]*entity
+	// afterCapital is where each word first follows a capitalized word
+	// (surnameBefore), built when first asked.
+	afterCapital map[string]int
+	rels         []*relation
+	events       []*event
+	dyad         [2]*entity
 	// datelineState is the state whose name or capital the dateline gives.
 	datelineState string
 	// pairs are the two actors of each word like "Belgrade-Pristina", by

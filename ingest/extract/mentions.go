@@ -1449,12 +1449,17 @@ func (d *doc) surnameBefore(i, j int) bool {
 	if j-i != 1 {
 		return false
 	}
-	for k := 1; k < i; k++ {
-		if d.toks[k].Text == d.toks[i].Text && isCapitalized(d.toks[k-1].Text) && d.sameSent(k-1, k) {
-			return true
+	// Where each word first follows a capitalized one, found once.
+	if d.afterCapital == nil {
+		d.afterCapital = map[string]int{}
+		for k := 1; k < len(d.toks); k++ {
+			if _, seen := d.afterCapital[d.toks[k].Text]; !seen && isCapitalized(d.toks[k-1].Text) && d.sameSent(k-1, k) {
+				d.afterCapital[d.toks[k].Text] = k
+			}
 		}
 	}
-	return false
+	k, ok := d.afterCapital[d.toks[i].Text]
+	return ok && k < i
 }
 
 // peopleCompound reports whether a capitalized word is a compound
