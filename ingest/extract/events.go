@@ -1017,20 +1017,6 @@ func (d *doc) quotedPredicate(k int) bool {
 	return false
 }
 
-// firstPersonQuote reports whether the verb at k says what its speaker
-// does in the first person: "'We demand that ECOWAS lift the sanctions,'
-// Bamaze said" is Bamaze's demand, not words reported.
-func (d *doc) firstPersonQuote(k int) bool {
-	p := k - 1
-	for p > 0 && (d.toks[p].Tag == "MD" || strings.HasPrefix(d.toks[p].Tag, "RB") || d.auxiliary(p)) {
-		p--
-	}
-	if w := d.low(p); w != "we" && w != "i" {
-		return false
-	}
-	return d.quoteSpeaker(p) != nil
-}
-
 // targetAfter reports whether an actor struck follows the fighting at
 // t: "strikes on Houthi targets", "an offensive against the rebels".
 func (d *doc) targetAfter(t trigger) bool {

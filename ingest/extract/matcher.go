@@ -28,14 +28,12 @@ type hookFunc func(d *doc, m *match)
 // ruleGuards are the named guards rules may use.
 var ruleGuards = map[string]guardFunc{
 	// What a speaker claims in a direct quotation ("the Zionist regime's
-	// aggression against Lebanon") is rhetoric, not a reported fact.
-	// A demand in the first person is its speaker's ("'We demand that
-	// ECOWAS lift the sanctions,' Bamaze said"); other first-person
-	// words are rhetoric or memory ("'We fought the Islamic State when
-	// the world needed us'").
-	"quotation": func(d *doc, m *match) bool {
-		return d.inQuote(m.k) && !d.quotedPredicate(m.k) && !(m.rule.Fact == string(graph.RelDemands) && d.firstPersonQuote(m.k))
-	},
+	// aggression against Lebanon") is rhetoric, not a reported fact;
+	// first-person words too ("'We fought the Islamic State when the
+	// world needed us'"). (A demand in the first person is read by its
+	// rule's code: "'We demand that ECOWAS lift the sanctions,' Bamaze
+	// said", through the speaker "we" stands for.)
+	"quotation": func(d *doc, m *match) bool { return d.inQuote(m.k) && !d.quotedPredicate(m.k) },
 	// "did not seize", "lost control", "refused to mediate": a negation or
 	// one of the rule's cancel words shortly before the trigger.
 	"negation": func(d *doc, m *match) bool { return d.denied(m.k, m.rule.cancel) },
