@@ -118,13 +118,8 @@ var slotSides = []string{"subject", "copula-subject", "object", "after", "neares
 // ends at once and are handled by apply.
 var ruleSides = map[string]sideFunc{
 	"subject": func(d *doc, m *match, s *Slot) []*entity {
-		// "JNIM stormed the post at Seytenga, in Seno province, on
-		// Sunday, killing 25 soldiers": a participle set off by a comma
-		// has the subject of the sentence's first verb.
-		if d.low(m.k-1) == "," && d.toks[m.k].Tag == "VBG" {
-			if subj := withLabels(d.firstVerbSubject(m.si, m.k), s.labels); len(subj) > 0 {
-				return subj
-			}
+		if subj := withLabels(d.participleSubject(m.k), s.labels); len(subj) > 0 {
+			return subj
 		}
 		return d.actorsLeftN(m.k, s.Window, s.labels...)
 	},

@@ -1779,6 +1779,17 @@ func (d *doc) firstVerbSubject(si, k int) []*entity {
 	return nil
 }
 
+// participleSubject is the subject of a participle set off by a comma at
+// token k, the subject of its sentence's first verb ("The United States
+// condemned the advance, calling on the group to withdraw"; "JNIM stormed
+// the post ..., killing 25 soldiers"), or nil.
+func (d *doc) participleSubject(k int) []*entity {
+	if k < 1 || k >= len(d.toks) || d.toks[k].Sent < 0 || d.low(k-1) != "," || !strings.HasSuffix(d.low(k), "ing") {
+		return nil
+	}
+	return d.firstVerbSubject(d.toks[k].Sent, k)
+}
+
 // clauseSubjectAt reports whether a clause opening with "that" at token
 // k has a noun for its subject: "that opposition leaders condemn", not
 // "that the killers be punished", "that it hand over" nor "that the
@@ -1876,10 +1887,8 @@ func demandAt(d *doc, m *match) {
 		// "The United States condemned the M23 advance, calling on the
 		// group to withdraw": a participle set off by a comma has the
 		// subject of the sentence's first verb.
-		if d.low(k-1) == "," && strings.HasSuffix(d.low(k), "ing") {
-			if s := d.firstVerbSubject(si, k); len(s) > 0 {
-				subj = s
-			}
+		if s := d.participleSubject(k); len(s) > 0 {
+			subj = s
 		}
 		// "Zulum said the militants had regained areas that the army had
 		// cleared, and demanded ...": the speaker demands. ("Arce
