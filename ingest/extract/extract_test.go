@@ -181,6 +181,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Moussa Ag Benali -> Azawad Liberation Front"},
 		},
 		{
+			name: "the late leader's adviser is alive",
+			text: "The Azawad Liberation Front, led by the late commander's adviser Karim Benali, said its fighters had entered Kidal.",
+			want: []string{"REPRESENTS Karim Benali -> Azawad Liberation Front"},
+		},
+		{
 			name: "an anti-government rally is a protest",
 			text: "Thousands of opposition supporters marched through Bamako on Sunday in one of the largest anti-government rallies Mali has seen in years.",
 			want: []string{"Event protest"},

@@ -939,11 +939,12 @@ func (d *doc) person(from, to int) *entity {
 }
 
 // lateBefore reports whether the name at token from is of someone dead:
-// "the late anti-Soviet commander X", "his late father X".
+// "the late anti-Soviet commander X", "his late father X"; not "the
+// late commander's adviser X".
 func (d *doc) lateBefore(from int) bool {
 	for q := from - 1; q > 0 && q >= from-6 && d.sameSent(q, from); q-- {
 		switch w := d.toks[q].Lower; w {
-		case ",", "(", ";", ":", "\"":
+		case ",", "(", ";", ":", "\"", "'s", "’s", "'", "’":
 			return false
 		case "late":
 			p := d.toks[q-1].Lower
