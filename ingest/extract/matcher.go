@@ -56,8 +56,8 @@ var ruleGuards = map[string]guardFunc{
 			switch d.low(p) {
 			case "until", "deadline", "ultimatum":
 				return true
-			case "hours", "days", "weeks", "months":
-				if d.low(p+1) == "to" {
+			default:
+				if timeUnits[d.low(p)] && d.low(p+1) == "to" {
 					return true
 				}
 			}

@@ -1252,7 +1252,8 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 		// "seizes Kordofan market town", "retake Borno base": a place that
 		// qualifies the noun after it is not the place taken.
 		// ("holds Sweida city": the city is the place.)
-		if t := d.toks[min(m.to, len(d.toks)-1)]; m.to < len(d.toks) && d.sameSent(p, m.to) && d.mentionAt(m.to) == nil && (t.Tag == "NN" || t.Tag == "NNS") && !isCapitalized(t.Text) && t.Lower != "state" && t.Lower != "city" && !d.x.lex.regionSufx[t.Lower] {
+		// ("seized Bukavu weeks later": a time, no noun.)
+		if t := d.toks[min(m.to, len(d.toks)-1)]; m.to < len(d.toks) && d.sameSent(p, m.to) && d.mentionAt(m.to) == nil && (t.Tag == "NN" || t.Tag == "NNS") && !isCapitalized(t.Text) && t.Lower != "state" && t.Lower != "city" && !d.x.lex.regionSufx[t.Lower] && !timeUnits[t.Lower] {
 			continue
 		}
 		objs := d.actorsRight(p, 1, graph.LabelRegion)
@@ -1313,6 +1314,13 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 	for p := k - 1; p >= 0 && p >= k-8 && d.sameSent(p, k); p-- {
 		if w := d.low(p); w != "which" && w != "that" {
 			continue
+		}
+		// "Anefis, a farming town that the rebels captured": the place
+		// the apposition stands beside.
+		if d.x.lex.regionIntro[d.low(p-1)] && d.mentionAt(p-1) == nil {
+			if a := d.appositionAnchor(p - 2); a != nil {
+				return []*entity{a}
+			}
 		}
 		// A place in a phrase about another ("Lashio, the largest town
 		// in Shan state, which") is no antecedent; the place a verb of
@@ -1404,9 +1412,10 @@ func (d *doc) placeOfReducedRelative(k int) *entity {
 
 // appositionAnchor is the place an apposition ending at token q (its
 // modifiers, adjectives or nouns, and its article before it) stands
-// beside: "Kabo, a market town", "Hodeidah, the Red Sea port".
+// beside: "Kabo, a market town", "Hodeidah, the Red Sea port", "Anefis,
+// a farming town".
 func (d *doc) appositionAnchor(q int) *entity {
-	for n := 0; n < 3 && q >= 0 && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && (d.toks[q].Tag == "JJ" || d.toks[q].Tag == "NN"); n++ {
+	for n := 0; n < 3 && q >= 0 && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && (d.toks[q].Tag == "JJ" || d.toks[q].Tag == "NN" || d.toks[q].Tag == "VBG"); n++ {
 		q--
 	}
 	// "the Red Sea port": a place naming the noun's kind.

@@ -528,6 +528,9 @@ func (x *Extractor) stateOfEntry(e *gazetteer.Entry) string {
 var directions = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
 	"southeast": true, "southwest": true, "north-east": true, "north-west": true, "south-east": true, "south-west": true}
 
+// timeUnits count a span of time: "weeks later", "days after".
+var timeUnits = map[string]bool{"hours": true, "days": true, "weeks": true, "months": true, "years": true}
+
 // distanceWords may stand between a place's comma and its direction: "about
 // 30 km (19 miles)".
 var distanceWords = map[string]bool{"about": true, "some": true, "around": true, "roughly": true, "nearly": true, "just": true,
