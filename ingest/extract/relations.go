@@ -1258,15 +1258,18 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 		}
 		objs := d.actorsRight(p, 1, graph.LabelRegion)
 		// "captured Goma, the largest city in the east, in January and
-		// Bukavu, ...": more places joined by "and" past an apposition.
+		// Bukavu, ...": more places joined by "and" (or "as well as")
+		// past an apposition.
 		for q := p + 1; q < p+16 && q+1 < len(d.toks) && d.sameSent(q, k); q++ {
 			if d.low(q) == ";" {
 				break
 			}
-			if d.low(q) != "and" {
+			r := q + 1
+			if d.low(q) == "as" && d.low(q+1) == "well" && d.low(q+2) == "as" {
+				r = q + 3
+			} else if d.low(q) != "and" {
 				continue
 			}
-			r := q + 1
 			if d.low(r) == "the" {
 				r++
 			}
