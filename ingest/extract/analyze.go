@@ -195,6 +195,9 @@ type doc struct {
 	// demands that name no one they are made of, settled once the
 	// story's sides are known
 	openDemands []openDemand
+	// whether the article tells of a strike of workers: 1 yes, -1 no, 0
+	// not yet known (workersStrike)
+	strikeKnown int
 }
 
 func (x *Extractor) analyze(a *article.Article) *doc {

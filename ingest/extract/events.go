@@ -636,6 +636,10 @@ func (d *doc) triggers() []trigger {
 			if eventThings[d.low(k+n)] {
 				break
 			}
+			// "the strike" in a story of a general strike is that one.
+			if typ == "attack" && n == 1 && (last.Lower == "strike" || last.Lower == "strikes") && d.workersStrike() {
+				typ = "protest"
+			}
 			// "war talk", "attack helicopters": fighting words that modify
 			// a noun name a thing, not a fight (but "the war effort").
 			if (typ == "armed_conflict" || typ == "attack") && d.modifiesNoun(k+n) {
@@ -688,6 +692,21 @@ func (d *doc) triggers() []trigger {
 		}
 	}
 	return d.supportedTriggers(d.seizures(out))
+}
+
+// workersStrike reports whether the article tells of a strike of workers
+// ("a general strike", "the nationwide strike"), worked out once.
+func (d *doc) workersStrike() bool {
+	if d.strikeKnown == 0 {
+		d.strikeKnown = -1
+		for k := 1; k < len(d.toks); k++ {
+			if d.toks[k].Lower == "strike" && d.x.lex.events[d.lowJoin(k-1, k+1)] == "protest" {
+				d.strikeKnown = 1
+				break
+			}
+		}
+	}
+	return d.strikeKnown > 0
 }
 
 // seizures adds to ts an attack where a sentence tells an actor took a
@@ -1913,6 +1932,18 @@ func (d *doc) sinceBackground(from, to int) bool {
 // war". The event word must be the predicate's own noun phrase: in
 // "calling it retaliation for a drone attack" the attack is real.
 func (d *doc) figurative(k int) bool {
+	// "the war on trade union rights": on no actor nor place.
+	if d.low(k) == "war" && d.low(k+1) == "on" {
+		for p := k + 2; p < k+6 && p < len(d.toks) && d.sameSent(p, k); p++ {
+			if d.mentionAt(p) != nil {
+				return false
+			}
+			if t := d.toks[p].Tag; t != "DT" && t != "JJ" && !strings.HasPrefix(t, "NN") {
+				break
+			}
+		}
+		return true
+	}
 	q := k - 1
 	// "a declaration of war", "an act of war"
 	if d.low(q) == "of" && q > 0 && strings.HasPrefix(d.toks[q-1].Tag, "NN") {

@@ -186,6 +186,41 @@ func TestPatterns(t *testing.T) {
 			want: []string{"REPRESENTS Karim Benali -> Azawad Liberation Front"},
 		},
 		{
+			name:    "in a story of protests an armed group's open demand is of no one",
+			text:    "Thousands of opposition supporters marched through Bamako on Sunday in one of the largest anti-government rallies Mali has seen in years. The Azawad Liberation Front demanded the release of its jailed commanders. The Union of Malian Workers demanded the release of its jailed secretary-general.",
+			want:    []string{"DEMANDS Union of Malian Workers -> Mali"},
+			notWant: []string{"DEMANDS Azawad Liberation Front -> Mali"},
+		},
+		{
+			name:    "in a story of protests another state's party's open demand is of no one",
+			text:    "Thousands of opposition supporters marched through Bamako on Sunday in one of the largest anti-government rallies Mali has seen in years. Algeria's Workers' Party demanded the release of its jailed members. The Union of Malian Workers demanded the release of its jailed secretary-general.",
+			want:    []string{"DEMANDS Union of Malian Workers -> Mali"},
+			notWant: []string{"DEMANDS Workers' Party -> Mali"},
+		},
+		{
+			name:    "a front an apposition calls a coalition is no armed group",
+			text:    "Thousands of opposition supporters marched through Bamako on Sunday in one of the largest anti-government rallies Mali has seen in years. The Democratic Renewal Front (DRF), a coalition that includes the Union for the Republic party, demanded the release of all political prisoners.",
+			want:    []string{"DEMANDS Democratic Renewal Front -> Mali"},
+			notWant: []string{"Event attack", "Event armed_conflict"},
+		},
+		{
+			name: "the federation is the body an apposition called a federation",
+			text: "Thousands of opposition supporters marched through Bamako on Sunday in one of the largest anti-government rallies Mali has seen in years. The Union of Malian Workers, a federation of 20 unions, joined the march. The federation demanded the release of all political prisoners.",
+			want: []string{"DEMANDS Union of Malian Workers -> Mali"},
+		},
+		{
+			name:    "in a story of a general strike the strike is no attack",
+			text:    "Workers across Mali began a general strike on Monday. The Union of Malian Workers said the strike had closed every port in the country.",
+			want:    []string{"Event protest"},
+			notWant: []string{"Event attack"},
+		},
+		{
+			name:    "a war on rights is no war",
+			text:    "In Bamako, the Union of Malian Workers demanded an end to the war on trade union rights.",
+			want:    []string{"Organization Union of Malian Workers"},
+			notWant: []string{"Event armed_conflict"},
+		},
+		{
 			name: "an anti-government rally is a protest",
 			text: "Thousands of opposition supporters marched through Bamako on Sunday in one of the largest anti-government rallies Mali has seen in years.",
 			want: []string{"Event protest"},

@@ -842,6 +842,9 @@ func (d *doc) findOrganizations() {
 		e.real = true
 		if e.kind == "" || e.kind == "other" {
 			e.kind = cmp.Or(lx.orgHeads[d.toks[head].Text], "other")
+			if d.toks[head].Text != "Party" && slices.ContainsFunc(d.toks[start:end], func(t token) bool { return lx.labourWords[t.Text] }) {
+				e.kind = "other"
+			}
 		}
 		if statesForces && e.entry == nil {
 			e.kind = "government_body"
@@ -871,6 +874,7 @@ func (d *doc) findOrganizations() {
 	d.findGroups()
 	d.findGovBodies()
 	d.initialsOfBodies(acronyms)
+	d.apposedKinds()
 	// Acronyms defined in the text: "Libyan National Army (LNA)".
 	if len(acronyms) > 0 {
 		for i, t := range d.toks {
@@ -934,6 +938,84 @@ func (d *doc) initialsOfBodies(acronyms map[string]*entity) {
 var apposedOrgNouns = map[string]graph.OrgKind{"party": "party", "group": "other", "movement": "other", "faction": "other",
 	"militia": "armed_group", "coalition": "other", "alliance": "other", "organisation": "other", "organization": "other"}
 
+// apposedKinds corrects the kind a head noun gave a body the gazetteer
+// does not know when an apposition says it is a party or a coalition:
+// "the Democratic Renewal Front (DRF), a coalition that includes the
+// Ennahda party" is no armed group ("a rebel coalition", "a coalition of
+// rebel groups", "a coalition that includes the M23" stay armed).
+func (d *doc) apposedKinds() {
+	for _, m := range d.ments {
+		e := m.ent
+		if e == nil || e.label != graph.LabelOrganization || e.entry != nil || e.kind != graph.OrgArmedGroup || m.kind != mName {
+			continue
+		}
+		q := d.apposedNoun(m, func(w string) bool { return w == "party" || w == "coalition" || w == "alliance" })
+		if q < 0 {
+			continue
+		}
+		armed := false
+		for p := m.to; p < q+8 && p < len(d.toks) && d.sameSent(p, q); p++ {
+			o := d.mentionAt(p)
+			armed = armed || p < q && d.armedWord(p) || groupNouns[d.low(p)] || d.low(p) == "groups" && d.armedWord(p-1) || o != nil && o.ent != nil && o.ent.kind == graph.OrgArmedGroup
+		}
+		if !armed {
+			e.kind = apposedOrgNouns[d.low(q)]
+		}
+	}
+}
+
+// apposedNoun is where the noun stands that an apposition right after
+// mention m calls its actor by, after at most four modifiers ("the DRF,
+// a broad opposition coalition"), when nouns holds it; else -1.
+func (d *doc) apposedNoun(m *mention, nouns func(string) bool) int {
+	q := m.to
+	if d.low(q) == "(" && d.low(q+2) == ")" {
+		q += 3
+	}
+	if w := d.low(q + 1); d.low(q) != "," || w != "a" && w != "an" && w != "the" || !d.sameSent(m.from, q+1) {
+		return -1
+	}
+	q += 2
+	for n := 0; n < 4 && q < len(d.toks) && !nouns(d.low(q)) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && (d.toks[q].Tag == "JJ" || strings.HasPrefix(d.toks[q].Tag, "NN")); n++ {
+		q++
+	}
+	if q < len(d.toks) && nouns(d.low(q)) && d.sameSent(m.from, q) {
+		return q
+	}
+	return -1
+}
+
+// calledOrg is the organization the text introduced with the noun at i
+// ("the coalition" after "the Democratic Renewal Front, a coalition that
+// includes ..."): the nearest before it whose apposition has that noun.
+func (d *doc) calledOrg(i int) *entity {
+	noun := d.low(i)
+	if d.low(i-1) != "the" || !calledOrgNouns[noun] {
+		return nil
+	}
+	for p := i - 2; p >= 0 && p >= i-antecedentWindow; p-- {
+		m := d.mentionAt(p)
+		if m == nil || m.from != p || m.ent == nil || m.ent.label != graph.LabelOrganization || !m.ent.real {
+			continue
+		}
+		if d.apposedNoun(m, func(w string) bool { return w == noun }) >= 0 {
+			return m.ent
+		}
+	}
+	return nil
+}
+
+// calledOrgNouns are the nouns "the ..." refers back by to the body an
+// apposition called so.
+var calledOrgNouns = map[string]bool{"coalition": true, "alliance": true, "federation": true, "confederation": true, "union": true}
+
+// armedWord reports whether the word at q calls a group armed: "rebel",
+// "armed", "jihadist".
+func (d *doc) armedWord(q int) bool {
+	w := d.low(q)
+	return d.x.lex.insurgents[w] || w == "armed" || w == "rebel" || w == "militant"
+}
+
 // findApposedOrgs finds the bodies the gazetteer does not know that an
 // apposition calls a party or a group: "Podemos, the opposition party
 // that came second", "Viv Ansanm, a coalition of gangs". A group called
@@ -957,7 +1039,7 @@ func (d *doc) findApposedOrgs() {
 		q++
 		armed := false
 		for n := 0; n < 4 && q < len(d.toks) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && apposedOrgNouns[d.low(q)] == "" && (d.toks[q].Tag == "JJ" || strings.HasPrefix(d.toks[q].Tag, "NN") || strings.HasPrefix(d.toks[q].Tag, "VBN")); n++ {
-			armed = armed || lx.insurgents[d.low(q)] || d.low(q) == "armed" || d.low(q) == "rebel" || d.low(q) == "militant"
+			armed = armed || d.armedWord(q)
 			q++
 		}
 		kind := apposedOrgNouns[d.low(q)]
@@ -989,8 +1071,7 @@ func (d *doc) findApposedOrgs() {
 		// After "the" and at most three modifiers of the noun.
 		q := i - 2
 		for n := 0; n < 3 && q > 0 && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && (d.toks[q].Tag == "JJ" || strings.HasPrefix(d.toks[q].Tag, "NN")); n++ {
-			armed := lx.insurgents[d.low(q)] || d.low(q) == "armed" || d.low(q) == "rebel" || d.low(q) == "militant"
-			if armed {
+			if d.armedWord(q) {
 				kind = "armed_group"
 			}
 			q--

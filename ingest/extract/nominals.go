@@ -18,6 +18,10 @@ func (d *doc) resolveNominals() {
 		isDet := func(w string) bool { return w == "the" || w == "its" || w == "their" }
 		// "the electoral commission", "the council": the one organization
 		// of the story whose name holds the words.
+		if e := d.calledOrg(i); e != nil {
+			d.addMention(&mention{ent: e, from: i, to: i + 1, kind: mNominal})
+			continue
+		}
 		if n, e := d.describedOrg(i); e != nil {
 			d.addMention(&mention{ent: e, from: i, to: i + n, kind: mNominal})
 			i += n - 1

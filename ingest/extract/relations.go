@@ -121,16 +121,23 @@ func (d *doc) stateNamedIn(e *entity) *entity {
 	if e == nil || e.label != graph.LabelOrganization || e.kind != "government_body" {
 		return nil
 	}
+	return d.stateInName(e.name)
+}
+
+// stateInName is the state of the article whose name or demonym opens
+// name ("Chinese Foreign Ministry", "Zambia Congress of Trade Unions"),
+// or nil.
+func (d *doc) stateInName(name string) *entity {
 	for _, s := range d.ents {
 		if s.label != graph.LabelState || !s.real {
 			continue
 		}
-		if strings.HasPrefix(e.name, s.name+" ") {
+		if strings.HasPrefix(name, s.name+" ") {
 			return s
 		}
 		if s.entry != nil {
 			for _, dem := range s.entry.Demonyms {
-				if strings.HasPrefix(e.name, dem+" ") {
+				if strings.HasPrefix(name, dem+" ") {
 					return s
 				}
 			}
@@ -2152,6 +2159,7 @@ func (d *doc) madeDemands() {
 // talks, a side's demands are as often of a third party.)
 func (d *doc) settleDemands() {
 	if d.dyad[0] == nil || !d.on(ruleDemandsCounterpart) || !d.negotiating(d.dyad[0], d.dyad[1]) {
+		d.settleDomesticDemands()
 		return
 	}
 	d.madeDemands()
@@ -2171,6 +2179,61 @@ func (d *doc) settleDemands() {
 			}
 		}
 	}
+}
+
+// settleDomesticDemands makes an open demand of a party, union or
+// movement of the story's state: in a story of protests or an election
+// there, what the opposition demands and names no one for, it demands of
+// the government ("the federation demanded the release of its jailed
+// leader"). A foreign or armed group's demand may be of anyone.
+func (d *doc) settleDomesticDemands() {
+	if !d.on(ruleDemandsDomestic) || len(d.openDemands) == 0 {
+		return
+	}
+	unrest := false
+	for _, ev := range d.events {
+		unrest = unrest || ev.typ == graph.EventProtest || ev.typ == graph.EventElection
+	}
+	st := d.mainState()
+	if !unrest || st == nil {
+		return
+	}
+	for _, o := range d.openDemands {
+		for _, s := range o.subj {
+			if s.label != graph.LabelOrganization {
+				continue
+			}
+			// (A body whose name names the state is the state's own:
+			// "Alliance for Democracy in Mali".)
+			h := d.orgState(s)
+			if h != nil && h != st || s.kind != graph.OrgParty && s.kind != graph.OrgOther && !(s.kind == graph.OrgIGO && h == st) {
+				continue
+			}
+			d.addRel(ruleDemandsDomestic, graph.RelDemands, s, st, o.si, confInferred, map[string]any{"demand": o.demand})
+		}
+	}
+}
+
+// orgState is the state an organization's gazetteer entry or names place
+// it in ("Tunisian General Labour Union", "Alliance for Democracy in Mali",
+// "Algeria's Workers' Party"), or nil.
+func (d *doc) orgState(e *entity) *entity {
+	if e.entry != nil && e.entry.Within != "" {
+		if s, ok := d.byKey[key(graph.LabelState, e.entry.Within)]; ok {
+			return s
+		}
+	}
+	for _, n := range append([]string{e.name}, e.aliases...) {
+		if s := d.stateInName(n); s != nil {
+			return s
+		}
+		for _, s := range d.ents {
+			if s.label == graph.LabelState && s.real && (strings.HasPrefix(n, s.name+"'s ") || strings.HasSuffix(n, " in "+s.name) || strings.HasSuffix(n, " of "+s.name)) {
+				return s
+			}
+		}
+	}
+	return nil
 }
 
 // negotiating reports whether a and b are both sides of talks, a truce,

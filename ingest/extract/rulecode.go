@@ -58,6 +58,7 @@ const (
 	ruleMediatesPassive    = "mediates.passive"
 	ruleMediatesLed        = "mediates.led"
 	ruleDemandsCounterpart = "demands.counterpart"
+	ruleDemandsDomestic    = "demands.domestic"
 	ruleMediatesVerb       = "mediates.verb"
 	ruleMediatesNoun       = "mediates.noun"
 	ruleMediatesHost       = "mediates.venue-host"
@@ -69,7 +70,7 @@ func (lx *lexicon) stageRuleIDs() []string {
 	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleAideOf, ruleMemberOf, ruleDelegation, ruleListOf,
 		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleKnownOffice, ruleLocatedDict, ruleStorySides, ruleEventSides, ruleSeizesTerritory,
 		ruleNegotiates, rulePartyNamed, rulePartyStory, rulePartySanctions, rulePartyCoup, ruleMediatesCompound, ruleMediatesPressing,
-		ruleMediatesPassive, ruleMediatesLed, ruleDemandsCounterpart, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost,
+		ruleMediatesPassive, ruleMediatesLed, ruleDemandsCounterpart, ruleDemandsDomestic, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost,
 		rulePlaceAfter, rulePlaceBefore, rulePlaceVerb, rulePlaceMeeting, rulePlaceDateline, rulePlaceSeized,
 		rulePlaceTalks, rulePlaceStory, rulePlaceCountry, rulePlaceWithin}
 	for _, t := range graph.EventTypes {
