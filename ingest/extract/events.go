@@ -1593,6 +1593,11 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					// the names before the noun, not a subject further left
 					// ("Kinshasa would raise it with the Qatari mediators").
 					if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && m.to == p+1 {
+						// "Sant'Egidio's South Sudan mediation team": the
+						// owner mediates; the state is what it mediates.
+						if o := d.mentionAt(m.from - 2); d.low(m.from-1) == "'s" && m.kind != mDemonym && o != nil && o.ent != nil && o.ent.isActor() {
+							m = o
+						}
 						chain, _ := d.chainLeft(m, actorLabels)
 						add(ruleMediatesNoun, chain)
 					}
