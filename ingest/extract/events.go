@@ -1529,6 +1529,13 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 				if by := d.agentBy(k + n); by > 0 {
 					if d.x.lex.cue(graph.RelMediates, cueVerb, t.Lower) || d.nearTrigger(k) {
 						add(ruleMediatesPassive, d.agentsInOpening(by+1, d.actorsRight(by+1, 5, actorLabels...)))
+						// "facilitated by Kenya, whose envoy ..., and by
+						// IGAD": another agent past a clause.
+						for p := by + 1; p < len(d.toks) && d.sameSent(p, k); p++ {
+							if d.low(p) == "by" && d.low(p-1) == "and" {
+								add(ruleMediatesPassive, d.actorsRight(p+1, 5, actorLabels...))
+							}
+						}
 					}
 					continue
 				}
