@@ -1530,10 +1530,14 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					if d.x.lex.cue(graph.RelMediates, cueVerb, t.Lower) || d.nearTrigger(k) {
 						add(ruleMediatesPassive, d.agentsInOpening(by+1, d.actorsRight(by+1, 5, actorLabels...)))
 						// "facilitated by Kenya, whose envoy ..., and by
-						// IGAD": another agent past a clause.
-						for p := by + 1; p < len(d.toks) && d.sameSent(p, k); p++ {
-							if d.low(p) == "by" && d.low(p-1) == "and" {
-								add(ruleMediatesPassive, d.actorsRight(p+1, 5, actorLabels...))
+						// IGAD": another agent past a relative clause on
+						// the first.
+						if m := d.mentionAt(by + 1); m != nil && d.low(m.to) == "," && (d.low(m.to+1) == "whose" || d.low(m.to+1) == "which" || d.low(m.to+1) == "who") {
+							for p := m.to + 2; p+1 < len(d.toks) && d.sameSent(p, k); p++ {
+								if d.low(p) == "," && d.low(p+1) == "and" && d.low(p+2) == "by" {
+									add(ruleMediatesPassive, d.actorsRight(p+3, 5, actorLabels...))
+									break
+								}
 							}
 						}
 					}
