@@ -1509,9 +1509,16 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					if d.counterpartsIn(by+1, 12) {
 						continue
 					}
+					// (A body of no state, such as the Red Cross or a
+					// church, mediates what it chairs too; "the office of
+					// the UN envoy" is the UN's.)
 					var es []*entity
-					for _, e := range d.actorsRight(by+1, 4, stateOrg...) {
-						if e.label == graph.LabelState || e.kind == "igo" {
+					from := by + 1
+					if d.low(from) == "the" && d.low(from+1) == "office" && d.low(from+2) == "of" {
+						from += 3
+					}
+					for _, e := range d.actorsRight(from, 4, stateOrg...) {
+						if e.label == graph.LabelState || e.kind == graph.OrgIGO || e.kind == graph.OrgOther {
 							es = append(es, e)
 						}
 					}
