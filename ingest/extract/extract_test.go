@@ -221,6 +221,18 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"Event armed_conflict"},
 		},
 		{
+			name:    "backing an armed group's leader is backing the group",
+			text:    "The Azawad Liberation Front, led by Karim Benali, signed the deal with Mali. Algeria, which has long backed Benali, urged both sides to keep it.",
+			want:    []string{"SUPPORTS Algeria -> Azawad Liberation Front"},
+			notWant: []string{"SUPPORTS Algeria -> Karim Benali"},
+		},
+		{
+			name:    "a name left unresolved after the verb is its object, not the actors past it",
+			text:    "Karim Benali and Moussa Benali lead rival factions of the Azawad Liberation Front. Diplomats said Algeria, which has long backed Benali, and Niger, Mali's main ally, had urged both sides to talk.",
+			want:    []string{"State Algeria"},
+			notWant: []string{"SUPPORTS Algeria -> Niger", "SUPPORTS Algeria -> Mali"},
+		},
+		{
 			name: "an anti-government rally is a protest",
 			text: "Thousands of opposition supporters marched through Bamako on Sunday in one of the largest anti-government rallies Mali has seen in years.",
 			want: []string{"Event protest"},

@@ -144,6 +144,11 @@ var ruleSides = map[string]sideFunc{
 			}
 			return nil
 		}
+		// "backed Haftar, and Turkey, ...": a name the article leaves
+		// unresolved is the object; the actors past it are not.
+		if q := m.k + m.n; q+1 < len(d.toks) && d.sameSent(q, m.k) && d.mentionAt(q) == nil && d.toks[q].Tag == "NNP" && isCapitalized(d.toks[q].Text) && d.low(q+1) == "," {
+			return nil
+		}
 		if o := d.actorsRight(m.k+m.n, s.Window, s.labels...); len(o) > 0 {
 			return o
 		}
@@ -340,6 +345,9 @@ func (d *doc) apply(m *match) {
 			if r.Fact == string(graph.RelFights) && containsEntity(froms, t) {
 				continue
 			}
+			if g := ledGroup(t); g != nil && r.Fact == string(graph.RelSupports) {
+				t = g
+			}
 			d.emit(m, f, t, props)
 		}
 	}
@@ -462,6 +470,21 @@ func (d *doc) emit(m *match, from, to *entity, props map[string]any) *relation {
 		rel.observe(r.Change, d.changeDate(r.Change, m.k), d.when(m.si, m.k))
 	}
 	return rel
+}
+
+// ledGroup is the armed group a leader heads, or nil: backing "Haftar" is
+// backing his army, where backing a president or a candidate is backing
+// the man.
+func ledGroup(e *entity) *entity {
+	if e.label != graph.LabelLeader {
+		return nil
+	}
+	for _, r := range e.roles {
+		if r.owner != nil && !r.former && r.owner.label == graph.LabelOrganization && r.owner.kind == graph.OrgArmedGroup {
+			return r.owner
+		}
+	}
+	return nil
 }
 
 // when orders the changes an article tells: by sentence, and within one a
