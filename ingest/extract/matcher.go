@@ -112,7 +112,7 @@ var ruleGuards = map[string]guardFunc{
 
 // slotSides are the ways of finding a fact's end, in the order the rules
 // documentation lists them.
-var slotSides = []string{"subject", "copula-subject", "object", "after", "nearest", "place", "region-left", "possessor", "between", "government-forces", "story-state", "story-group", "compound", "compound-object", "compound-pair"}
+var slotSides = []string{"subject", "copula-subject", "object", "after", "nearest", "place", "region-left", "possessor", "between", "government-forces", "story-state", "story-military", "story-group", "compound", "compound-object", "compound-pair"}
 
 // ruleSides find the ends of facts. between and compound-pair find both
 // ends at once and are handled by apply.
@@ -202,6 +202,15 @@ var ruleSides = map[string]sideFunc{
 	"government-forces": func(d *doc, m *match, s *Slot) []*entity { return d.governmentForcesAt(m.k + m.n) },
 	"story-state": func(d *doc, m *match, s *Slot) []*entity {
 		if e := d.mainState(); e != nil {
+			return []*entity{e}
+		}
+		return nil
+	},
+	"story-military": func(d *doc, m *match, s *Slot) []*entity {
+		if e := d.storyMilitary(); e != nil {
+			return []*entity{e}
+		}
+		if e := d.governmentState(); e != nil {
 			return []*entity{e}
 		}
 		return nil
@@ -470,6 +479,22 @@ func (d *doc) emit(m *match, from, to *entity, props map[string]any) *relation {
 		rel.observe(r.Change, d.changeDate(r.Change, m.k), d.when(m.si, m.k))
 	}
 	return rel
+}
+
+// storyMilitary is the state's armed forces the article names most
+// ("the Sudanese Armed Forces"), or nil.
+func (d *doc) storyMilitary() *entity {
+	count := map[*entity]int{}
+	var best *entity
+	for _, m := range d.ments {
+		if e := m.ent; e != nil && e.real && e.label == graph.LabelOrganization && isMilitary(e) {
+			count[e]++
+			if best == nil || count[e] > count[best] {
+				best = e
+			}
+		}
+	}
+	return best
 }
 
 // ledGroup is the armed group a leader heads, or nil: backing "Haftar" is

@@ -90,7 +90,8 @@ type Slot struct {
 	// between ("between A and B", both ends), government-forces ("the
 	// army", "government forces": the story's state), story-state (the
 	// story's state, whatever the words: "in government hands"),
-	// story-group (the story's armed group: "rebel-held"), compound (the actor
+	// story-military (the state's armed forces the story names, else the
+	// state whose government it tells of: "army-held"), story-group (the story's armed group: "rebel-held"), compound (the actor
 	// in the hyphenated word), compound-object (what that word qualifies).
 	Side   string   `yaml:"side" json:"side,omitempty"`
 	Labels []string `yaml:"labels" json:"labels,omitempty"` // State, Organization, Leader, Region; actor = the first three
