@@ -233,6 +233,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"SUPPORTS Algeria -> Niger", "SUPPORTS Algeria -> Mali"},
 		},
 		{
+			name:    "the head of a state's electoral body represents the body, not the state",
+			text:    "Mali's National Jury of Elections (JNE) published the results on Thursday. JNE president Karim Benali said the count was final.",
+			want:    []string{"REPRESENTS Karim Benali -> Mali National Jury of Elections"},
+			notWant: []string{"REPRESENTS Karim Benali -> Mali"},
+		},
+		{
 			name: "an anti-government rally is a protest",
 			text: "Thousands of opposition supporters marched through Bamako on Sunday in one of the largest anti-government rallies Mali has seen in years.",
 			want: []string{"Event protest"},

@@ -37,6 +37,7 @@ type lexicon struct {
 	media           map[string]bool
 	mediaNouns      map[string]bool // "the Saba news agency": no person's name
 	labourWords     map[string]bool // "Tunisian General Labour Union": a workers' body
+	independent     map[string]bool // "National Jury of Elections": a state's body its head represents
 	notPlaces       map[string]bool // names that are no Region however used
 	politicians     map[string]bool // nouns of political actors, in apposition
 	deeds           map[string]bool // what an actor does, that a demand tells to stop
@@ -167,6 +168,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx.media = set("media.txt")
 	lx.mediaNouns = set("media_nouns.txt")
 	lx.labourWords = set("labour_words.txt")
+	lx.independent = set("independent_words.txt")
 	lx.notPlaces = set("not_places.txt")
 	lx.politicians = set("politician_nouns.txt")
 	lx.deeds = set("deed_nouns.txt")

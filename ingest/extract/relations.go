@@ -176,7 +176,7 @@ func (d *doc) findRelations() {
 				if s := d.stateOf(owner); s != nil && s.label == graph.LabelState && s.real {
 					owner = s
 				}
-			} else if s := d.stateNamedIn(owner); s != nil {
+			} else if s := d.stateNamedIn(owner); s != nil && !slices.ContainsFunc(strings.Fields(owner.name), func(w string) bool { return d.x.lex.independent[w] }) {
 				owner = s
 			}
 			if rel := d.addRel(r.rule, graph.RelRepresents, e, owner, r.sent, confRole, map[string]any{"role": r.title}); rel != nil {
