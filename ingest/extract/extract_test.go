@@ -239,6 +239,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Karim Benali -> Mali"},
 		},
 		{
+			name: "the federation is the body the text named with that noun after its name",
+			text: "The National Union of Malian Workers (UNTM) called a general strike on Monday. Workers across Mali heeded the call of the UNTM union federation. The federation's secretary-general, Karim Benali, said the strike would go on.",
+			want: []string{"REPRESENTS Karim Benali -> National Union of Malian Workers"},
+		},
+		{
 			name: "an anti-government rally is a protest",
 			text: "Thousands of opposition supporters marched through Bamako on Sunday in one of the largest anti-government rallies Mali has seen in years.",
 			want: []string{"Event protest"},

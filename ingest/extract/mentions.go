@@ -987,7 +987,8 @@ func (d *doc) apposedNoun(m *mention, nouns func(string) bool) int {
 
 // calledOrg is the organization the text introduced with the noun at i
 // ("the coalition" after "the Democratic Renewal Front, a coalition that
-// includes ..."): the nearest before it whose apposition has that noun.
+// includes ..." or "the UGTT union federation"): the nearest before it
+// whose apposition or the words after whose name have that noun.
 func (d *doc) calledOrg(i int) *entity {
 	noun := d.low(i)
 	if d.low(i-1) != "the" || !calledOrgNouns[noun] {
@@ -1000,6 +1001,12 @@ func (d *doc) calledOrg(i int) *entity {
 		}
 		if d.apposedNoun(m, func(w string) bool { return w == noun }) >= 0 {
 			return m.ent
+		}
+		// "the UGTT union federation", "the Viv Ansanm coalition"
+		for q := m.to; q < m.to+3 && q < len(d.toks) && d.sameSent(q, m.from) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text); q++ {
+			if d.low(q) == noun {
+				return m.ent
+			}
 		}
 	}
 	return nil
