@@ -33,7 +33,9 @@ var ruleGuards = map[string]guardFunc{
 	// world needed us'"). (A demand in the first person is read by its
 	// rule's code: "'We demand that ECOWAS lift the sanctions,' Bamaze
 	// said", through the speaker "we" stands for.)
-	"quotation": func(d *doc, m *match) bool { return d.inQuote(m.k) && !d.quotedPredicate(m.k) },
+	"quotation": func(d *doc, m *match) bool {
+		return d.inQuote(m.k) && !d.quotedPredicate(m.k) && !d.ownPolicyQuoted(m.k)
+	},
 	// "did not seize", "lost control", "refused to mediate": a negation or
 	// one of the rule's cancel words shortly before the trigger.
 	"negation": func(d *doc, m *match) bool { return d.denied(m.k, m.rule.cancel) },

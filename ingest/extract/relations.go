@@ -784,6 +784,36 @@ func (d *doc) quoteSpeaker(k int) *entity {
 	return nil
 }
 
+// ownPolicyQuoted reports whether the quotation holding token k opens
+// with the speaker's own state or body as its subject: "\"China supports
+// Myanmar ...,\" the Chinese foreign ministry spokesman said" states
+// China's policy, where a quote of another's deeds is a claim.
+func (d *doc) ownPolicyQuoted(k int) bool {
+	s := d.sentOf(k)
+	open := -1
+	for p := k - 1; p >= s.From; p-- {
+		if t := d.toks[p].Text; t == "\"" || t == "“" {
+			open = p
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	var subj *entity
+	for p := open + 1; p < k; p++ {
+		if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() {
+			subj = d.owner(m)
+			break
+		}
+	}
+	if subj == nil || subj.label == graph.LabelLeader {
+		return false
+	}
+	sp := d.quoteSpeaker(k)
+	return sp != nil && (sp == subj || containsEntity(d.stateOrgOf([]*entity{sp}), subj))
+}
+
 // subjectPerson is the person sentence si opens with, before any verb, or
 // nil: "President Daniel Chapo, who took office after an election that
 // Venancio Mondlane says he won, has promised ...": the one a "he" of the
