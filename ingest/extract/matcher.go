@@ -32,7 +32,8 @@ var ruleGuards = map[string]guardFunc{
 	// first-person words too ("'We fought the Islamic State when the
 	// world needed us'"). (A demand in the first person is read by its
 	// rule's code: "'We demand that ECOWAS lift the sanctions,' Bamaze
-	// said", through the speaker "we" stands for.)
+	// said", through the speaker "we" stands for.) A speaker stating his
+	// own state's policy states a fact: ownPolicyQuoted.
 	"quotation": func(d *doc, m *match) bool {
 		return d.inQuote(m.k) && !d.quotedPredicate(m.k) && !d.ownPolicyQuoted(m.k)
 	},
