@@ -1030,6 +1030,10 @@ func (d *doc) quotedPredicate(k int) bool {
 	switch w := d.low(p - 1); {
 	case w == "it" || w == "they" || w == "he" || w == "she":
 		return true
+	// "expressed \"full solidarity with ...\"": the quote is what the
+	// subject expressed.
+	case w == "expressed" || w == "reaffirmed" || w == "reiterated" || w == "voiced" || w == "pledged":
+		return true
 	case d.mentionAt(p-1) != nil && d.mentionAt(p-1).ent != nil && d.mentionAt(p-1).ent.isActor():
 		return true
 	}
