@@ -244,6 +244,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"REPRESENTS Karim Benali -> National Union of Malian Workers"},
 		},
 		{
+			name: "the exchange is the release of captives the sentence before told of",
+			text: "Algeria released four Malian detainees and Mali handed back two Algerian servicemen on Thursday. The exchange took place at a crossing point on the border between Mali and Algeria.",
+			want: []string{"Event prisoner_exchange"},
+		},
+		{
 			name: "an anti-government rally is a protest",
 			text: "Thousands of opposition supporters marched through Bamako on Sunday in one of the largest anti-government rallies Mali has seen in years.",
 			want: []string{"Event protest"},
