@@ -2429,6 +2429,11 @@ func (d *doc) whoLeads(k int) (title string, owner *entity) {
 	// Two modifiers may stand before the body: "political bureau",
 	// "peace dialogue panel".
 	modifier := func(p int) bool { return d.mentionAt(p) == nil && !isCapitalized(d.toks[p].Text) }
+	// "Sant'Egidio's South Sudan mediation team": past the place the
+	// body works on.
+	if o := d.mentionAt(q); o != nil && o != m && o.from == q && o.ent != nil && (o.ent.label == graph.LabelState || o.ent.label == graph.LabelRegion) && o.to+1 < len(d.toks) && (d.ledBody(o.to) || modifier(o.to) && d.ledBody(o.to+1)) {
+		q = o.to
+	}
 	if q+1 < len(d.toks) && !d.ledBody(q) && modifier(q) {
 		switch {
 		case d.ledBody(q + 1):
@@ -2615,8 +2620,11 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 		}
 		if (t.Lower == "to" || t.Lower == "of") && aideTitle(title) && owner == nil && !d.bodyAfter(k) {
 			// "an aide to President Vladimir Putin", "a special envoy of
-			// President Félix Tshisekedi"
+			// President Félix Tshisekedi", "adviser to UAE President X"
 			q := k + 1
+			if m := d.mentionAt(q); m != nil && m.ent != nil && m.ent.label == graph.LabelState && d.titleAt(m.to) > 0 {
+				q = m.to
+			}
 			if m := d.titleAt(q); m > 0 {
 				q += m
 			}
