@@ -249,6 +249,17 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Event prisoner_exchange"},
 		},
 		{
+			name:    "a demand that it be included is made for itself, of no one it names",
+			text:    "Thousands of opposition supporters marched through Bamako on Sunday in one of the largest anti-government rallies Mali has seen in years. The Alliance for Democracy in Mali said it supported the army's withdrawal but demanded that it be included in the national dialogue.",
+			want:    []string{"Organization Alliance for Democracy in Mali"},
+			notWant: []string{"DEMANDS Mali -> Alliance for Democracy in Mali"},
+		},
+		{
+			name: "an apposition with a possessive calls the body a federation",
+			text: "Thousands of opposition supporters marched through Bamako on Sunday in one of the largest anti-government rallies Mali has seen in years. The Union of Malian Workers, the country's largest labour federation, joined the march. The federation demanded the release of all political prisoners.",
+			want: []string{"DEMANDS Union of Malian Workers -> Mali"},
+		},
+		{
 			name: "an anti-government rally is a protest",
 			text: "Thousands of opposition supporters marched through Bamako on Sunday in one of the largest anti-government rallies Mali has seen in years.",
 			want: []string{"Event protest"},

@@ -976,7 +976,8 @@ func (d *doc) apposedNoun(m *mention, nouns func(string) bool) int {
 		return -1
 	}
 	q += 2
-	for n := 0; n < 4 && q < len(d.toks) && !nouns(d.low(q)) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && (d.toks[q].Tag == "JJ" || strings.HasPrefix(d.toks[q].Tag, "NN")); n++ {
+	// ("the country's largest labour federation")
+	for n := 0; n < 5 && q < len(d.toks) && !nouns(d.low(q)) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && (d.toks[q].Tag == "JJ" || d.toks[q].Tag == "JJS" || strings.HasPrefix(d.toks[q].Tag, "NN") || d.low(q) == "'s"); n++ {
 		q++
 	}
 	if q < len(d.toks) && nouns(d.low(q)) && d.sameSent(m.from, q) {

@@ -1993,7 +1993,8 @@ func demandAt(d *doc, m *match) {
 			}
 		}
 		w := d.low(what + 1)
-		if len(targets) == 0 && (d.low(what) == "that" && (w == "it" || w == "they") || d.low(what) == "their" || d.low(what) == "its") {
+		// ("demanded that it be included in the dialogue": for itself.)
+		if len(targets) == 0 && (d.low(what) == "that" && (w == "it" || w == "they") && d.low(what+2) != "be" || d.low(what) == "their" || d.low(what) == "its") {
 			// "ordered the dissolution of the Rada force and demanded that
 			// it hand over the airport", "Israeli forces stayed on,
 			// prompting Beirut to demand their departure": the actor named
