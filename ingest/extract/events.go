@@ -1051,6 +1051,12 @@ func (d *doc) targetAfter(t trigger) bool {
 	return len(d.actorsRight(t.to+1, 3, actorLabels...)) > 0
 }
 
+// reactionVerbs tell how an outsider took an event: "welcomed the deal",
+// "condemned the deal".
+var reactionVerbs = map[string]bool{"welcomed": true, "welcomes": true, "welcome": true, "hailed": true, "hails": true,
+	"praised": true, "praises": true, "applauded": true, "lauded": true, "condemned": true, "condemns": true,
+	"criticised": true, "criticized": true, "deplored": true}
+
 // sidesOf returns the sides of the event at t: named next to it ("fighting
 // between A and B", "A and B agreed to a truce", "A's invasion of B") or,
 // failing that, the actors of its sentence.
@@ -1063,6 +1069,15 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 			return nil, false
 		}
 	}
+	// "The UN secretary-general welcomed the deal": who reacts to a
+	// negotiation is no side of it (who condemns an attack may be).
+	q := t.from - 1
+	for n := 0; n < 3 && q > s0.From && (d.toks[q].Tag == "DT" || d.toks[q].Tag == "JJ" || d.toks[q].Tag == "PRP$"); n++ {
+		q--
+	}
+	if reactionVerbs[d.low(q)] && strings.HasPrefix(d.toks[q].Tag, "VB") && d.x.lex.kind(t.typ).mediated {
+		return nil, false
+	}
 	if d.low(t.to) == "between" {
 		if a, b := d.betweenPair(t.to); a != nil {
 			return []*entity{a, b}, true
@@ -1073,7 +1088,7 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 	}
 	// "Colombia's revived truce with the ELN": the possessor and the
 	// actor after "with".
-	q := t.from - 1
+	q = t.from - 1
 	for n := 0; n < 2 && q > 0 && d.mentionAt(q) == nil && (d.toks[q].Tag == "JJ" || d.toks[q].Tag == "JJS" || d.toks[q].Tag == "VBN"); n++ {
 		q--
 	}

@@ -260,6 +260,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"DEMANDS Union of Malian Workers -> Mali"},
 		},
 		{
+			name:    "who welcomes a deal is no side of it",
+			text:    "Mali's government and forces from the north agreed to a truce in Algiers on Monday. The Azawad Liberation Front was represented by its spokesman Omar Haddad. The United Nations Secretary-General welcomed the deal as a first step.",
+			notWant: []string{"PARTY_TO United Nations -> event:ceasefire"},
+		},
+		{
 			name: "an anti-government rally is a protest",
 			text: "Thousands of opposition supporters marched through Bamako on Sunday in one of the largest anti-government rallies Mali has seen in years.",
 			want: []string{"Event protest"},
@@ -1812,6 +1817,28 @@ func TestMainStateOfGroupsInARegion(t *testing.T) {
 		if got := d.mainState(); got == nil || got.name != tc.want {
 			t.Errorf("%q: main state %v, want %s", tc.text, got, tc.want)
 		}
+	}
+}
+
+// "A's government and forces from the region of B agreed": the state and
+// the group the gazetteer places in the region are the two sides.
+func TestSidesJoinedToFighters(t *testing.T) {
+	x := fullExtractor(t)
+	text := "Ethiopia's government and forces from the northern region of Tigray agreed on Friday to a truce. Tigrayan forces still hold Mekelle."
+	b := x.Extract(&article.Article{ID: article.ID(text), Text: text, Published: "2024-03-15"})
+	name := map[string]string{}
+	for _, n := range b.Nodes {
+		name[n.ID], _ = n.Props[graph.PropName].(string)
+	}
+	var parties []string
+	for _, r := range b.Rels {
+		if r.Type == graph.RelPartyTo {
+			parties = append(parties, name[r.Start.ID])
+		}
+	}
+	slices.Sort(parties)
+	if want := []string{"Ethiopia", "Tigray Defense Forces"}; !slices.Equal(parties, want) {
+		t.Errorf("parties %q, want %q", parties, want)
 	}
 }
 

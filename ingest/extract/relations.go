@@ -596,6 +596,15 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		if d.low(q) == "with" && (m.to == k || m.to+1 == k && strings.HasPrefix(d.toks[m.to].Tag, "NN") && !isCapitalized(d.toks[m.to].Text)) && d.toks[k].Tag == "VBG" {
 			return withPartners(chain)
 		}
+		// "forces from the northern region of Tigray": the phrase that
+		// names the region as a whole.
+		if d.low(q) == "of" && m.ent.label == graph.LabelRegion && d.x.lex.regionIntro[d.low(q-1)] {
+			r := q - 2
+			for r > 0 && d.mentionAt(r) == nil && (d.toks[r].Tag == "JJ" || d.low(r) == "the") {
+				r--
+			}
+			q = r
+		}
 		// Skip actors in a prepositional phrase: "backed by the UAE",
 		// "between Beirut and Israel"; but "fighters of the Front
 		// seized": the group is the subject.
@@ -609,6 +618,17 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			}
 			p = m.from
 			continue
+		}
+		// "Ethiopia's government and forces from Tigray agreed": the
+		// actor joined to the fighters' noun is a subject too.
+		if (d.low(q) == "of" || d.low(q) == "from") && groupHead[d.low(q-1)] && d.low(q-2) == "and" {
+			r := q - 3
+			for r > 0 && d.mentionAt(r) == nil && (d.x.lex.actorNouns[d.low(r)] || d.low(r) == "'s") {
+				r--
+			}
+			if o := d.mentionAt(r); o != nil && o.ent != nil && hasLabel(o.ent, labels) {
+				chain = append(chain, d.owner(o))
+			}
 		}
 		return withPartners(chain)
 	}
