@@ -428,6 +428,14 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	for c > 0 && (strings.HasPrefix(d.toks[c].Tag, "RB") || d.auxiliary(c)) && d.mentionAt(c) == nil && d.sameSent(c, k) {
 		c--
 	}
+	// "Rwanda, which UN experts say ..., has continued to support":
+	// past the verb the infinitive completes.
+	if d.low(c) == "to" && c > 1 && strings.HasPrefix(d.toks[c-1].Tag, "VB") && d.mentionAt(c-1) == nil && d.sameSent(c-1, k) {
+		c -= 2
+		for c > 0 && (strings.HasPrefix(d.toks[c].Tag, "RB") || d.auxiliary(c)) && d.mentionAt(c) == nil && d.sameSent(c, k) {
+			c--
+		}
+	}
 	if d.low(c) == "," {
 		if e := d.beforeParenthetical(c, labels); e != nil {
 			return e
