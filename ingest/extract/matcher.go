@@ -161,7 +161,12 @@ var ruleSides = map[string]sideFunc{
 		return nil
 	},
 	"after": func(d *doc, m *match, s *Slot) []*entity {
-		for p := m.k + m.n; p < m.k+m.n+s.Reach && p < len(d.toks) && d.sameSent(p, m.k); p++ {
+		from := m.k + m.n
+		// ("\"unwavering support\" for Guyana": past the quote's end.)
+		if from < len(d.toks) && (d.toks[from].Text == "\"" || d.toks[from].Text == "”") {
+			from++
+		}
+		for p := from; p < from+s.Reach && p < len(d.toks) && d.sameSent(p, m.k); p++ {
 			// "according to U.S. officials" names a source, not a side.
 			if containsWord(s.Words, d.low(p)) && !(d.low(p) == "to" && d.low(p-1) == "according") {
 				return d.actorsRight(p+1, s.Window, s.labels...)
@@ -421,6 +426,10 @@ func (d *doc) triggerFits(m *match) bool {
 		return false
 	}
 	end := m.k + m.n
+	// ("expressed \"unwavering support\" for Guyana": past the quote's end.)
+	if end+1 < len(d.toks) && (d.toks[end].Text == "\"" || d.toks[end].Text == "”") {
+		end++
+	}
 	next := ""
 	if end < len(d.toks) && d.sameSent(m.k, end) {
 		next = d.low(end)

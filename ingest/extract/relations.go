@@ -428,10 +428,20 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	for c > 0 && (strings.HasPrefix(d.toks[c].Tag, "RB") || d.auxiliary(c)) && d.mentionAt(c) == nil && d.sameSent(c, k) {
 		c--
 	}
-	// "Rwanda, which UN experts say ..., has continued to support":
-	// past the verb the infinitive completes.
-	if d.low(c) == "to" && c > 1 && strings.HasPrefix(d.toks[c-1].Tag, "VB") && d.mentionAt(c-1) == nil && d.sameSent(c-1, k) {
-		c -= 2
+	// "Rwanda, which UN experts say ..., has continued to support",
+	// "CARICOM, of which Guyana is a member, also expressed \"unwavering
+	// support\"": past the verb the infinitive completes, or the verb
+	// whose object the trigger is.
+	v := c
+	if d.low(v) == "to" {
+		v--
+	} else {
+		for v > 0 && d.mentionAt(v) == nil && (d.toks[v].Tag == "JJ" || d.toks[v].Tag == "DT" || d.toks[v].Text == "\"" || d.toks[v].Text == "“") && d.sameSent(v, k) {
+			v--
+		}
+	}
+	if v < c && v > 0 && strings.HasPrefix(d.toks[v].Tag, "VB") && d.mentionAt(v) == nil && d.sameSent(v, k) {
+		c = v - 1
 		for c > 0 && (strings.HasPrefix(d.toks[c].Tag, "RB") || d.auxiliary(c)) && d.mentionAt(c) == nil && d.sameSent(c, k) {
 			c--
 		}
