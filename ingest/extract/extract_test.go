@@ -265,6 +265,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"PARTY_TO United Nations -> event:ceasefire"},
 		},
 		{
+			name:    "a body of states holds no town",
+			text:    "The Azawad Liberation Front seized Kidal in March. The United Nations says more than 100,000 people fled Kidal in the days after it fell.",
+			want:    []string{"CONTROLS Azawad Liberation Front -> Kidal"},
+			notWant: []string{"CONTROLS United Nations -> Kidal"},
+		},
+		{
 			name: "an anti-government rally is a protest",
 			text: "Thousands of opposition supporters marched through Bamako on Sunday in one of the largest anti-government rallies Mali has seen in years.",
 			want: []string{"Event protest"},
