@@ -1051,8 +1051,21 @@ func (d *doc) targetAfter(t trigger) bool {
 	return len(d.actorsRight(t.to+1, 3, actorLabels...)) > 0
 }
 
+// reactedTo reports whether the noun at k is the object of a verb that
+// tells how an outsider took it: "welcomed the deal", "condemns in the
+// strongest terms\" the attack".
+func (d *doc) reactedTo(k int) bool {
+	q := k - 1
+	for n := 0; n < 8 && q > 0 && d.sameSent(q, k) && !reactionVerbs[d.low(q)] && (d.toks[q].Tag == "DT" || strings.HasPrefix(d.toks[q].Tag, "JJ") || d.toks[q].Tag == "PRP$" || d.toks[q].Text == "\"" || d.toks[q].Text == "”" || n > 0 && (d.toks[q].Tag == "IN" || strings.HasPrefix(d.toks[q].Tag, "NN")) && d.mentionAt(q) == nil); n++ {
+		q--
+	}
+	// (The tagger may call "condemns" a noun; "a warm welcome" is one.)
+	w := d.low(q)
+	return q >= 0 && reactionVerbs[w] && (strings.HasPrefix(d.toks[q].Tag, "VB") || strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed"))
+}
+
 // reactionVerbs tell how an outsider took an event: "welcomed the deal",
-// "condemned the deal".
+// "condemned the attack".
 var reactionVerbs = map[string]bool{"welcomed": true, "welcomes": true, "welcome": true, "hailed": true, "hails": true,
 	"praised": true, "praises": true, "applauded": true, "lauded": true, "condemned": true, "condemns": true,
 	"criticised": true, "criticized": true, "deplored": true}
@@ -1071,11 +1084,7 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 	}
 	// "The UN secretary-general welcomed the deal": who reacts to a
 	// negotiation is no side of it (who condemns an attack may be).
-	q := t.from - 1
-	for n := 0; n < 3 && q > s0.From && (d.toks[q].Tag == "DT" || d.toks[q].Tag == "JJ" || d.toks[q].Tag == "PRP$"); n++ {
-		q--
-	}
-	if reactionVerbs[d.low(q)] && strings.HasPrefix(d.toks[q].Tag, "VB") && d.x.lex.kind(t.typ).mediated {
+	if d.reactedTo(t.from) && d.x.lex.kind(t.typ).mediated {
 		return nil, false
 	}
 	if d.low(t.to) == "between" {
@@ -1088,7 +1097,7 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 	}
 	// "Colombia's revived truce with the ELN": the possessor and the
 	// actor after "with".
-	q = t.from - 1
+	q := t.from - 1
 	for n := 0; n < 2 && q > 0 && d.mentionAt(q) == nil && (d.toks[q].Tag == "JJ" || d.toks[q].Tag == "JJS" || d.toks[q].Tag == "VBN"); n++ {
 		q--
 	}

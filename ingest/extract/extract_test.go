@@ -1848,6 +1848,20 @@ func TestSidesJoinedToFighters(t *testing.T) {
 	}
 }
 
+// Who condemns an attack did not make it: the rules that read a deed's
+// noun find no subject in its reactor (the event's sides are another
+// matter, so they are off here).
+func TestReactorIsNoSubject(t *testing.T) {
+	x := fullExtractor(t, "fights.event-sides", "fights.story-sides")
+	text := `Algeria "condemns in the strongest terms" the attack on the Azawad Liberation Front, its foreign ministry said. Mali condemned the attack on the Azawad Liberation Front.`
+	b := x.Extract(&article.Article{ID: article.ID(text), Text: text, Published: "2024-03-15"})
+	for _, r := range b.Rels {
+		if r.Type == graph.RelFights {
+			t.Errorf("FIGHTS %s -> %s, want none", r.Start.ID, r.End.ID)
+		}
+	}
+}
+
 // namesOf is the names of b's nodes labelled l, in b's order.
 func namesOf(b *graph.Batch, l graph.Label) []string {
 	var out []string

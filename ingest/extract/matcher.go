@@ -124,6 +124,11 @@ var ruleSides = map[string]sideFunc{
 		if subj := withLabels(d.participleSubject(m.k), s.labels); len(subj) > 0 {
 			return subj
 		}
+		// "The US condemned the attack on Arcahaie": who reacts to a
+		// deed did not do it.
+		if m.rule.Form == "noun" && d.reactedTo(m.k) {
+			return nil
+		}
 		return d.actorsLeftN(m.k, s.Window, s.labels...)
 	},
 	// "Moscow and Tehran are Assad's backers": the subject of the verb
