@@ -166,11 +166,7 @@ var ruleSides = map[string]sideFunc{
 		return nil
 	},
 	"after": func(d *doc, m *match, s *Slot) []*entity {
-		from := m.k + m.n
-		// ("\"unwavering support\" for Guyana": past the quote's end.)
-		if from < len(d.toks) && (d.toks[from].Text == "\"" || d.toks[from].Text == "”") {
-			from++
-		}
+		from := d.pastQuoteEnd(m.k + m.n)
 		for p := from; p < from+s.Reach && p < len(d.toks) && d.sameSent(p, m.k); p++ {
 			// "according to U.S. officials" names a source, not a side.
 			if containsWord(s.Words, d.low(p)) && !(d.low(p) == "to" && d.low(p-1) == "according") {
@@ -430,11 +426,7 @@ func (d *doc) triggerFits(m *match) bool {
 	if len(t.Tag) > 0 && !slices.ContainsFunc(t.Tag, func(p string) bool { return strings.HasPrefix(d.toks[m.k].Tag, p) }) && !(slices.Contains(t.Tag, "VB") && d.verbAfterName(m.k)) {
 		return false
 	}
-	end := m.k + m.n
-	// ("expressed \"unwavering support\" for Guyana": past the quote's end.)
-	if end+1 < len(d.toks) && (d.toks[end].Text == "\"" || d.toks[end].Text == "”") {
-		end++
-	}
+	end := d.pastQuoteEnd(m.k + m.n)
 	next := ""
 	if end < len(d.toks) && d.sameSent(m.k, end) {
 		next = d.low(end)
@@ -496,6 +488,16 @@ func (d *doc) emit(m *match, from, to *entity, props map[string]any) *relation {
 		rel.observe(r.Change, d.changeDate(r.Change, m.k), d.when(m.si, m.k))
 	}
 	return rel
+}
+
+// pastQuoteEnd is the token after a quotation mark at p, or p: the word
+// after a trigger a quotation ends on ("expressed \"unwavering support\"
+// for Guyana").
+func (d *doc) pastQuoteEnd(p int) int {
+	if p+1 < len(d.toks) && (d.toks[p].Text == "\"" || d.toks[p].Text == "”") {
+		return p + 1
+	}
+	return p
 }
 
 // storyMilitary is the state's armed forces the article names most

@@ -986,37 +986,6 @@ func (d *doc) apposedNoun(m *mention, nouns func(string) bool) int {
 	return -1
 }
 
-// calledOrg is the organization the text introduced with the noun at i
-// ("the coalition" after "the Democratic Renewal Front, a coalition that
-// includes ..." or "the UGTT union federation"): the nearest before it
-// whose apposition or the words after whose name have that noun.
-func (d *doc) calledOrg(i int) *entity {
-	noun := d.low(i)
-	if d.low(i-1) != "the" || !calledOrgNouns[noun] {
-		return nil
-	}
-	for p := i - 2; p >= 0 && p >= i-antecedentWindow; p-- {
-		m := d.mentionAt(p)
-		if m == nil || m.from != p || m.ent == nil || m.ent.label != graph.LabelOrganization || !m.ent.real {
-			continue
-		}
-		if d.apposedNoun(m, func(w string) bool { return w == noun }) >= 0 {
-			return m.ent
-		}
-		// "the UGTT union federation", "the Viv Ansanm coalition"
-		for q := m.to; q < m.to+3 && q < len(d.toks) && d.sameSent(q, m.from) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text); q++ {
-			if d.low(q) == noun {
-				return m.ent
-			}
-		}
-	}
-	return nil
-}
-
-// calledOrgNouns are the nouns "the ..." refers back by to the body an
-// apposition called so.
-var calledOrgNouns = map[string]bool{"coalition": true, "alliance": true, "federation": true, "confederation": true, "union": true}
-
 // armedWord reports whether the word at q calls a group armed: "rebel",
 // "armed", "jihadist".
 func (d *doc) armedWord(q int) bool {
