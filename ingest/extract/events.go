@@ -1026,7 +1026,10 @@ func (d *doc) quotedPredicate(k int) bool {
 	for p > 0 && (d.toks[p].Tag == "MD" || strings.HasPrefix(d.toks[p].Tag, "RB") || d.auxiliary(p)) {
 		p--
 	}
-	if t := d.toks[max(p, 0)].Text; p < 0 || t != "“" && t != "\"" {
+	if p < 0 {
+		return false
+	}
+	if t := d.toks[p].Text; t != "“" && t != "\"" {
 		return false
 	}
 	switch w := d.low(p - 1); {

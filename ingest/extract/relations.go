@@ -101,21 +101,9 @@ func (d *doc) stateOf(e *entity) *entity {
 			return s
 		}
 	}
-	for _, s := range d.ents {
-		if s.label == graph.LabelState && s.real && strings.HasPrefix(e.name, s.name+" ") {
-			return s
-		}
-	}
-	// "Russian Defence Ministry": named by the state's demonym.
-	for _, s := range d.ents {
-		if s.label != graph.LabelState || !s.real || s.entry == nil {
-			continue
-		}
-		for _, dem := range s.entry.Demonyms {
-			if strings.HasPrefix(e.name, dem+" ") {
-				return s
-			}
-		}
+	// "Russian Defence Ministry": named by the state or its demonym.
+	if s := d.stateInName(e.name); s != nil {
+		return s
 	}
 	return e
 }
