@@ -181,6 +181,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Moussa Ag Benali -> Azawad Liberation Front"},
 		},
 		{
+			name:    "\"his foreign minister\" serves his state, not the bloc he chairs",
+			text:    "ECOWAS met in Doha. Algeria's President Karim Benali, who chairs the regional bloc, sent his foreign minister, Omar Haddad, to the talks.",
+			want:    []string{"REPRESENTS Omar Haddad -> Algeria"},
+			notWant: []string{"REPRESENTS Omar Haddad -> Economic Community of West African States"},
+		},
+		{
 			name: "the late leader's adviser is alive",
 			text: "The Azawad Liberation Front, led by the late commander's adviser Karim Benali, said its fighters had entered Kidal.",
 			want: []string{"REPRESENTS Karim Benali -> Azawad Liberation Front"},

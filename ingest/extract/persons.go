@@ -1319,8 +1319,10 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 		// A head of state or government without an owner is settled once
 		// all names are known (settleHeads).
+		// "his foreign minister, X": his principal's, settled once all
+		// names are known (settleAides), not an actor named nearby.
 		for k := range roles {
-			if roles[k].owner == nil {
+			if roles[k].owner == nil && roles[k].via == 0 && roles[k].viaPronoun == 0 {
 				roles[k].owner, roles[k].referred = any, referred
 			}
 		}
@@ -1835,6 +1837,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		title      string
 		owner      *entity
 		pos        int
+		from       int // of the title's modifiers: "foreign" of "foreign minister"
 		poss       bool
 		former     bool
 		ended      bool // "former president": held once, with its owner
@@ -1880,6 +1883,13 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 				pronoun = k
 				break
 			}
+		}
+		// "Zimbabwe's Mnangagwa, who chairs the regional bloc, sent his
+		// foreign minister, X": whose minister "his" says, not the bloc
+		// named before it.
+		if len(items) > 0 && (t.Lower == "his" || t.Lower == "her") && k+1 == items[len(items)-1].from {
+			pronoun = k
+			break
 		}
 		if m := d.mentionAt(k); m != nil && m.ent.label != graph.LabelLeader {
 			q := m.from - 1
@@ -1939,7 +1949,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			if lw := d.toks[k].Lower; strings.HasSuffix(lw, "s") && lx.roles[strings.TrimSuffix(lw, "s")] != "" {
 				former, ended = true, false
 			}
-			items = append(items, item{title: title, pos: k - n + 1, former: former, ended: ended, placeOwned: noState})
+			items = append(items, item{title: title, pos: k - n + 1, from: p + 1, former: former, ended: ended, placeOwned: noState})
 			k = p
 			continue
 		}
@@ -2100,7 +2110,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		r := role{title: canonicalTitle(it.title), sent: d.toks[i].Sent, former: it.former || it.placeOwned && best == nil, rule: ruleTitle}
 		if best != nil {
 			r.owner, r.referred, r.nationality = best.owner, best.referred, best.demonym
-		} else if servesPerson(it.title) {
+		} else if servesPerson(it.title) || pronoun >= 0 && pronoun+1 == it.from {
 			r.via, r.viaPronoun = principal+1, pronoun+1
 		}
 		if it.ended && !it.placeOwned {
