@@ -187,6 +187,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Omar Haddad -> Economic Community of West African States"},
 		},
 		{
+			name:    "a minister of no owner named is the state's, not a group's named nearby",
+			text:    "Malian troops retook Gao on Sunday. The push began at dawn, according to Deputy Information Minister Omar Haddad, who said 60 fighters of the Azawad Liberation Front were killed.",
+			want:    []string{"REPRESENTS Omar Haddad -> Mali"},
+			notWant: []string{"REPRESENTS Omar Haddad -> Azawad Liberation Front"},
+		},
+		{
 			name: "the late leader's adviser is alive",
 			text: "The Azawad Liberation Front, led by the late commander's adviser Karim Benali, said its fighters had entered Kidal.",
 			want: []string{"REPRESENTS Karim Benali -> Azawad Liberation Front"},

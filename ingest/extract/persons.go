@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 	"time"
 
@@ -1331,10 +1332,15 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 }
 
 // stateOfficeTitle reports whether a title is an office of a state's
-// government or presidency: "Government Spokesman".
+// government or presidency: "Government Spokesman", or a minister's
+// ("Deputy Information Minister"), which no group nor bloc has.
 func stateOfficeTitle(roles []role) bool {
 	for _, r := range roles {
-		if first, _, _ := strings.Cut(strings.ToLower(r.title), " "); stateOffices[first] || first == "presidential" {
+		t := strings.ToLower(r.title)
+		if first, _, _ := strings.Cut(t, " "); stateOffices[first] || first == "presidential" {
+			return true
+		}
+		if slices.Contains(strings.Fields(t), "minister") {
 			return true
 		}
 	}
