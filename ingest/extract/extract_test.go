@@ -193,6 +193,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Omar Haddad -> Azawad Liberation Front"},
 		},
 		{
+			name:    "\"its\" in a fronted phrase is the main clause's subject's",
+			text:    "Mali closed the road to Kidal. In a statement signed by its spokesman, Amadou Traore, the Azawad Liberation Front demanded that the army withdraw.",
+			want:    []string{"REPRESENTS Amadou Traore -> Azawad Liberation Front"},
+			notWant: []string{"REPRESENTS Amadou Traore -> Mali"},
+		},
+		{
 			name: "the late leader's adviser is alive",
 			text: "The Azawad Liberation Front, led by the late commander's adviser Karim Benali, said its fighters had entered Kidal.",
 			want: []string{"REPRESENTS Karim Benali -> Azawad Liberation Front"},

@@ -2344,6 +2344,36 @@ func (d *doc) pronounOwner(k int) *entity {
 				break
 			}
 		}
+		if s == si {
+			if e := d.frontedSubject(k); e != nil {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// frontedSubject is the subject of the main clause after a fronted phrase
+// that holds token k: "In a statement signed by its top commander, X, the
+// ELN demanded ...": the ELN, named after the phrase's commas.
+func (d *doc) frontedSubject(k int) *entity {
+	sent := d.sentOf(k)
+	if d.toks[sent.From].Tag != "IN" || subordinators[d.low(sent.From)] {
+		return nil
+	}
+	for p := k + 1; p < sent.To; p++ {
+		m := d.mentionAt(p)
+		if m == nil || m.from != p || m.ent == nil || m.ent.label == graph.LabelLeader {
+			continue
+		}
+		q := p - 1
+		if d.low(q) == "the" {
+			q--
+		}
+		if m.ent.isActor() && m.kind != mDemonym && m.kind != mCompound && d.low(q) == "," {
+			return m.ent
+		}
+		return nil
 	}
 	return nil
 }
