@@ -199,6 +199,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Amadou Traore -> Mali"},
 		},
 		{
+			name:    "\"the military\" of a junta story whose state it does not say is the state of its places",
+			text:    "Russia said on Monday that Russian instructors would stay in Mali. Moscow has sent hundreds of Russian advisers since the junta took power, and Russia says they do not fight. The junta's hold on the north is weak, but the military still holds Gao, Kidal and Menaka.",
+			want:    []string{"CONTROLS Mali -> Gao"},
+			notWant: []string{"CONTROLS Russia -> Gao"},
+		},
+		{
 			name: "the late leader's adviser is alive",
 			text: "The Azawad Liberation Front, led by the late commander's adviser Karim Benali, said its fighters had entered Kidal.",
 			want: []string{"REPRESENTS Karim Benali -> Azawad Liberation Front"},

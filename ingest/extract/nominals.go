@@ -397,6 +397,14 @@ func (d *doc) antecedent(i int, target string) *entity {
 				return s
 			}
 		}
+		// "the military" of a story of a junta whose state it does not
+		// say: the state the story's places lie in ("the military's grip"
+		// on towns of Rakhine), though a foreign state is named more.
+		if d.saysJunta() {
+			if s := d.theatreState(); s != nil {
+				return s
+			}
+		}
 		// "the army" of a state whose armed forces have no name here.
 		return d.mainState()
 	}
@@ -457,6 +465,38 @@ func (d *doc) juntaState() *entity {
 		n[m.ent]++
 		if best == nil || n[m.ent] > n[best] {
 			best = m.ent
+		}
+	}
+	return best
+}
+
+// saysJunta reports whether the story speaks of a junta.
+func (d *doc) saysJunta() bool {
+	for i := range d.toks {
+		if w := d.low(i); w == "junta" || w == "junta's" {
+			return true
+		}
+	}
+	return false
+}
+
+// theatreState is the state, named in the story, that holds most of the
+// mentions of the places it names (three at least), or nil.
+func (d *doc) theatreState() *entity {
+	n := map[string]int{}
+	total := 0
+	for _, m := range d.ments {
+		if e := m.ent; e != nil && e.label == graph.LabelRegion && e.entry != nil {
+			if st := d.x.stateOfEntry(e.entry); st != "" {
+				n[st]++
+				total++
+			}
+		}
+	}
+	var best *entity
+	for _, e := range d.ents {
+		if e.label == graph.LabelState && e.real && n[e.name] >= 3 && 2*n[e.name] > total && (best == nil || n[e.name] > n[best.name]) {
+			best = e
 		}
 	}
 	return best
