@@ -46,6 +46,9 @@ type role struct {
 	// referred: the owner was read from a phrase that refers back ("the
 	// junta", "its"), not from a name.
 	referred bool
+	// guessed: the owner is the story's, no phrase of his names it ("army
+	// spokesman X"): the office the gazetteer knows him in comes first.
+	guessed bool
 	// nationality: the owner was read from an adjective of nationality
 	// ("Libyan commander X"), which tells where he is from as much as
 	// whom he serves.

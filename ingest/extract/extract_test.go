@@ -205,6 +205,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"CONTROLS Russia -> Gao"},
 		},
 		{
+			name:    "\"army spokesman X\" speaks for the armed forces the story names, not an actor named near him",
+			text:    "The Malian army retook Gao on Monday. After talks with Algeria, army spokesman Souleymane Dembele said the ALF had fled.",
+			want:    []string{"REPRESENTS Souleymane Dembele -> Malian Armed Forces"},
+			notWant: []string{"REPRESENTS Souleymane Dembele -> Algeria"},
+		},
+		{
 			name: "the late leader's adviser is alive",
 			text: "The Azawad Liberation Front, led by the late commander's adviser Karim Benali, said its fighters had entered Kidal.",
 			want: []string{"REPRESENTS Karim Benali -> Azawad Liberation Front"},
@@ -2057,5 +2063,26 @@ func TestPeopleCompoundDescribesAPlace(t *testing.T) {
 		if !got[tc.want] {
 			t.Errorf("%q: got %s, want %s", tc.text, dump(got), tc.want)
 		}
+	}
+}
+
+// "army commander X" names no army: the guess (the army the story names
+// most, here Israel's) yields to the office the gazetteer knows him in.
+func TestArmyTitleYieldsToKnownOffice(t *testing.T) {
+	x := fullExtractor(t)
+	text := "The Israel Defense Forces struck targets in Lebanon on Saturday, and the Israel Defense Forces said they would strike again, according to residents and the Lebanese army. President Joseph Aoun said after meeting army commander General Rodolphe Haykal in Baabda that Israel had broken the truce."
+	b := x.Extract(&article.Article{ID: article.ID(text), Text: text, Published: "2025-12-06"})
+	name := map[string]string{}
+	for _, n := range b.Nodes {
+		name[n.ID], _ = n.Props[graph.PropName].(string)
+	}
+	var owners []string
+	for _, r := range b.Rels {
+		if r.Type == graph.RelRepresents && name[r.Start.ID] == "Rodolphe Haykal" {
+			owners = append(owners, name[r.End.ID])
+		}
+	}
+	if !slices.Equal(owners, []string{"Lebanon"}) {
+		t.Errorf("Rodolphe Haykal represents %v, want [Lebanon]", owners)
 	}
 }

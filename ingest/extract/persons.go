@@ -345,6 +345,9 @@ func (d *doc) knownOffices() {
 		}
 		owned, ownedByState := false, false
 		for _, r := range e.roles {
+			if r.guessed {
+				continue
+			}
 			owned = owned || r.owner != nil
 			ownedByState = ownedByState || r.owner != nil && r.owner.label == graph.LabelState && !r.referred && !(r.nationality && commandTitle(r.title))
 		}
@@ -1300,7 +1303,12 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		if any == nil && governorTitle(roles) {
 			any = d.stateOfPlaceIn(d.toks[i].Sent)
 		}
-		referred := false
+		referred, guessed := false, false
+		// "army spokesman X": the armed forces the story tells of, not an
+		// actor named near him.
+		if any == nil && armyTitle(roles) && !allFormer(roles) {
+			any, guessed = d.armyOwner(), true
+		}
 		// "... if Washington lifts sanctions, Foreign Minister X said on
 		// Tuesday, two days after talks with the United States": the
 		// actors of the reported words and of what follows are not his.
@@ -1324,11 +1332,31 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		// names are known (settleAides), not an actor named nearby.
 		for k := range roles {
 			if roles[k].owner == nil && roles[k].via == 0 && roles[k].viaPronoun == 0 {
-				roles[k].owner, roles[k].referred = any, referred
+				roles[k].owner, roles[k].referred, roles[k].guessed = any, referred, guessed
 			}
 		}
 	}
 	return roles, found
+}
+
+// armyTitle reports whether a title is an office of armed forces not
+// named: "army spokesman", "military spokesman".
+func armyTitle(roles []role) bool {
+	for _, r := range roles {
+		if first, _, _ := strings.Cut(strings.ToLower(r.title), " "); first == "army" || first == "military" {
+			return true
+		}
+	}
+	return false
+}
+
+// armyOwner is the armed forces the story names most, else the state it
+// is most about.
+func (d *doc) armyOwner() *entity {
+	if m := d.storyMilitary(); m != nil {
+		return m
+	}
+	return d.mainState()
 }
 
 // stateOfficeTitle reports whether a title is an office of a state's
