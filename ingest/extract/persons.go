@@ -1224,7 +1224,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 	}
 	by := d.ledBy(i)
-	if (!found || allEnded(roles) || by < i-1 || !ownedByActor(roles)) && by > 0 && (d.low(by-1) == "led" || d.low(by-1) == "headed" || d.low(by-1) == "commanded") && d.titleAt(j) == 0 {
+	if (!found || allEnded(roles) || by < i-1 || !ownedByActor(roles)) && by > 0 && (d.low(by-1) == "led" || d.low(by-1) == "headed" || d.low(by-1) == "commanded" || d.low(by-1) == "chaired" && d.ledBodyBefore(by-1)) && d.titleAt(j) == 0 {
 		// "a Hamas delegation led by Khalil al-Hayya", "the government's
 		// delegation is headed by Otty Patiño", "the party led by Milorad
 		// Dodik, the veteran Bosnian Serb leader" (not "led by Strategic
@@ -1241,10 +1241,8 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			if d.low(by-1) == "commanded" {
 				title = "Commander"
 			}
-			for p := by - 2; p >= 0 && p >= by-4; p-- {
-				if w := d.low(p); w == "delegation" || ledBodies[w] {
-					title = "Delegation Head"
-				}
+			if d.ledBodyBefore(by - 1) {
+				title = "Delegation Head"
 			}
 			if by < i-1 {
 				// "led by its commander X": the title between is the
@@ -2547,6 +2545,18 @@ func (d *doc) whoseGroup(k int) *entity {
 func (d *doc) ledBody(k int) bool {
 	w := d.low(k)
 	return ledBodies[w] || d.x.lex.actorNouns[w]
+}
+
+// ledBodyBefore reports whether a delegation or a body of ledBodies ends
+// within three words before token k: "a SADC panel chaired by X" is his,
+// where "talks chaired by X" are not.
+func (d *doc) ledBodyBefore(k int) bool {
+	for p := k - 1; p >= 0 && p >= k-3; p-- {
+		if w := d.low(p); w == "delegation" || ledBodies[w] {
+			return true
+		}
+	}
+	return false
 }
 
 var ledBodies = map[string]bool{"committee": true, "bureau": true, "team": true, "panel": true, "negotiators": true, "wing": true, "office": true, "contingent": true}
