@@ -211,6 +211,16 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Souleymane Dembele -> Algeria"},
 		},
 		{
+			name: "a possessor after a fronted phrase's comma is the subject's, not an apposition's",
+			text: "On Monday, Algeria's government demanded that Mali withdraw its troops from Kidal.",
+			want: []string{"DEMANDS Algeria -> Mali"},
+		},
+		{
+			name: "a possessor after a fronted place's comma is the subject's",
+			text: "In Gao, Algeria's government demanded that Mali withdraw its troops from Kidal.",
+			want: []string{"DEMANDS Algeria -> Mali"},
+		},
+		{
 			name: "the late leader's adviser is alive",
 			text: "The Azawad Liberation Front, led by the late commander's adviser Karim Benali, said its fighters had entered Kidal.",
 			want: []string{"REPRESENTS Karim Benali -> Azawad Liberation Front"},

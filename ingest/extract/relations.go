@@ -585,7 +585,9 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		}
 		// "Hezbollah, Iran's most powerful proxy, began firing": the
 		// possessor in an apposition describes the subject before it.
-		if m.possess && d.low(m.from-1) == "," && p < k-1 {
+		// ("On Monday, Algeria's government demanded", "In Algiers, ...":
+		// a fronted phrase is no name the possessor could describe.)
+		if o := d.mentionAt(m.from - 2); m.possess && d.low(m.from-1) == "," && p < k-1 && o != nil && o.ent != nil && o.ent.isActor() && !subjectPreps[d.low(o.from-1)] {
 			p = m.from
 			continue
 		}
