@@ -221,6 +221,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"DEMANDS Algeria -> Mali"},
 		},
 		{
+			name: "a surname with the Arabic article names the person mid-sentence",
+			text: "Rebel commander Omar al-Haddad met envoys in Gao on Monday. Later, al-Haddad said Mali must withdraw its troops from Kidal.",
+			want: []string{"DEMANDS Omar al-Haddad -> Mali"},
+		},
+		{
 			name: "the late leader's adviser is alive",
 			text: "The Azawad Liberation Front, led by the late commander's adviser Karim Benali, said its fighters had entered Kidal.",
 			want: []string{"REPRESENTS Karim Benali -> Azawad Liberation Front"},

@@ -311,12 +311,18 @@ func (d *doc) findPersons() {
 			d.dropMentions(m.from, m.to)
 		}
 	}
-	// Surnames and other parts of names already seen.
+	// Surnames and other parts of names already seen, with the Arabic
+	// article or without ("al-Sharaa said", "Al-Sharaa", "Sharaa").
 	for i := range d.toks {
-		if d.mentionAt(i) != nil || d.toks[i].Sent < 0 || !isCapitalized(d.toks[i].Text) {
+		t := d.toks[i].Text
+		if d.mentionAt(i) != nil || d.toks[i].Sent < 0 || !isCapitalized(t) && withoutArticle(t) == "" {
 			continue
 		}
-		if e := d.persons[d.toks[i].Text]; e != nil && e.label == graph.LabelLeader {
+		e := d.persons[t]
+		if _, ok := d.persons[t]; !ok && withoutArticle(t) != "" {
+			e = d.persons[withoutArticle(t)]
+		}
+		if e != nil && e.label == graph.LabelLeader {
 			j := i + 1
 			for j < len(d.toks) && d.mentionAt(j) == nil && d.persons[d.toks[j].Text] == e {
 				j++
