@@ -1242,6 +1242,16 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		if e := d.describedBefore(by - 2); o == nil && e != nil && e.isActor() {
 			o = e
 		}
+		// "the OAS, whose electoral observation mission is headed by X":
+		// the body "whose" stands for.
+		for p := by - 2; o == nil && p >= 0 && p >= by-8 && d.sameSent(p, by); p-- {
+			if d.low(p) == "whose" {
+				o = d.antecedentOf(p)
+			}
+			if d.mentionAt(p) != nil || d.low(p) == "," {
+				break
+			}
+		}
 		if o != nil {
 			title := "Leader"
 			if d.low(by-1) == "commanded" {
