@@ -1190,6 +1190,22 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			}
 		}
 	}
+	// "SADC named Jakaya Kikwete as its special envoy": the office he is
+	// named to, of whom named him.
+	if !found && j+1 < len(d.toks) && d.low(j) == "as" && appointVerbs[d.low(i-1)] {
+		q := j + 1
+		if w := d.low(q); w == "its" || w == "their" || w == "the" {
+			q++
+		}
+		for q < len(d.toks) && d.x.lex.roleMods[d.low(q)] && d.titleAt(q) == 0 {
+			q++
+		}
+		if n := d.titleAt(q); n > 0 {
+			if o := d.actorBefore(i-1, 6); o != nil {
+				roles, found = append(roles, role{title: canonicalTitle(d.span(j+1, q+n)), owner: o, sent: d.toks[i].Sent, rule: ruleTitle}), true
+			}
+		}
+	}
 	if found && j+1 < len(d.toks) && d.low(j) == "of" {
 		// "Prime Minister Daniel Mensah of the National Renewal Party"
 		k := j + 1
@@ -2855,6 +2871,9 @@ func (d *doc) settleAides() {
 func canonicalTitle(t string) string {
 	return titleCase(strings.ToLower(t))
 }
+
+// appointVerbs name someone to an office: "named X as its envoy".
+var appointVerbs = map[string]bool{"named": true, "appointed": true, "nominated": true, "designated": true, "chose": true, "tapped": true, "names": true, "appoints": true}
 
 // officeTaken stand before an office someone takes.
 var officeTaken = map[string]bool{"as": true, "became": true, "become": true, "becomes": true}
