@@ -41,6 +41,7 @@ type lexicon struct {
 	notPlaces       map[string]bool // names that are no Region however used
 	politicians     map[string]bool // nouns of political actors, in apposition
 	deeds           map[string]bool // what an actor does, that a demand tells to stop
+	undergo         map[string]bool // acts done to their possessor: "Bazoum's release"
 	borderNouns     map[string]bool // after a demonym, a place of the state: "the Algerian border"
 	aimNouns        map[string]bool // "remained a priority": an aim, no deed
 	exhortVerbs     map[string]bool // "urged ... to": what others are asked to do
@@ -172,6 +173,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx.notPlaces = set("not_places.txt")
 	lx.politicians = set("politician_nouns.txt")
 	lx.deeds = set("deed_nouns.txt")
+	lx.undergo = set("undergo_nouns.txt")
 	lx.borderNouns = set("border_nouns.txt")
 	lx.aimNouns = set("aim_nouns.txt")
 	lx.exhortVerbs = set("exhort_verbs.txt")

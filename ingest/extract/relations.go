@@ -1902,12 +1902,16 @@ func (d *doc) clauseSubjectAt(k int) bool {
 }
 
 // freedIn reports whether actor e is named, from token from on, as whom
-// a release would free: "the release of X", "freedom for X's prisoners".
+// a release would free: "the release of X", "freedom for X's prisoners",
+// or as whom an act is done to: "X's extradition".
 func (d *doc) freedIn(from int, e *entity) bool {
 	for p := from; p < from+12 && d.sameSent(p, from); p++ {
 		m := d.mentionAt(p)
 		if m == nil || m.ent == nil || m.from != p || d.owner(m) != e && m.ent != e {
 			continue
+		}
+		if d.undergoes(m) {
+			return true
 		}
 		q := p - 1
 		if n := d.titleEndingAt(q); n > 0 {
@@ -1924,6 +1928,23 @@ func (d *doc) freedIn(from int, e *entity) bool {
 		return false
 	}
 	return false
+}
+
+// undergoes reports whether mention m is the possessor of an act done to
+// him (data/undergo_nouns.txt): "Bazoum's immediate release", "Hasina's
+// extradition".
+func (d *doc) undergoes(m *mention) bool {
+	if !m.possess {
+		return false
+	}
+	q := m.to
+	if w := d.low(q); w == "'s" || w == "’s" || w == "'" || w == "’" {
+		q++
+	}
+	if q < len(d.toks) && strings.HasPrefix(d.toks[q].Tag, "JJ") {
+		q++
+	}
+	return d.x.lex.undergo[d.low(q)]
 }
 
 // commaAcross is the comma that closes the phrase the comma at p opens,
