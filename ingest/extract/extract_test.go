@@ -226,6 +226,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"DEMANDS Omar al-Haddad -> Mali"},
 		},
 		{
+			name:    "\"the army\" in a where-clause on a state is that state's, past the clause's first words",
+			text:    "Algeria expelled French troops in May, and Algeria said Algeria would not change course. Russia has 2,500 instructors in Mali, where they fight alongside the army against the Azawad Liberation Front.",
+			want:    []string{"FIGHTS Mali -> Azawad Liberation Front"},
+			notWant: []string{"FIGHTS Algeria -> Azawad Liberation Front"},
+		},
+		{
 			name: "the late leader's adviser is alive",
 			text: "The Azawad Liberation Front, led by the late commander's adviser Karim Benali, said its fighters had entered Kidal.",
 			want: []string{"REPRESENTS Karim Benali -> Azawad Liberation Front"},

@@ -369,9 +369,17 @@ func (d *doc) antecedent(i int, target string) *entity {
 	}
 	// "the war in neighbouring Sudan, where the army and the RSF have
 	// been fighting": the army of the state the clause tells of.
-	if target == "military" && d.low(i-1) == "the" && d.low(i-2) == "where" && d.low(i-3) == "," {
-		if m := d.mentionAt(i - 4); m != nil && m.to == i-3 && m.ent != nil && m.ent.label == graph.LabelState {
-			return m.ent
+	// ("personnel in Mali, where it fights alongside the army": the
+	// clause may say more before the army.)
+	if target == "military" && d.low(i-1) == "the" {
+		for w := i - 2; w >= 3 && w >= i-8 && d.sameSent(w, i) && d.low(w) != ","; w-- {
+			if d.low(w) != "where" {
+				continue
+			}
+			if m := d.mentionAt(w - 2); d.low(w-1) == "," && m != nil && m.to == w-1 && m.ent != nil && m.ent.label == graph.LabelState {
+				return m.ent
+			}
+			break
 		}
 	}
 	// "the town": the place the story called a town ("the town of
