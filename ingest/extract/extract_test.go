@@ -232,6 +232,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"FIGHTS Algeria -> Azawad Liberation Front"},
 		},
 		{
+			name: "\"X of the conservative Y Party\": a member of the party past its adjective",
+			text: "Mali held a presidential election on Sunday. Karim Benali of the conservative National Renewal Party was ahead after the first count.",
+			want: []string{"REPRESENTS Karim Benali -> National Renewal Party"},
+		},
+		{
 			name: "the late leader's adviser is alive",
 			text: "The Azawad Liberation Front, led by the late commander's adviser Karim Benali, said its fighters had entered Kidal.",
 			want: []string{"REPRESENTS Karim Benali -> Azawad Liberation Front"},

@@ -1304,9 +1304,13 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	}
 	if !found && j+1 < len(d.toks) && d.low(j) == "of" && j-i >= 2 && d.low(i-1) != "the" {
 		// "Chen Mei-ling of the Taiwan People's Party" (not "the Treaty
-		// Room of the State Department")
+		// Room of the State Department"), "X of the conservative
+		// National Party"
 		k := j + 1
 		if d.low(k) == "the" {
+			k++
+		}
+		for n := 0; n < 2 && k < len(d.toks) && d.mentionAt(k) == nil && d.toks[k].Tag == "JJ" && !isCapitalized(d.toks[k].Text); n++ {
 			k++
 		}
 		if m := d.mentionAt(k); m != nil && m.ent != nil && m.ent.label == graph.LabelOrganization {
