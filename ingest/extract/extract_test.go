@@ -237,6 +237,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"REPRESENTS Karim Benali -> National Renewal Party"},
 		},
 		{
+			name: "a participle between \"the\" and the owner's name qualifies it: \"the governing X Party\"",
+			text: "Mali held a presidential election on Sunday. Karim Benali, the candidate of the governing National Renewal Party, led the count.",
+			want: []string{"REPRESENTS Karim Benali -> National Renewal Party"},
+		},
+		{
 			name: "the late leader's adviser is alive",
 			text: "The Azawad Liberation Front, led by the late commander's adviser Karim Benali, said its fighters had entered Kidal.",
 			want: []string{"REPRESENTS Karim Benali -> Azawad Liberation Front"},

@@ -2773,6 +2773,12 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 				break
 			}
 		}
+		// "the candidate of the governing Liberty and Refoundation Party":
+		// a participle that qualifies the name after it.
+		if (t.Tag == "VBG" || t.Tag == "VBN") && d.low(k-1) == "the" && k+1 < len(d.toks) && (d.mentionAt(k+1) != nil || isCapitalized(d.toks[k+1].Text)) {
+			k++
+			continue
+		}
 		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
 			break
 		}
