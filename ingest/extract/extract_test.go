@@ -242,6 +242,11 @@ func TestPatterns(t *testing.T) {
 			want: []string{"REPRESENTS Karim Benali -> National Renewal Party"},
 		},
 		{
+			name: "one capitalized word in brackets after a body's name is its short name",
+			text: "Karim Benali leads the National Renewal Party (Nahda). On Monday, Nahda demanded that Mali release the detainees.",
+			want: []string{"DEMANDS National Renewal Party -> Mali"},
+		},
+		{
 			name: "the late leader's adviser is alive",
 			text: "The Azawad Liberation Front, led by the late commander's adviser Karim Benali, said its fighters had entered Kidal.",
 			want: []string{"REPRESENTS Karim Benali -> Azawad Liberation Front"},
@@ -2115,5 +2120,26 @@ func TestArmyTitleYieldsToKnownOffice(t *testing.T) {
 	}
 	if !slices.Equal(owners, []string{"Lebanon"}) {
 		t.Errorf("Rodolphe Haykal represents %v, want [Lebanon]", owners)
+	}
+}
+
+// "the Liberty and Refoundation party (Libre)": the short name in brackets
+// follows the noun the party's name leaves out.
+func TestShortNameAfterPartyNoun(t *testing.T) {
+	x := fullExtractor(t)
+	text := "Honduras held a presidential election on Sunday. Rebeca Ordonez is the candidate of the governing Liberty and Refoundation party (Libre). On Monday, Libre demanded that the National Electoral Council recount the ballots."
+	b := x.Extract(&article.Article{ID: article.ID(text), Text: text, Published: "2025-12-06"})
+	name := map[string]string{}
+	for _, n := range b.Nodes {
+		name[n.ID], _ = n.Props[graph.PropName].(string)
+	}
+	var demands []string
+	for _, r := range b.Rels {
+		if r.Type == graph.RelDemands {
+			demands = append(demands, name[r.Start.ID]+" -> "+name[r.End.ID])
+		}
+	}
+	if !slices.Contains(demands, "Liberty and Refoundation -> National Electoral Council") {
+		t.Errorf("demands %v, want Liberty and Refoundation -> National Electoral Council", demands)
 	}
 }

@@ -854,7 +854,7 @@ func (d *doc) findOrganizations() {
 			e.alias(owner.name + "'s " + name)
 		}
 		d.addMention(&mention{ent: e, from: start, to: end, kind: mName})
-		if end+2 < len(d.toks) && d.toks[end].Text == "(" && d.toks[end+2].Text == ")" && isAllCaps(d.toks[end+1].Text) {
+		if end+2 < len(d.toks) && d.toks[end].Text == "(" && d.toks[end+2].Text == ")" && d.shortNameAt(end+1) {
 			acronyms[d.toks[end+1].Text] = e
 		}
 		i = j - 1
@@ -863,9 +863,15 @@ func (d *doc) findOrganizations() {
 	// an acronym it gives no one, or another body ("the Coalition of
 	// Patriots for Change (CPC)", not the Chinese Communist Party) when
 	// the name's initials spell it.
+	// ("the Liberty and Refoundation party (Libre)": past the noun the
+	// name leaves out.)
 	for _, m := range d.ments {
-		if e := m.ent; e != nil && e.label == graph.LabelOrganization && m.kind == mName && m.to+2 < len(d.toks) && d.low(m.to) == "(" && d.toks[m.to+2].Text == ")" {
-			if a, o := d.toks[m.to+1].Text, d.mentionAt(m.to+1); isAllCaps(a) && acronyms[a] == nil && (o == nil || o.ent != e && d.definesAcronym(m.from, m.to)) {
+		to := m.to
+		if d.low(to) == "party" && d.mentionAt(to) == nil {
+			to++
+		}
+		if e := m.ent; e != nil && e.label == graph.LabelOrganization && m.kind == mName && to+2 < len(d.toks) && d.low(to) == "(" && d.toks[to+2].Text == ")" {
+			if a, o := d.toks[to+1].Text, d.mentionAt(to+1); d.shortNameAt(to+1) && acronyms[a] == nil && (o == nil || o.ent != e && d.definesAcronym(m.from, m.to)) {
 				acronyms[a] = e
 			}
 		}
@@ -888,6 +894,14 @@ func (d *doc) findOrganizations() {
 			}
 		}
 	}
+}
+
+// shortNameAt reports whether the word at i, in brackets after a body's
+// name, may be its short name: an acronym ("(SNA)") or one capitalized
+// word nothing else names ("the Liberty and Refoundation Party (Libre)").
+func (d *doc) shortNameAt(i int) bool {
+	t := d.toks[i].Text
+	return isAllCaps(t) || isCapitalized(t) && isWordToken(t) && d.mentionAt(i) == nil && !d.x.lex.stopNames[t]
 }
 
 // initialsOfBodies adds to acronyms the ones the text uses without
