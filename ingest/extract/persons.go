@@ -318,8 +318,8 @@ func (d *doc) findPersons() {
 		if d.mentionAt(i) != nil || d.toks[i].Sent < 0 || !isCapitalized(t) && withoutArticle(t) == "" {
 			continue
 		}
-		e := d.persons[t]
-		if _, ok := d.persons[t]; !ok && withoutArticle(t) != "" {
+		e, ok := d.persons[t]
+		if !ok && withoutArticle(t) != "" {
 			e = d.persons[withoutArticle(t)]
 		}
 		if e != nil && e.label == graph.LabelLeader {
