@@ -201,6 +201,8 @@ type doc struct {
 	// whether the article tells of a strike of workers: 1 yes, -1 no, 0
 	// not yet known (workersStrike)
 	strikeKnown int
+	// whether the article speaks of a junta, the same way (saysJunta)
+	juntaKnown int
 }
 
 func (x *Extractor) analyze(a *article.Article) *doc {

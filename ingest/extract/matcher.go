@@ -216,10 +216,7 @@ var ruleSides = map[string]sideFunc{
 		return nil
 	},
 	"story-military": func(d *doc, m *match, s *Slot) []*entity {
-		if e := d.storyMilitary(); e != nil {
-			return []*entity{e}
-		}
-		if e := d.governmentState(); e != nil {
+		if e := d.storyArmy(); e != nil {
 			return []*entity{e}
 		}
 		return nil
@@ -514,6 +511,16 @@ func (d *doc) storyMilitary() *entity {
 		}
 	}
 	return best
+}
+
+// storyArmy is the state's armed forces the article names most, else the
+// state whose government it tells of: whose "army-held" towns are, whom
+// an "army spokesman" speaks for.
+func (d *doc) storyArmy() *entity {
+	if e := d.storyMilitary(); e != nil {
+		return e
+	}
+	return d.governmentState()
 }
 
 // ledGroup is the armed group a leader heads, or nil: backing "Haftar" is

@@ -478,14 +478,18 @@ func (d *doc) juntaState() *entity {
 	return best
 }
 
-// saysJunta reports whether the story speaks of a junta.
+// saysJunta reports whether the story speaks of a junta, worked out once.
 func (d *doc) saysJunta() bool {
-	for i := range d.toks {
-		if w := d.low(i); w == "junta" || w == "junta's" {
-			return true
+	if d.juntaKnown == 0 {
+		d.juntaKnown = -1
+		for i := range d.toks {
+			if w := d.low(i); w == "junta" || w == "junta's" {
+				d.juntaKnown = 1
+				break
+			}
 		}
 	}
-	return false
+	return d.juntaKnown > 0
 }
 
 // theatreState is the state, named in the story, that holds most of the

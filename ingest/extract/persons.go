@@ -1341,7 +1341,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		// "army spokesman X": the armed forces the story tells of, not an
 		// actor named near him.
 		if any == nil && armyTitle(roles) && !allFormer(roles) {
-			any, guessed = d.armyOwner(), true
+			any, guessed = d.storyArmy(), true
 		}
 		// "... if Washington lifts sanctions, Foreign Minister X said on
 		// Tuesday, two days after talks with the United States": the
@@ -1360,10 +1360,10 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		if any != nil && any.label != graph.LabelState && stateOfficeTitle(roles) {
 			any = nil
 		}
-		// A head of state or government without an owner is settled once
-		// all names are known (settleHeads).
-		// "his foreign minister, X": his principal's, settled once all
-		// names are known (settleAides), not an actor named nearby.
+		// A head of state or government without an owner, and "his
+		// foreign minister, X" (his principal's), are settled once all
+		// names are known (settleHeads, settleAides), not by an actor
+		// named nearby.
 		for k := range roles {
 			if roles[k].owner == nil && roles[k].via == 0 && roles[k].viaPronoun == 0 {
 				roles[k].owner, roles[k].referred, roles[k].guessed = any, referred, guessed
@@ -1382,15 +1382,6 @@ func armyTitle(roles []role) bool {
 		}
 	}
 	return false
-}
-
-// armyOwner is the armed forces the story names most, else the state it
-// is most about.
-func (d *doc) armyOwner() *entity {
-	if m := d.storyMilitary(); m != nil {
-		return m
-	}
-	return d.mainState()
 }
 
 // stateOfficeTitle reports whether a title is an office of a state's
@@ -1942,20 +1933,15 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 	}
 	for k >= 0 && d.sameSent(k, i) && start-k < 16 {
 		t := d.toks[k]
-		if len(items) > 0 && servesPerson(items[len(items)-1].title) {
-			if t.Text == "'s" && k > 0 && d.personPossessive(k-1) {
-				principal = k - 1
-				break
-			}
-			if t.Lower == "his" || t.Lower == "her" {
-				pronoun = k
-				break
-			}
+		if len(items) > 0 && servesPerson(items[len(items)-1].title) && t.Text == "'s" && k > 0 && d.personPossessive(k-1) {
+			principal = k - 1
+			break
 		}
-		// "Zimbabwe's Mnangagwa, who chairs the regional bloc, sent his
-		// foreign minister, X": whose minister "his" says, not the bloc
-		// named before it.
-		if len(items) > 0 && (t.Lower == "his" || t.Lower == "her") && k+1 == items[len(items)-1].from {
+		// An aide's "his", or any title's right before it: "Zimbabwe's
+		// Mnangagwa, who chairs the regional bloc, sent his foreign
+		// minister, X": whose minister "his" says, not the bloc named
+		// before it.
+		if len(items) > 0 && (t.Lower == "his" || t.Lower == "her") && (servesPerson(items[len(items)-1].title) || k+1 == items[len(items)-1].from) {
 			pronoun = k
 			break
 		}
