@@ -2105,14 +2105,17 @@ func TestPeopleCompoundDescribesAPlace(t *testing.T) {
 // "army commander X" names no army: the guess (the army the story names
 // most, here Israel's) yields to the office the gazetteer knows him in.
 // "the Liberty and Refoundation party (Libre)": the short name in brackets
-// follows the noun the party's name leaves out.
-func TestOfficesAndShortNamesInFullText(t *testing.T) {
+// follows the noun the party's name leaves out. "the Pretoria peace deal":
+// a document named after its capital, not South Africa.
+func TestFullText(t *testing.T) {
 	x := fullExtractor(t)
 	for _, tc := range []struct{ text, want, notWant string }{
 		{"The Israel Defense Forces struck targets in Lebanon on Saturday, and the Israel Defense Forces said they would strike again, according to residents and the Lebanese army. President Joseph Aoun said after meeting army commander General Rodolphe Haykal in Baabda that Israel had broken the truce.",
 			"REPRESENTS Rodolphe Haykal -> Lebanon", "REPRESENTS Rodolphe Haykal -> Israel"},
 		{"Honduras held a presidential election on Sunday. Rebeca Ordonez is the candidate of the governing Liberty and Refoundation party (Libre). On Monday, Libre demanded that the National Electoral Council recount the ballots.",
 			"DEMANDS Liberty and Refoundation -> National Electoral Council", "Leader Libre"},
+		{"The African Union brokered the Pretoria peace deal between Ethiopia and the Tigray People's Liberation Front in 2022. On Monday the African Union mediated new talks between the two sides in Addis Ababa.",
+			"PARTY_TO Ethiopia -> event:agreement", "State South Africa"},
 	} {
 		got := facts(x.Extract(&article.Article{ID: article.ID(tc.text), Text: tc.text, Published: "2025-12-06"}))
 		if !got[tc.want] || got[tc.notWant] {

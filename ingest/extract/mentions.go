@@ -87,9 +87,10 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 	if n == 1 && state == nil && dem == nil && d.surnameAfterTitle(i) {
 		return
 	}
-	// "the Dayton peace agreement", "the Berlin protocol": a document
-	// named after where it was signed, not a place of the story.
-	if region != nil && state == nil && org == nil && d.documentAfter(i+n) {
+	// "the Dayton peace agreement", "the Berlin protocol", "the Pretoria
+	// peace deal": a document named after where it was signed, not a place
+	// of the story nor the government of its capital.
+	if (region != nil && state == nil || state != nil && state.kind == surfMetonym && n == 1) && org == nil && d.documentAfter(i+n) {
 		return
 	}
 	// "the Afghan capital", "Sudan's capital": the city.
@@ -207,7 +208,7 @@ func (d *doc) documentAfter(k int) bool {
 		return false
 	}
 	switch d.low(k) {
-	case "agreement", "agreements", "accord", "accords", "protocol", "protocols", "declaration", "memorandum", "treaty", "communique", "communiqué":
+	case "agreement", "agreements", "accord", "accords", "deal", "protocol", "protocols", "declaration", "memorandum", "treaty", "communique", "communiqué":
 		return true
 	}
 	return false
