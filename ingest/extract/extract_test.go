@@ -2106,7 +2106,8 @@ func TestPeopleCompoundDescribesAPlace(t *testing.T) {
 // most, here Israel's) yields to the office the gazetteer knows him in.
 // "the Liberty and Refoundation party (Libre)": the short name in brackets
 // follows the noun the party's name leaves out. "the Pretoria peace deal":
-// a document named after its capital, not South Africa.
+// a document named after its capital, not South Africa. "an ALF team under
+// its spokesman": the team's owner, not the sentence's subject.
 func TestFullText(t *testing.T) {
 	x := fullExtractor(t)
 	for _, tc := range []struct{ text, want, notWant string }{
@@ -2116,6 +2117,8 @@ func TestFullText(t *testing.T) {
 			"DEMANDS Liberty and Refoundation -> National Electoral Council", "Leader Libre"},
 		{"The African Union brokered the Pretoria peace deal between Ethiopia and the Tigray People's Liberation Front in 2022. On Monday the African Union mediated new talks between the two sides in Addis Ababa.",
 			"PARTY_TO Ethiopia -> event:agreement", "State South Africa"},
+		{"Talks convened by the African Union on Monday brought together a Malian delegation and an Azawad Liberation Front (ALF) team under its spokesman, Ahmed Ag Bilal.",
+			"REPRESENTS Ahmed Ag Bilal -> Azawad Liberation Front", "REPRESENTS Ahmed Ag Bilal -> African Union"},
 	} {
 		got := facts(x.Extract(&article.Article{ID: article.ID(tc.text), Text: tc.text, Published: "2025-12-06"}))
 		if !got[tc.want] || got[tc.notWant] {

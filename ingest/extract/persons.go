@@ -2344,6 +2344,9 @@ func (d *doc) pronounOwner(k int) *entity {
 			}
 		}
 	}
+	if e := d.ledGroupOwner(k); e != nil {
+		return e
+	}
 	// "Algeria was represented by its foreign minister and Mauritania by
 	// its prime minister": a clause whose verb is left out has its own
 	// subject, just before the preposition.
@@ -2579,6 +2582,42 @@ func (d *doc) ledBodyBefore(k int) bool {
 		}
 	}
 	return false
+}
+
+// ledGroupOwner is the actor whose team "its" at k is led by: "a Tigray
+// People's Liberation Front (TPLF) team under its chairman", "Hamas's
+// delegation, headed by its politburo chief". The team's own noun phrase
+// names the owner, whatever the sentence's subject.
+func (d *doc) ledGroupOwner(k int) *entity {
+	p := k - 1
+	switch w := d.low(p); {
+	case w == "under":
+		p--
+	case w == "by" && (d.low(p-1) == "led" || d.low(p-1) == "headed" || d.low(p-1) == "chaired"):
+		p -= 2
+	default:
+		return nil
+	}
+	if d.low(p) == "," {
+		p--
+	}
+	if w := d.low(p); w != "delegation" && !ledBodies[w] {
+		return nil
+	}
+	p--
+	if d.low(p) == ")" && d.low(p-2) == "(" {
+		p -= 3
+	}
+	if d.low(p) == "'s" {
+		p--
+	}
+	if p < 0 || !d.sameSent(p, k) {
+		return nil
+	}
+	if m := d.mentionAt(p); m != nil && m.to == p+1 && m.ent != nil && m.ent.isActor() {
+		return m.ent
+	}
+	return nil
 }
 
 var ledBodies = map[string]bool{"committee": true, "bureau": true, "team": true, "panel": true, "negotiators": true, "wing": true, "office": true, "contingent": true}
