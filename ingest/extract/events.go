@@ -1530,6 +1530,22 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					}
 				}
 			}
+			// "a proposal by the United States, Saudi Arabia and Egypt for a
+			// truce": a negotiation that third parties, two or more, put
+			// to the sides.
+			if d.triggerOf(ruleMediatesProposal, k) {
+				var es []*entity
+				switch end := min(s.To, k+25); {
+				case strings.HasPrefix(t.Tag, "VB") && !d.passiveAt(k) && d.negotiationWithin(k+1, min(s.To, k+10)):
+					es = d.outsideClause(k, d.actorsLeftN(k, 30, stateOrg...))
+				case strings.HasPrefix(t.Tag, "NN") && (d.low(k+1) == "by" || d.low(k+1) == "from") && d.negotiationWithin(k+2, end):
+					es = d.actorsRight(k+2, 16, stateOrg...)
+				}
+				if len(es) >= 2 {
+					add(ruleMediatesProposal, es)
+					continue
+				}
+			}
 			// "talks in Pretoria led by the African Union": a state or a
 			// body of states leading a negotiation mediates it (a person
 			// leading one heads a delegation).

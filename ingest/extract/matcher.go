@@ -264,6 +264,13 @@ func containsWord(ws []string, w string) bool {
 // on reports whether the rule id is switched on.
 func (d *doc) on(id string) bool { return !d.x.rules.off[id] }
 
+// triggerOf reports whether token k is a trigger word of the rule id, for
+// the rules whose slots are found in Go.
+func (d *doc) triggerOf(id string, k int) bool {
+	r := d.x.rules.byID[id]
+	return r != nil && slices.Contains(r.Trigger.Words, d.low(k))
+}
+
 // runRules runs the word, compound and mention rules over every sentence
 // that is not a headline in title case.
 func (d *doc) runRules() {
