@@ -800,8 +800,7 @@ func (d *doc) datedRecently(t trigger, pub time.Time, perr error) bool {
 func (d *doc) aboutCaptives(si int) bool {
 	s := d.sents[si]
 	for p := s.From; p < s.To; p++ {
-		switch d.low(p) {
-		case "prisoner", "prisoners", "captives", "hostages", "detainees", "pows":
+		if d.x.lex.captiveWords[d.low(p)] {
 			return true
 		}
 	}
@@ -1875,6 +1874,13 @@ func (d *doc) negotiationIn(si int) bool {
 // an exchange stands wholly within tokens [from, to).
 func (d *doc) negotiationWithin(from, to int) bool {
 	lx := d.x.lex
+	// "a swap brokered by Mauritania": a word that only its sentence makes
+	// a negotiation, found with the triggers.
+	for _, t := range d.trigs {
+		if t.from >= from && t.to <= to && lx.kind(t.typ).mediated {
+			return true
+		}
+	}
 	for k := from; k < to; k++ {
 		if !lx.eventFirst[d.low(k)] {
 			continue

@@ -42,6 +42,7 @@ type lexicon struct {
 	politicians     map[string]bool // nouns of political actors, in apposition
 	deeds           map[string]bool // what an actor does, that a demand tells to stop
 	undergo         map[string]bool // acts done to their possessor: "Bazoum's release"
+	captiveWords    map[string]bool // people held by an enemy: "prisoners", "captured"
 	borderNouns     map[string]bool // after a demonym, a place of the state: "the Algerian border"
 	aimNouns        map[string]bool // "remained a priority": an aim, no deed
 	exhortVerbs     map[string]bool // "urged ... to": what others are asked to do
@@ -174,6 +175,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx.politicians = set("politician_nouns.txt")
 	lx.deeds = set("deed_nouns.txt")
 	lx.undergo = set("undergo_nouns.txt")
+	lx.captiveWords = set("captive_words.txt")
 	lx.borderNouns = set("border_nouns.txt")
 	lx.aimNouns = set("aim_nouns.txt")
 	lx.exhortVerbs = set("exhort_verbs.txt")
