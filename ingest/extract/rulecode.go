@@ -247,6 +247,16 @@ func (d *doc) apposedOwner(m *match) (*entity, int) {
 			}
 		}
 	}
+	// "China, his most important backer": the state or group of the
+	// person "his" stands for.
+	if w := d.low(p); (w == "his" || w == "her") && d.low(p-1) == "," {
+		if q := d.lastPersonBefore(p); q >= 0 {
+			if m := d.mentionAt(q); m != nil && m.ent != nil {
+				return m.ent, p - 1
+			}
+		}
+		return nil, -1
+	}
 	if d.low(p) != "'s" || p <= 0 {
 		return nil, -1
 	}
