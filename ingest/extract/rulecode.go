@@ -216,7 +216,7 @@ func appositionSupport(d *doc, m *match, client bool) {
 
 // apposedOwner reads an apposition whose noun is m's trigger and whose
 // owner is another actor: "X, Y's main ally", "X, the main backer of Y",
-// "X, the new government's last stronghold". It returns the owner and
+// "X, his main backer", "X, the new government's last stronghold". It returns the owner and
 // the comma that opens the apposition (what it describes ends just before
 // it), or nil and -1.
 func (d *doc) apposedOwner(m *match) (*entity, int) {
