@@ -1157,6 +1157,14 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	if r := d.whoseRole(i); r != nil {
 		roles, found = append(roles, *r), true
 	}
+	// "Simon Karam headed Lebanon's delegation": the main clause's verb,
+	// when what he heads is a delegation or a team (not "led the Azawad
+	// Liberation Front into Gao").
+	if w := d.low(j); !hasOwner(roles) && (w == "headed" || w == "led" || w == "heads" || w == "leads") && strings.HasPrefix(d.toks[j].Tag, "VB") && d.ledGroupWithin(j+1, j+7) {
+		if title, owner := d.whoLeads(j - 1); owner != nil {
+			roles, found = append(roles, role{title: title, owner: owner, sent: d.toks[j].Sent, rule: ruleLeads}), true
+		}
+	}
 	if j < len(d.toks) && d.toks[j].Text == "," {
 		if !found || allFormer(roles) {
 			// "Former Nigerian president Olusegun Obasanjo, the AU's High
@@ -2618,6 +2626,17 @@ func (d *doc) ledGroupOwner(k int) *entity {
 		return m.ent
 	}
 	return nil
+}
+
+// ledGroupWithin reports whether a delegation, team or panel is named in
+// tokens [from, to) of from's sentence.
+func (d *doc) ledGroupWithin(from, to int) bool {
+	for p := from; p < to && p < len(d.toks) && d.sameSent(p, from); p++ {
+		if w := d.low(p); w == "delegation" || ledBodies[w] {
+			return true
+		}
+	}
+	return false
 }
 
 var ledBodies = map[string]bool{"committee": true, "bureau": true, "team": true, "panel": true, "negotiators": true, "wing": true, "office": true, "contingent": true}
