@@ -1582,6 +1582,12 @@ func TestPatterns(t *testing.T) {
 			text:    "Mali closed the road.\nWriting by Jonas Weber",
 			notWant: []string{"Leader Jonas Weber"},
 		},
+		{
+			name:    "\"Neither\" opening a sentence is no part of the name after it",
+			text:    "Neither Karim Benali, Mali's president, nor the rebels came in person.",
+			want:    []string{"REPRESENTS Karim Benali -> Mali"},
+			notWant: []string{"Leader Neither Karim Benali"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
