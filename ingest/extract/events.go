@@ -1211,7 +1211,7 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 	case "attack", "armed_conflict":
 		var out []*entity
 		for p := s.From; p < s.To; p++ {
-			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && (m.kind != mDemonym || d.actorNounAfter(m.to)) && !d.bystanderCompound(m) && !d.acrossBorder(m) {
+			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && (m.kind != mDemonym || d.actorNounAfter(m.to)) && !d.bystanderCompound(m) && !d.acrossBorder(m) && !d.umbrellaAt(m) {
 				out = appendEntity(out, d.owner(m))
 			}
 		}
@@ -1227,6 +1227,25 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 		}
 	}
 	return out, false
+}
+
+// umbrellaAt reports whether m names the body that the actor before it is
+// said to belong to: "the Baz Nan Bwa gang, a member of the Viv Ansanm
+// coalition" tells who attacked, not a second side.
+func (d *doc) umbrellaAt(m *mention) bool {
+	p := m.from - 1
+	if d.low(p) == "the" {
+		p--
+	}
+	if d.low(p) != "of" {
+		return false
+	}
+	switch d.low(p - 1) {
+	case "member", "part", "faction", "affiliate", "wing", "offshoot":
+		w := d.low(p - 2)
+		return (w == "a" || w == "an") && d.low(p-3) == ","
+	}
+	return false
 }
 
 // hostedAfter reports whether a host or a mediator is named from k on:

@@ -506,11 +506,15 @@ func (d *doc) pastQuoteEnd(p int) int {
 
 // storyMilitary is the state's armed forces the article names most
 // ("the Sudanese Armed Forces"), or nil.
-func (d *doc) storyMilitary() *entity {
+func (d *doc) storyMilitary() *entity { return d.mostNamedBody(isMilitary) }
+
+// mostNamedBody is the organization of those is accepts that the article
+// names most, or nil.
+func (d *doc) mostNamedBody(is func(*entity) bool) *entity {
 	count := map[*entity]int{}
 	var best *entity
 	for _, m := range d.ments {
-		if e := m.ent; e != nil && e.real && e.label == graph.LabelOrganization && isMilitary(e) {
+		if e := m.ent; e != nil && e.real && e.label == graph.LabelOrganization && is(e) {
 			count[e]++
 			if best == nil || count[e] > count[best] {
 				best = e
@@ -528,6 +532,21 @@ func (d *doc) storyArmy() *entity {
 		return e
 	}
 	return d.governmentState()
+}
+
+// storyPolice is the state's police the article names most, else the
+// state whose government it tells of: whom a "police spokeswoman" speaks
+// for.
+func (d *doc) storyPolice() *entity {
+	if e := d.mostNamedBody(isPolice); e != nil {
+		return e
+	}
+	return d.governmentState()
+}
+
+// isPolice reports whether e is a state's police force.
+func isPolice(e *entity) bool {
+	return e.kind == graph.OrgGovernmentBody && strings.Contains(e.name, "Police")
 }
 
 // ledGroup is the armed group a leader heads, or nil: backing "Haftar" is

@@ -1348,8 +1348,13 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		referred, guessed := false, false
 		// "army spokesman X": the armed forces the story tells of, not an
 		// actor named near him.
-		if any == nil && armyTitle(roles) && !allFormer(roles) {
-			any, guessed = d.storyArmy(), true
+		if any == nil && !allFormer(roles) {
+			switch forceTitle(roles) {
+			case "army", "military":
+				any, guessed = d.storyArmy(), true
+			case "police":
+				any, guessed = d.storyPolice(), true
+			}
 		}
 		// "... if Washington lifts sanctions, Foreign Minister X said on
 		// Tuesday, two days after talks with the United States": the
@@ -1381,15 +1386,16 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	return roles, found
 }
 
-// armyTitle reports whether a title is an office of armed forces not
-// named: "army spokesman", "military spokesman".
-func armyTitle(roles []role) bool {
+// forceTitle is the force ("army", "military" or "police") whose office a
+// title is when it names no one's: "army spokesman", "police
+// spokeswoman"; or "".
+func forceTitle(roles []role) string {
 	for _, r := range roles {
-		if first, _, _ := strings.Cut(strings.ToLower(r.title), " "); first == "army" || first == "military" {
-			return true
+		if first, _, _ := strings.Cut(strings.ToLower(r.title), " "); first == "army" || first == "military" || first == "police" {
+			return first
 		}
 	}
-	return false
+	return ""
 }
 
 // stateOfficeTitle reports whether a title is an office of a state's

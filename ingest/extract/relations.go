@@ -2499,7 +2499,9 @@ func (d *doc) calledCapital(e *entity) (int, bool) {
 }
 
 // calledCapitalAt reports whether the name at tokens [from, to) is called
-// the capital beside it: "the capital Suva", "Suva, the capital".
+// the capital beside it: "the capital Suva", "Suva, the capital", "the
+// Fijian capital, Suva".
 func (d *doc) calledCapitalAt(from, to int) bool {
-	return d.low(from-1) == "capital" && d.low(from-2) == "the" || d.low(to) == "," && d.low(to+1) == "the" && d.low(to+2) == "capital"
+	return d.low(from-1) == "capital" && d.low(from-2) == "the" || d.low(to) == "," && d.low(to+1) == "the" && d.low(to+2) == "capital" ||
+		d.low(from-1) == "," && d.low(from-2) == "capital" && d.sameSent(from-2, from)
 }
