@@ -437,6 +437,12 @@ func (d *doc) placesOfOwnVerb(t trigger) []*entity {
 			if d.auxiliary(k) || tk.Tag == "MD" {
 				continue
 			}
+			// "Talks convened by IGAD opened in Addis Ababa": past the
+			// participle and its agent.
+			if e := d.agentEnd(k); e > 0 && !placeVerbs[tk.Lower] {
+				k = e - 1
+				continue
+			}
 			v = k
 			break
 		}
@@ -469,6 +475,27 @@ func (d *doc) placesOfOwnVerb(t trigger) []*entity {
 		}
 	}
 	return nil
+}
+
+// agentEnd is the token after the agent of a participle at k that
+// qualifies the noun before it ("talks convened by the Intergovernmental
+// Authority on Development (IGAD)"), or 0.
+func (d *doc) agentEnd(k int) int {
+	if d.toks[k].Tag != "VBN" || d.low(k+1) != "by" {
+		return 0
+	}
+	m := d.mentionAt(k + 2)
+	if d.low(k+2) == "the" {
+		m = d.mentionAt(k + 3)
+	}
+	if m == nil || m.ent == nil || !m.ent.isActor() {
+		return 0
+	}
+	e := m.to
+	if d.low(e) == "(" && d.low(e+2) == ")" {
+		e += 3
+	}
+	return e
 }
 
 // meetingPlace is where the sides or delegations of talks are said to
