@@ -1589,6 +1589,17 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"FIGHTS Falcon Group -> Azawad Liberation Front", "PARTY_TO Azawad Liberation Front -> event:attack"},
 		},
 		{
+			name: "\"between A and B\" ends before a relative clause",
+			text: "A new round of negotiations between Mali and the separatist Azawad Liberation Front (ALF), which Algeria and Qatar had planned to open in Doha on Sunday, has been postponed.",
+			want: []string{"PARTY_TO Azawad Liberation Front -> event:talks"},
+		},
+		{
+			name:    "\"between A and B\" past an adjective of B's",
+			text:    "Talks between Mali and the paramilitary Falcon Group broke down in Gao on Sunday, and Algeria and Qatar blamed the army.",
+			want:    []string{"PARTY_TO Falcon Group -> event:talks"},
+			notWant: []string{"PARTY_TO Qatar -> event:talks"},
+		},
+		{
 			name:    "\"Neither\" opening a sentence is no part of the name after it",
 			text:    "Neither Karim Benali, Mali's president, nor the rebels came in person.",
 			want:    []string{"REPRESENTS Karim Benali -> Mali"},

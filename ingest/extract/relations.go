@@ -1575,11 +1575,20 @@ func (d *doc) betweenPair(k int) (*entity, *entity) {
 		return nil, nil
 	}
 	for p := k + 2; p < k+30 && p < len(d.toks) && d.sameSent(p, k); p++ {
+		// "between A and the separatist B (ALF), which C and D had
+		// planned": the pair ends before a relative clause.
+		if w := d.low(p); w == "which" || w == "who" || w == ";" {
+			break
+		}
 		if d.low(p) != "and" {
 			continue
 		}
 		q := p + 1
 		if d.low(q) == "the" {
+			q++
+		}
+		// "and the paramilitary Rapid Support Forces"
+		for q < p+4 && q < len(d.toks) && d.mentionAt(q) == nil && strings.HasPrefix(d.toks[q].Tag, "JJ") {
 			q++
 		}
 		if m := d.mentionAt(q); m != nil && m.ent != nil && hasLabel(m.ent, actorLabels) {
