@@ -1963,6 +1963,12 @@ func (d *doc) nearTrigger(k int) bool {
 			return true
 		}
 	}
+	// "a swap overseen by": a word its sentence makes an event.
+	for _, t := range d.trigs {
+		if t.to <= k && t.to >= k-3 && d.sameSent(t.from, k) {
+			return true
+		}
+	}
 	return false
 }
 
