@@ -1600,6 +1600,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"PARTY_TO Qatar -> event:talks"},
 		},
 		{
+			name:    "a conjoined subject past the words qualifying a state's government",
+			text:    "Mali's internationally recognised government and the Azawad Liberation Front have agreed to release 250 prisoners in a swap. Analysts said Algerian attacks on the Azawad Liberation Front had soured the mood.",
+			want:    []string{"PARTY_TO Mali -> event:prisoner_exchange"},
+			notWant: []string{"PARTY_TO Algeria -> event:prisoner_exchange"},
+		},
+		{
 			name:    "\"Neither\" opening a sentence is no part of the name after it",
 			text:    "Neither Karim Benali, Mali's president, nor the rebels came in person.",
 			want:    []string{"REPRESENTS Karim Benali -> Mali"},

@@ -1004,8 +1004,14 @@ func (d *doc) chainLeft(m *mention, labels []graph.Label) ([]*entity, int) {
 				r--
 			}
 		}
-		for r > 0 && d.mentionAt(r) == nil && (d.x.lex.actorNouns[d.low(r)] || d.low(r) == "'s") {
-			r--
+		// "Yemen's internationally recognised government and": past the
+		// noun and the words qualifying it, to its owner.
+		for noun := false; r > 0 && d.mentionAt(r) == nil; r-- {
+			if tg := d.toks[r].Tag; d.x.lex.actorNouns[d.low(r)] {
+				noun = true
+			} else if d.low(r) != "'s" && !(noun && (strings.HasPrefix(tg, "JJ") || strings.HasPrefix(tg, "RB") || tg == "VBN")) {
+				break
+			}
 		}
 		if r < 0 || d.mentionAt(r) == nil || d.mentionAt(r).ent == nil || !hasLabel(d.mentionAt(r).ent, labels) {
 			break
