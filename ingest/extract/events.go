@@ -352,7 +352,9 @@ func (d *doc) findEvents() {
 				}
 				// "Albania, Croatia and Kosovo signed a pact in Tirana":
 				// a side named with the event hosts nothing.
-				if h := d.hostOf(pl.ent); len(ev.mediators) == 0 && h != nil && !containsEntity(ev.parties, h) && !containsEntity(ev.named, h) && !homeOf(ev.parties, h) && d.on(ruleMediatesHost) {
+				// ("We came to Rome": the capital standing for its state
+				// does not name the state as an actor.)
+				if h := d.hostOf(pl.ent); len(ev.mediators) == 0 && h != nil && !containsEntity(ev.parties, h) && !containsEntity(ev.named, h) && !homeOf(ev.parties, h) && d.namedOtherThan(h, pl.ent.name) && d.on(ruleMediatesHost) {
 					ev.mediators = appendEntity(ev.mediators, h)
 				}
 			}
@@ -1429,6 +1431,17 @@ func (d *doc) foreignWar(ev *event) bool {
 func homeOf(parties []*entity, s *entity) bool {
 	for _, p := range parties {
 		if p.entry != nil && p.entry.Within == s.name {
+			return true
+		}
+	}
+	return false
+}
+
+// namedOtherThan reports whether the text names e by other words than
+// name.
+func (d *doc) namedOtherThan(e *entity, name string) bool {
+	for _, m := range d.ments {
+		if m.ent == e && d.span(m.from, m.to) != name {
 			return true
 		}
 	}
