@@ -1633,7 +1633,7 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 			}
 			// ("denied it had asked any foreign country to mediate": a
 			// mediation someone is asked for has no mediator yet.)
-			if n := d.cueLen(graph.RelMediates, cueVerb, k); n > 0 && strings.HasPrefix(t.Tag, "VB") && !d.negated(graph.RelMediates, k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.hostsNegotiation(k, n)) && (!runVerb(t.Lower) || d.negotiationWithin(k+n, k+n+3)) && !(d.low(k-1) == "to" && d.exhorted(k)) {
+			if n := d.cueLen(graph.RelMediates, cueVerb, k); n > 0 && (strings.HasPrefix(t.Tag, "VB") || d.verbReadAsNoun(k)) && !d.negated(graph.RelMediates, k) && !d.passiveAt(k) && (!hostVerb(t.Lower) || d.hostsNegotiation(k, n)) && (!runVerb(t.Lower) || d.negotiationObject(k+n)) && !(d.low(k-1) == "to" && d.exhorted(k)) {
 				add(ruleMediatesVerb, d.outsideClause(k, d.actorsLeftN(k, 30, actorLabels...)))
 				continue
 			}
@@ -1814,11 +1814,49 @@ func hostVerb(w string) bool {
 	return strings.HasPrefix(w, "host") || strings.HasPrefix(w, "co-host") || strings.HasPrefix(w, "conven")
 }
 
-// runVerb reports whether w is a form of "run", which mediates only with
-// a negotiation for its object ("who ran the talks", not "ran the
-// country").
+// runVerb reports whether w is a form of "run" or "chair", which
+// mediates only with a negotiation for its object ("who ran the talks",
+// not "ran the country"; "co-chair the talks", not "chairs the bloc").
 func runVerb(w string) bool {
-	return w == "ran" || w == "runs" || w == "running"
+	switch w {
+	case "ran", "runs", "running", "chair", "chairs", "chaired", "chairing", "co-chair", "co-chairs", "co-chaired", "co-chairing":
+		return true
+	}
+	return false
+}
+
+// verbReadAsNoun reports whether the word at k, which the tagger read as
+// a noun, is a verb between its subject and its object: "the EU and the
+// UN co-chair them" (not "the EU co-chair is").
+func (d *doc) verbReadAsNoun(k int) bool {
+	if !strings.HasPrefix(d.toks[k].Tag, "NN") || k == 0 {
+		return false
+	}
+	m := d.mentionAt(k - 1)
+	if m == nil || m.ent == nil || !m.ent.isActor() || m.to != k {
+		return false
+	}
+	switch d.low(k + 1) {
+	case "them", "it", "the":
+		return true
+	}
+	return false
+}
+
+// negotiationObject reports whether a negotiation is named at k, the
+// object of a verb, or "them" or "it" stands there for the one the
+// sentence before names ("What are the Geneva talks? ... The EU and the
+// UN co-chair them").
+func (d *doc) negotiationObject(k int) bool {
+	if d.negotiationWithin(k, min(k+3, len(d.toks))) {
+		return true
+	}
+	if w := d.low(k); (w == "them" || w == "it") && k < len(d.toks) {
+		if si := d.toks[k].Sent; si > 0 {
+			return d.negotiationIn(si - 1)
+		}
+	}
+	return false
 }
 
 // skipRoleAdjectives steps left from k over an article and adjectives:
