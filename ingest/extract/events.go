@@ -1671,6 +1671,10 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					if w == "for" {
 						add(ruleMediatesNoun, d.actorsRight(k+n+1, 4, stateOrg...))
 					}
+				} else if o := d.appointedAs(v, d.span(k, k+n)); o != nil {
+					// "The AU confirmed President X as its new mediator":
+					// the body he mediates for.
+					add(ruleMediatesNoun, []*entity{o})
 				} else if d.low(v) == "as" && (d.low(v-1) == "acting" || d.low(v-1) == "serving") && d.mentionAt(v-2) != nil && d.mentionAt(v-2).ent.isActor() {
 					// "signed a truce, with Algeria acting as mediator": the
 					// actor just before, not the sentence's subject.
@@ -1704,6 +1708,25 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 		}
 	}
 	return out, sents
+}
+
+// appointedAs is the owner of the office noun that a person named just
+// before "as its" at v was given ("confirmed President X as its new
+// mediator"), or nil.
+func (d *doc) appointedAs(v int, noun string) *entity {
+	if w := d.low(v); (w != "its" && w != "their") || d.low(v-1) != "as" {
+		return nil
+	}
+	m := d.mentionAt(v - 2)
+	if m == nil || m.ent == nil || m.ent.label != graph.LabelLeader {
+		return nil
+	}
+	for _, r := range m.ent.roles {
+		if r.owner != nil && !r.former && strings.Contains(strings.ToLower(r.title), strings.ToLower(noun)) {
+			return r.owner
+		}
+	}
+	return nil
 }
 
 // outsideClause drops subj, the actors found left of the verb at k, when

@@ -1200,7 +1200,19 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	}
 	// "SADC named Jakaya Kikwete as its special envoy": the office he is
 	// named to, of whom named him.
-	if !found && j+1 < len(d.toks) && d.low(j) == "as" && appointVerbs[d.low(i-1)] {
+	// ("confirmed Togolese President Faure Gnassingbe as its new
+	// mediator": past the title he holds, an office of the body's.)
+	v, its := i-1, false
+	if n := d.titleEndingAt(v); found && n > 0 {
+		v -= n
+		if m := d.mentionAt(v); m != nil && m.kind == mDemonym && m.to == v+1 {
+			v = m.from - 1
+		}
+	}
+	if w := d.low(j + 1); j+1 < len(d.toks) && d.low(j) == "as" && (w == "its" || w == "their") {
+		its = true
+	}
+	if (!found || its && v < i-1) && j+1 < len(d.toks) && d.low(j) == "as" && (appointVerbs[d.low(v)] || its && d.low(v) == "confirmed") {
 		q := j + 1
 		if w := d.low(q); w == "its" || w == "their" || w == "the" {
 			q++
@@ -1209,7 +1221,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			q++
 		}
 		if n := d.titleAt(q); n > 0 {
-			if o := d.actorBefore(i-1, 6); o != nil {
+			if o := d.actorBefore(v, 6); o != nil {
 				roles, found = append(roles, role{title: canonicalTitle(d.span(j+1, q+n)), owner: o, sent: d.toks[i].Sent, rule: ruleTitle}), true
 			}
 		}
