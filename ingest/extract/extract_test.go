@@ -1606,6 +1606,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"PARTY_TO Algeria -> event:prisoner_exchange"},
 		},
 		{
+			name:    "each place of a double dateline with its date is where the story was filed",
+			text:    "BAMAKO/ALGIERS, April 17 - The African Union on Wednesday named a new envoy for the Sahel.",
+			want:    []string{"Organization African Union"},
+			notWant: []string{"State Algeria", "State Mali"},
+		},
+		{
 			name:    "\"Neither\" opening a sentence is no part of the name after it",
 			text:    "Neither Karim Benali, Mali's president, nor the rebels came in person.",
 			want:    []string{"REPRESENTS Karim Benali -> Mali"},

@@ -412,7 +412,17 @@ func (d *doc) isDateline(i, n int) bool {
 		for p < s.To && p < s.From+8 && (isAllCaps(d.toks[p].Text) || d.toks[p].Text == "/") {
 			p++
 		}
-		if p < s.To && i+n <= p && dashes[d.toks[p].Text] {
+		// "KINSHASA/ADDIS ABABA, April 17 -": past the date.
+		end := p
+		if p < s.To && d.toks[p].Text == "," {
+			for q := p + 1; q < s.To && q < p+6; q++ {
+				if dashes[d.toks[q].Text] {
+					end = q
+					break
+				}
+			}
+		}
+		if end < s.To && i+n <= p && dashes[d.toks[end].Text] {
 			return true
 		}
 	}
