@@ -1577,6 +1577,25 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					continue
 				}
 			}
+			// "Qatar, which brought Tshisekedi and Kagame together for a
+			// meeting": who brings two sides together for a negotiation.
+			if d.triggerOf(ruleMediatesTogether, k) && strings.HasPrefix(t.Tag, "VB") && d.negotiationIn(si) {
+				for p := k + 2; p < s.To && p < k+16; p++ {
+					if d.low(p) != "together" {
+						continue
+					}
+					var sides []*entity
+					for q := k + 1; q < p; q++ {
+						if m := d.mentionAt(q); m != nil && m.from == q && m.ent != nil && hasLabel(m.ent, actorLabels) {
+							sides = appendEntity(sides, m.ent)
+						}
+					}
+					if len(sides) >= 2 {
+						add(ruleMediatesTogether, d.outsideClause(k, d.actorsLeftN(k, 20, stateOrg...)))
+					}
+					break
+				}
+			}
 			// "talks in Pretoria led by the African Union": a state or a
 			// body of states leading a negotiation mediates it (a person
 			// leading one heads a delegation).

@@ -63,6 +63,7 @@ const (
 	ruleMediatesNoun       = "mediates.noun"
 	ruleMediatesHost       = "mediates.venue-host"
 	ruleMediatesProposal   = "mediates.proposal"
+	ruleMediatesTogether   = "mediates.together"
 )
 
 // stageRuleIDs are the ids above, and event.TYPE for each event type that
@@ -71,7 +72,7 @@ func (lx *lexicon) stageRuleIDs() []string {
 	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleAideOf, ruleMemberOf, ruleDelegation, ruleListOf,
 		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleKnownOffice, ruleLocatedDict, ruleStorySides, ruleEventSides, ruleSeizesTerritory,
 		ruleNegotiates, rulePartyNamed, rulePartyStory, rulePartySanctions, rulePartyCoup, ruleMediatesCompound, ruleMediatesPressing,
-		ruleMediatesPassive, ruleMediatesLed, ruleDemandsCounterpart, ruleDemandsDomestic, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost, ruleMediatesProposal,
+		ruleMediatesPassive, ruleMediatesLed, ruleDemandsCounterpart, ruleDemandsDomestic, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost, ruleMediatesProposal, ruleMediatesTogether,
 		rulePlaceAfter, rulePlaceBefore, rulePlaceVerb, rulePlaceMeeting, rulePlaceDateline, rulePlaceSeized,
 		rulePlaceTalks, rulePlaceStory, rulePlaceCountry, rulePlaceWithin}
 	for _, t := range graph.EventTypes {
