@@ -30,9 +30,26 @@ func (d *doc) findDictionary() {
 			i++
 			continue
 		}
+		// "Israel Katz": a leader the gazetteer knows by a name that
+		// opens with a state's is the person, left to the person finder.
+		if m := d.knownLeaderAt(i); m > n {
+			i += m
+			continue
+		}
 		d.dictMention(i, n, hits)
 		i += n
 	}
+}
+
+// knownLeaderAt is the length of the name of a leader the gazetteer knows
+// that starts at token i, or 0.
+func (d *doc) knownLeaderAt(i int) int {
+	for m := 3; m >= 2; m-- {
+		if i+m <= len(d.toks) && d.sameSent(i, i+m-1) && isCapitalized(d.toks[i+m-1].Text) && d.leaderName(d.span(i, i+m)) {
+			return m
+		}
+	}
+	return 0
 }
 
 func (d *doc) dictMention(i, n int, hits []hit) {
