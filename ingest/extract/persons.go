@@ -2570,7 +2570,7 @@ func (d *doc) whoLeads(k int) (title string, owner *entity) {
 		return "", nil
 	}
 	q := m.to
-	if d.low(q) == "'s" {
+	if w := d.low(q); w == "'s" || w == "'" {
 		q++
 	}
 	// Two modifiers may stand before the body: "political bureau",
