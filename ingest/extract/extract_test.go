@@ -1612,6 +1612,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"State Algeria", "State Mali"},
 		},
 		{
+			name:    "a clause whose verb is left out is no apposition of the name before it",
+			text:    "Mali's delegation is led by Deputy Foreign Minister Sadio Kone, Algeria's by Deputy Foreign Minister Omar Haddad.",
+			want:    []string{"REPRESENTS Sadio Kone -> Mali", "REPRESENTS Omar Haddad -> Algeria"},
+			notWant: []string{"REPRESENTS Sadio Kone -> Algeria"},
+		},
+		{
 			name:    "\"Neither\" opening a sentence is no part of the name after it",
 			text:    "Neither Karim Benali, Mali's president, nor the rebels came in person.",
 			want:    []string{"REPRESENTS Karim Benali -> Mali"},

@@ -2703,6 +2703,11 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 	// An apposition opens with an article, a title or an owner, never
 	// with "and" or a verb: "Hoxha, and the EU special envoy" is a list.
 	if k < len(d.toks) {
+		// "led by X, Russia's by Y": a clause whose verb is left out,
+		// not an apposition.
+		if m := d.mentionAt(k); m != nil && m.from == k && d.low(m.to) == "'s" && d.low(m.to+1) == "by" {
+			return nil, false
+		}
 		// ("al Shabaab's spokesman": a name's first word is no verb,
 		// whatever the tagger says.)
 		if d.low(k) == "who" {
