@@ -2097,6 +2097,11 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			comma = true
 			k--
 			continue
+		case t.Text == ")" && comma && len(items) == 0 && k >= 2 && d.low(k-2) == "(":
+			// "the spokesman of the National Salvation Front (NAS), X":
+			// past the short name.
+			k -= 3
+			continue
 		case (t.Lower == "of" || t.Lower == "in" || t.Lower == "for" || t.Lower == "to") && (comma || len(items) == 0 && d.actorJustAfter(k, start)):
 			// "the Emir of Qatar, Sheikh ...", "special envoy for Sudan Tom
 			// Perriello", "Ambassador to the United Nations Vasily
