@@ -275,6 +275,11 @@ func (d *doc) tag() {
 			if isDash(p.Text) {
 				d.toks[p.Start].Tag = ":"
 			}
+			// Quotation marks too ("demanded that \"the occupiers\"
+			// leave": no verb after "that").
+			if d.toks[p.Start].Key == "\"" {
+				d.toks[p.Start].Tag = "''"
+			}
 		}
 		d.relativeVerbs(s)
 	}

@@ -740,7 +740,7 @@ func (d *doc) seizures(ts []trigger) []trigger {
 			continue
 		}
 		for _, w := range r.why {
-			if w.rule != "controls.seize" && w.rule != "controls.seized-by" {
+			if w.rule != "controls.seize" && w.rule != "controls.seized-by" && w.rule != "controls.enter" {
 				continue
 			}
 			si := w.sent

@@ -1618,6 +1618,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Sadio Kone -> Algeria"},
 		},
 		{
+			name: "a quotation mark is no verb",
+			text: "The Azawad Liberation Front demanded that \"the Algerian occupiers\" leave Kidal.",
+			want: []string{"DEMANDS Azawad Liberation Front -> Algeria"},
+		},
+		{
 			name:    "\"Neither\" opening a sentence is no part of the name after it",
 			text:    "Neither Karim Benali, Mali's president, nor the rebels came in person.",
 			want:    []string{"REPRESENTS Karim Benali -> Mali"},
