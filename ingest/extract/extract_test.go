@@ -1623,6 +1623,12 @@ func TestPatterns(t *testing.T) {
 			want: []string{"DEMANDS Azawad Liberation Front -> Algeria"},
 		},
 		{
+			name:    "\"their\" after a semicolon is of the clause's own subject",
+			text:    "Mali insists that the Azawad Liberation Front withdraw from Kidal; the rebels, through their spokesman Amadou Traore, demand the release of 70 prisoners.",
+			want:    []string{"REPRESENTS Amadou Traore -> Azawad Liberation Front"},
+			notWant: []string{"REPRESENTS Amadou Traore -> Mali"},
+		},
+		{
 			name:    "\"Neither\" opening a sentence is no part of the name after it",
 			text:    "Neither Karim Benali, Mali's president, nor the rebels came in person.",
 			want:    []string{"REPRESENTS Karim Benali -> Mali"},

@@ -2431,6 +2431,16 @@ func (d *doc) pronounOwner(k int) *entity {
 				}
 			}
 		}
+		// "Kinshasa insists ...; the rebels, through their spokesman": a
+		// clause after a semicolon has its own subject.
+		if s == si {
+			for p := k - 1; p > from; p-- {
+				if d.low(p) == ";" {
+					from = p + 1
+					break
+				}
+			}
+		}
 		for p := from; p < sent.To && (s != si || p < k); p++ {
 			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && m.kind != mDemonym && m.kind != mCompound {
 				// "The third member of the alliance, the Arakan Army, is
