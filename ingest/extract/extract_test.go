@@ -1629,6 +1629,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"REPRESENTS Amadou Traore -> Mali"},
 		},
 		{
+			name: "\"the district centre of X\" introduces a place",
+			text: "Fighters of the Azawad Liberation Front overran the district centre of Tessit on Sunday after a two-day push.",
+			want: []string{"Region Tessit"},
+		},
+		{
 			name:    "\"Neither\" opening a sentence is no part of the name after it",
 			text:    "Neither Karim Benali, Mali's president, nor the rebels came in person.",
 			want:    []string{"REPRESENTS Karim Benali -> Mali"},
