@@ -2168,7 +2168,9 @@ func TestPeopleCompoundDescribesAPlace(t *testing.T) {
 // spokeswoman X": the police the story names. "the Omani capital, Muscat":
 // the city, called the capital. "Defence Minister Israel Katz": the leader
 // the gazetteer knows, whose office there overrules an actor near him, but
-// not one it bears out ("Riek Machar's SPLM-IO").
+// not one it bears out ("Riek Machar's SPLM-IO"). "In a communique read out
+// by X, the bloc demanded that the military rulers of A, B and C": the bloc,
+// of all three.
 func TestFullText(t *testing.T) {
 	x := fullExtractor(t)
 	for _, tc := range []struct{ text, want, notWant string }{
@@ -2186,6 +2188,8 @@ func TestFullText(t *testing.T) {
 			"REPRESENTS Israel Katz -> Israel", "REPRESENTS Israel Katz -> Lebanon"},
 		{"Clashes broke out in Juba on Tuesday. Government spokesman Michael Makuei accused troops loyal to First Vice President Riek Machar's SPLM-IO of fighting alongside the militia.",
 			"REPRESENTS Riek Machar -> SPLM-IO", "Leader Machar"},
+		{"West African leaders gathered in Abuja on Sunday. In a communique read out by Omar Alieu Touray, president of the ECOWAS Commission, the bloc demanded that the military rulers of Burkina Faso, Mali and Niger publish timetables for elections.",
+			"DEMANDS ECOWAS -> Niger", "DEMANDS Omar Alieu Touray -> Niger"},
 		{"Talks opened in the Omani capital, Muscat, on Monday as Oman hosted envoys of Yemen and the Houthis.",
 			"LOCATED_IN Muscat -> Oman", "Leader Muscat"},
 	} {

@@ -1019,13 +1019,30 @@ func (d *doc) chainLeft(m *mention, labels []graph.Label) ([]*entity, int) {
 		// "In Cotonou, Benin's President Patrice Talon said": the place
 		// the sentence opens with, set off by its comma, is where, not a
 		// partner of the subject.
-		if d.low(q) == "," && d.opensSentenceAfterPrep(d.mentionAt(r).from) {
+		if d.low(q) == "," && (d.opensSentenceAfterPrep(d.mentionAt(r).from) || d.closesOpeningPhrase(q)) {
 			break
 		}
 		out = append(out, d.owner(d.mentionAt(r)))
 		q = d.skipModifiers(d.pastTitleLeft(d.mentionAt(r)))
 	}
 	return out, q
+}
+
+// closesOpeningPhrase reports whether the comma at c ends a phrase that
+// opens its sentence with a preposition and has no verb of its own: "In a
+// communiqué read out by Omar Touray, president of the ECOWAS Commission,
+// the bloc demanded" sets the reader apart from the bloc.
+func (d *doc) closesOpeningPhrase(c int) bool {
+	s := d.sentOf(c)
+	if d.toks[s.From].Tag != "IN" || !subjectPreps[d.low(s.From)] {
+		return false
+	}
+	for p := s.From + 1; p < c; p++ {
+		if tg := d.toks[p].Tag; (tg == "VBZ" || tg == "VBP" || tg == "MD" || tg == "VBD" && d.low(p+1) != "by" && d.low(p+2) != "by") && d.mentionAt(p) == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // opensSentenceAfterPrep reports whether the phrase at token i follows
@@ -1103,6 +1120,23 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 		// state named as its place.
 		if g := d.possessedGroup(m); g != nil && hasLabel(g.ent, labels) {
 			m = g
+		}
+		// "the military rulers of Burkina Faso, Mali and Niger": the list
+		// goes on from the name the noun phrase ends with.
+		if m.kind == mNominal {
+			for q := m.to; q < m.to+3 && q+1 < len(d.toks) && d.sameSent(q, m.from); q++ {
+				if d.low(q) != "of" {
+					continue
+				}
+				r := q + 1
+				if d.low(r) == "the" {
+					r++
+				}
+				if o := d.mentionAt(r); o != nil && o.from == r && o.ent == m.ent {
+					m = o
+				}
+				break
+			}
 		}
 		out := []*entity{d.owner(m)}
 		q := d.pastAcronym(m)
