@@ -2170,7 +2170,8 @@ func TestPeopleCompoundDescribesAPlace(t *testing.T) {
 // the gazetteer knows, whose office there overrules an actor near him, but
 // not one it bears out ("Riek Machar's SPLM-IO"). "In a communique read out
 // by X, the bloc demanded that the military rulers of A, B and C": the bloc,
-// of all three.
+// of all three. "the Turkish-backed Syrian National Army": a backer before
+// the name; "backing from" is no verb.
 func TestFullText(t *testing.T) {
 	x := fullExtractor(t)
 	for _, tc := range []struct{ text, want, notWant string }{
@@ -2190,6 +2191,8 @@ func TestFullText(t *testing.T) {
 			"REPRESENTS Riek Machar -> SPLM-IO", "Leader Machar"},
 		{"West African leaders gathered in Abuja on Sunday. In a communique read out by Omar Alieu Touray, president of the ECOWAS Commission, the bloc demanded that the military rulers of Burkina Faso, Mali and Niger publish timetables for elections.",
 			"DEMANDS ECOWAS -> Niger", "DEMANDS Omar Alieu Touray -> Niger"},
+		{"Fighters of the Turkish-backed Syrian National Army shelled SDF positions near the dam. SDF commander Mazloum Abdi, whose forces still hold Raqqa with backing from some 2,000 American troops, said the withdrawal showed good faith.",
+			"SUPPORTS Turkey -> Syrian National Army", "SUPPORTS Mazloum Abdi -> United States"},
 		{"Talks opened in the Omani capital, Muscat, on Monday as Oman hosted envoys of Yemen and the Houthis.",
 			"LOCATED_IN Muscat -> Oman", "Leader Muscat"},
 	} {
