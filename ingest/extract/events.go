@@ -638,6 +638,10 @@ func (d *doc) triggers() []trigger {
 			if eventThings[d.low(k+n)] {
 				break
 			}
+			// "recalled its ambassador in protest": how, not a protest.
+			if typ == "protest" && n == 1 && d.low(k-1) == "in" {
+				break
+			}
 			// "the strike" in a story of a general strike is that one.
 			if typ == "attack" && n == 1 && (last.Lower == "strike" || last.Lower == "strikes") && d.workersStrike() {
 				typ = "protest"
