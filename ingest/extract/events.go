@@ -1850,7 +1850,26 @@ func (d *doc) hostsNegotiation(k, n int) bool {
 	if d.ownBodyAt(k + n) {
 		return false
 	}
-	return d.negotiationWithin(k+n, d.sentOf(k).To) || d.whichAfterNegotiation(k)
+	return d.negotiationWithin(k+n, d.sentOf(k).To) || d.whichAfterNegotiation(k) || d.roundAt(k+n)
+}
+
+// roundAt reports whether "the round" (of a negotiation the story tells
+// of) is named from token k: "Oman hosted the round".
+func (d *doc) roundAt(k int) bool {
+	for p := k; p < k+3 && p < len(d.toks); p++ {
+		if d.low(p) == "round" || d.low(p) == "rounds" {
+			for _, t := range d.trigs {
+				if d.x.lex.kind(t.typ).mediated {
+					return true
+				}
+			}
+			return false
+		}
+		if w := d.low(p); w != "the" && w != "this" && w != "that" && w != "latest" && w != "last" && w != "next" && w != "first" && w != "second" && w != "third" {
+			return false
+		}
+	}
+	return false
 }
 
 // hostVerb reports whether w is a form of "host" or "convene": a host
