@@ -1124,6 +1124,12 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 		if !strings.HasPrefix(d.toks[p].Tag, "VB") || !d.x.lex.jointVerbs[d.toks[p].Lower] || d.auxOfOtherVerb(p, t.from) {
 			continue
 		}
+		// "A and B carried out strikes on Houthi targets ... in response
+		// to the shipping attacks": allies against the target of the
+		// event between, no sides of a later one.
+		if slices.ContainsFunc(d.trigs, func(o trigger) bool { return o.from > p && o.to <= t.from && d.targetAfter(o) }) {
+			break
+		}
 		// "Moldova and its breakaway region of Transnistria agreed": a
 		// breakaway territory is a side too.
 		labels := []graph.Label{graph.LabelState, graph.LabelOrganization, graph.LabelRegion}
