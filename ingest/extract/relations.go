@@ -677,6 +677,10 @@ func (d *doc) apposedParticiple(k int, labels []graph.Label) *entity {
 	for n := 0; n < 3 && p > 0 && d.mentionAt(p-1) == nil && !isCapitalized(d.toks[p-1].Text) && (d.toks[p-1].Tag == "NN" || d.toks[p-1].Tag == "JJ"); n++ {
 		p--
 	}
+	// "the Giants Brigades, a southern force financed and armed by"
+	if w := d.low(p - 1); w == "a" || w == "an" {
+		p--
+	}
 	if d.low(p-1) != "," {
 		return nil
 	}
