@@ -257,11 +257,11 @@ func (d *doc) lastVerb(k, lo int) int {
 func (d *doc) subjectOf(t trigger, v int) bool {
 	for k := t.to; k < v; k++ {
 		tk := d.toks[k]
-		switch {
-		case d.agentEnd(k) > 0:
+		switch e := d.agentEnd(k); {
+		case e > 0:
 			// "Talks between A and B, brokered by SADC, broke up on
 			// Friday": past a participle and its agent.
-			k = d.agentEnd(k) - 1
+			k = e - 1
 		case tk.Lower == "which" || tk.Lower == "that" || tk.Text == "," || tk.Lower == "to":
 		case d.auxiliary(k), tk.Tag == "RB":
 		case !strings.HasPrefix(tk.Tag, "VB") && d.prepChain(k, k+1):

@@ -268,7 +268,7 @@ func (d *doc) on(id string) bool { return !d.x.rules.off[id] }
 // the rules whose slots are found in Go.
 func (d *doc) triggerOf(id string, k int) bool {
 	r := d.x.rules.byID[id]
-	return r != nil && slices.Contains(r.Trigger.Words, d.low(k))
+	return r != nil && r.words[d.low(k)]
 }
 
 // runRules runs the word, compound and mention rules over every sentence

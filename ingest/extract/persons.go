@@ -483,28 +483,25 @@ func (d *doc) knownIn(e, owner *entity) bool {
 	if owner == nil {
 		return false
 	}
-	for _, k := range append([]string{e.id()}, e.aliases...) {
-		if k != e.id() {
-			k = personKey(k)
-		}
-		for _, o := range d.x.offices[k] {
-			if o.Serves == owner.name {
-				return true
-			}
-		}
+	return slices.ContainsFunc(d.officesOf(e), func(o *gazetteer.Office) bool { return o.Serves == owner.name })
+}
+
+// officesOf is a copy of the offices the gazetteer's leaders give person
+// e, by his name and by his aliases (the Extractor's lists are shared by
+// every goroutine).
+func (d *doc) officesOf(e *entity) []*gazetteer.Office {
+	offices := append([]*gazetteer.Office(nil), d.x.offices[e.id()]...)
+	for _, a := range e.aliases {
+		offices = append(offices, d.x.offices[personKey(a)]...)
 	}
-	return false
+	return offices
 }
 
 // knownOwner is the one state or organization, named in the article, that
 // the gazetteer's leaders say person e served in year (or at any time, if
 // none in that year); nil if none or several.
 func (d *doc) knownOwner(e *entity, year int) *knownOwner {
-	// A copy: the Extractor's lists are shared by every goroutine.
-	offices := append([]*gazetteer.Office(nil), d.x.offices[e.id()]...)
-	for _, a := range e.aliases {
-		offices = append(offices, d.x.offices[personKey(a)]...)
-	}
+	offices := d.officesOf(e)
 	// The office the article gives him, when the list has it: "President
 	// Joseph Aoun" is Lebanon's, not the army's he commanded that year.
 	var titled []*gazetteer.Office
@@ -1181,7 +1178,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	// "Simon Karam headed Lebanon's delegation": the main clause's verb,
 	// when what he heads is a delegation or a team (not "led the Azawad
 	// Liberation Front into Gao").
-	if w := d.low(j); !hasOwner(roles) && (w == "headed" || w == "led" || w == "heads" || w == "leads") && strings.HasPrefix(d.toks[j].Tag, "VB") && d.ledGroupWithin(j+1, j+7) {
+	if w := d.low(j); !hasOwner(roles) && (w == "headed" || w == "led" || w == "heads" || w == "leads") && strings.HasPrefix(d.toks[j].Tag, "VB") && d.ledBodyIn(j+1, j+7) {
 		if title, owner := d.whoLeads(j - 1); owner != nil {
 			roles, found = append(roles, role{title: title, owner: owner, sent: d.toks[j].Sent, rule: ruleLeads}), true
 		}
@@ -2637,17 +2634,10 @@ func (d *doc) ledBody(k int) bool {
 	return ledBodies[w] || d.x.lex.actorNouns[w]
 }
 
-// ledBodyBefore reports whether a delegation or a body of ledBodies ends
-// within three words before token k: "a SADC panel chaired by X" is his,
-// where "talks chaired by X" are not.
-func (d *doc) ledBodyBefore(k int) bool {
-	for p := k - 1; p >= 0 && p >= k-3; p-- {
-		if w := d.low(p); w == "delegation" || ledBodies[w] {
-			return true
-		}
-	}
-	return false
-}
+// ledBodyBefore reports whether a led body ends within three words before
+// token k: "a SADC panel chaired by X" is his, where "talks chaired by X"
+// are not.
+func (d *doc) ledBodyBefore(k int) bool { return d.ledBodyIn(max(k-3, 0), k) }
 
 // ledGroupOwner is the actor whose team "its" at k is led by: "a Tigray
 // People's Liberation Front (TPLF) team under its chairman", "Hamas's
@@ -2666,7 +2656,7 @@ func (d *doc) ledGroupOwner(k int) *entity {
 	if d.low(p) == "," {
 		p--
 	}
-	if w := d.low(p); w != "delegation" && !ledBodies[w] {
+	if !ledBodies[d.low(p)] {
 		return nil
 	}
 	p--
@@ -2685,18 +2675,20 @@ func (d *doc) ledGroupOwner(k int) *entity {
 	return nil
 }
 
-// ledGroupWithin reports whether a delegation, team or panel is named in
-// tokens [from, to) of from's sentence.
-func (d *doc) ledGroupWithin(from, to int) bool {
+// ledBodyIn reports whether a led body is named in tokens [from, to) of
+// from's sentence.
+func (d *doc) ledBodyIn(from, to int) bool {
 	for p := from; p < to && p < len(d.toks) && d.sameSent(p, from); p++ {
-		if w := d.low(p); w == "delegation" || ledBodies[w] {
+		if ledBodies[d.low(p)] {
 			return true
 		}
 	}
 	return false
 }
 
-var ledBodies = map[string]bool{"committee": true, "bureau": true, "team": true, "panel": true, "negotiators": true, "wing": true, "office": true, "contingent": true}
+// ledBodies are the bodies a person leads for an actor: its delegation,
+// team or committee.
+var ledBodies = map[string]bool{"delegation": true, "committee": true, "bureau": true, "team": true, "panel": true, "negotiators": true, "wing": true, "office": true, "contingent": true}
 
 // phraseEnds are the tokens after which a noun phrase is complete.
 var phraseEnds = map[string]bool{",": true, ".": true, ";": true, ")": true, "(": true, "in": true, "at": true, "for": true, "since": true, "and": true, "from": true, "on": true, "during": true, "until": true, "to": true, "last": true, "earlier": true, "later": true, "after": true, "before": true, "when": true, "who": true, "which": true}

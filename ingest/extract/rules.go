@@ -60,6 +60,7 @@ type Rule struct {
 	guards []guardFunc
 	hook   hookFunc
 	cancel map[string]bool
+	words  map[string]bool // Trigger.Words, for the rules whose slots Go finds
 }
 
 // Trigger is what starts a rule: one of its words or phrases (lower case,
@@ -492,6 +493,10 @@ func (r *Rule) compile(fromUser bool, stageIDs []string) error {
 	r.cancel = map[string]bool{}
 	for _, w := range r.Cancel {
 		r.cancel[w] = true
+	}
+	r.words = map[string]bool{}
+	for _, w := range r.Trigger.Words {
+		r.words[w] = true
 	}
 	if r.Trigger.Reach == 0 {
 		r.Trigger.Reach = 3
