@@ -694,7 +694,7 @@ func (d *doc) triggers() []trigger {
 		// about prisoners.
 		// ("The exchange took place at a crossing point": the one the
 		// sentence before told of.)
-		if w := d.low(k); (w == "exchange" || w == "swap" || w == "exchanges" || w == "swaps" || w == "handover") && strings.HasPrefix(d.toks[k].Tag, "NN") && d.low(k-1) != "to" && d.low(k-1) != "will" && d.low(k-1) != "would" && (d.aboutCaptives(si) || d.low(k-1) == "the" && si > 0 && d.aboutCaptives(si-1)) && !d.inQuote(k) && d.on(eventRule("prisoner_exchange")) {
+		if lx.exchangeNouns[d.low(k)] && strings.HasPrefix(d.toks[k].Tag, "NN") && d.low(k-1) != "to" && d.low(k-1) != "will" && d.low(k-1) != "would" && (d.aboutCaptives(si) || d.low(k-1) == "the" && si > 0 && d.aboutCaptives(si-1)) && !d.inQuote(k) && d.on(eventRule("prisoner_exchange")) {
 			if len(out) == 0 || out[len(out)-1].to <= k {
 				out = append(out, trigger{typ: "prisoner_exchange", from: k, to: k + 1, sent: si})
 			}

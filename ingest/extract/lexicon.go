@@ -43,6 +43,7 @@ type lexicon struct {
 	deeds           map[string]bool // what an actor does, that a demand tells to stop
 	undergo         map[string]bool // acts done to their possessor: "Bazoum's release"
 	captiveWords    map[string]bool // people held by an enemy: "prisoners", "captured"
+	exchangeNouns   map[string]bool // a prisoner exchange among captives: "swap", "handover"
 	borderNouns     map[string]bool // after a demonym, a place of the state: "the Algerian border"
 	aimNouns        map[string]bool // "remained a priority": an aim, no deed
 	exhortVerbs     map[string]bool // "urged ... to": what others are asked to do
@@ -176,6 +177,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx.deeds = set("deed_nouns.txt")
 	lx.undergo = set("undergo_nouns.txt")
 	lx.captiveWords = set("captive_words.txt")
+	lx.exchangeNouns = set("exchange_nouns.txt")
 	lx.borderNouns = set("border_nouns.txt")
 	lx.aimNouns = set("aim_nouns.txt")
 	lx.exhortVerbs = set("exhort_verbs.txt")
