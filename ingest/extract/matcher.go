@@ -216,7 +216,7 @@ var ruleSides = map[string]sideFunc{
 		return nil
 	},
 	"story-military": func(d *doc, m *match, s *Slot) []*entity {
-		if e := d.storyArmy(); e != nil {
+		if e := d.storyForce(isMilitary); e != nil {
 			return []*entity{e}
 		}
 		return nil
@@ -524,21 +524,12 @@ func (d *doc) mostNamedBody(is func(*entity) bool) *entity {
 	return best
 }
 
-// storyArmy is the state's armed forces the article names most, else the
-// state whose government it tells of: whose "army-held" towns are, whom
-// an "army spokesman" speaks for.
-func (d *doc) storyArmy() *entity {
-	if e := d.storyMilitary(); e != nil {
-		return e
-	}
-	return d.governmentState()
-}
-
-// storyPolice is the state's police the article names most, else the
-// state whose government it tells of: whom a "police spokeswoman" speaks
-// for.
-func (d *doc) storyPolice() *entity {
-	if e := d.mostNamedBody(isPolice); e != nil {
+// storyForce is the state's force of those is accepts (its armed forces,
+// its police) the article names most, else the state whose government it
+// tells of: whose "army-held" towns are, whom an "army spokesman" or a
+// "police spokeswoman" speaks for.
+func (d *doc) storyForce(is func(*entity) bool) *entity {
+	if e := d.mostNamedBody(is); e != nil {
 		return e
 	}
 	return d.governmentState()

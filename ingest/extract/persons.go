@@ -1381,9 +1381,9 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		if any == nil && !allFormer(roles) {
 			switch forceTitle(roles) {
 			case "army", "military":
-				any, guessed = d.storyArmy(), true
+				any, guessed = d.storyForce(isMilitary), true
 			case "police":
-				any, guessed = d.storyPolice(), true
+				any, guessed = d.storyForce(isPolice), true
 			}
 		}
 		// "... if Washington lifts sanctions, Foreign Minister X said on
