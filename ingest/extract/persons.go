@@ -1393,7 +1393,11 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			// (An actor near him is a guess the offices the gazetteer
 			// knows him in overrule: "Defence Minister Israel Katz" in a
 			// story of Lebanon.)
-			if m := d.actorMentionBeforeInClause(i, 12); m != nil {
+			// "General X in Niger": the state his name is placed in, before
+			// one named earlier in the clause.
+			if m := d.mentionAt(j + 1); d.low(j) == "in" && m != nil && m.from == j+1 && m.kind == mName && m.ent.label == graph.LabelState && m.ent.real {
+				any, guessed = m.ent, true
+			} else if m := d.actorMentionBeforeInClause(i, 12); m != nil {
 				any, referred, guessed = m.ent, m.refersBack(), true
 			}
 			if any == nil {
@@ -1993,6 +1997,11 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			break
 		}
 		if m := d.mentionAt(k); m != nil && m.ent.label != graph.LabelLeader {
+			if len(items) > 0 && d.low(m.to) == "and" && m.to+1 == items[len(items)-1].from && !m.possess && m.kind != mDemonym {
+				// "Captain X in Burkina Faso and General Y in Niger": a
+				// conjunct before the title, not its owner.
+				break
+			}
 			q := m.from - 1
 			if d.low(q) == "the" {
 				q--
