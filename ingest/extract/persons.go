@@ -1146,6 +1146,19 @@ func (d *doc) ledBy(i int) int {
 	return -1
 }
 
+// ledVerb is where the verb of "led by" stands for the "by" at by, past
+// an adverbial between them: "led from exile by X", "led jointly by X".
+func (d *doc) ledVerb(by int) int {
+	v := by - 1
+	switch {
+	case v > 1 && d.low(v-1) == "from" && strings.HasPrefix(d.toks[v].Tag, "NN") && !isCapitalized(d.toks[v].Text):
+		v -= 2
+	case v > 0 && d.toks[v].Tag == "RB":
+		v--
+	}
+	return v
+}
+
 // isByline reports whether the name at i follows "By" or "Writing by": the
 // journalist, not an actor.
 func (d *doc) isByline(i int) bool {
@@ -1284,7 +1297,8 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 	}
 	by := d.ledBy(i)
-	if (!found || allEnded(roles) || by < i-1 || !ownedByActor(roles)) && by > 0 && (d.low(by-1) == "led" || d.low(by-1) == "headed" || d.low(by-1) == "commanded" || d.low(by-1) == "chaired" && d.ledBodyBefore(by-1)) && d.titleAt(j) == 0 {
+	lv := d.ledVerb(by)
+	if (!found || allEnded(roles) || by < i-1 || !ownedByActor(roles)) && by > 0 && (d.low(lv) == "led" || d.low(lv) == "headed" || d.low(lv) == "commanded" || d.low(lv) == "chaired" && d.ledBodyBefore(lv)) && d.titleAt(j) == 0 {
 		// "a Hamas delegation led by Khalil al-Hayya", "the government's
 		// delegation is headed by Otty Patiño", "the party led by Milorad
 		// Dodik, the veteran Bosnian Serb leader" (not "led by Strategic
@@ -1292,13 +1306,13 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		// One he held once says nothing against it: "a coalition led by
 		// Corneille Nangaa, a former head of Congo's electoral
 		// commission".
-		o := d.actorBefore(by-1, 6)
-		if e := d.describedBefore(by - 2); o == nil && e != nil && e.isActor() {
+		o := d.actorBefore(lv, 6)
+		if e := d.describedBefore(lv - 1); o == nil && e != nil && e.isActor() {
 			o = e
 		}
 		// "the OAS, whose electoral observation mission is headed by X":
 		// the body "whose" stands for.
-		for p := by - 2; o == nil && p >= 0 && p >= by-8 && d.sameSent(p, by); p-- {
+		for p := lv - 1; o == nil && p >= 0 && p >= by-8 && d.sameSent(p, by); p-- {
 			if d.low(p) == "whose" {
 				o = d.antecedentOf(p)
 			}
@@ -1308,10 +1322,10 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 		if o != nil {
 			title := "Leader"
-			if d.low(by-1) == "commanded" {
+			if d.low(lv) == "commanded" {
 				title = "Commander"
 			}
-			if d.ledBodyBefore(by - 1) {
+			if d.ledBodyBefore(lv) {
 				title = "Delegation Head"
 			}
 			if by < i-1 {

@@ -1867,6 +1867,13 @@ func (d *doc) joinedSubject(v int, labels []graph.Label) *entity {
 		return nil
 	}
 	q := d.skipAuxiliaries(v - 1)
+	// "The CPC, a rebel alliance led by X, attacked army posts and has
+	// held Kaga-Bandoro": the name before the apposition.
+	if d.low(q) == "," {
+		if chain := d.beforeParenthetical(q, labels); len(chain) == 1 {
+			return chain[0]
+		}
+	}
 	m := d.mentionAt(q)
 	// "Mali's junta", "Russia's government": the actor whose body it is.
 	if m == nil && d.x.lex.actorNouns[d.low(q)] && d.low(q-1) == "'s" {
