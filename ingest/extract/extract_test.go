@@ -2201,6 +2201,9 @@ func TestFullText(t *testing.T) {
 			"SUPPORTS Turkey -> Syrian National Army", "SUPPORTS Mazloum Abdi -> United States"},
 		{"Talks opened in the Omani capital, Muscat, on Monday as Oman hosted envoys of Yemen and the Houthis.",
 			"LOCATED_IN Muscat -> Oman", "Leader Muscat"},
+		// A demonym before a group the gazetteer knows qualifies it.
+		{"The army, backed by Russian Wagner Group mercenaries, is fighting on two fronts in northern Mali.",
+			"SUPPORTS Wagner Group -> Mali", "Organization Russian Wagner Group"},
 	} {
 		got := facts(x.Extract(&article.Article{ID: article.ID(tc.text), Text: tc.text, Published: "2025-12-06"}))
 		if !got[tc.want] || got[tc.notWant] {

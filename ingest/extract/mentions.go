@@ -831,6 +831,14 @@ func (d *doc) findOrganizations() {
 			i = max(i, m.to-1)
 			continue // inside a dictionary entry
 		}
+		// "Russian Wagner Group mercenaries": a demonym before a name the
+		// gazetteer knows qualifies it; it is no part of the name.
+		if m := d.mentionAt(start); m != nil && m.kind == mDemonym {
+			if n := d.mentionAt(m.to); n != nil && n.from == m.to && n.to == end && n.kind == mName && n.ent.entry != nil {
+				i = j - 1
+				continue
+			}
+		}
 		// "Republic of Niger": the state itself.
 		if h := d.toks[head].Text; h == "Republic" || h == "Kingdom" {
 			if m := d.mentionAt(end - 1); m != nil && m.ent.label == graph.LabelState && m.to == end {

@@ -1263,8 +1263,15 @@ func (d *doc) governmentForcesAt(k int) []*entity {
 }
 
 // possessedGroup is the armed group that a possessive mention m names as
-// its place: "Somalia's al-Shabaab".
+// its place: "Somalia's al-Shabaab"; or that a demonym right before it
+// qualifies: "Russian Wagner Group mercenaries".
 func (d *doc) possessedGroup(m *mention) *mention {
+	if m.kind == mDemonym {
+		if g := d.mentionAt(m.to); g != nil && g.from == m.to && g.ent != nil && g.ent.label == graph.LabelOrganization && g.ent.kind == "armed_group" {
+			return g
+		}
+		return nil
+	}
 	if !m.possess {
 		return nil
 	}
