@@ -2204,6 +2204,10 @@ func TestFullText(t *testing.T) {
 		// A demonym before a group the gazetteer knows qualifies it.
 		{"The army, backed by Russian Wagner Group mercenaries, is fighting on two fronts in northern Mali.",
 			"SUPPORTS Wagner Group -> Mali", "Organization Russian Wagner Group"},
+		// A known name after "and" ends a list only when the words before
+		// name a body of their own.
+		{"The decision was taken on Monday at a meeting of the National Defence and Security Council in Naypyitaw.",
+			"Organization National Defence and Security Council", "Organization UN Security Council"},
 	} {
 		got := facts(x.Extract(&article.Article{ID: article.ID(tc.text), Text: tc.text, Published: "2025-12-06"}))
 		if !got[tc.want] || got[tc.notWant] {

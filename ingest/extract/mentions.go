@@ -711,7 +711,9 @@ func (d *doc) findOrganizations() {
 			// name, opens the next item of a list. (A place may end a
 			// name: "the African Party for the Independence of Guinea
 			// and Cape Verde".)
-			if t.Lower == "and" && j > i && (d.low(j+1) == "the" || d.knownOrgAt(j+1) ||
+			// ("the National Defence and Security Council": not before a
+			// known name when the words before "and" name no body yet.)
+			if t.Lower == "and" && j > i && (d.low(j+1) == "the" || d.knownOrgAt(j+1) && (head >= 0 || !isCapitalized(d.toks[j-1].Text)) ||
 				d.mentionAt(i) != nil && d.mentionAt(i).from == i && d.mentionAt(i).to == j && d.knownNameAt(j+1)) {
 				break
 			}
