@@ -2208,6 +2208,9 @@ func TestFullText(t *testing.T) {
 		// name a body of their own.
 		{"The decision was taken on Monday at a meeting of the National Defence and Security Council in Naypyitaw.",
 			"Organization National Defence and Security Council", "Organization UN Security Council"},
+		// One capitalized word between "the" and a common noun names no one.
+		{"Rebels led by the Islamist group Hayat Tahrir al-Sham took Hama on Friday. HTS leader Abu Mohammed al-Golani said the offensive would go on.",
+			"CONTROLS Hayat Tahrir al-Sham -> Hama", "Leader Islamist"},
 	} {
 		got := facts(x.Extract(&article.Article{ID: article.ID(tc.text), Text: tc.text, Published: "2025-12-06"}))
 		if !got[tc.want] || got[tc.notWant] {

@@ -205,6 +205,12 @@ func (d *doc) findPersons() {
 			i = j - 1
 			continue
 		}
+		// "led by the Islamist group HTS": one word between an article
+		// and a common noun qualifies the noun; it names no one.
+		if j-i == 1 && d.low(i-1) == "the" && j < len(d.toks) && d.sameSent(i, j) && strings.HasPrefix(d.toks[j].Tag, "NN") && !isCapitalized(d.toks[j].Text) {
+			i = j - 1
+			continue
+		}
 		// "Minister for Reconciliation Ousmane Diallo": the portfolio is
 		// not part of the name.
 		if p := d.low(i - 1); (p == "for" || p == "of") && i >= 2 && d.titleEndingAt(i-2) > 0 {
