@@ -2211,6 +2211,10 @@ func TestFullText(t *testing.T) {
 		// One capitalized word between "the" and a common noun names no one.
 		{"Rebels led by the Islamist group Hayat Tahrir al-Sham took Hama on Friday. HTS leader Abu Mohammed al-Golani said the offensive would go on.",
 			"CONTROLS Hayat Tahrir al-Sham -> Hama", "Leader Islamist"},
+		{"Israel said its troops had found tunnels near Rafah. Rear Admiral Daniel Hagari, the chief military spokesman, told reporters the search would go on.",
+			"REPRESENTS Daniel Hagari -> Israel", "Organization Rear"},
+		{"President Bashar al-Assad lost Hama on Friday. Yet Assad's allies look stretched.",
+			"Leader Bashar al-Assad", "Leader Yet Assad"},
 	} {
 		got := facts(x.Extract(&article.Article{ID: article.ID(tc.text), Text: tc.text, Published: "2025-12-06"}))
 		if !got[tc.want] || got[tc.notWant] {

@@ -2295,7 +2295,7 @@ func (d *doc) respectiveOwners(from int) [2]*entity {
 }
 
 // militaryRanks are the ranks of officers.
-var militaryRanks = map[string]bool{"major": true, "colonel": true, "captain": true, "lieutenant": true, "lieutenant colonel": true, "brigadier general": true, "major general": true, "lieutenant general": true}
+var militaryRanks = map[string]bool{"major": true, "colonel": true, "captain": true, "lieutenant": true, "lieutenant colonel": true, "brigadier general": true, "major general": true, "lieutenant general": true, "rear admiral": true, "vice admiral": true}
 
 // rankTitle reports whether a title is an officer's rank alone, which
 // says nothing of whom he serves ("General" too, which is no rank after
