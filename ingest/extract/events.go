@@ -167,11 +167,18 @@ func (d *doc) findEvents() {
 			addPair(sides[0], sides[1], w, t.sent, d.x.lex.kind(t.typ).enemies)
 		}
 		if d.x.lex.kind(t.typ).mediated {
-			// The sides of a negotiation are states and organizations.
+			// The sides of a negotiation are states and organizations: a
+			// leader's, for a leader ("Burhan and Dagalo agreed to meet").
 			var ss []*entity
 			for _, s := range sides {
-				if s.isActor() && !isMediator[s] && !isMediator[d.stateOf(s)] {
-					ss = append(ss, s)
+				cands := []*entity{s}
+				if s.label == graph.LabelLeader && !isMediator[s] {
+					cands = d.stateOrgOf(cands)
+				}
+				for _, c := range cands {
+					if c.isActor() && !isMediator[c] && !isMediator[d.stateOf(c)] {
+						ss = appendEntity(ss, c)
+					}
 				}
 			}
 			sides = ss
@@ -631,7 +638,7 @@ func (d *doc) triggers() []trigger {
 				break
 			}
 			// "proposed a truce", "calling for talks": not (yet) an event.
-			if (typ == "ceasefire" || typ == "talks" || typ == "agreement") && d.proposed(k) || typ == "election" && d.electionAwaited(k) {
+			if (typ == "ceasefire" || typ == "talks" || typ == "agreement") && (d.proposed(k) || d.offeredAt(k+n)) || typ == "election" && d.electionAwaited(k) {
 				break
 			}
 			// "the ceasefire line", "a war crime": a thing, not the event.
@@ -956,6 +963,17 @@ func (d *doc) proposed(k int) bool {
 	return false
 }
 
+// offeredAt reports whether the event word ending before k is one offered
+// or proposed by someone: "accept the dialogue offered by Prime Minister
+// Abiy" (not held).
+func (d *doc) offeredAt(k int) bool {
+	switch d.low(k) {
+	case "offered", "proposed":
+		return d.low(k+1) == "by" || d.toks[k-1].Tag != "NNS" && d.low(k+1) != "to"
+	}
+	return false
+}
+
 // electionAwaited reports whether the vote named at token k is one asked
 // for or being prepared, not held: "calls for a referendum", "to prepare
 // a referendum", "their right to a referendum", "demanded fresh
@@ -1234,6 +1252,10 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 	for p := s.From; p < s.To; p++ {
 		if m := d.mentionAt(p); m != nil && m.ent != nil && (m.ent.isActor() || m.ent.label == graph.LabelLeader) && m.kind != mCompound {
 			if m.kind == mDemonym && !d.actorNounAfter(m.to) {
+				continue
+			}
+			// "a summit in Djibouti": where a meeting was held, not a side.
+			if (t.typ == "talks" || t.typ == "summit") && m.kind == mName && m.ent.label == graph.LabelState && !m.possess && (d.low(m.from-1) == "in" || d.low(m.from-1) == "at") {
 				continue
 			}
 			out = appendEntity(out, d.owner(m))

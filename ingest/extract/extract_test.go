@@ -364,6 +364,23 @@ func TestPatterns(t *testing.T) {
 			want: []string{"FIGHTS Mali -> Azawad Liberation Front"},
 		},
 		{
+			name: "leaders who agree to meet bring their state and group to the talks",
+			text: "Karim Benali, the leader of the Azawad Liberation Front, and Omar Haddad, Mali's president, have not met since 2019. Talks in Doha brokered by Qatar broke down on Monday, and the African Union said that Benali and Haddad had agreed to meet.",
+			want: []string{"PARTY_TO Azawad Liberation Front -> event:talks", "PARTY_TO Mali -> event:talks"},
+		},
+		{
+			name:    "a state where a meeting was held is no side of it",
+			text:    "Talks in Doha brokered by Qatar were suspended on Monday, and the African Union said after a summit in Algeria that ALF leader Karim Benali and Malian President Omar Haddad had agreed to meet.",
+			want:    []string{"PARTY_TO Mali -> event:talks"},
+			notWant: []string{"PARTY_TO Algeria -> event:talks"},
+		},
+		{
+			name:    "talks offered are not held",
+			text:    "The Azawad Liberation Front attacked an army post near Gao on Sunday. Malian President Omar Haddad called on the group to lay down its weapons and accept the dialogue offered by his government last month.",
+			want:    []string{"REPRESENTS Omar Haddad -> Mali"},
+			notWant: []string{"PARTY_TO Mali -> event:talks", "PARTY_TO Azawad Liberation Front -> event:talks"},
+		},
+		{
 			name:    "who asks another to mediate does not mediate",
 			text:    "Mali's army drove the Azawad Liberation Front out of Kidal after two days of fighting. In January Algeria said it had agreed to facilitate a peace process between the government and the rebels, but Bamako denied it had asked any foreign country to mediate.",
 			want:    []string{"PARTY_TO Mali -> event:armed_conflict", "MEDIATES Algeria -> event:talks"},
