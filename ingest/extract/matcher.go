@@ -177,6 +177,11 @@ var ruleSides = map[string]sideFunc{
 	},
 	"nearest": func(d *doc, m *match, s *Slot) []*entity {
 		for p := m.k - 1; p >= 0 && p >= m.k-s.Window && d.sameSent(p, m.k); p-- {
+			// "The army column, which included Wagner fighters, entered":
+			// not past the comma that closes a clause between commas.
+			if d.low(p) == "," {
+				break
+			}
 			if o := d.mentionAt(p); o != nil && o.ent != nil && hasLabel(o.ent, s.labels) && o.kind != mCompound {
 				return []*entity{d.owner(o)}
 			}

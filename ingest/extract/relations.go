@@ -955,6 +955,13 @@ func (d *doc) beforeParenthetical(c int, labels []graph.Label) []*entity {
 		// brackets repeats the name before it.
 		p = d.beforeAcronym(p-1) + 1
 		m := d.mentionAt(p - 1)
+		// "The army column, which included fighters of the Wagner Group,
+		// entered": the actor a compound's first noun names.
+		if w := d.low(p + 1); m == nil && (w == "which" || w == "who") && p >= 2 && d.toks[p-1].Tag == "NN" && !isCapitalized(d.toks[p-1].Text) {
+			if n := d.mentionAt(p - 2); n != nil && n.kind == mNominal && n.to == p-1 {
+				m = n
+			}
+		}
 		// "Sudan's army, commanded by General X, the head of the
 		// Sovereign Council, retook": past the person who leads it, to
 		// the body before.
