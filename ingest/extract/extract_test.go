@@ -1409,6 +1409,18 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"State Algeria", "Region Algiers", "Region Bamako"},
 		},
 		{
+			name:    "a dateline's country named with \"of\" is no subject",
+			text:    "GAO, Republic of Mali, May 2 — Gunmen have taken control of Kidal, residents said.",
+			want:    []string{"Region Kidal"},
+			notWant: []string{"CONTROLS Mali -> Kidal"},
+		},
+		{
+			name:    "rebels of a group are the group's",
+			text:    "Mali's army withdrew on Monday, and rebels of the Azawad Liberation Front have taken control of Kidal, residents said.",
+			want:    []string{"CONTROLS Azawad Liberation Front -> Kidal"},
+			notWant: []string{"CONTROLS Mali -> Kidal"},
+		},
+		{
 			name:    "a dateline's country is no participant",
 			text:    "TAMANRASSET, Algeria — Mali's government and the Azawad Liberation Front agreed on Thursday to a ceasefire in Kidal.",
 			want:    []string{"State Mali", "PARTY_TO Azawad Liberation Front -> event:ceasefire"},

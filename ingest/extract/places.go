@@ -623,6 +623,11 @@ func (d *doc) datelineEnd(si int) int {
 		case ",", "(", ")", "/":
 			continue
 		}
+		// "GOMA, Democratic Republic of Congo, May 2 -": a name's
+		// connectors.
+		if (t.Lower == "of" || t.Lower == "the" || t.Lower == "and") && k > s.From && k+1 < s.To && isCapitalized(d.toks[k+1].Text) {
+			continue
+		}
 		if !isCapitalized(t.Text) && !isAllCaps(t.Text) && !isWordDigits(t.Text) {
 			return -1
 		}

@@ -219,7 +219,7 @@ func (d *doc) actorsLeft(k int, labels ...graph.Label) []*entity {
 }
 
 // groupHead nouns take their actor in an of-phrase: "fighters of the Front".
-var groupHead = map[string]bool{"government": true, "fighters": true, "forces": true, "troops": true, "members": true, "units": true, "militants": true, "soldiers": true, "leaders": true, "officials": true, "negotiators": true, "delegations": true, "delegates": true, "representatives": true, "envoys": true}
+var groupHead = map[string]bool{"government": true, "fighters": true, "rebels": true, "forces": true, "troops": true, "members": true, "units": true, "militants": true, "soldiers": true, "leaders": true, "officials": true, "negotiators": true, "delegations": true, "delegates": true, "representatives": true, "envoys": true}
 
 // forcesOf reports whether the words ending at q make the actor after
 // them the one whose fighters are the subject: "fighters loyal to the
