@@ -1415,6 +1415,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"CONTROLS Mali -> Kidal"},
 		},
 		{
+			name:    "an actor \"alongside\" whom another acts is no subject",
+			text:    "UN experts said Algerian troops were operating alongside the Azawad Liberation Front and supplying it with weapons, findings Algiers rejects.",
+			notWant: []string{"SUPPORTS Azawad Liberation Front -> Algeria"},
+		},
+		{
 			name:    "rebels of a group are the group's",
 			text:    "Mali's army withdrew on Monday, and rebels of the Azawad Liberation Front have taken control of Kidal, residents said.",
 			want:    []string{"CONTROLS Azawad Liberation Front -> Kidal"},

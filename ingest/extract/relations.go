@@ -253,7 +253,7 @@ func fighterNoun(w string) bool {
 }
 
 // subjectPreps mark an actor as the object of a preposition, not a subject.
-var subjectPreps = map[string]bool{"by": true, "from": true, "of": true, "with": true, "against": true, "in": true, "at": true, "on": true, "into": true, "over": true, "to": true, "for": true, "near": true, "between": true}
+var subjectPreps = map[string]bool{"alongside": true, "by": true, "from": true, "of": true, "with": true, "against": true, "in": true, "at": true, "on": true, "into": true, "over": true, "to": true, "for": true, "near": true, "between": true}
 
 // nounWithoutActor reports whether token k ends a plural noun phrase of
 // common words that an article opens and no actor qualifies: "the
