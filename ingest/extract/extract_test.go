@@ -2247,6 +2247,9 @@ func TestFullText(t *testing.T) {
 			"CONTROLS Hayat Tahrir al-Sham -> Hama", "Leader Islamist"},
 		{"Israel said its troops had found tunnels near Rafah. Rear Admiral Daniel Hagari, the chief military spokesman, told reporters the search would go on.",
 			"REPRESENTS Daniel Hagari -> Israel", "Organization Rear"},
+		// "Congress" alone is no state's in particular.
+		{"LIMA - Peru's president, Dina Boluarte, said she would send Congress a bill to bring elections forward, after two protesters were killed in clashes with police.",
+			"Organization Congress", "Organization U.S. Congress"},
 		{"President Bashar al-Assad lost Hama on Friday. Yet Assad's allies look stretched.",
 			"Leader Bashar al-Assad", "Leader Yet Assad"},
 	} {
