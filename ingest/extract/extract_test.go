@@ -1420,6 +1420,11 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"SUPPORTS Azawad Liberation Front -> Algeria"},
 		},
 		{
+			name: "a party's name after \"of\" and before \"party\"",
+			text: "Karim Benali, leader of Les Patriotes party, demanded that the junta hand power to civilians.",
+			want: []string{"REPRESENTS Karim Benali -> Les Patriotes"},
+		},
+		{
 			name:    "rebels of a group are the group's",
 			text:    "Mali's army withdrew on Monday, and rebels of the Azawad Liberation Front have taken control of Kidal, residents said.",
 			want:    []string{"CONTROLS Azawad Liberation Front -> Kidal"},

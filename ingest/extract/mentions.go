@@ -1179,8 +1179,10 @@ func (d *doc) findGroups() {
 	}
 	// "the Viv Ansanm coalition": a run of capitalized words after "the",
 	// before a group noun.
+	// ("leader of Les Transformateurs party": a party's name may go
+	// without its article.)
 	for i := 1; i+1 < len(d.toks); i++ {
-		if d.low(i-1) != "the" || d.mentionAt(i) != nil || !isCapitalized(d.toks[i].Text) || d.x.lex.stopNames[d.toks[i].Text] {
+		if d.low(i-1) != "the" && d.low(i-1) != "of" || d.mentionAt(i) != nil || !isCapitalized(d.toks[i].Text) || d.x.lex.stopNames[d.toks[i].Text] {
 			continue
 		}
 		j := i
@@ -1194,6 +1196,9 @@ func (d *doc) findGroups() {
 			h++
 		}
 		kind, ok := coalitionNouns[d.low(h)]
+		if d.low(i-1) == "of" && kind != graph.OrgParty {
+			ok = false
+		}
 		// "the Kurdish militia", "the Islamist movement": one word of
 		// nationality, ethnicity or creed describes the group, it does
 		// not name it.
