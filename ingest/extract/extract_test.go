@@ -2252,6 +2252,9 @@ func TestFullText(t *testing.T) {
 			"CONTROLS Hayat Tahrir al-Sham -> Hama", "Leader Islamist"},
 		{"Israel said its troops had found tunnels near Rafah. Rear Admiral Daniel Hagari, the chief military spokesman, told reporters the search would go on.",
 			"REPRESENTS Daniel Hagari -> Israel", "Organization Rear"},
+		// A regional adjective before "country" places the country.
+		{"Idriss Deby, who ruled the Central African country for three decades, died of wounds sustained while visiting troops battling rebels in northern Chad.",
+			"State Chad", "State Central African Republic"},
 		// "Congress" alone is no state's in particular.
 		{"LIMA - Peru's president, Dina Boluarte, said she would send Congress a bill to bring elections forward, after two protesters were killed in clashes with police.",
 			"Organization Congress", "Organization U.S. Congress"},

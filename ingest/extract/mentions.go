@@ -141,6 +141,9 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 	case region != nil:
 		d.addMention(&mention{ent: d.real(region.entry), from: i, to: i + n, kind: mName})
 	case dem != nil && d.languageAt(i, n):
+	case dem != nil && (d.low(i-1) == "the" || d.low(i-1) == "a") && (d.low(i+n) == "country" || d.low(i+n) == "nation"):
+		// "the Central African country", "a West African nation": where
+		// the country lies, not whose it is.
 	case dem != nil:
 		e := d.entryEntity(dem.entry)
 		d.addMention(&mention{ent: e, from: i, to: i + n, kind: mDemonym})
