@@ -2252,6 +2252,9 @@ func TestFullText(t *testing.T) {
 			"CONTROLS Hayat Tahrir al-Sham -> Hama", "Leader Islamist"},
 		{"Israel said its troops had found tunnels near Rafah. Rear Admiral Daniel Hagari, the chief military spokesman, told reporters the search would go on.",
 			"REPRESENTS Daniel Hagari -> Israel", "Organization Rear"},
+		// A place the gazetteer does not know owns a governor's office.
+		{"Bolivia's army said it would free former interim president Jeanine Anez and Santa Cruz governor Luis Fernando Camacho.",
+			"Leader Luis Fernando Camacho", "Organization Cruz"},
 		// A regional adjective before "country" places the country.
 		{"Idriss Deby, who ruled the Central African country for three decades, died of wounds sustained while visiting troops battling rebels in northern Chad.",
 			"State Chad", "State Central African Republic"},

@@ -2175,6 +2175,12 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 				k--
 				continue
 			}
+			// "Santa Cruz governor X", "Kandahar mayor X": a place the
+			// gazetteer does not know owns a governor's or a mayor's office.
+			if lt := strings.ToLower(items[len(items)-1].title); strings.HasSuffix(lt, "governor") || strings.HasSuffix(lt, "mayor") {
+				items[len(items)-1].placeOwned = true
+				break
+			}
 			// An organization the gazetteer does not know, before a title:
 			// "the main opposition Kuomintang candidate".
 			if isWordToken(t.Text) && !creedWord(t.Text) && d.titleEndingAt(k+1) > 0 && !d.openingWord(k) && d.low(k-1) != "whose" {
