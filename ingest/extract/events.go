@@ -943,6 +943,9 @@ func (d *doc) proposed(k int) bool {
 		switch d.low(p) {
 		case "proposed", "propose", "proposes", "proposing", "proposal", "urged", "urging", "asked", "asks", "asking", "request", "requested", "requests", "requesting", "offered", "offers", "offering":
 			return true
+		case "ready", "willing":
+			// "stood ready to help broker a dialogue"
+			return d.low(p+1) == "to"
 		case "demanded", "demands", "demand", "demanding", "insisted", "insists":
 			// "demanded that the Taliban agree to talks" (not "demanded
 			// that Israel open negotiations": the talks the story tells)

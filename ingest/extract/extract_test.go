@@ -1425,6 +1425,16 @@ func TestPatterns(t *testing.T) {
 			want: []string{"REPRESENTS Karim Benali -> Les Patriotes"},
 		},
 		{
+			name: "\"supplied it with\": the actor named before, not the subject",
+			text: "The Azawad Liberation Front is short of weapons. Algeria has supplied it with rifles, two officers said.",
+			want: []string{"SUPPORTS Algeria -> Azawad Liberation Front"},
+		},
+		{
+			name:    "talks someone stands ready to broker are not held",
+			text:    "Algerian officials said President Omar Haddad stood ready to help broker a dialogue between Mali and the Azawad Liberation Front.",
+			notWant: []string{"PARTY_TO Mali -> event:talks"},
+		},
+		{
 			name:    "rebels of a group are the group's",
 			text:    "Mali's army withdrew on Monday, and rebels of the Azawad Liberation Front have taken control of Kidal, residents said.",
 			want:    []string{"CONTROLS Azawad Liberation Front -> Kidal"},
@@ -2252,6 +2262,10 @@ func TestFullText(t *testing.T) {
 			"CONTROLS Hayat Tahrir al-Sham -> Hama", "Leader Islamist"},
 		{"Israel said its troops had found tunnels near Rafah. Rear Admiral Daniel Hagari, the chief military spokesman, told reporters the search would go on.",
 			"REPRESENTS Daniel Hagari -> Israel", "Organization Rear"},
+		// A demonym before a known name of another state's is part of a
+		// name of its own.
+		{"That row began when the council excluded Karim Wade, candidate of the Senegalese Democratic Party (PDS), because he had held French nationality.",
+			"REPRESENTS Karim Wade -> Senegalese Democratic Party", "REPRESENTS Karim Wade -> Senegal"},
 		// A place the gazetteer does not know owns a governor's office.
 		{"Bolivia's army said it would free former interim president Jeanine Anez and Santa Cruz governor Luis Fernando Camacho.",
 			"Leader Luis Fernando Camacho", "Organization Cruz"},

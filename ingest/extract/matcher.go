@@ -152,6 +152,12 @@ var ruleSides = map[string]sideFunc{
 			}
 			return nil
 		}
+		if d.low(m.k+m.n) == "it" && d.low(m.k+m.n+1) == "with" {
+			if e := d.itObject(m.k, m.k+m.n, s.labels); e != nil {
+				return []*entity{e}
+			}
+			return nil
+		}
 		// "backed Haftar, and Turkey, ...": a name the article leaves
 		// unresolved is the object; the actors past it are not.
 		if q := m.k + m.n; q+1 < len(d.toks) && d.sameSent(q, m.k) && d.mentionAt(q) == nil && d.toks[q].Tag == "NNP" && isCapitalized(d.toks[q].Text) && d.low(q+1) == "," {

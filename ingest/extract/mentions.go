@@ -837,9 +837,11 @@ func (d *doc) findOrganizations() {
 			continue // inside a dictionary entry
 		}
 		// "Russian Wagner Group mercenaries": a demonym before a name the
-		// gazetteer knows qualifies it; it is no part of the name.
+		// gazetteer knows of that state qualifies it; it is no part of the
+		// name (the Senegalese Democratic Party is not the Democratic
+		// Party of the United States).
 		if m := d.mentionAt(start); m != nil && m.kind == mDemonym {
-			if n := d.mentionAt(m.to); n != nil && n.from == m.to && n.to == end && n.kind == mName && n.ent.entry != nil {
+			if n := d.mentionAt(m.to); n != nil && n.from == m.to && n.to == end && n.kind == mName && n.ent.entry != nil && n.ent.entry.Within == m.ent.name {
 				i = j - 1
 				continue
 			}

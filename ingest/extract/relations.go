@@ -893,6 +893,28 @@ func (d *doc) pronounObject(k int) *entity {
 	return nil
 }
 
+// itObject is the actor "it" at token k stands for as the object of the
+// verb at v ("supplied it with"): the nearest actor named before it, in
+// its sentence or the one before, that is not the verb's subject nor a
+// possessor ("Los Lobos works with Mexico's Jalisco cartel, which supplies
+// it with rifles"; "The army is short of aircraft. Iran has supplied it
+// with drones").
+func (d *doc) itObject(v, k int, labels []graph.Label) *entity {
+	subject := d.actorsLeft(v, labels...)
+	si := d.toks[k].Sent
+	for q := v - 1; q >= 0 && q >= d.sents[max(si-1, 0)].From; q-- {
+		m := d.mentionAt(q)
+		if m == nil || m.ent == nil || m.kind == mCompound || m.possess || m.kind == mDemonym && !d.actorNounAfter(m.to) || m.ent.label == graph.LabelLeader || !hasLabel(m.ent, labels) {
+			continue
+		}
+		q = m.from
+		if e := d.owner(m); !slices.Contains(subject, e) {
+			return e
+		}
+	}
+	return nil
+}
+
 // raisedRelative reads "M23, which Congo and the United Nations say is
 // backed by Rwanda": when a verb of saying ends at c and a relative
 // pronoun opens its clause, the subject of what follows is the pronoun's
