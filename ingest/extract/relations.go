@@ -1253,14 +1253,23 @@ func (d *doc) passiveActorsAround(k, by int) bool {
 		// words that stand for an actor may precede.
 		if p >= 0 && strings.HasPrefix(d.toks[p].Tag, "NN") && !isCapitalized(d.toks[p].Text) {
 			w := d.low(p)
-			if _, ok := d.x.lex.nominals[w]; !ok && !groupHead[w] && !actorThings[w] && !d.x.lex.actorNouns[w] {
+			// ("The army column was backed": a compound whose first noun
+			// names the actor.)
+			if _, ok := d.x.lex.nominals[w]; !ok && !groupHead[w] && !actorThings[w] && !d.x.lex.actorNouns[w] && !(p > 0 && d.mentionAt(p-1) != nil && d.mentionAt(p-1).kind == mNominal) {
 				return false
 			}
 		}
 	}
-	q := by
-	for q < len(d.toks) && d.sameSent(q, k) && d.mentionAt(q) == nil && (d.low(q) == "the" || d.low(q) == "its" || d.low(q) == "their" || strings.HasPrefix(d.toks[q].Tag, "JJ")) {
-		q++
+	skip := func(q int) int {
+		for q < len(d.toks) && d.sameSent(q, k) && d.mentionAt(q) == nil && (d.low(q) == "the" || d.low(q) == "its" || d.low(q) == "their" || strings.HasPrefix(d.toks[q].Tag, "JJ")) {
+			q++
+		}
+		return q
+	}
+	q := skip(by)
+	// "backed by fighters of Russia's Wagner Group"
+	if q+1 < len(d.toks) && d.mentionAt(q) == nil && fighterNoun(d.low(q)) && (d.low(q+1) == "of" || d.low(q+1) == "from") {
+		q = skip(q + 2)
 	}
 	return q < len(d.toks) && d.mentionAt(q) != nil
 }
