@@ -2473,8 +2473,11 @@ func (d *doc) pronounOwner(k int) *entity {
 				}
 			}
 		}
+		quoted := d.inQuote(k)
 		for p := from; p < sent.To && (s != si || p < k); p++ {
-			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && m.kind != mDemonym && m.kind != mCompound {
+			// "\"America will pay,\" their deputy foreign minister said":
+			// not an actor the quoted words name.
+			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && m.kind != mDemonym && m.kind != mCompound && (quoted || !d.inQuote(p)) {
 				// "The third member of the alliance, the Arakan Army, is
 				// not covered. It controls": the apposition names the
 				// subject the of-phrase only qualifies.
