@@ -366,7 +366,20 @@ func (d *doc) forcesOfPronoun(q int) *entity {
 	for r > 0 && d.mentionAt(r) == nil && d.toks[r].Tag == "JJ" {
 		r--
 	}
-	if w := d.low(r); w != "its" && w != "their" {
+	if w := d.low(r); w == "his" || w == "her" {
+		// "RSF commander X ... His fighters still hold": the body of
+		// the person named last, in this sentence or the one before.
+		si := d.toks[r].Sent
+		for p := r - 1; p >= 0 && p >= d.sents[max(si-1, 0)].From; p-- {
+			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.label == graph.LabelLeader {
+				if o := d.stateOrgOf([]*entity{m.ent}); len(o) > 0 && o[0].label != graph.LabelLeader {
+					return o[0]
+				}
+				return nil
+			}
+		}
+		return nil
+	} else if w != "its" && w != "their" {
 		return nil
 	}
 	return d.pronounOwner(r)
@@ -1112,7 +1125,7 @@ func (d *doc) pastTitleLeft(m *mention) int {
 // skipModifiers steps back from token q over articles and adjectives
 // that open a noun phrase: "the paramilitary".
 func (d *doc) skipModifiers(q int) int {
-	for n := 0; q >= 0 && n < 3 && d.mentionAt(q) == nil && (d.low(q) == "the" || d.toks[q].Tag == "JJ" && !isCapitalized(d.toks[q].Text)); n++ {
+	for n := 0; q >= 0 && n < 3 && d.mentionAt(q) == nil && (d.low(q) == "the" || d.toks[q].Tag == "JJ" && !isCapitalized(d.toks[q].Text) || d.low(q) == "neighbouring" || d.low(q) == "neighboring"); n++ {
 		q--
 	}
 	return q
@@ -1420,14 +1433,15 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 		// "captured Goma, the largest city in the east, in January and
 		// Bukavu, ...": more places joined by "and" (or "as well as")
 		// past an apposition.
-		for q := p + 1; q < p+16 && q+1 < len(d.toks) && d.sameSent(q, k); q++ {
+		for q := p + 1; q < p+20 && q+1 < len(d.toks) && d.sameSent(q, k); q++ {
 			if d.low(q) == ";" {
 				break
 			}
 			r := q + 1
+			// ("as well as" after a relative clause may come later.)
 			if d.low(q) == "as" && d.low(q+1) == "well" && d.low(q+2) == "as" {
 				r = q + 3
-			} else if d.low(q) != "and" {
+			} else if d.low(q) != "and" || q >= p+16 {
 				continue
 			}
 			if d.low(r) == "the" {
