@@ -1261,6 +1261,11 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 			if (t.typ == "talks" || t.typ == "summit") && m.kind == mName && m.ent.label == graph.LabelState && !m.possess && (d.low(m.from-1) == "in" || d.low(m.from-1) == "at") {
 				continue
 			}
+			// "X, mandated by the African Union to mediate": whom a
+			// mediator acts for is no side.
+			if q := d.skipModifiers(m.from - 1); d.x.lex.kind(t.typ).mediated && d.low(q) == "by" && (d.low(q-1) == "mandated" || d.low(q-1) == "appointed" || d.low(q-1) == "tasked" || d.low(q-1) == "commissioned") {
+				continue
+			}
 			out = appendEntity(out, d.owner(m))
 		}
 	}

@@ -375,6 +375,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"PARTY_TO Algeria -> event:talks"},
 		},
 		{
+			name:    "whom a mediator acts for is no side of the talks",
+			text:    "Algerian President Omar Haddad, mandated by the African Union to mediate, has hosted Malian ministers and envoys of the Azawad Liberation Front for several rounds of talks in Algiers.",
+			want:    []string{"PARTY_TO Mali -> event:talks"},
+			notWant: []string{"PARTY_TO African Union -> event:talks"},
+		},
+		{
 			name:    "talks offered are not held",
 			text:    "The Azawad Liberation Front attacked an army post near Gao on Sunday. Malian President Omar Haddad called on the group to lay down its weapons and accept the dialogue offered by his government last month.",
 			want:    []string{"REPRESENTS Omar Haddad -> Mali"},
