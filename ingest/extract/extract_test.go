@@ -381,6 +381,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"PARTY_TO African Union -> event:talks"},
 		},
 		{
+			name:    "\"A and his counterpart B signed\": the two sides of the deal",
+			text:    "The Azawad Liberation Front attacked Malian troops near Kidal on Sunday. On Monday, Qatari President Karim Benali and his Algerian counterpart Omar Haddad signed a defence pact in Doha.",
+			want:    []string{"PARTY_TO Algeria -> event:agreement", "PARTY_TO Qatar -> event:agreement"},
+			notWant: []string{"PARTY_TO Azawad Liberation Front -> event:agreement"},
+		},
+		{
 			name:    "talks offered are not held",
 			text:    "The Azawad Liberation Front attacked an army post near Gao on Sunday. Malian President Omar Haddad called on the group to lay down its weapons and accept the dialogue offered by his government last month.",
 			want:    []string{"REPRESENTS Omar Haddad -> Mali"},

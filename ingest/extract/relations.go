@@ -1041,6 +1041,15 @@ func (d *doc) chainLeft(m *mention, labels []graph.Label) ([]*entity, int) {
 	}
 	out := []*entity{d.owner(m)}
 	q := d.skipModifiers(d.pastTitleLeft(m))
+	// "el-Sisi and his Somali counterpart Hassan Sheikh Mohamud": past
+	// the pronoun that ties the title to the name before.
+	if dm := d.mentionAt(q); dm != nil && dm.kind == mDemonym && q < m.from {
+		if w := d.low(dm.from - 1); (w == "his" || w == "her") && d.low(dm.from-2) == "and" {
+			q = dm.from - 2
+		}
+	} else if w := d.low(q); (w == "his" || w == "her") && d.low(q-1) == "and" && q+1 < m.from {
+		q--
+	}
 	for q >= 0 && (d.low(q) == "and" || d.low(q) == "," || d.low(q) == "with" && (d.low(q-1) == "together" || d.low(q-1) == "along")) {
 		r := d.skipModifiers(q - 1)
 		// "Turkey – together with the FSA –": a partner set off by dashes.
