@@ -2061,7 +2061,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			}
 			for p >= 0 && d.sameSent(p, i) && lx.roleMods[d.toks[p].Lower] && d.mentionAt(p) == nil && d.titleEndingAt(p) == 0 {
 				switch d.toks[p].Lower {
-				case "the", "top", "main", "former", "elected", "new", "newly", "current", "then", "senior", "opposition", "ruling", "incumbent":
+				case "the", "top", "main", "former", "elected", "new", "newly", "current", "then", "senior", "opposition", "ruling", "incumbent", "imprisoned", "jailed", "detained":
 				default:
 					title = d.toks[p].Text + " " + title
 				}
