@@ -2176,8 +2176,14 @@ func demandAt(d *doc, m *match) {
 			}
 		}
 		w := d.low(what + 1)
+		// "demanded that it hand over Radoicic": "it" is whom the demand
+		// is made of, not the actor named after it.
 		// ("demanded that it be included in the dialogue": for itself.)
-		if len(targets) == 0 && (d.low(what) == "that" && (w == "it" || w == "they") && d.low(what+2) != "be" || d.low(what) == "their" || d.low(what) == "its") {
+		itClause := d.low(what) == "that" && (w == "it" || w == "they") && d.low(what+2) != "be"
+		if itClause {
+			targets = nil
+		}
+		if len(targets) == 0 && (itClause || d.low(what) == "their" || d.low(what) == "its") {
 			// "ordered the dissolution of the Rada force and demanded that
 			// it hand over the airport", "Israeli forces stayed on,
 			// prompting Beirut to demand their departure": the actor named
