@@ -2278,6 +2278,9 @@ func TestFullText(t *testing.T) {
 		// name of its own.
 		{"That row began when the council excluded Karim Wade, candidate of the Senegalese Democratic Party (PDS), because he had held French nationality.",
 			"REPRESENTS Karim Wade -> Senegalese Democratic Party", "REPRESENTS Karim Wade -> Senegal"},
+		// A known spokeswoman of a state body speaks for its state.
+		{"Armenia's opposition rallied in Yerevan against the result of Armenia's election. The sharpest reaction came from Moscow. Foreign ministry spokeswoman Maria Zakharova said the election had taken place under pressure, prompting Armenia's foreign ministry to summon the Russian charge d'affaires.",
+			"REPRESENTS Maria Zakharova -> Russia", "REPRESENTS Maria Zakharova -> Armenia"},
 		// A place the gazetteer does not know owns a governor's office.
 		{"Bolivia's army said it would free former interim president Jeanine Anez and Santa Cruz governor Luis Fernando Camacho.",
 			"Leader Luis Fernando Camacho", "Organization Cruz"},

@@ -522,7 +522,8 @@ func (d *doc) knownOwner(e *entity, year int) *knownOwner {
 	if len(titled) > 0 {
 		offices = titled
 	}
-	var out *knownOwner
+	var out, body *knownOwner
+	bodies := true
 	for _, held := range []bool{true, false} {
 		for _, o := range offices {
 			if o.Held(year) != held {
@@ -533,6 +534,15 @@ func (d *doc) knownOwner(e *entity, year int) *knownOwner {
 				s = d.byKey[key(graph.LabelOrganization, o.Serves)]
 			}
 			if s == nil || !s.real {
+				// "Foreign ministry spokeswoman Maria Zakharova" in a story
+				// that names Moscow: the state of the body she serves,
+				// when no body or state of his offices is named.
+				if b := d.stateOfBody(o.Serves); b != nil && b.real && held {
+					if body != nil && body.ent != b {
+						bodies = false
+					}
+					body = &knownOwner{ent: b, title: titleCase(o.Title), held: held}
+				}
 				continue
 			}
 			if out != nil && out.ent != s {
@@ -544,6 +554,20 @@ func (d *doc) knownOwner(e *entity, year int) *knownOwner {
 		}
 		if out != nil {
 			return out
+		}
+	}
+	if bodies {
+		return body
+	}
+	return nil
+}
+
+// stateOfBody is the state, named in the article, of the state body the
+// gazetteer lists under name ("Russian Foreign Ministry"), or nil.
+func (d *doc) stateOfBody(name string) *entity {
+	for _, h := range d.x.gaz.lookup(name) {
+		if h.entry.Label == graph.LabelOrganization && h.entry.Kind == string(graph.OrgGovernmentBody) && h.kind == surfName && h.entry.Within != "" {
+			return d.byKey[key(graph.LabelState, h.entry.Within)]
 		}
 	}
 	return nil
