@@ -2281,6 +2281,9 @@ func TestFullText(t *testing.T) {
 		// A known spokeswoman of a state body speaks for its state.
 		{"Armenia's opposition rallied in Yerevan against the result of Armenia's election. The sharpest reaction came from Moscow. Foreign ministry spokeswoman Maria Zakharova said the election had taken place under pressure, prompting Armenia's foreign ministry to summon the Russian charge d'affaires.",
 			"REPRESENTS Maria Zakharova -> Russia", "REPRESENTS Maria Zakharova -> Armenia"},
+		// A word before the noun of an apposition describes the group.
+		{"He accused Burundian troops deployed in eastern Congo of fighting alongside the FDLR, the Hutu militia Kigali regards as its gravest threat.",
+			"Organization Democratic Forces for the Liberation of Rwanda", "Organization Hutu"},
 		// A place the gazetteer does not know owns a governor's office.
 		{"Bolivia's army said it would free former interim president Jeanine Anez and Santa Cruz governor Luis Fernando Camacho.",
 			"Leader Luis Fernando Camacho", "Organization Cruz"},

@@ -1207,7 +1207,10 @@ func (d *doc) findGroups() {
 		// "the Kurdish militia", "the Islamist movement": one word of
 		// nationality, ethnicity or creed describes the group, it does
 		// not name it.
-		if h >= len(d.toks) || !ok || !d.sameSent(i, h) || h > j && !isAllCaps(d.toks[i].Text) || j == i+1 && (ethnicAdjective(d.toks[i].Text) || creedWord(d.toks[i].Text)) {
+		// ("the FDLR, the Hutu militia": a word before the noun of an
+		// apposition describes the group named before it.)
+		apposed := j == i+1 && d.low(i-1) == "the" && d.low(i-2) == "," && d.mentionAt(i-3) != nil && d.mentionAt(i-3).ent.label == graph.LabelOrganization
+		if h >= len(d.toks) || !ok || !d.sameSent(i, h) || h > j && !isAllCaps(d.toks[i].Text) || j == i+1 && (ethnicAdjective(d.toks[i].Text) || creedWord(d.toks[i].Text)) || apposed {
 			i = j
 			continue
 		}
