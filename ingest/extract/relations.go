@@ -2045,6 +2045,16 @@ func (d *doc) freedIn(from int, e *entity) bool {
 		if n := d.titleEndingAt(q); n > 0 {
 			q -= n
 		}
+		// "demanded that the generals free Suu Kyi": the object of a
+		// verb of freeing (which the tagger may read as an adjective).
+		for r := q; r >= 0 && r >= q-2 && d.mentionAt(r) == nil; r-- {
+			switch d.low(r) {
+			case "free", "release", "frees", "releases", "freed", "released":
+				if w := d.low(r - 1); w != "a" && w != "the" && w != "its" && w != "their" && (d.low(r) == "free" || strings.HasPrefix(d.toks[r].Tag, "VB")) {
+					return true
+				}
+			}
+		}
 		q = d.skipModifiers(q)
 		if w := d.low(q); w != "of" && w != "for" {
 			return false
