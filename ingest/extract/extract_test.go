@@ -2284,6 +2284,9 @@ func TestFullText(t *testing.T) {
 		// A word before the noun of an apposition describes the group.
 		{"He accused Burundian troops deployed in eastern Congo of fighting alongside the FDLR, the Hutu militia Kigali regards as its gravest threat.",
 			"Organization Democratic Forces for the Liberation of Rwanda", "Organization Hutu"},
+		// "whose president" after a place that is no state: no owner.
+		{"Somali forces retook Harardhere with American air support. The town lies in Mudug, part of the federal member state of Galmudug, whose president, Ahmed Abdi Karie, travelled there on Monday.",
+			"Leader Ahmed Abdi Karie", "REPRESENTS Ahmed Abdi Karie -> Somalia"},
 		// A place the gazetteer does not know owns a governor's office.
 		{"Bolivia's army said it would free former interim president Jeanine Anez and Santa Cruz governor Luis Fernando Camacho.",
 			"Leader Luis Fernando Camacho", "Organization Cruz"},

@@ -1215,7 +1215,10 @@ func (d *doc) isByline(i int) bool {
 // Northern Defence Front").
 func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	roles, found := d.rolesBefore(i)
-	if r := d.whoseRole(i); r != nil {
+	if r := d.whoseRole(i); r != nil && r.owner == nil {
+		// The office of a place's, read before the name too.
+		roles, found = []role{*r}, true
+	} else if r != nil {
 		roles, found = append(roles, *r), true
 	}
 	// "Simon Karam headed Lebanon's delegation": the main clause's verb,
@@ -3120,6 +3123,17 @@ func (d *doc) whoseRole(i int) *role {
 			return nil
 		}
 		o := d.antecedentOf(p)
+		if o == nil {
+			// "Galmudug, whose president, X": the office of a place that
+			// is no state; better no owner than a guessed one.
+			c := p - 1
+			if d.low(c) == "," {
+				c--
+			}
+			if m := d.mentionAt(c); m != nil && m.ent != nil && m.ent.label == graph.LabelRegion {
+				return &role{title: canonicalTitle(body + d.span(q, q+n)), sent: d.toks[i].Sent, former: true, rule: ruleTitle}
+			}
+		}
 		if o == nil || o.label != graph.LabelState && o.label != graph.LabelOrganization {
 			return nil
 		}
