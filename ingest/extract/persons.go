@@ -2500,11 +2500,12 @@ func (d *doc) pronounOwner(k int) *entity {
 				}
 			}
 		}
-		quoted := d.inQuote(k)
+		// (Only a sentence with quotation marks has words to skip.)
+		skipQuoted := !d.inQuote(k) && slices.ContainsFunc(d.toks[sent.From:sent.To], func(t token) bool { return t.Text == "\"" || t.Text == "“" })
 		for p := from; p < sent.To && (s != si || p < k); p++ {
 			// "\"America will pay,\" their deputy foreign minister said":
 			// not an actor the quoted words name.
-			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && m.kind != mDemonym && m.kind != mCompound && (quoted || !d.inQuote(p)) {
+			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && m.kind != mDemonym && m.kind != mCompound && !(skipQuoted && d.inQuote(p)) {
 				// "The third member of the alliance, the Arakan Army, is
 				// not covered. It controls": the apposition names the
 				// subject the of-phrase only qualifies.
