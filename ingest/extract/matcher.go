@@ -515,10 +515,6 @@ func (d *doc) pastQuoteEnd(p int) int {
 	return p
 }
 
-// storyMilitary is the state's armed forces the article names most
-// ("the Sudanese Armed Forces"), or nil.
-func (d *doc) storyMilitary() *entity { return d.mostNamedBody(isMilitary) }
-
 // mostNamedBody is the organization of those is accepts that the article
 // names most, or nil.
 func (d *doc) mostNamedBody(is func(*entity) bool) *entity {
