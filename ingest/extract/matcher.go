@@ -163,7 +163,13 @@ var ruleSides = map[string]sideFunc{
 		if q := m.k + m.n; q+1 < len(d.toks) && d.sameSent(q, m.k) && d.mentionAt(q) == nil && d.toks[q].Tag == "NNP" && isCapitalized(d.toks[q].Text) && d.low(q+1) == "," {
 			return nil
 		}
-		if o := d.actorsRight(m.k+m.n, s.Window, s.labels...); len(o) > 0 {
+		// "arms and pays the factions of the SNA": a verb joined to the
+		// cue shares its object.
+		from := m.k + m.n
+		if from+1 < len(d.toks) && d.low(from) == "and" && strings.HasPrefix(d.toks[from+1].Tag, "VB") && d.mentionAt(from+1) == nil {
+			from += 2
+		}
+		if o := d.actorsRight(from, s.Window, s.labels...); len(o) > 0 {
 			return o
 		}
 		if e := d.relativeObject(m.k, s.labels); e != nil {
@@ -421,8 +427,13 @@ func (d *doc) verbAfterName(k int) bool {
 	if d.low(k-1) == "and" && d.joinedVerb(k) >= 0 {
 		return next.Tag == "DT" || next.Tag == "PRP$" || d.mentionAt(k+1) != nil && d.mentionAt(k+1).from == k+1
 	}
-	m := d.mentionAt(k - 1)
-	if m == nil || m.ent == nil || m.to != k || m.kind != mName || !m.ent.isActor() || m.possess {
+	// "Turkey also arms and pays the factions": past an adverb.
+	q := k - 1
+	if strings.HasPrefix(d.toks[q].Tag, "RB") && d.mentionAt(q) == nil && q > 0 && d.sameSent(q-1, k) {
+		q--
+	}
+	m := d.mentionAt(q)
+	if m == nil || m.ent == nil || m.to != q+1 || m.kind != mName || !m.ent.isActor() || m.possess {
 		return false
 	}
 	switch d.low(m.from - 1) {
