@@ -1216,7 +1216,7 @@ func (d *doc) isByline(i int) bool {
 func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	roles, found := d.rolesBefore(i)
 	if r := d.whoseRole(i); r != nil && r.owner == nil {
-		// The office of a place's, read before the name too.
+		// A place's office, which the title before the name is too.
 		roles, found = []role{*r}, true
 	} else if r != nil {
 		roles, found = append(roles, *r), true
@@ -3124,16 +3124,10 @@ func (d *doc) whoseRole(i int) *role {
 			return nil
 		}
 		o := d.antecedentOf(p)
-		if o == nil {
-			// "Galmudug, whose president, X": the office of a place that
-			// is no state; better no owner than a guessed one.
-			c := p - 1
-			if d.low(c) == "," {
-				c--
-			}
-			if m := d.mentionAt(c); m != nil && m.ent != nil && m.ent.label == graph.LabelRegion {
-				return &role{title: canonicalTitle(body + d.span(q, q+n)), sent: d.toks[i].Sent, former: true, rule: ruleTitle}
-			}
+		// "Galmudug, whose president, X": the office of a place that is
+		// no state; better no owner than a guessed one.
+		if m := d.antecedentAt(p); o == nil && m != nil && m.ent != nil && m.ent.label == graph.LabelRegion {
+			return &role{title: canonicalTitle(body + d.span(q, q+n)), sent: d.toks[i].Sent, former: true, rule: ruleTitle}
 		}
 		if o == nil || o.label != graph.LabelState && o.label != graph.LabelOrganization {
 			return nil
@@ -3172,6 +3166,16 @@ func (d *doc) chairedBody(k int) *entity {
 // ("the Sudan People's Liberation Movement-In Opposition (SPLM-IO),
 // which").
 func (d *doc) antecedentOf(k int) *entity {
+	if m := d.antecedentAt(k); m != nil && m.ent != nil && m.ent.isActor() {
+		return m.ent
+	}
+	return nil
+}
+
+// antecedentAt is the mention a relative pronoun at k follows, past a
+// comma and an acronym in brackets (an actor in them stands for it), or
+// nil.
+func (d *doc) antecedentAt(k int) *mention {
 	p := k - 1
 	if d.low(p) == "," {
 		p--
@@ -3180,7 +3184,7 @@ func (d *doc) antecedentOf(k int) *entity {
 		q := p - 1
 		for ; q >= 0 && q > p-6 && d.low(q) != "("; q-- {
 			if m := d.mentionAt(q); m != nil && m.ent != nil && m.ent.isActor() {
-				return m.ent
+				return m
 			}
 		}
 		if d.low(q) != "(" {
@@ -3188,10 +3192,7 @@ func (d *doc) antecedentOf(k int) *entity {
 		}
 		p = q - 1
 	}
-	if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() {
-		return m.ent
-	}
-	return nil
+	return d.mentionAt(p)
 }
 
 // creedWord reports whether a capitalized word names a creed or a

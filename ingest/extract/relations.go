@@ -368,14 +368,10 @@ func (d *doc) forcesOfPronoun(q int) *entity {
 	}
 	if w := d.low(r); w == "his" || w == "her" {
 		// "RSF commander X ... His fighters still hold": the body of
-		// the person named last, in this sentence or the one before.
-		si := d.toks[r].Sent
-		for p := r - 1; p >= 0 && p >= d.sents[max(si-1, 0)].From; p-- {
-			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.label == graph.LabelLeader {
-				if o := d.stateOrgOf([]*entity{m.ent}); len(o) > 0 && o[0].label != graph.LabelLeader {
-					return o[0]
-				}
-				return nil
+		// the person named last.
+		if p := d.lastPersonBefore(r); p >= 0 {
+			if o := d.stateOrgOf([]*entity{d.mentionAt(p).ent}); len(o) > 0 && o[0].label != graph.LabelLeader {
+				return o[0]
 			}
 		}
 		return nil
