@@ -910,15 +910,25 @@ func (d *doc) pronounObject(k int) *entity {
 // with drones").
 func (d *doc) itObject(v, k int, labels []graph.Label) *entity {
 	subject := d.actorsLeft(v, labels...)
-	si := d.toks[k].Sent
-	for q := v - 1; q >= 0 && q >= d.sents[max(si-1, 0)].From; q-- {
-		m := d.mentionAt(q)
-		if m == nil || m.ent == nil || m.kind == mCompound || m.possess || m.kind == mDemonym && !d.actorNounAfter(m.to) || m.ent.label == graph.LabelLeader || !hasLabel(m.ent, labels) {
-			continue
+	if m := d.actorNamedBefore(v, func(m *mention) bool {
+		if m.kind == mCompound || m.possess || m.kind == mDemonym && !d.actorNounAfter(m.to) || m.ent.label == graph.LabelLeader || !hasLabel(m.ent, labels) {
+			return false
 		}
-		q = m.from
-		if e := d.owner(m); !slices.Contains(subject, e) {
-			return e
+		return !slices.Contains(subject, d.owner(m))
+	}); m != nil {
+		return m.ent
+	}
+	return nil
+}
+
+// actorNamedBefore is the nearest mention before token k, in its sentence
+// or the one before, that accept takes: whom "it" or "their" stands for
+// when no actor follows.
+func (d *doc) actorNamedBefore(k int, accept func(*mention) bool) *mention {
+	si := d.toks[k].Sent
+	for p := k - 1; p >= 0 && p >= d.sents[max(si-1, 0)].From; p-- {
+		if m := d.mentionAt(p); m != nil && m.ent != nil && accept(m) {
+			return m
 		}
 	}
 	return nil
@@ -2195,11 +2205,10 @@ func demandAt(d *doc, m *match) {
 			// prompting Beirut to demand their departure": the actor named
 			// last before, a backer's or broker's compound ("a
 			// U.S.-brokered ceasefire") apart.
-			for p := k - 1; p >= d.sents[max(si-1, 0)].From; p-- {
-				if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && !containsEntity(subj, m.ent) && !d.bystanderCompound(m) {
-					targets = []*entity{d.owner(m)}
-					break
-				}
+			if m := d.actorNamedBefore(k, func(m *mention) bool {
+				return m.ent.isActor() && !containsEntity(subj, m.ent) && !d.bystanderCompound(m)
+			}); m != nil {
+				targets = []*entity{d.owner(m)}
 			}
 		}
 		// "demanded that Rwanda withdraw ..., and that the rebels halt
