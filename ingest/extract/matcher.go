@@ -42,6 +42,12 @@ var ruleGuards = map[string]guardFunc{
 	"negation": func(d *doc, m *match) bool { return d.denied(m.k, m.rule.cancel) },
 	// "vowed to recapture", "plans to reach", "would halt".
 	"modal": func(d *doc, m *match) bool { return d.modal(m.k) },
+	// "plans an offensive to crush the rebels": the undertaking an
+	// infinitive of purpose follows is itself only planned ("launched an
+	// offensive to crush" is under way).
+	"undertaking-modal": func(d *doc, m *match) bool {
+		return d.low(m.k-1) == "to" && purposeNouns[d.low(m.k-2)] && d.modal(m.k-2)
+	},
 	// "urged both sides to focus on fighting al Shabaab": what others
 	// are asked to do.
 	"exhorted": func(d *doc, m *match) bool { return d.exhorted(m.k) },
