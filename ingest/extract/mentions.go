@@ -467,7 +467,18 @@ func (d *doc) isDateline(i, n int) bool {
 		return true
 	}
 	switch {
-	case dashes[next] || next == ":":
+	case dashes[next]:
+		// "Turkey – together with the FSA – launched": a dash that a
+		// second one closes sets off a phrase; a dateline's stands alone.
+		if !isAllCaps(d.toks[i].Text) {
+			for p := i + n + 1; p < s.To; p++ {
+				if dashes[d.toks[p].Text] {
+					return false
+				}
+			}
+		}
+		return true
+	case next == ":":
 		return true
 	case next == ",":
 		// "TIRASPOL, January 31 -", "BEIRUT, Sept 12 (Levant Brief) -",
