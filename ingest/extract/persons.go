@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -1228,6 +1229,10 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		if title, owner := d.whoLeads(j - 1); owner != nil {
 			roles, found = append(roles, role{title: title, owner: owner, sent: d.toks[j].Sent, rule: ruleLeads}), true
 		}
+	}
+	// "Masra, 40, the president of the Transformers party": past his age.
+	if j+2 < len(d.toks) && d.toks[j].Text == "," && d.toks[j+1].Tag == "CD" && d.toks[j+2].Text == "," && isAge(d.toks[j+1].Text) {
+		j += 2
 	}
 	if j < len(d.toks) && d.toks[j].Text == "," {
 		if !found || allFormer(roles) {
@@ -3225,4 +3230,11 @@ func (d *doc) orgByHead(k int) *entity {
 		}
 	}
 	return d.entity(graph.LabelOrganization, d.toks[k].Text)
+}
+
+// isAge reports whether s, a number set off by commas after a name, can
+// be the person's age.
+func isAge(s string) bool {
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= 16 && n <= 110
 }
