@@ -1230,6 +1230,19 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			roles, found = append(roles, role{title: title, owner: owner, sent: d.toks[j].Sent, rule: ruleLeads}), true
 		}
 	}
+	// "The bloc's mediator, former Nigerian president Goodluck Jonathan":
+	// a body's office before the comma is the one held now.
+	if found && allFormer(roles) {
+		for c := i - 2; c >= 0 && c > i-8 && d.sameSent(c, i); c-- {
+			if d.low(c) != "," {
+				continue
+			}
+			if before, ok := d.rolesBefore(c); ok && hasOwner(before) && !allFormer(before) && before[0].owner.label == graph.LabelOrganization {
+				roles = append(roles, before...)
+			}
+			break
+		}
+	}
 	// "Masra, 40, the president of the Transformers party": past his age.
 	if j+2 < len(d.toks) && d.toks[j].Text == "," && d.toks[j+1].Tag == "CD" && d.toks[j+2].Text == "," && isAge(d.toks[j+1].Text) {
 		j += 2
