@@ -370,8 +370,11 @@ func (d *doc) antecedent(i int, target string) *entity {
 		return e
 	}
 	// "the rebels": the story's main armed group when one is named far
-	// more than the others, not a militia named in passing just before.
-	if target == "armed_group" {
+	// more than the others, not a militia named in passing just before;
+	// "the bloc", the story's main bloc, unless its own sentence names
+	// another ("a summit of the East African Community called by X, the
+	// bloc's chair").
+	if target == "armed_group" || target == "igo" && d.low(i) == "bloc" && !d.fitNamedBefore(i, fits) {
 		if g := d.mainGroup(fits); g != nil {
 			return g
 		}
@@ -521,6 +524,17 @@ func (d *doc) theatreState() *entity {
 		}
 	}
 	return best
+}
+
+// fitNamedBefore reports whether an entity that fits is named before
+// token i in its sentence.
+func (d *doc) fitNamedBefore(i int, fits func(*entity) bool) bool {
+	for p := i - 1; p >= 0 && d.sameSent(p, i); p-- {
+		if m := d.mentionAt(p); m != nil && m.ent != nil && fits(m.ent) {
+			return true
+		}
+	}
+	return false
 }
 
 // antecedentWindow is how far, in tokens, a noun phrase's antecedent is
