@@ -663,6 +663,14 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			if o := d.pronounOwner(s.From); o != nil && hasLabel(o, labels) {
 				return []*entity{o}
 			}
+		case "its", "their":
+			// "Its leaders had demanded": the actor whose leaders,
+			// officials or government the subject is.
+			if d.x.lex.actorNouns[d.low(s.From+1)] && d.skipAuxiliaries(k-1) == s.From+1 {
+				if o := d.pronounOwner(s.From); o != nil && hasLabel(o, labels) {
+					return []*entity{o}
+				}
+			}
 		}
 	}
 	return nil
