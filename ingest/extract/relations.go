@@ -2060,11 +2060,12 @@ func (d *doc) freedIn(from int, e *entity) bool {
 			q -= n
 		}
 		// "demanded that the generals free Suu Kyi": the object of a
-		// verb of freeing (which the tagger may read as an adjective).
+		// verb of freeing (which the tagger may read as an adjective, or
+		// as a noun after one: "that the regime release Suu Kyi").
 		for r := q; r >= 0 && r >= q-2 && d.mentionAt(r) == nil; r-- {
 			switch d.low(r) {
 			case "free", "release", "frees", "releases", "freed", "released":
-				if w := d.low(r - 1); w != "a" && w != "the" && w != "its" && w != "their" && (d.low(r) == "free" || strings.HasPrefix(d.toks[r].Tag, "VB")) {
+				if w := d.low(r - 1); w != "a" && w != "the" && w != "its" && w != "their" && (d.low(r) == "free" || d.low(r) == "release" && r == q || strings.HasPrefix(d.toks[r].Tag, "VB")) {
 					return true
 				}
 			}
