@@ -329,7 +329,7 @@ func (d *doc) antecedent(i int, target string) *entity {
 	// "the government": the state whose government the story's opening
 	// names, else its main state, not whichever was named last.
 	if target == "state" {
-		if d.low(i) == "government" {
+		if w := d.low(i); w == "government" || w == "regime" {
 			return d.governmentState()
 		}
 		return d.mainState()
