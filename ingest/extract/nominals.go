@@ -40,6 +40,11 @@ func (d *doc) resolveNominals() {
 				continue
 			}
 			target, ok := lx.nominals[d.lowJoin(i, i+n)]
+			// "the officers", "the putschists": the rulers only in a
+			// story of a coup; elsewhere officers are officers.
+			if !ok && coupNouns[d.lowJoin(i, i+n)] && d.saysCoup() {
+				target, ok = "military", true
+			}
 			if !ok {
 				continue
 			}
@@ -502,6 +507,24 @@ func (d *doc) saysJunta() bool {
 		}
 	}
 	return d.juntaKnown > 0
+}
+
+// coupNouns refer to the armed forces that rule only in a story of a
+// coup (saysCoup).
+var coupNouns = map[string]bool{"officers": true, "putschists": true, "mutineers": true, "coup leaders": true}
+
+// saysCoup reports whether the story tells of a coup or a junta.
+func (d *doc) saysCoup() bool {
+	if d.saysJunta() {
+		return true
+	}
+	for i := range d.toks {
+		switch d.low(i) {
+		case "coup", "putsch", "coups":
+			return true
+		}
+	}
+	return false
 }
 
 // theatreState is the state, named in the story, that holds most of the
