@@ -238,7 +238,9 @@ func (d *doc) findPersons() {
 			}
 		}
 		roles, byRole := d.rolesAround(i, j)
-		ok := byRole
+		// "Chérizier's G9 federation": who has a party or armed group is
+		// a person (groupLeaders).
+		ok := byRole || d.ledGroupAfter(j) != nil
 		if !ok && j-i >= 2 {
 			// A full name the gazetteer's leaders know.
 			_, ok = d.x.offices[personKey(d.span(i, j))]
@@ -340,7 +342,29 @@ func (d *doc) findPersons() {
 	d.knownOffices()
 	d.settleHeads()
 	d.settleAides()
+	d.groupLeaders()
 	d.findRoleReferences()
+}
+
+// groupLeaders gives a person whose name possesses a party or an armed
+// group the office of its leader: "former prime minister Cellou Dalein
+// Diallo's Union of Democratic Forces of Guinea", "Chérizier's G9
+// federation". It comes after his other offices are settled, which it
+// leaves as if unsaid.
+func (d *doc) groupLeaders() {
+	if !d.on(ruleLeads) {
+		return
+	}
+	for _, m := range d.ments {
+		if m.kind != mPerson || m.ent == nil || m.ent.label != graph.LabelLeader {
+			continue
+		}
+		g := d.ledGroupAfter(m.to)
+		if g == nil || slices.ContainsFunc(m.ent.roles, func(r role) bool { return r.owner == g }) {
+			continue
+		}
+		m.ent.roles = append(m.ent.roles, role{title: "Leader", owner: g, sent: m.sent, rule: ruleLeads})
+	}
 }
 
 // knownOffices gives a person the article names without saying whom he
@@ -1486,6 +1510,19 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 	}
 	return roles, found
+}
+
+// ledGroupAfter is the party or armed group named right after the
+// possessive at j, or nil.
+func (d *doc) ledGroupAfter(j int) *entity {
+	if d.low(j) != "'s" {
+		return nil
+	}
+	m := d.mentionAt(j + 1)
+	if m == nil || m.from != j+1 || m.kind != mName || m.ent == nil || m.ent.label != graph.LabelOrganization || m.ent.kind != graph.OrgParty && m.ent.kind != graph.OrgArmedGroup {
+		return nil
+	}
+	return m.ent
 }
 
 // forceTitle is the force ("army", "military" or "police") whose office a
