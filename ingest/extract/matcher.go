@@ -119,6 +119,10 @@ var ruleGuards = map[string]guardFunc{
 	},
 }
 
+// helpVerbs, after "to", make their object the one a gift or a
+// deployment is for: "sent troops to help Mali".
+var helpVerbs = map[string]bool{"help": true, "support": true, "assist": true, "back": true, "bolster": true, "protect": true, "defend": true, "aid": true, "reinforce": true, "shore": true, "prop": true, "secure": true, "guard": true, "train": true}
+
 // slotSides are the ways of finding a fact's end, in the order the rules
 // documentation lists them.
 var slotSides = []string{"subject", "copula-subject", "object", "after", "nearest", "place", "region-left", "possessor", "between", "government-forces", "story-state", "story-military", "story-group", "compound", "compound-object", "compound-pair"}
@@ -188,6 +192,12 @@ var ruleSides = map[string]sideFunc{
 		for p := from; p < from+s.Reach && p < len(d.toks) && d.sameSent(p, m.k); p++ {
 			// "according to U.S. officials" names a source, not a side.
 			if containsWord(s.Words, d.low(p)) && !(d.low(p) == "to" && d.low(p-1) == "according") {
+				// "sent troops to fight the M23": an infinitive, whose
+				// object is no recipient unless it is helped ("to
+				// help Mali").
+				if d.low(p) == "to" && p+1 < len(d.toks) && d.toks[p+1].Tag == "VB" && d.mentionAt(p+1) == nil && !isCapitalized(d.toks[p+1].Text) && !helpVerbs[d.low(p+1)] {
+					continue
+				}
 				return d.actorsRight(p+1, s.Window, s.labels...)
 			}
 		}
