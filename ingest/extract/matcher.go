@@ -119,6 +119,45 @@ var ruleGuards = map[string]guardFunc{
 	},
 }
 
+// verbBeforeWith is the verb of the clause a "with" phrase ending in the
+// noun at k qualifies ("fought the Houthis for a decade with the backing
+// of"), or -1.
+func (d *doc) verbBeforeWith(k int) int {
+	p := k - 1
+	for p > 0 && p > k-4 && (d.toks[p].Tag == "DT" || d.toks[p].Tag == "PRP$" || strings.HasPrefix(d.toks[p].Tag, "JJ")) && d.mentionAt(p) == nil {
+		p--
+	}
+	if d.low(p) != "with" {
+		return -1
+	}
+	for q := p - 1; q > 0 && q > p-16 && d.sameSent(q, p); q-- {
+		switch tk := d.toks[q]; {
+		case tk.Text == "," || tk.Text == ";":
+			return -1
+		case strings.HasPrefix(tk.Tag, "VB") && !d.auxiliary(q) && d.mentionAt(q) == nil:
+			// ("an exchange arranged with the help of the UAE": a
+			// participle qualifies its noun, whose help it is, though the
+			// tagger reads a past tense.)
+			participle := strings.HasPrefix(d.toks[q-1].Tag, "NN") && d.mentionAt(q-1) == nil && !isCapitalized(d.toks[q-1].Text)
+			// ("a swap brokered by Mauritania and carried out with the
+			// help of": joined to a participle, a participle.)
+			if d.low(q-1) == "and" {
+				for r := q - 2; r > 0 && r > q-8 && d.sameSent(r, q); r-- {
+					if strings.HasPrefix(d.toks[r].Tag, "VB") && d.mentionAt(r) == nil {
+						participle = participle || d.toks[r].Tag == "VBN" && !d.auxiliary(r-1)
+						break
+					}
+				}
+			}
+			if (tk.Tag == "VBD" || tk.Tag == "VBZ" || tk.Tag == "VBP") && !participle || tk.Tag == "VBN" && d.auxiliary(q-1) {
+				return q
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
 // helpVerbs, after "to", make their object the one a gift or a
 // deployment is for: "sent troops to help Mali".
 var helpVerbs = map[string]bool{"help": true, "support": true, "assist": true, "back": true, "bolster": true, "protect": true, "defend": true, "aid": true, "reinforce": true, "shore": true, "prop": true, "secure": true, "guard": true, "train": true}
@@ -138,6 +177,12 @@ var ruleSides = map[string]sideFunc{
 		// deed did not do it.
 		if m.rule.Form == "noun" && d.reactedTo(m.k) {
 			return nil
+		}
+		// "which has fought the Houthis with the backing of a
+		// Saudi-led coalition": the subject of the verb "with" qualifies,
+		// not its object.
+		if v := d.verbBeforeWith(m.k); m.rule.Form == "noun" && v >= 0 {
+			return d.actorsLeftN(v, s.Window, s.labels...)
 		}
 		return d.actorsLeftN(m.k, s.Window, s.labels...)
 	},
