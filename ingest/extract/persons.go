@@ -1591,10 +1591,19 @@ func (d *doc) reportingTitle(i, j int) bool {
 	if !speechVerbs[d.low(j)] {
 		return false
 	}
+	lower := false
 	for p := i - 1; p >= 0 && p >= i-6 && d.sameSent(p, i); p-- {
 		switch {
-		case d.low(p) == ",":
+		// ("'... closer to Ukraine,' spokeswoman X said": past the
+		// quotation's end, though the title is in lower case; "Speaking
+		// in Beirut, senior official X said" reports no words before.)
+		case d.toks[p].Key == "\"":
 			return true
+		case d.low(p) == ",":
+			return !lower
+		case d.mentionAt(p) == nil && p == i-1 && d.titleEndingAt(p) > 0 && !isCapitalized(d.toks[p].Text):
+			lower = true
+			p -= d.titleEndingAt(p) - 1
 		case d.mentionAt(p) != nil, !isCapitalized(d.toks[p].Text) && !d.x.lex.roleMods[d.low(p)]:
 			return false
 		}
