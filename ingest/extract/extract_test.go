@@ -2278,6 +2278,12 @@ func TestFullText(t *testing.T) {
 		// name of its own.
 		{"That row began when the council excluded Karim Wade, candidate of the Senegalese Democratic Party (PDS), because he had held French nationality.",
 			"REPRESENTS Karim Wade -> Senegalese Democratic Party", "REPRESENTS Karim Wade -> Senegal"},
+		// A portfolio before a title in apposition is part of the title,
+		// no body; what the sentence said before him (the prime
+		// minister's office, the day he spoke) leaves him the state he
+		// speaks for.
+		{"Pakistan denied any role. After a meeting chaired by Prime Minister Narendra Modi, Foreign Secretary Vikram Misri announced late on Wednesday that India would shut the main crossing.",
+			"REPRESENTS Vikram Misri -> India", "Organization Foreign"},
 		// A known spokeswoman of a state body speaks for its state.
 		{"Armenia's opposition rallied in Yerevan against the result of Armenia's election. The sharpest reaction came from Moscow. Foreign ministry spokeswoman Maria Zakharova said the election had taken place under pressure, prompting Armenia's foreign ministry to summon the Russian charge d'affaires.",
 			"REPRESENTS Maria Zakharova -> Russia", "REPRESENTS Maria Zakharova -> Armenia"},

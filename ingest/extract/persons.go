@@ -805,12 +805,14 @@ func (d *doc) statesAfter(e *entity, si int) (states []*entity, third bool) {
 	if at < 0 {
 		return nil, false
 	}
-	// States that own another leader's office in the sentence are that
-	// leader's: "Rubio said he had spoken with Pakistani Prime Minister
-	// Shehbaz Sharif".
+	// States that own another leader's office in what the sentence says
+	// after him are that leader's: "Rubio said he had spoken with
+	// Pakistani Prime Minister Shehbaz Sharif" (not "a meeting chaired by
+	// Prime Minister Narendra Modi, Foreign Secretary X announced that
+	// India would").
 	taken := map[*entity]bool{}
 	for _, m := range d.ments {
-		if m.sent == si && m.ent != nil && m.ent != e && m.ent.label == graph.LabelLeader {
+		if m.sent == si && m.from >= at && m.ent != nil && m.ent != e && m.ent.label == graph.LabelLeader {
 			for _, r := range m.ent.roles {
 				if r.owner != nil {
 					taken[r.owner] = true
@@ -831,11 +833,14 @@ func (d *doc) statesAfter(e *entity, si int) (states []*entity, third bool) {
 			that = that || d.low(q) == "that"
 			q--
 		}
-		// "said on Monday that Ukrainian units ...": past the day he
-		// said it.
+		// "said on Monday that Ukrainian units ...", "announced late on
+		// Wednesday that": past the day he said it.
 		if that {
 			if _, day := d.x.lex.cal.weekdays[d.low(q)]; day && d.low(q-1) == "on" && q-1 > at {
 				q -= 2
+				if w := d.low(q); (w == "late" || w == "early") && q > at {
+					q--
+				}
 			}
 		}
 		// "said the news was worrying and that Tehran was investigating":
@@ -2949,8 +2954,9 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 			continue
 		}
 		// "the main opposition Kuomintang candidate": an organization the
-		// gazetteer does not know, just before the title.
-		if isCapitalized(t.Text) && isWordToken(t.Text) && !creedWord(t.Text) && !lx.stopNames[t.Text] && d.mentionAt(k) == nil && d.titleAt(k+1) > 0 && owner == nil {
+		// gazetteer does not know, just before the title ("Foreign
+		// Secretary" is one title).
+		if isCapitalized(t.Text) && isWordToken(t.Text) && !creedWord(t.Text) && !lx.stopNames[t.Text] && !lx.portfolios[t.Lower] && d.mentionAt(k) == nil && d.titleAt(k+1) > 0 && owner == nil {
 			e := d.orgByHead(k)
 			e.real = true
 			if strings.Contains(d.low(k+1), "candidate") {
