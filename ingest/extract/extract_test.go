@@ -2284,6 +2284,9 @@ func TestFullText(t *testing.T) {
 		// speaks for.
 		{"Pakistan denied any role. After a meeting chaired by Prime Minister Narendra Modi, Foreign Secretary Vikram Misri announced late on Wednesday that India would shut the main crossing.",
 			"REPRESENTS Vikram Misri -> India", "Organization Foreign"},
+		// A military intelligence agency is no army "the junta" could be.
+		{"Mali's junta cut ties with Ukraine on Sunday after a spokesman for Ukraine's military intelligence agency, the HUR, said the rebels had received information. Since the coup, the junta has turned to Moscow for aircraft and weapons.",
+			"SUPPORTS Russia -> Mali", "SUPPORTS Russia -> Ukraine"},
 		// A known spokeswoman of a state body speaks for its state.
 		{"Armenia's opposition rallied in Yerevan against the result of Armenia's election. The sharpest reaction came from Moscow. Foreign ministry spokeswoman Maria Zakharova said the election had taken place under pressure, prompting Armenia's foreign ministry to summon the Russian charge d'affaires.",
 			"REPRESENTS Maria Zakharova -> Russia", "REPRESENTS Maria Zakharova -> Armenia"},

@@ -274,6 +274,10 @@ func militaryName(e *entity) bool {
 	}
 	for _, n := range names {
 		l := strings.ToLower(n)
+		// "Ukraine's military intelligence" is no army.
+		if strings.Contains(l, "intelligence") {
+			continue
+		}
 		if strings.Contains(l, "army") || strings.Contains(l, "military") || strings.Contains(l, "armed forces") || strings.Contains(l, "defense force") || strings.Contains(l, "defence force") {
 			return e.kind == "government_body" || e.kind == "other" || e.kind == ""
 		}
