@@ -359,7 +359,8 @@ func labelled(e *entity, labels []graph.Label) []*entity {
 // forcesOfPronoun is the actor whose forces "its troops" or "their
 // fighters", ending at q, are, or nil.
 func (d *doc) forcesOfPronoun(q int) *entity {
-	if q < 1 || d.mentionAt(q) != nil || !forceNouns[d.low(q)] {
+	// ("his men", "their men": a possessive makes them fighters.)
+	if q < 1 || d.mentionAt(q) != nil || !forceNouns[d.low(q)] && d.low(q) != "men" {
 		return nil
 	}
 	r := q - 1
