@@ -1457,15 +1457,20 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 		// "captured Goma, the largest city in the east, in January and
 		// Bukavu, ...": more places joined by "and" (or "as well as")
 		// past an apposition.
+		relative := false
 		for q := p + 1; q < p+20 && q+1 < len(d.toks) && d.sameSent(q, k); q++ {
 			if d.low(q) == ";" {
 				break
 			}
+			relative = relative || d.low(q) == "," && d.low(q+1) == "which"
 			r := q + 1
-			// ("as well as" after a relative clause may come later.)
+			// ("as well as" after a relative clause may come later; "and"
+			// in it joins the clause's own list: "controls 80% of the
+			// region, which it claims to have annexed along with Luhansk
+			// and Kherson".)
 			if d.low(q) == "as" && d.low(q+1) == "well" && d.low(q+2) == "as" {
 				r = q + 3
-			} else if d.low(q) != "and" || q >= p+16 {
+			} else if d.low(q) != "and" || q >= p+16 || relative {
 				continue
 			}
 			if d.low(r) == "the" {
