@@ -2284,6 +2284,13 @@ func TestFullText(t *testing.T) {
 		// speaks for.
 		{"Pakistan denied any role. After a meeting chaired by Prime Minister Narendra Modi, Foreign Secretary Vikram Misri announced late on Wednesday that India would shut the main crossing.",
 			"REPRESENTS Vikram Misri -> India", "Organization Foreign"},
+		// "known as the X": a body the noun before it names, with the
+		// short name in brackets after it, however its initials spell.
+		{"The army retook Kidal on Tuesday. The rebel alliance, known as the Permanent Strategic Framework (CSP), said its fighters had left the town. CSP leaders met in Algiers.",
+			"Organization Permanent Strategic Framework", "Organization CSP"},
+		// Only a whole name.
+		{"The deal commits the group, which calls itself the Ejército Gaitanista de Colombia, to move its members.",
+			"State Colombia", "Organization Ejército Gaitanista"},
 		// A military intelligence agency is no army "the junta" could be.
 		{"Mali's junta cut ties with Ukraine on Sunday after a spokesman for Ukraine's military intelligence agency, the HUR, said the rebels had received information. Since the coup, the junta has turned to Moscow for aircraft and weapons.",
 			"SUPPORTS Russia -> Mali", "SUPPORTS Russia -> Ukraine"},

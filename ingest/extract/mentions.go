@@ -931,6 +931,7 @@ func (d *doc) findOrganizations() {
 		}
 	}
 	d.findApposedOrgs()
+	d.findCalledOrgs(acronyms)
 	d.findGroups()
 	d.findGovBodies()
 	d.initialsOfBodies(acronyms)
@@ -1125,6 +1126,66 @@ func (d *doc) findApposedOrgs() {
 			continue
 		}
 		d.addApposedOrg(i, j, kind)
+		i = j
+	}
+}
+
+// findCalledOrgs finds the bodies the gazetteer does not know that a
+// noun phrase names with "known as": "the rebel alliance, known as the
+// Permanent Strategic Framework", "a coalition that calls itself the
+// Front for Change". The noun before says the kind; a group called
+// rebel, armed or militant is an armed group. A short name in brackets
+// after the name is its, whatever its initials spell ("the Permanent
+// Strategic Framework (CSP)").
+func (d *doc) findCalledOrgs(acronyms map[string]*entity) {
+	for i := 0; i+3 < len(d.toks); i++ {
+		n := 0
+		switch {
+		case d.low(i) == "known" && d.low(i+1) == "as" && d.low(i+2) == "the":
+			n = 3
+		case (d.low(i) == "calls" && d.low(i+1) == "itself" || d.low(i) == "call" && d.low(i+1) == "themselves") && d.low(i+2) == "the":
+			n = 3
+		default:
+			continue
+		}
+		start := i + n
+		j := start
+		for j < len(d.toks) && j-start < 9 && d.sameSent(start, j) && d.mentionAt(j) == nil && (isCapitalized(d.toks[j].Text) && isWordToken(d.toks[j].Text) || j > start && connectors[d.low(j)]) {
+			j++
+		}
+		for j > start && !isCapitalized(d.toks[j-1].Text) {
+			j--
+		}
+		// Only a whole name: not "the Ejército Gaitanista" of "the
+		// Ejército Gaitanista de Colombia".
+		if j-start < 2 || j < len(d.toks) && d.sameSent(start, j) && (d.toks[j].Text == "'s" || d.mentionAt(j) != nil || j+1 < len(d.toks) && isWordToken(d.toks[j].Text) && (isCapitalized(d.toks[j+1].Text) || d.mentionAt(j+1) != nil)) {
+			continue
+		}
+		kind, armed := graph.OrgKind(""), false
+		for q := i - 1; q >= 0 && q >= i-6 && d.sameSent(q, i); q-- {
+			if d.low(q) == "," || d.low(q) == "that" || d.low(q) == "who" {
+				continue
+			}
+			if k := apposedOrgNouns[d.low(q)]; k != "" && kind == "" {
+				kind = k
+				for r := q - 1; r >= 0 && r >= q-3 && d.sameSent(r, q) && !isCapitalized(d.toks[r].Text); r-- {
+					armed = armed || d.armedWord(r)
+				}
+				break
+			}
+		}
+		if kind == "" {
+			continue
+		}
+		if armed {
+			kind = graph.OrgArmedGroup
+		}
+		d.addApposedOrg(start, j, kind)
+		if j+2 < len(d.toks) && d.low(j) == "(" && d.toks[j+2].Text == ")" && isAllCaps(d.toks[j+1].Text) && acronyms[d.toks[j+1].Text] == nil {
+			if o := d.mentionAt(j + 1); o == nil || o.ent == nil || o.ent.entry == nil {
+				acronyms[d.toks[j+1].Text] = d.mentionAt(start).ent
+			}
+		}
 		i = j
 	}
 }
