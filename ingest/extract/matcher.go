@@ -119,6 +119,38 @@ var ruleGuards = map[string]guardFunc{
 	},
 }
 
+// subjectAfterOpening is the subject of the clause after the phrase that
+// opens the sentence at k, up to its comma: the actor right after the
+// comma, when a verb follows it.
+func (d *doc) subjectAfterOpening(k int, labels []graph.Label) []*entity {
+	for c := k + 1; c < len(d.toks) && c < k+16 && d.sameSent(c, k); c++ {
+		if d.low(c) != "," {
+			continue
+		}
+		q := c + 1
+		if d.low(q) == "the" {
+			q++
+		}
+		m := d.mentionAt(q)
+		if m == nil || m.from != q || m.ent == nil || !hasLabel(d.owner(m), labels) {
+			return nil
+		}
+		v := m.to
+		// "Mali's army recaptured": past the noun the name possesses.
+		if d.low(v) == "'s" && d.x.lex.actorNouns[d.low(v+1)] {
+			v += 2
+		}
+		for n := 0; v < len(d.toks) && n < 3 && (d.auxiliary(v) || d.toks[v].Tag == "RB"); n++ {
+			v++
+		}
+		if v < len(d.toks) && strings.HasPrefix(d.toks[v].Tag, "VB") && d.toks[v].Tag != "VBG" {
+			return []*entity{d.owner(m)}
+		}
+		return nil
+	}
+	return nil
+}
+
 // verbBeforeWith is the verb of the clause a "with" phrase ending in the
 // noun at k qualifies ("fought the Houthis for a decade with the backing
 // of"), or -1.
@@ -172,6 +204,12 @@ var ruleSides = map[string]sideFunc{
 	"subject": func(d *doc, m *match, s *Slot) []*entity {
 		if subj := withLabels(d.participleSubject(m.k), s.labels); len(subj) > 0 {
 			return subj
+		}
+		// "Backed by fighters of the Wagner Group, the army recaptured
+		// Kidal": a participle opening the sentence tells of the subject
+		// after its phrase.
+		if m.rule.Form == "passive" && m.k == d.sentOf(m.k).From {
+			return d.subjectAfterOpening(m.k, s.labels)
 		}
 		// "The US condemned the attack on Arcahaie": who reacts to a
 		// deed did not do it.
