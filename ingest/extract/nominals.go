@@ -76,7 +76,8 @@ func (d *doc) resolveNominals() {
 			// resumed talks"); elsewhere it may mean rebels at large.
 			// So does one after a word of insurgency: "the army drove
 			// separatist fighters out of Ndop".
-			if !det && target == "armed_group" && (d.low(i) != "rebels" && d.low(i) != "militants" && d.low(i) != "insurgents" || i != d.sentOf(i).From && !d.coordinated(i)) && !d.insurgentBefore(i) {
+			// ("pounded rebel positions": the rebels' positions.)
+			if !det && target == "armed_group" && !(n == 2 && d.low(i) == "rebel") && (d.low(i) != "rebels" && d.low(i) != "militants" && d.low(i) != "insurgents" || i != d.sentOf(i).From && !d.coordinated(i)) && !d.insurgentBefore(i) {
 				break
 			}
 			if e := d.antecedent(i, target); e != nil {
