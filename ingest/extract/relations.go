@@ -2013,9 +2013,20 @@ func (d *doc) firstVerbSubject(si, k int) []*entity {
 // participleSubject is the subject of a participle set off by a comma at
 // token k, the subject of its sentence's first verb ("The United States
 // condemned the advance, calling on the group to withdraw"; "JNIM stormed
-// the post ..., killing 25 soldiers"), or nil.
+// the post ..., killing 25 soldiers"), or nil. A participle after
+// "after", "before" or "since" tells of the same subject: "seized Hama,
+// a week after capturing Aleppo".
 func (d *doc) participleSubject(k int) []*entity {
-	if k < 1 || k >= len(d.toks) || d.toks[k].Sent < 0 || d.low(k-1) != "," || !strings.HasSuffix(d.low(k), "ing") {
+	if k < 1 || k >= len(d.toks) || d.toks[k].Sent < 0 || !strings.HasSuffix(d.low(k), "ing") {
+		return nil
+	}
+	switch d.low(k - 1) {
+	case ",":
+	case "after", "before", "since":
+		if d.toks[k].Tag != "VBG" {
+			return nil
+		}
+	default:
 		return nil
 	}
 	return d.firstVerbSubject(d.toks[k].Sent, k)
