@@ -1041,7 +1041,9 @@ func (d *doc) apposedNoun(m *mention, nouns func(string) bool) int {
 	if d.low(q) == "(" && d.low(q+2) == ")" {
 		q += 3
 	}
-	if w := d.low(q + 1); d.low(q) != "," || w != "a" && w != "an" && w != "the" || !d.sameSent(m.from, q+1) {
+	// ("the Chin Brotherhood - an alliance of six groups": a dash sets
+	// it off too.)
+	if w := d.low(q + 1); d.low(q) != "," && !dashes[d.toks[min(q, len(d.toks)-1)].Text] || w != "a" && w != "an" && w != "the" || !d.sameSent(m.from, q+1) {
 		return -1
 	}
 	q += 2

@@ -108,8 +108,9 @@ func (d *doc) calledOrg(i int) *entity {
 		if d.apposedNoun(m, func(w string) bool { return w == noun }) >= 0 {
 			return m.ent
 		}
-		// "the UGTT union federation", "the Viv Ansanm coalition"
-		for q := m.to; q < m.to+3 && q < len(d.toks) && d.sameSent(q, m.from) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text); q++ {
+		// "the UGTT union federation", "the Viv Ansanm coalition" (not
+		// "the Houthis said the coalition")
+		for q := m.to; q < m.to+3 && q < len(d.toks) && d.sameSent(q, m.from) && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && (strings.HasPrefix(d.toks[q].Tag, "NN") || strings.HasPrefix(d.toks[q].Tag, "JJ")); q++ {
 			if d.low(q) == noun {
 				return m.ent
 			}
