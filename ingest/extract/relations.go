@@ -2032,6 +2032,18 @@ func (d *doc) participleSubject(k int) []*entity {
 	return d.firstVerbSubject(d.toks[k].Sent, k)
 }
 
+// doerAfter reports whether one of targets is named after token p as
+// the doer of a gerund: "that any ceasefire be tied to the RSF
+// withdrawing from homes".
+func (d *doc) doerAfter(p int, targets []*entity) bool {
+	for q := p + 1; q < p+12 && q < len(d.toks) && d.sameSent(q, p); q++ {
+		if m := d.mentionAt(q); m != nil && m.from == q && containsEntity(targets, m.ent) {
+			return m.to < len(d.toks) && (d.toks[m.to].Tag == "VBG" || strings.HasSuffix(d.low(m.to), "ing"))
+		}
+	}
+	return false
+}
+
 // clauseSubjectAt reports whether a clause opening with "that" at token
 // k has a noun for its subject: "that opposition leaders condemn", not
 // "that the killers be punished", "that it hand over" nor "that the
@@ -2213,7 +2225,9 @@ func demandAt(d *doc, m *match) {
 			if o := d.mentionAt(p); o != nil && containsEntity(targets, o.ent) {
 				break
 			}
-			if tg := d.toks[p].Tag; tg == "MD" || tg == "VBD" || tg == "VBZ" || tg == "VBP" {
+			// ("demanded that new elections be called without Morales": a
+			// passive clause of its own.)
+			if tg := d.toks[p].Tag; tg == "MD" || tg == "VBD" || tg == "VBZ" || tg == "VBP" || d.low(p) == "be" && p > what+1 && !d.doerAfter(p, targets) {
 				targets = nil
 			}
 		}
