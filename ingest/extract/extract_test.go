@@ -2291,6 +2291,12 @@ func TestFullText(t *testing.T) {
 		// Only a whole name.
 		{"The deal commits the group, which calls itself the Ejército Gaitanista de Colombia, to move its members.",
 			"State Colombia", "Organization Ejército Gaitanista"},
+		// The quoted words before a title in lower case are not whom the
+		// speaker serves, nor is the state whose troops they name.
+		{"Congo accused its neighbour of backing the rebels. \"We demand the immediate and unconditional withdrawal of Rwandan troops from our territory,\" government spokesman Patrick Muyaya said in Kinshasa.",
+			"REPRESENTS Patrick Muyaya -> Democratic Republic of the Congo", "REPRESENTS Patrick Muyaya -> Rwanda"},
+		{"Congo accused its neighbour of backing the rebels. \"We demand the immediate withdrawal of Rwandan forces and of their M23 proxies from every locality they occupy,\" government spokesman Patrick Muyaya told reporters.",
+			"REPRESENTS Patrick Muyaya -> Democratic Republic of the Congo", "REPRESENTS Patrick Muyaya -> Rwanda"},
 		// A military intelligence agency is no army "the junta" could be.
 		{"Mali's junta cut ties with Ukraine on Sunday after a spokesman for Ukraine's military intelligence agency, the HUR, said the rebels had received information. Since the coup, the junta has turned to Moscow for aircraft and weapons.",
 			"SUPPORTS Russia -> Mali", "SUPPORTS Russia -> Ukraine"},

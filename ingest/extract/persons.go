@@ -781,6 +781,12 @@ func (d *doc) soleStateBefore(e *entity, si int, accept func(*entity) bool) *ent
 		if m == nil || m.from != k || m.ent == nil || m.ent.label != graph.LabelState || !m.ent.real || m.ent == one || accept != nil && !accept(m.ent) {
 			continue
 		}
+		// "'We demand the withdrawal of Rwandan troops from our
+		// territory,' government spokesman X said": whose troops the
+		// quoted words name is no state of the speaker's.
+		if m.kind == mDemonym && d.inQuote(k) && !d.inQuote(at) {
+			continue
+		}
 		if one != nil {
 			return nil
 		}
@@ -1609,6 +1615,8 @@ func (d *doc) reportingTitle(i, j int) bool {
 		case d.mentionAt(p) == nil && p == i-1 && d.titleEndingAt(p) > 0 && !isCapitalized(d.toks[p].Text):
 			lower = true
 			p -= d.titleEndingAt(p) - 1
+		case lower && d.mentionAt(p) == nil && !isCapitalized(d.toks[p].Text) && (strings.HasPrefix(d.toks[p].Tag, "NN") || strings.HasPrefix(d.toks[p].Tag, "JJ")):
+			// "government spokesman X", "foreign ministry spokeswoman X"
 		case d.mentionAt(p) != nil, !isCapitalized(d.toks[p].Text) && !d.x.lex.roleMods[d.low(p)]:
 			return false
 		}
