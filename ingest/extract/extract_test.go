@@ -2297,6 +2297,10 @@ func TestFullText(t *testing.T) {
 			"REPRESENTS Patrick Muyaya -> Democratic Republic of the Congo", "REPRESENTS Patrick Muyaya -> Rwanda"},
 		{"Congo accused its neighbour of backing the rebels. \"We demand the immediate withdrawal of Rwandan forces and of their M23 proxies from every locality they occupy,\" government spokesman Patrick Muyaya told reporters.",
 			"REPRESENTS Patrick Muyaya -> Democratic Republic of the Congo", "REPRESENTS Patrick Muyaya -> Rwanda"},
+		// A name set off by commas after a body's noun, a year its last
+		// word.
+		{"Gabon's vote was disputed. The main opposition platform, Alternance 2023, struck a more cautious note. Its candidate, Albert Ondo Ossa, said he had won.",
+			"REPRESENTS Albert Ondo Ossa -> Alternance 2023", "REPRESENTS Albert Ondo Ossa -> Gabon"},
 		// A military intelligence agency is no army "the junta" could be.
 		{"Mali's junta cut ties with Ukraine on Sunday after a spokesman for Ukraine's military intelligence agency, the HUR, said the rebels had received information. Since the coup, the junta has turned to Moscow for aircraft and weapons.",
 			"SUPPORTS Russia -> Mali", "SUPPORTS Russia -> Ukraine"},

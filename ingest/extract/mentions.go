@@ -1004,7 +1004,7 @@ func (d *doc) initialsOfBodies(acronyms map[string]*entity) {
 
 // apposedOrgNouns are the nouns an apposition calls a body by, and the
 // kind each gives it.
-var apposedOrgNouns = map[string]graph.OrgKind{"party": "party", "group": "other", "movement": "other", "faction": "other",
+var apposedOrgNouns = map[string]graph.OrgKind{"party": "party", "platform": "party", "group": "other", "movement": "other", "faction": "other",
 	"militia": "armed_group", "coalition": "other", "alliance": "other", "organisation": "other", "organization": "other"}
 
 // apposedKinds corrects the kind a head noun gave a body the gazetteer
@@ -1105,19 +1105,29 @@ func (d *doc) findApposedOrgs() {
 	// "the human rights group Foro Penal", "the opposition party
 	// Podemos": the noun before the name.
 	for i := 2; i < len(d.toks); i++ {
-		kind := apposedOrgNouns[d.low(i-1)]
-		if kind == "" || d.toks[i].Sent < 0 || d.titled[d.toks[i].Sent] || !d.sameSent(i-1, i) {
+		// ("the main opposition platform, Alternance 2023,": the name set
+		// off by commas after the noun.)
+		noun := i - 1
+		if d.low(noun) == "," && i > 2 {
+			noun--
+		}
+		kind := apposedOrgNouns[d.low(noun)]
+		if kind == "" || d.toks[i].Sent < 0 || d.titled[d.toks[i].Sent] || !d.sameSent(noun, i) {
 			continue
 		}
 		j := i
 		for j < len(d.toks) && j-i < 4 && d.sameSent(i, j) && d.mentionAt(j) == nil && strings.HasPrefix(d.toks[j].Tag, "NNP") && isCapitalized(d.toks[j].Text) && isWordToken(d.toks[j].Text) && !lx.stopNames[d.toks[j].Text] {
 			j++
 		}
-		if j == i || j < len(d.toks) && d.sameSent(i, j) && (isCapitalized(d.toks[j].Text) || d.toks[j].Text == "'s") {
+		// "Alternance 2023": a year ends a name.
+		if j > i && j < len(d.toks) && d.sameSent(i, j) && d.toks[j].Tag == "CD" && len(d.toks[j].Text) == 4 && noun < i-1 {
+			j++
+		}
+		if j == i || j < len(d.toks) && d.sameSent(i, j) && (isCapitalized(d.toks[j].Text) || d.toks[j].Text == "'s") || noun < i-1 && d.low(j) != "," {
 			continue
 		}
 		// After "the" and at most three modifiers of the noun.
-		q := i - 2
+		q := noun - 1
 		for n := 0; n < 3 && q > 0 && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && (d.toks[q].Tag == "JJ" || strings.HasPrefix(d.toks[q].Tag, "NN")); n++ {
 			if d.armedWord(q) {
 				kind = "armed_group"
