@@ -2301,6 +2301,10 @@ func TestFullText(t *testing.T) {
 		// word.
 		{"Gabon's vote was disputed. The main opposition platform, Alternance 2023, struck a more cautious note. Its candidate, Albert Ondo Ossa, said he had won.",
 			"REPRESENTS Albert Ondo Ossa -> Alternance 2023", "REPRESENTS Albert Ondo Ossa -> Gabon"},
+		// "the armed forces": the state whose office its sentence names
+		// before it, not the story's most named.
+		{"Evo Morales flew to Mexico. Bolivia's first indigenous president stepped down after the commander of the armed forces, General Williams Kaliman, publicly suggested that he leave office.",
+			"REPRESENTS Williams Kaliman -> Bolivia", "REPRESENTS Williams Kaliman -> Mexico"},
 		// A military intelligence agency is no army "the junta" could be.
 		{"Mali's junta cut ties with Ukraine on Sunday after a spokesman for Ukraine's military intelligence agency, the HUR, said the rebels had received information. Since the coup, the junta has turned to Moscow for aircraft and weapons.",
 			"SUPPORTS Russia -> Mali", "SUPPORTS Russia -> Ukraine"},

@@ -436,6 +436,14 @@ func (d *doc) antecedent(i int, target string) *entity {
 				return s
 			}
 		}
+		// "Bolivia's president stepped down after the commander of the
+		// armed forces suggested it": the state its sentence names before
+		// it, else the story's.
+		for p := i - 1; p >= 0 && d.sameSent(p, i); p-- {
+			if m := d.mentionAt(p); m != nil && m.from == p && m.ent != nil && m.ent.label == graph.LabelState && m.ent.real && m.possess && d.possessesOffice(m) {
+				return m.ent
+			}
+		}
 		// "the army" of a state whose armed forces have no name here.
 		return d.mainState()
 	}
@@ -553,6 +561,17 @@ func (d *doc) theatreState() *entity {
 		}
 	}
 	return best
+}
+
+// possessesOffice reports whether the state's possessive m qualifies an
+// office or an arm of the state ("Bolivia's first indigenous president",
+// "Mali's army"), not a place ("Libya's southern Fezzan region").
+func (d *doc) possessesOffice(m *mention) bool {
+	q := m.to + 1
+	for q < len(d.toks) && q < m.to+4 && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && (strings.HasPrefix(d.toks[q].Tag, "JJ") || d.toks[q].Tag == "CD") {
+		q++
+	}
+	return q < len(d.toks) && d.mentionAt(q) == nil && (d.x.lex.actorNouns[d.low(q)] || d.titleAt(q) > 0)
 }
 
 // fitNamedBefore reports whether an entity that fits is named before
