@@ -1104,6 +1104,19 @@ var reactionVerbs = map[string]bool{"welcomed": true, "welcomes": true, "welcome
 // between A and B", "A and B agreed to a truce", "A's invasion of B") or,
 // failing that, the actors of its sentence.
 func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
+	sides, explicit := d.sidesRead(t)
+	// "mercenaries are fighting alongside the army": the ally is no side
+	// of the fight.
+	if w := d.low(t.to); (w == "alongside" || w == "beside") && d.x.lex.kind(t.typ).fighting != fightingNone {
+		for _, a := range d.actorsRight(t.to+1, 4, actorLabels...) {
+			sides = slices.DeleteFunc(sides, func(e *entity) bool { return e == a || e == d.stateOf(a) })
+		}
+	}
+	return sides, explicit
+}
+
+// sidesRead reads the sides of the event of trigger t from its words.
+func (d *doc) sidesRead(t trigger) ([]*entity, bool) {
 	// "The World Bank has attended the talks as an observer": observers
 	// are no side.
 	s0 := d.sents[t.sent]

@@ -2305,6 +2305,9 @@ func TestFullText(t *testing.T) {
 		// before it, not the story's most named.
 		{"Evo Morales flew to Mexico. Bolivia's first indigenous president stepped down after the commander of the armed forces, General Williams Kaliman, publicly suggested that he leave office.",
 			"REPRESENTS Williams Kaliman -> Bolivia", "REPRESENTS Williams Kaliman -> Mexico"},
+		// Who fights alongside another is no side of a fight with it.
+		{"Mali's junta held a referendum on Sunday. Western governments say Russian mercenaries from the Wagner Group are fighting alongside the army.",
+			"SUPPORTS Russia -> Mali", "FIGHTS Mali -> Wagner Group"},
 		// A military intelligence agency is no army "the junta" could be.
 		{"Mali's junta cut ties with Ukraine on Sunday after a spokesman for Ukraine's military intelligence agency, the HUR, said the rebels had received information. Since the coup, the junta has turned to Moscow for aircraft and weapons.",
 			"SUPPORTS Russia -> Mali", "SUPPORTS Russia -> Ukraine"},
