@@ -1402,7 +1402,12 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			if d.low(p) == "whose" {
 				o = d.antecedentOf(p)
 			}
-			if d.mentionAt(p) != nil || d.low(p) == "," {
+			// "Its observer mission, headed by X": the body "its" stands
+			// for.
+			if w := d.low(p); (w == "its" || w == "their") && d.ledBodyIn(p+1, lv) {
+				o = d.pronounOwner(p)
+			}
+			if d.mentionAt(p) != nil || d.low(p) == "," && p < lv-1 {
 				break
 			}
 		}
@@ -2831,7 +2836,7 @@ func (d *doc) ledBodyIn(from, to int) bool {
 
 // ledBodies are the bodies a person leads for an actor: its delegation,
 // team or committee.
-var ledBodies = map[string]bool{"delegation": true, "committee": true, "bureau": true, "team": true, "panel": true, "negotiators": true, "wing": true, "office": true, "contingent": true}
+var ledBodies = map[string]bool{"delegation": true, "committee": true, "bureau": true, "team": true, "panel": true, "negotiators": true, "wing": true, "office": true, "contingent": true, "mission": true}
 
 // phraseEnds are the tokens after which a noun phrase is complete.
 var phraseEnds = map[string]bool{",": true, ".": true, ";": true, ")": true, "(": true, "in": true, "at": true, "for": true, "since": true, "and": true, "from": true, "on": true, "during": true, "until": true, "to": true, "last": true, "earlier": true, "later": true, "after": true, "before": true, "when": true, "who": true, "which": true}
