@@ -343,6 +343,7 @@ func (d *doc) findPersons() {
 	d.settleHeads()
 	d.settleAides()
 	d.groupLeaders()
+	d.surnameMembers()
 	d.findRoleReferences()
 }
 
@@ -364,6 +365,41 @@ func (d *doc) groupLeaders() {
 			continue
 		}
 		m.ent.roles = append(m.ent.roles, role{title: "Leader", owner: g, sent: m.sent, rule: ruleLeads})
+	}
+}
+
+// surnameMembers gives a person named again by his surname with "of" a
+// body the office of its member, as his full name would have: "35% for
+// Ba of the Benno Bokk Yakaar coalition", "Mnangagwa, of the ruling
+// ZANU-PF, had won".
+func (d *doc) surnameMembers() {
+	if !d.on(ruleMemberOf) {
+		return
+	}
+	for _, m := range d.ments {
+		if m.kind != mPerson || m.to-m.from != 1 || m.ent == nil || m.ent.label != graph.LabelLeader {
+			continue
+		}
+		k := m.to
+		if d.low(k) == "," {
+			k++
+		}
+		if d.low(k) != "of" {
+			continue
+		}
+		k++
+		if d.low(k) == "the" {
+			k++
+		}
+		// ("the ruling ZANU-PF": past its modifiers, a participle too.)
+		for n := 0; n < 2 && k < len(d.toks) && d.mentionAt(k) == nil && (d.toks[k].Tag == "JJ" || d.toks[k].Tag == "VBG" || d.toks[k].Tag == "NN") && !isCapitalized(d.toks[k].Text); n++ {
+			k++
+		}
+		o := d.mentionAt(k)
+		if o == nil || o.from != k || o.ent == nil || o.ent.label != graph.LabelOrganization || slices.ContainsFunc(m.ent.roles, func(r role) bool { return r.owner == o.ent }) {
+			continue
+		}
+		m.ent.roles = append(m.ent.roles, role{title: "Member", owner: o.ent, sent: m.sent, rule: ruleMemberOf})
 	}
 }
 
