@@ -2308,6 +2308,9 @@ func TestFullText(t *testing.T) {
 		// Who fights alongside another is no side of a fight with it.
 		{"Mali's junta held a referendum on Sunday. Western governments say Russian mercenaries from the Wagner Group are fighting alongside the army.",
 			"SUPPORTS Russia -> Mali", "FIGHTS Mali -> Wagner Group"},
+		// "Centre" is no part of a person's name.
+		{"Gabon's army seized power on Wednesday, minutes after the Gabonese Elections Centre declared Bongo the winner.",
+			"State Gabon", "Leader Elections Centre"},
 		// A military intelligence agency is no army "the junta" could be.
 		{"Mali's junta cut ties with Ukraine on Sunday after a spokesman for Ukraine's military intelligence agency, the HUR, said the rebels had received information. Since the coup, the junta has turned to Moscow for aircraft and weapons.",
 			"SUPPORTS Russia -> Mali", "SUPPORTS Russia -> Ukraine"},
