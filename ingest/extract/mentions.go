@@ -1245,7 +1245,8 @@ var groupNouns = map[string]bool{"rebels": true, "rebel": true, "militia": true,
 // Kokang militia", "the CONAIE indigenous confederation", "the
 // Transformers party".
 var coalitionNouns = map[string]graph.OrgKind{"coalition": graph.OrgArmedGroup, "alliance": graph.OrgArmedGroup, "militia": graph.OrgArmedGroup,
-	"gang": graph.OrgArmedGroup, "movement": graph.OrgArmedGroup, "confederation": graph.OrgOther, "federation": graph.OrgOther, "party": graph.OrgParty}
+	"gang": graph.OrgArmedGroup, "movement": graph.OrgArmedGroup, "confederation": graph.OrgOther, "federation": graph.OrgOther, "party": graph.OrgParty,
+	"platform": graph.OrgParty}
 
 // findGroups finds armed groups the gazetteer does not know by the noun
 // after their name.
@@ -1276,6 +1277,10 @@ func (d *doc) findGroups() {
 		}
 		j := i
 		for j < len(d.toks) && j < i+4 && d.sameSent(i, j) && d.mentionAt(j) == nil && isCapitalized(d.toks[j].Text) && isWordToken(d.toks[j].Text) {
+			j++
+		}
+		// "the Alternance 2023 platform": a year ends a name.
+		if j < len(d.toks) && d.sameSent(i, j) && d.toks[j].Tag == "CD" && len(d.toks[j].Text) == 4 && coalitionNouns[d.low(j+1)] != "" {
 			j++
 		}
 		// One adjective may come between: "the CONAIE indigenous
