@@ -2308,6 +2308,10 @@ func TestFullText(t *testing.T) {
 		// Who fights alongside another is no side of a fight with it.
 		{"Mali's junta held a referendum on Sunday. Western governments say Russian mercenaries from the Wagner Group are fighting alongside the army.",
 			"SUPPORTS Russia -> Mali", "FIGHTS Mali -> Wagner Group"},
+		// A number opens the name of a military unit only, not a count
+		// of seats.
+		{"Candidates backed by the party won 93 of the 265 National Assembly seats contested on Thursday. The 444 Combat Brigade guarded Tripoli.",
+			"Organization 444 Combat Brigade", "Organization 265 National Assembly"},
 		// "Centre" is no part of a person's name.
 		{"Gabon's army seized power on Wednesday, minutes after the Gabonese Elections Centre declared Bongo the winner.",
 			"State Gabon", "Leader Elections Centre"},

@@ -682,6 +682,20 @@ func (d *doc) headWithin(i, n int) bool {
 	return false
 }
 
+// unitHeadWithin reports whether a military unit's noun ends a
+// capitalized name within n tokens from i: "444 Combat Brigade".
+func (d *doc) unitHeadWithin(i, n int) bool {
+	for j := i; j < i+n && j < len(d.toks) && isCapitalized(d.toks[j].Text) && d.sameSent(i, j); j++ {
+		if unitHeads[d.toks[j].Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// unitHeads are the nouns of a military unit a number may name.
+var unitHeads = map[string]bool{"Brigade": true, "Battalion": true, "Division": true, "Regiment": true, "Corps": true, "Squadron": true, "Unit": true, "Army": true, "Group": true, "Company": true, "Force": true, "Forces": true}
+
 // findOrganizations finds capitalized organization names by their head
 // noun, and state institutions named after their state ("China's coast
 // guard").
@@ -693,7 +707,8 @@ func (d *doc) findOrganizations() {
 		// "the 444th Combat Brigade", "the 444 Brigade", "the 444 Combat
 		// Brigade": a unit's number opens its name (a year does not: "in
 		// 2019 Mali Army units").
-		ordinal := i+1 < len(d.toks) && (isOrdinal(d.toks[i].Text) && isCapitalized(d.toks[i+1].Text) || isNumber(d.toks[i].Text) && len(d.toks[i].Text) <= 3 && d.headWithin(i+1, 3))
+		// ("the 265 National Assembly seats": a count of seats.)
+		ordinal := i+1 < len(d.toks) && (isOrdinal(d.toks[i].Text) && isCapitalized(d.toks[i+1].Text) || isNumber(d.toks[i].Text) && len(d.toks[i].Text) <= 3 && d.headWithin(i+1, 3) && d.unitHeadWithin(i+1, 3))
 		if si < 0 || d.titled[si] || !isCapitalized(d.toks[i].Text) && !ordinal || lx.stopNames[d.toks[i].Text] || d.datelineAgency(i) {
 			continue
 		}
