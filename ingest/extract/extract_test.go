@@ -2312,6 +2312,9 @@ func TestFullText(t *testing.T) {
 		// of seats.
 		{"Candidates backed by the party won 93 of the 265 National Assembly seats contested on Thursday. The 444 Combat Brigade guarded Tripoli.",
 			"Organization 444 Combat Brigade", "Organization 265 National Assembly"},
+		// A person's supporters are not the person.
+		{"Peru's former president Moussa Dicko was arrested. Hundreds of Dicko supporters clashed with police outside Congress late on Thursday.",
+			"State Peru", "FIGHTS Peru -> Congress"},
 		// "Centre" is no part of a person's name.
 		{"Gabon's army seized power on Wednesday, minutes after the Gabonese Elections Centre declared Bongo the winner.",
 			"State Gabon", "Leader Elections Centre"},

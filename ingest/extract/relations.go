@@ -356,6 +356,9 @@ func labelled(e *entity, labels []graph.Label) []*entity {
 	return nil
 }
 
+// followerNouns after a person's name make a crowd of his, not him.
+var followerNouns = map[string]bool{"supporters": true, "loyalists": true, "followers": true, "partisans": true}
+
 // forcesOfPronoun is the actor whose forces "its troops" or "their
 // fighters", ending at q, are, or nil.
 func (d *doc) forcesOfPronoun(q int) *entity {
@@ -582,6 +585,12 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			}
 		}
 		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound && m.suffix != "led" && !d.runBy(m) || !m.ent.real && m.kind != mDemonym && m.kind != mCompound {
+			continue
+		}
+		// "Castillo supporters clashed with police": his followers, not
+		// the man.
+		if m.ent.label == graph.LabelLeader && followerNouns[d.low(m.to)] {
+			p = m.from
 			continue
 		}
 		if m.kind == mDemonym && d.insurgentsAt(m.to, m.ent) {
