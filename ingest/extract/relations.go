@@ -2269,6 +2269,9 @@ func demandAt(d *doc, m *match) {
 				}
 			}
 		}
+		if len(targets) == 0 && !itClause {
+			targets = d.siblingObject(k, subj)
+		}
 		if len(targets) == 0 {
 			targets = d.demandRejecter(si, subj)
 		}
@@ -2436,6 +2439,41 @@ func (d *doc) madeDemands() {
 		}
 	}
 }
+
+// siblingObject is whom a demand at k that names no one is made of when
+// the verb joined to it acts on an actor: "suspended Gabon and demanded a
+// swift return to constitutional order". The verb, the last before
+// "and", must be one of pressure (pressureVerbs); its object is the first
+// actor after it, not a subject's.
+func (d *doc) siblingObject(k int, subj []*entity) []*entity {
+	p := k - 1
+	for p > 0 && d.auxiliary(p) {
+		p--
+	}
+	if d.low(p) != "and" {
+		return nil
+	}
+	for v := p - 1; v >= 0 && v > p-12 && d.sameSent(v, k); v-- {
+		if !strings.HasPrefix(d.toks[v].Tag, "VB") || d.mentionAt(v) != nil {
+			continue
+		}
+		if !pressureVerbs[d.low(v)] {
+			return nil
+		}
+		var out []*entity
+		for _, e := range d.actorsRight(v+1, 3, actorLabels...) {
+			if !containsEntity(subj, e) {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// pressureVerbs act on an actor a demand joined to them is made of.
+var pressureVerbs = map[string]bool{"suspended": true, "sanctioned": true, "condemned": true, "warned": true, "pressed": true,
+	"threatened": true, "summoned": true, "rebuked": true, "criticised": true, "criticized": true, "expelled": true}
 
 // settleDemands makes an open demand of a side of the story's conflict
 // of the other side, when the story tells of the two negotiating: what a
