@@ -350,7 +350,8 @@ func (d *doc) findPersons() {
 // groupLeaders gives a person whose name possesses a party or an armed
 // group the office of its leader: "former prime minister Cellou Dalein
 // Diallo's Union of Democratic Forces of Guinea", "Chérizier's G9
-// federation". It comes after his other offices are settled, which it
+// federation"; and so "his" or "her" before a party's name, of the person
+// named last. It comes after his other offices are settled, which it
 // leaves as if unsaid.
 func (d *doc) groupLeaders() {
 	if !d.on(ruleLeads) {
@@ -365,6 +366,24 @@ func (d *doc) groupLeaders() {
 			continue
 		}
 		m.ent.roles = append(m.ent.roles, role{title: "Leader", owner: g, sent: m.sent, rule: ruleLeads})
+	}
+	// "His Move Forward Party took 151 seats": of the person named last.
+	for k := range d.toks {
+		if w := d.low(k); w != "his" && w != "her" || k+1 >= len(d.toks) {
+			continue
+		}
+		g := d.mentionAt(k + 1)
+		if g == nil || g.from != k+1 || g.kind != mName || g.ent == nil || g.ent.label != graph.LabelOrganization || g.ent.kind != graph.OrgParty {
+			continue
+		}
+		p := d.lastPersonBefore(k)
+		if p < 0 {
+			continue
+		}
+		e := d.mentionAt(p).ent
+		if !slices.ContainsFunc(e.roles, func(r role) bool { return r.owner == g.ent }) {
+			e.roles = append(e.roles, role{title: "Leader", owner: g.ent, sent: d.toks[k].Sent, rule: ruleLeads})
+		}
 	}
 }
 
