@@ -1287,7 +1287,14 @@ func (d *doc) findGroups() {
 	// ("leader of Les Transformateurs party": a party's name may go
 	// without its article.)
 	for i := 1; i+1 < len(d.toks); i++ {
-		if d.low(i-1) != "the" && d.low(i-1) != "of" || d.mentionAt(i) != nil || !isCapitalized(d.toks[i].Text) || d.x.lex.stopNames[d.toks[i].Text] {
+		// ("the small Podemos party": past one adjective of size, power
+		// or leaning, not a word of creed or insult: "the separatist
+		// FLEC-FAC movement", "the terrorist Dagalo militia".)
+		opener := d.low(i - 1)
+		if i > 1 && partyAdjectives[d.low(i-1)] && d.mentionAt(i-1) == nil {
+			opener = d.low(i - 2)
+		}
+		if opener != "the" && d.low(i-1) != "of" || d.mentionAt(i) != nil || !isCapitalized(d.toks[i].Text) || d.x.lex.stopNames[d.toks[i].Text] {
 			continue
 		}
 		j := i
@@ -1327,6 +1334,12 @@ func (d *doc) findGroups() {
 	}
 	d.markKnownNames(graph.LabelOrganization)
 }
+
+// partyAdjectives may stand between "the" and the name of a party or a
+// coalition: "the small Podemos party", "the ruling CNDD-FDD party".
+var partyAdjectives = map[string]bool{"small": true, "tiny": true, "main": true, "ruling": true, "governing": true, "new": true,
+	"largest": true, "biggest": true, "leftist": true, "rightist": true, "centrist": true, "conservative": true, "liberal": true,
+	"nationalist": true, "populist": true, "far-right": true, "far-left": true, "moderate": true, "banned": true, "dissolved": true}
 
 // ethnicAdjective reports whether a capitalized word has the ending of
 // an adjective of nationality or ethnicity: "Kurdish", "Ethiopian",
