@@ -219,8 +219,10 @@ var ruleSides = map[string]sideFunc{
 		// "which has fought the Houthis with the backing of a
 		// Saudi-led coalition": the subject of the verb "with" qualifies,
 		// not its object.
-		if v := d.verbBeforeWith(m.k); m.rule.Form == "noun" && v >= 0 {
-			return d.actorsLeftN(v, s.Window, s.labels...)
+		if m.rule.Form == "noun" {
+			if v := d.verbBeforeWith(m.k); v >= 0 {
+				return d.actorsLeftN(v, s.Window, s.labels...)
+			}
 		}
 		return d.actorsLeftN(m.k, s.Window, s.labels...)
 	},

@@ -671,23 +671,14 @@ func inOrder(short, long []string) bool {
 	return i == len(short)
 }
 
-// headWithin reports whether an organization's head noun ends the run of
-// capitalized words of at most n that starts at token i ("Combat Brigade").
-func (d *doc) headWithin(i, n int) bool {
-	for j := i; j < i+n && j < len(d.toks) && isCapitalized(d.toks[j].Text) && d.sameSent(i, j); j++ {
-		if d.x.lex.orgHeads[d.toks[j].Text] != "" {
-			return j+1 >= len(d.toks) || !isCapitalized(d.toks[j+1].Text)
-		}
-	}
-	return false
-}
-
-// unitHeadWithin reports whether a military unit's noun ends a
-// capitalized name within n tokens from i: "444 Combat Brigade".
+// unitHeadWithin reports whether a military unit's noun ends the run of
+// capitalized words of at most n that starts at token i ("Combat
+// Brigade"), which a number may open; not "National Assembly" ("the 265
+// National Assembly seats": a count of seats).
 func (d *doc) unitHeadWithin(i, n int) bool {
 	for j := i; j < i+n && j < len(d.toks) && isCapitalized(d.toks[j].Text) && d.sameSent(i, j); j++ {
-		if unitHeads[d.toks[j].Text] {
-			return true
+		if d.x.lex.orgHeads[d.toks[j].Text] != "" {
+			return unitHeads[d.toks[j].Text] && (j+1 >= len(d.toks) || !isCapitalized(d.toks[j+1].Text))
 		}
 	}
 	return false
@@ -707,8 +698,7 @@ func (d *doc) findOrganizations() {
 		// "the 444th Combat Brigade", "the 444 Brigade", "the 444 Combat
 		// Brigade": a unit's number opens its name (a year does not: "in
 		// 2019 Mali Army units").
-		// ("the 265 National Assembly seats": a count of seats.)
-		ordinal := i+1 < len(d.toks) && (isOrdinal(d.toks[i].Text) && isCapitalized(d.toks[i+1].Text) || isNumber(d.toks[i].Text) && len(d.toks[i].Text) <= 3 && d.headWithin(i+1, 3) && d.unitHeadWithin(i+1, 3))
+		ordinal := i+1 < len(d.toks) && (isOrdinal(d.toks[i].Text) && isCapitalized(d.toks[i+1].Text) || isNumber(d.toks[i].Text) && len(d.toks[i].Text) <= 3 && d.unitHeadWithin(i+1, 3))
 		if si < 0 || d.titled[si] || !isCapitalized(d.toks[i].Text) && !ordinal || lx.stopNames[d.toks[i].Text] || d.datelineAgency(i) {
 			continue
 		}
