@@ -1125,7 +1125,7 @@ func (d *doc) findApposedOrgs() {
 			j++
 		}
 		// "Alternance 2023": a year ends a name.
-		if j > i && j < len(d.toks) && d.sameSent(i, j) && d.toks[j].Tag == "CD" && len(d.toks[j].Text) == 4 && noun < i-1 {
+		if j > i && d.yearAt(j, i) && noun < i-1 {
 			j++
 		}
 		if j == i || j < len(d.toks) && d.sameSent(i, j) && (isCapitalized(d.toks[j].Text) || d.toks[j].Text == "'s") || noun < i-1 && d.low(j) != "," {
@@ -1292,7 +1292,7 @@ func (d *doc) findGroups() {
 			j++
 		}
 		// "the Alternance 2023 platform": a year ends a name.
-		if j < len(d.toks) && d.sameSent(i, j) && d.toks[j].Tag == "CD" && len(d.toks[j].Text) == 4 && coalitionNouns[d.low(j+1)] != "" {
+		if d.yearAt(j, i) && coalitionNouns[d.low(j+1)] != "" {
 			j++
 		}
 		// One adjective may come between: "the CONAIE indigenous
@@ -1323,6 +1323,12 @@ func (d *doc) findGroups() {
 		i = h
 	}
 	d.markKnownNames(graph.LabelOrganization)
+}
+
+// yearAt reports whether token j, in the sentence of token i, is a year
+// that may end a body's name: "Alternance 2023".
+func (d *doc) yearAt(j, i int) bool {
+	return j < len(d.toks) && d.sameSent(i, j) && d.toks[j].Tag == "CD" && len(d.toks[j].Text) == 4
 }
 
 // partyAdjectives may stand between "the" and the name of a party or a

@@ -60,9 +60,8 @@ func (d *doc) resolveNominals() {
 			// "the military coalition", "the military operation": the
 			// adjective of a thing, not the armed forces ("the military
 			// government", "the military leadership" and "the military
-			// spokesman" are). After "that"
-			// the tagger may read the verb as a noun ("demanded that the
-			// military withdraw").
+			// spokesman" are). After "that" the tagger may read the verb
+			// as a noun ("demanded that the military withdraw").
 			if target == "military" && n == 1 && d.low(i) == "military" && d.low(i-2) != "that" && i+1 < len(d.toks) && strings.HasPrefix(d.toks[i+1].Tag, "NN") && !isCapitalized(d.toks[i+1].Text) && !lx.actorNouns[d.low(i+1)] && lx.roles[d.low(i+1)] == "" {
 				break
 			}

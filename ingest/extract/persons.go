@@ -357,15 +357,18 @@ func (d *doc) groupLeaders() {
 	if !d.on(ruleLeads) {
 		return
 	}
+	lead := func(e, g *entity, sent int) {
+		if !slices.ContainsFunc(e.roles, func(r role) bool { return r.owner == g }) {
+			e.roles = append(e.roles, role{title: "Leader", owner: g, sent: sent, rule: ruleLeads})
+		}
+	}
 	for _, m := range d.ments {
 		if m.kind != mPerson || m.ent == nil || m.ent.label != graph.LabelLeader {
 			continue
 		}
-		g := d.ledGroupAfter(m.to)
-		if g == nil || slices.ContainsFunc(m.ent.roles, func(r role) bool { return r.owner == g }) {
-			continue
+		if g := d.ledGroupAfter(m.to); g != nil {
+			lead(m.ent, g, m.sent)
 		}
-		m.ent.roles = append(m.ent.roles, role{title: "Leader", owner: g, sent: m.sent, rule: ruleLeads})
 	}
 	// "His Move Forward Party took 151 seats": of the person named last.
 	for k := range d.toks {
@@ -376,13 +379,8 @@ func (d *doc) groupLeaders() {
 		if g == nil || g.from != k+1 || g.kind != mName || g.ent == nil || g.ent.label != graph.LabelOrganization || g.ent.kind != graph.OrgParty {
 			continue
 		}
-		p := d.lastPersonBefore(k)
-		if p < 0 {
-			continue
-		}
-		e := d.mentionAt(p).ent
-		if !slices.ContainsFunc(e.roles, func(r role) bool { return r.owner == g.ent }) {
-			e.roles = append(e.roles, role{title: "Leader", owner: g.ent, sent: d.toks[k].Sent, rule: ruleLeads})
+		if p := d.lastPersonBefore(k); p >= 0 {
+			lead(d.mentionAt(p).ent, g.ent, d.toks[k].Sent)
 		}
 	}
 }
