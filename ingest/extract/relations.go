@@ -1415,6 +1415,17 @@ func (d *doc) regionBeforeWhich(k int) *entity {
 	return nil
 }
 
+// saidBefore reports whether a verb of saying comes within eight words
+// before token k in its sentence.
+func (d *doc) saidBefore(k int) bool {
+	for q := k - 1; q >= 0 && q >= k-8 && d.sameSent(q, k); q-- {
+		if speechVerbs[d.low(q)] && strings.HasPrefix(d.toks[q].Tag, "VB") {
+			return true
+		}
+	}
+	return false
+}
+
 // controlObjects are the places a CONTROLS verb at k (n tokens) governs
 // within window tokens after it ("seized Goma"), or the antecedent of a
 // relative clause it ends ("Lashio, the largest town in Shan state, which
@@ -1529,6 +1540,14 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 	for p := k - 1; p >= 0 && p >= k-8 && d.sameSent(p, k); p-- {
 		if w := d.low(p); w != "which" && w != "that" {
 			continue
+		}
+		// "told the Assembly in New York that Ankara supported the steps
+		// Baku had taken": "that" right after a name, in a clause of
+		// saying, opens what was said, no relative clause about the place
+		// ("a town in the Donetsk region that Ukrainian forces still
+		// hold" is one).
+		if m := d.mentionAt(p - 1); d.low(p) == "that" && m != nil && m.kind == mName && m.to == p && d.saidBefore(m.from) {
+			break
 		}
 		// "Anefis, a farming town that the rebels captured": the place
 		// the apposition stands beside.
