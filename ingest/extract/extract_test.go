@@ -2315,6 +2315,10 @@ func TestFullText(t *testing.T) {
 		// A person's supporters are not the person.
 		{"Peru's former president Moussa Dicko was arrested. Hundreds of Dicko supporters clashed with police outside Congress late on Thursday.",
 			"State Peru", "FIGHTS Peru -> Congress"},
+		// A state in another actor's compound is no state named before
+		// a head of state.
+		{"Fighting raged around Marib in Yemen. The Iran-aligned Houthis have been trying since February to seize Marib, the last northern stronghold of the internationally recognised government of President Abd-Rabbu Mansour Hadi.",
+			"REPRESENTS Abd-Rabbu Mansour Hadi -> Yemen", "REPRESENTS Abd-Rabbu Mansour Hadi -> Iran"},
 		// "Centre" is no part of a person's name.
 		{"Gabon's army seized power on Wednesday, minutes after the Gabonese Elections Centre declared Bongo the winner.",
 			"State Gabon", "Leader Elections Centre"},

@@ -840,6 +840,11 @@ func (d *doc) soleStateBefore(e *entity, si int, accept func(*entity) bool) *ent
 		if m.kind == mDemonym && d.inQuote(k) && !d.inQuote(at) {
 			continue
 		}
+		// "The Iran-aligned Houthis ...": a state in another actor's
+		// compound qualifies that actor.
+		if m.kind == mCompound {
+			continue
+		}
 		if one != nil {
 			return nil
 		}
