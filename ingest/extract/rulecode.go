@@ -353,6 +353,11 @@ func (d *doc) compoundObject(m *mention) *entity {
 			return o.ent
 		}
 		if target, ok := lx.nominals[d.low(p)]; ok && target != "dyad" {
+			// "the RSF-held city of Nyala": the place the phrase names,
+			// not a city named before.
+			if q := d.mentionAt(p + 2); d.low(p+1) == "of" && q != nil && q.from == p+2 && q.ent != nil && q.ent.label == graph.LabelRegion {
+				return q.ent
+			}
 			return d.antecedent(m.from, target)
 		}
 	}
