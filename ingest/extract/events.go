@@ -2357,11 +2357,32 @@ func (d *doc) fightsForPlaces() {
 			gain = gain || c.change == "gain"
 		}
 		s := d.stateHolding(r.to)
-		if !gain || s == nil || d.hasRel(graph.RelSupports, s, r.from) || d.hasRel(graph.RelSupports, r.from, s) {
+		if !gain || s == nil || d.hasRel(graph.RelSupports, s, r.from) || d.hasRel(graph.RelSupports, r.from, s) || d.takenFromGroup(r) {
 			continue
 		}
 		d.addRel(ruleSeizesTerritory, graph.RelFights, r.from, s, r.evidence[0], confInferred, nil)
 	}
+}
+
+// takenFromGroup reports whether the sentence that tells of gain r says
+// the place was taken from another armed group ("took Tal Rifaat from the
+// SDF"): a fight between groups, not with the state.
+func (d *doc) takenFromGroup(r *relation) bool {
+	for _, q := range d.rels {
+		if q.typ != graph.RelFights || !slices.Contains(q.evidence, r.evidence[0]) {
+			continue
+		}
+		other := q.to
+		if q.to == r.from {
+			other = q.from
+		} else if q.from != r.from {
+			continue
+		}
+		if other != nil && other.label == graph.LabelOrganization && other.kind == graph.OrgArmedGroup && slices.ContainsFunc(q.why, func(w reason) bool { return w.rule == "fights.took-from" }) {
+			return true
+		}
+	}
+	return false
 }
 
 // stateHolding is the state a place lies in: by the gazetteer, or by
