@@ -203,6 +203,8 @@ type doc struct {
 	strikeKnown int
 	// whether the article speaks of a junta, the same way (saysJunta)
 	juntaKnown int
+	// whether it tells of a coup or a junta, the same way (saysCoup)
+	coupKnown int
 }
 
 func (x *Extractor) analyze(a *article.Article) *doc {

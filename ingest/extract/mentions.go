@@ -423,6 +423,20 @@ func (d *doc) datelineAgency(i int) bool {
 // dashes end a dateline.
 var dashes = map[string]bool{"—": true, "–": true, "-": true}
 
+// closedDash reports whether a second dash later in the sentence closes
+// the dash at k: "Turkey – together with the FSA – launched" sets off a
+// phrase, where a dateline's dash stands alone ("Geneva - The talks").
+// Read after a name in mixed case; a name in capitals is a dateline's.
+func (d *doc) closedDash(k int) bool {
+	s := d.sentOf(k)
+	for p := k + 1; p < s.To; p++ {
+		if dashes[d.toks[p].Text] {
+			return true
+		}
+	}
+	return false
+}
+
 // isDateline reports whether tokens [i, i+n) are a dateline ("GENEVA -",
 // "TIRASPOL, January 31 -"): where the story was filed, not a participant.
 func (d *doc) isDateline(i, n int) bool {
@@ -468,16 +482,7 @@ func (d *doc) isDateline(i, n int) bool {
 	}
 	switch {
 	case dashes[next]:
-		// "Turkey – together with the FSA – launched": a dash that a
-		// second one closes sets off a phrase; a dateline's stands alone.
-		if !isAllCaps(d.toks[i].Text) {
-			for p := i + n + 1; p < s.To; p++ {
-				if dashes[d.toks[p].Text] {
-					return false
-				}
-			}
-		}
-		return true
+		return isAllCaps(d.toks[i].Text) || !d.closedDash(i+n)
 	case next == ":":
 		return true
 	case next == ",":

@@ -526,18 +526,22 @@ func (d *doc) saysJunta() bool {
 // coup (saysCoup).
 var coupNouns = map[string]bool{"officers": true, "putschists": true, "mutineers": true, "coup leaders": true}
 
-// saysCoup reports whether the story tells of a coup or a junta.
+// saysCoup reports whether the story tells of a coup or a junta, worked
+// out once.
 func (d *doc) saysCoup() bool {
-	if d.saysJunta() {
-		return true
-	}
-	for i := range d.toks {
-		switch d.low(i) {
-		case "coup", "putsch", "coups":
-			return true
+	if d.coupKnown == 0 {
+		d.coupKnown = -1
+		if d.saysJunta() {
+			d.coupKnown = 1
+		}
+		for i := 0; i < len(d.toks) && d.coupKnown < 0; i++ {
+			switch d.low(i) {
+			case "coup", "putsch", "coups":
+				d.coupKnown = 1
+			}
 		}
 	}
-	return false
+	return d.coupKnown > 0
 }
 
 // theatreState is the state, named in the story, that holds most of the
@@ -566,10 +570,7 @@ func (d *doc) theatreState() *entity {
 // office or an arm of the state ("Bolivia's first indigenous president",
 // "Mali's army"), not a place ("Libya's southern Fezzan region").
 func (d *doc) possessesOffice(m *mention) bool {
-	q := m.to + 1
-	for q < len(d.toks) && q < m.to+4 && d.mentionAt(q) == nil && !isCapitalized(d.toks[q].Text) && (strings.HasPrefix(d.toks[q].Tag, "JJ") || d.toks[q].Tag == "CD") {
-		q++
-	}
+	q := d.skipAdjectivesRight(m.to + 1)
 	return q < len(d.toks) && d.mentionAt(q) == nil && (d.x.lex.actorNouns[d.low(q)] || d.titleAt(q) > 0)
 }
 

@@ -409,9 +409,7 @@ func (d *doc) surnameMembers() {
 			k++
 		}
 		// ("the ruling ZANU-PF": past its modifiers, a participle too.)
-		for n := 0; n < 2 && k < len(d.toks) && d.mentionAt(k) == nil && (d.toks[k].Tag == "JJ" || d.toks[k].Tag == "VBG" || d.toks[k].Tag == "NN") && !isCapitalized(d.toks[k].Text); n++ {
-			k++
-		}
+		k = d.skipAdjectivesRight(k)
 		o := d.mentionAt(k)
 		if o == nil || o.from != k || o.ent == nil || o.ent.label != graph.LabelOrganization || slices.ContainsFunc(m.ent.roles, func(r role) bool { return r.owner == o.ent }) {
 			continue
