@@ -106,8 +106,15 @@ var placePreps = map[string]string{
 func (d *doc) placesAfter(t trigger, fight bool) []*entity {
 	var out []*entity
 	s := d.sents[t.sent]
+	// "talks with holdout rebel groups in Nairobi": the nouns of the
+	// other side are no place's owners.
+	sides := false
 	for k := t.to; k < s.To && k < t.to+16; k++ {
 		tk := d.toks[k]
+		if tk.Lower == "with" || tk.Lower == "between" {
+			sides = true
+			continue
+		}
 		if tk.Text == "," {
 			// ", which began in Havana"; what an attack did where: "a
 			// volley of rockets, wounding three guards at the Gao airport"
@@ -143,7 +150,7 @@ func (d *doc) placesAfter(t trigger, fight bool) []*entity {
 		// of its own takes the place.
 		// Fighting keeps the place of what it struck: "a drone strike on a
 		// truck in the village of Anefis".
-		if strings.HasPrefix(tk.Tag, "NN") && !isCapitalized(tk.Text) && d.mentionAt(k) == nil && d.x.lex.roles[tk.Lower] == "" && !counterpart[tk.Lower] && k > t.to+1 && !fight {
+		if strings.HasPrefix(tk.Tag, "NN") && !isCapitalized(tk.Text) && d.mentionAt(k) == nil && d.x.lex.roles[tk.Lower] == "" && !counterpart[tk.Lower] && k > t.to+1 && !fight && !sides {
 			break
 		}
 		kind, ok := placePreps[tk.Lower]
@@ -388,6 +395,22 @@ func (d *doc) placesOfVerb(t trigger) []*entity {
 		}
 	}
 	return nil
+}
+
+// frontedPlace is the place a sentence opens with, for talks or a summit
+// it tells of: "In Nairobi, Kenyan mediators adjourned the talks on
+// Wednesday".
+func (d *doc) frontedPlace(t trigger) *entity {
+	s := d.sents[t.sent]
+	if d.x.lex.kind(t.typ).place != placeVenue || d.low(s.From) != "in" && d.low(s.From) != "at" {
+		return nil
+	}
+	q := d.placeObject(s.From + 1)
+	m := d.mentionAt(q)
+	if m == nil || d.low(m.to) != "," || m.to >= t.from {
+		return nil
+	}
+	return d.placeAt(q)
 }
 
 // inTimex reports whether token k is part of a time expression.
@@ -755,6 +778,7 @@ func (d *doc) placesOf(ev *event, events []*event) []place {
 		if t.past && d.x.lex.kind(ev.typ).place == placeVenue {
 			continue
 		}
+		n := len(out)
 		for _, p := range d.placesAfter(t, fight) {
 			out = appendPlace(out, place{p, rulePlaceAfter, t.sent})
 		}
@@ -766,6 +790,11 @@ func (d *doc) placesOf(ev *event, events []*event) []place {
 		}
 		for _, p := range d.placesOfOwnVerb(t) {
 			out = appendPlace(out, place{p, rulePlaceVerb, t.sent})
+		}
+		if n == len(out) {
+			if p := d.frontedPlace(t); p != nil {
+				out = appendPlace(out, place{p, rulePlaceVerb, t.sent})
+			}
 		}
 		if fight {
 			for _, p := range d.placesSeized(t) {
