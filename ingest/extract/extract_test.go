@@ -2262,6 +2262,11 @@ func TestFullText(t *testing.T) {
 			"SUPPORTS Turkey -> Syrian National Army", "SUPPORTS Mazloum Abdi -> United States"},
 		{"Talks opened in the Omani capital, Muscat, on Monday as Oman hosted envoys of Yemen and the Houthis.",
 			"LOCATED_IN Muscat -> Oman", "Leader Muscat"},
+		// A capital before "talks" is where they meet, not its state.
+		{"Mali and the Azawad Liberation Front swapped prisoners on Monday as Doha talks dragged on.",
+			"LOCATED_IN event:talks -> Doha", ""},
+		{"Mali and the Azawad Liberation Front swapped prisoners on Monday after the Doha peace talks.",
+			"LOCATED_IN event:talks -> Doha", ""},
 		// A demonym before a group the gazetteer knows qualifies it.
 		{"The army, backed by Russian Wagner Group mercenaries, is fighting on two fronts in northern Mali.",
 			"SUPPORTS Wagner Group -> Mali", "Organization Russian Wagner Group"},

@@ -311,6 +311,15 @@ func (d *doc) actorNounAfter(i int) bool {
 // Muscat talks", "the Astana process".
 var venueOf = map[string]bool{"talks": true, "negotiations": true, "process": true, "format": true, "round": true, "meeting": true, "meetings": true, "summit": true, "conference": true}
 
+// venueAt reports whether the tokens at k name a negotiation by where it
+// meets: "talks", "peace talks", "process".
+func (d *doc) venueAt(k int) bool {
+	if d.low(k) == "peace" {
+		k++
+	}
+	return venueOf[d.low(k)]
+}
+
 // locContext reports whether the tokens [i, i+n) stand where a place is
 // expected.
 func (d *doc) locContext(i, n int) bool {
@@ -326,9 +335,10 @@ func (d *doc) locContext(i, n int) bool {
 	if d.calledCapitalAt(i, i+n) {
 		return true
 	}
-	// "during the Muscat talks", "the Astana process": where the
-	// negotiation meets.
-	if d.low(i-1) == "the" && venueOf[d.low(i+n)] {
+	// "during the Muscat talks", "the Astana process", "the Doha peace
+	// talks", a headline's "as Doha talks drag on": where the negotiation
+	// meets.
+	if d.venueAt(i+n) && (d.low(i-1) == "the" || strings.HasPrefix(d.toks[i+n].Tag, "NN")) {
 		return true
 	}
 	if p >= 0 && d.sameSent(p, i) {

@@ -620,6 +620,11 @@ func locatedOwner(d *doc, m *match) {
 	for p >= 0 && p >= m.ment.from-3 && d.mentionAt(p) == nil && d.toks[p].Tag == "JJ" {
 		p--
 	}
+	// "Yemen's Muscat talks": the talks are the state's, the city is
+	// where they meet.
+	if d.venueAt(m.ment.to) {
+		return
+	}
 	if d.low(p) == "'s" && p > 0 {
 		o := d.mentionAt(p - 1)
 		if o == nil || o.ent == nil || o.ent == m.ment.ent {
