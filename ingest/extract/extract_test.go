@@ -2262,6 +2262,11 @@ func TestFullText(t *testing.T) {
 			"SUPPORTS Turkey -> Syrian National Army", "SUPPORTS Mazloum Abdi -> United States"},
 		{"Talks opened in the Omani capital, Muscat, on Monday as Oman hosted envoys of Yemen and the Houthis.",
 			"LOCATED_IN Muscat -> Oman", "Leader Muscat"},
+		// A crossing or a border post names an unknown place.
+		{"Gunmen from Zuwara exchanged fire with police at the Ras Ajdir border post on Sunday.",
+			"Region Ras Ajdir", "Region Ras Ajdir border"},
+		{"Hundreds of trucks were stranded at the Kalam Tar crossing after the clashes.",
+			"Region Kalam Tar", ""},
 		// A capital before "talks" is where they meet, not its state.
 		{"Mali and the Azawad Liberation Front swapped prisoners on Monday as Doha talks dragged on.",
 			"LOCATED_IN event:talks -> Doha", ""},

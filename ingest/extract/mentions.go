@@ -1500,7 +1500,7 @@ func (d *doc) findRegions() {
 		switch {
 		case lx.regionHeads[d.toks[j-1].Text] && j-i >= 2:
 			name, ok = d.span(i, j), true
-		case j < len(d.toks) && lx.regionSufx[d.low(j)] && d.sameSent(i, j):
+		case d.regionSuffix(j) > 0 && d.sameSent(i, j):
 			name, ok = d.span(i, j), true
 		case i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)]:
 			name, ok = d.span(i, j), true
@@ -1536,15 +1536,29 @@ func (d *doc) findRegions() {
 		e := d.entity(graph.LabelRegion, name)
 		e.real = true
 		to := j
-		if j < len(d.toks) && lx.regionSufx[d.low(j)] {
-			e.alias(d.span(i, j+1))
-			to = j + 1
+		if n := d.regionSuffix(j); n > 0 {
+			e.alias(d.span(i, j+n))
+			to = j + n
 		}
 		d.addMention(&mention{ent: e, from: i, to: to, kind: mName})
 		i = to - 1
 	}
 	// Later bare mentions of a place found this way.
 	d.markKnownNames(graph.LabelRegion)
+}
+
+// regionSuffix is the number of words at token j that follow a place's
+// name and say what it is ("province", "border post"), or 0.
+func (d *doc) regionSuffix(j int) int {
+	switch {
+	case j >= len(d.toks):
+		return 0
+	case d.x.lex.regionSufx[d.low(j)]:
+		return 1
+	case j+1 < len(d.toks) && d.sameSent(j, j+1) && d.x.lex.regionSufx[d.lowJoin(j, j+2)]:
+		return 2
+	}
+	return 0
 }
 
 // leaderName reports whether the gazetteer knows a leader by name.
