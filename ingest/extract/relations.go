@@ -990,7 +990,9 @@ func (d *doc) beforeParenthetical(c int, labels []graph.Label) []*entity {
 	// is backed by Rwanda, seized Goma": a relative clause may hold
 	// commas of its own; it opens at the comma before "which".
 	start := c - 1
-	for p := c - 1; p > 0 && p >= c-30 && d.sameSent(p, c); p-- {
+	// ("the army of Khalifa Haftar, supported by Russia": a participle
+	// after the comma opens a phrase of its own, inside no clause.)
+	for p := c - 1; p > 0 && p >= c-30 && d.sameSent(p, c) && d.toks[c+1].Tag != "VBN"; p-- {
 		if d.low(p) == "," && (d.low(p+1) == "which" || d.low(p+1) == "who") {
 			start = p
 			break
