@@ -2262,6 +2262,9 @@ func TestFullText(t *testing.T) {
 			"SUPPORTS Turkey -> Syrian National Army", "SUPPORTS Mazloum Abdi -> United States"},
 		{"Talks opened in the Omani capital, Muscat, on Monday as Oman hosted envoys of Yemen and the Houthis.",
 			"LOCATED_IN Muscat -> Oman", "Leader Muscat"},
+		// A title after "of" ends a body's name: the person is its head.
+		{"Ag Rhissa, a minister in the Bamako-based Government of National Transition of Prime Minister Choguel Maiga, gave the rebels 48 hours to leave.",
+			"Leader Choguel Maiga", "Organization Government of National Transition of Prime Minister Choguel Maiga"},
 		// A crossing or a border post names an unknown place.
 		{"Gunmen from Zuwara exchanged fire with police at the Ras Ajdir border post on Sunday.",
 			"Region Ras Ajdir", "Region Ras Ajdir border"},

@@ -738,6 +738,11 @@ func (d *doc) findOrganizations() {
 			if known := d.mentionAt(i) != nil && d.mentionAt(i).from == i && d.mentionAt(i).to == j; known && (tail && (t.Lower == "in" || t.Lower == "at") || d.titleBeforeName(j) || d.toPlace(j) || t.Lower == "of" && d.leaderAfter(j+1)) {
 				break
 			}
+			// "the Government of National Unity of Prime Minister Abdul
+			// Hamid Dbeibah": a title after "of" opens the person's name.
+			if t.Lower == "of" && j > i && d.titleBeforeName(j+1) {
+				break
+			}
 			// "the Armed Forces of the Philippines and the Moro Islamic
 			// Liberation Front", "the Democratic Republic of Congo and the
 			// M23", "ECOWAS and Mali": "and the", or "and" before an
