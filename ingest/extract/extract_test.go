@@ -2262,6 +2262,9 @@ func TestFullText(t *testing.T) {
 			"SUPPORTS Turkey -> Syrian National Army", "SUPPORTS Mazloum Abdi -> United States"},
 		{"Talks opened in the Omani capital, Muscat, on Monday as Oman hosted envoys of Yemen and the Houthis.",
 			"LOCATED_IN Muscat -> Oman", "Leader Muscat"},
+		// "the country's military rulers": the story's state's rulers.
+		{"Mali's government spokesman Abdoulaye Maiga confirmed that the country's military rulers had given France one month to pull its special forces out.",
+			"DEMANDS Mali -> France", "DEMANDS Abdoulaye Maiga -> France"},
 		// A title after "of" ends a body's name: the person is its head.
 		{"Ag Rhissa, a minister in the Bamako-based Government of National Transition of Prime Minister Choguel Maiga, gave the rebels 48 hours to leave.",
 			"Leader Choguel Maiga", "Organization Government of National Transition of Prime Minister Choguel Maiga"},
