@@ -1805,11 +1805,12 @@ func (d *doc) appointedAs(v int, noun string) *entity {
 // outsideClause drops subj, the actors found left of the verb at k, when
 // a subordinate clause opens between them and the verb: in "the troops
 // pulled back after ceasefire monitors brokered a truce" the troops broker
-// nothing.
+// nothing. ("Michel said after hosting the talks": a participle right
+// after the word has no subject of its own.)
 func (d *doc) outsideClause(k int, subj []*entity) []*entity {
 	opened := false
 	for p := k - 1; p >= d.sentOf(k).From && len(subj) > 0; p-- {
-		if w := d.low(p); w != "as" && subordinators[w] {
+		if w := d.low(p); w != "as" && subordinators[w] && !(p == k-1 && d.toks[k].Tag == "VBG") {
 			opened = true
 		}
 		if m := d.mentionAt(p); m != nil && containsEntity(subj, m.ent) {
