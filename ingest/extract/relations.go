@@ -1436,11 +1436,18 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 	// The place itself, not one named in a phrase about it: "controls
 	// all five state capitals in Darfur" says nothing of Darfur as a
 	// whole.
-	for p := k + n; p < k+n+window && p < len(d.toks) && d.sameSent(p, k); p++ {
+	limit := k + n + window
+	for p := k + n; p < limit && p < len(d.toks) && d.sameSent(p, k); p++ {
 		// A new clause has its own verb: "holds the rotating presidency,
 		// congratulated the winner and flew to the capital".
 		if p > k+n && (d.toks[p].Tag == "VBD" || d.toks[p].Tag == "VBZ" || d.toks[p].Tag == "VBP") && d.mentionAt(p) == nil {
 			break
+		}
+		// "controls large parts of the south and centre of the country,
+		// including the town of Jilib": a long phrase of no place, then
+		// the places it holds.
+		if d.low(p) == "including" {
+			limit = max(limit, p+6)
 		}
 		m := d.mentionAt(p)
 		if m == nil || m.ent == nil || m.from != p {
