@@ -274,6 +274,9 @@ var ruleSides = map[string]sideFunc{
 	},
 	"after": func(d *doc, m *match, s *Slot) []*entity {
 		from := d.pastQuoteEnd(m.k + m.n)
+		if !containsWord(s.Words, d.low(from)) {
+			from = d.pastTime(from)
+		}
 		for p := from; p < from+s.Reach && p < len(d.toks) && d.sameSent(p, m.k); p++ {
 			// "according to U.S. officials" names a source, not a side.
 			if containsWord(s.Words, d.low(p)) && !(d.low(p) == "to" && d.low(p-1) == "according") {
@@ -544,6 +547,22 @@ func (d *doc) verbAfterName(k int) bool {
 	return !strings.HasPrefix(next.Tag, "IN") && !strings.HasPrefix(next.Tag, "VB") && !strings.HasPrefix(next.Tag, "MD") && isWordToken(next.Text)
 }
 
+// pastTime is the token after a time expression that starts at k ("on
+// Monday", "since 2014"), or k: "held since 2014 by the CMA".
+func (d *doc) pastTime(k int) int {
+	p := k
+	if w := d.low(p); w == "on" || w == "in" || w == "since" {
+		p++
+	}
+	if !d.inTimex(p) {
+		return k
+	}
+	for p < len(d.toks) && d.inTimex(p) && d.sameSent(p, k) {
+		p++
+	}
+	return p
+}
+
 // triggerFits checks the trigger's conditions on its neighbours.
 func (d *doc) triggerFits(m *match) bool {
 	t := &m.rule.Trigger
@@ -558,7 +577,7 @@ func (d *doc) triggerFits(m *match) bool {
 	if end < len(d.toks) && d.sameSent(m.k, end) {
 		next = d.low(end)
 	}
-	if len(t.Next) > 0 && !containsWord(t.Next, next) {
+	if len(t.Next) > 0 && !containsWord(t.Next, next) && !containsWord(t.Next, d.low(d.pastTime(end))) {
 		return false
 	}
 	if containsWord(t.NotNext, next) {
