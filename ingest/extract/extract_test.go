@@ -2262,6 +2262,9 @@ func TestFullText(t *testing.T) {
 			"SUPPORTS Turkey -> Syrian National Army", "SUPPORTS Mazloum Abdi -> United States"},
 		{"Talks opened in the Omani capital, Muscat, on Monday as Oman hosted envoys of Yemen and the Houthis.",
 			"LOCATED_IN Muscat -> Oman", "Leader Muscat"},
+		// A name with an office in apposition is a person's.
+		{"GAO, March 2 (Sahel Brief) - Peter Mayen, the acting leader of the Azawad Liberation Front, won Saturday's leadership run-off with 54.7 percent of the vote, the movement's council said on Sunday.",
+			"Leader Peter Mayen", ""},
 		// "the country's military rulers": the story's state's rulers.
 		{"Mali's government spokesman Abdoulaye Maiga confirmed that the country's military rulers had given France one month to pull its special forces out.",
 			"DEMANDS Mali -> France", "DEMANDS Abdoulaye Maiga -> France"},

@@ -1163,7 +1163,9 @@ func (d *doc) confirmedPerson(i, j int) bool {
 		// politician": a leader's place in the sentence, or a description
 		// in apposition.
 		ledBy := i >= 2 && d.low(i-1) == "by" && (d.low(i-2) == "led" || d.low(i-2) == "headed")
-		apposed := d.low(j) == "," && (d.low(j+1) == "a" || d.low(j+1) == "an") && d.politicianApposed(j+2)
+		// ("Luis Jalandoni, the veteran NDFP adviser": an office.)
+		apposed := d.low(j) == "," && (d.low(j+1) == "a" || d.low(j+1) == "an") && d.politicianApposed(j+2) ||
+			d.low(j) == "," && (d.low(j+1) == "a" || d.low(j+1) == "an" || d.low(j+1) == "the") && d.roleApposed(j+2)
 		return (speaks || d.low(j) == "'s" || owned || who || ledBy || apposed) && hasPerson()
 	}
 	if d.persons[d.toks[i].Text] != nil {
@@ -1184,6 +1186,20 @@ func (d *doc) confirmedPerson(i, j int) bool {
 func (d *doc) politicianApposed(k int) bool {
 	for p := k; p < k+4 && p < len(d.toks) && d.sameSent(p, k); p++ {
 		if d.x.lex.politicians[d.low(p)] {
+			return true
+		}
+		if w := d.low(p); w == "," || w == "of" || w == "and" || w == "who" {
+			return false
+		}
+	}
+	return false
+}
+
+// roleApposed reports whether an apposition from token k names an office
+// within its first words: "the veteran NDFP adviser".
+func (d *doc) roleApposed(k int) bool {
+	for p := k; p < k+4 && p < len(d.toks) && d.sameSent(p, k); p++ {
+		if d.x.lex.roles[d.low(p)] != "" {
 			return true
 		}
 		if w := d.low(p); w == "," || w == "of" || w == "and" || w == "who" {
