@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -227,7 +228,40 @@ func (x *Extractor) analyze(a *article.Article) *doc {
 	d.settleDemands()
 	d.fightsForPlaces()
 	d.dateChangesByFighting()
+	d.dropTakenLosses()
 	return d
+}
+
+// dropTakenLosses drops what an actor lost that the article says another
+// took or holds ("ISWAP said its fighters had withdrawn from Marte" after
+// "the army recaptured Marte"): the taker's CONTROLS tells the change, and
+// the loser controls nothing.
+func (d *doc) dropTakenLosses() {
+	held := map[*entity][]*entity{}
+	for _, r := range d.rels {
+		if r.typ == graph.RelControls && r.to != nil {
+			if c, _ := r.change(); c != "lose" {
+				held[r.to] = append(held[r.to], r.from)
+			}
+		}
+	}
+	kept := d.rels[:0]
+	for _, r := range d.rels {
+		if r.typ == graph.RelControls && r.to != nil && onlyLosses(r) && slices.ContainsFunc(held[r.to], func(e *entity) bool { return e != r.from }) {
+			continue
+		}
+		kept = append(kept, r)
+	}
+	d.rels = kept
+}
+
+func onlyLosses(r *relation) bool {
+	for _, o := range r.changes {
+		if o.change != "lose" {
+			return false
+		}
+	}
+	return len(r.changes) > 0
 }
 
 // tag runs prose's tagger (and entity recognizer) sentence by sentence.
