@@ -1502,6 +1502,10 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 			} else if d.low(q) != "and" || q >= p+16 || relative {
 				continue
 			}
+			// "seized Tal Rifaat and then Manbij"
+			if d.low(r) == "then" || d.low(r) == "later" {
+				r++
+			}
 			if d.low(r) == "the" {
 				r++
 			}
