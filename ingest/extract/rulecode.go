@@ -286,6 +286,26 @@ func (d *doc) apposedOwner(m *match) (*entity, int) {
 // stronghold: "the Souq al-Juma district, Radaa's stronghold", "Marib,
 // the last stronghold of the Azawad Liberation Front".
 func strongholdOf(d *doc, m *match) {
+	// "toward the Houthi stronghold of Saada", "the rebel bastion of
+	// Kidal": the holder's word before the noun, the place after
+	// (not a stronghold a verb or a capture acts on: "seized the rebel
+	// stronghold of Kidal" was theirs before).
+	if d.low(m.k+1) == "of" {
+		if place := d.mentionAt(m.k + 2); place != nil && place.from == m.k+2 && place.ent != nil && place.ent.label == graph.LabelRegion {
+			q := m.k - 1
+			var holder *entity
+			switch o := d.mentionAt(q); {
+			case o != nil && o.ent != nil && o.ent.isActor() && o.kind != mDemonym && o.kind != mNominal:
+				holder, q = o.ent, o.from-1
+			case d.low(q) == "rebel" || d.low(q) == "insurgent" || d.low(q) == "militant" || d.low(q) == "jihadist":
+				holder, q = d.antecedent(q, "armed_group"), q-1
+			}
+			if holder != nil && d.low(q) == "the" && !strings.HasPrefix(d.toks[max(q-1, 0)].Tag, "VB") && !seizureNoun(d.low(q-2)) {
+				d.emit(m, holder, place.ent, nil)
+			}
+			return
+		}
+	}
 	holder, c := d.apposedOwner(m)
 	if holder == nil {
 		return
@@ -300,6 +320,16 @@ func strongholdOf(d *doc, m *match) {
 	if place := d.mentionAt(q); place != nil && place.ent != nil && place.ent.label == graph.LabelRegion && !strings.HasPrefix(d.toks[max(place.from-1, 0)].Tag, "VB") {
 		d.emit(m, holder, place.ent, nil)
 	}
+}
+
+// seizureNoun reports whether w names the taking of what follows "of":
+// "the fall of", "the capture of".
+func seizureNoun(w string) bool {
+	switch w {
+	case "fall", "capture", "recapture", "seizure", "takeover", "loss", "siege", "surrender":
+		return true
+	}
+	return false
 }
 
 // compoundObject is what a hyphenated actor word qualifies: the place in
