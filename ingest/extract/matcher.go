@@ -264,6 +264,13 @@ var ruleSides = map[string]sideFunc{
 		if from+1 < len(d.toks) && d.low(from) == "and" && strings.HasPrefix(d.toks[from+1].Tag, "VB") && d.mentionAt(from+1) == nil {
 			from += 2
 		}
+		// "sent 10,000 National Guard troops": a number counts the
+		// sender's own men; the name after it says whose they are.
+		if q := from; q+2 < len(d.toks) && d.toks[q].Tag == "CD" {
+			if o := d.mentionAt(q + 1); o != nil && o.from == q+1 && o.kind == mName && o.to < len(d.toks) && d.x.lex.actorNouns[d.low(o.to)] {
+				return nil
+			}
+		}
 		if o := d.actorsRight(from, s.Window, s.labels...); len(o) > 0 {
 			return o
 		}

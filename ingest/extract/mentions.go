@@ -141,6 +141,8 @@ func (d *doc) dictMention(i, n int, hits []hit) {
 	case region != nil:
 		d.addMention(&mention{ent: d.real(region.entry), from: i, to: i + n, kind: mName})
 	case dem != nil && d.languageAt(i, n):
+	case dem != nil && i > 0 && d.toks[i-1].Tag == "CD" && strings.HasSuffix(d.toks[i+n-1].Text, "s"):
+		// "100,000 Palestinians": people counted, not their state.
 	case dem != nil && (d.low(i-1) == "the" || d.low(i-1) == "a") && (d.low(i+n) == "country" || d.low(i+n) == "nation"):
 		// "the Central African country", "a West African nation": where
 		// the country lies, not whose it is.

@@ -45,7 +45,7 @@ func (x *Extractor) tokenize(text string) []token {
 			j := i
 			for j < len(text) {
 				r2, s2 := utf8.DecodeRuneInString(text[j:])
-				if isWordRune(r2) || ((r2 == '-' || r2 == '\'' || r2 == '’' || r2 == '.' || r2 == '&') && j+s2 < len(text) && nextIsWord(text[j+s2:])) {
+				if isWordRune(r2) || ((r2 == '-' || r2 == '\'' || r2 == '’' || r2 == '.' || r2 == '&') && j+s2 < len(text) && nextIsWord(text[j+s2:])) || r2 == ',' && thousands(text, j) {
 					j += s2
 					continue
 				}
@@ -232,3 +232,19 @@ func segment(text string, toks []token) []sentence {
 	}
 	return sents
 }
+
+// thousands reports whether the comma at text[i] separates the thousands
+// of a number: "3,000 troops" is one word, "in 2020, 3 died" is not.
+func thousands(text string, i int) bool {
+	if i == 0 || !isDigit(text[i-1]) || i+4 > len(text) {
+		return false
+	}
+	for _, c := range []byte(text[i+1 : i+4]) {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	return i+4 == len(text) || !isDigit(text[i+4])
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
