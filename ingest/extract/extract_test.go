@@ -2262,6 +2262,18 @@ func TestFullText(t *testing.T) {
 			"SUPPORTS Turkey -> Syrian National Army", "SUPPORTS Mazloum Abdi -> United States"},
 		{"Talks opened in the Omani capital, Muscat, on Monday as Oman hosted envoys of Yemen and the Houthis.",
 			"LOCATED_IN Muscat -> Oman", "Leader Muscat"},
+		// "3,000" is one number: the phrase between commas goes on past
+		// it, and the backers counted are named after it.
+		{"Yet Mali's army, backed by some 3,000 Algerian troops serving in the African Union mission, is still fighting the Azawad Liberation Front.",
+			"SUPPORTS Algeria -> Mali", "FIGHTS Algeria -> Azawad Liberation Front"},
+		{"Yet Mali's army, backed by some 3,000 Algerian troops serving in the African Union mission, is still fighting the Azawad Liberation Front.",
+			"FIGHTS Mali -> Azawad Liberation Front", ""},
+		// A number counts the sender's own men, named after it.
+		{"Algeria has sent 10,000 Wagner Group troops to the border.",
+			"State Algeria", "SUPPORTS Algeria -> Wagner Group"},
+		// People counted are not their state.
+		{"Israeli troops seized Rafah on Tuesday, a day after ordering some 100,000 Palestinians to leave.",
+			"CONTROLS Israel -> Rafah", "DEMANDS Israel -> Palestine"},
 		// A name with an office in apposition is a person's.
 		{"GAO, March 2 (Sahel Brief) - Peter Mayen, the acting leader of the Azawad Liberation Front, won Saturday's leadership run-off with 54.7 percent of the vote, the movement's council said on Sunday.",
 			"Leader Peter Mayen", ""},

@@ -1016,6 +1016,13 @@ func (d *doc) beforeParenthetical(c int, labels []graph.Label) []*entity {
 		// brackets repeats the name before it.
 		p = d.beforeAcronym(p-1) + 1
 		m := d.mentionAt(p - 1)
+		// "Somalia's army, backed by ...": the state whose forces the
+		// noun names.
+		if m == nil && p >= 3 && d.x.lex.actorNouns[d.low(p-1)] && d.possessiveAt(p-2) {
+			if o := d.mentionAt(p - 3); o != nil && o.ent != nil && o.ent.label == graph.LabelState && o.to == p-2 {
+				m = o
+			}
+		}
 		// "The army column, which included fighters of the Wagner Group,
 		// entered": the actor a compound's first noun names.
 		if w := d.low(p + 1); m == nil && (w == "which" || w == "who") && p >= 2 && d.toks[p-1].Tag == "NN" && !isCapitalized(d.toks[p-1].Text) {
@@ -1308,8 +1315,9 @@ func (d *doc) passiveActorsAround(k, by int) bool {
 			}
 		}
 	}
+	// ("backed by some 3,000 Ethiopian troops": past the number.)
 	skip := func(q int) int {
-		for q < len(d.toks) && d.sameSent(q, k) && d.mentionAt(q) == nil && (d.low(q) == "the" || d.low(q) == "its" || d.low(q) == "their" || strings.HasPrefix(d.toks[q].Tag, "JJ")) {
+		for q < len(d.toks) && d.sameSent(q, k) && d.mentionAt(q) == nil && (d.low(q) == "the" || d.low(q) == "its" || d.low(q) == "their" || strings.HasPrefix(d.toks[q].Tag, "JJ") || d.toks[q].Tag == "CD" || d.low(q) == "some" || d.low(q) == "about" || d.low(q) == "nearly") {
 			q++
 		}
 		return q
