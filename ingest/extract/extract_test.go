@@ -2283,6 +2283,12 @@ func TestFullText(t *testing.T) {
 		// A title after "of" ends a body's name: the person is its head.
 		{"Ag Rhissa, a minister in the Bamako-based Government of National Transition of Prime Minister Choguel Maiga, gave the rebels 48 hours to leave.",
 			"Leader Choguel Maiga", "Organization Government of National Transition of Prime Minister Choguel Maiga"},
+		// What a verb of control holds part of is a place; so is an
+		// exclave.
+		{"Sudan and Ethiopia met on Monday. Sudan now controls most of al-Fashaga, which Ethiopian farmers cultivated for decades.",
+			"CONTROLS Sudan -> al-Fashaga", ""},
+		{"Fighting broke out on Wednesday near the Tajik exclave of Vorukh.",
+			"Region Vorukh", ""},
 		// A crossing or a border post names an unknown place.
 		{"Gunmen from Zuwara exchanged fire with police at the Ras Ajdir border post on Sunday.",
 			"Region Ras Ajdir", "Region Ras Ajdir border"},

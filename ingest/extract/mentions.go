@@ -1519,7 +1519,7 @@ func (d *doc) findRegions() {
 		case measured:
 			// "Tal Afar to the west of Mosul", "Sake, 25 km west of Goma"
 			name, ok = d.span(i, j), true
-		case d.takenAt(i) && !d.possessiveAt(j) && !strings.Contains(d.ner(i), "ORG") && (j >= len(d.toks) || lx.orgHeads[d.toks[j].Text] == "") && !d.surnameBefore(i, j):
+		case d.takenAt(i) && !d.possessiveAt(j) && (!strings.Contains(d.ner(i), "ORG") || d.partHeld(i)) && (j >= len(d.toks) || lx.orgHeads[d.toks[j].Text] == "") && !d.surnameBefore(i, j):
 			// "the rebels captured Mirebalais", "regained control of
 			// Petite-Rivière": what is taken by force is a place (not
 			// "stormed State House").
@@ -1531,7 +1531,9 @@ func (d *doc) findRegions() {
 		}
 		// "the district of Altun Kupri", "Nam Hkawng, a mining town" say
 		// what the name is, whatever the recognizer thinks of it.
-		intro := i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)] || d.townApposition(j) || listed || measured
+		// ("controls most of al-Fashaga": no person or body is held in
+		// part.)
+		intro := i >= 2 && d.low(i-1) == "of" && lx.regionIntro[d.low(i-2)] || d.partHeld(i) || d.townApposition(j) || listed || measured
 		listEnd = -1
 		if !ok || !intro && d.looksLikePerson(i, j) || lx.notPlaces[name] {
 			i = j - 1
@@ -1694,10 +1696,30 @@ func (d *doc) townNoun(j int) string {
 	return ""
 }
 
+// partHeld reports whether the name at token i is what a verb of control
+// holds part of: "controls most of al-Fashaga", "holds large parts of X".
+func (d *doc) partHeld(i int) bool {
+	if i < 3 || d.low(i-1) != "of" || d.low(i-2) != "most" && d.low(i-2) != "much" && d.low(i-2) != "parts" {
+		return false
+	}
+	q := i - 3
+	if d.toks[q].Tag == "JJ" {
+		q--
+	}
+	switch d.low(q) {
+	case "controls", "control", "controlled", "holds", "held", "occupies", "occupied":
+		return true
+	}
+	return false
+}
+
 // takenAt reports whether the name at token i is the object of a verb of
 // taking by force: "captured Mirebalais", "regained control of X".
 func (d *doc) takenAt(i int) bool {
 	if i >= 1 && d.x.lex.seizureVerbs[d.low(i-1)] && strings.HasPrefix(d.toks[i-1].Tag, "VB") {
+		return true
+	}
+	if d.partHeld(i) {
 		return true
 	}
 	if i < 3 || d.low(i-1) != "of" || d.low(i-2) != "control" {
