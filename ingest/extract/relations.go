@@ -1330,6 +1330,20 @@ func (d *doc) passiveActorsAround(k, by int) bool {
 	return q < len(d.toks) && d.mentionAt(q) != nil
 }
 
+// landBetween reports whether a noun of land without bounds stands
+// between tokens from and to: "holds territory along the border in Kachin
+// State" holds part of the state ("all five state capitals in Darfur" do
+// not).
+func (d *doc) landBetween(from, to int) bool {
+	for p := from; p < to; p++ {
+		switch d.low(p) {
+		case "territory", "territories", "swathes", "swaths", "land", "ground", "areas":
+			return true
+		}
+	}
+	return false
+}
+
 // governmentForcesAt reads an unnamed state force at token k ("with
 // government forces", "the army"): the story's main state, the one whose
 // forces the article speaks of.
@@ -1474,7 +1488,7 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 			// "seized the army's headquarters in El Fasher": a post that
 			// holds the town falls with it (one run there holds nothing
 			// of it: "runs a military base in Mogadishu").
-			if q > k+n-1 && !(taking && d.low(q) == "in" && d.facilityBetween(k+n, q) && isTown(m.ent)) {
+			if q > k+n-1 && !(taking && d.low(q) == "in" && d.facilityBetween(k+n, q) && isTown(m.ent)) && !(d.low(q) == "in" && d.landBetween(k+n, q)) {
 				continue
 			}
 		case "of":
