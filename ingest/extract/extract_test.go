@@ -2262,6 +2262,13 @@ func TestFullText(t *testing.T) {
 			"SUPPORTS Turkey -> Syrian National Army", "SUPPORTS Mazloum Abdi -> United States"},
 		{"Talks opened in the Omani capital, Muscat, on Monday as Oman hosted envoys of Yemen and the Houthis.",
 			"LOCATED_IN Muscat -> Oman", "Leader Muscat"},
+		// A side's negotiators, delegation or side name it.
+		{"Mali's army and the Azawad Liberation Front met in Algiers. Army negotiators have insisted that the rebels withdraw their fighters from Kidal.",
+			"DEMANDS Mali -> Azawad Liberation Front", ""},
+		{"Mali and the Azawad Liberation Front met in Algiers. The federal side had demanded the complete disarmament of the rebels as a precondition for any settlement.",
+			"DEMANDS Mali -> Azawad Liberation Front", ""},
+		{"Mali and the Azawad Liberation Front met in Algiers. Government negotiators, who met rebel representatives in the Algerian capital last week, insist that the rebels lift their siege of Gao.",
+			"DEMANDS Mali -> Azawad Liberation Front", ""},
 		// "3,000" is one number: the phrase between commas goes on past
 		// it, and the backers counted are named after it.
 		{"Yet Mali's army, backed by some 3,000 Algerian troops serving in the African Union mission, is still fighting the Azawad Liberation Front.",

@@ -68,7 +68,8 @@ func (d *doc) resolveNominals() {
 			}
 			// Bare plurals ("Rebels who seized Goma", "government forces
 			// held Marib") refer too; bare singulars ("a region") do not.
-			if !det && target != "armed_group" && !(n == 2 && d.low(i) == "government") {
+			// ("Army negotiators insisted": a side's negotiators.)
+			if !det && target != "armed_group" && !(n == 2 && (d.low(i) == "government" || d.x.lex.negotiatorNouns[d.low(i+1)])) {
 				break
 			}
 			// A bare plural refers when it opens the sentence or a
