@@ -2262,6 +2262,9 @@ func TestFullText(t *testing.T) {
 			"SUPPORTS Turkey -> Syrian National Army", "SUPPORTS Mazloum Abdi -> United States"},
 		{"Talks opened in the Omani capital, Muscat, on Monday as Oman hosted envoys of Yemen and the Houthis.",
 			"LOCATED_IN Muscat -> Oman", "Leader Muscat"},
+		// "the air force": the story's armed forces.
+		{"Sudan's army and the Rapid Support Forces met in Jeddah. The paramilitaries demand that the air force stop bombing their positions.",
+			"DEMANDS Rapid Support Forces -> Sudanese Armed Forces", ""},
 		// A side's negotiators, delegation or side name it.
 		{"Mali's army and the Azawad Liberation Front met in Algiers. Army negotiators have insisted that the rebels withdraw their fighters from Kidal.",
 			"DEMANDS Mali -> Azawad Liberation Front", ""},
