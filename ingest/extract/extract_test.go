@@ -2262,6 +2262,10 @@ func TestFullText(t *testing.T) {
 			"SUPPORTS Turkey -> Syrian National Army", "SUPPORTS Mazloum Abdi -> United States"},
 		{"Talks opened in the Omani capital, Muscat, on Monday as Oman hosted envoys of Yemen and the Houthis.",
 			"LOCATED_IN Muscat -> Oman", "Leader Muscat"},
+		// A bare plural opening the sentence past its dateline refers, to
+		// the group whose name holds its adjective.
+		{"ADEN, Yemen, June 21 - Southern separatists backed by the United Arab Emirates have seized control of the island of Socotra, deepening a rift in the coalition fighting the Houthis. The Southern Transitional Council said the island was now under its control.",
+			"SUPPORTS United Arab Emirates -> Southern Transitional Council", "CONTROLS Houthis -> Socotra"},
 		// "the air force": the story's armed forces.
 		{"Sudan's army and the Rapid Support Forces met in Jeddah. The paramilitaries demand that the air force stop bombing their positions.",
 			"DEMANDS Rapid Support Forces -> Sudanese Armed Forces", ""},

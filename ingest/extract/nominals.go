@@ -78,10 +78,12 @@ func (d *doc) resolveNominals() {
 			// So does one after a word of insurgency: "the army drove
 			// separatist fighters out of Ndop".
 			// ("pounded rebel positions": the rebels' positions.)
-			if !det && target == "armed_group" && !(n == 2 && d.low(i) == "rebel") && (d.low(i) != "rebels" && d.low(i) != "militants" && d.low(i) != "insurgents" || i != d.sentOf(i).From && !d.coordinated(i)) && !d.insurgentBefore(i) {
+			if !det && target == "armed_group" && !(n == 2 && d.low(i) == "rebel") && (d.low(i) != "rebels" && d.low(i) != "militants" && d.low(i) != "insurgents" && d.low(i) != "separatists" || !d.opensSentence(i) && !d.coordinated(i)) && !d.insurgentBefore(i) {
 				break
 			}
-			if e := d.antecedent(i, target); e != nil {
+			if e := d.namedByAdjective(i, target); e != nil {
+				d.addMention(&mention{ent: e, from: i, to: i + n, kind: mNominal})
+			} else if e := d.antecedent(i, target); e != nil {
 				d.addMention(&mention{ent: e, from: i, to: i + n, kind: mNominal})
 			} else if target == "dyad" {
 				d.ments = append(d.ments, &mention{from: i, to: i + n, sent: d.toks[i].Sent, kind: mNominal})
@@ -90,6 +92,42 @@ func (d *doc) resolveNominals() {
 			break
 		}
 	}
+}
+
+// namedByAdjective is the one armed group of the story whose name holds
+// the capitalized adjective before the noun at i: "Southern separatists"
+// are the Southern Transitional Council's, whoever else the story names.
+func (d *doc) namedByAdjective(i int, target string) *entity {
+	if target != "armed_group" || i == 0 || d.toks[i-1].Tag != "JJ" || !isCapitalized(d.toks[i-1].Text) || d.mentionAt(i-1) != nil {
+		return nil
+	}
+	var found *entity
+	for _, e := range d.ents {
+		if !e.real || e.label != graph.LabelOrganization || e.kind != graph.OrgArmedGroup || !slices.Contains(strings.Fields(e.name), d.toks[i-1].Text) {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
+}
+
+// opensSentence reports whether the noun at i opens its sentence, past a
+// dateline and adjectives: "ADEN - Southern separatists backed by ...".
+func (d *doc) opensSentence(i int) bool {
+	s := d.sentOf(i)
+	from := s.From
+	if e := d.datelineEnd(d.toks[i].Sent); e >= from {
+		from = e + 1
+	}
+	for p := from; p < i; p++ {
+		if d.toks[p].Tag != "JJ" || d.mentionAt(p) != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // calledOrg is the organization the text introduced with the noun at i
