@@ -86,7 +86,16 @@ var ruleGuards = map[string]guardFunc{
 			if containsWord(m.rule.Trigger.After, d.low(p)) {
 				return false
 			}
-			if d.low(p) == "," || d.mentionAt(p) == nil && strings.HasPrefix(d.toks[p].Tag, "VB") {
+			// ("took Tal Rifaat, north of Aleppo, from the SDF": past a
+			// phrase between commas without a verb.)
+			if d.low(p) == "," {
+				if c := d.closingComma(p); c > 0 {
+					p = c
+					continue
+				}
+				return true
+			}
+			if d.mentionAt(p) == nil && strings.HasPrefix(d.toks[p].Tag, "VB") {
 				return true
 			}
 		}
@@ -117,6 +126,20 @@ var ruleGuards = map[string]guardFunc{
 		perfect := d.low(m.k-1) == "had" || d.low(m.k-1) == "has" || d.low(m.k-1) == "have"
 		return w == "withdrew" || w == "withdrawn" && perfect || w == "pulled" && (perfect || d.toks[m.k].Tag == "VBD")
 	},
+}
+
+// closingComma is the comma that closes a phrase without a verb opened
+// by the comma at p (", north of Aleppo,"), or 0.
+func (d *doc) closingComma(p int) int {
+	for q := p + 1; q < p+8 && q < len(d.toks) && d.sameSent(q, p); q++ {
+		if d.low(q) == "," {
+			return q
+		}
+		if strings.HasPrefix(d.toks[q].Tag, "VB") && d.mentionAt(q) == nil || d.toks[q].Key == "\"" {
+			return 0
+		}
+	}
+	return 0
 }
 
 // subjectAfterOpening is the subject of the clause after the phrase that
