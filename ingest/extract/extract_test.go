@@ -2432,3 +2432,19 @@ func TestGoldArticles(t *testing.T) {
 		}
 	}
 }
+
+// A spokesman named without a state speaks for the state the headline
+// has speak ("China says ..."), not for the story's main state.
+func TestHeadlineSpeaker(t *testing.T) {
+	x := fullExtractor(t)
+	text := "Myanmar's military and an alliance of ethnic armed groups have agreed to a ceasefire in Shan state after talks in the Chinese city of Kunming. Foreign ministry spokeswoman Mao Ning told a regular briefing on Friday that the two sides had agreed to disengage their troops. Myanmar's junta said the talks were constructive."
+	for _, tc := range []struct{ title, want, notWant string }{
+		{"China says Myanmar junta, rebels agree truce", "REPRESENTS Mao Ning -> China", "REPRESENTS Mao Ning -> Myanmar"},
+		{"Myanmar junta, rebels agree truce", "REPRESENTS Mao Ning -> Myanmar", "REPRESENTS Mao Ning -> China"},
+	} {
+		got := facts(x.Extract(&article.Article{ID: article.ID(tc.title + text), Title: tc.title, Text: text, Published: "2024-01-13"}))
+		if !got[tc.want] || got[tc.notWant] {
+			t.Errorf("%q: got %s, want %s and not %s", tc.title, dump(got), tc.want, tc.notWant)
+		}
+	}
+}

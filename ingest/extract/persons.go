@@ -776,6 +776,14 @@ func (d *doc) settleHeads() {
 					}
 				}
 			}
+			// "China says Myanmar junta, alliance agree truce" over
+			// "Foreign ministry spokeswoman X told a briefing": the state
+			// the headline has speak.
+			if best == nil && !third && !ended && strings.Contains(lt, "spokes") {
+				if s := d.headlineSpeaker(); s != nil && free(s) {
+					best, rule = s, ruleSpeakerState
+				}
+			}
 			if best == nil && !third && ended {
 				// A head of state who was: the story's state, whoever
 				// heads it now.
@@ -1875,6 +1883,23 @@ func (d *doc) mainState() *entity {
 		}
 	}
 	return best
+}
+
+// headlineSpeaker is the state a headline opens with as the subject of
+// "says" or "said" ("China says ..."), when the article names it, or nil.
+func (d *doc) headlineSpeaker() *entity {
+	if t := strings.TrimSpace(d.a.Title); len(d.sents) == 0 || t == "" || !strings.HasPrefix(d.text, t+"\n") {
+		return nil
+	}
+	s := d.sents[0]
+	m := d.mentionAt(s.From)
+	if m == nil || m.from != s.From || m.ent == nil || m.ent.label != graph.LabelState || !m.ent.real {
+		return nil
+	}
+	if w := d.low(m.to); w == "says" || w == "said" {
+		return m.ent
+	}
+	return nil
 }
 
 // salience is how much the story is about state e: how often it is named
