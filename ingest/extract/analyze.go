@@ -255,6 +255,7 @@ func (d *doc) dropTakenLosses() {
 	d.rels = kept
 }
 
+// onlyLosses reports whether all that the article tells of r is lost.
 func onlyLosses(r *relation) bool {
 	for _, o := range r.changes {
 		if o.change != "lose" {

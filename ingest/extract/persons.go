@@ -1172,8 +1172,9 @@ func (d *doc) confirmedPerson(i, j int) bool {
 		// in apposition.
 		ledBy := i >= 2 && d.low(i-1) == "by" && (d.low(i-2) == "led" || d.low(i-2) == "headed")
 		// ("Luis Jalandoni, the veteran NDFP adviser": an office.)
-		apposed := d.low(j) == "," && (d.low(j+1) == "a" || d.low(j+1) == "an") && d.politicianApposed(j+2) ||
-			d.low(j) == "," && (d.low(j+1) == "a" || d.low(j+1) == "an" || d.low(j+1) == "the") && d.roleApposed(j+2)
+		article := d.low(j+1) == "a" || d.low(j+1) == "an"
+		apposed := d.low(j) == "," && (article && d.apposedHead(j+2, func(w string) bool { return d.x.lex.politicians[w] }) ||
+			(article || d.low(j+1) == "the") && d.apposedHead(j+2, func(w string) bool { return d.x.lex.roles[w] != "" }))
 		return (speaks || d.low(j) == "'s" || owned || who || ledBy || apposed) && hasPerson()
 	}
 	if d.persons[d.toks[i].Text] != nil {
@@ -1188,26 +1189,13 @@ func (d *doc) confirmedPerson(i, j int) bool {
 	return l != "O" && l != ""
 }
 
-// politicianApposed reports whether the description that starts at k,
-// after "a", has a noun of a political actor for its head: "a pro-Kremlin
-// politician", "a member of its parliament".
-func (d *doc) politicianApposed(k int) bool {
+// apposedHead reports whether the description that starts at k, after
+// "a" or "the", has among its first words, before it goes on with "of",
+// "and" or a clause, one that is accepts: a political actor's noun ("a
+// pro-Kremlin politician"), an office ("the veteran NDFP adviser").
+func (d *doc) apposedHead(k int, is func(string) bool) bool {
 	for p := k; p < k+4 && p < len(d.toks) && d.sameSent(p, k); p++ {
-		if d.x.lex.politicians[d.low(p)] {
-			return true
-		}
-		if w := d.low(p); w == "," || w == "of" || w == "and" || w == "who" {
-			return false
-		}
-	}
-	return false
-}
-
-// roleApposed reports whether an apposition from token k names an office
-// within its first words: "the veteran NDFP adviser".
-func (d *doc) roleApposed(k int) bool {
-	for p := k; p < k+4 && p < len(d.toks) && d.sameSent(p, k); p++ {
-		if d.x.lex.roles[d.low(p)] != "" {
+		if is(d.low(p)) {
 			return true
 		}
 		if w := d.low(p); w == "," || w == "of" || w == "and" || w == "who" {
