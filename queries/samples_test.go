@@ -85,8 +85,11 @@ func TestQueriesOnSamples(t *testing.T) {
 			want: []string{"Qatar"}},
 		{query: "region-control", params: map[string]string{"region": "Goma"}, cols: []string{"region", "controller", "label"},
 			first: "Goma | M23 | Organization"},
+		// (The army's retreat from Goma is told with the M23's taking of
+		// it, undated: the taking tells the change. A loss dated apart is
+		// a step of its own: TestControlAndOfficeOverTime.)
 		{query: "control-history", params: map[string]string{"region": "Goma"}, cols: []string{"controller", "change"},
-			want: []string{"M23 | gain", "Armed Forces of the Democratic Republic of the Congo | lose"}},
+			want: []string{"M23 | gain"}, absent: "lose"},
 		{query: "actor-controls", params: map[string]string{"actor": "M23"}, cols: []string{"region", "status", "change"},
 			want: []string{"Goma | current | gain"}},
 		{query: "contested-regions", params: map[string]string{"min_controllers": "1", "limit": "500"}, cols: []string{"region", "controllers"},
