@@ -1697,7 +1697,8 @@ func (d *doc) townNoun(j int) string {
 }
 
 // partHeld reports whether the name at token i is what a verb of control
-// holds part of: "controls most of al-Fashaga", "holds large parts of X".
+// (a CONTROLS rule's trigger) holds part of: "controls most of
+// al-Fashaga", "holds large parts of X".
 func (d *doc) partHeld(i int) bool {
 	if i < 3 || d.low(i-1) != "of" || d.low(i-2) != "most" && d.low(i-2) != "much" && d.low(i-2) != "parts" {
 		return false
@@ -1706,11 +1707,7 @@ func (d *doc) partHeld(i int) bool {
 	if d.toks[q].Tag == "JJ" {
 		q--
 	}
-	switch d.low(q) {
-	case "controls", "control", "controlled", "holds", "held", "occupies", "occupied":
-		return true
-	}
-	return false
+	return strings.HasPrefix(d.toks[q].Tag, "VB") && d.x.lex.cue(graph.RelControls, cueVerb, d.low(q))
 }
 
 // takenAt reports whether the name at token i is the object of a verb of

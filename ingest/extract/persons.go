@@ -1875,8 +1875,10 @@ func (d *doc) mainState() *entity {
 
 // headlineSpeaker is the state a headline opens with as the subject of
 // "says" or "said" ("China says ..."), when the article names it, or nil.
+// The headline is the first sentence when the text was given one
+// (articleText).
 func (d *doc) headlineSpeaker() *entity {
-	if t := strings.TrimSpace(d.a.Title); len(d.sents) == 0 || t == "" || !strings.HasPrefix(d.text, t+"\n") {
+	if len(d.sents) == 0 || d.text == d.a.Text {
 		return nil
 	}
 	s := d.sents[0]

@@ -297,7 +297,7 @@ func strongholdOf(d *doc, m *match) {
 			switch o := d.mentionAt(q); {
 			case o != nil && o.ent != nil && o.ent.isActor() && o.kind != mDemonym && o.kind != mNominal:
 				holder, q = o.ent, o.from-1
-			case d.low(q) == "rebel" || d.low(q) == "insurgent" || d.low(q) == "militant" || d.low(q) == "jihadist":
+			case d.armedWord(q):
 				holder, q = d.antecedent(q, "armed_group"), q-1
 			}
 			if holder != nil && d.low(q) == "the" && !strings.HasPrefix(d.toks[max(q-1, 0)].Tag, "VB") && !seizureNoun(d.low(q-2)) {
