@@ -354,13 +354,13 @@ func checkNominalTarget(t string) error {
 		return nil
 	}
 	switch t {
-	case "state", "region", "city", "landmark", "dyad", "organization", "military", "compass":
+	case "state", "region", "city", "landmark", "dyad", "organization", "military", "rulers", "compass":
 		return nil
 	}
 	if _, err := graph.ParseOrgKind(t); err == nil {
 		return nil
 	}
-	return fmt.Errorf("unknown target %q (want an organization kind, organization, state, region, city, landmark, military, dyad, compass or leader:ROLE)", t)
+	return fmt.Errorf("unknown target %q (want an organization kind, organization, state, region, city, landmark, military, rulers, dyad, compass or leader:ROLE)", t)
 }
 
 // kind is how events of type t behave.

@@ -40,12 +40,7 @@ func (d *doc) resolveNominals() {
 			if i+n > len(d.toks) || !d.sameSent(i, i+n-1) {
 				continue
 			}
-			target, ok := lx.nominals[d.lowJoin(i, i+n)]
-			// "the officers", "the putschists": the rulers only in a
-			// story of a coup; elsewhere officers are officers.
-			if !ok && coupNouns[d.lowJoin(i, i+n)] && d.saysCoup() {
-				target, ok = "military", true
-			}
+			target, ok := d.nominal(d.lowJoin(i, i+n))
 			if !ok {
 				continue
 			}
@@ -92,6 +87,17 @@ func (d *doc) resolveNominals() {
 			break
 		}
 	}
+}
+
+// nominal is what the phrase refers to (nominals.tsv). "The officers",
+// "the new authorities" are the armed forces that rule only in a story
+// of a coup; elsewhere officers are officers.
+func (d *doc) nominal(phrase string) (target string, ok bool) {
+	target, ok = d.x.lex.nominals[phrase]
+	if ok && target == "rulers" {
+		return "military", d.saysCoup()
+	}
+	return target, ok
 }
 
 // namedByAdjective is the one armed group of the story whose name holds
@@ -561,10 +567,6 @@ func (d *doc) saysJunta() bool {
 	}
 	return d.juntaKnown > 0
 }
-
-// coupNouns refer to the armed forces that rule only in a story of a
-// coup (saysCoup).
-var coupNouns = map[string]bool{"officers": true, "putschists": true, "mutineers": true, "coup leaders": true}
 
 // saysCoup reports whether the story tells of a coup or a junta, worked
 // out once.

@@ -1853,7 +1853,7 @@ func (d *doc) actorAfter(j, n int) *entity {
 		if m := d.mentionAt(k); m != nil && m.ent != nil && m.ent.isActor() && m.ent.real && m.kind == mNominal {
 			return m.ent
 		}
-		if target, ok := d.x.lex.nominals[d.low(k)]; ok && target == "armed_group" {
+		if target, ok := d.nominal(d.low(k)); ok && target == "armed_group" {
 			if e := d.antecedent(k, target); e != nil {
 				return e
 			}
@@ -3389,7 +3389,7 @@ func (d *doc) orgByHead(k int) *entity {
 		}
 	}
 	// "Army spokesman X" after "Sudan's army": the army named before.
-	if target, ok := d.x.lex.nominals[w]; ok {
+	if target, ok := d.nominal(w); ok {
 		if e := d.antecedent(k, target); e != nil && e.label == graph.LabelOrganization {
 			return e
 		}

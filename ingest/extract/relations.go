@@ -1310,7 +1310,7 @@ func (d *doc) passiveActorsAround(k, by int) bool {
 			w := d.low(p)
 			// ("The army column was backed": a compound whose first noun
 			// names the actor.)
-			if _, ok := d.x.lex.nominals[w]; !ok && !groupHead[w] && !actorThings[w] && !d.x.lex.actorNouns[w] && !(p > 0 && d.mentionAt(p-1) != nil && d.mentionAt(p-1).kind == mNominal) {
+			if _, ok := d.nominal(w); !ok && !groupHead[w] && !actorThings[w] && !d.x.lex.actorNouns[w] && !(p > 0 && d.mentionAt(p-1) != nil && d.mentionAt(p-1).kind == mNominal) {
 				return false
 			}
 		}

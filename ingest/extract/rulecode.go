@@ -107,7 +107,7 @@ func withdrawFrom(d *doc, m *match) {
 		if d.low(q) == "the" {
 			q++
 		}
-		if target, ok := d.x.lex.nominals[d.low(q)]; ok && (target == "region" || target == "city") {
+		if target, ok := d.nominal(d.low(q)); ok && (target == "region" || target == "city") {
 			if e := d.antecedent(q, target); e != nil {
 				regs = []*entity{e}
 			}
@@ -339,7 +339,6 @@ func (d *doc) compoundObject(m *mention) *entity {
 	if m == nil {
 		return nil
 	}
-	lx := d.x.lex
 	// "Turkey-backed factions of the Syrian National Army": the group
 	// whose fighters they are.
 	if fighterNoun(d.low(m.to)) && d.low(m.to+1) == "of" {
@@ -374,7 +373,7 @@ func (d *doc) compoundObject(m *mention) *entity {
 			// "Hezbollah, the Iran-backed Lebanese group": an adjective of
 			// nationality before a noun that refers back.
 			if o.kind == mDemonym {
-				if target, ok := lx.nominals[d.low(o.to)]; ok && target != "dyad" && target != "state" {
+				if target, ok := d.nominal(d.low(o.to)); ok && target != "dyad" && target != "state" {
 					if e := d.antecedent(m.from, target); e != nil {
 						return e
 					}
@@ -382,7 +381,7 @@ func (d *doc) compoundObject(m *mention) *entity {
 			}
 			return o.ent
 		}
-		if target, ok := lx.nominals[d.low(p)]; ok && target != "dyad" {
+		if target, ok := d.nominal(d.low(p)); ok && target != "dyad" {
 			// "the RSF-held city of Nyala": the place the phrase names,
 			// not a city named before.
 			if q := d.mentionAt(p + 2); d.low(p+1) == "of" && q != nil && q.from == p+2 && q.ent != nil && q.ent.label == graph.LabelRegion {
