@@ -2470,10 +2470,26 @@ func (d *doc) madeDemands() {
 		if t.Lower != "made" || !strings.HasPrefix(t.Tag, "VB") {
 			continue
 		}
-		for p := k + 2; p < k+20 && p < len(d.toks) && d.sameSent(k, p); p++ {
+		for p := k + 2; p < k+30 && p < len(d.toks) && d.sameSent(k, p); p++ {
 			w := d.low(p)
 			if w != "demand" && w != "condition" && w != "precondition" {
-				if w == ";" || strings.HasPrefix(d.toks[p].Tag, "VB") {
+				// ("the release of the money, stuck in South Korean banks
+				// since Washington tightened sanctions, a condition": a
+				// phrase between commas, and a participle's phrase, are
+				// the thing demanded's.)
+				if w == "," {
+					if c := d.commaAcross(p, 1, 16); c > 0 {
+						p = c
+					}
+					continue
+				}
+				// ("fighters held in Congolese jails": a participle after
+				// a noun and a plural after an adjective of nationality,
+				// whatever the tagger says.)
+				tag := d.toks[p].Tag
+				participle := tag == "VBN" || tag == "VBD" && strings.HasPrefix(d.toks[p-1].Tag, "NN") && d.toks[p+1].Tag == "IN"
+				plural := tag == "VBZ" && d.mentionAt(p-1) != nil && d.mentionAt(p-1).kind == mDemonym
+				if w == ";" || strings.HasPrefix(tag, "VB") && !participle && !plural {
 					break
 				}
 				continue
@@ -2485,7 +2501,7 @@ func (d *doc) madeDemands() {
 			if o := d.low(q); o != "its" && o != "their" && o != "a" {
 				break
 			}
-			if subj := d.actorsLeftN(k, 16, actorLabels...); len(subj) > 0 {
+			if subj := d.actorsLeftN(k, 24, actorLabels...); len(subj) > 0 {
 				what := d.span(k+1, q)
 				d.openDemands = append(d.openDemands, openDemand{subj: subj, si: t.Sent, demand: strings.TrimPrefix(what, "the ")})
 			}
@@ -2534,7 +2550,8 @@ var pressureVerbs = map[string]bool{"suspended": true, "sanctioned": true, "cond
 // side at the table demands, it demands of the one across it. (Outside
 // talks, a side's demands are as often of a third party.)
 func (d *doc) settleDemands() {
-	if d.dyad[0] == nil || !d.on(ruleDemandsCounterpart) || !d.negotiating(d.dyad[0], d.dyad[1]) {
+	sides, ok := d.negotiatingSides()
+	if !ok || !d.on(ruleDemandsCounterpart) {
 		d.settleDomesticDemands()
 		return
 	}
@@ -2544,17 +2561,58 @@ func (d *doc) settleDemands() {
 			var other *entity
 			for _, side := range d.stateOrgOf([]*entity{s}) {
 				switch side {
-				case d.dyad[0]:
-					other = d.dyad[1]
-				case d.dyad[1]:
-					other = d.dyad[0]
+				case sides[0]:
+					other = sides[1]
+				case sides[1]:
+					other = sides[0]
 				}
 			}
-			if other != nil {
+			if other != nil && other != s {
 				d.addRel(ruleDemandsCounterpart, graph.RelDemands, s, other, o.si, confInferred, map[string]any{"demand": o.demand})
 			}
 		}
 	}
+}
+
+// negotiatingSides are the two sides the story tells of negotiating: the
+// story's pair when they negotiate, else, when the story opens with a
+// negotiation, the two parties of its negotiations if every one has
+// those two (a prisoner swap whose sides the story names apart from its
+// word, "Five U.S. citizens who had been held in Iran ... completing a
+// prisoner swap").
+func (d *doc) negotiatingSides() ([2]*entity, bool) {
+	if d.dyad[0] != nil {
+		return d.dyad, d.negotiating(d.dyad[0], d.dyad[1])
+	}
+	var pair [2]*entity
+	var first *event
+	for _, ev := range d.events {
+		if first == nil || ev.sents[0] < first.sents[0] {
+			first = ev
+		}
+		if !negotiation(ev.typ) {
+			continue
+		}
+		if len(ev.parties) != 2 || ev.parties[0] == ev.parties[1] {
+			return pair, false
+		}
+		if pair[0] == nil {
+			pair = [2]*entity{ev.parties[0], ev.parties[1]}
+		} else if !containsEntity(ev.parties, pair[0]) || !containsEntity(ev.parties, pair[1]) {
+			return pair, false
+		}
+	}
+	return pair, pair[0] != nil && negotiation(first.typ) && first.sents[0] <= 1
+}
+
+// negotiation reports whether events of type t are two sides negotiating
+// or having negotiated.
+func negotiation(t graph.EventType) bool {
+	switch t {
+	case graph.EventTalks, graph.EventCeasefire, graph.EventAgreement, graph.EventPrisonerExchange:
+		return true
+	}
+	return false
 }
 
 // settleDomesticDemands makes an open demand of a party, union or
