@@ -35,7 +35,7 @@ func (d *doc) resolveNominals() {
 		// "the rebels", "the militant group", "the Iran-aligned group"
 		// ("the Kurdish-majority border town")
 		// ("the country's military rulers": the story's state's.)
-		det := i > 0 && isDet(d.low(i-1)) || i > 1 && d.possessiveAt(i-1) && (d.low(i-2) == "country" || d.low(i-2) == "nation") || i > 1 && isDet(d.low(i-2)) && d.mentionAt(i-1) == nil && (!isCapitalized(d.toks[i-1].Text) && (d.toks[i-1].Tag == "JJ" || d.toks[i-1].Tag == "NN" || strings.Contains(d.toks[i-1].Text, "-")) || peopleCompound(d.toks[i-1].Text))
+		det := i > 0 && isDet(d.low(i-1)) || i > 1 && d.possessiveAt(i-1) && (d.low(i-2) == "country" || d.low(i-2) == "nation") || i > 1 && isDet(d.low(i-2)) && d.mentionAt(i-1) == nil && (!isCapitalized(d.toks[i-1].Text) && (d.toks[i-1].Tag == "JJ" || d.toks[i-1].Tag == "NN" || strings.Contains(d.toks[i-1].Text, "-")) || peopleCompound(d.toks[i-1].Text)) || i > 2 && isDet(d.low(i-3)) && d.ofRegion(i)
 		for n := 2; n >= 1; n-- {
 			if i+n > len(d.toks) || !d.sameSent(i, i+n-1) {
 				continue
@@ -98,6 +98,14 @@ func (d *doc) nominal(phrase string) (target string, ok bool) {
 		return "military", d.saysCoup()
 	}
 	return target, ok
+}
+
+// ofRegion reports whether the two words before i name a region of the
+// world: "the West African bloc", "the Southeast Asian bloc".
+func (d *doc) ofRegion(i int) bool {
+	w := d.low(i - 2)
+	return d.mentionAt(i-1) == nil && d.mentionAt(i-2) == nil && isCapitalized(d.toks[i-1].Text) && strings.HasSuffix(d.toks[i-1].Text, "an") &&
+		(directions[w] || w == "central" || w == "latin" || strings.HasSuffix(w, "ern"))
 }
 
 // namedByAdjective is the one armed group of the story whose name holds
