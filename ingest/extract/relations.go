@@ -431,8 +431,9 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	// adverbs too.
 	// "Turkey, which backs ... and has deployed troops, had demanded":
 	// past auxiliaries too.
+	// ("has since relied": "since" is an adverb there.)
 	c := k - 1
-	for c > 0 && (strings.HasPrefix(d.toks[c].Tag, "RB") || d.auxiliary(c)) && d.mentionAt(c) == nil && d.sameSent(c, k) {
+	for c > 0 && (strings.HasPrefix(d.toks[c].Tag, "RB") || d.auxiliary(c) || d.low(c) == "since" && d.auxiliary(c-1)) && d.mentionAt(c) == nil && d.sameSent(c, k) {
 		c--
 	}
 	// "Rwanda, which UN experts say ..., has continued to support",
