@@ -328,8 +328,34 @@ func (d *doc) tag() {
 			}
 		}
 		d.relativeVerbs(s)
+		d.progressiveVerbs(s)
 	}
 	d.nerDone = make([]bool, len(d.sents))
+}
+
+// progressiveVerbs retags as a verb a word in -ing the tagger reads as an
+// adjective after a form of "be" and before its object ("the Arakan Army
+// is still battling government troops").
+func (d *doc) progressiveVerbs(s sentence) {
+	for v := s.From + 1; v+1 < s.To; v++ {
+		t := &d.toks[v]
+		if t.Tag != "JJ" || !strings.HasSuffix(t.Lower, "ing") {
+			continue
+		}
+		b := v - 1
+		if strings.HasPrefix(d.toks[b].Tag, "RB") && b > s.From {
+			b--
+		}
+		switch d.low(b) {
+		case "is", "are", "was", "were", "been", "be":
+		default:
+			continue
+		}
+		switch d.toks[v+1].Tag {
+		case "DT", "NN", "NNS", "NNP", "NNPS", "PRP$", "PRP":
+			t.Tag = "VBG"
+		}
+	}
 }
 
 // relativeVerbs retags as verbs the words the tagger reads as plural
