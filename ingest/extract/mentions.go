@@ -1501,7 +1501,7 @@ func (d *doc) findRegions() {
 			i = j
 			continue
 		}
-		listed := listEnd >= 0 && d.inList(listEnd, i)
+		listed := listEnd >= 0 && d.inList(listEnd, i) || d.pluralExamples(i)
 		measured := d.measuredFrom(j)
 		name, ok := "", false
 		switch {
@@ -1625,7 +1625,30 @@ func (d *doc) insurgentsAt(k int, e *entity) bool {
 // pluralIntro reports whether a plural place word and "of" introduce the
 // name at token i: "the towns of Tabqa and Ain Issa".
 func (d *doc) pluralIntro(i int) bool {
-	return i >= 2 && d.low(i-1) == "of" && d.x.lex.regionIntro[d.low(i-2)] && strings.HasSuffix(d.low(i-2), "s")
+	return i >= 2 && d.low(i-1) == "of" && d.x.lex.regionIntro[d.low(i-2)] && strings.HasSuffix(d.low(i-2), "s") || d.pluralExamples(i)
+}
+
+// pluralExamples reports whether the name at i opens the examples of
+// places a plural named just before gives: "several towns along the
+// border, among them Chinshwehaw and Hsenwi", "villages such as X".
+func (d *doc) pluralExamples(i int) bool {
+	k := i - 1
+	switch {
+	case d.low(k) == "including":
+	case d.low(k) == "them" && d.low(k-1) == "among", d.low(k) == "as" && d.low(k-1) == "such":
+		k--
+	default:
+		return false
+	}
+	for p := k - 1; p > 0 && p > k-9 && d.sameSent(p, i); p-- {
+		if strings.HasPrefix(d.toks[p].Tag, "VB") || d.mentionAt(p) != nil && d.mentionAt(p).ent != nil && d.mentionAt(p).ent.label != graph.LabelState {
+			return false
+		}
+		if w := d.low(p); strings.HasSuffix(w, "s") && d.x.lex.regionIntro[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // inList reports whether only commas and "and" stand between the end of

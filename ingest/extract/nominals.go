@@ -158,7 +158,9 @@ func (d *doc) calledOrg(i int) *entity {
 		if m == nil || m.from != p || m.ent == nil || m.ent.label != graph.LabelOrganization || !m.ent.real {
 			continue
 		}
-		if d.apposedNoun(m, func(w string) bool { return w == noun }) >= 0 {
+		// ("the alliance" after "the Three Brotherhood Alliance": the
+		// name's own head.)
+		if d.apposedNoun(m, func(w string) bool { return w == noun }) >= 0 || strings.HasSuffix(strings.ToLower(m.ent.name), " "+noun) {
 			return m.ent
 		}
 		// "the UGTT union federation", "the Viv Ansanm coalition" (not

@@ -1468,9 +1468,19 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 		}
 		// "controls large parts of the south and centre of the country,
 		// including the town of Jilib": a long phrase of no place, then
-		// the places it holds.
-		if d.low(p) == "including" {
+		// the places it holds ("taken several towns along the border,
+		// among them Chinshwehaw").
+		// So do "several towns" whose examples come later ("taken several
+		// towns along the border, among them Chinshwehaw").
+		if w := d.low(p); w == "including" || w == "among" && d.low(p+1) == "them" {
 			limit = max(limit, p+6)
+		} else if strings.HasSuffix(w, "s") && d.x.lex.regionIntro[w] {
+			for q := p + 1; q < p+10 && q < len(d.toks) && d.sameSent(q, p); q++ {
+				if d.pluralExamples(q) {
+					limit = max(limit, q+1)
+					break
+				}
+			}
 		}
 		m := d.mentionAt(p)
 		if m == nil || m.ent == nil || m.from != p {
