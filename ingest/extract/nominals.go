@@ -357,7 +357,9 @@ func (d *doc) antecedent(i int, target string) *entity {
 		case "state":
 			return e.label == graph.LabelState
 		case "region":
-			return e.label == graph.LabelRegion
+			// "the junta's hold on the region": a region, not a city
+			// named before it.
+			return e.label == graph.LabelRegion && (e.entry == nil || e.entry.Kind != string(graph.RegionCity))
 		case "city":
 			// "the town": a town, not the province it lies in.
 			if e.label != graph.LabelRegion {
