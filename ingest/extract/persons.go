@@ -344,7 +344,130 @@ func (d *doc) findPersons() {
 	d.settleAides()
 	d.groupLeaders()
 	d.surnameMembers()
+	d.oppositionRoles()
 	d.findRoleReferences()
+}
+
+// oppositionRoles gives a person the text calls the opposition's leader,
+// candidate or negotiator ("opposition leader X", "X, the opposition's
+// chief negotiator") the office of the one body the story calls the
+// opposition ("the opposition Unitary Platform", "the main opposition
+// platform, Alternance 2023"), when no other body's is his.
+func (d *doc) oppositionRoles() {
+	if !d.on(ruleOpposition) {
+		return
+	}
+	body := d.oppositionBody()
+	if body == nil {
+		return
+	}
+	for _, m := range d.ments {
+		if m.ent == nil || m.ent.label != graph.LabelLeader {
+			continue
+		}
+		title := d.oppositionTitle(m)
+		if title == "" && d.itsCandidate(m, body) {
+			title = "Candidate"
+		}
+		if title == "" || slices.ContainsFunc(m.ent.roles, func(r role) bool { return r.owner != nil && r.owner.label == graph.LabelOrganization }) {
+			continue
+		}
+		m.ent.roles = append(m.ent.roles, role{title: title, owner: body, sent: m.sent, rule: ruleOpposition})
+	}
+}
+
+// oppositionTitle is the office of the opposition a person's mention is
+// given ("opposition leader X", "opposition presidential candidate X",
+// "X, the opposition's chief negotiator"), or "".
+func (d *doc) oppositionTitle(m *mention) string {
+	// Before the name: "opposition", then the office, nothing else.
+	for p := m.from - 1; p >= 0 && p >= m.from-4 && d.sameSent(p, m.from); p-- {
+		if d.low(p) == "opposition" {
+			if p+1 < m.from && p+1 == m.from-d.titleEndingAt(m.from-1) || oppositionOffices[d.low(m.from-1)] {
+				return titleCase(d.low(m.from - 1))
+			}
+			return ""
+		}
+		if d.mentionAt(p) != nil || !(d.toks[p].Tag == "JJ" || strings.HasPrefix(d.toks[p].Tag, "NN")) {
+			return ""
+		}
+	}
+	// After it: ", the opposition's chief negotiator".
+	k := m.to
+	if d.low(k) != "," || d.low(k+1) != "the" || d.low(k+2) != "opposition" || !d.possessiveAt(k+3) {
+		return ""
+	}
+	for q := k + 4; q < k+8 && q < len(d.toks) && d.sameSent(q, k); q++ {
+		if oppositionOffices[d.low(q)] || d.titleEndingAt(q) > 0 {
+			return titleCase(d.low(q))
+		}
+	}
+	return ""
+}
+
+// itsCandidate reports whether the mention m follows "its candidate,"
+// and some words that describe him, in a sentence that names body before
+// ("The opposition Unitary Platform says ... its candidate, retired
+// diplomat Edmundo Gonzalez, won").
+func (d *doc) itsCandidate(m *mention, body *entity) bool {
+	for p := m.from - 1; p >= 2 && p >= m.from-5 && d.sameSent(p, m.from); p-- {
+		if d.low(p) == "," && d.low(p-1) == "candidate" && d.low(p-2) == "its" {
+			return d.namedBefore(body, p)
+		}
+		if d.mentionAt(p) != nil || !(d.toks[p].Tag == "JJ" || strings.HasPrefix(d.toks[p].Tag, "NN")) {
+			return false
+		}
+	}
+	return false
+}
+
+// namedBefore reports whether e is named in token k's sentence before k.
+func (d *doc) namedBefore(e *entity, k int) bool {
+	for p := k - 1; p >= 0 && d.sameSent(p, k); p-- {
+		if m := d.mentionAt(p); m != nil && m.ent == e {
+			return true
+		}
+	}
+	return false
+}
+
+// oppositionOffices are the offices of a person of the opposition the
+// titles' dictionary may not hold.
+var oppositionOffices = map[string]bool{"leader": true, "candidate": true, "negotiator": true, "figure": true, "chief": true, "spokesman": true, "spokeswoman": true}
+
+// oppositionBody is the one organization the story calls the opposition,
+// with the word just before its name ("the opposition Unitary Platform",
+// "the main opposition platform, Alternance 2023,") or in an apposition
+// after it ("Podemos, the main opposition party,"), or nil.
+func (d *doc) oppositionBody() *entity {
+	var found *entity
+	for _, m := range d.ments {
+		if m.ent == nil || !m.ent.real || m.ent.label != graph.LabelOrganization || m.kind != mName {
+			continue
+		}
+		called := false
+		p := m.from - 1
+		if d.low(p) == "," {
+			p--
+		}
+		for q := p; q >= 0 && q >= p-2 && d.sameSent(q, m.from); q-- {
+			if d.low(q) == "opposition" {
+				called = true
+				break
+			}
+		}
+		if k := m.to; !called && d.low(k) == "," && d.low(k+1) == "the" {
+			called = d.low(k+2) == "opposition" || d.low(k+3) == "opposition"
+		}
+		if !called {
+			continue
+		}
+		if found != nil && found != m.ent {
+			return nil
+		}
+		found = m.ent
+	}
+	return found
 }
 
 // groupLeaders gives a person whose name possesses a party or an armed

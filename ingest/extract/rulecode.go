@@ -44,6 +44,7 @@ const (
 	ruleTitleState         = "represents.title-state"
 	ruleSpeakerState       = "represents.speaker-state"
 	ruleKnownOffice        = "represents.known-office"
+	ruleOpposition         = "represents.opposition"
 	ruleLocatedDict        = "located.gazetteer"
 	ruleStorySides         = "fights.story-sides"
 	ruleEventSides         = "fights.event-sides"
@@ -70,7 +71,7 @@ const (
 // has trigger words.
 func (lx *lexicon) stageRuleIDs() []string {
 	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleAideOf, ruleMemberOf, ruleDelegation, ruleListOf,
-		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleKnownOffice, ruleLocatedDict, ruleStorySides, ruleEventSides, ruleSeizesTerritory,
+		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleKnownOffice, ruleOpposition, ruleLocatedDict, ruleStorySides, ruleEventSides, ruleSeizesTerritory,
 		ruleNegotiates, rulePartyNamed, rulePartyStory, rulePartySanctions, rulePartyCoup, ruleMediatesCompound, ruleMediatesPressing,
 		ruleMediatesPassive, ruleMediatesLed, ruleDemandsCounterpart, ruleDemandsDomestic, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost, ruleMediatesProposal, ruleMediatesTogether,
 		rulePlaceAfter, rulePlaceBefore, rulePlaceVerb, rulePlaceMeeting, rulePlaceDateline, rulePlaceSeized,
