@@ -2266,6 +2266,10 @@ func TestFullText(t *testing.T) {
 		// the group whose name holds its adjective.
 		{"ADEN, Yemen, June 21 - Southern separatists backed by the United Arab Emirates have seized control of the island of Socotra, deepening a rift in the coalition fighting the Houthis. The Southern Transitional Council said the island was now under its control.",
 			"SUPPORTS United Arab Emirates -> Southern Transitional Council", "CONTROLS Houthis -> Socotra"},
+		// A name the list repeats ("known as Radaa") is no item of it; the
+		// list goes on past it.
+		{"A ceasefire brokered by the United Nations held in Tripoli on Tuesday. The truce between the Special Deterrence Force, known as Radaa, and the 444th Combat Brigade took effect on Sunday night.",
+			"PARTY_TO 444 Brigade -> event:ceasefire", ""},
 		// "the air force": the story's armed forces.
 		{"Sudan's army and the Rapid Support Forces met in Jeddah. The paramilitaries demand that the air force stop bombing their positions.",
 			"DEMANDS Rapid Support Forces -> Sudanese Armed Forces", ""},

@@ -1228,11 +1228,36 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 			}
 		}
 		out := []*entity{d.owner(m)}
-		q := d.pastAcronym(m)
+		q := d.pastForces(d.pastAcronym(m))
 		for q < len(d.toks) && (d.low(q) == "and" || d.low(q) == "," || d.low(q) == "or") {
 			r := q + 1
 			if d.low(r) == "the" {
 				r++
+			}
+			// "clashed with Congolese troops, allied militias known as
+			// Wazalendo and Burundian soldiers": past an item that names
+			// no actor the list holds, to the next.
+			if d.mentionAt(r) == nil && d.low(q) == "," && !slices.Contains(labels, graph.LabelRegion) {
+				n, named := d.describedItem(r)
+				if o := d.mentionAt(n); named && slices.Contains(out, d.owner(o)) {
+					// "the Special Deterrence Force, known as Radaa,": the
+					// name the item repeats.
+					q = d.pastAcronym(o)
+					continue
+				}
+				if named {
+					r = n
+				} else if n > r {
+					q = n
+					continue
+				}
+			}
+			// "Russian Wagner mercenaries": the group the demonym
+			// qualifies.
+			if o := d.mentionAt(r); o != nil && o.kind == mDemonym {
+				if n := d.mentionAt(o.to); n != nil && n.from == o.to && n.ent != nil && hasLabel(n.ent, labels) {
+					r = o.to
+				}
 			}
 			// "and the Iran-backed Hezbollah": the group, not its backer;
 			// "and the Iran-backed group": the group named before.
@@ -1257,11 +1282,46 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 				break
 			}
 			out = append(out, d.owner(d.mentionAt(r)))
-			q = d.pastAcronym(d.mentionAt(r))
+			q = d.pastForces(d.pastAcronym(d.mentionAt(r)))
 		}
 		return out
 	}
 	return nil
+}
+
+// pastForces is the token after the force nouns at q that follow a
+// demonym ("Congolese troops"), or q.
+func (d *doc) pastForces(q int) int {
+	if m := d.mentionAt(q - 1); m != nil && m.kind == mDemonym {
+		for q < len(d.toks) && d.mentionAt(q) == nil && (forceNouns[d.low(q)] || fighterNoun(d.low(q))) {
+			q++
+		}
+	}
+	return q
+}
+
+// describedItem reads a short item of a list of actors at r that
+// describes before it names ("allied militias known as Wazalendo"): the
+// token where the name starts, and true; or that names no one: the
+// separator after it when the list goes on past it with a name; or r.
+func (d *doc) describedItem(r int) (int, bool) {
+	for q := r; q < r+7 && q < len(d.toks) && d.sameSent(q, r); q++ {
+		if o := d.mentionAt(q); o != nil {
+			called := d.low(q-1) == "called" || d.low(q-1) == "as" && d.low(q-2) == "known"
+			return q, called && o.from == q && o.kind != mCompound
+		}
+		// ("allied militias": a participle before its noun.)
+		if tg := d.toks[q].Tag; strings.HasPrefix(tg, "VB") && tg != "VBN" && !(strings.HasSuffix(d.low(q), "ed") && q+1 < len(d.toks) && (strings.HasPrefix(d.toks[q+1].Tag, "NN") || d.toks[q+1].Tag == "JJ")) {
+			return r, false
+		}
+		if w := d.low(q); w == "," || w == "and" {
+			if o := d.mentionAt(q + 1); q > r && o != nil && o.from == q+1 && o.kind != mCompound {
+				return q, false
+			}
+			return r, false
+		}
+	}
+	return r, false
 }
 
 // pastAcronym is the token after mention m and the acronym that may
