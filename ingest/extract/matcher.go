@@ -228,6 +228,14 @@ var ruleSides = map[string]sideFunc{
 		if subj := withLabels(d.participleSubject(m.k), s.labels); len(subj) > 0 {
 			return subj
 		}
+		// "The Houthis rejected a UN proposal, saying there would be no
+		// renewal unless the government pays": the condition is the
+		// speaker's, whom the participle has for its subject.
+		if m.rule.Form == "phrase" {
+			if subj := withLabels(d.sayingSubject(m.k), s.labels); len(subj) > 0 {
+				return subj
+			}
+		}
 		// "Backed by fighters of the Wagner Group, the army recaptured
 		// Kidal": a participle opening the sentence tells of the subject
 		// after its phrase.

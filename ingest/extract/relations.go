@@ -2150,6 +2150,32 @@ func (d *doc) firstVerbSubject(si, k int) []*entity {
 // the post ..., killing 25 soldiers"), or nil. A participle after
 // "after", "before" or "since" tells of the same subject: "seized Hama,
 // a week after capturing Aleppo".
+// sayingSubject is the subject of the clause that a participle of speech
+// after a comma before token k closes ("the Houthis rejected a UN
+// proposal, saying there would be no renewal unless"), when no actor
+// stands between the participle and k.
+func (d *doc) sayingSubject(k int) []*entity {
+	for p := k - 1; p > 0 && d.sameSent(p, k); p-- {
+		if d.mentionAt(p) != nil {
+			return nil
+		}
+		if d.low(p-1) == "," && sayingWords[d.low(p)] {
+			// The subject of the clause the participle closes.
+			for q := p - 2; q >= 0 && d.sameSent(q, p); q-- {
+				if tg := d.toks[q].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP") && d.mentionAt(q) == nil {
+					return d.actorsLeft(q, actorLabels...)
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// sayingWords are the participles of speech that open a clause of what
+// the subject said.
+var sayingWords = map[string]bool{"saying": true, "warning": true, "insisting": true, "adding": true, "arguing": true, "stressing": true}
+
 func (d *doc) participleSubject(k int) []*entity {
 	if k < 1 || k >= len(d.toks) || d.toks[k].Sent < 0 || !strings.HasSuffix(d.low(k), "ing") {
 		return nil
