@@ -42,6 +42,17 @@ var ruleGuards = map[string]guardFunc{
 	"negation": func(d *doc, m *match) bool { return d.denied(m.k, m.rule.cancel) },
 	// "vowed to recapture", "plans to reach", "would halt".
 	"modal": func(d *doc, m *match) bool { return d.modal(m.k) },
+	// "the attacks stopped only when Mali withdrew": a condition is of
+	// what will or would be, with its modal before it ("will stop only
+	// when").
+	"unconditional": func(d *doc, m *match) bool {
+		for p := m.k - 1; p >= 0 && p >= m.k-10 && d.sameSent(p, m.k); p-- {
+			if d.toks[p].Tag == "MD" {
+				return false
+			}
+		}
+		return true
+	},
 	// "plans an offensive to crush the rebels": the undertaking an
 	// infinitive of purpose follows is itself only planned ("launched an
 	// offensive to crush" is under way).
