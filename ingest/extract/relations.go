@@ -2595,7 +2595,7 @@ func (d *doc) madeDemands() {
 			for q > k && (strings.HasPrefix(d.toks[q].Tag, "JJ") || d.low(q) == "main" || d.low(q) == "core") {
 				q--
 			}
-			if o := d.low(q); o != "its" && o != "their" && o != "a" {
+			if o := d.low(q); o != "its" && o != "their" && o != "a" && o != "the" {
 				break
 			}
 			if subj := d.actorsLeftN(k, 24, actorLabels...); len(subj) > 0 {
