@@ -34,8 +34,9 @@ func (d *doc) resolveNominals() {
 		}
 		// "the rebels", "the militant group", "the Iran-aligned group"
 		// ("the Kurdish-majority border town")
-		// ("the country's military rulers": the story's state's.)
-		det := i > 0 && isDet(d.low(i-1)) || i > 1 && d.possessiveAt(i-1) && (d.low(i-2) == "country" || d.low(i-2) == "nation") || i > 1 && isDet(d.low(i-2)) && d.mentionAt(i-1) == nil && (!isCapitalized(d.toks[i-1].Text) && (d.toks[i-1].Tag == "JJ" || d.toks[i-1].Tag == "NN" || strings.Contains(d.toks[i-1].Text, "-")) || peopleCompound(d.toks[i-1].Text)) || i > 2 && isDet(d.low(i-3)) && d.ofRegion(i)
+		// ("the country's military rulers": the story's state's; "the
+		// Rwanda-backed rebels": past the backer.)
+		det := i > 0 && isDet(d.low(i-1)) || i > 1 && d.possessiveAt(i-1) && (d.low(i-2) == "country" || d.low(i-2) == "nation") || i > 1 && isDet(d.low(i-2)) && d.mentionAt(i-1) == nil && (!isCapitalized(d.toks[i-1].Text) && (d.toks[i-1].Tag == "JJ" || d.toks[i-1].Tag == "NN" || strings.Contains(d.toks[i-1].Text, "-")) || peopleCompound(d.toks[i-1].Text)) || i > 2 && isDet(d.low(i-3)) && d.ofRegion(i) || i > 1 && isDet(d.low(i-2)) && d.mentionAt(i-1) != nil && d.mentionAt(i-1).kind == mCompound && d.toks[i].Tag == "NNS"
 		for n := 2; n >= 1; n-- {
 			if i+n > len(d.toks) || !d.sameSent(i, i+n-1) {
 				continue
