@@ -1686,7 +1686,9 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 				}
 			}
 			if n := d.cueLen(graph.RelMediates, cuePassive, k); n > 0 && !d.negated(graph.RelMediates, k) {
-				if by := d.agentBy(k + n); by > 0 {
+				// ("Omani officials brokered a visit by a Houthi
+				// delegation": an object, whose "by" is its own.)
+				if by := d.agentBy(k + n); by > 0 && d.toks[k+n].Tag != "DT" {
 					if d.x.lex.cue(graph.RelMediates, cueVerb, t.Lower) || d.nearTrigger(k) {
 						add(ruleMediatesPassive, d.agentsInOpening(by+1, d.actorsRight(by+1, 5, actorLabels...)))
 						// "facilitated by Kenya, whose envoy ..., and by
