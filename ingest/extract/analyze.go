@@ -215,6 +215,7 @@ func (x *Extractor) analyze(a *article.Article) *doc {
 	d.tag()
 	d.at = make([]*mention, len(d.toks))
 	d.findDictionary()
+	d.statesInNames()
 	d.findOrganizations()
 	d.findRegions()
 	d.resolveNominals()

@@ -15,6 +15,39 @@ import (
 var locPreps = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "into": true, "toward": true, "towards": true, "across": true, "around": true, "inside": true, "to": true, "from": true, "via": true, "through": true, "of": true}
 
 // findDictionary marks every gazetteer surface in the text.
+// statesInNames names the state a body of it is named after ("Myanmar's
+// military", "Myanmar military"): the text names the state too, though
+// the body's name holds its tokens. The state's mention holds no token of
+// its own, so nothing reads it as the actor of a clause.
+func (d *doc) statesInNames() {
+	for _, m := range d.ments {
+		e := m.ent
+		if m.kind != mName || e == nil || e.label != graph.LabelOrganization || e.entry == nil || e.entry.Within == "" {
+			continue
+		}
+		st := d.x.dict.Lookup(graph.LabelState, e.entry.Within)
+		if st == nil {
+			continue
+		}
+		n := len(strings.Fields(st.Name))
+		if m.to-m.from <= n || d.span(m.from, m.from+n) != st.Name {
+			continue
+		}
+		s := d.entryEntity(st)
+		s.real = true
+		sm := &mention{ent: s, from: m.from, to: m.from + n, sent: m.sent, kind: mName}
+		d.ments = append(d.ments, sm)
+		s.count++
+		s.named++
+		if s.firstNamed < 0 || m.from < s.firstNamed {
+			s.firstNamed = m.from
+		}
+		if s.first < 0 || m.from < s.first {
+			s.first = m.from
+		}
+	}
+}
+
 func (d *doc) findDictionary() {
 	for i := 0; i < len(d.toks); {
 		if d.toks[i].Sent < 0 {
