@@ -2266,9 +2266,12 @@ func TestFullText(t *testing.T) {
 		// the group whose name holds its adjective.
 		{"ADEN, Yemen, June 21 - Southern separatists backed by the United Arab Emirates have seized control of the island of Socotra, deepening a rift in the coalition fighting the Houthis. The Southern Transitional Council said the island was now under its control.",
 			"SUPPORTS United Arab Emirates -> Southern Transitional Council", "CONTROLS Houthis -> Socotra"},
-		// A state a body is named after is named too.
+		// A state a body is named after is named too, by its name or an
+		// alias.
 		{"BANGKOK, April 22 - Myanmar's military regained control of Lashio on Tuesday after the rebels pulled out under a ceasefire brokered by China.",
 			"State Myanmar", ""},
+		{"U.S. Africa Command said it carried out an air strike near Galcad on Friday in support of Somali forces.",
+			"State United States", ""},
 		// A name the list repeats ("known as Radaa") is no item of it; the
 		// list goes on past it.
 		{"A ceasefire brokered by the United Nations held in Tripoli on Tuesday. The truce between the Special Deterrence Force, known as Radaa, and the 444th Combat Brigade took effect on Sunday night.",

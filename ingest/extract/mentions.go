@@ -29,8 +29,19 @@ func (d *doc) statesInNames() {
 		if st == nil {
 			continue
 		}
-		n := len(strings.Fields(st.Name))
-		if m.to-m.from <= n || d.span(m.from, m.from+n) != st.Name {
+		// ("U.S. Africa Command": by an alias too.)
+		n := 0
+		text := d.span(m.from, m.to)
+		for _, name := range append([]string{st.Name}, st.Aliases...) {
+			if !strings.HasPrefix(text, name+" ") && !strings.HasPrefix(text, name+"'") {
+				continue
+			}
+			if k := len(d.x.tokenize(name)); m.to-m.from > k && d.span(m.from, m.from+k) == name {
+				n = k
+				break
+			}
+		}
+		if n == 0 {
 			continue
 		}
 		s := d.entryEntity(st)
