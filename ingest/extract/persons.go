@@ -486,11 +486,20 @@ func (d *doc) groupLeaders() {
 		}
 	}
 	for _, m := range d.ments {
-		if m.kind != mPerson || m.ent == nil || m.ent.label != graph.LabelLeader {
+		if m.ent == nil || m.ent.label != graph.LabelLeader {
 			continue
 		}
-		if g := d.ledGroupAfter(m.to); g != nil {
+		if g := d.ledGroupAfter(m.to); g != nil && m.kind == mPerson {
 			lead(m.ent, g, m.sent)
+		}
+		// "the eight-member Presidential Leadership Council under Rashad
+		// al-Alimi": the body he leads.
+		k := m.from - 1
+		if n := d.titleEndingAt(k); n > 0 {
+			k -= n
+		}
+		if o := d.mentionAt(k - 1); d.low(k) == "under" && o != nil && o.to == k && o.kind == mName && o.ent != nil && o.ent.label == graph.LabelOrganization {
+			lead(m.ent, o.ent, m.sent)
 		}
 	}
 	// "His Move Forward Party took 151 seats": of the person named last.
