@@ -1465,6 +1465,11 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			roles, found = append(roles, role{title: title, owner: owner, sent: d.toks[j].Sent, rule: ruleLeads}), true
 		}
 	}
+	// "Sisi, who holds the AU's rotating chairmanship", "Tinubu, who
+	// took over as chair of the 15-nation bloc".
+	if o := d.chairHeldAfter(j); o != nil {
+		roles, found = append(roles, role{title: "Chair", owner: o, sent: d.toks[j].Sent, rule: ruleLeads}), true
+	}
 	// "The bloc's mediator, former Nigerian president Goodluck Jonathan":
 	// a body's office before the comma is the one held now.
 	if found && allFormer(roles) {
@@ -3051,6 +3056,50 @@ func (d *doc) ledBodyIn(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// chairHeldAfter is the organization whose chair the relative clause
+// after a name at j says he holds or took over ("..., who holds the AU's
+// rotating chairmanship", "..., who took over as chair of the bloc"), or
+// nil.
+func (d *doc) chairHeldAfter(j int) *entity {
+	if d.low(j) != "," || d.low(j+1) != "who" {
+		return nil
+	}
+	v := j + 2
+	for d.auxiliary(v) || strings.HasPrefix(d.toks[v].Tag, "RB") {
+		v++
+	}
+	switch d.low(v) {
+	case "holds", "held", "took", "takes", "assumed", "assumes":
+	default:
+		return nil
+	}
+	for p := v + 1; p < v+9 && p < len(d.toks) && d.sameSent(p, v); p++ {
+		switch d.low(p) {
+		case "chairmanship", "chair", "chairman", "chairwoman", "presidency":
+		default:
+			if tg := d.toks[p].Tag; d.low(p) == "," || strings.HasPrefix(tg, "VB") && tg != "VBG" && tg != "VBN" {
+				return nil
+			}
+			continue
+		}
+		// The body before the office ("the AU's rotating
+		// chairmanship", "the rotating IGAD chairmanship") or after it
+		// ("chair of the bloc").
+		for q := p - 1; q > v; q-- {
+			if m := d.mentionAt(q); m != nil && m.ent != nil && m.ent.label == graph.LabelOrganization {
+				return m.ent
+			}
+		}
+		if d.low(p+1) == "of" {
+			for _, e := range d.actorsRight(p+2, 4, graph.LabelOrganization) {
+				return e
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // ledBodies are the bodies a person leads for an actor: its delegation,
