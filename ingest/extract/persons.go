@@ -3067,8 +3067,11 @@ func (d *doc) chairHeldAfter(j int) *entity {
 		return nil
 	}
 	v := j + 2
-	for d.auxiliary(v) || strings.HasPrefix(d.toks[v].Tag, "RB") {
+	for v < len(d.toks) && (d.auxiliary(v) || strings.HasPrefix(d.toks[v].Tag, "RB")) {
 		v++
+	}
+	if v >= len(d.toks) {
+		return nil
 	}
 	switch d.low(v) {
 	case "holds", "held", "took", "takes", "assumed", "assumes":

@@ -2584,7 +2584,7 @@ func (d *doc) madeDemands() {
 				// a noun and a plural after an adjective of nationality,
 				// whatever the tagger says.)
 				tag := d.toks[p].Tag
-				participle := tag == "VBN" || tag == "VBD" && strings.HasPrefix(d.toks[p-1].Tag, "NN") && d.toks[p+1].Tag == "IN"
+				participle := tag == "VBN" || tag == "VBD" && strings.HasPrefix(d.toks[p-1].Tag, "NN") && p+1 < len(d.toks) && d.toks[p+1].Tag == "IN"
 				plural := tag == "VBZ" && d.mentionAt(p-1) != nil && d.mentionAt(p-1).kind == mDemonym
 				if w == ";" || strings.HasPrefix(tag, "VB") && !participle && !plural {
 					break
