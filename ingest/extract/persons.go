@@ -1511,11 +1511,12 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			if title, o := d.whoLeads(j + 1); o != nil && o.label == graph.LabelOrganization {
 				roles = append(roles, role{title: title, owner: o, sent: d.toks[i].Sent, rule: ruleLeads})
 			}
-		} else if d.low(j+1) == "the" && !d.nameAfterApposition(j+1) {
+		} else if (d.low(j+1) == "the" || d.titleAt(j+1) > 0 && d.low(j+1+d.titleAt(j+1)) == "of") && !d.nameAfterApposition(j+1) {
 			if after, ok := d.rolesAfter(j + 1); ok && hasOwner(after) && after[0].owner.label == graph.LabelOrganization {
 				// "Sierra Leone's President Julius Maada Bio, the current
-				// chairman of ECOWAS": an office of a body besides his
-				// state's.
+				// chairman of ECOWAS", "Kenya's President William Ruto,
+				// chairman of the East African Community": an office of a
+				// body besides his state's.
 				roles = append(roles, after...)
 			}
 		}
