@@ -357,6 +357,20 @@ var ruleSides = map[string]sideFunc{
 		return d.controlObjects(m.k, m.n, s.Window, m.rule.Change == "gain")
 	},
 	"region-left": func(d *doc, m *match, s *Slot) []*entity {
+		// "the government, now run by the council": an actor, not a
+		// place named before it, is what the participle qualifies.
+		p := m.k - 1
+		for p > 0 && strings.HasPrefix(d.toks[p].Tag, "RB") {
+			p--
+		}
+		if d.low(p) == "," && p > 0 {
+			if o := d.mentionAt(p - 1); o != nil && o.ent != nil && o.ent.label != graph.LabelRegion {
+				return nil
+			}
+			if t := d.toks[p-1]; d.mentionAt(p-1) == nil && strings.HasPrefix(t.Tag, "NN") && !isCapitalized(t.Text) && !d.x.lex.townNouns[t.Lower] {
+				return nil
+			}
+		}
 		if regs := d.actorsLeftN(m.k, s.Window, graph.LabelRegion); len(regs) > 0 {
 			if h := d.placeWithin(m.k, regs[0]); h != nil {
 				return []*entity{h}
