@@ -2064,8 +2064,9 @@ func (d *doc) passiveAt(k int) bool {
 // troops, and has since turned to Russia"), or -1: the verb whose
 // subject the verb at k shares.
 func (d *doc) joinedVerb(k int) int {
+	// ("and last week took": past a time too.)
 	c, aux := k-1, false
-	for c > 0 && d.mentionAt(c) == nil && (strings.HasPrefix(d.toks[c].Tag, "RB") || d.auxiliary(c) || d.low(c) == "since") {
+	for c > 0 && d.mentionAt(c) == nil && (strings.HasPrefix(d.toks[c].Tag, "RB") || d.auxiliary(c) || d.low(c) == "since" || d.inTimex(c)) {
 		aux = aux || d.auxiliary(c)
 		c--
 	}
