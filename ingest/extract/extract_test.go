@@ -1475,11 +1475,6 @@ func TestPatterns(t *testing.T) {
 			want: []string{"Region Bamako"},
 		},
 		{
-			name: "a place in a where clause",
-			text: "Fighting moved to the Menaka Region, where the army said it had retaken the town of Anefis.",
-			want: []string{"LOCATED_IN Anefis -> Menaka Region"},
-		},
-		{
 			name:    "no event when denied",
 			text:    "Officials said no deal between Mali and Algeria was possible.",
 			notWant: []string{"Event agreement"},

@@ -2870,29 +2870,6 @@ func (d *doc) isCapital(e *entity) bool {
 	return false
 }
 
-// whereAntecedent is the region a "where" clause holding mention m is
-// about: "the Kordofan region, where ... the town of Bara".
-func (d *doc) whereAntecedent(m *mention) *entity {
-	s := d.sents[m.sent]
-	for p := m.from - 1; p > s.From && p >= m.from-20; p-- {
-		if d.low(p) != "where" {
-			continue
-		}
-		q := p - 1
-		if d.low(q) == "," {
-			q--
-		}
-		for q > s.From && d.mentionAt(q) != nil && d.mentionAt(q).ent != nil && d.mentionAt(q).ent.label == graph.LabelRegion && d.mentionAt(q).from < q {
-			q = d.mentionAt(q).from
-		}
-		if o := d.mentionAt(q); o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.ent != m.ent && !d.isCity(o.ent) {
-			return o.ent
-		}
-		return nil
-	}
-	return nil
-}
-
 // locatedFromDict adds LOCATED_IN for places whose container the gazetteer
 // knows, when the article names both.
 func (d *doc) locatedFromDict() {

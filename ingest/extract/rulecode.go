@@ -20,7 +20,6 @@ var ruleHooks = map[string]hookFunc{
 	"located-in":       locatedIn,
 	"located-comma":    locatedComma,
 	"located-owner":    locatedOwner,
-	"located-where":    locatedWhere,
 	"located-near":     locatedNear,
 	"located-part-of":  locatedPartOf,
 	"office":           takeOffice,
@@ -664,14 +663,6 @@ func locatedOwner(d *doc, m *match) {
 		if o.ent.label == graph.LabelState || o.ent.label == graph.LabelRegion && (d.x.lex.provinceNouns[d.low(m.ment.to-1)] || m.ment.to < len(d.toks) && d.x.lex.provinceNouns[d.low(m.ment.to)]) {
 			d.emit(m, m.ment.ent, o.ent, nil)
 		}
-	}
-}
-
-// locatedWhere reads "the Kordofan region, where the RSF had taken the
-// town of Bara".
-func locatedWhere(d *doc, m *match) {
-	if outer := d.whereAntecedent(m.ment); outer != nil {
-		d.emit(m, m.ment.ent, outer, nil)
 	}
 }
 
