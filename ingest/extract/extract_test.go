@@ -2261,6 +2261,10 @@ func TestFullText(t *testing.T) {
 		// the group whose name holds its adjective.
 		{"ADEN, Yemen, June 21 - Southern separatists backed by the United Arab Emirates have seized control of the island of Socotra, deepening a rift in the coalition fighting the Houthis. The Southern Transitional Council said the island was now under its control.",
 			"SUPPORTS United Arab Emirates -> Southern Transitional Council", "CONTROLS Houthis -> Socotra"},
+		// "President X of Algeria's firm support": the possessive owns
+		// what follows it, not the office.
+		{"BAMAKO, Dec 1 - Algerian Foreign Minister Omar Haddad flew to Bamako on Sunday to assure President Assimi Goita of Algeria's firm support.",
+			"REPRESENTS Omar Haddad -> Algeria", "REPRESENTS Assimi Goita -> Algeria"},
 		// A state a body is named after is named too, by its name or an
 		// alias.
 		{"BANGKOK, April 22 - Myanmar's military regained control of Lashio on Tuesday after the rebels pulled out under a ceasefire brokered by China.",

@@ -1562,7 +1562,9 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			t0 -= n
 		}
 		listed := d.low(t0) == "and"
-		if m := d.mentionAt(k); m != nil && m.ent.isActor() {
+		// ("to assure President Bashar al-Assad of Tehran's firm
+		// support": the possessive owns what follows, not the office.)
+		if m := d.mentionAt(k); m != nil && m.ent.isActor() && !m.possess {
 			for r := range roles {
 				if roles[r].owner == nil || listed || roles[r].former && !strings.Contains(strings.ToLower(roles[r].title), "former") {
 					roles[r].owner = m.ent
