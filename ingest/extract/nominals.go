@@ -74,6 +74,13 @@ func (d *doc) resolveNominals() {
 			// So does one after a word of insurgency: "the army drove
 			// separatist fighters out of Ndop".
 			// ("pounded rebel positions": the rebels' positions.)
+			// "insurgents led by Hayat Tahrir al-Sham": the group named
+			// after them.
+			if o := d.mentionAt(i + n + 2); target == "armed_group" && d.low(i+n) == "led" && d.low(i+n+1) == "by" && o != nil && o.from == i+n+2 && o.ent != nil && o.ent.label == graph.LabelOrganization && o.ent.kind == graph.OrgArmedGroup {
+				d.addMention(&mention{ent: o.ent, from: i, to: i + n, kind: mNominal})
+				i += n - 1
+				break
+			}
 			if !det && target == "armed_group" && !(n == 2 && d.low(i) == "rebel") && (d.low(i) != "rebels" && d.low(i) != "militants" && d.low(i) != "insurgents" && d.low(i) != "separatists" || !d.opensSentence(i) && !d.coordinated(i)) && !d.insurgentBefore(i) {
 				break
 			}
