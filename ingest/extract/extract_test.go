@@ -2261,6 +2261,10 @@ func TestFullText(t *testing.T) {
 		// the group whose name holds its adjective.
 		{"ADEN, Yemen, June 21 - Southern separatists backed by the United Arab Emirates have seized control of the island of Socotra, deepening a rift in the coalition fighting the Houthis. The Southern Transitional Council said the island was now under its control.",
 			"SUPPORTS United Arab Emirates -> Southern Transitional Council", "CONTROLS Houthis -> Socotra"},
+		// "they" opening a sentence that names no actor before it: the
+		// plural noun of the sentence before, not its subject.
+		{"DAMASCUS - Iran pledged support to Assad on Sunday, as insurgents led by Hayat Tahrir al-Sham (HTS) tightened their grip on Aleppo. By Saturday they held most of Aleppo, including the citadel.",
+			"CONTROLS Hayat Tahrir al-Sham -> Aleppo", "CONTROLS Iran -> Aleppo"},
 		// "President X of Algeria's firm support": the possessive owns
 		// what follows it, not the office.
 		{"BAMAKO, Dec 1 - Algerian Foreign Minister Omar Haddad flew to Bamako on Sunday to assure President Assimi Goita of Algeria's firm support.",

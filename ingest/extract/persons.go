@@ -2754,6 +2754,16 @@ func (d *doc) pronounOwner(k int) *entity {
 				return m.ent
 			}
 		}
+		// "... as insurgents led by HTS tightened their grip on Aleppo.
+		// By Saturday they held most of Aleppo": a plural noun of the
+		// sentence before, when this one names no actor before "they".
+		if si > 0 && !slices.ContainsFunc(d.ments, func(m *mention) bool { return m.sent == si && m.from < k && m.ent != nil && m.ent.isActor() }) {
+			for p := d.sents[si-1].To - 1; p >= d.sents[si-1].From; p-- {
+				if m := d.mentionAt(p); m != nil && m.kind == mNominal && m.ent != nil && m.ent.isActor() && strings.HasSuffix(d.low(m.to-1), "s") {
+					return m.ent
+				}
+			}
+		}
 		// "Rwandan soldiers were deployed in eastern Congo, where they
 		// fight alongside M23": the side whose troops were named last.
 		for p := k - 1; p >= d.sents[si].From && p >= k-12; p-- {
