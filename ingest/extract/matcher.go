@@ -954,7 +954,9 @@ func (d *doc) accused(k int) bool {
 			// UAE of arming the RSF": another clause's accusation.
 			// "Russia, which backs Serbia, accused Pristina of ...": the
 			// relative clause tells no accusation.
-			if !d.clauseBetween(min(p, k), max(p, k)) && d.relativeSpan(p) == d.relativeSpan(k) {
+			// ("Iran says it supports the Houthis but denies arming
+			// them": a denial after "but" is of something else.)
+			if !d.clauseBetween(min(p, k), max(p, k)) && d.relativeSpan(p) == d.relativeSpan(k) && !(p > k && slices.ContainsFunc(d.toks[k:p], func(t token) bool { return t.Lower == "but" })) {
 				return true
 			}
 		}
