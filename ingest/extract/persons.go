@@ -857,7 +857,11 @@ func (d *doc) settleHeads() {
 				// "intelligence chief X": the state's army, spies and
 				// police, whose offices serve the state.
 				strings.HasPrefix(lt, "army ") || strings.HasPrefix(lt, "military ") || strings.HasSuffix(lt, "general staff") || strings.HasSuffix(lt, "defence staff") || strings.HasSuffix(lt, "defense staff") ||
-				lt == "intelligence chief" || lt == "spy chief" || lt == "police chief"
+				lt == "intelligence chief" || lt == "spy chief" || lt == "police chief" ||
+				// (A national security adviser, unless his sentence names
+				// two states: "Mali and Algeria signed the deal, with
+				// National Security Adviser X sitting in".)
+				strings.HasPrefix(lt, "national security advis") && d.statesIn(e.roles[k].sent) <= 1
 			// An officer of a state's army, or its commander-in-chief, in a
 			// sentence of its troops and no armed group ("Major X said the
 			// soldiers had left").
@@ -1972,6 +1976,17 @@ func ownedByActor(roles []role) bool {
 		}
 	}
 	return false
+}
+
+// statesIn is the number of states sentence si names.
+func (d *doc) statesIn(si int) int {
+	var seen []*entity
+	for _, m := range d.ments {
+		if m.sent == si && m.ent != nil && m.ent.label == graph.LabelState && m.ent.real {
+			seen = appendEntity(seen, m.ent)
+		}
+	}
+	return len(seen)
 }
 
 // headTitle reports whether roles are offices of a head of state or
