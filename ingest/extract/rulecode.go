@@ -113,6 +113,18 @@ func withdrawFrom(d *doc, m *match) {
 			}
 		}
 	}
+	// "pull its troops out of the entire Donetsk, Luhansk, Zaporizhzhia
+	// and Kherson regions": a claim to whole regions, or to three or
+	// more provinces at once, says where the claimant wants the border,
+	// not where the other's troops are (three towns are three posts).
+	if len(regs) >= 3 && !slices.ContainsFunc(regs, isTown) {
+		return
+	}
+	for q := p + 1; q < p+4 && q < len(d.toks); q++ {
+		if w := d.low(q); w == "entire" || w == "whole" || w == "all" && d.low(q+1) == "of" {
+			return
+		}
+	}
 	subj := d.actorsLeft(k, actorLabels...)
 	if (d.low(k-1) == "to" || d.low(k-1) == "and") && !(d.low(k-1) == "to" && (d.low(k-2) == "calls" || d.low(k-2) == "demands" || d.low(k-2) == "pressure" || d.low(k-2) == "refused")) {
 		// "calling on Russia to withdraw": whoever is called on; but
