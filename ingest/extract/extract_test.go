@@ -2261,6 +2261,12 @@ func TestFullText(t *testing.T) {
 		// the group whose name holds its adjective.
 		{"ADEN, Yemen, June 21 - Southern separatists backed by the United Arab Emirates have seized control of the island of Socotra, deepening a rift in the coalition fighting the Houthis. The Southern Transitional Council said the island was now under its control.",
 			"SUPPORTS United Arab Emirates -> Southern Transitional Council", "CONTROLS Houthis -> Socotra"},
+		// Asking a court to rule, or a body of one's own state to act, is
+		// no demand of an adversary; urging a state is.
+		{"Mali asked the International Court of Justice to rule on its border dispute with Algeria, and urged Algeria to withdraw its troops.",
+			"DEMANDS Mali -> Algeria", "DEMANDS Mali -> International Court of Justice"},
+		{"Venezuelan President Nicolas Maduro ordered PDVSA to grant licences in the disputed region.",
+			"Organization PDVSA", "DEMANDS Nicolas Maduro -> PDVSA"},
 		// "they" opening a sentence that names no actor before it: the
 		// plural noun of the sentence before, not its subject.
 		{"DAMASCUS - Iran pledged support to Assad on Sunday, as insurgents led by Hayat Tahrir al-Sham (HTS) tightened their grip on Aleppo. By Saturday they held most of Aleppo, including the citadel.",

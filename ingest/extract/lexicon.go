@@ -33,6 +33,7 @@ type lexicon struct {
 	govBodies       map[string]bool
 	jointVerbs      map[string]bool
 	nonLeaders      map[string]bool
+	appealBodies    map[string]bool // name words of bodies one appeals to, not makes demands of
 	portfolios      map[string]bool
 	media           map[string]bool
 	mediaNouns      map[string]bool // "the Saba news agency": no person's name
@@ -167,6 +168,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx.govBodies = set("govbodies.txt")
 	lx.jointVerbs = set("joint_verbs.txt")
 	lx.nonLeaders = set("non_leaders.txt")
+	lx.appealBodies = set("appeal_bodies.txt")
 	lx.portfolios = set("portfolios.txt")
 	lx.media = set("media.txt")
 	lx.mediaNouns = set("media_nouns.txt")

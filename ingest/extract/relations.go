@@ -2539,7 +2539,7 @@ func demandAt(d *doc, m *match) {
 	demand := d.demandText(what)
 	for _, s := range subj {
 		for _, t := range targets {
-			if s == t {
+			if s == t || !strong && d.appealedTo(s, t) {
 				continue
 			}
 			d.emit(m, s, t, map[string]any{"demand": demand})
@@ -2561,6 +2561,31 @@ func (d *doc) phraseOfHow(from, to int) bool {
 		}
 	}
 	return true
+}
+
+// appealedTo reports whether t is one whom s asks or calls on without
+// demanding anything of it as an adversary: a court, the Red Cross or
+// another body that only rules or helps (data/appeal_bodies.txt), or a
+// body of s's own state ("Maduro ordered PDVSA to").
+func (d *doc) appealedTo(s, t *entity) bool {
+	if t.label == graph.LabelOrganization {
+		for _, w := range strings.Fields(strings.ToLower(t.name)) {
+			if d.x.lex.appealBodies[w] {
+				return true
+			}
+		}
+	}
+	// (Its armed groups and parties are no bodies of the state, and a
+	// general who defies his president is asked as an adversary.)
+	if t.label != graph.LabelOrganization || t.kind != graph.OrgGovernmentBody && t.kind != graph.OrgOther || t.entry == nil {
+		return false
+	}
+	for _, a := range d.stateOrgOf([]*entity{s}) {
+		if a.label == graph.LabelState && t.entry.Within == a.name {
+			return true
+		}
+	}
+	return false
 }
 
 // openDemand is a demand that names no one it is made of: "the rebels
