@@ -412,20 +412,10 @@ func (d *doc) oppositionTitle(m *mention) string {
 func (d *doc) itsCandidate(m *mention, body *entity) bool {
 	for p := m.from - 1; p >= 2 && p >= m.from-5 && d.sameSent(p, m.from); p-- {
 		if d.low(p) == "," && d.low(p-1) == "candidate" && d.low(p-2) == "its" {
-			return d.namedBefore(body, p)
+			return d.fitNamedBefore(p, func(e *entity) bool { return e == body })
 		}
 		if d.mentionAt(p) != nil || !(d.toks[p].Tag == "JJ" || strings.HasPrefix(d.toks[p].Tag, "NN")) {
 			return false
-		}
-	}
-	return false
-}
-
-// namedBefore reports whether e is named in token k's sentence before k.
-func (d *doc) namedBefore(e *entity, k int) bool {
-	for p := k - 1; p >= 0 && d.sameSent(p, k); p-- {
-		if m := d.mentionAt(p); m != nil && m.ent == e {
-			return true
 		}
 	}
 	return false

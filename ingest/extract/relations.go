@@ -1304,7 +1304,7 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 // demonym ("Congolese troops"), or q.
 func (d *doc) pastForces(q int) int {
 	if m := d.mentionAt(q - 1); m != nil && m.kind == mDemonym {
-		for q < len(d.toks) && d.mentionAt(q) == nil && (forceNouns[d.low(q)] || fighterNoun(d.low(q))) {
+		for q < len(d.toks) && d.mentionAt(q) == nil && fighterNoun(d.low(q)) {
 			q++
 		}
 	}
@@ -1539,10 +1539,9 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 		}
 		// "controls large parts of the south and centre of the country,
 		// including the town of Jilib": a long phrase of no place, then
-		// the places it holds ("taken several towns along the border,
-		// among them Chinshwehaw").
-		// So do "several towns" whose examples come later ("taken several
-		// towns along the border, among them Chinshwehaw").
+		// the places it holds; so do "several towns" whose examples come
+		// later ("taken several towns along the border, among them
+		// Chinshwehaw").
 		if w := d.low(p); w == "including" || w == "among" && d.low(p+1) == "them" {
 			limit = max(limit, p+6)
 		} else if strings.HasSuffix(w, "s") && d.x.lex.regionIntro[w] {
@@ -2808,11 +2807,8 @@ func (d *doc) orgState(e *entity) *entity {
 // a deal or an exchange of the story.
 func (d *doc) negotiating(a, b *entity) bool {
 	for _, ev := range d.events {
-		switch ev.typ {
-		case graph.EventTalks, graph.EventCeasefire, graph.EventAgreement, graph.EventPrisonerExchange, graph.EventSummit:
-			if containsEntity(ev.parties, a) && containsEntity(ev.parties, b) {
-				return true
-			}
+		if (negotiation(ev.typ) || ev.typ == graph.EventSummit) && containsEntity(ev.parties, a) && containsEntity(ev.parties, b) {
+			return true
 		}
 	}
 	return false
