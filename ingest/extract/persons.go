@@ -2745,6 +2745,27 @@ func (d *doc) openingWord(k int) bool {
 // subordinators open a clause that comes before the sentence's subject.
 var subordinators = map[string]bool{"since": true, "after": true, "when": true, "while": true, "although": true, "though": true, "before": true, "until": true, "if": true, "as": true, "once": true, "because": true}
 
+// pluralNominalIn is the actor the last plural noun among tokens [from,
+// to) refers to ("the rebels"), or nil.
+func (d *doc) pluralNominalIn(from, to int) *entity {
+	for p := to - 1; p >= from; p-- {
+		if m := d.mentionAt(p); m != nil && m.kind == mNominal && m.ent != nil && m.ent.isActor() && strings.HasSuffix(d.low(m.to-1), "s") {
+			return m.ent
+		}
+	}
+	return nil
+}
+
+// actorIn reports whether an actor is named among tokens [from, to).
+func (d *doc) actorIn(from, to int) bool {
+	for p := from; p < to; p++ {
+		if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() {
+			return true
+		}
+	}
+	return false
+}
+
 // pronounOwner resolves "its" or "their" at token k: the subject of the
 // sentence when it is named before k, else the first actor of the sentence
 // before ("It dropped ... its leader": the previous sentence's subject).
@@ -2754,19 +2775,15 @@ func (d *doc) pronounOwner(k int) *entity {
 	// "they" is the group named just before it by a plural noun, not the
 	// sentence's first actor.
 	if d.low(k) == "they" {
-		for p := k - 1; p >= d.sents[si].From && p >= k-8; p-- {
-			if m := d.mentionAt(p); m != nil && m.kind == mNominal && m.ent != nil && m.ent.isActor() && strings.HasSuffix(d.low(m.to-1), "s") {
-				return m.ent
-			}
+		if e := d.pluralNominalIn(max(d.sents[si].From, k-8), k); e != nil {
+			return e
 		}
 		// "... as insurgents led by HTS tightened their grip on Aleppo.
 		// By Saturday they held most of Aleppo": a plural noun of the
 		// sentence before, when this one names no actor before "they".
-		if si > 0 && !slices.ContainsFunc(d.ments, func(m *mention) bool { return m.sent == si && m.from < k && m.ent != nil && m.ent.isActor() }) {
-			for p := d.sents[si-1].To - 1; p >= d.sents[si-1].From; p-- {
-				if m := d.mentionAt(p); m != nil && m.kind == mNominal && m.ent != nil && m.ent.isActor() && strings.HasSuffix(d.low(m.to-1), "s") {
-					return m.ent
-				}
+		if si > 0 && !d.actorIn(d.sents[si].From, k) {
+			if e := d.pluralNominalIn(d.sents[si-1].From, d.sents[si-1].To); e != nil {
+				return e
 			}
 		}
 		// "Rwandan soldiers were deployed in eastern Congo, where they
