@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -231,48 +230,6 @@ func (x *Extractor) analyze(a *article.Article) *doc {
 	d.dateChangesByFighting()
 	d.dropTakenLosses()
 	return d
-}
-
-// dropTakenLosses drops what an actor lost that the article says another
-// took or holds ("ISWAP said its fighters had withdrawn from Marte" after
-// "the army recaptured Marte"): the taker's CONTROLS tells the change, and
-// the loser controls nothing. A loss dated on a day of its own ("abandoned
-// Menaka on May 20", the army entering on May 21) stays: it is a step of
-// the place's history.
-func (d *doc) dropTakenLosses() {
-	type taking struct {
-		by   *entity
-		date string
-	}
-	taken := map[*entity][]taking{}
-	for _, r := range d.rels {
-		if r.typ == graph.RelControls && r.to != nil {
-			if c, date := r.change(); c != "lose" {
-				taken[r.to] = append(taken[r.to], taking{r.from, date})
-			}
-		}
-	}
-	kept := d.rels[:0]
-	for _, r := range d.rels {
-		if r.typ == graph.RelControls && r.to != nil && onlyLosses(r) {
-			c, date := r.change()
-			if c == "lose" && slices.ContainsFunc(taken[r.to], func(t taking) bool { return t.by != r.from && (date == "" || date == t.date) }) {
-				continue
-			}
-		}
-		kept = append(kept, r)
-	}
-	d.rels = kept
-}
-
-// onlyLosses reports whether all that the article tells of r is lost.
-func onlyLosses(r *relation) bool {
-	for _, o := range r.changes {
-		if o.change != "lose" {
-			return false
-		}
-	}
-	return len(r.changes) > 0
 }
 
 // tag runs prose's tagger (and entity recognizer) sentence by sentence.

@@ -2678,6 +2678,48 @@ func (d *doc) siblingObject(k int, subj []*entity) []*entity {
 var pressureVerbs = map[string]bool{"suspended": true, "sanctioned": true, "condemned": true, "warned": true, "pressed": true,
 	"threatened": true, "summoned": true, "rebuked": true, "criticised": true, "criticized": true, "expelled": true}
 
+// dropTakenLosses drops what an actor lost that the article says another
+// took or holds ("ISWAP said its fighters had withdrawn from Marte" after
+// "the army recaptured Marte"): the taker's CONTROLS tells the change, and
+// the loser controls nothing. A loss dated on a day of its own ("abandoned
+// Menaka on May 20", the army entering on May 21) stays: it is a step of
+// the place's history.
+func (d *doc) dropTakenLosses() {
+	type taking struct {
+		by   *entity
+		date string
+	}
+	taken := map[*entity][]taking{}
+	for _, r := range d.rels {
+		if r.typ == graph.RelControls && r.to != nil {
+			if c, date := r.change(); c != "lose" {
+				taken[r.to] = append(taken[r.to], taking{r.from, date})
+			}
+		}
+	}
+	kept := d.rels[:0]
+	for _, r := range d.rels {
+		if r.typ == graph.RelControls && r.to != nil && onlyLosses(r) {
+			c, date := r.change()
+			if c == "lose" && slices.ContainsFunc(taken[r.to], func(t taking) bool { return t.by != r.from && (date == "" || date == t.date) }) {
+				continue
+			}
+		}
+		kept = append(kept, r)
+	}
+	d.rels = kept
+}
+
+// onlyLosses reports whether all that the article tells of r is lost.
+func onlyLosses(r *relation) bool {
+	for _, o := range r.changes {
+		if o.change != "lose" {
+			return false
+		}
+	}
+	return len(r.changes) > 0
+}
+
 // settleDemands makes an open demand of a side of the story's conflict
 // of the other side, when the story tells of the two negotiating: what a
 // side at the table demands, it demands of the one across it. (Outside
