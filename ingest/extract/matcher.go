@@ -253,6 +253,20 @@ var ruleSides = map[string]sideFunc{
 		if m.rule.Form == "passive" && m.k == d.sentOf(m.k).From {
 			return d.subjectAfterOpening(m.k, s.labels)
 		}
+		// "fought the army with rifles bought from Algeria": the things
+		// a participle tells of are the verb's subject's, not its
+		// object's.
+		if m.rule.Form == "passive" {
+			n := m.k - 1
+			for n > 0 && n > m.k-4 && strings.HasPrefix(d.toks[n].Tag, "NN") && d.mentionAt(n) == nil && !isCapitalized(d.toks[n].Text) {
+				n--
+			}
+			if n < m.k-1 {
+				if v := d.verbBeforeWith(n + 1); v >= 0 {
+					return d.actorsLeftN(v, s.Window, s.labels...)
+				}
+			}
+		}
 		// "The US condemned the attack on Arcahaie": who reacts to a
 		// deed did not do it.
 		if m.rule.Form == "noun" && d.reactedTo(m.k) {
