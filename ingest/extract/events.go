@@ -1401,8 +1401,7 @@ func (d *doc) bystanderCompound(m *mention) bool {
 	if m.kind != mCompound {
 		return false
 	}
-	switch m.suffix {
-	case "made", "built", "designed", "manufactured", "produced":
+	if makerSuffixes[m.suffix] {
 		return true
 	}
 	return d.x.lex.cue(graph.RelSupports, cueCompound, m.suffix) || d.x.lex.cue(graph.RelMediates, cueCompound, m.suffix) && m.suffix != "led"

@@ -2265,6 +2265,9 @@ func TestFullText(t *testing.T) {
 		// no demand of an adversary; urging a state is.
 		{"Mali asked the International Court of Justice to rule on its border dispute with Algeria, and urged Algeria to withdraw its troops.",
 			"DEMANDS Mali -> Algeria", "DEMANDS Mali -> International Court of Justice"},
+		// A weapon's maker takes part only through a fact of its own.
+		{"Sweden has sent artillery to Ukraine, and Denmark has donated all 19 of its French-made howitzers to Ukraine.",
+			"SUPPORTS Sweden -> Ukraine", "State France"},
 		{"Venezuelan President Nicolas Maduro ordered PDVSA to grant licences in the disputed region.",
 			"Organization PDVSA", "DEMANDS Nicolas Maduro -> PDVSA"},
 		// "they" opening a sentence that names no actor before it: the

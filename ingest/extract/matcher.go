@@ -643,7 +643,7 @@ func (d *doc) pastTime(k int) int {
 // triggerFits checks the trigger's conditions on its neighbours.
 func (d *doc) triggerFits(m *match) bool {
 	t := &m.rule.Trigger
-	if m.rule.Form == "compound" || m.rule.Form == "mention" {
+	if m.rule.Form == "mention" {
 		return true
 	}
 	if len(t.Tag) > 0 && !slices.ContainsFunc(t.Tag, func(p string) bool { return strings.HasPrefix(d.toks[m.k].Tag, p) }) && !(slices.Contains(t.Tag, "VB") && d.verbAfterName(m.k)) {
@@ -707,6 +707,9 @@ func (d *doc) triggerFits(m *match) bool {
 func (d *doc) emit(m *match, from, to *entity, props map[string]any) *relation {
 	r := m.rule
 	rel := d.addRel(r.ID, r.rel, from, to, m.si, r.Confidence, props)
+	if rel != nil && m.ment != nil && m.ment.kind == mCompound {
+		m.ment.ent.real = true
+	}
 	if rel != nil && r.Change != "" {
 		rel.observe(r.Change, d.changeDate(r.Change, m.k), d.when(m.si, m.k))
 	}

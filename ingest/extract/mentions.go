@@ -598,8 +598,10 @@ func (d *doc) findCompound(i int) {
 			}
 			return
 		}
+		// ("French-made howitzers": the maker takes part only if a
+		// fact says so; emit then names it.)
 		for _, rel := range []graph.RelType{graph.RelSupports, graph.RelControls, graph.RelMediates} {
-			if d.x.lex.cue(rel, cueCompound, suffix) {
+			if d.x.lex.cue(rel, cueCompound, suffix) && !makerSuffixes[suffix] {
 				e.real = true
 			}
 		}
@@ -607,6 +609,10 @@ func (d *doc) findCompound(i int) {
 		return
 	}
 }
+
+// makerSuffixes end the compounds that name a weapon's maker:
+// "Turkish-made drones".
+var makerSuffixes = map[string]bool{"made": true, "built": true, "designed": true, "manufactured": true, "produced": true, "supplied": true}
 
 // pickActor chooses among the entries of an ambiguous surface: a state, then
 // an organization, then a region.
