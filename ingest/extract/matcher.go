@@ -1044,13 +1044,23 @@ func (d *doc) claimed(k int) bool {
 	return false
 }
 
+// possessivePronouns stand for an owner named before them.
+var possessivePronouns = map[string]bool{"its": true, "their": true, "his": true, "her": true}
+
 // possessor is the actor whose act the noun at k is: "Russia's invasion",
 // "the Russian offensive", "a Hamas attack", "its assault" (the actor
 // named before).
 func (d *doc) possessor(k, window int, labels []graph.Label) *entity {
 	p := k - 1
-	for p >= 0 && p >= k-window && d.sameSent(p, k) && d.mentionAt(p) == nil && d.low(p) != "its" && d.low(p) != "their" && !d.possessiveAt(p) {
+	for p >= 0 && p >= k-window && d.sameSent(p, k) && d.mentionAt(p) == nil && !possessivePronouns[d.low(p)] && !d.possessiveAt(p) {
 		p--
+	}
+	// ("has flown drones on his behalf": the person named last.)
+	if w := d.low(p); w == "his" || w == "her" {
+		if q := d.lastPersonBefore(p); q >= 0 && hasLabel(d.mentionAt(q).ent, labels) {
+			return d.mentionAt(q).ent
+		}
+		return nil
 	}
 	if d.possessiveAt(p) {
 		p--
