@@ -224,6 +224,25 @@ func (d *doc) verbBeforeWith(k int) int {
 	return -1
 }
 
+// senderBefore is the verb of sending whose purpose the infinitive "to"
+// at k tells ("sent troops and drones to help Mali"), or -1.
+func (d *doc) senderBefore(k int) int {
+	for p := k - 1; p >= 0 && p > k-40 && d.sameSent(p, k); p-- {
+		switch w := d.low(p); {
+		case w == ";" || w == "which" || w == "who" || w == "that":
+			return -1
+		case w == "according", (d.toks[p].Tag == "VBN" || d.toks[p].Tag == "VBG") && strings.HasPrefix(d.toks[p+1].Tag, "NN"):
+			// ("according to", "armed drones": no verb of the clause.)
+		case strings.HasPrefix(d.toks[p].Tag, "VB") && d.mentionAt(p) == nil && !d.auxiliary(p):
+			if d.triggerOf("supports.deliver", p) || d.triggerOf("supports.deploy", p) {
+				return p
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
 // helpVerbs, after "to", make their object the one a gift or a
 // deployment is for: "sent troops to help Mali".
 var helpVerbs = map[string]bool{"help": true, "support": true, "assist": true, "back": true, "bolster": true, "protect": true, "defend": true, "aid": true, "reinforce": true, "shore": true, "prop": true, "secure": true, "guard": true, "train": true}
@@ -265,6 +284,13 @@ var ruleSides = map[string]sideFunc{
 				if v := d.verbBeforeWith(n + 1); v >= 0 {
 					return d.actorsLeftN(v, s.Window, s.labels...)
 				}
+			}
+		}
+		// "shipped drones, advisers and Syrian fighters to prop up the
+		// GNA": a purpose's subject is the sender's, past all it sent.
+		if m.rule.Form == "verb" && d.low(m.k-1) == "to" {
+			if v := d.senderBefore(m.k - 1); v >= 0 {
+				return d.actorsLeftN(v, s.Window, s.labels...)
 			}
 		}
 		// "The US condemned the attack on Arcahaie": who reacts to a
