@@ -998,14 +998,19 @@ func (d *doc) accused(k int) bool {
 			// "Russia, which backs Serbia, accused Pristina of ...": the
 			// relative clause tells no accusation.
 			// ("Iran says it supports the Houthis but denies arming
-			// them": a denial after "but" is of something else.)
-			if !d.clauseBetween(min(p, k), max(p, k)) && d.relativeSpan(p) == d.relativeSpan(k) && !(p > k && slices.ContainsFunc(d.toks[k:p], func(t token) bool { return t.Lower == "but" })) {
+			// them": a denial after "but" is of something else; so is one
+			// before "although it backs them politically".)
+			if !d.clauseBetween(min(p, k), max(p, k)) && d.relativeSpan(p) == d.relativeSpan(k) && !slices.ContainsFunc(d.toks[min(p, k):max(p, k)], func(t token) bool { return concessives[t.Lower] }) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// concessives join a clause that grants what another denies: "denies
+// arming them, although it backs them politically".
+var concessives = map[string]bool{"but": true, "although": true, "though": true, "whereas": true}
 
 // relativeSpan is where the relative clause set off by commas that
 // token k stands in (", which backs Serbia,") starts, or -1.
