@@ -353,6 +353,14 @@ var ruleSides = map[string]sideFunc{
 				return nil
 			}
 		}
+		// "the SDF, whom Washington supports against Islamic State": the
+		// clause's object is the name it describes; "against" names a
+		// foe.
+		if d.low(from) == "against" {
+			if e := d.relativeObject(m.k, s.labels); e != nil {
+				return []*entity{e}
+			}
+		}
 		if o := d.actorsRight(from, s.Window, s.labels...); len(o) > 0 {
 			return o
 		}
