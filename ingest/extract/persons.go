@@ -1595,6 +1595,13 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		// Corneille Nangaa, a former head of Congo's electoral
 		// commission".
 		o := d.actorBefore(lv, 6)
+		// "HTS, once al-Qaeda's Syrian affiliate, is led by X": the
+		// subject before the apposition.
+		if c := d.skipAuxiliaries(lv - 1); c < lv-1 && d.low(c) == "," {
+			if es := d.beforeParenthetical(c, actorLabels); len(es) > 0 {
+				o = es[0]
+			}
+		}
 		if e := d.describedBefore(lv - 1); o == nil && e != nil && e.isActor() {
 			o = e
 		}
