@@ -1387,9 +1387,10 @@ func (d *doc) passiveActorsAround(k, by int) bool {
 			}
 		}
 	}
-	// ("backed by some 3,000 Ethiopian troops": past the number.)
+	// ("backed by some 3,000 Ethiopian troops": past the number;
+	// "troops from neighbouring Burundi": past the participle.)
 	skip := func(q int) int {
-		for q < len(d.toks) && d.sameSent(q, k) && d.mentionAt(q) == nil && (d.low(q) == "the" || d.low(q) == "its" || d.low(q) == "their" || strings.HasPrefix(d.toks[q].Tag, "JJ") || d.toks[q].Tag == "CD" || d.low(q) == "some" || d.low(q) == "about" || d.low(q) == "nearly") {
+		for q < len(d.toks) && d.sameSent(q, k) && d.mentionAt(q) == nil && (d.low(q) == "the" || d.low(q) == "its" || d.low(q) == "their" || strings.HasPrefix(d.toks[q].Tag, "JJ") || d.toks[q].Tag == "CD" || d.low(q) == "some" || d.low(q) == "about" || d.low(q) == "nearly" || d.low(q) == "neighbouring" || d.low(q) == "neighboring") {
 			q++
 		}
 		return q
