@@ -1193,6 +1193,11 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 		if w == ";" || w == "." {
 			break
 		}
+		// "Saudi Arabia, which has armed rebel factions, demanded that
+		// Russia halt": the clause ends where the sentence's verb begins.
+		if w == "," && p+1 < len(d.toks) && d.mentionAt(p+1) == nil && (d.toks[p+1].Tag == "VBD" || d.toks[p+1].Tag == "VBZ" || d.toks[p+1].Tag == "VBP") {
+			break
+		}
 		// "backs rebel factions fighting Assad": the noun before the
 		// participle is the object, and whom they fight is not.
 		if p > k && d.toks[p].Tag == "VBG" && d.mentionAt(p) == nil && d.mentionAt(p-1) == nil && (d.toks[p-1].Tag == "NNS" || d.toks[p-1].Tag == "NN") && !isCapitalized(d.toks[p-1].Text) {
