@@ -1245,8 +1245,14 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 		}
 		out := []*entity{d.owner(m)}
 		q := d.pastForces(d.pastAcronym(m))
+		// "the withdrawal of the M23 and of Rwandan troops": the
+		// preposition repeated.
+		afterOf := d.low(m.from-1) == "of" || d.low(m.from-1) == "the" && d.low(m.from-2) == "of"
 		for q < len(d.toks) && (d.low(q) == "and" || d.low(q) == "," || d.low(q) == "or") {
 			r := q + 1
+			if afterOf && d.low(q) == "and" && d.low(r) == "of" {
+				r++
+			}
 			if d.low(r) == "the" {
 				r++
 			}
