@@ -965,8 +965,23 @@ func mustDo(d *doc, m *match) {
 		owner--
 	}
 	deeds := p > 0 && d.mentionAt(p) == nil && d.deedNoun(p) && d.mentionAt(owner) != nil
+	// "the Assad government must", "the Syrian government must": the
+	// state whose government it is.
+	rulers := p > 0 && d.mentionAt(p) == nil && runBodies[d.low(p)] && d.mentionAt(owner) != nil
 	var targets []*entity
 	switch {
+	case rulers:
+		o := d.owner(d.mentionAt(owner))
+		if o != nil && o.label == graph.LabelLeader {
+			for _, e := range d.stateOrgOf([]*entity{o}) {
+				if e.label == graph.LabelState {
+					o = e
+				}
+			}
+		}
+		if o != nil && o.label == graph.LabelState {
+			targets = []*entity{o}
+		}
 	case d.low(p) == ",":
 		// "the People's Protection Units (YPG), the backbone of the
 		// SDF, must": the name the apposition describes.
