@@ -2175,12 +2175,17 @@ func (d *doc) firstVerbSubject(si, k int) []*entity {
 // a week after capturing Aleppo".
 // sayingSubject is the subject of the clause that a participle of speech
 // after a comma before token k closes ("the Houthis rejected a UN
-// proposal, saying there would be no renewal unless"), when no actor
-// stands between the participle and k.
+// proposal, saying there would be no renewal unless"), or of a verb of
+// speech, when no actor stands between the verb and k.
 func (d *doc) sayingSubject(k int) []*entity {
 	for p := k - 1; p > 0 && d.sameSent(p, k); p-- {
 		if d.mentionAt(p) != nil {
 			return nil
+		}
+		// "The insurgents, who want ..., have said there can be no
+		// ceasefire unless": the subject of the verb of speech.
+		if tg := d.toks[p].Tag; speechVerbs[d.low(p)] && (tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "VBN") {
+			return d.actorsLeft(p, actorLabels...)
 		}
 		if d.low(p-1) == "," && sayingWords[d.low(p)] {
 			// The subject of the clause the participle closes.
