@@ -598,17 +598,35 @@ func (d *doc) findCompound(i int) {
 			}
 			return
 		}
-		// ("French-made howitzers": the maker takes part only if a
-		// fact says so; emit then names it.)
-		for _, rel := range []graph.RelType{graph.RelSupports, graph.RelControls, graph.RelMediates} {
-			if d.x.lex.cue(rel, cueCompound, suffix) && !makerSuffixes[suffix] {
-				e.real = true
-			}
-		}
-		d.addMention(&mention{ent: e, from: i, to: i + 1, kind: mCompound, suffix: suffix})
+		d.addCompound(i, e, suffix)
 		return
 	}
 }
+
+// addCompound marks actor e inside the hyphenated word at i, whose part
+// after e is suffix.
+func (d *doc) addCompound(i int, e *entity, suffix string) {
+	// "GNA-aligned forces", "Hamas-allied fighters": a body's own
+	// forces, which act as the body does (a state's allies, "Iran-
+	// aligned militias", are not its forces).
+	if alignedSuffixes[suffix] && e.label == graph.LabelOrganization && i+1 < len(d.toks) && (forceNouns[d.low(i+1)] || d.low(i+1) == "units") {
+		e.real = true
+		d.addMention(&mention{ent: e, from: i, to: i + 1, kind: mName})
+		return
+	}
+	// ("French-made howitzers": the maker takes part only if a fact
+	// says so; emit then names it.)
+	for _, rel := range []graph.RelType{graph.RelSupports, graph.RelControls, graph.RelMediates} {
+		if d.x.lex.cue(rel, cueCompound, suffix) && !makerSuffixes[suffix] {
+			e.real = true
+		}
+	}
+	d.addMention(&mention{ent: e, from: i, to: i + 1, kind: mCompound, suffix: suffix})
+}
+
+// alignedSuffixes end the compounds that name whose side forces fight
+// on: "GNA-aligned forces".
+var alignedSuffixes = map[string]bool{"aligned": true, "allied": true, "loyal": true}
 
 // makerSuffixes end the compounds that name a weapon's maker:
 // "Turkish-made drones".
@@ -1023,6 +1041,11 @@ func (d *doc) findOrganizations() {
 				if d.mentionAt(i) == nil {
 					d.addMention(&mention{ent: e, from: i, to: i + 1, kind: mName})
 				}
+			}
+			// "GNA-aligned forces", "LNA-held towns": a compound of the
+			// acronym.
+			if a, suffix, ok := strings.Cut(t.Text, "-"); ok && t.Sent >= 0 && acronyms[a] != nil && suffix != "" && !isCapitalized(suffix) && d.mentionAt(i) == nil {
+				d.addCompound(i, acronyms[a], strings.ToLower(suffix))
 			}
 		}
 	}
