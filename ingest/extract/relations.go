@@ -1248,14 +1248,23 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 		// "the withdrawal of the M23 and of Rwandan troops": the
 		// preposition repeated.
 		afterOf := d.low(m.from-1) == "of" || d.low(m.from-1) == "the" && d.low(m.from-2) == "of"
-		for q < len(d.toks) && (d.low(q) == "and" || d.low(q) == "," || d.low(q) == "or") {
+		for q < len(d.toks) && (d.low(q) == "and" || d.low(q) == "," || d.low(q) == "or" || d.lowJoin(q, q+3) == "as well as") {
 			r := q + 1
+			if d.low(q) == "as" {
+				r = q + 3
+			}
 			if afterOf && d.low(q) == "and" && d.low(r) == "of" {
 				r++
+			}
+			if d.lowJoin(r, r+3) == "as well as" {
+				r += 3
 			}
 			if d.low(r) == "the" {
 				r++
 			}
+			// "and the border town of Bunagana": the place the words
+			// before "of" introduce.
+			r = d.pastPlaceIntro(r)
 			// "clashed with Congolese troops, allied militias known as
 			// Wazalendo and Burundian soldiers": past an item that names
 			// no actor the list holds, to the next.
@@ -1427,6 +1436,24 @@ func (d *doc) landBetween(from, to int) bool {
 	}
 	return false
 }
+
+// pastPlaceIntro is the token after the words from k that introduce a
+// place's name ("border town of", "coltan-mining town of"), or k.
+func (d *doc) pastPlaceIntro(k int) int {
+	p := k
+	for p < k+2 && p < len(d.toks) && d.mentionAt(p) == nil && !isCapitalized(d.toks[p].Text) && !d.x.lex.regionIntro[d.low(p)] && (strings.HasPrefix(d.toks[p].Tag, "JJ") || strings.HasPrefix(d.toks[p].Tag, "NN") || strings.HasPrefix(d.toks[p].Tag, "VB")) {
+		p++
+	}
+	// ("and the capital of North Kivu": a city of the province, not
+	// the province.)
+	if w := d.low(p); d.x.lex.regionIntro[w] && !capitalNouns[w] && d.low(p+1) == "of" && d.mentionAt(p) == nil {
+		return p + 2
+	}
+	return k
+}
+
+// capitalNouns introduce a place by the larger one it is the centre of.
+var capitalNouns = map[string]bool{"capital": true, "hub": true, "hubs": true, "centre": true, "center": true}
 
 // governmentForcesAt reads an unnamed state force at token k ("with
 // government forces", "the army"): the story's main state, the one whose
