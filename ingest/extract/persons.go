@@ -1889,6 +1889,17 @@ func (d *doc) personPossessive(k int) bool {
 	return isCapitalized(d.toks[k].Text) && d.low(k+1) == "'s" && (d.mentionAt(k) == nil || d.mentionAt(k).ent.label == graph.LabelLeader)
 }
 
+// pastLowerModifiers is the token before the lower-case nouns and
+// adjectives that end at k ("defence" in "his defence ministry").
+func (d *doc) pastLowerModifiers(k int) int {
+	for p := k; p > k-3 && p >= 0; p-- {
+		if d.mentionAt(p) != nil || isCapitalized(d.toks[p].Text) || !strings.HasPrefix(d.toks[p].Tag, "NN") && !strings.HasPrefix(d.toks[p].Tag, "JJ") {
+			return p
+		}
+	}
+	return k - 3
+}
+
 // lastPersonBefore is the token of the last word of the last person named
 // before token k, in its sentence or the two before, or -1: whom "he" or
 // "his" stands for.
@@ -2363,6 +2374,13 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 		if len(items) > 0 && (t.Lower == "his" || t.Lower == "her") && (servesPerson(items[len(items)-1].title) || k+1 == items[len(items)-1].from) {
 			pronoun = k
 			break
+		}
+		// "His defence ministry's spokeswoman, X": the ministry is his.
+		if len(items) > 0 && runBodies[t.Lower] && d.low(k+1) == "'s" {
+			if q := d.pastLowerModifiers(k - 1); d.low(q) == "his" || d.low(q) == "her" {
+				pronoun = q
+				break
+			}
 		}
 		if m := d.mentionAt(k); m != nil && m.ent.label != graph.LabelLeader {
 			if len(items) > 0 && d.low(m.to) == "and" && m.to+1 == items[len(items)-1].from && !m.possess && m.kind != mDemonym {
