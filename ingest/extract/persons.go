@@ -1889,6 +1889,30 @@ func (d *doc) personPossessive(k int) bool {
 	return isCapitalized(d.toks[k].Text) && d.low(k+1) == "'s" && (d.mentionAt(k) == nil || d.mentionAt(k).ent.label == graph.LabelLeader)
 }
 
+// bodyTitleBefore reports whether the words before the comma at k end
+// with an organization's office: "the ECOWAS chairman", "the African
+// Union's mediator for the crisis".
+func (d *doc) bodyTitleBefore(k int) bool {
+	q := k - 1
+	// ("mediator for the crisis": past what the office is for.)
+	for p := k - 1; p > k-5 && p > 0 && d.mentionAt(p) == nil && !isCapitalized(d.toks[p].Text); p-- {
+		if w := d.low(p); w == "for" || w == "in" || w == "on" {
+			q = p - 1
+			break
+		}
+	}
+	n := d.titleEndingAt(q)
+	if n == 0 {
+		return false
+	}
+	p := q - n
+	if d.low(p) == "'s" {
+		p--
+	}
+	m := d.mentionAt(p)
+	return m != nil && m.ent != nil && m.ent.label == graph.LabelOrganization && m.kind == mName
+}
+
 // pastLowerModifiers is the token before the lower-case nouns and
 // adjectives that end at k ("defence" in "his defence ministry").
 func (d *doc) pastLowerModifiers(k int) int {
@@ -2486,6 +2510,13 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			// "the governor of Boucle du Mouhoun, Colonel X": the office
 			// before a rank is his too; "its leader, former prime
 			// minister X": the office before one he held once is his now.
+			comma = true
+			k--
+			continue
+		case t.Text == "," && !comma && len(items) <= 1 && len(owners) > 0 && owners[len(owners)-1].owner.label == graph.LabelState && d.bodyTitleBefore(k):
+			// "the ECOWAS chairman, Guinea-Bissau President X", "The
+			// African Union's mediator for the crisis, Togo's X": a
+			// body's office before his state's is his too.
 			comma = true
 			k--
 			continue
