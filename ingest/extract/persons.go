@@ -1493,11 +1493,13 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 				roles, found = append(roles, after...), true
 			}
 		} else if !hasOwner(roles) {
-			// "Senior General Min Aung Hlaing, the junta chief"
+			// "Senior General Min Aung Hlaing, the junta chief" (and
+			// "... and the current head of the AES": another office).
 			if after, ok := d.rolesAfter(j + 1); ok && hasOwner(after) {
 				for k := range roles {
 					roles[k].owner = after[0].owner
 				}
+				roles = append(roles, after[1:]...)
 			}
 		} else if d.low(j+1) == "who" {
 			// "Kenya's President William Ruto, who chairs the East
@@ -3280,8 +3282,12 @@ func (d *doc) rolesAfter(k int) ([]role, bool) {
 		}
 		// "the prime minister of Dominica and current chairman of the
 		// Caribbean Community": a second office, with its own owner.
+		// ("and the current head of the AES" too.)
 		if t.Lower == "and" && title != "" && owner != nil {
 			q := k + 1
+			if d.low(q) == "the" {
+				q++
+			}
 			for q < len(d.toks) && d.x.lex.roleMods[d.low(q)] && d.titleAt(q) == 0 {
 				q++
 			}
