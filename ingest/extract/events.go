@@ -631,7 +631,7 @@ func (d *doc) triggers() []trigger {
 			// "a meeting between A and B", "a meeting with his British
 			// counterpart", "the meeting was hosted by Turkey", not "a
 			// cabinet meeting".
-			if d.low(k) == "meeting" && d.low(k+1) != "between" && d.low(k+1) != "with" && !d.hostedAfter(k+1) {
+			if d.low(k) == "meeting" && !d.meetingOfSides(k+1) {
 				break
 			}
 			if d.eventDenied(k) || d.inQuote(k) && (typ == "talks" || typ == "agreement" || typ == "election") {
@@ -1312,6 +1312,27 @@ func (d *doc) hostedAfter(k int) bool {
 			return true
 		}
 		if !d.auxiliary(p) && !strings.HasPrefix(d.toks[p].Tag, "RB") {
+			return false
+		}
+	}
+	return false
+}
+
+// meetingOfSides reports whether the words from k tell whom a meeting
+// brought together or who held it: "between A and B", "at that level
+// between the two governments", "with his counterpart", ", brokered by
+// Saudi Arabia".
+func (d *doc) meetingOfSides(k int) bool {
+	if d.hostedAfter(k) {
+		return true
+	}
+	for p := k; p < k+6 && p < len(d.toks) && d.sameSent(p, k); p++ {
+		switch w := d.low(p); {
+		case w == "between" || w == "with":
+			return true
+		case w == ",":
+			return p == k && d.hostedAfter(p+1)
+		case strings.HasPrefix(d.toks[p].Tag, "VB") || w == ";":
 			return false
 		}
 	}
