@@ -658,8 +658,23 @@ func (d *doc) stateOfPlace(e *entity) *entity {
 // locatedOwner reads "Ukraine's southern Odesa region".
 func locatedOwner(d *doc, m *match) {
 	p := m.ment.from - 1
-	for p >= 0 && p >= m.ment.from-3 && d.mentionAt(p) == nil && d.toks[p].Tag == "JJ" {
+	// "Turkey's Mediterranean port of Ceyhan", "the Chinese city of
+	// Kunming", "the Ghanaian capital Accra": the state the settlement
+	// noun before the name is of.
+	town := false
+	switch w := d.low(p); {
+	case w == "of" && (d.x.lex.townNouns[d.low(p-1)] || d.low(p-1) == "capital"):
+		p, town = p-2, true
+	case d.x.lex.townNouns[w] || w == "capital":
+		p, town = p-1, true
+	}
+	// ("northern market town", "Mediterranean port": its modifiers.)
+	for p >= 0 && p >= m.ment.from-5 && (d.mentionAt(p) == nil && (d.toks[p].Tag == "JJ" || town && d.toks[p].Tag == "NN" && !isCapitalized(d.toks[p].Text)) || town && d.mentionAt(p) != nil && d.mentionAt(p).ent.label == graph.LabelRegion && !d.isCity(d.mentionAt(p).ent) && d.mentionAt(p).kind != mDemonym) {
 		p--
+	}
+	if o := d.mentionAt(p); town && o != nil && o.kind == mDemonym && o.ent != nil && o.ent.label == graph.LabelState && d.low(o.from-1) == "the" {
+		d.emit(m, m.ment.ent, d.owner(o), nil)
+		return
 	}
 	// "Yemen's Muscat talks": the talks are the state's, the city is
 	// where they meet.
