@@ -514,8 +514,9 @@ func locatedIn(d *doc, m *match) {
 	if q+1 < len(d.toks) && d.mentionAt(q) == nil && d.x.lex.provinceNouns[d.low(q)] && d.low(q+1) == "of" {
 		q += 2
 	}
-	// "in the northern part of oil-rich Marib province"
-	if q+1 < len(d.toks) && d.mentionAt(q) == nil && (d.low(q) == "part" || d.low(q) == "parts") && d.low(q+1) == "of" {
+	// "in the northern part of oil-rich Marib province", "in the south
+	// of Hasakah province"
+	if q+1 < len(d.toks) && d.mentionAt(q) == nil && (d.low(q) == "part" || d.low(q) == "parts" || directions[d.low(q)]) && d.low(q+1) == "of" {
 		q += 2
 		if d.low(q) == "the" {
 			q++
