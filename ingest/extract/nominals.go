@@ -405,6 +405,16 @@ func (d *doc) antecedent(i int, target string) *entity {
 	// "the government": the state whose government the story's opening
 	// names, else its main state, not whichever was named last.
 	if target == "state" {
+		// "the government in Ouagadougou": the state whose capital it is
+		// (not "talks with the government in Qatar", a venue).
+		if m := d.mentionAt(i + 2); d.low(i+1) == "in" && m != nil && m.from == i+2 && m.ent != nil {
+			if m.ent.label == graph.LabelState && m.ent.entry != nil && slices.Contains(m.ent.entry.Metonyms, d.span(m.from, m.to)) {
+				return m.ent
+			}
+			if c := d.capitalOf(m.ent); c != nil && m.ent.label == graph.LabelRegion {
+				return c
+			}
+		}
 		if w := d.low(i); w == "government" || w == "regime" {
 			return d.governmentState()
 		}
