@@ -1245,15 +1245,18 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 		}
 		out := []*entity{d.owner(m)}
 		q := d.pastForces(d.pastAcronym(m))
-		// "the withdrawal of the M23 and of Rwandan troops": the
-		// preposition repeated.
-		afterOf := d.low(m.from-1) == "of" || d.low(m.from-1) == "the" && d.low(m.from-2) == "of"
+		// "the withdrawal of the M23 and of Rwandan troops", "backed by
+		// Nigerian jets and by Chadian troops": the preposition repeated.
+		prep := d.low(m.from - 1)
+		if prep == "the" {
+			prep = d.low(m.from - 2)
+		}
 		for q < len(d.toks) && (d.low(q) == "and" || d.low(q) == "," || d.low(q) == "or" || d.lowJoin(q, q+3) == "as well as") {
 			r := q + 1
 			if d.low(q) == "as" {
 				r = q + 3
 			}
-			if afterOf && d.low(q) == "and" && d.low(r) == "of" {
+			if d.low(q) == "and" && d.low(r) == prep && repeatedPreps[prep] {
 				r++
 			}
 			if d.lowJoin(r, r+3) == "as well as" {
@@ -1436,6 +1439,9 @@ func (d *doc) landBetween(from, to int) bool {
 	}
 	return false
 }
+
+// repeatedPreps may open each item of a list again: "of X and of Y".
+var repeatedPreps = map[string]bool{"of": true, "by": true, "from": true, "with": true, "against": true}
 
 // pastPlaceIntro is the token after the words from k that introduce a
 // place's name ("border town of", "coltan-mining town of"), or k.
