@@ -514,6 +514,14 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			if e := d.apposedTo(q, labels); e != nil {
 				return []*entity{e}
 			}
+			// "clashes with Wazalendo militias that fight alongside the
+			// army": the name the clause follows, though a preposition
+			// governs it.
+			// ("a region in the east of Moldova that has depended": the
+			// region.)
+			if m := d.mentionAt(q); m != nil && m.to == p && m.ent != nil && hasLabel(m.ent, labels) && !m.possess && m.kind != mCompound && d.low(d.skipModifiers(m.from-1)) != "of" {
+				return []*entity{d.owner(m)}
+			}
 			if d.mentionAt(q) == nil && strings.HasPrefix(d.toks[q].Tag, "NNS") && !isCapitalized(d.toks[q].Text) {
 				if r := d.mentionAt(q - 1); r == nil || !fighterNoun(d.low(q)) {
 					return nil
