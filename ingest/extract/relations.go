@@ -1094,6 +1094,10 @@ func (d *doc) chainLeft(m *mention, labels []graph.Label) ([]*entity, int) {
 	}
 	out := []*entity{d.owner(m)}
 	q := d.skipModifiers(d.pastTitleLeft(m))
+	// "Hodeidah and the capital Sanaa": past the noun of a settlement.
+	if m.ent.label == graph.LabelRegion && q == m.from-1 && (d.x.lex.townNouns[d.low(q)] || d.low(q) == "capital") {
+		q = d.skipModifiers(q - 1)
+	}
 	// "el-Sisi and his Somali counterpart Hassan Sheikh Mohamud": past
 	// the pronoun that ties the title to the name before.
 	if dm := d.mentionAt(q); dm != nil && dm.kind == mDemonym && q < m.from {
