@@ -616,12 +616,24 @@ func (d *doc) addCompound(i int, e *entity, suffix string) {
 	}
 	// ("French-made howitzers": the maker takes part only if a fact
 	// says so; emit then names it.)
+	cue := false
 	for _, rel := range []graph.RelType{graph.RelSupports, graph.RelControls, graph.RelMediates} {
-		if d.x.lex.cue(rel, cueCompound, suffix) && !makerSuffixes[suffix] {
-			e.real = true
+		cue = cue || d.x.lex.cue(rel, cueCompound, suffix) && !makerSuffixes[suffix]
+	}
+	e.real = e.real || cue
+	d.addMention(&mention{ent: e, from: i, to: i + 1, kind: mCompound, suffix: suffix})
+	// "a U.S.- and French-brokered ceasefire": the name before the
+	// suspended hyphen shares the suffix.
+	if w := d.low(i - 1); suffix != "" && (w == "and" || w == "or") && i >= 3 {
+		q, hyphen := i-2, false
+		if d.low(q) == "-" {
+			q, hyphen = q-1, true
+		}
+		if pm := d.mentionAt(q); pm != nil && pm.to == q+1 && pm.ent != nil && pm.ent.isActor() && (hyphen || pm.kind == mCompound && pm.suffix == "") {
+			pm.kind, pm.suffix = mCompound, suffix
+			pm.ent.real = pm.ent.real || cue
 		}
 	}
-	d.addMention(&mention{ent: e, from: i, to: i + 1, kind: mCompound, suffix: suffix})
 }
 
 // alignedSuffixes end the compounds that name whose side forces fight
