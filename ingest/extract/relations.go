@@ -2381,6 +2381,16 @@ func (d *doc) commaAcross(p, step, reach int) int {
 }
 
 // demandAt reads "X demanded Y ...", "X called on Y to ...", "urged Y to":
+
+// citizens reports whether demonym mention m names a people as a plural
+// noun: "Venezuelans", not "Venezuelan troops".
+func (d *doc) citizens(m *mention) bool {
+	if m.kind != mDemonym || m.to != m.from+1 || !strings.HasSuffix(d.toks[m.from].Text, "s") {
+		return false
+	}
+	return m.to >= len(d.toks) || !strings.HasPrefix(d.toks[m.to].Tag, "NN") || d.mentionAt(m.to) != nil
+}
+
 // the code of the rules whose code is demand.
 func demandAt(d *doc, m *match) {
 	si, k, n := m.si, m.k, m.n
@@ -2509,6 +2519,11 @@ func demandAt(d *doc, m *match) {
 		// A target then "to" or "not to": "urged both Chile and Peru to
 		// settle the border".
 		ts := d.actorsRight(k+n, 4, actorLabels...)
+		// "called on Venezuelans to defend the vote": the citizens, not
+		// their state.
+		if o := d.mentionAt(k + n); o != nil && o.from == k+n && d.citizens(o) {
+			ts = nil
+		}
 		// "Arce confronted Zuniga and ordered him to pull back": the
 		// person named last before, not the speaker.
 		if w := d.low(k + n); len(ts) == 0 && (w == "him" || w == "her") && d.low(k+n+1) == "to" {
