@@ -2382,6 +2382,10 @@ func (d *doc) commaAcross(p, step, reach int) int {
 
 // demandAt reads "X demanded Y ...", "X called on Y to ...", "urged Y to":
 
+// indicativeWords begin a clause that tells what is, was or will be.
+var indicativeWords = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
+	"will": true, "would": true, "can": true, "could": true, "may": true, "might": true}
+
 // citizens reports whether demonym mention m names a people as a plural
 // noun: "Venezuelans", not "Venezuelan troops".
 func (d *doc) citizens(m *mention) bool {
@@ -2389,6 +2393,26 @@ func (d *doc) citizens(m *mention) bool {
 		return false
 	}
 	return m.to >= len(d.toks) || !strings.HasPrefix(d.toks[m.to].Tag, "NN") || d.mentionAt(m.to) != nil
+}
+
+// indicativeAfter reports whether the first verb of the clause from k is
+// an auxiliary of the indicative ("had resigned", "will be dislodged"),
+// not a subjunctive ("withdraw") or a modal of obligation ("must").
+func (d *doc) indicativeAfter(k int) bool {
+	for p := k; p < k+12 && p < len(d.toks) && d.sameSent(p, k); p++ {
+		if d.mentionAt(p) != nil {
+			continue
+		}
+		if strings.HasPrefix(d.toks[p].Tag, "VB") || d.toks[p].Tag == "MD" {
+			return indicativeWords[d.low(p)]
+		}
+		// ("the group hand back both towns before any truce is signed":
+		// not past the clause.)
+		if p > k && (d.toks[p].Tag == "IN" || d.low(p) == ",") {
+			return false
+		}
+	}
+	return false
 }
 
 // the code of the rules whose code is demand.
@@ -2473,6 +2497,12 @@ func demandAt(d *doc, m *match) {
 			if tg := d.toks[p].Tag; tg == "MD" || tg == "VBD" || tg == "VBZ" || tg == "VBP" || d.low(p) == "be" && p > what+1 && !d.doerAfter(p, targets) {
 				targets = nil
 			}
+		}
+		// "insisted that Keita had resigned", "insist the rebels will be
+		// dislodged": a clause in the indicative is a claim; a demand's
+		// verb is in the subjunctive ("insisted that Israel withdraw").
+		if strings.HasPrefix(cue, "insist") && len(targets) > 0 && d.indicativeAfter(what) {
+			targets = nil
 		}
 		w := d.low(what + 1)
 		// "demanded that it hand over Radoicic": "it" is whom the demand
