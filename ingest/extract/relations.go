@@ -2387,12 +2387,25 @@ var indicativeWords = map[string]bool{"is": true, "are": true, "was": true, "wer
 	"will": true, "would": true, "can": true, "could": true, "may": true, "might": true}
 
 // citizens reports whether demonym mention m names a people as a plural
-// noun: "Venezuelans", not "Venezuelan troops".
+// noun: "Venezuelans", not "Venezuelan troops" nor "the Russians" (a
+// side).
 func (d *doc) citizens(m *mention) bool {
-	if m.kind != mDemonym || m.to != m.from+1 || !strings.HasSuffix(d.toks[m.from].Text, "s") {
+	if m.kind != mDemonym || m.to != m.from+1 || !strings.HasSuffix(d.toks[m.from].Text, "s") || d.low(m.from-1) == "the" {
 		return false
 	}
 	return m.to >= len(d.toks) || !strings.HasPrefix(d.toks[m.to].Tag, "NN") || d.mentionAt(m.to) != nil
+}
+
+// citizensBefore reports whether e is named last before token k, in its
+// sentence, as a people: "Tens of thousands of Georgians marched ...,
+// demanding": protesters, not their state.
+func (d *doc) citizensBefore(k int, e *entity) bool {
+	for p := k - 1; p >= 0 && d.sameSent(p, k); p-- {
+		if m := d.mentionAt(p); m != nil && m.ent == e {
+			return d.citizens(m)
+		}
+	}
+	return false
 }
 
 // indicativeAfter reports whether the first verb of the clause from k is
@@ -2471,7 +2484,7 @@ func demandAt(d *doc, m *match) {
 			}
 		}
 	}
-	if len(subj) == 0 {
+	if len(subj) == 0 || d.citizensBefore(k, subj[0]) {
 		return
 	}
 	var targets []*entity
