@@ -2265,6 +2265,9 @@ func TestFullText(t *testing.T) {
 		// no demand of an adversary; urging a state is.
 		{"Mali asked the International Court of Justice to rule on its border dispute with Algeria, and urged Algeria to withdraw its troops.",
 			"DEMANDS Mali -> Algeria", "DEMANDS Mali -> International Court of Justice"},
+		// A sentence adverb set off by a comma is no name.
+		{"Kyrgyzstan and Tajikistan clashed on the border on Friday. Still, the Kyrgyz leader demanded that Tajikistan pull its units out of the villages.",
+			"DEMANDS Kyrgyzstan -> Tajikistan", "Leader Still"},
 		// A weapon's maker takes part only through a fact of its own.
 		{"Sweden has sent artillery to Ukraine, and Denmark has donated all 19 of its French-made howitzers to Ukraine.",
 			"SUPPORTS Sweden -> Ukraine", "State France"},
