@@ -426,6 +426,13 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	if q := d.skipAuxiliaries(k - 1); strings.HasPrefix(d.toks[k].Tag, "VB") && (d.nounWithoutActor(q) || q > 0 && d.toks[q].Key == "\"" && d.nounWithoutActor(q-1)) {
 		return nil
 	}
+	// "while federal troops control Bahir Dar": the state whose forces
+	// they are, not an actor of the clause before.
+	if q := d.skipAuxiliaries(k - 1); q > 0 && strings.HasPrefix(d.toks[k].Tag, "VB") && slices.Contains(labels, graph.LabelState) && governmentForcePhrases[d.lowJoin(q-1, q+1)] {
+		if f := d.governmentForcesAt(q - 1); len(f) > 0 && d.mentionAt(q) == nil && d.mentionAt(q-1) == nil {
+			return f
+		}
+	}
 	// "the Falcon Brigade, clan militias armed by Somalia": a participle
 	// after an apposition says what befell the name it describes.
 	if e := d.apposedParticiple(k, labels); e != nil {
@@ -1473,6 +1480,10 @@ func (d *doc) pastPlaceIntro(k int) int {
 // capitalNouns introduce a place by the larger one it is the centre of.
 var capitalNouns = map[string]bool{"capital": true, "hub": true, "hubs": true, "centre": true, "center": true}
 
+// governmentForcePhrases name a state's forces without naming the state.
+var governmentForcePhrases = map[string]bool{"government forces": true, "government troops": true, "government soldiers": true,
+	"security forces": true, "army troops": true, "state forces": true, "federal forces": true, "federal troops": true, "federal soldiers": true}
+
 // governmentForcesAt reads an unnamed state force at token k ("with
 // government forces", "the army"): the story's main state, the one whose
 // forces the article speaks of.
@@ -1485,9 +1496,8 @@ func (d *doc) governmentForcesAt(k int) []*entity {
 	if d.low(k) == "the" {
 		k++
 	}
-	switch d.lowJoin(k, k+2) {
-	case "government forces", "government troops", "government soldiers", "security forces", "army troops", "state forces",
-		"federal forces", "federal troops", "federal soldiers":
+	switch {
+	case governmentForcePhrases[d.lowJoin(k, k+2)]:
 	default:
 		if w := d.low(k); (w != "army" && w != "military") || d.low(k-1) != "the" {
 			return nil
