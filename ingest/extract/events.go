@@ -782,7 +782,9 @@ func (d *doc) seizures(ts []trigger) []trigger {
 		}
 		s := d.sents[si]
 		for k := s.From; k < s.To; k++ {
-			if !d.x.lex.verbs.assault[d.low(k)] || d.toks[k].Tag != "VBD" || d.inQuote(k) || d.negated(graph.RelFights, k) || len(d.actorsLeft(k, stateOrg...)) == 0 {
+			// ("its fighters had attacked": the past perfect too.)
+			past := d.toks[k].Tag == "VBD" || d.toks[k].Tag == "VBN" && (d.low(k-1) == "had" || d.low(k-1) == "have" || d.low(k-1) == "has")
+			if !d.x.lex.verbs.assault[d.low(k)] || !past || d.inQuote(k) || d.negated(graph.RelFights, k) || len(d.actorsLeft(k, stateOrg...)) == 0 {
 				continue
 			}
 			if t := (trigger{typ: graph.EventAttack, from: k, to: k + 1, sent: si, seized: true}); d.datedRecently(t, pub, err) {
