@@ -2362,8 +2362,8 @@ func TestFullText(t *testing.T) {
 			"REPRESENTS Vikram Misri -> India", "Organization Foreign"},
 		// "known as the X": a body the noun before it names, with the
 		// short name in brackets after it, however its initials spell.
-		{"The army retook Kidal on Tuesday. The rebel alliance, known as the Permanent Strategic Framework (CSP), said its fighters had left the town. CSP leaders met in Algiers.",
-			"Organization Permanent Strategic Framework", "Organization CSP"},
+		{"The army retook Kidal on Tuesday. The rebel alliance, known as the Permanent Defence Framework (CDP), said its fighters had left the town. CDP leaders met in Algiers.",
+			"Organization Permanent Defence Framework", "Organization CDP"},
 		// Only a whole name.
 		{"The deal commits the group, which calls itself the Ejército Gaitanista de Colombia, to move its members.",
 			"State Colombia", "Organization Ejército Gaitanista"},
