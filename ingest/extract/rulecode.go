@@ -270,7 +270,8 @@ func (d *doc) apposedOwner(m *match) (*entity, int) {
 		}
 		return nil, -1
 	}
-	if d.low(p) != "'s" || p <= 0 {
+	// ("the Houthis' main backer": a plural's possessive too.)
+	if !d.possessiveAt(p) || p <= 0 {
 		return nil, -1
 	}
 	var owner *entity
@@ -317,6 +318,10 @@ func strongholdOf(d *doc, m *match) {
 			}
 			return
 		}
+	}
+	// ("Kidal, the separatists' former stronghold": no longer theirs.)
+	if endedWords[d.low(m.k-1)] {
+		return
 	}
 	holder, c := d.apposedOwner(m)
 	if holder == nil {
