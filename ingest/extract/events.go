@@ -783,7 +783,7 @@ func (d *doc) seizures(ts []trigger) []trigger {
 		s := d.sents[si]
 		for k := s.From; k < s.To; k++ {
 			// ("its fighters had attacked": the past perfect too.)
-			past := d.toks[k].Tag == "VBD" || d.toks[k].Tag == "VBN" && (d.low(k-1) == "had" || d.low(k-1) == "have" || d.low(k-1) == "has")
+			past := d.toks[k].Tag == "VBD" || d.toks[k].Tag == "VBN" && d.perfectAux(k-1)
 			if !d.x.lex.verbs.assault[d.low(k)] || !past || d.inQuote(k) || d.negated(graph.RelFights, k) || len(d.actorsLeft(k, stateOrg...)) == 0 {
 				continue
 			}

@@ -300,6 +300,16 @@ func (d *doc) persists(v int) bool {
 	return true
 }
 
+// perfectAux reports whether token k is the auxiliary of a perfect:
+// "had", "has" or "have" ("had withdrawn", "has attacked").
+func (d *doc) perfectAux(k int) bool {
+	switch d.low(k) {
+	case "had", "has", "have":
+		return true
+	}
+	return false
+}
+
 // auxiliary reports whether token k is an auxiliary or a modal.
 func (d *doc) auxiliary(k int) bool {
 	switch d.low(k) {

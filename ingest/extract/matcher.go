@@ -134,7 +134,7 @@ var ruleGuards = map[string]guardFunc{
 	// "had withdrawn", "has withdrawn", "pulled back": a withdrawal done.
 	"withdrawn": func(d *doc, m *match) bool {
 		w := d.low(m.k)
-		perfect := d.low(m.k-1) == "had" || d.low(m.k-1) == "has" || d.low(m.k-1) == "have"
+		perfect := d.perfectAux(m.k - 1)
 		return w == "withdrew" || w == "withdrawn" && perfect || w == "pulled" && (perfect || d.toks[m.k].Tag == "VBD")
 	},
 }

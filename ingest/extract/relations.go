@@ -1810,7 +1810,7 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 // "Damt, a town the Houthis have controlled since 2019".
 func (d *doc) placeOfReducedRelative(k int) *entity {
 	p := k - 1
-	for p >= 0 && (d.low(p) == "has" || d.low(p) == "have" || d.low(p) == "had" || d.low(p) == "long" || d.low(p) == "now") {
+	for p >= 0 && (d.perfectAux(p) || d.low(p) == "long" || d.low(p) == "now") {
 		p--
 	}
 	m := d.mentionAt(p)
