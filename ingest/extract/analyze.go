@@ -453,6 +453,16 @@ func (d *doc) addMention(m *mention) *mention {
 		}
 	}
 	e := m.ent
+	e.counted(m)
+	if m.kind != mDemonym && m.kind != mNominal && m.kind != mPronoun && m.kind != mCompound {
+		e.alias(d.span(m.from, m.to))
+	}
+	return m
+}
+
+// counted records on e a mention m of it: how often and where first it is
+// mentioned, and named (a demonym names no one).
+func (e *entity) counted(m *mention) {
 	e.count++
 	if m.kind != mDemonym {
 		e.named++
@@ -463,10 +473,6 @@ func (d *doc) addMention(m *mention) *mention {
 	if e.first < 0 || m.from < e.first {
 		e.first = m.from
 	}
-	if m.kind != mDemonym && m.kind != mNominal && m.kind != mPronoun && m.kind != mCompound {
-		e.alias(d.span(m.from, m.to))
-	}
-	return m
 }
 
 // dropMention removes mentions covering tokens [from, to).

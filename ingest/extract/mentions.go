@@ -48,14 +48,7 @@ func (d *doc) statesInNames() {
 		s.real = true
 		sm := &mention{ent: s, from: m.from, to: m.from + n, sent: m.sent, kind: mName}
 		d.ments = append(d.ments, sm)
-		s.count++
-		s.named++
-		if s.firstNamed < 0 || m.from < s.firstNamed {
-			s.firstNamed = m.from
-		}
-		if s.first < 0 || m.from < s.first {
-			s.first = m.from
-		}
+		s.counted(sm)
 	}
 }
 
