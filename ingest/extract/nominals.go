@@ -15,7 +15,6 @@ func (d *doc) resolveNominals() {
 		if d.mentionAt(i) != nil || d.toks[i].Sent < 0 {
 			continue
 		}
-		isDet := func(w string) bool { return w == "the" || w == "its" || w == "their" }
 		// "the electoral commission", "the council": the one organization
 		// of the story whose name holds the words.
 		if e := d.calledOrg(i); e != nil {
@@ -32,11 +31,7 @@ func (d *doc) resolveNominals() {
 			i += n - 1
 			continue
 		}
-		// "the rebels", "the militant group", "the Iran-aligned group"
-		// ("the Kurdish-majority border town")
-		// ("the country's military rulers": the story's state's; "the
-		// Rwanda-backed rebels": past the backer.)
-		det := i > 0 && isDet(d.low(i-1)) || i > 1 && d.possessiveAt(i-1) && (d.low(i-2) == "country" || d.low(i-2) == "nation") || i > 1 && isDet(d.low(i-2)) && d.mentionAt(i-1) == nil && (!isCapitalized(d.toks[i-1].Text) && (d.toks[i-1].Tag == "JJ" || d.toks[i-1].Tag == "NN" || strings.Contains(d.toks[i-1].Text, "-")) || peopleCompound(d.toks[i-1].Text)) || i > 2 && isDet(d.low(i-3)) && d.ofRegion(i) || i > 1 && isDet(d.low(i-2)) && d.mentionAt(i-1) != nil && d.mentionAt(i-1).kind == mCompound && d.toks[i].Tag == "NNS"
+		det := d.determined(i)
 		for n := 2; n >= 1; n-- {
 			if i+n > len(d.toks) || !d.sameSent(i, i+n-1) {
 				continue
@@ -106,6 +101,32 @@ func (d *doc) nominal(phrase string) (target string, ok bool) {
 		return "military", d.saysCoup()
 	}
 	return target, ok
+}
+
+// isDet reports whether w determines the noun phrase it opens.
+func isDet(w string) bool { return w == "the" || w == "its" || w == "their" }
+
+// determined reports whether the noun at i has a determiner, before it
+// or before the one word that qualifies it: "the rebels", "the militant
+// group", "the Iran-aligned group", "the Kurdish-majority border town",
+// "the country's military rulers" (the story's state's), "the West
+// African bloc", "the Rwanda-backed rebels" (past the backer).
+func (d *doc) determined(i int) bool {
+	switch {
+	case i > 0 && isDet(d.low(i-1)):
+		return true
+	case i > 1 && d.possessiveAt(i-1) && (d.low(i-2) == "country" || d.low(i-2) == "nation"):
+		return true
+	case i > 2 && isDet(d.low(i-3)) && d.ofRegion(i):
+		return true
+	case i < 2 || !isDet(d.low(i-2)):
+		return false
+	}
+	if m := d.mentionAt(i - 1); m != nil {
+		return m.kind == mCompound && d.toks[i].Tag == "NNS"
+	}
+	t := d.toks[i-1]
+	return !isCapitalized(t.Text) && (t.Tag == "JJ" || t.Tag == "NN" || strings.Contains(t.Text, "-")) || peopleCompound(t.Text)
 }
 
 // ofRegion reports whether the two words before i name a region of the
