@@ -667,15 +667,15 @@ func locatedOwner(d *doc, m *match) {
 	// "Turkey's Mediterranean port of Ceyhan", "the Chinese city of
 	// Kunming", "the Ghanaian capital Accra": the state the settlement
 	// noun before the name is of.
+	settlement := func(w string) bool { return d.x.lex.townNouns[w] || w == "capital" }
 	town := false
-	switch w := d.low(p); {
-	case w == "of" && (d.x.lex.townNouns[d.low(p-1)] || d.low(p-1) == "capital"):
+	switch {
+	case d.low(p) == "of" && settlement(d.low(p-1)):
 		p, town = p-2, true
-	case d.x.lex.townNouns[w] || w == "capital":
+	case settlement(d.low(p)):
 		p, town = p-1, true
 	}
-	// ("northern market town", "Mediterranean port": its modifiers.)
-	for p >= 0 && p >= m.ment.from-5 && (d.mentionAt(p) == nil && (d.toks[p].Tag == "JJ" || town && d.toks[p].Tag == "NN" && !isCapitalized(d.toks[p].Text)) || town && d.mentionAt(p) != nil && d.mentionAt(p).ent.label == graph.LabelRegion && !d.isCity(d.mentionAt(p).ent) && d.mentionAt(p).kind != mDemonym) {
+	for p >= 0 && p >= m.ment.from-5 && d.placeModifier(p, town) {
 		p--
 	}
 	if o := d.mentionAt(p); town && o != nil && o.kind == mDemonym && o.ent != nil && o.ent.label == graph.LabelState && d.low(o.from-1) == "the" {
@@ -697,6 +697,18 @@ func locatedOwner(d *doc, m *match) {
 			d.emit(m, m.ment.ent, o.ent, nil)
 		}
 	}
+}
+
+// placeModifier reports whether token p qualifies the place noun after
+// it: an adjective ("southern"), and before a settlement's noun also a
+// lower-case noun ("market town") or a region named as an adjective
+// ("Mediterranean port").
+func (d *doc) placeModifier(p int, town bool) bool {
+	m := d.mentionAt(p)
+	if m == nil {
+		return d.toks[p].Tag == "JJ" || town && d.toks[p].Tag == "NN" && !isCapitalized(d.toks[p].Text)
+	}
+	return town && m.ent.label == graph.LabelRegion && !d.isCity(m.ent) && m.kind != mDemonym
 }
 
 // locatedPartOf reads "lies in X", "is located in X", "is part of X",
