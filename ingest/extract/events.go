@@ -25,6 +25,7 @@ type event struct {
 	named     []*entity // every side named next to a mention, before the story's pair replaces them
 	split     bool      // a second event of its type, with other sides
 	past      bool      // an event of the story's past, with its own time
+	leadTalks bool      // its sides are the lead's negotiation's, not the story's pair
 	key       string
 }
 
@@ -221,9 +222,20 @@ func (d *doc) findEvents() {
 	// other ("Equatorial Guinea demanded that Gabon withdraw") are in a
 	// dispute, not (yet) at war.
 	onlyDispute := d.dyad[0] != nil && disputeW[d.dyad] >= pairs[d.dyad] && d.dyad[0].label == graph.LabelState && d.dyad[1].label == graph.LabelState
-	// Then one event per type, and a separate one where a mention names
-	// other sides than the story's ("separate talks between the government
-	// and the M23").
+	// The negotiation the first sentence (or else the headline) names is
+	// the story's negotiation, though a war told later weighs more
+	// ("Ethiopia and the TPLF meet in Nairobi" while Fano fights the army):
+	// the story's talks, truces and deals are between its sides.
+	talks := d.dyad
+	if d.dyad[0] != nil && d.on(rulePartyLeadTalks) {
+		talks = d.leadNegotiation(trigs, func(i int) ([]*entity, bool) { return reads[i].sides, reads[i].explicit })
+	}
+	pairFor := func(typ graph.EventType) [2]*entity {
+		if d.x.lex.kind(typ).mediated {
+			return talks
+		}
+		return d.dyad
+	}
 	byKey := map[string]*event{}
 	var order []string
 	for i, t := range trigs {
@@ -243,7 +255,7 @@ func (d *doc) findEvents() {
 		split := false
 		// The background pair's event is its own too: the story's
 		// mentions that name no sides are not about it.
-		if explicit && len(sides) >= 2 && d.x.lex.kind(t.typ).twoSided && (d.dyad[0] != nil && d.otherTrack(sides[:2], t.sent, mediatorSents) || aside[0] != nil && samePair(sides[:2], aside)) {
+		if explicit && len(sides) >= 2 && d.x.lex.kind(t.typ).twoSided && (d.dyad[0] != nil && d.otherTrack(pairFor(t.typ), sides[:2], t.sent, mediatorSents) || aside[0] != nil && samePair(sides[:2], aside)) {
 			k = string(t.typ) + "|" + sides[0].id() + "|" + sides[1].id()
 			split = true
 		}
@@ -305,7 +317,9 @@ func (d *doc) findEvents() {
 		}
 		// Two states told only by a dispute are no sides of fighting.
 		if d.x.lex.kind(typ).twoSided && d.dyad[0] != nil && !ev.split && !(onlyDispute && d.x.lex.kind(typ).fighting == fightingIs) {
-			ev.parties = []*entity{d.dyad[0], d.dyad[1]}
+			p := pairFor(typ)
+			ev.parties = []*entity{p[0], p[1]}
+			ev.leadTalks = p != d.dyad
 		} else if d.x.lex.kind(typ).mediated {
 			var ps []*entity
 			for _, p := range ev.parties {
@@ -476,13 +490,48 @@ func (d *doc) dropMediatorPressure() {
 	d.rels = out
 }
 
+// leadNegotiation is the pair of sides of the first negotiation with two
+// named sides in the first sentence, else in the headline; d.dyad if there
+// is none.
+func (d *doc) leadNegotiation(trigs []trigger, sides func(int) ([]*entity, bool)) [2]*entity {
+	order := []int{d.leadSent()}
+	if order[0] > 0 {
+		order = append(order, 0)
+	}
+	for _, sent := range order {
+		for i, t := range trigs {
+			ss, explicit := sides(i)
+			if t.sent != sent || !explicit || len(ss) != 2 || !d.x.lex.kind(t.typ).mediated || d.background(t) != "" {
+				continue
+			}
+			return pairOf(ss[0], ss[1])
+		}
+	}
+	return d.dyad
+}
+
+// leadSent is the first sentence of the body: the one after the
+// headline, when the text opens with one.
+func (d *doc) leadSent() int {
+	title := strings.TrimSpace(d.a.Title)
+	if title == "" || !strings.HasPrefix(d.text, title+"\n") {
+		return 0
+	}
+	for i, s := range d.sents {
+		if s.From < len(d.toks) && d.toks[s.From].Start > len(title) {
+			return i
+		}
+	}
+	return 0
+}
+
 // otherTrack reports whether sides named at a mention in sentence si make
-// another event than the story's main one: neither is a side of the
-// story, or one differs and the sentence names its own mediator
+// another event than the story's main one: neither is one of pair, the
+// story's sides, or one differs and the sentence names its own mediator
 // ("separate talks between the government and the M23 are being mediated
 // by Qatar").
-func (d *doc) otherTrack(sides []*entity, si int, mediatorSents map[*entity][]int) bool {
-	in0, in1 := containsEntity(d.dyad[:], sides[0]), containsEntity(d.dyad[:], sides[1])
+func (d *doc) otherTrack(pair [2]*entity, sides []*entity, si int, mediatorSents map[*entity][]int) bool {
+	in0, in1 := containsEntity(pair[:], sides[0]), containsEntity(pair[:], sides[1])
 	if !in0 && !in1 {
 		return true
 	}
@@ -1120,10 +1169,11 @@ func (d *doc) sidesOf(t trigger) ([]*entity, bool) {
 // sidesRead reads the sides of the event of trigger t from its words.
 func (d *doc) sidesRead(t trigger) ([]*entity, bool) {
 	// "The World Bank has attended the talks as an observer": observers
-	// are no side.
+	// are no side. ("(Horn Observer)", a dateline's news service, is a
+	// name.)
 	s0 := d.sents[t.sent]
 	for p := s0.From; p < s0.To; p++ {
-		if w := d.low(p); w == "observer" || w == "observers" {
+		if w := d.low(p); (w == "observer" || w == "observers") && !strings.HasPrefix(d.toks[p].Tag, "NNP") {
 			return nil, false
 		}
 	}

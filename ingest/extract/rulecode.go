@@ -51,6 +51,7 @@ const (
 	ruleSeizesTerritory    = "fights.seizes-territory"
 	rulePartyNamed         = "party.named"
 	rulePartyStory         = "party.story-sides"
+	rulePartyLeadTalks     = "party.lead-talks"
 	rulePartySanctions     = "party.sanctions"
 	rulePartyCoup          = "party.coup-state"
 	ruleMediatesCompound   = "mediates.compound"
@@ -71,7 +72,7 @@ const (
 func (lx *lexicon) stageRuleIDs() []string {
 	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleAideOf, ruleMemberOf, ruleDelegation, ruleListOf,
 		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleKnownOffice, ruleOpposition, ruleLocatedDict, ruleStorySides, ruleEventSides, ruleSeizesTerritory,
-		ruleNegotiates, rulePartyNamed, rulePartyStory, rulePartySanctions, rulePartyCoup, ruleMediatesCompound, ruleMediatesPressing,
+		ruleNegotiates, rulePartyNamed, rulePartyStory, rulePartyLeadTalks, rulePartySanctions, rulePartyCoup, ruleMediatesCompound, ruleMediatesPressing,
 		ruleMediatesPassive, ruleMediatesLed, ruleDemandsCounterpart, ruleDemandsDomestic, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost, ruleMediatesProposal, ruleMediatesTogether,
 		rulePlaceAfter, rulePlaceBefore, rulePlaceVerb, rulePlaceMeeting, rulePlaceDateline, rulePlaceSeized,
 		rulePlaceTalks, rulePlaceStory, rulePlaceCountry, rulePlaceWithin}
@@ -745,6 +746,9 @@ func locatedPartOf(d *doc, m *match) {
 // partyReason is the rule that made ev's sides.
 func (d *doc) partyReason(ev *event) []reason {
 	rule := rulePartyStory
+	if ev.leadTalks {
+		rule = rulePartyLeadTalks
+	}
 	if ev.explicit {
 		rule = rulePartyNamed
 		if ev.typ == "sanctions" && d.on(rulePartySanctions) {
