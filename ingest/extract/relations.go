@@ -667,10 +667,11 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		}
 		// Skip actors in a prepositional phrase: "backed by the UAE",
 		// "between Beirut and Israel"; but "fighters of the Front
-		// seized": the group is the subject.
+		// seized", "factions of the SNA captured": the group is the
+		// subject.
 		// ("Many of the PDF units were trained": a share of the group
 		// is the group.)
-		if subjectPreps[d.low(q)] && !((d.low(q) == "of" || d.low(q) == "from") && groupHead[d.low(q-1)] && !d.verbBefore(q-1)) && !(d.low(q) == "of" && shareWords[d.low(q-1)] && m.ent.label != graph.LabelRegion && !d.verbBefore(q-1)) && !d.forcesOf(q) && !d.namesPlace(q) {
+		if subjectPreps[d.low(q)] && !((d.low(q) == "of" || d.low(q) == "from") && fighterNoun(d.low(q-1)) && !d.verbBefore(q-1)) && !(d.low(q) == "of" && shareWords[d.low(q-1)] && m.ent.label != graph.LabelRegion && !d.verbBefore(q-1)) && !d.forcesOf(q) && !d.namesPlace(q) {
 			// "Ankara, together with the United Nations, helped
 			// negotiate": the subject's partner acts with it.
 			if d.low(q) == "with" && (d.low(q-1) == "along" || d.low(q-1) == "together") {
