@@ -1081,11 +1081,16 @@ func (d *doc) beforeParenthetical(c int, labels []graph.Label) []*entity {
 }
 
 // verbBefore reports whether a verb stands between the start of token k's
-// sentence and k: then a noun phrase at k is not the sentence's subject.
+// clause and k: then a noun phrase at k is not the clause's subject. A
+// clause begins at the sentence, a semicolon, or a subordinator after a
+// comma ("The army fought the M23, while troops from Burundi ...").
 func (d *doc) verbBefore(k int) bool {
-	for p := d.sentOf(k).From; p < k; p++ {
+	for p := k - 1; p >= d.sentOf(k).From; p-- {
 		if strings.HasPrefix(d.toks[p].Tag, "VB") {
 			return true
+		}
+		if d.low(p) == ";" || subordinators[d.low(p)] && d.low(p-1) == "," {
+			return false
 		}
 	}
 	return false
