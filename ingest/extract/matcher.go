@@ -340,12 +340,9 @@ var ruleSides = map[string]sideFunc{
 		if q := m.k + m.n; q+1 < len(d.toks) && d.sameSent(q, m.k) && d.mentionAt(q) == nil && d.toks[q].Tag == "NNP" && isCapitalized(d.toks[q].Text) && d.low(q+1) == "," {
 			return nil
 		}
-		// "arms and pays the factions of the SNA": a verb joined to the
-		// cue shares its object.
-		from := m.k + m.n
-		if from+1 < len(d.toks) && d.low(from) == "and" && strings.HasPrefix(d.toks[from+1].Tag, "VB") && d.mentionAt(from+1) == nil {
-			from += 2
-		}
+		// "arms and pays the factions of the SNA", "funds, trains and
+		// hosts the SNA": verbs joined to the cue share its object.
+		from := d.verbListEnd(m.k + m.n)
 		// "sent 10,000 National Guard troops": a number counts the
 		// sender's own men; the name after it says whose they are.
 		if q := from; q+2 < len(d.toks) && d.toks[q].Tag == "CD" {
@@ -642,6 +639,16 @@ func (d *doc) verbAfterName(k int) bool {
 	if d.low(k-1) == "and" && d.joinedVerb(k) >= 0 {
 		return next.Tag == "DT" || next.Tag == "PRP$" || d.mentionAt(k+1) != nil && d.mentionAt(k+1).from == k+1
 	}
+	// "Turkey funds, trains and hosts the SNA": a list of verbs, its
+	// object after the last.
+	if next.Text == "," {
+		if e := d.verbListEnd(k + 1); e > k+1 && e < len(d.toks) && d.sameSent(e, k) {
+			next = d.toks[e]
+			if !(next.Tag == "DT" || next.Tag == "PRP$" || d.mentionAt(e) != nil && d.mentionAt(e).from == e) {
+				return false
+			}
+		}
+	}
 	// "Turkey also arms and pays the factions": past an adverb.
 	q := k - 1
 	if strings.HasPrefix(d.toks[q].Tag, "RB") && d.mentionAt(q) == nil && q > 0 && d.sameSent(q-1, k) {
@@ -656,6 +663,41 @@ func (d *doc) verbAfterName(k int) bool {
 		return false
 	}
 	return !strings.HasPrefix(next.Tag, "IN") && !strings.HasPrefix(next.Tag, "VB") && !strings.HasPrefix(next.Tag, "MD") && isWordToken(next.Text)
+}
+
+// verbListEnd is the token after the verbs that follow the verb ending
+// at p and share its object, joined by commas and a last "and" or "or"
+// ("funds, trains and hosts the SNA", "arms and pays the factions"), or
+// p when none do.
+func (d *doc) verbListEnd(p int) int {
+	q := p
+	for n := 0; n < 4 && q < len(d.toks) && d.sameSent(q, p-1); n++ {
+		r := q + 1
+		last := d.low(q) == "and" || d.low(q) == "or"
+		if d.low(q) == "," && (d.low(r) == "and" || d.low(r) == "or") {
+			r++
+			last = true
+		}
+		if d.low(q) != "," && !last || !d.listVerb(r) {
+			break
+		}
+		q = r + 1
+		if last {
+			return q
+		}
+	}
+	return p
+}
+
+// listVerb reports whether the word at k may be a verb of a list of
+// verbs: a verb, or a third-person form the tagger read as a plural noun
+// ("pays", "arms").
+func (d *doc) listVerb(k int) bool {
+	if k >= len(d.toks) || d.mentionAt(k) != nil || !isWordToken(d.toks[k].Text) || isCapitalized(d.toks[k].Text) {
+		return false
+	}
+	t := d.toks[k]
+	return strings.HasPrefix(t.Tag, "VB") || t.Tag == "NNS" && strings.HasSuffix(t.Lower, "s")
 }
 
 // pastTime is the token after a time expression that starts at k ("on
