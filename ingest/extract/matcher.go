@@ -119,6 +119,17 @@ var ruleGuards = map[string]guardFunc{
 	},
 	// "accused Chad of arming the rebels, an allegation both deny".
 	"accusation": func(d *doc, m *match) bool { return d.accused(m.k) },
+	// "helped end the war", "helped wrest Kismayo from": a verb right
+	// after the trigger has the object, not the trigger.
+	"verb-after": func(d *doc, m *match) bool {
+		q := m.k + m.n
+		return q < len(d.toks) && d.sameSent(q, m.k) && d.mentionAt(q) == nil && (d.toks[q].Tag == "VB" || d.toks[q].Tag == "VBP")
+	},
+	// "helped Mali and the rebels reach a truce": help to two sides at
+	// once is to their deal, mediation rather than backing.
+	"two-sides": func(d *doc, m *match) bool {
+		return len(d.actorsRight(m.k+m.n, 6, actorLabels...)) >= 2
+	},
 	// "the last city in the region held by the army": the city is held,
 	// not the region.
 	"qualifying-place": func(d *doc, m *match) bool { return d.placeInPhraseBefore(m.k) },

@@ -366,8 +366,9 @@ func (d *doc) forcesOfPronoun(q int) *entity {
 	if q < 1 || d.mentionAt(q) != nil || !forceNouns[d.low(q)] && d.low(q) != "men" {
 		return nil
 	}
+	// ("its aerospace forces": past a noun that qualifies them too.)
 	r := q - 1
-	for r > 0 && d.mentionAt(r) == nil && d.toks[r].Tag == "JJ" {
+	for r > 0 && r > q-3 && d.mentionAt(r) == nil && (d.toks[r].Tag == "JJ" || d.toks[r].Tag == "NN" && !isCapitalized(d.toks[r].Text)) {
 		r--
 	}
 	if w := d.low(r); w == "his" || w == "her" {
