@@ -386,6 +386,26 @@ func (d *doc) forcesOfPronoun(q int) *entity {
 	return d.pronounOwner(r)
 }
 
+// apposedBefore is the actor named before the apposition that ends at k
+// with a common noun ("Hezbollah, the Lebanese group"), or nil.
+func (d *doc) apposedBefore(k int) *entity {
+	p := k
+	for p > 0 && p > k-5 && d.low(p) != "," {
+		m := d.mentionAt(p)
+		if m != nil && m.kind != mDemonym || m == nil && !strings.HasPrefix(d.toks[p].Tag, "NN") && !strings.HasPrefix(d.toks[p].Tag, "JJ") && d.toks[p].Tag != "DT" {
+			return nil
+		}
+		p--
+	}
+	if d.low(p) != "," || p == k {
+		return nil
+	}
+	if m := d.mentionAt(p - 1); m != nil && m.ent != nil && m.to == p {
+		return d.owner(m)
+	}
+	return nil
+}
+
 // skipAuxiliaries steps left from k over auxiliaries and adverbs: "rebels
 // have now seized" gives the token of "rebels".
 func (d *doc) skipAuxiliaries(k int) int {
@@ -418,6 +438,13 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 					return []*entity{s}
 				}
 			}
+		}
+	}
+	// "Hezbollah, the Lebanese group whose fighters helped": the actor
+	// the apposition describes.
+	if v := d.skipAuxiliaries(k - 1); d.low(v-1) == "whose" && forceNouns[d.low(v)] {
+		if e := d.apposedBefore(v - 2); e != nil && e.isActor() && hasLabel(e, labels) {
+			return []*entity{e}
 		}
 	}
 	// "the countries arming the LNA": a participle after a noun that
