@@ -78,7 +78,13 @@ func (d *doc) findEvents() {
 	}
 	for _, r := range d.rels {
 		if r.typ == graph.RelFights {
-			addPair(r.from, r.to, 4, r.evidence[0], true)
+			// A campaign or an insurgency waged for years is more often
+			// the story's background than its war.
+			w := 4
+			if len(r.why) > 0 && r.why[0].rule == "fights.campaign-against" {
+				w = 1
+			}
+			addPair(r.from, r.to, w, r.evidence[0], true)
 		}
 		// "Equatorial Guinea demanded that Gabon withdraw": a dispute the
 		// lead tells is the story's, whoever else the talks bring in.
