@@ -246,7 +246,7 @@ func (d *doc) forcesOf(q int) bool {
 // side a phrase after it names: "gangs grouped in", "factions of".
 func fighterNoun(w string) bool {
 	switch w {
-	case "gangs", "militias", "militiamen", "groups", "factions", "elements":
+	case "gangs", "militias", "militiamen", "groups", "factions", "elements", "mercenaries", "contractors", "paramilitaries":
 		return true
 	}
 	return groupHead[w] || forceNouns[w]
@@ -1337,6 +1337,20 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 				} else if n > r {
 					q = n
 					continue
+				}
+			}
+			// "and mercenaries of Russia's Wagner Group": the group whose
+			// fighters the item names.
+			if d.mentionAt(r) == nil && fighterNoun(d.low(r)) && d.low(r+1) == "of" {
+				t := r + 2
+				if d.low(t) == "the" {
+					t++
+				}
+				if o := d.mentionAt(t); o != nil && o.from == t {
+					r = t
+					if g := d.possessedGroup(o); g != nil {
+						r = g.from
+					}
 				}
 			}
 			// "Russian Wagner mercenaries": the group the demonym
