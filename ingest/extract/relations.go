@@ -539,6 +539,12 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		if w == ";" || p == dateline {
 			break
 		}
+		// "Eritrean troops hold towns, while Amhara forces occupy": the
+		// clause after "while" has its own subject ("Mali's president,
+		// while visiting Algiers, backed" has none).
+		if (w == "while" || w == "whereas") && d.low(p-1) == "," && !strings.HasPrefix(d.toks[p+1].Tag, "VB") {
+			break
+		}
 		// "to take on gangs that control most of the capital": a relative
 		// clause whose antecedent names no actor has no actor for its
 		// subject ("Rwandan troops that control" have theirs).
@@ -1650,6 +1656,11 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 		// A new clause has its own verb: "holds the rotating presidency,
 		// congratulated the winner and flew to the capital".
 		if p > k+n && (d.toks[p].Tag == "VBD" || d.toks[p].Tag == "VBZ" || d.toks[p].Tag == "VBP") && d.mentionAt(p) == nil {
+			break
+		}
+		// "hold towns in the north, while Amhara forces occupy western
+		// Tigray": a clause of its own.
+		if d.low(p) == "," && (d.low(p+1) == "while" || d.low(p+1) == "whereas") {
 			break
 		}
 		// "controls large parts of the south and centre of the country,
