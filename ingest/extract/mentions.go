@@ -244,6 +244,16 @@ func (d *doc) namedAsPlace(place string) bool {
 }
 
 func (d *doc) scanAsPlace(place string) bool {
+	// "ACCRA, Jan 10 (Reuters) -": the city the story was filed from.
+	upper := strings.ToUpper(place)
+	text := "\n" + d.text
+	for _, lead := range []string{"\n", "/"} {
+		if i := strings.Index(text, lead+upper); i >= 0 && i < 600 {
+			if rest := text[i+len(lead)+len(upper):]; rest != "" && strings.ContainsRune(",/(-", rune(rest[0])) || strings.HasPrefix(rest, " -") || strings.HasPrefix(rest, " (") || strings.HasPrefix(rest, " —") || strings.HasPrefix(rest, " –") {
+				return true
+			}
+		}
+	}
 	for rest := d.text; ; {
 		i := strings.Index(rest, place)
 		if i < 0 {
