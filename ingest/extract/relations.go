@@ -2604,6 +2604,17 @@ func demandAt(d *doc, m *match) {
 				return m.ent.isActor() && !containsEntity(subj, m.ent) && !d.bystanderCompound(m)
 			}); m != nil {
 				targets = []*entity{d.owner(m)}
+				// "expelled diplomats from seven countries - Argentina,
+				// Chile and Peru - and demanded that they pull their staff
+				// out": "they" are the whole list.
+				if w == "they" {
+					chain, _ := d.chainLeft(m, actorLabels)
+					for _, e := range chain {
+						if !containsEntity(subj, e) {
+							targets = appendEntity(targets, e)
+						}
+					}
+				}
 			}
 		}
 		// "demanded that Rwanda withdraw ..., and that the rebels halt
