@@ -2476,6 +2476,12 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			continue
 		}
 		if (t.Lower == "its" || t.Lower == "their") && len(items) > 0 {
+			// "their Qatari counterpart": whose counterpart he is, not
+			// whom he represents.
+			if counterpart[strings.ToLower(items[len(items)-1].title)] {
+				k--
+				continue
+			}
 			if o := d.pronounOwner(k); o != nil {
 				owners = append(owners, item{owner: o, pos: k, poss: true, referred: true})
 			}
