@@ -1314,9 +1314,11 @@ func (d *doc) sidesRead(t trigger) ([]*entity, bool) {
 		}
 		return out, true
 	case "attack", "armed_conflict":
+		// "told the U.N. Security Council the assault amounted to a
+		// declaration of war": a body of nations spoken to is no side.
 		var out []*entity
 		for p := s.From; p < s.To; p++ {
-			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && (m.kind != mDemonym || d.actorNounAfter(m.to)) && !d.bystanderCompound(m) && !d.acrossBorder(m) && !d.umbrellaAt(m) {
+			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && (m.kind != mDemonym || d.actorNounAfter(m.to)) && !d.bystanderCompound(m) && !d.acrossBorder(m) && !d.umbrellaAt(m) && !(d.owner(m).kind == graph.OrgIGO && d.addressed(m)) {
 				out = appendEntity(out, d.owner(m))
 			}
 		}
@@ -1341,6 +1343,20 @@ func (d *doc) sidesRead(t trigger) ([]*entity, bool) {
 		}
 	}
 	return out, false
+}
+
+// addressed reports whether a speaker addresses mention m: "told the
+// U.N. Security Council", "briefed the African Union".
+func (d *doc) addressed(m *mention) bool {
+	q := m.from - 1
+	if d.low(q) == "the" {
+		q--
+	}
+	switch d.low(q) {
+	case "told", "tells", "briefed", "addressed", "addressing", "telling", "briefing":
+		return true
+	}
+	return false
 }
 
 // umbrellaAt reports whether m names the body that the actor before it is

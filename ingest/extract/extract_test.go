@@ -106,6 +106,12 @@ func TestPatterns(t *testing.T) {
 			notWant: []string{"DEMANDS Amadou Traore -> Mali"},
 		},
 		{
+			name:    "a body of nations a speaker addresses is no side of the attack he tells of",
+			text:    "Mali's foreign minister told the U.N. Security Council the assault on Gao amounted to a declaration of war by Algeria.",
+			want:    []string{"PARTY_TO Algeria -> event:attack"},
+			notWant: []string{"PARTY_TO UN Security Council -> event:attack"},
+		},
+		{
 			name:    "other first-person words in a quotation are rhetoric or memory",
 			text:    "Amadou Traore, a spokesman for the Azawad Liberation Front, spoke in Kidal. \"We fought the Falcon Group when the world needed us,\" Traore said.",
 			want:    []string{"REPRESENTS Amadou Traore -> Azawad Liberation Front"},
