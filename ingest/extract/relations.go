@@ -500,6 +500,14 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 			c--
 		}
 	}
+	// "..., on Tuesday called on France": past the time.
+	t := c
+	for t > 0 && d.sameSent(t, k) && d.mentionAt(t) == nil && (d.inTimex(t) || d.low(t) == "on" && d.inTimex(t+1)) {
+		t--
+	}
+	if t < c && d.low(t) == "," {
+		c = t
+	}
 	if d.low(c) == "," {
 		if e := d.beforeParenthetical(c, labels); e != nil {
 			return e
@@ -1034,6 +1042,12 @@ func (d *doc) raisedRelative(c int, labels []graph.Label) []*entity {
 		}
 		q = d.beforeAcronym(q)
 		m := d.mentionAt(q)
+		// "The Melanesian Spearhead Group, whose members include Fiji and
+		// Vanuatu, called on France": a name the article does not know is
+		// the subject, not the members the clause lists.
+		if m == nil && d.low(p+1) == "whose" && strings.HasPrefix(d.toks[p-1].Tag, "NN") {
+			return []*entity{}
+		}
 		if m == nil || m.ent == nil || !hasLabel(m.ent, labels) || m.kind == mCompound {
 			return nil
 		}
@@ -1055,7 +1069,7 @@ func (d *doc) beforeParenthetical(c int, labels []graph.Label) []*entity {
 	// ("the army of Khalifa Haftar, supported by Russia": a participle
 	// after the comma opens a phrase of its own, inside no clause.)
 	for p := c - 1; p > 0 && p >= c-30 && d.sameSent(p, c) && d.toks[c+1].Tag != "VBN"; p-- {
-		if d.low(p) == "," && (d.low(p+1) == "which" || d.low(p+1) == "who") {
+		if d.low(p) == "," && (d.low(p+1) == "which" || d.low(p+1) == "who" || d.low(p+1) == "whose") {
 			start = p
 			break
 		}
