@@ -121,9 +121,11 @@ var ruleGuards = map[string]guardFunc{
 	"accusation": func(d *doc, m *match) bool { return d.accused(m.k) },
 	// "helped end the war", "helped wrest Kismayo from": a verb right
 	// after the trigger has the object, not the trigger.
+	// ("helped wrest Kismayo from": a word straight before a preposition
+	// is a verb, however the tagger reads it.)
 	"verb-after": func(d *doc, m *match) bool {
 		q := m.k + m.n
-		return q < len(d.toks) && d.sameSent(q, m.k) && d.mentionAt(q) == nil && (d.toks[q].Tag == "VB" || d.toks[q].Tag == "VBP")
+		return q+1 < len(d.toks) && d.sameSent(q, m.k) && d.mentionAt(q) == nil && (d.toks[q].Tag == "VB" || d.toks[q].Tag == "VBP" || d.toks[q+1].Tag == "IN" && isWordToken(d.toks[q].Text))
 	},
 	// "helped Mali and the rebels reach a truce": help to two sides at
 	// once is to their deal, mediation rather than backing.
