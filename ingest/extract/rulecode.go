@@ -219,8 +219,21 @@ func appositionSupport(d *doc, m *match, client bool) {
 	if owner == nil {
 		return
 	}
-	if s := d.mentionAt(c - 1); s != nil && s.ent != nil && hasLabel(s.ent, actorLabels) && d.owner(s) != owner {
-		a, b := d.owner(s), owner
+	s := d.mentionAt(c - 1)
+	if s == nil || s.ent == nil || !hasLabel(s.ent, actorLabels) {
+		return
+	}
+	// "China and Russia, the army's main arms suppliers": each of those
+	// the plural describes.
+	named := []*entity{d.owner(s)}
+	if strings.HasSuffix(d.low(m.k+m.n-1), "s") {
+		named, _ = d.chainLeft(s, actorLabels)
+	}
+	for _, e := range named {
+		if e == owner {
+			continue
+		}
+		a, b := e, owner
 		if client {
 			a, b = b, a
 		}
