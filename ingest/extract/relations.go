@@ -1155,6 +1155,11 @@ func (d *doc) chainLeft(m *mention, labels []graph.Label) ([]*entity, int) {
 	}
 	out := []*entity{d.owner(m)}
 	q := d.skipModifiers(d.pastTitleLeft(m))
+	// "... and the Iran-aligned Houthi movement": past the compound that
+	// qualifies the name.
+	if c := d.mentionAt(q); c != nil && c.kind == mCompound && c.to == q+1 && q < m.from {
+		q = d.skipModifiers(c.from - 1)
+	}
 	// "Hodeidah and the capital Sanaa": past the noun of a settlement.
 	if m.ent.label == graph.LabelRegion && q == m.from-1 && (d.x.lex.townNouns[d.low(q)] || d.low(q) == "capital") {
 		q = d.skipModifiers(q - 1)
