@@ -340,6 +340,7 @@ func (d *doc) findPersons() {
 		}
 	}
 	d.knownOffices()
+	d.possessorRoles()
 	d.settleHeads()
 	d.settleAides()
 	d.groupLeaders()
@@ -504,6 +505,26 @@ func (d *doc) groupLeaders() {
 		if p := d.lastPersonBefore(k); p >= 0 {
 			lead(d.mentionAt(p).ent, g.ent, d.toks[k].Sent)
 		}
+	}
+}
+
+// possessorRoles gives a person whom no title or apposition places, named
+// in full after a state's or body's possessive, an office in it: "the
+// OSCE's Rudolf Michalka", "Armenia's Ararat Mirzoyan and Azerbaijan's
+// Jeyhun Bayramov met".
+func (d *doc) possessorRoles() {
+	if !d.on(rulePossessor) {
+		return
+	}
+	for _, m := range d.ments {
+		if m.kind != mPerson || m.to-m.from < 2 || m.ent == nil || m.ent.label != graph.LabelLeader || len(m.ent.roles) > 0 || d.low(m.from-1) != "'s" {
+			continue
+		}
+		o := d.mentionAt(m.from - 2)
+		if o == nil || o.ent == nil || o.to != m.from-1 || o.kind == mDemonym || o.kind == mCompound || (o.ent.label != graph.LabelState && o.ent.label != graph.LabelOrganization) {
+			continue
+		}
+		m.ent.roles = append(m.ent.roles, role{title: "Representative", owner: o.ent, sent: m.sent, rule: rulePossessor})
 	}
 }
 

@@ -37,6 +37,7 @@ const (
 	ruleLeads              = "represents.leads"
 	ruleAideOf             = "represents.aide-of"
 	ruleMemberOf           = "represents.member-of"
+	rulePossessor          = "represents.possessor"
 	ruleDelegation         = "represents.delegation"
 	ruleListOf             = "represents.list-of"
 	ruleHeadGuess          = "represents.head-guess"
@@ -70,7 +71,7 @@ const (
 // stageRuleIDs are the ids above, and event.TYPE for each event type that
 // has trigger words.
 func (lx *lexicon) stageRuleIDs() []string {
-	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleAideOf, ruleMemberOf, ruleDelegation, ruleListOf,
+	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleAideOf, ruleMemberOf, rulePossessor, ruleDelegation, ruleListOf,
 		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleKnownOffice, ruleOpposition, ruleLocatedDict, ruleStorySides, ruleEventSides, ruleSeizesTerritory,
 		ruleNegotiates, rulePartyNamed, rulePartyStory, rulePartyLeadTalks, rulePartySanctions, rulePartyCoup, ruleMediatesCompound, ruleMediatesPressing,
 		ruleMediatesPassive, ruleMediatesLed, ruleDemandsCounterpart, ruleDemandsDomestic, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost, ruleMediatesProposal, ruleMediatesTogether,
