@@ -327,11 +327,13 @@ func (d *doc) relativeObject(k int, labels []graph.Label) *entity {
 // name before the comma that opens "a powerful armed group" in "the
 // Special Deterrence Force, a powerful armed group", or nil.
 func (d *doc) apposedTo(q int, labels []graph.Label) *entity {
-	if d.mentionAt(q) != nil || !strings.HasPrefix(d.toks[q].Tag, "NN") || isCapitalized(d.toks[q].Text) {
+	if q < 0 || d.mentionAt(q) != nil || !strings.HasPrefix(d.toks[q].Tag, "NN") || isCapitalized(d.toks[q].Text) {
 		return nil
 	}
-	for r := q - 1; r > 1 && r > q-6 && d.sameSent(r, q) && d.mentionAt(r) == nil; r-- {
+	// ("Hezbollah, the Lebanese group": past a nationality too.)
+	for r := q - 1; r > 1 && r > q-6 && d.sameSent(r, q) && (d.mentionAt(r) == nil || d.mentionAt(r).kind == mDemonym); r-- {
 		switch w := d.low(r); {
+		case d.mentionAt(r) != nil:
 		case w == "a" || w == "an" || w == "the":
 			if d.low(r-1) != "," {
 				return nil
@@ -386,26 +388,6 @@ func (d *doc) forcesOfPronoun(q int) *entity {
 	return d.pronounOwner(r)
 }
 
-// apposedBefore is the actor named before the apposition that ends at k
-// with a common noun ("Hezbollah, the Lebanese group"), or nil.
-func (d *doc) apposedBefore(k int) *entity {
-	p := k
-	for p > 0 && p > k-5 && d.low(p) != "," {
-		m := d.mentionAt(p)
-		if m != nil && m.kind != mDemonym || m == nil && !strings.HasPrefix(d.toks[p].Tag, "NN") && !strings.HasPrefix(d.toks[p].Tag, "JJ") && d.toks[p].Tag != "DT" {
-			return nil
-		}
-		p--
-	}
-	if d.low(p) != "," || p == k {
-		return nil
-	}
-	if m := d.mentionAt(p - 1); m != nil && m.ent != nil && m.to == p {
-		return d.owner(m)
-	}
-	return nil
-}
-
 // skipAuxiliaries steps left from k over auxiliaries and adverbs: "rebels
 // have now seized" gives the token of "rebels".
 func (d *doc) skipAuxiliaries(k int) int {
@@ -443,7 +425,7 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 	// "Hezbollah, the Lebanese group whose fighters helped": the actor
 	// the apposition describes.
 	if v := d.skipAuxiliaries(k - 1); d.low(v-1) == "whose" && forceNouns[d.low(v)] {
-		if e := d.apposedBefore(v - 2); e != nil && e.isActor() && hasLabel(e, labels) {
+		if e := d.apposedTo(v-2, labels); e != nil && e.isActor() {
 			return []*entity{e}
 		}
 	}
