@@ -245,14 +245,8 @@ func (d *doc) namedAsPlace(place string) bool {
 
 func (d *doc) scanAsPlace(place string) bool {
 	// "ACCRA, Jan 10 (Reuters) -": the city the story was filed from.
-	upper := strings.ToUpper(place)
-	text := "\n" + d.text
-	for _, lead := range []string{"\n", "/"} {
-		if i := strings.Index(text, lead+upper); i >= 0 && i < 600 {
-			if rest := text[i+len(lead)+len(upper):]; rest != "" && strings.ContainsRune(",/(-", rune(rest[0])) || strings.HasPrefix(rest, " -") || strings.HasPrefix(rest, " (") || strings.HasPrefix(rest, " —") || strings.HasPrefix(rest, " –") {
-				return true
-			}
-		}
+	if d.filedFrom(place) {
+		return true
 	}
 	for rest := d.text; ; {
 		i := strings.Index(rest, place)
@@ -265,6 +259,32 @@ func (d *doc) scanAsPlace(place string) bool {
 		}
 		rest = rest[i+len(place):]
 	}
+}
+
+// filedFrom reports whether a dateline of the story's first sentences
+// names place: "ACCRA, Jan 10 (Reuters) -", "KINSHASA/ADDIS ABABA -".
+func (d *doc) filedFrom(place string) bool {
+	for si := 0; si < 3 && si < len(d.sents); si++ {
+		end := d.datelineEnd(si)
+		if end < 0 {
+			continue
+		}
+		var words []string
+		for k := d.sents[si].From; k <= end; k++ {
+			switch t := d.toks[k].Text; {
+			case t == "," || t == "/" || t == "(" || k == end:
+				if strings.EqualFold(strings.Join(words, " "), place) {
+					return true
+				}
+				words = words[:0]
+			case isAllCaps(t):
+				words = append(words, t)
+			default:
+				words = append(words[:0], "")
+			}
+		}
+	}
+	return false
 }
 
 // documentAfter reports whether a document word follows at k: "peace
