@@ -517,7 +517,7 @@ func (d *doc) possessorRoles() {
 		return
 	}
 	for _, m := range d.ments {
-		if m.kind != mPerson || m.to-m.from < 2 || m.ent == nil || m.ent.label != graph.LabelLeader || len(m.ent.roles) > 0 || d.low(m.from-1) != "'s" {
+		if m.kind != mPerson || m.to-m.from < 2 || m.ent == nil || m.ent.label != graph.LabelLeader || len(m.ent.roles) > 0 || !d.possessiveAt(m.from-1) {
 			continue
 		}
 		o := d.mentionAt(m.from - 2)
@@ -1929,7 +1929,7 @@ func (d *doc) bodyTitleBefore(k int) bool {
 		return false
 	}
 	p := q - n
-	if d.low(p) == "'s" {
+	if d.possessiveAt(p) {
 		p--
 	}
 	m := d.mentionAt(p)
@@ -2423,7 +2423,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			break
 		}
 		// "His defence ministry's spokeswoman, X": the ministry is his.
-		if len(items) > 0 && runBodies[t.Lower] && d.low(k+1) == "'s" {
+		if len(items) > 0 && runBodies[t.Lower] && d.possessiveAt(k+1) {
 			if q := d.pastLowerModifiers(k - 1); d.low(q) == "his" || d.low(q) == "her" {
 				pronoun = q
 				break
