@@ -762,7 +762,7 @@ func (d *doc) triggers() []trigger {
 			}
 		}
 	}
-	return d.supportedTriggers(d.seizures(out))
+	return d.supportedTriggers(d.takeovers(d.seizures(out)))
 }
 
 // workersStrike reports whether the article tells of a strike of workers
@@ -846,6 +846,47 @@ func (d *doc) seizures(ts []trigger) []trigger {
 				ts = append(ts, t)
 			}
 			break
+		}
+	}
+	slices.SortStableFunc(ts, func(a, b trigger) int { return a.from - b.from })
+	return ts
+}
+
+// takeovers adds to ts a coup where a sentence tells, in the past and
+// dated within the last 90 days, that someone took power ("his
+// presidential guard seized power on July 26", "the general, who
+// toppled the president last week"), though no noun names the coup. A
+// takeover undated or of long ago is the story's background.
+func (d *doc) takeovers(ts []trigger) []trigger {
+	if !d.on(eventRule(graph.EventOther)) {
+		return ts
+	}
+	pub, err := time.Parse("2006-01-02", d.a.Published)
+	coup := map[int]bool{}
+	for _, t := range ts {
+		coup[t.sent] = coup[t.sent] || t.typ == graph.EventOther
+	}
+	for si := range d.sents {
+		if coup[si] {
+			continue
+		}
+		s := d.sents[si]
+		for k := s.From; k < s.To; k++ {
+			n := 1
+			if !d.x.lex.verbs.takeover[d.low(k)] {
+				if k+1 >= s.To || !d.x.lex.verbs.takeover[d.low(k)+" "+d.low(k+1)] {
+					continue
+				}
+				n = 2
+			}
+			past := d.toks[k].Tag == "VBD" || d.toks[k].Tag == "VBN" && d.perfectAux(k-1)
+			if !past || d.inQuote(k) || d.negated(graph.RelControls, k) {
+				continue
+			}
+			if t := (trigger{typ: graph.EventOther, from: k, to: k + n, sent: si}); d.datedRecently(t, pub, err) {
+				ts = append(ts, t)
+				break
+			}
 		}
 	}
 	slices.SortStableFunc(ts, func(a, b trigger) int { return a.from - b.from })

@@ -30,20 +30,20 @@ const (
 
 // verbKinds are the verb lists of data/event_verbs.tsv.
 type verbKinds struct {
-	report, happen, start, make, persist, gather, result, assault map[string]bool
+	report, happen, start, make, persist, gather, result, assault, takeover map[string]bool
 }
 
 func loadVerbKinds(fsys fs.FS) (verbKinds, error) {
-	v := verbKinds{report: map[string]bool{}, happen: map[string]bool{}, start: map[string]bool{}, make: map[string]bool{}, persist: map[string]bool{}, gather: map[string]bool{}, result: map[string]bool{}, assault: map[string]bool{}}
+	v := verbKinds{report: map[string]bool{}, happen: map[string]bool{}, start: map[string]bool{}, make: map[string]bool{}, persist: map[string]bool{}, gather: map[string]bool{}, result: map[string]bool{}, assault: map[string]bool{}, takeover: map[string]bool{}}
 	err := eachLine(fsys, "event_verbs.tsv", func(line string) error {
 		kind, words, ok := strings.Cut(line, "\t")
 		if !ok {
 			return fmt.Errorf("want kind<TAB>words")
 		}
 		m, ok := map[string]map[string]bool{"report": v.report, "happen": v.happen, "start": v.start, "make": v.make,
-			"persist": v.persist, "gather": v.gather, "result": v.result, "assault": v.assault}[kind]
+			"persist": v.persist, "gather": v.gather, "result": v.result, "assault": v.assault, "takeover": v.takeover}[kind]
 		if !ok {
-			return fmt.Errorf("unknown kind %q (want report, happen, start, make, persist, gather, result or assault)", kind)
+			return fmt.Errorf("unknown kind %q (want report, happen, start, make, persist, gather, result, assault or takeover)", kind)
 		}
 		for _, w := range strings.Split(words, "|") {
 			m[w] = true
