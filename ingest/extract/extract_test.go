@@ -2257,6 +2257,10 @@ func TestFullText(t *testing.T) {
 			"SUPPORTS Turkey -> Syrian National Army", "SUPPORTS Mazloum Abdi -> United States"},
 		{"Talks opened in the Omani capital, Muscat, on Monday as Oman hosted envoys of Yemen and the Houthis.",
 			"LOCATED_IN Muscat -> Oman", "Leader Muscat"},
+		// A known leader's surname after "at" is no place, though the
+		// recognizer reads it as one.
+		{"French President Emmanuel Macron spoke at Deby funeral on Friday. Chad's army named a military council after the death of President Idriss Deby.",
+			"Leader Idriss Deby", "Region Deby"},
 		// A body of nations a speaker addresses is no side of the attack
 		// he tells of.
 		{"Mali's foreign minister told the U.N. Security Council the assault on Gao amounted to a declaration of war by Algeria.",

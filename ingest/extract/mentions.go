@@ -1632,9 +1632,10 @@ func (d *doc) findRegions() {
 			// Petite-Rivière": what is taken by force is a place (not
 			// "stormed State House").
 			name, ok = d.span(i, j), true
-		case i >= 1 && locPreps[d.low(i-1)] && d.low(i-1) != "of" && d.low(i-1) != "to" && d.toks[i].Tag == "NNP" && j-i <= 2 && strings.Contains(d.ner(i), "GPE") && !d.languageAt(i, j-i) && !d.possessiveAt(j) && !d.leaderName(d.span(i, j)):
+		case i >= 1 && locPreps[d.low(i-1)] && d.low(i-1) != "of" && d.low(i-1) != "to" && d.toks[i].Tag == "NNP" && j-i <= 2 && strings.Contains(d.ner(i), "GPE") && !d.languageAt(i, j-i) && !d.possessiveAt(j) && !d.leaderName(d.span(i, j)) && !d.leaderSurname(i, j):
 			// (Not "what the crowds want from Dbeibah": a leader the
-			// gazetteer knows by that name.)
+			// gazetteer knows by that name; nor "at Deby funeral" in a
+			// story of Idriss Deby.)
 			name, ok = d.span(i, j), true
 		}
 		// "the district of Altun Kupri", "Nam Hkawng, a mining town" say
@@ -1860,6 +1861,26 @@ func (d *doc) takenAt(i int) bool {
 	switch d.low(q) {
 	case "regained", "retook", "seized", "took", "gained", "wrested", "assumed", "retaken", "taken":
 		return true
+	}
+	return false
+}
+
+// leaderSurname reports whether the one-word name [i, j) ends, somewhere
+// in the text, the full name of a leader the gazetteer knows ("at Deby
+// funeral" in a story of Idriss Deby).
+func (d *doc) leaderSurname(i, j int) bool {
+	if j-i != 1 {
+		return false
+	}
+	for k := 1; k < len(d.toks); k++ {
+		if d.toks[k].Text != d.toks[i].Text {
+			continue
+		}
+		for n := 2; n <= 3 && k-n+1 >= 0; n++ {
+			if d.sameSent(k-n+1, k) && d.leaderName(d.span(k-n+1, k+1)) {
+				return true
+			}
+		}
 	}
 	return false
 }
