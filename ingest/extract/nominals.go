@@ -724,11 +724,17 @@ func (d *doc) coordinated(i int) bool {
 	if d.low(p) != "and" || !d.sameSent(p, i) {
 		return false
 	}
-	for q := p - 1; q >= 0 && q > p-3 && d.sameSent(q, p); q-- {
+	// ("Yemen's internationally recognised government and southern
+	// separatists": the government's modifiers too.)
+	gov := false
+	for q := p - 1; q >= 0 && q > p-6 && d.sameSent(q, p); q-- {
 		if m := d.mentionAt(q); m != nil {
 			return m.ent != nil && m.ent.isActor()
 		}
-		if w := d.low(q); w != "government" && w != "army" && w != "military" {
+		switch w, tag := d.low(q), d.toks[q].Tag; {
+		case w == "government" || w == "army" || w == "military":
+			gov = true
+		case !gov || !(tag == "JJ" || tag == "VBN" || tag == "RB" || tag == "POS"):
 			return false
 		}
 	}
