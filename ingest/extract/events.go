@@ -1868,9 +1868,11 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 				}
 				if (w == "by" || w == "of" || w == "from") && (len(named) > 0 || d.low(d.skipRoleAdjectives(k-1)) != "as") {
 					add(ruleMediatesNoun, named)
-				} else if m := d.mentionAt(k + n); m != nil && m.from == k+n && m.ent != nil && m.ent.isActor() && !m.possess {
+				} else if m, b := d.mentionAt(k+n), d.mentionAt(k-1); m != nil && m.from == k+n && m.ent != nil && m.ent.isActor() && !m.possess && (b == nil || b.kind != mName) {
 					// "under the watch of guarantor countries Norway and
-					// Cuba": the names the noun stands before.
+					// Cuba": the names the noun stands before. (Not in
+					// "Saudi Arabia brokers Yemen deal", a headline's verb
+					// read as a noun.)
 					add(ruleMediatesNoun, d.actorsRight(k+n, 4, actorLabels...))
 				} else if v := d.skipRoleAdjectives(k - 1); leadVerbs[d.low(v)] && strings.HasPrefix(d.toks[v].Tag, "VB") {
 					// "Lamamra, who led the international mediation":

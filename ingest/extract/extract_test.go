@@ -2257,6 +2257,10 @@ func TestFullText(t *testing.T) {
 			"SUPPORTS Turkey -> Syrian National Army", "SUPPORTS Mazloum Abdi -> United States"},
 		{"Talks opened in the Omani capital, Muscat, on Monday as Oman hosted envoys of Yemen and the Houthis.",
 			"LOCATED_IN Muscat -> Oman", "Leader Muscat"},
+		// A headline's verb read as the noun "brokers": the name after
+		// it is a side, not a mediator.
+		{"Algeria brokers Mali talks with the Azawad Liberation Front. Mali and the Azawad Liberation Front held talks in Algiers on Sunday.",
+			"PARTY_TO Mali -> event:talks", "MEDIATES Mali -> event:talks"},
 		// A known leader's surname after "at" is no place, though the
 		// recognizer reads it as one.
 		{"French President Emmanuel Macron spoke at Deby funeral on Friday. Chad's army named a military council after the death of President Idriss Deby.",
