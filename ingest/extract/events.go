@@ -852,6 +852,39 @@ func (d *doc) seizures(ts []trigger) []trigger {
 	return ts
 }
 
+// apposedMediators are the states and bodies of states set off by commas
+// from a mediator noun ending before token k: "the mediators, Egypt and
+// Qatar, ...". A list left open or holding anyone else is no apposition
+// ("the mediators, Hamas said").
+func (d *doc) apposedMediators(k int) []*entity {
+	if d.low(k) != "," {
+		return nil
+	}
+	var out []*entity
+	p := k + 1
+	for p < len(d.toks) && d.sameSent(k, p) {
+		m := d.mentionAt(p)
+		if m == nil || m.from != p || m.ent == nil || !(m.ent.label == graph.LabelState || m.ent.label == graph.LabelOrganization && m.ent.kind == graph.OrgIGO) || m.possess {
+			return nil
+		}
+		out = append(out, m.ent)
+		p = m.to
+		switch d.low(p) {
+		case "and", ",":
+			if d.low(p) == "," && d.low(p+1) == "and" {
+				p++
+			}
+			if d.low(p) == "," && (d.mentionAt(p+1) == nil || d.mentionAt(p+1).from != p+1) {
+				return out
+			}
+			p++
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
 // takeovers adds to ts a coup where a sentence tells, in the past and
 // dated within the last 90 days, that someone took power ("his
 // presidential guard seized power on July 26", "the general, who
@@ -1868,6 +1901,9 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 				}
 				if (w == "by" || w == "of" || w == "from") && (len(named) > 0 || d.low(d.skipRoleAdjectives(k-1)) != "as") {
 					add(ruleMediatesNoun, named)
+				} else if ap := d.apposedMediators(k + n); len(ap) > 0 {
+					// "called on the mediators, Egypt and Qatar, to ...".
+					add(ruleMediatesNoun, ap)
 				} else if m, b := d.mentionAt(k+n), d.mentionAt(k-1); m != nil && m.from == k+n && m.ent != nil && m.ent.isActor() && !m.possess && (b == nil || b.kind != mName) {
 					// "under the watch of guarantor countries Norway and
 					// Cuba": the names the noun stands before. (Not in
