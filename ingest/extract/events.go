@@ -2091,7 +2091,7 @@ func (d *doc) roundAt(k int) bool {
 			}
 			return false
 		}
-		if w := d.low(p); w != "the" && w != "this" && w != "that" && w != "latest" && w != "last" && w != "next" && w != "first" && w != "second" && w != "third" {
+		if w := d.low(p); w != "the" && w != "this" && w != "that" && w != "latest" && w != "last" && w != "next" && w != "previous" && w != "new" && w != "final" && w != "first" && w != "second" && w != "third" && w != "fourth" && w != "fifth" {
 			return false
 		}
 	}
