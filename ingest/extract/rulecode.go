@@ -167,6 +167,17 @@ func foughtAlongside(d *doc, m *match) {
 		}
 		at += 3
 	}
+	// "mercenaries to fight for the GNA": for an actor named right
+	// after, not "fought for years" or "fighting for control of".
+	if d.low(k+n) == "for" {
+		p := at
+		if d.low(p) == "the" {
+			p++
+		}
+		if o := d.mentionAt(p); o == nil || o.from != p || o.ent == nil || !o.ent.isActor() {
+			return
+		}
+	}
 	subj := d.stateOrgOf(d.actorsLeft(k, actorLabels...))
 	// "fought alongside federal forces against the TPLF": the ally stands
 	// before "against".
