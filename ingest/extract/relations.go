@@ -412,8 +412,8 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		return nil
 	}
 	// "U.S. President Joe Biden, whose government supplies": the state
-	// the person's government or forces are.
-	if v := d.skipAuxiliaries(k - 1); d.low(v-1) == "whose" && (d.low(v) == "government" || d.low(v) == "administration" || forceNouns[d.low(v)]) && d.low(v-2) == "," {
+	// the person's government, country or forces are.
+	if v := d.skipAuxiliaries(k - 1); d.low(v-1) == "whose" && (d.low(v) == "government" || d.low(v) == "administration" || d.low(v) == "country" || forceNouns[d.low(v)]) && d.low(v-2) == "," {
 		if m := d.mentionAt(v - 3); m != nil && m.ent != nil && m.ent.label == graph.LabelLeader {
 			for _, s := range d.stateOrgOf([]*entity{m.ent}) {
 				if s.label == graph.LabelState && hasLabel(s, labels) {
