@@ -217,6 +217,7 @@ func (x *Extractor) analyze(a *article.Article) *doc {
 	d.statesInNames()
 	d.findOrganizations()
 	d.findRegions()
+	d.seatGovernments()
 	d.resolveNominals()
 	d.findPersons()
 	d.resolveLeaderForces()

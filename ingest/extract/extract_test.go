@@ -2257,6 +2257,10 @@ func TestFullText(t *testing.T) {
 			"SUPPORTS Turkey -> Syrian National Army", "SUPPORTS Mazloum Abdi -> United States"},
 		{"Talks opened in the Omani capital, Muscat, on Monday as Oman hosted envoys of Yemen and the Houthis.",
 			"LOCATED_IN Muscat -> Oman", "Leader Muscat"},
+		// "The Tripoli government": the one government of Libya the
+		// story names apart from the state.
+		{"The Government of National Accord (GNA) in Tripoli and the Libyan National Army signed a truce. Turkey backs the Tripoli government with drones.",
+			"SUPPORTS Turkey -> Government of National Accord", "SUPPORTS Turkey -> Libya"},
 		// A headline's verb read as the noun "brokers": the name after
 		// it is a side, not a mediator.
 		{"Algeria brokers Mali talks with the Azawad Liberation Front. Mali and the Azawad Liberation Front held talks in Algiers on Sunday.",

@@ -92,6 +92,36 @@ func (d *doc) resolveNominals() {
 	}
 }
 
+// seatGovernments reads "the Tripoli government", its capital named for
+// a state, as the one government of that state the story names apart
+// from the state ("the Government of National Accord (GNA) in Tripoli"),
+// where rival governments claim it; with no such body named, or with two,
+// it stays the state.
+func (d *doc) seatGovernments() {
+	for _, m := range slices.Clone(d.ments) {
+		if m.kind != mMetonym || m.ent == nil || m.ent.label != graph.LabelState || d.low(m.to) != "government" {
+			continue
+		}
+		var gov *entity
+		for _, e := range d.ents {
+			if !e.real || e.label != graph.LabelOrganization || e.entry == nil || e.entry.Within != m.ent.name || !strings.Contains(e.name, "Government") {
+				continue
+			}
+			if gov != nil && gov != e {
+				gov = nil
+				break
+			}
+			gov = e
+		}
+		if gov == nil {
+			continue
+		}
+		from, to := m.from, m.to+1
+		d.dropMentions(from, to)
+		d.addMention(&mention{ent: gov, from: from, to: to, kind: mNominal})
+	}
+}
+
 // nominal is what the phrase refers to (nominals.tsv). "The officers",
 // "the new authorities" are the armed forces that rule only in a story
 // of a coup; elsewhere officers are officers.
