@@ -228,6 +228,7 @@ func (x *Extractor) analyze(a *article.Article) *doc {
 	d.findEvents()
 	d.settleDemands()
 	d.fightsForPlaces()
+	d.fightsForRetaken()
 	d.dateChangesByFighting()
 	d.dropTakenLosses()
 	return d

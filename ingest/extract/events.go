@@ -2540,6 +2540,35 @@ func (d *doc) fightsForPlaces() {
 	}
 }
 
+// forceGains are the rules of CONTROLS that tell a place taken by force,
+// not handed over.
+var forceGains = map[string]bool{"controls.seize": true, "controls.seizure": true, "controls.drive-out": true, "controls.seized-by": true, "controls.fell-to": true, "controls.liberate": true, "controls.clear": true}
+
+// fightsForRetaken makes an actor that takes a place by force fight the
+// armed group the story says held it: "The port town of Mocimboa da
+// Praia, held for almost a year by insurgents, was recaptured by Rwandan
+// and Mozambican soldiers". Allies hand places over; they are no foes.
+func (d *doc) fightsForRetaken() {
+	if !d.on(ruleRetakes) {
+		return
+	}
+	for _, g := range append([]*relation(nil), d.rels...) {
+		if g.typ != graph.RelControls || g.from == nil || !g.from.isActor() || g.to == nil || !slices.ContainsFunc(g.why, func(w reason) bool { return forceGains[w.rule] }) || !slices.ContainsFunc(g.changes, func(c observation) bool { return c.change == "gain" }) {
+			continue
+		}
+		for _, h := range d.rels {
+			b := h.from
+			if h.typ != graph.RelControls || h.to != g.to || b == nil || b == g.from || b.label != graph.LabelOrganization || b.kind != graph.OrgArmedGroup || slices.ContainsFunc(h.changes, func(c observation) bool { return c.change == "gain" }) {
+				continue
+			}
+			if d.hasRel(graph.RelSupports, g.from, b) || d.hasRel(graph.RelSupports, b, g.from) || d.stateOf(b) == g.from {
+				continue
+			}
+			d.addRel(ruleRetakes, graph.RelFights, g.from, b, g.evidence[0], confInferred, nil)
+		}
+	}
+}
+
 // takenFromGroup reports whether the sentence that tells of gain r says
 // the place was taken from another armed group ("took Tal Rifaat from the
 // SDF"): a fight between groups, not with the state.

@@ -50,6 +50,7 @@ const (
 	ruleEventSides         = "fights.event-sides"
 	ruleNegotiates         = "fights.negotiates-with-group"
 	ruleSeizesTerritory    = "fights.seizes-territory"
+	ruleRetakes            = "fights.retakes"
 	rulePartyNamed         = "party.named"
 	rulePartyStory         = "party.story-sides"
 	rulePartyLeadTalks     = "party.lead-talks"
@@ -72,7 +73,7 @@ const (
 // has trigger words.
 func (lx *lexicon) stageRuleIDs() []string {
 	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleAideOf, ruleMemberOf, rulePossessor, ruleDelegation, ruleListOf,
-		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleKnownOffice, ruleOpposition, ruleLocatedDict, ruleStorySides, ruleEventSides, ruleSeizesTerritory,
+		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleKnownOffice, ruleOpposition, ruleLocatedDict, ruleStorySides, ruleEventSides, ruleSeizesTerritory, ruleRetakes,
 		ruleNegotiates, rulePartyNamed, rulePartyStory, rulePartyLeadTalks, rulePartySanctions, rulePartyCoup, ruleMediatesCompound, ruleMediatesPressing,
 		ruleMediatesPassive, ruleMediatesLed, ruleDemandsCounterpart, ruleDemandsDomestic, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost, ruleMediatesProposal, ruleMediatesTogether,
 		rulePlaceAfter, rulePlaceBefore, rulePlaceVerb, rulePlaceMeeting, rulePlaceDateline, rulePlaceSeized,
