@@ -429,6 +429,20 @@ var ruleSides = map[string]sideFunc{
 				return nil
 			}
 		}
+		// "The port town of Mocimboa da Praia, held for a year by
+		// insurgents ... in Cabo Delgado province, was recaptured": the
+		// subject before the clause set off by commas.
+		if q := d.skipAuxiliaries(m.k - 1); q < m.k-1 && d.low(q) == "," && d.auxiliary(q+1) {
+			for c := q - 1; c > q-30 && c > 0 && d.sameSent(c, q); c-- {
+				if d.low(c) != "," {
+					continue
+				}
+				if o := d.mentionAt(c - 1); o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.to == c {
+					return []*entity{o.ent}
+				}
+				break
+			}
+		}
 		if regs := d.actorsLeftN(m.k, s.Window, graph.LabelRegion); len(regs) > 0 {
 			if h := d.placeWithin(m.k, regs[0]); h != nil {
 				return []*entity{h}
