@@ -245,6 +245,12 @@ func (d *doc) findPersons() {
 			// A full name the gazetteer's leaders know.
 			_, ok = d.x.offices[personKey(d.span(i, j))]
 		}
+		if !ok && j-i == 1 {
+			// "Putin is using hunger as leverage": a surname the
+			// gazetteer gives one leader only, who held his office that
+			// year for a state or body the article names.
+			ok = d.knownSurname(d.toks[i].Text) != ""
+		}
 		if !ok {
 			ok = d.confirmedPerson(i, j)
 		}
@@ -665,6 +671,34 @@ func commandTitle(title string) bool {
 }
 
 // year is the article's year of publication, 0 when it has no date.
+// knownSurname is the full name of the one leader the gazetteer knows by
+// the single word w, when he held an office in the article's year for a
+// state or body the article names; else "".
+func (d *doc) knownSurname(w string) string {
+	os := d.x.offices[personKey(w)]
+	if len(os) == 0 || strings.Contains(w, " ") {
+		return ""
+	}
+	year, full, named := d.year(), os[0].Name, false
+	for _, o := range os {
+		if o.Name != full || o.Name == w {
+			return ""
+		}
+		if !o.Held(year) || year == 0 {
+			continue
+		}
+		for _, e := range d.ents {
+			if e.real && e.name == o.Serves {
+				named = true
+			}
+		}
+	}
+	if !named {
+		return ""
+	}
+	return full
+}
+
 func (d *doc) year() int {
 	if t, err := time.Parse(time.DateOnly, d.a.Published); err == nil {
 		return t.Year()
@@ -1208,6 +1242,23 @@ func (d *doc) person(from, to int) *entity {
 					return o
 				}
 			}
+		}
+	}
+	if len(parts) == 1 {
+		if full := d.knownSurname(name); full != "" {
+			if e := d.persons[full]; e != nil {
+				return e
+			}
+			e := d.entity(graph.LabelLeader, full)
+			e.real = true
+			e.alias(name)
+			d.persons[full] = e
+			for _, p := range strings.Fields(full) {
+				if _, seen := d.persons[p]; !seen {
+					d.persons[p] = e
+				}
+			}
+			return e
 		}
 	}
 	e := d.entity(graph.LabelLeader, name)
