@@ -2437,6 +2437,10 @@ func TestFullText(t *testing.T) {
 			"Organization Congress", "Organization U.S. Congress"},
 		{"President Bashar al-Assad lost Hama on Friday. Yet Assad's allies look stretched.",
 			"Leader Bashar al-Assad", "Leader Yet Assad"},
+		// "They" after a group named past the verb of saying is that
+		// group, not the speaker; "the M23 rebels" is a plural for it.
+		{"In Kinshasa, President Felix Tshisekedi said that the M23 rebels must leave every town they have seized, including Bunagana.",
+			"CONTROLS M23 -> Bunagana", "CONTROLS Democratic Republic of the Congo -> Bunagana"},
 		// A surname the gazetteer gives one leader, in office that year for
 		// a state the story names, is that leader.
 		{"Erdogan said on Tuesday he believed Putin wanted the corridor to stay open. Russia quit the grain deal with Turkey in July.",

@@ -2888,6 +2888,12 @@ func (d *doc) pluralNominalIn(from, to int) *entity {
 		if m := d.mentionAt(p); m != nil && m.kind == mNominal && m.ent != nil && m.ent.isActor() && strings.HasSuffix(d.low(m.to-1), "s") {
 			return m.ent
 		}
+		// "the M23 rebels": a group's name and a plural word for its men.
+		if w := d.low(p); strings.HasSuffix(w, "s") && d.mentionAt(p) == nil && (d.x.lex.nominals[w] == "armed_group" || forceNouns[w]) {
+			if m := d.mentionAt(p - 1); m != nil && m.to == p && m.kind == mName && m.ent != nil && m.ent.label == graph.LabelOrganization {
+				return m.ent
+			}
+		}
 	}
 	return nil
 }

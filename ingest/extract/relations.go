@@ -811,6 +811,11 @@ func (d *doc) pronounSubject(k int) (*entity, bool) {
 		// "Russia said it supported", "Russia said in a statement that it
 		// supported": the speaker.
 		for q := p - 1; q >= 0 && q >= p-10 && d.sameSent(q, p) && d.low(q) != "," && d.low(q) != ";"; q-- {
+			// ("said that the M23 rebels must leave every town they have
+			// seized": a group named past the verb is nearer.)
+			if m := d.mentionAt(q); m != nil && m.ent != nil && m.ent.isActor() {
+				break
+			}
 			if speechVerbs[d.low(q)] && strings.HasPrefix(d.toks[q].Tag, "VB") {
 				// (A speaker whose office the article does not name is
 				// no "it".)
