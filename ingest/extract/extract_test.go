@@ -2261,6 +2261,9 @@ func TestFullText(t *testing.T) {
 		// story names apart from the state.
 		{"The Government of National Accord (GNA) in Tripoli and the Libyan National Army signed a truce. Turkey backs the Tripoli government with drones.",
 			"SUPPORTS Turkey -> Government of National Accord", "SUPPORTS Turkey -> Libya"},
+		// A shadow government is not the one its capital names.
+		{"The National Unity Government (NUG) said on Monday it would fight on. Russia backs the Naypyidaw government with arms.",
+			"SUPPORTS Russia -> Myanmar", "SUPPORTS Russia -> National Unity Government"},
 		// A headline's verb read as the noun "brokers": the name after
 		// it is a side, not a mediator.
 		{"Algeria brokers Mali talks with the Azawad Liberation Front. Mali and the Azawad Liberation Front held talks in Algiers on Sunday.",

@@ -96,7 +96,10 @@ func (d *doc) resolveNominals() {
 // a state, as the one government of that state the story names apart
 // from the state ("the Government of National Accord (GNA) in Tripoli"),
 // where rival governments claim it; with no such body named, or with two,
-// it stays the state.
+// it stays the state. Only a body named a "Government of" claims the
+// state: a shadow or regional government ("the National Unity
+// Government", "the Kurdistan Regional Government") is not the one its
+// capital names.
 func (d *doc) seatGovernments() {
 	for _, m := range slices.Clone(d.ments) {
 		if m.kind != mMetonym || m.ent == nil || m.ent.label != graph.LabelState || d.low(m.to) != "government" {
@@ -104,7 +107,7 @@ func (d *doc) seatGovernments() {
 		}
 		var gov *entity
 		for _, e := range d.ents {
-			if !e.real || e.label != graph.LabelOrganization || e.entry == nil || e.entry.Within != m.ent.name || !strings.Contains(e.name, "Government") {
+			if !e.real || e.label != graph.LabelOrganization || e.entry == nil || e.entry.Within != m.ent.name || !strings.Contains(e.name, "Government of ") {
 				continue
 			}
 			if gov != nil && gov != e {

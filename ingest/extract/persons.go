@@ -670,17 +670,16 @@ func commandTitle(title string) bool {
 	return strings.HasSuffix(t, "commander")
 }
 
-// year is the article's year of publication, 0 when it has no date.
 // knownSurname is the full name of the one leader the gazetteer knows by
 // the single word w, when he held an office in the article's year for a
 // state or body the article names; else "".
 func (d *doc) knownSurname(w string) string {
-	os := d.x.offices[personKey(w)]
-	if len(os) == 0 || strings.Contains(w, " ") {
+	offices := d.x.offices[personKey(w)]
+	if len(offices) == 0 || strings.Contains(w, " ") {
 		return ""
 	}
-	year, full, named := d.year(), os[0].Name, false
-	for _, o := range os {
+	year, full, named := d.year(), offices[0].Name, false
+	for _, o := range offices {
 		if o.Name != full || o.Name == w {
 			return ""
 		}
@@ -699,6 +698,7 @@ func (d *doc) knownSurname(w string) string {
 	return full
 }
 
+// year is the article's year of publication, 0 when it has no date.
 func (d *doc) year() int {
 	if t, err := time.Parse(time.DateOnly, d.a.Published); err == nil {
 		return t.Year()
@@ -2889,13 +2889,19 @@ func (d *doc) pluralNominalIn(from, to int) *entity {
 			return m.ent
 		}
 		// "the M23 rebels": a group's name and a plural word for its men.
-		if w := d.low(p); strings.HasSuffix(w, "s") && d.mentionAt(p) == nil && (d.x.lex.nominals[w] == "armed_group" || forceNouns[w]) {
+		if w := d.low(p); strings.HasSuffix(w, "s") && d.mentionAt(p) == nil && d.menWord(w) {
 			if m := d.mentionAt(p - 1); m != nil && m.to == p && m.kind == mName && m.ent != nil && m.ent.label == graph.LabelOrganization {
 				return m.ent
 			}
 		}
 	}
 	return nil
+}
+
+// menWord reports whether w is a word for a side's men ("forces",
+// "rebels", "militants") that may follow its name.
+func (d *doc) menWord(w string) bool {
+	return forceNouns[w] || d.x.lex.nominals[w] == "armed_group"
 }
 
 // actorIn reports whether an actor is named among tokens [from, to).

@@ -1050,7 +1050,7 @@ func mustDo(d *doc, m *match) {
 		// SDF, must": the name the apposition describes.
 		targets = d.beforeParenthetical(p, actorLabels)
 	// ("the M23 rebels must": a group's word for its men after its name.)
-	case p < 0 || d.mentionAt(p) == nil && !(p > 0 && (forceNouns[d.low(p)] || d.x.lex.nominals[d.low(p)] == "armed_group") && d.mentionAt(owner) != nil) && !deeds:
+	case p < 0 || d.mentionAt(p) == nil && !(p > 0 && d.menWord(d.low(p)) && d.mentionAt(owner) != nil) && !deeds:
 		return
 	case deeds:
 		if o := d.mentionAt(owner); o.ent != nil && hasLabel(o.ent, actorLabels) {
