@@ -196,7 +196,11 @@ func showRule(w io.Writer, r *extract.Rule, off bool) {
 		line("state", "switched off")
 	}
 	line("fact", r.Fact)
-	line("change", r.Change)
+	change := r.Change
+	if r.Force {
+		change += ", by force"
+	}
+	line("change", change)
 	line("form", r.Form)
 	line("doc", r.Doc)
 	line("source", r.Source)

@@ -58,7 +58,7 @@ func TestRulesCommands(t *testing.T) {
 		{"list one fact as csv", []string{"rules", "list", "--fact", "demands", "--format", "csv"}, 0, []string{"id,fact,change", "demands.demand,DEMANDS"}, ""},
 		{"list a user's rules", []string{"rules", "list", "--rules", mine}, 0, []string{"controls.seize", "mine.grab"}, ""},
 		{"list with a rule off", []string{"rules", "list", "--rules-off", "controls.take"}, 0, []string{"controls.take (off)"}, ""},
-		{"show", []string{"rules", "show", "controls.seize"}, 0, []string{"id:", "controls.seize", "trigger:", "seized", "guards:", "negation", "examples:", "yields CONTROLS", "lacks"}, ""},
+		{"show", []string{"rules", "show", "controls.seize"}, 0, []string{"id:", "controls.seize", "change:", "gain, by force", "trigger:", "seized", "guards:", "negation", "examples:", "yields CONTROLS", "lacks"}, ""},
 		{"show an unknown rule", []string{"rules", "show", "controls.nope"}, 2, nil, `no rule "controls.nope"`},
 		{"show nothing", []string{"rules", "show"}, 2, nil, "name the rule ids"},
 		{"a bad rules file names file and line", []string{"rules", "list", "--rules", bad}, 2, nil, "bad.yaml:2: rule mine.grab: guard \"sarcasm\""},

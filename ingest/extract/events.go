@@ -838,8 +838,7 @@ func (d *doc) seizures(ts []trigger) []trigger {
 		s := d.sents[si]
 		for k := s.From; k < s.To; k++ {
 			// ("its fighters had attacked": the past perfect too.)
-			past := d.toks[k].Tag == "VBD" || d.toks[k].Tag == "VBN" && d.perfectAux(k-1)
-			if !d.x.lex.verbs.assault[d.low(k)] || !past || d.inQuote(k) || d.negated(graph.RelFights, k) || len(d.actorsLeft(k, stateOrg...)) == 0 {
+			if !d.x.lex.verbs.assault[d.low(k)] || !d.pastVerb(k) || d.inQuote(k) || d.negated(graph.RelFights, k) || len(d.actorsLeft(k, stateOrg...)) == 0 {
 				continue
 			}
 			if t := (trigger{typ: graph.EventAttack, from: k, to: k + 1, sent: si, seized: true}); d.datedRecently(t, pub, err) {
@@ -912,8 +911,7 @@ func (d *doc) takeovers(ts []trigger) []trigger {
 				}
 				n = 2
 			}
-			past := d.toks[k].Tag == "VBD" || d.toks[k].Tag == "VBN" && d.perfectAux(k-1)
-			if !past || d.inQuote(k) || d.negated(graph.RelControls, k) {
+			if !d.pastVerb(k) || d.inQuote(k) || d.negated(graph.RelControls, k) {
 				continue
 			}
 			if t := (trigger{typ: graph.EventOther, from: k, to: k + n, sent: si}); d.datedRecently(t, pub, err) {
@@ -924,6 +922,12 @@ func (d *doc) takeovers(ts []trigger) []trigger {
 	}
 	slices.SortStableFunc(ts, func(a, b trigger) int { return a.from - b.from })
 	return ts
+}
+
+// pastVerb reports whether the verb at k is in the past: a simple past,
+// or a participle after "had", "has" or "have".
+func (d *doc) pastVerb(k int) bool {
+	return d.toks[k].Tag == "VBD" || d.toks[k].Tag == "VBN" && d.perfectAux(k-1)
 }
 
 // datedRecently reports whether trigger t's clause dates it
@@ -2540,10 +2544,6 @@ func (d *doc) fightsForPlaces() {
 	}
 }
 
-// forceGains are the rules of CONTROLS that tell a place taken by force,
-// not handed over.
-var forceGains = map[string]bool{"controls.seize": true, "controls.seizure": true, "controls.drive-out": true, "controls.seized-by": true, "controls.fell-to": true, "controls.liberate": true, "controls.clear": true}
-
 // fightsForRetaken makes an actor that takes a place by force fight the
 // armed group the story says held it: "The port town of Mocimboa da
 // Praia, held for almost a year by insurgents, was recaptured by Rwandan
@@ -2553,7 +2553,7 @@ func (d *doc) fightsForRetaken() {
 		return
 	}
 	for _, g := range append([]*relation(nil), d.rels...) {
-		if g.typ != graph.RelControls || g.from == nil || !g.from.isActor() || g.to == nil || !slices.ContainsFunc(g.why, func(w reason) bool { return forceGains[w.rule] }) || !slices.ContainsFunc(g.changes, func(c observation) bool { return c.change == "gain" }) {
+		if g.typ != graph.RelControls || g.from == nil || !g.from.isActor() || g.to == nil || !slices.ContainsFunc(g.why, d.byForce) || !slices.ContainsFunc(g.changes, func(c observation) bool { return c.change == "gain" }) {
 			continue
 		}
 		for _, h := range d.rels {
@@ -2567,6 +2567,13 @@ func (d *doc) fightsForRetaken() {
 			d.addRel(ruleRetakes, graph.RelFights, g.from, b, g.evidence[0], confInferred, nil)
 		}
 	}
+}
+
+// byForce reports whether the rule behind w tells a place taken by force
+// (the rule's force).
+func (d *doc) byForce(w reason) bool {
+	r := d.x.rules.byID[w.rule]
+	return r != nil && r.Force
 }
 
 // takenFromGroup reports whether the sentence that tells of gain r says

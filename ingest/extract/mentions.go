@@ -1873,13 +1873,8 @@ func (d *doc) leaderSurname(i, j int) bool {
 		return false
 	}
 	for k := 1; k < len(d.toks); k++ {
-		if d.toks[k].Text != d.toks[i].Text {
-			continue
-		}
-		for n := 2; n <= 3 && k-n+1 >= 0; n++ {
-			if d.sameSent(k-n+1, k) && d.leaderName(d.span(k-n+1, k+1)) {
-				return true
-			}
+		if d.toks[k].Text == d.toks[i].Text && (d.knownLeaderAt(k-1) == 2 || k >= 2 && d.knownLeaderAt(k-2) == 3) {
+			return true
 		}
 	}
 	return false

@@ -28,6 +28,9 @@ type Rule struct {
 	// Change tells what the fact says about a state over time: for
 	// CONTROLS gain, hold or lose; for REPRESENTS start, hold or end.
 	Change string `yaml:"change" json:"change,omitempty"`
+	// Force marks a CONTROLS gain taken by force, not handed over: its
+	// taker fights the armed group that held the place (fights.retakes).
+	Force bool `yaml:"force" json:"force,omitempty"`
 	// Form is how the trigger relates the slots: verb, passive, noun,
 	// compound ("X-backed Y", the word after the hyphen), apposition,
 	// phrase, mention (a Region named in the text), title (an office next
@@ -422,6 +425,9 @@ func (r *Rule) compile(fromUser bool, stageIDs []string) error {
 			return fmt.Errorf("change %q: only CONTROLS and REPRESENTS facts tell a change", r.Change)
 		}
 		return fmt.Errorf("change %q, want one of %s", r.Change, strings.Join(ruleChanges[r.rel], ", "))
+	}
+	if r.Force && (r.rel != graph.RelControls || r.Change != "gain") {
+		return errors.New("force: only a CONTROLS gain is taken by force")
 	}
 	if !slices.Contains(ruleForms, r.Form) {
 		return fmt.Errorf("form %q, want one of %s", r.Form, strings.Join(ruleForms, ", "))
