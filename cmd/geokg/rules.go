@@ -201,6 +201,9 @@ func showRule(w io.Writer, r *extract.Rule, off bool) {
 		change += ", by force"
 	}
 	line("change", change)
+	if r.Background {
+		line("background", "weighs less in choosing the story's two sides")
+	}
 	line("form", r.Form)
 	line("doc", r.Doc)
 	line("source", r.Source)

@@ -79,9 +79,10 @@ func (d *doc) findEvents() {
 	for _, r := range d.rels {
 		if r.typ == graph.RelFights {
 			// A campaign or an insurgency waged for years is more often
-			// the story's background than its war.
+			// the story's background than its war (the rule's
+			// background).
 			w := 4
-			if len(r.why) > 0 && r.why[0].rule == "fights.campaign-against" {
+			if len(r.why) > 0 && d.ruleOf(r.why[0]).Background {
 				w = 1
 			}
 			addPair(r.from, r.to, w, r.evidence[0], true)
@@ -2569,12 +2570,18 @@ func (d *doc) fightsForRetaken() {
 	}
 }
 
+// ruleOf is the data rule behind w; a stage's rule without data gives
+// the zero Rule.
+func (d *doc) ruleOf(w reason) Rule {
+	if r := d.x.rules.byID[w.rule]; r != nil {
+		return *r
+	}
+	return Rule{}
+}
+
 // byForce reports whether the rule behind w tells a place taken by force
 // (the rule's force).
-func (d *doc) byForce(w reason) bool {
-	r := d.x.rules.byID[w.rule]
-	return r != nil && r.Force
-}
+func (d *doc) byForce(w reason) bool { return d.ruleOf(w).Force }
 
 // takenFromGroup reports whether the sentence that tells of gain r says
 // the place was taken from another armed group ("took Tal Rifaat from the

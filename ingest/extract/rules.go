@@ -31,6 +31,11 @@ type Rule struct {
 	// Force marks a CONTROLS gain taken by force, not handed over: its
 	// taker fights the armed group that held the place (fights.retakes).
 	Force bool `yaml:"force" json:"force,omitempty"`
+	// Background marks a FIGHTS rule whose facts are more often the
+	// story's background than its war ("has waged an insurgency against
+	// the state since 1984"): they weigh less when the story's two sides
+	// are chosen.
+	Background bool `yaml:"background" json:"background,omitempty"`
 	// Form is how the trigger relates the slots: verb, passive, noun,
 	// compound ("X-backed Y", the word after the hyphen), apposition,
 	// phrase, mention (a Region named in the text), title (an office next
@@ -428,6 +433,9 @@ func (r *Rule) compile(fromUser bool, stageIDs []string) error {
 	}
 	if r.Force && (r.rel != graph.RelControls || r.Change != "gain") {
 		return errors.New("force: only a CONTROLS gain is taken by force")
+	}
+	if r.Background && r.rel != graph.RelFights {
+		return errors.New("background: only a FIGHTS rule weighs in choosing the story's sides")
 	}
 	if !slices.Contains(ruleForms, r.Form) {
 		return fmt.Errorf("form %q, want one of %s", r.Form, strings.Join(ruleForms, ", "))
