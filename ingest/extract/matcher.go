@@ -785,7 +785,7 @@ func (d *doc) triggerFits(m *match) bool {
 			return false
 		}
 	}
-	for p := end; p < end+4 && p < len(d.toks) && d.sameSent(p, m.k); p++ {
+	for p := end; p < end+t.NotAfterReach && p < len(d.toks) && d.sameSent(p, m.k); p++ {
 		if containsWord(t.NotAfter, d.low(p)) {
 			return false
 		}

@@ -83,8 +83,10 @@ type Trigger struct {
 	Before   Words `yaml:"before" json:"before,omitempty"`       // one of these within Reach words before
 	Reach    int   `yaml:"reach" json:"reach,omitempty"`         // for Before (default 3)
 	Suffixes Words `yaml:"suffixes" json:"suffixes,omitempty"`   // form compound: the word after the hyphen
-	NotAfter Words `yaml:"not_after" json:"not_after,omitempty"` // none of these within 4 words after
-	After    Words `yaml:"after" json:"after,omitempty"`         // one of these within AfterReach words after
+	NotAfter Words `yaml:"not_after" json:"not_after,omitempty"` // none of these within NotAfterReach words after
+	// NotAfterReach is how far NotAfter looks (default 4).
+	NotAfterReach int   `yaml:"not_after_reach" json:"not_after_reach,omitempty"`
+	After         Words `yaml:"after" json:"after,omitempty"` // one of these within AfterReach words after
 	// AfterReach is how far After looks (default 6).
 	AfterReach int `yaml:"after_reach" json:"after_reach,omitempty"`
 }
@@ -517,6 +519,9 @@ func (r *Rule) compile(fromUser bool, stageIDs []string) error {
 	}
 	if r.Trigger.AfterReach == 0 {
 		r.Trigger.AfterReach = 6
+	}
+	if r.Trigger.NotAfterReach == 0 {
+		r.Trigger.NotAfterReach = 4
 	}
 	return r.checkExamples()
 }
