@@ -2261,6 +2261,9 @@ func TestFullText(t *testing.T) {
 		// story names apart from the state.
 		{"The Government of National Accord (GNA) in Tripoli and the Libyan National Army signed a truce. Turkey backs the Tripoli government with drones.",
 			"SUPPORTS Turkey -> Government of National Accord", "SUPPORTS Turkey -> Libya"},
+		// The fronts that rejected the 2016 accord are not the FARC.
+		{"Colombia's government resumed talks with FARC dissidents in Caracas on Tuesday.",
+			"PARTY_TO FARC dissidents -> event:talks", "PARTY_TO FARC -> event:talks"},
 		// A shadow government is not the one its capital names.
 		{"The National Unity Government (NUG) said on Monday it would fight on. Russia backs the Naypyidaw government with arms.",
 			"SUPPORTS Russia -> Myanmar", "SUPPORTS Russia -> National Unity Government"},
