@@ -1740,6 +1740,36 @@ func (d *doc) agentsInOpening(k int, agents []*entity) []*entity {
 	return agents
 }
 
+// possessedLeader puts first, before agents read from k on, the leader
+// whom a state's possessive there introduces: "by Dominica's Prime
+// Minister Roosevelt Skerrit" is the prime minister's doing, who brings
+// along the offices he holds.
+func (d *doc) possessedLeader(k int, agents []*entity) []*entity {
+	if d.low(k) == "the" {
+		k++
+	}
+	m := d.mentionAt(k)
+	if m == nil || m.from != k || m.ent == nil || m.ent.label != graph.LabelState || !m.possess {
+		return agents
+	}
+	for p := m.to; p < m.to+6 && p < len(d.toks) && d.sameSent(p, k); p++ {
+		if l := d.mentionAt(p); l != nil && l != m && l.ent != nil {
+			if l.ent.label == graph.LabelLeader && l.from == p {
+				out := []*entity{l.ent}
+				for _, a := range agents {
+					out = appendEntity(out, a)
+				}
+				return out
+			}
+			return agents
+		}
+		if w := d.toks[p].Text; w != "'s" && w != "’s" && w != "'" && !isCapitalized(w) && d.x.lex.roles[strings.ToLower(w)] == "" {
+			return agents
+		}
+	}
+	return agents
+}
+
 // mediators finds the third parties that mediate, broker or host: "hosting
 // talks", "UN-brokered talks", "co-mediated by Turkey", "mediation by Qatar",
 // "Norway and Cuba, the joint mediators".
@@ -1865,14 +1895,26 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 					if d.x.lex.cue(graph.RelMediates, cueVerb, t.Lower) || d.nearTrigger(k) {
 						add(ruleMediatesPassive, d.agentsInOpening(by+1, d.actorsRight(by+1, 5, actorLabels...)))
 						// "facilitated by Kenya, whose envoy ..., and by
-						// IGAD": another agent past a relative clause on
-						// the first.
-						if m := d.mentionAt(by + 1); m != nil && d.low(m.to) == "," && (d.low(m.to+1) == "whose" || d.low(m.to+1) == "which" || d.low(m.to+1) == "who") {
-							for p := m.to + 2; p+1 < len(d.toks) && d.sameSent(p, k); p++ {
-								if d.low(p) == "," && d.low(p+1) == "and" && d.low(p+2) == "by" {
-									add(ruleMediatesPassive, d.actorsRight(p+3, 5, actorLabels...))
-									break
+						// IGAD", "brokered by Prime Minister X of Y, the
+						// host ..., and by Z's Prime Minister W": another
+						// agent past a clause or an apposition on the
+						// first, where "by" comes again before a name.
+						// (A verb of the sentence ends the search: "was
+						// signed by X, and by Y" are the signers.)
+						relative := false
+						for p := by + 2; p+3 < len(d.toks) && d.sameSent(p, k) && d.low(p) != ";"; p++ {
+							switch tag := d.toks[p].Tag; {
+							case d.low(p-1) == "," && (d.low(p) == "whose" || d.low(p) == "which" || d.low(p) == "who"):
+								relative = true
+							case !relative && (modalOrAuxiliary(d.low(p)) || (tag == "VBD" || tag == "VBZ" || tag == "VBP") && (d.low(p-1) == "," || d.low(p-1) == ")")):
+								p = len(d.toks)
+								continue
+							}
+							if d.low(p) == "," && d.low(p+1) == "and" && d.low(p+2) == "by" {
+								if isCapitalized(d.toks[p+3].Text) || d.low(p+3) == "the" {
+									add(ruleMediatesPassive, d.possessedLeader(p+3, d.actorsRight(p+3, 5, actorLabels...)))
 								}
+								break
 							}
 						}
 					}
