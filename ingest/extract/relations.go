@@ -887,9 +887,16 @@ func (d *doc) quoteSpeaker(k int) *entity {
 		}
 		return who
 	}
-	for p := k + 1; p < s.To; p++ {
+	// A quotation of several sentences ends where its speaker is named:
+	// "\"Maduro must accept that he lost. The rest is how he leaves,\"
+	// Machado said."
+	last := s.To
+	for n := 0; n < 3 && last < len(d.toks); n++ {
+		last = d.sentOf(last).To
+	}
+	for p := k + 1; p < last; p++ {
 		if isQuote(p) {
-			if who := speaker(p+1, min(p+10, s.To)); who != nil {
+			if who := speaker(p+1, min(p+10, d.sentOf(p).To)); who != nil {
 				return who
 			}
 			break

@@ -1107,6 +1107,9 @@ func (d *doc) speakerOf(si, k int) []*entity {
 		// ", said Algeria"
 		return d.actorsRight(q+1, 4, actorLabels...)
 	}
+	if who := d.quoteSpeaker(k); who != nil {
+		return []*entity{who}
+	}
 	return nil
 }
 
