@@ -2403,6 +2403,16 @@ func (d *doc) freedIn(from int, e *entity) bool {
 		if n := d.titleEndingAt(q); n > 0 {
 			q -= n
 		}
+		// "the release of the ousted president, Mohamed Bazoum": the
+		// title the name is set after.
+		if d.low(q) == "," {
+			if n := d.titleEndingAt(q - 1); n > 0 {
+				q -= n + 1
+				for q > 0 && (d.toks[q].Tag == "JJ" || d.toks[q].Tag == "VBN") {
+					q--
+				}
+			}
+		}
 		// "demanded that the generals free Suu Kyi": the object of a
 		// verb of freeing (which the tagger may read as an adjective, or
 		// as a noun after one: "that the regime release Suu Kyi").
@@ -2569,7 +2579,7 @@ func demandAt(d *doc, m *match) {
 	if len(subj) == 0 || d.citizensBefore(k, subj[0]) {
 		return
 	}
-	var targets []*entity
+	var targets, freed []*entity
 	what := k + n // where the text of the demand starts
 	if strong {
 		// "demanded, as a condition for any truce, that the RSF
@@ -2580,7 +2590,13 @@ func demandAt(d *doc, m *match) {
 		targets = d.actorsRight(what, 10, actorLabels...)
 		// "demanded the release of Aung San Suu Kyi", "of Ukrainian
 		// prisoners": whom a demand would free is not whom it is made of.
-		targets = slices.DeleteFunc(targets, func(e *entity) bool { return d.freedIn(what, e) })
+		targets = slices.DeleteFunc(targets, func(e *entity) bool {
+			if d.freedIn(what, e) {
+				freed = append(freed, e)
+				return true
+			}
+			return false
+		})
 		// "insisted the pact would not allow China to ...": an actor in a
 		// clause of its own is no target; a claim is no demand.
 		for p := what; p < len(d.toks) && d.sameSent(p, k) && len(targets) > 0; p++ {
@@ -2649,7 +2665,7 @@ func demandAt(d *doc, m *match) {
 		// ("demanded that opposition leaders condemn the violence" names
 		// whom it is made of, though no actor.)
 		if len(targets) == 0 && (strings.HasPrefix(cue, "demand") || d.low(k+n) == "on") && !d.clauseSubjectAt(what) {
-			d.openDemands = append(d.openDemands, openDemand{subj: subj, si: si, demand: d.demandText(what)})
+			d.openDemands = append(d.openDemands, openDemand{subj: subj, si: si, demand: d.demandText(what), freed: freed})
 		}
 	} else {
 		// A target then "to" or "not to": "urged both Chile and Peru to
@@ -2806,6 +2822,7 @@ type openDemand struct {
 	subj   []*entity
 	si     int
 	demand string
+	freed  []*entity // whom it would free: "demanded the release of Bazoum"
 }
 
 // madeDemands reads "X has made the removal of the roadblocks its core
@@ -2938,6 +2955,7 @@ func onlyLosses(r *relation) bool {
 // side at the table demands, it demands of the one across it. (Outside
 // talks, a side's demands are as often of a third party.)
 func (d *doc) settleDemands() {
+	d.settleReleaseDemands()
 	sides, ok := d.negotiatingSides()
 	if !ok || !d.on(ruleDemandsCounterpart) {
 		d.settleDomesticDemands()
@@ -2960,6 +2978,42 @@ func (d *doc) settleDemands() {
 			}
 		}
 	}
+}
+
+// settleReleaseDemands makes an open demand for the release of a
+// politician of the state whose politician he is, which holds him:
+// "ECOWAS demanded Bazoum's release" is made of Niger. Such a demand is
+// settled; the others are left to the story's sides.
+func (d *doc) settleReleaseDemands() {
+	if !d.on(ruleDemandsRelease) {
+		return
+	}
+	open := d.openDemands[:0]
+	for _, o := range d.openDemands {
+		settled := false
+		for _, f := range o.freed {
+			var st *entity
+			for _, r := range f.roles {
+				if r.owner != nil && r.owner.label == graph.LabelState {
+					st = r.owner
+					break
+				}
+			}
+			if st == nil {
+				continue
+			}
+			for _, s := range o.subj {
+				if s != st && d.stateOf(s) != st {
+					d.addRel(ruleDemandsRelease, graph.RelDemands, s, st, o.si, confInferred, map[string]any{"demand": o.demand})
+					settled = true
+				}
+			}
+		}
+		if !settled {
+			open = append(open, o)
+		}
+	}
+	d.openDemands = open
 }
 
 // negotiatingSides are the two sides the story tells of negotiating: the

@@ -62,6 +62,7 @@ const (
 	ruleMediatesLed        = "mediates.led"
 	ruleDemandsCounterpart = "demands.counterpart"
 	ruleDemandsDomestic    = "demands.domestic"
+	ruleDemandsRelease     = "demands.release"
 	ruleMediatesVerb       = "mediates.verb"
 	ruleMediatesNoun       = "mediates.noun"
 	ruleMediatesHost       = "mediates.venue-host"
@@ -75,7 +76,7 @@ func (lx *lexicon) stageRuleIDs() []string {
 	ids := []string{ruleTitle, ruleApposition, ruleLeads, ruleAideOf, ruleMemberOf, rulePossessor, ruleDelegation, ruleListOf,
 		ruleHeadGuess, ruleTitleState, ruleSpeakerState, ruleKnownOffice, ruleOpposition, ruleLocatedDict, ruleStorySides, ruleEventSides, ruleSeizesTerritory, ruleRetakes,
 		ruleNegotiates, rulePartyNamed, rulePartyStory, rulePartyLeadTalks, rulePartySanctions, rulePartyCoup, ruleMediatesCompound, ruleMediatesPressing,
-		ruleMediatesPassive, ruleMediatesLed, ruleDemandsCounterpart, ruleDemandsDomestic, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost, ruleMediatesProposal, ruleMediatesTogether,
+		ruleMediatesPassive, ruleMediatesLed, ruleDemandsCounterpart, ruleDemandsDomestic, ruleDemandsRelease, ruleMediatesVerb, ruleMediatesNoun, ruleMediatesHost, ruleMediatesProposal, ruleMediatesTogether,
 		rulePlaceAfter, rulePlaceBefore, rulePlaceVerb, rulePlaceMeeting, rulePlaceDateline, rulePlaceSeized,
 		rulePlaceTalks, rulePlaceStory, rulePlaceCountry, rulePlaceWithin}
 	for _, t := range graph.EventTypes {
