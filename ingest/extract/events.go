@@ -1397,7 +1397,7 @@ func (d *doc) sidesRead(t trigger) ([]*entity, bool) {
 		// declaration of war": a body of nations spoken to is no side.
 		var out []*entity
 		for p := s.From; p < s.To; p++ {
-			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && (m.kind != mDemonym || d.actorNounAfter(m.to)) && !d.bystanderCompound(m) && !d.acrossBorder(m) && !d.umbrellaAt(m) && !(d.owner(m).kind == graph.OrgIGO && d.addressed(m)) {
+			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && (m.kind != mDemonym || d.actorNounAfter(m.to)) && !d.bystanderCompound(m) && !d.acrossBorder(m) && !d.umbrellaAt(m) && !(d.owner(m).kind == graph.OrgIGO && (d.addressed(m) || d.reporting(m))) {
 				out = appendEntity(out, d.owner(m))
 			}
 		}
@@ -1422,6 +1422,31 @@ func (d *doc) sidesRead(t trigger) ([]*entity, bool) {
 		}
 	}
 	return out, false
+}
+
+// reporting reports whether mention m is the source of what its sentence
+// tells: "The United Nations says more than 2.6 million people have been
+// displaced by fighting", "according to the UN".
+func (d *doc) reporting(m *mention) bool {
+	q := m.from - 1
+	if d.low(q) == "the" {
+		q--
+	}
+	if d.low(q) == "to" && d.low(q-1) == "according" {
+		return true
+	}
+	p := m.to
+	if d.low(p) == "(" {
+		for p < m.to+6 && d.low(p) != ")" {
+			p++
+		}
+		p++
+	}
+	switch d.low(p) {
+	case "says", "said", "estimates", "estimated", "reports", "reported", "counted", "recorded":
+		return true
+	}
+	return false
 }
 
 // addressed reports whether a speaker addresses mention m: "told the

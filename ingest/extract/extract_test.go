@@ -2261,6 +2261,9 @@ func TestFullText(t *testing.T) {
 		// story names apart from the state.
 		{"The Government of National Accord (GNA) in Tripoli and the Libyan National Army signed a truce. Turkey backs the Tripoli government with drones.",
 			"SUPPORTS Turkey -> Government of National Accord", "SUPPORTS Turkey -> Libya"},
+		// The body that reports a war's toll is no side of it.
+		{"More than 300,000 people have fled fighting around El Fasher in Sudan since April, the United Nations said.",
+			"PARTY_TO Sudan -> event:armed_conflict", "PARTY_TO United Nations -> event:armed_conflict"},
 		// The fronts that rejected the 2016 accord are not the FARC.
 		{"Colombia's government resumed talks with FARC dissidents in Caracas on Tuesday.",
 			"PARTY_TO FARC dissidents -> event:talks", "PARTY_TO FARC -> event:talks"},

@@ -299,6 +299,13 @@ var ruleSides = map[string]sideFunc{
 				}
 			}
 		}
+		// "people have been displaced by fighting in Myanmar, the UN
+		// says": a gerund after a passive's "by" is a cause, which
+		// has no doer in the sentence ("the army is stretched by
+		// fighting on several fronts against X" fights X).
+		if m.rule.Form == "verb" && d.toks[m.k].Tag == "VBG" && d.low(m.k-1) == "by" && m.k > 1 && d.toks[m.k-2].Tag == "VBN" && !d.wordAhead(m.k+1, 6, "against") {
+			return nil
+		}
 		// "shipped drones, advisers and Syrian fighters to prop up the
 		// GNA": a purpose's subject is the sender's, past all it sent.
 		if m.rule.Form == "verb" && d.low(m.k-1) == "to" {
@@ -1188,4 +1195,15 @@ func (d *doc) possessor(k, window int, labels []graph.Label) *entity {
 		return d.actorBefore(p, 20)
 	}
 	return nil
+}
+
+// wordAhead reports whether word w (lower case) is among the n tokens of
+// the sentence from k on.
+func (d *doc) wordAhead(k, n int, w string) bool {
+	for p := k; p < k+n && p < len(d.toks) && d.sameSent(p, k); p++ {
+		if d.low(p) == w {
+			return true
+		}
+	}
+	return false
 }
