@@ -1586,7 +1586,9 @@ func (d *doc) possessedGroup(m *mention) *mention {
 		}
 		return nil
 	}
-	if !m.possess {
+	// ("Hezbollah's elite Radwan Force": a group's own unit, which
+	// stands for the group.)
+	if !m.possess || m.ent != nil && m.ent.label == graph.LabelOrganization && m.ent.kind == graph.OrgArmedGroup {
 		return nil
 	}
 	for p := m.to; p < m.to+3 && p < len(d.toks) && d.sameSent(p, m.from); p++ {
