@@ -857,7 +857,10 @@ func (d *doc) seizures(ts []trigger) []trigger {
 // Qatar, ...". A list left open or holding anyone else is no apposition
 // ("the mediators, Hamas said").
 func (d *doc) apposedMediators(k int) []*entity {
-	if d.low(k) != "," {
+	// "a group of guarantor countries - Cuba, Norway and Venezuela -",
+	// "the mediators: Egypt and Qatar".
+	dash := dashes[d.low(k)] || d.low(k) == ":"
+	if d.low(k) != "," && !dash {
 		return nil
 	}
 	var out []*entity
@@ -869,6 +872,9 @@ func (d *doc) apposedMediators(k int) []*entity {
 		}
 		out = append(out, m.ent)
 		p = m.to
+		if dash && (dashes[d.low(p)] || !d.sameSent(k, p) || d.low(p) == ";") {
+			return out
+		}
 		switch d.low(p) {
 		case "and", ",":
 			if d.low(p) == "," && d.low(p+1) == "and" {
@@ -1919,6 +1925,14 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 				if by := d.agentBy(k + n); by > 0 && d.toks[k+n].Tag != "DT" {
 					if d.x.lex.cue(graph.RelMediates, cueVerb, t.Lower) || d.nearTrigger(k) {
 						add(ruleMediatesPassive, d.agentsInOpening(by+1, d.actorsRight(by+1, 5, actorLabels...)))
+						// "facilitated by the regional bloc IGAD together
+						// with Kenya and Norway": the agent's partners.
+						for p := by + 2; p+1 < len(d.toks) && p < by+8 && d.sameSent(p, k) && !strings.HasPrefix(d.toks[p].Tag, "VB"); p++ {
+							if (d.low(p) == "together" || d.low(p) == "along" || d.low(p) == "jointly") && d.low(p+1) == "with" {
+								add(ruleMediatesPassive, d.actorsRight(p+2, 5, actorLabels...))
+								break
+							}
+						}
 						// "facilitated by Kenya, whose envoy ..., and by
 						// IGAD", "brokered by Prime Minister X of Y, the
 						// host ..., and by Z's Prime Minister W": another
