@@ -501,8 +501,18 @@ func (d *doc) dropMediatorPressure() {
 // named sides in the first sentence, else in the headline; d.dyad if there
 // is none.
 func (d *doc) leadNegotiation(trigs []trigger, sides func(int) ([]*entity, bool)) [2]*entity {
-	order := []int{d.leadSent()}
-	if order[0] > 0 {
+	lead := d.leadSent()
+	order := []int{lead}
+	// "Talks aimed at ending a five-year insurgency broke down ... The
+	// Ethiopian government and the rebel OLA had been meeting": a lead
+	// that tells of a negotiation without its sides leaves them to the
+	// next two sentences.
+	if slices.ContainsFunc(trigs, func(t trigger) bool {
+		return t.sent == lead && d.x.lex.kind(t.typ).mediated && d.background(t) == ""
+	}) {
+		order = append(order, lead+1, lead+2)
+	}
+	if lead > 0 {
 		order = append(order, 0)
 	}
 	for _, sent := range order {

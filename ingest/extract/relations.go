@@ -1148,7 +1148,7 @@ func (d *doc) chainLeft(m *mention, labels []graph.Label) ([]*entity, int) {
 		m = d.mentionAt(m.from - 2)
 	}
 	out := []*entity{d.owner(m)}
-	q := d.skipModifiers(d.pastTitleLeft(m))
+	q := d.pastKindLeft(d.skipModifiers(d.pastTitleLeft(m)))
 	// "... and the Iran-aligned Houthi movement": past the compound that
 	// qualifies the name.
 	if c := d.mentionAt(q); c != nil && c.kind == mCompound && c.to == q+1 && q < m.from {
@@ -1195,9 +1195,19 @@ func (d *doc) chainLeft(m *mention, labels []graph.Label) ([]*entity, int) {
 			break
 		}
 		out = append(out, d.owner(d.mentionAt(r)))
-		q = d.skipModifiers(d.pastTitleLeft(d.mentionAt(r)))
+		q = d.pastKindLeft(d.skipModifiers(d.pastTitleLeft(d.mentionAt(r))))
 	}
 	return out, q
+}
+
+// pastKindLeft goes left past the word of a group's kind that stands
+// before its name with an article: "the Ethiopian government and the
+// rebel Oromo Liberation Army".
+func (d *doc) pastKindLeft(q int) int {
+	if q > 0 && d.mentionAt(q) == nil && d.x.lex.insurgents[d.low(q)] && d.toks[q].Tag == "NN" && d.low(q-1) == "the" {
+		return q - 2
+	}
+	return q
 }
 
 // closesOpeningPhrase reports whether the comma at c ends a phrase that
