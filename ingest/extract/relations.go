@@ -594,8 +594,9 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 				return labelled(e, labels)
 			}
 			// "Burundian troops, who had been sent", "Uganda's special
-			// forces, which": the side whose troops they are.
-			if q >= 0 && d.mentionAt(q) == nil && forceNouns[d.low(q)] && d.skipAuxiliaries(k-1) == p {
+			// forces, which": the side whose troops they are; "the
+			// Malian government, which": the state it governs.
+			if q >= 0 && d.mentionAt(q) == nil && (forceNouns[d.low(q)] || runBodies[d.low(q)] && slices.Contains(labels, graph.LabelState)) && d.skipAuxiliaries(k-1) == p {
 				r := q - 1
 				for r > 0 && d.mentionAt(r) == nil && d.toks[r].Tag == "JJ" && !isCapitalized(d.toks[r].Text) {
 					r--
