@@ -2261,6 +2261,10 @@ func TestFullText(t *testing.T) {
 		// story names apart from the state.
 		{"The Government of National Accord (GNA) in Tripoli and the Libyan National Army signed a truce. Turkey backs the Tripoli government with drones.",
 			"SUPPORTS Turkey -> Government of National Accord", "SUPPORTS Turkey -> Libya"},
+		// Troops kept in a breakaway region hold it; in a province, they
+		// are there.
+		{"Russia keeps 1,500 troops in Transnistria. Turkey keeps troops in Gagauzia.",
+			"CONTROLS Russia -> Transnistria", "CONTROLS Turkey -> Gagauzia"},
 		// The body that reports a war's toll is no side of it.
 		{"More than 300,000 people have fled fighting around El Fasher in Sudan since April, the United Nations said.",
 			"PARTY_TO Sudan -> event:armed_conflict", "PARTY_TO United Nations -> event:armed_conflict"},

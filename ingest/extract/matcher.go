@@ -646,6 +646,9 @@ func (d *doc) fill(slots Slots, m *match) []*entity {
 		if s.Owner {
 			out = d.stateOrgOf(out)
 		}
+		if len(s.Kinds) > 0 {
+			out = slices.DeleteFunc(out, func(e *entity) bool { return e.entry == nil || !slices.Contains(s.Kinds, e.entry.Kind) })
+		}
 		if len(out) > 0 {
 			return out
 		}

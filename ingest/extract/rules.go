@@ -111,6 +111,9 @@ type Slot struct {
 	Reach  int      `yaml:"reach" json:"reach,omitempty"`   // side after: how far after the trigger the word may stand
 	// Owner maps a leader to the state or group he represents.
 	Owner bool `yaml:"owner" json:"owner,omitempty"`
+	// Kinds keeps only regions of these kinds (graph.RegionKinds):
+	// "keeps troops in" a breakaway region holds it.
+	Kinds []string `yaml:"kinds" json:"kinds,omitempty"`
 
 	labels []graph.Label
 }
@@ -587,6 +590,11 @@ func (s *Slot) check() error {
 	}
 	if s.Window < 0 || s.Window > 40 {
 		return fmt.Errorf("slot window %d, want 0 to 40", s.Window)
+	}
+	for _, k := range s.Kinds {
+		if _, err := graph.ParseRegionKind(k); err != nil {
+			return fmt.Errorf("slot kinds: %w", err)
+		}
 	}
 	return nil
 }
