@@ -1784,8 +1784,13 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 			break
 		}
 		// "withdrew from the west bank of the Dnipro, including the city
-		// of Kherson": the places it names are taken or lost too.
-		for q := m.to; q < m.to+4 && q < len(d.toks) && d.sameSent(q, k); q++ {
+		// of Kherson", "control the capital Sanaa and most of Yemen's
+		// Red Sea coast, including the port of Hodeidah": the places it
+		// names are taken or lost too, to the end of the list.
+		for q := m.to; q < m.to+12 && q < len(d.toks) && d.sameSent(q, k); q++ {
+			if w := d.low(q); w == ";" || w == "which" || w == "while" || (d.toks[q].Tag == "VBD" || d.toks[q].Tag == "VBZ" || d.toks[q].Tag == "VBP") && d.mentionAt(q) == nil {
+				break
+			}
 			if d.low(q) != "including" {
 				continue
 			}
