@@ -1466,6 +1466,22 @@ func (d *doc) ledBy(i int) int {
 			p = m.from
 			continue
 		}
+		// "represented by Cihan Sultanoglu and Viorel Mosanu": past the
+		// person named before him.
+		if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && (d.low(m.to) == "and" || d.low(m.to) == ",") {
+			p = m.from
+			continue
+		}
+		if w == "and" && p > 0 && d.mentionAt(p-1) == nil && isCapitalized(d.toks[p-1].Text) && d.toks[p-1].Tag == "NNP" {
+			q := p - 1
+			for q > p-5 && q > 0 && d.mentionAt(q-1) == nil && isCapitalized(d.toks[q-1].Text) && d.toks[q-1].Tag == "NNP" {
+				q--
+			}
+			if q < p-1 {
+				p = q
+				continue
+			}
+		}
 		if d.mentionAt(p) != nil || isCapitalized(t.Text) && !d.x.lex.honorifics[t.Text] {
 			return -1
 		}
@@ -1660,7 +1676,13 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	}
 	by := d.ledBy(i)
 	lv := d.ledVerb(by)
-	if (!found || allEnded(roles) || by < i-1 || !ownedByActor(roles)) && by > 0 && (d.low(lv) == "led" || d.low(lv) == "headed" || d.low(lv) == "commanded" || d.low(lv) == "chaired" && d.ledBodyBefore(lv)) && d.titleAt(j) == 0 {
+	// "led by intelligence chief X and Hanna Tetteh, head of UNSMIL": the
+	// second name of the two keeps an office of her own.
+	second := false
+	for p := by + 1; by > 0 && p < i; p++ {
+		second = second || d.low(p) == "and"
+	}
+	if (!found || allEnded(roles) || by < i-1 && !second || !ownedByActor(roles)) && by > 0 && (d.low(lv) == "led" || d.low(lv) == "headed" || d.low(lv) == "commanded" || d.low(lv) == "represented" || d.low(lv) == "chaired" && d.ledBodyBefore(lv)) && d.titleAt(j) == 0 {
 		// "a Hamas delegation led by Khalil al-Hayya", "the government's
 		// delegation is headed by Otty Patiño", "the party led by Milorad
 		// Dodik, the veteran Bosnian Serb leader" (not "led by Strategic
@@ -1679,6 +1701,30 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		if e := d.describedBefore(lv - 1); o == nil && e != nil && e.isActor() {
 			o = e
 		}
+		// "the UN and OSCE are represented by Cihan Sultanoglu and
+		// Viorel Mosanu": each body by the name in its place.
+		if d.low(lv) == "represented" {
+			var es []*entity // the nearest first
+			for p := lv - 1; p >= 0 && p >= lv-12 && d.sameSent(p, lv); p-- {
+				if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() {
+					es = append(es, m.ent)
+					p = m.from
+				} else if w := d.low(p); w != "and" && w != "," && w != "the" && !modalOrAuxiliary(w) {
+					break
+				}
+			}
+			if len(es) > 1 {
+				n := 0
+				for p := by + 1; p < i; p++ {
+					if (d.low(p) == "and" || d.low(p) == ",") && p+1 < len(d.toks) && isCapitalized(d.toks[p+1].Text) {
+						n++
+					}
+				}
+				if n < len(es) {
+					o = es[len(es)-1-n]
+				}
+			}
+		}
 		// "the OAS, whose electoral observation mission is headed by X":
 		// the body "whose" stands for.
 		for p := lv - 1; o == nil && p >= 0 && p >= by-8 && d.sameSent(p, by); p-- {
@@ -1696,13 +1742,17 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 		if o != nil {
 			title := "Leader"
-			if d.low(lv) == "commanded" {
+			switch d.low(lv) {
+			case "commanded":
 				title = "Commander"
+			case "represented":
+				// "Baku was represented by Ramin Mammadov"
+				title = "Representative"
 			}
 			if d.ledBodyBefore(lv) {
 				title = "Delegation Head"
 			}
-			if by < i-1 {
+			if by < i-1 && !second {
 				// "led by its commander X": the title between is the
 				// one of the body led.
 				roles = nil
