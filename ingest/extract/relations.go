@@ -1743,7 +1743,10 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 		// past an apposition.
 		relative := false
 		for q := p + 1; q < p+20 && q+1 < len(d.toks) && d.sameSent(q, k); q++ {
-			if d.low(q) == ";" {
+			// ("held the capital Sanaa since 2014, demanded that the
+			// coalition lift its blockade of ... and the port of
+			// Hodeidah": a clause of its own.)
+			if d.low(q) == ";" || !relative && (d.toks[q].Tag == "VBD" || d.toks[q].Tag == "VBZ" || d.toks[q].Tag == "VBP") && d.mentionAt(q) == nil {
 				break
 			}
 			relative = relative || d.low(q) == "," && d.low(q+1) == "which"
@@ -1763,6 +1766,11 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 			}
 			if d.low(r) == "the" {
 				r++
+				// "seize Tal Rifaat on December 1 and the city of
+				// Manbij on December 9"
+				if t := d.skipAdjectivesRight(r); d.mentionAt(r) == nil && d.x.lex.townNouns[d.low(t)] && d.low(t+1) == "of" {
+					r = t + 2
+				}
 			}
 			if o := d.mentionAt(r); o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.from == r {
 				objs = appendEntity(objs, o.ent)
