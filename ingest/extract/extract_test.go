@@ -2265,6 +2265,9 @@ func TestFullText(t *testing.T) {
 		// are there.
 		{"Russia keeps 1,500 troops in Transnistria. Turkey keeps troops in Gagauzia.",
 			"CONTROLS Russia -> Transnistria", "CONTROLS Turkey -> Gagauzia"},
+		// "the" joins a name only after another connector.
+		{"In western Myanmar the Arakan Army holds most of Rakhine.",
+			"CONTROLS Arakan Army -> Rakhine", "Organization Myanmar the Arakan Army"},
 		// The body that reports a war's toll is no side of it.
 		{"More than 300,000 people have fled fighting around El Fasher in Sudan since April, the United Nations said.",
 			"PARTY_TO Sudan -> event:armed_conflict", "PARTY_TO United Nations -> event:armed_conflict"},

@@ -909,7 +909,9 @@ func (d *doc) findOrganizations() {
 				if _, wd := lx.cal.weekdays[d.low(j+1)]; wd {
 					joins = false
 				}
-				if connectors[t.Lower] && t.Lower != "and" && t.Lower != "in" && head >= 0 && j == head+1 && joins || (connectors[t.Lower] && t.Lower != "in" && t.Lower != "on" && head < 0) || (t.Lower == "the" && j > 0 && connectors[d.low(j-1)]) {
+				// ("In western Myanmar the Arakan Army": "the" joins a name
+				// only after another connector.)
+				if connectors[t.Lower] && t.Lower != "and" && t.Lower != "in" && head >= 0 && j == head+1 && joins || (connectors[t.Lower] && t.Lower != "in" && t.Lower != "on" && t.Lower != "the" && head < 0) || (t.Lower == "the" && j > 0 && connectors[d.low(j-1)]) {
 					j++
 					continue
 				}
