@@ -2593,6 +2593,20 @@ func demandAt(d *doc, m *match) {
 					break
 				}
 			}
+			// "Renamo, whose leader Ossufo Momade came third and has
+			// demanded": the name just before the verb "and" joins.
+			a := p
+			if d.low(a) == "has" {
+				a--
+			}
+			for q := a - 1; !found && q > a-8 && q > 0 && d.sameSent(q, k) && d.mentionAt(q) == nil && d.low(q) != ","; q-- {
+				if tg := d.toks[q].Tag; tg == "VBD" || tg == "VBZ" {
+					if m := d.mentionAt(q - 1); m != nil && m.ent != nil && m.to == q && hasLabel(m.ent, actorLabels) && !m.possess {
+						subj, found = []*entity{d.owner(m)}, true
+					}
+					break
+				}
+			}
 			// "Mali's foreign ministry summoned Algeria's ambassador and
 			// demanded ...": the subject of the first verb.
 			if !found {
@@ -3102,6 +3116,12 @@ func (d *doc) settleDomesticDemands() {
 	}
 	for _, o := range d.openDemands {
 		for _, s := range o.subj {
+			// "Renamo's leader Ossufo Momade has demanded": the leader
+			// of such a body, who holds no office of the state.
+			if s.label == graph.LabelLeader && d.domesticLeader(s, st) {
+				d.addRel(ruleDemandsDomestic, graph.RelDemands, s, st, o.si, confInferred, map[string]any{"demand": o.demand})
+				continue
+			}
 			if s.label != graph.LabelOrganization {
 				continue
 			}
@@ -3114,6 +3134,24 @@ func (d *doc) settleDomesticDemands() {
 			d.addRel(ruleDemandsDomestic, graph.RelDemands, s, st, o.si, confInferred, map[string]any{"demand": o.demand})
 		}
 	}
+}
+
+// domesticLeader reports whether leader l leads a party or movement of
+// state st, and holds no office of st itself.
+func (d *doc) domesticLeader(l, st *entity) bool {
+	party := false
+	for _, r := range l.roles {
+		switch {
+		case r.owner == st && !r.former:
+			return false
+		case r.owner != nil && r.owner.label == graph.LabelOrganization:
+			// (As for a body: "Alliance for Democracy in Mali", named an
+			// alliance, is Mali's own.)
+			h := d.orgState(r.owner)
+			party = party || (r.owner.kind == graph.OrgParty || r.owner.kind == graph.OrgOther) && (h == nil || h == st) || r.owner.kind == graph.OrgIGO && h == st
+		}
+	}
+	return party
 }
 
 // orgState is the state an organization's gazetteer entry or names place
