@@ -2265,6 +2265,10 @@ func TestFullText(t *testing.T) {
 		// are there.
 		{"Russia keeps 1,500 troops in Transnistria. Turkey keeps troops in Gagauzia.",
 			"CONTROLS Russia -> Transnistria", "CONTROLS Turkey -> Gagauzia"},
+		// A name that qualifies the noun before another is not the one
+		// "led by" names.
+		{"JNIM, led by Tuareg jihadist Iyad Ag Ghaly, attacked Timbuktu on Monday.",
+			"REPRESENTS Iyad Ag Ghaly -> JNIM", "Leader Tuareg"},
 		// "the" joins a name only after another connector.
 		{"In western Myanmar the Arakan Army holds most of Rakhine.",
 			"CONTROLS Arakan Army -> Rakhine", "Organization Myanmar the Arakan Army"},

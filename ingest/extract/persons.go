@@ -1451,6 +1451,13 @@ func (d *doc) privatePerson(j int) bool {
 	return false
 }
 
+// attributivePerson reports whether person mention m qualifies a common
+// noun before a name: "Maduro loyalist Elvis Amoroso".
+func (d *doc) attributivePerson(m *mention) bool {
+	n := m.to
+	return n+1 < len(d.toks) && d.sameSent(m.from, n+1) && d.toks[n].Tag == "NN" && !isCapitalized(d.toks[n].Text) && d.mentionAt(n) == nil && isCapitalized(d.toks[n+1].Text)
+}
+
 // ledBy is the token of "by" in "led by", "chaired by" before the name at
 // i, past words that describe the person ("led by its commander", "chaired
 // by the veteran journalist", "led by a commander known as", "led by
@@ -1467,8 +1474,9 @@ func (d *doc) ledBy(i int) int {
 			continue
 		}
 		// "represented by Cihan Sultanoglu and Viorel Mosanu": past the
-		// person named before him.
-		if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && (d.low(m.to) == "and" || d.low(m.to) == ",") {
+		// person named before him; "headed by Maduro loyalist Elvis
+		// Amoroso": past one who qualifies the noun before him.
+		if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && (d.low(m.to) == "and" || d.low(m.to) == "," || d.attributivePerson(m)) {
 			p = m.from
 			continue
 		}
@@ -1675,6 +1683,10 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 	}
 	by := d.ledBy(i)
+	// ("headed by Maduro loyalist Elvis Amoroso": not Maduro.)
+	if j+1 < len(d.toks) && d.sameSent(i, j+1) && d.toks[j].Tag == "NN" && !isCapitalized(d.toks[j].Text) && isCapitalized(d.toks[j+1].Text) {
+		by = -1
+	}
 	lv := d.ledVerb(by)
 	// "led by intelligence chief X and Hanna Tetteh, head of UNSMIL": the
 	// second name of the two keeps an office of her own.
