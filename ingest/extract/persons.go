@@ -1623,6 +1623,10 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		if m := d.mentionAt(v); m != nil && m.kind == mDemonym && m.to == v+1 {
 			v = m.from - 1
 		}
+		// "appointed Togo's President Faure Gnassingbe as its mediator"
+		if m := d.mentionAt(v - 1); d.low(v) == "'s" && m != nil && m.to == v {
+			v = m.from - 1
+		}
 	}
 	if w := d.low(j + 1); j+1 < len(d.toks) && d.low(j) == "as" && (w == "its" || w == "their") {
 		its = true
