@@ -1951,13 +1951,13 @@ func (d *doc) mediators() ([]*entity, map[*entity][]int) {
 						// (A verb of the sentence ends the search: "was
 						// signed by X, and by Y" are the signers.)
 						relative := false
+					agents:
 						for p := by + 2; p+3 < len(d.toks) && d.sameSent(p, k) && d.low(p) != ";"; p++ {
 							switch tag := d.toks[p].Tag; {
 							case d.low(p-1) == "," && (d.low(p) == "whose" || d.low(p) == "which" || d.low(p) == "who"):
 								relative = true
 							case !relative && (modalOrAuxiliary(d.low(p)) || (tag == "VBD" || tag == "VBZ" || tag == "VBP") && (d.low(p-1) == "," || d.low(p-1) == ")")):
-								p = len(d.toks)
-								continue
+								break agents
 							}
 							if d.low(p) == "," && d.low(p+1) == "and" && d.low(p+2) == "by" {
 								if isCapitalized(d.toks[p+3].Text) || d.low(p+3) == "the" {

@@ -1451,11 +1451,11 @@ func (d *doc) privatePerson(j int) bool {
 	return false
 }
 
-// attributivePerson reports whether person mention m qualifies a common
-// noun before a name: "Maduro loyalist Elvis Amoroso".
-func (d *doc) attributivePerson(m *mention) bool {
-	n := m.to
-	return n+1 < len(d.toks) && d.sameSent(m.from, n+1) && d.toks[n].Tag == "NN" && !isCapitalized(d.toks[n].Text) && d.mentionAt(n) == nil && isCapitalized(d.toks[n+1].Text)
+// nounBeforeName reports whether token n is a common noun that a name
+// after it heads, so that a name just before n only qualifies it:
+// "Maduro loyalist Elvis Amoroso", "Tuareg jihadist Iyad Ag Ghaly".
+func (d *doc) nounBeforeName(n int) bool {
+	return n > 0 && n+1 < len(d.toks) && d.sameSent(n-1, n+1) && d.toks[n].Tag == "NN" && !isCapitalized(d.toks[n].Text) && d.mentionAt(n) == nil && isCapitalized(d.toks[n+1].Text)
 }
 
 // ledBy is the token of "by" in "led by", "chaired by" before the name at
@@ -1476,7 +1476,7 @@ func (d *doc) ledBy(i int) int {
 		// "represented by Cihan Sultanoglu and Viorel Mosanu": past the
 		// person named before him; "headed by Maduro loyalist Elvis
 		// Amoroso": past one who qualifies the noun before him.
-		if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && (d.low(m.to) == "and" || d.low(m.to) == "," || d.attributivePerson(m)) {
+		if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.label == graph.LabelLeader && (d.low(m.to) == "and" || d.low(m.to) == "," || d.nounBeforeName(m.to)) {
 			p = m.from
 			continue
 		}
@@ -1688,7 +1688,7 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 	}
 	by := d.ledBy(i)
 	// ("headed by Maduro loyalist Elvis Amoroso": not Maduro.)
-	if j+1 < len(d.toks) && d.sameSent(i, j+1) && d.toks[j].Tag == "NN" && !isCapitalized(d.toks[j].Text) && isCapitalized(d.toks[j+1].Text) {
+	if d.nounBeforeName(j) {
 		by = -1
 	}
 	lv := d.ledVerb(by)
