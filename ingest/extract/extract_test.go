@@ -2269,6 +2269,10 @@ func TestFullText(t *testing.T) {
 		// "led by" names.
 		{"JNIM, led by Tuareg jihadist Iyad Ag Ghaly, attacked Timbuktu on Monday.",
 			"REPRESENTS Iyad Ag Ghaly -> JNIM", "Leader Tuareg"},
+		// A bare plural opening the sentence past a participle is the
+		// story's group.
+		{"The Viv Ansanm coalition has spread beyond the capital. Armed gangs seized the town of Mirebalais on Monday.",
+			"CONTROLS Viv Ansanm -> Mirebalais", "CONTROLS Haiti -> Mirebalais"},
 		// "the" joins a name only after another connector.
 		{"In western Myanmar the Arakan Army holds most of Rakhine.",
 			"CONTROLS Arakan Army -> Rakhine", "Organization Myanmar the Arakan Army"},

@@ -76,7 +76,7 @@ func (d *doc) resolveNominals() {
 				i += n - 1
 				break
 			}
-			if !det && target == "armed_group" && !(n == 2 && d.low(i) == "rebel") && (d.low(i) != "rebels" && d.low(i) != "militants" && d.low(i) != "insurgents" && d.low(i) != "separatists" || !d.opensSentence(i) && !d.coordinated(i)) && !d.insurgentBefore(i) {
+			if !det && target == "armed_group" && !(n == 2 && d.low(i) == "rebel") && (d.low(i) != "rebels" && d.low(i) != "militants" && d.low(i) != "insurgents" && d.low(i) != "separatists" && d.low(i) != "gangs" || !d.opensSentence(i) && !d.coordinated(i)) && !d.insurgentBefore(i) {
 				break
 			}
 			if e := d.namedByAdjective(i, target); e != nil {
@@ -199,7 +199,9 @@ func (d *doc) opensSentence(i int) bool {
 		from = e + 1
 	}
 	for p := from; p < i; p++ {
-		if d.toks[p].Tag != "JJ" || d.mentionAt(p) != nil {
+		// ("Armed rebels seized", "Suspected militants attacked": a
+		// participle as an adjective.)
+		if d.toks[p].Tag != "JJ" && d.toks[p].Tag != "VBN" || d.mentionAt(p) != nil {
 			return false
 		}
 	}
