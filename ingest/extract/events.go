@@ -1413,7 +1413,7 @@ func (d *doc) sidesRead(t trigger) ([]*entity, bool) {
 		// declaration of war": a body of nations spoken to is no side.
 		var out []*entity
 		for p := s.From; p < s.To; p++ {
-			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && (m.kind != mDemonym || d.actorNounAfter(m.to)) && !d.bystanderCompound(m) && !d.acrossBorder(m) && !d.umbrellaAt(m) && !(d.owner(m).kind == graph.OrgIGO && (d.addressed(m) || d.reporting(m))) {
+			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && (m.kind != mDemonym || d.actorNounAfter(m.to)) && !d.bystanderCompound(m) && !d.acrossBorder(m) && !d.umbrellaAt(m) && !(d.owner(m).kind == graph.OrgIGO && d.addressed(m)) && !((d.owner(m).kind == graph.OrgIGO || d.owner(m).kind == graph.OrgOther) && d.reporting(m)) {
 				out = appendEntity(out, d.owner(m))
 			}
 		}

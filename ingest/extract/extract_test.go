@@ -2279,6 +2279,8 @@ func TestFullText(t *testing.T) {
 		// The body that reports a war's toll is no side of it.
 		{"More than 300,000 people have fled fighting around El Fasher in Sudan since April, the United Nations said.",
 			"PARTY_TO Sudan -> event:armed_conflict", "PARTY_TO United Nations -> event:armed_conflict"},
+		{"Separatists have fought the army in Cameroon since 2017 in a war that has killed more than 6,000 people, according to the International Crisis Group.",
+			"PARTY_TO Cameroon -> event:armed_conflict", "PARTY_TO International Crisis Group -> event:armed_conflict"},
 		// The fronts that rejected the 2016 accord are not the FARC.
 		{"Colombia's government resumed talks with FARC dissidents in Caracas on Tuesday.",
 			"PARTY_TO FARC dissidents -> event:talks", "PARTY_TO FARC -> event:talks"},
