@@ -1410,10 +1410,11 @@ func (d *doc) sidesRead(t trigger) ([]*entity, bool) {
 		return out, true
 	case "attack", "armed_conflict":
 		// "told the U.N. Security Council the assault amounted to a
-		// declaration of war": a body of nations spoken to is no side.
+		// declaration of war": a body that only speaks of it, or is
+		// spoken to, is no side.
 		var out []*entity
 		for p := s.From; p < s.To; p++ {
-			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && (m.kind != mDemonym || d.actorNounAfter(m.to)) && !d.bystanderCompound(m) && !d.acrossBorder(m) && !d.umbrellaAt(m) && !(d.owner(m).kind == graph.OrgIGO && d.addressed(m)) && !((d.owner(m).kind == graph.OrgIGO || d.owner(m).kind == graph.OrgOther) && d.reporting(m)) {
+			if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() && (m.kind != mDemonym || d.actorNounAfter(m.to)) && !d.bystanderCompound(m) && !d.acrossBorder(m) && !d.umbrellaAt(m) && !d.onlooker(m) {
 				out = appendEntity(out, d.owner(m))
 			}
 		}
@@ -1438,6 +1439,20 @@ func (d *doc) sidesRead(t trigger) ([]*entity, bool) {
 		}
 	}
 	return out, false
+}
+
+// onlooker reports whether m names a body that only speaks of the
+// fighting: one a speaker tells of it ("told the U.N. Security Council")
+// or one that reports its toll ("the United Nations says", "according to
+// the International Crisis Group").
+func (d *doc) onlooker(m *mention) bool {
+	switch d.owner(m).kind {
+	case graph.OrgIGO:
+		return d.addressed(m) || d.reporting(m)
+	case graph.OrgOther:
+		return d.reporting(m)
+	}
+	return false
 }
 
 // reporting reports whether mention m is the source of what its sentence

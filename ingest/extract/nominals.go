@@ -76,7 +76,7 @@ func (d *doc) resolveNominals() {
 				i += n - 1
 				break
 			}
-			if !det && target == "armed_group" && !(n == 2 && d.low(i) == "rebel") && (d.low(i) != "rebels" && d.low(i) != "militants" && d.low(i) != "insurgents" && d.low(i) != "separatists" && d.low(i) != "gangs" || !d.opensSentence(i) && !d.coordinated(i)) && !d.insurgentBefore(i) {
+			if !det && target == "armed_group" && !(n == 2 && d.low(i) == "rebel") && (!barePlurals[d.low(i)] || !d.opensSentence(i) && !d.coordinated(i)) && !d.insurgentBefore(i) {
 				break
 			}
 			if e := d.namedByAdjective(i, target); e != nil {
@@ -91,6 +91,10 @@ func (d *doc) resolveNominals() {
 		}
 	}
 }
+
+// barePlurals are the plurals that, without a determiner, refer to the
+// story's armed group when they open a sentence or a coordination.
+var barePlurals = map[string]bool{"rebels": true, "militants": true, "insurgents": true, "separatists": true, "gangs": true}
 
 // seatGovernments reads "the Tripoli government", its capital named for
 // a state, as the one government of that state the story names apart
