@@ -400,6 +400,9 @@ var ruleSides = map[string]sideFunc{
 				if d.low(p) == "to" && p+1 < len(d.toks) && d.toks[p+1].Tag == "VB" && d.mentionAt(p+1) == nil && !isCapitalized(d.toks[p+1].Text) && !helpVerbs[d.low(p+1)] {
 					continue
 				}
+				if s.Named && d.nominalFirst(p+1, s.Window, s.labels) {
+					return nil
+				}
 				return d.actorsRight(p+1, s.Window, s.labels...)
 			}
 		}
@@ -1206,6 +1209,18 @@ func (d *doc) wordAhead(k, n int, w string) bool {
 	for p := k; p < k+n && p < len(d.toks) && d.sameSent(p, k); p++ {
 		if d.low(p) == w {
 			return true
+		}
+	}
+	return false
+}
+
+// nominalFirst reports whether the first mention of one of labels in the
+// n tokens from k is a noun phrase that refers back ("the region"), not
+// a name.
+func (d *doc) nominalFirst(k, n int, labels []graph.Label) bool {
+	for p := k; p < k+n && p < len(d.toks) && d.sameSent(p, k); p++ {
+		if m := d.mentionAt(p); m != nil && m.ent != nil && hasLabel(m.ent, labels) {
+			return m.kind == mNominal
 		}
 	}
 	return false

@@ -114,6 +114,9 @@ type Slot struct {
 	// Kinds keeps only regions of these kinds (graph.RegionKinds):
 	// "keeps troops in" a breakaway region holds it.
 	Kinds []string `yaml:"kinds" json:"kinds,omitempty"`
+	// Named takes only an actor the text names, not one a noun phrase
+	// refers back to ("in the region").
+	Named bool `yaml:"named" json:"named,omitempty"`
 
 	labels []graph.Label
 }
