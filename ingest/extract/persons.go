@@ -1719,16 +1719,8 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		}
 		// "the UN and OSCE are represented by Cihan Sultanoglu and
 		// Viorel Mosanu": each body by the name in its place.
-		if d.low(lv) == "represented" {
-			var es []*entity // the nearest first
-			for p := lv - 1; p >= 0 && p >= lv-12 && d.sameSent(p, lv); p-- {
-				if m := d.mentionAt(p); m != nil && m.ent != nil && m.ent.isActor() {
-					es = append(es, m.ent)
-					p = m.from
-				} else if w := d.low(p); w != "and" && w != "," && w != "the" && !modalOrAuxiliary(w) {
-					break
-				}
-			}
+		if m := d.mentionAt(d.skipAuxiliaries(lv - 1)); d.low(lv) == "represented" && m != nil && m.ent != nil && m.ent.isActor() {
+			es, _ := d.chainLeft(m, actorLabels) // the nearest first
 			if len(es) > 1 {
 				n := 0
 				for p := by + 1; p < i; p++ {

@@ -1746,7 +1746,7 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 			// ("held the capital Sanaa since 2014, demanded that the
 			// coalition lift its blockade of ... and the port of
 			// Hodeidah": a clause of its own.)
-			if d.low(q) == ";" || !relative && (d.toks[q].Tag == "VBD" || d.toks[q].Tag == "VBZ" || d.toks[q].Tag == "VBP") && d.mentionAt(q) == nil {
+			if d.low(q) == ";" || !relative && d.clauseVerbAt(q) && d.mentionAt(q) == nil {
 				break
 			}
 			relative = relative || d.low(q) == "," && d.low(q+1) == "which"
@@ -1796,7 +1796,7 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 		// Red Sea coast, including the port of Hodeidah": the places it
 		// names are taken or lost too, to the end of the list.
 		for q := m.to; q < m.to+12 && q < len(d.toks) && d.sameSent(q, k); q++ {
-			if w := d.low(q); w == ";" || w == "which" || w == "while" || (d.toks[q].Tag == "VBD" || d.toks[q].Tag == "VBZ" || d.toks[q].Tag == "VBP") && d.mentionAt(q) == nil {
+			if w := d.low(q); w == ";" || w == "which" || w == "while" || d.clauseVerbAt(q) && d.mentionAt(q) == nil {
 				break
 			}
 			if d.low(q) != "including" {
@@ -3122,13 +3122,7 @@ func (d *doc) settleDomesticDemands() {
 				d.addRel(ruleDemandsDomestic, graph.RelDemands, s, st, o.si, confInferred, map[string]any{"demand": o.demand})
 				continue
 			}
-			if s.label != graph.LabelOrganization {
-				continue
-			}
-			// (A body whose name names the state is the state's own:
-			// "Alliance for Democracy in Mali".)
-			h := d.orgState(s)
-			if h != nil && h != st || s.kind != graph.OrgParty && s.kind != graph.OrgOther && !(s.kind == graph.OrgIGO && h == st) {
+			if !d.domesticBody(s, st) {
 				continue
 			}
 			d.addRel(ruleDemandsDomestic, graph.RelDemands, s, st, o.si, confInferred, map[string]any{"demand": o.demand})
@@ -3144,14 +3138,22 @@ func (d *doc) domesticLeader(l, st *entity) bool {
 		switch {
 		case r.owner == st && !r.former:
 			return false
-		case r.owner != nil && r.owner.label == graph.LabelOrganization:
-			// (As for a body: "Alliance for Democracy in Mali", named an
-			// alliance, is Mali's own.)
-			h := d.orgState(r.owner)
-			party = party || (r.owner.kind == graph.OrgParty || r.owner.kind == graph.OrgOther) && (h == nil || h == st) || r.owner.kind == graph.OrgIGO && h == st
+		case r.owner != nil && d.domesticBody(r.owner, st):
+			party = true
 		}
 	}
 	return party
+}
+
+// domesticBody reports whether organization o is a party, union or
+// movement of state st or of none: a body whose name names the state is
+// the state's own ("Alliance for Democracy in Mali", named an alliance).
+func (d *doc) domesticBody(o, st *entity) bool {
+	if o.label != graph.LabelOrganization {
+		return false
+	}
+	h := d.orgState(o)
+	return (h == nil || h == st) && (o.kind == graph.OrgParty || o.kind == graph.OrgOther || o.kind == graph.OrgIGO && h == st)
 }
 
 // orgState is the state an organization's gazetteer entry or names place

@@ -599,6 +599,9 @@ func (s *Slot) check() error {
 			return fmt.Errorf("slot kinds: %w", err)
 		}
 	}
+	if s.Named && s.Side != "after" {
+		return fmt.Errorf("slot named: only side after reads whether its actor is named, not side %s", s.Side)
+	}
 	return nil
 }
 

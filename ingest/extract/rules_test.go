@@ -217,6 +217,8 @@ func TestParseRulesErrors(t *testing.T) {
 		{"unknown fact", strings.Replace(base(""), "CONTROLS\n", "CONTROLLS\n", 1), "mine.yaml:1: rule user.seize: unknown relationship type \"CONTROLLS\""},
 		{"unknown side", strings.Replace(base(""), "side: subject", "side: lefty", 1), "slot side \"lefty\""},
 		{"bad change", strings.Replace(base(""), "change: gain", "change: win", 1), "change \"win\", want one of gain, hold, lose"},
+		{"bad region kind", strings.Replace(base(""), "labels: [Region]}", "labels: [Region], kinds: [island]}", 1), "slot kinds: "},
+		{"named on another side", strings.Replace(base(""), "labels: [Region]}", "labels: [Region], named: true}", 1), "slot named: only side after"},
 		{"background of a control", base("  background: true\n"), "background: only a FIGHTS rule weighs in choosing the story's sides"},
 		{"force of a hold", strings.Replace(base("  force: true\n"), "change: gain", "change: hold", 1), "force: only a CONTROLS gain is taken by force"},
 		{"twin missing", strings.Replace(base(""), "lacks: CONTROLS Russia -> Crimea", "lacks: CONTROLS Russia -> Donbas", 1), "give the negative its positive twin"},
