@@ -1724,6 +1724,12 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 			if q > k+n-1 && !(taking && d.low(q) == "in" && d.facilityBetween(k+n, q) && isTown(m.ent)) && !(d.low(q) == "in" && d.landBetween(k+n, q)) {
 				continue
 			}
+		case "on":
+			// "runs the state from Port Sudan on the Red Sea": where the
+			// place named before it lies.
+			if o := d.mentionAt(q - 1); o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.to == q {
+				continue
+			}
 		case "of":
 			// "a village 30 km east of El-Obeid": a point of reference.
 			if w := d.low(q - 1); q > k+n-1 && (directions[w] || w == "km" || w == "miles" || w == "kilometres" || w == "kilometers") {
