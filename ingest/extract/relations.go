@@ -993,6 +993,14 @@ func (d *doc) pronounObject(k int) *entity {
 // with drones").
 func (d *doc) itObject(v, k int, labels []graph.Label) *entity {
 	subject := d.actorsLeft(v, labels...)
+	// "Azerbaijan has relied on Turkey, its closest ally, and on Israel,
+	// which has supplied it with drones": in a relative clause "it" is
+	// the sentence's subject, past the names its verb's object lists.
+	if q := d.skipAuxiliaries(v - 1); q < v && d.low(q) == "which" && d.low(q-1) == "," {
+		if main := withLabels(d.firstVerbSubject(d.toks[v].Sent, q), labels); len(main) == 1 && !slices.Contains(subject, main[0]) {
+			return main[0]
+		}
+	}
 	if m := d.actorNamedBefore(v, func(m *mention) bool {
 		if m.kind == mCompound || m.possess || m.kind == mDemonym && !d.actorNounAfter(m.to) || m.ent.label == graph.LabelLeader || !hasLabel(m.ent, labels) {
 			return false
