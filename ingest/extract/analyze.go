@@ -155,6 +155,8 @@ type doc struct {
 	nerDone []bool            // sentences prose's recognizer has labelled
 	nerSeen map[string]string // the label of each capitalized word it gave
 	persons map[string]*entity
+	// stories are the article's stories (stories), found when first asked.
+	storyList []story
 	// afterCapital is where each word first follows a capitalized word
 	// (surnameBefore), built when first asked.
 	afterCapital map[string]int

@@ -47,6 +47,30 @@ func (d *doc) findEvents() {
 	d.trigs = trigs
 	mediators, mediatorSents := d.mediators()
 	d.mediatorSents = mediatorSents
+	stories := d.stories()
+	if len(stories) == 1 {
+		d.storyEvents(stories[0], trigs, mediators, mediatorSents)
+		d.dropMediatorPressure()
+		return
+	}
+	// Later stages read the story's sides: a round-up's are those of its
+	// first story that has any.
+	var first [2]*entity
+	for _, st := range stories {
+		d.dyad = [2]*entity{}
+		ms, sents := st.mediators(mediators, mediatorSents)
+		d.storyEvents(st, st.triggers(trigs), ms, sents)
+		if first[0] == nil {
+			first = d.dyad
+		}
+	}
+	d.dyad = first
+	d.dropMediatorPressure()
+}
+
+// storyEvents finds the events of one story, its sides and mediators,
+// from the triggers, mediators and relations in its sentences.
+func (d *doc) storyEvents(st story, trigs []trigger, mediators []*entity, mediatorSents map[*entity][]int) {
 	isMediator := map[*entity]bool{}
 	for _, m := range mediators {
 		isMediator[m] = true
@@ -77,6 +101,9 @@ func (d *doc) findEvents() {
 		}
 	}
 	for _, r := range d.rels {
+		if !st.has(r.evidence[0]) {
+			continue
+		}
 		if r.typ == graph.RelFights {
 			// A campaign or an insurgency waged for years is more often
 			// the story's background than its war (the rule's
@@ -90,7 +117,7 @@ func (d *doc) findEvents() {
 		// "Equatorial Guinea demanded that Gabon withdraw": a dispute the
 		// lead tells is the story's, whoever else the talks bring in.
 		// (One that asks two sides at once is a broker, not a side.)
-		if r.typ == graph.RelDemands && r.evidence[0] <= 1 && r.from.label != graph.LabelLeader && r.to.label != graph.LabelLeader && !d.askedWithOther(r) {
+		if r.typ == graph.RelDemands && r.evidence[0] <= st.from+1 && r.from.label != graph.LabelLeader && r.to.label != graph.LabelLeader && !d.askedWithOther(r) {
 			addPair(r.from, r.to, 1, r.evidence[0], false)
 			disputeW[pairOf(r.from, r.to)]++
 		}
@@ -103,6 +130,9 @@ func (d *doc) findEvents() {
 		default:
 			continue
 		}
+		if !st.has(t.Sent) {
+			continue
+		}
 		if !strings.HasPrefix(t.Tag, "VB") || t.Lower == "exchanged" && d.low(k+1) != "fire" && d.low(k+2) != "fire" {
 			continue
 		}
@@ -112,7 +142,7 @@ func (d *doc) findEvents() {
 	}
 	// "Russian and Ukrainian negotiators met": the two sides of the
 	// story's negotiation, though no event word names them.
-	for k := 0; k < len(d.toks) && d.toks[k].Sent <= 2; k++ {
+	for k := st.firstToken(d); k < len(d.toks) && d.toks[k].Sent <= st.from+2; k++ {
 		a := d.mentionAt(k)
 		if a == nil || a.from != k || a.kind != mDemonym || a.ent == nil || d.low(a.to) != "and" {
 			continue
@@ -169,7 +199,7 @@ func (d *doc) findEvents() {
 			if d.x.lex.kind(t.typ).enemies {
 				w = 3
 			}
-			if t.sent <= 1 && d.x.lex.kind(t.typ).mediated {
+			if t.sent <= st.from+1 && d.x.lex.kind(t.typ).mediated {
 				w += 2
 			}
 			addPair(sides[0], sides[1], w, t.sent, d.x.lex.kind(t.typ).enemies)
@@ -220,7 +250,7 @@ func (d *doc) findEvents() {
 	// sentence names, is background ("Doha, which also hosted talks
 	// between the United States and the Taliban"), not the story's sides.
 	var aside [2]*entity
-	if bestW > 0 && (bestW > 3 || d.inLead(best[0]) || d.inLead(best[1])) {
+	if bestW > 0 && (bestW > 3 || d.inStoryLead(st, best[0]) || d.inStoryLead(st, best[1])) {
 		d.dyad = best
 	} else if bestW > 0 {
 		aside = best
@@ -235,7 +265,7 @@ func (d *doc) findEvents() {
 	// the story's talks, truces and deals are between its sides.
 	talks := d.dyad
 	if d.dyad[0] != nil && d.on(rulePartyLeadTalks) {
-		talks = d.leadNegotiation(trigs, func(i int) ([]*entity, bool) { return reads[i].sides, reads[i].explicit })
+		talks = d.leadNegotiation(st, trigs, func(i int) ([]*entity, bool) { return reads[i].sides, reads[i].explicit })
 	}
 	pairFor := func(typ graph.EventType) [2]*entity {
 		if d.x.lex.kind(typ).mediated {
@@ -243,6 +273,7 @@ func (d *doc) findEvents() {
 		}
 		return d.dyad
 	}
+	before := len(d.events)
 	byKey := map[string]*event{}
 	var order []string
 	for i, t := range trigs {
@@ -355,7 +386,7 @@ func (d *doc) findEvents() {
 			continue
 		}
 		ev.when = d.timeOf(ev)
-		ev.places = d.placesOf(ev, d.events)
+		ev.places = d.placesOf(ev, d.events[before:])
 		// Fighting between others ("North Korean troops could fight in
 		// Kursk" in a story of Chinese-Indian talks) is not the sides'.
 		if f := d.x.lex.kind(typ).fighting; (f == fightingIs || f == fightingEnds) && (d.dyad[0] == nil || containsEntity(ev.parties, d.dyad[0]) || containsEntity(ev.parties, d.dyad[1])) {
@@ -390,9 +421,9 @@ func (d *doc) findEvents() {
 		d.events = append(d.events, ev)
 	}
 	// A truce agreed at talks the article places was agreed there.
-	for _, ev := range d.events {
+	for _, ev := range d.events[before:] {
 		if len(ev.places) == 0 {
-			ev.places = d.placesOf(ev, d.events)
+			ev.places = d.placesOf(ev, d.events[before:])
 		}
 	}
 	anyHostile := false
@@ -405,7 +436,7 @@ func (d *doc) findEvents() {
 	if conflict && d.dyad[0] != nil && (hostile[d.dyad] || !anyHostile && !onlyDispute) && d.on(ruleStorySides) {
 		d.addRel(ruleStorySides, graph.RelFights, d.dyad[0], d.dyad[1], d.firstSentOf(d.dyad[0], d.dyad[1]), confInferred, nil)
 	}
-	for _, ev := range d.events {
+	for _, ev := range d.events[before:] {
 		// An attack or a conflict between exactly two sides: they fight.
 		// (A place taken says whom its taker fought: fightsForPlaces.)
 		if d.x.lex.kind(ev.typ).fighting == fightingIs && slices.ContainsFunc(ev.trigs, func(t trigger) bool { return !t.seized }) {
@@ -433,7 +464,7 @@ func (d *doc) findEvents() {
 			}
 		}
 	}
-	for _, ev := range d.events {
+	for _, ev := range d.events[before:] {
 		for _, p := range ev.parties {
 			p.real = true
 			d.rels = append(d.rels, &relation{typ: graph.RelPartyTo, from: p, toEvent: ev, evidence: ev.sents, confidence: confInferred + 0.1, why: d.partyReason(ev)})
@@ -452,7 +483,6 @@ func (d *doc) findEvents() {
 				confidence: placeConfidence[p.rule], why: []reason{{p.rule, p.sent}}})
 		}
 	}
-	d.dropMediatorPressure()
 }
 
 // dealVerbs open what a mediator presses the sides to do about the deal
@@ -500,8 +530,11 @@ func (d *doc) dropMediatorPressure() {
 // leadNegotiation is the pair of sides of the first negotiation with two
 // named sides in the first sentence, else in the headline; d.dyad if there
 // is none.
-func (d *doc) leadNegotiation(trigs []trigger, sides func(int) ([]*entity, bool)) [2]*entity {
-	lead := d.leadSent()
+func (d *doc) leadNegotiation(st story, trigs []trigger, sides func(int) ([]*entity, bool)) [2]*entity {
+	lead, headline := d.leadSent(), 0
+	if st.from > 0 {
+		lead, headline = st.lead, st.from
+	}
 	order := []int{lead}
 	// "Talks aimed at ending a five-year insurgency broke down ... The
 	// Ethiopian government and the rebel OLA had been meeting": a lead
@@ -512,8 +545,8 @@ func (d *doc) leadNegotiation(trigs []trigger, sides func(int) ([]*entity, bool)
 	}) {
 		order = append(order, lead+1, lead+2)
 	}
-	if lead > 0 {
-		order = append(order, 0)
+	if lead > headline {
+		order = append(order, headline)
 	}
 	for _, sent := range order {
 		for i, t := range trigs {

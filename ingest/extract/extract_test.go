@@ -2276,6 +2276,11 @@ func TestFullText(t *testing.T) {
 		// "the" joins a name only after another connector.
 		{"In western Myanmar the Arakan Army holds most of Rakhine.",
 			"CONTROLS Arakan Army -> Rakhine", "Organization Myanmar the Arakan Army"},
+		// A round-up's story is told apart: "the military" under the
+		// heading MYANMAR is Myanmar's, not the Syrian army of the story
+		// before it.
+		{"Syrian rebels took Hama on Thursday. The Syrian army withdrew from the city, the Syrian government said.\n\nCONGO – The M23 seized Walikale on Wednesday.\n\nMYANMAR – The Arakan Army said it had captured Maungdaw, the military's last outpost on Myanmar's border with Bangladesh.",
+			"PARTY_TO Myanmar -> event:attack", "PARTY_TO Syrian Armed Forces -> event:attack"},
 		// The body that reports a war's toll is no side of it.
 		{"More than 300,000 people have fled fighting around El Fasher in Sudan since April, the United Nations said.",
 			"PARTY_TO Sudan -> event:armed_conflict", "PARTY_TO United Nations -> event:armed_conflict"},

@@ -475,6 +475,9 @@ func (d *doc) antecedent(i int, target string) *entity {
 				return c
 			}
 		}
+		if s := d.storyState(i); s != nil {
+			return s
+		}
 		if w := d.low(i); w == "government" || w == "regime" {
 			return d.governmentState()
 		}
@@ -548,13 +551,16 @@ func (d *doc) antecedent(i int, target string) *entity {
 		}
 	}
 	// The nearest fitting mention before i, within a window that holds any
-	// article and keeps a long text linear.
-	for p := i - 1; p >= 0 && p >= i-antecedentWindow; p-- {
+	// article and keeps a long text linear, and within its story.
+	for p := i - 1; p >= d.storyStart(i) && p >= i-antecedentWindow; p-- {
 		if m := d.mentionAt(p); m != nil && m.from == p && m.ent != nil && fits(m.ent) {
 			return m.ent
 		}
 	}
 	if target == "military" {
+		if s := d.storyState(i); s != nil {
+			return s
+		}
 		// "the junta": the state the story says a military rules
 		// ("Myanmar's ruling military"), though another is more named
 		// (the mediator of its truce).
