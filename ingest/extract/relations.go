@@ -1487,7 +1487,7 @@ func (d *doc) beforeAcronym(q int) int {
 
 // actorThings are nouns for bodies of people that act: "a mission backed
 // by South Africa".
-var actorThings = map[string]bool{"mission": true, "missions": true, "force": true, "regime": true, "administration": true, "authorities": true, "army": true, "military": true, "coalition": true, "operation": true, "units": true, "brigades": true, "brigade": true, "paramilitaries": true, "militias": true, "groups": true, "proxies": true, "proxy": true}
+var actorThings = map[string]bool{"mission": true, "missions": true, "force": true, "regime": true, "administration": true, "authorities": true, "army": true, "military": true, "coalition": true, "operation": true, "units": true, "brigades": true, "brigade": true, "paramilitaries": true, "militias": true, "groups": true, "proxies": true, "proxy": true, "militia": true, "group": true, "faction": true, "factions": true, "formation": true, "formations": true, "outfit": true, "movement": true}
 
 // passiveActorsAround reports whether a passive cue [k, by) joins actors
 // on both sides: "the rebels, backed by Rwanda", not "a coup backed by the
