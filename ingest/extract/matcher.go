@@ -152,6 +152,48 @@ var ruleGuards = map[string]guardFunc{
 	},
 }
 
+// relativeBeforeJoined is the comma that opens a relative clause which
+// ends right before ", and" and the verb at k ("the CSTO, which failed
+// it, and now buys"), or 0.
+func (d *doc) relativeBeforeJoined(k int) int {
+	q := d.skipAuxiliaries(k - 1)
+	if d.low(q) != "and" || d.low(q-1) != "," {
+		return 0
+	}
+	for r := q - 2; r > 0 && d.sameSent(r, k); r-- {
+		switch d.low(r) {
+		case "which", "who":
+			if d.low(r-1) == "," {
+				return r - 1
+			}
+		case ",", ";":
+			return 0
+		}
+	}
+	return 0
+}
+
+// moreSources are the actors of the other sources a list gives after
+// "and" past the one "from" at token p names ("buys its artillery from
+// India and its radars from France", "with drones from Turkey and weapons
+// from Israel"), up to the end of the clause.
+func (d *doc) moreSources(p int, s *Slot) []*entity {
+	var out []*entity
+	joined := false
+	for q := p + 2; q < p+16 && q < len(d.toks) && d.sameSent(q, p); q++ {
+		switch w := d.low(q); {
+		case w == ";" || w == "," || w == "which" || w == "who" || w == "but" || d.clauseVerbAt(q) && d.mentionAt(q) == nil:
+			return out
+		case w == "and":
+			joined = true
+		case w == "from" && joined:
+			out = append(out, d.actorsRight(q+1, s.Window, s.labels...)...)
+			joined = false
+		}
+	}
+	return out
+}
+
 // closingComma is the comma that closes a phrase without a verb opened
 // by the comma at p (", north of Aleppo,"), or 0.
 func (d *doc) closingComma(p int) int {
@@ -313,6 +355,16 @@ var ruleSides = map[string]sideFunc{
 				return d.actorsLeftN(v, s.Window, s.labels...)
 			}
 		}
+		// "Armenia has left the CSTO, which failed it, and now buys
+		// artillery from India": a verb joined past a relative clause is
+		// the sentence's subject's.
+		if m.rule.Form == "verb" {
+			if r := d.relativeBeforeJoined(m.k); r > 0 {
+				if subj := withLabels(d.firstVerbSubject(d.toks[m.k].Sent, r), s.labels); len(subj) > 0 {
+					return subj
+				}
+			}
+		}
 		// "The US condemned the attack on Arcahaie": who reacts to a
 		// deed did not do it.
 		if m.rule.Form == "noun" && d.reactedTo(m.k) {
@@ -403,7 +455,11 @@ var ruleSides = map[string]sideFunc{
 				if s.Named && d.nominalFirst(p+1, s.Window, s.labels) {
 					return nil
 				}
-				return d.actorsRight(p+1, s.Window, s.labels...)
+				found := d.actorsRight(p+1, s.Window, s.labels...)
+				if d.low(p) == "from" && len(found) > 0 {
+					found = append(found, d.moreSources(p, s)...)
+				}
+				return found
 			}
 		}
 		return nil
