@@ -2281,6 +2281,9 @@ func TestFullText(t *testing.T) {
 		// before it.
 		{"Syrian rebels took Hama on Thursday. The Syrian army withdrew from the city, the Syrian government said.\n\nCONGO – The M23 seized Walikale on Wednesday.\n\nMYANMAR – The Arakan Army said it had captured Maungdaw, the military's last outpost on Myanmar's border with Bangladesh.",
 			"PARTY_TO Myanmar -> event:attack", "PARTY_TO Syrian Armed Forces -> event:attack"},
+		// "a Venezuelan team": a demonym before "team" names its state.
+		{"The deal was the product of talks in Doha between American negotiators and a Venezuelan team led by Jorge Rodríguez.",
+			"REPRESENTS Jorge Rodríguez -> Venezuela", "REPRESENTS Jorge Rodríguez -> United States"},
 		// The body that reports a war's toll is no side of it.
 		{"More than 300,000 people have fled fighting around El Fasher in Sudan since April, the United Nations said.",
 			"PARTY_TO Sudan -> event:armed_conflict", "PARTY_TO United Nations -> event:armed_conflict"},
