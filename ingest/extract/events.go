@@ -1459,6 +1459,11 @@ func (d *doc) sidesRead(t trigger) ([]*entity, bool) {
 			if m.kind == mDemonym && !d.actorNounAfter(m.to) {
 				continue
 			}
+			// "facilitated by former Kenyan president Uhuru Kenyatta": an
+			// office held once makes no side of its state.
+			if d.x.lex.kind(t.typ).mediated && d.formerOffice(m) {
+				continue
+			}
 			// "a summit in Djibouti": where a meeting was held, not a side.
 			if (t.typ == "talks" || t.typ == "summit") && m.kind == mName && m.ent.label == graph.LabelState && !m.possess && (d.low(m.from-1) == "in" || d.low(m.from-1) == "at") {
 				continue
@@ -1472,6 +1477,23 @@ func (d *doc) sidesRead(t trigger) ([]*entity, bool) {
 		}
 	}
 	return out, false
+}
+
+// formerOffice reports whether mention m is of an office held once, or
+// of the one who held it: "former Kenyan president Uhuru Kenyatta",
+// "ex-president".
+func (d *doc) formerOffice(m *mention) bool {
+	for q := m.from - 1; q >= m.from-5 && q >= 0 && d.sameSent(q, m.from); q-- {
+		w := d.low(q)
+		switch {
+		case w == "former" || w == "ex" || w == "ex-":
+			return true
+		case d.mentionAt(q) != nil && d.mentionAt(q).kind == mDemonym, d.x.lex.roles[w] != "", strings.HasPrefix(d.toks[q].Tag, "JJ") && !isCapitalized(d.toks[q].Text):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // onlooker reports whether m names a body that only speaks of the

@@ -2284,6 +2284,12 @@ func TestFullText(t *testing.T) {
 		// "a Venezuelan team": a demonym before "team" names its state.
 		{"The deal was the product of talks in Doha between American negotiators and a Venezuelan team led by Jorge Rodríguez.",
 			"REPRESENTS Jorge Rodríguez -> Venezuela", "REPRESENTS Jorge Rodríguez -> United States"},
+		// A former president who facilitates talks mediates for himself
+		// or his body, not for his state, and his state is no side.
+		{"Ethiopia and the TPLF signed a truce in Pretoria. The agreement was reached after ten days of talks convened by the African Union and facilitated by former Nigerian president Olusegun Obasanjo, together with former Kenyan president Uhuru Kenyatta.",
+			"MEDIATES Uhuru Kenyatta -> event:talks", "MEDIATES Kenya -> event:talks"},
+		{"Flights resumed to Mekelle as the Tigray truce holds. The agreement was reached after ten days of talks convened by the African Union and facilitated by the bloc's envoy for the Horn of Africa, former Nigerian president Olusegun Obasanjo, together with former Kenyan president Uhuru Kenyatta.",
+			"Organization African Union", "PARTY_TO Kenya -> event:talks"},
 		// The body that reports a war's toll is no side of it.
 		{"More than 300,000 people have fled fighting around El Fasher in Sudan since April, the United Nations said.",
 			"PARTY_TO Sudan -> event:armed_conflict", "PARTY_TO United Nations -> event:armed_conflict"},

@@ -1302,7 +1302,9 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 		// their nationality, not the state; "near the Algerian border": a
 		// place.
 		// ("sent troops to the U.S. border": the state's name too.)
-		if m.kind == mDemonym && d.insurgentsAt(m.to, m.ent) || m.ent.label == graph.LabelState && !m.possess && d.x.lex.borderNouns[d.low(m.to)] {
+		// ("facilitated by former Nigerian president Olusegun Obasanjo":
+		// an office held once, not the state.)
+		if m.kind == mDemonym && (d.insurgentsAt(m.to, m.ent) || d.formerOffice(m)) || m.ent.label == graph.LabelState && !m.possess && d.x.lex.borderNouns[d.low(m.to)] {
 			p = m.to
 			continue
 		}
