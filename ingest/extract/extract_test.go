@@ -2290,6 +2290,9 @@ func TestFullText(t *testing.T) {
 			"MEDIATES Uhuru Kenyatta -> event:talks", "MEDIATES Kenya -> event:talks"},
 		{"Flights resumed to Mekelle as the Tigray truce holds. The agreement was reached after ten days of talks convened by the African Union and facilitated by the bloc's envoy for the Horn of Africa, former Nigerian president Olusegun Obasanjo, together with former Kenyan president Uhuru Kenyatta.",
 			"Organization African Union", "PARTY_TO Kenya -> event:talks"},
+		// "Latin American" is no demonym of the United States.
+		{"Venezuela ordered seven Latin American countries to recall their ambassadors.",
+			"State Venezuela", "State United States"},
 		// The body that reports a war's toll is no side of it.
 		{"More than 300,000 people have fled fighting around El Fasher in Sudan since April, the United Nations said.",
 			"PARTY_TO Sudan -> event:armed_conflict", "PARTY_TO United Nations -> event:armed_conflict"},

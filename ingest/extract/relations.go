@@ -2757,6 +2757,12 @@ func demandAt(d *doc, m *match) {
 				ts = nil
 			}
 		}
+		// "ordered seven Latin American countries, among them Argentina,
+		// Chile and Peru, to withdraw": the ones the noun's examples name.
+		examplesEnd := 0
+		if len(ts) == 0 {
+			ts, examplesEnd = d.objectExamples(k + n)
+		}
 		if len(ts) > 0 {
 			// The target's noun phrase ends within a few words of the cue,
 			// then "to": not "telling reporters that Guyana has every right
@@ -2769,6 +2775,13 @@ func demandAt(d *doc, m *match) {
 					last = m.to
 				} else if last > k+n && d.low(p) == "to" {
 					break
+				}
+			}
+			// (The list of examples closes with a comma.)
+			if examplesEnd > 0 {
+				last = examplesEnd
+				if d.low(last) == "," {
+					last++
 				}
 			}
 			// "gave the STC's forces 72 hours to leave": its forces are
@@ -3203,6 +3216,49 @@ func (d *doc) negotiating(a, b *entity) bool {
 		}
 	}
 	return false
+}
+
+// objectExamples are the actors a list names as examples of the plural
+// noun phrase at token k: "seven countries, among them Argentina, Chile
+// and Peru", "neighbours, including Chad and Niger"; and the token after
+// the list.
+func (d *doc) objectExamples(k int) ([]*entity, int) {
+	for q := k; q < k+6 && q+1 < len(d.toks) && d.sameSent(q, k); q++ {
+		// ("seven Latin American countries": a demonym qualifies.)
+		if m := d.mentionAt(q); m != nil && m.kind != mDemonym || strings.HasPrefix(d.toks[q].Tag, "VB") {
+			return nil, 0
+		}
+		if d.low(q) != "," || q == k || d.toks[q-1].Tag != "NNS" {
+			continue
+		}
+		r := q + 1
+		switch {
+		case d.low(r) == "including":
+			r++
+		case d.low(r) == "among" && d.low(r+1) == "them":
+			r += 2
+		default:
+			return nil, 0
+		}
+		var out []*entity
+		for r < len(d.toks) && d.sameSent(r, k) {
+			m := d.mentionAt(r)
+			if m == nil || m.from != r || m.ent == nil || !m.ent.isActor() {
+				break
+			}
+			out = appendEntity(out, d.owner(m))
+			r = m.to
+			if w := d.low(r); w != "," && w != "and" {
+				break
+			}
+			r++
+			if d.low(r) == "and" {
+				r++
+			}
+		}
+		return out, r
+	}
+	return nil, 0
 }
 
 // demandRejecter finds the target of a demand that names none ("demanded
