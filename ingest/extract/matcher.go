@@ -509,6 +509,9 @@ var ruleSides = map[string]sideFunc{
 				break
 			}
 		}
+		if r := d.apposedPlaceBefore(m.k); r != nil {
+			return []*entity{r}
+		}
 		if regs := d.actorsLeftN(m.k, s.Window, graph.LabelRegion); len(regs) > 0 {
 			if h := d.placeWithin(m.k, regs[0]); h != nil {
 				return []*entity{h}

@@ -1668,6 +1668,36 @@ func (d *doc) regionBeforeWhich(k int) *entity {
 	return nil
 }
 
+// apposedPlaceBefore is the place an apposition names before a relative
+// clause that ends before token k: "Mariupol, the southern Ukrainian port
+// that has been in Russian hands".
+func (d *doc) apposedPlaceBefore(k int) *entity {
+	for p := k - 1; p > 0 && p >= k-10 && d.sameSent(p, k); p-- {
+		if w := d.low(p); w != "which" && w != "that" {
+			continue
+		}
+		if !d.x.lex.townNouns[d.low(p-1)] {
+			return nil
+		}
+		for q := p - 2; q > 0 && q >= p-6; q-- {
+			switch t := d.toks[q]; {
+			case t.Lower == "the" || t.Lower == "a":
+				if d.low(q-1) != "," {
+					return nil
+				}
+				if m := d.mentionAt(q - 2); m != nil && m.ent != nil && m.ent.label == graph.LabelRegion && m.to == q-1 {
+					return m.ent
+				}
+				return nil
+			case d.mentionAt(q) != nil && d.mentionAt(q).kind != mDemonym, !strings.HasPrefix(t.Tag, "JJ") && !strings.HasPrefix(t.Tag, "NN") && d.mentionAt(q) == nil:
+				return nil
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
 // saidBefore reports whether a verb of saying comes within eight words
 // before token k in its sentence.
 func (d *doc) saidBefore(k int) bool {
