@@ -355,6 +355,14 @@ var ruleSides = map[string]sideFunc{
 				return d.actorsLeftN(v, s.Window, s.labels...)
 			}
 		}
+		// "a memorandum with the breakaway region of Somaliland, which
+		// controls the port of Berbera": the place a relative clause is
+		// about is its subject, and no actor named before it.
+		if q := d.skipAuxiliaries(m.k - 1); m.rule.Form == "verb" && d.low(q) == "which" && d.low(q-1) == "," {
+			if o := d.mentionAt(q - 2); o != nil && o.ent != nil && o.to == q-1 && o.ent.label == graph.LabelRegion && !hasLabel(o.ent, s.labels) {
+				return nil
+			}
+		}
 		// "Armenia has left the CSTO, which failed it, and now buys
 		// artillery from India": a verb joined past a relative clause is
 		// the sentence's subject's.
