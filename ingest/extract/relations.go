@@ -1852,6 +1852,11 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 			if d.low(r) == "the" {
 				r++
 			}
+			// ("the coltan-mining town of Rubaya": past the words that
+			// qualify the town.)
+			for n := 0; n < 2 && r < len(d.toks) && d.mentionAt(r) == nil && !isCapitalized(d.toks[r].Text) && !d.x.lex.regionIntro[d.low(r)] && (d.x.lex.regionIntro[d.low(r+1)] || d.x.lex.regionIntro[d.low(r+2)]); n++ {
+				r++
+			}
 			if d.mentionAt(r) == nil && d.x.lex.regionIntro[d.low(r)] && d.low(r+1) == "of" {
 				r += 2
 			}
