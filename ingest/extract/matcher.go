@@ -304,7 +304,7 @@ var helpVerbs = map[string]bool{"help": true, "support": true, "assist": true, "
 
 // slotSides are the ways of finding a fact's end, in the order the rules
 // documentation lists them.
-var slotSides = []string{"subject", "copula-subject", "object", "after", "nearest", "place", "region-left", "possessor", "between", "government-forces", "story-state", "story-military", "story-group", "compound", "compound-object", "compound-pair"}
+var slotSides = []string{"subject", "copula-subject", "object", "after", "nearest", "place", "region-left", "apposed", "possessor", "between", "government-forces", "story-state", "story-military", "story-group", "compound", "compound-object", "compound-pair"}
 
 // ruleSides find the ends of facts. between and compound-pair find both
 // ends at once and are handled by apply.
@@ -532,6 +532,20 @@ var ruleSides = map[string]sideFunc{
 		// Only a post taken takes its town; one held or run there does not.
 		if r := d.postTakenIn(m.k); r != nil && m.rule.Change == "gain" {
 			return []*entity{r}
+		}
+		return nil
+	},
+	// "El Fasher, the last army-held city": the name the noun phrase of
+	// the cue stands in apposition to.
+	"apposed": func(d *doc, m *match, s *Slot) []*entity {
+		q := m.k - 1
+		for n := 0; n < 3 && q > 0 && d.mentionAt(q) == nil && (strings.HasPrefix(d.toks[q].Tag, "JJ") || strings.HasPrefix(d.toks[q].Tag, "RB")); n++ {
+			q--
+		}
+		if w := d.low(q); (w == "the" || w == "a" || w == "an") && d.low(q-1) == "," {
+			if o := d.mentionAt(q - 2); o != nil && o.ent != nil && o.to == q-1 && hasLabel(o.ent, s.labels) {
+				return []*entity{o.ent}
+			}
 		}
 		return nil
 	},
