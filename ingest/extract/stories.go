@@ -7,9 +7,10 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-// A round-up tells several stories, each under a heading in capitals that
-// names its country or actors ("LEBANON. The ceasefire ...", "CONGO AND
-// RWANDA. A summit ...", "SYRIA – Rebels ...", "SUDAN: A PAPER PROMISE").
+// A round-up tells several stories, each under a heading that names its
+// country or actors: in capitals ("LEBANON. The ceasefire ...", "CONGO AND
+// RWANDA. A summit ...", "SYRIA – Rebels ...", "SUDAN: A PAPER PROMISE")
+// or on a short line of its own ("Sudan: a war without a table").
 // Each story has its own sides, mediators and events: Angola's mediation
 // between Congo and Rwanda is not of the Lebanese truce told next.
 
@@ -73,23 +74,47 @@ func (d *doc) storyHeading(si int) string {
 			}
 			return d.headingName(s.From)
 		case !isWordRune([]rune(t.Text)[0]) || !isAllCaps(t.Text):
-			return ""
+			return d.headingLine(si)
 		}
+	}
+	return d.headingName(s.From)
+}
+
+// headingLine is what a short line of its own without a full stop names
+// first ("Ethiopia and Somalia: the Ankara détente"), or "".
+func (d *doc) headingLine(si int) string {
+	s := d.sents[si]
+	if s.To < len(d.toks) && d.toks[s.To].Text != "\n" {
+		return ""
+	}
+	words := 0
+	for k := s.From; k < s.To; k++ {
+		switch t := d.toks[k]; {
+		case t.Text == "." || t.Text == "!" || t.Text == "?" || t.Text == "\n":
+			return ""
+		case isWordRune([]rune(t.Text)[0]):
+			words++
+		}
+	}
+	if words > 10 {
+		return ""
 	}
 	return d.headingName(s.From)
 }
 
 // headingName is the name the gazetteer knows that a heading's words at
 // token k open ("CONGO AND RWANDA", "CONGO–RWANDA": Congo), other than a
-// person's, or "".
+// person's or a demonym, or "".
 func (d *doc) headingName(k int) string {
-	if n, hits := d.x.gaz.match(d.toks, k); n > 0 && slices.ContainsFunc(hits, func(h hit) bool { return h.entry.Label != graph.LabelLeader }) {
+	// ("Russian muscle, Turkish drones": a demonym heads a part of one
+	// story.)
+	if n, hits := d.x.gaz.match(d.toks, k); n > 0 && slices.ContainsFunc(hits, func(h hit) bool { return h.entry.Label != graph.LabelLeader && h.kind != surfDemonym }) {
 		return hits[0].entry.Name
 	}
 	first, _, _ := strings.Cut(d.toks[k].Text, "–")
 	first, _, _ = strings.Cut(first, "-")
 	for _, h := range d.x.gaz.lookup(titleCase(strings.ToLower(first))) {
-		if h.entry.Label != graph.LabelLeader {
+		if h.entry.Label != graph.LabelLeader && h.kind != surfDemonym {
 			return h.entry.Name
 		}
 	}

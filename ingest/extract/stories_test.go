@@ -23,6 +23,9 @@ func TestStories(t *testing.T) {
 		{"one heading", "The council declared Maduro the winner.\n\nVENEZUELA: A DISPUTED COUNT\n\nThe opposition says it won.", 1},
 		{"dateline", "NAIROBI, Nov 3 – Ethiopia and the TPLF signed a truce.\n\nSUDAN. No talks are scheduled.", 1},
 		{"the same name twice", "Mediators had a busy week.\n\nSUDAN. No talks are scheduled.\n\nSUDAN: THE SIEGE\n\nThe RSF besieged El Fasher.", 1},
+		{"headings in title case on lines of their own", "Mediators had a busy year.\n\nEthiopia and Somalia: the Ankara détente\n\nThe two signed a declaration.\n\nSudan: a war without a table\n\nThe talks collapsed.", 3},
+		{"subheadings of one story", "Rebels took Kidal.\n\nRussian muscle, Turkish drones\n\nThe army has new allies.\n\nBamako and Algiers\n\nThe two capitals quarrel.", 1},
+		{"a short sentence is no heading", "Rebels took Kidal.\n\nMali said nothing.\n\nSudan was calm.", 1},
 		{"an acronym opening a sentence", "The talks ended.\n\nNATO said it would send troops.\n\nECOWAS demanded elections.", 1},
 	} {
 		d := x.analyze(&article.Article{ID: article.ID(tc.text), Text: tc.text, Published: "2024-12-16"})
