@@ -2293,6 +2293,10 @@ func TestFullText(t *testing.T) {
 		// "Latin American" is no demonym of the United States.
 		{"Venezuela ordered seven Latin American countries to recall their ambassadors.",
 			"State Venezuela", "State United States"},
+		// "the military halts its air strikes": a verb the tagger reads
+		// as a noun, before its object.
+		{"Myanmar's junta held a vote. ASEAN said it will not endorse the result unless the military halts its air strikes.",
+			"DEMANDS ASEAN -> Myanmar", "DEMANDS Myanmar -> ASEAN"},
 		// The body that reports a war's toll is no side of it.
 		{"More than 300,000 people have fled fighting around El Fasher in Sudan since April, the United Nations said.",
 			"PARTY_TO Sudan -> event:armed_conflict", "PARTY_TO United Nations -> event:armed_conflict"},

@@ -52,9 +52,11 @@ func (d *doc) resolveNominals() {
 			// "the military coalition", "the military operation": the
 			// adjective of a thing, not the armed forces ("the military
 			// government", "the military leadership" and "the military
-			// spokesman" are). After "that" the tagger may read the verb
-			// as a noun ("demanded that the military withdraw").
-			if target == "military" && n == 1 && d.low(i) == "military" && d.low(i-2) != "that" && i+1 < len(d.toks) && strings.HasPrefix(d.toks[i+1].Tag, "NN") && !isCapitalized(d.toks[i+1].Text) && !lx.actorNouns[d.low(i+1)] && lx.roles[d.low(i+1)] == "" {
+			// spokesman" are). After "that" or "unless" the tagger may
+			// read the verb as a noun ("demanded that the military
+			// withdraw"), and so before an object's determiner ("unless
+			// the military halts its air strikes").
+			if w := d.low(i - 2); target == "military" && n == 1 && d.low(i) == "military" && w != "that" && w != "unless" && w != "until" && !objectOpens(d.low(i+2)) && i+1 < len(d.toks) && strings.HasPrefix(d.toks[i+1].Tag, "NN") && !isCapitalized(d.toks[i+1].Text) && !lx.actorNouns[d.low(i+1)] && lx.roles[d.low(i+1)] == "" {
 				break
 			}
 			// Bare plurals ("Rebels who seized Goma", "government forces
@@ -127,6 +129,16 @@ func (d *doc) seatGovernments() {
 		d.dropMentions(from, to)
 		d.addMention(&mention{ent: gov, from: from, to: to, kind: mNominal})
 	}
+}
+
+// objectOpens reports whether word w opens a noun phrase that is a verb's
+// object: "its", "their", "the".
+func objectOpens(w string) bool {
+	switch w {
+	case "its", "their", "the", "his", "her", "a", "an", "all", "any":
+		return true
+	}
+	return false
 }
 
 // nominal is what the phrase refers to (nominals.tsv). "The officers",
