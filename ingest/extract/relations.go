@@ -1308,6 +1308,12 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 			p = m.to
 			continue
 		}
+		// "its Palestinian ally Hamas": the name the noun stands beside,
+		// which the demonym describes.
+		if o := d.mentionAt(m.to + 1); m.kind == mDemonym && o != nil && o.from == m.to+1 && o.kind == mName && o.ent != nil && hasLabel(o.ent, labels) && d.toks[m.to].Tag == "NN" && !isCapitalized(d.toks[m.to].Text) && d.mentionAt(m.to) == nil {
+			p = m.to
+			continue
+		}
 		// "fought as auxiliaries on the LNA's side": an ally, not the
 		// object.
 		if d.sideOf(m) {
