@@ -152,6 +152,47 @@ var ruleGuards = map[string]guardFunc{
 	},
 }
 
+// apposedActorBefore is the actor an apposition describes before a
+// relative clause whose verb is at k, when a name in the apposition only
+// qualifies its noun ("HTS, a onetime al-Qaeda affiliate that has
+// administered"), or nil.
+func (d *doc) apposedActorBefore(k int, labels []graph.Label) *entity {
+	q := d.skipAuxiliaries(k - 1)
+	if w := d.low(q); w != "that" && w != "which" && w != "who" || q < 3 {
+		return nil
+	}
+	if t := d.toks[q-1]; !strings.HasPrefix(t.Tag, "NN") || isCapitalized(t.Text) || d.mentionAt(q-1) != nil {
+		return nil
+	}
+	qualified := false
+	for p := q - 2; p > 0 && p >= q-8 && d.sameSent(p, k); p-- {
+		if m := d.mentionAt(p); m != nil {
+			qualified = true
+			p = m.from
+			continue
+		}
+		switch w := d.low(p); {
+		case w == "a" || w == "an" || w == "the":
+			if !qualified || d.low(p-1) != "," {
+				return nil
+			}
+			// ("Hayat Tahrir al-Sham (HTS), a ...": past its acronym.)
+			end := p - 1
+			if d.low(end-1) == ")" && d.low(end-3) == "(" {
+				end -= 3
+			}
+			if o := d.mentionAt(end - 1); o != nil && o.ent != nil && o.to == end && hasLabel(d.owner(o), labels) {
+				return d.owner(o)
+			}
+			return nil
+		case strings.HasPrefix(d.toks[p].Tag, "JJ"), strings.HasPrefix(d.toks[p].Tag, "RB"), strings.HasPrefix(d.toks[p].Tag, "NN") && !isCapitalized(d.toks[p].Text):
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
 // relativeBeforeJoined is the comma that opens a relative clause which
 // ends right before ", and" and the verb at k ("the CSTO, which failed
 // it, and now buys"), or 0.
@@ -362,6 +403,12 @@ var ruleSides = map[string]sideFunc{
 			if o := d.mentionAt(q - 2); o != nil && o.ent != nil && o.to == q-1 && o.ent.label == graph.LabelRegion && !hasLabel(o.ent, s.labels) {
 				return nil
 			}
+		}
+		// "HTS, a onetime al-Qaeda affiliate that has administered Idlib":
+		// the name the apposition describes, not one that qualifies its
+		// noun.
+		if e := d.apposedActorBefore(m.k, s.labels); e != nil {
+			return []*entity{e}
 		}
 		// "Armenia has left the CSTO, which failed it, and now buys
 		// artillery from India": a verb joined past a relative clause is
