@@ -2543,6 +2543,14 @@ func (d *doc) sinceBackground(from, to int) bool {
 // war". The event word must be the predicate's own noun phrase: in
 // "calling it retaliation for a drone attack" the attack is real.
 func (d *doc) figurative(k int) bool {
+	// "an attack on one member is treated as an attack on all": on no
+	// one in particular.
+	if w := d.low(k + 1); w == "on" || w == "against" {
+		switch d.low(k + 2) {
+		case "one", "any", "another", "all":
+			return true
+		}
+	}
 	// "the war on trade union rights": on no actor nor place.
 	if d.low(k) == "war" && d.low(k+1) == "on" {
 		for p := k + 2; p < k+6 && p < len(d.toks) && d.sameSent(p, k); p++ {
@@ -2566,9 +2574,16 @@ func (d *doc) figurative(k int) bool {
 	if q < 0 || !d.sameSent(q, k) || d.low(q) != "a" && d.low(q) != "an" {
 		return false
 	}
-	for p := q - 1; p >= q-4 && p >= 0 && d.sameSent(p, q); p-- {
+	// ("described the rebel advance as an attack on Syria's sovereignty":
+	// past the object and "as".)
+	reach := 4
+	if d.low(q-1) == "as" {
+		reach = 7
+	}
+	for p := q - 1; p >= q-reach && p >= 0 && d.sameSent(p, q); p-- {
 		switch d.low(p) {
-		case "called", "calls", "call", "calling", "branded", "brands", "branding", "termed", "terms", "labelled", "labeled", "deemed", "considers", "considered":
+		case "called", "calls", "call", "calling", "branded", "brands", "branding", "termed", "terms", "labelled", "labeled", "deemed", "considers", "considered",
+			"described", "describes", "describing", "denounced", "denounces", "decried", "decries", "regards", "regarded", "sees", "saw", "views", "viewed":
 			// An object between the verb and its predicate: "called the
 			// deal an attack", not "called for an attack".
 			if q-p < 2 {

@@ -2297,6 +2297,9 @@ func TestFullText(t *testing.T) {
 		// as a noun, before its object.
 		{"Myanmar's junta held a vote. ASEAN said it will not endorse the result unless the military halts its air strikes.",
 			"DEMANDS ASEAN -> Myanmar", "DEMANDS Myanmar -> ASEAN"},
+		// An attack on no one in particular is no attack.
+		{"Under the treaty an attack on one member is treated as an attack on all, Mali and Niger said.",
+			"State Mali", "PARTY_TO Mali -> event:attack"},
 		// The body that reports a war's toll is no side of it.
 		{"More than 300,000 people have fled fighting around El Fasher in Sudan since April, the United Nations said.",
 			"PARTY_TO Sudan -> event:armed_conflict", "PARTY_TO United Nations -> event:armed_conflict"},

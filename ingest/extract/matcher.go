@@ -135,6 +135,9 @@ var ruleGuards = map[string]guardFunc{
 	// "the last city in the region held by the army": the city is held,
 	// not the region.
 	"qualifying-place": func(d *doc, m *match) bool { return d.placeInPhraseBefore(m.k) },
+	// "described the advance as an attack on its sovereignty": what a
+	// deed is called.
+	"figurative": func(d *doc, m *match) bool { return d.figurative(m.k) },
 	// "a coup backed by the junta" (a thing is backed), "backed by
 	// respect for Congo" (a thing backs).
 	"thing-backed": func(d *doc, m *match) bool { return !d.passiveActorsAround(m.k, m.k+m.n+1) },

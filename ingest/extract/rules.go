@@ -47,7 +47,7 @@ type Rule struct {
 	To      Slots   `yaml:"to" json:"to,omitempty"`
 	// Guards are the named checks that cancel a match (ruleGuards):
 	// negation, modal, exhorted, quotation, passive, accusation,
-	// qualifying-place, thing-backed, withdrawn, passive-clause,
+	// qualifying-place, thing-backed, figurative, withdrawn, passive-clause,
 	// interrupted, ...
 	Guards []string `yaml:"guards" json:"guards,omitempty"`
 	// Cancel lists words that, shortly before the trigger, cancel it like
