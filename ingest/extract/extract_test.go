@@ -2300,6 +2300,8 @@ func TestFullText(t *testing.T) {
 		// An attack on no one in particular is no attack.
 		{"Under the treaty an attack on one member is treated as an attack on all, Mali and Niger said.",
 			"State Mali", "PARTY_TO Mali -> event:attack"},
+		{"Forces loyal to the Southern Transitional Council took Seiyun and al-Mahra on Thursday.",
+			"CONTROLS Southern Transitional Council -> Al-Mahra", "Organization Seiyun"},
 		// The body that reports a war's toll is no side of it.
 		{"More than 300,000 people have fled fighting around El Fasher in Sudan since April, the United Nations said.",
 			"PARTY_TO Sudan -> event:armed_conflict", "PARTY_TO United Nations -> event:armed_conflict"},

@@ -1824,6 +1824,11 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 					r = t + 2
 				}
 			}
+			// ("hold over Hadramawt and neighbouring al-Mahra": past the
+			// words that qualify the place.)
+			if d.mentionAt(r) == nil {
+				r = d.skipAdjectivesRight(r)
+			}
 			if o := d.mentionAt(r); o != nil && o.ent != nil && o.ent.label == graph.LabelRegion && o.from == r {
 				objs = appendEntity(objs, o.ent)
 			}
