@@ -161,37 +161,11 @@ var ruleGuards = map[string]guardFunc{
 // administered"), or nil.
 func (d *doc) apposedActorBefore(k int, labels []graph.Label) *entity {
 	q := d.skipAuxiliaries(k - 1)
-	if w := d.low(q); w != "that" && w != "which" && w != "who" || q < 3 {
+	if w := d.low(q); w != "that" && w != "which" && w != "who" {
 		return nil
 	}
-	if t := d.toks[q-1]; !strings.HasPrefix(t.Tag, "NN") || isCapitalized(t.Text) || d.mentionAt(q-1) != nil {
-		return nil
-	}
-	qualified := false
-	for p := q - 2; p > 0 && p >= q-8 && d.sameSent(p, k); p-- {
-		if m := d.mentionAt(p); m != nil {
-			qualified = true
-			p = m.from
-			continue
-		}
-		switch w := d.low(p); {
-		case w == "a" || w == "an" || w == "the":
-			if !qualified || d.low(p-1) != "," {
-				return nil
-			}
-			// ("Hayat Tahrir al-Sham (HTS), a ...": past its acronym.)
-			end := p - 1
-			if d.low(end-1) == ")" && d.low(end-3) == "(" {
-				end -= 3
-			}
-			if o := d.mentionAt(end - 1); o != nil && o.ent != nil && o.to == end && hasLabel(d.owner(o), labels) {
-				return d.owner(o)
-			}
-			return nil
-		case strings.HasPrefix(d.toks[p].Tag, "JJ"), strings.HasPrefix(d.toks[p].Tag, "RB"), strings.HasPrefix(d.toks[p].Tag, "NN") && !isCapitalized(d.toks[p].Text):
-		default:
-			return nil
-		}
+	if e, named := d.apposition(q-1, labels); named {
+		return e
 	}
 	return nil
 }

@@ -327,27 +327,38 @@ func (d *doc) relativeObject(k int, labels []graph.Label) *entity {
 // name before the comma that opens "a powerful armed group" in "the
 // Special Deterrence Force, a powerful armed group", or nil.
 func (d *doc) apposedTo(q int, labels []graph.Label) *entity {
-	if q < 0 || d.mentionAt(q) != nil || !strings.HasPrefix(d.toks[q].Tag, "NN") || isCapitalized(d.toks[q].Text) {
-		return nil
-	}
-	// ("Hezbollah, the Lebanese group": past a nationality too.)
-	for r := q - 1; r > 1 && r > q-6 && d.sameSent(r, q) && (d.mentionAt(r) == nil || d.mentionAt(r).kind == mDemonym); r-- {
-		switch w := d.low(r); {
-		case d.mentionAt(r) != nil:
-		case w == "a" || w == "an" || w == "the":
-			if d.low(r-1) != "," {
-				return nil
-			}
-			if m := d.mentionAt(d.beforeAcronym(r - 2)); m != nil && m.ent != nil && hasLabel(m.ent, labels) && !m.possess {
-				return d.owner(m)
-			}
-			return nil
-		case d.toks[r].Tag == "JJ" || d.toks[r].Tag == "VBN" || strings.HasPrefix(d.toks[r].Tag, "NN") && !isCapitalized(d.toks[r].Text):
-		default:
-			return nil
-		}
+	if e, named := d.apposition(q, labels); !named {
+		return e
 	}
 	return nil
+}
+
+// apposition is the actor an apposition ending at token q describes, and
+// whether a name other than a nationality qualifies its noun ("HTS, a
+// onetime al-Qaeda affiliate"): such a name is not the one described.
+func (d *doc) apposition(q int, labels []graph.Label) (e *entity, named bool) {
+	if q < 0 || d.mentionAt(q) != nil || !strings.HasPrefix(d.toks[q].Tag, "NN") || isCapitalized(d.toks[q].Text) {
+		return nil, false
+	}
+	// ("Hezbollah, the Lebanese group": past a nationality too.)
+	for r := q - 1; r > 1 && r > q-6 && d.sameSent(r, q); r-- {
+		switch w := d.low(r); {
+		case d.mentionAt(r) != nil:
+			named = named || d.mentionAt(r).kind != mDemonym
+		case w == "a" || w == "an" || w == "the":
+			if d.low(r-1) != "," {
+				return nil, false
+			}
+			if m := d.mentionAt(d.beforeAcronym(r - 2)); m != nil && m.ent != nil && hasLabel(m.ent, labels) && !m.possess {
+				return d.owner(m), named
+			}
+			return nil, false
+		case d.toks[r].Tag == "JJ" || d.toks[r].Tag == "VBN" || strings.HasPrefix(d.toks[r].Tag, "NN") && !isCapitalized(d.toks[r].Text):
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
 }
 
 // labelled is e alone when it has one of labels, else none.
@@ -1685,21 +1696,7 @@ func (d *doc) apposedPlaceBefore(k int) *entity {
 		if !d.x.lex.townNouns[d.low(p-1)] {
 			return nil
 		}
-		for q := p - 2; q > 0 && q >= p-6; q-- {
-			switch t := d.toks[q]; {
-			case t.Lower == "the" || t.Lower == "a":
-				if d.low(q-1) != "," {
-					return nil
-				}
-				if m := d.mentionAt(q - 2); m != nil && m.ent != nil && m.ent.label == graph.LabelRegion && m.to == q-1 {
-					return m.ent
-				}
-				return nil
-			case d.mentionAt(q) != nil && d.mentionAt(q).kind != mDemonym, !strings.HasPrefix(t.Tag, "JJ") && !strings.HasPrefix(t.Tag, "NN") && d.mentionAt(q) == nil:
-				return nil
-			}
-		}
-		return nil
+		return d.apposedTo(p-1, []graph.Label{graph.LabelRegion})
 	}
 	return nil
 }
