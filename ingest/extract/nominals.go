@@ -564,7 +564,8 @@ func (d *doc) antecedent(i int, target string) *entity {
 	}
 	// The nearest fitting mention before i, within a window that holds any
 	// article and keeps a long text linear, and within its story.
-	for p := i - 1; p >= d.storyStart(i) && p >= i-antecedentWindow; p-- {
+	from := max(d.storyStart(i), i-antecedentWindow)
+	for p := i - 1; p >= from; p-- {
 		if m := d.mentionAt(p); m != nil && m.from == p && m.ent != nil && fits(m.ent) {
 			return m.ent
 		}
