@@ -2341,7 +2341,21 @@ func (d *doc) joinedSubject(v int, labels []graph.Label) *entity {
 	if m == nil || m.ent == nil || m.kind == mCompound || !hasLabel(m.ent, labels) {
 		return nil
 	}
-	if s := d.skipModifiers(m.from - 1); s >= d.sentOf(v).From && d.low(s) != "," {
+	s := d.skipModifiers(m.from - 1)
+	// "Haftar's Libyan National Army controls ... and is backed": past
+	// the name of whom the subject is.
+	if d.low(s) == "'s" {
+		p := s - 1
+		if o := d.mentionAt(p); o != nil {
+			p = o.from - 1
+		} else {
+			for p >= 0 && d.toks[p].Tag == "NNP" {
+				p--
+			}
+		}
+		s = d.skipModifiers(p)
+	}
+	if s >= d.sentOf(v).From && d.low(s) != "," {
 		return nil
 	}
 	return d.owner(m)
