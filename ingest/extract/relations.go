@@ -226,10 +226,11 @@ var groupHead = map[string]bool{"government": true, "fighters": true, "rebels": 
 // Front", "gangs grouped in the Viv Ansanm coalition", "units belonging
 // to the army".
 func (d *doc) forcesOf(q int) bool {
-	// "the juntas in Mali, Burkina Faso and Niger expelled": the states'
-	// rulers, the subject of the sentence or of a clause of its own
-	// ("after the juntas in Mali and Niger expelled").
-	if d.low(q) == "in" && d.x.lex.rulerNouns[d.low(q-1)] && (!d.verbBefore(q-1) || subordinators[d.low(d.skipModifiers(q-2))]) {
+	// "the juntas in Mali, Burkina Faso and Niger expelled", "the
+	// governments of Mali and Niger have pledged": the states' rulers,
+	// the subject of the sentence or of a clause of its own ("after the
+	// juntas in Mali and Niger expelled").
+	if (d.low(q) == "in" || d.low(q) == "of") && d.x.lex.rulerNouns[d.low(q-1)] && (!d.verbBefore(q-1) || subordinators[d.low(d.skipModifiers(q-2))]) {
 		return true
 	}
 	head := q - 2
