@@ -885,10 +885,16 @@ func (d *doc) triggerFits(m *match) bool {
 	if m.k > 0 && d.sameSent(m.k-1, m.k) {
 		prev = d.low(m.k - 1)
 	}
-	if len(t.Prev) > 0 && !containsWord(t.Prev, prev) {
+	// "in direct support of": the word before, past the adjectives that
+	// qualify the trigger.
+	before := prev
+	if q := d.pastAdjectives(m.k - 1); q < m.k-1 && q >= 0 && d.sameSent(q, m.k) {
+		before = d.low(q)
+	}
+	if len(t.Prev) > 0 && !containsWord(t.Prev, prev) && !containsWord(t.Prev, before) {
 		return false
 	}
-	if len(t.NotPrev) > 0 && (containsWord(t.NotPrev, prev) || prev == "the" && containsWord(t.NotPrev, d.low(m.k-2))) {
+	if len(t.NotPrev) > 0 && (containsWord(t.NotPrev, prev) || containsWord(t.NotPrev, before) || prev == "the" && containsWord(t.NotPrev, d.low(m.k-2))) {
 		return false
 	}
 	if len(t.Before) > 0 {
@@ -921,6 +927,15 @@ func (d *doc) triggerFits(m *match) bool {
 		}
 	}
 	return true
+}
+
+// pastAdjectives is the first token at or before p that is no
+// lower-case adjective, looking past two at most.
+func (d *doc) pastAdjectives(p int) int {
+	for n := 0; p >= 0 && n < 2 && d.toks[p].Tag == "JJ" && !isCapitalized(d.toks[p].Text) && d.mentionAt(p) == nil; n++ {
+		p--
+	}
+	return p
 }
 
 // emit records a fact that the rule of match m found, with the change it
