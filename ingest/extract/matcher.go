@@ -938,6 +938,15 @@ func (d *doc) pastAdjectives(p int) int {
 	return p
 }
 
+// pastAdjectivesRight is the first token at or after p that is no
+// lower-case adjective, looking past two at most.
+func (d *doc) pastAdjectivesRight(p int) int {
+	for n := 0; p < len(d.toks) && n < 2 && d.toks[p].Tag == "JJ" && !isCapitalized(d.toks[p].Text) && d.mentionAt(p) == nil; n++ {
+		p++
+	}
+	return p
+}
+
 // emit records a fact that the rule of match m found, with the change it
 // tells.
 func (d *doc) emit(m *match, from, to *entity, props map[string]any) *relation {

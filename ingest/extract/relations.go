@@ -1440,6 +1440,14 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 			if d.low(q) == "," && speechVerbs[d.low(d.mentionAt(r).to)] {
 				break
 			}
+			// "from the SDF, Washington's main partner against IS": an
+			// apposition, whose possessor is no item ("the army, Mali's
+			// police and" are items).
+			if o := d.mentionAt(r); d.low(q) == "," && o.possess {
+				if h := d.pastAdjectivesRight(o.to); h < len(d.toks) && d.mentionAt(h) == nil && !d.x.lex.actorNouns[d.low(h)] && !fighterNoun(d.low(h)) {
+					break
+				}
+			}
 			out = append(out, d.owner(d.mentionAt(r)))
 			q = d.pastForces(d.pastAcronym(d.mentionAt(r)))
 		}
