@@ -322,7 +322,7 @@ var helpVerbs = map[string]bool{"help": true, "support": true, "assist": true, "
 
 // slotSides are the ways of finding a fact's end, in the order the rules
 // documentation lists them.
-var slotSides = []string{"subject", "copula-subject", "object", "after", "nearest", "place", "region-left", "apposed", "possessor", "between", "government-forces", "story-state", "story-military", "story-group", "compound", "compound-object", "compound-pair"}
+var slotSides = []string{"subject", "copula-subject", "object", "after", "nearest", "place", "region-left", "apposed", "holder", "possessor", "between", "government-forces", "story-state", "story-military", "story-group", "compound", "compound-object", "compound-pair"}
 
 // ruleSides find the ends of facts. between and compound-pair find both
 // ends at once and are handled by apply.
@@ -570,6 +570,21 @@ var ruleSides = map[string]sideFunc{
 			if o := d.mentionAt(q - 2); o != nil && o.ent != nil && o.to == q-1 && hasLabel(o.ent, s.labels) {
 				return []*entity{o.ent}
 			}
+		}
+		return nil
+	},
+	// "attacked Tal Rifaat, a town north of Aleppo held by the SDF": the
+	// holder the place's apposition names.
+	"holder": func(d *doc, m *match, s *Slot) []*entity {
+		for p := m.k + m.n; p < m.k+m.n+s.Window && p < len(d.toks) && d.sameSent(p, m.k); p++ {
+			o := d.mentionAt(p)
+			if o == nil || o.ent == nil {
+				continue
+			}
+			if o.ent.label != graph.LabelRegion {
+				return nil
+			}
+			return d.heldBy(o.to, s.labels)
 		}
 		return nil
 	},
@@ -936,6 +951,23 @@ func (d *doc) pastAdjectives(p int) int {
 		p--
 	}
 	return p
+}
+
+// heldBy is the actors an apposition after a place, from p, says hold it
+// ("Tal Rifaat, a town north of Aleppo held by the SDF"), or nil.
+func (d *doc) heldBy(p int, labels []graph.Label) []*entity {
+	if w := d.low(p + 1); d.low(p) != "," || w != "a" && w != "an" && w != "the" {
+		return nil
+	}
+	for q := p + 2; q < p+12 && q+1 < len(d.toks) && d.sameSent(q, p); q++ {
+		if d.low(q+1) == "by" && (d.low(q) == "held" || d.low(q) == "controlled") {
+			return d.actorsRight(q+2, 5, labels...)
+		}
+		if d.mentionAt(q) != nil && d.mentionAt(q).ent != nil && d.mentionAt(q).ent.label != graph.LabelRegion || d.low(q) == "," || strings.HasPrefix(d.toks[q].Tag, "VB") {
+			return nil
+		}
+	}
+	return nil
 }
 
 // pastAdjectivesRight is the first token at or after p that is no

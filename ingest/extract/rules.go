@@ -97,7 +97,10 @@ type Slot struct {
 	// trigger), object (the first actor after it), after (the first actor
 	// after one of Words), nearest (the last actor before it), place (the
 	// places a control verb governs), region-left (the place the clause
-	// is about), possessor ("Russia's", "Russian" or "its" just before),
+	// is about), apposed (the name the trigger's noun phrase stands in
+	// apposition to), holder (who holds the place the trigger's object
+	// names, by its apposition), possessor ("Russia's", "Russian" or
+	// "its" just before),
 	// between ("between A and B", both ends), government-forces ("the
 	// army", "government forces": the story's state), story-state (the
 	// story's state, whatever the words: "in government hands"),
