@@ -1592,7 +1592,7 @@ func (d *doc) pastPlaceIntro(k int) int {
 }
 
 // capitalNouns introduce a place by the larger one it is the centre of.
-var capitalNouns = map[string]bool{"capital": true, "hub": true, "hubs": true, "centre": true, "center": true}
+var capitalNouns = map[string]bool{"capital": true, "capitals": true, "hub": true, "hubs": true, "centre": true, "center": true, "centres": true, "centers": true}
 
 // governmentForcePhrases name a state's forces without naming the state.
 var governmentForcePhrases = map[string]bool{"government forces": true, "government troops": true, "government soldiers": true,
@@ -1816,6 +1816,11 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 			if d.low(q) == "as" && d.low(q+1) == "well" && d.low(q+2) == "as" {
 				r = q + 3
 			} else if d.low(q) != "and" || q >= p+16 || relative {
+				continue
+			}
+			// ("Goma and Bukavu, the capitals of North Kivu and South
+			// Kivu": the larger places the apposition names.)
+			if o := d.mentionAt(q - 1); o != nil && o.to == q && d.low(o.from-1) == "of" && capitalNouns[d.low(o.from-2)] {
 				continue
 			}
 			// "seized Tal Rifaat and then Manbij"
@@ -2364,7 +2369,8 @@ func (d *doc) joinedSubject(v int, labels []graph.Label) *entity {
 		}
 		s = d.skipModifiers(p)
 	}
-	if s >= d.sentOf(v).From && d.low(s) != "," {
+	// ("KABUL - The Taliban captured": past the dateline too.)
+	if s >= d.sentOf(v).From && d.low(s) != "," && s != d.datelineEnd(d.toks[v].Sent) {
 		return nil
 	}
 	return d.owner(m)
