@@ -571,6 +571,11 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 				}
 			}
 		}
+		// "the northern town that Tuareg-led rebels had held": the clause
+		// has a subject of its own, which names no actor.
+		if w == "that" && d.ownSubjectAfter(p, k) {
+			break
+		}
 		if w == "who" || w == "which" {
 			// After a relative clause, its antecedent is the subject:
 			// "Rebels who seized Goma ... have demanded talks", "Saudi
@@ -749,6 +754,22 @@ func (d *doc) actorsLeftN(k, window int, labels ...graph.Label) []*entity {
 		}
 	}
 	return nil
+}
+
+// ownSubjectAfter reports whether the clause that "that" at p opens has
+// a noun phrase of its own for the subject of the verb at k: "the town
+// that Tuareg-led rebels had held".
+func (d *doc) ownSubjectAfter(p, k int) bool {
+	v := d.skipAuxiliaries(k - 1)
+	if !strings.HasPrefix(d.toks[k].Tag, "VB") || v < p+1 || v > p+5 {
+		return false
+	}
+	for q := p + 1; q <= v; q++ {
+		if tg := d.toks[q].Tag; !(tg == "DT" || strings.HasPrefix(tg, "JJ") || strings.HasPrefix(tg, "NN")) || d.mentionAt(q) != nil || d.inTimex(q) {
+			return false
+		}
+	}
+	return strings.HasPrefix(d.toks[v].Tag, "NN")
 }
 
 // apposedParticiple is the actor an apposition without an article
