@@ -1376,7 +1376,7 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 			}
 		}
 		out := []*entity{d.owner(m)}
-		q := d.pastForces(d.pastAcronym(m))
+		q := d.pastPlaceClause(d.pastForces(d.pastAcronym(m)), labels)
 		// "the withdrawal of the M23 and of Rwandan troops", "backed by
 		// Nigerian jets and by Chadian troops": the preposition repeated.
 		prep := d.low(m.from - 1)
@@ -1398,8 +1398,13 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 				r++
 			}
 			// "and the border town of Bunagana": the place the words
-			// before "of" introduce.
-			r = d.pastPlaceIntro(r)
+			// before "of" introduce; ", almost all of the Luhansk
+			// region": the place a share is of.
+			if slices.Contains(labels, graph.LabelRegion) {
+				r = d.pastShare(r)
+			} else {
+				r = d.pastPlaceIntro(r)
+			}
 			// "clashed with Congolese troops, allied militias known as
 			// Wazalendo and Burundian soldiers": past an item that names
 			// no actor the list holds, to the next.
@@ -1470,11 +1475,66 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 				}
 			}
 			out = append(out, d.owner(d.mentionAt(r)))
-			q = d.pastForces(d.pastAcronym(d.mentionAt(r)))
+			q = d.pastPlaceClause(d.pastForces(d.pastAcronym(d.mentionAt(r))), labels)
 		}
 		return out
 	}
 	return nil
+}
+
+// pastPlaceClause is the comma past a clause that tells of a list's
+// place at q, when the list goes on after it ("the Crimean peninsula it
+// annexed in 2014, almost all of the Luhansk region", "the town of
+// Bunagana, which it seized in June, and Kiwanja"), or q.
+func (d *doc) pastPlaceClause(q int, labels []graph.Label) int {
+	if !slices.Contains(labels, graph.LabelRegion) || q >= len(d.toks) {
+		return q
+	}
+	r := q
+	// ("the Crimean peninsula it annexed": past the noun the place
+	// qualifies.)
+	if d.toks[r].Tag == "NN" && d.mentionAt(r) == nil && !isCapitalized(d.toks[r].Text) {
+		r++
+	}
+	if d.low(r) == "," && d.low(r+1) == "which" {
+		r++
+	}
+	if w := d.low(r); w != "which" && w != "it" && w != "they" {
+		return q
+	}
+	verb := false
+	for p := r + 1; p < r+10 && p+1 < len(d.toks) && d.sameSent(p, q); p++ {
+		if d.mentionAt(p) != nil {
+			return q
+		}
+		if strings.HasPrefix(d.toks[p].Tag, "VB") {
+			verb = true
+			continue
+		}
+		if d.low(p) == "," {
+			if verb && d.low(p+1) == "and" {
+				return p + 1
+			}
+			if o := d.mentionAt(d.pastShare(p + 1)); verb && o != nil && o.ent != nil && o.ent.label == graph.LabelRegion {
+				return p
+			}
+			return q
+		}
+	}
+	return q
+}
+
+// pastShare is the first token past the words at p that name a share
+// of a place ("almost all of the", "most of", "the town of"), or p.
+func (d *doc) pastShare(p int) int {
+	q := p
+	for n := 0; n < 4 && q < len(d.toks) && d.mentionAt(q) == nil && (shareWords[d.low(q)] || d.low(q) == "almost" || d.low(q) == "nearly" || d.low(q) == "of" || d.low(q) == "the"); n++ {
+		q++
+	}
+	if d.mentionAt(q) != nil {
+		return q
+	}
+	return d.pastPlaceIntro(p)
 }
 
 // pastForces is the token after the force nouns at q that follow a
@@ -1751,6 +1811,13 @@ func (d *doc) controlObjects(k, n, window int, taking bool) []*entity {
 	// all five state capitals in Darfur" says nothing of Darfur as a
 	// whole.
 	limit := k + n + window
+	// "Sanaa, the capital the Houthis have held since 2014, and the port
+	// of Hodeidah": what follows the comma is no object of the verb
+	// (but "it has held since February, among them the Hamames hill",
+	// "it still holds, including Kramatorsk" are its examples).
+	if e := d.pastTime(k + n); d.low(e) == "," && d.low(e+1) != "including" && d.low(e+1) != "among" {
+		limit = 0
+	}
 	for p := k + n; p < limit && p < len(d.toks) && d.sameSent(p, k); p++ {
 		// A new clause has its own verb: "holds the rotating presidency,
 		// congratulated the winner and flew to the capital".
