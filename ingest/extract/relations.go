@@ -1135,6 +1135,11 @@ func (d *doc) beforeParenthetical(c int, labels []graph.Label) []*entity {
 				m = o
 			}
 		}
+		// "M23 fighters, who seized Goma, pushed west": the side whose
+		// fighters they are.
+		if o := d.mentionAt(p - 2); m == nil && p >= 2 && fighterNoun(d.low(p-1)) && o != nil && o.to == p-1 && o.kind != mCompound {
+			m = o
+		}
 		// "The army column, which included fighters of the Wagner Group,
 		// entered": the actor a compound's first noun names.
 		if w := d.low(p + 1); m == nil && (w == "which" || w == "who") && p >= 2 && d.toks[p-1].Tag == "NN" && !isCapitalized(d.toks[p-1].Text) {
