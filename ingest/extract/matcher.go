@@ -784,10 +784,18 @@ func (d *doc) fill(slots Slots, m *match) []*entity {
 // backs Assad", "Moscow arms the rebels" (but not "Hamas attacks on
 // Israel").
 func (d *doc) verbAfterName(k int) bool {
-	if d.toks[k].Tag != "NNS" || k == 0 || !d.sameSent(k-1, k) || k+1 >= len(d.toks) || !d.sameSent(k, k+1) {
+	if k == 0 || !d.sameSent(k-1, k) || k+1 >= len(d.toks) || !d.sameSent(k, k+1) {
 		return false
 	}
 	next := d.toks[k+1]
+	// "pushed west and entered Walikale", read as an adjective: a verb
+	// joined to one before it, with its object after it.
+	if tg := d.toks[k].Tag; (tg == "JJ" || tg == "NN") && d.low(k-1) == "and" && d.joinedVerb(k) >= 0 {
+		return next.Tag == "DT" || next.Tag == "PRP$" || d.mentionAt(k+1) != nil && d.mentionAt(k+1).from == k+1
+	}
+	if d.toks[k].Tag != "NNS" {
+		return false
+	}
 	// "the group that rules Gaza", "which arms the rebels": a relative
 	// clause's verb.
 	if w := d.low(k - 1); w == "that" || w == "which" || w == "who" {
