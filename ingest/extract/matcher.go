@@ -140,7 +140,13 @@ var ruleGuards = map[string]guardFunc{
 	"figurative": func(d *doc, m *match) bool { return d.figurative(m.k) },
 	// "a coup backed by the junta" (a thing is backed), "backed by
 	// respect for Congo" (a thing backs).
-	"thing-backed": func(d *doc, m *match) bool { return !d.passiveActorsAround(m.k, m.k+m.n+1) },
+	"thing-backed": func(d *doc, m *match) bool {
+		by := m.k + m.n
+		if d.low(by) != "by" {
+			by = d.pastAdverbial(d.pastTime(by))
+		}
+		return !d.passiveActorsAround(m.k, by+1)
+	},
 	// "claimed to have captured", "unconfirmed reports said": a claim is no
 	// reported fact.
 	"claim": func(d *doc, m *match) bool { return d.claimed(m.k) },
@@ -474,6 +480,10 @@ var ruleSides = map[string]sideFunc{
 		from := d.pastQuoteEnd(m.k + m.n)
 		if !containsWord(s.Words, d.low(from)) {
 			from = d.pastTime(from)
+		}
+		// "armed in its early years by the KIA"
+		if !containsWord(s.Words, d.low(from)) {
+			from = d.pastAdverbial(from)
 		}
 		for p := from; p < from+s.Reach && p < len(d.toks) && d.sameSent(p, m.k); p++ {
 			// "according to U.S. officials" names a source, not a side.
@@ -898,7 +908,7 @@ func (d *doc) triggerFits(m *match) bool {
 	if end < len(d.toks) && d.sameSent(m.k, end) {
 		next = d.low(end)
 	}
-	if len(t.Next) > 0 && !containsWord(t.Next, next) && !containsWord(t.Next, d.low(d.pastTime(end))) {
+	if len(t.Next) > 0 && !containsWord(t.Next, next) && !containsWord(t.Next, d.low(d.pastTime(end))) && !containsWord(t.Next, d.low(d.pastAdverbial(end))) {
 		return false
 	}
 	if containsWord(t.NotNext, next) {
@@ -976,6 +986,22 @@ func (d *doc) heldBy(p int, labels []graph.Label) []*entity {
 		}
 	}
 	return nil
+}
+
+// pastAdverbial is the token past a short phrase of when at p ("in its
+// early years", "during the war", "for a decade"), or p.
+func (d *doc) pastAdverbial(p int) int {
+	if w := d.low(p); w != "in" && w != "during" && w != "throughout" && w != "for" {
+		return p
+	}
+	q := p + 1
+	for q < p+6 && q < len(d.toks) && d.mentionAt(q) == nil && (d.toks[q].Tag == "DT" || d.toks[q].Tag == "PRP$" || d.toks[q].Tag == "CD" || strings.HasPrefix(d.toks[q].Tag, "JJ") || d.toks[q].Tag == "NN" || d.toks[q].Tag == "NNS") {
+		q++
+	}
+	if q == p+1 || !timeUnits[d.low(q-1)] && d.low(q-1) != "war" {
+		return p
+	}
+	return q
 }
 
 // pastAdjectivesRight is the first token at or after p that is no
