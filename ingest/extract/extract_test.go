@@ -2257,6 +2257,12 @@ func TestFullText(t *testing.T) {
 			"SUPPORTS Turkey -> Syrian National Army", "SUPPORTS Mazloum Abdi -> United States"},
 		{"Talks opened in the Omani capital, Muscat, on Monday as Oman hosted envoys of Yemen and the Houthis.",
 			"LOCATED_IN Muscat -> Oman", "Leader Muscat"},
+		// A round-up's heading on a line of its own names its story's
+		// country; a capital on its own line is a dateline.
+		{"The week's wars, in brief.\n\nMALI\n\nRebels attacked a convoy near Kidal.\n\nYEMEN\n\nStrikes were reported around Sanaa, the capital the Houthis have held since 2014.",
+			"LOCATED_IN Sanaa -> Yemen", ""},
+		{"Lai Ching-te won the vote.\nANKARA\nTaiwan's ruling party won the presidential election on Saturday.",
+			"Leader Lai Ching-te", "State Turkey"},
 		// "The Tripoli government": the one government of Libya the
 		// story names apart from the state.
 		{"The Government of National Accord (GNA) in Tripoli and the Libyan National Army signed a truce. Turkey backs the Tripoli government with drones.",

@@ -553,7 +553,7 @@ func (d *doc) isDateline(i, n int) bool {
 		return false
 	}
 	if i+n == s.To {
-		return isAllCaps(d.toks[i].Text)
+		return isAllCaps(d.toks[i].Text) && !d.headingOfItsOwn(i, n)
 	}
 	next := d.toks[i+n].Text
 	if next == "(" && isAllCaps(d.toks[i].Text) {
@@ -580,6 +580,17 @@ func (d *doc) isDateline(i, n int) bool {
 		}
 	}
 	return false
+}
+
+// headingOfItsOwn reports whether tokens [i, i+n) are a line of their own
+// that names a place or body by its name, not by its capital: "YEMEN"
+// heads a round-up's story, "ANKARA" tells where it was filed.
+func (d *doc) headingOfItsOwn(i, n int) bool {
+	if i == 0 || d.toks[i-1].Text != "\n" || i+n < len(d.toks) && d.toks[i+n].Text != "\n" {
+		return false
+	}
+	_, hits := d.x.gaz.match(d.toks, i)
+	return len(hits) > 0 && !slices.ContainsFunc(hits, func(h hit) bool { return h.kind != surfName })
 }
 
 // findCompound marks the actor inside a hyphenated word: "Armenia-controlled",
