@@ -3244,7 +3244,7 @@ func (d *doc) whoseGroup(k int) *entity {
 // demonym stand for its state ("the Algerian government").
 func (d *doc) ledBody(k int) bool {
 	w := d.low(k)
-	return ledBodies[w] || d.x.lex.actorNouns[w]
+	return ledBody(w) || d.x.lex.actorNouns[w]
 }
 
 // ledBodyBefore reports whether a led body ends within three words before
@@ -3269,7 +3269,7 @@ func (d *doc) ledGroupOwner(k int) *entity {
 	if d.low(p) == "," {
 		p--
 	}
-	if !ledBodies[d.low(p)] {
+	if !ledBody(d.low(p)) {
 		return nil
 	}
 	p--
@@ -3292,7 +3292,7 @@ func (d *doc) ledGroupOwner(k int) *entity {
 // from's sentence.
 func (d *doc) ledBodyIn(from, to int) bool {
 	for p := from; p < to && p < len(d.toks) && d.sameSent(p, from); p++ {
-		if ledBodies[d.low(p)] {
+		if ledBody(d.low(p)) {
 			return true
 		}
 	}
@@ -3349,6 +3349,12 @@ func (d *doc) chairHeldAfter(j int) *entity {
 // ledBodies are the bodies a person leads for an actor: its delegation,
 // team or committee.
 var ledBodies = map[string]bool{"delegation": true, "committee": true, "bureau": true, "team": true, "panel": true, "negotiators": true, "wing": true, "office": true, "contingent": true, "mission": true}
+
+// ledBody reports whether w names a body a person leads for another, a
+// part of one too ("the ICRC's sub-delegation in Goma").
+func ledBody(w string) bool {
+	return ledBodies[strings.TrimPrefix(w, "sub-")]
+}
 
 // phraseEnds are the tokens after which a noun phrase is complete.
 var phraseEnds = map[string]bool{",": true, ".": true, ";": true, ")": true, "(": true, "in": true, "at": true, "for": true, "since": true, "and": true, "from": true, "on": true, "during": true, "until": true, "to": true, "last": true, "earlier": true, "later": true, "after": true, "before": true, "when": true, "who": true, "which": true}
