@@ -1717,6 +1717,11 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 		if e := d.describedBefore(lv - 1); o == nil && e != nil && e.isActor() {
 			o = e
 		}
+		// "HTS, a former al-Qaeda affiliate led by X": the name the
+		// apposition describes, not one that qualifies its noun.
+		if e, _ := d.apposition(lv-1, actorLabels); e != nil {
+			o = e
+		}
 		// "the UN and OSCE are represented by Cihan Sultanoglu and
 		// Viorel Mosanu": each body by the name in its place.
 		if m := d.mentionAt(d.skipAuxiliaries(lv - 1)); d.low(lv) == "represented" && m != nil && m.ent != nil && m.ent.isActor() {
