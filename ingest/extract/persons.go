@@ -1463,9 +1463,16 @@ func (d *doc) nounBeforeName(n int) bool {
 // by the veteran journalist", "led by a commander known as", "led by
 // Sheikh"), or -1.
 func (d *doc) ledBy(i int) int {
+	titled := false
 	for p := i - 1; p >= 0 && p >= i-8 && d.sameSent(p, i); p-- {
 		t, w := d.toks[p], d.low(p)
 		if w == "by" {
+			// (A title only after a participle set off by a comma:
+			// "The Amal Movement, led by Parliament Speaker X"; "the
+			// meeting was led by Secretary of State X" leads no body.)
+			if titled && d.low(p-2) != "," {
+				return -1
+			}
 			return p
 		}
 		// "led by Uruguayan diplomat X": his people is no body he leads.
@@ -1489,6 +1496,16 @@ func (d *doc) ledBy(i int) int {
 				p = q
 				continue
 			}
+		}
+		// "led by Parliament Speaker Nabih Berri", "led by former Nigerian
+		// head of state X": past his title and whose it is.
+		if n := d.titleEndingAt(p); n > 0 && isCapitalized(t.Text) && !d.x.lex.honorifics[t.Text] {
+			p -= n - 1
+			if m := d.mentionAt(p - 1); m != nil && m.kind != mCompound {
+				p = m.from
+			}
+			titled = true
+			continue
 		}
 		if d.mentionAt(p) != nil || isCapitalized(t.Text) && !d.x.lex.honorifics[t.Text] {
 			return -1
