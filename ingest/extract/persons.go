@@ -3214,10 +3214,14 @@ func (d *doc) whoLeads(k int) (title string, owner *entity) {
 	if d.low(p) == "the" {
 		p++
 	}
-	// "who leads the exiled United Liberation Movement": past an
-	// adjective of the group's.
-	if p+1 < len(d.toks) && d.mentionAt(p) == nil && d.toks[p].Tag == "JJ" && !isCapitalized(d.toks[p].Text) && d.mentionAt(p+1) != nil {
-		p++
+	// "who leads the exiled United Liberation Movement", "who leads the
+	// opposition party Les Transformateurs": past the words of the
+	// group's kind.
+	for r := p; r < p+3 && r+1 < len(d.toks) && d.mentionAt(r) == nil && (d.toks[r].Tag == "JJ" || d.toks[r].Tag == "NN") && !isCapitalized(d.toks[r].Text); r++ {
+		if o := d.mentionAt(r + 1); o != nil && o.from == r+1 && o.ent != nil && o.ent.label == graph.LabelOrganization {
+			p = r + 1
+			break
+		}
 	}
 	if d.ledBody(p) && d.low(p+1) == "of" {
 		p += 2
