@@ -1703,6 +1703,16 @@ func (d *doc) rolesAround(i, j int) ([]role, bool) {
 			roles, found = []role{{title: "Head Of Government", sent: d.toks[i].Sent, former: true, rule: ruleTitle}}, true
 		}
 	}
+	// "the Real SPLM of Pagan Amum", "the Sudan Liberation Army faction
+	// of Minni Minawi": the group he leads.
+	if q := i - 2; d.low(i-1) == "of" && j-i >= 2 && d.on(ruleLeads) {
+		if w := d.low(q); w == "faction" || w == "wing" {
+			q--
+		}
+		if m := d.mentionAt(q); m != nil && m.ent != nil && m.to == q+1 && m.kind == mName && m.ent.label == graph.LabelOrganization {
+			roles, found = append(roles, role{title: "Leader", owner: m.ent, sent: d.toks[i].Sent, rule: ruleLeads}), true
+		}
+	}
 	by := d.ledBy(i)
 	// ("headed by Maduro loyalist Elvis Amoroso": not Maduro.)
 	if d.nounBeforeName(j) {
