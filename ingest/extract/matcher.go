@@ -143,7 +143,7 @@ var ruleGuards = map[string]guardFunc{
 	"thing-backed": func(d *doc, m *match) bool {
 		by := m.k + m.n
 		if d.low(by) != "by" {
-			by = d.pastAdverbial(d.pastTime(by))
+			by = d.pastCircumstance(by)
 		}
 		return !d.passiveActorsAround(m.k, by+1)
 	},
@@ -479,11 +479,7 @@ var ruleSides = map[string]sideFunc{
 	"after": func(d *doc, m *match, s *Slot) []*entity {
 		from := d.pastQuoteEnd(m.k + m.n)
 		if !containsWord(s.Words, d.low(from)) {
-			from = d.pastTime(from)
-		}
-		// "armed in its early years by the KIA"
-		if !containsWord(s.Words, d.low(from)) {
-			from = d.pastAdverbial(from)
+			from = d.pastCircumstance(from)
 		}
 		for p := from; p < from+s.Reach && p < len(d.toks) && d.sameSent(p, m.k); p++ {
 			// "according to U.S. officials" names a source, not a side.
@@ -908,7 +904,7 @@ func (d *doc) triggerFits(m *match) bool {
 	if end < len(d.toks) && d.sameSent(m.k, end) {
 		next = d.low(end)
 	}
-	if len(t.Next) > 0 && !containsWord(t.Next, next) && !containsWord(t.Next, d.low(d.pastTime(end))) && !containsWord(t.Next, d.low(d.pastAdverbial(end))) {
+	if len(t.Next) > 0 && !containsWord(t.Next, next) && !containsWord(t.Next, d.low(d.pastCircumstance(end))) {
 		return false
 	}
 	if containsWord(t.NotNext, next) {
@@ -918,16 +914,16 @@ func (d *doc) triggerFits(m *match) bool {
 	if m.k > 0 && d.sameSent(m.k-1, m.k) {
 		prev = d.low(m.k - 1)
 	}
-	// "in direct support of": the word before, past the adjectives that
-	// qualify the trigger.
+	// "in direct support of", "to the aid of": the word before, past the
+	// article and the adjectives that qualify the trigger.
 	before := prev
-	if q := d.pastAdjectives(m.k - 1); q < m.k-1 && q >= 0 && d.sameSent(q, m.k) {
+	if q := d.skipModifiers(m.k - 1); q < m.k-1 && q >= 0 && d.sameSent(q, m.k) {
 		before = d.low(q)
 	}
 	if len(t.Prev) > 0 && !containsWord(t.Prev, prev) && !containsWord(t.Prev, before) {
 		return false
 	}
-	if len(t.NotPrev) > 0 && (containsWord(t.NotPrev, prev) || containsWord(t.NotPrev, before) || prev == "the" && containsWord(t.NotPrev, d.low(m.k-2))) {
+	if len(t.NotPrev) > 0 && (containsWord(t.NotPrev, prev) || containsWord(t.NotPrev, before)) {
 		return false
 	}
 	if len(t.Before) > 0 {
@@ -962,15 +958,6 @@ func (d *doc) triggerFits(m *match) bool {
 	return true
 }
 
-// pastAdjectives is the first token at or before p that is no
-// lower-case adjective, looking past two at most.
-func (d *doc) pastAdjectives(p int) int {
-	for n := 0; p >= 0 && n < 2 && d.toks[p].Tag == "JJ" && !isCapitalized(d.toks[p].Text) && d.mentionAt(p) == nil; n++ {
-		p--
-	}
-	return p
-}
-
 // heldBy is the actors an apposition after a place, from p, says hold it
 // ("Tal Rifaat, a town north of Aleppo held by the SDF"), or nil.
 func (d *doc) heldBy(p int, labels []graph.Label) []*entity {
@@ -988,6 +975,11 @@ func (d *doc) heldBy(p int, labels []graph.Label) []*entity {
 	return nil
 }
 
+// pastCircumstance is the token past the time at p ("on Monday", "in
+// 2019") and a phrase of when after it ("in its early years"), or p:
+// where a trigger's next word may stand ("armed in its early years by").
+func (d *doc) pastCircumstance(p int) int { return d.pastAdverbial(d.pastTime(p)) }
+
 // pastAdverbial is the token past a short phrase of when at p ("in its
 // early years", "during the war", "for a decade"), or p.
 func (d *doc) pastAdverbial(p int) int {
@@ -1002,15 +994,6 @@ func (d *doc) pastAdverbial(p int) int {
 		return p
 	}
 	return q
-}
-
-// pastAdjectivesRight is the first token at or after p that is no
-// lower-case adjective, looking past two at most.
-func (d *doc) pastAdjectivesRight(p int) int {
-	for n := 0; p < len(d.toks) && n < 2 && d.toks[p].Tag == "JJ" && !isCapitalized(d.toks[p].Text) && d.mentionAt(p) == nil; n++ {
-		p++
-	}
-	return p
 }
 
 // emit records a fact that the rule of match m found, with the change it

@@ -2695,7 +2695,7 @@ func (d *doc) rolesBefore(i int) ([]role, bool) {
 			// past the short name.
 			k -= 3
 			continue
-		case (t.Lower == "of" || t.Lower == "in" || t.Lower == "for" || t.Lower == "to") && (comma || len(items) == 0 && (d.actorJustAfter(k, start) || t.Lower == "for" && d.regionJustAfter(k, start))):
+		case (t.Lower == "of" || t.Lower == "in" || t.Lower == "for" || t.Lower == "to") && (comma || len(items) == 0 && d.namedJustAfter(k, start)):
 			// "the Emir of Qatar, Sheikh ...", "special envoy for Sudan Tom
 			// Perriello", "Ambassador to the United Nations Vasily
 			// Nebenzya".
@@ -2919,29 +2919,21 @@ func (d *doc) stateOfPlaceIn(si int) *entity {
 	return nil
 }
 
-// actorJustAfter reports whether an actor's name, after "the" or not,
-// fills the words from k+1 to start: "to the United Nations" before a
-// person's name.
-func (d *doc) actorJustAfter(k, start int) bool {
+// namedJustAfter is the name, after "the" or not, that fills the words
+// from k+1 to start ("to the United Nations" before a person's name), or
+// nil. An actor's ends a title; so does a place after "for", an envoy's
+// portfolio ("special envoy for the Horn of Africa Mike Hammer"), but not
+// one a portfolio word follows ("Minister for Bougainville Affairs").
+func (d *doc) namedJustAfter(k, start int) bool {
 	q := k + 1
 	if d.low(q) == "the" {
 		q++
 	}
 	m := d.mentionAt(q)
-	return m != nil && m.ent != nil && m.ent.isActor() && m.to == start+1
-}
-
-// regionJustAfter reports whether the place named right after the
-// preposition at k ends at start: "special envoy for the Horn of Africa
-// Mike Hammer", a portfolio of an envoy.
-func (d *doc) regionJustAfter(k, start int) bool {
-	q := k + 1
-	if d.low(q) == "the" {
-		q++
+	if m == nil || m.ent == nil || m.to != start+1 {
+		return false
 	}
-	m := d.mentionAt(q)
-	// ("Minister for Bougainville Affairs": a portfolio, no name.)
-	return m != nil && m.ent != nil && m.ent.label == graph.LabelRegion && m.to == start+1 && !d.x.lex.portfolios[d.low(start+1)]
+	return m.ent.isActor() || d.low(k) == "for" && m.ent.label == graph.LabelRegion && !d.x.lex.portfolios[d.low(start+1)]
 }
 
 // bodyAfter reports whether a state or an organization follows the

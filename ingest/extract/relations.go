@@ -1475,7 +1475,7 @@ func (d *doc) actorsRight(k, n int, labels ...graph.Label) []*entity {
 			// apposition, whose possessor is no item ("the army, Mali's
 			// police and" are items).
 			if o := d.mentionAt(r); d.low(q) == "," && o.possess {
-				if h := d.pastAdjectivesRight(o.to); h < len(d.toks) && d.mentionAt(h) == nil && !d.x.lex.actorNouns[d.low(h)] && !fighterNoun(d.low(h)) {
+				if h := d.skipAdjectivesRight(o.to); h < len(d.toks) && d.mentionAt(h) == nil && !d.x.lex.actorNouns[d.low(h)] && !fighterNoun(d.low(h)) {
 					break
 				}
 			}

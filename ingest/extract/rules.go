@@ -76,10 +76,10 @@ type Rule struct {
 type Trigger struct {
 	Words    Words `yaml:"words" json:"words,omitempty"`
 	Tag      Words `yaml:"tag" json:"tag,omitempty"`             // prefixes of the first word's part-of-speech tag, any of: VB, NN, JJ
-	Next     Words `yaml:"next" json:"next,omitempty"`           // the word right after must be one of these
+	Next     Words `yaml:"next" json:"next,omitempty"`           // the word right after must be one of these (or past a time: "armed in 2019 by")
 	NotNext  Words `yaml:"not_next" json:"not_next,omitempty"`   // and must not be one of these
-	Prev     Words `yaml:"prev" json:"prev,omitempty"`           // the word right before must be one of these
-	NotPrev  Words `yaml:"not_prev" json:"not_prev,omitempty"`   // must not be one of these (also before "the")
+	Prev     Words `yaml:"prev" json:"prev,omitempty"`           // the word right before must be one of these (or the one before its article and adjectives: "in direct support of")
+	NotPrev  Words `yaml:"not_prev" json:"not_prev,omitempty"`   // must not be one of these (nor the one before its article and adjectives)
 	Before   Words `yaml:"before" json:"before,omitempty"`       // one of these within Reach words before
 	Reach    int   `yaml:"reach" json:"reach,omitempty"`         // for Before (default 3)
 	Suffixes Words `yaml:"suffixes" json:"suffixes,omitempty"`   // form compound: the word after the hyphen
