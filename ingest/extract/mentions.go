@@ -90,7 +90,7 @@ func (d *doc) knownLeaderAt(i int) int {
 }
 
 func (d *doc) dictMention(i, n int, hits []hit) {
-	if d.isDateline(i, n) {
+	if d.isDateline(i, n, hits) {
 		// "BOGOTA, Oct 5 -": where the story is filed tells its state;
 		// "WASHINGTON/CARACAS —" tells none.
 		shared := d.low(i+n) == "/" || d.low(i-1) == "/"
@@ -516,9 +516,10 @@ func (d *doc) closedDash(k int) bool {
 	return false
 }
 
-// isDateline reports whether tokens [i, i+n) are a dateline ("GENEVA -",
-// "TIRASPOL, January 31 -"): where the story was filed, not a participant.
-func (d *doc) isDateline(i, n int) bool {
+// isDateline reports whether tokens [i, i+n), which the gazetteer reads as
+// hits, are a dateline ("GENEVA -", "TIRASPOL, January 31 -"): where the
+// story was filed, not a participant.
+func (d *doc) isDateline(i, n int, hits []hit) bool {
 	s := d.sentOf(i)
 	// "DUBAI/ADEN —": places filed from, each a dateline.
 	if p := s.From; isAllCaps(d.toks[p].Text) && p+1 < s.To && d.toks[p+1].Text == "/" {
@@ -553,7 +554,7 @@ func (d *doc) isDateline(i, n int) bool {
 		return false
 	}
 	if i+n == s.To {
-		return isAllCaps(d.toks[i].Text) && !d.headingOfItsOwn(i, n)
+		return isAllCaps(d.toks[i].Text) && !d.headingOfItsOwn(i, n, hits)
 	}
 	next := d.toks[i+n].Text
 	if next == "(" && isAllCaps(d.toks[i].Text) {
@@ -583,13 +584,12 @@ func (d *doc) isDateline(i, n int) bool {
 }
 
 // headingOfItsOwn reports whether tokens [i, i+n) are a line of their own
-// that names a place or body by its name, not by its capital: "YEMEN"
-// heads a round-up's story, "ANKARA" tells where it was filed.
-func (d *doc) headingOfItsOwn(i, n int) bool {
+// whose hits name a place or body by its name, not by its capital:
+// "YEMEN" heads a round-up's story, "ANKARA" tells where it was filed.
+func (d *doc) headingOfItsOwn(i, n int, hits []hit) bool {
 	if i == 0 || d.toks[i-1].Text != "\n" || i+n < len(d.toks) && d.toks[i+n].Text != "\n" {
 		return false
 	}
-	_, hits := d.x.gaz.match(d.toks, i)
 	return len(hits) > 0 && !slices.ContainsFunc(hits, func(h hit) bool { return h.kind != surfName })
 }
 

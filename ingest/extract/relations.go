@@ -2451,7 +2451,7 @@ func (d *doc) joinedSubject(v int, labels []graph.Label) *entity {
 	s := d.skipModifiers(m.from - 1)
 	// "Haftar's Libyan National Army controls ... and is backed": past
 	// the name of whom the subject is.
-	if d.low(s) == "'s" {
+	if d.possessiveAt(s) {
 		p := s - 1
 		if o := d.mentionAt(p); o != nil {
 			p = o.from - 1
